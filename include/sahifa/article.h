@@ -1,0 +1,162 @@
+/*
+ * The article record: the model every command shares.  convert builds it, the JSON
+ * module writes and reads it (one JSON object per line, schema/article.schema.json),
+ * pack and validate read it back.
+ *
+ * Ownership: a struct sahifa_article owns every string and array it points to;
+ * sahifa_article_release() frees them all.  Text is UTF-8 in NFC, never rewritten
+ * beyond that: normalization for matching happens in separate keys, not here.
+ */
+#ifndef SAHIFA_ARTICLE_H
+#define SAHIFA_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "sahifa/buf.h"
+#include "sahifa/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped on any change of the record's shape (pack's CHANGES.md calls that major). */
+#define SAHIFA_SCHEMA_VERSION "1.0.0"
+
+#define SAHIFA_ID_HEX 32        /* id: the first 128 bits of SHA-256(raw bytes), hex */
+#define SAHIFA_LANG_MAX 16      /* "und", "ar", "ckb", ... */
+#define SAHIFA_SCRIPT_MAX 8     /* ISO 15924: "Arab", "Zyyy" */
+#define SAHIFA_ENCODING_MAX 32  /* IANA charset name */
+#define SAHIFA_MAX_SCRIPTS 8    /* script proportions kept per record */
+
+enum sahifa_kind {
+	SAHIFA_KIND_PARAGRAPH = 0,
+	SAHIFA_KIND_LIST_ITEM,
+	SAHIFA_KIND_QUOTE
+};
+
+enum sahifa_reason {
+	SAHIFA_REASON_CHROME = 0,     /* the line matches a phrase of the rules file */
+	SAHIFA_REASON_CHROME_BLOCK,   /* chrome by position: a block after the article ended */
+	SAHIFA_REASON_BULLET_MARKER,  /* a bullet alone on its line; its item follows */
+	SAHIFA_REASON_CAPTION_COPY    /* the second copy of a caption printed twice */
+};
+
+struct sahifa_langtag {
+	char lang[SAHIFA_LANG_MAX];      /* BCP 47 language subtag, "und" when unknown */
+	char script[SAHIFA_SCRIPT_MAX];  /* ISO 15924 code, "Zyyy" when no letters */
+	double confidence;               /* 0..1 */
+};
+
+struct sahifa_paragraph {
+	char *text;
+	enum sahifa_kind kind;
+	long line;                       /* first source line, 1-based */
+	struct sahifa_langtag tag;
+};
+
+struct sahifa_section {
+	char *heading;                   /* NULL: body before the first heading */
+	int level;                       /* 1 for a section without heading, 2 heading, 3 subheading */
+	long line;                       /* heading's line, 0 when heading is NULL */
+	struct sahifa_paragraph *paragraphs;
+	size_t n_paragraphs, cap_paragraphs;
+};
+
+struct sahifa_caption {
+	char *text;
+	long line;
+	struct sahifa_langtag tag;
+};
+
+struct sahifa_removed {
+	long line;
+	char *text;
+	enum sahifa_reason reason;
+	char *detail;                    /* what matched or why the position counts; may be NULL */
+};
+
+struct sahifa_script_share {
+	char script[SAHIFA_SCRIPT_MAX];
+	double share;                    /* proportion of letters, 0..1 */
+};
+
+struct sahifa_source {
+	char *name;                      /* the input path as given, "-" for stdin */
+	char *member;                    /* archive member name, NULL when not from an archive */
+	uint64_t bytes;                  /* raw size */
+	char sha256[65];                 /* of the raw bytes, lower-case hex */
+	char encoding[SAHIFA_ENCODING_MAX]; /* IANA name of the detected charset */
+	char format[16];                 /* "text" */
+};
+
+struct sahifa_stats {
+	uint64_t lines;                  /* physical lines in the decoded text */
+	uint64_t blank_lines;            /* lines with nothing but spaces or invisible marks */
+	uint64_t sections;
+	uint64_t paragraphs;
+	uint64_t captions;
+	uint64_t removed;
+	uint64_t characters;             /* code points in paragraph texts */
+	uint64_t words;                  /* space-separated tokens with a letter or digit */
+	uint64_t replaced;               /* invalid input bytes replaced by U+FFFD */
+	uint64_t marks_trimmed;          /* invisible marks dropped from line ends */
+};
+
+struct sahifa_article {
+	char id[SAHIFA_ID_HEX + 1];
+	struct sahifa_source source;
+	char *headline;                  /* NULL when the article starts straight in the story */
+	char *byline;                    /* NULL when there is none */
+	struct sahifa_langtag tag;       /* document language, from the paragraphs */
+	struct sahifa_script_share scripts[SAHIFA_MAX_SCRIPTS];
+	size_t n_scripts;                /* sorted by share, descending */
+	struct sahifa_section *sections;
+	size_t n_sections, cap_sections;
+	struct sahifa_caption *captions;
+	size_t n_captions, cap_captions;
+	struct sahifa_removed *removed;
+	size_t n_removed, cap_removed;
+	struct sahifa_stats stats;
+};
+
+void sahifa_article_init(struct sahifa_article *a);
+void sahifa_article_release(struct sahifa_article *a);
+
+/* Adders copy text (len bytes); they return the new element or NULL when out of memory. */
+struct sahifa_section *sahifa_article_add_section(struct sahifa_article *a, const char *heading,
+						  size_t len, int level, long line);
+struct sahifa_paragraph *sahifa_section_add_paragraph(struct sahifa_section *s, const char *text,
+						      size_t len, enum sahifa_kind kind, long line);
+struct sahifa_caption *sahifa_article_add_caption(struct sahifa_article *a, const char *text,
+						  size_t len, long line);
+struct sahifa_removed *sahifa_article_add_removed(struct sahifa_article *a, long line,
+						  const char *text, size_t len,
+						  enum sahifa_reason reason, const char *detail);
+/* Replace a string field (headline, byline, ...): frees the old value, copies len bytes. */
+enum sahifa_status sahifa_article_set_str(char **field, const char *text, size_t len);
+
+/* Recount stats.sections, paragraphs, captions, removed, characters and words from the
+ * content (lines, blank_lines, replaced and marks_trimmed are left as they are). */
+void sahifa_article_count(struct sahifa_article *a);
+
+const char *sahifa_kind_name(enum sahifa_kind kind);
+int sahifa_kind_parse(const char *name, enum sahifa_kind *out);      /* 0 ok, -1 unknown */
+const char *sahifa_reason_name(enum sahifa_reason reason);
+int sahifa_reason_parse(const char *name, enum sahifa_reason *out);  /* 0 ok, -1 unknown */
+
+/* Counting helpers shared by stats and CSV: code points and words of UTF-8 text. */
+uint64_t sahifa_utf8_chars(const char *s, size_t len);
+uint64_t sahifa_utf8_words(const char *s, size_t len);
+
+/* JSON (src/json_record.c).  to_json appends one line without the newline; its bytes
+ * depend only on the article.  from_json fills an initialised article from one JSON
+ * object; it checks the shape it needs, not the whole schema (that is validate's job). */
+enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct sahifa_buf *out,
+					  struct sahifa_error *err);
+enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct sahifa_article *a,
+					    struct sahifa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,53 @@
+/*
+ * convert: raw inputs -> article records (src/convert.c).
+ */
+#ifndef SAHIFA_CONVERT_H
+#define SAHIFA_CONVERT_H
+
+#include <stddef.h>
+#include "sahifa/article.h"
+#include "sahifa/decode.h"
+#include "sahifa/error.h"
+#include "sahifa/segment.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct sahifa_convert_options {
+	enum sahifa_on_invalid on_invalid;
+	const struct sahifa_rules *rules;   /* borrowed; must outlive the call */
+	unsigned threads;                   /* 0 = one per online core */
+	const char *output;                 /* JSONL path, "-" or NULL for stdout */
+	const char *rejects;                /* rejects JSONL path, or NULL */
+};
+
+struct sahifa_convert_summary {
+	unsigned long long inputs;          /* records + rejects */
+	unsigned long long records;
+	unsigned long long rejects;
+	unsigned long long replaced;        /* invalid bytes replaced, all inputs */
+	unsigned long long bytes_in;
+};
+
+/* Convert one input held in memory.  a must be initialised.  name and member as in
+ * struct sahifa_source (member may be NULL). */
+enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts, const char *name,
+				      const char *member, const unsigned char *raw, size_t len,
+				      struct sahifa_article *a, struct sahifa_error *err);
+
+/* Convert every input (files, directories walked in sorted order, "-" for stdin,
+ * archives member by member) and write one JSONL line per record, in input order
+ * whatever the thread count.  Each reject is reported through diag (severity
+ * SAHIFA_FAILED) and, with opts->rejects, written as JSONL.  Returns SAHIFA_OK when
+ * the run completed (even with rejects: see summary), another status on a fatal error. */
+enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
+				      const char *const *inputs, size_t n_inputs,
+				      sahifa_diag_fn diag, void *diag_ctx,
+				      struct sahifa_convert_summary *summary,
+				      struct sahifa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,263 @@
+/* The article record's lifecycle, adders, names and counts (include/sahifa/article.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sahifa/article.h"
+
+static const char *const kind_names[] = { "paragraph", "list_item", "quote" };
+static const char *const reason_names[] = { "chrome", "chrome_block", "bullet_marker",
+					    "caption_copy" };
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void sahifa_article_init(struct sahifa_article *a)
+{
+	memset(a, 0, sizeof(*a));
+	memcpy(a->tag.lang, "und", 4);
+	memcpy(a->tag.script, "Zyyy", 5);
+	memcpy(a->source.format, "text", 5);
+}
+
+void sahifa_article_release(struct sahifa_article *a)
+{
+	size_t i, j;
+
+	free(a->source.name);
+	free(a->source.member);
+	free(a->headline);
+	free(a->byline);
+	for (i = 0; i < a->n_sections; i++) {
+		struct sahifa_section *s = &a->sections[i];
+
+		for (j = 0; j < s->n_paragraphs; j++)
+			free(s->paragraphs[j].text);
+		free(s->paragraphs);
+		free(s->heading);
+	}
+	free(a->sections);
+	for (i = 0; i < a->n_captions; i++)
+		free(a->captions[i].text);
+	free(a->captions);
+	for (i = 0; i < a->n_removed; i++) {
+		free(a->removed[i].text);
+		free(a->removed[i].detail);
+	}
+	free(a->removed);
+	sahifa_article_init(a);
+}
+
+/* Make room for one more element in a growable array; NULL when out of memory. */
+static void *array_push(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8, bytes;
+		void *p;
+
+		if (sahifa_size_mul(ncap, size, &bytes))
+			return NULL;
+		p = realloc(*items, bytes);
+		if (!p)
+			return NULL;
+		*items = p;
+		*cap = ncap;
+	}
+	return (char *)*items + (*n)++ * size;
+}
+
+static void langtag_init(struct sahifa_langtag *t)
+{
+	memset(t, 0, sizeof(*t));
+	memcpy(t->lang, "und", 4);
+	memcpy(t->script, "Zyyy", 5);
+}
+
+struct sahifa_section *sahifa_article_add_section(struct sahifa_article *a, const char *heading,
+						  size_t len, int level, long line)
+{
+	char *copy = NULL;
+	struct sahifa_section *s;
+
+	if (heading && !(copy = sahifa_strndup(heading, len)))
+		return NULL;
+	s = array_push((void **)&a->sections, &a->n_sections, &a->cap_sections, sizeof(*s));
+	if (!s) {
+		free(copy);
+		return NULL;
+	}
+	memset(s, 0, sizeof(*s));
+	s->heading = copy;
+	s->level = level;
+	s->line = heading ? line : 0;
+	return s;
+}
+
+struct sahifa_paragraph *sahifa_section_add_paragraph(struct sahifa_section *s, const char *text,
+						      size_t len, enum sahifa_kind kind, long line)
+{
+	char *copy = sahifa_strndup(text, len);
+	struct sahifa_paragraph *p;
+
+	if (!copy)
+		return NULL;
+	p = array_push((void **)&s->paragraphs, &s->n_paragraphs, &s->cap_paragraphs, sizeof(*p));
+	if (!p) {
+		free(copy);
+		return NULL;
+	}
+	p->text = copy;
+	p->kind = kind;
+	p->line = line;
+	langtag_init(&p->tag);
+	return p;
+}
+
+struct sahifa_caption *sahifa_article_add_caption(struct sahifa_article *a, const char *text,
+						  size_t len, long line)
+{
+	char *copy = sahifa_strndup(text, len);
+	struct sahifa_caption *c;
+
+	if (!copy)
+		return NULL;
+	c = array_push((void **)&a->captions, &a->n_captions, &a->cap_captions, sizeof(*c));
+	if (!c) {
+		free(copy);
+		return NULL;
+	}
+	c->text = copy;
+	c->line = line;
+	langtag_init(&c->tag);
+	return c;
+}
+
+struct sahifa_removed *sahifa_article_add_removed(struct sahifa_article *a, long line,
+						  const char *text, size_t len,
+						  enum sahifa_reason reason, const char *detail)
+{
+	char *copy = sahifa_strndup(text, len), *dcopy = NULL;
+	struct sahifa_removed *r;
+
+	if (!copy || (detail && !(dcopy = sahifa_strdup(detail)))) {
+		free(copy);
+		return NULL;
+	}
+	r = array_push((void **)&a->removed, &a->n_removed, &a->cap_removed, sizeof(*r));
+	if (!r) {
+		free(copy);
+		free(dcopy);
+		return NULL;
+	}
+	r->line = line;
+	r->text = copy;
+	r->reason = reason;
+	r->detail = dcopy;
+	return r;
+}
+
+enum sahifa_status sahifa_article_set_str(char **field, const char *text, size_t len)
+{
+	char *copy = NULL;
+
+	if (text && !(copy = sahifa_strndup(text, len)))
+		return SAHIFA_ERR_NOMEM;
+	free(*field);
+	*field = copy;
+	return SAHIFA_OK;
+}
+
+uint64_t sahifa_utf8_chars(const char *s, size_t len)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A token counts as a word when it holds an ASCII letter or digit or any non-ASCII
+ * character that is not punctuation we know (good enough for counts; not a tokenizer). */
+uint64_t sahifa_utf8_words(const char *s, size_t len)
+{
+	uint64_t n = 0;
+	int in_token = 0, has_word_char = 0;
+	size_t i;
+
+	for (i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)s[i] : ' ';
+		int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+
+		/* U+00A0 no-break space (C2 A0) separates too */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			space = 1;
+			i++;
+		}
+		if (space) {
+			if (in_token && has_word_char)
+				n++;
+			in_token = has_word_char = 0;
+			continue;
+		}
+		in_token = 1;
+		if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC3)
+			has_word_char = 1;
+	}
+	return n;
+}
+
+void sahifa_article_count(struct sahifa_article *a)
+{
+	size_t i, j;
+	uint64_t paragraphs = 0, chars = 0, words = 0;
+
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
+			const char *t = a->sections[i].paragraphs[j].text;
+			size_t len = strlen(t);
+
+			paragraphs++;
+			chars += sahifa_utf8_chars(t, len);
+			words += sahifa_utf8_words(t, len);
+		}
+	a->stats.sections = a->n_sections;
+	a->stats.paragraphs = paragraphs;
+	a->stats.captions = a->n_captions;
+	a->stats.removed = a->n_removed;
+	a->stats.characters = chars;
+	a->stats.words = words;
+}
+
+const char *sahifa_kind_name(enum sahifa_kind kind)
+{
+	return (size_t)kind < COUNT(kind_names) ? kind_names[kind] : "paragraph";
+}
+
+int sahifa_kind_parse(const char *name, enum sahifa_kind *out)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(kind_names); i++)
+		if (!strcmp(name, kind_names[i])) {
+			*out = (enum sahifa_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *sahifa_reason_name(enum sahifa_reason reason)
+{
+	return (size_t)reason < COUNT(reason_names) ? reason_names[reason] : "chrome";
+}
+
+int sahifa_reason_parse(const char *name, enum sahifa_reason *out)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(reason_names); i++)
+		if (!strcmp(name, reason_names[i])) {
+			*out = (enum sahifa_reason)i;
+			return 0;
+		}
+	return -1;
+}

@@ -1,0 +1,143 @@
+/* The error model: filling, formatting and quoting (see include/sahifa/error.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sahifa/error.h"
+
+void sahifa_error_clear(struct sahifa_error *err)
+{
+	if (!err)
+		return;
+	memset(err, 0, sizeof(*err));
+}
+
+enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status status,
+				    const char *path, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	sahifa_error_clear(err);
+	err->status = status;
+	err->severity = SAHIFA_FAILED;
+	if (path)
+		snprintf(err->path, sizeof(err->path), "%s", path);
+	err->line = line;
+	err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+void sahifa_error_set_path(struct sahifa_error *err, const char *path)
+{
+	if (err && path && !err->path[0])
+		snprintf(err->path, sizeof(err->path), "%s", path);
+}
+
+void sahifa_error_format(const struct sahifa_error *err, char *out, size_t size)
+{
+	size_t n = 0;
+	int w;
+
+	if (!size)
+		return;
+	out[0] = '\0';
+#define PUT(...)                                                       \
+	do {                                                           \
+		w = snprintf(out + n, size - n, __VA_ARGS__);          \
+		if (w < 0 || (size_t)w >= size - n)                    \
+			return;                                        \
+		n += (size_t)w;                                        \
+	} while (0)
+	if (err->path[0]) {
+		PUT("%s:", err->path);
+		if (err->line > 0) {
+			PUT("%ld:", err->line);
+			if (err->col > 0)
+				PUT("%ld:", err->col);
+		}
+		PUT(" ");
+	}
+	PUT("%s", err->msg);
+	if (err->where[0])
+		PUT(" (at %s)", err->where);
+#undef PUT
+}
+
+/* Length of the UTF-8 sequence starting at s (1 for an invalid lead byte). */
+static size_t utf8_seq_len(const unsigned char *s, size_t avail)
+{
+	size_t n = 1, i;
+
+	if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4;
+	else if (s[0] >= 0xE0)
+		n = s[0] <= 0xEF ? 3 : 1;
+	else if (s[0] >= 0xC2)
+		n = s[0] <= 0xDF ? 2 : 1;
+	if (n > avail)
+		return 1;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+void sahifa_quote(const char *value, size_t len, size_t max_chars, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	size_t i = 0, n = 0, chars = 0;
+
+	if (size < 8) {
+		if (size)
+			out[0] = '\0';
+		return;
+	}
+	out[n++] = '\'';
+	while (i < len) {
+		char tmp[8];
+		size_t k, seq = utf8_seq_len(s + i, len - i);
+
+		if (chars == max_chars) {
+			if (n + 5 < size)
+				memcpy(out + n, "...", 3), n += 3;
+			break;
+		}
+		if (s[i] == '\n')
+			k = (size_t)snprintf(tmp, sizeof(tmp), "\\n");
+		else if (s[i] == '\t')
+			k = (size_t)snprintf(tmp, sizeof(tmp), "\\t");
+		else if (s[i] < 0x20 || s[i] == 0x7F || (s[i] >= 0x80 && seq == 1))
+			k = (size_t)snprintf(tmp, sizeof(tmp), "\\x%02X", s[i]);
+		else {
+			k = seq;
+			memcpy(tmp, s + i, seq);
+		}
+		if (n + k + 2 >= size)
+			break;
+		memcpy(out + n, tmp, k);
+		n += k;
+		i += seq;
+		chars++;
+	}
+	out[n++] = '\'';
+	out[n] = '\0';
+}
+
+const char *sahifa_status_name(enum sahifa_status status)
+{
+	switch (status) {
+	case SAHIFA_OK: return "ok";
+	case SAHIFA_ERR_DATA: return "data";
+	case SAHIFA_ERR_USAGE: return "usage";
+	case SAHIFA_ERR_IO: return "i/o";
+	case SAHIFA_ERR_LIMIT: return "limit";
+	case SAHIFA_ERR_NOMEM: return "out of memory";
+	case SAHIFA_ERR_INTERNAL: return "internal";
+	}
+	return "unknown";
+}

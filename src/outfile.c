@@ -1,0 +1,167 @@
+/* All-or-nothing output files (see include/sahifa/outfile.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sahifa/buf.h"
+#include "sahifa/outfile.h"
+
+/* Temporary names a signal handler may have to remove.  A fixed table keeps the
+ * handler free of allocation; a run holds at most a few output files at once. */
+#define PENDING_MAX 8
+static char pending[PENDING_MAX][4096];
+static volatile sig_atomic_t pending_used[PENDING_MAX];
+
+static int pending_add(const char *tmp)
+{
+	int i;
+
+	if (strlen(tmp) >= sizeof(pending[0]))
+		return -1;
+	for (i = 0; i < PENDING_MAX; i++)
+		if (!pending_used[i]) {
+			memcpy(pending[i], tmp, strlen(tmp) + 1);
+			pending_used[i] = 1;
+			return i;
+		}
+	return -1;
+}
+
+static void pending_drop(int slot)
+{
+	if (slot >= 0 && slot < PENDING_MAX)
+		pending_used[slot] = 0;
+}
+
+void sahifa_outfile_unlink_pending(void)
+{
+	int i;
+
+	for (i = 0; i < PENDING_MAX; i++)
+		if (pending_used[i])
+			unlink(pending[i]);
+}
+
+static void outfile_zero(struct sahifa_outfile *o)
+{
+	o->fp = NULL;
+	o->path = NULL;
+	o->tmp = NULL;
+	o->slot = -1;
+}
+
+enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *path,
+					  struct sahifa_error *err)
+{
+	struct sahifa_buf name = SAHIFA_BUF_INIT;
+	int fd;
+
+	outfile_zero(o);
+	o->path = sahifa_strdup(path);
+	if (!o->path || sahifa_buf_appendf(&name, "%s.tmp-XXXXXX", path)) {
+		free(o->path);
+		sahifa_buf_release(&name);
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+	}
+	fd = mkstemp(name.data);
+	if (fd < 0) {
+		int e = errno;
+
+		free(o->path);
+		o->path = NULL;
+		sahifa_buf_release(&name);
+		return sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot create: %s",
+					strerror(e));
+	}
+	close(fd);
+	o->tmp = sahifa_buf_detach(&name, NULL);
+	o->slot = pending_add(o->tmp);
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *path,
+				       struct sahifa_error *err)
+{
+	enum sahifa_status st;
+
+	if (!path || !strcmp(path, "-")) {
+		outfile_zero(o);
+		o->fp = stdout;
+		return SAHIFA_OK;
+	}
+	st = sahifa_outfile_reserve(o, path, err);
+	if (st)
+		return st;
+	o->fp = fopen(o->tmp, "wb");
+	if (!o->fp) {
+		st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot create: %s",
+				      strerror(errno));
+		sahifa_outfile_abort(o);
+		return st;
+	}
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_outfile_write(struct sahifa_outfile *o, const void *data, size_t len,
+					struct sahifa_error *err)
+{
+	if (len && fwrite(data, 1, len, o->fp) != len)
+		return sahifa_error_set(err, SAHIFA_ERR_IO, o->path ? o->path : "stdout", 0, 0,
+					"write error: %s", strerror(errno));
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa_error *err)
+{
+	const char *shown = o->path ? o->path : "stdout";
+	int failed;
+
+	if (!o->tmp) {
+		/* stdout: flush and look for earlier write errors; main() closes it. */
+		failed = o->fp && (fflush(o->fp) != 0 || ferror(o->fp));
+		o->fp = NULL;
+		if (failed)
+			return sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0, "write error: %s",
+						strerror(errno));
+		return SAHIFA_OK;
+	}
+	if (o->fp) {
+		failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+		failed |= fclose(o->fp) != 0;
+		o->fp = NULL;
+		if (failed) {
+			enum sahifa_status st = sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0,
+								 "write error: %s", strerror(errno));
+			sahifa_outfile_abort(o);
+			return st;
+		}
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		enum sahifa_status st = sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0,
+							 "cannot rename into place: %s",
+							 strerror(errno));
+		sahifa_outfile_abort(o);
+		return st;
+	}
+	pending_drop(o->slot);
+	free(o->tmp);
+	free(o->path);
+	outfile_zero(o);
+	return SAHIFA_OK;
+}
+
+void sahifa_outfile_abort(struct sahifa_outfile *o)
+{
+	if (o->fp && o->fp != stdout)
+		fclose(o->fp);
+	if (o->tmp)
+		unlink(o->tmp);
+	pending_drop(o->slot);
+	free(o->tmp);
+	free(o->path);
+	outfile_zero(o);
+}

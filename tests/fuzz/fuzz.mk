@@ -1,0 +1,51 @@
+# libFuzzer harnesses: every tests/fuzz/fuzz_*.c is linked against the library built
+# with clang, ASan and UBSan, then run for FUZZ_SECONDS each on its seed corpus
+# (tests/fuzz/corpus/<name>/, grown in $(BUILD)/corpus/<name>/).
+BUILD ?= build/fuzz
+FUZZ_SECONDS ?= 30
+CC = clang
+CXX = clang++
+PKG_CONFIG ?= pkg-config
+PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
+FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
+CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/banned.h \
+	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lcld2_full -lcld2 -lstdc++ -lpthread -lm
+
+HARNESS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+BINS = $(HARNESS:tests/fuzz/%.c=$(BUILD)/%)
+LIB_C = $(sort $(wildcard src/*.c))
+LIB_CXX = $(sort $(wildcard src/*.cc))
+EMBED = $(sort $(wildcard rules/*.rules) $(wildcard schema/*.json))
+OBJ = $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
+
+.PHONY: run build
+build: $(BINS)
+run: $(BINS)
+	@set -e; for b in $(BINS); do \
+		n=$$(basename $$b); mkdir -p $(BUILD)/corpus/$$n; \
+		seeds=; [ -d tests/fuzz/corpus/$$n ] && seeds=tests/fuzz/corpus/$$n; \
+		echo "  FUZZ    $$n ($(FUZZ_SECONDS)s)"; \
+		$$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+			$(BUILD)/corpus/$$n $$seeds 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
+		[ $${PIPESTATUS:-0} = 0 ]; \
+	done
+
+$(BUILD)/gen/embed.c: tools/gen-embed.sh $(EMBED)
+	@mkdir -p $(dir $@)
+	sh tools/gen-embed.sh $(EMBED) > $@
+
+$(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_F) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_F) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++11 -Iinclude -Isrc $(FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(BUILD)/%: tests/fuzz/%.c $(OBJ)
+	$(CC) $(CFLAGS_F) -fsanitize=fuzzer -o $@ $< $(OBJ) $(LIBS)
