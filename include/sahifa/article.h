@@ -107,6 +107,7 @@ struct sahifa_article {
 	struct sahifa_source source;
 	char *headline;                  /* NULL when the article starts straight in the story */
 	char *byline;                    /* NULL when there is none */
+	long headline_line, byline_line; /* their source lines; 0 when NULL (not in the JSON) */
 	struct sahifa_langtag tag;       /* document language, from the paragraphs */
 	struct sahifa_script_share scripts[SAHIFA_MAX_SCRIPTS];
 	size_t n_scripts;                /* sorted by share, descending */

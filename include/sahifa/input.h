@@ -1,0 +1,42 @@
+/*
+ * Walking convert's inputs (src/input.c): files, directories (recursive, entries in
+ * byte-wise sorted order), "-" for stdin, and archives (recognised by their first
+ * bytes, read member by member through src/archive_read.c without unpacking).
+ *
+ * Every input ends in exactly one call of the item callback: either with its bytes or
+ * with the error that kept it from being read (too large, unreadable, an unsafe
+ * archive member name, ...), so that the consumer turns each into a record or a
+ * reported reject, in input order.
+ */
+#ifndef SAHIFA_INPUT_H
+#define SAHIFA_INPUT_H
+
+#include <stddef.h>
+#include "sahifa/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct sahifa_input_item {
+	const char *name;                  /* the path as given or found in a directory; "-" for stdin */
+	const char *member;                /* archive member, or NULL */
+	const unsigned char *data;         /* NULL when error is set */
+	size_t len;
+	const struct sahifa_error *error;  /* non-NULL: this input could not be read */
+};
+
+/* Borrowed pointers are valid only during the call.  Return SAHIFA_OK to go on;
+ * any other status stops the walk and is returned by sahifa_input_walk. */
+typedef enum sahifa_status (*sahifa_input_fn)(void *ctx, const struct sahifa_input_item *item);
+
+/* Walk paths in the order given.  A path that does not exist or cannot be opened is
+ * delivered as an item with an error, not a fatal error; fatal is only out of memory
+ * or the callback's own stop. */
+enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_input_fn fn,
+				     void *ctx, struct sahifa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
