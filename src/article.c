@@ -176,8 +176,8 @@ uint64_t sahifa_utf8_chars(const char *s, size_t len)
 	return n;
 }
 
-/* A token counts as a word when it holds an ASCII letter or digit or any non-ASCII
- * character that is not punctuation we know (good enough for counts; not a tokenizer). */
+/* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
+ * character outside the punctuation blocks (good enough for counts; not a tokenizer). */
 uint64_t sahifa_utf8_words(const char *s, size_t len)
 {
 	uint64_t n = 0;
@@ -200,8 +200,18 @@ uint64_t sahifa_utf8_words(const char *s, size_t len)
 			continue;
 		}
 		in_token = 1;
-		if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC3)
+		if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
 			has_word_char = 1;
+		else if (c >= 0xC3 && c != 0xE2 && c != 0xE3 && (c & 0xC0) == 0xC0)
+			has_word_char = 1;
+		else if ((c == 0xE2 || c == 0xE3) && i + 1 < len) {
+			/* U+2000-U+207F (general punctuation) and U+3000-U+303F (CJK
+			 * punctuation) are not words; the rest of those blocks are */
+			unsigned char c2 = (unsigned char)s[i + 1];
+
+			if (!(c2 == 0x80 || c2 == 0x81))
+				has_word_char = 1;
+		}
 	}
 	return n;
 }

@@ -47,4 +47,8 @@
  * above it bounds convert's memory. */
 #define SAHIFA_CONVERT_BATCH 64
 
+/* Raw bytes handed to the worker threads at once: a batch closes at whichever of the
+ * two limits comes first, so a run of large articles does not multiply memory. */
+#define SAHIFA_CONVERT_BATCH_BYTES ((size_t)64 << 20)
+
 #endif

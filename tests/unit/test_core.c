@@ -1,0 +1,204 @@
+/* Unit tests of the shared core: buffer, errors, article counts, SHA-256, outfile. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "sahifa/article.h"
+#include "sahifa/buf.h"
+#include "sahifa/error.h"
+#include "sahifa/limits.h"
+#include "sahifa/outfile.h"
+#include "sahifa/sha256.h"
+
+static void test_buf(void)
+{
+	struct sahifa_buf b;
+	size_t n;
+
+	sahifa_buf_init(&b, 8);
+	CHECK(sahifa_buf_append_str(&b, "abcd") == SAHIFA_OK);
+	CHECK(sahifa_buf_appendf(&b, "%d", 1234) == SAHIFA_OK);
+	CHECK_STR("buf content", b.data, "abcd1234");
+	/* the cap holds and a failed append leaves the buffer as it was */
+	CHECK(sahifa_buf_append_char(&b, 'x') == SAHIFA_ERR_LIMIT);
+	CHECK_STR("buf after failed append", b.data, "abcd1234");
+	CHECK(b.len == 8);
+	sahifa_buf_reset(&b);
+	CHECK(b.len == 0 && b.data[0] == '\0');
+	sahifa_buf_release(&b);
+
+	sahifa_buf_init(&b, 0);
+	CHECK(b.max == SAHIFA_BUF_DEFAULT_MAX);
+	CHECK(sahifa_buf_grow(&b, SAHIFA_BUF_DEFAULT_MAX + 1) == SAHIFA_ERR_LIMIT);
+	CHECK(sahifa_buf_grow(&b, (size_t)-1) == SAHIFA_ERR_LIMIT);
+	char *p = sahifa_buf_detach(&b, &n);
+	CHECK(p && n == 0 && p[0] == '\0');
+	free(p);
+
+	CHECK(sahifa_size_add((size_t)-1, 1, &n) == -1);
+	CHECK(sahifa_size_mul((size_t)-1 / 2, 3, &n) == -1);
+	CHECK(sahifa_size_mul(3, 4, &n) == 0 && n == 12);
+}
+
+static void test_error(void)
+{
+	static const struct {
+		const char *path;
+		long line, col;
+		const char *where, *msg, *want;
+	} rows[] = {
+		{ "a.txt", 3, 7, "", "bad thing", "a.txt:3:7: bad thing" },
+		{ "a.txt", 3, 0, "", "bad thing", "a.txt:3: bad thing" },
+		{ "a.txt", 0, 0, "", "empty input", "a.txt: empty input" },
+		{ "", 0, 0, "", "no path", "no path" },
+		{ "r.jsonl", 2, 0, "/sections/0/level", "expected an integer",
+		  "r.jsonl:2: expected an integer (at /sections/0/level)" },
+	};
+	struct sahifa_error e;
+	char out[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CHECK(sahifa_error_set(&e, SAHIFA_ERR_DATA, rows[i].path, rows[i].line, rows[i].col,
+				       "%s", rows[i].msg) == SAHIFA_ERR_DATA);
+		snprintf(e.where, sizeof(e.where), "%s", rows[i].where);
+		sahifa_error_format(&e, out, sizeof(out));
+		CHECK_STR(rows[i].want, out, rows[i].want);
+	}
+	sahifa_error_set(&e, SAHIFA_ERR_IO, NULL, 0, 0, "x");
+	sahifa_error_set_path(&e, "late.txt");
+	CHECK_STR("late path", e.path, "late.txt");
+
+	sahifa_quote("abc", 3, 10, out, sizeof(out));
+	CHECK_STR("quote", out, "'abc'");
+	sahifa_quote("a\nb\x01", 4, 10, out, sizeof(out));
+	CHECK_STR("quote controls", out, "'a\\nb\\x01'");
+	sahifa_quote("abcdef", 6, 3, out, sizeof(out));
+	CHECK_STR("quote cut", out, "'abc...'");
+	sahifa_quote("\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85", 8, 2, out, sizeof(out));
+	CHECK_STR("quote cut by code points", out, "'\xD8\xB3\xD9\x84...'");
+	sahifa_quote("\xFF" "a", 2, 10, out, sizeof(out));
+	CHECK_STR("quote invalid byte", out, "'\\xFFa'");
+}
+
+static void test_counts(void)
+{
+	static const struct {
+		const char *text;
+		unsigned long long chars, words;
+	} rows[] = {
+		{ "", 0, 0 },
+		{ "one two  three", 14, 3 },
+		{ "\xD9\x82\xD8\xA7\xD9\x84 \xD8\xAA\xD8\xB1\xD8\xA7\xD9\x85\xD8\xA8", 9, 2 },
+		{ "a - b", 5, 2 },
+		{ "x\xC2\xA0y", 3, 2 },
+		{ "2025 \xE2\x80\x94 ok", 9, 2 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CHECK_INT(rows[i].text, sahifa_utf8_chars(rows[i].text, strlen(rows[i].text)),
+			  rows[i].chars);
+		CHECK_INT(rows[i].text, sahifa_utf8_words(rows[i].text, strlen(rows[i].text)),
+			  rows[i].words);
+	}
+}
+
+static void test_article(void)
+{
+	struct sahifa_article a;
+	struct sahifa_section *s;
+	enum sahifa_kind k;
+	enum sahifa_reason r;
+
+	sahifa_article_init(&a);
+	CHECK_STR("default lang", a.tag.lang, "und");
+	s = sahifa_article_add_section(&a, NULL, 0, 1, 0);
+	CHECK(s && !s->heading);
+	CHECK(sahifa_section_add_paragraph(s, "one two", 7, SAHIFA_KIND_PARAGRAPH, 1) != NULL);
+	s = sahifa_article_add_section(&a, "Heading", 7, 2, 3);
+	CHECK(s && s->line == 3);
+	CHECK(sahifa_section_add_paragraph(s, "three", 5, SAHIFA_KIND_LIST_ITEM, 4) != NULL);
+	CHECK(sahifa_article_add_caption(&a, "cap", 3, 5) != NULL);
+	CHECK(sahifa_article_add_removed(&a, 6, "cap", 3, SAHIFA_REASON_CAPTION_COPY, NULL) != NULL);
+	sahifa_article_count(&a);
+	CHECK_INT("sections", a.stats.sections, 2);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 2);
+	CHECK_INT("characters", a.stats.characters, 12);
+	CHECK_INT("words", a.stats.words, 3);
+	CHECK_INT("captions", a.stats.captions, 1);
+	CHECK_INT("removed", a.stats.removed, 1);
+	sahifa_article_release(&a);
+	CHECK(a.n_sections == 0 && a.sections == NULL);
+
+	CHECK(sahifa_kind_parse("list_item", &k) == 0 && k == SAHIFA_KIND_LIST_ITEM);
+	CHECK(sahifa_kind_parse("heading", &k) == -1);
+	CHECK(sahifa_reason_parse("chrome_block", &r) == 0 && r == SAHIFA_REASON_CHROME_BLOCK);
+	CHECK(sahifa_reason_parse("blank", &r) == -1);
+	CHECK_STR("kind name", sahifa_kind_name(SAHIFA_KIND_QUOTE), "quote");
+	CHECK_STR("reason name", sahifa_reason_name(SAHIFA_REASON_BULLET_MARKER), "bullet_marker");
+}
+
+static void test_sha256(void)
+{
+	char hex[65], hex2[65];
+	struct sahifa_sha256 *h = sahifa_sha256_new();
+
+	CHECK(sahifa_sha256_hex("", 0, hex) == SAHIFA_OK);
+	CHECK_STR("sha256 empty", hex,
+		  "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	CHECK(sahifa_sha256_hex("abc", 3, hex) == SAHIFA_OK);
+	CHECK_STR("sha256 abc", hex,
+		  "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	CHECK(h != NULL);
+	sahifa_sha256_update(h, "a", 1);
+	sahifa_sha256_update(h, "bc", 2);
+	CHECK(sahifa_sha256_final(h, hex2) == SAHIFA_OK);
+	CHECK_STR("sha256 streamed", hex2, hex);
+	sahifa_sha256_free(h);
+	sahifa_sha256_free(NULL);
+}
+
+static void test_outfile(void)
+{
+	char dir[] = "/tmp/sahifa-outfile-XXXXXX", path[256], hex[65];
+	struct sahifa_outfile o;
+	struct sahifa_error e;
+	unsigned long long bytes = 0;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/out.jsonl", dir);
+	CHECK(sahifa_outfile_open(&o, path, &e) == SAHIFA_OK);
+	CHECK(access(path, F_OK) != 0); /* nothing at the target until commit */
+	CHECK(sahifa_outfile_write(&o, "abc", 3, &e) == SAHIFA_OK);
+	CHECK(sahifa_outfile_commit(&o, &e) == SAHIFA_OK);
+	CHECK(sahifa_sha256_file(path, hex, &bytes, &e) == SAHIFA_OK);
+	CHECK_INT("outfile bytes", bytes, 3);
+
+	/* an aborted file leaves nothing behind, not even the temporary name */
+	snprintf(path, sizeof(path), "%s/aborted.jsonl", dir);
+	CHECK(sahifa_outfile_open(&o, path, &e) == SAHIFA_OK);
+	CHECK(sahifa_outfile_write(&o, "x", 1, &e) == SAHIFA_OK);
+	sahifa_outfile_abort(&o);
+	CHECK(access(path, F_OK) != 0);
+	/* only the committed file is left in the folder */
+	snprintf(path, sizeof(path), "test \"$(ls %s | wc -l)\" = 1 && rm -r %s", dir, dir);
+	CHECK(system(path) == 0);
+
+	CHECK(sahifa_outfile_open(&o, "/nonexistent-dir/x.jsonl", &e) == SAHIFA_ERR_IO);
+	CHECK(strstr(e.msg, "cannot create") != NULL);
+	CHECK(sahifa_sha256_file("/nonexistent-file", hex, NULL, &e) == SAHIFA_ERR_IO);
+}
+
+int main(void)
+{
+	test_buf();
+	test_error();
+	test_counts();
+	test_article();
+	test_sha256();
+	test_outfile();
+	return check_report();
+}
