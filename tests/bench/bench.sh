@@ -1,0 +1,37 @@
+#!/bin/sh
+# make bench: convert throughput and peak memory on the saudinewsnet corpus (1x and
+# 10x, to show memory stays flat), next to language ID alone on the same text; then
+# the pack and validate parts on the converted records.
+set -u
+. "$(dirname "$0")/lib.sh"
+bench_corpus || exit 0
+n1=$(ls "$BENCH/saudi" | wc -l)
+b1=$(cat "$BENCH"/saudi/*.txt | wc -c)
+echo "corpus: $n1 articles, $b1 bytes (saudinewsnet, raw text); 10x: $((n1 * 10)) articles"
+echo
+echo "convert"
+measure "convert 1x (-j default)" "$b1" "$n1" "$SAHIFA" convert -o "$BENCH/saudi.jsonl" "$BENCH/saudi"
+conv=$LAST_SECS
+measure "convert 1x (-j 1)" "$b1" "$n1" "$SAHIFA" convert -j 1 -o "$BENCH/saudi-j1.jsonl" "$BENCH/saudi"
+conv1=$LAST_SECS
+measure "convert 10x (-j default)" "$((b1 * 10))" "$((n1 * 10))" "$SAHIFA" convert -o "$BENCH/saudi10.jsonl" "$BENCH/saudi10"
+cmp -s "$BENCH/saudi.jsonl" "$BENCH/saudi-j1.jsonl" && echo "  -j 1 and -j default give identical output" \
+	|| echo "  WARNING: -j 1 and -j default outputs differ"
+# language ID alone: every line of the same articles through sahifa tag, single thread
+cat "$BENCH"/saudi/*.txt > "$BENCH/saudi-lines.txt"
+nl=$(wc -l < "$BENCH/saudi-lines.txt")
+measure "language ID alone (tag --engine=cld2)" "$b1" "$nl" sh -c "\"$SAHIFA\" tag --engine=cld2 < \"$BENCH/saudi-lines.txt\""
+lid=$LAST_SECS
+measure "language ID with sahifa's layer (tag)" "$b1" "$nl" sh -c "\"$SAHIFA\" tag < \"$BENCH/saudi-lines.txt\""
+python3 -c "
+import sys
+c, c1, l = (max(float(x), 0.01) for x in sys.argv[1:4])
+print('  convert -j 1 costs %.2fx language ID alone (goal: at most 1.5x); -j default %.2fx' % (c1 / l, c / l))
+" "$conv" "$conv1" "$lid"
+for part in pack validate; do
+	if [ -f "$ROOT/tests/bench/$part.sh" ]; then
+		echo
+		echo "$part"
+		sh "$ROOT/tests/bench/$part.sh" "$BENCH/saudi.jsonl"
+	fi
+done

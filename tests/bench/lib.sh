@@ -1,0 +1,51 @@
+# Shared by the benchmark scripts: the saudinewsnet corpus as raw text articles.
+# SAHIFA and BUILD come from the Makefile; SHARED is ../shared when present.
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+SAHIFA=${SAHIFA:-$BUILD/sahifa}
+case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
+if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then SHARED=$(cd "$ROOT/../shared" && pwd); fi
+SHARED=${SHARED:-}
+BENCH="$BUILD/bench"
+SAUDI_JSON="$SHARED/eval/saudinewsnet/2015-07-23.json"
+
+# bench_corpus: $BENCH/saudi/NNNN.txt (title, blank line, body) and $BENCH/saudi10
+# (ten hard-linked copies), made once.
+bench_corpus() {
+	[ -f "$SAUDI_JSON" ] || { echo "bench: $SAUDI_JSON not found; nothing to measure"; return 1; }
+	if [ ! -f "$BENCH/saudi/.done" ]; then
+		rm -rf "$BENCH/saudi" "$BENCH/saudi10"
+		mkdir -p "$BENCH/saudi"
+		python3 - "$SAUDI_JSON" "$BENCH/saudi" <<'PY'
+import json, sys, os
+arts = json.load(open(sys.argv[1], encoding="utf-8"))
+for i, a in enumerate(arts):
+    text = (a.get("title") or "").strip() + "\n\n" + (a.get("content") or "").strip() + "\n"
+    with open(os.path.join(sys.argv[2], "%04d.txt" % i), "w", encoding="utf-8") as f:
+        f.write(text)
+PY
+		touch "$BENCH/saudi/.done"
+	fi
+	if [ ! -d "$BENCH/saudi10" ]; then
+		mkdir -p "$BENCH/saudi10"
+		for k in 0 1 2 3 4 5 6 7 8 9; do cp -al "$BENCH/saudi" "$BENCH/saudi10/copy$k"; done
+	fi
+	return 0
+}
+
+# measure LABEL BYTES ITEMS CMD...: run CMD once under /usr/bin/time, print a row.
+measure() {
+	label=$1 bytes=$2 items=$3
+	shift 3
+	/usr/bin/time -f "%e %M" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
+	rc=$?
+	read -r secs kb < "$BENCH/time.out"
+	python3 -c "
+import sys
+label, b, n, s, kb, rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+s = max(s, 0.01)
+print('%-36s %8.2f MB/s %9.0f items/s %7.2f s %7.1f MB peak  (exit %s)' % (label, b / s / 1e6, n / s, s, kb / 1024, rc))
+" "$label" "$bytes" "$items" "$secs" "$kb" "$rc"
+	LAST_SECS=$secs
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# make demo: convert the bundled samples and show what came out.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+SAHIFA=${SAHIFA:-$BUILD/sahifa}
+case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
+out="$BUILD/demo"
+rm -rf "$out"
+mkdir -p "$out"
+cd "$ROOT" || exit 3
+echo "\$ sahifa convert -o $out/samples.jsonl samples/"
+"$SAHIFA" convert -v -o "$out/samples.jsonl" samples/ || exit $?
+echo
+echo "One record per article; the first one, pretty-printed:"
+head -n 1 "$out/samples.jsonl" | python3 -m json.tool --no-ensure-ascii | head -n 60
+echo "..."
+echo
+echo "Every record, in short:"
+python3 - "$out/samples.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    s = r["stats"]
+    print("%-34s %-8s headline=%-5s sections=%-2d paragraphs=%-3d captions=%d removed=%d" % (
+        r["source"]["name"], r["lang_tag"], "yes" if r["headline"] else "no",
+        s["sections"], s["paragraphs"], s["captions"], s["removed"]))
+PY
+echo
+if "$SAHIFA" validate "$out/samples.jsonl" 2>/dev/null; then
+	echo "sahifa validate: the records match schema/article.schema.json"
+fi
+if "$SAHIFA" pack --name samples --version 1.0.0 -o "$out" "$out/samples.jsonl" > "$out/pack.out" 2>&1; then
+	echo "sahifa pack: $(cat "$out/pack.out")"
+	"$SAHIFA" validate "$(cat "$out/pack.out")" 2>&1 | tail -n 1
+fi
