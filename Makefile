@@ -38,7 +38,7 @@ FUZZ_PKGS = clang libclang-rt-14-dev
 PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `deps`.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lcld2_full -lcld2 -lstdc++ -lpthread -lm
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
        -Wno-unused-parameter

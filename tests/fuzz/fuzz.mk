@@ -10,7 +10,7 @@ PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
 FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
 CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/banned.h \
 	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lcld2_full -lcld2 -lstdc++ -lpthread -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm
 
 HARNESS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BINS = $(HARNESS:tests/fuzz/%.c=$(BUILD)/%)

@@ -1,0 +1,661 @@
+/*
+ * Language and script tagging (include/sahifa/lid.h): CLD2 through src/lid_cld2.cc,
+ * script counts through src/icu_script.c, and sahifa's own layer for text in Arabic
+ * script, where CLD2 confuses Arabic, Persian, Urdu and Pashto on short strings.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sahifa/lid.h"
+#include "icu_script.h"
+#include "lid_cld2.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The languages the Arabic-script layer tells apart, in tie-break order. */
+enum al { AL_AR, AL_FA, AL_UR, AL_PS, AL_CKB, AL_SD, AL_UG, N_AL };
+static const char *const al_code[N_AL] = { "ar", "fa", "ur", "ps", "ckb", "sd", "ug" };
+
+/*
+ * Evidence per code point of U+0600..U+06FF: how strongly one occurrence speaks for
+ * each language.  Letters used by one language only weigh 3; letters shared by the
+ * Perso-Arabic alphabets weigh 1 or so; Arabic's own ي ك ة (where the others write
+ * ی ک and no ta marbuta) weigh 2-3 for Arabic.  A letter a language does not have
+ * counts against it, so that one such letter outweighs CLD2's guess on a short string.
+ */
+#define W(ar, fa, ur, ps, ckb, sd, ug) { ar, fa, ur, ps, ckb, sd, ug }
+#define SD3 W(-2, -1, -1, -1, -1, 3, -1)
+#define UR3 W(-2, -1, 3, -1, -1, -1, -1)
+#define PS3 W(-2, -1, -1, 3, -1, -1, -1)
+#define CKB3 W(-2, -1, -1, -1, 3, -1, -1)
+#define UG3 W(-2, -1, -1, -1, -1, -1, 3)
+#define PERSO W(-2, 1, 1, 1, 1, 1, 1)
+#define DIGIT_E W(0, 0.3f, 0.3f, 0.3f, 0, 0, 0)
+static const float letter_weight[256][N_AL] = {
+	[0x23] = W(1, 0, 0, 0, 0, 0, 0),          /* أ */
+	[0x24] = W(0.5f, 0, 0, 0, 0, 0, 0),       /* ؤ */
+	[0x25] = W(1, 0, 0, 0, 0, 0, 0),          /* إ */
+	[0x26] = W(0.2f, 0, 0.2f, 0.2f, 0.5f, 0, 1), /* ئ */
+	[0x29] = W(3, 0.3f, 0.3f, 0, 0, 0, 0),    /* ة */
+	[0x43] = W(2, -0.5f, -0.5f, 0, 0, 0, 1.5f), /* ك */
+	[0x47] = W(0, 1, -2, 0.5f, 0, 0.5f, 0),    /* ه: Urdu writes ہ or ھ */
+	[0x49] = W(2, 0, 0, 0, 0, 0, 2),          /* ى */
+	[0x4A] = W(2, -0.5f, -0.5f, 1, 0, 1.5f, 1), /* ي */
+	[0x4B] = W(1, 0, 0, 0, 0, 0, 0),          /* tanwin */
+	[0x4C] = W(1, 0, 0, 0, 0, 0, 0),
+	[0x4D] = W(1, 0, 0, 0, 0, 0, 0),
+	[0x60] = W(0.5f, 0, 0, 0, 0, 0, 0),       /* Arabic-Indic digits */
+	[0x61] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x62] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x63] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x64] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x65] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x66] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x67] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x68] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x69] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x79] = UR3,                             /* ٹ */
+	[0x7A] = SD3, [0x7B] = SD3,               /* ٺ ٻ */
+	[0x7C] = PS3,                             /* ټ */
+	[0x7D] = SD3,                             /* ٽ */
+	[0x7E] = PERSO,                           /* پ */
+	[0x7F] = SD3, [0x80] = SD3,               /* ٿ ڀ */
+	[0x81] = PS3,                             /* ځ */
+	[0x83] = SD3, [0x84] = SD3,               /* ڃ ڄ */
+	[0x85] = PS3,                             /* څ */
+	[0x86] = PERSO,                           /* چ */
+	[0x87] = SD3,                             /* ڇ */
+	[0x88] = UR3,                             /* ڈ */
+	[0x89] = PS3,                             /* ډ */
+	[0x8A] = SD3, [0x8C] = SD3, [0x8D] = SD3, [0x8E] = SD3, [0x8F] = SD3,
+	[0x91] = UR3,                             /* ڑ */
+	[0x93] = PS3,                             /* ړ */
+	[0x95] = CKB3,                            /* ڕ */
+	[0x96] = PS3,                             /* ږ */
+	[0x98] = PERSO,                           /* ژ */
+	[0x99] = SD3,                             /* ڙ */
+	[0x9A] = PS3,                             /* ښ */
+	[0xA4] = W(0, 0, 0, 0, 1, 0, 0),          /* ڤ */
+	[0xA6] = SD3,                             /* ڦ */
+	[0xA9] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0.5f, 0), /* ک */
+	[0xAA] = SD3,                             /* ڪ */
+	[0xAB] = PS3,                             /* ګ */
+	[0xAD] = UG3,                             /* ڭ */
+	[0xAF] = W(-2, 1, 1, 0.3f, 1, 1, 1),      /* گ */
+	[0xB1] = SD3, [0xB3] = SD3,               /* ڱ ڳ */
+	[0xB5] = CKB3,                            /* ڵ */
+	[0xBA] = UR3,                             /* ں */
+	[0xBB] = SD3,                             /* ڻ */
+	[0xBC] = PS3,                             /* ڼ */
+	[0xBE] = W(0.2f, 0, 2, 0, 1.5f, 1, 2),    /* ھ */
+	[0xC0] = W(0, 2, 0, 0, 0, 0, 0),          /* ۀ */
+	[0xC1] = UR3, [0xC2] = UR3, [0xC3] = UR3, /* ہ ۂ ۃ */
+	[0xC6] = W(0, 0, 0, 0, 2, 0, 1.5f),       /* ۆ */
+	[0xC7] = UG3, [0xC8] = UG3, [0xCB] = UG3, /* ۇ ۈ ۋ */
+	[0xCC] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0, 0), /* ی */
+	[0xCD] = PS3,                             /* ۍ */
+	[0xCE] = CKB3,                            /* ێ */
+	[0xD0] = W(0, 0, 0, 2, 0, 0, 2),          /* ې */
+	[0xD2] = UR3, [0xD3] = UR3,               /* ے ۓ */
+	[0xD4] = W(0, 0, 2, 0.5f, 0, 0.5f, 0),    /* ۔ */
+	[0xD5] = W(0, 0, 0, 0, 2, 0, 2),          /* ە */
+	[0xF0] = DIGIT_E, [0xF1] = DIGIT_E, [0xF2] = DIGIT_E, [0xF3] = DIGIT_E,
+	[0xF4] = DIGIT_E, [0xF5] = DIGIT_E, [0xF6] = DIGIT_E, [0xF7] = DIGIT_E,
+	[0xF8] = DIGIT_E, [0xF9] = DIGIT_E,
+};
+
+/* Persian's half-space (ZWNJ) inside words: "می‌شود", "کتاب‌ها". */
+static const float zwnj_weight[N_AL] = W(0, 0.7f, 0.2f, 0, 0, 0, 0);
+
+/* Frequent words that carry no language-specific letter, for short strings.  Each hit
+ * adds word_weight to its language. */
+struct al_word {
+	const char *word;
+	enum al lang;
+};
+static const struct al_word al_words[] = {
+	{ "في", AL_AR }, { "على", AL_AR }, { "إلى", AL_AR }, { "عن", AL_AR }, { "هذا", AL_AR },
+	{ "هذه", AL_AR }, { "الذي", AL_AR }, { "التي", AL_AR }, { "ذلك", AL_AR },
+	{ "كان", AL_AR }, { "قال", AL_AR }, { "إن", AL_AR }, { "أن", AL_AR }, { "أو", AL_AR },
+	{ "ثم", AL_AR }, { "حتى", AL_AR }, { "لم", AL_AR }, { "قد", AL_AR }, { "كما", AL_AR },
+	{ "بين", AL_AR }, { "عند", AL_AR }, { "بعد", AL_AR }, { "فى", AL_AR }, { "مع", AL_AR },
+	{ "در", AL_FA }, { "از", AL_FA }, { "که", AL_FA }, { "این", AL_FA }, { "را", AL_FA },
+	{ "با", AL_FA }, { "است", AL_FA }, { "برای", AL_FA }, { "آن", AL_FA }, { "یک", AL_FA },
+	{ "تا", AL_FA }, { "شده", AL_FA }, { "می", AL_FA }, { "ها", AL_FA }, { "بود", AL_FA },
+	{ "شد", AL_FA }, { "نیز", AL_FA }, { "خود", AL_FA }, { "کرد", AL_FA }, { "اند", AL_FA },
+	{ "های", AL_FA }, { "هر", AL_FA }, { "بر", AL_FA }, { "ما", AL_FA }, { "او", AL_FA },
+	{ "کے", AL_UR }, { "کی", AL_UR }, { "کا", AL_UR }, { "ہے", AL_UR }, { "میں", AL_UR },
+	{ "نے", AL_UR }, { "کو", AL_UR }, { "اور", AL_UR }, { "سے", AL_UR }, { "پر", AL_UR },
+	{ "یہ", AL_UR }, { "بھی", AL_UR }, { "ہیں", AL_UR }, { "تھا", AL_UR }, { "کہ", AL_UR },
+	{ "وہ", AL_UR }, { "گیا", AL_UR }, { "ایک", AL_UR },
+	{ "د", AL_PS }, { "په", AL_PS }, { "چې", AL_PS }, { "له", AL_PS }, { "دا", AL_PS },
+	{ "ته", AL_PS }, { "کې", AL_PS }, { "سره", AL_PS }, { "څخه", AL_PS }, { "وي", AL_PS },
+	{ "دی", AL_PS }, { "یې", AL_PS }, { "ده", AL_PS }, { "شو", AL_PS }, { "هغه", AL_PS },
+	{ "لە", AL_CKB }, { "بە", AL_CKB }, { "کە", AL_CKB }, { "ئەم", AL_CKB }, { "بۆ", AL_CKB },
+	{ "ئەو", AL_CKB }, { "و", AL_CKB },
+	{ "جو", AL_SD }, { "جي", AL_SD }, { "۾", AL_SD }, { "کي", AL_SD }, { "تي", AL_SD },
+	{ "۽", AL_SD }, { "آهي", AL_SD }, { "هو", AL_SD },
+	{ "ۋە", AL_UG }, { "بىلەن", AL_UG }, { "بۇ", AL_UG }, { "بىر", AL_UG }, { "ئۇ", AL_UG },
+};
+static const float word_weight = 2.0f;
+
+/* Words looked at per text: words matter on short strings; on long ones the letters
+ * decide, and a bound keeps the layer linear and cheap. */
+#define AL_MAX_WORDS 48
+
+/* Han characters written differently in simplified and traditional Chinese (pairs of
+ * the most frequent ones, same order), to tell Hans from Hant by counting: CLD2's
+ * guess on short strings is unreliable. */
+static const char hans_only[] = "万与专业东两严个丰临为丽举义乐习书买乱争亚产亿仅从们价众优会传伤体佣侧俭债倾储儿党兰关兴养兽内冈册写军农决况冻净凉减凑凤击则刚创删别剂剧劝办务动劳势勋区医华协单卖卢卫却厅历压厌厕县参双发变叙号叹吓吗启员响园围国图圆圣场坏块坚坛坝坞坟坠垄垒垦垫头学实对应开执报时来样气没现电种经见让论话语说车过还这进长门问间";
+static const char hant_only[] = "萬與專業東兩嚴個豐臨為麗舉義樂習書買亂爭亞產億僅從們價眾優會傳傷體傭側儉債傾儲兒黨蘭關興養獸內岡冊寫軍農決況凍淨涼減湊鳳擊則剛創刪別劑劇勸辦務動勞勢勛區醫華協單賣盧衛卻廳歷壓厭廁縣參雙發變敘號嘆嚇嗎啟員響園圍國圖圓聖場壞塊堅壇壩塢墳墜壟壘墾墊頭學實對應開執報時來樣氣沒現電種經見讓論話語說車過還這進長門問間";
+_Static_assert(sizeof(hans_only) == sizeof(hant_only), "the Han lists are pairs");
+
+/* Han characters looked at: a few hundred decide. */
+#define HAN_MAX_CHARS 512
+
+/* "Hans", "Hant", or NULL when the text has none of the characters that differ. */
+static const char *han_variant(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, seen = 0, k;
+	long simp = 0, trad = 0;
+
+	while (i + 2 < len && seen < HAN_MAX_CHARS) {
+		if (s[i] < 0xE3 || s[i] > 0xE9) {
+			i++;
+			continue;
+		}
+		seen++;
+		for (k = 0; k + 2 < sizeof(hans_only); k += 3) {
+			if (!memcmp(s + i, hans_only + k, 3))
+				simp++;
+			if (!memcmp(s + i, hant_only + k, 3))
+				trad++;
+		}
+		i += 3;
+	}
+	if (simp == trad)
+		return NULL;
+	return simp > trad ? "Hans" : "Hant";
+}
+
+/* Scripts used by one language, for when CLD2 gives no answer. */
+static const struct {
+	const char *script, *lang;
+} script_lang[] = {
+	{ "Arab", "ar" }, { "Hebr", "he" }, { "Grek", "el" }, { "Hang", "ko" }, { "Kore", "ko" },
+	{ "Jpan", "ja" }, { "Hani", "zh" }, { "Thai", "th" }, { "Armn", "hy" }, { "Geor", "ka" },
+	{ "Khmr", "km" }, { "Laoo", "lo" }, { "Mymr", "my" }, { "Sinh", "si" }, { "Taml", "ta" },
+	{ "Telu", "te" }, { "Knda", "kn" }, { "Mlym", "ml" }, { "Gujr", "gu" }, { "Guru", "pa" },
+	{ "Orya", "or" }, { "Beng", "bn" }, { "Deva", "hi" }, { "Ethi", "am" }, { "Tibt", "bo" },
+	{ "Thaa", "dv" }, { "Cyrl", "ru" }, { "Latn", "en" },
+};
+
+/* CLD2 codes that are not the BCP 47 subtag. */
+static const struct {
+	const char *cld2, *bcp47;
+} code_map[] = {
+	{ "iw", "he" }, { "jw", "jv" }, { "zh-Hant", "zh" }, { "sr-ME", "sr" }, { "in", "id" },
+	{ "ku-Arab", "ckb" },
+};
+
+static void set_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static void tag_und(struct sahifa_langtag *out)
+{
+	set_str(out->lang, sizeof(out->lang), "und");
+	set_str(out->script, sizeof(out->script), "Zyyy");
+	out->confidence = 0;
+}
+
+/* Offset of the first byte that is not strict UTF-8 (no overlongs, no surrogates,
+ * nothing past U+10FFFF), or len when all is well. */
+static size_t utf8_check(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+		unsigned char lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			n = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else
+			return i;
+		if (len - i < n)
+			return i;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (k = 2; k < n; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		i += n;
+	}
+	return len;
+}
+
+static int al_index(const char *code)
+{
+	int i;
+
+	for (i = 0; i < N_AL; i++)
+		if (!strcmp(code, al_code[i]))
+			return i;
+	return -1;
+}
+
+/* Is the byte at s the start of a word-separating code point (ASCII non-letter,
+ * Arabic comma, semicolon, question mark, full stop, ZWNJ)?  Returns its length. */
+static size_t separator_len(const unsigned char *s, size_t avail)
+{
+	if (s[0] < 0x80)
+		return ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') ? 0 : 1;
+	if (avail >= 2 && s[0] == 0xD8 && (s[1] == 0x8C || s[1] == 0x9B || s[1] == 0x9F))
+		return 2;                              /* ، ؛ ؟ */
+	if (avail >= 2 && s[0] == 0xDB && s[1] == 0x94)
+		return 2;                              /* ۔ */
+	if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x8C || s[2] == 0x8F ||
+							   s[2] == 0x8E))
+		return 3;                              /* ZWNJ, RLM, LRM */
+	if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;                              /* no-break space */
+	return 0;
+}
+
+/* Longest word compared with the list, in bytes. */
+#define AL_WORD_MAX 16
+
+/* Fold Arabic yeh, alef maksura and kaf into the Persian forms in place: Persian
+ * and Urdu typed on an Arabic keyboard use them, and every fold is 2 bytes to 2. */
+static void fold_yeh_kaf(unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (s[i] == 0xD9 && (s[i + 1] == 0x8A || s[i + 1] == 0x89)) {
+			s[i] = 0xDB;
+			s[i + 1] = 0x8C;
+		} else if (s[i] == 0xD9 && s[i + 1] == 0x83) {
+			s[i] = 0xDA;
+			s[i + 1] = 0xA9;
+		}
+	}
+}
+
+/* Add word evidence of the first AL_MAX_WORDS words of text to score. */
+static void al_score_words(const char *text, size_t len, float *score)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, words = 0;
+
+	while (i < len && words < AL_MAX_WORDS) {
+		size_t start, k, sep;
+
+		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
+			i += sep;
+		start = i;
+		while (i < len && separator_len(s + i, len - i) == 0)
+			i++;
+		if (i == start)
+			break;
+		words++;
+		if (i - start <= AL_WORD_MAX) {
+			unsigned char tok[AL_WORD_MAX], w[AL_WORD_MAX];
+
+			memcpy(tok, s + start, i - start);
+			fold_yeh_kaf(tok, i - start);
+			for (k = 0; k < COUNT(al_words); k++) {
+				size_t wl = strlen(al_words[k].word);
+
+				if (wl != i - start)
+					continue;
+				/* Arabic's words are matched as written, the others folded. */
+				memcpy(w, al_words[k].word, wl);
+				if (al_words[k].lang != AL_AR)
+					fold_yeh_kaf(w, wl);
+				if (!memcmp(w, al_words[k].lang == AL_AR ? s + start : tok, wl))
+					score[al_words[k].lang] += word_weight;
+			}
+		}
+		/* Alef maksura inside a word is Uyghur's i; Arabic writes it only at the end. */
+		for (k = start; k + 2 < i; k++)
+			if (s[k] == 0xD9 && s[k + 1] == 0x89 && s[k + 2] >= 0xD8 && s[k + 2] <= 0xDB) {
+				score[AL_UG] += 3.0f;
+				score[AL_AR] -= 1.0f;
+			}
+		/* The Arabic article al- opens a word that Persian, Urdu and Pashto borrow
+		 * only inside fixed phrases. */
+		if (i - start >= 8 && s[start] == 0xD8 && s[start + 1] == 0xA7 &&
+		    s[start + 2] == 0xD9 && s[start + 3] == 0x84)
+			score[AL_AR] += 1.0f;
+	}
+}
+
+static double length_factor(uint64_t letters)
+{
+	return letters >= 20 ? 1.0 : 0.6 + 0.4 * (double)letters / 20.0;
+}
+
+/*
+ * Decide among the Arabic-script languages: letter evidence (one pass over counts
+ * already made), word evidence for the first words, and CLD2's answer as a prior
+ * that grows with the text and CLD2's certainty.  Returns the language index and the
+ * confidence through *conf, or -1 to keep CLD2's answer (a language the layer does
+ * not know, that CLD2 is sure of).
+ */
+static int al_decide(const char *text, size_t len, const struct sahifa_script_counts *c,
+		     const struct sahifa_cld2_result *r, double *conf)
+{
+	float score[N_AL] = { 0 };
+	int i, j, best = AL_AR, second = -1, cld2 = al_index(r->code[0]);
+	uint64_t letters = sahifa_script_arabic_letters(c);
+	double margin;
+
+	for (i = 0; i < 256; i++) {
+		uint32_t n = c->arabic[i];
+
+		if (!n)
+			continue;
+		for (j = 0; j < N_AL; j++)
+			score[j] += letter_weight[i][j] * (float)n;
+	}
+	for (j = 0; j < N_AL; j++)
+		score[j] += zwnj_weight[j] * (float)c->zwnj;
+	al_score_words(text, len, score);
+	if (cld2 >= 0) {
+		/* A constant on short strings, where letters decide; growing with the text
+		 * where CLD2 is sure, so that Persian typed with Arabic ي and ك stays Persian. */
+		double extra = letters > 40 ? 0.15 * (double)(letters - 40) * r->percent[0] / 100.0
+					    : 0;
+
+		score[cld2] += r->reliable ? 2.0f + (float)extra : 1.0f;
+	} else if (r->reliable && strcmp(r->code[0], "un") && strncmp(r->code[0], "xx", 2)) {
+		/* CLD2 is sure of an Arabic-script language the layer does not weigh
+		 * (Kurmanji, South Azerbaijani, Kazakh, Punjabi...): keep it unless the
+		 * letters speak clearly for one of ours. */
+		float top = 0;
+
+		for (j = 0; j < N_AL; j++)
+			if (score[j] > top)
+				top = score[j];
+		if (top < 0.5f * (float)letters) {
+			*conf = r->percent[0] / 100.0 * length_factor(letters);
+			return -1;
+		}
+	}
+	for (j = 1; j < N_AL; j++)
+		if (score[j] > score[best])
+			best = j;
+	for (j = 0; j < N_AL; j++)
+		if (j != best && (second < 0 || score[j] > score[second]))
+			second = j;
+	margin = score[best] > 0 ? (score[best] - score[second]) / score[best] : 0;
+	*conf = (0.4 + 0.6 * margin) * length_factor(letters);
+	return best;
+}
+
+static const char *map_cld2_code(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(code_map); i++)
+		if (!strcmp(code, code_map[i].cld2))
+			return code_map[i].bcp47;
+	return code;
+}
+
+static const char *script_default_lang(const char *script)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(script_lang); i++)
+		if (!strcmp(script, script_lang[i].script))
+			return script_lang[i].lang;
+	return "und";
+}
+
+/* Scripts a language is written in, where CLD2's answer must agree with the text's
+ * letters; a language not listed is accepted with any script. */
+static int lang_fits_script(const char *lang, const char *script)
+{
+	static const struct {
+		const char *script;
+		const char *langs;  /* space-separated, with spaces around */
+	} only[] = {
+		{ "Arab", " ar fa ur ps ckb sd ug ku az kk ky pa ks bal uz tk ms prs ha so sw " },
+		{ "Hebr", " he yi lad " },
+		{ "Hani", " zh ja ko " },
+		{ "Hans", " zh " },
+		{ "Hant", " zh " },
+		{ "Jpan", " ja " },
+	};
+	char key[SAHIFA_LANG_MAX + 2];
+	size_t i;
+
+	for (i = 0; i < COUNT(only); i++) {
+		if (strcmp(script, only[i].script))
+			continue;
+		snprintf(key, sizeof(key), " %s ", lang);
+		return strstr(only[i].langs, key) != NULL;
+	}
+	return 1;
+}
+
+/* Tag text whose letters have been counted into c. */
+static void detect_counted(const char *text, size_t len, enum sahifa_lid_engine engine,
+			   const struct sahifa_script_counts *c, struct sahifa_langtag *out)
+{
+	struct sahifa_cld2_result r;
+	char script[SAHIFA_SCRIPT_MAX];
+	const char *lang;
+	double conf;
+
+	sahifa_script_dominant(c, script);
+	if (c->letters < SAHIFA_LID_MIN_LETTERS || sahifa_cld2_detect(text, len, &r, NULL) != 0) {
+		tag_und(out);
+		set_str(out->script, sizeof(out->script), script);
+		return;
+	}
+	lang = map_cld2_code(r.code[0]);
+	conf = r.percent[0] / 100.0 * (r.reliable ? 1.0 : 0.6) * length_factor(c->letters);
+	if (engine == SAHIFA_LID_ENGINE_SAHIFA) {
+		if (!strcmp(script, "Arab")) {
+			double al_conf;
+			int al = al_decide(text, len, c, &r, &al_conf);
+
+			if (al >= 0)
+				lang = al_code[al];
+			conf = al_conf;
+		} else if (!strcmp(lang, "un") || !strncmp(lang, "xx", 2) ||
+			   !lang_fits_script(lang, script)) {
+			lang = script_default_lang(script);
+			conf = 0.3 * length_factor(c->letters);
+		}
+	} else if (!strcmp(lang, "un") || !strncmp(lang, "xx", 2)) {
+		lang = "und";
+		conf = 0;
+	}
+	if (!strcmp(script, "Hani")) {
+		if (!strcmp(lang, "zh")) {
+			const char *v = han_variant(text, len);
+
+			if (!v)
+				v = r.reliable && !strcmp(r.code[0], "zh-Hant") ? "Hant" : "Hans";
+			set_str(script, sizeof(script), v);
+		}
+		else if (!strcmp(lang, "ja"))
+			set_str(script, sizeof(script), "Jpan");
+		else if (!strcmp(lang, "ko"))
+			set_str(script, sizeof(script), "Kore");
+	}
+	set_str(out->lang, sizeof(out->lang), lang);
+	set_str(out->script, sizeof(out->script), script);
+	if (conf < 0)
+		conf = 0;
+	if (conf > 1)
+		conf = 1;
+	out->confidence = conf;
+}
+
+enum sahifa_status sahifa_lid_detect_engine(const char *text, size_t len,
+					    enum sahifa_lid_engine engine,
+					    struct sahifa_langtag *out, struct sahifa_error *err)
+{
+	struct sahifa_script_counts c;
+	size_t bad;
+
+	tag_und(out);
+	if (!text)
+		len = 0;
+	bad = len ? utf8_check((const unsigned char *)text, len) : 0;
+	if (bad < len)
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+					"invalid UTF-8 at byte %zu", bad + 1);
+	if (!len)
+		return SAHIFA_OK;
+	sahifa_script_counts_init(&c);
+	sahifa_script_count(text, len, &c);
+	detect_counted(text, len, engine, &c, out);
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_lid_detect(const char *text, size_t len, struct sahifa_langtag *out)
+{
+	return sahifa_lid_detect_engine(text, len, SAHIFA_LID_ENGINE_SAHIFA, out, NULL);
+}
+
+void sahifa_langtag_format(const struct sahifa_langtag *tag, char *out, size_t size)
+{
+	if (!size)
+		return;
+	if (!strcmp(tag->script, "Zyyy") || !tag->script[0])
+		snprintf(out, size, "%s", tag->lang);
+	else
+		snprintf(out, size, "%s-%s", tag->lang, tag->script);
+}
+
+/* Characters per language over the paragraphs, for the document's tag. */
+struct lang_weight {
+	char lang[SAHIFA_LANG_MAX];
+	char script[SAHIFA_SCRIPT_MAX];
+	uint64_t chars;
+	double conf_chars;   /* sum of confidence x characters */
+};
+
+#define DOC_MAX_LANGS 32
+
+static void weigh(struct lang_weight *w, size_t *n, const struct sahifa_langtag *t, uint64_t chars)
+{
+	size_t i;
+
+	if (!strcmp(t->lang, "und") || !chars)
+		return;
+	for (i = 0; i < *n; i++)
+		if (!strcmp(w[i].lang, t->lang))
+			break;
+	if (i == *n) {
+		if (*n == DOC_MAX_LANGS)
+			return;  /* past 32 languages in one article the rest do not decide */
+		memset(&w[i], 0, sizeof(w[i]));
+		set_str(w[i].lang, sizeof(w[i].lang), t->lang);
+		set_str(w[i].script, sizeof(w[i].script), t->script);
+		(*n)++;
+	}
+	w[i].chars += chars;
+	w[i].conf_chars += t->confidence * (double)chars;
+}
+
+/* Tag one piece of an article's text and add its letters to the document's counts. */
+static uint64_t tag_text(const char *text, struct sahifa_langtag *tag,
+			 struct sahifa_script_counts *doc)
+{
+	struct sahifa_script_counts c;
+	size_t len = text ? strlen(text) : 0;
+
+	tag_und(tag);
+	if (!len || utf8_check((const unsigned char *)text, len) < len)
+		return 0;
+	sahifa_script_counts_init(&c);
+	sahifa_script_count(text, len, &c);
+	detect_counted(text, len, SAHIFA_LID_ENGINE_SAHIFA, &c, tag);
+	if (doc)
+		sahifa_script_counts_add(doc, &c);
+	return c.chars;
+}
+
+enum sahifa_status sahifa_lid_tag_article(struct sahifa_article *a, struct sahifa_error *err)
+{
+	struct sahifa_script_counts doc;
+	struct lang_weight w[DOC_MAX_LANGS];
+	size_t n = 0, i, j, best = 0;
+	uint64_t total = 0;
+
+	(void)err;
+	sahifa_script_counts_init(&doc);
+	for (i = 0; i < a->n_sections; i++) {
+		struct sahifa_section *s = &a->sections[i];
+
+		for (j = 0; j < s->n_paragraphs; j++) {
+			struct sahifa_paragraph *p = &s->paragraphs[j];
+			uint64_t chars = tag_text(p->text, &p->tag, &doc);
+
+			total += chars;
+			weigh(w, &n, &p->tag, chars);
+		}
+	}
+	for (i = 0; i < a->n_captions; i++)
+		tag_text(a->captions[i].text, &a->captions[i].tag, NULL);
+	if (!total && a->headline) {
+		struct sahifa_langtag t;
+
+		total = tag_text(a->headline, &t, &doc);
+		weigh(w, &n, &t, total);
+	}
+	tag_und(&a->tag);
+	a->n_scripts = sahifa_script_shares(&doc, a->scripts, SAHIFA_MAX_SCRIPTS);
+	sahifa_script_dominant(&doc, a->tag.script);
+	for (i = 1; i < n; i++)
+		if (w[i].chars > w[best].chars)
+			best = i;
+	if (n && total) {
+		set_str(a->tag.lang, sizeof(a->tag.lang), w[best].lang);
+		/* Confidence: the paragraphs' own, times the share of the text they hold. */
+		a->tag.confidence = w[best].conf_chars / (double)total;
+		if (a->tag.confidence > 1)
+			a->tag.confidence = 1;
+		/* Han letters: the winning paragraphs know simplified from traditional. */
+		if (!strcmp(a->tag.script, "Hani"))
+			set_str(a->tag.script, sizeof(a->tag.script), w[best].script);
+	}
+	for (i = 0; i < a->n_scripts; i++)
+		if (!strcmp(a->scripts[i].script, "Hani") &&
+		    (!strcmp(a->tag.script, "Hans") || !strcmp(a->tag.script, "Hant")))
+			set_str(a->scripts[i].script, sizeof(a->scripts[i].script), a->tag.script);
+	return SAHIFA_OK;
+}

@@ -1,0 +1,73 @@
+// The seam over CLD2: one call of ExtDetectLanguageSummaryCheckUTF8 with the full
+// tables, its Language values turned into code strings so that no C file sees CLD2.
+#include <climits>
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+#include <cstring>
+#include <new>
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include "lid_cld2.h"
+
+// CLD2's full tables (libcld2_full) replace the small ones built into libcld2 only
+// when the program really links them, and a linker with --as-needed drops a library
+// nothing refers to.  Referring to one of its tables keeps it, so every build (plain
+// or sanitized) detects with the same, full tables.
+namespace CLD2 {
+extern const int kDistinctOctaIndSize;
+}
+extern "C" const void *sahifa_cld2_full_tables;
+const void *sahifa_cld2_full_tables = &CLD2::kDistinctOctaIndSize;
+
+static void copy_code(char *dst, const char *src)
+{
+	size_t n = src ? std::strlen(src) : 0;
+
+	if (n >= SAHIFA_CLD2_CODE_MAX)
+		n = SAHIFA_CLD2_CODE_MAX - 1;
+	if (n)
+		std::memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+extern "C" int sahifa_cld2_detect(const char *utf8, size_t len, struct sahifa_cld2_result *out,
+				  size_t *valid_prefix)
+{
+	CLD2::Language lang3[3] = { CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+				    CLD2::UNKNOWN_LANGUAGE };
+	int percent3[3] = { 0, 0, 0 };
+	double score3[3] = { 0, 0, 0 };
+	int text_bytes = 0, valid = 0;
+	bool reliable = false;
+	CLD2::CLDHints hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE };
+
+	std::memset(out, 0, sizeof(*out));
+	for (int i = 0; i < 3; i++)
+		copy_code(out->code[i], "un");
+	if (valid_prefix)
+		*valid_prefix = 0;
+	if (len > (size_t)INT_MAX)
+		return -1;
+	try {
+		// BestEffort: a guess even for a word or two; sahifa decides when to say "und".
+		CLD2::ExtDetectLanguageSummaryCheckUTF8(utf8, (int)len, true, &hints,
+							CLD2::kCLDFlagBestEffort, lang3, percent3,
+							score3, NULL, &text_bytes, &reliable,
+							&valid);
+	} catch (...) {
+		return -1;
+	}
+	if (valid_prefix)
+		*valid_prefix = (size_t)(valid < 0 ? 0 : valid);
+	if ((size_t)valid < len)
+		return -1;
+	for (int i = 0; i < 3; i++) {
+		copy_code(out->code[i], CLD2::LanguageCode(lang3[i]));
+		out->percent[i] = percent3[i];
+		out->score[i] = score3[i];
+	}
+	out->reliable = reliable ? 1 : 0;
+	out->text_bytes = text_bytes;
+	return 0;
+}

