@@ -1,10 +1,120 @@
-/* sahifa pack: placeholder until the command lands. */
+/* sahifa pack: records (JSONL) -> a versioned, reproducible release archive. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sahifa/pack.h"
 #include "tool.h"
+
+static const char usage_text[] =
+	"usage: sahifa pack --name NAME --version X.Y.Z -o OUTDIR [OPTIONS] INPUT.jsonl...\n"
+	"\n"
+	"Write OUTDIR/NAME-X.Y.Z.tar.gz: the records in JSONL shards per split, the same\n"
+	"content as data/articles.csv and data/paragraphs.csv, manifest.json,\n"
+	"datapackage.json, the schemas, a dataset card (README.md) and chart.svg.\n"
+	"Exact duplicates are dropped.  The archive's path is printed on stdout.\n"
+	"\n"
+	"options:\n"
+	"  -n, --name NAME        release name: [a-z0-9][a-z0-9._-]*\n"
+	"  -V, --version X.Y.Z    release version (semver, optional -prerelease)\n"
+	"  -o, --output OUTDIR    where the archive goes (created when missing)\n"
+	"  -l, --license ID       SPDX license id (default: unknown)\n"
+	"  -s, --split SPEC       split weights, e.g. train=98,validation=1,test=1\n"
+	"                         (default: train=100)\n"
+	"      --shard-size SIZE  bytes per JSONL shard, suffix K, M or G (default: 256M)\n"
+	"  -f, --format FMT       tar.gz (default), zip or tar.zst\n"
+	"  -p, --previous ARCHIVE the previous release: write CHANGES.md and refuse a\n"
+	"                         version below the bump the changes call for\n"
+	"      --force            pack despite a too-small bump; replace an existing archive\n"
+	"  -h, --help             this help\n"
+	"\n"
+	"Every timestamp is SOURCE_DATE_EPOCH (0 when unset), so the same inputs give the\n"
+	"same bytes.  exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
+
+enum { OPT_SHARD_SIZE = 256, OPT_FORCE };
+
+static const struct option long_options[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "version", required_argument, NULL, 'V' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "license", required_argument, NULL, 'l' },
+	{ "split", required_argument, NULL, 's' },
+	{ "shard-size", required_argument, NULL, OPT_SHARD_SIZE },
+	{ "format", required_argument, NULL, 'f' },
+	{ "previous", required_argument, NULL, 'p' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
 
 int cmd_pack(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	tool_message("pack: not built yet");
-	return EXIT_USAGE;
+	struct sahifa_pack_options o;
+	struct sahifa_pack_summary sum;
+	struct sahifa_error err;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	unsigned long long v;
+	enum sahifa_status st;
+	int c;
+
+	memset(&o, 0, sizeof(o));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":n:V:o:l:s:f:p:h", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'n': o.name = optarg; break;
+		case 'V': o.version = optarg; break;
+		case 'o': o.outdir = optarg; break;
+		case 'l': o.license = optarg; break;
+		case 's':
+			if (sahifa_pack_parse_splits(optarg, o.weights))
+				return tool_usage_error("pack", "bad --split '%s': use e.g."
+							" train=98,validation=1,test=1", optarg);
+			break;
+		case OPT_SHARD_SIZE:
+			if (sahifa_pack_parse_size(optarg, &o.shard_size))
+				return tool_usage_error("pack", "bad --shard-size '%s': use e.g."
+							" 256M", optarg);
+			break;
+		case 'f':
+			if (!strcmp(optarg, "tar.gz"))
+				o.format = SAHIFA_PACK_TAR_GZ;
+			else if (!strcmp(optarg, "zip"))
+				o.format = SAHIFA_PACK_ZIP;
+			else if (!strcmp(optarg, "tar.zst"))
+				o.format = SAHIFA_PACK_TAR_ZST;
+			else
+				return tool_usage_error("pack", "bad --format '%s': use tar.gz, zip"
+							" or tar.zst", optarg);
+			break;
+		case 'p': o.previous = optarg; break;
+		case OPT_FORCE: o.force = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		case ':':
+			return tool_usage_error("pack", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return tool_usage_error("pack", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (!o.name || !o.version || !o.outdir)
+		return tool_usage_error("pack", "--name, --version and -o OUTDIR are required");
+	if (optind == argc)
+		return tool_usage_error("pack", "no input files");
+	if (epoch && *epoch) {
+		if (tool_parse_uint(epoch, 253402300799ULL, &v))
+			return tool_usage_error("pack", "bad SOURCE_DATE_EPOCH '%s': use seconds"
+						" since 1970", epoch);
+		o.source_date_epoch = (long long)v;
+	}
+	st = sahifa_pack_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind),
+			     tool_diag, NULL, &sum, &err);
+	if (st) {
+		tool_print_error(&err);
+		return tool_exit_for(st);
+	}
+	printf("%s\n", sum.archive);
+	return EXIT_OK;
 }

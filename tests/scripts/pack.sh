@@ -1,0 +1,192 @@
+#!/bin/sh
+# sahifa pack: reproducible bytes, CSVs equal to the JSONL, splits, duplicates, the
+# --previous flow across three versions, zip and tar.zst, nothing left on failure.
+set -u
+: "${SAHIFA:?}" "${ROOT:?}" "${BUILD:?}"
+gen="$ROOT/tests/scripts/pack-records.py"
+tmp="$BUILD/tmp-pack"
+rm -rf "$tmp"
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { echo "PASS pack/$1"; }
+fail() { echo "FAIL pack/$1: $2"; }
+
+python3 "$gen" small > "$tmp/small.jsonl"
+python3 "$gen" many 300 a > "$tmp/many.jsonl"
+
+# -- the same bytes whatever the clock, time zone and working directory
+SOURCE_DATE_EPOCH=1700000000 TZ=UTC "$SAHIFA" pack --name r --version 1.0.0 -o "$tmp/a" \
+	"$tmp/small.jsonl" "$tmp/many.jsonl" > /dev/null
+sleep 1
+mkdir -p "$tmp/elsewhere"
+(cd "$tmp/elsewhere" && SOURCE_DATE_EPOCH=1700000000 TZ=Asia/Riyadh "$SAHIFA" pack --name r \
+	--version 1.0.0 -o ../b ../small.jsonl ../many.jsonl > /dev/null)
+if cmp -s "$tmp/a/r-1.0.0.tar.gz" "$tmp/b/r-1.0.0.tar.gz"; then pass reproducible-tar.gz
+else fail reproducible-tar.gz "two runs differ"; fi
+for f in zip tar.zst; do
+	SOURCE_DATE_EPOCH=5 "$SAHIFA" pack --name r --version 1.0.0 --format $f -o "$tmp/a" \
+		"$tmp/small.jsonl" > /dev/null
+	(cd "$tmp/elsewhere" && SOURCE_DATE_EPOCH=5 TZ=America/New_York "$SAHIFA" pack --name r \
+		--version 1.0.0 --format $f -o ../b ../small.jsonl > /dev/null)
+	if cmp -s "$tmp/a/r-1.0.0.$f" "$tmp/b/r-1.0.0.$f"; then pass reproducible-$f
+	else fail reproducible-$f "two runs differ"; fi
+done
+
+# -- every member of every format holds the same release; manifest and CSVs agree
+python3 - "$tmp" "$ROOT" <<'PY' > "$tmp/check.out" 2>&1
+import csv, hashlib, io, json, sys, tarfile, zipfile
+import subprocess
+tmp, root = sys.argv[1], sys.argv[2]
+
+def members(path):
+    if path.endswith(".zip"):
+        z = zipfile.ZipFile(path)
+        return {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
+    if path.endswith(".zst"):
+        data = subprocess.run(["zstd", "-dc", path], capture_output=True, check=True).stdout
+        t = tarfile.open(fileobj=io.BytesIO(data))
+    else:
+        t = tarfile.open(path)
+    return {m.name: t.extractfile(m).read() for m in t.getmembers() if m.isfile()}
+
+def check(path, label):
+    m = members(path)
+    top = "r-1.0.0/"
+    man = json.loads(m[top + "manifest.json"])
+    schema = json.loads(m[top + "schema/manifest.schema.json"])
+    try:
+        import jsonschema
+        jsonschema.validate(man, schema)
+    except ImportError:
+        pass
+    listed = {f["path"] for f in man["files"]}
+    have = {k[len(top):] for k in m} - {"manifest.json"}
+    ok = listed == have
+    for f in man["files"]:
+        b = m[top + f["path"]]
+        ok &= hashlib.sha256(b).hexdigest() == f["sha256"] and len(b) == f["bytes"]
+    print(("PASS" if ok else "FAIL") + " pack/manifest-files-%s%s" % (label, "" if ok else ": sha256, bytes or list differ"))
+    recs = []
+    for k in sorted(m):
+        if k.startswith(top + "data/") and k.endswith(".jsonl"):
+            recs += [json.loads(l) for l in m[k].decode().splitlines()]
+    arts = list(csv.DictReader(io.StringIO(m[top + "data/articles.csv"].decode(), newline="")))
+    paras = list(csv.DictReader(io.StringIO(m[top + "data/paragraphs.csv"].decode(), newline="")))
+    want_a, want_p = [], []
+    for r in recs:
+        split = next(k.split("/")[-1].split("-")[0] for k in m
+                     if k.endswith(".jsonl") and r["id"] in m[k].decode())
+        want_a.append([r["id"], split, r["headline"] or "", r["byline"] or "", r["lang"], r["script"],
+                       float(r["lang_confidence"])] + [r["stats"][k] for k in
+                       ("sections", "paragraphs", "captions", "removed", "characters", "words")] +
+                      [r["source"]["name"], r["source"]["member"] or "", r["source"]["sha256"],
+                       r["source"]["encoding"]])
+        for si, s in enumerate(r["sections"]):
+            for pi, p in enumerate(s["paragraphs"]):
+                want_p.append([r["id"], split, si, s["heading"] or "", s["level"], pi, p["kind"],
+                               p["lang"], p["script"], p["line"], p["text"]])
+    got_a = [[a["id"], a["split"], a["headline"], a["byline"], a["lang"], a["script"],
+              float(a["lang_confidence"])] + [int(a[k]) for k in
+              ("sections", "paragraphs", "captions", "removed", "characters", "words")] +
+             [a["source_name"], a["source_member"], a["source_sha256"], a["source_encoding"]]
+             for a in arts]
+    got_p = [[p["article_id"], p["split"], int(p["section_index"]), p["heading"], int(p["level"]),
+              int(p["paragraph_index"]), p["kind"], p["lang"], p["script"], int(p["line"]), p["text"]]
+             for p in paras]
+    ok = got_a == want_a and got_p == want_p and len(recs) == man["counts"]["articles"]
+    ok &= m[top + "data/articles.csv"].count(b"\r\n") == len(arts) + 1
+    print(("PASS" if ok else "FAIL") + " pack/csv-equals-jsonl-%s%s" % (label, "" if ok else ": rows differ"))
+
+check(tmp + "/a/r-1.0.0.tar.gz", "tar.gz")
+check(tmp + "/a/r-1.0.0.zip", "zip")
+if subprocess.run(["sh", "-c", "command -v zstd"], capture_output=True).returncode == 0:
+    check(tmp + "/a/r-1.0.0.tar.zst", "tar.zst")
+PY
+cat "$tmp/check.out"
+
+# -- duplicates: spelling variants (alef, diacritics, tatweel, ta marbuta) and a repeated id
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name d --version 1.0.0 -o "$tmp/d" "$tmp/small.jsonl" > /dev/null
+n=$(tar xzf "$tmp/d/d-1.0.0.tar.gz" -O d-1.0.0/manifest.json | python3 -c \
+	'import json,sys; m=json.load(sys.stdin); print(m["counts"]["articles"], m["counts"]["duplicates_dropped"])')
+if [ "$n" = "3 2" ]; then pass duplicates; else fail duplicates "articles, dropped = $n, want 3 2"; fi
+
+# -- split proportions on 3000 records: 80/10/10 within a few points, and stable
+python3 "$gen" many 3000 s > "$tmp/s.jsonl"
+"$SAHIFA" pack --name s --version 1.0.0 --split train=80,validation=10,test=10 -o "$tmp/s" \
+	"$tmp/s.jsonl" > /dev/null
+r=$(tar xzf "$tmp/s/s-1.0.0.tar.gz" -O s-1.0.0/manifest.json | python3 -c '
+import json,sys; c=json.load(sys.stdin)["counts"]["by_split"]
+ok = abs(c["train"]-2400) < 120 and abs(c["validation"]-300) < 60 and abs(c["test"]-300) < 60
+print("ok" if ok else c)')
+if [ "$r" = ok ]; then pass split-proportions; else fail split-proportions "$r"; fi
+
+# -- shards: a small --shard-size gives several train-NNNNN-of-MMMMM.jsonl
+"$SAHIFA" pack --name sh --version 1.0.0 --shard-size 100K -o "$tmp/sh" "$tmp/s.jsonl" > /dev/null
+names=$(tar tzf "$tmp/sh/sh-1.0.0.tar.gz" | grep 'data/train-' | tr '\n' ' ')
+count=$(echo "$names" | wc -w)
+if [ "$count" -gt 2 ] && echo "$names" | grep -q "train-00000-of-$(printf %05d "$count").jsonl" &&
+	tar xzf "$tmp/sh/sh-1.0.0.tar.gz" --wildcards -O 'sh-1.0.0/data/train-*' | wc -l | grep -qx 3000 &&
+	! tar tvzf "$tmp/sh/sh-1.0.0.tar.gz" | awk '$3 > 102400 && /jsonl/' | grep -q .; then
+	pass shards
+else fail shards "names: $names"; fi
+
+# -- the --previous flow: 1.0.0 -> 1.1.0 (added) -> 1.1.1 (modified); refusals
+python3 "$gen" many 20 v > "$tmp/v1.jsonl"
+{ cat "$tmp/v1.jsonl"; python3 "$gen" many 5 w; } > "$tmp/v2.jsonl"
+python3 "$gen" modify "$tmp/v2.jsonl" > "$tmp/v3.jsonl"
+P="$SAHIFA pack --name v -o $tmp/v"
+$P --version 1.0.0 "$tmp/v1.jsonl" > /dev/null
+$P --version 1.0.1 --previous "$tmp/v/v-1.0.0.tar.gz" "$tmp/v2.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 2 ] && grep -q "'1.0.1' is below the minor bump the changes since '1.0.0' call for (5 added, 0 removed, 0 modified): use at least '1.1.0'" "$tmp/err" &&
+	[ ! -e "$tmp/v/v-1.0.1.tar.gz" ]; then pass previous-refuses-small-bump
+else fail previous-refuses-small-bump "status $st: $(cat "$tmp/err")"; fi
+$P --version 1.1.0 --previous "$tmp/v/v-1.0.0.tar.gz" "$tmp/v2.jsonl" > /dev/null 2> "$tmp/err"
+c=$(tar xzf "$tmp/v/v-1.1.0.tar.gz" -O v-1.1.0/CHANGES.md 2>/dev/null)
+if echo "$c" | grep -q "bump these changes call for: minor" && echo "$c" | grep -q "## Added (5)" &&
+	echo "$c" | grep -q "## Modified (0)"; then pass previous-minor
+else fail previous-minor "$(cat "$tmp/err") $c"; fi
+$P --version 1.1.1 --previous "$tmp/v/v-1.1.0.tar.gz" "$tmp/v3.jsonl" > /dev/null 2> "$tmp/err"
+c=$(tar xzf "$tmp/v/v-1.1.1.tar.gz" -O v-1.1.1/CHANGES.md 2>/dev/null)
+if echo "$c" | grep -q "call for: patch" && echo "$c" | grep -q "## Modified (1)" &&
+	echo "$c" | grep -q "## Added (0)"; then pass previous-patch
+else fail previous-patch "$(cat "$tmp/err") $c"; fi
+$P --version 1.0.5 --previous "$tmp/v/v-1.1.1.tar.gz" "$tmp/v3.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 2 ] && grep -q "version '1.0.5' is not greater than the previous release's '1.1.1'" "$tmp/err"; then
+	pass previous-not-greater
+else fail previous-not-greater "status $st: $(cat "$tmp/err")"; fi
+$P --version 1.1.2-rc.1 --force --previous "$tmp/v/v-1.1.1.tar.gz" "$tmp/v2.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 0 ] && tar xzf "$tmp/v/v-1.1.2-rc.1.tar.gz" -O v-1.1.2-rc.1/CHANGES.md | grep -q "Modified (1)"; then
+	pass previous-force
+else fail previous-force "status $st: $(cat "$tmp/err")"; fi
+
+# -- an existing release is kept unless --force
+before=$(cksum < "$tmp/v/v-1.0.0.tar.gz")
+$P --version 1.0.0 "$tmp/v2.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 2 ] && [ "$before" = "$(cksum < "$tmp/v/v-1.0.0.tar.gz")" ]; then pass keeps-existing
+else fail keeps-existing "status $st"; fi
+
+# -- a line over SAHIFA_MAX_JSONL_LINE_BYTES (64 MiB) is rejected by path:line, nothing written
+python3 -c 'import sys; sys.stdout.write("{\"id\":\"" + "a" * (64 << 20) + "\"}\n")' > "$tmp/long.jsonl"
+"$SAHIFA" pack --name l --version 1.0.0 -o "$tmp/l" "$tmp/small.jsonl" "$tmp/long.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 1 ] && grep -q "long.jsonl:1: line longer than the limit of 67108864 bytes" "$tmp/err" &&
+	[ -z "$(ls -A "$tmp/l")" ]; then pass line-limit
+else fail line-limit "status $st: $(cat "$tmp/err")"; fi
+rm -f "$tmp/long.jsonl"
+
+# -- interrupted: SIGTERM during the run leaves no archive and no temporary file
+python3 "$gen" many 20000 big > "$tmp/big.jsonl"
+"$SAHIFA" pack --name big --version 1.0.0 -o "$tmp/i" "$tmp/big.jsonl" > /dev/null 2>&1 &
+pid=$!
+sleep 0.3
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+left=$(ls -A "$tmp/i" 2>/dev/null)
+if [ -z "$left" ] || [ "$left" = big-1.0.0.tar.gz ]; then pass interrupted
+else fail interrupted "left: $left"; fi
+exit 0

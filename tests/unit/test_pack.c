@@ -1,0 +1,191 @@
+/* pack's pieces: semver, option parsing, split assignment, the match key, CSV fields. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "csv_write.h"
+#include "icu_fold.h"
+#include "sahifa/pack.h"
+
+static void test_semver(void)
+{
+	static const struct { const char *s; int ok; } parse[] = {
+		{ "1.0.0", 1 }, { "0.0.0", 1 }, { "10.20.30", 1 }, { "1.0.0-rc.1", 1 },
+		{ "1.0.0-alpha-1.x", 1 }, { "1.0.0-0", 1 }, { "1.0", 0 }, { "1.0.0.0", 0 },
+		{ "01.0.0", 0 }, { "1.00.0", 0 }, { "1.0.0-", 0 }, { "1.0.0-rc..1", 0 },
+		{ "1.0.0-01", 0 }, { "1.0.0+build", 0 }, { "v1.0.0", 0 }, { "", 0 },
+		{ "1.0.0-é", 0 }, { "99999999999999999999.0.0", 0 },
+	};
+	/* each is lower than the next (semver.org's precedence example) */
+	static const char *const order[] = {
+		"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+		"1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "1.10.0", "2.0.0",
+	};
+	struct sahifa_semver a, b;
+	size_t i;
+
+	for (i = 0; i < sizeof(parse) / sizeof(parse[0]); i++)
+		CHECK_INT(parse[i].s, sahifa_semver_parse(parse[i].s, &a) == 0, parse[i].ok);
+	sahifa_semver_parse("1.2.3-rc.1", &a);
+	CHECK_STR("prerelease", a.pre, "rc.1");
+	for (i = 0; i + 1 < sizeof(order) / sizeof(order[0]); i++) {
+		sahifa_semver_parse(order[i], &a);
+		sahifa_semver_parse(order[i + 1], &b);
+		CHECK_INT(order[i], sahifa_semver_compare(&a, &b), -1);
+		CHECK_INT(order[i + 1], sahifa_semver_compare(&b, &a), 1);
+		CHECK_INT(order[i], sahifa_semver_compare(&a, &a), 0);
+	}
+}
+
+static void test_options(void)
+{
+	static const struct { const char *s; int ok; unsigned t, v, e; } splits[] = {
+		{ "train=98,validation=1,test=1", 1, 98, 1, 1 },
+		{ "test=5,train=5", 1, 5, 0, 5 },
+		{ "train=1", 1, 1, 0, 0 },
+		{ "train=0", 0, 0, 0, 0 },
+		{ "train=1,train=2", 0, 0, 0, 0 },
+		{ "dev=1", 0, 0, 0, 0 },
+		{ "train=", 0, 0, 0, 0 },
+		{ "train=1,", 0, 0, 0, 0 },
+		{ "train=-1", 0, 0, 0, 0 },
+		{ "", 0, 0, 0, 0 },
+	};
+	static const struct { const char *s; int ok; unsigned long long v; } sizes[] = {
+		{ "1", 1, 1 }, { "100K", 1, 102400 }, { "256M", 1, 256ULL << 20 },
+		{ "2G", 1, 2ULL << 30 }, { "3mb", 1, 3ULL << 20 }, { "0", 0, 0 }, { "K", 0, 0 },
+		{ "1T", 0, 0 }, { "-1", 0, 0 }, { "99999999999999999999", 0, 0 },
+		{ "17179869184G", 0, 0 },
+	};
+	static const struct { const char *s; int ok; } names[] = {
+		{ "saudinewsnet", 1 }, { "ar-news_2024.v1", 1 }, { "0day", 1 }, { "", 0 },
+		{ "Caps", 0 }, { "-dash", 0 }, { ".hidden", 0 }, { "a/b", 0 }, { "a b", 0 },
+	};
+	unsigned w[SAHIFA_SPLIT_COUNT];
+	unsigned long long v;
+	size_t i;
+
+	for (i = 0; i < sizeof(splits) / sizeof(splits[0]); i++) {
+		int ok = sahifa_pack_parse_splits(splits[i].s, w) == 0;
+
+		CHECK_INT(splits[i].s, ok, splits[i].ok);
+		if (ok && splits[i].ok) {
+			CHECK_INT(splits[i].s, w[0], splits[i].t);
+			CHECK_INT(splits[i].s, w[1], splits[i].v);
+			CHECK_INT(splits[i].s, w[2], splits[i].e);
+		}
+	}
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		int ok = sahifa_pack_parse_size(sizes[i].s, &v) == 0;
+
+		CHECK_INT(sizes[i].s, ok, sizes[i].ok);
+		if (ok && sizes[i].ok)
+			CHECK_INT(sizes[i].s, v, sizes[i].v);
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		CHECK_INT(names[i].s, sahifa_pack_name_ok(names[i].s), names[i].ok);
+}
+
+/* Splits: only splits with weight are used, the same id always lands in the same
+ * split, and 10000 ids follow the weights within a few percent. */
+static void test_split_of(void)
+{
+	unsigned w[SAHIFA_SPLIT_COUNT] = { 80, 10, 10 }, only_test[SAHIFA_SPLIT_COUNT] = { 0, 0, 1 };
+	unsigned long long count[SAHIFA_SPLIT_COUNT] = { 0, 0, 0 };
+	char id[40];
+	int i;
+
+	for (i = 0; i < 10000; i++) {
+		enum sahifa_split s;
+
+		snprintf(id, sizeof(id), "%032x", i * 2654435761u);
+		s = sahifa_pack_split_of(id, w);
+		count[s]++;
+		if (i < 100) {
+			CHECK(sahifa_pack_split_of(id, w) == s);
+			CHECK(sahifa_pack_split_of(id, only_test) == SAHIFA_SPLIT_TEST);
+		}
+	}
+	CHECK(count[0] > 7700 && count[0] < 8300);
+	CHECK(count[1] > 850 && count[1] < 1150);
+	CHECK(count[2] > 850 && count[2] < 1150);
+	/* a known value: pinned so that a change of the assignment is noticed */
+	CHECK_STR("split name", sahifa_split_name(sahifa_pack_split_of(
+		"00000000000000000000000000000000", w)), "train");
+}
+
+static void test_fold(void)
+{
+	static const struct { const char *in, *want; } rows[] = {
+		{ "أحمد", "احمد" }, { "إسلام", "اسلام" }, { "آمال", "امال" }, { "ٱلله", "الله" },
+		{ "مستشفى", "مستشفي" }, { "مدرسة", "مدرسه" }, { "كـــتاب", "كتاب" },
+		{ "مُحَمَّدٌ", "محمد" }, { "هٰذا", "هذا" }, { "  Hello \t  WORLD  ", "hello world" },
+		{ "ﻻ", "لا" }, { "Straße", "strasse" }, { "ﬁle", "file" }, { "a\xe2\x80\x8b" "b", "ab" },
+		{ "", "" },
+	};
+	struct sahifa_buf b;
+	struct sahifa_error err;
+	size_t i;
+
+	sahifa_buf_init(&b, 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sahifa_buf_reset(&b);
+		CHECK_INT(rows[i].in, sahifa_fold_key(rows[i].in, strlen(rows[i].in), &b, &err),
+			  SAHIFA_OK);
+		CHECK_STR(rows[i].in, b.data ? b.data : "", rows[i].want);
+	}
+	sahifa_buf_reset(&b);
+	CHECK_INT("invalid utf-8", sahifa_fold_key("a\xff", 2, &b, &err), SAHIFA_ERR_DATA);
+	/* the hard cap of the buffer is honoured */
+	sahifa_buf_release(&b);
+	sahifa_buf_init(&b, 4);
+	CHECK_INT("cap", sahifa_fold_key("abcdefgh", 8, &b, &err), SAHIFA_ERR_LIMIT);
+	sahifa_buf_release(&b);
+}
+
+static void test_csv(void)
+{
+	static const struct { const char *in, *want; } rows[] = {
+		{ "plain", "plain" }, { "a,b", "\"a,b\"" }, { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "two\nlines", "\"two\nlines\"" }, { "cr\r", "\"cr\r\"" }, { " lead", "\" lead\"" },
+		{ "نص عربي، مع فاصلة", "نص عربي، مع فاصلة" }, { "", "" },
+	};
+	const char *fields[3] = { "x", NULL, "y,z" };
+	struct sahifa_buf b;
+	struct sahifa_csv_writer w;
+	struct sahifa_error err;
+	char out[64] = "";
+	FILE *fp;
+	size_t i;
+
+	sahifa_buf_init(&b, 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sahifa_buf_reset(&b);
+		CHECK_INT(rows[i].in, sahifa_csv_format_field(rows[i].in, strlen(rows[i].in), &b),
+			  SAHIFA_OK);
+		CHECK_STR(rows[i].in, b.data ? b.data : "", rows[i].want);
+	}
+	sahifa_buf_release(&b);
+	fp = tmpfile();
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	sahifa_csv_writer_init(&w, fp, "t.csv");
+	CHECK_INT("row", sahifa_csv_write_row(&w, fields, NULL, 3, &err), SAHIFA_OK);
+	CHECK_INT("rows", w.rows, 1);
+	rewind(fp);
+	CHECK(fread(out, 1, sizeof(out) - 1, fp) == 10);
+	CHECK_STR("row bytes", out, "x,,\"y,z\"\r\n");
+	sahifa_csv_writer_release(&w);
+	fclose(fp);
+}
+
+int main(void)
+{
+	test_semver();
+	test_options();
+	test_split_of();
+	test_fold();
+	test_csv();
+	return check_report();
+}
