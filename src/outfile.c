@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sahifa/buf.h"
@@ -88,9 +89,28 @@ enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *pat
 {
 	enum sahifa_status st;
 
+	struct stat sb;
+
 	if (!path || !strcmp(path, "-")) {
 		outfile_zero(o);
 		o->fp = stdout;
+		return SAHIFA_OK;
+	}
+	/* A device or FIFO (/dev/null, a named pipe) is written in place: renaming a
+	 * regular file over it would replace the device. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		outfile_zero(o);
+		if (S_ISDIR(sb.st_mode))
+			return sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "is a directory");
+		o->path = sahifa_strdup(path);
+		o->fp = o->path ? fopen(path, "wb") : NULL;
+		if (!o->fp) {
+			st = sahifa_error_set(err, o->path ? SAHIFA_ERR_IO : SAHIFA_ERR_NOMEM, path, 0, 0,
+					      "cannot open: %s", strerror(errno));
+			free(o->path);
+			outfile_zero(o);
+			return st;
+		}
 		return SAHIFA_OK;
 	}
 	st = sahifa_outfile_reserve(o, path, err);
@@ -121,13 +141,20 @@ enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa
 	int failed;
 
 	if (!o->tmp) {
-		/* stdout: flush and look for earlier write errors; main() closes it. */
+		/* stdout or a device: flush and look for earlier write errors; main()
+		 * closes stdout. */
 		failed = o->fp && (fflush(o->fp) != 0 || ferror(o->fp));
+		enum sahifa_status st = SAHIFA_OK;
+
+		if (o->fp && o->fp != stdout)
+			failed |= fclose(o->fp) != 0;
 		o->fp = NULL;
 		if (failed)
-			return sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0, "write error: %s",
-						strerror(errno));
-		return SAHIFA_OK;
+			st = sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0, "write error: %s",
+					      strerror(errno));
+		free(o->path);
+		o->path = NULL;
+		return st;
 	}
 	if (o->fp) {
 		failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -187,6 +188,16 @@ static void test_outfile(void)
 	snprintf(path, sizeof(path), "test \"$(ls %s | wc -l)\" = 1 && rm -r %s", dir, dir);
 	CHECK(system(path) == 0);
 
+	/* a device is written in place, never replaced by a rename */
+	CHECK(sahifa_outfile_open(&o, "/dev/null", &e) == SAHIFA_OK);
+	CHECK(sahifa_outfile_write(&o, "x", 1, &e) == SAHIFA_OK);
+	CHECK(sahifa_outfile_commit(&o, &e) == SAHIFA_OK);
+	{
+		struct stat sb;
+
+		CHECK(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+	}
+	CHECK(sahifa_outfile_open(&o, "/tmp", &e) == SAHIFA_ERR_IO);
 	CHECK(sahifa_outfile_open(&o, "/nonexistent-dir/x.jsonl", &e) == SAHIFA_ERR_IO);
 	CHECK(strstr(e.msg, "cannot create") != NULL);
 	CHECK(sahifa_sha256_file("/nonexistent-file", hex, NULL, &e) == SAHIFA_ERR_IO);
