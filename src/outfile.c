@@ -88,7 +88,6 @@ enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *pat
 				       struct sahifa_error *err)
 {
 	enum sahifa_status st;
-
 	struct stat sb;
 
 	if (!path || !strcmp(path, "-")) {
@@ -96,9 +95,12 @@ enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *pat
 		o->fp = stdout;
 		return SAHIFA_OK;
 	}
-	/* A device or FIFO (/dev/null, a named pipe) is written in place: renaming a
-	 * regular file over it would replace the device. */
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	/* Only a regular file (or a new name) is replaced by rename.  A device, a FIFO
+	 * or a symbolic link (/dev/null, /dev/stdout, a named pipe, a link the user keeps)
+	 * is written in place: a rename would replace the device or the link itself. */
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (S_ISLNK(sb.st_mode) && stat(path, &sb) != 0)
+			sb.st_mode = S_IFREG; /* dangling link: let fopen create its target */
 		outfile_zero(o);
 		if (S_ISDIR(sb.st_mode))
 			return sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "is a directory");

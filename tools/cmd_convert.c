@@ -54,7 +54,8 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		*rc = EXIT_IO;
 		return -1;
 	}
-	while ((c = getopt_long(argc, argv, "o:j:vh", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': args->opts.output = optarg; break;
 		case 'R': args->opts.rejects = optarg; break;
@@ -83,8 +84,11 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 			fputs(usage_text, stdout);
 			*rc = EXIT_OK;
 			return -1;
+		case ':':
+			*rc = tool_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
+			return -1;
 		default:
-			*rc = tool_usage_error("convert", "unknown option");
+			*rc = tool_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
 			return -1;
 		}
 	}

@@ -31,7 +31,8 @@ enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *
 					  struct sahifa_error *err);
 enum sahifa_status sahifa_outfile_write(struct sahifa_outfile *o, const void *data, size_t len,
 					struct sahifa_error *err);
-/* Close with checks, fsync and rename into place (or flush stdout). */
+/* Close with checks, fsync and rename into place (or flush stdout; devices, FIFOs
+ * and symbolic links are written in place). */
 enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa_error *err);
 /* Close and remove the temporary file; safe after a failed commit or none at all. */
 void sahifa_outfile_abort(struct sahifa_outfile *o);

@@ -197,6 +197,14 @@ static void test_outfile(void)
 
 		CHECK(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
 	}
+	/* so is a link to one, and the link stays a link */
+	CHECK(sahifa_outfile_open(&o, "/dev/stdout", &e) == SAHIFA_OK);
+	CHECK(sahifa_outfile_commit(&o, &e) == SAHIFA_OK);
+	{
+		struct stat sb;
+
+		CHECK(lstat("/dev/stdout", &sb) == 0 && S_ISLNK(sb.st_mode));
+	}
 	CHECK(sahifa_outfile_open(&o, "/tmp", &e) == SAHIFA_ERR_IO);
 	CHECK(sahifa_outfile_open(&o, "/nonexistent-dir/x.jsonl", &e) == SAHIFA_ERR_IO);
 	CHECK(strstr(e.msg, "cannot create") != NULL);
