@@ -15,6 +15,7 @@ conv=$LAST_SECS
 measure "convert 1x (-j 1)" "$b1" "$n1" "$SAHIFA" convert -j 1 -o "$BENCH/saudi-j1.jsonl" "$BENCH/saudi"
 conv1=$LAST_SECS
 measure "convert 10x (-j default)" "$((b1 * 10))" "$((n1 * 10))" "$SAHIFA" convert -o "$BENCH/saudi10.jsonl" "$BENCH/saudi10"
+echo "  $(tail -n 1 "$BENCH/cmd.err" | sed 's/^sahifa: //') (10x run; exit 1 = some inputs rejected: empty bodies)"
 cmp -s "$BENCH/saudi.jsonl" "$BENCH/saudi-j1.jsonl" && echo "  -j 1 and -j default give identical output" \
 	|| echo "  WARNING: -j 1 and -j default outputs differ"
 # language ID alone: every line of the same articles through sahifa tag, single thread
@@ -28,7 +29,7 @@ import sys
 c, c1, l = (max(float(x), 0.01) for x in sys.argv[1:4])
 print('  convert -j 1 costs %.2fx language ID alone (goal: at most 1.5x); -j default %.2fx' % (c1 / l, c / l))
 " "$conv" "$conv1" "$lid"
-for part in pack validate; do
+for part in pack validate; do # each part takes the converted JSONL as $1
 	if [ -f "$ROOT/tests/bench/$part.sh" ]; then
 		echo
 		echo "$part"

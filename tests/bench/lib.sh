@@ -40,7 +40,10 @@ measure() {
 	shift 3
 	/usr/bin/time -f "%e %M" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
 	rc=$?
-	read -r secs kb < "$BENCH/time.out"
+	# GNU time adds a "Command exited with non-zero status" line before its figures
+	read -r secs kb <<EOF_TIME
+$(tail -n 1 "$BENCH/time.out")
+EOF_TIME
 	python3 -c "
 import sys
 label, b, n, s, kb, rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
