@@ -44,6 +44,19 @@ enum sahifa_status sahifa_archive_each_mem(const char *name, const void *data, s
 					   sahifa_archive_member_fn fn, void *ctx,
 					   struct sahifa_error *err);
 
+/* The sanity limits of one walk; the functions above use SAHIFA_MAX_ARCHIVE_MEMBERS and
+ * SAHIFA_MAX_ARCHIVE_TOTAL_BYTES.  Smaller ones let tests hit them cheaply. */
+struct sahifa_archive_limits {
+	unsigned long long members;      /* members read, all types */
+	unsigned long long total_bytes;  /* uncompressed bytes read through member_read */
+};
+
+/* sahifa_archive_each_mem with the given limits (NULL: the defaults). */
+enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *data, size_t len,
+						  const struct sahifa_archive_limits *limits,
+						  sahifa_archive_member_fn fn, void *ctx,
+						  struct sahifa_error *err);
+
 /* Read up to size bytes of the current member's data; returns bytes read, 0 at its
  * end, -1 on error (err filled).  Only valid inside the member callback. */
 long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,

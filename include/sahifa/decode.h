@@ -36,7 +36,16 @@ void sahifa_decoded_release(struct sahifa_decoded *d);
 
 /* Decode raw[0..len).  Empty input, binary content (NUL bytes or control characters
  * that no text encoding explains) and, under SAHIFA_INVALID_REJECT, invalid bytes fail
- * with SAHIFA_ERR_DATA and a message naming the first offending offset. */
+ * with SAHIFA_ERR_DATA and a message naming the first offending offset, e.g.
+ * "invalid UTF-8 at byte 1234 (line 5): '\xC3'" (byte offsets from 0, source lines
+ * from 1; err->path is left for the caller).
+ *
+ * Text that is not valid UTF-8 counts as UTF-8 with errors when it holds valid
+ * multi-byte sequences and at most one run of invalid bytes for every nine of them;
+ * otherwise ICU's detector picks a legacy charset (the first of its best guesses that
+ * converts without a bad byte).  When no charset fits, it is UTF-8 with errors.
+ * UTF-16 without a byte order mark is recognised from the pattern of its high bytes
+ * when the input holds NULs or many control characters. */
 enum sahifa_status sahifa_decode(const unsigned char *raw, size_t len,
 				 enum sahifa_on_invalid on_invalid, struct sahifa_decoded *out,
 				 struct sahifa_error *err);

@@ -32,7 +32,19 @@ typedef enum sahifa_status (*sahifa_input_fn)(void *ctx, const struct sahifa_inp
 
 /* Walk paths in the order given.  A path that does not exist or cannot be opened is
  * delivered as an item with an error, not a fatal error; fatal is only out of memory
- * or the callback's own stop. */
+ * or the callback's own stop.
+ *
+ * Directories: entries whose name starts with '.' are skipped (dot-files, .git and
+ * the like are no articles); symbolic links are followed, a link back to a directory
+ * being walked is an error item, and nesting stops at SAHIFA_MAX_DIR_DEPTH.  A pipe or
+ * device given by name is read; one found in a directory is an error item.
+ * Archives: only regular members become items; an unsafe member name (absolute, or
+ * with "..") or a member over SAHIFA_MAX_ARTICLE_BYTES is an error item naming
+ * archive!member; a corrupt archive or one over a limit of archive_read.h ends in one
+ * error item for the archive after the members read so far; an archive without a
+ * regular member is one error item.  An archive on stdin is read from memory and so is
+ * bound by SAHIFA_MAX_ARTICLE_BYTES.  Items over SAHIFA_MAX_ARTICLE_BYTES are error
+ * items; at most that limit plus one byte is ever read into memory. */
 enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_input_fn fn,
 				     void *ctx, struct sahifa_error *err);
 
