@@ -14,8 +14,8 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The languages the Arabic-script layer tells apart, in tie-break order. */
-enum al { AL_AR, AL_FA, AL_UR, AL_PS, AL_CKB, AL_SD, AL_UG, N_AL };
-static const char *const al_code[N_AL] = { "ar", "fa", "ur", "ps", "ckb", "sd", "ug" };
+enum al { AL_AR, AL_FA, AL_UR, AL_PS, AL_CKB, AL_SD, AL_UG, AL_KK, N_AL };
+static const char *const al_code[N_AL] = { "ar", "fa", "ur", "ps", "ckb", "sd", "ug", "kk" };
 
 /*
  * Evidence per code point of U+0600..U+06FF: how strongly one occurrence speaks for
@@ -24,37 +24,42 @@ static const char *const al_code[N_AL] = { "ar", "fa", "ur", "ps", "ckb", "sd", 
  * ی ک and no ta marbuta) weigh 2-3 for Arabic.  A letter a language does not have
  * counts against it, so that one such letter outweighs CLD2's guess on a short string.
  */
-#define W(ar, fa, ur, ps, ckb, sd, ug) { ar, fa, ur, ps, ckb, sd, ug }
-#define SD3 W(-2, -1, -1, -1, -1, 3, -1)
-#define UR3 W(-2, -1, 3, -1, -1, -1, -1)
-#define PS3 W(-2, -1, -1, 3, -1, -1, -1)
-#define CKB3 W(-2, -1, -1, -1, 3, -1, -1)
-#define UG3 W(-2, -1, -1, -1, -1, -1, 3)
-#define PERSO W(-2, 1, 1, 1, 1, 1, 1)
-#define DIGIT_E W(0, 0.3f, 0.3f, 0.3f, 0, 0, 0)
+#define W(ar, fa, ur, ps, ckb, sd, ug, kk) { ar, fa, ur, ps, ckb, sd, ug, kk }
+#define SD3 W(-2, -1, -1, -1, -1, 3, -1, -1)
+#define UR3 W(-2, -1, 3, -1, -1, -1, -1, -1)
+#define PS3 W(-2, -1, -1, 3, -1, -1, -1, -1)
+#define CKB3 W(-2, -1, -1, -1, 3, -1, -1, -1)
+#define UG3 W(-2, -1, -1, -1, -1, -1, 3, -1)
+#define KK3 W(-2, -1, -1, -1, -1, -1, -1, 3)
+/* Letters of the Turkic alphabets, Uyghur and Kazakh alike. */
+#define TURK3 W(-2, -1, -1, -1, -1, -1, 3, 3)
+#define PERSO W(-2, 1, 1, 1, 1, 1, 1, 1)
+#define DIGIT_E W(0, 0.3f, 0.3f, 0.3f, 0, 0, 0, 0)
 static const float letter_weight[256][N_AL] = {
-	[0x23] = W(1, 0, 0, 0, 0, 0, 0),          /* أ */
-	[0x24] = W(0.5f, 0, 0, 0, 0, 0, 0),       /* ؤ */
-	[0x25] = W(1, 0, 0, 0, 0, 0, 0),          /* إ */
-	[0x26] = W(0.2f, 0, 0.2f, 0.2f, 0.5f, 0, 1), /* ئ */
-	[0x29] = W(3, 0.3f, 0.3f, 0, 0, 0, 0),    /* ة */
-	[0x43] = W(2, -0.5f, -0.5f, 0, 0, 0, 1.5f), /* ك */
-	[0x47] = W(0, 1, -2, 0.5f, 0, 0.5f, 0),    /* ه: Urdu writes ہ or ھ */
-	[0x49] = W(2, 0, 0, 0, 0, 0, 2),          /* ى */
-	[0x4A] = W(2, -0.5f, -0.5f, 1, 0, 1.5f, 1), /* ي */
-	[0x4B] = W(1, 0, 0, 0, 0, 0, 0),          /* tanwin */
-	[0x4C] = W(1, 0, 0, 0, 0, 0, 0),
-	[0x4D] = W(1, 0, 0, 0, 0, 0, 0),
-	[0x60] = W(0.5f, 0, 0, 0, 0, 0, 0),       /* Arabic-Indic digits */
-	[0x61] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x62] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x63] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x64] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x65] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x66] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x67] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x68] = W(0.5f, 0, 0, 0, 0, 0, 0),
-	[0x69] = W(0.5f, 0, 0, 0, 0, 0, 0),
+	[0x23] = W(1, 0, 0, 0, 0, 0, 0, 0),          /* أ */
+	[0x24] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),       /* ؤ */
+	[0x25] = W(1, 0, 0, 0, 0, 0, 0, 0),          /* إ */
+	[0x26] = W(0.2f, 0, 0.2f, 0.2f, 0.5f, 0, 1, -1), /* ئ: Kazakh writes ٴ */
+	[0x29] = W(3, 0.3f, 0.3f, 0, 0, 0, 0, 0),    /* ة */
+	[0x43] = W(2, -0.5f, -0.5f, 0, 0, 0, 1.5f, 1.5f), /* ك */
+	[0x47] = W(0, 1, -2, 0.8f, 0, 0.5f, 0, 0),    /* ه: Urdu writes ہ or ھ */
+	[0x49] = W(2, 0, 0, 0, 0, 0, 2, 2),              /* ى */
+	[0x4A] = W(2, -0.5f, -0.5f, 1, 0, 1.5f, 1, 1), /* ي */
+	[0x4B] = W(1, 0, 0, 0, 0, 0, 0, 0),          /* tanwin */
+	[0x4C] = W(1, 0, 0, 0, 0, 0, 0, 0),
+	[0x4D] = W(1, 0, 0, 0, 0, 0, 0, 0),
+	[0x60] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),       /* Arabic-Indic digits */
+	[0x61] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x62] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x63] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x64] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x65] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x66] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x67] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x68] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x69] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),
+	[0x74] = KK3, [0x75] = KK3, [0x76] = KK3, /* ٴ ٵ ٶ */
+	[0x77] = KK3, [0x78] = KK3,               /* ٷ ٸ */
 	[0x79] = UR3,                             /* ٹ */
 	[0x7A] = SD3, [0x7B] = SD3,               /* ٺ ٻ */
 	[0x7C] = PS3,                             /* ټ */
@@ -76,37 +81,37 @@ static const float letter_weight[256][N_AL] = {
 	[0x98] = PERSO,                           /* ژ */
 	[0x99] = SD3,                             /* ڙ */
 	[0x9A] = PS3,                             /* ښ */
-	[0xA4] = W(0, 0, 0, 0, 1, 0, 0),          /* ڤ */
+	[0xA4] = W(0, 0, 0, 0, 1, 0, 0, 0),          /* ڤ */
 	[0xA6] = SD3,                             /* ڦ */
-	[0xA9] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0.5f, 0), /* ک */
+	[0xA9] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0.5f, 0, 0), /* ک */
 	[0xAA] = SD3,                             /* ڪ */
 	[0xAB] = PS3,                             /* ګ */
-	[0xAD] = UG3,                             /* ڭ */
-	[0xAF] = W(-2, 1, 1, 0.3f, 1, 1, 1),      /* گ */
+	[0xAD] = TURK3,                           /* ڭ */
+	[0xAF] = W(-2, 1, 1, 0.3f, 1, 1, 1, 1),          /* گ */
 	[0xB1] = SD3, [0xB3] = SD3,               /* ڱ ڳ */
 	[0xB5] = CKB3,                            /* ڵ */
 	[0xBA] = UR3,                             /* ں */
 	[0xBB] = SD3,                             /* ڻ */
 	[0xBC] = PS3,                             /* ڼ */
-	[0xBE] = W(0.2f, 0, 2, 0, 1.5f, 1, 2),    /* ھ */
-	[0xC0] = W(0, 2, 0, 0, 0, 0, 0),          /* ۀ */
+	[0xBE] = W(0.2f, 0, 2, 0, 1.5f, 1, 2, 1),        /* ھ */
+	[0xC0] = W(0, 2, 0, 0, 0, 0, 0, 0),          /* ۀ */
 	[0xC1] = UR3, [0xC2] = UR3, [0xC3] = UR3, /* ہ ۂ ۃ */
-	[0xC6] = W(0, 0, 0, 0, 2, 0, 1.5f),       /* ۆ */
-	[0xC7] = UG3, [0xC8] = UG3, [0xCB] = UG3, /* ۇ ۈ ۋ */
-	[0xCC] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0, 0), /* ی */
+	[0xC6] = W(0, 0, 0, 0, 2, 0, 1.5f, 0),       /* ۆ */
+	[0xC7] = TURK3, [0xC8] = UG3, [0xCB] = TURK3, /* ۇ ۈ ۋ */
+	[0xCC] = W(-2, 1.5f, 1.2f, 1, 1.2f, 0, 0, 0), /* ی */
 	[0xCD] = PS3,                             /* ۍ */
 	[0xCE] = CKB3,                            /* ێ */
-	[0xD0] = W(0, 0, 0, 2, 0, 0, 2),          /* ې */
+	[0xD0] = W(0, 0, 0, 2, 0, 0, 2, -1),             /* ې */
 	[0xD2] = UR3, [0xD3] = UR3,               /* ے ۓ */
-	[0xD4] = W(0, 0, 2, 0.5f, 0, 0.5f, 0),    /* ۔ */
-	[0xD5] = W(0, 0, 0, 0, 2, 0, 2),          /* ە */
+	[0xD4] = W(0, 0, 2, 0.5f, 0, 0.5f, 0, 0),    /* ۔ */
+	[0xD5] = W(0, 0, 0, 0, 2, 0, 2, 2),              /* ە */
 	[0xF0] = DIGIT_E, [0xF1] = DIGIT_E, [0xF2] = DIGIT_E, [0xF3] = DIGIT_E,
 	[0xF4] = DIGIT_E, [0xF5] = DIGIT_E, [0xF6] = DIGIT_E, [0xF7] = DIGIT_E,
 	[0xF8] = DIGIT_E, [0xF9] = DIGIT_E,
 };
 
 /* Persian's half-space (ZWNJ) inside words: "می‌شود", "کتاب‌ها". */
-static const float zwnj_weight[N_AL] = W(0, 0.7f, 0.2f, 0, 0, 0, 0);
+static const float zwnj_weight[N_AL] = W(0, 0.7f, 0.2f, 0, 0, 0, 0, 0);
 
 /* Frequent words that carry no language-specific letter, for short strings.  Each hit
  * adds word_weight to its language. */
@@ -129,14 +134,16 @@ static const struct al_word al_words[] = {
 	{ "نے", AL_UR }, { "کو", AL_UR }, { "اور", AL_UR }, { "سے", AL_UR }, { "پر", AL_UR },
 	{ "یہ", AL_UR }, { "بھی", AL_UR }, { "ہیں", AL_UR }, { "تھا", AL_UR }, { "کہ", AL_UR },
 	{ "وہ", AL_UR }, { "گیا", AL_UR }, { "ایک", AL_UR },
-	{ "د", AL_PS }, { "په", AL_PS }, { "چې", AL_PS }, { "له", AL_PS }, { "دا", AL_PS },
+	{ "د", AL_PS }, { "په", AL_PS }, { "چې", AL_PS }, { "دا", AL_PS }, { "يو", AL_PS },
 	{ "ته", AL_PS }, { "کې", AL_PS }, { "سره", AL_PS }, { "څخه", AL_PS }, { "وي", AL_PS },
-	{ "دی", AL_PS }, { "یې", AL_PS }, { "ده", AL_PS }, { "شو", AL_PS }, { "هغه", AL_PS },
+	{ "یې", AL_PS }, { "شو", AL_PS }, { "هغه", AL_PS },
 	{ "لە", AL_CKB }, { "بە", AL_CKB }, { "کە", AL_CKB }, { "ئەم", AL_CKB }, { "بۆ", AL_CKB },
-	{ "ئەو", AL_CKB }, { "و", AL_CKB },
+	{ "ئەو", AL_CKB },
 	{ "جو", AL_SD }, { "جي", AL_SD }, { "۾", AL_SD }, { "کي", AL_SD }, { "تي", AL_SD },
-	{ "۽", AL_SD }, { "آهي", AL_SD }, { "هو", AL_SD },
-	{ "ۋە", AL_UG }, { "بىلەن", AL_UG }, { "بۇ", AL_UG }, { "بىر", AL_UG }, { "ئۇ", AL_UG },
+	{ "۽", AL_SD }, { "آهي", AL_SD },
+	{ "ۋە", AL_UG }, { "بىلەن", AL_UG }, { "بۇ", AL_UG }, { "ئۇ", AL_UG }, { "ئۈچۈن", AL_UG },
+	{ "جانە", AL_KK }, { "بۇل", AL_KK }, { "تۋرالى", AL_KK }, { "بويىنشا", AL_KK },
+	{ "ەدى", AL_KK },
 };
 static const float word_weight = 2.0f;
 
@@ -260,6 +267,8 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 	return len;
 }
 
+static const char *map_cld2_code(const char *code);
+
 static int al_index(const char *code)
 {
 	int i;
@@ -308,8 +317,9 @@ static void fold_yeh_kaf(unsigned char *s, size_t len)
 	}
 }
 
-/* Add word evidence of the first AL_MAX_WORDS words of text to score. */
-static void al_score_words(const char *text, size_t len, float *score)
+/* Add word evidence of the first AL_MAX_WORDS words of text to score, and count the
+ * words that speak for each language in hits. */
+static void al_score_words(const char *text, size_t len, float *score, unsigned *hits)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, words = 0;
@@ -339,16 +349,28 @@ static void al_score_words(const char *text, size_t len, float *score)
 				memcpy(w, al_words[k].word, wl);
 				if (al_words[k].lang != AL_AR)
 					fold_yeh_kaf(w, wl);
-				if (!memcmp(w, al_words[k].lang == AL_AR ? s + start : tok, wl))
+				if (!memcmp(w, al_words[k].lang == AL_AR ? s + start : tok, wl)) {
 					score[al_words[k].lang] += word_weight;
+					hits[al_words[k].lang]++;
+				}
 			}
 		}
-		/* Alef maksura inside a word is Uyghur's i; Arabic writes it only at the end. */
+		/* Alef maksura inside a word is the Turkic i (Uyghur, Kazakh); Arabic writes
+		 * it only at the end. */
 		for (k = start; k + 2 < i; k++)
 			if (s[k] == 0xD9 && s[k + 1] == 0x89 && s[k + 2] >= 0xD8 && s[k + 2] <= 0xDB) {
 				score[AL_UG] += 3.0f;
+				score[AL_KK] += 3.0f;
 				score[AL_AR] -= 1.0f;
+				hits[AL_UG]++;
+				hits[AL_KK]++;
 			}
+		/* A hamza opening a word marks Kazakh's front vowels (as ٴ does); Arabic
+		 * writes a lone hamza after its letter, never before. */
+		if (i - start >= 4 && s[start] == 0xD8 && s[start + 1] == 0xA1) {
+			score[AL_KK] += 3.0f;
+			hits[AL_KK]++;
+		}
 		/* The Arabic article al- opens a word that Persian, Urdu and Pashto borrow
 		 * only inside fixed phrases. */
 		if (i - start >= 8 && s[start] == 0xD8 && s[start + 1] == 0xA7 &&
@@ -362,18 +384,32 @@ static double length_factor(uint64_t letters)
 	return letters >= 20 ? 1.0 : 0.6 + 0.4 * (double)letters / 20.0;
 }
 
+/* Languages with letters of their own in most words (Sindhi, Sorani, Uyghur, Kazakh):
+ * in a text without one, shared letters say nothing for them, and only CLD2's guess,
+ * weakly, does. */
+static int al_needs_own_letter(int j)
+{
+	return j == AL_CKB || j == AL_SD || j == AL_UG || j == AL_KK;
+}
+
+/* Letters of an Arabic-script language CLD2 names but the layer does not weigh
+ * (Uzbek, Kurmanji, Kashmiri, Kyrgyz...): below this, CLD2's answer is as a rule a
+ * guess on a Persian or Urdu word, and the layer decides. */
+#define AL_OTHER_MIN_LETTERS 40
+
 /*
  * Decide among the Arabic-script languages: letter evidence (one pass over counts
  * already made), word evidence for the first words, and CLD2's answer as a prior
  * that grows with the text and CLD2's certainty.  Returns the language index and the
  * confidence through *conf, or -1 to keep CLD2's answer (a language the layer does
- * not know, that CLD2 is sure of).
+ * not know, that CLD2 is sure of on a text long enough to tell).
  */
 static int al_decide(const char *text, size_t len, const struct sahifa_script_counts *c,
 		     const struct sahifa_cld2_result *r, double *conf)
 {
 	float score[N_AL] = { 0 };
-	int i, j, best = AL_AR, second = -1, cld2 = al_index(r->code[0]);
+	unsigned own[N_AL] = { 0 };
+	int i, j, best = AL_AR, second = -1, cld2 = al_index(map_cld2_code(r->code[0]));
 	uint64_t letters = sahifa_script_arabic_letters(c);
 	double margin;
 
@@ -382,22 +418,38 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 
 		if (!n)
 			continue;
-		for (j = 0; j < N_AL; j++)
+		for (j = 0; j < N_AL; j++) {
 			score[j] += letter_weight[i][j] * (float)n;
+			/* A letter of the language's own: strong for it, not Arabic's. */
+			if (letter_weight[i][j] >= 2 && letter_weight[i][AL_AR] < 2)
+				own[j] += n;
+		}
 	}
 	for (j = 0; j < N_AL; j++)
 		score[j] += zwnj_weight[j] * (float)c->zwnj;
-	al_score_words(text, len, score);
+	al_score_words(text, len, score, own);
 	if (cld2 >= 0) {
 		/* A constant on short strings, where letters decide; growing with the text
 		 * where CLD2 is sure, so that Persian typed with Arabic ي and ك stays Persian. */
 		double extra = letters > 40 ? 0.15 * (double)(letters - 40) * r->percent[0] / 100.0
 					    : 0;
+		float prior = r->reliable ? 2.0f + (float)extra : 1.0f;
 
-		score[cld2] += r->reliable ? 2.0f + (float)extra : 1.0f;
-	} else if (r->reliable && strcmp(r->code[0], "un") && strncmp(r->code[0], "xx", 2)) {
+		/* Pashto shares most letters with Persian: without a letter or word of its
+		 * own, CLD2's Pashto only breaks a near tie (it is mostly a Persian word). */
+		if ((cld2 == AL_PS || al_needs_own_letter(cld2)) && !own[cld2])
+			prior = r->reliable ? 0.6f : 0.3f;
+		if (al_needs_own_letter(cld2) && !own[cld2])
+			score[cld2] = 0;
+		score[cld2] += prior;
+	}
+	for (j = 0; j < N_AL; j++)
+		if (al_needs_own_letter(j) && !own[j] && j != cld2)
+			score[j] = -1e6f;
+	if (cld2 < 0 && r->reliable && letters >= AL_OTHER_MIN_LETTERS &&
+	    strcmp(r->code[0], "un") && strncmp(r->code[0], "xx", 2)) {
 		/* CLD2 is sure of an Arabic-script language the layer does not weigh
-		 * (Kurmanji, South Azerbaijani, Kazakh, Punjabi...): keep it unless the
+		 * (Kurmanji, South Azerbaijani, Uzbek, Punjabi...): keep it unless the
 		 * letters speak clearly for one of ours. */
 		float top = 0;
 
@@ -416,6 +468,8 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 		if (j != best && (second < 0 || score[j] > score[second]))
 			second = j;
 	margin = score[best] > 0 ? (score[best] - score[second]) / score[best] : 0;
+	if (margin > 1)
+		margin = 1;
 	*conf = (0.4 + 0.6 * margin) * length_factor(letters);
 	return best;
 }

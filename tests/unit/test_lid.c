@@ -38,6 +38,10 @@ static const struct lid_case lid_cases[] = {
 	{ "سنڌي ٻولي", "sd", "Arab" },
 	{ "بۈگۈن مەن مەكتەپكە بارىمەن", "ug", "Arab" },
 	{ "ئۇيغۇر تىلى", "ug", "Arab" },
+	/* Kazakh: ٴ and a word-opening hamza, where Uyghur writes ئ. */
+	{ "مەن ٴبىلىم الۋ ٴۇشىن قالاعا كەلدىم", "kk", "Arab" },
+	{ "ءبىز جانە سىزدەر", "kk", "Arab" },
+	{ "ءسوز ءبىر", "kk", "Arab" },
 	{ "The government announced new measures on Tuesday", "en", "Latn" },
 	{ "Read more about the weather", "en", "Latn" },
 	{ "Le gouvernement a annoncé de nouvelles mesures mardi", "fr", "Latn" },
@@ -74,12 +78,24 @@ static void test_detect_table(void)
 	}
 }
 
-/* CLD2 has no Sorani Kurdish: the layer is what names it. */
+/* Strings CLD2 alone gets wrong and the layer gets right, one or more per rule. */
 static void test_layer_beats_cld2(void)
 {
 	static const struct lid_case cases[] = {
+		/* CLD2 has no Sorani Kurdish: the layer is what names it. */
 		{ "ئەمڕۆ بۆ قوتابخانە دەچم و کتێبەکانم دەبەم", "ckb", "Arab" },
 		{ "شاری هەولێر", "ckb", "Arab" },
+		/* Kazakh's ٴ (CLD2: Kyrgyz). */
+		{ "ٴبىز مەكتەپكە باردىق", "kk", "Arab" },
+		/* A short Persian word CLD2 calls Uzbek: the layer decides below
+		 * AL_OTHER_MIN_LETTERS letters. */
+		{ "پارلمان", "fa", "Arab" },
+		{ "جمهوری اسلامی", "fa", "Arab" },
+		{ "کمیسیون", "fa", "Arab" },
+		/* CLD2's Pashto without a Pashto letter only breaks a near tie. */
+		{ "کوهستان", "fa", "Arab" },
+		/* CLD2's Sindhi without a Sindhi letter: shared letters decide. */
+		{ "تعمير", "ar", "Arab" },
 	};
 	size_t i;
 
