@@ -1,0 +1,191 @@
+#!/bin/sh
+# sahifa validate on releases built here by hand (tests/data/validate/mkrelease.py) from
+# the valid rows of tests/data/validate/rows.jsonl: a good release as a directory,
+# .tar.gz and .zip, then broken copies, each of which must be named with file and line.
+set -u
+ROOT=${ROOT:-$(pwd)}
+BUILD=${BUILD:-build}
+SAHIFA=${SAHIFA:-$BUILD/sahifa}
+PY=/usr/bin/python3
+MK="$ROOT/tests/data/validate/mkrelease.py"
+ROWS="$ROOT/tests/data/validate/rows.jsonl"
+T="$BUILD/tmp-validate-releases"
+rm -rf "$T"
+mkdir -p "$T"
+
+# name status pattern command...: run, then check the exit status and that stderr
+# holds the pattern (grep -E).
+expect() {
+	name=$1 want=$2 pat=$3
+	shift 3
+	"$@" > "$T/out" 2> "$T/err"
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "FAIL $name: exit $rc, want $want"; sed 's/^/    /' "$T/err" | head -n 5
+	elif [ -n "$pat" ] && ! grep -Eq -- "$pat" "$T/err"; then
+		echo "FAIL $name: no message matching '$pat'"; sed 's/^/    /' "$T/err" | head -n 5
+	else
+		echo "PASS $name"
+	fi
+}
+
+# A fresh good release named $1 under $T.
+fresh() {
+	rm -rf "$T/$1"
+	$PY "$MK" build "$ROWS" "$ROOT" "$T/$1"
+}
+tarit() { (cd "$T" && $PY "$MK" tar "$@"); }
+
+fresh news-1.0.0
+expect validate-release-dir 0 '1[0-9] files, 23 rows, 0 errors' "$SAHIFA" validate "$T/news-1.0.0"
+tarit news-1.0.0 news-1.0.0.tar.gz
+expect validate-release-tar 0 ', 0 errors' "$SAHIFA" validate "$T/news-1.0.0.tar.gz"
+(cd "$T" && zip -qrX news-1.0.0.zip news-1.0.0)
+expect validate-release-zip 0 ', 0 errors' "$SAHIFA" validate "$T/news-1.0.0.zip"
+expect validate-json-report 0 '' "$SAHIFA" validate --format json "$T/news-1.0.0.tar.gz"
+if $PY -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["valid"] and r["rows"]==23 and not r["errors"]' "$T/out"; then
+	echo "PASS validate-json-report-content"
+else
+	echo "FAIL validate-json-report-content: $(head -c 200 "$T/out")"
+fi
+
+# A wrong type in a shard row (re-sealed, so only that is wrong).
+fresh b-1.0.0
+sed -i '3s/"lines":13/"lines":"13"/' "$T/b-1.0.0/data/train-00000-of-00001.jsonl"
+$PY "$MK" seal "$T/b-1.0.0"
+expect validate-wrong-type 1 'b-1\.0\.0/data/train-00000-of-00001\.jsonl:3: expected integer, got string .13. \(at /stats/lines\)' \
+	"$SAHIFA" validate "$T/b-1.0.0"
+
+# A truncated last line.
+fresh c-1.0.0
+f="$T/c-1.0.0/data/test-00000-of-00001.jsonl"
+head -c 300 "$f" > "$f.cut" && mv "$f.cut" "$f"
+$PY "$MK" seal "$T/c-1.0.0"
+expect validate-truncated-line 1 'c-1\.0\.0/data/test-00000-of-00001\.jsonl:1:[0-9]+: JSON syntax error' \
+	"$SAHIFA" validate "$T/c-1.0.0"
+
+# An invalid UTF-8 byte in a headline, line 1 of the train shard.
+fresh d-1.0.0
+$PY - "$T/d-1.0.0/data/train-00000-of-00001.jsonl" <<'PYEOF'
+import sys
+p = sys.argv[1]; b = open(p, "rb").read()
+i = b.index("معرض".encode())
+open(p, "wb").write(b[:i] + b"\xff" + b[i + 1:])
+PYEOF
+$PY "$MK" seal "$T/d-1.0.0"
+expect validate-bad-utf8 1 'd-1\.0\.0/data/train-00000-of-00001\.jsonl:1:[0-9]+: invalid UTF-8 byte 0xFF' \
+	"$SAHIFA" validate "$T/d-1.0.0"
+
+# A CSV row short of a field (the last field of articles.csv line 3 dropped).
+fresh e-1.0.0
+sed -i '3s/,[^,]*\r$/\r/' "$T/e-1.0.0/data/articles.csv"
+$PY "$MK" seal "$T/e-1.0.0"
+expect validate-csv-short-row 1 'e-1\.0\.0/data/articles\.csv:3: row has 16 fields, expected 17' \
+	"$SAHIFA" validate "$T/e-1.0.0"
+
+# A byte changed behind the manifest's back.
+fresh f-1.0.0
+sed -i 's/fixture/fixtures/' "$T/f-1.0.0/README.md"
+expect validate-changed-byte 1 'f-1\.0\.0/README\.md: SHA-256 [0-9a-f]{64} differs from manifest\.json' \
+	"$SAHIFA" validate "$T/f-1.0.0"
+expect validate-changed-bytes-count 1 'f-1\.0\.0/README\.md: 38 bytes, but manifest\.json says 37' \
+	"$SAHIFA" validate "$T/f-1.0.0"
+
+# A member listed in the manifest but missing.
+fresh g-1.0.0
+rm "$T/g-1.0.0/chart.svg"
+expect validate-missing-member 1 'g-1\.0\.0/chart\.svg: listed in manifest\.json but missing' \
+	"$SAHIFA" validate "$T/g-1.0.0"
+
+# An extra member the manifest does not list.
+fresh h-1.0.0
+echo extra > "$T/h-1.0.0/notes.txt"
+expect validate-extra-member 1 'h-1\.0\.0/notes\.txt: not listed in manifest\.json' \
+	"$SAHIFA" validate "$T/h-1.0.0"
+
+# A member named ../ in an archive, and a symbolic link.
+fresh i-1.0.0
+tarit i-1.0.0 i-1.0.0.tar.gz ../evil.txt owned
+expect validate-dotdot-member 1 'i-1\.0\.0\.tar\.gz!\.\./evil\.txt: unsafe member name' \
+	"$SAHIFA" validate "$T/i-1.0.0.tar.gz"
+tarit i-1.0.0 i-link-1.0.0.tar.gz --link
+mv "$T/i-link-1.0.0.tar.gz" "$T/i-1.0.0-link.tar.gz"
+expect validate-link-member 1 'i-1\.0\.0/data/link\.jsonl: a link' \
+	"$SAHIFA" validate "$T/i-1.0.0-link.tar.gz"
+
+# A zip bomb: a small archive whose member expands far past the limit.
+fresh j-1.0.0
+head -c 20000000 /dev/zero > "$T/j-1.0.0/README.md"
+$PY "$MK" seal "$T/j-1.0.0"
+tarit j-1.0.0 j-1.0.0.tar.gz
+size=$(wc -c < "$T/j-1.0.0.tar.gz")
+expect validate-zip-bomb 1 'j-1\.0\.0\.tar\.gz!j-1\.0\.0/README\.md: archive expands past 1000000 bytes' \
+	"$SAHIFA" validate --max-uncompressed 1000000 "$T/j-1.0.0.tar.gz"
+[ "$size" -lt 200000 ] && echo "PASS validate-zip-bomb-small ($size bytes compressed)" ||
+	echo "FAIL validate-zip-bomb-small: $size bytes compressed"
+
+# The CSVs disagree with the JSONL: a headline changed in articles.csv.
+fresh k-1.0.0
+sed -i '2s/افتتاح/اختتام/' "$T/k-1.0.0/data/articles.csv"
+$PY "$MK" seal "$T/k-1.0.0"
+expect validate-csv-disagrees 1 "k-1\.0\.0/data/articles\.csv:2: field 'headline' of article '[0-9a-f]{32}' differs from its JSONL record" \
+	"$SAHIFA" validate "$T/k-1.0.0"
+
+# A paragraph text changed in paragraphs.csv.
+fresh l-1.0.0
+sed -i '3s/المعرض/المعارض/' "$T/l-1.0.0/data/paragraphs.csv"
+$PY "$MK" seal "$T/l-1.0.0"
+expect validate-paragraph-disagrees 1 "l-1\.0\.0/data/paragraphs\.csv:[0-9]+: paragraph [0-9]+ of article '[0-9a-f]{32}' differs" \
+	"$SAHIFA" validate "$T/l-1.0.0"
+
+# The same id in two shards (splits not disjoint).
+fresh m-1.0.0
+head -n 1 "$T/m-1.0.0/data/train-00000-of-00001.jsonl" >> "$T/m-1.0.0/data/test-00000-of-00001.jsonl"
+$PY "$MK" seal "$T/m-1.0.0"
+expect validate-duplicate-id 1 "m-1\.0\.0/data/train-00000-of-00001\.jsonl:1: duplicate id '[0-9a-f]{32}' \(first in .*test-00000-of-00001\.jsonl:2\)" \
+	"$SAHIFA" validate "$T/m-1.0.0"
+
+# A shard whose rows articles.csv puts in another split.
+fresh n-1.0.0
+sed -i '2s/,test,/,train,/' "$T/n-1.0.0/data/articles.csv"
+$PY "$MK" seal "$T/n-1.0.0"
+expect validate-split-mismatch 1 "n-1\.0\.0/data/articles\.csv:2: article '[0-9a-f]{32}' is in split 'train' here but in shard data/test-00000-of-00001\.jsonl" \
+	"$SAHIFA" validate "$T/n-1.0.0"
+
+# --max-errors stops early; usage and i/o exit codes.
+expect validate-max-errors 1 'stopped after 3 errors' "$SAHIFA" validate --max-errors 3 "$ROWS"
+expect validate-missing-file 3 'nope\.jsonl: cannot open' "$SAHIFA" validate "$T/nope.jsonl"
+expect validate-unknown-kind 2 'cannot tell what to check' "$SAHIFA" validate "$MK"
+expect validate-bad-schema 2 'unsupported keyword' "$SAHIFA" validate --schema "$ROOT/tests/cli/validate-unsupported-keyword/schema.json" "$ROWS"
+
+# The named limits: a JSONL line past SAHIFA_MAX_JSONL_LINE_BYTES (64 MiB), then the
+# next line still checked; a CSV field past SAHIFA_MAX_CSV_FIELD_BYTES (16 MiB).
+{ head -c 67108870 /dev/zero | tr '\000' ' '; echo; echo '[]'; } > "$T/long.jsonl"
+expect validate-line-limit 1 'long\.jsonl:1: line longer than 67108864 bytes' "$SAHIFA" validate "$T/long.jsonl"
+expect validate-line-limit-next 1 'long\.jsonl:2: expected object, got array' "$SAHIFA" validate "$T/long.jsonl"
+rm -f "$T/long.jsonl"
+{ printf 'a\r\n"'; head -c 17000000 /dev/zero | tr '\000' 'x'; printf '"\r\n'; } > "$T/big.csv"
+printf '{"fields":[{"name":"a","type":"string"}]}' > "$T/one.table.json"
+expect validate-csv-field-limit 1 'big\.csv:2: CSV field larger than 16777216 bytes' \
+	"$SAHIFA" validate --table-schema "$T/one.table.json" "$T/big.csv"
+rm -f "$T/big.csv"
+
+# A real release from sahifa convert and sahifa pack (the shared seeds), .tar.gz and .zip.
+if [ -n "${SHARED:-}" ] && [ -d "$SHARED/seeds" ]; then
+	ls "$SHARED"/seeds/*.txt | head -n 40 > "$T/seeds.list"
+	if "$SAHIFA" convert $(cat "$T/seeds.list") > "$T/seeds.jsonl" 2> /dev/null || [ -s "$T/seeds.jsonl" ]; then
+		expect validate-real-jsonl 0 ', 0 errors' "$SAHIFA" validate "$T/seeds.jsonl"
+		for fmt in tar.gz zip; do
+			if "$SAHIFA" pack -n seeds -V 1.0.0 -o "$T/pack-$fmt" -f $fmt \
+				-s train=80,validation=10,test=10 "$T/seeds.jsonl" > /dev/null 2> "$T/pack.err"; then
+				expect validate-real-pack-$fmt 0 ', 0 errors' "$SAHIFA" validate "$T/pack-$fmt/seeds-1.0.0.$fmt"
+			else
+				echo "FAIL validate-real-pack-$fmt: sahifa pack failed: $(head -n 1 "$T/pack.err")"
+			fi
+		done
+	else
+		echo "FAIL validate-real-jsonl: sahifa convert gave nothing"
+	fi
+else
+	echo "PASS validate-real-pack (skipped: no \$SHARED/seeds)"
+fi

@@ -1,0 +1,265 @@
+/* The JSON Schema validator and the strict JSON parser (src/json_schema.c), per keyword. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "json_schema.h"
+#include "sahifa/limits.h"
+#include "embed.h"
+
+struct collect {
+	char where[256];
+	char msg[512];
+	int n;
+};
+
+static int on_error(void *ctx, const char *where, const char *msg)
+{
+	struct collect *c = ctx;
+
+	if (!c->n++) {
+		snprintf(c->where, sizeof(c->where), "%s", where);
+		snprintf(c->msg, sizeof(c->msg), "%s", msg);
+	}
+	return 0;
+}
+
+/* One keyword case: the schema, an instance, the number of errors wanted and, for an
+ * invalid instance, where the first error is and a piece of its message. */
+static const struct {
+	const char *schema, *instance;
+	int errors;
+	const char *where, *msg;
+} cases[] = {
+	{ "true", "1", 0, NULL, NULL },
+	{ "false", "1", 1, "", "no value" },
+	{ "{\"type\":\"string\"}", "\"a\"", 0, NULL, NULL },
+	{ "{\"type\":\"string\"}", "5", 1, "", "expected string, got integer '5'" },
+	{ "{\"type\":[\"string\",\"null\"]}", "null", 0, NULL, NULL },
+	{ "{\"type\":[\"string\",\"null\"]}", "true", 1, "", "expected null or string" },
+	{ "{\"type\":\"integer\"}", "3.0", 0, NULL, NULL },
+	{ "{\"type\":\"integer\"}", "3.5", 1, "", "got number" },
+	{ "{\"type\":\"number\"}", "3", 0, NULL, NULL },
+	{ "{\"type\":\"boolean\"}", "false", 0, NULL, NULL },
+	{ "{\"type\":\"array\"}", "{}", 1, "", "got object" },
+	{ "{\"properties\":{\"a\":{\"type\":\"integer\"}}}", "{\"a\":\"x\"}", 1, "/a", "expected integer" },
+	{ "{\"properties\":{\"a~b/c\":{\"type\":\"integer\"}}}", "{\"a~b/c\":\"x\"}", 1, "/a~0b~1c", "expected" },
+	{ "{\"required\":[\"a\",\"b\"]}", "{\"a\":1}", 1, "", "missing required property 'b'" },
+	{ "{\"additionalProperties\":false,\"properties\":{\"a\":{}}}", "{\"a\":1,\"zz\":2}", 1, "", "unexpected property 'zz'" },
+	{ "{\"additionalProperties\":{\"type\":\"number\"}}", "{\"a\":1,\"b\":\"x\"}", 1, "/b", "expected number" },
+	{ "{\"propertyNames\":{\"pattern\":\"^[A-Z][a-z]{3}$\"}}", "{\"Arab\":1,\"latn\":2}", 1, "", "property name 'latn'" },
+	{ "{\"maxProperties\":1}", "{\"a\":1,\"b\":2}", 1, "", "more than maxProperties 1" },
+	{ "{\"minProperties\":1}", "{}", 1, "", "fewer than minProperties 1" },
+	{ "{\"items\":{\"type\":\"string\"}}", "[\"a\",2]", 1, "/1", "expected string" },
+	{ "{\"prefixItems\":[{\"type\":\"integer\"}],\"items\":{\"type\":\"string\"}}", "[1,\"b\",\"c\"]", 0, NULL, NULL },
+	{ "{\"prefixItems\":[{\"type\":\"integer\"}],\"items\":false}", "[1,\"b\"]", 1, "/1", "no value" },
+	{ "{\"minItems\":2}", "[1]", 1, "", "fewer than minItems 2" },
+	{ "{\"maxItems\":1}", "[1,2]", 1, "", "more than maxItems 1" },
+	{ "{\"uniqueItems\":true}", "[1,{\"a\":1,\"b\":2},{\"b\":2,\"a\":1}]", 1, "", "items 1 and 2 are equal" },
+	{ "{\"uniqueItems\":true}", "[1,\"1\",true]", 0, NULL, NULL },
+	{ "{\"enum\":[\"paragraph\",\"quote\"]}", "\"poem\"", 1, "", "'poem' is not one of 'paragraph', 'quote'" },
+	{ "{\"enum\":[1,null]}", "1.0", 0, NULL, NULL },
+	{ "{\"const\":\"1.0.0\"}", "\"1.0.1\"", 1, "", "'1.0.1' is not the constant '1.0.0'" },
+	{ "{\"const\":{\"a\":[1,2]}}", "{\"a\":[1,2]}", 0, NULL, NULL },
+	/* minLength/maxLength count code points: three Arabic letters are 6 bytes. */
+	{ "{\"maxLength\":3}", "\"\xd9\x83\xd8\xaa\xd8\xa8\"", 0, NULL, NULL },
+	{ "{\"minLength\":4}", "\"\xd9\x83\xd8\xaa\xd8\xa8\"", 1, "", "has 3 characters, fewer than minLength 4" },
+	{ "{\"maxLength\":2}", "\"abc\"", 1, "", "more than maxLength 2" },
+	{ "{\"minimum\":0}", "-1", 1, "", "'-1' is less than the minimum 0" },
+	{ "{\"maximum\":1}", "1.5", 1, "", "greater than the maximum 1" },
+	{ "{\"exclusiveMinimum\":0}", "0", 1, "", "exclusive minimum" },
+	{ "{\"exclusiveMaximum\":1}", "0.99", 0, NULL, NULL },
+	{ "{\"exclusiveMaximum\":1}", "1", 1, "", "exclusive maximum" },
+	{ "{\"pattern\":\"^[0-9a-f]{4}$\"}", "\"00ff\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^[0-9a-f]{4}$\"}", "\"00FF\"", 1, "", "does not match the pattern" },
+	{ "{\"pattern\":\"b\"}", "\"abc\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^\\\\p{Arabic}+$\"}", "\"\xd9\x83\xd8\xaa\xd8\xa8\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^x\"}", "5", 0, NULL, NULL },
+	{ "{\"format\":\"date-time\"}", "\"2024-02-29T10:00:00Z\"", 0, NULL, NULL },
+	{ "{\"format\":\"date-time\"}", "\"2023-02-29T10:00:00Z\"", 1, "", "not a valid date-time" },
+	{ "{\"format\":\"date-time\"}", "\"2023-01-01 10:00:00\"", 1, "", "not a valid date-time" },
+	{ "{\"format\":\"date-time\"}", "\"1970-01-01T00:00:00+03:00\"", 0, NULL, NULL },
+	{ "{\"format\":\"uri\"}", "\"https://example.org/a?b=1\"", 0, NULL, NULL },
+	{ "{\"format\":\"uri\"}", "\"not a uri\"", 1, "", "not a valid uri" },
+	{ "{\"format\":\"email\"}", "\"editor@example.org\"", 0, NULL, NULL },
+	{ "{\"format\":\"email\"}", "\"editor.example.org\"", 1, "", "not a valid email" },
+	{ "{\"$defs\":{\"n\":{\"type\":\"integer\"}},\"properties\":{\"a\":{\"$ref\":\"#/$defs/n\"}}}", "{\"a\":\"x\"}", 1, "/a", "expected integer" },
+	{ "{\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"$ref\":\"#/properties/a\"}}}", "{\"b\":2.5}", 1, "/b", "expected integer" },
+	/* A recursive schema: a tree of arrays of integers. */
+	{ "{\"anyOf\":[{\"type\":\"integer\"},{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}", "[1,[2,[3]]]", 0, NULL, NULL },
+	{ "{\"anyOf\":[{\"type\":\"integer\"},{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}", "[1,[2,[\"x\"]]]", 1, "", "none of the 2 schemas of anyOf" },
+	{ "{\"allOf\":[{\"minimum\":1},{\"maximum\":3}]}", "4", 1, "", "greater than the maximum 3" },
+	{ "{\"oneOf\":[{\"type\":\"integer\"},{\"minimum\":0}]}", "5", 1, "", "more than one" },
+	{ "{\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}", "5", 0, NULL, NULL },
+	{ "{\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}", "null", 1, "", "matches none" },
+	{ "{\"not\":{\"type\":\"null\"}}", "null", 1, "", "schema of 'not'" },
+	{ "{\"title\":\"t\",\"description\":\"d\",\"$comment\":\"c\",\"default\":1,\"examples\":[1],\"$id\":\"x\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", "1", 0, NULL, NULL },
+	/* Every error of a row is reported, not only the first. */
+	{ "{\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}}", "{\"a\":1,\"b\":2}", 2, "/a", "expected string" },
+};
+
+/* Schemas that must not compile, with a piece of the message and where. */
+static const struct {
+	const char *schema, *msg, *where;
+} bad_schemas[] = {
+	{ "{\"patternProperties\":{\"^a\":{}}}", "unsupported keyword 'patternProperties'", "/" },
+	{ "{\"properties\":{\"a\":{\"contains\":{}}}}", "unsupported keyword 'contains'", "/properties/a" },
+	{ "{\"$defs\":{\"x\":{\"if\":{}}}}", "unsupported keyword 'if'", "/$defs/x" },
+	{ "{\"format\":\"ipv4\"}", "unsupported format 'ipv4'", "/" },
+	{ "{\"$ref\":\"#/$defs/missing\"}", "cannot resolve $ref", "/" },
+	{ "{\"$ref\":\"https://example.org/s.json\"}", "cannot resolve $ref", "/" },
+	{ "{\"pattern\":\"([a-z\"}", "invalid pattern", "/" },
+	{ "{\"type\":\"text\"}", "unknown type 'text'", "/" },
+	{ "{\"minLength\":-1}", "non-negative integer", "/" },
+	{ "{\"items\":5}", "must be an object or a boolean", "/items" },
+	{ "[1]", "must be an object or a boolean", "/" },
+};
+
+/* The strict parser: text, wanted status, column, piece of message. */
+static const struct {
+	const char *text;
+	size_t len;  /* 0: strlen */
+	int ok;
+	long col;
+	const char *msg;
+} parses[] = {
+	{ "{\"a\": [1, 2.5e3, -0, true, null]}", 0, 1, 0, NULL },
+	{ "  {}  ", 0, 1, 0, NULL },
+	{ "", 0, 0, 0, "empty line" },
+	{ "   ", 0, 0, 0, "empty line" },
+	{ "{\"a\":1} {\"b\":2}", 0, 0, 9, "content after the JSON value" },
+	{ "{\"a\":1,}", 0, 0, 8, "JSON syntax error" },
+	{ "{\"a\":", 0, 0, 5, "JSON syntax error at ':'" },
+	{ "{\"a\":01}", 0, 0, 6, "invalid number" },
+	{ "{\"a\":1.}", 0, 0, 6, "invalid number" },
+	{ "{\"a\":+1}", 0, 0, 6, "JSON syntax error" },
+	{ "{\"a\":\"x\ty\"}", 0, 0, 8, "control character 0x09" },
+	{ "{\"\xd9\x83\xd8\xaa\":\"\xc0\xaf\"}", 0, 0, 8, "invalid UTF-8 byte 0xC0" },     /* overlong */
+	{ "{\"a\":\"\xed\xa0\x80\"}", 0, 0, 7, "invalid UTF-8 byte 0xED" },                /* surrogate */
+	{ "{\"a\":\"\xd9\"}", 0, 0, 7, "invalid UTF-8 byte 0xD9" },                        /* truncated */
+	{ "{\"a\":\"\xf4\x90\x80\x80\"}", 0, 0, 7, "invalid UTF-8" },                       /* > U+10FFFF */
+	{ "{\"a\":\"\\ud800\"}", 0, 0, 0, "JSON syntax error" },                           /* lone surrogate escape */
+};
+
+static void test_depth(void)
+{
+	char deep[2 * SAHIFA_MAX_JSON_DEPTH + 8];
+	struct sahifa_json *v = NULL;
+	struct sahifa_error err;
+	size_t i, n = SAHIFA_MAX_JSON_DEPTH;
+
+	for (i = 0; i < n; i++)
+		deep[i] = '[';
+	for (i = 0; i < n; i++)
+		deep[n + i] = ']';
+	CHECK_INT("depth at the limit", sahifa_json_parse(deep, 2 * n, &v, &err), SAHIFA_OK);
+	sahifa_json_free(v);
+	for (i = 0; i <= n; i++)
+		deep[i] = '[';
+	for (i = 0; i <= n; i++)
+		deep[n + 1 + i] = ']';
+	CHECK_INT("depth past the limit", sahifa_json_parse(deep, 2 * n + 2, &v, &err),
+		  SAHIFA_ERR_LIMIT);
+	CHECK_INT("depth column", err.col, n + 1);
+}
+
+/* The embedded article schema compiles and accepts a record we write by hand. */
+static void test_article_schema(void)
+{
+	const struct sahifa_embed *e = sahifa_embed_find("schema/article.schema.json");
+	struct sahifa_schema *s = NULL;
+	struct sahifa_json *v = NULL;
+	struct sahifa_error err;
+	struct collect col;
+	static const char row[] =
+		"{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"1.0.0\","
+		"\"source\":{\"name\":\"a.txt\",\"member\":null,\"bytes\":10,\"sha256\":"
+		"\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\","
+		"\"encoding\":\"UTF-8\",\"format\":\"text\"},\"headline\":\"\xd8\xae\xd8\xa8\xd8\xb1\","
+		"\"byline\":null,\"lang\":\"ar\",\"lang_confidence\":0.9,\"lang_tag\":\"ar-Arab\","
+		"\"script\":\"Arab\",\"scripts\":{\"Arab\":1},\"sections\":[{\"heading\":null,\"level\":1,"
+		"\"paragraphs\":[{\"text\":\"\xd9\x86\xd8\xb5\",\"kind\":\"paragraph\",\"line\":2,\"lang\":\"ar\","
+		"\"script\":\"Arab\"}]}],\"captions\":[],\"removed\":[],\"stats\":{\"lines\":2,"
+		"\"blank_lines\":0,\"sections\":1,\"paragraphs\":1,\"captions\":0,\"removed\":0,"
+		"\"characters\":2,\"words\":1,\"replaced\":0,\"marks_trimmed\":0}}";
+
+	CHECK(e != NULL);
+	if (!e)
+		return;
+	CHECK_INT("article schema compiles", sahifa_schema_compile(e->data, e->len, &s, &err), SAHIFA_OK);
+	CHECK_INT("row parses", sahifa_json_parse(row, strlen(row), &v, &err), SAHIFA_OK);
+	if (s && v) {
+		memset(&col, 0, sizeof(col));
+		CHECK_INT("row valid", sahifa_schema_validate(s, v, on_error, &col), 0);
+		if (col.n)
+			printf("  first error: %s %s\n", col.where, col.msg);
+	}
+	sahifa_json_free(v);
+	sahifa_schema_free(s);
+}
+
+int main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sahifa_schema *s = NULL;
+		struct sahifa_json *v = NULL;
+		struct sahifa_error err;
+		struct collect col;
+		char label[600];
+
+		snprintf(label, sizeof(label), "%s / %s", cases[i].schema, cases[i].instance);
+		memset(&col, 0, sizeof(col));
+		if (sahifa_schema_compile(cases[i].schema, strlen(cases[i].schema), &s, &err)) {
+			CHECK_STR(label, err.msg, "(compiles)");
+			continue;
+		}
+		if (sahifa_json_parse(cases[i].instance, strlen(cases[i].instance), &v, &err)) {
+			CHECK_STR(label, err.msg, "(parses)");
+			sahifa_schema_free(s);
+			continue;
+		}
+		CHECK_INT(label, sahifa_schema_validate(s, v, on_error, &col), cases[i].errors);
+		if (cases[i].where) {
+			CHECK_STR(label, col.where, cases[i].where);
+			if (!strstr(col.msg, cases[i].msg))
+				CHECK_STR(label, col.msg, cases[i].msg);
+		}
+		sahifa_json_free(v);
+		sahifa_schema_free(s);
+	}
+	for (i = 0; i < sizeof(bad_schemas) / sizeof(bad_schemas[0]); i++) {
+		struct sahifa_schema *s = NULL;
+		struct sahifa_error err;
+		enum sahifa_status st;
+
+		sahifa_error_clear(&err);
+		st = sahifa_schema_compile(bad_schemas[i].schema, strlen(bad_schemas[i].schema), &s, &err);
+		CHECK_INT(bad_schemas[i].schema, st, SAHIFA_ERR_DATA);
+		if (!strstr(err.msg, bad_schemas[i].msg))
+			CHECK_STR(bad_schemas[i].schema, err.msg, bad_schemas[i].msg);
+		CHECK_STR(bad_schemas[i].schema, err.where, bad_schemas[i].where);
+		sahifa_schema_free(s);
+	}
+	for (i = 0; i < sizeof(parses) / sizeof(parses[0]); i++) {
+		struct sahifa_json *v = NULL;
+		struct sahifa_error err;
+		size_t len = parses[i].len ? parses[i].len : strlen(parses[i].text);
+		enum sahifa_status st;
+
+		sahifa_error_clear(&err);
+		st = sahifa_json_parse(parses[i].text, len, &v, &err);
+		CHECK_INT(parses[i].text, st == SAHIFA_OK, parses[i].ok);
+		if (!parses[i].ok) {
+			if (parses[i].col)
+				CHECK_INT(parses[i].text, err.col, parses[i].col);
+			if (!strstr(err.msg, parses[i].msg))
+				CHECK_STR(parses[i].text, err.msg, parses[i].msg);
+		}
+		sahifa_json_free(v);
+	}
+	test_depth();
+	test_article_schema();
+	return check_report();
+}
