@@ -143,27 +143,6 @@ static void raw_member_name(const char *name, char *out, size_t size)
 	snprintf(out, size, "%s", *base ? base : "data");
 }
 
-static enum sahifa_status member_error(struct sahifa_error *err, enum sahifa_status st,
-				       const char *archive, const char *member, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-/* Fill err with path "archive!member" (or the archive alone). */
-static enum sahifa_status member_error(struct sahifa_error *err, enum sahifa_status st,
-				       const char *archive, const char *member, const char *fmt, ...)
-{
-	char path[SAHIFA_ERROR_PATH_MAX], msg[SAHIFA_ERROR_MSG_MAX];
-	va_list ap;
-
-	if (member)
-		snprintf(path, sizeof(path), "%s!%s", archive, member);
-	else
-		snprintf(path, sizeof(path), "%s", archive);
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return sahifa_error_set(err, st, path, 0, 0, "%s", msg);
-}
-
 static const char *why(struct archive *a)
 {
 	const char *s = archive_error_string(a);
@@ -216,7 +195,7 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 	if (rc != ARCHIVE_OK) {
 		int e_no = archive_errno(r.a);
 
-		st = member_error(err, e_no == ENOENT || e_no == EACCES || e_no == EISDIR ||
+		st = sahifa_error_set_member(err, e_no == ENOENT || e_no == EACCES || e_no == EISDIR ||
 					       e_no == EIO ? SAHIFA_ERR_IO : SAHIFA_ERR_DATA,
 				  name, NULL, "cannot read archive: %s", why(r.a));
 		archive_read_free(r.a);
@@ -325,13 +304,13 @@ long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void
 	}
 	n = archive_read_data(r->a, buf, size);
 	if (n < 0) {
-		member_error(err, SAHIFA_ERR_DATA, r->name, r->member, "corrupt archive: %s",
+		sahifa_error_set_member(err, SAHIFA_ERR_DATA, r->name, r->member, "corrupt archive: %s",
 			     why(r->a));
 		goto fail;
 	}
 	r->total += (unsigned long long)n;
 	if (r->total > r->max_total) {
-		member_error(err, SAHIFA_ERR_LIMIT, r->name, r->member,
+		sahifa_error_set_member(err, SAHIFA_ERR_LIMIT, r->name, r->member,
 			     "more than %llu uncompressed bytes in one archive (decompression bomb?)",
 			     r->max_total);
 		goto fail;

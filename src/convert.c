@@ -17,13 +17,6 @@
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
 
-/* Shown as the path of an input in messages: "name" or "archive!member". */
-static void input_path(const char *name, const char *member, char *out, size_t size)
-{
-	if (snprintf(out, size, "%s%s%s", name, member ? "!" : "", member ? member : "") < 0)
-		out[0] = '\0';
-}
-
 /* True when the segmenter found nothing worth a record. */
 static int article_is_empty(const struct sahifa_article *a)
 {
@@ -38,7 +31,7 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	enum sahifa_status st;
 	char path[SAHIFA_ERROR_PATH_MAX];
 
-	input_path(name, member, path, sizeof(path));
+	sahifa_member_path(name, member, path, sizeof(path));
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0))
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
@@ -149,7 +142,7 @@ static enum sahifa_status reject(struct run *r, struct slot *s)
 	if (!s->err.path[0]) {
 		char path[SAHIFA_ERROR_PATH_MAX];
 
-		input_path(s->name, s->member, path, sizeof(path));
+		sahifa_member_path(s->name, s->member, path, sizeof(path));
 		sahifa_error_set_path(&s->err, path);
 	}
 	if (r->diag)

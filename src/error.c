@@ -32,6 +32,32 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 	return status;
 }
 
+void sahifa_member_path(const char *archive, const char *member, char *out, size_t size)
+{
+	/* a path cut at the buffer's end still names the input */
+	if (snprintf(out, size, "%s%s%s", archive, member ? "!" : "", member ? member : "") < 0 &&
+	    size)
+		out[0] = '\0';
+}
+
+enum sahifa_status sahifa_error_set_member(struct sahifa_error *err, enum sahifa_status status,
+					   const char *archive, const char *member,
+					   const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	sahifa_error_clear(err);
+	err->status = status;
+	err->severity = SAHIFA_FAILED;
+	sahifa_member_path(archive, member, err->path, sizeof(err->path));
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
 void sahifa_error_set_path(struct sahifa_error *err, const char *path)
 {
 	if (err && path && !err->path[0])

@@ -74,17 +74,13 @@ static enum sahifa_status emit_error(struct walker *w, const char *name, const c
 				     enum sahifa_status status, const char *fmt, ...)
 {
 	struct sahifa_error e;
-	char path[SAHIFA_ERROR_PATH_MAX], msg[SAHIFA_ERROR_MSG_MAX];
+	char msg[SAHIFA_ERROR_MSG_MAX];
 	va_list ap;
 
-	if (member)
-		snprintf(path, sizeof(path), "%s!%s", name, member);
-	else
-		snprintf(path, sizeof(path), "%s", name);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sahifa_error_set(&e, status, path, 0, 0, "%s", msg);
+	sahifa_error_set_member(&e, status, name, member, "%s", msg);
 	return emit_error_item(w, name, member, &e);
 }
 

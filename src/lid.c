@@ -4,6 +4,7 @@
  * script, where CLD2 confuses Arabic, Persian, Urdu and Pashto on short strings.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -317,6 +318,39 @@ static void fold_yeh_kaf(unsigned char *s, size_t len)
 	}
 }
 
+/* The word list as it is compared: folded once (Arabic's words stay as written),
+ * with lengths, and grouped by length so that a token meets only words of its size. */
+struct al_entry {
+	unsigned char word[AL_WORD_MAX];
+	size_t len;
+	enum al lang;
+};
+static struct al_entry al_table[COUNT(al_words)];
+static size_t al_first[AL_WORD_MAX + 2];      /* al_table[al_first[n]..] have length n */
+static pthread_once_t al_table_once = PTHREAD_ONCE_INIT;
+
+static void al_table_build(void)
+{
+	size_t n, k, out = 0;
+
+	for (n = 0; n <= AL_WORD_MAX; n++) {
+		al_first[n] = out;
+		for (k = 0; k < COUNT(al_words); k++) {
+			struct al_entry *e = &al_table[out];
+
+			if (strlen(al_words[k].word) != n)
+				continue;
+			memcpy(e->word, al_words[k].word, n);
+			e->len = n;
+			e->lang = al_words[k].lang;
+			if (e->lang != AL_AR)
+				fold_yeh_kaf(e->word, n);
+			out++;
+		}
+	}
+	al_first[AL_WORD_MAX + 1] = out;
+}
+
 /* Add word evidence of the first AL_MAX_WORDS words of text to score, and count the
  * words that speak for each language in hits. */
 static void al_score_words(const char *text, size_t len, float *score, unsigned *hits)
@@ -324,6 +358,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, words = 0;
 
+	pthread_once(&al_table_once, al_table_build);
 	while (i < len && words < AL_MAX_WORDS) {
 		size_t start, k, sep;
 
@@ -336,22 +371,18 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			break;
 		words++;
 		if (i - start <= AL_WORD_MAX) {
-			unsigned char tok[AL_WORD_MAX], w[AL_WORD_MAX];
+			unsigned char tok[AL_WORD_MAX];
+			size_t n = i - start;
 
-			memcpy(tok, s + start, i - start);
-			fold_yeh_kaf(tok, i - start);
-			for (k = 0; k < COUNT(al_words); k++) {
-				size_t wl = strlen(al_words[k].word);
+			memcpy(tok, s + start, n);
+			fold_yeh_kaf(tok, n);
+			for (k = al_first[n]; k < al_first[n + 1]; k++) {
+				const struct al_entry *e = &al_table[k];
 
-				if (wl != i - start)
-					continue;
 				/* Arabic's words are matched as written, the others folded. */
-				memcpy(w, al_words[k].word, wl);
-				if (al_words[k].lang != AL_AR)
-					fold_yeh_kaf(w, wl);
-				if (!memcmp(w, al_words[k].lang == AL_AR ? s + start : tok, wl)) {
-					score[al_words[k].lang] += word_weight;
-					hits[al_words[k].lang]++;
+				if (!memcmp(e->word, e->lang == AL_AR ? s + start : tok, n)) {
+					score[e->lang] += word_weight;
+					hits[e->lang]++;
 				}
 			}
 		}

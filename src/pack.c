@@ -760,7 +760,7 @@ static enum sahifa_status old_member(void *ctx, const struct sahifa_archive_memb
 
 	if (m->type != SAHIFA_MEMBER_FILE || (!manifest && !shard))
 		return SAHIFA_OK;
-	snprintf(where, sizeof(where), "%s!%s", p->o->previous, m->name);
+	sahifa_member_path(p->o->previous, m->name, where, sizeof(where));
 	sahifa_buf_reset(&p->line);
 	while ((got = sahifa_archive_member_read(m, chunk, sizeof(chunk), p->err)) > 0) {
 		const char *c = chunk, *end = chunk + got;

@@ -853,7 +853,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	enum sahifa_status st;
 	struct sahifa_error e;
 
-	snprintf(mpath, sizeof(mpath), "%s!%s", ar->path, m->name);
+	sahifa_member_path(ar->path, m->name, mpath, sizeof(mpath));
 	sahifa_quote(m->name, strlen(m->name), 120, q, sizeof(q));
 	if (m->unsafe_name) {
 		vrun_report(rel->r, mpath, 0, 0, NULL,

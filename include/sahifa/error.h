@@ -59,6 +59,17 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 				    const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Like sahifa_error_set, for an input that may be an archive member: the path is
+ * "archive!member" (or the archive alone when member is NULL), the one spelling of a
+ * member's path in every message. */
+enum sahifa_status sahifa_error_set_member(struct sahifa_error *err, enum sahifa_status status,
+					   const char *archive, const char *member,
+					   const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Write "archive!member" (or archive alone) into out, always NUL-terminated. */
+void sahifa_member_path(const char *archive, const char *member, char *out, size_t size);
+
 /* Set the path of an error that was filled without one (keeps line/col/msg). */
 void sahifa_error_set_path(struct sahifa_error *err, const char *path);
 
