@@ -141,6 +141,10 @@ static enum sahifa_status prescan(const char *text, size_t len, struct sahifa_er
 	while (i < len) {
 		unsigned char c = s[i];
 
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* two-byte sequences (Arabic, Cyrillic, ...) are the common case */
+			continue;
+		}
 		if (c >= 0x80) {
 			n = utf8_valid_seq(s + i, len - i);
 			if (!n)
@@ -1294,7 +1298,10 @@ static int validate_string(struct vctx *c, const struct node *n, const cJSON *v)
 	int ok = 1;
 	char q[256];
 
-	if (n->min_len >= 0 || n->max_len >= 0) {
+	/* A string of len bytes holds between len/4 and len code points: count them only
+	 * when those bounds do not settle the question (most text is far from both). */
+	if ((n->min_len >= 0 && (uint64_t)n->min_len > len / 4) ||
+	    (n->max_len >= 0 && (uint64_t)n->max_len < len)) {
 		uint64_t chars = sahifa_utf8_chars(s, len);
 
 		if (n->min_len >= 0 && chars < (uint64_t)n->min_len) {

@@ -34,16 +34,23 @@ PY
 	return 0
 }
 
-# measure LABEL BYTES ITEMS CMD...: run CMD once under /usr/bin/time, print a row.
+# measure LABEL BYTES ITEMS CMD...: run CMD $RUNS times (default 3) under
+# /usr/bin/time and print a row with the fastest run and the largest peak.
 measure() {
 	label=$1 bytes=$2 items=$3
 	shift 3
-	/usr/bin/time -f "%e %M" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
-	rc=$?
-	# GNU time adds a "Command exited with non-zero status" line before its figures
-	read -r secs kb <<EOF_TIME
+	secs= kb=0 k=0
+	while [ "$k" -lt "${RUNS:-3}" ]; do
+		/usr/bin/time -f "%e %M" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
+		rc=$?
+		# GNU time adds a "Command exited with non-zero status" line before its figures
+		read -r s m <<EOF_TIME
 $(tail -n 1 "$BENCH/time.out")
 EOF_TIME
+		if [ -z "$secs" ] || [ "$(echo "$s < $secs" | bc)" = 1 ]; then secs=$s; fi
+		[ "$m" -gt "$kb" ] && kb=$m
+		k=$((k + 1))
+	done
 	python3 -c "
 import sys
 label, b, n, s, kb, rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
