@@ -32,7 +32,7 @@ endif
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev \
-	   libssl-dev python3 python3-jsonschema time
+	   libssl-dev python3 python3-jsonschema time xz-utils zstd zip bc
 FUZZ_PKGS = clang libclang-rt-14-dev
 
 PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
