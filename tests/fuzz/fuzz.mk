@@ -20,6 +20,8 @@ EMBED = $(sort $(wildcard rules/*.rules) $(wildcard schema/*.json))
 OBJ = $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 
 .PHONY: run build
+# keep the objects between runs (make would delete them as intermediates)
+.SECONDARY:
 build: $(BINS)
 run: $(BINS)
 	@set -e; for b in $(BINS); do \
