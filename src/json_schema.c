@@ -154,6 +154,26 @@ static enum sahifa_status prescan(const char *text, size_t len, struct sahifa_er
 			continue;
 		}
 		if (in_string) {
+			/* The run of plain bytes up to the next quote, escape or odd byte:
+			 * printable ASCII and valid two-byte sequences, most of any text. */
+			while (i + 1 < len) {
+				c = s[i];
+				if ((unsigned char)(c - 0x20) < 0x60) {
+					if (c == '"' || c == '\\')
+						break;
+					i++;
+				} else if ((unsigned char)(c - 0xC2) < 0x1E &&
+					   (s[i + 1] & 0xC0) == 0x80) {
+					i += 2;
+				} else {
+					break;
+				}
+			}
+			if (i >= len)
+				break;
+			c = s[i];
+			if (c >= 0x80)
+				continue;
 			if (c == '"')
 				in_string = 0;
 			else if (c == '\\')
@@ -898,6 +918,34 @@ enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sa
 		return st;
 	}
 	*out = s;
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
+				      struct sahifa_error *err)
+{
+	struct sahifa_schema *copy;
+	struct compiler c;
+	enum sahifa_status st;
+
+	*out = NULL;
+	copy = calloc(1, sizeof(*copy));
+	if (!copy)
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	copy->doc = cJSON_Duplicate(s->doc, 1);
+	if (!copy->doc) {
+		free(copy);
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	memset(&c, 0, sizeof(c));
+	c.s = copy;
+	c.err = err;
+	st = compile_node(&c, copy->doc, &copy->root);
+	if (st) {
+		sahifa_schema_free(copy);
+		return st;
+	}
+	*out = copy;
 	return SAHIFA_OK;
 }
 

@@ -55,6 +55,10 @@ int sahifa_json_integer(const struct sahifa_json *v, long long *out);
 enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sahifa_schema **out,
 					 struct sahifa_error *err);
 void sahifa_schema_free(struct sahifa_schema *s);  /* accepts NULL */
+/* A second, independent compilation of s (its own regex state), for another thread:
+ * each thread validates with its own copy.  *out is owned by the caller. */
+enum sahifa_status sahifa_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
+				      struct sahifa_error *err);
 
 /* Called once per violation: where is the JSON pointer into the instance ("" for the
  * root), msg a lower-case message.  Return 0 to go on, non-zero to stop. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "embed.h"
 #include "validate_internal.h"
@@ -165,6 +166,28 @@ enum sahifa_status vrun_article_schema(struct vrun *r, struct sahifa_schema **ou
 	return SAHIFA_OK;
 }
 
+unsigned vrun_schema_copies(struct vrun *r, struct sahifa_schema *s, struct sahifa_schema **out)
+{
+	struct sahifa_error e;
+	unsigned i;
+
+	if (s && s != r->article)
+		return 0;
+	while (s && r->n_copies + 1 < r->threads &&
+	       !sahifa_schema_copy(s, &r->copies[r->n_copies], &e))
+		r->n_copies++;
+	for (i = 0; i + 1 < r->threads && (!s || i < r->n_copies); i++)
+		out[i] = s ? r->copies[i] : NULL;
+	return i;
+}
+
+static unsigned default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > VALIDATE_MAX_THREADS ? VALIDATE_MAX_THREADS : (unsigned)n;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);
@@ -304,10 +327,11 @@ enum sahifa_status datapackage_check(struct vrun *r, const char *path, const cha
 
 /* ---- files on disk ---- */
 
-/* Stream a file through feed(ctx, data, len). */
+/* Stream a file through feed(ctx, data, len); flush (may be NULL) reports what the
+ * feeds gathered before a read error is reported. */
 static enum sahifa_status stream_file(struct vrun *r, const char *path,
 				      enum sahifa_status (*feed)(void *, const char *, size_t),
-				      void *ctx)
+				      enum sahifa_status (*flush)(void *), void *ctx)
 {
 	FILE *fp = fopen(path, "rb");
 	char *chunk;
@@ -327,6 +351,8 @@ static enum sahifa_status stream_file(struct vrun *r, const char *path,
 	}
 	while (!st && (n = fread(chunk, 1, READ_CHUNK, fp)) > 0)
 		st = feed(ctx, chunk, n);
+	if (!st && ferror(fp) && flush)
+		st = flush(ctx);
 	if (!st && ferror(fp)) {
 		sahifa_error_set(&e, SAHIFA_ERR_IO, path, 0, 0, "read error: %s", strerror(errno));
 		vrun_report_io(r, &e);
@@ -340,6 +366,11 @@ static enum sahifa_status stream_file(struct vrun *r, const char *path,
 static enum sahifa_status feed_jsonl(void *ctx, const char *data, size_t len)
 {
 	return jsonl_check_feed(ctx, data, len);
+}
+
+static enum sahifa_status flush_jsonl(void *ctx)
+{
+	return jsonl_check_flush(ctx);
 }
 
 static enum sahifa_status feed_csv(void *ctx, const char *data, size_t len)
@@ -357,7 +388,7 @@ static enum sahifa_status check_jsonl_file(struct vrun *r, const char *path,
 	if (st)
 		return st;
 	jsonl_check_init(&c, r, path, s);
-	st = stream_file(r, path, feed_jsonl, &c);
+	st = stream_file(r, path, feed_jsonl, flush_jsonl, &c);
 	if (!st)
 		st = jsonl_check_finish(&c);
 	if (st != SAHIFA_ERR_IO)
@@ -412,7 +443,7 @@ static enum sahifa_status check_csv_file(struct vrun *r, const char *path,
 		return st;
 	st = csv_check_init(&c, r, path, ts);
 	if (!st) {
-		st = stream_file(r, path, feed_csv, &c);
+		st = stream_file(r, path, feed_csv, NULL, &c);
 		if (!st)
 			st = csv_check_finish(&c);
 		if (st != SAHIFA_ERR_IO)
@@ -506,6 +537,9 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	r.on_file = on_file;
 	r.ctx = diag_ctx;
 	r.sum = summary;
+	r.threads = opts->threads ? opts->threads : default_threads();
+	if (r.threads > VALIDATE_MAX_THREADS)
+		r.threads = VALIDATE_MAX_THREADS;
 	/* A bad --schema is a usage error even when no .jsonl is given. */
 	if (opts->schema && (st = vrun_article_schema(&r, &r.article, err)))
 		goto out;
@@ -518,6 +552,8 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	}
 	st = r.io;
 out:
+	for (i = 0; i < r.n_copies; i++)
+		sahifa_schema_free(r.copies[i]);
 	sahifa_schema_free(r.article);
 	sahifa_schema_free(r.manifest);
 	return st;

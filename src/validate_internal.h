@@ -16,6 +16,9 @@
 #include "sahifa/buf.h"
 #include "sahifa/validate.h"
 
+/* Threads checking JSONL rows at most (--threads). */
+#define VALIDATE_MAX_THREADS 64
+
 struct vrun {
 	const struct sahifa_validate_options *opts;
 	sahifa_diag_fn diag;
@@ -27,6 +30,9 @@ struct vrun {
 	int manifest_loaded;
 	enum sahifa_status io;              /* SAHIFA_ERR_IO once a file could not be read */
 	unsigned long long file_errors;     /* errors of the file being checked */
+	unsigned threads;                   /* opts->threads, 0 resolved */
+	struct sahifa_schema *copies[VALIDATE_MAX_THREADS - 1];  /* of article, for threads */
+	unsigned n_copies;
 };
 
 void vrun_report(struct vrun *r, const char *path, long line, long col, const char *where,
@@ -39,15 +45,20 @@ int vrun_stopped(const struct vrun *r);
 void vrun_file_done(struct vrun *r, const char *path, const char *kind, unsigned long long rows);
 enum sahifa_status vrun_article_schema(struct vrun *r, struct sahifa_schema **out,
 				       struct sahifa_error *err);
+/* Copies of schema s for the other threads into out[0..n), made once per run; returns
+ * n: r->threads - 1, fewer when copies could not be made (or s is not the article
+ * schema), 0 when rows are checked on one thread. */
+unsigned vrun_schema_copies(struct vrun *r, struct sahifa_schema *s, struct sahifa_schema **out);
 
 /* ---- JSONL ---- */
+struct jsonl_batch;
 typedef enum sahifa_status (*jsonl_row_fn)(void *ctx, const struct sahifa_json *row, long line);
 
 struct jsonl_check {
 	struct vrun *run;
 	const char *path;
 	struct sahifa_schema *schema;       /* borrowed */
-	struct sahifa_buf partial;          /* a line split across feeds */
+	struct jsonl_batch *batch;          /* lines gathered, checked together */
 	long line;                          /* lines completed */
 	unsigned long long rows;
 	int skipping;                       /* inside a line past the length limit */
@@ -57,6 +68,9 @@ struct jsonl_check {
 void jsonl_check_init(struct jsonl_check *c, struct vrun *run, const char *path,
 		      struct sahifa_schema *schema);
 enum sahifa_status jsonl_check_feed(struct jsonl_check *c, const char *data, size_t len);
+/* Check and report the complete lines gathered so far (before reporting anything
+ * else about the file, so that reports stay in order). */
+enum sahifa_status jsonl_check_flush(struct jsonl_check *c);
 enum sahifa_status jsonl_check_finish(struct jsonl_check *c);
 void jsonl_check_release(struct jsonl_check *c);
 

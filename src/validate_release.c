@@ -887,6 +887,8 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	while ((got = sahifa_archive_member_read(m, chunk, CHUNK, &e)) > 0) {
 		rel->total += (unsigned long long)got;
 		if (rel->total > ar->max) {
+			if (rel->kind == K_JSONL)
+				jsonl_check_flush(&rel->jc);
 			vrun_report(rel->r, mpath, 0, 0, NULL,
 				    "archive expands past %llu bytes (a decompression bomb?); "
 				    "stopped reading", ar->max);
@@ -903,6 +905,8 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	}
 	free(chunk);
 	if (got < 0) {
+		if (rel->kind == K_JSONL)
+			jsonl_check_flush(&rel->jc);
 		vrun_report_error(rel->r, NULL, &e);
 		rel->fatal = 1;
 		member_end(rel);

@@ -25,6 +25,8 @@ static void usage(FILE *fp)
 		"  --max-errors N           stop after N errors; 0: no limit (default %d)\n"
 		"  --max-uncompressed BYTES bytes read from one archive (default %llu)\n"
 		"  --format text|json       json: a report on stdout (default text)\n"
+		"  -j, --threads N          threads checking .jsonl rows (default: one per core);\n"
+		"                           never changes the output\n"
 		"  -h, --help               this help\n\n"
 		"exit status: 0 valid, 1 invalid, 2 usage, 3 i/o\n",
 		SAHIFA_VALIDATE_DEFAULT_MAX_ERRORS, SAHIFA_MAX_ARCHIVE_TOTAL_BYTES);
@@ -39,15 +41,17 @@ static int parse_args(int argc, char **argv, struct validate_args *a)
 		{ "max-errors", required_argument, NULL, 'e' },
 		{ "max-uncompressed", required_argument, NULL, 'u' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "threads", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	unsigned long long n;
 	int c;
 
 	memset(a, 0, sizeof(*a));
 	a->opts.max_errors = SAHIFA_VALIDATE_DEFAULT_MAX_ERRORS;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			a->opts.schema = optarg;
@@ -71,6 +75,13 @@ static int parse_args(int argc, char **argv, struct validate_args *a)
 			else if (strcmp(optarg, "text"))
 				return tool_usage_error("validate", "bad --format '%s' (text or json)",
 							optarg);
+			break;
+		case 'j':
+			if (tool_parse_uint(optarg, 64, &n) || n == 0)
+				return tool_usage_error("validate",
+							"--threads takes a number from 1 to 64, not '%s'",
+							optarg);
+			a->opts.threads = (unsigned)n;
 			break;
 		case 'h':
 			usage(stdout);

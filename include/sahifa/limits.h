@@ -51,4 +51,9 @@
  * two limits comes first, so a run of large articles does not multiply memory. */
 #define SAHIFA_CONVERT_BATCH_BYTES ((size_t)64 << 20)
 
+/* JSONL rows validate parses and checks in parallel at once: a batch closes at whichever
+ * of the two limits comes first (a single longer line still makes a batch of one). */
+#define SAHIFA_VALIDATE_BATCH 1024
+#define SAHIFA_VALIDATE_BATCH_BYTES ((size_t)4 << 20)
+
 #endif

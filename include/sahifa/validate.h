@@ -33,6 +33,8 @@ struct sahifa_validate_options {
 	unsigned long long max_errors;       /* stop after this many errors; 0: no limit */
 	unsigned long long max_uncompressed; /* bytes read from one archive; 0: the
 						SAHIFA_MAX_ARCHIVE_TOTAL_BYTES guard */
+	unsigned threads;                    /* threads checking JSONL rows; 0: one per
+						online core.  Never changes the output */
 };
 
 struct sahifa_validate_summary {

@@ -170,6 +170,56 @@ expect validate-csv-field-limit 1 'big\.csv:2: CSV field larger than 16777216 by
 	"$SAHIFA" validate --table-schema "$T/one.table.json" "$T/big.csv"
 rm -f "$T/big.csv"
 
+# Threads never change the output: a file of several batches (SAHIFA_VALIDATE_BATCH
+# lines) with errors of every kind spread through it, checked with -j 1 and -j 4.
+$PY - "$ROWS" "$T/many.jsonl" <<'PYEOF'
+import sys
+rows = [l.rstrip("\n").encode() for l in open(sys.argv[1], "rb").read().decode().splitlines()]
+out = []
+for i in range(3500):
+    r = rows[i % len(rows)]
+    k = i % 11
+    if k == 1:
+        r = r.replace(b'"lines":', b'"lines":"x","y":', 1)
+    elif k == 3:
+        r = r[: len(r) // 2]
+    elif k == 5:
+        r = b""
+    elif k == 7:
+        r = r.replace(b'"', b'"\xff', 1)
+    elif k == 9:
+        r = b"[" * 70 + b"]" * 70
+    out.append(r)
+open(sys.argv[2], "wb").write(b"\n".join(out) + b"\n")
+PYEOF
+same_threads() {
+	name=$1
+	shift
+	"$SAHIFA" validate -j 1 "$@" > "$T/j1.out" 2> "$T/j1.err"
+	rc1=$?
+	"$SAHIFA" validate -j 4 "$@" > "$T/j4.out" 2> "$T/j4.err"
+	rc4=$?
+	n=$(wc -l < "$T/j1.err")
+	if [ "$rc1" -ne 1 ] || [ "$rc4" -ne 1 ]; then
+		echo "FAIL $name: exit $rc1 with -j 1, $rc4 with -j 4 (want 1)"
+	elif [ "$n" -lt "${MIN_LINES:-2}" ]; then
+		echo "FAIL $name: only $n lines of messages"
+	elif ! cmp -s "$T/j1.err" "$T/j4.err" || ! cmp -s "$T/j1.out" "$T/j4.out"; then
+		echo "FAIL $name: -j 1 and -j 4 differ"; diff "$T/j1.err" "$T/j4.err" | head -n 5
+	else
+		echo "PASS $name"
+	fi
+}
+MIN_LINES=2000 same_threads validate-threads-all --max-errors 0 "$T/many.jsonl"
+MIN_LINES=778 same_threads validate-threads-max-errors --max-errors 777 "$T/many.jsonl"
+MIN_LINES=2000 same_threads validate-threads-json --max-errors 0 --format json "$T/many.jsonl"
+fresh t-1.0.0
+cp "$T/many.jsonl" "$T/t-1.0.0/data/train-00000-of-00001.jsonl"
+$PY "$MK" seal "$T/t-1.0.0"
+MIN_LINES=2000 same_threads validate-threads-release --max-errors 0 "$T/t-1.0.0"
+expect validate-threads-bad 2 'threads takes a number from 1 to 64' "$SAHIFA" validate -j 0 "$T/many.jsonl"
+rm -f "$T/many.jsonl"
+
 # A real release from sahifa convert and sahifa pack (the shared seeds), .tar.gz and .zip.
 if [ -n "${SHARED:-}" ] && [ -d "$SHARED/seeds" ]; then
 	ls "$SHARED"/seeds/*.txt | head -n 40 > "$T/seeds.list"
