@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,17 +53,26 @@ static enum sahifa_status emit_data(struct walker *w, const char *name, const ch
 	return deliver(w, &item);
 }
 
-static enum sahifa_status emit_error_item(struct walker *w, const char *name, const char *member,
-					  const struct sahifa_error *e)
+/* An error item; len is the input's size when it is known (0 otherwise), so that a
+ * reject still says how large the input was. */
+static enum sahifa_status emit_error_item_len(struct walker *w, const char *name,
+					      const char *member, const struct sahifa_error *e,
+					      size_t len)
 {
 	struct sahifa_input_item item;
 
 	item.name = name;
 	item.member = member;
 	item.data = NULL;
-	item.len = 0;
+	item.len = len;
 	item.error = e;
 	return deliver(w, &item);
+}
+
+static enum sahifa_status emit_error_item(struct walker *w, const char *name, const char *member,
+					  const struct sahifa_error *e)
+{
+	return emit_error_item_len(w, name, member, e, 0);
 }
 
 static enum sahifa_status emit_error(struct walker *w, const char *name, const char *member,
@@ -84,10 +94,20 @@ static enum sahifa_status emit_error(struct walker *w, const char *name, const c
 	return emit_error_item(w, name, member, &e);
 }
 
-static enum sahifa_status emit_too_large(struct walker *w, const char *name, const char *member)
+/* size: the input's size when known, else 0 (a pipe or member read past the limit). */
+static enum sahifa_status emit_too_large(struct walker *w, const char *name, const char *member,
+					 unsigned long long size)
 {
-	return emit_error(w, name, member, SAHIFA_ERR_LIMIT, "larger than the %zu MiB limit",
-			  w->limit >> 20);
+	struct sahifa_error e;
+
+	if (size)
+		sahifa_error_set_member(&e, SAHIFA_ERR_LIMIT, name, member,
+					"%llu bytes, larger than the %zu MiB limit", size,
+					w->limit >> 20);
+	else
+		sahifa_error_set_member(&e, SAHIFA_ERR_LIMIT, name, member,
+					"larger than the %zu MiB limit", w->limit >> 20);
+	return emit_error_item_len(w, name, member, &e, size > SIZE_MAX ? SIZE_MAX : (size_t)size);
 }
 
 /* strerror with a lower-case start, as our messages have. */
@@ -170,7 +190,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 				  "unsafe member name %s (absolute or with '..')", q);
 	}
 	if (m->size > 0 && (unsigned long long)m->size > w->limit)
-		return emit_too_large(w, aw->name, m->name);
+		return emit_too_large(w, aw->name, m->name, (unsigned long long)m->size);
 	sahifa_buf_reset(&w->buf);
 	for (;;) {
 		size_t want = w->limit + 1 - w->buf.len;
@@ -190,7 +210,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		w->buf.len += (size_t)n;
 		w->buf.data[w->buf.len] = '\0';
 		if (w->buf.len > w->limit)
-			return emit_too_large(w, aw->name, m->name);
+			return emit_too_large(w, aw->name, m->name, 0);
 	}
 	return emit_data(w, aw->name, m->name);
 }
@@ -250,7 +270,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 		size_t target = w->limit + 1;
 
 		if (regular && (unsigned long long)sb.st_size > w->limit)
-			return emit_too_large(w, name, NULL);
+			return emit_too_large(w, name, NULL, (unsigned long long)sb.st_size);
 		if (regular)
 			target = (size_t)sb.st_size;
 		if (target > w->buf.len && sahifa_buf_grow(&w->buf, target - w->buf.len))
@@ -264,7 +284,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 	case READ_ERRNO:
 		return emit_errno(w, name, "cannot read", e);
 	case READ_TOO_LARGE:
-		return emit_too_large(w, name, NULL);
+		return emit_too_large(w, name, NULL, 0);
 	case READ_OK:
 		break;
 	}

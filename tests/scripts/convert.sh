@@ -83,13 +83,18 @@ rejects=$(wc -l < "$T/rejects.jsonl")
 [ $((records + rejects)) -eq $ninputs ] && pass "hostile: every input is a record or a reject ($records + $rejects)" \
 	|| fail "hostile: inputs accounted" "$records records + $rejects rejects != $ninputs"
 for pat in "empty.txt: empty input" "spaces.txt: " "random.bin: binary" "nul.txt: binary" \
-	"huge-line.txt: .*limit" "long-line.txt:1: .*limit" "evil.zip!../evil.txt: unsafe"; do
+	"huge-line.txt: [0-9]* bytes, larger than the 16 MiB limit" "long-line.txt:1: .*limit" "evil.zip!../evil.txt: unsafe"; do
 	grep -q "^sahifa: .*$pat" "$T/err" && pass "hostile: message '$pat'" \
 		|| fail "hostile: message '$pat'" "$(tr '\n' '|' < "$T/err")"
 done
 rss=$(tail -n 1 "$T/rss")
 [ "$rss" -lt 200000 ] && pass "hostile: peak memory ${rss} KB with a 30 MB input" \
 	|| fail "hostile: peak memory" "${rss} KB"
+check "hostile: a reject keeps the size of an input over the limit" $PY -c "
+import json
+r = [json.loads(l) for l in open('$T/rejects.jsonl') if 'huge-line' in l]
+assert len(r) == 1 and r[0]['source']['bytes'] > 16 * 1024 * 1024, r
+"
 check "hostile: the invalid bytes are replaced and counted" $PY -c "
 import json
 recs = [json.loads(l) for l in open('$T/hostile.jsonl')]

@@ -168,7 +168,7 @@ static void too_large(void)
 	paths[0] = path;
 	before = maxrss_kib();
 	walk(paths, 1, &s, SAHIFA_OK);
-	CHECK_STR("too large", s.log.data, "huge.txt:ERROR:larger than the 16 MiB limit\n");
+	CHECK_STR("too large", s.log.data, "huge.txt:ERROR:67108864 bytes, larger than the 16 MiB limit\n");
 	unlink(path);
 
 	CHECK(pipe(pfd) == 0);
