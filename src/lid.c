@@ -137,7 +137,9 @@ static const struct al_word al_words[] = {
 	{ "وہ", AL_UR }, { "گیا", AL_UR }, { "ایک", AL_UR },
 	{ "د", AL_PS }, { "په", AL_PS }, { "چې", AL_PS }, { "دا", AL_PS }, { "يو", AL_PS },
 	{ "ته", AL_PS }, { "کې", AL_PS }, { "سره", AL_PS }, { "څخه", AL_PS }, { "وي", AL_PS },
-	{ "یې", AL_PS }, { "شو", AL_PS }, { "هغه", AL_PS },
+	{ "یې", AL_PS }, { "شو", AL_PS }, { "هغه", AL_PS }, { "دوه", AL_PS }, { "اووه", AL_PS },
+	{ "اته", AL_PS }, { "لس", AL_PS }, { "شل", AL_PS }, { "ويشت", AL_PS }, { "دېرش", AL_PS },
+	{ "ديرش", AL_PS },
 	{ "لە", AL_CKB }, { "بە", AL_CKB }, { "کە", AL_CKB }, { "ئەم", AL_CKB }, { "بۆ", AL_CKB },
 	{ "ئەو", AL_CKB },
 	{ "جو", AL_SD }, { "جي", AL_SD }, { "۾", AL_SD }, { "کي", AL_SD }, { "تي", AL_SD },
@@ -562,6 +564,16 @@ static void detect_counted(const char *text, size_t len, enum sahifa_lid_engine 
 	double conf;
 
 	sahifa_script_dominant(c, script);
+	/* One Han character (no kana, which would make the script Jpan) is a word of
+	 * Chinese: CLD2's answer on it is a guess. */
+	if (engine == SAHIFA_LID_ENGINE_SAHIFA && c->letters == 1 && !strcmp(script, "Hani")) {
+		const char *v = han_variant(text, len);
+
+		set_str(out->lang, sizeof(out->lang), "zh");
+		set_str(out->script, sizeof(out->script), v ? v : "Hans");
+		out->confidence = 0.5 * length_factor(c->letters);
+		return;
+	}
 	if (c->letters < SAHIFA_LID_MIN_LETTERS || sahifa_cld2_detect(text, len, &r, NULL) != 0) {
 		tag_und(out);
 		set_str(out->script, sizeof(out->script), script);

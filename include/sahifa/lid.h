@@ -21,7 +21,9 @@ extern "C" {
 #endif
 
 /* Fewer letters than this (code points of a real script, not digits or punctuation)
- * give "und": one letter says nothing about the language. */
+ * give "und": one letter says nothing about the language.  One exception: a single
+ * Han character with no kana is a word of Chinese, tagged "zh" (Hans unless the
+ * character is one of the traditional forms). */
 #define SAHIFA_LID_MIN_LETTERS 2
 
 enum sahifa_lid_engine {

@@ -42,6 +42,11 @@ static const struct lid_case lid_cases[] = {
 	{ "مەن ٴبىلىم الۋ ٴۇشىن قالاعا كەلدىم", "kk", "Arab" },
 	{ "ءبىز جانە سىزدەر", "kk", "Arab" },
 	{ "ءسوز ءبىر", "kk", "Arab" },
+	/* Pashto number words in a heading whose other word is also Persian. */
+	{ "اووه ويشتمه ماده", "ps", "Arab" },
+	{ "اته لسمه", "ps", "Arab" },
+	{ "دوه ماده", "ps", "Arab" },
+	{ "شل ورځې", "ps", "Arab" },
 	{ "The government announced new measures on Tuesday", "en", "Latn" },
 	{ "Read more about the weather", "en", "Latn" },
 	{ "Le gouvernement a annoncé de nouvelles mesures mardi", "fr", "Latn" },
@@ -57,6 +62,11 @@ static const struct lid_case lid_cases[] = {
 	{ "   ", "und", "Zyyy" },
 	{ "123 456 - 2025/07/04", "und", "Zyyy" },
 	{ "a", "und", "Latn" },
+	/* One Han character is Chinese; the variant from the character when it differs. */
+	{ "国", "zh", "Hans" },
+	{ "國", "zh", "Hant" },
+	{ "水", "zh", "Hans" },
+	{ "の", "und", "Jpan" },
 };
 
 static void test_detect_table(void)
