@@ -89,20 +89,28 @@ static struct archive_entry *entry_new(struct sahifa_archive_writer *w, const ch
 	return e;
 }
 
-enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
-						 struct sahifa_error *err)
+/* Write the header of one member (a directory, or a file of size bytes). */
+static enum sahifa_status write_header(struct sahifa_archive_writer *w, const char *name, int dir,
+				       long long size, struct sahifa_error *err)
 {
-	struct archive_entry *e = entry_new(w, name, 1, 0);
+	struct archive_entry *e = entry_new(w, name, dir, size);
 	int r;
 
 	if (!e)
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, w->path, 0, 0, "out of memory");
 	r = archive_write_header(w->a, e);
 	archive_entry_free(e);
-	if (r != ARCHIVE_OK)
-		return la_fail(w, name, err);
-	w->members++;
-	return SAHIFA_OK;
+	return r == ARCHIVE_OK ? SAHIFA_OK : la_fail(w, name, err);
+}
+
+enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
+						 struct sahifa_error *err)
+{
+	enum sahifa_status st = write_header(w, name, 1, 0, err);
+
+	if (!st)
+		w->members++;
+	return st;
 }
 
 static enum sahifa_status write_all(struct sahifa_archive_writer *w, const char *name,
@@ -125,16 +133,10 @@ enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w
 						 const void *data, size_t len,
 						 struct sahifa_error *err)
 {
-	struct archive_entry *e = entry_new(w, name, 0, (long long)len);
 	enum sahifa_status st;
-	int r;
 
-	if (!e)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, w->path, 0, 0, "out of memory");
-	r = archive_write_header(w->a, e);
-	archive_entry_free(e);
-	if (r != ARCHIVE_OK)
-		return la_fail(w, name, err);
+	if ((st = write_header(w, name, 0, (long long)len, err)))
+		return st;
 	if ((st = write_all(w, name, data, len, err)))
 		return st;
 	if (archive_write_finish_entry(w->a) != ARCHIVE_OK)
@@ -148,21 +150,14 @@ enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w,
 						struct sahifa_error *err)
 {
 	char buf[1 << 16];
-	struct archive_entry *e;
 	enum sahifa_status st = SAHIFA_OK;
 	unsigned long long left;
-	int r;
 
 	if (fseeko(fp, 0, SEEK_SET) != 0)
 		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "cannot rewind '%s': %s",
 					name, strerror(errno));
-	e = entry_new(w, name, 0, (long long)size);
-	if (!e)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, w->path, 0, 0, "out of memory");
-	r = archive_write_header(w->a, e);
-	archive_entry_free(e);
-	if (r != ARCHIVE_OK)
-		return la_fail(w, name, err);
+	if ((st = write_header(w, name, 0, (long long)size, err)))
+		return st;
 	/* Exactly the size declared in the header. */
 	for (left = size; left > 0 && !st;) {
 		size_t want = left < sizeof(buf) ? (size_t)left : sizeof(buf);

@@ -12,6 +12,18 @@ void sahifa_error_clear(struct sahifa_error *err)
 	memset(err, 0, sizeof(*err));
 }
 
+/* Fill everything but the path. */
+static void error_vfill(struct sahifa_error *err, enum sahifa_status status, long line, long col,
+			const char *fmt, va_list ap)
+{
+	sahifa_error_clear(err);
+	err->status = status;
+	err->severity = SAHIFA_FAILED;
+	err->line = line;
+	err->col = col;
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+}
+
 enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status status,
 				    const char *path, long line, long col, const char *fmt, ...)
 {
@@ -19,16 +31,11 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 
 	if (!err)
 		return status;
-	sahifa_error_clear(err);
-	err->status = status;
-	err->severity = SAHIFA_FAILED;
+	va_start(ap, fmt);
+	error_vfill(err, status, line, col, fmt, ap);
+	va_end(ap);
 	if (path)
 		snprintf(err->path, sizeof(err->path), "%s", path);
-	err->line = line;
-	err->col = col;
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
 	return status;
 }
 
@@ -48,13 +55,10 @@ enum sahifa_status sahifa_error_set_member(struct sahifa_error *err, enum sahifa
 
 	if (!err)
 		return status;
-	sahifa_error_clear(err);
-	err->status = status;
-	err->severity = SAHIFA_FAILED;
-	sahifa_member_path(archive, member, err->path, sizeof(err->path));
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	error_vfill(err, status, 0, 0, fmt, ap);
 	va_end(ap);
+	sahifa_member_path(archive, member, err->path, sizeof(err->path));
 	return status;
 }
 

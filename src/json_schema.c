@@ -63,13 +63,7 @@ int sahifa_utf8_valid(const char *text, size_t len, size_t *bad)
 
 long sahifa_utf8_column(const char *text, size_t off)
 {
-	long col = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	return (long)sahifa_utf8_chars(text, off) + 1;
 }
 
 /* ---- strict parsing ---------------------------------------------------------------- */
