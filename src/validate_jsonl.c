@@ -224,7 +224,8 @@ static enum sahifa_status replay(struct jsonl_check *c)
 			s->perr->line = s->line;
 			vrun_report_error(c->run, c->path, s->perr);
 		} else {
-			const char *p = b->found[s->thread].data + s->found_off;
+			/* a thread that found nothing may have no buffer at all */
+			const char *p = s->n_found ? b->found[s->thread].data + s->found_off : NULL;
 
 			for (k = 0; k < s->n_found && !vrun_stopped(c->run); k++) {
 				const char *msg = p + strlen(p) + 1;

@@ -28,9 +28,13 @@ run: $(BINS)
 		n=$$(basename $$b); mkdir -p $(BUILD)/corpus/$$n; \
 		seeds=; [ -d tests/fuzz/corpus/$$n ] && seeds=tests/fuzz/corpus/$$n; \
 		echo "  FUZZ    $$n ($(FUZZ_SECONDS)s)"; \
-		$$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
-			$(BUILD)/corpus/$$n $$seeds 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
-		[ $${PIPESTATUS:-0} = 0 ]; \
+		if $$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix=$(BUILD)/ $(BUILD)/corpus/$$n $$seeds > $(BUILD)/$$n.log 2>&1; then \
+			grep -E 'number_of_executed_units' $(BUILD)/$$n.log; \
+		else \
+			grep -E 'ERROR|SUMMARY|Test unit written' $(BUILD)/$$n.log; \
+			echo "  FAILED  $$n: see $(BUILD)/$$n.log"; exit 1; \
+		fi; \
 	done
 
 $(BUILD)/gen/embed.c: tools/gen-embed.sh $(EMBED)
