@@ -177,43 +177,38 @@ uint64_t sahifa_utf8_chars(const char *s, size_t len)
 }
 
 /* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
- * character outside the punctuation blocks (good enough for counts; not a tokenizer). */
-uint64_t sahifa_utf8_words(const char *s, size_t len)
+ * character outside the punctuation blocks (good enough for counts; not a tokenizer).
+ * Tokens are separated by ASCII white space and U+00A0. */
+uint64_t sahifa_utf8_words(const char *text, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	uint64_t n = 0;
-	int in_token = 0, has_word_char = 0;
-	size_t i;
+	int has_word_char = 0;
+	size_t i = 0;
 
-	for (i = 0; i <= len; i++) {
-		unsigned char c = i < len ? (unsigned char)s[i] : ' ';
-		int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	while (i < len) {
+		unsigned char c = s[i];
 
-		/* U+00A0 no-break space (C2 A0) separates too */
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-			space = 1;
-			i++;
-		}
-		if (space) {
-			if (in_token && has_word_char)
-				n++;
-			in_token = has_word_char = 0;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)) {
+			n += has_word_char;
+			has_word_char = 0;
+			i += c == 0xC2 ? 2 : 1;
 			continue;
 		}
-		in_token = 1;
-		if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
-			has_word_char = 1;
-		else if (c >= 0xC3 && c != 0xE2 && c != 0xE3 && (c & 0xC0) == 0xC0)
-			has_word_char = 1;
-		else if ((c == 0xE2 || c == 0xE3) && i + 1 < len) {
-			/* U+2000-U+207F (general punctuation) and U+3000-U+303F (CJK
-			 * punctuation) are not words; the rest of those blocks are */
-			unsigned char c2 = (unsigned char)s[i + 1];
-
-			if (!(c2 == 0x80 || c2 == 0x81))
-				has_word_char = 1;
+		if (!has_word_char) {
+			if (c < 0x80)
+				has_word_char = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+			else if (c >= 0xC3 && c != 0xE2 && c != 0xE3)
+				has_word_char = (c & 0xC0) == 0xC0;
+			else if ((c == 0xE2 || c == 0xE3) && i + 1 < len)
+				/* U+2000-U+207F (general punctuation) and U+3000-U+303F (CJK
+				 * punctuation) are not words; the rest of those blocks are */
+				has_word_char = s[i + 1] != 0x80 && s[i + 1] != 0x81;
 		}
+		i++;
 	}
-	return n;
+	return n + has_word_char;
 }
 
 void sahifa_article_count(struct sahifa_article *a)

@@ -242,6 +242,10 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 			i++;
 			continue;
 		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* the common case of Arabic, Cyrillic, Greek, Hebrew text */
+			continue;
+		}
 		if (c >= 0xC2 && c <= 0xDF)
 			n = 2;
 		else if (c >= 0xE0 && c <= 0xEF) {
