@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sahifa/error.h"
+#include "sahifa/utf8.h"
 
 void sahifa_error_clear(struct sahifa_error *err)
 {
@@ -98,24 +99,6 @@ void sahifa_error_format(const struct sahifa_error *err, char *out, size_t size)
 #undef PUT
 }
 
-/* Length of the UTF-8 sequence starting at s (1 for an invalid lead byte). */
-static size_t utf8_seq_len(const unsigned char *s, size_t avail)
-{
-	size_t n = 1, i;
-
-	if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4;
-	else if (s[0] >= 0xE0)
-		n = s[0] <= 0xEF ? 3 : 1;
-	else if (s[0] >= 0xC2)
-		n = s[0] <= 0xDF ? 2 : 1;
-	if (n > avail)
-		return 1;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 1;
-	return n;
-}
 
 void sahifa_quote(const char *value, size_t len, size_t max_chars, char *out, size_t size)
 {
@@ -130,7 +113,8 @@ void sahifa_quote(const char *value, size_t len, size_t max_chars, char *out, si
 	out[n++] = '\'';
 	while (i < len) {
 		char tmp[8];
-		size_t k, seq = utf8_seq_len(s + i, len - i);
+		uint32_t cp;
+		size_t k, seq = sahifa_utf8_decode(s + i, len - i, &cp);
 
 		if (chars == max_chars) {
 			if (n + 5 < size)
@@ -141,8 +125,10 @@ void sahifa_quote(const char *value, size_t len, size_t max_chars, char *out, si
 			k = (size_t)snprintf(tmp, sizeof(tmp), "\\n");
 		else if (s[i] == '\t')
 			k = (size_t)snprintf(tmp, sizeof(tmp), "\\t");
-		else if (s[i] < 0x20 || s[i] == 0x7F || (s[i] >= 0x80 && seq == 1))
+		else if (s[i] < 0x20 || s[i] == 0x7F || !seq) {
 			k = (size_t)snprintf(tmp, sizeof(tmp), "\\x%02X", s[i]);
+			seq = 1;
+		}
 		else {
 			k = seq;
 			memcpy(tmp, s + i, seq);

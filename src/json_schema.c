@@ -16,49 +16,12 @@
 
 /* ---- strict UTF-8 ---------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s, or 0 when it is invalid (overlong forms,
- * surrogates, code points past U+10FFFF, truncated sequences). */
-static size_t utf8_valid_seq(const unsigned char *s, size_t avail)
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
 {
-	unsigned char c = s[0];
+	uint32_t cp;
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-
-		return avail >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-
-		return avail >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
-		       (s[3] & 0xC0) == 0x80 ? 4 : 0;
-	}
-	return 0;
-}
-
-int sahifa_utf8_valid(const char *text, size_t len, size_t *bad)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, n;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = utf8_valid_seq(s + i, len - i);
-		if (!n) {
-			if (bad)
-				*bad = i;
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
+	return sahifa_utf8_decode(s, avail, &cp);
 }
 
 long sahifa_utf8_column(const char *text, size_t off)
@@ -140,7 +103,7 @@ static enum sahifa_status prescan(const char *text, size_t len, struct sahifa_er
 			continue;
 		}
 		if (c >= 0x80) {
-			n = utf8_valid_seq(s + i, len - i);
+			n = utf8_seq(s + i, len - i);
 			if (!n)
 				return lex_fail(err, SAHIFA_ERR_DATA, text, i,
 						"invalid UTF-8 byte 0x%02X", c);
@@ -229,7 +192,7 @@ enum sahifa_status sahifa_json_parse(const char *text, size_t len, struct sahifa
 		if (off >= len)
 			return lex_fail(err, SAHIFA_ERR_DATA, text, len,
 					"JSON syntax error: unexpected end of the value");
-		n = utf8_valid_seq((const unsigned char *)text + off, len - off);
+		n = utf8_seq((const unsigned char *)text + off, len - off);
 		sahifa_quote(text + off, n ? n : 1, 1, q, sizeof(q));
 		return lex_fail(err, SAHIFA_ERR_DATA, text, off, "JSON syntax error at %s", q);
 	}

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include "sahifa/error.h"
+#include "sahifa/utf8.h"
 
 struct sahifa_json;    /* a parsed JSON value; opaque (a cJSON tree inside) */
 struct sahifa_schema;  /* a compiled schema; opaque; not thread-safe (regex state) */
@@ -68,9 +69,6 @@ typedef int (*sahifa_schema_fn)(void *ctx, const char *where, const char *msg);
 size_t sahifa_schema_validate(struct sahifa_schema *s, const struct sahifa_json *v,
 			      sahifa_schema_fn fn, void *ctx);
 
-/* 1 when text is valid strict UTF-8; else 0 and *bad is the offset of the first
- * offending byte. */
-int sahifa_utf8_valid(const char *text, size_t len, size_t *bad);
 /* 1-based column in code points of byte offset off in text. */
 long sahifa_utf8_column(const char *text, size_t off);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sahifa/lid.h"
+#include "sahifa/utf8.h"
 #include "icu_script.h"
 #include "lid_cld2.h"
 
@@ -227,52 +228,6 @@ static void tag_und(struct sahifa_langtag *out)
 	out->confidence = 0;
 }
 
-/* Offset of the first byte that is not strict UTF-8 (no overlongs, no surrogates,
- * nothing past U+10FFFF), or len when all is well. */
-static size_t utf8_check(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n, k;
-		unsigned char lo = 0x80, hi = 0xBF;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			i += 2; /* the common case of Arabic, Cyrillic, Greek, Hebrew text */
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else
-			return i;
-		if (len - i < n)
-			return i;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (k = 2; k < n; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += n;
-	}
-	return len;
-}
 
 static const char *map_cld2_code(const char *code);
 
@@ -634,7 +589,7 @@ enum sahifa_status sahifa_lid_detect_engine(const char *text, size_t len,
 	tag_und(out);
 	if (!text)
 		len = 0;
-	bad = len ? utf8_check((const unsigned char *)text, len) : 0;
+	bad = len ? sahifa_utf8_valid_prefix(text, len) : 0;
 	if (bad < len)
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"invalid UTF-8 at byte %zu", bad + 1);
@@ -700,7 +655,7 @@ static uint64_t tag_text(const char *text, struct sahifa_langtag *tag,
 	size_t len = text ? strlen(text) : 0;
 
 	tag_und(tag);
-	if (!len || utf8_check((const unsigned char *)text, len) < len)
+	if (!len || sahifa_utf8_valid_prefix(text, len) < len)
 		return 0;
 	sahifa_script_counts_init(&c);
 	sahifa_script_count(text, len, &c);

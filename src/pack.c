@@ -425,43 +425,6 @@ static int reader_line(struct reader *r, struct sahifa_buf *line, off_t *start, 
 	}
 }
 
-/* Offset of the first byte that is not strict UTF-8 (no overlongs, surrogates or
- * code points past U+10FFFF), or len when all is valid. */
-static size_t utf8_check(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n, k;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 4, cp = c & 0x07;
-		else
-			return i;
-		if (i + n > len)
-			return i;
-		for (k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		i += n;
-	}
-	return len;
-}
 
 /* Report one bad line through diag and count it. */
 static void bad_line(struct pack *p, const char *path, long line, struct sahifa_error *e)
@@ -511,7 +474,7 @@ static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
 		p->line.len--;
 	if (!p->line.len)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, 0, "empty line");
-	bad = utf8_check((const unsigned char *)p->line.data, p->line.len);
+	bad = sahifa_utf8_valid_prefix(p->line.data, p->line.len);
 	if (bad < p->line.len)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, (long)bad + 1,
 					"invalid UTF-8 (byte 0x%02x)",

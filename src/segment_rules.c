@@ -7,6 +7,7 @@
 
 #include "embed.h"
 #include "sahifa/buf.h"
+#include "sahifa/utf8.h"
 #include "segment_internal.h"
 
 static const char *const kind_names[] = { "line", "prefix", "contains", "repeat", "end",
@@ -16,33 +17,10 @@ static const char *const kind_names[] = { "line", "prefix", "contains", "repeat"
 
 size_t seg_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	uint32_t c = s[0], min;
-	size_t n, i;
+	size_t n = sahifa_utf8_decode(s, len, cp);
 
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, c &= 0x07, min = 0x10000;
-	else
-		goto bad;
-	if (n > len)
-		goto bad;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto bad;
-	*cp = c;
-	return n;
-bad:
+	if (n)
+		return n;
 	*cp = SEG_INVALID_CP;
 	return 1;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "sahifa/buf.h"
 #include "sahifa/error.h"
+#include "sahifa/utf8.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -144,10 +145,6 @@ const char *sahifa_kind_name(enum sahifa_kind kind);
 int sahifa_kind_parse(const char *name, enum sahifa_kind *out);      /* 0 ok, -1 unknown */
 const char *sahifa_reason_name(enum sahifa_reason reason);
 int sahifa_reason_parse(const char *name, enum sahifa_reason *out);  /* 0 ok, -1 unknown */
-
-/* Counting helpers shared by stats and CSV: code points and words of UTF-8 text. */
-uint64_t sahifa_utf8_chars(const char *s, size_t len);
-uint64_t sahifa_utf8_words(const char *s, size_t len);
 
 /* JSON (src/json_record.c).  to_json appends one line without the newline; its bytes
  * depend only on the article.  from_json fills an initialised article from one JSON

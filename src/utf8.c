@@ -1,0 +1,88 @@
+/* Strict UTF-8 validation and counts (include/sahifa/utf8.h). */
+#include <stdint.h>
+#include <string.h>
+
+#include "sahifa/utf8.h"
+
+size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* the common case of Arabic, Cyrillic, Greek, Hebrew text */
+			continue;
+		}
+		n = sahifa_utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+int sahifa_utf8_valid(const char *text, size_t len, size_t *bad)
+{
+	size_t off = sahifa_utf8_valid_prefix(text, len);
+
+	if (off == len)
+		return 1;
+	if (bad)
+		*bad = off;
+	return 0;
+}
+
+uint64_t sahifa_utf8_chars(const char *s, size_t len)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
+ * character outside the punctuation blocks (good enough for counts; not a tokenizer).
+ * Tokens are separated by ASCII white space and U+00A0. */
+uint64_t sahifa_utf8_words(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	uint64_t n = 0;
+	int has_word_char = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)) {
+			n += has_word_char;
+			has_word_char = 0;
+			i += c == 0xC2 ? 2 : 1;
+			continue;
+		}
+		if (!has_word_char) {
+			if (c < 0x80)
+				has_word_char = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+			else if (c >= 0xC3 && c != 0xE2 && c != 0xE3)
+				has_word_char = (c & 0xC0) == 0xC0;
+			else if ((c == 0xE2 || c == 0xE3) && i + 1 < len)
+				/* U+2000-U+207F (general punctuation) and U+3000-U+303F (CJK
+				 * punctuation) are not words; the rest of those blocks are */
+				has_word_char = s[i + 1] != 0x80 && s[i + 1] != 0x81;
+		}
+		i++;
+	}
+	return n + has_word_char;
+}
+
