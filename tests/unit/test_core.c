@@ -12,6 +12,7 @@
 #include "sahifa/limits.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
+#include "sahifa/utf8.h"
 
 static void test_buf(void)
 {
@@ -105,6 +106,37 @@ static void test_counts(void)
 		CHECK_INT(rows[i].text, sahifa_utf8_words(rows[i].text, strlen(rows[i].text)),
 			  rows[i].words);
 	}
+}
+
+static void test_utf8(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t len, valid; /* length, and offset of the first invalid byte */
+	} rows[] = {
+		{ "abc", 3, 3 },
+		{ "\xD8\xB3\xD9\x84", 4, 4 },             /* Arabic */
+		{ "\xE2\x80\x94", 3, 3 },                 /* em dash */
+		{ "\xF0\x9F\x98\x80", 4, 4 },             /* U+1F600 */
+		{ "a\xC0\xAF", 3, 1 },                    /* overlong '/' */
+		{ "a\xE0\x80\xAF", 4, 1 },                /* overlong, three bytes */
+		{ "\xED\xA0\x80", 3, 0 },                 /* surrogate U+D800 */
+		{ "\xF4\x90\x80\x80", 4, 0 },             /* past U+10FFFF */
+		{ "ab\xD8", 3, 2 },                        /* truncated */
+		{ "\xD8\xB3\xFF", 3, 2 },                  /* stray byte */
+		{ "\x80", 1, 0 },                          /* lone continuation */
+	};
+	size_t i, bad;
+	uint32_t cp = 0;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CHECK_INT(rows[i].bytes, sahifa_utf8_valid_prefix(rows[i].bytes, rows[i].len),
+			  rows[i].valid);
+		CHECK_INT(rows[i].bytes, sahifa_utf8_valid(rows[i].bytes, rows[i].len, &bad),
+			  rows[i].valid == rows[i].len);
+	}
+	CHECK(sahifa_utf8_decode((const unsigned char *)"\xD9\x84", 2, &cp) == 2 && cp == 0x644);
+	CHECK(sahifa_utf8_decode((const unsigned char *)"\xD9", 1, &cp) == 0);
 }
 
 static void test_article(void)
@@ -216,6 +248,7 @@ int main(void)
 	test_buf();
 	test_error();
 	test_counts();
+	test_utf8();
 	test_article();
 	test_sha256();
 	test_outfile();
