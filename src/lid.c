@@ -38,6 +38,7 @@ static const char *const al_code[N_AL] = { "ar", "fa", "ur", "ps", "ckb", "sd", 
 #define PERSO W(-2, 1, 1, 1, 1, 1, 1, 1)
 #define DIGIT_E W(0, 0.3f, 0.3f, 0.3f, 0, 0, 0, 0)
 static const float letter_weight[256][N_AL] = {
+	[0x14] = W(0, 0, 3, 0, 0, 0, 0, 0),          /* takhallus, over a poet's name: Urdu */
 	[0x23] = W(1, 0, 0, 0, 0, 0, 0, 0),          /* أ */
 	[0x24] = W(0.5f, 0, 0, 0, 0, 0, 0, 0),       /* ؤ */
 	[0x25] = W(1, 0, 0, 0, 0, 0, 0, 0),          /* إ */
@@ -150,6 +151,17 @@ static const struct al_word al_words[] = {
 	{ "ەدى", AL_KK },
 };
 static const float word_weight = 2.0f;
+
+/* Pashto ordinals: the number and -م, feminine -مه, standing before the noun ("دوهمه
+ * ماده", "لسم ټولګی"); Persian puts its ordinal after the noun ("ماده دوم") and has no
+ * ordinal in -مه.  Left out: اتم and نهم, Persian words too.  A whole word of the
+ * list speaks for Pashto alone, so it weighs more than a common word. */
+static const char *const ps_ordinals[] = {
+	"دوهم", "دوهمه", "دريم", "دريمه", "درېيم", "درېيمه", "اووم", "اوومه", "اتمه",
+	"نهمه", "لسم", "لسمه", "شلم", "شلمه", "يوولسمه", "دوولسمه", "ديارلسمه", "اوولسمه",
+	"اتلسمه", "نولسمه", "ويشتمه", "دېرشمه", "ديرشمه",
+};
+static const float ordinal_weight = 4.0f;
 
 /* Words looked at per text: words matter on short strings; on long ones the letters
  * decide, and a bound keeps the layer linear and cheap. */
@@ -285,8 +297,9 @@ struct al_entry {
 	unsigned char word[AL_WORD_MAX];
 	size_t len;
 	enum al lang;
+	float weight;
 };
-static struct al_entry al_table[COUNT(al_words)];
+static struct al_entry al_table[COUNT(al_words) + COUNT(ps_ordinals)];
 static size_t al_first[AL_WORD_MAX + 2];      /* al_table[al_first[n]..] have length n */
 static pthread_once_t al_table_once = PTHREAD_ONCE_INIT;
 
@@ -304,12 +317,55 @@ static void al_table_build(void)
 			memcpy(e->word, al_words[k].word, n);
 			e->len = n;
 			e->lang = al_words[k].lang;
+			e->weight = word_weight;
 			if (e->lang != AL_AR)
 				fold_yeh_kaf(e->word, n);
 			out++;
 		}
+		for (k = 0; k < COUNT(ps_ordinals); k++) {
+			struct al_entry *e = &al_table[out];
+
+			if (strlen(ps_ordinals[k]) != n)
+				continue;
+			memcpy(e->word, ps_ordinals[k], n);
+			e->len = n;
+			e->lang = AL_PS;
+			e->weight = ordinal_weight;
+			fold_yeh_kaf(e->word, n);
+			out++;
+		}
 	}
 	al_first[AL_WORD_MAX + 1] = out;
+}
+
+/*
+ * Spelling of one word (w, n bytes) that tells Persian from Urdu where the letters
+ * alone do not: Urdu writes ئی where two vowels meet (آئی, منگائی), Persian today
+ * یی (آمریکایی); Persian's past plural ends in -دند/-تند (کردند, رفتند).  (Urdu's
+ * aspirates, consonant + ھ, are no help against Arabic typed with ھ for a medial heh:
+ * ھ's own weight is all they get.)
+ */
+static void al_score_spelling(const unsigned char *w, size_t n, float *score, unsigned *hits)
+{
+	size_t k;
+
+	for (k = 2; k + 1 < n; k++) {
+		const unsigned char *p = w + k;
+
+		if (p[0] == 0xDB && p[1] == 0x8C && p[-2] == 0xD8 && p[-1] == 0xA6)
+			score[AL_UR] += 1.0f;          /* ئی */
+		else if (p[0] == 0xDB && p[1] == 0x8C && p[-2] == 0xDB && p[-1] == 0x8C)
+			score[AL_FA] += 1.5f;          /* یی */
+	}
+	/* -دند, and -تند after ف or ش (رفتند, داشتند): no Arabic word ends so (Arabic has
+	 * -ستند: تستند), and it outweighs Arabic's ي on a Persian verb typed with it. */
+	if (n >= 8 && !memcmp(w + n - 4, "\xD9\x86\xD8\xAF", 4) &&
+	    ((w[n - 6] == 0xD8 && w[n - 5] == 0xAF) ||
+	     (n >= 10 && w[n - 6] == 0xD8 && w[n - 5] == 0xAA &&
+	      ((w[n - 8] == 0xD9 && w[n - 7] == 0x81) || (w[n - 8] == 0xD8 && w[n - 7] == 0xB4))))) {
+		score[AL_FA] += 3.0f;
+		hits[AL_FA]++;
+	}
 }
 
 /* Add word evidence of the first AL_MAX_WORDS words of text to score, and count the
@@ -342,7 +398,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 
 				/* Arabic's words are matched as written, the others folded. */
 				if (!memcmp(e->word, e->lang == AL_AR ? s + start : tok, n)) {
-					score[e->lang] += word_weight;
+					score[e->lang] += e->weight;
 					hits[e->lang]++;
 				}
 			}
@@ -368,6 +424,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		if (i - start >= 8 && s[start] == 0xD8 && s[start + 1] == 0xA7 &&
 		    s[start + 2] == 0xD9 && s[start + 3] == 0x84)
 			score[AL_AR] += 1.0f;
+		al_score_spelling(s + start, i - start, score, hits);
 	}
 }
 

@@ -47,6 +47,12 @@ static const struct lid_case lid_cases[] = {
 	{ "اته لسمه", "ps", "Arab" },
 	{ "دوه ماده", "ps", "Arab" },
 	{ "شل ورځې", "ps", "Arab" },
+	/* Pashto ordinals, -م and feminine -مه, before the noun; a Persian ordinal follows
+	 * its noun, and stays Persian. */
+	{ "دوهم کال", "ps", "Arab" },
+	{ "نهمه برخه", "ps", "Arab" },
+	{ "ماده دوم", "fa", "Arab" },
+	{ "فصل نهم", "fa", "Arab" },
 	{ "The government announced new measures on Tuesday", "en", "Latn" },
 	{ "Read more about the weather", "en", "Latn" },
 	{ "Le gouvernement a annoncé de nouvelles mesures mardi", "fr", "Latn" },
@@ -104,6 +110,16 @@ static void test_layer_beats_cld2(void)
 		{ "کمیسیون", "fa", "Arab" },
 		/* CLD2's Pashto without a Pashto letter only breaks a near tie. */
 		{ "کوهستان", "fa", "Arab" },
+		/* Pashto ordinals before the noun, -م and feminine -مه (Persian: "ماده دوم"). */
+		{ "اتمه ماده", "ps", "Arab" },
+		/* Urdu's takhallus sign over a poet's name. */
+		{ "غالبؔ", "ur", "Arab" },
+		/* Where two vowels meet, Urdu writes ئی and Persian یی. */
+		{ "آئینی", "ur", "Arab" },
+		{ "مولایی", "fa", "Arab" },
+		/* Persian's past plural -دند/-تند, also typed with Arabic's ي. */
+		{ "گرفتند", "fa", "Arab" },
+		{ "رسيدند", "fa", "Arab" },
 		/* CLD2's Sindhi without a Sindhi letter: shared letters decide. */
 		{ "تعمير", "ar", "Arab" },
 	};
