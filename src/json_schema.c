@@ -848,24 +848,20 @@ void sahifa_schema_free(struct sahifa_schema *s)
 	free(s);
 }
 
-enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sahifa_schema **out,
-					 struct sahifa_error *err)
+/* Compile a parsed schema document; takes doc, which is freed on failure. */
+static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out,
+					  struct sahifa_error *err)
 {
-	struct sahifa_schema *s;
-	struct sahifa_json *doc;
+	struct sahifa_schema *s = calloc(1, sizeof(*s));
 	struct compiler c;
 	enum sahifa_status st;
 
 	*out = NULL;
-	st = sahifa_json_parse(text, len, &doc, err);
-	if (st)
-		return st;
-	s = calloc(1, sizeof(*s));
 	if (!s) {
-		sahifa_json_free(doc);
+		cJSON_Delete(doc);
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
-	s->doc = (cJSON *)doc;
+	s->doc = doc;
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.err = err;
@@ -878,32 +874,28 @@ enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sa
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
-				      struct sahifa_error *err)
+enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sahifa_schema **out,
+					 struct sahifa_error *err)
 {
-	struct sahifa_schema *copy;
-	struct compiler c;
+	struct sahifa_json *doc;
 	enum sahifa_status st;
 
 	*out = NULL;
-	copy = calloc(1, sizeof(*copy));
-	if (!copy)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	copy->doc = cJSON_Duplicate(s->doc, 1);
-	if (!copy->doc) {
-		free(copy);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	}
-	memset(&c, 0, sizeof(c));
-	c.s = copy;
-	c.err = err;
-	st = compile_node(&c, copy->doc, &copy->root);
-	if (st) {
-		sahifa_schema_free(copy);
+	st = sahifa_json_parse(text, len, &doc, err);
+	if (st)
 		return st;
-	}
-	*out = copy;
-	return SAHIFA_OK;
+	return schema_from_doc((cJSON *)doc, out, err);
+}
+
+enum sahifa_status sahifa_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
+				      struct sahifa_error *err)
+{
+	cJSON *doc = cJSON_Duplicate(s->doc, 1);
+
+	*out = NULL;
+	if (!doc)
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return schema_from_doc(doc, out, err);
 }
 
 /* ---- validation -------------------------------------------------------------------- */
