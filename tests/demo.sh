@@ -2,10 +2,7 @@
 # make demo: convert the bundled samples and show what came out.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
-SAHIFA=${SAHIFA:-$BUILD/sahifa}
-case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
+. "$ROOT/tests/env.sh"
 out="$BUILD/demo"
 rm -rf "$out"
 mkdir -p "$out"

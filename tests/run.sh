@@ -8,15 +8,7 @@
 # ONLY=pattern runs only the tests whose name contains pattern.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
-SAHIFA=${SAHIFA:-$BUILD/sahifa}
-case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
-if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then
-	SHARED=$(cd "$ROOT/../shared" && pwd)
-fi
-SHARED=${SHARED:-}
-export ROOT BUILD SAHIFA SHARED
+. "$ROOT/tests/env.sh"
 ONLY=${ONLY:-}
 passed=0
 failed=0

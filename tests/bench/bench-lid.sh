@@ -16,12 +16,7 @@
 # Environment: SAHIFA (the binary), SHARED (default ../shared), BUILD, RUNS.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SAHIFA=${SAHIFA:-$ROOT/build/sahifa}
-case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
-if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then
-	SHARED=$(cd "$ROOT/../shared" && pwd)
-fi
-SHARED=${SHARED:-}
+. "$ROOT/tests/env.sh"
 if [ -z "$SHARED" ] || [ ! -d "$SHARED/eval" ]; then
 	echo "bench-lid: no shared eval data (set SHARED); nothing measured"
 	exit 0

@@ -1,12 +1,7 @@
 # Shared by the benchmark scripts: the saudinewsnet corpus as raw text articles.
 # SAHIFA and BUILD come from the Makefile; SHARED is ../shared when present.
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
-SAHIFA=${SAHIFA:-$BUILD/sahifa}
-case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
-if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then SHARED=$(cd "$ROOT/../shared" && pwd); fi
-SHARED=${SHARED:-}
+. "$ROOT/tests/env.sh"
 BENCH="$BUILD/bench"
 SAUDI_JSON="$SHARED/eval/saudinewsnet/2015-07-23.json"
 

@@ -6,13 +6,7 @@
 # headline then body, in a scratch folder).  Environment: SAHIFA, SHARED, BUILD.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SAHIFA=${SAHIFA:-$ROOT/build/sahifa}
-case "$SAHIFA" in /*) ;; *) SAHIFA="$ROOT/$SAHIFA" ;; esac
-BUILD=${BUILD:-$ROOT/build}
-if [ -z "${SHARED:-}" ] && [ -d "$ROOT/../shared" ]; then
-	SHARED=$(cd "$ROOT/../shared" && pwd)
-fi
-SHARED=${SHARED:-}
+. "$ROOT/tests/env.sh"
 tmp="$BUILD/tmp-pack-bench"
 rm -rf "$tmp"
 mkdir -p "$tmp"

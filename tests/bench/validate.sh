@@ -7,7 +7,7 @@
 # its default threads (one per core).  Environment: SAHIFA (default build/sahifa).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SAHIFA=${SAHIFA:-$ROOT/build/sahifa}
+. "$ROOT/tests/env.sh"
 PY=/usr/bin/python3
 in=${1:?usage: tests/bench/validate.sh FILE.jsonl}
 bytes=$(wc -c < "$in" | tr -d ' ')
