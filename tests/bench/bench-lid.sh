@@ -12,6 +12,7 @@
 #   ar, fa, ur, ps: all lines and under 50 characters;
 #   the stress figure: every line of every language (75 in lingua alone), per data set;
 #   accuracy per language, for every language;
+#   the mix's accuracy per band of confidence, for choosing a filtering threshold;
 #   lines per second of each engine (fastest of RUNS runs, default 3).
 # Environment: SAHIFA (the binary), SHARED (default ../shared), BUILD, RUNS.
 set -u

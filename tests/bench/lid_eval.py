@@ -143,6 +143,10 @@ def prepare(eval_dir, tmp):
             f.write("%s\t%s\t%d\n" % (s, lang, len(t)))
 
 
+# Confidence bands for the calibration table (the last one holds 1.0).
+BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
 def read_secs(path):
     """Fastest of the runs timed in path (one "start end" pair a line)."""
     best = None
@@ -158,9 +162,12 @@ def score(tmp):
     engines = ("cld2", "sahifa")
     pred = {}
     secs = {}
+    conf = {}
     for e in engines:
-        pred[e] = [PRED_MAP.get(l.split("\t")[0], l.split("\t")[0])
-                   for l in open(os.path.join(tmp, e + ".out"), encoding="utf-8")]
+        lines = [l.rstrip("\n").split("\t") for l in open(os.path.join(tmp, e + ".out"),
+                                                          encoding="utf-8")]
+        pred[e] = [PRED_MAP.get(l[0], l[0]) for l in lines]
+        conf[e] = [float(l[2]) if len(l) > 2 else 0.0 for l in lines]
         secs[e] = read_secs(os.path.join(tmp, e + ".out.time"))
         if len(pred[e]) != len(gold):
             print("bench-lid: %s wrote %d lines for %d" % (e, len(pred[e]), len(gold)))
@@ -198,6 +205,21 @@ def score(tmp):
     for s in sets:
         row("mix, set " + s, acc(lambda g, s=s: g[0] == s and g[1] in mix))
     print("mix: " + " ".join(MIX))
+    # What the confidence is worth: accuracy of the mix's answers per confidence band,
+    # so that a threshold for filtering can be chosen from figures.
+    print()
+    print("%-32s %7s  %6s  %7s  %6s" % ("mix by confidence", "cld2", "acc", "sahifa", "acc"))
+    for lo, hi in BANDS:
+        cells = []
+        for e in engines:
+            n = ok = 0
+            for i, g in enumerate(gold):
+                if g[1] in mix and lo <= conf[e][i] < hi:
+                    n += 1
+                    ok += pred[e][i] == g[1]
+            cells.append((n, ok / n if n else 0.0))
+        print("%-32s %7d  %6.3f  %7d  %6.3f" % ("confidence %.1f to %.1f" % (lo, min(hi, 1.0)),
+                                                 cells[0][0], cells[0][1], cells[1][0], cells[1][1]))
     head("Arabic script")
     for lang in FOCUS:
         row(lang + ", all lines", acc(lambda g, lang=lang: g[1] == lang))

@@ -72,8 +72,36 @@ static const struct lid_case lid_cases[] = {
 	{ "国", "zh", "Hans" },
 	{ "國", "zh", "Hant" },
 	{ "水", "zh", "Hans" },
-	{ "の", "und", "Jpan" },
+	/* One letter of a script that one language has to itself names it. */
+	{ "の", "ja", "Jpan" },
+	{ "カ", "ja", "Jpan" },
+	{ "가", "ko", "Hang" },
+	{ "α", "el", "Grek" },
+	/* One letter of a shared script says nothing. */
+	{ "ب", "und", "Arab" },
+	{ "ж", "und", "Cyrl" },
 };
+
+/* Where CLD2 has too little to score, its best-effort answer is a guess (for Latin
+ * letters, English): the confidence says so, and stays high where it did score. */
+static void test_guess_confidence(void)
+{
+	static const char *const guesses[] = { "qwxz", "casa", "agricultura pesca" };
+	struct sahifa_langtag t;
+	size_t i;
+
+	for (i = 0; i < COUNT(guesses); i++) {
+		CHECK_INT(guesses[i], sahifa_lid_detect(guesses[i], strlen(guesses[i]), &t), SAHIFA_OK);
+		CHECK(t.confidence < 0.3);
+		CHECK_INT(guesses[i], sahifa_lid_detect_engine(guesses[i], strlen(guesses[i]),
+							      SAHIFA_LID_ENGINE_CLD2, &t, NULL),
+			  SAHIFA_OK);
+		CHECK(t.confidence >= 0.3);
+	}
+	CHECK_INT("scored", sahifa_lid_detect("sobre la mesa de la cocina", 26, &t), SAHIFA_OK);
+	CHECK_STR("scored", t.lang, "es");
+	CHECK(t.confidence > 0.9);
+}
 
 static void test_detect_table(void)
 {
@@ -302,6 +330,7 @@ static void test_threads(void)
 int main(void)
 {
 	test_detect_table();
+	test_guess_confidence();
 	test_layer_beats_cld2();
 	test_invalid_utf8();
 	test_script_counts();
