@@ -31,10 +31,10 @@ struct sahifa_cld2_result {
  * second call costs more than it tells. */
 #define SAHIFA_CLD2_GUESS_CHECK_BYTES 64
 
-/* Detect the language of len bytes of UTF-8 plain text (and with check_guess, fill
- * out->guessed for a short one).  Returns 0, or -1 when the
- * text is not valid UTF-8 (*valid_prefix then holds the bytes before the fault) or
- * longer than CLD2 accepts (INT_MAX).  Thread-safe; never throws. */
+/* Detect the language of len bytes of UTF-8 plain text; with check_guess, also fill
+ * out->guessed for a short one.  Returns 0, or -1 when the text is not valid UTF-8
+ * (*valid_prefix then holds the bytes before the fault) or longer than CLD2 accepts
+ * (INT_MAX).  Thread-safe; never throws. */
 int sahifa_cld2_detect(const char *utf8, size_t len, int check_guess,
 		       struct sahifa_cld2_result *out, size_t *valid_prefix);
 
