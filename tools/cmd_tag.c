@@ -48,13 +48,24 @@ static void write_tag(const struct tag_options *o, const struct sahifa_langtag *
 	}
 }
 
+/* Append the n bytes of chunk to line unless the line is already too long. */
+static void append_chunk(struct sahifa_buf *line, const char *chunk, size_t *n, int *too_long)
+{
+	if (*n && !*too_long && sahifa_buf_append(line, chunk, *n) != SAHIFA_OK)
+		*too_long = 1;
+	*n = 0;
+}
+
 /*
  * Read one line into line (without its newline or a CR before it).  Returns 1 for a
  * line, 0 at the end of input; *too_long is set when the line went past the limit (the
- * rest of it is read and dropped).
+ * rest of it is read and dropped).  Bytes are gathered in a chunk and appended a chunk
+ * at a time: a call per byte was a sixth of the command's time.
  */
 static int read_line(FILE *in, struct sahifa_buf *line, int *too_long)
 {
+	char chunk[4096];
+	size_t n = 0;
 	int ch, any = 0;
 
 	sahifa_buf_reset(line);
@@ -63,9 +74,11 @@ static int read_line(FILE *in, struct sahifa_buf *line, int *too_long)
 		any = 1;
 		if (ch == '\n')
 			break;
-		if (!*too_long && sahifa_buf_append_char(line, (char)ch) != SAHIFA_OK)
-			*too_long = 1;
+		chunk[n++] = (char)ch;
+		if (n == sizeof(chunk))
+			append_chunk(line, chunk, &n, too_long);
 	}
+	append_chunk(line, chunk, &n, too_long);
 	if (line->len && line->data[line->len - 1] == '\r')
 		line->data[--line->len] = '\0';
 	return any;
