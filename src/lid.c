@@ -386,8 +386,19 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
 		start = i;
-		while (i < len && separator_len(s + i, len - i) == 0)
+		while (i < len) {
+			/* Arabic letters (two bytes, lead D8..DB) but for the Arabic comma,
+			 * semicolon, question mark and full stop go without the call. */
+			if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len &&
+			    !(s[i] == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F)) &&
+			    !(s[i] == 0xDB && s[i + 1] == 0x94)) {
+				i += 2;
+				continue;
+			}
+			if (separator_len(s + i, len - i) > 0)
+				break;
 			i++;
+		}
 		if (i == start)
 			break;
 		words++;
@@ -746,7 +757,9 @@ static uint64_t tag_text(const char *text, struct sahifa_langtag *tag,
 	size_t len = text ? strlen(text) : 0;
 
 	tag_und(tag);
-	if (!len || sahifa_utf8_valid_prefix(text, len) < len)
+	/* No UTF-8 check of its own: the CLD2 seam refuses invalid text (und), and the
+	 * letter counts skip invalid bytes. */
+	if (!len)
 		return 0;
 	sahifa_script_counts_init(&c);
 	sahifa_script_count(text, len, &c);

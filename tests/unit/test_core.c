@@ -98,8 +98,21 @@ static void test_counts(void)
 		{ "x\xC2\xA0y", 3, 2 },
 		{ "2025 \xE2\x80\x94 ok", 9, 2 },
 	};
-	size_t i;
+	/* 1-, 2-, 3- and 4-byte characters, counted from every start and to every end so
+	 * that each crosses the 8-byte steps of the counter at every offset. */
+	static const char mixed[] = "a\xD8\xA8\xE2\x80\x94\xF0\x9F\x98\x80z\xD9\x84\xD8\xA7"
+				    "\xE4\xB8\xAD b\xC3\xA9\xF0\x9F\x8C\x8D.";
+	size_t i, from, to;
 
+	for (from = 0; from < sizeof(mixed) - 1; from++)
+		for (to = from; to < sizeof(mixed); to++) {
+			unsigned long long want = 0;
+			size_t k;
+
+			for (k = from; k < to; k++)
+				want += ((unsigned char)mixed[k] & 0xC0) != 0x80;
+			CHECK_INT("mixed", sahifa_utf8_chars(mixed + from, to - from), want);
+		}
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		CHECK_INT(rows[i].text, sahifa_utf8_chars(rows[i].text, strlen(rows[i].text)),
 			  rows[i].chars);
