@@ -65,21 +65,6 @@ void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_coun
 		UChar32 cp;
 		int sc;
 
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			uint8_t t;
-
-			cp = ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			t = two_byte_script[cp - TWO_BYTE_FIRST];
-			i += 2;
-			c->chars++;
-			if (cp >= 0x600 && cp <= 0x6FF)
-				c->arabic[cp - 0x600]++;
-			if (t != TWO_BYTE_NOT_LETTER) {
-				c->script[t]++;
-				c->letters++;
-			}
-			continue;
-		}
 		if (s[i] < 0x80) {
 			/* ASCII is most of the Latin text there is: skip ICU for it. */
 			uint8_t b = s[i++] | 0x20;
@@ -91,24 +76,32 @@ void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_coun
 			}
 			continue;
 		}
-		if (len - i > INT32_MAX) {
-			/* U8_NEXT takes an int32 length; such text is far past every limit. */
-			break;
-		}
-		{
-			int32_t off = 0, n = (int32_t)(len - i);
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			i += 2;
+		} else {
+			int32_t off = 0, n;
 
+			if (len - i > INT32_MAX) {
+				/* U8_NEXT takes an int32 length; such text is far past every limit. */
+				break;
+			}
+			n = (int32_t)(len - i);
 			U8_NEXT(s + i, off, n, cp);
 			i += (size_t)off;
+			if (cp < 0)
+				continue;
 		}
-		if (cp < 0)
-			continue;
 		c->chars++;
 		if (cp >= 0x600 && cp <= 0x6FF)
 			c->arabic[cp - 0x600]++;
 		else if (cp == 0x200C)
 			c->zwnj++;
-		sc = letter_script(cp);
+		if (cp < TWO_BYTE_END)
+			sc = two_byte_script[cp - TWO_BYTE_FIRST] == TWO_BYTE_NOT_LETTER
+				     ? -1 : two_byte_script[cp - TWO_BYTE_FIRST];
+		else
+			sc = letter_script(cp);
 		if (sc < 0)
 			continue;
 		c->script[sc]++;

@@ -259,7 +259,7 @@ static int al_index(const char *code)
 
 /* Is the byte at s the start of a word-separating code point (ASCII non-letter,
  * Arabic comma, semicolon, question mark, full stop, ZWNJ)?  Returns its length. */
-static size_t separator_len(const unsigned char *s, size_t avail)
+static inline size_t separator_len(const unsigned char *s, size_t avail)
 {
 	if (s[0] < 0x80)
 		return ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') ? 0 : 1;
@@ -273,6 +273,15 @@ static size_t separator_len(const unsigned char *s, size_t avail)
 	if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
 		return 2;                              /* no-break space */
 	return 0;
+}
+
+/* Bytes to step over inside a word at s: 0 at a separator, a whole code point for
+ * the two-byte Arabic letters (half the calls on Arabic text), else one byte. */
+static size_t word_step(const unsigned char *s, size_t avail)
+{
+	if (separator_len(s, avail))
+		return 0;
+	return s[0] >= 0xD8 && s[0] <= 0xDB && avail >= 2 ? 2 : 1;
 }
 
 /* Longest word compared with the list, in bytes. */
@@ -381,24 +390,13 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 
 	pthread_once(&al_table_once, al_table_build);
 	while (i < len && words < AL_MAX_WORDS) {
-		size_t start, k, sep;
+		size_t start, k, sep, step;
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
 		start = i;
-		while (i < len) {
-			/* Arabic letters (two bytes, lead D8..DB) but for the Arabic comma,
-			 * semicolon, question mark and full stop go without the call. */
-			if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len &&
-			    !(s[i] == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F)) &&
-			    !(s[i] == 0xDB && s[i + 1] == 0x94)) {
-				i += 2;
-				continue;
-			}
-			if (separator_len(s + i, len - i) > 0)
-				break;
-			i++;
-		}
+		while (i < len && (step = word_step(s + i, len - i)) > 0)
+			i += step;
 		if (i == start)
 			break;
 		words++;
