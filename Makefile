@@ -47,7 +47,7 @@ WARN += -Werror
 endif
 
 CPPFLAGS_ALL = -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE
-ALL_CFLAGS   = -std=c11 $(WARN) $(CPPFLAGS_ALL) -include src/banned.h $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARN) $(CPPFLAGS_ALL) -include src/core/banned.h $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS)
 ALL_CXXFLAGS = -std=c++11 -Wall -Wextra $(if $(filter 1,$(DEV)),-Werror) $(CPPFLAGS_ALL) \
 	       $(CXXFLAGS) $(SANFLAGS)
 ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
@@ -58,8 +58,8 @@ else
 Q = @
 endif
 
-LIB_C   = $(sort $(wildcard src/*.c))
-LIB_CXX = $(sort $(wildcard src/*.cc))
+LIB_C   = $(sort $(wildcard src/*/*.c))
+LIB_CXX = $(sort $(wildcard src/*/*.cc))
 TOOL_C  = $(sort $(wildcard tools/*.c))
 UNIT_C  = $(sort $(wildcard tests/unit/test_*.c))
 # Files built into the binary: the default rules and the schemas in force.

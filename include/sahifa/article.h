@@ -146,7 +146,7 @@ int sahifa_kind_parse(const char *name, enum sahifa_kind *out);      /* 0 ok, -1
 const char *sahifa_reason_name(enum sahifa_reason reason);
 int sahifa_reason_parse(const char *name, enum sahifa_reason *out);  /* 0 ok, -1 unknown */
 
-/* JSON (src/json_record.c).  to_json appends one line without the newline; its bytes
+/* JSON (src/record/json_record.c).  to_json appends one line without the newline; its bytes
  * depend only on the article.  from_json fills an initialised article from one JSON
  * object; it checks the shape it needs, not the whole schema (that is validate's job). */
 enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct sahifa_buf *out,

@@ -1,5 +1,5 @@
 /*
- * convert: raw inputs -> article records (src/convert.c).
+ * convert: raw inputs -> article records (src/convert/convert.c).
  */
 #ifndef SAHIFA_CONVERT_H
 #define SAHIFA_CONVERT_H
@@ -48,7 +48,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 				      struct sahifa_error *err);
 
 /* One reject as a JSON line (no newline) for --rejects: where the input came from,
- * its size and hash when it was read, and why it failed (src/json_record.c). */
+ * its size and hash when it was read, and why it failed (src/record/json_record.c). */
 enum sahifa_status sahifa_reject_to_json(const char *name, const char *member,
 					 unsigned long long bytes, const char *sha256,
 					 const struct sahifa_error *why, struct sahifa_buf *out);

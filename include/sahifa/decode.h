@@ -1,5 +1,5 @@
 /*
- * Decoding raw article bytes to text (src/icu_decode.c, ICU).
+ * Decoding raw article bytes to text (src/text/icu_decode.c, ICU).
  *
  * Order: BOM (UTF-8, UTF-16LE/BE, UTF-32), then a strict UTF-8 check, then ICU charset
  * detection for legacy encodings (windows-1256, ISO-8859-6, UTF-16 without BOM, ...).

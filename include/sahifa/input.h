@@ -1,7 +1,7 @@
 /*
- * Walking convert's inputs (src/input.c): files, directories (recursive, entries in
+ * Walking convert's inputs (src/io/input.c): files, directories (recursive, entries in
  * byte-wise sorted order), "-" for stdin, and archives (recognised by their first
- * bytes, read member by member through src/archive_read.c without unpacking).
+ * bytes, read member by member through src/io/archive_read.c without unpacking).
  *
  * Every input ends in exactly one call of the item callback: either with its bytes or
  * with the error that kept it from being read (too large, unreadable, an unsafe

@@ -1,7 +1,7 @@
 /*
- * Language and script identification.  Script counting is ICU's (src/icu_script.c);
- * language identification is CLD2 (src/lid_cld2.cc, the only C++ and the only file
- * that includes CLD2) with sahifa's own layer for Arabic-script languages (src/lid.c).
+ * Language and script identification.  Script counting is ICU's (src/text/icu_script.c);
+ * language identification is CLD2 (src/text/lid_cld2.cc, the only C++ and the only file
+ * that includes CLD2) with sahifa's own layer for Arabic-script languages (src/text/lid.c).
  * All functions are thread-safe: they keep no state between calls.
  *
  * Tags: lang is a BCP 47 language subtag (ISO 639-1 where one exists, else 639-3:

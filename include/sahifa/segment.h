@@ -1,5 +1,5 @@
 /*
- * The text segmenter (src/segment.c): decoded article text -> headline, byline,
+ * The text segmenter (src/text/segment.c): decoded article text -> headline, byline,
  * sections with headings and levels, typed paragraphs, captions, and every removed
  * line with its reason.  Site-chrome phrases come from rules files (the .rules files in rules/,
  * the default one built into the binary; users add theirs with --rules FILE).

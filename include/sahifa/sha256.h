@@ -1,5 +1,5 @@
 /*
- * SHA-256 through OpenSSL's libcrypto (src/crypto_sha256.c is the only file that
+ * SHA-256 through OpenSSL's libcrypto (src/io/crypto_sha256.c is the only file that
  * includes it).  Streaming, so files of any size are hashed in constant memory.
  */
 #ifndef SAHIFA_SHA256_H

@@ -1,7 +1,7 @@
 /*
  * Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF, no truncated
- * sequences) and the counts every module takes of UTF-8 text (src/utf8.c).  The
- * decoder (src/icu_decode.c) has its own scanner, which also measures the invalid
+ * sequences) and the counts every module takes of UTF-8 text (src/core/utf8.c).  The
+ * decoder (src/text/icu_decode.c) has its own scanner, which also measures the invalid
  * parts it replaces.
  */
 #ifndef SAHIFA_UTF8_H

@@ -1,7 +1,7 @@
 /*
- * validate: is this file, or this whole release, what the schemas say?  (src/validate.c
- * orchestrates; src/validate_jsonl.c, validate_csv.c and validate_release.c check one
- * kind each; src/json_schema.c is the JSON Schema validator.)
+ * validate: is this file, or this whole release, what the schemas say?  (src/validate/validate.c
+ * orchestrates; src/validate/validate_jsonl.c, validate_csv.c and validate_release.c check one
+ * kind each; src/validate/json_schema.c is the JSON Schema validator.)
  *
  * Each path is one of: a .jsonl file (every row against schema/article.schema.json,
  * the embedded copy, or opts->schema), a .csv file (against its Table Schema:
@@ -65,7 +65,7 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 				       void *diag_ctx, struct sahifa_validate_summary *summary,
 				       struct sahifa_error *err);
 
-/* The machine-readable report (src/json_validate_report.c), collected through the
+/* The machine-readable report (src/validate/json_validate_report.c), collected through the
  * callbacks above: sahifa_validate_report_diag / _file are a diag and an on_file
  * callback whose ctx is the report. */
 struct sahifa_validate_report {

@@ -8,14 +8,14 @@ CXX = clang++
 PKG_CONFIG ?= pkg-config
 PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
 FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
-CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/banned.h \
+CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/core/banned.h \
 	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm
 
 HARNESS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BINS = $(HARNESS:tests/fuzz/%.c=$(BUILD)/%)
-LIB_C = $(sort $(wildcard src/*.c))
-LIB_CXX = $(sort $(wildcard src/*.cc))
+LIB_C = $(sort $(wildcard src/*/*.c))
+LIB_CXX = $(sort $(wildcard src/*/*.cc))
 EMBED = $(sort $(wildcard rules/*.rules) $(wildcard schema/*.json))
 OBJ = $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 

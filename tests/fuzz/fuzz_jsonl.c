@@ -1,4 +1,4 @@
-/* libFuzzer: the JSONL reader (src/validate_jsonl.c over src/json_schema.c's strict
+/* libFuzzer: the JSONL reader (src/validate/validate_jsonl.c over src/validate/json_schema.c's strict
  * parser).  The input is fed in two chunks split at a point taken from its first byte,
  * so lines crossing feeds are exercised.  Invariants: every line is counted as one row
  * whatever the split, and a line the parser accepts is valid UTF-8. */
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "validate_internal.h"
+#include "validate/validate_internal.h"
 
 static size_t count_rows(const char *data, size_t len)
 {

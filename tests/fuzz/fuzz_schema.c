@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embed.h"
-#include "json_schema.h"
+#include "core/embed.h"
+#include "validate/json_schema.h"
 
 static struct sahifa_schema *schema;
 

@@ -1,4 +1,4 @@
-/* Unit tests for src/archive_read.c.  Archives are written at run time with
+/* Unit tests for src/io/archive_read.c.  Archives are written at run time with
  * libarchive's write API (the test is no library module), then read back. */
 #include <archive.h>
 #include <archive_entry.h>
@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "archive_read.h"
+#include "io/archive_read.h"
 #include "sahifa/buf.h"
 
 struct entry {

@@ -1,4 +1,4 @@
-/* Unit tests for src/icu_decode.c: BOMs, strict UTF-8, legacy charsets, binary and
+/* Unit tests for src/text/icu_decode.c: BOMs, strict UTF-8, legacy charsets, binary and
  * empty input, NFC and line ends.  Legacy bytes are made at run time with iconv(3). */
 #include <dirent.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* Unit tests for src/input.c: directory order, error items, the size limit with bounded
+/* Unit tests for src/io/input.c: directory order, error items, the size limit with bounded
  * memory, archives member by member.  Everything is made in a temporary directory. */
 #include <archive.h>
 #include <archive_entry.h>

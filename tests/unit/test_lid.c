@@ -1,11 +1,11 @@
-/* Unit tests of src/lid.c and src/icu_script.c: script counts, the Arabic-script
+/* Unit tests of src/text/lid.c and src/text/icu_script.c: script counts, the Arabic-script
  * layer, und, invalid UTF-8, article tagging, threads. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
-#include "icu_script.h"
+#include "text/icu_script.h"
 #include "sahifa/article.h"
 #include "sahifa/lid.h"
 

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "csv_write.h"
-#include "icu_fold.h"
+#include "release/csv_write.h"
+#include "text/icu_fold.h"
 #include "sahifa/pack.h"
 
 static void test_semver(void)

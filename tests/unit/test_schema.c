@@ -1,11 +1,11 @@
-/* The JSON Schema validator and the strict JSON parser (src/json_schema.c), per keyword. */
+/* The JSON Schema validator and the strict JSON parser (src/validate/json_schema.c), per keyword. */
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
-#include "json_schema.h"
+#include "validate/json_schema.h"
 #include "sahifa/limits.h"
-#include "embed.h"
+#include "core/embed.h"
 
 struct collect {
 	char where[256];

@@ -1,4 +1,4 @@
-/* Unit tests of the segmenter (src/segment.c, src/segment_rules.c). */
+/* Unit tests of the segmenter (src/text/segment.c, src/text/segment_rules.c). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

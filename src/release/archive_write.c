@@ -1,0 +1,200 @@
+/* Reproducible archive writing over libarchive (see src/release/archive_write.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "release/archive_write.h"
+
+static enum sahifa_status la_fail(struct sahifa_archive_writer *w, const char *member,
+				  struct sahifa_error *err)
+{
+	const char *why = w->a ? archive_error_string(w->a) : NULL;
+
+	if (member)
+		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "cannot write '%s': %s",
+					member, why ? why : "unknown error");
+	return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "cannot write archive: %s",
+				why ? why : "unknown error");
+}
+
+enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
+					      enum sahifa_pack_format format, long long mtime,
+					      struct sahifa_error *err)
+{
+	struct archive *a = archive_write_new();
+	int r;
+
+	memset(w, 0, sizeof(*w));
+	w->path = path;
+	w->mtime = mtime;
+	if (!a)
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+	w->a = a;
+	switch (format) {
+	case SAHIFA_PACK_ZIP:
+		r = archive_write_set_format_zip(a);
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_options(a, "zip:compression=deflate");
+		break;
+	case SAHIFA_PACK_TAR_ZST:
+		r = archive_write_set_format_pax_restricted(a);
+		if (r == ARCHIVE_OK)
+			r = archive_write_add_filter_zstd(a);
+		break;
+	case SAHIFA_PACK_TAR_GZ:
+	default:
+		r = archive_write_set_format_pax_restricted(a);
+		if (r == ARCHIVE_OK)
+			r = archive_write_add_filter_gzip(a);
+		/* no mtime in the gzip header: the archive's bytes must not depend on the clock */
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_options(a, "gzip:!timestamp");
+		break;
+	}
+	if (r != ARCHIVE_OK) {
+		enum sahifa_status st = la_fail(w, NULL, err);
+
+		sahifa_archive_writer_free(w);
+		return st;
+	}
+	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
+		enum sahifa_status st = la_fail(w, NULL, err);
+
+		sahifa_archive_writer_free(w);
+		return st;
+	}
+	return SAHIFA_OK;
+}
+
+static struct archive_entry *entry_new(struct sahifa_archive_writer *w, const char *name,
+				       int dir, long long size)
+{
+	struct archive_entry *e = archive_entry_new();
+
+	if (!e)
+		return NULL;
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, dir ? AE_IFDIR : AE_IFREG);
+	archive_entry_set_perm(e, dir ? 0755 : 0644);
+	archive_entry_set_uid(e, 0);
+	archive_entry_set_gid(e, 0);
+	archive_entry_set_uname(e, "");
+	archive_entry_set_gname(e, "");
+	archive_entry_set_mtime(e, (time_t)w->mtime, 0);
+	if (!dir)
+		archive_entry_set_size(e, size);
+	return e;
+}
+
+/* Write the header of one member (a directory, or a file of size bytes). */
+static enum sahifa_status write_header(struct sahifa_archive_writer *w, const char *name, int dir,
+				       long long size, struct sahifa_error *err)
+{
+	struct archive_entry *e = entry_new(w, name, dir, size);
+	int r;
+
+	if (!e)
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, w->path, 0, 0, "out of memory");
+	r = archive_write_header(w->a, e);
+	archive_entry_free(e);
+	return r == ARCHIVE_OK ? SAHIFA_OK : la_fail(w, name, err);
+}
+
+enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
+						 struct sahifa_error *err)
+{
+	enum sahifa_status st = write_header(w, name, 1, 0, err);
+
+	if (!st)
+		w->members++;
+	return st;
+}
+
+static enum sahifa_status write_all(struct sahifa_archive_writer *w, const char *name,
+				    const void *data, size_t len, struct sahifa_error *err)
+{
+	const char *p = data;
+
+	while (len) {
+		la_ssize_t n = archive_write_data(w->a, p, len);
+
+		if (n <= 0)
+			return la_fail(w, name, err);
+		p += n;
+		len -= (size_t)n;
+	}
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
+						 const void *data, size_t len,
+						 struct sahifa_error *err)
+{
+	enum sahifa_status st;
+
+	if ((st = write_header(w, name, 0, (long long)len, err)))
+		return st;
+	if ((st = write_all(w, name, data, len, err)))
+		return st;
+	if (archive_write_finish_entry(w->a) != ARCHIVE_OK)
+		return la_fail(w, name, err);
+	w->members++;
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
+						FILE *fp, unsigned long long size,
+						struct sahifa_error *err)
+{
+	char buf[1 << 16];
+	enum sahifa_status st = SAHIFA_OK;
+	unsigned long long left;
+
+	if (fseeko(fp, 0, SEEK_SET) != 0)
+		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "cannot rewind '%s': %s",
+					name, strerror(errno));
+	if ((st = write_header(w, name, 0, (long long)size, err)))
+		return st;
+	/* Exactly the size declared in the header. */
+	for (left = size; left > 0 && !st;) {
+		size_t want = left < sizeof(buf) ? (size_t)left : sizeof(buf);
+		size_t n = fread(buf, 1, want, fp);
+
+		if (n == 0)
+			return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0,
+						"cannot read back '%s': %s", name,
+						ferror(fp) ? strerror(errno) : "file shrank");
+		st = write_all(w, name, buf, n, err);
+		left -= n;
+	}
+	if (st)
+		return st;
+	if (archive_write_finish_entry(w->a) != ARCHIVE_OK)
+		return la_fail(w, name, err);
+	w->members++;
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_archive_writer_close(struct sahifa_archive_writer *w,
+					       struct sahifa_error *err)
+{
+	enum sahifa_status st = SAHIFA_OK;
+
+	if (!w->a)
+		return SAHIFA_OK;
+	if (archive_write_close(w->a) != ARCHIVE_OK)
+		st = la_fail(w, NULL, err);
+	archive_write_free(w->a);
+	w->a = NULL;
+	return st;
+}
+
+void sahifa_archive_writer_free(struct sahifa_archive_writer *w)
+{
+	if (w->a)
+		archive_write_free(w->a);
+	w->a = NULL;
+}

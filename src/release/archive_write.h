@@ -1,0 +1,46 @@
+/*
+ * Writing release archives through libarchive (src/release/archive_write.c is the only writer
+ * that includes it).  Reproducible by construction: the caller adds members in the
+ * order they should appear; every member gets the same mtime, uid/gid 0, empty
+ * user/group names, mode 0644 (files) or 0755 (directories); gzip headers carry no
+ * timestamp or name.  Tar archives are pax (restricted: extended headers only when a
+ * member needs them), zip members are deflated.
+ */
+#ifndef SAHIFA_ARCHIVE_WRITE_H
+#define SAHIFA_ARCHIVE_WRITE_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "sahifa/error.h"
+#include "sahifa/pack.h"
+
+struct sahifa_archive_writer {
+	void *a;              /* struct archive *; owned */
+	const char *path;     /* borrowed; for messages */
+	long long mtime;      /* every member's */
+	unsigned long long members;
+};
+
+/* Create the archive at path (an existing file is truncated). */
+enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
+					      enum sahifa_pack_format format, long long mtime,
+					      struct sahifa_error *err);
+/* A directory member; name ends in '/'. */
+enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
+						 struct sahifa_error *err);
+/* A file member with the size bytes of fp from its start (rewound first; streamed in
+ * constant memory).  fp stays the caller's. */
+enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
+						FILE *fp, unsigned long long size,
+						struct sahifa_error *err);
+/* A file member from memory. */
+enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
+						 const void *data, size_t len,
+						 struct sahifa_error *err);
+/* Finish the archive (trailers, compressor flush) and check the close. */
+enum sahifa_status sahifa_archive_writer_close(struct sahifa_archive_writer *w,
+					       struct sahifa_error *err);
+/* Free without finishing (after an error); safe after close and on a zeroed writer. */
+void sahifa_archive_writer_free(struct sahifa_archive_writer *w);
+
+#endif

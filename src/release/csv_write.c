@@ -1,0 +1,91 @@
+/* RFC 4180 writing through libcsv (see src/release/csv_write.h); the only writer that includes it. */
+#include <errno.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "release/csv_write.h"
+#include "sahifa/limits.h"
+
+void sahifa_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path)
+{
+	w->fp = fp;
+	w->path = path;
+	w->rows = 0;
+	w->bytes = 0;
+	sahifa_buf_init(&w->field, 0);
+}
+
+void sahifa_csv_writer_release(struct sahifa_csv_writer *w)
+{
+	sahifa_buf_release(&w->field);
+}
+
+static int needs_quotes(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len && (s[0] == ' ' || s[len - 1] == ' '))
+		return 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 1;
+	return 0;
+}
+
+enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct sahifa_buf *out)
+{
+	size_t need, worst;
+	enum sahifa_status st;
+
+	if (!field)
+		return SAHIFA_OK;
+	if (len > SAHIFA_MAX_CSV_FIELD_BYTES)
+		return SAHIFA_ERR_LIMIT;
+	if (!needs_quotes(field, len))
+		return sahifa_buf_append(out, field, len);
+	/* libcsv reports the size it needs; every quote doubled plus two is the worst case. */
+	if (sahifa_size_mul(len, 2, &worst) || sahifa_size_add(worst, 2, &worst))
+		return SAHIFA_ERR_LIMIT;
+	if ((st = sahifa_buf_grow(out, worst)))
+		return st;
+	need = csv_write(out->data + out->len, worst, field, len);
+	if (need > worst)
+		return SAHIFA_ERR_INTERNAL;
+	out->len += need;
+	out->data[out->len] = '\0';
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
+					const size_t *lens, size_t n, struct sahifa_error *err)
+{
+	enum sahifa_status st;
+	size_t i;
+
+	sahifa_buf_reset(&w->field);
+	for (i = 0; i < n; i++) {
+		const char *f = fields[i];
+		size_t len = f ? (lens ? lens[i] : strlen(f)) : 0;
+
+		if (i && (st = sahifa_buf_append_char(&w->field, ',')))
+			goto fail;
+		if ((st = sahifa_csv_format_field(f, len, &w->field)))
+			goto fail;
+	}
+	if ((st = sahifa_buf_append(&w->field, "\r\n", 2)))
+		goto fail;
+	if (fwrite(w->field.data, 1, w->field.len, w->fp) != w->field.len)
+		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "write error: %s",
+					strerror(errno));
+	w->rows++;
+	w->bytes += w->field.len;
+	return SAHIFA_OK;
+fail:
+	if (st == SAHIFA_ERR_LIMIT)
+		return sahifa_error_set(err, st, w->path, 0, 0,
+					"csv field %zu longer than the limit of %zu bytes", i + 1,
+					(size_t)SAHIFA_MAX_CSV_FIELD_BYTES);
+	return sahifa_error_set(err, st, w->path, 0, 0, "cannot format csv row: %s",
+				sahifa_status_name(st));
+}

@@ -1,0 +1,1492 @@
+/*
+ * sahifa pack (include/sahifa/pack.h).  Two passes over the inputs: the first checks
+ * every line and builds the index (id, match key, content hash, split, where the line
+ * is); duplicates are dropped and the previous release compared on the index alone.
+ * The second re-reads the kept lines in (split, id) order and writes shards and CSV
+ * rows into unlinked temporary files beside the archive; the members are then streamed
+ * into the archive in sorted order.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "io/archive_read.h"
+#include "release/archive_write.h"
+#include "release/csv_write.h"
+#include "core/embed.h"
+#include "text/icu_fold.h"
+#include "release/json_manifest.h"
+#include "release/pack_internal.h"
+#include "sahifa/article.h"
+#include "sahifa/limits.h"
+#include "sahifa/outfile.h"
+#include "sahifa/pack.h"
+#include "sahifa/sha256.h"
+
+static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
+
+/* The schemas in force, copied into every release. */
+static const char *const release_schemas[] = {
+	"schema/article.schema.json", "schema/articles.table.json",
+	"schema/manifest.schema.json", "schema/paragraphs.table.json",
+};
+
+const char *sahifa_split_name(enum sahifa_split split)
+{
+	return (unsigned)split < SAHIFA_SPLIT_COUNT ? split_names[split] : "train";
+}
+
+/* ---- options ---------------------------------------------------------------- */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A numeric identifier: digits, no leading zero unless "0". */
+static int parse_num(const char **p, unsigned long long *out)
+{
+	const char *s = *p;
+	unsigned long long v = 0;
+
+	if (!is_digit(*s) || (s[0] == '0' && is_digit(s[1])))
+		return -1;
+	for (; is_digit(*s); s++) {
+		if (v > (ULLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (unsigned long long)(*s - '0');
+	}
+	*p = s;
+	*out = v;
+	return 0;
+}
+
+int sahifa_semver_parse(const char *s, struct sahifa_semver *out)
+{
+	const char *p = s, *id;
+
+	if (!s || strlen(s) >= SAHIFA_SEMVER_MAX)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	if (parse_num(&p, &out->major) || *p++ != '.' || parse_num(&p, &out->minor) ||
+	    *p++ != '.' || parse_num(&p, &out->patch))
+		return -1;
+	if (!*p)
+		return 0;
+	if (*p++ != '-')
+		return -1;
+	/* dot-separated identifiers of [0-9A-Za-z-]; numeric ones without leading zeros */
+	for (id = p;; p++) {
+		char c = *p;
+
+		if (c == '.' || !c) {
+			int numeric = 1;
+			const char *q;
+
+			if (p == id)
+				return -1;
+			for (q = id; q < p; q++)
+				numeric &= is_digit(*q);
+			if (numeric && id[0] == '0' && p - id > 1)
+				return -1;
+			if (!c)
+				break;
+			id = p + 1;
+			continue;
+		}
+		if (!is_digit(c) && !((c | 32) >= 'a' && (c | 32) <= 'z') && c != '-')
+			return -1;
+	}
+	id = strchr(s, '-') + 1;  /* the numbers hold no '-' */
+	memcpy(out->pre, id, strlen(id) + 1);
+	return 0;
+}
+
+static int cmp_ull(unsigned long long a, unsigned long long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+int sahifa_semver_compare(const struct sahifa_semver *a, const struct sahifa_semver *b)
+{
+	const char *x = a->pre, *y = b->pre;
+	int c;
+
+	if ((c = cmp_ull(a->major, b->major)) || (c = cmp_ull(a->minor, b->minor)) ||
+	    (c = cmp_ull(a->patch, b->patch)))
+		return c;
+	/* a version without prerelease ranks above any prerelease of it */
+	if (!*x || !*y)
+		return (!*x && !*y) ? 0 : (!*x ? 1 : -1);
+	for (;;) {
+		size_t nx = strcspn(x, "."), ny = strcspn(y, ".");
+		int dx = 1, dy = 1;
+		size_t i;
+
+		for (i = 0; i < nx; i++)
+			dx &= is_digit(x[i]);
+		for (i = 0; i < ny; i++)
+			dy &= is_digit(y[i]);
+		if (dx && dy) {
+			if (nx != ny)
+				return nx < ny ? -1 : 1;
+			if ((c = memcmp(x, y, nx)))
+				return c < 0 ? -1 : 1;
+		} else if (dx != dy) {
+			return dx ? -1 : 1;  /* numeric identifiers rank lower */
+		} else {
+			if ((c = memcmp(x, y, nx < ny ? nx : ny)))
+				return c < 0 ? -1 : 1;
+			if (nx != ny)
+				return nx < ny ? -1 : 1;
+		}
+		x += nx;
+		y += ny;
+		if (!*x || !*y)
+			return (!*x && !*y) ? 0 : (!*x ? -1 : 1);
+		x++;
+		y++;
+	}
+}
+
+int sahifa_pack_parse_splits(const char *s, unsigned weights[SAHIFA_SPLIT_COUNT])
+{
+	unsigned long long sum = 0;
+	int seen[SAHIFA_SPLIT_COUNT] = { 0 };
+	const char *p = s;
+
+	memset(weights, 0, SAHIFA_SPLIT_COUNT * sizeof(weights[0]));
+	if (!s || !*s)
+		return -1;
+	while (*p) {
+		size_t n = strcspn(p, "=,");
+		unsigned long long v = 0;
+		int k, found = -1;
+
+		for (k = 0; k < SAHIFA_SPLIT_COUNT; k++)
+			if (strlen(split_names[k]) == n && !memcmp(p, split_names[k], n))
+				found = k;
+		if (found < 0 || seen[found] || p[n] != '=')
+			return -1;
+		p += n + 1;
+		if (!is_digit(*p))
+			return -1;
+		for (; is_digit(*p); p++) {
+			v = v * 10 + (unsigned long long)(*p - '0');
+			if (v > 1000000)
+				return -1;
+		}
+		if (*p == ',' && p[1])
+			p++;
+		else if (*p)
+			return -1;
+		seen[found] = 1;
+		weights[found] = (unsigned)v;
+		sum += v;
+	}
+	return sum ? 0 : -1;
+}
+
+int sahifa_pack_parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long v = 0, mul = 1;
+	const char *p = s;
+
+	if (!s || !is_digit(*s))
+		return -1;
+	for (; is_digit(*p); p++) {
+		if (v > (ULLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (unsigned long long)(*p - '0');
+	}
+	switch (*p) {
+	case '\0': break;
+	case 'k': case 'K': mul = 1ULL << 10; p++; break;
+	case 'm': case 'M': mul = 1ULL << 20; p++; break;
+	case 'g': case 'G': mul = 1ULL << 30; p++; break;
+	default: return -1;
+	}
+	if (*p == 'B' || *p == 'b')
+		p++;
+	if (*p || !v || v > ULLONG_MAX / mul)
+		return -1;
+	*out = v * mul;
+	return 0;
+}
+
+static const unsigned char *hex_bytes(const char *hex, unsigned char *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int hi = hex[2 * i], lo = hex[2 * i + 1];
+
+		hi = hi <= '9' ? hi - '0' : hi - 'a' + 10;
+		lo = lo <= '9' ? lo - '0' : lo - 'a' + 10;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return out;
+}
+
+enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT])
+{
+	char hex[65];
+	unsigned char b[8];
+	unsigned long long v = 0, total = 0, cum = 0;
+	int i;
+
+	for (i = 0; i < SAHIFA_SPLIT_COUNT; i++)
+		total += weights[i];
+	if (!total || sahifa_sha256_hex(id, strlen(id), hex))
+		return SAHIFA_SPLIT_TRAIN;
+	hex_bytes(hex, b, sizeof(b));
+	for (i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	v %= 10000;
+	for (i = 0; i < SAHIFA_SPLIT_COUNT; i++) {
+		cum += weights[i];
+		if (weights[i] && v < cum * 10000 / total)
+			return (enum sahifa_split)i;
+	}
+	for (i = SAHIFA_SPLIT_COUNT - 1; i > 0 && !weights[i]; i--)
+		;
+	return (enum sahifa_split)i;
+}
+
+int sahifa_pack_name_ok(const char *name)
+{
+	size_t i, n = name ? strlen(name) : 0;
+
+	if (!n || n > SAHIFA_PACK_NAME_MAX || name[0] == '.' || name[0] == '-' || name[0] == '_')
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = name[i];
+
+		if (!is_digit(c) && !(c >= 'a' && c <= 'z') && c != '.' && c != '_' && c != '-')
+			return 0;
+	}
+	return 1;
+}
+
+/* An SPDX license id or expression word, or "unknown" / "other". */
+static int license_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (!n || n > 64)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!is_digit(c) && !((c | 32) >= 'a' && (c | 32) <= 'z') && c != '.' && c != '-' &&
+		    c != '+')
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- the run ------------------------------------------------------------------ */
+
+struct entry {
+	char id[SAHIFA_ID_HEX + 1];
+	unsigned char key[16];        /* SHA-256 of the match key, first 16 bytes */
+	unsigned char content[16];    /* SHA-256 of the canonical line, first 16 bytes */
+	off_t offset;
+	long line;
+	uint32_t input;
+	uint8_t split;
+	uint8_t dropped;
+};
+
+struct old_entry {
+	char id[SAHIFA_ID_HEX + 1];
+	unsigned char content[16];
+};
+
+struct id_list {
+	char (*ids)[33];
+	size_t n, cap;
+};
+
+struct member {
+	char *path;                   /* relative to the top folder; dirs end in '/' */
+	FILE *fp;                     /* unlinked temporary file, or NULL */
+	struct sahifa_buf mem;        /* the bytes when fp is NULL */
+	int dir;
+	unsigned long long bytes;
+	long long rows;               /* -1: null */
+	char sha256[65];
+};
+
+/* Fixed-size buffered reader that knows the offset of every line it returns. */
+struct reader {
+	FILE *fp;
+	size_t pos, end;
+	off_t off;
+	char buf[1 << 16];
+};
+
+struct pack {
+	const struct sahifa_pack_options *o;
+	const char *const *inputs;
+	size_t n_inputs;
+	sahifa_diag_fn diag;
+	void *diag_ctx;
+	struct sahifa_pack_summary *sum;
+	struct sahifa_error *err;
+	unsigned weights[SAHIFA_SPLIT_COUNT];
+	char top[SAHIFA_PACK_NAME_MAX + SAHIFA_SEMVER_MAX + 2];   /* NAME-X.Y.Z */
+	char created[32];
+	struct entry *e;
+	size_t n, cap;
+	struct sahifa_release_dup *dups;
+	size_t n_dups, cap_dups;
+	struct old_entry *old;
+	size_t n_old, cap_old;
+	struct sahifa_manifest_info old_info;
+	int old_manifest;
+	struct id_list added, removed, modified;
+	struct member *m;
+	size_t n_m, cap_m;
+	struct sahifa_tally *langs, *scripts;
+	size_t n_langs, n_scripts, cap_langs, cap_scripts;
+	unsigned long long paragraphs, characters, words;
+	unsigned long long hist[PACK_HIST_BINS];
+	struct reader *rd;
+	struct sahifa_buf line, json, key;
+	struct sahifa_article a;
+};
+
+static enum sahifa_status nomem(struct pack *p)
+{
+	return sahifa_error_set(p->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* Grow a growable array by one; NULL when out of memory. */
+static void *grow(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64, bytes;
+		void *q;
+
+		if (sahifa_size_mul(ncap, size, &bytes) || !(q = realloc(*items, bytes)))
+			return NULL;
+		*items = q;
+		*cap = ncap;
+	}
+	return (char *)*items + (*n)++ * size;
+}
+
+static void reader_reset(struct reader *r, FILE *fp, off_t off)
+{
+	r->fp = fp;
+	r->pos = r->end = 0;
+	r->off = off;
+}
+
+/* Read one line (without its '\n') into line.  Returns 1 for a line, 0 at the end,
+ * -1 on a read error.  A line past line->max is consumed whole and flagged. */
+static int reader_line(struct reader *r, struct sahifa_buf *line, off_t *start, int *too_long)
+{
+	int any = 0;
+
+	sahifa_buf_reset(line);
+	*too_long = 0;
+	*start = r->off;
+	for (;;) {
+		char *nl;
+		size_t chunk;
+
+		if (r->pos == r->end) {
+			r->pos = 0;
+			r->end = fread(r->buf, 1, sizeof(r->buf), r->fp);
+			if (!r->end)
+				return ferror(r->fp) ? -1 : any;
+		}
+		any = 1;
+		nl = memchr(r->buf + r->pos, '\n', r->end - r->pos);
+		chunk = nl ? (size_t)(nl - (r->buf + r->pos)) : r->end - r->pos;
+		if (!*too_long && sahifa_buf_append(line, r->buf + r->pos, chunk))
+			*too_long = 1;
+		r->pos += chunk;
+		r->off += (off_t)chunk;
+		if (nl) {
+			r->pos++;
+			r->off++;
+			return 1;
+		}
+	}
+}
+
+
+/* Report one bad line through diag and count it. */
+static void bad_line(struct pack *p, const char *path, long line, struct sahifa_error *e)
+{
+	sahifa_error_set_path(e, path);
+	e->line = line;
+	e->severity = SAHIFA_FAILED;
+	p->sum->bad_lines++;
+	if (p->diag)
+		p->diag(p->diag_ctx, e);
+}
+
+/* Match key of an article: headline and paragraph texts folded, joined by U+001E. */
+static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
+				      unsigned char out[16], struct sahifa_error *e)
+{
+	enum sahifa_status st;
+	char hex[65];
+	size_t i, j;
+
+	sahifa_buf_reset(&p->key);
+	if (a->headline && (st = sahifa_fold_key(a->headline, strlen(a->headline), &p->key, e)))
+		return st;
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
+			const char *t = a->sections[i].paragraphs[j].text;
+
+			if ((st = sahifa_buf_append_char(&p->key, '\x1e')) ||
+			    (st = sahifa_fold_key(t, strlen(t), &p->key, e)))
+				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(e, st, NULL, 0, 0,
+						"match key too long") : st;
+		}
+	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
+		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	hex_bytes(hex, out, 16);
+	return SAHIFA_OK;
+}
+
+/* Parse one line into p->a and its canonical JSON into p->json. */
+static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
+{
+	size_t bad;
+
+	sahifa_article_release(&p->a);
+	sahifa_buf_reset(&p->json);
+	if (p->line.len && p->line.data[p->line.len - 1] == '\r')
+		p->line.len--;
+	if (!p->line.len)
+		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, 0, "empty line");
+	bad = sahifa_utf8_valid_prefix(p->line.data, p->line.len);
+	if (bad < p->line.len)
+		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, (long)bad + 1,
+					"invalid UTF-8 (byte 0x%02x)",
+					(unsigned char)p->line.data[bad]);
+	if (memchr(p->line.data, '\0', p->line.len))
+		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0,
+					(long)((char *)memchr(p->line.data, '\0', p->line.len) -
+					       p->line.data) + 1, "NUL byte in the line");
+	return sahifa_article_from_json(p->line.data, p->line.len, &p->a, e);
+}
+
+static enum sahifa_status canonical(struct pack *p, struct sahifa_error *e)
+{
+	sahifa_buf_reset(&p->json);
+	return sahifa_article_to_json(&p->a, &p->json, e);
+}
+
+/* First pass over one input: check every line, index the good ones. */
+static enum sahifa_status index_input(struct pack *p, uint32_t input)
+{
+	const char *path = p->inputs[input];
+	FILE *fp = fopen(path, "rb");
+	struct stat sb;
+	long line = 0;
+	off_t start;
+	int too_long, r;
+	enum sahifa_status st = SAHIFA_OK;
+
+	if (!fp)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
+					strerror(errno));
+	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(fp);
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
+					"not a regular file (pack reads its inputs twice)");
+	}
+	reader_reset(p->rd, fp, 0);
+	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
+		struct sahifa_error e;
+		struct entry *x;
+		char hex[65];
+
+		line++;
+		sahifa_error_clear(&e);
+		if (too_long) {
+			sahifa_error_set(&e, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+					 "line longer than the limit of %zu bytes",
+					 (size_t)SAHIFA_MAX_JSONL_LINE_BYTES);
+			bad_line(p, path, line, &e);
+			continue;
+		}
+		p->sum->lines++;
+		st = parse_line(p, &e);
+		if (!st)
+			st = canonical(p, &e);
+		if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+			break;
+		if (st) {
+			bad_line(p, path, line, &e);
+			st = SAHIFA_OK;
+			continue;
+		}
+		if (!(x = grow((void **)&p->e, &p->n, &p->cap, sizeof(*p->e)))) {
+			st = nomem(p);
+			break;
+		}
+		memcpy(x->id, p->a.id, sizeof(x->id));
+		x->offset = start;
+		x->line = line;
+		x->input = input;
+		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
+		x->dropped = 0;
+		if (sahifa_sha256_hex(p->json.data, p->json.len, hex)) {
+			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+			break;
+		}
+		hex_bytes(hex, x->content, 16);
+		if ((st = article_key(p, &p->a, x->key, &e))) {
+			if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+				break;
+			p->n--;
+			bad_line(p, path, line, &e);
+			st = SAHIFA_OK;
+		}
+	}
+	if (!st && r < 0)
+		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
+				      strerror(errno));
+	else if (st && !p->err->msg[0])
+		sahifa_error_set(p->err, st, path, line, 0, "%s", sahifa_status_name(st));
+	fclose(fp);
+	return st;
+}
+
+/* qsort that accepts an empty (NULL) array. */
+static void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+static int cmp_id_then_place(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c)
+		return c;
+	if (x->input != y->input)
+		return x->input < y->input ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int cmp_key_then_id(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
+	int c = memcmp(x->key, y->key, sizeof(x->key));
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static int cmp_split_then_id(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->dropped != y->dropped)
+		return x->dropped < y->dropped ? -1 : 1;
+	if (x->split != y->split)
+		return x->split < y->split ? -1 : 1;
+	return cmp_id_then_place(a, b);
+}
+
+static int cmp_dup(const void *a, const void *b)
+{
+	const struct sahifa_release_dup *x = a, *y = b;
+	int c = strcmp(x->dropped, y->dropped);
+
+	return c ? c : strcmp(x->kept, y->kept);
+}
+
+static enum sahifa_status add_dup(struct pack *p, const char *dropped, const char *kept)
+{
+	struct sahifa_release_dup *d = grow((void **)&p->dups, &p->n_dups, &p->cap_dups,
+					    sizeof(*d));
+
+	if (!d)
+		return nomem(p);
+	memcpy(d->dropped, dropped, sizeof(d->dropped));
+	memcpy(d->kept, kept, sizeof(d->kept));
+	return SAHIFA_OK;
+}
+
+/* Drop repeated ids (the first in input order stays), then records whose match key
+ * equals another's (the smallest id stays).  Leaves p->e sorted by (dropped, split, id). */
+static enum sahifa_status dedup(struct pack *p)
+{
+	struct entry **live;
+	size_t i, n_live = 0;
+	enum sahifa_status st;
+
+	sort(p->e, p->n, sizeof(*p->e), cmp_id_then_place);
+	for (i = 1; i < p->n; i++)
+		if (!strcmp(p->e[i].id, p->e[i - 1].id)) {
+			p->e[i].dropped = 1;
+			if ((st = add_dup(p, p->e[i].id, p->e[i].id)))
+				return st;
+		}
+	if (p->n && !(live = calloc(p->n, sizeof(*live))))
+		return nomem(p);
+	else if (!p->n)
+		live = NULL;
+	for (i = 0; i < p->n; i++)
+		if (!p->e[i].dropped)
+			live[n_live++] = &p->e[i];
+	sort(live, n_live, sizeof(*live), cmp_key_then_id);
+	for (i = 1; i < n_live; i++) {
+		size_t k = i;
+
+		while (k > 0 && live[k - 1]->dropped)
+			k--;
+		if (memcmp(live[i]->key, live[k - 1]->key, sizeof(live[i]->key)))
+			continue;
+		live[i]->dropped = 1;
+		if ((st = add_dup(p, live[i]->id, live[k - 1]->id))) {
+			free(live);
+			return st;
+		}
+	}
+	free(live);
+	sort(p->dups, p->n_dups, sizeof(*p->dups), cmp_dup);
+	sort(p->e, p->n, sizeof(*p->e), cmp_split_then_id);
+	p->sum->duplicates = p->n_dups;
+	return SAHIFA_OK;
+}
+
+/* ---- the previous release ------------------------------------------------------ */
+
+struct old_read {
+	struct pack *p;
+	struct sahifa_buf chunkline;
+};
+
+/* The member name without its top folder ("NAME-X.Y.Z/data/x" -> "data/x"). */
+static const char *inner_name(const char *name)
+{
+	const char *slash = strchr(name, '/');
+
+	return slash ? slash + 1 : name;
+}
+
+static enum sahifa_status old_line(struct pack *p, const char *where, long line)
+{
+	struct sahifa_error e;
+	struct old_entry *x;
+	enum sahifa_status st;
+	char hex[65];
+
+	sahifa_error_clear(&e);
+	if ((st = parse_line(p, &e)) || (st = canonical(p, &e))) {
+		sahifa_error_set_path(&e, where);
+		e.line = line;
+		*p->err = e;
+		return st;
+	}
+	if (!(x = grow((void **)&p->old, &p->n_old, &p->cap_old, sizeof(*x))))
+		return nomem(p);
+	memcpy(x->id, p->a.id, sizeof(x->id));
+	if (sahifa_sha256_hex(p->json.data, p->json.len, hex))
+		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	hex_bytes(hex, x->content, 16);
+	return SAHIFA_OK;
+}
+
+static enum sahifa_status old_member(void *ctx, const struct sahifa_archive_member *m)
+{
+	struct old_read *o = ctx;
+	struct pack *p = o->p;
+	const char *in = inner_name(m->name);
+	size_t n = strlen(in);
+	int manifest = !strcmp(in, "manifest.json");
+	int shard = !strncmp(in, "data/", 5) && n > 6 && !strcmp(in + n - 6, ".jsonl");
+	char where[SAHIFA_ERROR_PATH_MAX], chunk[1 << 16];
+	long line = 0;
+	long long got;
+	enum sahifa_status st;
+
+	if (m->type != SAHIFA_MEMBER_FILE || (!manifest && !shard))
+		return SAHIFA_OK;
+	sahifa_member_path(p->o->previous, m->name, where, sizeof(where));
+	sahifa_buf_reset(&p->line);
+	while ((got = sahifa_archive_member_read(m, chunk, sizeof(chunk), p->err)) > 0) {
+		const char *c = chunk, *end = chunk + got;
+
+		if (manifest) {
+			if (sahifa_buf_append(&p->line, chunk, (size_t)got))
+				return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, where, 0, 0,
+							"manifest too large");
+			continue;
+		}
+		while (c < end) {
+			const char *nl = memchr(c, '\n', (size_t)(end - c));
+			size_t len = nl ? (size_t)(nl - c) : (size_t)(end - c);
+
+			if (sahifa_buf_append(&p->line, c, len))
+				return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, where, line + 1, 0,
+							"line longer than the limit of %zu bytes",
+							(size_t)SAHIFA_MAX_JSONL_LINE_BYTES);
+			c += len;
+			if (nl) {
+				c++;
+				if ((st = old_line(p, where, ++line)))
+					return st;
+				sahifa_buf_reset(&p->line);
+			}
+		}
+	}
+	if (got < 0) {
+		sahifa_error_set_path(p->err, where);
+		return p->err->status ? p->err->status : SAHIFA_ERR_DATA;
+	}
+	if (manifest) {
+		if ((st = sahifa_manifest_read(p->line.data ? p->line.data : "", p->line.len,
+					       &p->old_info, p->err))) {
+			sahifa_error_set_path(p->err, where);
+			return st;
+		}
+		p->old_manifest = 1;
+	} else if (p->line.len && (st = old_line(p, where, ++line))) {
+		return st;
+	}
+	(void)o;
+	return SAHIFA_OK;
+}
+
+static int cmp_old(const void *a, const void *b)
+{
+	return strcmp(((const struct old_entry *)a)->id, ((const struct old_entry *)b)->id);
+}
+
+static int cmp_entry_ptr_id(const void *a, const void *b)
+{
+	return strcmp((*(const struct entry *const *)a)->id, (*(const struct entry *const *)b)->id);
+}
+
+static enum sahifa_status id_list_add(struct pack *p, struct id_list *l, const char *id)
+{
+	char (*x)[33] = grow((void **)&l->ids, &l->n, &l->cap, sizeof(*l->ids));
+
+	if (!x)
+		return nomem(p);
+	memcpy(*x, id, 33);
+	return SAHIFA_OK;
+}
+
+/* Read the previous release, list added, removed and modified ids, and check that the
+ * new version is above the old one by at least the bump the changes call for. */
+static enum sahifa_status compare_previous(struct pack *p)
+{
+	struct old_read o = { p, SAHIFA_BUF_INIT };
+	struct sahifa_semver old_v, new_v, need;
+	struct entry **kept = NULL;
+	size_t i = 0, j = 0, n_kept = 0;
+	enum sahifa_status st;
+	const char *bump;
+	char need_s[SAHIFA_SEMVER_MAX + 64];
+
+	st = sahifa_archive_each(p->o->previous, old_member, &o, p->err);
+	sahifa_buf_release(&o.chunkline);
+	if (st)
+		return st;
+	if (!p->old_manifest)
+		return sahifa_error_set(p->err, SAHIFA_ERR_DATA, p->o->previous, 0, 0,
+					"no manifest.json: not a sahifa release");
+	if (sahifa_semver_parse(p->old_info.version, &old_v))
+		return sahifa_error_set(p->err, SAHIFA_ERR_DATA, p->o->previous, 0, 0,
+					"manifest.json: version '%s' is not semver",
+					p->old_info.version);
+	sahifa_semver_parse(p->o->version, &new_v);
+	if (sahifa_semver_compare(&new_v, &old_v) <= 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"version '%s' is not greater than the previous release's '%s'",
+					p->o->version, p->old_info.version);
+	sort(p->old, p->n_old, sizeof(*p->old), cmp_old);
+	if (p->n && !(kept = calloc(p->n, sizeof(*kept))))
+		return nomem(p);
+	for (i = 0; i < p->n; i++)
+		if (!p->e[i].dropped)
+			kept[n_kept++] = &p->e[i];
+	sort(kept, n_kept, sizeof(*kept), cmp_entry_ptr_id);
+	for (i = 0, j = 0, st = SAHIFA_OK; !st && (i < n_kept || j < p->n_old);) {
+		int c = i == n_kept ? 1 : j == p->n_old ? -1 : strcmp(kept[i]->id, p->old[j].id);
+
+		if (c < 0) {
+			st = id_list_add(p, &p->added, kept[i++]->id);
+		} else if (c > 0) {
+			st = id_list_add(p, &p->removed, p->old[j++].id);
+		} else {
+			if (memcmp(kept[i]->content, p->old[j].content, 16))
+				st = id_list_add(p, &p->modified, kept[i]->id);
+			i++;
+			/* a repeated id in the old release counts once */
+			while (++j < p->n_old && !strcmp(p->old[j].id, p->old[j - 1].id))
+				;
+		}
+	}
+	free(kept);
+	if (st)
+		return st;
+	p->sum->added = p->added.n;
+	p->sum->removed = p->removed.n;
+	p->sum->modified = p->modified.n;
+	need = old_v;
+	need.pre[0] = '\0';
+	if (strcmp(p->old_info.schema_version, SAHIFA_SCHEMA_VERSION)) {
+		bump = "major";
+		need.major++;
+		need.minor = need.patch = 0;
+	} else if (p->added.n || p->removed.n) {
+		bump = "minor";
+		need.minor++;
+		need.patch = 0;
+	} else if (p->modified.n) {
+		bump = "patch";
+		need.patch++;
+	} else {
+		bump = "none";
+		need = old_v;
+	}
+	snprintf(p->sum->bump, sizeof(p->sum->bump), "%s", bump);
+	if (!p->o->force && sahifa_semver_compare(&new_v, &need) < 0) {
+		snprintf(need_s, sizeof(need_s), "%llu.%llu.%llu", need.major, need.minor, need.patch);
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"version '%s' is below the %s bump the changes since '%s' call"
+					" for (%zu added, %zu removed, %zu modified): use at least"
+					" '%s', or --force",
+					p->o->version, bump, p->old_info.version, p->added.n,
+					p->removed.n, p->modified.n, need_s);
+	}
+	return SAHIFA_OK;
+}
+
+/* ---- writing the data ---------------------------------------------------------- */
+
+/* An unlinked temporary file beside the archive: nothing is left behind, whatever
+ * happens to the process. */
+static FILE *tmp_open(struct pack *p)
+{
+	struct sahifa_buf name = SAHIFA_BUF_INIT;
+	FILE *fp = NULL;
+	int fd;
+
+	if (sahifa_buf_appendf(&name, "%s/.sahifa-pack-XXXXXX", p->o->outdir)) {
+		nomem(p);
+		return NULL;
+	}
+	fd = mkstemp(name.data);
+	if (fd < 0) {
+		sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+				 "cannot create a temporary file: %s", strerror(errno));
+	} else {
+		unlink(name.data);
+		if (!(fp = fdopen(fd, "w+b"))) {
+			sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					 "cannot open a temporary file: %s", strerror(errno));
+			close(fd);
+		}
+	}
+	sahifa_buf_release(&name);
+	return fp;
+}
+
+static struct member *member_add(struct pack *p, const char *path)
+{
+	struct member *m = grow((void **)&p->m, &p->n_m, &p->cap_m, sizeof(*p->m));
+
+	if (!m)
+		return NULL;
+	memset(m, 0, sizeof(*m));
+	sahifa_buf_init(&m->mem, 0);
+	m->rows = -1;
+	if (!(m->path = sahifa_strdup(path))) {
+		p->n_m--;
+		return NULL;
+	}
+	m->dir = path[strlen(path) - 1] == '/';
+	return m;
+}
+
+static enum sahifa_status tally_add(struct pack *p, struct sahifa_tally **t, size_t *n,
+				    size_t *cap, const char *key)
+{
+	size_t i;
+	struct sahifa_tally *x;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*t)[i].key, key)) {
+			(*t)[i].n++;
+			return SAHIFA_OK;
+		}
+	if (!(x = grow((void **)t, n, cap, sizeof(**t))))
+		return nomem(p);
+	/* keep sorted by key: insert at its place */
+	for (i = *n - 1; i > 0 && strcmp((*t)[i - 1].key, key) > 0; i--)
+		(*t)[i] = (*t)[i - 1];
+	snprintf((*t)[i].key, sizeof((*t)[i].key), "%s", key);
+	(*t)[i].n = 1;
+	return SAHIFA_OK;
+}
+
+static void num(char *buf, size_t size, unsigned long long v)
+{
+	snprintf(buf, size, "%llu", v);
+}
+
+/* One articles.csv row and the article's paragraphs.csv rows. */
+static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
+				   struct sahifa_csv_writer *pw, const char *split)
+{
+	const struct sahifa_article *a = &p->a;
+	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
+	const char *f[17];
+	enum sahifa_status st;
+	size_t i, j;
+
+	snprintf(conf, sizeof(conf), "%.15g", round(a->tag.confidence * 1000.0) / 1000.0);
+	num(n[0], sizeof(n[0]), a->stats.sections);
+	num(n[1], sizeof(n[1]), a->stats.paragraphs);
+	num(n[2], sizeof(n[2]), a->stats.captions);
+	num(n[3], sizeof(n[3]), a->stats.removed);
+	num(n[4], sizeof(n[4]), a->stats.characters);
+	num(n[5], sizeof(n[5]), a->stats.words);
+	f[0] = a->id;
+	f[1] = split;
+	f[2] = a->headline;
+	f[3] = a->byline;
+	f[4] = a->tag.lang;
+	f[5] = a->tag.script;
+	f[6] = conf;
+	for (i = 0; i < 6; i++)
+		f[7 + i] = n[i];
+	f[13] = a->source.name;
+	f[14] = a->source.member;
+	f[15] = a->source.sha256;
+	f[16] = a->source.encoding;
+	if ((st = sahifa_csv_write_row(aw, f, NULL, 17, p->err)))
+		return st;
+	for (i = 0; i < a->n_sections; i++) {
+		const struct sahifa_section *s = &a->sections[i];
+
+		num(sec, sizeof(sec), i);
+		num(lvl, sizeof(lvl), (unsigned long long)s->level);
+		for (j = 0; j < s->n_paragraphs; j++) {
+			const struct sahifa_paragraph *q = &s->paragraphs[j];
+			size_t len = strlen(q->text);
+			unsigned long long chars = sahifa_utf8_chars(q->text, len);
+
+			num(par, sizeof(par), j);
+			num(ln, sizeof(ln), (unsigned long long)q->line);
+			f[0] = a->id;
+			f[1] = split;
+			f[2] = sec;
+			f[3] = s->heading;
+			f[4] = lvl;
+			f[5] = par;
+			f[6] = sahifa_kind_name(q->kind);
+			f[7] = q->tag.lang;
+			f[8] = q->tag.script;
+			f[9] = ln;
+			f[10] = q->text;
+			if ((st = sahifa_csv_write_row(pw, f, NULL, 11, p->err)))
+				return st;
+			p->hist[pack_hist_bin(chars)]++;
+		}
+	}
+	p->paragraphs += a->stats.paragraphs;
+	p->characters += a->stats.characters;
+	p->words += a->stats.words;
+	if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, a->tag.lang)))
+		return st;
+	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
+}
+
+static const char *const articles_header[] = {
+	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
+	"paragraphs", "captions", "removed", "characters", "words", "source_name",
+	"source_member", "source_sha256", "source_encoding",
+};
+static const char *const paragraphs_header[] = {
+	"article_id", "split", "section_index", "heading", "level", "paragraph_index", "kind",
+	"lang", "script", "line", "text",
+};
+
+/* Second pass: the kept records in (split, id) order into shards and CSV rows. */
+static enum sahifa_status write_data(struct pack *p)
+{
+	FILE **in = calloc(p->n_inputs ? p->n_inputs : 1, sizeof(*in));
+	struct sahifa_csv_writer aw, pw;
+	struct member *ma, *mp, *shard = NULL;
+	size_t i, first_shard = 0, shards_in_split = 0;
+	int split = -1;
+	enum sahifa_status st = SAHIFA_OK;
+
+	if (!in)
+		return nomem(p);
+	sahifa_csv_writer_init(&aw, NULL, "data/articles.csv");
+	sahifa_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
+	if (!(ma = member_add(p, "data/articles.csv")) || !(ma->fp = tmp_open(p)) ||
+	    !(mp = member_add(p, "data/paragraphs.csv")) || !(mp->fp = tmp_open(p))) {
+		st = p->err->status ? p->err->status : nomem(p);
+		goto out;
+	}
+	aw.fp = ma->fp;
+	pw.fp = mp->fp;
+	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, 17, p->err)) ||
+	    (st = sahifa_csv_write_row(&pw, paragraphs_header, NULL, 11, p->err)))
+		goto out;
+	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
+		struct entry *x = &p->e[i];
+		const char *path = p->inputs[x->input];
+		struct sahifa_error e;
+		off_t start;
+		int too_long;
+
+		sahifa_error_clear(&e);
+		if (!in[x->input] && !(in[x->input] = fopen(path, "rb"))) {
+			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
+					      strerror(errno));
+			goto out;
+		}
+		if (fseeko(in[x->input], x->offset, SEEK_SET) != 0) {
+			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot seek: %s",
+					      strerror(errno));
+			goto out;
+		}
+		reader_reset(p->rd, in[x->input], x->offset);
+		if (reader_line(p->rd, &p->line, &start, &too_long) != 1 || too_long ||
+		    parse_line(p, &e) || canonical(p, &e)) {
+			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, x->line, 0,
+					      "the line changed since it was first read");
+			goto out;
+		}
+		if (x->split != split) {
+			/* name the finished split's shards now that their number is known */
+			split = x->split;
+			first_shard = p->n_m;
+			shards_in_split = 0;
+			shard = NULL;
+		}
+		if (!shard || (shard->bytes && shard->bytes + p->json.len + 1 > p->o->shard_size)) {
+			char name[64];
+
+			snprintf(name, sizeof(name), "data/%s-%05zu", split_names[split],
+				 shards_in_split++);
+			if (!(shard = member_add(p, name)) || !(shard->fp = tmp_open(p))) {
+				st = p->err->status ? p->err->status : nomem(p);
+				goto out;
+			}
+			shard->rows = 0;
+		}
+		if (fwrite(p->json.data, 1, p->json.len, shard->fp) != p->json.len ||
+		    fputc('\n', shard->fp) == EOF) {
+			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					      "write error: %s", strerror(errno));
+			goto out;
+		}
+		shard->bytes += p->json.len + 1;
+		shard->rows++;
+		if ((st = csv_rows(p, &aw, &pw, split_names[split])))
+			goto out;
+		p->sum->by_split[split]++;
+		p->sum->articles++;
+		/* the shard count of this split is final when the split or the input ends */
+		if (i + 1 == p->n || p->e[i + 1].dropped || p->e[i + 1].split != split) {
+			size_t k;
+
+			for (k = first_shard; k < p->n_m; k++) {
+				char name[96];
+
+				snprintf(name, sizeof(name), "%s-of-%05zu.jsonl", p->m[k].path,
+					 shards_in_split);
+				free(p->m[k].path);
+				if (!(p->m[k].path = sahifa_strdup(name))) {
+					st = nomem(p);
+					goto out;
+				}
+			}
+		}
+	}
+	ma->bytes = aw.bytes;
+	ma->rows = (long long)aw.rows - 1;
+	mp->bytes = pw.bytes;
+	mp->rows = (long long)pw.rows - 1;
+out:
+	sahifa_csv_writer_release(&aw);
+	sahifa_csv_writer_release(&pw);
+	for (i = 0; i < p->n_inputs; i++)
+		if (in[i])
+			fclose(in[i]);
+	free(in);
+	return st;
+}
+
+/* ---- the release ---------------------------------------------------------------- */
+
+static enum sahifa_status hash_member(struct pack *p, struct member *m)
+{
+	char buf[1 << 16];
+	struct sahifa_sha256 *h;
+	unsigned long long total = 0;
+	enum sahifa_status st = SAHIFA_OK;
+	size_t n;
+
+	if (m->dir)
+		return SAHIFA_OK;
+	if (!m->fp) {
+		m->bytes = m->mem.len;
+		if (sahifa_sha256_hex(m->mem.data ? m->mem.data : "", m->mem.len, m->sha256))
+			return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+						"sha-256 failed");
+		return SAHIFA_OK;
+	}
+	if (fflush(m->fp) != 0 || ferror(m->fp) || fseeko(m->fp, 0, SEEK_SET) != 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	if (!(h = sahifa_sha256_new()))
+		return nomem(p);
+	while ((n = fread(buf, 1, sizeof(buf), m->fp)) > 0) {
+		total += n;
+		if ((st = sahifa_sha256_update(h, buf, n)))
+			break;
+	}
+	if (!st && (ferror(m->fp) || total != m->bytes))
+		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+				      "cannot read back a temporary file");
+	if (!st && sahifa_sha256_final(h, m->sha256))
+		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	sahifa_sha256_free(h);
+	return st;
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+	return strcmp(((const struct member *)a)->path, ((const struct member *)b)->path);
+}
+
+/* Fill r from the members so far (files only, sorted); files must hold n_m entries. */
+static void release_describe(struct pack *p, struct sahifa_release *r,
+			     struct sahifa_release_file *files)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->name = p->o->name;
+	r->version = p->o->version;
+	r->schema_version = SAHIFA_SCHEMA_VERSION;
+	r->created = p->created;
+	r->license = p->o->license;
+	r->weights = p->weights;
+	r->articles = p->sum->articles;
+	r->paragraphs = p->paragraphs;
+	r->characters = p->characters;
+	r->words = p->words;
+	r->by_lang = p->langs;
+	r->n_lang = p->n_langs;
+	r->by_script = p->scripts;
+	r->n_script = p->n_scripts;
+	r->by_split = p->sum->by_split;
+	r->dups = p->dups;
+	r->n_dups = p->n_dups;
+	sort(p->m, p->n_m, sizeof(*p->m), cmp_member);
+	for (i = 0; i < p->n_m; i++) {
+		if (p->m[i].dir)
+			continue;
+		files[r->n_files].path = p->m[i].path;
+		files[r->n_files].bytes = p->m[i].bytes;
+		files[r->n_files].rows = p->m[i].rows;
+		memcpy(files[r->n_files].sha256, p->m[i].sha256, 65);
+		r->n_files++;
+	}
+	r->files = files;
+}
+
+/* Add a member held in memory, built by fn into its buffer. */
+static struct member *mem_member(struct pack *p, const char *path)
+{
+	struct member *m = member_add(p, path);
+
+	if (!m)
+		nomem(p);
+	return m;
+}
+
+static enum sahifa_status assemble(struct pack *p)
+{
+	struct sahifa_release r;
+	struct sahifa_release_file *files = NULL;
+	struct member *m;
+	size_t i, n_files;
+	enum sahifa_status st;
+
+	for (i = 0; i < p->n_m; i++)
+		if ((st = hash_member(p, &p->m[i])))
+			return st;
+	for (i = 0; i < sizeof(release_schemas) / sizeof(release_schemas[0]); i++) {
+		const struct sahifa_embed *e = sahifa_embed_find(release_schemas[i]);
+
+		if (!e)
+			return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+						"'%s' is not built in", release_schemas[i]);
+		if (!(m = mem_member(p, release_schemas[i])))
+			return SAHIFA_ERR_NOMEM;
+		if (sahifa_buf_append(&m->mem, e->data, e->len) || hash_member(p, m))
+			return nomem(p);
+	}
+	/* room for every file: the ones so far and the five still to come */
+	n_files = p->n_m + 8;
+	if (!(files = calloc(n_files, sizeof(*files))))
+		return nomem(p);
+	release_describe(p, &r, files);
+	if (!(m = mem_member(p, "README.md")) || pack_card(&r, &m->mem) || hash_member(p, m))
+		goto nomem;
+	if (!(m = mem_member(p, "chart.svg")) || pack_chart(&r, p->hist, &m->mem) ||
+	    hash_member(p, m))
+		goto nomem;
+	if (p->o->previous) {
+		struct pack_changes c;
+
+		memset(&c, 0, sizeof(c));
+		c.name = p->o->name;
+		c.old_version = p->old_info.version;
+		c.old_schema = p->old_info.schema_version;
+		c.new_version = p->o->version;
+		c.new_schema = SAHIFA_SCHEMA_VERSION;
+		c.bump = p->sum->bump;
+		c.added = (const char (*)[33])p->added.ids;
+		c.n_added = p->added.n;
+		c.removed = (const char (*)[33])p->removed.ids;
+		c.n_removed = p->removed.n;
+		c.modified = (const char (*)[33])p->modified.ids;
+		c.n_modified = p->modified.n;
+		if (!(m = mem_member(p, "CHANGES.md")) || pack_changes_md(&c, &m->mem) ||
+		    hash_member(p, m))
+			goto nomem;
+	}
+	release_describe(p, &r, files);
+	if (!(m = mem_member(p, "datapackage.json")))
+		goto nomem;
+	if ((st = sahifa_datapackage_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
+		goto fail;
+	release_describe(p, &r, files);
+	if (!(m = mem_member(p, "manifest.json")))
+		goto nomem;
+	if ((st = sahifa_manifest_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
+		goto fail;
+	free(files);
+	if (!mem_member(p, "data/") || !mem_member(p, "schema/"))
+		return SAHIFA_ERR_NOMEM;
+	sort(p->m, p->n_m, sizeof(*p->m), cmp_member);
+	return SAHIFA_OK;
+nomem:
+	st = nomem(p);
+fail:
+	free(files);
+	return st;
+}
+
+static const char *format_ext(enum sahifa_pack_format f)
+{
+	return f == SAHIFA_PACK_ZIP ? "zip" : f == SAHIFA_PACK_TAR_ZST ? "tar.zst" : "tar.gz";
+}
+
+static enum sahifa_status write_archive(struct pack *p, const char *target)
+{
+	struct sahifa_archive_writer w;
+	struct sahifa_outfile of;
+	struct sahifa_buf name = SAHIFA_BUF_INIT;
+	enum sahifa_status st;
+	size_t i;
+
+	if ((st = sahifa_outfile_reserve(&of, target, p->err)))
+		return st;
+	if ((st = sahifa_archive_writer_open(&w, of.tmp, p->o->format, p->o->source_date_epoch,
+					     p->err)))
+		goto fail;
+	w.path = target;
+	if (sahifa_buf_appendf(&name, "%s/", p->top)) {
+		st = nomem(p);
+		goto fail;
+	}
+	if ((st = sahifa_archive_writer_add_dir(&w, name.data, p->err)))
+		goto fail;
+	for (i = 0; i < p->n_m; i++) {
+		struct member *m = &p->m[i];
+
+		sahifa_buf_reset(&name);
+		if (sahifa_buf_appendf(&name, "%s/%s", p->top, m->path)) {
+			st = nomem(p);
+			goto fail;
+		}
+		if (m->dir)
+			st = sahifa_archive_writer_add_dir(&w, name.data, p->err);
+		else if (m->fp)
+			st = sahifa_archive_writer_add_fp(&w, name.data, m->fp, m->bytes, p->err);
+		else
+			st = sahifa_archive_writer_add_mem(&w, name.data, m->mem.data, m->mem.len,
+							   p->err);
+		if (st)
+			goto fail;
+	}
+	if ((st = sahifa_archive_writer_close(&w, p->err)))
+		goto fail;
+	sahifa_buf_release(&name);
+	return sahifa_outfile_commit(&of, p->err);
+fail:
+	sahifa_archive_writer_free(&w);
+	sahifa_buf_release(&name);
+	sahifa_outfile_abort(&of);
+	return st;
+}
+
+static enum sahifa_status check_options(struct pack *p, struct sahifa_semver *v)
+{
+	const struct sahifa_pack_options *o = p->o;
+
+	if (!sahifa_pack_name_ok(o->name))
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"bad release name '%s': use [a-z0-9][a-z0-9._-]*, at most %d"
+					" bytes", o->name ? o->name : "", SAHIFA_PACK_NAME_MAX);
+	if (sahifa_semver_parse(o->version, v))
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"bad version '%s': use X.Y.Z or X.Y.Z-prerelease",
+					o->version ? o->version : "");
+	if (!license_ok(o->license))
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"bad license '%s': use an SPDX identifier", o->license);
+	if (!o->outdir || !*o->outdir)
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"no output directory");
+	if (o->source_date_epoch < 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"negative source date epoch");
+	if (!p->n_inputs)
+		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0, "no input files");
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
+				   const char *const *inputs, size_t n,
+				   sahifa_diag_fn diag, void *diag_ctx,
+				   struct sahifa_pack_summary *summary, struct sahifa_error *err)
+{
+	struct sahifa_pack_options o = *opts;
+	struct sahifa_error local;
+	struct pack p;
+	struct sahifa_semver v;
+	struct sahifa_buf target = SAHIFA_BUF_INIT;
+	struct stat sb;
+	struct tm tm;
+	time_t t;
+	enum sahifa_status st;
+	size_t i;
+	uint32_t k;
+
+	if (!err)
+		err = &local;
+	sahifa_error_clear(err);
+	memset(summary, 0, sizeof(*summary));
+	memset(&p, 0, sizeof(p));
+	if (!o.license)
+		o.license = SAHIFA_PACK_DEFAULT_LICENSE;
+	if (!o.shard_size)
+		o.shard_size = SAHIFA_PACK_DEFAULT_SHARD;
+	p.o = &o;
+	p.inputs = inputs;
+	p.n_inputs = n;
+	p.diag = diag;
+	p.diag_ctx = diag_ctx;
+	p.sum = summary;
+	p.err = err;
+	memcpy(p.weights, o.weights, sizeof(p.weights));
+	if (!p.weights[0] && !p.weights[1] && !p.weights[2])
+		p.weights[SAHIFA_SPLIT_TRAIN] = 100;
+	if ((st = check_options(&p, &v)))
+		return st;
+	if (n > UINT32_MAX)
+		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0, "too many inputs");
+	snprintf(p.top, sizeof(p.top), "%s-%s", o.name, o.version);
+	t = (time_t)o.source_date_epoch;
+	if (!gmtime_r(&t, &tm) || !strftime(p.created, sizeof(p.created), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"source date epoch out of range");
+	if (stat(o.outdir, &sb) != 0 && mkdir(o.outdir, 0777) != 0)
+		return sahifa_error_set(err, SAHIFA_ERR_IO, o.outdir, 0, 0, "cannot create: %s",
+					strerror(errno));
+	if (sahifa_buf_appendf(&target, "%s/%s.%s", o.outdir, p.top, format_ext(o.format)))
+		return nomem(&p);
+	snprintf(summary->archive, sizeof(summary->archive), "%s", target.data);
+	if (!o.force && stat(target.data, &sb) == 0) {
+		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, target.data, 0, 0,
+				      "the release exists already: use --force to replace it");
+		sahifa_buf_release(&target);
+		return st;
+	}
+	sahifa_buf_init(&p.line, SAHIFA_MAX_JSONL_LINE_BYTES);
+	sahifa_buf_init(&p.json, 0);
+	sahifa_buf_init(&p.key, 0);
+	sahifa_article_init(&p.a);
+	if (!(p.rd = malloc(sizeof(*p.rd)))) {
+		st = nomem(&p);
+		goto out;
+	}
+	for (k = 0, st = SAHIFA_OK; k < n && !st; k++)
+		st = index_input(&p, k);
+	if (st)
+		goto out;
+	if (summary->bad_lines) {
+		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+				      "%llu bad input line%s: no release written",
+				      summary->bad_lines, summary->bad_lines == 1 ? "" : "s");
+		goto out;
+	}
+	if (!p.n) {
+		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "no records to pack");
+		goto out;
+	}
+	if ((st = dedup(&p)))
+		goto out;
+	if (o.previous && (st = compare_previous(&p)))
+		goto out;
+	if ((st = write_data(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
+		goto out;
+out:
+	for (i = 0; i < p.n_m; i++) {
+		if (p.m[i].fp)
+			fclose(p.m[i].fp);
+		free(p.m[i].path);
+		sahifa_buf_release(&p.m[i].mem);
+	}
+	free(p.m);
+	free(p.e);
+	free(p.dups);
+	free(p.old);
+	free(p.added.ids);
+	free(p.removed.ids);
+	free(p.modified.ids);
+	free(p.langs);
+	free(p.scripts);
+	free(p.rd);
+	sahifa_buf_release(&p.line);
+	sahifa_buf_release(&p.json);
+	sahifa_buf_release(&p.key);
+	sahifa_article_release(&p.a);
+	sahifa_buf_release(&target);
+	return st;
+}

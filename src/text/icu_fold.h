@@ -1,0 +1,23 @@
+/*
+ * The normalized match key (src/text/icu_fold.c, ICU): what pack compares to find exact
+ * duplicates.  The key is never written anywhere; the text itself is left untouched.
+ *
+ * Folding: NFKC with case folding (ICU's NFKC_Casefold, which also drops default
+ * ignorables), then Arabic spelling variants merged: alef with hamza above or below,
+ * alef with madda and alef wasla become bare alef; alef maksura becomes ya; ta marbuta
+ * becomes ha; tatweel and the harakat (U+064B..U+065F, U+0670) are dropped.  Runs of
+ * white space become one space; leading and trailing space is dropped.
+ */
+#ifndef SAHIFA_ICU_FOLD_H
+#define SAHIFA_ICU_FOLD_H
+
+#include <stddef.h>
+#include "sahifa/buf.h"
+#include "sahifa/error.h"
+
+/* Append the key of text[0..len) (UTF-8) to out.  Invalid UTF-8 fails with
+ * SAHIFA_ERR_DATA; a full buffer with SAHIFA_ERR_LIMIT. */
+enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_buf *out,
+				   struct sahifa_error *err);
+
+#endif

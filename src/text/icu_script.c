@@ -1,0 +1,214 @@
+/* Script counting with ICU's uscript_getScript (src/text/icu_script.h). */
+#include <pthread.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "text/icu_script.h"
+
+_Static_assert(USCRIPT_CODE_LIMIT <= SAHIFA_SCRIPT_SLOTS, "UScriptCode does not fit");
+
+void sahifa_script_counts_init(struct sahifa_script_counts *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+/*
+ * ICU's answers for the two-byte code points U+0080..U+07FF (Latin letters with marks,
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana), asked once: the script
+ * of a letter, or TWO_BYTE_NOT_LETTER.  Arabic text is all two-byte letters, and two
+ * ICU calls per letter were a tenth of convert's time.
+ */
+#define TWO_BYTE_FIRST 0x80
+#define TWO_BYTE_END 0x800
+#define TWO_BYTE_NOT_LETTER 0xFF
+_Static_assert(USCRIPT_CODE_LIMIT < TWO_BYTE_NOT_LETTER, "UScriptCode does not fit a byte");
+static uint8_t two_byte_script[TWO_BYTE_END - TWO_BYTE_FIRST];
+static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
+
+/* The script code counted for the letter cp, or -1: not a letter, or a letter of the
+ * Common or Inherited script. */
+static int letter_script(UChar32 cp)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UScriptCode sc;
+
+	if (!u_isalpha(cp))
+		return -1;
+	sc = uscript_getScript(cp, &ec);
+	if (U_FAILURE(ec) || sc <= USCRIPT_INHERITED || sc >= USCRIPT_CODE_LIMIT ||
+	    sc == USCRIPT_UNKNOWN)
+		return -1;
+	return (int)sc;
+}
+
+static void two_byte_build(void)
+{
+	UChar32 cp;
+
+	for (cp = TWO_BYTE_FIRST; cp < TWO_BYTE_END; cp++) {
+		int sc = letter_script(cp);
+
+		two_byte_script[cp - TWO_BYTE_FIRST] = sc < 0 ? TWO_BYTE_NOT_LETTER : (uint8_t)sc;
+	}
+}
+
+void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c)
+{
+	const uint8_t *s = (const uint8_t *)utf8;
+	size_t i = 0;
+
+	pthread_once(&two_byte_once, two_byte_build);
+	while (i < len) {
+		UChar32 cp;
+		int sc;
+
+		if (s[i] < 0x80) {
+			/* ASCII is most of the Latin text there is: skip ICU for it. */
+			uint8_t b = s[i++] | 0x20;
+
+			c->chars++;
+			if (b >= 'a' && b <= 'z') {
+				c->script[USCRIPT_LATIN]++;
+				c->letters++;
+			}
+			continue;
+		}
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			i += 2;
+		} else {
+			int32_t off = 0, n;
+
+			if (len - i > INT32_MAX) {
+				/* U8_NEXT takes an int32 length; such text is far past every limit. */
+				break;
+			}
+			n = (int32_t)(len - i);
+			U8_NEXT(s + i, off, n, cp);
+			i += (size_t)off;
+			if (cp < 0)
+				continue;
+		}
+		c->chars++;
+		if (cp >= 0x600 && cp <= 0x6FF)
+			c->arabic[cp - 0x600]++;
+		else if (cp == 0x200C)
+			c->zwnj++;
+		if (cp < TWO_BYTE_END)
+			sc = two_byte_script[cp - TWO_BYTE_FIRST] == TWO_BYTE_NOT_LETTER
+				     ? -1 : two_byte_script[cp - TWO_BYTE_FIRST];
+		else
+			sc = letter_script(cp);
+		if (sc < 0)
+			continue;
+		c->script[sc]++;
+		c->letters++;
+	}
+}
+
+void sahifa_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
+{
+	size_t i;
+
+	a->letters += b->letters;
+	a->chars += b->chars;
+	for (i = 0; i < SAHIFA_SCRIPT_SLOTS; i++)
+		a->script[i] += b->script[i];
+	for (i = 0; i < 256; i++)
+		a->arabic[i] += b->arabic[i];
+	a->zwnj += b->zwnj;
+}
+
+uint64_t sahifa_script_arabic_letters(const struct sahifa_script_counts *c)
+{
+	return c->script[USCRIPT_ARABIC];
+}
+
+struct tally {
+	const char *code;
+	uint64_t n;
+};
+
+static void set_code(char *out, const char *code)
+{
+	size_t n = strlen(code);
+
+	if (n >= SAHIFA_SCRIPT_MAX)
+		n = SAHIFA_SCRIPT_MAX - 1;
+	memcpy(out, code, n);
+	out[n] = '\0';
+}
+
+/* Fold the per-script counts into tallies by ISO 15924 code, largest first. */
+static size_t tallies(const struct sahifa_script_counts *c, struct tally *t, size_t max)
+{
+	size_t n = 0, i, j;
+	uint32_t kana = c->script[USCRIPT_HIRAGANA] + c->script[USCRIPT_KATAKANA];
+
+	for (i = 0; i < USCRIPT_CODE_LIMIT; i++) {
+		const char *code;
+		uint64_t v = c->script[i];
+
+		if (!v)
+			continue;
+		if (kana && (i == USCRIPT_HIRAGANA || i == USCRIPT_KATAKANA || i == USCRIPT_HAN))
+			continue;
+		code = uscript_getShortName((UScriptCode)i);
+		if (!code || n == max)
+			continue;
+		t[n].code = code;
+		t[n].n = v;
+		n++;
+	}
+	if (kana && n < max) {
+		t[n].code = "Jpan";
+		t[n].n = (uint64_t)kana + c->script[USCRIPT_HAN];
+		n++;
+	}
+	/* Insertion sort: a handful of entries. */
+	for (i = 1; i < n; i++) {
+		struct tally x = t[i];
+
+		for (j = i; j > 0 && (t[j - 1].n < x.n ||
+				      (t[j - 1].n == x.n && strcmp(t[j - 1].code, x.code) > 0));
+		     j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
+	return n;
+}
+
+size_t sahifa_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
+			    size_t max)
+{
+	struct tally t[SAHIFA_SCRIPT_SLOTS];
+	uint64_t total = 0;
+	size_t n, i;
+
+	n = tallies(c, t, SAHIFA_SCRIPT_SLOTS);
+	for (i = 0; i < n; i++)
+		total += t[i].n;
+	if (!total)
+		return 0;
+	if (n > max)
+		n = max;
+	for (i = 0; i < n; i++) {
+		set_code(out[i].script, t[i].code);
+		/* Rounded to 3 decimals so that the record's bytes do not depend on libm. */
+		out[i].share = (double)((t[i].n * 1000 + total / 2) / total) / 1000.0;
+	}
+	return n;
+}
+
+void sahifa_script_dominant(const struct sahifa_script_counts *c, char *out)
+{
+	struct tally t[SAHIFA_SCRIPT_SLOTS];
+
+	if (tallies(c, t, SAHIFA_SCRIPT_SLOTS) == 0)
+		set_code(out, "Zyyy");
+	else
+		set_code(out, t[0].code);
+}

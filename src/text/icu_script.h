@@ -1,0 +1,48 @@
+/*
+ * Script counting over UTF-8 text with ICU (src/text/icu_script.c, the only file here that
+ * includes ICU).  Internal to the library: lid.c builds on it.
+ */
+#ifndef SAHIFA_ICU_SCRIPT_H
+#define SAHIFA_ICU_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "sahifa/article.h"
+
+/* Slots for ICU's UScriptCode values (icu_script.c checks that they fit). */
+#define SAHIFA_SCRIPT_SLOTS 256
+
+/* Letters counted per script, plus every code point of the Arabic block
+ * U+0600..U+06FF (letters, digits and marks alike) for the Arabic-script layer, all in
+ * the same pass.  Plain data: zero it with sahifa_script_counts_init(). */
+struct sahifa_script_counts {
+	uint64_t letters;                      /* letters of a real script */
+	uint64_t chars;                        /* code points seen */
+	uint32_t script[SAHIFA_SCRIPT_SLOTS];  /* letters per UScriptCode */
+	uint32_t arabic[256];                  /* code points U+0600 + i */
+	uint32_t zwnj;                         /* U+200C, Persian's half-space */
+};
+
+void sahifa_script_counts_init(struct sahifa_script_counts *c);
+
+/* Add the letters of len bytes of UTF-8 to c.  Common and Inherited letters are not
+ * counted; invalid bytes are skipped. */
+void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c);
+
+/* Merge b into a. */
+void sahifa_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
+
+/* Proportions of c's letters per ISO 15924 code, largest first (ties by code), rounded
+ * to 3 decimals, at most max entries.  Hiragana and Katakana with Han count as "Jpan".
+ * Returns the number written; 0 when there are no letters. */
+size_t sahifa_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
+			    size_t max);
+
+/* The dominant script's ISO 15924 code into out (SAHIFA_SCRIPT_MAX bytes): "Zyyy" when
+ * there are no letters. */
+void sahifa_script_dominant(const struct sahifa_script_counts *c, char *out);
+
+/* Letters of the Arabic script in c. */
+uint64_t sahifa_script_arabic_letters(const struct sahifa_script_counts *c);
+
+#endif
