@@ -31,11 +31,11 @@ SANFLAGS =
 endif
 
 # Debian packages the build, the tests and the benchmarks need.
-DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev \
+DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev libxml2-dev zlib1g-dev \
 	   libssl-dev python3 python3-jsonschema time xz-utils zstd zip bc
 FUZZ_PKGS = clang libclang-rt-14-dev
 
-PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
+PKGS = icu-uc icu-i18n libarchive libcjson libcrypto libxml-2.0 zlib
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `deps`.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm

@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /* Bumped on any change of the record's shape (pack's CHANGES.md calls that major). */
-#define SAHIFA_SCHEMA_VERSION "1.0.0"
+#define SAHIFA_SCHEMA_VERSION "2.0.0"
 
 #define SAHIFA_ID_HEX 32        /* id: the first 128 bits of SHA-256(raw bytes), hex */
 #define SAHIFA_LANG_MAX 16      /* "und", "ar", "ckb", ... */
@@ -35,11 +35,35 @@ enum sahifa_kind {
 	SAHIFA_KIND_QUOTE
 };
 
+/* Why a line or block is not content.  The closed list the schema enumerates; the names
+ * are in src/record/article.c in this order.  Add at the end only. */
 enum sahifa_reason {
-	SAHIFA_REASON_CHROME = 0,     /* the line matches a phrase of the rules file */
+	SAHIFA_REASON_CHROME = 0,     /* the line matches a phrase of a rules file */
 	SAHIFA_REASON_CHROME_BLOCK,   /* chrome by position: a block after the article ended */
 	SAHIFA_REASON_BULLET_MARKER,  /* a bullet alone on its line; its item follows */
-	SAHIFA_REASON_CAPTION_COPY    /* the second copy of a caption printed twice */
+	SAHIFA_REASON_CAPTION_COPY,   /* the second copy of a caption printed twice */
+	SAHIFA_REASON_NAV,            /* navigation: <nav>, a menu role, breadcrumbs */
+	SAHIFA_REASON_HEADER,         /* the page's header band */
+	SAHIFA_REASON_FOOTER,         /* the page's footer band */
+	SAHIFA_REASON_ASIDE,          /* a sidebar or aside */
+	SAHIFA_REASON_COMMENT,        /* reader comments */
+	SAHIFA_REASON_SHARE,          /* share and follow widgets */
+	SAHIFA_REASON_RELATED,        /* related, recommended, "read also", repeated teasers */
+	SAHIFA_REASON_AD,             /* advertising and promotion */
+	SAHIFA_REASON_LINK_DENSE,     /* a block that is mostly link text */
+	SAHIFA_REASON_HIDDEN,         /* hidden from the reader (hidden, aria-hidden, display:none) */
+	SAHIFA_REASON_FORM,           /* forms, inputs, "[ ]" form residue */
+	SAHIFA_REASON_MENU,           /* a run of short menu-like lines */
+	SAHIFA_REASON_LINK_LIST,      /* a list of links or teaser headlines */
+	SAHIFA_REASON_SHORT_BLOCK,    /* short text outside the article's run of prose */
+	SAHIFA_REASON_COOKIE,         /* cookie and consent notices */
+	SAHIFA_REASON_NEWSLETTER,     /* newsletter and subscription boxes */
+	SAHIFA_REASON_CREDIT,         /* a photo credit line */
+	SAHIFA_REASON_TABLE,          /* a layout or data table not kept as content */
+	SAHIFA_REASON_OUTSIDE,        /* text outside the block chosen as the main content */
+	SAHIFA_REASON_TITLE_COPY,     /* a repeat of the headline */
+	SAHIFA_REASON_DATELINE,       /* a date, time or reading-time line kept as metadata */
+	SAHIFA_REASON_COUNT
 };
 
 struct sahifa_langtag {
@@ -81,13 +105,27 @@ struct sahifa_script_share {
 	double share;                    /* proportion of letters, 0..1 */
 };
 
+/* Where a record of a WARC file came from: enough to fetch the exact record again. */
+struct sahifa_warc_ref {
+	char *file;                      /* the WARC path as given */
+	uint64_t offset;                 /* byte offset of the record (of its gzip member) */
+	char *record_id;                 /* WARC-Record-ID, e.g. "<urn:uuid:...>" */
+	char *date;                      /* WARC-Date, ISO 8601 */
+	char *target_uri;                /* WARC-Target-URI; NULL when absent */
+};
+
 struct sahifa_source {
 	char *name;                      /* the input path as given, "-" for stdin */
 	char *member;                    /* archive member name, NULL when not from an archive */
-	uint64_t bytes;                  /* raw size */
+	uint64_t bytes;                  /* raw size (of the payload, for a WARC record) */
 	char sha256[65];                 /* of the raw bytes, lower-case hex */
-	char encoding[SAHIFA_ENCODING_MAX]; /* IANA name of the detected charset */
-	char format[16];                 /* "text" */
+	char encoding[SAHIFA_ENCODING_MAX]; /* IANA name of the charset the text was decoded from */
+	char *declared_encoding;         /* charset the input declared (HTTP header, <meta>), NULL
+					  * when none; differs from encoding when the bytes said
+					  * otherwise */
+	char format[16];                 /* "text" or "html" */
+	int has_warc;                    /* warc is filled */
+	struct sahifa_warc_ref warc;
 };
 
 struct sahifa_stats {
@@ -109,6 +147,14 @@ struct sahifa_article {
 	char *headline;                  /* NULL when the article starts straight in the story */
 	char *byline;                    /* NULL when there is none */
 	long headline_line, byline_line; /* their source lines; 0 when NULL (not in the JSON) */
+	/* Page metadata; each NULL when absent. */
+	char *url;                       /* WARC target URI, else canonical or og:url */
+	char **authors;                  /* names, in the order found */
+	size_t n_authors, cap_authors;
+	char *published, *modified;      /* ISO 8601 date or date-time */
+	char *site_name;
+	char *description;
+	char *html_lang;                 /* the language the page declares, kept beside lang */
 	struct sahifa_langtag tag;       /* document language, from the paragraphs */
 	struct sahifa_script_share scripts[SAHIFA_MAX_SCRIPTS];
 	size_t n_scripts;                /* sorted by share, descending */
@@ -134,6 +180,9 @@ struct sahifa_caption *sahifa_article_add_caption(struct sahifa_article *a, cons
 struct sahifa_removed *sahifa_article_add_removed(struct sahifa_article *a, long line,
 						  const char *text, size_t len,
 						  enum sahifa_reason reason, const char *detail);
+/* Append a copy of an author name (len bytes); an equal name already there is not added. */
+enum sahifa_status sahifa_article_add_author(struct sahifa_article *a, const char *name,
+					     size_t len);
 /* Replace a string field (headline, byline, ...): frees the old value, copies len bytes. */
 enum sahifa_status sahifa_article_set_str(char **field, const char *text, size_t len);
 

@@ -5,8 +5,13 @@
 #include "sahifa/article.h"
 
 static const char *const kind_names[] = { "paragraph", "list_item", "quote" };
-static const char *const reason_names[] = { "chrome", "chrome_block", "bullet_marker",
-					    "caption_copy" };
+/* In the order of enum sahifa_reason; schema/article.schema.json lists the same names. */
+static const char *const reason_names[SAHIFA_REASON_COUNT] = {
+	"chrome", "chrome_block", "bullet_marker", "caption_copy", "nav", "header", "footer",
+	"aside", "comment", "share", "related", "ad", "link_dense", "hidden", "form", "menu",
+	"link_list", "short_block", "cookie", "newsletter", "credit", "table", "outside",
+	"title_copy", "dateline"
+};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -24,8 +29,22 @@ void sahifa_article_release(struct sahifa_article *a)
 
 	free(a->source.name);
 	free(a->source.member);
+	free(a->source.declared_encoding);
+	free(a->source.warc.file);
+	free(a->source.warc.record_id);
+	free(a->source.warc.date);
+	free(a->source.warc.target_uri);
 	free(a->headline);
 	free(a->byline);
+	free(a->url);
+	for (i = 0; i < a->n_authors; i++)
+		free(a->authors[i]);
+	free(a->authors);
+	free(a->published);
+	free(a->modified);
+	free(a->site_name);
+	free(a->description);
+	free(a->html_lang);
 	for (i = 0; i < a->n_sections; i++) {
 		struct sahifa_section *s = &a->sections[i];
 
@@ -152,6 +171,25 @@ struct sahifa_removed *sahifa_article_add_removed(struct sahifa_article *a, long
 	r->reason = reason;
 	r->detail = dcopy;
 	return r;
+}
+
+enum sahifa_status sahifa_article_add_author(struct sahifa_article *a, const char *name,
+					     size_t len)
+{
+	char **slot;
+	size_t i;
+
+	for (i = 0; i < a->n_authors; i++)
+		if (strlen(a->authors[i]) == len && !memcmp(a->authors[i], name, len))
+			return SAHIFA_OK;
+	slot = array_push((void **)&a->authors, &a->n_authors, &a->cap_authors, sizeof(*slot));
+	if (!slot)
+		return SAHIFA_ERR_NOMEM;
+	if (!(*slot = sahifa_strndup(name, len))) {
+		a->n_authors--;
+		return SAHIFA_ERR_NOMEM;
+	}
+	return SAHIFA_OK;
 }
 
 enum sahifa_status sahifa_article_set_str(char **field, const char *text, size_t len)

@@ -43,6 +43,23 @@ static int add_tag(cJSON *obj, const struct sahifa_langtag *t)
 	       add(obj, "script", cJSON_CreateStringReference(t->script));
 }
 
+static cJSON *warc_json(const struct sahifa_source *s)
+{
+	const struct sahifa_warc_ref *w = &s->warc;
+	cJSON *o;
+
+	if (!s->has_warc)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	if (!o || add(o, "file", str_or_null(w->file ? w->file : "-")) ||
+	    add(o, "offset", num((double)w->offset)) || add(o, "record_id", str_or_null(w->record_id)) ||
+	    add(o, "date", str_or_null(w->date)) || add(o, "target_uri", str_or_null(w->target_uri))) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
 static cJSON *source_json(const struct sahifa_source *s)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -51,11 +68,30 @@ static cJSON *source_json(const struct sahifa_source *s)
 	    add(o, "member", str_or_null(s->member)) || add(o, "bytes", num((double)s->bytes)) ||
 	    add(o, "sha256", cJSON_CreateStringReference(s->sha256)) ||
 	    add(o, "encoding", cJSON_CreateStringReference(s->encoding)) ||
-	    add(o, "format", cJSON_CreateStringReference(s->format))) {
+	    add(o, "declared_encoding", str_or_null(s->declared_encoding)) ||
+	    add(o, "format", cJSON_CreateStringReference(s->format)) ||
+	    add(o, "warc", warc_json(s))) {
 		cJSON_Delete(o);
 		return NULL;
 	}
 	return o;
+}
+
+static cJSON *authors_json(const struct sahifa_article *a)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; arr && i < a->n_authors; i++) {
+		cJSON *s = cJSON_CreateStringReference(a->authors[i]);
+
+		if (!s) {
+			cJSON_Delete(arr);
+			return NULL;
+		}
+		cJSON_AddItemToArray(arr, s);
+	}
+	return arr;
 }
 
 static cJSON *section_json(const struct sahifa_section *s)
@@ -121,16 +157,31 @@ static cJSON *article_json(const struct sahifa_article *a, char *lang_tag, size_
 	    add(o, "source", source_json(&a->source)) ||
 	    add(o, "headline", str_or_null(a->headline)) ||
 	    add(o, "byline", str_or_null(a->byline)) ||
+	    add(o, "authors", authors_json(a)) ||
+	    add(o, "url", str_or_null(a->url)) ||
+	    add(o, "published", str_or_null(a->published)) ||
+	    add(o, "modified", str_or_null(a->modified)) ||
+	    add(o, "site_name", str_or_null(a->site_name)) ||
+	    add(o, "description", str_or_null(a->description)) ||
+	    add(o, "html_lang", str_or_null(a->html_lang)) ||
 	    add(o, "lang", cJSON_CreateStringReference(a->tag.lang)) ||
 	    add(o, "lang_confidence", num(round3(a->tag.confidence))) ||
 	    add(o, "lang_tag", cJSON_CreateStringReference(lang_tag)) ||
 	    add(o, "script", cJSON_CreateStringReference(a->tag.script)))
 		goto fail;
-	if (add(o, "scripts", scripts = cJSON_CreateObject()))
+	/* a list of {script, share}, not an object keyed by script: one type for loaders */
+	if (add(o, "scripts", scripts = cJSON_CreateArray()))
 		goto fail;
-	for (i = 0; i < a->n_scripts; i++)
-		if (add(scripts, a->scripts[i].script, num(round3(a->scripts[i].share))))
+	for (i = 0; i < a->n_scripts; i++) {
+		cJSON *so = cJSON_CreateObject();
+
+		if (!so)
 			goto fail;
+		cJSON_AddItemToArray(scripts, so);
+		if (add(so, "script", cJSON_CreateStringReference(a->scripts[i].script)) ||
+		    add(so, "share", num(round3(a->scripts[i].share))))
+			goto fail;
+	}
 	if (add(o, "sections", arr = cJSON_CreateArray()))
 		goto fail;
 	for (i = 0; i < a->n_sections; i++) {
@@ -281,6 +332,42 @@ static enum sahifa_status nomem(struct reader *r)
 	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
+/* An optional string member: absent or null leave *field NULL. */
+static enum sahifa_status get_opt_str(struct reader *r, const cJSON *obj, const char *key,
+				      char **field)
+{
+	const cJSON *v = get(obj, key);
+
+	if (!v || cJSON_IsNull(v))
+		return sahifa_article_set_str(field, NULL, 0);
+	if (!cJSON_IsString(v))
+		return bad(r, key, "expected a string or null");
+	if (sahifa_article_set_str(field, v->valuestring, strlen(v->valuestring)))
+		return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return SAHIFA_OK;
+}
+
+static enum sahifa_status read_warc(struct reader *r, const cJSON *src, struct sahifa_source *s)
+{
+	const cJSON *w = get(src, "warc");
+	enum sahifa_status st;
+
+	if (!w || cJSON_IsNull(w))
+		return SAHIFA_OK;
+	if (!cJSON_IsObject(w))
+		return bad(r, "warc", "expected an object or null");
+	snprintf(r->where, sizeof(r->where), "/source/warc");
+	s->has_warc = 1;
+	if ((st = get_opt_str(r, w, "file", &s->warc.file)) ||
+	    (st = get_count(r, w, "offset", &s->warc.offset)) ||
+	    (st = get_opt_str(r, w, "record_id", &s->warc.record_id)) ||
+	    (st = get_opt_str(r, w, "date", &s->warc.date)) ||
+	    (st = get_opt_str(r, w, "target_uri", &s->warc.target_uri)))
+		return st;
+	snprintf(r->where, sizeof(r->where), "/source");
+	return SAHIFA_OK;
+}
+
 static enum sahifa_status read_source(struct reader *r, const cJSON *o, struct sahifa_article *a)
 {
 	const cJSON *src = get(o, "source");
@@ -294,7 +381,9 @@ static enum sahifa_status read_source(struct reader *r, const cJSON *o, struct s
 	    (st = get_count(r, src, "bytes", &a->source.bytes)) ||
 	    (st = get_fixed(r, src, "sha256", a->source.sha256, sizeof(a->source.sha256))) ||
 	    (st = get_fixed(r, src, "encoding", a->source.encoding, sizeof(a->source.encoding))) ||
-	    (st = get_fixed(r, src, "format", a->source.format, sizeof(a->source.format))))
+	    (st = get_fixed(r, src, "format", a->source.format, sizeof(a->source.format))) ||
+	    (st = get_opt_str(r, src, "declared_encoding", &a->source.declared_encoding)) ||
+	    (st = read_warc(r, src, &a->source)))
 		return st;
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0))
@@ -432,6 +521,26 @@ static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct 
 	if (sahifa_article_set_str(&a->headline, headline, headline ? strlen(headline) : 0) ||
 	    sahifa_article_set_str(&a->byline, byline, byline ? strlen(byline) : 0))
 		return nomem(r);
+	if ((st = get_opt_str(r, o, "url", &a->url)) ||
+	    (st = get_opt_str(r, o, "published", &a->published)) ||
+	    (st = get_opt_str(r, o, "modified", &a->modified)) ||
+	    (st = get_opt_str(r, o, "site_name", &a->site_name)) ||
+	    (st = get_opt_str(r, o, "description", &a->description)) ||
+	    (st = get_opt_str(r, o, "html_lang", &a->html_lang)))
+		return st;
+	v = get(o, "authors");
+	if (v && !cJSON_IsArray(v))
+		return bad(r, "authors", "expected an array");
+	if (v) {
+		const cJSON *name;
+
+		cJSON_ArrayForEach(name, v) {
+			if (!cJSON_IsString(name))
+				return bad(r, "authors", "expected strings");
+			if (sahifa_article_add_author(a, name->valuestring, strlen(name->valuestring)))
+				return nomem(r);
+		}
+	}
 	if ((st = get_tag(r, o, &a->tag)))
 		return st;
 	v = get(o, "lang_confidence");
@@ -439,15 +548,19 @@ static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct 
 		return bad(r, "lang_confidence", "expected a number from 0 to 1");
 	a->tag.confidence = v->valuedouble;
 	sc = get(o, "scripts");
-	if (!cJSON_IsObject(sc))
-		return bad(r, "scripts", "expected an object");
+	if (!cJSON_IsArray(sc))
+		return bad(r, "scripts", "expected an array");
 	cJSON_ArrayForEach(v, sc) {
+		const cJSON *code = get(v, "script"), *share = get(v, "share");
+
 		if (a->n_scripts == SAHIFA_MAX_SCRIPTS)
 			return bad(r, "scripts", "too many scripts");
-		if (!cJSON_IsNumber(v) || strlen(v->string) >= SAHIFA_SCRIPT_MAX)
-			return bad(r, "scripts", "expected script codes with numbers");
-		memcpy(a->scripts[a->n_scripts].script, v->string, strlen(v->string) + 1);
-		a->scripts[a->n_scripts++].share = v->valuedouble;
+		if (!cJSON_IsString(code) || !cJSON_IsNumber(share) ||
+		    strlen(code->valuestring) >= SAHIFA_SCRIPT_MAX)
+			return bad(r, "scripts", "expected {script, share} objects");
+		memcpy(a->scripts[a->n_scripts].script, code->valuestring,
+		       strlen(code->valuestring) + 1);
+		a->scripts[a->n_scripts++].share = share->valuedouble;
 	}
 	if ((st = read_sections(r, o, a)) || (st = read_lists(r, o, a)))
 		return st;

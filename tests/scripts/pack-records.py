@@ -26,11 +26,12 @@ def record(seed, headline, paragraphs, lang="ar", script="Arab", heading=None):
         section["line"] = 2
     section["paragraphs"] = paras
     return {
-        "id": sha[:32], "schema_version": "1.0.0",
+        "id": sha[:32], "schema_version": "2.0.0",
         "source": {"name": seed + ".txt", "member": None, "bytes": len(raw), "sha256": sha,
-                   "encoding": "UTF-8", "format": "text"},
-        "headline": headline, "byline": None, "lang": lang, "lang_confidence": 0.9,
-        "lang_tag": lang + "-" + script, "script": script, "scripts": {script: 1.0},
+                   "encoding": "UTF-8", "declared_encoding": None, "format": "text", "warc": None},
+        "headline": headline, "byline": None, "authors": [], "url": None, "published": None,
+        "modified": None, "site_name": None, "description": None, "html_lang": None, "lang": lang, "lang_confidence": 0.9,
+        "lang_tag": lang + "-" + script, "script": script, "scripts": [{"script": script, "share": 1.0}],
         "sections": [section], "captions": [], "removed": [],
         "stats": {"lines": len(paragraphs) + 2, "blank_lines": 0, "sections": 1,
                   "paragraphs": len(paragraphs), "captions": 0, "removed": 0,

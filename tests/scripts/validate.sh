@@ -59,7 +59,7 @@ expect validate-wrong-type 1 'b-1\.0\.0/data/train-00000-of-00001\.jsonl:3: expe
 # A truncated last line.
 fresh c-1.0.0
 f="$T/c-1.0.0/data/test-00000-of-00001.jsonl"
-head -c 300 "$f" > "$f.cut" && mv "$f.cut" "$f"
+head -c 500 "$f" > "$f.cut" && mv "$f.cut" "$f"
 $PY "$MK" seal "$T/c-1.0.0"
 expect validate-truncated-line 1 'c-1\.0\.0/data/test-00000-of-00001\.jsonl:1:[0-9]+: JSON syntax error' \
 	"$SAHIFA" validate "$T/c-1.0.0"

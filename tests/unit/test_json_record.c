@@ -53,11 +53,12 @@ static void test_round_trip(void)
 	sahifa_buf_init(&j1, 0);
 	sahifa_buf_init(&j2, 0);
 	CHECK(sahifa_article_to_json(&a, &j1, &e) == SAHIFA_OK);
-	CHECK(strncmp(j1.data, "{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"1.0.0\","
+	CHECK(strncmp(j1.data, "{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"2.0.0\","
 			       "\"source\":{\"name\":\"in/a.txt\",\"member\":\"x/\\\"q\\\".txt\","
 			       "\"bytes\":3000000000,", 122) == 0);
 	CHECK(strstr(j1.data, "\"lang\":\"ar\",\"lang_confidence\":0.971,\"lang_tag\":\"ar-Arab\"") != NULL);
-	CHECK(strstr(j1.data, "\"scripts\":{\"Arab\":0.967,\"Latn\":0.033}") != NULL);
+	CHECK(strstr(j1.data, "\"scripts\":[{\"script\":\"Arab\",\"share\":0.967},"
+		     "{\"script\":\"Latn\",\"share\":0.033}]") != NULL);
 	CHECK(strstr(j1.data, "{\"heading\":null,\"level\":1,\"paragraphs\"") != NULL);
 	CHECK(strstr(j1.data, "{\"heading\":\"Heading\",\"level\":2,\"line\":5,") != NULL);
 	CHECK(strstr(j1.data, "line one\\twith tab") != NULL);

@@ -172,12 +172,14 @@ static void test_article_schema(void)
 	struct sahifa_error err;
 	struct collect col;
 	static const char row[] =
-		"{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"1.0.0\","
+		"{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"2.0.0\","
 		"\"source\":{\"name\":\"a.txt\",\"member\":null,\"bytes\":10,\"sha256\":"
 		"\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\","
-		"\"encoding\":\"UTF-8\",\"format\":\"text\"},\"headline\":\"\xd8\xae\xd8\xa8\xd8\xb1\","
-		"\"byline\":null,\"lang\":\"ar\",\"lang_confidence\":0.9,\"lang_tag\":\"ar-Arab\","
-		"\"script\":\"Arab\",\"scripts\":{\"Arab\":1},\"sections\":[{\"heading\":null,\"level\":1,"
+		"\"encoding\":\"UTF-8\",\"declared_encoding\":null,\"format\":\"text\",\"warc\":null},"
+		"\"headline\":\"\xd8\xae\xd8\xa8\xd8\xb1\","
+		"\"byline\":null,\"authors\":[],\"url\":null,\"published\":null,\"modified\":null,"
+		"\"site_name\":null,\"description\":null,\"html_lang\":null,\"lang\":\"ar\",\"lang_confidence\":0.9,\"lang_tag\":\"ar-Arab\","
+		"\"script\":\"Arab\",\"scripts\":[{\"script\":\"Arab\",\"share\":1}],\"sections\":[{\"heading\":null,\"level\":1,"
 		"\"paragraphs\":[{\"text\":\"\xd9\x86\xd8\xb5\",\"kind\":\"paragraph\",\"line\":2,\"lang\":\"ar\","
 		"\"script\":\"Arab\"}]}],\"captions\":[],\"removed\":[],\"stats\":{\"lines\":2,"
 		"\"blank_lines\":0,\"sections\":1,\"paragraphs\":1,\"captions\":0,\"removed\":0,"

@@ -79,7 +79,7 @@ def seal(d):
     open(os.path.join(d, "datapackage.json"), "w").write(json.dumps(dp, indent=2) + "\n")
     files.append("datapackage.json")
     n_art = sum(rows_of(os.path.join(d, p)) for p in files if p.endswith(".jsonl"))
-    man = {"name": base, "version": version, "schema_version": "1.0.0",
+    man = {"name": base, "version": version, "schema_version": "2.0.0",
            "tool": {"name": "sahifa", "version": "0.1.0"}, "created": "1970-01-01T00:00:00Z",
            "license": "CC-BY-4.0", "splits": {"train": 80, "validation": 10, "test": 10},
            "counts": {"articles": n_art, "paragraphs": 0, "characters": 0, "words": 0, "duplicates_dropped": 0,
