@@ -63,7 +63,7 @@ LIB_CXX = $(sort $(wildcard src/*/*.cc))
 TOOL_C  = $(sort $(wildcard tools/*.c))
 UNIT_C  = $(sort $(wildcard tests/unit/test_*.c))
 # Files built into the binary: the default rules and the schemas in force.
-EMBED   = $(sort $(wildcard rules/*.rules) $(wildcard schema/*.json))
+EMBED   = $(sort $(wildcard rules/*.rules) $(wildcard rules/stopwords/*.txt) $(wildcard schema/*.json))
 
 LIB_OBJ  = $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 TOOL_OBJ = $(TOOL_C:%.c=$(BUILD)/obj/%.o)
@@ -144,6 +144,8 @@ install: $(SAHIFA)
 	install -m 755 $(SAHIFA) $(DESTDIR)$(BINDIR)/sahifa
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 rules/*.rules $(DESTDIR)$(DATADIR)/rules/
+	install -d $(DESTDIR)$(DATADIR)/rules/stopwords
+	install -m 644 rules/stopwords/* $(DESTDIR)$(DATADIR)/rules/stopwords/
 	install -m 644 schema/* $(DESTDIR)$(DATADIR)/schema/
 
 uninstall:
