@@ -8,32 +8,52 @@
 #include "sahifa/article.h"
 #include "sahifa/decode.h"
 #include "sahifa/error.h"
+#include "sahifa/input.h"
 #include "sahifa/segment.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* What an input is read as.  AUTO: WARC by its "WARC/" header, HTML by its first
+ * markup (or a container's text/html type), else text. */
+enum sahifa_format {
+	SAHIFA_FORMAT_AUTO = 0,
+	SAHIFA_FORMAT_TEXT,
+	SAHIFA_FORMAT_HTML,
+	SAHIFA_FORMAT_WARC
+};
+
 struct sahifa_convert_options {
 	enum sahifa_on_invalid on_invalid;
+	enum sahifa_format format;
 	const struct sahifa_rules *rules;   /* borrowed; must outlive the call */
 	unsigned threads;                   /* 0 = one per online core */
 	const char *output;                 /* JSONL path, "-" or NULL for stdout */
 	const char *rejects;                /* rejects JSONL path, or NULL */
 };
 
+#define SAHIFA_SKIP_REASONS_MAX 16        /* distinct skip reasons counted apart */
+
 struct sahifa_convert_summary {
-	unsigned long long inputs;          /* records + rejects */
+	unsigned long long inputs;          /* records + rejects + skipped */
 	unsigned long long records;
 	unsigned long long rejects;
+	unsigned long long skipped;         /* not articles by design (see input.h) */
+	struct {
+		const char *reason;         /* static string from the reader */
+		unsigned long long n;
+	} skips[SAHIFA_SKIP_REASONS_MAX];   /* by reason, in order first seen; the rest "other" */
+	size_t n_skips;
 	unsigned long long replaced;        /* invalid bytes replaced, all inputs */
 	unsigned long long bytes_in;
 };
 
-/* Convert one input held in memory.  a must be initialised.  name and member as in
- * struct sahifa_source (member may be NULL). */
-enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts, const char *name,
-				      const char *member, const unsigned char *raw, size_t len,
+/* Convert one input held in memory (item->data, item->len; item->error and item->skip
+ * NULL).  a must be initialised.  name and member as in struct sahifa_source (member
+ * may be NULL); content_type, declared_charset and warc are used when set. */
+enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
+				      const struct sahifa_input_item *item,
 				      struct sahifa_article *a, struct sahifa_error *err);
 
 /* Convert every input (files, directories walked in sorted order, "-" for stdin,

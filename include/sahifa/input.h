@@ -18,12 +18,23 @@
 extern "C" {
 #endif
 
+struct sahifa_warc_ref;
+
 struct sahifa_input_item {
 	const char *name;                  /* the path as given or found in a directory; "-" for stdin */
 	const char *member;                /* archive member, or NULL */
 	const unsigned char *data;         /* NULL when error is set */
 	size_t len;
 	const struct sahifa_error *error;  /* non-NULL: this input could not be read */
+	/* What a container knows of the bytes besides themselves (a WARC record's HTTP
+	 * headers); NULL when unknown. */
+	const char *content_type;          /* media type, e.g. "text/html" */
+	const char *declared_charset;      /* charset the transport declared */
+	const struct sahifa_warc_ref *warc; /* the WARC record the bytes came from */
+	/* Non-NULL: the input is not an article by design (a WARC request record, a
+	 * non-HTML response, ...): the reason, a short word in static storage.  Counted
+	 * per reason, never a reject; data and error are NULL. */
+	const char *skip;
 };
 
 /* Borrowed pointers are valid only during the call.  Return SAHIFA_OK to go on;

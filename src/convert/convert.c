@@ -23,17 +23,39 @@ static int article_is_empty(const struct sahifa_article *a)
 	return !a->headline && a->stats.paragraphs == 0 && a->n_captions == 0;
 }
 
-enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts, const char *name,
-				      const char *member, const unsigned char *raw, size_t len,
+/* Copy a WARC reference into the record's source; 0 ok, -1 out of memory. */
+static int copy_warc(struct sahifa_source *s, const struct sahifa_warc_ref *w)
+{
+	if (!w)
+		return 0;
+	s->has_warc = 1;
+	s->warc.offset = w->offset;
+	return sahifa_article_set_str(&s->warc.file, w->file, w->file ? strlen(w->file) : 0) ||
+	       sahifa_article_set_str(&s->warc.record_id, w->record_id,
+				      w->record_id ? strlen(w->record_id) : 0) ||
+	       sahifa_article_set_str(&s->warc.date, w->date, w->date ? strlen(w->date) : 0) ||
+	       sahifa_article_set_str(&s->warc.target_uri, w->target_uri,
+				      w->target_uri ? strlen(w->target_uri) : 0) ? -1 : 0;
+}
+
+enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
+				      const struct sahifa_input_item *item,
 				      struct sahifa_article *a, struct sahifa_error *err)
 {
+	const char *name = item->name, *member = item->member;
+	const unsigned char *raw = item->data ? item->data : (const unsigned char *)"";
+	size_t len = item->len;
 	struct sahifa_decoded dec;
 	enum sahifa_status st;
 	char path[SAHIFA_ERROR_PATH_MAX];
 
 	sahifa_member_path(name, member, path, sizeof(path));
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
-	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0))
+	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0) ||
+	    copy_warc(&a->source, item->warc))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+	if (item->warc && item->warc->target_uri &&
+	    sahifa_article_set_str(&a->url, item->warc->target_uri, strlen(item->warc->target_uri)))
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
 	a->source.bytes = len;
 	if ((st = sahifa_sha256_hex(raw, len, a->source.sha256)))
@@ -64,6 +86,9 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 /* One input of a batch: what the walker gave, and what conversion made of it. */
 struct slot {
 	char *name, *member;
+	char *content_type, *declared_charset;
+	struct sahifa_warc_ref warc;
+	int has_warc;
 	unsigned char *data;
 	size_t len;
 	int unread;                  /* the walker could not read it: err holds why */
@@ -93,6 +118,12 @@ static void slot_clear(struct slot *s)
 {
 	free(s->name);
 	free(s->member);
+	free(s->content_type);
+	free(s->declared_charset);
+	free(s->warc.file);
+	free(s->warc.record_id);
+	free(s->warc.date);
+	free(s->warc.target_uri);
 	free(s->data);
 	sahifa_buf_release(&s->line);
 	memset(s, 0, sizeof(*s));
@@ -101,12 +132,21 @@ static void slot_clear(struct slot *s)
 static void convert_slot(const struct sahifa_convert_options *opts, struct slot *s)
 {
 	struct sahifa_article a;
+	struct sahifa_input_item item;
 
 	if (s->unread)
 		return;
+	memset(&item, 0, sizeof(item));
+	item.name = s->name;
+	item.member = s->member;
+	item.data = s->data;
+	item.len = s->len;
+	item.content_type = s->content_type;
+	item.declared_charset = s->declared_charset;
+	item.warc = s->has_warc ? &s->warc : NULL;
 	sahifa_article_init(&a);
 	sahifa_buf_init(&s->line, SAHIFA_MAX_JSONL_LINE_BYTES);
-	s->st = sahifa_convert_one(opts, s->name, s->member, s->data, s->len, &a, &s->err);
+	s->st = sahifa_convert_one(opts, &item, &a, &s->err);
 	memcpy(s->sha256, a.source.sha256, sizeof(s->sha256));
 	s->replaced = a.stats.replaced;
 	if (!s->st)
@@ -211,15 +251,60 @@ static enum sahifa_status flush_batch(struct run *r)
 	return st;
 }
 
+/* Count an input that is not an article by design, per reason. */
+static void count_skip(struct sahifa_convert_summary *sum, const char *reason)
+{
+	size_t i;
+
+	sum->inputs++;
+	sum->skipped++;
+	for (i = 0; i < sum->n_skips; i++)
+		if (!strcmp(sum->skips[i].reason, reason))
+			break;
+	if (i == sum->n_skips) {
+		if (i == SAHIFA_SKIP_REASONS_MAX)
+			reason = "other", i = SAHIFA_SKIP_REASONS_MAX - 1;
+		else
+			sum->skips[sum->n_skips++].reason = reason;
+	}
+	sum->skips[i].n++;
+}
+
+static char *dup_or_null(const char *s, int *failed)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	if (!(d = sahifa_strdup(s)))
+		*failed = 1;
+	return d;
+}
+
 static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *item)
 {
 	struct run *r = ctx;
 	struct slot *s = &r->slots[r->n];
+	int failed = 0;
 
+	if (item->skip) {
+		count_skip(r->sum, item->skip);
+		return SAHIFA_OK;
+	}
 	memset(s, 0, sizeof(*s));
-	s->name = sahifa_strdup(item->name);
-	s->member = item->member ? sahifa_strdup(item->member) : NULL;
-	if (!s->name || (item->member && !s->member))
+	s->name = dup_or_null(item->name, &failed);
+	s->member = dup_or_null(item->member, &failed);
+	s->content_type = dup_or_null(item->content_type, &failed);
+	s->declared_charset = dup_or_null(item->declared_charset, &failed);
+	if (item->warc) {
+		s->has_warc = 1;
+		s->warc.offset = item->warc->offset;
+		s->warc.file = dup_or_null(item->warc->file, &failed);
+		s->warc.record_id = dup_or_null(item->warc->record_id, &failed);
+		s->warc.date = dup_or_null(item->warc->date, &failed);
+		s->warc.target_uri = dup_or_null(item->warc->target_uri, &failed);
+	}
+	if (failed || !s->name)
 		goto nomem;
 	if (item->error) {
 		s->unread = 1;

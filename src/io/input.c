@@ -43,7 +43,7 @@ static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_it
 
 static enum sahifa_status emit_data(struct walker *w, const char *name, const char *member)
 {
-	struct sahifa_input_item item;
+	struct sahifa_input_item item = { 0 };
 
 	item.name = name;
 	item.member = member;
@@ -59,7 +59,7 @@ static enum sahifa_status emit_error_item_len(struct walker *w, const char *name
 					      const char *member, const struct sahifa_error *e,
 					      size_t len)
 {
-	struct sahifa_input_item item;
+	struct sahifa_input_item item = { 0 };
 
 	item.name = name;
 	item.member = member;
