@@ -151,6 +151,7 @@ struct sahifa_quality {
 	int present;
 	uint64_t lines;                  /* paragraphs */
 	uint64_t words;
+	uint64_t sentences;              /* . ! ? ؟ ۔ … followed by a space or the line's end */
 	double mean_word_length;         /* code points per word */
 	double terminal_punct_lines;     /* share of lines ending in . ! ? ؟ ۔ ، … (quotes aside) */
 	double ellipsis_lines;           /* share of lines ending in ... or … */

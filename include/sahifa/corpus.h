@@ -88,6 +88,7 @@ enum sahifa_status sahifa_filter_rules_print(const struct sahifa_filter_rules *r
 
 struct sahifa_filter_options {
 	const struct sahifa_filter_rules *rules;
+	unsigned threads;                /* 0: one per online core */
 	const char *output;
 	const char *drops;
 };
@@ -108,6 +109,7 @@ enum sahifa_status sahifa_filter_run(const struct sahifa_filter_options *opts,
 #define SAHIFA_LEARN_DEFAULT_MIN_SHARE 0.2
 
 struct sahifa_learn_options {
+	unsigned threads;                /* 0: one per online core */
 	unsigned long long min_docs;     /* 0: the default */
 	double min_share;                /* of the site's documents; 0: the default */
 	const char *output;              /* the rules file */

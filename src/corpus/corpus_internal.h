@@ -52,7 +52,9 @@ struct corpus_line {
 	struct sahifa_article a;    /* parsed by the runner before work is called */
 	struct sahifa_error err;
 	enum sahifa_status st;
-	void *out;                  /* what work made of it, for collect */
+	void *out;                  /* what work made of it (one malloc'd block, owned by
+				     * collect from then on; freed when collect is not
+				     * called) */
 };
 
 struct corpus_pass {

@@ -264,6 +264,7 @@ static int is_terminal(uint32_t c)
 }
 
 struct tally {
+	uint64_t sentences;
 	uint64_t lines, terminal, ellipsis, short_lines, list_items;
 	uint64_t words, word_chars, alpha_words, symbols, letters, nonspace, stop;
 	uint64_t line_chars, dup_lines, dup_line_chars;
@@ -298,6 +299,10 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 			}
 			if (c == '#')
 				t->symbols++;
+			/* a sentence ends at a terminal mark before a space or the end (a run
+			 * of marks, "?!" or "...", ends one) */
+			if (is_terminal(c) && c != 0x060C && (i + n >= len || p[i + n] == ' '))
+				t->sentences++;
 			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
 				t->symbols++, i += c == '.' ? 2 : 0;
 			i += n;
@@ -426,6 +431,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	t.letters = sc.letters;
 	q->lines = t.lines;
 	q->words = t.words;
+	q->sentences = t.sentences;
 	q->mean_word_length = share(t.word_chars, t.words);
 	q->terminal_punct_lines = share(t.terminal, t.lines);
 	q->ellipsis_lines = share(t.ellipsis, t.lines);

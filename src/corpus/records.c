@@ -94,6 +94,9 @@ static enum sahifa_status flush(struct run *r)
 		}
 		if (!st && r->pass->collect)
 			st = r->pass->collect(r->pass->ctx, l);
+		else
+			free(l->out);   /* a plain block from work, not collected after a failure */
+		l->out = NULL;
 		sahifa_article_release(&l->a);
 		sahifa_article_init(&l->a);
 		sahifa_buf_reset(&l->text);

@@ -19,7 +19,8 @@ static const char *const reason_names[SAHIFA_REASON_COUNT] = {
 #define QD(name, member) { name, offsetof(struct sahifa_quality, member), 0 }
 #define QC(name, member) { name, offsetof(struct sahifa_quality, member), 1 }
 const struct sahifa_quality_field sahifa_quality_fields[] = {
-	QC("lines", lines), QC("words", words), QD("mean_word_length", mean_word_length),
+	QC("lines", lines), QC("words", words), QC("sentences", sentences),
+	QD("mean_word_length", mean_word_length),
 	QD("terminal_punct_lines", terminal_punct_lines), QD("ellipsis_lines", ellipsis_lines),
 	QD("short_lines", short_lines), QD("list_items", list_items),
 	QD("symbol_word_ratio", symbol_word_ratio), QD("letter_share", letter_share),
