@@ -299,13 +299,13 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 			}
 			if (c == '#')
 				t->symbols++;
-			/* a sentence ends at a terminal mark before a space or the end (a run
-			 * of marks, "?!" or "...", ends one) */
-			if (is_terminal(c) && c != 0x060C && (i + n >= len || p[i + n] == ' '))
-				t->sentences++;
 			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
 				t->symbols++, i += c == '.' ? 2 : 0;
 			i += n;
+			/* a sentence ends at a terminal mark before a space or the end (a run
+			 * of marks, "?!" or "...", ends one) */
+			if (is_terminal(c) && c != 0x060C && (i >= len || p[i] == ' '))
+				t->sentences++;
 		}
 		chars += tchars;
 		t->nonspace += tchars;
