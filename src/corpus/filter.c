@@ -207,7 +207,8 @@ enum sahifa_status sahifa_filter_rules_new(const char *preset, const char *path,
 		FILE *fp = fopen(path, "rb");
 
 		if (!fp)
-			st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+			st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, errno == ENOENT ?
+					      "does not exist" : "cannot open: %s", strerror(errno));
 		else {
 			sahifa_buf_init(&text, (size_t)1 << 20);
 			while (!st && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)

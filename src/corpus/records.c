@@ -175,7 +175,8 @@ static enum sahifa_status read_file(struct run *r, const char *path)
 	snprintf(r->path, sizeof(r->path), "%s", path);
 	r->line = 0;
 	if (!fp)
-		return sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+		return sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, errno == ENOENT ?
+					"does not exist" : "cannot open: %s", strerror(errno));
 	while (!st && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		st = add_chunk(r, chunk, n);
 	if (!st && ferror(fp))
@@ -292,7 +293,8 @@ static enum sahifa_status release_dir(struct run *r, const char *path)
 		DIR *top = opendir(path);
 
 		if (!top)
-			return sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+			return sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, errno == ENOENT ?
+						"does not exist" : "cannot open: %s", strerror(errno));
 		while ((de = readdir(top)))
 			if (de->d_name[0] != '.') {
 				if (snprintf(dir, sizeof(dir), "%s/%s/data", path, de->d_name) >=
@@ -355,7 +357,8 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
 	rr.r = r;
 	rr.archive = release;
 	if (stat(release, &sb))
-		st = sahifa_error_set(err, SAHIFA_ERR_IO, release, 0, 0, "%s", strerror(errno));
+		st = sahifa_error_set(err, SAHIFA_ERR_IO, release, 0, 0, errno == ENOENT ?
+				      "does not exist" : "cannot open: %s", strerror(errno));
 	else if (S_ISDIR(sb.st_mode))
 		st = release_dir(r, release);
 	else
