@@ -98,6 +98,10 @@ enum sahifa_status corpus_pass_run(const struct corpus_pass *pass, const char *c
 enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const char *release,
 				       struct sahifa_error *err);
 
+/* Lines in the input files, to size tables once (an unreadable file counts 0: the
+ * pass reports it). */
+unsigned long long corpus_count_lines(const char *const *inputs, size_t n_inputs);
+
 /* Threads to use for n (0: online cores, at most 64). */
 unsigned corpus_threads(unsigned n);
 

@@ -228,7 +228,8 @@ static enum sahifa_status sign_collect(void *ctx, struct corpus_line *l)
 	struct signed_rec *s = l->out;
 
 	if (d->n == d->cap) {
-		size_t ncap = d->cap ? d->cap * 2 : 1024;
+		/* sized once from the line count; grows (by half) only for --previous */
+		size_t ncap = d->cap ? d->cap + d->cap / 2 : 1024;
 		void *p = ncap > UINT32_MAX ? NULL : realloc(d->e, ncap * sizeof(*d->e));
 
 		if (!p) {
@@ -438,6 +439,19 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 		d.reading_previous = 0;
 		d.n_prev = d.n;
 		summary->previous_records = d.n;
+	}
+	if (!st) {
+		unsigned long long lines = corpus_count_lines(inputs, n_inputs);
+		size_t want = d.n + (size_t)lines;
+
+		if (want > d.cap && want <= UINT32_MAX) {
+			void *p = realloc(d.e, want * sizeof(*d.e));
+
+			if (!p)
+				st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			else
+				d.e = p, d.cap = want;
+		}
 	}
 	if (!st)
 		st = corpus_pass_run(&pass, inputs, n_inputs, err);

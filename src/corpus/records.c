@@ -369,3 +369,30 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
 	free(r);
 	return st;
 }
+
+unsigned long long corpus_count_lines(const char *const *inputs, size_t n_inputs)
+{
+	static char chunk[1 << 16];
+	unsigned long long n = 0;
+	size_t i, got;
+
+	for (i = 0; i < n_inputs; i++) {
+		FILE *fp = fopen(inputs[i], "rb");
+		char last = '\n';
+
+		if (!fp)
+			continue;
+		while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+			const char *p = chunk, *end = chunk + got;
+
+			while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+				n++;
+				p++;
+			}
+			last = chunk[got - 1];
+		}
+		n += last != '\n';
+		fclose(fp);
+	}
+	return n;
+}
