@@ -134,6 +134,13 @@ bench-lid: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-lid.sh
 
+# The corpus stage: near-duplicate precision/recall, dedup speed and memory at 1x, 10x,
+# 50x, filter presets, learned boilerplate (tests/bench/bench-clean.sh).
+.PHONY: bench-clean
+bench-clean: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-clean.sh
+
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)
 	$(Q)$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk BUILD=build/fuzz run

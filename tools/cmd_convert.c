@@ -16,6 +16,7 @@ static const char usage_text[] =
 	"  -o, --output FILE        write the records to FILE (default: stdout)\n"
 	"      --rejects FILE       also write every rejected input as JSONL to FILE\n"
 	"      --rules FILE         add site-chrome rules from FILE (repeatable)\n"
+	"      --no-default-rules   leave out the built-in rules (rules/default.rules)\n"
 	"      --on-invalid MODE    replace (default: invalid bytes become U+FFFD, counted)\n"
 	"                           or reject (the input fails)\n"
 	"  -j, --threads N          worker threads (default: one per core); never changes\n"
@@ -30,6 +31,7 @@ struct convert_args {
 	const char **rules_files;
 	size_t n_rules;
 	int verbose;
+	int no_default_rules;
 };
 
 /* Parse options into args; returns -1 to exit with *rc. */
@@ -41,6 +43,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "on-invalid", required_argument, NULL, 'I' },
 		{ "threads", required_argument, NULL, 'j' },
+		{ "no-default-rules", no_argument, NULL, 'N' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -79,6 +82,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 			}
 			args->opts.threads = (unsigned)n;
 			break;
+		case 'N': args->no_default_rules = 1; break;
 		case 'v': args->verbose = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -113,7 +117,8 @@ int cmd_convert(int argc, char **argv)
 	sahifa_error_clear(&err);
 	if (parse_args(argc, argv, &args, &rc))
 		goto done;
-	st = sahifa_rules_new_default(&rules, &err);
+	st = args.no_default_rules ? sahifa_rules_new_empty(&rules, &err) :
+				     sahifa_rules_new_default(&rules, &err);
 	for (i = 0; !st && i < args.n_rules; i++)
 		st = sahifa_rules_load_file(rules, args.rules_files[i], &err);
 	if (st) {

@@ -56,4 +56,9 @@
 #define SAHIFA_VALIDATE_BATCH 1024
 #define SAHIFA_VALIDATE_BATCH_BYTES ((size_t)4 << 20)
 
+/* Records the corpus stage (dedup, filter, rules learn) parses in parallel at once: a
+ * batch closes at whichever of the two limits comes first. */
+#define SAHIFA_CORPUS_BATCH 256
+#define SAHIFA_CORPUS_BATCH_BYTES ((size_t)16 << 20)
+
 #endif

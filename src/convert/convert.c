@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sahifa/convert.h"
+#include "sahifa/corpus.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
 #include "sahifa/lid.h"
@@ -78,6 +79,8 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 				      (unsigned long long)a->stats.lines);
 	if (!st)
 		st = sahifa_lid_tag_article(a, err);
+	if (!st)
+		st = sahifa_quality_compute(a, err);
 	if (st)
 		sahifa_error_set_path(err, path);
 	return st;

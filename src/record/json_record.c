@@ -284,6 +284,51 @@ static enum sahifa_status read_lists(struct reader *r, const cJSON *o, struct sa
 	return SAHIFA_OK;
 }
 
+/* quality is optional (records written before it was computed have none). */
+static enum sahifa_status read_quality(struct reader *r, const cJSON *o, struct sahifa_quality *q)
+{
+	const cJSON *qo = get(o, "quality"), *v;
+	size_t i;
+
+	memset(q, 0, sizeof(*q));
+	if (!qo)
+		return SAHIFA_OK;
+	if (!cJSON_IsObject(qo))
+		return bad(r, "quality", "expected an object");
+	snprintf(r->where, sizeof(r->where), "/quality");
+	for (i = 0; i < sahifa_quality_n_fields; i++) {
+		const struct sahifa_quality_field *f = &sahifa_quality_fields[i];
+		char *p = (char *)q + f->offset;
+		enum sahifa_status st;
+
+		if (f->count) {
+			uint64_t u;
+
+			if ((st = get_count(r, qo, f->name, &u)))
+				return st;
+			memcpy(p, &u, sizeof(u));
+		} else {
+			double d;
+
+			v = get(qo, f->name);
+			if (!cJSON_IsNumber(v) || v->valuedouble < 0)
+				return bad(r, f->name, "expected a non-negative number");
+			d = v->valuedouble;
+			memcpy(p, &d, sizeof(d));
+		}
+	}
+	v = get(qo, "stopword_lang");
+	if (v && cJSON_IsString(v)) {
+		if (strlen(v->valuestring) >= sizeof(q->stopword_lang))
+			return bad(r, "stopword_lang", "value too long");
+		memcpy(q->stopword_lang, v->valuestring, strlen(v->valuestring) + 1);
+	} else if (v && !cJSON_IsNull(v))
+		return bad(r, "stopword_lang", "expected a string or null");
+	q->present = 1;
+	r->where[0] = '\0';
+	return SAHIFA_OK;
+}
+
 static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct sahifa_article *a)
 {
 	const char *headline, *byline;
@@ -353,6 +398,8 @@ static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct 
 	    (st = get_count(r, stats, "marks_trimmed", &a->stats.marks_trimmed)))
 		return st;
 	r->where[0] = '\0';
+	if ((st = read_quality(r, o, &a->quality)))
+		return st;
 	sahifa_article_count(a);
 	return SAHIFA_OK;
 }

@@ -225,6 +225,28 @@ static void write_stats(struct jw *w, const struct sahifa_stats *st)
 	JW_LIT(w, "}");
 }
 
+/* Shares keep 3 decimals like the other proportions; counts are exact. */
+static void write_quality(struct jw *w, const struct sahifa_quality *q)
+{
+	size_t i;
+
+	for (i = 0; i < sahifa_quality_n_fields; i++) {
+		const struct sahifa_quality_field *f = &sahifa_quality_fields[i];
+		double v = sahifa_quality_value(q, f);
+
+		jw_raw(w, i ? ",\"" : "{\"", 2);
+		jw_raw(w, f->name, strlen(f->name));
+		JW_LIT(w, "\":");
+		if (f->count)
+			jw_uint(w, (uint64_t)v);
+		else
+			jw_share(w, v);
+	}
+	JW_LIT(w, ",\"stopword_lang\":");
+	jw_str_or_null(w, q->stopword_lang[0] ? q->stopword_lang : NULL);
+	JW_LIT(w, "}");
+}
+
 static void write_article(struct jw *w, const struct sahifa_article *a)
 {
 	size_t i;
@@ -313,6 +335,10 @@ static void write_article(struct jw *w, const struct sahifa_article *a)
 	}
 	JW_LIT(w, "],\"stats\":");
 	write_stats(w, &a->stats);
+	if (a->quality.present) {
+		JW_LIT(w, ",\"quality\":");
+		write_quality(w, &a->quality);
+	}
 	JW_LIT(w, "}");
 }
 

@@ -437,26 +437,15 @@ static void bad_line(struct pack *p, const char *path, long line, struct sahifa_
 		p->diag(p->diag_ctx, e);
 }
 
-/* Match key of an article: headline and paragraph texts folded, joined by U+001E. */
+/* Match key of an article (sahifa_article_match_key), hashed. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
 				      unsigned char out[16], struct sahifa_error *e)
 {
 	enum sahifa_status st;
 	char hex[65];
-	size_t i, j;
 
-	sahifa_buf_reset(&p->key);
-	if (a->headline && (st = sahifa_fold_key(a->headline, strlen(a->headline), &p->key, e)))
+	if ((st = sahifa_article_match_key(a, &p->key, e)))
 		return st;
-	for (i = 0; i < a->n_sections; i++)
-		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
-			const char *t = a->sections[i].paragraphs[j].text;
-
-			if ((st = sahifa_buf_append_char(&p->key, '\x1e')) ||
-			    (st = sahifa_fold_key(t, strlen(t), &p->key, e)))
-				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(e, st, NULL, 0, 0,
-						"match key too long") : st;
-		}
 	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, out, 16);
