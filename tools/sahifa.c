@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "tag", cmd_tag, "language and script of each line of text on stdin" },
 	{ "pack", cmd_pack, "records -> a versioned, reproducible release archive" },
 	{ "validate", cmd_validate, "check files or whole releases against the schemas" },
+	{ "merge", cmd_merge, "the shards of a sharded convert -> one JSONL" },
 };
 
 static void usage(FILE *fp)

@@ -34,5 +34,6 @@ int cmd_convert(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif
