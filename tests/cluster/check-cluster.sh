@@ -34,102 +34,10 @@ rm -rf "$T"
 mkdir -p "$T"
 
 # ---- the cluster ----
-RUN=$(mktemp -d /tmp/sahifa-slurm.XXXXXX) || skip "cannot make a run directory"
-chmod 755 "$RUN"   # munged wants every directory above its socket open to others
-NODES="n1 n2 n3"
-# a process that runs (a zombie waiting for its parent's reaping has stopped)
-alive() { st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }
-stop_cluster() {
-	for f in "$RUN"/slurmd-*.pid "$RUN/slurmctld.pid"; do
-		[ -s "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null
-	done
-	i=0
-	while [ $i -lt 50 ]; do
-		up=0
-		for f in "$RUN"/slurmd-*.pid "$RUN/slurmctld.pid"; do
-			[ -s "$f" ] && alive "$(cat "$f")" && up=1
-		done
-		[ $up -eq 0 ] && break
-		sleep 0.1
-		i=$((i + 1))
-	done
-	for f in "$RUN"/slurmd-*.pid "$RUN/slurmctld.pid"; do
-		[ -s "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null
-	done
-	mpid=$(cat "$RUN/munged.pid" 2>/dev/null)
-	if [ -n "$mpid" ]; then
-		kill -TERM "$mpid" 2>/dev/null
-		i=0
-		while [ $i -lt 30 ] && alive "$mpid"; do sleep 0.1; i=$((i + 1)); done
-		kill -KILL "$mpid" 2>/dev/null
-	fi
-	# logs stay in $T for a failed run
-	cp "$RUN"/*.log "$T/" 2>/dev/null
-	rm -rf "$RUN"
-}
-trap 'stop_cluster' EXIT
+. "$ROOT/tests/cluster/cluster.sh"
+trap 'cluster_stop' EXIT
 trap 'exit 1' INT TERM HUP
-
-dd if=/dev/urandom of="$RUN/munge.key" bs=1024 count=1 2>/dev/null
-chmod 400 "$RUN/munge.key"
-munged --socket="$RUN/munge.sock" --key-file="$RUN/munge.key" --pid-file="$RUN/munged.pid" \
-	--log-file="$RUN/munged.log" --seed-file="$RUN/munged.seed" > "$T/munged.out" 2>&1 ||
-	skip "munged does not start here: $(head -c 300 "$T/munged.out" | tr '\n' ' ')"
-
-# ports: a block that depends on this run, so that two checks on one machine do not meet
-base=$((20000 + $$ % 20000))
-host=$(hostname -s)
-{
-	echo "ClusterName=sahifa"
-	echo "SlurmctldHost=$host(127.0.0.1)"
-	echo "SlurmctldPort=$base"
-	echo "AuthType=auth/munge"
-	echo "CredType=cred/munge"
-	echo "AuthInfo=socket=$RUN/munge.sock"
-	echo "SlurmUser=root"
-	echo "SlurmdUser=root"
-	echo "StateSaveLocation=$RUN/state"
-	echo "SlurmdSpoolDir=$RUN/spool-%n"
-	echo "SlurmctldPidFile=$RUN/slurmctld.pid"
-	echo "SlurmdPidFile=$RUN/slurmd-%n.pid"
-	echo "SlurmctldLogFile=$RUN/slurmctld.log"
-	echo "SlurmdLogFile=$RUN/slurmd-%n.log"
-	echo "ProctrackType=proctrack/linuxproc"
-	echo "TaskPlugin=task/none"
-	echo "JobAcctGatherType=jobacct_gather/none"
-	echo "AccountingStorageType=accounting_storage/none"
-	echo "SelectType=select/cons_tres"
-	echo "SelectTypeParameters=CR_CPU"
-	echo "MpiDefault=none"
-	echo "ReturnToService=2"
-	echo "MinJobAge=4"
-	echo "KillWait=2"
-	echo "SchedulerParameters=batch_sched_delay=0"
-	echo "SlurmctldTimeout=30"
-	echo "SlurmdTimeout=30"
-	i=1
-	for n in $NODES; do
-		echo "NodeName=$n NodeHostname=$host NodeAddr=127.0.0.1 Port=$((base + i)) CPUs=1 State=UNKNOWN"
-		i=$((i + 1))
-	done
-	echo "PartitionName=test Nodes=$(echo $NODES | tr ' ' ',') Default=YES MaxTime=INFINITE State=UP"
-} > "$RUN/slurm.conf"
-mkdir -p "$RUN/state"
-export SLURM_CONF="$RUN/slurm.conf"
-slurmctld -c > "$T/slurmctld.out" 2>&1 || skip "slurmctld does not start here: $(head -c 300 "$T/slurmctld.out" | tr '\n' ' ')"
-for n in $NODES; do
-	mkdir -p "$RUN/spool-$n"
-	slurmd -N "$n" > "$T/slurmd-$n.out" 2>&1 ||
-		skip "slurmd does not start here: $(head -c 300 "$T/slurmd-$n.out" | tr '\n' ' ')"
-done
-i=0
-while [ $i -lt 100 ]; do
-	idle=$(sinfo -h -N -o '%N %t' 2>/dev/null | grep -c ' idle$')
-	[ "$idle" -eq 3 ] && break
-	sleep 0.2
-	i=$((i + 1))
-done
-[ "$idle" -eq 3 ] || skip "the nodes did not come up: $(sinfo -N 2>&1 | tr '\n' ' ' | head -c 300)"
+cluster_start "$T" || skip "$CLUSTER_WHY"
 pass "cluster: munged, slurmctld and 3 slurmd up"
 
 # ---- the one-machine reference ----
@@ -218,7 +126,7 @@ check "slurm: a second full run gives the same release" \
 	cmp "$T/job/release/corpus-1.0.0.tar.gz" "$T/job-spread/release/corpus-1.0.0.tar.gz"
 
 pids=$(cat "$RUN"/*.pid 2>/dev/null)
-stop_cluster
+cluster_stop
 trap - EXIT
 left=0
 for p in $pids; do alive "$p" && left=$((left + 1)); done
