@@ -4,9 +4,7 @@
  * into JSON lines or rejects, and written in input order, so the output never depends
  * on the thread count.
  */
-#include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +16,7 @@
 #include "sahifa/lid.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
-#include "sahifa/shard.h"
-#include "sahifa/version.h"
+#include "convert/shard_internal.h"
 
 /* True when the segmenter found nothing worth a record. */
 static int article_is_empty(const struct sahifa_article *a)
@@ -333,69 +330,6 @@ nomem:
 	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, item->name, 0, 0, "out of memory");
 }
 
-/* ---- sharded runs (include/sahifa/shard.h) ---- */
-
-/* Check the share, remove a finished share's sidecar (so that a run stopped midway
- * leaves no share that looks whole), and start the run's fingerprint with what,
- * besides the inputs, decides the records. */
-static enum sahifa_status shard_begin(const struct sahifa_convert_options *opts,
-				      struct sahifa_input_shard *share, struct sahifa_error *err)
-{
-	char head[128], *side;
-	size_t len;
-	int n;
-
-	if (!opts->output || !strcmp(opts->output, "-"))
-		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
-					"a shard is written to a file (-o), not to stdout");
-	if (opts->shard->n == 0 || opts->shard->k >= opts->shard->n)
-		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0, "no shard %u of %u",
-					opts->shard->k, opts->shard->n);
-	len = strlen(opts->output);
-	if (!(side = malloc(len + sizeof(SAHIFA_SHARD_SIDECAR_EXT))))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	memcpy(side, opts->output, len);
-	memcpy(side + len, SAHIFA_SHARD_SIDECAR_EXT, sizeof(SAHIFA_SHARD_SIDECAR_EXT));
-	if (unlink(side) && errno != ENOENT) {
-		sahifa_error_set(err, SAHIFA_ERR_IO, side, 0, 0, "cannot remove: %s",
-				 strerror(errno));
-		free(side);
-		return SAHIFA_ERR_IO;
-	}
-	free(side);
-	share->k = opts->shard->k;
-	share->n = opts->shard->n;
-	if (!(share->fingerprint = sahifa_sha256_new()))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	n = snprintf(head, sizeof(head), "sahifa shard run\n%s\n%s\non-invalid %d\nformat %d\n",
-		     SAHIFA_VERSION, SAHIFA_SCHEMA_VERSION, (int)opts->on_invalid, (int)opts->format);
-	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n))
-		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-	return SAHIFA_OK;
-}
-
-/* The share is written: its sidecar, last. */
-static enum sahifa_status shard_end(const struct sahifa_convert_options *opts,
-				    struct sahifa_input_shard *share,
-				    const struct sahifa_convert_summary *sum, struct sahifa_error *err)
-{
-	struct sahifa_shard_info info;
-
-	memset(&info, 0, sizeof(info));
-	info.format = SAHIFA_SHARD_FORMAT;
-	snprintf(info.tool, sizeof(info.tool), "%s", SAHIFA_VERSION);
-	snprintf(info.schema, sizeof(info.schema), "%s", SAHIFA_SCHEMA_VERSION);
-	if (sahifa_sha256_final(share->fingerprint, info.run))
-		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-	info.k = share->k;
-	info.n = share->n;
-	info.inputs = sum->inputs;
-	info.records = sum->records;
-	info.rejects = sum->rejects;
-	info.skipped = sum->skipped;
-	return sahifa_shard_write_sidecar(opts->output, &info, err);
-}
-
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -429,7 +363,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		r->have_rejects = !st;
 	}
 	if (!st && opts->shard)
-		st = shard_begin(opts, &r->share, err);
+		st = sahifa_shard_begin(opts, &r->share, err);
 	if (!st)
 		st = sahifa_input_walk_shard(inputs, n_inputs, opts->shard ? &r->share : NULL,
 					     on_item, r, err);
@@ -440,7 +374,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
 	if (!st && opts->shard)
-		st = shard_end(opts, &r->share, summary, err);
+		st = sahifa_shard_end(opts, &r->share, summary, err);
 	if (st) {
 		sahifa_outfile_abort(&r->out);
 		if (r->have_rejects)

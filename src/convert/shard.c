@@ -4,12 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "convert/shard_internal.h"
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
 #include "sahifa/shard.h"
+#include "sahifa/version.h"
 
 #define SIDECAR_MAX_BYTES 4096           /* a sidecar is about 400 bytes */
 #define COPY_CHUNK ((size_t)64 << 10)
@@ -317,6 +320,69 @@ enum sahifa_status sahifa_shard_read_sidecar(const char *sidecar, struct sahifa_
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, sidecar, 0, 0,
 					"larger than a sidecar can be (%d bytes)", SIDECAR_MAX_BYTES);
 	return sahifa_shard_parse_sidecar(sidecar, text, len, info, err);
+}
+
+/* ---- a share's run (convert.c calls these around its walk) ---------------------- */
+
+/* Check the share, remove a finished share's sidecar (so that a run stopped midway
+ * leaves no share that looks whole), and start the run's fingerprint with what,
+ * besides the inputs, decides the records. */
+enum sahifa_status sahifa_shard_begin(const struct sahifa_convert_options *opts,
+				      struct sahifa_input_shard *share, struct sahifa_error *err)
+{
+	char head[128], *side;
+	size_t len;
+	int n;
+
+	if (!opts->output || !strcmp(opts->output, "-"))
+		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+					"a shard is written to a file (-o), not to stdout");
+	if (opts->shard->n == 0 || opts->shard->k >= opts->shard->n)
+		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0, "no shard %u of %u",
+					opts->shard->k, opts->shard->n);
+	len = strlen(opts->output);
+	if (!(side = malloc(len + sizeof(SAHIFA_SHARD_SIDECAR_EXT))))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	memcpy(side, opts->output, len);
+	memcpy(side + len, SAHIFA_SHARD_SIDECAR_EXT, sizeof(SAHIFA_SHARD_SIDECAR_EXT));
+	if (unlink(side) && errno != ENOENT) {
+		sahifa_error_set(err, SAHIFA_ERR_IO, side, 0, 0, "cannot remove: %s",
+				 strerror(errno));
+		free(side);
+		return SAHIFA_ERR_IO;
+	}
+	free(side);
+	share->k = opts->shard->k;
+	share->n = opts->shard->n;
+	if (!(share->fingerprint = sahifa_sha256_new()))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	n = snprintf(head, sizeof(head), "sahifa shard run\n%s\n%s\non-invalid %d\nformat %d\n",
+		     SAHIFA_VERSION, SAHIFA_SCHEMA_VERSION, (int)opts->on_invalid, (int)opts->format);
+	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n))
+		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	return SAHIFA_OK;
+}
+
+/* The share is written: its sidecar, last. */
+enum sahifa_status sahifa_shard_end(const struct sahifa_convert_options *opts,
+				    struct sahifa_input_shard *share,
+				    const struct sahifa_convert_summary *sum, struct sahifa_error *err)
+{
+	struct sahifa_shard_info info;
+
+	memset(&info, 0, sizeof(info));
+	info.format = SAHIFA_SHARD_FORMAT;
+	snprintf(info.tool, sizeof(info.tool), "%s", SAHIFA_VERSION);
+	snprintf(info.schema, sizeof(info.schema), "%s", SAHIFA_SCHEMA_VERSION);
+	if (sahifa_sha256_final(share->fingerprint, info.run))
+		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	info.k = share->k;
+	info.n = share->n;
+	info.inputs = sum->inputs;
+	info.records = sum->records;
+	info.rejects = sum->rejects;
+	info.skipped = sum->skipped;
+	return sahifa_shard_write_sidecar(opts->output, &info, err);
 }
 
 /* ---- the merge ------------------------------------------------------------------ */
