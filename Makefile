@@ -4,6 +4,7 @@
 #   make check           every test; ends with "N passed, N failed"
 #   make check SANITIZE=address,undefined
 #   make demo | bench | bench-lid | fuzz | deps | install | uninstall   (V=1: verbose)
+#   make check-cluster | bench-cluster   (a Slurm cluster on this machine)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -34,6 +35,9 @@ endif
 DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev libxml2-dev zlib1g-dev \
 	   libssl-dev python3 python3-jsonschema time xz-utils zstd zip bc
 FUZZ_PKGS = clang libclang-rt-14-dev
+# make check-cluster / bench-cluster: a Slurm cluster on this machine (installed by the
+# scripts, which SKIP where it cannot run).
+CLUSTER_PKGS = slurm-wlm munge
 
 PKGS = icu-uc icu-i18n libarchive libcjson libcrypto libxml-2.0 zlib
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `deps`.
@@ -72,6 +76,7 @@ LIB      = $(BUILD)/libsahifa.a
 SAHIFA   = $(BUILD)/sahifa
 
 .PHONY: all deps check test demo bench bench-lid fuzz install uninstall clean unit
+.PHONY: check-cluster bench-cluster
 
 all: $(SAHIFA)
 
@@ -140,6 +145,15 @@ bench-lid: deps
 bench-clean: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-clean.sh
+
+# Sharded convert on a Slurm cluster of this machine (tests/cluster/, contrib/slurm/).
+check-cluster: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)BUILD=$(BUILD) SAHIFA=$(SAHIFA) CLUSTER_PKGS="$(CLUSTER_PKGS)" sh tests/cluster/check-cluster.sh
+
+bench-cluster: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)BUILD=$(BUILD) SAHIFA=$(SAHIFA) CLUSTER_PKGS="$(CLUSTER_PKGS)" sh tests/bench/bench-cluster.sh
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sahifa/convert.h"
+#include "sahifa/shard.h"
 #include "tool.h"
 
 static const char usage_text[] =
@@ -19,6 +20,10 @@ static const char usage_text[] =
 	"      --no-default-rules   leave out the built-in rules (rules/default.rules)\n"
 	"      --on-invalid MODE    replace (default: invalid bytes become U+FFFD, counted)\n"
 	"                           or reject (the input fails)\n"
+	"      --shard K/N          convert only share K of N of the inputs (by a hash of each\n"
+	"                           path or archive member; a WARC file goes whole) and write\n"
+	"                           a sidecar OUTPUT.shard for sahifa merge; default from\n"
+	"                           SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set\n"
 	"  -j, --threads N          worker threads (default: one per core); never changes\n"
 	"                           the output\n"
 	"  -v, --verbose            print a summary line on stderr\n"
@@ -32,7 +37,36 @@ struct convert_args {
 	size_t n_rules;
 	int verbose;
 	int no_default_rules;
+	struct sahifa_convert_shard shard;  /* --shard K/N, or from the Slurm array */
+	int sharded;
 };
+
+/* --shard K/N, or K and N of a Slurm array task; 0 ok, -1 to exit with *rc. */
+static int shard_option(struct convert_args *args, const char *value, int *rc)
+{
+	struct sahifa_error err;
+	int r;
+
+	sahifa_error_clear(&err);
+	if (value) {
+		if (sahifa_shard_parse(value, &args->shard.k, &args->shard.n)) {
+			*rc = tool_usage_error("convert", "--shard takes K/N with 0 <= K < N <= %d, not '%s'",
+					       SAHIFA_SHARD_MAX, value);
+			return -1;
+		}
+		args->sharded = 1;
+	} else if (!args->sharded) {
+		r = sahifa_shard_from_env(&args->shard.k, &args->shard.n, &err);
+		if (r < 0) {
+			*rc = tool_usage_error("convert", "%s", err.msg);
+			return -1;
+		}
+		args->sharded = r;
+	}
+	if (args->sharded)
+		args->opts.shard = &args->shard;
+	return 0;
+}
 
 /* Parse options into args; returns -1 to exit with *rc. */
 static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
@@ -44,6 +78,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "on-invalid", required_argument, NULL, 'I' },
 		{ "threads", required_argument, NULL, 'j' },
 		{ "no-default-rules", no_argument, NULL, 'N' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -83,6 +118,10 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 			args->opts.threads = (unsigned)n;
 			break;
 		case 'N': args->no_default_rules = 1; break;
+		case 'S':
+			if (shard_option(args, optarg, rc))
+				return -1;
+			break;
 		case 'v': args->verbose = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -98,6 +137,12 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 	}
 	if (optind >= argc) {
 		*rc = tool_usage_error("convert", "no INPUT given (use - for stdin)");
+		return -1;
+	}
+	if (shard_option(args, NULL, rc))
+		return -1;
+	if (args->sharded && (!args->opts.output || !strcmp(args->opts.output, "-"))) {
+		*rc = tool_usage_error("convert", "a shard is written to a file: give -o FILE");
 		return -1;
 	}
 	return 0;

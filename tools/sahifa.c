@@ -27,6 +27,7 @@ static const struct command commands[] = {
 	{ "dedup", cmd_dedup, "drop exact and near-duplicate records, each drop with its reason" },
 	{ "filter", cmd_filter, "drop records whose quality signals fail a preset's thresholds" },
 	{ "rules", cmd_rules, "learn site boilerplate from records (rules learn)" },
+	{ "merge", cmd_merge, "the shards of a sharded convert -> one JSONL" },
 };
 
 static void usage(FILE *fp)

@@ -38,5 +38,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_filter(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -31,6 +31,13 @@ struct sahifa_convert_options {
 	unsigned threads;                   /* 0 = one per online core */
 	const char *output;                 /* JSONL path, "-" or NULL for stdout */
 	const char *rejects;                /* rejects JSONL path, or NULL */
+	/* Sharded run (include/sahifa/shard.h): NULL converts every input; else only
+	 * share k of n (see sahifa_input_walk_shard), and output (a file) gets a sidecar. */
+	const struct sahifa_convert_shard *shard;
+};
+
+struct sahifa_convert_shard {
+	unsigned k, n;
 };
 
 #define SAHIFA_SKIP_REASONS_MAX 16        /* distinct skip reasons counted apart */

@@ -59,6 +59,29 @@ typedef enum sahifa_status (*sahifa_input_fn)(void *ctx, const struct sahifa_inp
 enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_input_fn fn,
 				     void *ctx, struct sahifa_error *err);
 
+/* ---- sharding: one share of the inputs for one of n machines (src/io/input_shard.c) ----
+ * The unit of a share is a file given or found (a WARC file goes whole to one share),
+ * or a member of a tar/zip/... archive.  Unit "name" or "name!member" belongs to share
+ * sahifa_input_shard_of(name, member, n): FNV-1a (64 bits) of that string, mixed by
+ * splitmix64's finalizer, mod n.  So the shares of one input list are disjoint, their union is the
+ * whole, and they depend only on the paths as given, never on the machine.  Items that
+ * stand for a unit (an error item, an archive-level error) follow the same rule. */
+struct sahifa_sha256;
+struct sahifa_input_shard {
+	unsigned k, n;                      /* this share: 0 <= k < n */
+	/* NULL, or hashed with every path the walk meets (given, or found in a
+	 * directory) and its size, in walk order, whichever share it belongs to: two walks
+	 * over the same tree hash the same bytes.  Borrowed. */
+	struct sahifa_sha256 *fingerprint;
+};
+
+unsigned sahifa_input_shard_of(const char *name, const char *member, unsigned n);
+
+/* sahifa_input_walk delivering only the items of share s (NULL: all). */
+enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
+					   const struct sahifa_input_shard *s,
+					   sahifa_input_fn fn, void *ctx, struct sahifa_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,6 +17,7 @@
 #include "sahifa/lid.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
+#include "convert/shard_internal.h"
 
 /* True when the segmenter found nothing worth a record. */
 static int article_is_empty(const struct sahifa_article *a)
@@ -115,6 +116,7 @@ struct run {
 	void *diag_ctx;
 	struct sahifa_convert_summary *sum;
 	struct sahifa_error *err;    /* fatal error of the run */
+	struct sahifa_input_shard share; /* a sharded run's share and fingerprint */
 };
 
 static void slot_clear(struct slot *s)
@@ -363,14 +365,19 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		st = sahifa_outfile_open(&r->rejects, opts->rejects, err);
 		r->have_rejects = !st;
 	}
+	if (!st && opts->shard)
+		st = sahifa_shard_begin(opts, &r->share, err);
 	if (!st)
-		st = sahifa_input_walk(inputs, n_inputs, on_item, r, err);
+		st = sahifa_input_walk_shard(inputs, n_inputs, opts->shard ? &r->share : NULL,
+					     on_item, r, err);
 	if (!st && r->n)
 		st = flush_batch(r);
 	if (!st)
 		st = sahifa_outfile_commit(&r->out, err);
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
+	if (!st && opts->shard)
+		st = sahifa_shard_end(opts, &r->share, summary, err);
 	if (st) {
 		sahifa_outfile_abort(&r->out);
 		if (r->have_rejects)
@@ -378,6 +385,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	}
 	for (i = 0; i < r->n; i++)
 		slot_clear(&r->slots[i]);
+	sahifa_sha256_free(r->share.fingerprint);
 	pthread_mutex_destroy(&r->lock);
 	free(r);
 	return st;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "io/archive_read.h"
+#include "io/input_shard.h"
 #include "sahifa/buf.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
@@ -30,12 +31,16 @@ struct walker {
 	int depth;                    /* directories open above the current one */
 	dev_t dev[SAHIFA_MAX_DIR_DEPTH + 1];
 	ino_t ino[SAHIFA_MAX_DIR_DEPTH + 1];
+	const struct sahifa_input_shard *shard; /* NULL: deliver every item */
 };
 
 static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_item *item)
 {
-	enum sahifa_status st = w->fn(w->ctx, item);
+	enum sahifa_status st;
 
+	if (w->shard && !sahifa_input_shard_keep(w->shard, item))
+		return SAHIFA_OK;  /* another share's */
+	st = w->fn(w->ctx, item);
 	if (st)
 		w->stop = st;
 	return st;
@@ -263,6 +268,8 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 	if (r == READ_OK && !is_stdin &&
 	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
 		return walk_archive(w, name, name, NULL, 0);
+	if (w->shard && !is_stdin && !sahifa_input_shard_keep_file(w->shard, name))
+		return SAHIFA_OK;  /* another share's file: not read further */
 	if (r == READ_OK && !eof) {
 		/* A file's size says at once whether it fits, and sizes the buffer once; a
 		 * pipe gets the whole limit at once (pages it never fills cost nothing), not
@@ -429,8 +436,11 @@ static enum sahifa_status walk_path(struct walker *w, const char *path)
 {
 	struct stat sb;
 
-	if (stat(path, &sb))
+	if (stat(path, &sb)) {
+		sahifa_input_shard_note(w->shard, path, -1);
 		return emit_errno(w, path, "cannot open", errno);
+	}
+	sahifa_input_shard_note(w->shard, path, S_ISDIR(sb.st_mode) ? -2 : (long long)sb.st_size);
 	if (S_ISDIR(sb.st_mode))
 		return walk_dir(w, path, &sb);
 	if (!S_ISREG(sb.st_mode) && w->depth)
@@ -443,6 +453,13 @@ static enum sahifa_status walk_path(struct walker *w, const char *path)
 enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_input_fn fn,
 				     void *ctx, struct sahifa_error *err)
 {
+	return sahifa_input_walk_shard(paths, n, NULL, fn, ctx, err);
+}
+
+enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
+					   const struct sahifa_input_shard *s,
+					   sahifa_input_fn fn, void *ctx, struct sahifa_error *err)
+{
 	struct walker w;
 	size_t i;
 	enum sahifa_status st = SAHIFA_OK;
@@ -452,11 +469,13 @@ enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_
 	w.ctx = ctx;
 	w.err = err;
 	w.limit = SAHIFA_MAX_ARTICLE_BYTES;
+	w.shard = s;
 	sahifa_buf_init(&w.buf, w.limit + 1);
 	for (i = 0; i < n && !st; i++) {
-		if (!strcmp(paths[i], "-"))
+		if (!strcmp(paths[i], "-")) {
+			sahifa_input_shard_note(s, "-", -3);
 			st = walk_fd(&w, "-", STDIN_FILENO, 1);
-		else
+		} else
 			st = walk_path(&w, paths[i]);
 	}
 	sahifa_buf_release(&w.buf);

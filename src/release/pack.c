@@ -565,12 +565,17 @@ static void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, con
 		qsort(base, n, size, cmp);
 }
 
+/* By id, then by content, so that which of several records with one id stays depends
+ * on the records alone, never on the order of the inputs (shards merged in any order
+ * pack as one convert does); place only orders identical records. */
 static int cmp_id_then_place(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
 	int c = strcmp(x->id, y->id);
 
 	if (c)
+		return c;
+	if ((c = memcmp(x->content, y->content, sizeof(x->content))))
 		return c;
 	if (x->input != y->input)
 		return x->input < y->input ? -1 : 1;
@@ -616,7 +621,7 @@ static enum sahifa_status add_dup(struct pack *p, const char *dropped, const cha
 	return SAHIFA_OK;
 }
 
-/* Drop repeated ids (the first in input order stays), then records whose match key
+/* Drop repeated ids (the record with the smallest content hash stays), then records whose match key
  * equals another's (the smallest id stays).  Leaves p->e sorted by (dropped, split, id). */
 static enum sahifa_status dedup(struct pack *p)
 {
