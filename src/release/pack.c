@@ -1033,7 +1033,7 @@ static enum sahifa_status write_data(struct pack *p)
 	FILE **in = calloc(p->n_inputs ? p->n_inputs : 1, sizeof(*in));
 	struct sahifa_csv_writer aw, pw;
 	struct member *ma, *mp, *shard = NULL;
-	size_t i, first_shard = 0, shards_in_split = 0;
+	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0;
 	int split = -1;
 	enum sahifa_status st = SAHIFA_OK;
 
@@ -1046,6 +1046,9 @@ static enum sahifa_status write_data(struct pack *p)
 		st = p->err->status ? p->err->status : nomem(p);
 		goto out;
 	}
+	/* member_add() moves p->m as it grows: keep places, not pointers */
+	i_ma = (size_t)(ma - p->m);
+	i_mp = (size_t)(mp - p->m);
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
 	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, 17, p->err)) ||
@@ -1123,10 +1126,10 @@ static enum sahifa_status write_data(struct pack *p)
 			}
 		}
 	}
-	ma->bytes = aw.bytes;
-	ma->rows = (long long)aw.rows - 1;
-	mp->bytes = pw.bytes;
-	mp->rows = (long long)pw.rows - 1;
+	p->m[i_ma].bytes = aw.bytes;
+	p->m[i_ma].rows = (long long)aw.rows - 1;
+	p->m[i_mp].bytes = pw.bytes;
+	p->m[i_mp].rows = (long long)pw.rows - 1;
 out:
 	sahifa_csv_writer_release(&aw);
 	sahifa_csv_writer_release(&pw);
