@@ -8,8 +8,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "sahifa/buf.h"
 #include "sahifa/convert.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
@@ -112,7 +114,37 @@ struct run {
 	void *diag_ctx;
 	struct sahifa_convert_summary *sum;
 	struct sahifa_error *err;    /* fatal error of the run */
+	/* the run's own files (targets as they were, temporaries): never inputs */
+	struct { dev_t dev; ino_t ino; } own[4];
+	size_t n_own;
 };
+
+/* Note the file at path (or open as fp) as one of the run's own. */
+static void own_add(struct run *r, const char *path, FILE *fp)
+{
+	struct stat sb;
+
+	if (r->n_own < sizeof(r->own) / sizeof(r->own[0]) &&
+	    (fp ? fstat(fileno(fp), &sb) : stat(path, &sb)) == 0 && S_ISREG(sb.st_mode)) {
+		r->own[r->n_own].dev = sb.st_dev;
+		r->own[r->n_own].ino = sb.st_ino;
+		r->n_own++;
+	}
+}
+
+/* 1 when a file input is the run's own output, an earlier one, or its temporary. */
+static int is_own(const struct run *r, const struct sahifa_input_item *item)
+{
+	struct stat sb;
+	size_t i;
+
+	if (!r->n_own || item->member || !strcmp(item->name, "-") || stat(item->name, &sb))
+		return 0;
+	for (i = 0; i < r->n_own; i++)
+		if (r->own[i].dev == sb.st_dev && r->own[i].ino == sb.st_ino)
+			return 1;
+	return 0;
+}
 
 static void slot_clear(struct slot *s)
 {
@@ -287,6 +319,10 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 	struct slot *s = &r->slots[r->n];
 	int failed = 0;
 
+	if (is_own(r, item)) {
+		count_skip(r->sum, "output");
+		return SAHIFA_OK;
+	}
 	if (item->skip) {
 		count_skip(r->sum, item->skip);
 		return SAHIFA_OK;
@@ -328,6 +364,42 @@ nomem:
 	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, item->name, 0, 0, "out of memory");
 }
 
+/* 1 when a and b name one file: the same string, or the same existing file, or the
+ * same name in the same existing folder. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char *ra, *rb;
+	int same;
+
+	if (!strcmp(a, b))
+		return strcmp(a, "-") != 0;
+	if (!stat(a, &sa) && !stat(b, &sb))
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+	{
+		const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+		struct sahifa_buf da = SAHIFA_BUF_INIT, db = SAHIFA_BUF_INIT;
+
+		ba = ba ? ba + 1 : a;
+		bb = bb ? bb + 1 : b;
+		if (strcmp(ba, bb))
+			return 0;
+		if (sahifa_buf_append(&da, a, (size_t)(ba - a)) || sahifa_buf_append_str(&da, ".") ||
+		    sahifa_buf_append(&db, b, (size_t)(bb - b)) || sahifa_buf_append_str(&db, ".")) {
+			same = 0;
+		} else {
+			ra = realpath(da.data, NULL);
+			rb = realpath(db.data, NULL);
+			same = ra && rb && !strcmp(ra, rb);
+			free(ra);
+			free(rb);
+		}
+		sahifa_buf_release(&da);
+		sahifa_buf_release(&db);
+		return same;
+	}
+}
+
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -355,19 +427,35 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	r->sum = summary;
 	r->err = err;
 	pthread_mutex_init(&r->lock, NULL);
-	st = sahifa_outfile_open(&r->out, opts->output, err);
+	if (opts->output && opts->rejects && same_file(opts->output, opts->rejects))
+		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, opts->rejects, 0, 0,
+				      "the rejects file is the output file");
+	else
+		st = SAHIFA_OK;
+	if (!st) {
+		if (opts->output && strcmp(opts->output, "-"))
+			own_add(r, opts->output, NULL);
+		if (opts->rejects && strcmp(opts->rejects, "-"))
+			own_add(r, opts->rejects, NULL);
+		st = sahifa_outfile_open(&r->out, opts->output, err);
+	}
+	if (!st && r->out.tmp)
+		own_add(r, NULL, r->out.fp);
 	if (!st && opts->rejects) {
 		st = sahifa_outfile_open(&r->rejects, opts->rejects, err);
 		r->have_rejects = !st;
+		if (!st && r->rejects.tmp)
+			own_add(r, NULL, r->rejects.fp);
 	}
 	if (!st)
 		st = sahifa_input_walk(inputs, n_inputs, on_item, r, err);
 	if (!st && r->n)
 		st = flush_batch(r);
-	if (!st)
-		st = sahifa_outfile_commit(&r->out, err);
+	/* the rejects first: when they cannot be written, the output is not put in place */
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
+	if (!st)
+		st = sahifa_outfile_commit(&r->out, err);
 	if (st) {
 		sahifa_outfile_abort(&r->out);
 		if (r->have_rejects)

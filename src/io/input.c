@@ -330,7 +330,19 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-/* Entries of a directory except those starting with '.', in strcmp (byte) order. */
+/* 1 for the name of a temporary file an output left behind when its writer was killed
+ * (sahifa_outfile's ".NAME.tmp-XXXXXX", pack's ".sahifa-pack-XXXXXX"). */
+static int is_leftover_temporary(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] == '.' &&
+	       ((n > 12 && !memcmp(name + n - 11, ".tmp-", 5)) ||
+		(n == 19 && !memcmp(name, ".sahifa-pack-", 13)));
+}
+
+/* Entries of a directory except those starting with '.' (but for leftover temporaries,
+ * which are reported), in strcmp (byte) order. */
 static int read_names(const char *path, char ***out, size_t *count)
 {
 	DIR *d = opendir(path);
@@ -344,7 +356,7 @@ static int read_names(const char *path, char ***out, size_t *count)
 		return -1;
 	errno = 0;
 	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' && !is_leftover_temporary(de->d_name))
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32, bytes;
@@ -416,7 +428,15 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 			st = fatal_nomem(w);
 			break;
 		}
-		st = walk_path(w, child.data);
+		if (is_leftover_temporary(names[i])) {
+			struct sahifa_input_item item = { 0 };
+
+			item.name = child.data;
+			item.skip = "temporary";
+			st = deliver(w, &item);
+		} else {
+			st = walk_path(w, child.data);
+		}
 		sahifa_buf_release(&child);
 	}
 	w->depth--;

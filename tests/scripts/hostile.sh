@@ -41,10 +41,11 @@ expect() {
 # balance NAME RECORDS_FILE: convert's -v summary says in = records + rejects + skipped,
 # and RECORDS_FILE holds as many lines as records; sets why when not.
 balance() {
-	line=$(grep -E '^sahifa: [0-9]+ inputs, ' "$T/$1.err" | tail -n 1)
+	bn=$1
+	line=$(grep -E '^sahifa: [0-9]+ inputs, ' "$T/$bn.err" | tail -n 1)
 	set -- $(echo "$line" | sed -E 's/^sahifa: ([0-9]+) inputs, ([0-9]+) records, ([0-9]+) rejected.*/\1 \2 \3/') "$2"
 	if [ $# -ne 4 ]; then why="no summary line"; return; fi
-	sk=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
+	sk=$(sed -nE 's/^sahifa: skipped ([0-9]+) inputs: .*/\1/p' "$T/$bn.err" | tail -n 1)
 	sk=${sk:-0}
 	lines=$(wc -l < "$4")
 	if [ $(($2 + $3 + sk)) -ne "$1" ]; then why="$1 inputs but $2 records + $3 rejects + $sk skipped"
@@ -67,3 +68,43 @@ run pack-shards "$SAHIFA" pack --name r --version 1.0.0 --shard-size 1 -o "$T/p1
 [ $rc -eq 0 ] && ! "$SAHIFA" validate "$T/p1/r-1.0.0.tar.gz" > /dev/null 2>&1 && why="validate fails"
 rc1=$rc; run pack-shards-v "$SAHIFA" validate "$T/p1/r-1.0.0.tar.gz"; [ $rc -ne 0 ] && why="validate: $(cat "$T/pack-shards-v.err")"
 rc=$rc1; expect pack-shards 0 ""
+
+# 4. convert never reads its own output, an older one, or temporaries a killed run left
+mkdir -p "$T/own"
+cp "$S/en-council-budget.txt" "$S/fr-festival.txt" "$T/own/"
+cp "$S/fa-economy.txt" "$T/own/.out.jsonl.tmp-Zx81Qa"
+"$SAHIFA" convert -o "$T/own/out.jsonl" "$T/own" 2> /dev/null
+cp "$T/own/out.jsonl" "$T/own-first.jsonl"
+run own-output "$SAHIFA" convert -v -o "$T/own/out.jsonl" --rejects "$T/own/rej.jsonl" "$T/own"
+balance own-output "$T/own/out.jsonl"
+cmp -s "$T/own/out.jsonl" "$T/own-first.jsonl" || why="${why:-the output changed from run to run}"
+expect own-output 0 'skipped 4 inputs: .*output 3.*temporary 1|skipped 4 inputs: .*temporary 1.*output 3'
+
+# 5. -o X --rejects X is a usage error, not an empty X
+run same-out-rejects "$SAHIFA" convert -o "$T/x.jsonl" --rejects "$T/../tmp-hostile/x.jsonl" "$S"
+[ -e "$T/x.jsonl" ] && why="x.jsonl was written"
+expect same-out-rejects 2 "x.jsonl: the rejects file is the output file"
+
+# ---- low ----
+
+# 14. the rejects file failing at commit keeps the output from being put in place
+: > "$T/rej-empty.txt"
+run rejects-full "$SAHIFA" convert -v -o "$T/rf.jsonl" --rejects /dev/full "$S" "$T/rej-empty.txt"
+[ -e "$T/rf.jsonl" ] && why="the output is in place"
+expect rejects-full 3 "/dev/full: write error"
+
+# 21. outputs honour the umask (mkstemp alone makes 0600)
+(umask 022 && "$SAHIFA" convert -o "$T/mode.jsonl" "$S/fr-festival.txt" 2> "$T/umask.err")
+(umask 022 && "$SAHIFA" pack --name m --version 1.0.0 -o "$T/pm" "$T/many.jsonl" > /dev/null 2>> "$T/umask.err")
+(umask 077 && "$SAHIFA" convert -o "$T/mode077.jsonl" "$S/fr-festival.txt" 2>> "$T/umask.err")
+m1=$(stat -c %a "$T/mode.jsonl"); m2=$(stat -c %a "$T/pm/m-1.0.0.tar.gz"); m3=$(stat -c %a "$T/mode077.jsonl")
+rc=0; [ "$m1:$m2:$m3" = "644:644:600" ] || why="modes $m1 $m2 $m3, wanted 644 644 600"
+expect umask 0 ""
+
+# 22. SIGPIPE removes the temporaries; temporaries are dot names beside the target
+mkdir -p "$T/pipe"
+( "$SAHIFA" convert --rejects "$T/pipe/r.jsonl" "$S" "$S" "$S" "$S" "$S" "$S" 2> "$T/sigpipe.err"; echo $? > "$T/sigpipe.rc" ) | head -c1 > /dev/null
+rc=0; left=$(ls -A "$T/pipe")
+[ -n "$left" ] && why="left behind: $left"
+[ "$(cat "$T/sigpipe.rc")" -eq 141 ] || why="${why:-exit $(cat "$T/sigpipe.rc"), wanted 141 (SIGPIPE)}"
+expect sigpipe 0 ""
