@@ -30,6 +30,12 @@
 /* Uncompressed bytes read from one archive in all: a decompression-bomb guard. */
 #define SAHIFA_MAX_ARCHIVE_TOTAL_BYTES ((unsigned long long)64 << 30)
 
+/* Declared uncompressed bytes per byte of archive, past SAHIFA_ARCHIVE_RATIO_FROM bytes:
+ * text compresses some 3-10 times, long runs of one byte a thousand times and more.
+ * Past this ratio an archive is a decompression bomb, stopped before it is inflated. */
+#define SAHIFA_MAX_ARCHIVE_RATIO 1000
+#define SAHIFA_ARCHIVE_RATIO_FROM ((unsigned long long)256 << 20)
+
 /* Directory nesting followed by the input walker: stops symlink loops. */
 #define SAHIFA_MAX_DIR_DEPTH 64
 
