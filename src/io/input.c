@@ -203,6 +203,14 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		if (st)
 			return sahifa_error_set(w->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		n = sahifa_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
+		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
+			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;
+			 * the walk goes on to the members after it */
+			struct sahifa_error e = *w->err;
+
+			sahifa_error_clear(w->err);
+			return emit_error_item(w, aw->name, m->name, &e);
+		}
 		if (n < 0)
 			return w->err ? w->err->status : SAHIFA_ERR_DATA;
 		if (n == 0)
