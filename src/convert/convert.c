@@ -18,6 +18,7 @@
 #include "sahifa/lid.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
+#include "sahifa/utf8.h"
 
 /* True when the segmenter found nothing worth a record. */
 static int article_is_empty(const struct sahifa_article *a)
@@ -98,6 +99,7 @@ struct slot {
 	enum sahifa_status st;       /* conversion status */
 	struct sahifa_buf line;      /* the JSON record when st == OK */
 	unsigned long long replaced; /* invalid bytes replaced in it */
+	unsigned long long name_bad; /* invalid bytes replaced in its name and member */
 	char sha256[65];
 };
 
@@ -261,6 +263,19 @@ static enum sahifa_status flush_batch(struct run *r)
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
+		if (s->name_bad) {
+			struct sahifa_error w;
+			char path[SAHIFA_ERROR_PATH_MAX];
+
+			sahifa_member_path(s->name, s->member, path, sizeof(path));
+			sahifa_error_set(&w, SAHIFA_ERR_DATA, path, 0, 0,
+					 "name is not valid UTF-8: %llu bytes replaced by U+FFFD",
+					 s->name_bad);
+			w.severity = SAHIFA_WARNING;
+			if (r->diag)
+				r->diag(r->diag_ctx, &w);
+			r->sum->replaced += s->name_bad;
+		}
 		if (s->unread || s->st == SAHIFA_ERR_DATA || s->st == SAHIFA_ERR_LIMIT) {
 			st = reject(r, s);
 		} else if (s->st) {
@@ -302,6 +317,44 @@ static void count_skip(struct sahifa_convert_summary *sum, const char *reason)
 	sum->skips[i].n++;
 }
 
+/* A copy of a file or member name with every byte that is not part of a valid UTF-8
+ * sequence replaced by U+FFFD (*bad counts them), so that the record's JSON stays valid
+ * UTF-8 whatever the file system or a zip's code page held. */
+static char *dup_name(const char *s, int *failed, unsigned long long *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i = 0;
+	struct sahifa_buf b = SAHIFA_BUF_INIT;
+	char *d;
+
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	if (sahifa_utf8_valid(s, len, NULL)) {
+		if (!(d = sahifa_strdup(s)))
+			*failed = 1;
+		return d;
+	}
+	while (i < len && !*failed) {
+		uint32_t cp;
+		size_t n = sahifa_utf8_decode(u + i, len - i, &cp);
+
+		if (n) {
+			*failed |= sahifa_buf_append(&b, s + i, n) != SAHIFA_OK;
+			i += n;
+		} else {
+			*failed |= sahifa_buf_append(&b, "\xEF\xBF\xBD", 3) != SAHIFA_OK;
+			(*bad)++;
+			i++;
+		}
+	}
+	d = *failed ? NULL : sahifa_buf_detach(&b, NULL);
+	if (!d)
+		*failed = 1;
+	sahifa_buf_release(&b);
+	return d;
+}
+
 static char *dup_or_null(const char *s, int *failed)
 {
 	char *d;
@@ -328,8 +381,8 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 		return SAHIFA_OK;
 	}
 	memset(s, 0, sizeof(*s));
-	s->name = dup_or_null(item->name, &failed);
-	s->member = dup_or_null(item->member, &failed);
+	s->name = dup_name(item->name, &failed, &s->name_bad);
+	s->member = dup_name(item->member, &failed, &s->name_bad);
 	s->content_type = dup_or_null(item->content_type, &failed);
 	s->declared_charset = dup_or_null(item->declared_charset, &failed);
 	if (item->warc) {

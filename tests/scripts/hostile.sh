@@ -85,6 +85,81 @@ run same-out-rejects "$SAHIFA" convert -o "$T/x.jsonl" --rejects "$T/../tmp-host
 [ -e "$T/x.jsonl" ] && why="x.jsonl was written"
 expect same-out-rejects 2 "x.jsonl: the rejects file is the output file"
 
+# 2. gzip integrity: a CRC error is a reject, never a garbled record; a .tar.gz too
+gzip -1 -c "$S/en-council-budget.txt" > "$T/good.txt.gz"
+python3 - "$T/good.txt.gz" "$T/crc.txt.gz" <<'PY'
+import sys, zlib
+d0 = open(sys.argv[1], 'rb').read()
+for i in range(20, len(d0) - 8):
+    for bit in (1, 2, 4, 8, 16, 32, 64, 128):
+        d = bytearray(d0); d[i] ^= bit
+        # a flip that keeps the deflate stream valid: only the CRC-32 can tell
+        try:
+            zlib.decompress(bytes(d), 31)
+        except zlib.error as e:
+            if 'incorrect data check' in str(e):
+                open(sys.argv[2], 'wb').write(d)
+                sys.exit(0)
+sys.exit(1)
+PY
+run gzip-crc "$SAHIFA" convert -v -o "$T/crc.jsonl" "$T/crc.txt.gz"
+balance gzip-crc "$T/crc.jsonl"
+expect gzip-crc 1 "crc.txt.gz: damaged gzip data: incorrect data check"
+mkdir -p "$T/tgz"
+cp "$S"/*.txt "$T/tgz/"
+(cd "$T/tgz" && tar cf - *.txt | gzip -1 > "$T/d.tar.gz")
+python3 -c "
+import sys; d = bytearray(open(sys.argv[1], 'rb').read()); d[len(d) // 2] ^= 0x55
+open(sys.argv[1], 'wb').write(d)" "$T/d.tar.gz"
+run tgz-damaged "$SAHIFA" convert -v -o "$T/tgz.jsonl" "$T/d.tar.gz"
+balance tgz-damaged "$T/tgz.jsonl"
+expect tgz-damaged 1 "d.tar.gz: (damaged gzip data|corrupt)"
+
+# 3. names that are not UTF-8 are repaired (U+FFFD) in the record: convert's JSON is valid
+mkdir -p "$T/names"
+cp "$S/fr-festival.txt" "$T/names/$(printf 'caf\351.txt')"
+python3 - "$S/fa-economy.txt" "$T/cp1256.zip" <<'PY'
+import io, sys, zipfile
+b = io.BytesIO(); z = zipfile.ZipFile(b, 'w')
+z.writestr('ABCDE.txt', open(sys.argv[1], 'rb').read()); z.close()
+# the same name in cp1256 (Arabic), as old Windows zip tools stored it
+open(sys.argv[2], 'wb').write(b.getvalue().replace(b'ABCDE.txt', b'\xc7\xe1\xce\xc8\xd1.txt'))
+PY
+run bad-names "$SAHIFA" convert -v -o "$T/names.jsonl" "$T/names" "$T/cp1256.zip"
+balance bad-names "$T/names.jsonl"
+valid_jsonl "$T/names.jsonl" || why="${why:-the output is not valid UTF-8 JSON}"
+[ -z "$why" ] && ! "$SAHIFA" validate "$T/names.jsonl" > /dev/null 2>&1 && why="validate refuses the output"
+expect bad-names 0 "not valid UTF-8"
+
+# ---- medium ----
+
+# 8. one unreadable member (encrypted, bad CRC) is a reject; the members after it are read
+mkdir -p "$T/zip"
+cp "$S"/*.txt "$T/zip/"
+(cd "$T/zip" && zip -q -P secret ../enc.zip en-council-budget.txt && zip -q ../enc.zip fa-economy.txt fr-festival.txt &&
+ zip -q -0 ../st.zip en-council-budget.txt fa-economy.txt fr-festival.txt)
+python3 -c "
+import sys; d = bytearray(open(sys.argv[1], 'rb').read()); i = d.find(b'fa-economy.txt') + 14 + 200
+d[i] ^= 0x20; open(sys.argv[2], 'wb').write(d)" "$T/st.zip" "$T/badcrc.zip"
+run zip-member "$SAHIFA" convert -v -o "$T/zipm.jsonl" "$T/enc.zip" "$T/badcrc.zip"
+balance zip-member "$T/zipm.jsonl"
+[ -z "$why" ] && [ "$(wc -l < "$T/zipm.jsonl")" -ne 4 ] && why="$(wc -l < "$T/zipm.jsonl") records, wanted 4"
+expect zip-member 1 "enc.zip!en-council-budget.txt: .*[Pp]assphrase.*badcrc.zip!fa-economy.txt: .*CRC|badcrc.zip!fa-economy.txt: .*CRC"
+grep -q "enc.zip!en-council-budget.txt: .*assphrase" "$T/zip-member.err" || fail zip-member-encrypted "no reject for the encrypted member"
+
+# 9. a bomb stops at the member header that declares it, before libarchive inflates
+# what it would skip: 941 bytes of .tar.bz2 declaring 1 GiB of zeros
+bomb="$ROOT/tests/data/hostile/bomb.tar.bz2"
+t0=$(date +%s)
+run bomb "$SAHIFA" convert -v -o "$T/bomb.jsonl" "$bomb"
+balance bomb "$T/bomb.jsonl"
+[ $(($(date +%s) - t0)) -gt 2 ] && why="${why:-took $(($(date +%s) - t0)) s}"
+expect bomb 1 "bomb.tar.bz2!zeros.txt: 941 bytes expand to more than 1073741824"
+t0=$(date +%s)
+run bomb-validate "$SAHIFA" validate --max-uncompressed 1000000 "$bomb"
+[ $(($(date +%s) - t0)) -gt 2 ] && why="took $(($(date +%s) - t0)) s"
+expect bomb-validate 1 "bomb.tar.bz2!zeros.txt: more than 1000000 uncompressed bytes"
+
 # ---- low ----
 
 # 14. the rejects file failing at commit keeps the output from being put in place
