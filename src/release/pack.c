@@ -29,6 +29,7 @@
 #include "sahifa/outfile.h"
 #include "sahifa/pack.h"
 #include "sahifa/sha256.h"
+#include "sahifa/validate.h"
 
 static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
 
@@ -789,6 +790,58 @@ static enum sahifa_status id_list_add(struct pack *p, struct id_list *l, const c
 	return SAHIFA_OK;
 }
 
+/* The first error validate finds in the previous release, and their number. */
+struct previous_check {
+	struct sahifa_error first;
+	unsigned long long n;
+};
+
+static void previous_diag(void *ctx, const struct sahifa_error *e)
+{
+	struct previous_check *c = ctx;
+
+	if (e->severity == SAHIFA_WARNING)
+		return;
+	if (!c->n++)
+		c->first = *e;
+}
+
+/* The previous release must agree with its own manifest (checksums, rows, schemas)
+ * before its ids and contents decide the changes and the version bump. */
+static enum sahifa_status check_previous(struct pack *p)
+{
+	struct sahifa_validate_options vo;
+	struct sahifa_validate_summary vs;
+	struct previous_check c;
+	struct sahifa_error e;
+	const char *one[1];
+	enum sahifa_status st;
+
+	memset(&vo, 0, sizeof(vo));
+	memset(&c, 0, sizeof(c));
+	vo.max_errors = 1;
+	vo.threads = 1;
+	one[0] = p->o->previous;
+	sahifa_error_clear(&e);
+	st = sahifa_validate_run(&vo, one, 1, previous_diag, NULL, &c, &vs, &e);
+	if (st) {
+		*p->err = e;
+		return st;
+	}
+	if (c.n || vs.errors) {
+		char where[SAHIFA_ERROR_PATH_MAX + 64];
+
+		if (c.first.line > 0)
+			snprintf(where, sizeof(where), "%s:%ld", c.first.path, c.first.line);
+		else
+			snprintf(where, sizeof(where), "%s", c.first.path);
+		return sahifa_error_set(p->err, SAHIFA_ERR_DATA, p->o->previous, 0, 0,
+					"damaged previous release (validate finds errors), first: %s: %s",
+					where, c.first.msg);
+	}
+	return SAHIFA_OK;
+}
+
 /* Read the previous release, list added, removed and modified ids, and check that the
  * new version is above the old one by at least the bump the changes call for. */
 static enum sahifa_status compare_previous(struct pack *p)
@@ -801,6 +854,8 @@ static enum sahifa_status compare_previous(struct pack *p)
 	const char *bump;
 	char need_s[SAHIFA_SEMVER_MAX + 64];
 
+	if ((st = check_previous(p)))
+		return st;
 	st = sahifa_archive_each(p->o->previous, old_member, &o, p->err);
 	sahifa_buf_release(&o.chunkline);
 	if (st)

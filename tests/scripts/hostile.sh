@@ -131,6 +131,16 @@ valid_jsonl "$T/names.jsonl" || why="${why:-the output is not valid UTF-8 JSON}"
 [ -z "$why" ] && ! "$SAHIFA" validate "$T/names.jsonl" > /dev/null 2>&1 && why="validate refuses the output"
 expect bad-names 0 "not valid UTF-8"
 
+# 6. pack --previous refuses a previous release that does not agree with its manifest
+mkdir -p "$T/prev/x"
+"$SAHIFA" pack --name v --version 1.0.0 -o "$T/prev" "$T/many.jsonl" > /dev/null
+tar xzf "$T/prev/v-1.0.0.tar.gz" -C "$T/prev/x"
+sed -i '5d;6s/a-/b-/' "$T/prev/x/v-1.0.0/data/train-00000-of-00001.jsonl"
+tar czf "$T/prev/v-1.0.0.tar.gz" -C "$T/prev/x" v-1.0.0
+run previous-damaged "$SAHIFA" pack --name v --version 1.1.0 -o "$T/prev" --previous "$T/prev/v-1.0.0.tar.gz" "$T/many.jsonl"
+[ -e "$T/prev/v-1.1.0.tar.gz" ] && why="a release was written"
+expect previous-damaged 1 "v-1.0.0.tar.gz: damaged previous release .*train-00000-of-00001.jsonl: [0-9]+ bytes, but manifest.json says"
+
 # ---- medium ----
 
 # 8. one unreadable member (encrypted, bad CRC) is a reject; the members after it are read
