@@ -1082,6 +1082,19 @@ static const char *const paragraphs_header[] = {
 	"lang", "script", "line", "text",
 };
 
+/* 1 when the line just read again is the one the first pass indexed (a file changed
+ * between the passes would give a release with other records, or an id twice). */
+static int same_content(struct pack *p, const struct entry *x)
+{
+	unsigned char content[16];
+	char hex[65];
+
+	if (strcmp(p->a.id, x->id) || sahifa_sha256_hex(p->json.data, p->json.len, hex))
+		return 0;
+	hex_bytes(hex, content, 16);
+	return !memcmp(content, x->content, 16);
+}
+
 /* Second pass: the kept records in (split, id) order into shards and CSV rows. */
 static enum sahifa_status write_data(struct pack *p)
 {
@@ -1129,7 +1142,7 @@ static enum sahifa_status write_data(struct pack *p)
 		}
 		reader_reset(p->rd, in[x->input], x->offset);
 		if (reader_line(p->rd, &p->line, &start, &too_long) != 1 || too_long ||
-		    parse_line(p, &e) || canonical(p, &e)) {
+		    parse_line(p, &e) || canonical(p, &e) || !same_content(p, x)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, x->line, 0,
 					      "the line changed since it was first read");
 			goto out;

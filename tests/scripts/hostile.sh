@@ -170,6 +170,18 @@ run bomb-validate "$SAHIFA" validate --max-uncompressed 1000000 "$bomb"
 [ $(($(date +%s) - t0)) -gt 2 ] && why="took $(($(date +%s) - t0)) s"
 expect bomb-validate 1 "bomb.tar.bz2!zeros.txt: more than 1000000 uncompressed bytes"
 
+# 10. pack compares its second pass with its first: an input changed in between fails
+if cc -shared -fPIC -o "$T/between.so" "$ROOT/tests/data/hostile/between-passes.c" -ldl 2> "$T/cc.err"; then
+	cp "$T/many.jsonl" "$T/change.jsonl"
+	run between-passes env LD_PRELOAD="$T/between.so" SHIM_FILE="$T/change.jsonl" \
+		ASAN_OPTIONS=verify_asan_link_order=0 "$SAHIFA" pack --name c --version 1.0.0 -o "$T/pc" "$T/change.jsonl"
+	grep -q z-0.txt "$T/change.jsonl" || why="the shim did not change the input"
+	[ -e "$T/pc/c-1.0.0.tar.gz" ] && why="${why:-a release was written}"
+	expect between-passes 3 "change.jsonl:1: the line changed since it was first read"
+else
+	echo "SKIP hostile/between-passes: no C compiler for the shim: $(head -c 200 "$T/cc.err")"
+fi
+
 # ---- low ----
 
 # 14. the rejects file failing at commit keeps the output from being put in place
