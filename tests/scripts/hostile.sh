@@ -143,6 +143,21 @@ expect previous-damaged 1 "v-1.0.0.tar.gz: damaged previous release .*train-0000
 
 # ---- medium ----
 
+# 7. "\u0000" in a string and repeated keys: validate and pack refuse both (cJSON would
+# cut "AB\u0000CD" to "AB" and keep the first of two keys where Python keeps the last)
+head -n 1 "$T/many.jsonl" | sed 's/"headline":"/"headline":"AB\\u0000CD /' > "$T/nul.jsonl"
+head -n 1 "$T/many.jsonl" | sed 's/"headline":"/"headline":"first","headline":"/' > "$T/dup.jsonl"
+head -n 1 "$T/many.jsonl" | sed 's/"headline":"/"headline":"AB\\\\u0000CD /' > "$T/esc.jsonl"
+for k in nul dup; do
+	msg="'\\\\u0000' in a string"; [ $k = dup ] && msg="duplicate key 'headline'"
+	run validate-$k "$SAHIFA" validate "$T/$k.jsonl"
+	expect validate-$k 1 "$k.jsonl:1(:[0-9]+)?: $msg"
+	run pack-$k "$SAHIFA" pack --name k --version 1.0.0 -o "$T/pk-$k" "$T/$k.jsonl"
+	expect pack-$k 1 "$k.jsonl:1: $msg"
+done
+run validate-escaped "$SAHIFA" validate "$T/esc.jsonl"
+expect validate-escaped 0 "1 file, 1 row, 0 errors"
+
 # 8. one unreadable member (encrypted, bad CRC) is a reject; the members after it are read
 mkdir -p "$T/zip"
 cp "$S"/*.txt "$T/zip/"
