@@ -926,6 +926,7 @@ struct vctx {
 	int quiet;       /* inside anyOf/oneOf/not/propertyNames: only the verdict counts */
 	int stop;
 	int depth;
+	unsigned long long steps;  /* schema nodes applied to this value so far */
 };
 
 static void vfail(struct vctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -1402,6 +1403,16 @@ static int validate(struct vctx *c, const struct node *n, const cJSON *v)
 		if (!n->always)
 			vfail(c, "no value is allowed here");
 		return n->always;
+	}
+	if (++c->steps > SAHIFA_SCHEMA_MAX_STEPS) {
+		/* anyOf/oneOf/$ref fan-out: reported whatever the quiet state, then stop */
+		if (!c->stop) {
+			c->quiet = 0;
+			vfail(c, "the schema takes more than %llu steps on this value "
+				 "(anyOf, oneOf or $ref fan-out?)", (unsigned long long)SAHIFA_SCHEMA_MAX_STEPS);
+			c->stop = 1;
+		}
+		return 0;
 	}
 	if (++c->depth > SCHEMA_MAX_RECURSION) {
 		c->depth--;

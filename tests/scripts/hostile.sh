@@ -197,6 +197,27 @@ else
 	echo "SKIP hostile/between-passes: no C compiler for the shim: $(head -c 200 "$T/cc.err")"
 fi
 
+# 11. a user pattern that backtracks without end stops at the regex time limit
+printf '%s\n' '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"s":{"type":"string","pattern":"^(a+)+$"}}}' > "$T/re.schema.json"
+printf '%s\n' '{"s":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaX"}' '{"s":"aaaa"}' > "$T/re.jsonl"
+t0=$(date +%s)
+run regex-backtrack "$SAHIFA" validate --schema "$T/re.schema.json" "$T/re.jsonl"
+[ $(($(date +%s) - t0)) -gt 5 ] && why="took $(($(date +%s) - t0)) s"
+expect regex-backtrack 1 "re.jsonl:1: .*more than the time limit.*1 file, 2 rows, 1 error|1 file, 2 rows, 1 error"
+grep -q "re.jsonl:1: .*more than the time limit" "$T/regex-backtrack.err" || fail regex-backtrack-message "$(cat "$T/regex-backtrack.err")"
+
+# 11b. anyOf over $ref, 30 levels deep (2^30 paths), stops at the schema step limit
+python3 -c '
+import json
+d = {"l%d" % i: {"anyOf": [{"$ref": "#/$defs/l%d" % (i + 1)}] * 2} for i in range(30)}
+d["l30"] = {"type": "string"}
+print(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": d, "$ref": "#/$defs/l0"}))' > "$T/fan.schema.json"
+echo '{"a":1}' > "$T/fan.jsonl"
+t0=$(date +%s)
+run schema-fanout "$SAHIFA" validate --schema "$T/fan.schema.json" "$T/fan.jsonl"
+[ $(($(date +%s) - t0)) -gt 5 ] && why="took $(($(date +%s) - t0)) s"
+expect schema-fanout 1 "fan.jsonl:1: the schema takes more than [0-9]+ steps"
+
 # ---- low ----
 
 # 14. the rejects file failing at commit keeps the output from being put in place
