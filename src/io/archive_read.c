@@ -74,9 +74,27 @@ static int cpio_binary(const unsigned char *h, size_t len, int big_endian)
 	return namesize > 0 && 26 + namesize <= len && h[26 + namesize - 1] == '\0';
 }
 
+/* 1 when the 512-byte header at h carries the checksum of its own bytes (the checksum
+ * field counted as spaces), as every tar writer stores it: text with "ustar" at
+ * offset 257 ("mustard") has none. */
+static int tar_checksum_ok(const unsigned char *h)
+{
+	unsigned long sum = 0, want = 0;
+	size_t i;
+	int digits = 0;
+
+	for (i = 0; i < 512; i++)
+		sum += i >= 148 && i < 156 ? ' ' : h[i];
+	for (i = 148; i < 156 && h[i] == ' '; i++)
+		;
+	for (; i < 156 && h[i] >= '0' && h[i] <= '7'; i++, digits++)
+		want = want * 8 + (unsigned long)(h[i] - '0');
+	return digits > 0 && (i == 156 || h[i] == ' ' || h[i] == '\0') && sum == want;
+}
+
 int sahifa_archive_sniff(const unsigned char *h, size_t len)
 {
-	if (has_at(h, len, 257, "ustar", 5))                    /* tar (POSIX and GNU) */
+	if (has_at(h, len, 257, "ustar", 5) && len >= 512 && tar_checksum_ok(h)) /* tar */
 		return 1;
 	if (has_at(h, len, 0, "PK\3\4", 4) || has_at(h, len, 0, "PK\5\6", 4))  /* zip */
 		return 1;
