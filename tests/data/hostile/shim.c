@@ -1,12 +1,15 @@
-/* LD_PRELOAD shim for tests/scripts/hostile.sh: the first fseeko() (pack's second
- * pass starting) rewrites one byte of $SHIM_FILE first, as a writer changing the input
- * between pack's two passes would: "a-0.txt" becomes "z-0.txt", same length. */
+/* LD_PRELOAD shim for tests/scripts/hostile.sh: changes an input while sahifa reads it.
+ *   SHIM_FILE=path   the first fseeko() (pack's second pass starting) rewrites one
+ *                    byte of path first: "a-0.txt" becomes "z-0.txt", same length.
+ *   SHIM_TRUNC=path  the first read() from path truncates it to 100 bytes after. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 int fseeko(FILE *f, off_t off, int whence)
 {
@@ -32,4 +35,29 @@ int fseeko(FILE *f, off_t off, int whence)
 		}
 	}
 	return real(f, off, whence);
+}
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+	static int done;
+	ssize_t (*real)(int, void *, size_t) = (ssize_t (*)(int, void *, size_t))dlsym(RTLD_NEXT, "read");
+	const char *path = getenv("SHIM_TRUNC");
+	ssize_t got = real(fd, buf, n);
+
+	if (!done && path && got > 0) {
+		char link[64], target[PATH_MAX];
+		ssize_t k;
+
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		k = readlink(link, target, sizeof(target) - 1);
+		if (k > 0) {
+			target[k] = '\0';
+			if (!strcmp(target, path)) {
+				done = 1;
+				if (truncate(path, 100) != 0)
+					perror("shim: truncate");
+			}
+		}
+	}
+	return got;
 }
