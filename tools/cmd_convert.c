@@ -183,6 +183,15 @@ int cmd_convert(int argc, char **argv)
 	if (args.verbose || sum.rejects)
 		tool_message("%llu inputs, %llu records, %llu rejected, %llu bytes replaced",
 			     sum.inputs, sum.records, sum.rejects, sum.replaced);
+	if (sum.skipped) {
+		char text[512] = "";
+		size_t k, at = 0;
+
+		for (k = 0; k < sum.n_skips && at < sizeof(text); k++)
+			at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s %llu", k ? ", " : "",
+					       sum.skips[k].reason, sum.skips[k].n);
+		tool_message("skipped %llu inputs: %s", sum.skipped, text);
+	}
 done:
 	sahifa_rules_free(rules);
 	free(args.rules_files);

@@ -118,6 +118,7 @@ void tool_install_signal_cleanup(void)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, on_signal);  /* convert --rejects r | head -c1 */
 }
 
 /* Close stdout and report a failed write (a full disk, a closed pipe) as an error. */

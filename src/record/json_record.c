@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "sahifa/article.h"
+#include "record/json_strict.h"
 #include "sahifa/convert.h"
 #include "sahifa/limits.h"
 
@@ -405,6 +406,80 @@ static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct 
 }
 
 /* Depth of the deepest array/object, stopping early past the limit. */
+static int cmp_key_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Objects of up to this many members are checked pair by pair, larger ones sorted. */
+#define DUP_SMALL 16
+
+int sahifa_json_duplicate_key(const void *v, char *key, size_t size)
+{
+	const cJSON *o = v, *c;
+	size_t n = 0, i, j;
+
+	if (!o || !(cJSON_IsObject(o) || cJSON_IsArray(o)))
+		return 0;
+	for (c = o->child; c; c = c->next) {
+		n++;
+		if (sahifa_json_duplicate_key(c, key, size))
+			return 1;
+	}
+	if (!cJSON_IsObject(o) || n < 2)
+		return 0;
+	if (n <= DUP_SMALL) {
+		const cJSON *a, *b;
+
+		for (a = o->child, i = 0; a; a = a->next, i++)
+			for (b = a->next, j = i + 1; b; b = b->next, j++)
+				if (a->string && b->string && !strcmp(a->string, b->string)) {
+					snprintf(key, size, "%s", a->string);
+					return 1;
+				}
+		return 0;
+	} else {
+		const char **k = malloc(n * sizeof(*k));
+		int dup = 0;
+
+		if (!k)
+			return 0;
+		for (c = o->child, i = 0; c; c = c->next)
+			k[i++] = c->string ? c->string : "";
+		qsort(k, n, sizeof(*k), cmp_key_ptr);
+		for (i = 1; i < n && !dup; i++)
+			if (!strcmp(k[i - 1], k[i])) {
+				snprintf(key, size, "%s", k[i]);
+				dup = 1;
+			}
+		free(k);
+		return dup;
+	}
+}
+
+/* 1 when s holds a \u0000 escape inside a string: cJSON ends the string there, so
+ * "AB\u0000CD" would be read as "AB". */
+static int json_has_nul_escape(const char *s, size_t len)
+{
+	int in_str = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (in_str) {
+			if (s[i] == '\\') {
+				if (i + 5 < len && s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4))
+					return 1;
+				i++;
+			} else if (s[i] == '"') {
+				in_str = 0;
+			}
+		} else if (s[i] == '"') {
+			in_str = 1;
+		}
+	}
+	return 0;
+}
+
 static int json_depth_ok(const char *s, size_t len)
 {
 	int depth = 0, in_str = 0;
@@ -440,6 +515,9 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 	if (!json_depth_ok(json, len))
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"nested deeper than %d levels", SAHIFA_MAX_JSON_DEPTH);
+	if (json_has_nul_escape(json, len))
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+					"'\\u0000' in a string (JSON readers cut the string there)");
 	o = cJSON_ParseWithLengthOpts(json, len, &end, 0);
 	if (!o) {
 		long col = end ? (long)(end - json) + 1 : 0;
@@ -455,6 +533,16 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 		cJSON_Delete(o);
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, (long)(end - json) + 1,
 					"more than one JSON value on the line");
+	}
+	{
+		char key[128];
+
+		if (sahifa_json_duplicate_key(o, key, sizeof(key))) {
+			cJSON_Delete(o);
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+						"duplicate key '%s' (readers disagree on which one holds)",
+						key);
+		}
 	}
 	st = read_article(&r, o, a);
 	cJSON_Delete(o);
