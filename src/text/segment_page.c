@@ -751,16 +751,30 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		t++;
 		len--;
 	}
-	for (i = 0; by_prefix[i]; i++)
-		if (starts_ci(t, len, by_prefix[i]) && len > strlen(by_prefix[i]) + 2 &&
-		    k->chars <= SEG_BYLINE_MAX_CHARS + 40) {
-			const char *r = t + strlen(by_prefix[i]);
+	{
+		/* "By Jane Doe", also after a separator: "Le Monde | 04.05.2015 | Par X" */
+		size_t at = 0;
 
-			while (*r == ' ')
-				r++;
-			if ((*r >= 'A' && *r <= 'Z') || (unsigned char)*r >= 0xC0 || *r == '[')
-				return 2;
+		while (at < len) {
+			const char *u = t + at;
+			size_t ulen = len - at;
+
+			for (i = 0; by_prefix[i]; i++)
+				if (starts_ci(u, ulen, by_prefix[i]) && ulen > strlen(by_prefix[i]) + 2) {
+					const char *r = u + strlen(by_prefix[i]);
+
+					while (*r == ' ')
+						r++;
+					if ((*r >= 'A' && *r <= 'Z') || (unsigned char)*r >= 0xC0 ||
+					    *r == '[')
+						return 2;
+				}
+			while (at < len && t[at] != '|')
+				at++;
+			while (at < len && (t[at] == '|' || t[at] == ' '))
+				at++;
 		}
+	}
 	for (i = 0; by_arabic[i]; i++) {
 		size_t n = strlen(by_arabic[i]);
 
@@ -778,7 +792,30 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30)
 			return 2;
 	}
-	if (has_date && k->words <= 12)
+	if (has_date && k->chars <= SEG_BYLINE_MAX_CHARS) {
+		/* "Dan Goodin - Apr 16, 2015": two or three capitalised words, then the date */
+		size_t caps = 0, j = 0;
+
+		while (j < len && caps < 4) {
+			if (t[j] >= 'A' && t[j] <= 'Z' && (j == 0 || t[j - 1] == ' ')) {
+				size_t e = j;
+
+				while (e < len && t[e] != ' ')
+					e++;
+				if (e - j >= 3 && !starts_ci(t + j, len - j, "updated") &&
+				    !starts_ci(t + j, len - j, "published"))
+					caps++;
+				else
+					break;
+				j = e + 1;
+			} else {
+				break;
+			}
+		}
+		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
+			return 2;
+	}
+	if (has_date && k->words <= 16)
 		return 1;
 	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
 			       has_ascii_ci(t, len, "minute read") ||
@@ -1113,16 +1150,19 @@ again:
 	/* bylines and datelines: from the headline to the body, and the first blocks of
 	 * the body */
 	{
-		size_t from = title != SIZE_MAX ? title + 1 : body, to = body + 3, got = 0;
+		size_t at = title != SIZE_MAX ? title : body, to = body + 6, got = 0;
+		size_t from = at >= 6 ? at - 6 : 0;
 		char date[16];
 		int have_date = s->a->published != NULL;
 
-		for (bi = from; bi < p.n && bi < to && bi < from + 8; bi++) {
+		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
 			int kind;
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
+			if (bi == title || h->cls != C_CONTENT)
+				continue;
 			kind = byline_kind(&p, bi, date);
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {
 				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
