@@ -169,7 +169,8 @@ static const char *const w_credit[] = { "getty images", "shutterstock", "photo:"
 					"image copyright", "image caption", "(photo", "photograph:",
 					"credit:", "/ap", "afp/", "reuters/", "\xc2\xa9 ", "epa/",
 					"تصویر کے کاپی رائٹ", "شٹر اسٹاک", "فوٹو", "صورة:",
-					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", NULL };
+					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", "تصوير:", "تصوير -",
+					"عدسة", "photo credit", NULL };
 static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",
@@ -236,7 +237,9 @@ void seg_reflow(struct seg_state *s)
 			}
 			above += hist[w];
 		}
-		w = best_w;
+		/* the widest line in the band: the renderer's own column */
+		for (w = best_w; w > best_w - 12 && !hist[w]; w--)
+			;
 		full = best;
 	}
 	if (full < 6 || full * 100 < total * 15)
@@ -825,6 +828,25 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	return 0;
 }
 
+/* Every word capitalised (or not in Latin letters): "Jane Doe", "Ana de Souza". */
+static int is_name(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, lower = 0;
+
+	while (i < len) {
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		words++;
+		if (t[i] >= 'a' && t[i] <= 'z')
+			lower++;
+		while (i < len && t[i] != ' ')
+			i++;
+	}
+	return words && words <= 5 && lower * 3 <= words - (words > 2);
+}
+
 /* Author names of a "By A and B" byline. */
 static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t len)
 {
@@ -854,6 +876,8 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 				b++;
 			while (e > b && t[e - 1] == ' ')
 				e--;
+			if (e > b && e - b < 60 && !is_name(t + b, e - b))
+				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
 			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
@@ -931,6 +955,43 @@ static int can_title(const struct page *p, size_t bi)
 	    k->sentences > 1)
 		return 0;
 	return k->words >= 2 || k->chars >= 6;
+}
+
+/* Block bi and the next (or the one before) are one caption printed twice, next to an
+ * image cue (an image placeholder, "Photo:", a credit line). */
+static int near_image(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 3; j++) {
+		const struct seg_line *l = &p->s->lines[p->b[j].head];
+
+		if (p->b[j].reason == SAHIFA_REASON_CREDIT ||
+		    has_any(p->s->text + l->b, l->e - l->b, w_image))
+			return 1;
+	}
+	return 0;
+}
+
+static int caption_pair(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	size_t o;
+
+	if (p->b[bi].chars > 250 || p->b[bi].reason >= 0 || s->lines[p->b[bi].head].nlines > 1)
+		return 0;
+	for (o = 0; o < 2; o++) {
+		size_t j = o ? bi - 1 : bi + 1;
+
+		if ((o && !bi) || j >= p->n)
+			continue;
+		size_t lo = bi < j ? bi : j, hi = bi < j ? j : bi;
+
+		if (same_text(s, p->b[bi].head, p->b[j].head) &&
+		    p->b[hi].head - p->b[lo].head <= 2 && near_image(p, lo))
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- the page -------------------------------------------------------------------- */
@@ -1123,9 +1184,22 @@ again:
 			if (byline_kind(&p, bi, date))
 				continue;
 		}
+		{
+			int image = 0;
+
+			for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
+				const struct seg_line *l = &s->lines[p.b[j].head];
+
+				if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
+				    has_any(s->text + l->b, l->e - l->b, w_image))
+					image = 1;
+			}
+			if (image)
+				continue;  /* a caption */
+		}
 		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
 		for (j = 0; j < p.n; j++)
-			if (j != bi && same_text(s, p.b[j].head, k->head)) {
+			if ((j + 2 < bi || j > bi + 2) && same_text(s, p.b[j].head, k->head)) {
 				sc += 1.5;
 				break;
 			}
@@ -1161,7 +1235,7 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			if (bi == title || h->cls != C_CONTENT)
+			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
 			kind = byline_kind(&p, bi, date);
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {
@@ -1211,6 +1285,8 @@ again:
 			}
 			continue;
 		}
+		if (bi + 4 >= body && bi <= best_e + 2 && caption_pair(&p, bi))
+			continue;  /* pair_lines makes it a caption and its copy */
 		outside_reason(&p, bi, bi >= best_e);
 		drop_block(&p, bi);
 	}
