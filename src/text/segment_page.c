@@ -287,7 +287,8 @@ struct page {
 
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
-	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_COUNT
+	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
+	D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -308,6 +309,8 @@ static const char *const details[D_COUNT] = {
 	"advertising residue",
 	"a teaser headline printed again",
 	"a list of link addresses",
+	"an image placeholder",
+	"reader comments after the article",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -424,6 +427,11 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 	if (k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
+		return;
+	}
+	if (h->nlines == 1 && len >= 3 && t[0] == '[' && t[len - 1] == ']' && k->chars <= 80 &&
+	    !k->marks && !k->form) {
+		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
 	if (k->chars < 120 && has_any(t, len, w_ad)) {
@@ -994,6 +1002,31 @@ static int caption_pair(const struct page *p, size_t bi)
 	return 0;
 }
 
+static const char *const w_comments[] = { "comments", "leave a reply", "leave a comment",
+					  "post a comment", "add a comment", "join the discussion",
+					  "reader comments", "التعليقات", "أضف تعليق", "اضف تعليق",
+					  "إضافة تعليق", "نظرات", "ارسال نظر", "commentaires",
+					  "kommentare", "comentarios", NULL };
+
+/* A line that opens the readers' comments: "Comments", "6 thoughts on ...",
+ * "margoadams says:". */
+static int comment_header(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	if (h->nlines > 1 || p->b[bi].chars > 80)
+		return 0;
+	if (len > 5 && !memcmp(t + len - 5, "says:", 5))
+		return 1;
+	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
+					   has_ascii_ci(t, len, " responses to") ||
+					   has_ascii_ci(t, len, " comments")))
+		return 1;
+	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -1133,7 +1166,7 @@ again:
 		switch (k->final) {
 		case J_GOOD: v = k->chars; break;
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
-		default: v = -(double)k->chars - 20; break;
+		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}
 		if (k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
 		    k->reason == SAHIFA_REASON_CHROME)
@@ -1167,6 +1200,26 @@ again:
 			s->lines[i].cls = C_CHROME;  /* the classifier decides where it ends */
 		else if (s->lines[i].cls == C_BLOCK)
 			s->lines[i].cls = C_CONTENT;
+	}
+	/* the readers' comments end the article, however much prose they hold */
+	{
+		size_t good = 0;
+
+		for (bi = best_b; bi < best_e; bi++) {
+			if (p.b[bi].final == J_GOOD)
+				good++;
+			else if (good && comment_header(&p, bi)) {
+				size_t j;
+
+				for (j = bi; j < best_e; j++)
+					if (p.b[j].reason < 0) {
+						p.b[j].reason = SAHIFA_REASON_COMMENT;
+						p.b[j].detail = D_COMMENTS;
+					}
+				best_e = bi;
+				break;
+			}
+		}
 	}
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
@@ -1277,7 +1330,14 @@ again:
 		if (bi >= body && bi < best_e) {
 			if (k->reason >= 0)
 				drop_block(&p, bi);
-			else if (k->marks && k->words <= 12 && h->nlines == 1 && bi + 1 < best_e &&
+			else if (k->cls == J_SHORT && k->words <= 3 && !ends_sentence(h) &&
+				 ((bi + 1 < best_e && p.b[bi + 1].cls == J_SHORT &&
+				   p.b[bi + 1].words <= 3) ||
+				  (bi > body && p.b[bi - 1].cls == J_SHORT && p.b[bi - 1].words <= 3))) {
+				k->reason = SAHIFA_REASON_MENU;
+				k->detail = D_MENU;
+				drop_block(&p, bi);
+			} else if (k->marks && k->words <= 12 && h->nlines == 1 && bi + 1 < best_e &&
 				 p.b[bi + 1].marks && p.b[bi + 1].words <= 12) {
 				k->reason = SAHIFA_REASON_LINK_LIST;
 				k->detail = D_LINKS;
