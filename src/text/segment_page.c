@@ -442,6 +442,18 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
 		return;
 	}
+	if (k->list && k->marks && k->chars < 120 && !ends_sentence(h)) {
+		/* "* [207]Facing sharp questions, ...": a list item that is a link */
+		size_t j = 0;
+
+		while (j < len && (t[j] == '*' || t[j] == '+' || t[j] == '-' || t[j] == ' ' ||
+				   t[j] == 'o' || (unsigned char)t[j] >= 0xE2))
+			j++;
+		if (j < len && t[j] == '[') {
+			k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
+			return;
+		}
+	}
 	if (k->marks && k->words <= 3 * k->marks + 2) {
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
@@ -1188,6 +1200,26 @@ again:
 		best = cur = 0.0;
 		best_b = best_e = cur_b = 0;
 		goto again;
+	}
+	if (best <= 0) {
+		/* no prose by these measures: the article is what lies between the first and
+		 * the last longer block with nothing against it */
+		size_t first = SIZE_MAX, last = 0;
+
+		for (bi = 0; bi < p.n; bi++)
+			if (p.b[bi].reason < 0 && p.b[bi].chars >= 70) {
+				if (first == SIZE_MAX)
+					first = bi;
+				last = bi;
+			}
+		if (first != SIZE_MAX) {
+			best = 1;
+			best_b = first;
+			best_e = last + 1;
+			for (bi = first; bi <= last; bi++)
+				if (p.b[bi].final == J_BAD && p.b[bi].reason < 0)
+					p.b[bi].final = J_SHORT;
+		}
 	}
 	if (best <= 0) {
 		/* no run of prose: not a page this classifier can read; the line rules do */
