@@ -345,7 +345,8 @@ static void scan_block(struct page *p, struct blk *k)
 		    has_bytes(s->text + l->b, l->e - l->b, "(*)") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "____") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "[    ") ||
-		    has_bytes(s->text + l->b, l->e - l->b, "[BUTTON]"))
+		    has_bytes(s->text + l->b, l->e - l->b, "[BUTTON]") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "(BUTTON)"))
 			k->form = 1;
 		while (i <= l->e) {
 			size_t n = 1;
@@ -974,6 +975,15 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
 	    k->sentences > 1)
 		return 0;
+	{
+		const char *t = p->s->text + h->b;
+		size_t len = h->e - h->b;
+
+		/* boxes and widgets are not titles */
+		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
+		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related))))
+			return 0;
+	}
 	return k->words >= 2 || k->chars >= 6;
 }
 
@@ -1293,13 +1303,13 @@ again:
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		sc -= 0.08 * (double)(bi < body ? body - bi : bi - body);
+		sc -= 0.05 * (double)(bi < body ? body - bi : bi - body);
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;
 		}
 	}
-	if (title != SIZE_MAX && tscore < 0.9)
+	if (title != SIZE_MAX && tscore < 0.5)
 		title = SIZE_MAX;
 	if (title != SIZE_MAX) {
 		s->lines[p.b[title].head].cls = C_HEADLINE;
