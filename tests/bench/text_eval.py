@@ -242,7 +242,8 @@ def score(out):
                 rec = recs.get(n)
                 per["all"].add(rec, g)
                 per.setdefault("  " + g["set"], Tally()).add(rec, g)
-                lang = g["lang"].split("-")[0].lower() if g["lang"] not in ("?", "") else "und"
+                lang = g["lang"].split("-")[0].lower()
+                lang = lang if lang in ("ar", "fa", "ur", "ps", "en") else "other"
                 langs.setdefault("%s %s" % (r, lang), Tally()).add(rec, g)
             for key, t in per.items():
                 print(t.row("%s %s" % (half, r) if key == "all" else key))
