@@ -628,7 +628,7 @@ static int numbers(const char *s, long *v, const char **at, int max)
 	return n;
 }
 
-/* A date in the line as "YYYY-MM-DD" in out (11 bytes); 0 when none. */
+/* A date in the line as "YYYY-MM-DD" in out (16 bytes); 0 when none. */
 static int find_date(const char *t, size_t len, char *out)
 {
 	char a[1024];
@@ -724,7 +724,8 @@ static int find_date(const char *t, size_t len, char *out)
 		}
 	return 0;
 found:
-	snprintf(out, 11, "%04ld-%02ld-%02ld", y % 10000, m % 100, d % 100);
+	snprintf(out, 16, "%04u-%02u-%02u", (unsigned)(y % 10000), (unsigned)(m % 100),
+		 (unsigned)(d % 100));
 	return 1;
 }
 
@@ -1351,6 +1352,22 @@ again:
 			}
 			if (kind && bi >= body)
 				body = bi + 1;
+		}
+	}
+	/* no date under the headline: the first short date line near the article */
+	if (!s->a->published) {
+		size_t at = title != SIZE_MAX ? title : body;
+		char date[16];
+
+		for (bi = at >= 30 ? at - 30 : 0; bi < p.n && bi < body + 10; bi++) {
+			const struct seg_line *h = &s->lines[p.b[bi].head];
+
+			if (p.b[bi].chars <= 100 && h->nlines == 1 &&
+			    find_date(s->text + h->b, h->e - h->b, date)) {
+				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
+					goto nomem;
+				break;
+			}
 		}
 	}
 	if (body > best_e)
