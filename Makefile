@@ -176,3 +176,11 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# --- whole-page text benchmark (tests/bench/bench-text.sh) ---
+.PHONY: bench-text
+BENCH_TEXT_PKGS = w3m lynx
+bench-text: deps
+	@sh tools/deps.sh $(BENCH_TEXT_PKGS)
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-text.sh

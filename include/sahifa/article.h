@@ -76,6 +76,8 @@ struct sahifa_paragraph {
 	char *text;
 	enum sahifa_kind kind;
 	long line;                       /* first source line, 1-based */
+	long lines;                      /* source lines it spans (hard-wrapped text joined),
+					  * at least 1; not in the JSON */
 	struct sahifa_langtag tag;
 };
 
@@ -175,6 +177,7 @@ struct sahifa_article {
 	char *headline;                  /* NULL when the article starts straight in the story */
 	char *byline;                    /* NULL when there is none */
 	long headline_line, byline_line; /* their source lines; 0 when NULL (not in the JSON) */
+	long headline_lines;             /* source lines the headline spans (not in the JSON) */
 	/* Page metadata; each NULL when absent. */
 	char *url;                       /* WARC target URI, else canonical or og:url */
 	char **authors;                  /* names, in the order found */

@@ -169,6 +169,7 @@ struct sahifa_paragraph *sahifa_section_add_paragraph(struct sahifa_section *s, 
 	p->text = copy;
 	p->kind = kind;
 	p->line = line;
+	p->lines = 1;
 	langtag_init(&p->tag);
 	return p;
 }

@@ -133,6 +133,9 @@ static const struct al_word al_words[] = {
 	{ "تا", AL_FA }, { "شده", AL_FA }, { "می", AL_FA }, { "ها", AL_FA }, { "بود", AL_FA },
 	{ "شد", AL_FA }, { "نیز", AL_FA }, { "خود", AL_FA }, { "کرد", AL_FA }, { "اند", AL_FA },
 	{ "های", AL_FA }, { "هر", AL_FA }, { "بر", AL_FA }, { "ما", AL_FA }, { "او", AL_FA },
+	{ "هستند", AL_FA }, { "خواهد", AL_FA }, { "باید", AL_FA }, { "کرده", AL_FA },
+	{ "دارد", AL_FA }, { "شود", AL_FA }, { "نمی", AL_FA }, { "همه", AL_FA },
+	{ "بسیار", AL_FA }, { "اگر", AL_FA }, { "چه", AL_FA }, { "گفت", AL_FA },
 	{ "کے", AL_UR }, { "کی", AL_UR }, { "کا", AL_UR }, { "ہے", AL_UR }, { "میں", AL_UR },
 	{ "نے", AL_UR }, { "کو", AL_UR }, { "اور", AL_UR }, { "سے", AL_UR }, { "پر", AL_UR },
 	{ "یہ", AL_UR }, { "بھی", AL_UR }, { "ہیں", AL_UR }, { "تھا", AL_UR }, { "کہ", AL_UR },
@@ -370,6 +373,22 @@ static void al_score_spelling(const unsigned char *w, size_t n, float *score, un
 		else if (p[0] == 0xDB && p[1] == 0x8C && p[-2] == 0xDB && p[-1] == 0x8C)
 			score[AL_FA] += 1.5f;          /* یی */
 	}
+	/* Persian morphology, whatever yeh and kaf the keyboard gave (the word is folded
+	 * to ی and ک): the plural with ezafe -های (Arabic's -ها is "her", never -های),
+	 * the superlative -ترین, and the verb prefixes می‌ and نمی‌ joined by a ZWNJ. */
+	if (n >= 8 && !memcmp(w + n - 6, "\xD9\x87\xD8\xA7\xDB\x8C", 6)) {
+		score[AL_FA] += 2.0f;
+		hits[AL_FA]++;
+	}
+	if (n >= 10 && !memcmp(w + n - 8, "\xD8\xAA\xD8\xB1\xDB\x8C\xD9\x86", 8)) {
+		score[AL_FA] += 2.0f;
+		hits[AL_FA]++;
+	}
+	if ((n >= 7 && !memcmp(w, "\xD9\x85\xDB\x8C\xE2\x80\x8C", 7)) ||
+	    (n >= 9 && !memcmp(w, "\xD9\x86\xD9\x85\xDB\x8C\xE2\x80\x8C", 9))) {
+		score[AL_FA] += 2.0f;
+		hits[AL_FA]++;
+	}
 	/* -دند, and -تند after ف or ش (رفتند, داشتند): no Arabic word ends so (Arabic has
 	 * -ستند: تستند), and it outweighs Arabic's ي on a Persian verb typed with it. */
 	if (n >= 8 && !memcmp(w + n - 4, "\xD9\x86\xD8\xAF", 4) &&
@@ -437,9 +456,18 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		/* The Arabic article al- opens a word that Persian, Urdu and Pashto borrow
 		 * only inside fixed phrases. */
 		if (i - start >= 8 && s[start] == 0xD8 && s[start + 1] == 0xA7 &&
-		    s[start + 2] == 0xD9 && s[start + 3] == 0x84)
+		    s[start + 2] == 0xD9 && s[start + 3] == 0x84) {
 			score[AL_AR] += 1.0f;
-		al_score_spelling(s + start, i - start, score, hits);
+			hits[AL_AR]++;
+		}
+		{
+			unsigned char fw[64];
+			size_t fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
+
+			memcpy(fw, s + start, fn);
+			fold_yeh_kaf(fw, fn);
+			al_score_spelling(fw, fn, score, hits);
+		}
 	}
 }
 
@@ -492,6 +520,18 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 	for (j = 0; j < N_AL; j++)
 		score[j] += zwnj_weight[j] * (float)c->zwnj;
 	al_score_words(text, len, score, own);
+	/* Persian typed with Arabic ي and ك: when its words and forms outnumber Arabic's
+	 * clearly, those two letters are the keyboard's, not the language's. */
+	if (own[AL_FA] >= 2 && own[AL_FA] >= 2 * own[AL_AR] + 1) {
+		static const unsigned char keyboard[] = { 0x43, 0x49, 0x4A };
+		size_t q;
+
+		for (q = 0; q < sizeof(keyboard); q++)
+			for (j = 0; j < N_AL; j++)
+				score[j] -= letter_weight[keyboard[q]][j] * (float)c->arabic[keyboard[q]];
+		if (cld2 == AL_AR)
+			cld2 = AL_FA;  /* CLD2 reads the same letters */
+	}
 	if (cld2 >= 0) {
 		/* A constant on short strings, where letters decide; growing with the text
 		 * where CLD2 is sure, so that Persian typed with Arabic ي and ك stays Persian. */

@@ -12,60 +12,17 @@
 #include <string.h>
 
 #include "sahifa/article.h"
+#include "sahifa/buf.h"
 #include "sahifa/limits.h"
 #include "text/segment_internal.h"
 
 /* Layout heuristics (code points).  A headline may run long (some sites put a deck in
  * it); a heading is a short line; a repeated caption is at most a few sentences. */
-#define SEG_HEADLINE_MAX_CHARS 300
 #define SEG_HEADING_MAX_CHARS 100
 #define SEG_CAPTION_MAX_CHARS 250
 /* After the article ended, a line longer than this (or longer than a heading and
  * ending like a sentence) is prose again, not a list of teaser headlines. */
 #define SEG_BLOCK_LINE_MAX_CHARS 300
-
-enum seg_class {
-	C_BLANK = 0,
-	C_CONTENT,   /* not decided yet */
-	C_BULLET,    /* a lone bullet, not paired yet */
-	C_CHROME,    /* ref: the rule */
-	C_END,       /* ref: the rule; count: lines of the block that follows */
-	C_BLOCK,     /* ref: the C_END line that started the block */
-	C_MARKER,    /* ref: the item's line */
-	C_COPY,      /* ref: the caption's line */
-	C_CAPTION,
-	C_HEADLINE,
-	C_BYLINE,
-	C_H2,
-	C_H3,
-	C_PARA
-};
-
-enum seg_flag {
-	F_OPEN_END = 1,     /* ends in . : , ; ... : cannot be a headline or heading */
-	F_SENTENCE = 2,     /* ends in a single full stop */
-	F_LIST = 4,         /* starts with a bullet or a number: "- x", "1) x" */
-	F_FROM_BULLET = 8,  /* the item of a lone bullet on the line before */
-	F_QUOTE = 16,       /* wholly inside quotation marks */
-	F_LONE = 32         /* a lone bullet with no item after it: kept as text */
-};
-
-struct seg_line {
-	size_t b, e;        /* the trimmed line in the text */
-	uint32_t chars;     /* code points in it */
-	uint8_t cls, flags;
-	uint32_t ref;       /* see enum seg_class */
-	uint32_t count;
-};
-
-struct seg_state {
-	const struct sahifa_rules *rules;
-	const char *text;
-	struct seg_line *lines;
-	size_t n_lines;
-	uint32_t *fold;     /* SEG_FOLD_CAP + 1 code points */
-	struct sahifa_article *a;
-};
 
 static int is_space_cp(uint32_t c)
 {
@@ -292,8 +249,34 @@ static enum sahifa_status split_lines(struct seg_state *s, size_t len, struct sa
 	return SAHIFA_OK;
 }
 
-/* Pass 1: trim and classify each line; find the end of the article and the block of
- * teaser headlines after it. */
+/* Pass 1a: trim each line and set the flags of its own text. */
+static void trim_all(struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i;
+
+	for (i = 0; i < s->n_lines; i++) {
+		struct seg_line *l = &s->lines[i];
+		size_t raw = l->b;
+		uint64_t marks = 0;
+
+		if (trim_line(t, &l->b, &l->e, &marks)) {
+			l->cls = C_BLANK;
+			s->a->stats.blank_lines++;
+			continue;
+		}
+		s->a->stats.marks_trimmed += marks;
+		l->cls = C_CONTENT;
+		l->chars = count_chars(t, l->b, l->e);
+		l->width = count_chars(t, raw, l->e);
+		l->nlines = 1;
+		l->bchars = l->chars;
+		line_features(t, l);
+	}
+}
+
+/* Pass 1b: classify each line (each block of wrapped lines) by rule; find the end of
+ * the article and the block of teaser headlines after it. */
 static void classify(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -303,23 +286,16 @@ static void classify(struct seg_state *s)
 	for (i = 0; i < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i];
 		const struct seg_rule *r = NULL;
-		uint64_t marks = 0;
 		size_t n, cap;
 
-		if (trim_line(t, &l->b, &l->e, &marks)) {
-			l->cls = C_BLANK;
-			s->a->stats.blank_lines++;
+		if (l->cls == C_BLANK || l->cls == C_CONT)
 			continue;
-		}
-		s->a->stats.marks_trimmed += marks;
-		l->chars = count_chars(t, l->b, l->e);
-		line_features(t, l);
 		/* a line longer than every phrase that could match it is folded only up to
-		 * that length: seg_fold stops there */
+		 * that length: seg_fold stops there; a block of wrapped lines is prose */
 		cap = l->chars <= SEG_RULE_LINE_MAX_CHARS ? SEG_RULE_LINE_MAX_CHARS
 							 : s->rules->max_exact;
 		n = seg_fold(s->text + l->b, l->e - l->b, s->fold, cap);
-		if (n <= cap)
+		if (n <= cap && !(l->flags & F_JOINED))
 			r = seg_rules_chrome(s->rules, s->fold, n, l->chars,
 					     (l->flags & F_SENTENCE) != 0);
 		if (r) {
@@ -333,8 +309,8 @@ static void classify(struct seg_state *s)
 			continue;
 		}
 		if (ended) {
-			if (l->chars <= SEG_BLOCK_LINE_MAX_CHARS &&
-			    !(l->chars > SEG_HEADING_MAX_CHARS && (l->flags & F_SENTENCE))) {
+			if (l->bchars <= SEG_BLOCK_LINE_MAX_CHARS &&
+			    !(l->bchars > SEG_HEADING_MAX_CHARS && (l->flags & F_SENTENCE))) {
 				l->cls = C_BLOCK;
 				l->ref = (uint32_t)owner;
 				s->lines[owner].count++;
@@ -373,7 +349,7 @@ static void pair_lines(struct seg_state *s)
 		L[bullet].flags |= F_LONE;
 	}
 	for (i = 0; i < s->n_lines; i++) {
-		const int not_text = F_LIST | F_FROM_BULLET | F_LONE;
+		const int not_text = F_LIST | F_FROM_BULLET | F_LONE | F_JOINED;
 
 		if (L[i].cls != C_CONTENT)
 			continue;
@@ -392,12 +368,12 @@ static void pair_lines(struct seg_state *s)
 static int can_head(const struct seg_line *l)
 {
 	return l->chars <= SEG_HEADING_MAX_CHARS &&
-	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_QUOTE | F_LONE));
+	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_QUOTE | F_LONE | F_JOINED));
 }
 
 static int can_headline(const struct seg_line *l)
 {
-	return l->chars <= SEG_HEADLINE_MAX_CHARS &&
+	return l->bchars <= SEG_HEADLINE_MAX_CHARS &&
 	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE));
 }
 
@@ -406,7 +382,7 @@ static int is_byline(struct seg_state *s, const struct seg_line *l)
 	size_t n;
 
 	if (l->chars > SEG_BYLINE_MAX_CHARS ||
-	    (l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE)))
+	    (l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE | F_JOINED)))
 		return 0;
 	n = seg_fold(s->text + l->b, l->e - l->b, s->fold, SEG_FOLD_CAP);
 	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
@@ -427,7 +403,9 @@ static enum sahifa_status structure(struct seg_state *s, struct sahifa_error *er
 	for (i = 0; i < s->n_lines; i++)
 		if (L[i].cls == C_CONTENT)
 			seq[n++] = i;
-	if (n && is_byline(s, &L[seq[0]])) {
+	if (s->page) {
+		/* the page classifier chose the headline and byline */
+	} else if (n && is_byline(s, &L[seq[0]])) {
 		L[seq[0]].cls = C_BYLINE;
 		k = 1;
 	} else if (n >= 2 && can_headline(&L[seq[0]])) {
@@ -474,28 +452,112 @@ static enum sahifa_status add_removed(struct seg_state *s, size_t i, enum sahifa
 	return SAHIFA_OK;
 }
 
+/* The removal reason and detail of a removed line's class (of the line at h, which is
+ * the line itself or the first line of its block); 0 when h is content. */
+static int removal(const struct seg_state *s, size_t h, enum sahifa_reason *reason,
+		   const char **detail, char *buf, size_t size)
+{
+	const struct seg_line *l = &s->lines[h];
+	char q[256];
+
+	switch (l->cls) {
+	case C_CHROME:
+	case C_END:
+		*reason = SAHIFA_REASON_CHROME;
+		*detail = s->rules->items[l->ref].detail;
+		return 1;
+	case C_BLOCK: {
+		const struct seg_line *m = &s->lines[l->ref];
+
+		sahifa_quote(s->text + m->b, m->e - m->b, 40, q, sizeof(q));
+		snprintf(buf, size, "after the article ended: %u short headline-like line%s after %s",
+			 (unsigned)m->count, m->count == 1 ? "" : "s", q);
+		*reason = SAHIFA_REASON_CHROME_BLOCK;
+		*detail = buf;
+		return 1;
+	}
+	case C_MARKER:
+		snprintf(buf, size, "its item is on line %lu", (unsigned long)l->ref + 1);
+		*reason = SAHIFA_REASON_BULLET_MARKER;
+		*detail = buf;
+		return 1;
+	case C_COPY:
+		snprintf(buf, size, "a copy of the caption on line %lu", (unsigned long)l->ref + 1);
+		*reason = SAHIFA_REASON_CAPTION_COPY;
+		*detail = buf;
+		return 1;
+	case C_PAGE:
+		*reason = (enum sahifa_reason)l->ref;
+		*detail = seg_page_reason_detail(s, h);
+		return 1;
+	}
+	return 0;
+}
+
+/* The text of the block starting at line i: the line itself, or its wrapped lines
+ * joined by single spaces (in b, which is reset). */
+static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct sahifa_buf *b,
+				     const char **t, size_t *len)
+{
+	const struct seg_line *l = &s->lines[i];
+	size_t k;
+
+	if (l->nlines <= 1) {
+		*t = s->text + l->b;
+		*len = l->e - l->b;
+		return SAHIFA_OK;
+	}
+	sahifa_buf_reset(b);
+	for (k = i; k < i + l->nlines; k++) {
+		if (k > i && sahifa_buf_append_char(b, ' '))
+			return SAHIFA_ERR_NOMEM;
+		if (sahifa_buf_append(b, s->text + s->lines[k].b, s->lines[k].e - s->lines[k].b))
+			return SAHIFA_ERR_NOMEM;
+	}
+	*t = b->data;
+	*len = b->len;
+	return SAHIFA_OK;
+}
+
 /* Pass 4: write the article in source order. */
 static enum sahifa_status emit(struct seg_state *s)
 {
 	struct sahifa_article *a = s->a;
 	struct sahifa_section *sec = NULL;
-	char detail[512], q[256];
+	struct sahifa_buf joined;
+	char detail[512];
+	enum sahifa_status st = SAHIFA_OK;
 	size_t i;
 
-	for (i = 0; i < s->n_lines; i++) {
+	sahifa_buf_init(&joined, 0);
+	for (i = 0; i < s->n_lines && !st; i++) {
 		const struct seg_line *l = &s->lines[i];
-		const char *t = s->text + l->b;
+		const char *t = s->text + l->b, *why = NULL;
 		size_t len = l->e - l->b;
 		long line = (long)i + 1;
 		enum sahifa_kind kind = SAHIFA_KIND_PARAGRAPH;
-		enum sahifa_status st = SAHIFA_OK;
+		enum sahifa_reason reason;
+		struct sahifa_paragraph *p;
 
+		if (l->cls == C_CONT) {
+			/* accounted for by its block, or removed with it */
+			if (removal(s, l->ref, &reason, &why, detail, sizeof(detail)))
+				st = add_removed(s, i, reason, why);
+			continue;
+		}
+		if (removal(s, i, &reason, &why, detail, sizeof(detail))) {
+			st = add_removed(s, i, reason, why);
+			continue;
+		}
 		switch (l->cls) {
 		case C_BLANK:
 			break;
 		case C_HEADLINE:
+			if ((st = block_text(s, i, &joined, &t, &len)))
+				break;
 			st = sahifa_article_set_str(&a->headline, t, len);
 			a->headline_line = line;
+			a->headline_lines = (long)l->nlines;
 			break;
 		case C_BYLINE:
 			st = sahifa_article_set_str(&a->byline, t, len);
@@ -504,59 +566,41 @@ static enum sahifa_status emit(struct seg_state *s)
 		case C_H2:
 		case C_H3:
 			if (!sahifa_article_add_section(a, t, len, l->cls == C_H2 ? 2 : 3, line))
-				return SAHIFA_ERR_NOMEM;
-			sec = &a->sections[a->n_sections - 1];
+				st = SAHIFA_ERR_NOMEM;
+			else
+				sec = &a->sections[a->n_sections - 1];
 			break;
 		case C_PARA:
 		case C_CONTENT:
 			if (!sec) {
-				if (!sahifa_article_add_section(a, NULL, 0, 1, 0))
-					return SAHIFA_ERR_NOMEM;
+				if (!sahifa_article_add_section(a, NULL, 0, 1, 0)) {
+					st = SAHIFA_ERR_NOMEM;
+					break;
+				}
 				sec = &a->sections[a->n_sections - 1];
 			}
 			if (l->flags & (F_LIST | F_FROM_BULLET))
 				kind = SAHIFA_KIND_LIST_ITEM;
 			else if (l->flags & F_QUOTE)
 				kind = SAHIFA_KIND_QUOTE;
-			if (!sahifa_section_add_paragraph(sec, t, len, kind, line))
-				return SAHIFA_ERR_NOMEM;
+			if ((st = block_text(s, i, &joined, &t, &len)))
+				break;
+			if (!(p = sahifa_section_add_paragraph(sec, t, len, kind, line)))
+				st = SAHIFA_ERR_NOMEM;
+			else
+				p->lines = (long)l->nlines;
 			break;
 		case C_CAPTION:
 			if (!sahifa_article_add_caption(a, t, len, line))
-				return SAHIFA_ERR_NOMEM;
-			break;
-		case C_CHROME:
-		case C_END:
-			st = add_removed(s, i, SAHIFA_REASON_CHROME, s->rules->items[l->ref].detail);
-			break;
-		case C_BLOCK: {
-			const struct seg_line *m = &s->lines[l->ref];
-
-			sahifa_quote(s->text + m->b, m->e - m->b, 40, q, sizeof(q));
-			snprintf(detail, sizeof(detail),
-				 "after the article ended: %u short headline-like line%s after %s",
-				 (unsigned)m->count, m->count == 1 ? "" : "s", q);
-			st = add_removed(s, i, SAHIFA_REASON_CHROME_BLOCK, detail);
-			break;
-		}
-		case C_MARKER:
-			snprintf(detail, sizeof(detail), "its item is on line %lu",
-				 (unsigned long)l->ref + 1);
-			st = add_removed(s, i, SAHIFA_REASON_BULLET_MARKER, detail);
-			break;
-		case C_COPY:
-			snprintf(detail, sizeof(detail), "a copy of the caption on line %lu",
-				 (unsigned long)l->ref + 1);
-			st = add_removed(s, i, SAHIFA_REASON_CAPTION_COPY, detail);
+				st = SAHIFA_ERR_NOMEM;
 			break;
 		default:
 			/* C_BULLET never survives pair_lines */
-			return SAHIFA_ERR_INTERNAL;
+			st = SAHIFA_ERR_INTERNAL;
 		}
-		if (st)
-			return st;
 	}
-	return SAHIFA_OK;
+	sahifa_buf_release(&joined);
+	return st;
 }
 
 enum sahifa_status sahifa_segment(const struct sahifa_rules *rules, const char *text, size_t len,
@@ -584,7 +628,17 @@ enum sahifa_status sahifa_segment(const struct sahifa_rules *rules, const char *
 		free(s.lines);
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
+	trim_all(&s);
+	seg_reflow(&s);
 	classify(&s);
+	s.page = seg_page_detect(&s);
+	if (s.page)
+		st = seg_page(&s);
+	if (st) {
+		free(s.fold);
+		free(s.lines);
+		return sahifa_error_set(err, st, NULL, 0, 0, "out of memory");
+	}
 	pair_lines(&s);
 	st = structure(&s, err);
 	if (!st) {

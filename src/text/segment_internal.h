@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "sahifa/limits.h"
+#include "sahifa/article.h"
 #include "sahifa/segment.h"
 
 /* Code point returned for a byte that does not start a valid UTF-8 sequence. */
@@ -23,8 +24,62 @@
  * chrome is short, and this keeps a phrase that also starts real prose away from it. */
 #define SEG_RULE_LINE_MAX_CHARS 120
 
+/* A headline may run long (some sites put a deck in it). */
+#define SEG_HEADLINE_MAX_CHARS 300
+
 /* Bylines are short credit lines. */
 #define SEG_BYLINE_MAX_CHARS 80
+
+enum seg_class {
+	C_BLANK = 0,
+	C_CONTENT,   /* not decided yet */
+	C_BULLET,    /* a lone bullet, not paired yet */
+	C_CHROME,    /* ref: the rule */
+	C_END,       /* ref: the rule; count: lines of the block that follows */
+	C_BLOCK,     /* ref: the C_END line that started the block */
+	C_MARKER,    /* ref: the item's line */
+	C_COPY,      /* ref: the caption's line */
+	C_CAPTION,
+	C_HEADLINE,
+	C_BYLINE,
+	C_H2,
+	C_H3,
+	C_PARA,
+	C_CONT,      /* a wrapped line joined to the block that starts at ref */
+	C_PAGE       /* page text that is not the article; ref: enum sahifa_reason */
+};
+
+enum seg_flag {
+	F_OPEN_END = 1,     /* ends in . : , ; ... : cannot be a headline or heading */
+	F_SENTENCE = 2,     /* ends in a single full stop */
+	F_LIST = 4,         /* starts with a bullet or a number: "- x", "1) x" */
+	F_FROM_BULLET = 8,  /* the item of a lone bullet on the line before */
+	F_QUOTE = 16,       /* wholly inside quotation marks */
+	F_LONE = 32,        /* a lone bullet with no item after it: kept as text */
+	F_JOINED = 64       /* the first line of a block of two or more wrapped lines */
+};
+
+struct seg_line {
+	size_t b, e;        /* the trimmed line in the text */
+	uint32_t chars;     /* code points in it */
+	uint8_t cls, flags;
+	uint32_t ref;       /* see enum seg_class */
+	uint32_t count;
+	uint32_t width;     /* columns from the raw line's start to its trimmed end */
+	uint32_t nlines;    /* lines in the block a first line starts (1 when unwrapped) */
+	uint32_t bchars;    /* code points in that block */
+};
+
+struct seg_state {
+	const struct sahifa_rules *rules;
+	const char *text;
+	struct seg_line *lines;
+	size_t n_lines;
+	uint32_t *fold;     /* SEG_FOLD_CAP + 1 code points */
+	struct sahifa_article *a;
+	uint32_t wrap;      /* the column width of hard-wrapped text, 0 when not wrapped */
+	int page;           /* a whole web page: the page classifier chose the article */
+};
 
 enum seg_rule_kind {
 	SEG_RULE_LINE = 0,   /* the whole line */
@@ -70,5 +125,17 @@ const struct seg_rule *seg_rules_chrome(const struct sahifa_rules *rules, const 
 /* The first byline rule that matches the folded line f[0..n), or NULL. */
 const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const uint32_t *f,
 					size_t n);
+
+/* src/text/segment_page.c.  seg_reflow finds hard-wrapped text (s->wrap) and joins
+ * wrapped lines into blocks: the first line gets F_JOINED, nlines and bchars, the others
+ * C_CONT.  seg_page_detect says whether the text is a whole web page; seg_page then
+ * classifies every block of such a page: the article's run of prose stays C_CONTENT,
+ * the headline, byline and captions get their class, the rest C_PAGE with a reason
+ * (s->a->published is set from a dateline). */
+void seg_reflow(struct seg_state *s);
+int seg_page_detect(struct seg_state *s);
+enum sahifa_status seg_page(struct seg_state *s);
+/* Detail text for a C_PAGE line (static storage). */
+const char *seg_page_reason_detail(const struct seg_state *s, size_t i);
 
 #endif

@@ -38,7 +38,8 @@ static void check(const struct sahifa_article *a)
 	require(!a->headline == !a->headline_line, "headline and its line disagree");
 	require(!a->byline == !a->byline_line, "byline and its line disagree");
 	if (a->headline)
-		mark(seen, a->stats.lines, a->headline_line, &total);
+		for (j = 0; j < (size_t)(a->headline_lines > 1 ? a->headline_lines : 1); j++)
+			mark(seen, a->stats.lines, a->headline_line + (long)j, &total);
 	if (a->byline)
 		mark(seen, a->stats.lines, a->byline_line, &total);
 	for (i = 0; i < a->n_sections; i++) {
@@ -48,8 +49,13 @@ static void check(const struct sahifa_article *a)
 			"section level");
 		if (s->heading)
 			mark(seen, a->stats.lines, s->line, &total);
-		for (j = 0; j < s->n_paragraphs; j++)
-			mark(seen, a->stats.lines, s->paragraphs[j].line, &total);
+		for (j = 0; j < s->n_paragraphs; j++) {
+			long k;
+
+			require(s->paragraphs[j].lines >= 1, "paragraph spans no line");
+			for (k = 0; k < s->paragraphs[j].lines; k++)
+				mark(seen, a->stats.lines, s->paragraphs[j].line + k, &total);
+		}
 	}
 	for (i = 0; i < a->n_captions; i++)
 		mark(seen, a->stats.lines, a->captions[i].line, &total);

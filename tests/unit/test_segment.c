@@ -60,14 +60,20 @@ static int check_accounted(const struct sahifa_article *a)
 	if (!seen)
 		return -1;
 	if (a->headline)
-		MARK(a->headline_line);
+		for (j = 0; j < (size_t)(a->headline_lines > 1 ? a->headline_lines : 1); j++)
+			MARK(a->headline_line + (long)j);
 	if (a->byline)
 		MARK(a->byline_line);
 	for (i = 0; i < a->n_sections; i++) {
 		if (a->sections[i].heading)
 			MARK(a->sections[i].line);
-		for (j = 0; j < a->sections[i].n_paragraphs; j++)
-			MARK(a->sections[i].paragraphs[j].line);
+		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
+			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
+			long k;
+
+			for (k = 0; k < (p->lines > 1 ? p->lines : 1); k++)
+				MARK(p->line + k);
+		}
 	}
 	for (i = 0; i < a->n_captions; i++)
 		MARK(a->captions[i].line);

@@ -1,0 +1,1439 @@
+/*
+ * Whole web pages as plain text (what w3m -dump, lynx -dump, html2text or a DOM's
+ * innerText make of a page): hard-wrapped lines joined back into blocks, and the
+ * article told from the page around it (src/text/segment_internal.h).
+ *
+ * The classifier works in the spirit of jusText: each block is bad (link text, form
+ * residue, notices), short, near-good or good by its length, its share of stop words in
+ * the page's language and its punctuation; short and near-good blocks then take the
+ * class of their neighbours.  The article is the densest run of blocks (the span with
+ * the largest sum of good text minus the rest); the headline is the title-like line
+ * nearest before it that the page and the body echo; author, agency and date lines
+ * between the two are the byline and the dateline.  Everything outside goes to
+ * removed, each line with the reason its block's shape gives.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/embed.h"
+#include "text/segment_internal.h"
+
+/* ---- stop words ------------------------------------------------------------------ */
+
+/* Languages with a list in rules/stopwords (bit i of a word's mask is sw_langs[i]).
+ * hi: the share of stop words from which a long block reads as prose in that
+ * language (lists differ in size, so the share does too); near-good is 0.08 below. */
+static const struct {
+	const char *code;
+	double hi;
+} sw_langs[] = {
+	{ "ar", 0.18 }, { "fa", 0.24 }, { "ur", 0.32 }, { "ps", 0.22 }, { "en", 0.45 },
+	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 },
+};
+#define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
+#define SW_SLOTS 16384u              /* power of two, over twice the words of all lists */
+#define SW_WORD_MAX 48               /* longer tokens are never stop words */
+
+static uint64_t sw_key[SW_SLOTS];
+static uint16_t sw_mask[SW_SLOTS];
+static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
+
+static uint64_t hash_cps(const uint32_t *c, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ull;
+	}
+	return h | 1;  /* 0 marks an empty slot */
+}
+
+static void sw_insert(uint64_t h, unsigned lang)
+{
+	size_t i = (size_t)(h & (SW_SLOTS - 1)), probes;
+
+	for (probes = 0; probes < SW_SLOTS; probes++, i = (i + 1) & (SW_SLOTS - 1)) {
+		if (!sw_key[i] || sw_key[i] == h) {
+			sw_key[i] = h;
+			sw_mask[i] |= (uint16_t)(1u << lang);
+			return;
+		}
+	}
+}
+
+static unsigned sw_lookup(uint64_t h)
+{
+	size_t i = (size_t)(h & (SW_SLOTS - 1)), probes;
+
+	for (probes = 0; probes < SW_SLOTS; probes++, i = (i + 1) & (SW_SLOTS - 1)) {
+		if (!sw_key[i])
+			return 0;
+		if (sw_key[i] == h)
+			return sw_mask[i];
+	}
+	return 0;
+}
+
+static void sw_build(void)
+{
+	uint32_t f[SW_WORD_MAX + 1];
+	unsigned k;
+
+	for (k = 0; k < SW_N; k++) {
+		char path[64];
+		const struct sahifa_embed *e;
+		size_t pos = 0;
+
+		snprintf(path, sizeof(path), "rules/stopwords/%s.txt", sw_langs[k].code);
+		if (!(e = sahifa_embed_find(path)))
+			continue;
+		while (pos < e->len) {
+			const char *s = e->data + pos, *nl = memchr(s, '\n', e->len - pos);
+			size_t n = nl ? (size_t)(nl - s) : e->len - pos, m;
+
+			pos += n + 1;
+			if (!n || *s == '#')
+				continue;
+			m = seg_fold(s, n, f, SW_WORD_MAX);
+			if (m && m <= SW_WORD_MAX)
+				sw_insert(hash_cps(f, m), k);
+		}
+	}
+}
+
+/* ---- small text tests ------------------------------------------------------------ */
+
+static int is_space_ascii(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0;
+}
+
+/* The folded line (first line of block i) contains phrase, ASCII lower-case or
+ * already folded; cheap byte search on the raw text for ASCII phrases. */
+static int has_ascii_ci(const char *t, size_t len, const char *phrase)
+{
+	size_t n = strlen(phrase), i, k;
+
+	if (n > len)
+		return 0;
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n; k++) {
+			char c = t[i + k];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c | 32);
+			if (c != phrase[k])
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int has_bytes(const char *t, size_t len, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	return n <= len && memmem(t, len, phrase, n) != NULL;
+}
+
+static int has_any(const char *t, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if ((**list & 0x80) ? has_bytes(t, len, *list) : has_ascii_ci(t, len, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const w_cookie[] = { "cookie", "ملفات تعريف الارتباط", "کوکی",
+					"consent", "gdpr", NULL };
+static const char *const w_footer[] = { "\xc2\xa9", "copyright", "all rights reserved",
+					"جميع الحقوق", "كل الحقوق", "کلیه حقوق", "تمامی حقوق",
+					"tous droits", "privacy policy", "terms of use",
+					"terms of service", "alle rechte", "todos los derechos",
+					"سياسة الخصوصية", "حریم خصوصی", NULL };
+static const char *const w_news[] = { "newsletter", "subscribe", "sign up", "النشرة",
+				      "اشترك", "خبرنامه", "عضویت", "inscrivez", "abonnez",
+				      NULL };
+static const char *const w_share[] = { "facebook", "twitter", "whatsapp", "linkedin",
+				       "pinterest", "telegram", "share", "tweet", "e-mail",
+				       "email", "فيسبوك", "تويتر", "واتساب", "شارك",
+				       "مشاركة", "اشتراک", "تلگرام", "partager", NULL };
+static const char *const w_credit[] = { "getty images", "shutterstock", "photo:", "photo by",
+					"image copyright", "image caption", "(photo", "photograph:",
+					"credit:", "/ap", "afp/", "reuters/", "\xc2\xa9 ", "epa/",
+					"تصویر کے کاپی رائٹ", "شٹر اسٹاک", "فوٹو", "صورة:",
+					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", "تصوير:", "تصوير -",
+					"عدسة", "photo credit", NULL };
+static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
+				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
+				       "media caption", "image caption", "صورة", "عکس",
+				       "تصویر", NULL };
+static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]",
+				    "إعلان", "تبلیغات", "publicité", "anzeige", NULL };
+static const char *const w_related[] = { "related", "recommended", "read more", "more from",
+					 "most read", "most popular", "you may also", "you might also",
+					 "also read", "more stories", "trending", "اقرأ أيضا",
+					 "اقرأ ايضا", "الأكثر قراءة", "ذات صلة", "مقالات ذات",
+					 "أخبار ذات", "مطالب مرتبط", "بیشتر بخوانید",
+					 "پربازدید", "lire aussi", "à lire", "weitere", NULL };
+
+/* ---- reflow ---------------------------------------------------------------------- */
+
+#define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
+#define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
+
+static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *l)
+{
+	uint32_t n = 0;
+	size_t i = l->b;
+
+	while (i < l->e && t[i] != ' ' && t[i] != '\t') {
+		n += (t[i] & 0xC0) != 0x80;
+		i++;
+	}
+	return n;
+}
+
+void seg_reflow(struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, full = 0, total = 0;
+	size_t i;
+
+	s->wrap = 0;
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+
+		if (l->cls == C_BLANK || l->width < 20 ||
+		    memmem(t + l->b, l->e - l->b, "://", 3))
+			continue;  /* link addresses are not broken at the width */
+		if (l->width > REFLOW_MAX_WIDTH)
+			over++;  /* addresses and scripts a renderer cannot break */
+		else
+			total++, hist[l->width]++;
+	}
+	if (total < 8 || over * 10 > total)
+		return;
+	/* the wrap width: the column under which lines crowd most (a band of 13
+	 * columns), with at most a tenth of the lines past it */
+	{
+		uint32_t above = 0, band, best = 0, best_w = 0, k;
+
+		for (w = REFLOW_MAX_WIDTH; w >= REFLOW_MIN_WIDTH; w--) {
+			if (above * 10 <= total) {
+				for (band = 0, k = w - 12; k <= w; k++)
+					band += hist[k];
+				if (band > best) {
+					best = band;
+					best_w = w;
+				}
+			}
+			above += hist[w];
+		}
+		/* the widest line in the band: the renderer's own column */
+		for (w = best_w; w > best_w - 12 && !hist[w]; w--)
+			;
+		full = best;
+	}
+	if (full < 6 || full * 100 < total * 15)
+		return;
+	s->wrap = w;
+	for (i = 0; i + 1 < s->n_lines; i++) {
+		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
+
+		if (l->cls == C_BLANK || nx->cls == C_BLANK)
+			continue;
+		if (l->width + 1 + first_word_chars(t, nx) <= w)
+			continue;  /* the next word would have fitted: a real line end */
+		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
+			continue;  /* a new list item */
+		h = l->cls == C_CONT ? &s->lines[l->ref] : l;
+		nx->cls = C_CONT;
+		nx->ref = (uint32_t)(h - s->lines);
+		h->nlines++;
+		h->bchars += 1 + nx->chars;
+		h->flags = (uint8_t)((h->flags & ~(F_OPEN_END | F_SENTENCE | F_QUOTE)) |
+				     (nx->flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
+	}
+}
+
+/* ---- blocks ---------------------------------------------------------------------- */
+
+enum jt_class { J_BAD = 0, J_SHORT, J_NEAR, J_GOOD };
+
+struct blk {
+	size_t head;            /* first line */
+	uint32_t chars, words, marks, stops[SW_N], stop;
+	uint32_t sentences;     /* full stops, question and exclamation marks inside */
+	uint8_t list, form, url, upper;
+	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
+	int reason;             /* -1: none fixed */
+	uint8_t detail;
+};
+
+struct page {
+	struct seg_state *s;
+	struct blk *b;
+	size_t n;
+	int lang;               /* index in sw_langs, -1 when no list fits */
+};
+
+enum {
+	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
+	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
+	D_COUNT
+};
+
+static const char *const details[D_COUNT] = {
+	NULL,
+	"a run of short menu-like lines outside the article",
+	"mostly link text",
+	"form residue (inputs, buttons, check boxes)",
+	"a cookie or consent notice",
+	"a newsletter or subscription box",
+	"share and follow buttons",
+	"the page footer (copyright, policies)",
+	"related links after or beside the article",
+	"a photo credit",
+	"prose outside the article's run of text",
+	"short text outside the article",
+	"a date, time or reading-time line under the headline",
+	"a repeat of the headline",
+	"advertising residue",
+	"a teaser headline printed again",
+	"a list of link addresses",
+	"an image placeholder",
+	"reader comments after the article",
+};
+
+const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
+{
+	const struct seg_line *l = &s->lines[i];
+
+	return l->count < D_COUNT ? details[l->count] : NULL;
+}
+
+static void scan_block(struct page *p, struct blk *k)
+{
+	struct seg_state *s = p->s;
+	const unsigned char *t = (const unsigned char *)s->text;
+	const struct seg_line *h = &s->lines[k->head];
+	uint32_t f[SW_WORD_MAX + 1];
+	size_t li;
+
+	k->chars = h->bchars;
+	k->list = (h->flags & (F_LIST | F_FROM_BULLET)) != 0;
+	for (li = k->head; li < k->head + h->nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t i = l->b, ws = 0, blanks = 0;
+		int inword = 0, prev = 0;
+		uint32_t c = 0;
+
+		if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
+		    has_ascii_ci(s->text + l->b, l->e - l->b, "www."))
+			k->url++;
+		if (has_bytes(s->text + l->b, l->e - l->b, "[ ]") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "[X]") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "( )") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "(*)") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "____") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "[    ") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "[BUTTON]") ||
+		    has_bytes(s->text + l->b, l->e - l->b, "(BUTTON)"))
+			k->form = 1;
+		while (i <= l->e) {
+			size_t n = 1;
+
+			if (i < l->e)
+				n = seg_utf8_next(t + i, l->e - i, &c);
+			else
+				c = ' ';
+			if (i < l->e && seg_is_word(c)) {
+				if (!inword)
+					ws = i;
+				inword = 1;
+			} else {
+				if (inword) {
+					size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
+					int digits = t[ws] >= '0' && t[ws] <= '9';
+
+					/* lynx numbers links "[12]text" */
+					if (digits && ws > l->b && t[ws - 1] == '[' && c == ']') {
+						k->marks++;
+					} else {
+						k->words++;
+						if (k->words == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
+							k->upper = 1;
+						if (m && m <= SW_WORD_MAX) {
+							unsigned mask = sw_lookup(hash_cps(f, m));
+							unsigned g;
+
+							for (g = 0; g < SW_N; g++)
+								if (mask & (1u << g))
+									k->stops[g]++;
+						}
+					}
+				}
+				inword = 0;
+				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
+				     c == 0x3002) && i + n < l->e && prev != '.' &&
+				    is_space_ascii(t[i + n]))
+					k->sentences++;
+				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+					k->sentences++;
+			}
+			prev = (int)c;
+			(void)blanks;
+			i += n;
+		}
+	}
+}
+
+/* The stop-word share that reads as prose; the page's language decides. */
+static double density(const struct page *p, const struct blk *k)
+{
+	if (p->lang < 0 || !k->words)
+		return 0.0;
+	return (double)k->stops[p->lang] / (double)k->words;
+}
+
+static int ends_sentence(const struct seg_line *h)
+{
+	return (h->flags & F_SENTENCE) != 0;
+}
+
+/* Reason fixed by a block's own shape, whatever its position (or -1). */
+static void shape_reason(struct page *p, struct blk *k)
+{
+	struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[k->head];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b;
+
+	k->reason = -1;
+	if (h->cls == C_CHROME || h->cls == C_END) {
+		k->reason = SAHIFA_REASON_CHROME;
+		return;
+	}
+	if (k->form && k->chars < 300) {
+		k->reason = SAHIFA_REASON_FORM, k->detail = D_FORM;
+		return;
+	}
+	if (k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) {
+		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
+		return;
+	}
+	if (h->nlines == 1 && len >= 3 && t[0] == '[' && t[len - 1] == ']' && k->chars <= 80 &&
+	    !k->marks && !k->form) {
+		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
+		return;
+	}
+	if (k->chars < 120 && has_any(t, len, w_ad)) {
+		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
+		return;
+	}
+	if (k->url && (k->words <= 12 || k->url * 2 >= h->nlines)) {
+		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
+		return;
+	}
+	if (k->list && k->marks && k->chars < 120 && !ends_sentence(h)) {
+		/* "* [207]Facing sharp questions, ...": a list item that is a link */
+		size_t j = 0;
+
+		while (j < len && (t[j] == '*' || t[j] == '+' || t[j] == '-' || t[j] == ' ' ||
+				   t[j] == 'o' || (unsigned char)t[j] >= 0xE2))
+			j++;
+		if (j < len && t[j] == '[') {
+			k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
+			return;
+		}
+	}
+	if (k->marks && k->words <= 3 * k->marks + 2) {
+		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
+		return;
+	}
+	if (k->chars < 500 && has_any(t, len, w_cookie)) {
+		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
+		return;
+	}
+	if (k->chars < 200 && has_any(t, len, w_footer)) {
+		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
+		return;
+	}
+}
+
+/* Reason for a block left outside the article, from its shape and place. */
+static void outside_reason(struct page *p, size_t bi, int after)
+{
+	struct blk *k = &p->b[bi];
+	struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[k->head];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b, j, run = 0;
+
+	if (k->reason >= 0)
+		return;
+	if (k->chars < 200 && has_any(t, len, w_news)) {
+		k->reason = SAHIFA_REASON_NEWSLETTER, k->detail = D_NEWS;
+		return;
+	}
+	if (k->chars < 80 && has_any(t, len, w_share)) {
+		k->reason = SAHIFA_REASON_SHARE, k->detail = D_SHARE;
+		return;
+	}
+	if (k->chars < 80 && has_any(t, len, w_related)) {
+		k->reason = SAHIFA_REASON_RELATED, k->detail = D_RELATED;
+		return;
+	}
+	if (k->final == J_GOOD || k->chars >= 200) {
+		k->reason = SAHIFA_REASON_OUTSIDE, k->detail = D_OUTSIDE;
+		return;
+	}
+	/* menus: among a run of short blocks of few words */
+	for (j = bi; j > 0 && p->b[j - 1].chars < 40 && p->b[j - 1].words <= 5; j--)
+		run++;
+	for (j = bi + 1; j < p->n && p->b[j].chars < 40 && p->b[j].words <= 5; j++)
+		run++;
+	if (k->chars < 40 && k->words <= 5 && run >= 2) {
+		k->reason = SAHIFA_REASON_MENU, k->detail = D_MENU;
+		return;
+	}
+	if (after && k->words >= 4 && !ends_sentence(h)) {
+		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_RELATED;
+		return;
+	}
+	k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_SHORT;
+}
+
+/* Make every line of block bi a C_PAGE line with its reason. */
+static void drop_block(struct page *p, size_t bi)
+{
+	struct seg_line *h = &p->s->lines[p->b[bi].head];
+
+	if (p->b[bi].reason == SAHIFA_REASON_CHROME)
+		return;  /* stays C_CHROME with its rule */
+	h->cls = C_PAGE;
+	h->ref = (uint32_t)p->b[bi].reason;
+	h->count = p->b[bi].detail;
+}
+
+/* ---- dates ----------------------------------------------------------------------- */
+
+static const char *const months_en[] = { "jan", "feb", "mar", "apr", "may", "jun",
+					 "jul", "aug", "sep", "oct", "nov", "dec" };
+/* Arabic month names (Egyptian and Levantine), in the order of the year */
+static const char *const months_ar[][2] = {
+	{ "يناير", "كانون الثاني" }, { "فبراير", "شباط" }, { "مارس", "آذار" },
+	{ "أبريل", "نيسان" }, { "مايو", "أيار" }, { "يونيو", "حزيران" },
+	{ "يوليو", "تموز" }, { "أغسطس", "آب" }, { "سبتمبر", "أيلول" },
+	{ "أكتوبر", "تشرين الأول" }, { "نوفمبر", "تشرين الثاني" }, { "ديسمبر", "كانون الأول" },
+};
+static const char *const months_fa[] = { "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد",
+					 "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند" };
+
+/* Digits of the text as ASCII (Arabic-Indic and Persian digits too), other bytes kept;
+ * at most size - 1 bytes. */
+static void ascii_digits(const char *t, size_t len, char *out, size_t size)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = 0, n = 0;
+
+	while (i < len && n + 1 < size) {
+		uint32_t c;
+		size_t k = seg_utf8_next(u + i, len - i, &c);
+
+		if (c >= 0x0660 && c <= 0x0669)
+			out[n++] = (char)('0' + (c - 0x0660));
+		else if (c >= 0x06F0 && c <= 0x06F9)
+			out[n++] = (char)('0' + (c - 0x06F0));
+		else {
+			if (n + k >= size)
+				break;
+			memcpy(out + n, t + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	out[n] = '\0';
+}
+
+/* Solar Hijri (jy, jm, jd) to Gregorian. */
+static void jalali_to_gregorian(long jy, long jm, long jd, long *gy, long *gm, long *gd)
+{
+	static const int gdm[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	long days, y;
+	int leap, i;
+
+	jy += 1595;
+	days = -355668 + 365 * jy + (jy / 33) * 8 + ((jy % 33) + 3) / 4 + jd +
+	       (jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186);
+	y = 400 * (days / 146097);
+	days %= 146097;
+	if (days > 36524) {
+		y += 100 * (--days / 36524);
+		days %= 36524;
+		if (days >= 365)
+			days++;
+	}
+	y += 4 * (days / 1461);
+	days %= 1461;
+	if (days > 365) {
+		y += (days - 1) / 365;
+		days = (days - 1) % 365;
+	}
+	*gd = days + 1;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	for (i = 11; i > 0; i--) {
+		long start = gdm[i] + (i >= 2 && leap);
+
+		if (*gd > start) {
+			*gd -= start;
+			break;
+		}
+	}
+	*gm = i + 1;
+	*gy = y;
+}
+
+static int valid_ymd(long y, long m, long d)
+{
+	return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Numbers of s in order (up to 8), with where each starts. */
+static int numbers(const char *s, long *v, const char **at, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		if (*s >= '0' && *s <= '9') {
+			long x = 0;
+			const char *b = s;
+
+			while (*s >= '0' && *s <= '9' && x < 100000)
+				x = x * 10 + (*s++ - '0');
+			at[n] = b;
+			v[n++] = x;
+		} else {
+			s++;
+		}
+	}
+	return n;
+}
+
+/* A date in the line as "YYYY-MM-DD" in out (16 bytes); 0 when none. */
+static int find_date(const char *t, size_t len, char *out)
+{
+	char a[1024];
+	long v[8], y = 0, m = 0, d = 0;
+	const char *at[8];
+	int n, i, k;
+
+	ascii_digits(t, len < 900 ? len : 900, a, sizeof(a));
+	n = numbers(a, v, at, 8);
+	/* ISO: 2015-07-24 or 2015/07/24 */
+	for (i = 0; i + 2 < n; i++)
+		if (v[i] >= 1990 && v[i] <= 2100 && at[i + 1] == at[i] + 5 &&
+		    (at[i][4] == '-' || at[i][4] == '/') && valid_ymd(v[i], v[i + 1], v[i + 2])) {
+			y = v[i], m = v[i + 1], d = v[i + 2];
+			goto found;
+		}
+	/* month names with a day and a year near */
+	for (k = 0; k < 12 && !m; k++) {
+		const char *p = NULL;
+		size_t j;
+
+		for (j = 0; a[j] && !p; j++) {
+			size_t q;
+
+			for (q = 0; q < 3; q++) {
+				char c = a[j + q];
+
+				if (!c || (char)(c | 32) != months_en[k][q])
+					break;
+			}
+			if (q == 3 && (j == 0 || !((a[j - 1] | 32) >= 'a' && (a[j - 1] | 32) <= 'z')))
+				p = a + j;
+		}
+		if (!p)
+			p = strstr(a, months_ar[k][0]);
+		if (!p)
+			p = strstr(a, months_ar[k][1]);
+		if (p)
+			m = k + 1;
+		if (p) {
+			long day = 0, year = 0;
+
+			for (i = 0; i < n; i++) {
+				if (v[i] >= 1990 && v[i] <= 2100)
+					year = year ? year : v[i];
+				else if (v[i] >= 1 && v[i] <= 31 && !day &&
+					 (at[i] - p < 12 && p - at[i] < 12))
+					day = v[i];
+			}
+			if (year && day && valid_ymd(year, m, day)) {
+				y = year, d = day;
+				goto found;
+			}
+			m = 0;
+		}
+	}
+	/* Persian solar dates: 29 بهمن 1398 */
+	for (k = 0; k < 12; k++) {
+		const char *p = strstr(a, months_fa[k]);
+		long day = 0, year = 0;
+
+		if (!p)
+			continue;
+		for (i = 0; i < n; i++) {
+			if (v[i] >= 1370 && v[i] <= 1450 && !year)
+				year = v[i];
+			else if (v[i] >= 1 && v[i] <= 31 && !day && p - at[i] > 0 && p - at[i] < 6)
+				day = v[i];
+		}
+		if (year && day) {
+			jalali_to_gregorian(year, k + 1, day, &y, &m, &d);
+			if (valid_ymd(y, m, d))
+				goto found;
+		}
+	}
+	/* 24/07/2015 or 24.07.2015 (day first, as most of the world writes it) */
+	for (i = 0; i + 2 < n; i++)
+		if (v[i + 2] >= 1990 && v[i + 2] <= 2100 && at[i + 1] - at[i] <= 3 &&
+		    at[i + 2] - at[i + 1] <= 3 && (at[i + 1][-1] == '/' || at[i + 1][-1] == '.' ||
+						   at[i + 1][-1] == '-')) {
+			long dd = v[i], mm = v[i + 1];
+
+			if (mm > 12 && dd <= 12) {
+				long x = dd;
+
+				dd = mm;
+				mm = x;
+			}
+			if (valid_ymd(v[i + 2], mm, dd)) {
+				y = v[i + 2], m = mm, d = dd;
+				goto found;
+			}
+		}
+	return 0;
+found:
+	snprintf(out, 16, "%04u-%02u-%02u", (unsigned)(y % 10000), (unsigned)(m % 100),
+		 (unsigned)(d % 100));
+	return 1;
+}
+
+/* ---- bylines --------------------------------------------------------------------- */
+
+static const char *const by_prefix[] = { "by ", "written by", "words by", "reporting by",
+					 "par ", "von ", "por ", "di ", "door ", NULL };
+static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
+					 "اعداد", "حوار", "ترجمة", "نویسنده", "خبرنگار",
+					 "گزارش", "مترجم", NULL };
+static const char *const agencies[] = { "reuters", "associated press", "(ap)", " ap ", "afp",
+					"agence france", "bloomberg", "dpa", "xinhua", "وكالات",
+					"رويترز", "فرانس برس", "واس", "ایرنا", "ایسنا", "تسنیم",
+					"فارس", "مهر", NULL };
+
+static int starts_ci(const char *t, size_t len, const char *p)
+{
+	size_t n = strlen(p), k;
+
+	if (n > len)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = t[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 32);
+		if (c != p[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* 2: a byline, 1: a date or reading-time line, 0: neither. */
+static int byline_kind(struct page *p, size_t bi, char *date)
+{
+	struct seg_state *s = p->s;
+	const struct blk *k = &p->b[bi];
+	const struct seg_line *h = &s->lines[k->head];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b, i;
+	int has_date;
+
+	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 40 || (h->flags & F_QUOTE))
+		return 0;
+	has_date = find_date(t, len, date);
+	/* bullets of a meta list ("* 24 July 2015") */
+	while (len && (*t == '*' || *t == '-' || *t == '+' || *t == ' ' || *t == '|')) {
+		t++;
+		len--;
+	}
+	{
+		/* "By Jane Doe", also after a separator: "Le Monde | 04.05.2015 | Par X" */
+		size_t at = 0;
+
+		while (at < len) {
+			const char *u = t + at;
+			size_t ulen = len - at;
+
+			for (i = 0; by_prefix[i]; i++)
+				if (starts_ci(u, ulen, by_prefix[i]) && ulen > strlen(by_prefix[i]) + 2) {
+					const char *r = u + strlen(by_prefix[i]);
+
+					while (*r == ' ')
+						r++;
+					if ((*r >= 'A' && *r <= 'Z') || (unsigned char)*r >= 0xC0 ||
+					    *r == '[')
+						return 2;
+				}
+			while (at < len && t[at] != '|')
+				at++;
+			while (at < len && (t[at] == '|' || t[at] == ' '))
+				at++;
+		}
+	}
+	for (i = 0; by_arabic[i]; i++) {
+		size_t n = strlen(by_arabic[i]);
+
+		if (len > n && !memcmp(t, by_arabic[i], n) &&
+		    (t[n] == ' ' || t[n] == ':' || t[n] == '-' || (unsigned char)t[n] == 0xD8))
+			return 2;
+	}
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) && k->words <= 8)
+		return 2;
+	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 &&
+	    (unsigned char)t[0] >= 0xD8) {
+		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name */
+		const char *c = memchr(t, ':', len);
+
+		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30)
+			return 2;
+	}
+	if (has_date && k->chars <= SEG_BYLINE_MAX_CHARS) {
+		/* "Dan Goodin - Apr 16, 2015": two or three capitalised words, then the date */
+		size_t caps = 0, j = 0;
+
+		while (j < len && caps < 4) {
+			if (t[j] >= 'A' && t[j] <= 'Z' && (j == 0 || t[j - 1] == ' ')) {
+				size_t e = j;
+
+				while (e < len && t[e] != ' ')
+					e++;
+				if (e - j >= 3 && !starts_ci(t + j, len - j, "updated") &&
+				    !starts_ci(t + j, len - j, "published"))
+					caps++;
+				else
+					break;
+				j = e + 1;
+			} else {
+				break;
+			}
+		}
+		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
+			return 2;
+	}
+	if (has_date && k->words <= 16)
+		return 1;
+	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
+			       has_ascii_ci(t, len, "minute read") ||
+			       has_bytes(t, len, "دقيقة") || has_bytes(t, len, "دقائق") ||
+			       has_bytes(t, len, "دقیقه")))
+		return 1;
+	return 0;
+}
+
+/* Every word capitalised (or not in Latin letters): "Jane Doe", "Ana de Souza". */
+static int is_name(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, lower = 0;
+
+	while (i < len) {
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		words++;
+		if (t[i] >= 'a' && t[i] <= 'z')
+			lower++;
+		while (i < len && t[i] != ' ')
+			i++;
+	}
+	return words && words <= 5 && lower * 3 <= words - (words > 2);
+}
+
+/* Author names of a "By A and B" byline. */
+static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t len)
+{
+	size_t i, start;
+
+	for (i = 0; by_prefix[i]; i++)
+		if (starts_ci(t, len, by_prefix[i]))
+			break;
+	if (!by_prefix[i])
+		return SAHIFA_OK;
+	start = strlen(by_prefix[i]);
+	for (i = start; i <= len; i++) {
+		int cut = i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' ||
+			  (i + 5 <= len && !memcmp(t + i, " and ", 5)) ||
+			  (i + 3 <= len && !memcmp(t + i, " - ", 3));
+
+		if (!cut)
+			continue;
+		{
+			size_t b = start, e = i;
+
+			while (b < e && (t[b] == ' ' || t[b] == '['))
+				b++;
+			while (b < e && t[b] >= '0' && t[b] <= '9')
+				b++;
+			if (b < e && t[b] == ']')
+				b++;
+			while (e > b && t[e - 1] == ' ')
+				e--;
+			if (e > b && e - b < 60 && !is_name(t + b, e - b))
+				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
+			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
+				return SAHIFA_ERR_NOMEM;
+		}
+		if (i < len && t[i] == ' ' && t[i + 1] == '-')
+			break;  /* "By Jane Doe - Reuters": the agency is not an author */
+		start = i + (i < len && t[i] == ' ' ? (t[i + 1] == 'a' ? 5 : 3) : 1);
+		i = start - 1;
+	}
+	return SAHIFA_OK;
+}
+
+/* ---- headline -------------------------------------------------------------------- */
+
+#define HEAD_LOOKBACK 25      /* blocks before the article searched for its title */
+
+/* Share of the candidate's words (folded, 3+ letters) found in the body's first blocks. */
+static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
+{
+	struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[cand].head];
+	uint32_t f[512], g[4096];
+	size_t n = seg_fold(s->text + h->b, h->e - h->b, f, 511), m = 0, bi, i, words = 0,
+	       hit = 0;
+
+	if (n > 511)
+		return 0.0;
+	for (bi = body; bi < body_end && bi < body + 3 && m < 3000; bi++) {
+		const struct seg_line *l = &s->lines[p->b[bi].head];
+		size_t li;
+
+		for (li = p->b[bi].head; li < p->b[bi].head + l->nlines && m < 3000; li++) {
+			size_t k = seg_fold(s->text + s->lines[li].b,
+					    s->lines[li].e - s->lines[li].b, g + m, 4000 - m);
+
+			if (k > 4000 - m)
+				k = 0;
+			m += k;
+			g[m++] = ' ';
+		}
+	}
+	for (i = 0; i < n;) {
+		size_t j = i, q;
+
+		while (j < n && seg_is_word(f[j]))
+			j++;
+		if (j - i >= 3) {
+			words++;
+			for (q = 0; q + (j - i) <= m; q++)
+				if (!memcmp(g + q, f + i, (j - i) * sizeof(*f)) &&
+				    (q == 0 || !seg_is_word(g[q - 1]))) {
+					hit++;
+					break;
+				}
+		}
+		i = j + 1;
+	}
+	return words ? (double)hit / (double)words : 0.0;
+}
+
+static int same_text(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
+
+	return x->e - x->b == y->e - y->b && !memcmp(s->text + x->b, s->text + y->b, x->e - x->b);
+}
+
+static int can_title(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	const struct seg_line *h = &p->s->lines[k->head];
+
+	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
+		return 0;
+	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
+	    k->sentences > 1)
+		return 0;
+	{
+		const char *t = p->s->text + h->b;
+		size_t len = h->e - h->b;
+
+		/* boxes and widgets are not titles */
+		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
+		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related))))
+			return 0;
+	}
+	return k->words >= 2 || k->chars >= 6;
+}
+
+/* Block bi and the next (or the one before) are one caption printed twice, next to an
+ * image cue (an image placeholder, "Photo:", a credit line). */
+static int near_image(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 3; j++) {
+		const struct seg_line *l = &p->s->lines[p->b[j].head];
+
+		if (p->b[j].reason == SAHIFA_REASON_CREDIT ||
+		    has_any(p->s->text + l->b, l->e - l->b, w_image))
+			return 1;
+	}
+	return 0;
+}
+
+static int caption_pair(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	size_t o;
+
+	if (p->b[bi].chars > 250 || p->b[bi].reason >= 0 || s->lines[p->b[bi].head].nlines > 1)
+		return 0;
+	for (o = 0; o < 2; o++) {
+		size_t j = o ? bi - 1 : bi + 1;
+
+		if ((o && !bi) || j >= p->n)
+			continue;
+		size_t lo = bi < j ? bi : j, hi = bi < j ? j : bi;
+
+		if (same_text(s, p->b[bi].head, p->b[j].head) &&
+		    p->b[hi].head - p->b[lo].head <= 2 && near_image(p, lo))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const w_comments[] = { "comments", "leave a reply", "leave a comment",
+					  "post a comment", "add a comment", "join the discussion",
+					  "reader comments", "التعليقات", "أضف تعليق", "اضف تعليق",
+					  "إضافة تعليق", "نظرات", "ارسال نظر", "commentaires",
+					  "kommentare", "comentarios", NULL };
+
+/* A line that opens the readers' comments: "Comments", "6 thoughts on ...",
+ * "margoadams says:". */
+static int comment_header(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	if (h->nlines > 1 || p->b[bi].chars > 80)
+		return 0;
+	if (len > 5 && !memcmp(t + len - 5, "says:", 5))
+		return 1;
+	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
+					   has_ascii_ci(t, len, " responses to") ||
+					   has_ascii_ci(t, len, " comments")))
+		return 1;
+	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
+/* ---- the page -------------------------------------------------------------------- */
+
+int seg_page_detect(struct seg_state *s)
+{
+	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0;
+	const unsigned char *t = (const unsigned char *)s->text;
+
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+		size_t j;
+
+		if (l->cls == C_BLANK || l->cls == C_CONT)
+			continue;
+		n++;
+		if (l->bchars < 40 && !(l->flags & F_SENTENCE)) {
+			shortl++;
+			if (l->flags & F_LIST || l->chars == 1)
+				items++;
+			if (++run > maxrun)
+				maxrun = run;
+		} else {
+			run = 0;
+		}
+		for (j = l->b; j + 2 < l->e; j++)
+			if (t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9') {
+				marks++;
+				break;
+			}
+		if (memmem(t + l->b, l->e - l->b, "[ ]", 3) ||
+		    memmem(t + l->b, l->e - l->b, "____", 4) ||
+		    memmem(t + l->b, l->e - l->b, "[    ", 5))
+			forms++;
+	}
+	if (n < 20)
+		return 0;
+	if (marks >= 10 && marks * 5 >= n)
+		return 1;  /* lynx's numbered links */
+	/* mostly short lines, in long runs, with menu or form shapes among them */
+	return shortl * 100 >= n * 45 && maxrun >= 6 &&
+	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
+}
+
+enum sahifa_status seg_page(struct seg_state *s)
+{
+	struct page p;
+	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
+	double best = 0.0, cur = 0.0, tscore = 0.0;
+	unsigned long tot[SW_N] = { 0 }, long_words = 0;
+	int g;
+
+	pthread_once(&sw_once, sw_build);
+	memset(&p, 0, sizeof(p));
+	p.s = s;
+	for (i = 0; i < s->n_lines; i++)
+		if (s->lines[i].cls != C_BLANK && s->lines[i].cls != C_CONT)
+			n++;
+	if (!n)
+		return SAHIFA_OK;
+	p.b = calloc(n, sizeof(*p.b));
+	if (!p.b)
+		return SAHIFA_ERR_NOMEM;
+	for (i = 0; i < s->n_lines; i++)
+		if (s->lines[i].cls != C_BLANK && s->lines[i].cls != C_CONT) {
+			struct blk *k = &p.b[p.n++];
+
+			k->head = i;
+			scan_block(&p, k);
+			for (g = 0; g < (int)SW_N; g++)
+				if (k->words >= 5)
+					tot[g] += k->stops[g];
+			if (k->words >= 5)
+				long_words += k->words;
+		}
+	/* the page's language: the list that covers most words of its longer blocks;
+	 * between Arabic-script lists, ar fa ur ps in that order break ties */
+	p.lang = -1;
+	for (g = 0; g < (int)SW_N; g++)
+		if (tot[g] > 20 && (double)tot[g] >= sw_langs[g].hi * 0.5 * (double)long_words &&
+		    (p.lang < 0 || tot[g] > tot[p.lang]))
+			p.lang = g;
+again:
+	/* jusText's first stage, by the block alone */
+	for (bi = 0; bi < p.n; bi++) {
+		struct blk *k = &p.b[bi];
+		double d = density(&p, k), hi = p.lang >= 0 ? sw_langs[p.lang].hi : 0.0;
+
+		shape_reason(&p, k);
+		if (k->reason >= 0)
+			k->cls = J_BAD;
+		else if (k->chars < 70)
+			k->cls = J_SHORT;
+		else if (p.lang < 0)
+			k->cls = k->sentences >= 1 && k->chars >= 150 ? J_GOOD
+				 : k->sentences >= 1 ? J_NEAR : J_BAD;
+		else if (d >= hi && k->chars >= 150)
+			k->cls = J_GOOD;
+		else if (d >= hi - 0.08)
+			k->cls = J_NEAR;
+		else
+			k->cls = k->chars >= 200 && k->sentences >= 2 && d >= hi - 0.16 ? J_NEAR
+											: J_BAD;
+		if (k->cls == J_NEAR && k->list && k->chars < 150)
+			k->cls = J_SHORT;
+	}
+	/* second stage: short and near-good blocks take their neighbours' class */
+	for (bi = 0; bi < p.n; bi++) {
+		struct blk *k = &p.b[bi];
+		size_t j;
+		int prev = J_BAD, next = J_BAD;
+
+		k->final = k->cls;
+		if (k->cls != J_SHORT && k->cls != J_NEAR)
+			continue;
+		for (j = bi; j > 0; j--)
+			if (p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) {
+				prev = p.b[j - 1].cls;
+				break;
+			}
+		for (j = bi + 1; j < p.n; j++)
+			if (p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) {
+				next = p.b[j].cls;
+				break;
+			}
+		if (prev == J_GOOD && next == J_GOOD)
+			k->final = J_GOOD;
+		else if (prev == J_BAD && next == J_BAD)
+			k->final = J_BAD;
+		else
+			k->final = k->cls == J_NEAR ? J_GOOD : J_SHORT;
+	}
+	/* the article: the span of blocks with the largest sum of good text minus the
+	 * rest (a short block between good ones costs little, link text a lot) */
+	for (bi = 0; bi < p.n; bi++) {
+		const struct blk *k = &p.b[bi];
+		double v;
+
+		switch (k->final) {
+		case J_GOOD: v = k->chars; break;
+		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
+		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
+		}
+		if (k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
+		    k->reason == SAHIFA_REASON_CHROME)
+			v = -5;  /* captions, credits and ads sit inside articles */
+		if (cur <= 0) {
+			cur = 0;
+			cur_b = bi;
+		}
+		cur += v;
+		if (cur > best) {
+			best = cur;
+			best_b = cur_b;
+			best_e = bi + 1;
+		}
+	}
+	if (best <= 0 && p.lang >= 0) {
+		/* no prose in that language: the page is in another; read it by punctuation */
+		p.lang = -1;
+		best = cur = 0.0;
+		best_b = best_e = cur_b = 0;
+		goto again;
+	}
+	if (best <= 0) {
+		/* no prose by these measures: the article is what lies between the first and
+		 * the last longer block with nothing against it */
+		size_t first = SIZE_MAX, last = 0;
+
+		for (bi = 0; bi < p.n; bi++)
+			if (p.b[bi].reason < 0 && p.b[bi].chars >= 70) {
+				if (first == SIZE_MAX)
+					first = bi;
+				last = bi;
+			}
+		if (first != SIZE_MAX) {
+			best = 1;
+			best_b = first;
+			best_e = last + 1;
+			for (bi = first; bi <= last; bi++)
+				if (p.b[bi].final == J_BAD && p.b[bi].reason < 0)
+					p.b[bi].final = J_SHORT;
+		}
+	}
+	if (best <= 0) {
+		/* no run of prose: not a page this classifier can read; the line rules do */
+		free(p.b);
+		s->page = 0;
+		return SAHIFA_OK;
+	}
+	for (i = 0; i < s->n_lines; i++) {
+		if (s->lines[i].cls == C_END)
+			s->lines[i].cls = C_CHROME;  /* the classifier decides where it ends */
+		else if (s->lines[i].cls == C_BLOCK)
+			s->lines[i].cls = C_CONTENT;
+	}
+	/* the readers' comments end the article, however much prose they hold */
+	{
+		size_t good = 0;
+
+		for (bi = best_b; bi < best_e; bi++) {
+			if (p.b[bi].final == J_GOOD)
+				good++;
+			else if (good && comment_header(&p, bi)) {
+				size_t j;
+
+				for (j = bi; j < best_e; j++)
+					if (p.b[j].reason < 0) {
+						p.b[j].reason = SAHIFA_REASON_COMMENT;
+						p.b[j].detail = D_COMMENTS;
+					}
+				best_e = bi;
+				break;
+			}
+		}
+	}
+	body = best_b;
+	/* the headline: title-like, before the body, echoed by the page or the body */
+	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;
+	     bi++) {
+		double sc = 0.0;
+		size_t j;
+		const struct blk *k = &p.b[bi];
+
+		if (!can_title(&p, bi) || k->final == J_GOOD)
+			continue;
+		{
+			char date[16];
+
+			if (byline_kind(&p, bi, date))
+				continue;
+		}
+		{
+			int image = 0;
+
+			for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
+				const struct seg_line *l = &s->lines[p.b[j].head];
+
+				if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
+				    has_any(s->text + l->b, l->e - l->b, w_image))
+					image = 1;
+			}
+			if (image)
+				continue;  /* a caption */
+		}
+		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		for (j = 0; j < p.n; j++)
+			if ((j + 2 < bi || j > bi + 2) && same_text(s, p.b[j].head, k->head)) {
+				sc += 1.5;
+				break;
+			}
+		if (k->words >= 4 && k->words <= 30)
+			sc += 1.0;
+		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
+		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
+			sc += 1.0;  /* set out to the left of an indented body */
+		sc -= 0.05 * (double)(bi < body ? body - bi : bi - body);
+		if (sc > tscore) {
+			tscore = sc;
+			title = bi;
+		}
+	}
+	if (title != SIZE_MAX && tscore < 0.5)
+		title = SIZE_MAX;
+	if (title != SIZE_MAX) {
+		s->lines[p.b[title].head].cls = C_HEADLINE;
+		if (title >= body)
+			body = title + 1;
+	}
+	/* bylines and datelines: from the headline to the body, and the first blocks of
+	 * the body */
+	{
+		size_t at = title != SIZE_MAX ? title : body, to = body + 6, got = 0;
+		size_t from = at >= 6 ? at - 6 : 0;
+		char date[16];
+		int have_date = s->a->published != NULL;
+
+		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			int kind;
+
+			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
+				break;
+			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
+				continue;
+			kind = byline_kind(&p, bi, date);
+			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {
+				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
+					goto nomem;
+				have_date = 1;
+			}
+			if (kind == 2 && !got) {
+				h->cls = C_BYLINE;
+				p.b[bi].reason = -2;
+				got = 1;
+				if (add_authors(s, s->text + h->b, h->e - h->b))
+					goto nomem;
+			} else if (kind) {
+				p.b[bi].reason = SAHIFA_REASON_DATELINE;
+				p.b[bi].detail = D_DATELINE;
+				drop_block(&p, bi);
+			}
+			if (kind && bi >= body)
+				body = bi + 1;
+		}
+	}
+	/* no date under the headline: the first short date line near the article */
+	if (!s->a->published) {
+		size_t at = title != SIZE_MAX ? title : body;
+		char date[16];
+
+		for (bi = at >= 30 ? at - 30 : 0; bi < p.n && bi < body + 10; bi++) {
+			const struct seg_line *h = &s->lines[p.b[bi].head];
+
+			if (p.b[bi].chars <= 100 && h->nlines == 1 &&
+			    find_date(s->text + h->b, h->e - h->b, date)) {
+				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
+					goto nomem;
+				break;
+			}
+		}
+	}
+	if (body > best_e)
+		best_e = body;
+	/* the rest: outside the span removed with the reason of its shape; inside, what
+	 * its shape says is not text */
+	for (bi = 0; bi < p.n; bi++) {
+		struct blk *k = &p.b[bi];
+		struct seg_line *h = &s->lines[k->head];
+
+		if (h->cls == C_HEADLINE || h->cls == C_BYLINE || h->cls == C_PAGE)
+			continue;
+		if (title != SIZE_MAX && bi != title && same_text(s, k->head, p.b[title].head)) {
+			k->reason = SAHIFA_REASON_TITLE_COPY;
+			k->detail = D_TITLE;
+			drop_block(&p, bi);
+			continue;
+		}
+		if (bi >= body && bi < best_e) {
+			if (k->reason >= 0)
+				drop_block(&p, bi);
+			else if (k->cls == J_SHORT && k->words <= 3 && !ends_sentence(h) &&
+				 ((bi + 1 < best_e && p.b[bi + 1].cls == J_SHORT &&
+				   p.b[bi + 1].words <= 3) ||
+				  (bi > body && p.b[bi - 1].cls == J_SHORT && p.b[bi - 1].words <= 3))) {
+				k->reason = SAHIFA_REASON_MENU;
+				k->detail = D_MENU;
+				drop_block(&p, bi);
+			} else if (k->marks && k->words <= 12 && h->nlines == 1 && bi + 1 < best_e &&
+				 p.b[bi + 1].marks && p.b[bi + 1].words <= 12) {
+				k->reason = SAHIFA_REASON_LINK_LIST;
+				k->detail = D_LINKS;
+				drop_block(&p, bi);
+			}
+			continue;
+		}
+		if (bi + 4 >= body && bi <= best_e + 2 && caption_pair(&p, bi))
+			continue;  /* pair_lines makes it a caption and its copy */
+		outside_reason(&p, bi, bi >= best_e);
+		drop_block(&p, bi);
+	}
+	/* a teaser printed twice in a row, with no picture near, is a related link */
+	for (bi = 1; bi < p.n; bi++) {
+		struct seg_line *h = &s->lines[p.b[bi].head], *q = &s->lines[p.b[bi - 1].head];
+		int image = 0;
+		size_t j;
+
+		if (h->cls != C_CONTENT || q->cls != C_CONTENT || !same_text(s, p.b[bi].head,
+									  p.b[bi - 1].head))
+			continue;
+		for (j = bi >= 3 ? bi - 3 : 0; j < p.n && j <= bi + 2; j++) {
+			const struct seg_line *l = &s->lines[p.b[j].head];
+
+			if (has_any(s->text + l->b, l->e - l->b, w_image) ||
+			    p.b[j].reason == SAHIFA_REASON_CREDIT)
+				image = 1;
+		}
+		if (!image) {
+			p.b[bi].reason = SAHIFA_REASON_RELATED;
+			p.b[bi].detail = D_TEASER;
+			drop_block(&p, bi);
+		}
+	}
+	free(p.b);
+	return SAHIFA_OK;
+nomem:
+	free(p.b);
+	return SAHIFA_ERR_NOMEM;
+}

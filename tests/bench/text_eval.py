@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Whole-page text benchmark for sahifa convert (make bench-text).
+
+  text_eval.py render EVAL OUT     render the eval HTML with w3m and lynx, 80 columns
+                                   (wrapped) and 1000 (unwrapped), into OUT/<renderer>/;
+                                   copy the given text dumps into OUT/dump/; write
+                                   OUT/gold.json
+  text_eval.py saudi EVAL OUT      the clean one-article files: OUT/saudi/*.txt + gold
+  text_eval.py score OUT           read OUT/<renderer>.jsonl (sahifa convert of each
+                                   folder) and print the table
+
+Body: token precision / recall / F1 of the record's headings and paragraphs against the
+gold body (bag of lower-cased word tokens, micro-averaged over pages).  Headline: right
+when its tokens and the gold title's have F1 >= 0.8, or when all its tokens are in the
+gold title and cover half of it (the title without the site name around it).  Byline: right when the record's
+byline or authors hold at least 60% of the gold byline's name tokens.  Published: the
+record's date equals the gold date.  Every page is in the development half or the
+held-out half by a hash of its name (fixed, not chosen by score).
+"""
+import collections, gzip, hashlib, html.parser, json, os, re, subprocess, sys
+
+RENDERERS = {
+    "w3m-wrap": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "80"],
+    "w3m-nowrap": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "1000"],
+    "lynx-wrap": ["lynx", "-dump", "-force_html", "-display_charset=UTF-8", "-width=80"],
+    "lynx-nowrap": ["lynx", "-dump", "-force_html", "-display_charset=UTF-8", "-width=1000"],
+}
+WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", re.UNICODE)
+
+
+def tokens(s):
+    """Lower-cased word tokens; each Han, kana or Hangul character is a token."""
+    return [t.lower() for t in WORD.findall(s or "")]
+
+
+def held_out(name):
+    return hashlib.sha256(name.encode()).digest()[0] % 3 == 0
+
+
+class Text(html.parser.HTMLParser):
+    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.out.append("\n")
+
+    def handle_data(self, d):
+        self.out.append(d)
+
+
+def html_text(path):
+    p = Text()
+    p.feed(open(path, encoding="utf-8", errors="replace").read())
+    return "".join(p.out)
+
+
+def render_all(eval_dir, out):
+    pages = []  # (name, html path, gold)
+    sh = os.path.join(eval_dir, "scrapinghub_aeb")
+    gt = json.load(open(os.path.join(sh, "ground-truth.json"), encoding="utf-8"))
+    for key in sorted(gt):
+        src = os.path.join(sh, "html", key + ".html.gz")
+        if os.path.exists(src):
+            pages.append(("aeb-" + key[:12], src, {"set": "scrapinghub_aeb", "lang": "en",
+                                                    "body": gt[key].get("articleBody", "")}))
+    rt = os.path.join(eval_dir, "readability_testpages")
+    for case in sorted(os.listdir(rt)):
+        d = os.path.join(rt, case)
+        if not os.path.isfile(os.path.join(d, "source.html")):
+            continue
+        meta = json.load(open(os.path.join(d, "expected-metadata.json"), encoding="utf-8"))
+        pages.append(("rdb-" + case, os.path.join(d, "source.html"),
+                      {"set": "readability_testpages", "lang": meta.get("lang") or "und",
+                       "body": html_text(os.path.join(d, "expected.html")),
+                       "title": meta.get("title"), "byline": meta.get("byline")}))
+    hd = os.path.join(eval_dir, "htmldate_mediacloud")
+    dates = json.load(open(os.path.join(hd, "gold_dates.json"), encoding="utf-8"))
+    for url in sorted(dates, key=lambda u: dates[u]["file"]):
+        g = dates[url]
+        pages.append(("hdm-" + g["file"][:-5], os.path.join(hd, "html", g["file"]),
+                      {"set": "htmldate_mediacloud", "lang": g.get("html_lang") or "und",
+                       "date": g["date"]}))
+    gold = {}
+    tmp = os.path.join(out, "page.html")
+    for r, cmd in RENDERERS.items():
+        os.makedirs(os.path.join(out, r), exist_ok=True)
+    for name, src, g in pages:
+        raw = gzip.open(src).read() if src.endswith(".gz") else open(src, "rb").read()
+        with open(tmp, "wb") as f:
+            f.write(raw)
+        for r, cmd in RENDERERS.items():
+            try:
+                text = subprocess.run(cmd + [tmp], capture_output=True, timeout=60).stdout
+            except subprocess.TimeoutExpired:
+                text = b""
+            with open(os.path.join(out, r, name + ".txt"), "wb") as f:
+                f.write(text)
+        gold[name] = g
+    os.remove(tmp)
+    # the dumps given as text (a text browser's output of Arabic and Persian pages)
+    ad = os.path.join(eval_dir, "arabic_news_textdumps")
+    os.makedirs(os.path.join(out, "dump"), exist_ok=True)
+    for line in open(os.path.join(ad, "manifest.jsonl"), encoding="utf-8"):
+        m = json.loads(line)
+        name = "dmp-" + m["text"][:-4]
+        g = {"set": "arabic_news_textdumps", "lang": m.get("lang") or m.get("html_lang_attr") or "und"}
+        mg = m["gold"]
+        if "body" in mg:
+            g["body"] = open(os.path.join(ad, mg["body"]), encoding="utf-8").read()
+        if "title" in mg:
+            p, key = mg["title"].split("#")
+            g["title"] = json.load(open(os.path.join(ad, p), encoding="utf-8"))[key]
+        for k in ("must_contain", "must_not_contain"):
+            if k in mg:
+                g[k] = mg[k]
+        if "publication_date" in mg:
+            g["date"] = mg["publication_date"]
+        with open(os.path.join(out, "dump", name + ".txt"), "wb") as f:
+            f.write(open(os.path.join(ad, m["text"]), "rb").read())
+        gold[name] = g
+    json.dump(gold, open(os.path.join(out, "gold.json"), "w", encoding="utf-8"),
+              ensure_ascii=False, indent=0, sort_keys=True)
+
+
+def saudi(eval_dir, out):
+    arts = json.load(open(os.path.join(eval_dir, "saudinewsnet", "2015-07-23.json"), encoding="utf-8"))
+    d = os.path.join(out, "saudi")
+    os.makedirs(d, exist_ok=True)
+    gold = {}
+    for i, a in enumerate(arts):
+        title, body = (a.get("title") or "").strip(), (a.get("content") or "").strip()
+        if not title or not body:
+            continue
+        name = "%04d" % i
+        with open(os.path.join(d, name + ".txt"), "w", encoding="utf-8") as f:
+            f.write(title + "\n\n" + body + "\n")
+        gold[name] = {"set": "saudinewsnet", "lang": "ar", "title": title, "body": body}
+    json.dump(gold, open(os.path.join(out, "saudi-gold.json"), "w", encoding="utf-8"),
+              ensure_ascii=False)
+
+
+def f1(a, b):
+    ca, cb = collections.Counter(a), collections.Counter(b)
+    hit = sum((ca & cb).values())
+    if not hit:
+        return 0.0
+    p, r = hit / len(a), hit / len(b)
+    return 2 * p * r / (p + r)
+
+
+def record_body(rec):
+    parts = []
+    for s in rec.get("sections", []):
+        if s.get("heading"):
+            parts.append(s["heading"])
+        parts.extend(p["text"] for p in s.get("paragraphs", []))
+    return "\n".join(parts)
+
+
+class Tally:
+    def __init__(self):
+        self.hit = self.got = self.want = 0
+        self.pages = 0
+        self.head = [0, 0]
+        self.by = [0, 0]
+        self.date = [0, 0]
+        self.snip = [0, 0]
+
+    def add(self, rec, g):
+        self.pages += 1
+        body = record_body(rec) if rec else ""
+        if g.get("body"):
+            bt, gt = collections.Counter(tokens(body)), collections.Counter(tokens(g["body"]))
+            self.hit += sum((bt & gt).values())
+            self.got += sum(bt.values())
+            self.want += sum(gt.values())
+        if g.get("title"):
+            self.head[1] += 1
+            h = (rec or {}).get("headline") or ""
+            ht, gt = tokens(h), tokens(g["title"])
+            # right when it is the title, or the title without the site's name around it
+            inside = ht and not (collections.Counter(ht) - collections.Counter(gt)) and \
+                len(ht) * 2 >= len(gt)
+            self.head[0] += f1(ht, gt) >= 0.8 or bool(inside)
+        if g.get("byline"):
+            self.by[1] += 1
+            want = [t for t in tokens(g["byline"]) if t not in ("by", "and")]
+            have = set(tokens(((rec or {}).get("byline") or "") + " " +
+                              " ".join((rec or {}).get("authors") or [])))
+            self.by[0] += bool(want) and sum(t in have for t in want) >= 0.6 * len(want)
+        if g.get("date"):
+            self.date[1] += 1
+            self.date[0] += ((rec or {}).get("published") or "")[:10] == g["date"]
+        for k in ("must_contain", "must_not_contain"):
+            for s in g.get(k, []):
+                self.snip[1] += 1
+                self.snip[0] += (s in body) == (k == "must_contain")
+
+    def row(self, label):
+        p = self.hit / self.got if self.got else 0.0
+        r = self.hit / self.want if self.want else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        frac = lambda x: "%d/%d" % tuple(x) if x[1] else "-"
+        body = "%5.3f %5.3f %5.3f" % (p, r, f) if self.want else "    -     -     -"
+        return "%-28s %4d  %s  %-7s %-7s %-6s %-6s" % (label, self.pages, body, frac(self.head),
+                                                      frac(self.by), frac(self.date), frac(self.snip))
+
+
+def load_records(path):
+    recs = {}
+    if not os.path.exists(path):
+        return recs
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        name = os.path.basename(r["source"]["name"])[:-4]
+        recs[name] = r
+    return recs
+
+
+def score(out):
+    gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
+    head = "%-28s %4s  %5s %5s %5s  %-7s %-7s %-6s %-6s" % ("set", "pages", "P", "R", "F1",
+                                                           "title", "byline", "date", "snip")
+    print("whole-page dumps (body tokens; title, byline, date right / with gold; snippets)")
+    print(head)
+    langs = collections.OrderedDict()
+    for half in ("dev", "held-out"):
+        for r in list(RENDERERS) + ["dump"]:
+            recs = load_records(os.path.join(out, r + ".jsonl"))
+            names = [n for n in gold if os.path.exists(os.path.join(out, r, n + ".txt"))
+                     and held_out(n) == (half == "held-out")]
+            if not names:
+                continue
+            per = collections.OrderedDict()
+            per["all"] = Tally()
+            for n in sorted(names):
+                g = gold[n]
+                rec = recs.get(n)
+                per["all"].add(rec, g)
+                per.setdefault("  " + g["set"], Tally()).add(rec, g)
+                lang = g["lang"].split("-")[0].lower()
+                lang = lang if lang in ("ar", "fa", "ur", "ps", "en") else "other"
+                langs.setdefault("%s %s" % (r, lang), Tally()).add(rec, g)
+            for key, t in per.items():
+                print(t.row("%s %s" % (half, r) if key == "all" else key))
+    print("per renderer and language (both halves)")
+    print(head)
+    for key, t in sorted(langs.items()):
+        print(t.row(key))
+    sg = os.path.join(out, "saudi-gold.json")
+    if os.path.exists(sg):
+        gold = json.load(open(sg, encoding="utf-8"))
+        recs = load_records(os.path.join(out, "saudi.jsonl"))
+        t = Tally()
+        for n in sorted(gold):
+            t.add(recs.get(n), gold[n])
+        print("clean one-article files")
+        print(head)
+        print(t.row("saudinewsnet"))
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "render":
+        render_all(sys.argv[2], sys.argv[3])
+    elif cmd == "saudi":
+        saudi(sys.argv[2], sys.argv[3])
+    elif cmd == "score":
+        score(sys.argv[2])
