@@ -16,6 +16,8 @@ static const char usage_text[] =
 	"  -o, --output FILE        write the records to FILE (default: stdout)\n"
 	"      --rejects FILE       also write every rejected input as JSONL to FILE\n"
 	"      --rules FILE         add site-chrome rules from FILE (repeatable)\n"
+	"      --format FORMAT      auto (default: by content and container), text, html\n"
+	"                           or warc\n"
 	"      --on-invalid MODE    replace (default: invalid bytes become U+FFFD, counted)\n"
 	"                           or reject (the input fails)\n"
 	"  -j, --threads N          worker threads (default: one per core); never changes\n"
@@ -40,6 +42,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "rejects", required_argument, NULL, 'R' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "on-invalid", required_argument, NULL, 'I' },
+		{ "format", required_argument, NULL, 'F' },
 		{ "threads", required_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -67,6 +70,21 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 				args->opts.on_invalid = SAHIFA_INVALID_REJECT;
 			else {
 				*rc = tool_usage_error("convert", "--on-invalid takes replace or reject, not '%s'",
+						       optarg);
+				return -1;
+			}
+			break;
+		case 'F':
+			if (!strcmp(optarg, "auto"))
+				args->opts.format = SAHIFA_FORMAT_AUTO;
+			else if (!strcmp(optarg, "text"))
+				args->opts.format = SAHIFA_FORMAT_TEXT;
+			else if (!strcmp(optarg, "html"))
+				args->opts.format = SAHIFA_FORMAT_HTML;
+			else if (!strcmp(optarg, "warc"))
+				args->opts.format = SAHIFA_FORMAT_WARC;
+			else {
+				*rc = tool_usage_error("convert", "--format takes auto, text, html or warc, not '%s'",
 						       optarg);
 				return -1;
 			}
