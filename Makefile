@@ -71,7 +71,7 @@ UNIT_BIN = $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      = $(BUILD)/libsahifa.a
 SAHIFA   = $(BUILD)/sahifa
 
-.PHONY: all deps check test demo bench bench-lid fuzz install uninstall clean unit
+.PHONY: all deps check test demo bench bench-lid bench-extract fuzz install uninstall clean unit
 
 all: $(SAHIFA)
 
@@ -133,6 +133,10 @@ bench: deps
 bench-lid: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-lid.sh
+
+bench-extract: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-extract.sh
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)
