@@ -64,6 +64,8 @@ struct ex {
 	size_t nb, capb;
 	/* per node */
 	uint8_t *own;             /* reason of the element itself, NO_REASON */
+	uint8_t *soft;            /* own came from class words or a hidden state */
+	uint32_t *prose;          /* prose blocks below each node */
 	float *weight;            /* class/id/tag weight */
 	uint8_t *flags;
 	double *score;
@@ -280,6 +282,7 @@ static void mark_elements(struct ex *x)
 		const char *v;
 		uint32_t p = n->parent;
 		int in_article = 0;
+		uint8_t tag_reason;
 
 		x->own[i] = NO_REASON;
 		x->flags[i] = p != HTML_NONE ? (x->flags[p] & (F_SKIP | F_BYLINE)) : 0;
@@ -308,6 +311,7 @@ static void mark_elements(struct ex *x)
 			w -= 5; break;
 		default: break;
 		}
+		tag_reason = r;
 		if (html_attr_get(d, (uint32_t)i, HA_HIDDEN, NULL) ||
 		    attr_is(d, (uint32_t)i, HA_ARIA_HIDDEN, "true") ||
 		    ((v = html_attr_get(d, (uint32_t)i, HA_STYLE, &len)) && hidden_style(v, len)))
@@ -345,6 +349,7 @@ static void mark_elements(struct ex *x)
 		/* a positive word beside a negative one ("article-comments") still marks,
 		 * but "post-share" on the article body itself does not win over length */
 		x->own[i] = r;
+		x->soft[i] = r != NO_REASON && r != tag_reason && r != SAHIFA_REASON_FORM;
 		x->weight[i] = w;
 	}
 	/* bottom-up: which elements hold block-level elements (a data table holds none) */
@@ -365,6 +370,11 @@ static void mark_elements(struct ex *x)
 }
 
 /* ---- pass 2: blocks ---- */
+
+static double link_share(uint32_t links, uint32_t chars)
+{
+	return chars ? (double)links / chars : 0;
+}
 
 static int utf8_len(unsigned char c)
 {
@@ -641,16 +651,51 @@ static enum sahifa_status make_blocks(struct ex *x)
 
 /* ---- pass 3: the main container ---- */
 
+/* Prose blocks: long enough, few links, punctuated like sentences. */
+#define PROSE_MIN_CHARS 80
+/* A mark from class words or a hidden state does not hold on an element with this many
+ * prose blocks ("ad-margins" around a story, a body that scripts reveal); comment,
+ * related, cookie and newsletter words need more. */
+#define SOFT_MARK_PROSE 3
+#define SOFT_MARK_PROSE_STRONG 10
+
+static void relax_marks(struct ex *x)
+{
+	const struct html_doc *d = x->d;
+	size_t i, k;
+
+	memset(x->prose, 0, d->n * sizeof(*x->prose));
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 &&
+		    link_share(b->link_chars, b->chars) < 0.2)
+			x->prose[b->owner]++;
+	}
+	for (i = d->n; i-- > 1;)
+		x->prose[d->nodes[i].parent] += x->prose[i];
+	for (i = 0; i < d->n; i++) {
+		uint8_t r = x->own[i];
+		uint32_t need;
+
+		if (!x->soft[i] || r == NO_REASON)
+			continue;
+		need = r == SAHIFA_REASON_COMMENT || r == SAHIFA_REASON_RELATED ||
+		       r == SAHIFA_REASON_COOKIE || r == SAHIFA_REASON_NEWSLETTER
+			       ? SOFT_MARK_PROSE_STRONG : SOFT_MARK_PROSE;
+		if (x->prose[i] >= need) {
+			x->own[i] = NO_REASON;
+			x->weight[i] += (float)CLASS_WEIGHT;
+		}
+	}
+}
+
 static int scores_container(uint8_t t)
 {
 	return t == HT_DIV || t == HT_SECTION || t == HT_ARTICLE || t == HT_MAIN ||
 	       t == HT_TD || t == HT_BODY || t == HT_CENTER || t == HT_FORM || t == HT_OTHER;
 }
 
-static double link_share(uint32_t links, uint32_t chars)
-{
-	return chars ? (double)links / chars : 0;
-}
 
 /* Reasons inherited from ancestors (hidden sticks; a nearer mark wins otherwise). */
 static void inherit(const struct ex *x, uint8_t *inh, int reset_at_chosen)
@@ -1334,6 +1379,8 @@ static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct
 	size_t k;
 
 	x->own = malloc(d->n);
+	x->soft = malloc(d->n);
+	x->prose = malloc(d->n * sizeof(*x->prose));
 	x->flags = malloc(d->n);
 	x->weight = malloc(d->n * sizeof(*x->weight));
 	x->score = malloc(d->n * sizeof(*x->score));
@@ -1341,12 +1388,13 @@ static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct
 	x->links = malloc(d->n * sizeof(*x->links));
 	inh = malloc(d->n);
 	inh_in = malloc(d->n);
-	if (!x->own || !x->flags || !x->weight || !x->score || !x->chars || !x->links || !inh ||
+	if (!x->own || !x->soft || !x->prose || !x->flags || !x->weight || !x->score || !x->chars || !x->links || !inh ||
 	    !inh_in)
 		goto nomem;
 	mark_elements(x);
 	if ((st = make_blocks(x)))
 		goto nomem;
+	relax_marks(x);
 	dec = calloc(x->nb ? x->nb : 1, sizeof(*dec));
 	if (!dec)
 		goto nomem;
@@ -1408,6 +1456,8 @@ out:
 static void ex_release(struct ex *x)
 {
 	free(x->own);
+	free(x->soft);
+	free(x->prose);
 	free(x->flags);
 	free(x->weight);
 	free(x->score);
