@@ -158,10 +158,20 @@ static int token_has(const char *tok, size_t n, const char *w, int whole)
 	return 0;
 }
 
-/* The reason and weight class and id words give; detail gets the matched token. */
+/* Negative words that a positive word in the same value overrules ("entry-content
+ * read-more", "article-share"); comment words are never overruled. */
+static int weak_reason(uint8_t r)
+{
+	return r == SAHIFA_REASON_RELATED || r == SAHIFA_REASON_AD || r == SAHIFA_REASON_SHARE ||
+	       r == SAHIFA_REASON_ASIDE || r == SAHIFA_REASON_HIDDEN || r == SAHIFA_REASON_NAV;
+}
+
+/* The reason and weight class and id words give. */
 static void class_words(const char *v, size_t len, uint8_t *reason, float *weight, int neg_ok)
 {
 	size_t i = 0;
+	int pos = 0;
+	uint8_t before = *reason;
 
 	while (i < len) {
 		size_t j, k;
@@ -175,6 +185,7 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
 				if (token_has(v + i, j - i, positive_words[k], 1)) {
 					*weight += (float)CLASS_WEIGHT;
+					pos = 1;
 					break;
 				}
 			if (neg_ok && *reason == NO_REASON)
@@ -187,6 +198,10 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 					}
 		}
 		i = j;
+	}
+	if (pos && before == NO_REASON && *reason != NO_REASON && weak_reason(*reason)) {
+		*reason = NO_REASON;
+		*weight += (float)CLASS_WEIGHT;
 	}
 }
 
@@ -349,7 +364,7 @@ static void mark_elements(struct ex *x)
 		/* a positive word beside a negative one ("article-comments") still marks,
 		 * but "post-share" on the article body itself does not win over length */
 		x->own[i] = r;
-		x->soft[i] = r != NO_REASON && r != tag_reason && r != SAHIFA_REASON_FORM;
+		x->soft[i] = r != NO_REASON && (r != tag_reason || r == SAHIFA_REASON_FORM);
 		x->weight[i] = w;
 	}
 	/* bottom-up: which elements hold block-level elements (a data table holds none) */
@@ -659,6 +674,11 @@ static enum sahifa_status make_blocks(struct ex *x)
 #define SOFT_MARK_PROSE 3
 #define SOFT_MARK_PROSE_STRONG 10
 
+/* The best element gives way to its parent when it holds less than this share of the
+ * parent's prose, and the parent is not mostly links. */
+#define CLIMB_SHARE 0.75
+#define CLIMB_MAX_LINKS 0.4
+
 static void relax_marks(struct ex *x)
 {
 	const struct html_doc *d = x->d;
@@ -782,6 +802,28 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 	if (!top) {
 		x->flags[0] |= F_CHOSEN;
 		goto spread;
+	}
+	/* prose outside marked elements, per node */
+	memset(x->prose, 0, d->n * sizeof(*x->prose));
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
+		    link_share(b->link_chars, b->chars) < 0.2)
+			x->prose[b->owner]++;
+	}
+	for (i = d->n; i-- > 1;)
+		x->prose[d->nodes[i].parent] += x->prose[i];
+	/* climb while the parent holds much prose the best element does not */
+	for (;;) {
+		uint32_t p = d->nodes[top].parent;
+
+		if (p == HTML_NONE || p == 0 || inh[p] != NO_REASON ||
+		    x->prose[p] <= x->prose[top] ||
+		    (double)x->prose[top] >= CLIMB_SHARE * x->prose[p] ||
+		    link_share(x->links[p], x->chars[p]) > CLIMB_MAX_LINKS)
+			break;
+		top = p;
 	}
 	x->flags[top] |= F_CHOSEN;
 	parent = d->nodes[top].parent;
