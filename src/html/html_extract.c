@@ -275,7 +275,7 @@ static int is_skipped(uint8_t t)
 	case HT_SCRIPT: case HT_STYLE: case HT_NOSCRIPT: case HT_TEMPLATE: case HT_IFRAME:
 	case HT_SVG: case HT_MATH: case HT_CANVAS: case HT_OBJECT: case HT_EMBED:
 	case HT_VIDEO: case HT_AUDIO: case HT_SELECT: case HT_TEXTAREA: case HT_BUTTON:
-	case HT_INPUT: case HT_HEAD: case HT_TITLE: case HT_DIALOG:
+	case HT_INPUT: case HT_HEAD: case HT_TITLE: case HT_DIALOG: case HT_RT: case HT_RP:
 		return 1;
 	default:
 		return 0;
@@ -773,8 +773,8 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 		double sc;
 		int level;
 
-		if ((b->kind != BK_PARA && b->kind != BK_QUOTE && b->kind != BK_LI &&
-		     b->kind != BK_ROW) || b->chars < SCORE_MIN_CHARS ||
+		if ((b->kind != BK_PARA && b->kind != BK_QUOTE && b->kind != BK_LI) ||
+		    b->chars < SCORE_MIN_CHARS ||
 		    link_share(b->link_chars, b->chars) >= LINK_DENSE_SHARE || b->byline)
 			continue;
 		sc = 1 + b->punct + (b->chars / 100 > 3 ? 3 : b->chars / 100);
@@ -1111,6 +1111,28 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn)
 	}
 }
 
+/* 1 when the shorter text (at least 10 bytes) occurs in the longer one. */
+static int within_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (an > bn) {
+		const char *t = a;
+		size_t tn = an;
+
+		a = b;
+		an = bn;
+		b = t;
+		bn = tn;
+	}
+	if (an < 10)
+		return 0;
+	for (i = 0; i + an <= bn; i++)
+		if (!strncasecmp(a, b + i, an) && (i == 0 || b[i - 1] == ' '))
+			return 1;
+	return 0;
+}
+
 /* 1 when the shorter text starts the longer one (a title with its site suffix). */
 static int starts_text(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -1132,7 +1154,8 @@ static size_t title_core(const char *t, size_t n, const char *site, size_t site_
 			 const char **start)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-					    " :: ", " \xC2\xAB ", " \xC2\xBB ", " / ", " :" };
+					    " :: ", " \xC2\xAB ", " \xC2\xBB ", " / ", " :", "|",
+					    "\xEF\xBD\x9C" };
 	size_t k, i;
 
 	*start = t;
@@ -1286,7 +1309,8 @@ static long pick_headline(struct ex *x, const struct metas *m, struct sahifa_art
 {
 	const char *cands[3];
 	size_t cn[3], nc = 0, k, j;
-	long first_h1 = -1, first_h1_in = -1;
+	long first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
+	int seen_para = 0;
 	const char *core = NULL;
 	size_t core_n = 0;
 
@@ -1307,14 +1331,20 @@ static long pick_headline(struct ex *x, const struct metas *m, struct sahifa_art
 		const struct block *b = &x->b[k];
 		const char *s = x->text.data + b->start;
 
+		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) && b->chars >= PROSE_MIN_CHARS)
+			seen_para = 1;
 		if (b->kind != BK_HEADING || b->level > 2)
 			continue;
 		for (j = 0; j < nc; j++)
 			if (same_text(s, b->len, cands[j], cn[j]) ||
-			    starts_text(s, b->len, cands[j], cn[j])) {
+			    starts_text(s, b->len, cands[j], cn[j]) ||
+			    (b->len <= cn[j] && within_text(s, b->len, cands[j], cn[j]))) {
 				*st = sahifa_article_set_str(&a->headline, s, b->len);
 				return (long)k;
 			}
+		if (first_h1_in < 0 && !seen_para && b->level == 2 &&
+		    (x->flags[b->owner] & F_CHOSEN))
+			first_h2_in = (long)k;
 		if (b->level == 1) {
 			if (first_h1 < 0)
 				first_h1 = (long)k;
@@ -1332,11 +1362,25 @@ static long pick_headline(struct ex *x, const struct metas *m, struct sahifa_art
 		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
 		return first_h1_in;
 	}
-	if (x->ld.headline)
-		*st = set_clean(&a->headline, x->ld.headline, strlen(x->ld.headline));
-	else if (m->v[M_OG_TITLE])
-		*st = set_clean(&a->headline, m->v[M_OG_TITLE], m->n[M_OG_TITLE]);
-	else if (core_n)
+	if (first_h1_in < 0 && first_h2_in >= 0) {
+		const struct block *b = &x->b[first_h2_in];
+
+		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		return first_h2_in;
+	}
+	if (x->ld.headline) {
+		const char *c;
+		size_t n = title_core(x->ld.headline, strlen(x->ld.headline), m->v[M_OG_SITE],
+				      m->n[M_OG_SITE], &c);
+
+		*st = set_clean(&a->headline, c, n);
+	} else if (m->v[M_OG_TITLE]) {
+		const char *c;
+		size_t n = title_core(m->v[M_OG_TITLE], m->n[M_OG_TITLE], m->v[M_OG_SITE],
+				      m->n[M_OG_SITE], &c);
+
+		*st = set_clean(&a->headline, c, n);
+	} else if (core_n)
 		*st = set_clean(&a->headline, core, core_n);
 	else if (first_h1 >= 0) {
 		const struct block *b = &x->b[first_h1];

@@ -29,7 +29,7 @@ static const struct { const char *name; uint8_t tag; } tag_names[] = {
 	{ "li", HT_LI }, { "link", HT_LINK }, { "main", HT_MAIN }, { "math", HT_MATH },
 	{ "menu", HT_MENU }, { "meta", HT_META }, { "nav", HT_NAV }, { "noscript", HT_NOSCRIPT },
 	{ "object", HT_OBJECT }, { "ol", HT_OL }, { "option", HT_OPTION }, { "p", HT_P },
-	{ "picture", HT_PICTURE }, { "pre", HT_PRE }, { "q", HT_Q }, { "script", HT_SCRIPT },
+	{ "picture", HT_PICTURE }, { "pre", HT_PRE }, { "q", HT_Q }, { "rp", HT_RP }, { "rt", HT_RT }, { "script", HT_SCRIPT },
 	{ "section", HT_SECTION }, { "select", HT_SELECT }, { "style", HT_STYLE },
 	{ "summary", HT_SUMMARY }, { "svg", HT_SVG }, { "table", HT_TABLE }, { "tbody", HT_TBODY },
 	{ "td", HT_TD }, { "template", HT_TEMPLATE }, { "textarea", HT_TEXTAREA },
