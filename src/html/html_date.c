@@ -200,3 +200,130 @@ int html_url_date(const char *url, char *out, size_t size)
 	}
 	return -1;
 }
+
+/* Arabic month names (Egyptian and Levantine usage) and their numbers. */
+static const struct { const char *name; int month; } arabic_months[] = {
+	{ "\xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1", 1 },                 /* يناير */
+	{ "\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1", 2 },         /* فبراير */
+	{ "\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3", 3 },                         /* مارس */
+	{ "\xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4 },                 /* أبريل */
+	{ "\xd8\xa5\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4 },                 /* إبريل */
+	{ "\xd9\x85\xd8\xa7\xd9\x8a\xd9\x88", 5 },                         /* مايو */
+	{ "\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88", 6 },                 /* يونيو */
+	{ "\xd9\x8a\xd9\x88\xd9\x84\xd9\x8a\xd9\x88", 7 },                 /* يوليو */
+	{ "\xd8\xa3\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8 },                 /* أغسطس */
+	{ "\xd8\xb3\xd8\xa8\xd8\xaa\xd9\x85\xd8\xa8\xd8\xb1", 9 },         /* سبتمبر */
+	{ "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1", 10 },        /* أكتوبر */
+	{ "\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1", 11 },        /* نوفمبر */
+	{ "\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1", 12 },        /* ديسمبر */
+};
+
+/* Copy s to out (at most size - 1 bytes) with Arabic-Indic and Persian digits as
+ * ASCII and Arabic month names as " MM/" markers of their number. */
+static size_t ascii_digits(const char *s, size_t len, char *out, size_t size)
+{
+	size_t i = 0, o = 0, k;
+
+	while (i < len && o + 4 < size) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c == 0xD9 || c == 0xDB) && i + 1 < len) {
+			unsigned char d = (unsigned char)s[i + 1];
+
+			if (c == 0xD9 && d >= 0xA0 && d <= 0xA9) {
+				out[o++] = (char)('0' + d - 0xA0);
+				i += 2;
+				continue;
+			}
+			if (c == 0xDB && d >= 0xB0 && d <= 0xB9) {
+				out[o++] = (char)('0' + d - 0xB0);
+				i += 2;
+				continue;
+			}
+		}
+		for (k = 0; k < sizeof(arabic_months) / sizeof(arabic_months[0]); k++) {
+			size_t n = strlen(arabic_months[k].name);
+
+			if (i + n <= len && !memcmp(s + i, arabic_months[k].name, n)) {
+				snprintf(out + o, size - o, "/%02d/", arabic_months[k].month);
+				o += 4;
+				i += n;
+				break;
+			}
+		}
+		if (k < sizeof(arabic_months) / sizeof(arabic_months[0]))
+			continue;
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return o;
+}
+
+int html_text_date(const char *s, size_t len, char *out, size_t size)
+{
+	char buf[512];
+	size_t n = ascii_digits(s, len > 400 ? 400 : len, buf, sizeof(buf)), i;
+
+	for (i = 0; i + 8 <= n; i++) {
+		int a, b, c;
+		size_t j = i;
+		char s1, s2;
+
+		if (!isdigit((unsigned char)buf[i]) || (i && isdigit((unsigned char)buf[i - 1])))
+			continue;
+		/* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD */
+		if (!digits(buf, n, i, 4, &a) && i + 10 <= n) {
+			s1 = buf[i + 4];
+			if ((s1 == '-' || s1 == '/' || s1 == '.') && !digits(buf, n, i + 5, 2, &b) &&
+			    buf[i + 7] == s1 && !digits(buf, n, i + 8, 2, &c) && valid_ymd(a, b, c)) {
+				snprintf(out, size, "%04d-%02d-%02d", a, b, c);
+				return 0;
+			}
+		}
+		/* D/M/YYYY, D-M-YYYY, D.M.YYYY, "D /MM/ YYYY" (an Arabic month name) */
+		a = 0;
+		while (j < n && isdigit((unsigned char)buf[j]) && j - i < 2)
+			a = a * 10 + (buf[j++] - '0');
+		while (j < n && buf[j] == ' ')
+			j++;
+		if (j >= n)
+			continue;
+		s1 = buf[j];
+		if (s1 != '/' && s1 != '-' && s1 != '.')
+			continue;
+		j++;
+		while (j < n && buf[j] == ' ')
+			j++;
+		b = 0;
+		{
+			size_t k = j;
+
+			while (j < n && isdigit((unsigned char)buf[j]) && j - k < 2)
+				b = b * 10 + (buf[j++] - '0');
+			if (j == k)
+				continue;
+		}
+		while (j < n && buf[j] == ' ')
+			j++;
+		if (j >= n)
+			continue;
+		s2 = buf[j];
+		if (s2 != s1 && !(s1 == '/' && s2 == '/'))
+			continue;
+		j++;
+		while (j < n && buf[j] == ' ')
+			j++;
+		if (digits(buf, n, j, 4, &c))
+			continue;
+		if (a > 12 || b <= 12) {
+			if (valid_ymd(c, b, a)) {
+				snprintf(out, size, "%04d-%02d-%02d", c, b, a);
+				return 0;
+			}
+		} else if (valid_ymd(c, a, b)) {
+			snprintf(out, size, "%04d-%02d-%02d", c, a, b);
+			return 0;
+		}
+	}
+	return named_month(buf, n, out, size);
+}

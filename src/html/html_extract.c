@@ -43,6 +43,9 @@
 /* A byline is a short credit line. */
 #define BYLINE_MAX_CHARS 100
 
+/* A date is looked for in text only in blocks this short (a dateline, not prose). */
+#define TEXT_DATE_MAX_CHARS 120
+
 #define NO_REASON 0xFF
 
 enum bkind { BK_PARA, BK_HEADING, BK_LI, BK_QUOTE, BK_CAPTION, BK_ROW, BK_TITLE };
@@ -1396,6 +1399,7 @@ static enum sahifa_status fill_meta(struct ex *x, const struct metas *m, struct 
 	enum sahifa_status st = SAHIFA_OK;
 	char iso[64];
 	size_t k;
+	int pass;
 
 	if (!a->url) {
 		if (x->canonical)
@@ -1419,6 +1423,17 @@ static enum sahifa_status fill_meta(struct ex *x, const struct metas *m, struct 
 		st = sahifa_article_set_str(&a->published, iso, strlen(iso));
 	if (!st)
 		st = set_date(&a->published, m->v[M_TIME], m->n[M_TIME]);
+	/* last: a date written in a short block, in the content first */
+	for (pass = 0; pass < 2 && !st && !a->published; pass++)
+		for (k = 0; k < x->nb && !a->published; k++) {
+			const struct block *b = &x->b[k];
+
+			if (b->chars > TEXT_DATE_MAX_CHARS ||
+			    (pass == 0) != ((x->flags[b->owner] & F_CHOSEN) != 0))
+				continue;
+			if (!html_text_date(x->text.data + b->start, b->len, iso, sizeof(iso)))
+				st = sahifa_article_set_str(&a->published, iso, strlen(iso));
+		}
 	if (!st && x->ld.modified)
 		st = set_date(&a->modified, x->ld.modified, strlen(x->ld.modified));
 	if (!st)
