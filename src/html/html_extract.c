@@ -76,7 +76,7 @@ struct ex {
 	/* the block being built */
 	size_t cur_start;
 	long cur_line;
-	uint32_t cur_owner, cur_links;
+	uint32_t cur_owner, cur_links, cur_byline;
 	int pending_space;
 	int br_run;
 	/* metadata found on the way */
@@ -100,6 +100,8 @@ struct word_reason {
 };
 
 static const struct word_reason negative_words[] = {
+	{ "cookie", SAHIFA_REASON_COOKIE, 0 },
+	{ "consent", SAHIFA_REASON_COOKIE, 0 }, { "gdpr", SAHIFA_REASON_COOKIE, 0 },
 	{ "comment", SAHIFA_REASON_COMMENT, 0 }, { "disqus", SAHIFA_REASON_COMMENT, 0 },
 	{ "respond", SAHIFA_REASON_COMMENT, 0 }, { "replies", SAHIFA_REASON_COMMENT, 0 },
 	{ "share", SAHIFA_REASON_SHARE, 0 }, { "sharing", SAHIFA_REASON_SHARE, 0 },
@@ -123,8 +125,7 @@ static const struct word_reason negative_words[] = {
 	{ "ads", SAHIFA_REASON_AD, 1 }, { "advert", SAHIFA_REASON_AD, 0 },
 	{ "adsbygoogle", SAHIFA_REASON_AD, 0 }, { "sponsor", SAHIFA_REASON_AD, 0 },
 	{ "promo", SAHIFA_REASON_AD, 0 }, { "banner", SAHIFA_REASON_AD, 1 },
-	{ "dfp", SAHIFA_REASON_AD, 1 }, { "cookie", SAHIFA_REASON_COOKIE, 0 },
-	{ "consent", SAHIFA_REASON_COOKIE, 0 }, { "gdpr", SAHIFA_REASON_COOKIE, 0 },
+	{ "dfp", SAHIFA_REASON_AD, 1 },
 	{ "newsletter", SAHIFA_REASON_NEWSLETTER, 0 }, { "subscribe", SAHIFA_REASON_NEWSLETTER, 0 },
 	{ "signup", SAHIFA_REASON_NEWSLETTER, 0 }, { "tags", SAHIFA_REASON_LINK_LIST, 1 },
 	{ "tag-list", SAHIFA_REASON_LINK_LIST, 0 }, { "keywords", SAHIFA_REASON_LINK_LIST, 1 },
@@ -359,6 +360,15 @@ static void mark_elements(struct ex *x)
 		if (t != HT_BODY && t != HT_HTML && t != HT_ARTICLE && t != HT_MAIN) {
 			int neg = !attr_has(d, (uint32_t)i, HA_ITEMPROP, "articleBody");
 
+			if (r == SAHIFA_REASON_ASIDE || r == SAHIFA_REASON_NAV) {
+				uint8_t c = NO_REASON;
+				float cw = 0;
+
+				if ((v = html_attr_get(d, (uint32_t)i, HA_CLASS, &len)))
+					class_words(v, len, &c, &cw, 1);
+				if (c != NO_REASON)
+					r = c;
+			}
 			if ((v = html_attr_get(d, (uint32_t)i, HA_CLASS, &len)))
 				class_words(v, len, &r, &w, neg);
 			if ((v = html_attr_get(d, (uint32_t)i, HA_ID, &len)))
@@ -435,6 +445,7 @@ static enum sahifa_status flush(struct ex *x)
 	x->text.len = x->cur_start + len;
 	if (!len) {
 		x->cur_links = 0;
+		x->cur_byline = 0;
 		return SAHIFA_OK;
 	}
 	if (x->nb == x->capb) {
@@ -493,13 +504,16 @@ static enum sahifa_status flush(struct ex *x)
 	}
 	if (b->link_chars > b->chars)
 		b->link_chars = b->chars;
+	if (2 * x->cur_byline >= b->chars)
+		b->byline = 1;
 	x->cur_links = 0;
+	x->cur_byline = 0;
 	return SAHIFA_OK;
 }
 
 /* Append text collapsing white space; returns code points added. */
 static enum sahifa_status add_text(struct ex *x, const char *s, size_t n, long line,
-				   int in_link)
+				   int in_link, int in_byline)
 {
 	size_t i = 0;
 	uint32_t added = 0;
@@ -542,6 +556,8 @@ static enum sahifa_status add_text(struct ex *x, const char *s, size_t n, long l
 	}
 	if (in_link)
 		x->cur_links += added;
+	if (in_byline)
+		x->cur_byline += added;
 	return SAHIFA_OK;
 }
 
@@ -588,7 +604,8 @@ static enum sahifa_status make_blocks(struct ex *x)
 
 		if (n->tag == HT_TEXT) {
 			if (!(x->flags[i] & F_SKIP))
-				st = add_text(x, html_text(d, i), n->text_len, n->line, link_depth > 0);
+				st = add_text(x, html_text(d, i), n->text_len, n->line, link_depth > 0,
+					      (x->flags[i] & F_BYLINE) != 0);
 		} else if (n->tag == HT_BR) {
 			uint8_t ot = d->nodes[x->cur_owner].tag;
 
@@ -609,8 +626,12 @@ static enum sahifa_status make_blocks(struct ex *x)
 
 			boundary = is_boundary(n->tag) && !data_cell;
 			if (data_cell && x->text.len > x->cur_start) {
+				while (x->text.len > x->cur_start &&
+				       x->text.data[x->text.len - 1] == ' ')
+					x->text.len--;
 				x->pending_space = 0;
-				st = sahifa_buf_append(&x->text, " | ", 3);
+				st = sahifa_buf_append(&x->text, " |", 2);
+				x->pending_space = 1;
 			}
 			if (boundary) {
 				st = st ? st : flush(x);
@@ -621,7 +642,7 @@ static enum sahifa_status make_blocks(struct ex *x)
 			if (n->tag == HT_A)
 				link_depth++;
 			descend = n->first != HTML_NONE;
-			if (n->tag == HT_TD || n->tag == HT_TH)
+			if ((n->tag == HT_TD || n->tag == HT_TH) && !data_cell)
 				x->pending_space = 1;
 		}
 		if (descend && sp < SAHIFA_MAX_HTML_DEPTH + 1) {
