@@ -75,8 +75,8 @@ UNIT_BIN = $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      = $(BUILD)/libsahifa.a
 SAHIFA   = $(BUILD)/sahifa
 
-.PHONY: all deps check test demo bench bench-lid fuzz install uninstall clean unit
 .PHONY: check-cluster bench-cluster
+.PHONY: all deps check test demo bench bench-lid bench-extract fuzz install uninstall clean unit
 
 all: $(SAHIFA)
 
@@ -154,6 +154,9 @@ check-cluster: deps
 bench-cluster: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)BUILD=$(BUILD) SAHIFA=$(SAHIFA) CLUSTER_PKGS="$(CLUSTER_PKGS)" sh tests/bench/bench-cluster.sh
+bench-extract: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-extract.sh
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)

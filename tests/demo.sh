@@ -28,6 +28,22 @@ echo
 if "$SAHIFA" validate "$out/samples.jsonl" 2>/dev/null; then
 	echo "sahifa validate: the records match schema/article.schema.json"
 fi
+echo
+echo "\$ sahifa convert samples/html/en-harbour-traps.html   (an HTML page: structure, metadata, removals)"
+"$SAHIFA" convert samples/html/en-harbour-traps.html > "$out/html.jsonl" && python3 - "$out/html.jsonl" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+print("format=%s encoding=%s headline=%r" % (r["source"]["format"], r["source"]["encoding"], r["headline"]))
+print("url=%s published=%s authors=%s site=%r" % (r["url"], r["published"], r["authors"], r["site_name"]))
+for s in r["sections"]:
+    print("  section level %d: %s" % (s["level"], s["heading"] or "(no heading)"))
+    for p in s["paragraphs"]:
+        print("    %-10s line %-3d %s" % (p["kind"], p["line"], p["text"][:70]))
+for c in r["captions"]:
+    print("  caption    line %-3d %s" % (c["line"], c["text"][:70]))
+for x in r["removed"]:
+    print("  removed    line %-3d %-8s %-26s %s" % (x["line"], x["reason"], (x.get("detail") or "")[:26], x["text"][:40]))
+PY
 if "$SAHIFA" pack --name samples --version 1.0.0 -o "$out" "$out/samples.jsonl" > "$out/pack.out" 2>&1; then
 	echo "sahifa pack: $(cat "$out/pack.out")"
 	"$SAHIFA" validate "$(cat "$out/pack.out")" 2>&1 | tail -n 1

@@ -18,6 +18,8 @@ static const char usage_text[] =
 	"      --rejects FILE       also write every rejected input as JSONL to FILE\n"
 	"      --rules FILE         add site-chrome rules from FILE (repeatable)\n"
 	"      --no-default-rules   leave out the built-in rules (rules/default.rules)\n"
+	"      --format FORMAT      auto (default: by content and container), text, html\n"
+	"                           or warc\n"
 	"      --on-invalid MODE    replace (default: invalid bytes become U+FFFD, counted)\n"
 	"                           or reject (the input fails)\n"
 	"      --shard K/N          convert only share K of N of the inputs (by a hash of each\n"
@@ -76,6 +78,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "rejects", required_argument, NULL, 'R' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "on-invalid", required_argument, NULL, 'I' },
+		{ "format", required_argument, NULL, 'F' },
 		{ "threads", required_argument, NULL, 'j' },
 		{ "no-default-rules", no_argument, NULL, 'N' },
 		{ "shard", required_argument, NULL, 'S' },
@@ -105,6 +108,21 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 				args->opts.on_invalid = SAHIFA_INVALID_REJECT;
 			else {
 				*rc = tool_usage_error("convert", "--on-invalid takes replace or reject, not '%s'",
+						       optarg);
+				return -1;
+			}
+			break;
+		case 'F':
+			if (!strcmp(optarg, "auto"))
+				args->opts.format = SAHIFA_FORMAT_AUTO;
+			else if (!strcmp(optarg, "text"))
+				args->opts.format = SAHIFA_FORMAT_TEXT;
+			else if (!strcmp(optarg, "html"))
+				args->opts.format = SAHIFA_FORMAT_HTML;
+			else if (!strcmp(optarg, "warc"))
+				args->opts.format = SAHIFA_FORMAT_WARC;
+			else {
+				*rc = tool_usage_error("convert", "--format takes auto, text, html or warc, not '%s'",
 						       optarg);
 				return -1;
 			}

@@ -50,6 +50,20 @@ enum sahifa_status sahifa_decode(const unsigned char *raw, size_t len,
 				 enum sahifa_on_invalid on_invalid, struct sahifa_decoded *out,
 				 struct sahifa_error *err);
 
+/* Decode raw[0..len) that declares a charset (an HTTP header, an HTML <meta>); declared
+ * may be NULL.  A BOM wins; then the declared charset, when the bytes fit it: bytes that
+ * are valid UTF-8 with multi-byte sequences, bytes the declared charset has no
+ * character for, or a declared Latin-1 family (ISO-8859-1, windows-1252) that ICU's
+ * detector firmly reads as another charset are decoded as sahifa_decode would.  An
+ * unknown name is ignored.  out->encoding says what was used; the caller compares it
+ * with what was declared.  Errors as sahifa_decode. */
+enum sahifa_status sahifa_decode_declared(const unsigned char *raw, size_t len,
+					  const char *declared, enum sahifa_on_invalid on_invalid,
+					  struct sahifa_decoded *out, struct sahifa_error *err);
+
+/* Bring valid UTF-8 text to NFC in place (the buffer may be replaced). */
+enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err);
+
 #ifdef __cplusplus
 }
 #endif

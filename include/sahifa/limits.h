@@ -76,5 +76,13 @@
  * batch closes at whichever of the two limits comes first. */
 #define SAHIFA_CORPUS_BATCH 256
 #define SAHIFA_CORPUS_BATCH_BYTES ((size_t)16 << 20)
+/* HTML pages (src/html/).  Bytes of one decoded page handed to the parser (a legacy
+ * charset can double the raw size in UTF-8); elements and text nodes in one page (a
+ * news page has a few thousand; each costs libxml2 ~100 bytes); the depth of the tree
+ * the extractor keeps (deeper elements hang on their ancestor at this depth, so
+ * nothing is lost and no walk goes deeper). */
+#define SAHIFA_MAX_HTML_BYTES ((size_t)32 << 20)
+#define SAHIFA_MAX_HTML_NODES 1100000u
+#define SAHIFA_MAX_HTML_DEPTH 256u
 
 #endif

@@ -14,6 +14,7 @@
 #include "sahifa/buf.h"
 #include "sahifa/convert.h"
 #include "sahifa/corpus.h"
+#include "sahifa/html.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
 #include "sahifa/lid.h"
@@ -68,6 +69,14 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	memcpy(a->id, a->source.sha256, SAHIFA_ID_HEX);
 	a->id[SAHIFA_ID_HEX] = '\0';
 
+	/* HTML: asked for, or auto and the container's type or the first markup says so */
+	if (opts->format == SAHIFA_FORMAT_HTML ||
+	    (opts->format == SAHIFA_FORMAT_AUTO &&
+	     (sahifa_html_type(item->content_type) || sahifa_html_sniff(raw, len)))) {
+		st = sahifa_html_convert(opts->rules, raw, len, item->declared_charset,
+					 opts->on_invalid, a, err);
+		goto tag;
+	}
 	sahifa_decoded_init(&dec);
 	st = sahifa_decode(raw, len, opts->on_invalid, &dec, err);
 	if (!st) {
@@ -77,6 +86,7 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 		a->stats.replaced = dec.replaced;
 	}
 	sahifa_decoded_release(&dec);
+tag:
 	if (!st && article_is_empty(a))
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 				      "no article text: all %llu lines are blank or removed",

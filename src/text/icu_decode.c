@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -892,4 +893,132 @@ enum sahifa_status sahifa_decode(const unsigned char *raw, size_t len,
 	if (!out->text.data)
 		return sahifa_buf_append(&out->text, "", 0);
 	return SAHIFA_OK;
+}
+
+/* ---- a declared charset (HTTP header, <meta>) ---- */
+
+/* 1 for the charsets that decode nearly any byte and so never show they are wrong. */
+static int latin_family(const char *iana)
+{
+	static const char *const names[] = { "ISO-8859-1", "windows-1252", "US-ASCII",
+					     "ISO-8859-15" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcasecmp(iana, names[i]))
+			return 1;
+	return 0;
+}
+
+/* ICU detector's best guess for raw (not UTF-16/32) with its confidence; 0 if none. */
+static int detect_top(const unsigned char *raw, size_t len, char *name, size_t size)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UCharsetDetector *csd = ucsdet_open(&status);
+	const UCharsetMatch **m;
+	int32_t found = 0, i;
+	int conf = 0;
+
+	if (U_FAILURE(status))
+		return 0;
+	ucsdet_setText(csd, (const char *)raw, (int32_t)(len > INT32_MAX ? INT32_MAX : len),
+		       &status);
+	m = ucsdet_detectAll(csd, &found, &status);
+	for (i = 0; U_SUCCESS(status) && i < found; i++) {
+		UErrorCode s2 = U_ZERO_ERROR;
+		const char *n = ucsdet_getName(m[i], &s2);
+
+		if (U_FAILURE(s2) || !n || skip_detected(n))
+			continue;
+		snprintf(name, size, "%s", n);
+		conf = ucsdet_getConfidence(m[i], &s2);
+		break;
+	}
+	ucsdet_close(csd);
+	return conf;
+}
+
+/* Minimum detector confidence that overrules a clean Latin-1-family declaration. */
+#define DECLARED_OVERRULE_CONFIDENCE 40
+
+enum sahifa_status sahifa_decode_declared(const unsigned char *raw, size_t len,
+					  const char *declared, enum sahifa_on_invalid on_invalid,
+					  struct sahifa_decoded *out, struct sahifa_error *err)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const char *canon, *iana;
+	struct scan sc;
+	UChar *u = NULL;
+	size_t un = 0, replaced = 0, i;
+	enum sahifa_status st;
+	char top[SAHIFA_ENCODING_MAX];
+
+	pthread_once(&tables_once, tables_build);
+	if (!declared || !*declared || !len || len > INT32_MAX / 4)
+		return sahifa_decode(raw, len, on_invalid, out, err);
+	for (i = 0; i < sizeof(boms) / sizeof(boms[0]); i++)
+		if (len >= boms[i].len && !memcmp(raw, boms[i].bytes, boms[i].len))
+			return sahifa_decode(raw, len, on_invalid, out, err);
+	canon = ucnv_getCanonicalName(declared, "WINDOWS", &status);
+	if (U_FAILURE(status) || !canon) {
+		status = U_ZERO_ERROR;
+		canon = ucnv_getCanonicalName(declared, "IANA", &status);
+	}
+	if (U_FAILURE(status) || !canon)
+		return sahifa_decode(raw, len, on_invalid, out, err); /* unknown name */
+	status = U_ZERO_ERROR;
+	iana = ucnv_getStandardName(canon, "IANA", &status);
+	if (U_FAILURE(status) || !iana)
+		iana = declared;
+	if (strlen(iana) >= SAHIFA_ENCODING_MAX || !strncasecmp(iana, "UTF-", 4))
+		return sahifa_decode(raw, len, on_invalid, out, err); /* UTF-8/16/32: the bytes say */
+	scan_bytes(raw, len, &sc);
+	if (sc.nul || too_many_controls(&sc, len) || (!sc.invalid && sc.valid_mb))
+		return sahifa_decode(raw, len, on_invalid, out, err); /* binary, or UTF-8 after all */
+	if (latin_family(iana) && sc.invalid &&
+	    detect_top(raw, len, top, sizeof(top)) >= DECLARED_OVERRULE_CONFIDENCE &&
+	    !latin_family(top))
+		return sahifa_decode(raw, len, on_invalid, out, err);
+	sahifa_buf_reset(&out->text);
+	out->replaced = 0;
+	out->bom = 0;
+	st = icu_to_uchars(canon, raw, len, SAHIFA_INVALID_REPLACE, &u, &un, &replaced, err);
+	if (st == SAHIFA_ERR_INTERNAL)
+		return sahifa_decode(raw, len, on_invalid, out, err);
+	if (st)
+		return st;
+	if (replaced) {
+		free(u);
+		return sahifa_decode(raw, len, on_invalid, out, err); /* bytes the charset lacks */
+	}
+	set_encoding(out, iana, 100, 0);
+	st = check_uchars_text(u, un, err);
+	if (!st)
+		st = uchars_to_nfc_utf8(u, un, &out->text, &out->replaced, err);
+	free(u);
+	if (st) {
+		sahifa_buf_reset(&out->text);
+		return st;
+	}
+	fold_cr(&out->text);
+	if (only_space((const unsigned char *)out->text.data, out->text.len))
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "empty input");
+	if (!out->text.data)
+		return sahifa_buf_append(&out->text, "", 0);
+	return SAHIFA_OK;
+}
+
+enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
+{
+	struct sahifa_decoded d;
+	enum sahifa_status st;
+
+	pthread_once(&tables_once, tables_build);
+	if (!text->len)
+		return SAHIFA_OK;
+	memset(&d, 0, sizeof(d));
+	d.text = *text;
+	st = utf8_text_to_nfc(&d, err);
+	*text = d.text;
+	return st;
 }

@@ -18,7 +18,7 @@ check() { # name, command...
 # ---- samples: every sample converts, no rejects ----
 "$SAHIFA" convert -o "$T/samples.jsonl" "$ROOT/samples" 2> "$T/samples.err"
 rc=$?
-n=$(ls "$ROOT"/samples/*.txt 2>/dev/null | wc -l)
+n=$(find "$ROOT/samples" -name "*.txt" -o -name "*.html" | wc -l)
 if [ $rc -eq 0 ] && [ "$(wc -l < "$T/samples.jsonl")" -eq "$n" ] && [ "$n" -gt 0 ]; then
 	pass "convert samples: $n records"
 else

@@ -1,0 +1,1642 @@
+/*
+ * Main content and structure of an HTML page (include/sahifa/html.h).
+ *
+ * 1. Blocks: the page's text, whitespace collapsed as a browser does, cut into blocks
+ *    at block-level elements (p, h1-h6, li, blockquote, figcaption, a text-bearing div,
+ *    a run of br, a data table's row); each knows its source line, its element, how
+ *    much of it is link text, and its punctuation.
+ * 2. Boilerplate marks: elements that are not article by tag (nav, aside, form, a
+ *    page-level header or footer), role, hidden state, or class and id words.
+ * 3. The main container: prose blocks score their container and its ancestors (more
+ *    for length and punctuation, nothing past a marked element); class words,
+ *    itemprop=articleBody and article/main weigh in, link density weighs down; the best
+ *    element, with its siblings that score well or read as prose, is the content.
+ * 4. Inside it, blocks under a marked element, link-dense blocks and lines of the chrome
+ *    rules are removed with their reason; every block outside it too.
+ * 5. Metadata from meta tags, JSON-LD, <time> and the URL; the headline is the
+ *    candidate that the most sources agree on.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html/html_doc.h"
+#include "html/html_internal.h"
+#include "sahifa/decode.h"
+#include "sahifa/html.h"
+#include "sahifa/limits.h"
+#include "text/segment_internal.h"
+
+/* Prose blocks shorter than this (code points) do not score their container. */
+#define SCORE_MIN_CHARS 25
+/* A block with more than this share of link text is link-dense... */
+#define LINK_DENSE_SHARE 0.5
+/* ...and a short one (up to this many code points) with more than this share. */
+#define LINK_DENSE_SHORT_CHARS 80
+#define LINK_DENSE_SHORT_SHARE 0.3
+/* Class and id words weigh a container by this much. */
+#define CLASS_WEIGHT 25.0
+/* A sibling of the best container joins it at this share of its score. */
+#define SIBLING_SHARE 0.2
+/* A byline is a short credit line. */
+#define BYLINE_MAX_CHARS 100
+
+/* A date is looked for in text only in blocks this short (a dateline, not prose). */
+#define TEXT_DATE_MAX_CHARS 120
+
+#define NO_REASON 0xFF
+
+enum bkind { BK_PARA, BK_HEADING, BK_LI, BK_QUOTE, BK_CAPTION, BK_ROW, BK_TITLE };
+
+struct block {
+	size_t start, len;     /* bytes in ex.text */
+	long line;
+	uint32_t owner;        /* the element whose text it is */
+	uint8_t kind, level;
+	uint32_t chars, link_chars, punct;
+	int byline;            /* inside an author or byline element */
+};
+
+struct ex {
+	const struct html_doc *d;
+	const struct sahifa_rules *rules;
+	struct sahifa_buf text;   /* block texts */
+	struct block *b;
+	size_t nb, capb;
+	/* per node */
+	uint8_t *own;             /* reason of the element itself, NO_REASON */
+	uint8_t *soft;            /* own came from class words or a hidden state */
+	uint32_t *prose;          /* prose blocks below each node */
+	float *weight;            /* class/id/tag weight */
+	uint8_t *flags;
+	double *score;
+	uint32_t *chars, *links;  /* text and link text below each node */
+	/* the block being built */
+	size_t cur_start;
+	long cur_line;
+	uint32_t cur_owner, cur_links, cur_byline;
+	int pending_space;
+	int br_run;
+	/* metadata found on the way */
+	const char *title, *lang, *canonical, *og_url;
+	size_t title_len;
+	struct html_ld ld;
+};
+
+#define F_SKIP 1          /* no text below (script, style, ...) */
+#define F_DATA_TABLE 2    /* a table of data: rows become blocks */
+#define F_BYLINE 4        /* an author or byline element */
+#define F_CHOSEN 8        /* part of the main content */
+#define F_BLOCK_BELOW 16  /* holds a block-level element */
+
+/* ---- class and id words ---- */
+
+struct word_reason {
+	const char *word;
+	uint8_t reason;
+	uint8_t whole;         /* 1: the whole token must be the word */
+};
+
+static const struct word_reason negative_words[] = {
+	{ "cookie", SAHIFA_REASON_COOKIE, 0 },
+	{ "consent", SAHIFA_REASON_COOKIE, 0 }, { "gdpr", SAHIFA_REASON_COOKIE, 0 },
+	{ "comment", SAHIFA_REASON_COMMENT, 0 }, { "disqus", SAHIFA_REASON_COMMENT, 0 },
+	{ "respond", SAHIFA_REASON_COMMENT, 0 }, { "replies", SAHIFA_REASON_COMMENT, 0 },
+	{ "share", SAHIFA_REASON_SHARE, 0 }, { "sharing", SAHIFA_REASON_SHARE, 0 },
+	{ "social", SAHIFA_REASON_SHARE, 0 }, { "addthis", SAHIFA_REASON_SHARE, 0 },
+	{ "follow", SAHIFA_REASON_SHARE, 1 }, { "related", SAHIFA_REASON_RELATED, 0 },
+	{ "recommend", SAHIFA_REASON_RELATED, 0 }, { "readmore", SAHIFA_REASON_RELATED, 0 },
+	{ "read-more", SAHIFA_REASON_RELATED, 0 }, { "read-also", SAHIFA_REASON_RELATED, 0 },
+	{ "readalso", SAHIFA_REASON_RELATED, 0 }, { "also", SAHIFA_REASON_RELATED, 1 },
+	{ "more-stories", SAHIFA_REASON_RELATED, 0 }, { "mostread", SAHIFA_REASON_RELATED, 0 },
+	{ "most-read", SAHIFA_REASON_RELATED, 0 }, { "popular", SAHIFA_REASON_RELATED, 0 },
+	{ "trending", SAHIFA_REASON_RELATED, 0 }, { "outbrain", SAHIFA_REASON_RELATED, 0 },
+	{ "taboola", SAHIFA_REASON_RELATED, 0 }, { "teaser", SAHIFA_REASON_RELATED, 0 },
+	{ "sidebar", SAHIFA_REASON_ASIDE, 0 }, { "widget", SAHIFA_REASON_ASIDE, 0 },
+	{ "rail", SAHIFA_REASON_ASIDE, 1 }, { "aside", SAHIFA_REASON_ASIDE, 1 },
+	{ "nav", SAHIFA_REASON_NAV, 1 }, { "navbar", SAHIFA_REASON_NAV, 0 },
+	{ "navigation", SAHIFA_REASON_NAV, 0 }, { "menu", SAHIFA_REASON_NAV, 0 },
+	{ "breadcrumb", SAHIFA_REASON_NAV, 0 }, { "pagination", SAHIFA_REASON_NAV, 0 },
+	{ "pager", SAHIFA_REASON_NAV, 1 }, { "masthead", SAHIFA_REASON_HEADER, 0 },
+	{ "site-header", SAHIFA_REASON_HEADER, 0 }, { "footer", SAHIFA_REASON_FOOTER, 0 },
+	{ "copyright", SAHIFA_REASON_FOOTER, 0 }, { "ad", SAHIFA_REASON_AD, 1 },
+	{ "ads", SAHIFA_REASON_AD, 1 }, { "advert", SAHIFA_REASON_AD, 0 },
+	{ "adsbygoogle", SAHIFA_REASON_AD, 0 }, { "sponsor", SAHIFA_REASON_AD, 0 },
+	{ "promo", SAHIFA_REASON_AD, 0 }, { "banner", SAHIFA_REASON_AD, 1 },
+	{ "dfp", SAHIFA_REASON_AD, 1 },
+	{ "newsletter", SAHIFA_REASON_NEWSLETTER, 0 }, { "subscribe", SAHIFA_REASON_NEWSLETTER, 0 },
+	{ "signup", SAHIFA_REASON_NEWSLETTER, 0 }, { "tags", SAHIFA_REASON_LINK_LIST, 1 },
+	{ "tag-list", SAHIFA_REASON_LINK_LIST, 0 }, { "keywords", SAHIFA_REASON_LINK_LIST, 1 },
+	{ "sr-only", SAHIFA_REASON_HIDDEN, 0 }, { "visually-hidden", SAHIFA_REASON_HIDDEN, 0 },
+	{ "screen-reader", SAHIFA_REASON_HIDDEN, 0 }, { "hidden", SAHIFA_REASON_HIDDEN, 1 },
+	{ "modal", SAHIFA_REASON_AD, 1 }, { "popup", SAHIFA_REASON_AD, 0 },
+	{ "print", SAHIFA_REASON_SHARE, 1 },
+};
+
+static const char *const positive_words[] = {
+	"article", "articlebody", "article-body", "article-content", "content", "entry",
+	"entry-content", "post", "post-content", "post-body", "story", "story-body",
+	"body", "text", "main", "news", "detail", "details", "prose", "page-content",
+	"matn", "khabar", "maqal", "single",
+};
+
+/* Lower-case tokens of the class and id values, split at spaces. */
+static int token_has(const char *tok, size_t n, const char *w, int whole)
+{
+	size_t wl = strlen(w), i;
+
+	if (whole) {
+		/* a whole token, or a part of it between '-' and '_' */
+		for (i = 0; i + wl <= n; i++)
+			if ((i == 0 || tok[i - 1] == '-' || tok[i - 1] == '_') &&
+			    (i + wl == n || tok[i + wl] == '-' || tok[i + wl] == '_') &&
+			    !strncasecmp(tok + i, w, wl))
+				return 1;
+		return 0;
+	}
+	for (i = 0; i + wl <= n; i++)
+		if (!strncasecmp(tok + i, w, wl))
+			return 1;
+	return 0;
+}
+
+/* Negative words that a positive word in the same value overrules ("entry-content
+ * read-more", "article-share"); comment words are never overruled. */
+static int weak_reason(uint8_t r)
+{
+	return r == SAHIFA_REASON_RELATED || r == SAHIFA_REASON_AD || r == SAHIFA_REASON_SHARE ||
+	       r == SAHIFA_REASON_ASIDE || r == SAHIFA_REASON_HIDDEN || r == SAHIFA_REASON_NAV;
+}
+
+/* The reason and weight class and id words give. */
+static void class_words(const char *v, size_t len, uint8_t *reason, float *weight, int neg_ok)
+{
+	size_t i = 0;
+	int pos = 0;
+	uint8_t before = *reason;
+
+	while (i < len) {
+		size_t j, k;
+
+		while (i < len && isspace((unsigned char)v[i]))
+			i++;
+		j = i;
+		while (j < len && !isspace((unsigned char)v[j]))
+			j++;
+		if (j > i) {
+			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
+				if (token_has(v + i, j - i, positive_words[k], 1)) {
+					*weight += (float)CLASS_WEIGHT;
+					pos = 1;
+					break;
+				}
+			if (neg_ok && *reason == NO_REASON)
+				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
+					if (token_has(v + i, j - i, negative_words[k].word,
+						      negative_words[k].whole)) {
+						*reason = negative_words[k].reason;
+						*weight -= (float)CLASS_WEIGHT;
+						break;
+					}
+		}
+		i = j;
+	}
+	if (pos && before == NO_REASON && *reason != NO_REASON && weak_reason(*reason)) {
+		*reason = NO_REASON;
+		*weight += (float)CLASS_WEIGHT;
+	}
+}
+
+static int attr_is(const struct html_doc *d, uint32_t i, enum html_attr k, const char *want)
+{
+	size_t n;
+	const char *v = html_attr_get(d, i, k, &n);
+
+	return v && n == strlen(want) && !strncasecmp(v, want, n);
+}
+
+static int attr_has(const struct html_doc *d, uint32_t i, enum html_attr k, const char *want)
+{
+	size_t n;
+	const char *v = html_attr_get(d, i, k, &n);
+
+	return v && token_has(v, n, want, 0);
+}
+
+static int hidden_style(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 12 <= n; i++) {
+		if (!strncasecmp(s + i, "display", 7)) {
+			size_t j = i + 7;
+
+			while (j < n && (s[j] == ' ' || s[j] == ':'))
+				j++;
+			if (j + 4 <= n && !strncasecmp(s + j, "none", 4))
+				return 1;
+		}
+		if (!strncasecmp(s + i, "visibility", 10)) {
+			size_t j = i + 10;
+
+			while (j < n && (s[j] == ' ' || s[j] == ':'))
+				j++;
+			if (j + 6 <= n && !strncasecmp(s + j, "hidden", 6))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int is_heading(uint8_t t)
+{
+	return t >= HT_H1 && t <= HT_H6;
+}
+
+/* Elements that end the text run before them and start a new one. */
+static int is_boundary(uint8_t t)
+{
+	switch (t) {
+	case HT_P: case HT_DIV: case HT_H1: case HT_H2: case HT_H3: case HT_H4: case HT_H5:
+	case HT_H6: case HT_LI: case HT_DT: case HT_DD: case HT_BLOCKQUOTE: case HT_PRE:
+	case HT_FIGCAPTION: case HT_CAPTION: case HT_TR: case HT_TD: case HT_TH:
+	case HT_TABLE: case HT_UL: case HT_OL: case HT_DL: case HT_SECTION: case HT_ARTICLE:
+	case HT_MAIN: case HT_HEADER: case HT_FOOTER: case HT_NAV: case HT_ASIDE:
+	case HT_FIGURE: case HT_FORM: case HT_ADDRESS: case HT_CENTER: case HT_DETAILS:
+	case HT_SUMMARY: case HT_HR: case HT_BODY: case HT_HTML: case HT_MENU: case HT_DIALOG:
+	case HT_THEAD: case HT_TBODY: case HT_TFOOT: case HT_OPTION: case HT_SELECT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_skipped(uint8_t t)
+{
+	switch (t) {
+	case HT_SCRIPT: case HT_STYLE: case HT_NOSCRIPT: case HT_TEMPLATE: case HT_IFRAME:
+	case HT_SVG: case HT_MATH: case HT_CANVAS: case HT_OBJECT: case HT_EMBED:
+	case HT_VIDEO: case HT_AUDIO: case HT_SELECT: case HT_TEXTAREA: case HT_BUTTON:
+	case HT_INPUT: case HT_HEAD: case HT_TITLE: case HT_DIALOG: case HT_RT: case HT_RP:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- pass 1: marks, weights and flags per element, top-down ---- */
+
+static void mark_elements(struct ex *x)
+{
+	const struct html_doc *d = x->d;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct html_node *n = &d->nodes[i];
+		uint8_t r = NO_REASON, t = n->tag;
+		float w = 0;
+		size_t len;
+		const char *v;
+		uint32_t p = n->parent;
+		int in_article = 0;
+		uint8_t tag_reason;
+
+		x->own[i] = NO_REASON;
+		x->flags[i] = p != HTML_NONE ? (x->flags[p] & (F_SKIP | F_BYLINE)) : 0;
+		if (t == HT_TEXT)
+			continue;
+		if (is_skipped(t))
+			x->flags[i] |= F_SKIP;
+		for (; p != HTML_NONE; p = d->nodes[p].parent)
+			if (d->nodes[p].tag == HT_ARTICLE || d->nodes[p].tag == HT_MAIN) {
+				in_article = 1;
+				break;
+			}
+		switch (t) {
+		case HT_NAV: case HT_MENU: r = SAHIFA_REASON_NAV; break;
+		case HT_ASIDE: r = SAHIFA_REASON_ASIDE; break;
+		case HT_FORM: r = SAHIFA_REASON_FORM; break;
+		case HT_HEADER: if (!in_article) r = SAHIFA_REASON_HEADER; break;
+		case HT_FOOTER: if (!in_article) r = SAHIFA_REASON_FOOTER; break;
+		case HT_ARTICLE: w += 10; break;
+		case HT_MAIN: w += 10; break;
+		case HT_SECTION: w += 2; break;
+		case HT_DIV: w += 5; break;
+		case HT_TD: case HT_BLOCKQUOTE: case HT_PRE: w += 3; break;
+		case HT_UL: case HT_OL: case HT_DL: case HT_DD: case HT_DT: case HT_LI: w -= 3; break;
+		case HT_TH: case HT_H1: case HT_H2: case HT_H3: case HT_H4: case HT_H5: case HT_H6:
+			w -= 5; break;
+		default: break;
+		}
+		tag_reason = r;
+		if (html_attr_get(d, (uint32_t)i, HA_HIDDEN, NULL) ||
+		    attr_is(d, (uint32_t)i, HA_ARIA_HIDDEN, "true") ||
+		    ((v = html_attr_get(d, (uint32_t)i, HA_STYLE, &len)) && hidden_style(v, len)))
+			r = SAHIFA_REASON_HIDDEN;
+		if ((v = html_attr_get(d, (uint32_t)i, HA_ROLE, &len))) {
+			if (attr_is(d, (uint32_t)i, HA_ROLE, "navigation") ||
+			    attr_is(d, (uint32_t)i, HA_ROLE, "menu") ||
+			    attr_is(d, (uint32_t)i, HA_ROLE, "menubar"))
+				r = r == NO_REASON ? SAHIFA_REASON_NAV : r;
+			else if (attr_is(d, (uint32_t)i, HA_ROLE, "banner") && !in_article)
+				r = r == NO_REASON ? SAHIFA_REASON_HEADER : r;
+			else if (attr_is(d, (uint32_t)i, HA_ROLE, "contentinfo"))
+				r = r == NO_REASON ? SAHIFA_REASON_FOOTER : r;
+			else if (attr_is(d, (uint32_t)i, HA_ROLE, "complementary"))
+				r = r == NO_REASON ? SAHIFA_REASON_ASIDE : r;
+			else if (attr_is(d, (uint32_t)i, HA_ROLE, "main"))
+				w += 10;
+		}
+		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "articleBody") ||
+		    attr_has(d, (uint32_t)i, HA_ITEMPROP, "articlebody"))
+			w += 50;
+		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "author") ||
+		    attr_has(d, (uint32_t)i, HA_REL, "author") ||
+		    attr_has(d, (uint32_t)i, HA_CLASS, "byline") ||
+		    attr_has(d, (uint32_t)i, HA_CLASS, "author"))
+			x->flags[i] |= F_BYLINE;
+		if (t != HT_BODY && t != HT_HTML && t != HT_ARTICLE && t != HT_MAIN) {
+			int neg = !attr_has(d, (uint32_t)i, HA_ITEMPROP, "articleBody");
+
+			if (r == SAHIFA_REASON_ASIDE || r == SAHIFA_REASON_NAV) {
+				uint8_t c = NO_REASON;
+				float cw = 0;
+
+				if ((v = html_attr_get(d, (uint32_t)i, HA_CLASS, &len)))
+					class_words(v, len, &c, &cw, 1);
+				if (c != NO_REASON)
+					r = c;
+			}
+			if ((v = html_attr_get(d, (uint32_t)i, HA_CLASS, &len)))
+				class_words(v, len, &r, &w, neg);
+			if ((v = html_attr_get(d, (uint32_t)i, HA_ID, &len)))
+				class_words(v, len, &r, &w, neg);
+		}
+		/* a positive word beside a negative one ("article-comments") still marks,
+		 * but "post-share" on the article body itself does not win over length */
+		x->own[i] = r;
+		x->soft[i] = r != NO_REASON && (r != tag_reason || r == SAHIFA_REASON_FORM);
+		x->weight[i] = w;
+	}
+	/* bottom-up: which elements hold block-level elements (a data table holds none) */
+	for (i = d->n; i-- > 1;) {
+		const struct html_node *n = &d->nodes[i];
+		uint8_t t = n->tag;
+
+		if (n->parent == HTML_NONE)
+			continue;
+		if ((t != HT_TEXT && t != HT_TR && t != HT_TD && t != HT_TH && t != HT_THEAD &&
+		     t != HT_TBODY && t != HT_TFOOT && t != HT_CAPTION && is_boundary(t)) ||
+		    (x->flags[i] & F_BLOCK_BELOW))
+			x->flags[n->parent] |= F_BLOCK_BELOW;
+	}
+	for (i = 0; i < d->n; i++)
+		if (d->nodes[i].tag == HT_TABLE && !(x->flags[i] & F_BLOCK_BELOW))
+			x->flags[i] |= F_DATA_TABLE;
+}
+
+/* ---- pass 2: blocks ---- */
+
+static double link_share(uint32_t links, uint32_t chars)
+{
+	return chars ? (double)links / chars : 0;
+}
+
+static int utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static int is_punct(uint32_t c)
+{
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+	       c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x3001 ||
+	       c == 0x3002;
+}
+
+static int in_data_row(const struct ex *x, uint32_t owner)
+{
+	const struct html_doc *d = x->d;
+	uint32_t p;
+
+	for (p = owner; p != HTML_NONE; p = d->nodes[p].parent) {
+		if (d->nodes[p].tag == HT_TABLE)
+			return (x->flags[p] & F_DATA_TABLE) != 0;
+		if (d->nodes[p].tag != HT_TR && d->nodes[p].tag != HT_TD &&
+		    d->nodes[p].tag != HT_TH && d->nodes[p].tag != HT_TBODY &&
+		    d->nodes[p].tag != HT_THEAD && d->nodes[p].tag != HT_TFOOT)
+			return 0;
+	}
+	return 0;
+}
+
+static enum sahifa_status flush(struct ex *x)
+{
+	const struct html_doc *d = x->d;
+	struct block *b;
+	size_t len = x->text.len - x->cur_start, i;
+	uint8_t t;
+
+	x->pending_space = 0;
+	while (len && x->text.data[x->cur_start + len - 1] == ' ')
+		len--;
+	x->text.len = x->cur_start + len;
+	if (!len) {
+		x->cur_links = 0;
+		x->cur_byline = 0;
+		return SAHIFA_OK;
+	}
+	if (x->nb == x->capb) {
+		size_t cap = x->capb ? x->capb * 2 : 256;
+		struct block *nb = realloc(x->b, cap * sizeof(*nb));
+
+		if (!nb)
+			return SAHIFA_ERR_NOMEM;
+		x->b = nb;
+		x->capb = cap;
+	}
+	b = &x->b[x->nb++];
+	memset(b, 0, sizeof(*b));
+	b->start = x->cur_start;
+	b->len = len;
+	b->line = x->cur_line;
+	b->owner = x->cur_owner;
+	b->link_chars = x->cur_links;
+	t = d->nodes[x->cur_owner].tag;
+	b->kind = BK_PARA;
+	if (is_heading(t)) {
+		b->kind = BK_HEADING;
+		b->level = (uint8_t)(t - HT_H1 + 1);
+	} else if (t == HT_LI || t == HT_DT) {
+		b->kind = BK_LI;
+	} else if (t == HT_BLOCKQUOTE) {
+		b->kind = BK_QUOTE;
+	} else if (t == HT_FIGCAPTION || t == HT_CAPTION) {
+		b->kind = BK_CAPTION;
+	} else if (t == HT_TR) {
+		b->kind = BK_ROW;
+	}
+	{
+		uint32_t p;
+
+		for (p = x->cur_owner; p != HTML_NONE; p = d->nodes[p].parent) {
+			uint8_t pt = d->nodes[p].tag;
+
+			if (pt == HT_BLOCKQUOTE && b->kind == BK_PARA)
+				b->kind = BK_QUOTE;
+			if (pt == HT_FIGCAPTION && b->kind == BK_PARA)
+				b->kind = BK_CAPTION;
+			if (pt == HT_BODY)
+				break;
+		}
+	}
+	b->byline = (x->flags[x->cur_owner] & F_BYLINE) != 0;
+	for (i = 0; i < len;) {
+		const unsigned char *s = (const unsigned char *)x->text.data + b->start + i;
+		uint32_t c;
+		size_t n = seg_utf8_next(s, len - i, &c);
+
+		b->chars++;
+		b->punct += (uint32_t)is_punct(c);
+		i += n;
+	}
+	if (b->link_chars > b->chars)
+		b->link_chars = b->chars;
+	if (2 * x->cur_byline >= b->chars)
+		b->byline = 1;
+	x->cur_links = 0;
+	x->cur_byline = 0;
+	return SAHIFA_OK;
+}
+
+/* Append text collapsing white space; returns code points added. */
+static enum sahifa_status add_text(struct ex *x, const char *s, size_t n, long line,
+				   int in_link, int in_byline)
+{
+	size_t i = 0;
+	uint32_t added = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+		    (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
+			x->pending_space = 1;
+			i += c == 0xC2 ? 2 : 1;
+			continue;
+		}
+		if (c == 0) {
+			i++;
+			continue;
+		}
+		if (x->text.len == x->cur_start) {
+			x->cur_line = line;
+			x->pending_space = 0;
+		}
+		if (x->pending_space) {
+			if (sahifa_buf_append_char(&x->text, ' '))
+				return SAHIFA_ERR_NOMEM;
+			if (in_link)
+				added++;
+			x->pending_space = 0;
+		}
+		{
+			size_t k = (size_t)utf8_len(c);
+
+			if (k > n - i)
+				k = n - i;
+			if (sahifa_buf_append(&x->text, s + i, k))
+				return SAHIFA_ERR_NOMEM;
+			i += k;
+			added++;
+		}
+		x->br_run = 0;
+	}
+	if (in_link)
+		x->cur_links += added;
+	if (in_byline)
+		x->cur_byline += added;
+	return SAHIFA_OK;
+}
+
+static int para_like(uint8_t t)
+{
+	return t == HT_P || t == HT_LI || t == HT_DT || t == HT_DD || is_heading(t) ||
+	       t == HT_FIGCAPTION || t == HT_CAPTION || t == HT_TD || t == HT_TH;
+}
+
+/* The innermost boundary element still open (the document node when none). */
+static uint32_t open_owner(const uint32_t *stack, const uint32_t *is_boundary, size_t sp)
+{
+	size_t k;
+
+	for (k = sp; k-- > 1;)
+		if (is_boundary[k])
+			return stack[k];
+	return 0;
+}
+
+/* Walk the tree depth first (no recursion) and cut the text into blocks. */
+static enum sahifa_status make_blocks(struct ex *x)
+{
+	const struct html_doc *d = x->d;
+	uint32_t *stack;
+	size_t sp = 0;
+	uint32_t i;
+	unsigned link_depth = 0;
+	enum sahifa_status st = SAHIFA_OK;
+	uint32_t *link_at;
+
+	stack = malloc((SAHIFA_MAX_HTML_DEPTH + 2) * sizeof(*stack) * 2);
+	if (!stack)
+		return SAHIFA_ERR_NOMEM;
+	link_at = stack + SAHIFA_MAX_HTML_DEPTH + 2;
+	memset(link_at, 0, (SAHIFA_MAX_HTML_DEPTH + 2) * sizeof(*link_at));
+	stack[sp++] = 0;
+	x->cur_owner = 0;
+	x->cur_start = x->text.len;
+	i = d->nodes[0].first;
+	while (i != HTML_NONE && !st) {
+		const struct html_node *n = &d->nodes[i];
+		int boundary = 0, descend = 0;
+
+		if (n->tag == HT_TEXT) {
+			if (!(x->flags[i] & F_SKIP))
+				st = add_text(x, html_text(d, i), n->text_len, n->line, link_depth > 0,
+					      (x->flags[i] & F_BYLINE) != 0);
+		} else if (n->tag == HT_BR) {
+			uint8_t ot = d->nodes[x->cur_owner].tag;
+
+			x->br_run++;
+			if (!para_like(ot) || x->br_run >= 2) {
+				long keep = x->cur_line;
+
+				st = flush(x);
+				x->cur_start = x->text.len;
+				x->cur_line = keep;
+			} else {
+				x->pending_space = 1;
+			}
+		} else if (n->tag == HT_IMG) {
+			x->pending_space = 1;
+		} else if (!(x->flags[i] & F_SKIP)) {
+			int data_cell = (n->tag == HT_TD || n->tag == HT_TH) && in_data_row(x, i);
+
+			boundary = is_boundary(n->tag) && !data_cell;
+			if (data_cell && x->text.len > x->cur_start) {
+				while (x->text.len > x->cur_start &&
+				       x->text.data[x->text.len - 1] == ' ')
+					x->text.len--;
+				x->pending_space = 0;
+				st = sahifa_buf_append(&x->text, " |", 2);
+				x->pending_space = 1;
+			}
+			if (boundary) {
+				st = st ? st : flush(x);
+				x->cur_start = x->text.len;
+				x->cur_owner = i;
+				x->br_run = 0;
+			}
+			if (n->tag == HT_A)
+				link_depth++;
+			descend = n->first != HTML_NONE;
+			if ((n->tag == HT_TD || n->tag == HT_TH) && !data_cell)
+				x->pending_space = 1;
+		}
+		if (descend && sp < SAHIFA_MAX_HTML_DEPTH + 1) {
+			link_at[sp] = boundary;
+			stack[sp++] = i;
+			i = n->first;
+			continue;
+		}
+		if (!descend && n->tag == HT_A && !(x->flags[i] & F_SKIP))
+			link_depth--;
+		if (boundary && !descend) {
+			st = st ? st : flush(x);
+			x->cur_start = x->text.len;
+			x->cur_owner = open_owner(stack, link_at, sp);
+		}
+		/* leave: climb while there is no next sibling */
+		while (i != HTML_NONE && d->nodes[i].next == HTML_NONE && !st) {
+			uint32_t up = stack[--sp];
+			int was_boundary = (int)link_at[sp];
+
+			if (sp == 0) {
+				i = HTML_NONE;
+				break;
+			}
+			if (d->nodes[up].tag == HT_A && link_depth)
+				link_depth--;
+			if (was_boundary) {
+				st = flush(x);
+				x->cur_start = x->text.len;
+				/* the innermost open boundary is the owner again */
+				x->cur_owner = open_owner(stack, link_at, sp);
+			} else if (d->nodes[up].tag == HT_TD || d->nodes[up].tag == HT_TH) {
+				x->pending_space = 1;
+			}
+			i = up;
+		}
+		if (i != HTML_NONE)
+			i = d->nodes[i].next;
+	}
+	if (!st)
+		st = flush(x);
+	free(stack);
+	return st;
+}
+
+/* ---- pass 3: the main container ---- */
+
+/* Prose blocks: long enough, few links, punctuated like sentences. */
+#define PROSE_MIN_CHARS 80
+/* A mark from class words or a hidden state does not hold on an element with this many
+ * prose blocks ("ad-margins" around a story, a body that scripts reveal); comment,
+ * related, cookie and newsletter words need more. */
+#define SOFT_MARK_PROSE 3
+#define SOFT_MARK_PROSE_STRONG 10
+
+/* The best element gives way to its parent when it holds less than this share of the
+ * parent's prose, and the parent is not mostly links. */
+#define CLIMB_SHARE 0.75
+#define CLIMB_MAX_LINKS 0.4
+
+static void relax_marks(struct ex *x)
+{
+	const struct html_doc *d = x->d;
+	size_t i, k;
+
+	memset(x->prose, 0, d->n * sizeof(*x->prose));
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 &&
+		    link_share(b->link_chars, b->chars) < 0.2)
+			x->prose[b->owner]++;
+	}
+	for (i = d->n; i-- > 1;)
+		x->prose[d->nodes[i].parent] += x->prose[i];
+	for (i = 0; i < d->n; i++) {
+		uint8_t r = x->own[i];
+		uint32_t need;
+
+		if (!x->soft[i] || r == NO_REASON)
+			continue;
+		need = r == SAHIFA_REASON_COMMENT || r == SAHIFA_REASON_RELATED ||
+		       r == SAHIFA_REASON_COOKIE || r == SAHIFA_REASON_NEWSLETTER
+			       ? SOFT_MARK_PROSE_STRONG : SOFT_MARK_PROSE;
+		if (x->prose[i] >= need) {
+			x->own[i] = NO_REASON;
+			x->weight[i] += (float)CLASS_WEIGHT;
+		}
+	}
+}
+
+static int scores_container(uint8_t t)
+{
+	return t == HT_DIV || t == HT_SECTION || t == HT_ARTICLE || t == HT_MAIN ||
+	       t == HT_TD || t == HT_BODY || t == HT_CENTER || t == HT_FORM || t == HT_OTHER;
+}
+
+
+/* Reasons inherited from ancestors (hidden sticks; a nearer mark wins otherwise). */
+static void inherit(const struct ex *x, uint8_t *inh, int reset_at_chosen)
+{
+	const struct html_doc *d = x->d;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+		uint8_t up = p != HTML_NONE ? inh[p] : NO_REASON;
+		uint8_t own = x->own[i];
+		int root = reset_at_chosen && (x->flags[i] & F_CHOSEN) &&
+			   (p == HTML_NONE || !(x->flags[p] & F_CHOSEN));
+
+		if (root) {
+			inh[i] = own == SAHIFA_REASON_HIDDEN ? own : NO_REASON;
+			continue;
+		}
+		if (up == SAHIFA_REASON_HIDDEN || own == NO_REASON)
+			inh[i] = up;
+		else
+			inh[i] = own;
+	}
+}
+
+static void choose(struct ex *x, const uint8_t *inh, int whole_page)
+{
+	const struct html_doc *d = x->d;
+	size_t i, k;
+	uint32_t top = 0, parent, s;
+	double best = -1e300;
+
+	for (i = 0; i < d->n; i++) {
+		x->score[i] = 0;
+		x->chars[i] = x->links[i] = 0;
+		x->flags[i] &= (uint8_t)~F_CHOSEN;
+	}
+	for (k = 0; k < x->nb; k++) {
+		x->chars[x->b[k].owner] += x->b[k].chars;
+		x->links[x->b[k].owner] += x->b[k].link_chars;
+	}
+	for (i = d->n; i-- > 1;) {
+		uint32_t p = d->nodes[i].parent;
+
+		x->chars[p] += x->chars[i];
+		x->links[p] += x->links[i];
+	}
+	if (whole_page) {
+		x->flags[0] |= F_CHOSEN;
+		goto spread;
+	}
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+		uint32_t c;
+		double sc;
+		int level;
+
+		if ((b->kind != BK_PARA && b->kind != BK_QUOTE && b->kind != BK_LI) ||
+		    b->chars < SCORE_MIN_CHARS ||
+		    link_share(b->link_chars, b->chars) >= LINK_DENSE_SHARE || b->byline)
+			continue;
+		sc = 1 + b->punct + (b->chars / 100 > 3 ? 3 : b->chars / 100);
+		if (b->kind == BK_LI)
+			sc /= 2;
+		c = scores_container(d->nodes[b->owner].tag) ? b->owner : d->nodes[b->owner].parent;
+		for (level = 0; c != HTML_NONE && c != 0 && level < 3; level++) {
+			x->score[c] += sc / (level == 0 ? 1 : level == 1 ? 2 : 4);
+			if (x->own[c] != NO_REASON)
+				break;
+			c = d->nodes[c].parent;
+		}
+	}
+	for (i = 1; i < d->n; i++) {
+		double f;
+
+		if (x->score[i] <= 0 || inh[i] != NO_REASON || d->nodes[i].tag == HT_TEXT)
+			continue;
+		f = (x->score[i] + x->weight[i]) * (1 - link_share(x->links[i], x->chars[i]));
+		if (f > best) {
+			best = f;
+			top = (uint32_t)i;
+		}
+	}
+	if (!top) {
+		x->flags[0] |= F_CHOSEN;
+		goto spread;
+	}
+	/* prose outside marked elements, per node */
+	memset(x->prose, 0, d->n * sizeof(*x->prose));
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
+		    link_share(b->link_chars, b->chars) < 0.2)
+			x->prose[b->owner]++;
+	}
+	for (i = d->n; i-- > 1;)
+		x->prose[d->nodes[i].parent] += x->prose[i];
+	/* climb while the parent holds much prose the best element does not */
+	for (;;) {
+		uint32_t p = d->nodes[top].parent;
+
+		if (p == HTML_NONE || p == 0 || inh[p] != NO_REASON ||
+		    x->prose[p] <= x->prose[top] ||
+		    (double)x->prose[top] >= CLIMB_SHARE * x->prose[p] ||
+		    link_share(x->links[p], x->chars[p]) > CLIMB_MAX_LINKS)
+			break;
+		top = p;
+	}
+	x->flags[top] |= F_CHOSEN;
+	parent = d->nodes[top].parent;
+	if (parent != HTML_NONE)
+		for (s = d->nodes[parent].first; s != HTML_NONE; s = d->nodes[s].next) {
+			double f, ls;
+
+			if (s == top || d->nodes[s].tag == HT_TEXT || inh[s] != NO_REASON ||
+			    !x->chars[s])
+				continue;
+			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
+			ls = link_share(x->links[s], x->chars[s]);
+			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
+			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25))
+				x->flags[s] |= F_CHOSEN;
+		}
+spread:
+	for (i = 1; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+
+		if (p != HTML_NONE && (x->flags[p] & F_CHOSEN))
+			x->flags[i] |= F_CHOSEN;
+	}
+}
+
+/* ---- pass 4: what each block is ---- */
+
+#define KEEP 0xFE       /* decision: content */
+#define CONSUMED 0xFD   /* decision: taken as headline or byline */
+
+struct decision {
+	uint8_t what;        /* KEEP, CONSUMED, or an enum sahifa_reason */
+	const char *rule;    /* chrome rule detail, borrowed */
+};
+
+static int block_sentence(const struct ex *x, const struct block *b)
+{
+	unsigned char c = (unsigned char)x->text.data[b->start + b->len - 1];
+
+	return c == '.' || c == '!' || c == '?' || c == ':' ||
+	       (b->len >= 2 && (unsigned char)x->text.data[b->start + b->len - 2] == 0xD8 &&
+		c == 0x9F);
+}
+
+static const struct seg_rule *chrome_rule(const struct ex *x, const struct block *b)
+{
+	uint32_t f[SEG_FOLD_CAP + 1];
+	size_t n;
+
+	if (!x->rules)
+		return NULL;
+	n = seg_fold(x->text.data + b->start, b->len, f, SEG_FOLD_CAP);
+	if (n > SEG_FOLD_CAP)
+		return NULL;
+	return seg_rules_chrome(x->rules, f, n, b->chars, block_sentence(x, b));
+}
+
+static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
+		       struct decision *dec)
+{
+	size_t k, kept = 0;
+	int ended = 0;
+
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+		double ls = link_share(b->link_chars, b->chars);
+		const struct seg_rule *r;
+
+		dec[k].rule = NULL;
+		if (dec[k].what == CONSUMED)
+			continue;
+		if (!(x->flags[b->owner] & F_CHOSEN)) {
+			dec[k].what = inh[b->owner] != NO_REASON ? inh[b->owner]
+								 : SAHIFA_REASON_OUTSIDE;
+			continue;
+		}
+		if (ended) {
+			dec[k].what = SAHIFA_REASON_CHROME_BLOCK;
+			continue;
+		}
+		if (inh_in[b->owner] != NO_REASON) {
+			dec[k].what = inh_in[b->owner];
+			continue;
+		}
+		if (ls > LINK_DENSE_SHARE ||
+		    (b->chars <= LINK_DENSE_SHORT_CHARS && ls > LINK_DENSE_SHORT_SHARE &&
+		     b->kind != BK_CAPTION)) {
+			dec[k].what = b->kind == BK_LI || b->kind == BK_HEADING
+					      ? SAHIFA_REASON_LINK_LIST : SAHIFA_REASON_LINK_DENSE;
+			continue;
+		}
+		if ((r = chrome_rule(x, b))) {
+			dec[k].what = SAHIFA_REASON_CHROME;
+			dec[k].rule = r->detail;
+			if (r->kind == SEG_RULE_END)
+				ended = 1;
+			continue;
+		}
+		dec[k].what = KEEP;
+		if (b->kind != BK_HEADING && b->kind != BK_CAPTION)
+			kept++;
+	}
+	return kept;
+}
+
+/* ---- metadata ---- */
+
+/* Copy s[0..len) with white space collapsed and trimmed into *field, if not set yet. */
+static enum sahifa_status set_clean(char **field, const char *s, size_t len)
+{
+	struct sahifa_buf b;
+	size_t i;
+	int sp = 0;
+	enum sahifa_status st = SAHIFA_OK;
+
+	if (*field || !s)
+		return SAHIFA_OK;
+	sahifa_buf_init(&b, 0);
+	for (i = 0; i < len && !st; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+			sp = b.len > 0;
+			continue;
+		}
+		if (sp)
+			st = sahifa_buf_append_char(&b, ' ');
+		sp = 0;
+		if (!st)
+			st = sahifa_buf_append_char(&b, (char)c);
+	}
+	if (!st && b.len && sahifa_utf8_valid(b.data, b.len, NULL))
+		st = sahifa_article_set_str(field, b.data, b.len);
+	sahifa_buf_release(&b);
+	return st;
+}
+
+struct metas {
+	const char *v[16];
+	size_t n[16];
+};
+
+enum { M_OG_TITLE, M_OG_URL, M_OG_SITE, M_DESC, M_OG_DESC, M_AUTHOR, M_PUB, M_PUB2,
+       M_MOD, M_TIME, M_TIME_PUB, M_ITEMPROP_PUB, M_TW_TITLE, M_COUNT };
+
+static void meta_set(struct metas *m, int k, const char *v, size_t n)
+{
+	if (!m->v[k] && v && n) {
+		m->v[k] = v;
+		m->n[k] = n;
+	}
+}
+
+static int name_is(const char *v, size_t n, const char *w)
+{
+	return v && n == strlen(w) && !strncasecmp(v, w, n);
+}
+
+static void read_metas(struct ex *x, struct metas *m)
+{
+	static const char *const pub_names[] = { "pubdate", "publishdate", "publish-date",
+		"publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+		"dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+		"og:published_time", "datepublished", "originalpublicationdate",
+		"article_date_original", "cxenseparse:recs:publishtime", "date_published",
+		"publication_date", "release_date", "citation_date", "citation_publication_date" };
+	const struct html_doc *d = x->d;
+	size_t i, k;
+
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < d->n; i++) {
+		const struct html_node *n = &d->nodes[i];
+		const char *v, *c;
+		size_t vn, cn;
+
+		switch (n->tag) {
+		case HT_HTML:
+			if (!x->lang && (v = html_attr_get(d, (uint32_t)i, HA_LANG, &vn)) && vn)
+				x->lang = v;
+			break;
+		case HT_TITLE:
+			if (!x->title && n->first != HTML_NONE &&
+			    d->nodes[n->first].tag == HT_TEXT) {
+				x->title = html_text(d, n->first);
+				x->title_len = d->nodes[n->first].text_len;
+			}
+			break;
+		case HT_LINK:
+			if (!x->canonical && attr_is(d, (uint32_t)i, HA_REL, "canonical") &&
+			    (v = html_attr_get(d, (uint32_t)i, HA_HREF, &vn)) &&
+			    !strncasecmp(v, "http", 4))
+				x->canonical = v;
+			break;
+		case HT_SCRIPT:
+			if (attr_is(d, (uint32_t)i, HA_TYPE, "application/ld+json") &&
+			    n->first != HTML_NONE && d->nodes[n->first].tag == HT_TEXT)
+				html_ld_read(html_text(d, n->first), d->nodes[n->first].text_len,
+					     &x->ld);
+			break;
+		case HT_TIME:
+			if ((v = html_attr_get(d, (uint32_t)i, HA_DATETIME, &vn))) {
+				if (html_attr_get(d, (uint32_t)i, HA_PUBDATE, NULL) ||
+				    attr_has(d, (uint32_t)i, HA_ITEMPROP, "datePublished"))
+					meta_set(m, M_TIME_PUB, v, vn);
+				meta_set(m, M_TIME, v, vn);
+			}
+			break;
+		case HT_META:
+			c = html_attr_get(d, (uint32_t)i, HA_CONTENT, &cn);
+			if (!c || !cn)
+				break;
+			v = html_attr_get(d, (uint32_t)i, HA_PROPERTY, &vn);
+			if (!v)
+				v = html_attr_get(d, (uint32_t)i, HA_NAME, &vn);
+			if (!v)
+				v = html_attr_get(d, (uint32_t)i, HA_ITEMPROP, &vn);
+			if (!v)
+				break;
+			if (name_is(v, vn, "og:title"))
+				meta_set(m, M_OG_TITLE, c, cn);
+			else if (name_is(v, vn, "twitter:title"))
+				meta_set(m, M_TW_TITLE, c, cn);
+			else if (name_is(v, vn, "og:url"))
+				meta_set(m, M_OG_URL, c, cn);
+			else if (name_is(v, vn, "og:site_name"))
+				meta_set(m, M_OG_SITE, c, cn);
+			else if (name_is(v, vn, "description"))
+				meta_set(m, M_DESC, c, cn);
+			else if (name_is(v, vn, "og:description"))
+				meta_set(m, M_OG_DESC, c, cn);
+			else if ((name_is(v, vn, "author") || name_is(v, vn, "article:author") ||
+				  name_is(v, vn, "dc.creator") || name_is(v, vn, "byl")) &&
+				 strncasecmp(c, "http", 4))
+				meta_set(m, M_AUTHOR, c, cn);
+			else if (name_is(v, vn, "article:published_time"))
+				meta_set(m, M_PUB, c, cn);
+			else if (name_is(v, vn, "article:modified_time") ||
+				 name_is(v, vn, "og:updated_time") ||
+				 name_is(v, vn, "datemodified") || name_is(v, vn, "dateModified") ||
+				 name_is(v, vn, "last-modified"))
+				meta_set(m, M_MOD, c, cn);
+			else
+				for (k = 0; k < sizeof(pub_names) / sizeof(pub_names[0]); k++)
+					if (name_is(v, vn, pub_names[k])) {
+						meta_set(m, M_PUB2, c, cn);
+						break;
+					}
+			break;
+		default:
+			if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "datePublished")) {
+				if ((v = html_attr_get(d, (uint32_t)i, HA_CONTENT, &vn)) ||
+				    (v = html_attr_get(d, (uint32_t)i, HA_DATETIME, &vn)))
+					meta_set(m, M_ITEMPROP_PUB, v, vn);
+			}
+			break;
+		}
+	}
+}
+
+static enum sahifa_status set_date(char **field, const char *s, size_t n)
+{
+	char iso[64];
+
+	if (*field || !s || html_date_iso(s, n, iso, sizeof(iso)))
+		return SAHIFA_OK;
+	return sahifa_article_set_str(field, iso, strlen(iso));
+}
+
+/* Compare for agreement: ASCII case and white space ignored. */
+static int same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < an && isspace((unsigned char)a[i]))
+			i++;
+		while (j < bn && isspace((unsigned char)b[j]))
+			j++;
+		if (i == an || j == bn)
+			return i == an && j == bn;
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[j]))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* 1 when the shorter text (at least 10 bytes) occurs in the longer one. */
+static int within_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (an > bn) {
+		const char *t = a;
+		size_t tn = an;
+
+		a = b;
+		an = bn;
+		b = t;
+		bn = tn;
+	}
+	if (an < 10)
+		return 0;
+	for (i = 0; i + an <= bn; i++)
+		if (!strncasecmp(a, b + i, an) && (i == 0 || b[i - 1] == ' '))
+			return 1;
+	return 0;
+}
+
+/* 1 when the shorter text starts the longer one (a title with its site suffix). */
+static int starts_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an > bn) {
+		const char *t = a;
+		size_t tn = an;
+
+		a = b;
+		an = bn;
+		b = t;
+		bn = tn;
+	}
+	return an >= 8 && same_text(a, an, b, an);
+}
+
+/* <title> without its site part: the text before the last separator, when what
+ * follows is short; a leading site name is dropped too. */
+static size_t title_core(const char *t, size_t n, const char *site, size_t site_n,
+			 const char **start)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+					    " :: ", " \xC2\xAB ", " \xC2\xBB ", " / ", " :", "|",
+					    "\xEF\xBD\x9C" };
+	size_t k, i;
+
+	*start = t;
+	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		size_t sl = strlen(seps[k]);
+
+		for (i = n; i-- > 0;) {
+			if (i + sl > n || memcmp(t + i, seps[k], sl))
+				continue;
+			if (n - i - sl < i && n - i - sl > 0) {
+				n = i;
+				break;
+			}
+			if (site && i == site_n && !strncasecmp(t, site, site_n)) {
+				*start = t + i + sl;
+				return n - i - sl;
+			}
+			break;
+		}
+	}
+	return n;
+}
+
+static int utf8_ok(const char *s)
+{
+	return sahifa_utf8_valid(s, strlen(s), NULL);
+}
+
+/* The removal detail of a block: what marked its element. */
+static void detail_of(const struct ex *x, const struct block *b, uint8_t why, char *out,
+		      size_t size)
+{
+	static const char *const tags[HT_COUNT] = { [HT_NAV] = "nav", [HT_ASIDE] = "aside",
+		[HT_FORM] = "form", [HT_HEADER] = "header", [HT_FOOTER] = "footer",
+		[HT_MENU] = "menu" };
+	const struct html_doc *d = x->d;
+	uint32_t p;
+
+	out[0] = '\0';
+	if (why == SAHIFA_REASON_LINK_DENSE || why == SAHIFA_REASON_LINK_LIST) {
+		if (b->chars)
+			snprintf(out, size, "links %u%%",
+				 (unsigned)(100.0 * b->link_chars / b->chars + 0.5));
+		return;
+	}
+	for (p = b->owner; p != HTML_NONE; p = d->nodes[p].parent) {
+		const char *v;
+		size_t n;
+
+		if (x->own[p] != why)
+			continue;
+		if (why == SAHIFA_REASON_HIDDEN) {
+			snprintf(out, size, "hidden");
+		} else if ((v = html_attr_get(d, p, HA_CLASS, &n)) && n) {
+			snprintf(out, size, "class '%.*s'", (int)(n > 60 ? 60 : n), v);
+		} else if ((v = html_attr_get(d, p, HA_ID, &n)) && n) {
+			snprintf(out, size, "id '%.*s'", (int)(n > 60 ? 60 : n), v);
+		} else if ((v = html_attr_get(d, p, HA_ROLE, &n)) && n) {
+			snprintf(out, size, "role '%.*s'", (int)(n > 30 ? 30 : n), v);
+		} else if (tags[d->nodes[p].tag]) {
+			snprintf(out, size, "<%s>", tags[d->nodes[p].tag]);
+		}
+		break;
+	}
+	if (!utf8_ok(out))
+		out[0] = '\0';
+}
+
+/* ---- the record ---- */
+
+static enum sahifa_status add_nfc(struct sahifa_buf *tmp, const char *s, size_t n,
+				  struct sahifa_error *err)
+{
+	sahifa_buf_reset(tmp);
+	if (sahifa_buf_append(tmp, s, n))
+		return SAHIFA_ERR_NOMEM;
+	return sahifa_nfc(tmp, err);
+}
+
+static enum sahifa_status emit(struct ex *x, const struct decision *dec, struct sahifa_article *a,
+			       struct sahifa_error *err)
+{
+	struct sahifa_section *sec = NULL;
+	struct sahifa_buf tmp;
+	enum sahifa_status st = SAHIFA_OK;
+	size_t k;
+	char detail[160];
+
+	sahifa_buf_init(&tmp, 0);
+	for (k = 0; k < x->nb && !st; k++) {
+		const struct block *b = &x->b[k];
+		const char *s = x->text.data + b->start;
+
+		if (dec[k].what == CONSUMED)
+			continue;
+		if ((st = add_nfc(&tmp, s, b->len, err)))
+			break;
+		if (dec[k].what != KEEP) {
+			if (dec[k].rule)
+				snprintf(detail, sizeof(detail), "%s", dec[k].rule);
+			else
+				detail_of(x, b, dec[k].what, detail, sizeof(detail));
+			if (!sahifa_article_add_removed(a, b->line, tmp.data, tmp.len,
+							(enum sahifa_reason)dec[k].what,
+							detail[0] ? detail : NULL))
+				st = SAHIFA_ERR_NOMEM;
+			continue;
+		}
+		if (a->headline && b->kind != BK_CAPTION &&
+		    same_text(tmp.data, tmp.len, a->headline, strlen(a->headline))) {
+			if (!sahifa_article_add_removed(a, b->line, tmp.data, tmp.len,
+							SAHIFA_REASON_TITLE_COPY, NULL))
+				st = SAHIFA_ERR_NOMEM;
+			continue;
+		}
+		switch (b->kind) {
+		case BK_HEADING:
+			sec = sahifa_article_add_section(a, tmp.data, tmp.len,
+							 b->level < 2 ? 2 : b->level, b->line);
+			if (!sec)
+				st = SAHIFA_ERR_NOMEM;
+			break;
+		case BK_CAPTION:
+			if (!sahifa_article_add_caption(a, tmp.data, tmp.len, b->line))
+				st = SAHIFA_ERR_NOMEM;
+			break;
+		default:
+			if (!sec && !(sec = sahifa_article_add_section(a, NULL, 0, 1, 0))) {
+				st = SAHIFA_ERR_NOMEM;
+				break;
+			}
+			if (!sahifa_section_add_paragraph(sec, tmp.data, tmp.len,
+							  b->kind == BK_LI ? SAHIFA_KIND_LIST_ITEM
+							  : b->kind == BK_QUOTE ? SAHIFA_KIND_QUOTE
+										: SAHIFA_KIND_PARAGRAPH,
+							  b->line))
+				st = SAHIFA_ERR_NOMEM;
+			break;
+		}
+	}
+	sahifa_buf_release(&tmp);
+	if (st == SAHIFA_ERR_NOMEM)
+		return sahifa_error_set(err, st, NULL, 0, 0, "out of memory");
+	return st;
+}
+
+/* Headline: the h1 that another source agrees with, else og:title / JSON-LD, else the
+ * <title> without its site part, else the first h1.  Returns the block taken, or -1. */
+static long pick_headline(struct ex *x, const struct metas *m, struct sahifa_article *a,
+			  enum sahifa_status *st)
+{
+	const char *cands[3];
+	size_t cn[3], nc = 0, k, j;
+	long first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
+	int seen_para = 0;
+	const char *core = NULL;
+	size_t core_n = 0;
+
+	if (m->v[M_OG_TITLE]) {
+		cands[nc] = m->v[M_OG_TITLE];
+		cn[nc++] = m->n[M_OG_TITLE];
+	}
+	if (x->ld.headline) {
+		cands[nc] = x->ld.headline;
+		cn[nc++] = strlen(x->ld.headline);
+	}
+	if (x->title) {
+		core_n = title_core(x->title, x->title_len, m->v[M_OG_SITE], m->n[M_OG_SITE], &core);
+		cands[nc] = x->title;
+		cn[nc++] = x->title_len;
+	}
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+		const char *s = x->text.data + b->start;
+
+		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) && b->chars >= PROSE_MIN_CHARS)
+			seen_para = 1;
+		if (b->kind != BK_HEADING || b->level > 2)
+			continue;
+		for (j = 0; j < nc; j++)
+			if (same_text(s, b->len, cands[j], cn[j]) ||
+			    starts_text(s, b->len, cands[j], cn[j]) ||
+			    (b->len <= cn[j] && within_text(s, b->len, cands[j], cn[j]))) {
+				*st = sahifa_article_set_str(&a->headline, s, b->len);
+				return (long)k;
+			}
+		if (first_h1_in < 0 && !seen_para && b->level == 2 &&
+		    (x->flags[b->owner] & F_CHOSEN))
+			first_h2_in = (long)k;
+		if (b->level == 1) {
+			if (first_h1 < 0)
+				first_h1 = (long)k;
+			if (first_h1_in < 0 && (x->flags[b->owner] & F_CHOSEN))
+				first_h1_in = (long)k;
+		}
+	}
+	if (m->v[M_OG_TITLE] && core_n && starts_text(m->v[M_OG_TITLE], m->n[M_OG_TITLE], core, core_n)) {
+		*st = set_clean(&a->headline, m->v[M_OG_TITLE], m->n[M_OG_TITLE]);
+		return -1;
+	}
+	if (first_h1_in >= 0) {
+		const struct block *b = &x->b[first_h1_in];
+
+		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		return first_h1_in;
+	}
+	if (first_h1_in < 0 && first_h2_in >= 0) {
+		const struct block *b = &x->b[first_h2_in];
+
+		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		return first_h2_in;
+	}
+	if (x->ld.headline) {
+		const char *c;
+		size_t n = title_core(x->ld.headline, strlen(x->ld.headline), m->v[M_OG_SITE],
+				      m->n[M_OG_SITE], &c);
+
+		*st = set_clean(&a->headline, c, n);
+	} else if (m->v[M_OG_TITLE]) {
+		const char *c;
+		size_t n = title_core(m->v[M_OG_TITLE], m->n[M_OG_TITLE], m->v[M_OG_SITE],
+				      m->n[M_OG_SITE], &c);
+
+		*st = set_clean(&a->headline, c, n);
+	} else if (core_n)
+		*st = set_clean(&a->headline, core, core_n);
+	else if (first_h1 >= 0) {
+		const struct block *b = &x->b[first_h1];
+
+		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		return first_h1;
+	}
+	return -1;
+}
+
+static enum sahifa_status fill_meta(struct ex *x, const struct metas *m, struct sahifa_article *a)
+{
+	enum sahifa_status st = SAHIFA_OK;
+	char iso[64];
+	size_t k;
+	int pass;
+
+	if (!a->url) {
+		if (x->canonical)
+			st = set_clean(&a->url, x->canonical, strlen(x->canonical));
+		else if (m->v[M_OG_URL] && !strncasecmp(m->v[M_OG_URL], "http", 4))
+			st = set_clean(&a->url, m->v[M_OG_URL], m->n[M_OG_URL]);
+		else if (x->ld.url && !strncasecmp(x->ld.url, "http", 4))
+			st = set_clean(&a->url, x->ld.url, strlen(x->ld.url));
+	}
+	if (!st && x->ld.published)
+		st = set_date(&a->published, x->ld.published, strlen(x->ld.published));
+	if (!st)
+		st = set_date(&a->published, m->v[M_PUB], m->n[M_PUB]);
+	if (!st)
+		st = set_date(&a->published, m->v[M_PUB2], m->n[M_PUB2]);
+	if (!st)
+		st = set_date(&a->published, m->v[M_ITEMPROP_PUB], m->n[M_ITEMPROP_PUB]);
+	if (!st)
+		st = set_date(&a->published, m->v[M_TIME_PUB], m->n[M_TIME_PUB]);
+	if (!st && !a->published && a->url && !html_url_date(a->url, iso, sizeof(iso)))
+		st = sahifa_article_set_str(&a->published, iso, strlen(iso));
+	if (!st)
+		st = set_date(&a->published, m->v[M_TIME], m->n[M_TIME]);
+	/* last: a date written in a short block, in the content first */
+	for (pass = 0; pass < 2 && !st && !a->published; pass++)
+		for (k = 0; k < x->nb && !a->published; k++) {
+			const struct block *b = &x->b[k];
+
+			if (b->chars > TEXT_DATE_MAX_CHARS ||
+			    (pass == 0) != ((x->flags[b->owner] & F_CHOSEN) != 0))
+				continue;
+			if (!html_text_date(x->text.data + b->start, b->len, iso, sizeof(iso)))
+				st = sahifa_article_set_str(&a->published, iso, strlen(iso));
+		}
+	if (!st && x->ld.modified)
+		st = set_date(&a->modified, x->ld.modified, strlen(x->ld.modified));
+	if (!st)
+		st = set_date(&a->modified, m->v[M_MOD], m->n[M_MOD]);
+	if (!st)
+		st = set_clean(&a->site_name, m->v[M_OG_SITE], m->n[M_OG_SITE]);
+	if (!st && x->ld.publisher)
+		st = set_clean(&a->site_name, x->ld.publisher, strlen(x->ld.publisher));
+	if (!st)
+		st = set_clean(&a->description, m->v[M_DESC], m->n[M_DESC]);
+	if (!st)
+		st = set_clean(&a->description, m->v[M_OG_DESC], m->n[M_OG_DESC]);
+	if (!st && x->ld.description)
+		st = set_clean(&a->description, x->ld.description, strlen(x->ld.description));
+	if (!st && x->lang)
+		st = set_clean(&a->html_lang, x->lang, strlen(x->lang));
+	for (k = 0; !st && k < x->ld.n_authors; k++) {
+		char *name = NULL;
+
+		st = set_clean(&name, x->ld.authors[k], strlen(x->ld.authors[k]));
+		if (!st && name)
+			st = sahifa_article_add_author(a, name, strlen(name));
+		free(name);
+	}
+	if (!st && !a->n_authors && m->v[M_AUTHOR]) {
+		char *name = NULL;
+
+		st = set_clean(&name, m->v[M_AUTHOR], m->n[M_AUTHOR]);
+		if (!st && name)
+			st = sahifa_article_add_author(a, name, strlen(name));
+		free(name);
+	}
+	return st;
+}
+
+static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct sahifa_error *err)
+{
+	const struct html_doc *d = x->d;
+	struct decision *dec = NULL;
+	uint8_t *inh = NULL, *inh_in = NULL;
+	struct metas m;
+	enum sahifa_status st = SAHIFA_OK;
+	long h = -1;
+	size_t k;
+
+	x->own = malloc(d->n);
+	x->soft = malloc(d->n);
+	x->prose = malloc(d->n * sizeof(*x->prose));
+	x->flags = malloc(d->n);
+	x->weight = malloc(d->n * sizeof(*x->weight));
+	x->score = malloc(d->n * sizeof(*x->score));
+	x->chars = malloc(d->n * sizeof(*x->chars));
+	x->links = malloc(d->n * sizeof(*x->links));
+	inh = malloc(d->n);
+	inh_in = malloc(d->n);
+	if (!x->own || !x->soft || !x->prose || !x->flags || !x->weight || !x->score || !x->chars || !x->links || !inh ||
+	    !inh_in)
+		goto nomem;
+	mark_elements(x);
+	if ((st = make_blocks(x)))
+		goto nomem;
+	relax_marks(x);
+	dec = calloc(x->nb ? x->nb : 1, sizeof(*dec));
+	if (!dec)
+		goto nomem;
+	inherit(x, inh, 0);
+	choose(x, inh, 0);
+	read_metas(x, &m);
+	h = pick_headline(x, &m, a, &st);
+	if (st)
+		goto nomem;
+	if (h >= 0)
+		dec[h].what = CONSUMED;
+	/* the byline: the first short credit block near the content */
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (!b->byline || b->chars > BYLINE_MAX_CHARS || dec[k].what == CONSUMED ||
+		    inh[b->owner] == SAHIFA_REASON_COMMENT || inh[b->owner] == SAHIFA_REASON_HIDDEN)
+			continue;
+		if ((st = sahifa_article_set_str(&a->byline, x->text.data + b->start, b->len)))
+			goto nomem;
+		a->byline_line = b->line;
+		dec[k].what = CONSUMED;
+		break;
+	}
+	if (h >= 0)
+		a->headline_line = x->b[h].line;
+	inherit(x, inh_in, 1);
+	if (!classify(x, inh, inh_in, dec)) {
+		/* nothing kept: the whole page is the container, marks still apply */
+		choose(x, inh, 1);
+		inherit(x, inh_in, 1);
+		for (k = 0; k < x->nb; k++)
+			if (dec[k].what != CONSUMED)
+				dec[k].what = 0;
+		classify(x, inh, inh_in, dec);
+	}
+	if ((st = emit(x, dec, a, err)))
+		goto out;
+	if ((st = fill_meta(x, &m, a)))
+		goto nomem;
+	if (!a->n_authors && a->byline) {
+		const char *s = a->byline;
+
+		if (!strncasecmp(s, "by ", 3))
+			s += 3;
+		if (strlen(s) < 80 && (st = sahifa_article_add_author(a, s, strlen(s))))
+			goto nomem;
+	}
+	goto out;
+nomem:
+	st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+out:
+	free(dec);
+	free(inh);
+	free(inh_in);
+	return st;
+}
+
+static void ex_release(struct ex *x)
+{
+	free(x->own);
+	free(x->soft);
+	free(x->prose);
+	free(x->flags);
+	free(x->weight);
+	free(x->score);
+	free(x->chars);
+	free(x->links);
+	free(x->b);
+	sahifa_buf_release(&x->text);
+	html_ld_release(&x->ld);
+}
+
+enum sahifa_status sahifa_html_convert(const struct sahifa_rules *rules,
+				       const unsigned char *raw, size_t len,
+				       const char *transport_charset,
+				       enum sahifa_on_invalid on_invalid,
+				       struct sahifa_article *a, struct sahifa_error *err)
+{
+	struct sahifa_decoded dec;
+	struct html_doc doc;
+	struct ex x;
+	char meta[SAHIFA_ENCODING_MAX];
+	const char *declared = transport_charset;
+	enum sahifa_status st;
+	size_t i;
+
+	snprintf(a->source.format, sizeof(a->source.format), "html");
+	if (!declared && !sahifa_html_meta_charset(raw, len, meta, sizeof(meta)))
+		declared = meta;
+	if (declared && sahifa_article_set_str(&a->source.declared_encoding, declared,
+					       strlen(declared)))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	sahifa_decoded_init(&dec);
+	st = sahifa_decode_declared(raw, len, declared, on_invalid, &dec, err);
+	if (st) {
+		sahifa_decoded_release(&dec);
+		return st;
+	}
+	snprintf(a->source.encoding, sizeof(a->source.encoding), "%s", dec.encoding);
+	a->stats.replaced = dec.replaced;
+	a->stats.lines = 1;
+	for (i = 0; i < dec.text.len; i++)
+		a->stats.lines += dec.text.data[i] == '\n';
+	html_doc_init(&doc);
+	st = html_parse(dec.text.data, dec.text.len, &doc, err);
+	sahifa_decoded_release(&dec);
+	if (st) {
+		html_doc_release(&doc);
+		return st;
+	}
+	memset(&x, 0, sizeof(x));
+	x.d = &doc;
+	x.rules = rules;
+	sahifa_buf_init(&x.text, 0);
+	st = doc.n ? extract(&x, a, err)
+		   : sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "not an HTML page: no elements");
+	ex_release(&x);
+	html_doc_release(&doc);
+	if (!st)
+		sahifa_article_count(a);
+	return st;
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# make bench-extract: sahifa convert on the shared HTML eval sets (scrapinghub_aeb,
+# readability_testpages, trafilatura_eval, newspaper4k, goose3, htmldate_mediacloud):
+# body precision/recall/F1, snippets, titles, dates (tests/bench/extract_eval.py), and
+# pages/s, MB/s and peak memory on one core and on all cores, end to end (decode,
+# parse, extract, language ID, JSON).
+# Environment: SAHIFA, BUILD, SHARED (default ../shared).
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/tests/env.sh"
+if [ -z "$SHARED" ] || [ ! -d "$SHARED/eval/scrapinghub_aeb" ]; then
+	echo "SKIP bench-extract: no shared eval data (set SHARED)"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 "$ROOT/tests/bench/extract_eval.py" prepare "$SHARED/eval" "$tmp" || exit 1
+for set in aeb readability trafilatura newspaper4k goose3 htmldate; do
+	"$SAHIFA" convert -j1 --format html -o "$tmp/$set.jsonl" "$tmp/$set" 2>"$tmp/$set.err"
+	if [ -s "$tmp/$set.err" ]; then
+		echo "rejects in $set:"
+		sed 's/^/  /' "$tmp/$set.err" | head -n 5
+	fi
+done
+python3 "$ROOT/tests/bench/extract_eval.py" score "$SHARED/eval" "$tmp" || exit 1
+
+# Speed: every page of the six sets, one core and all cores.
+mkdir -p "$tmp/all"
+for set in aeb readability trafilatura newspaper4k goose3 htmldate; do
+	cp -al "$tmp/$set" "$tmp/all/$set"
+done
+pages=$(find "$tmp/all" -type f | wc -l)
+bytes=$(find "$tmp/all" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+for j in 1 "$cores"; do
+	best=
+	for run in 1 2 3; do
+		/usr/bin/time -f '%e %M' -o "$tmp/time" "$SAHIFA" convert -j "$j" --format html \
+			-o /dev/null "$tmp/all" 2>/dev/null
+		t=$(tail -n 1 "$tmp/time" | cut -d' ' -f1)
+		mem=$(tail -n 1 "$tmp/time" | cut -d' ' -f2)
+		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; bmem=$mem; fi
+	done
+	echo "speed -j$j: $pages pages, $(echo "scale=1; $bytes / 1048576" | bc) MB in ${best}s:" \
+		"$(echo "scale=1; $pages / $best" | bc) pages/s," \
+		"$(echo "scale=1; $bytes / 1048576 / $best" | bc) MB/s, peak memory $((bmem / 1024)) MB"
+done

@@ -1,0 +1,308 @@
+/* HTML pages: sniffing, charsets, dates, structure, removals, limits (src/html/). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "html/html_internal.h"
+#include "sahifa/html.h"
+#include "sahifa/limits.h"
+
+static struct sahifa_rules *rules;
+
+static enum sahifa_status conv(const char *html, size_t len, const char *charset,
+			       struct sahifa_article *a, struct sahifa_error *err)
+{
+	sahifa_article_init(a);
+	sahifa_error_clear(err);
+	return sahifa_html_convert(rules, (const unsigned char *)html, len, charset,
+				   SAHIFA_INVALID_REPLACE, a, err);
+}
+
+static const char *para(const struct sahifa_article *a, size_t s, size_t p)
+{
+	return s < a->n_sections && p < a->sections[s].n_paragraphs
+		       ? a->sections[s].paragraphs[p].text : NULL;
+}
+
+static int has_removed(const struct sahifa_article *a, const char *text, enum sahifa_reason r)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_removed; i++)
+		if (strstr(a->removed[i].text, text) && a->removed[i].reason == r)
+			return 1;
+	return 0;
+}
+
+static void test_sniff(void)
+{
+	static const struct { const char *in; int want; } rows[] = {
+		{ "<!DOCTYPE html><html>", 1 }, { "\xEF\xBB\xBF  \n<html lang=ar>", 1 },
+		{ "<p>hello", 1 }, { "<HEAD><title>x", 1 }, { "<div class=a>", 1 },
+		{ "hello <p> world", 0 }, { "plain text\n", 0 }, { "<?xml version=\"1.0\"?><rss>", 0 },
+		{ "<?xml version=\"1.0\"?>\n<html xmlns=\"x\">", 1 }, { "<!-- c --><body>", 1 },
+		{ "<!-- only a comment -->", 0 }, { "", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		CHECK_INT(rows[i].in, sahifa_html_sniff((const unsigned char *)rows[i].in,
+							 strlen(rows[i].in)), rows[i].want);
+	CHECK(sahifa_html_type("text/html; charset=UTF-8"));
+	CHECK(sahifa_html_type("application/xhtml+xml"));
+	CHECK(!sahifa_html_type("text/plain"));
+	CHECK(!sahifa_html_type("text/htmlx"));
+	CHECK(!sahifa_html_type(NULL));
+}
+
+static void test_meta_charset(void)
+{
+	static const struct { const char *in; const char *want; } rows[] = {
+		{ "<meta charset=\"windows-1256\">", "windows-1256" },
+		{ "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=iso-8859-6\">",
+		  "iso-8859-6" },
+		{ "<meta charset='utf-8' />", "utf-8" },
+		{ "<meta name=description content=charset>", NULL },
+		{ "<p>charset=koi8-r</p>", NULL },
+	};
+	size_t i;
+	char out[SAHIFA_ENCODING_MAX];
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		int r = sahifa_html_meta_charset((const unsigned char *)rows[i].in,
+						 strlen(rows[i].in), out, sizeof(out));
+
+		CHECK_STR(rows[i].in, r ? NULL : out, rows[i].want);
+	}
+}
+
+static void test_dates(void)
+{
+	static const struct { const char *in; const char *want; } rows[] = {
+		{ "2020-05-03", "2020-05-03" },
+		{ "2020-05-03T10:20:30.123+0200", "2020-05-03T10:20:30+02:00" },
+		{ "2020-05-03T10:20Z", "2020-05-03T10:20Z" },
+		{ "2020/05/03 10:20", "2020-05-03T10:20" },
+		{ "Tue, 03 May 2020 10:00:00 GMT", "2020-05-03" },
+		{ "May 3, 2020", "2020-05-03" },
+		{ "20200503", "2020-05-03" },
+		{ "2020-02-30", NULL }, { "1850-01-01", NULL }, { "soon", NULL },
+	};
+	static const struct { const char *in; const char *want; } urls[] = {
+		{ "https://x.example/2019/11/18/story/", "2019-11-18" },
+		{ "https://x.example/news/2019-11-18-story", "2019-11-18" },
+		{ "https://x.example/a/20191118/b", "2019-11-18" },
+		{ "https://x.example/a/1234567890/b", NULL },
+		{ "https://x.example/?d=2019/11/18", NULL },
+	};
+	static const struct { const char *in; const char *want; } texts[] = {
+		{ "Published 24/04/2020 at 10:00", "2020-04-24" },
+		{ "\xd9\xa2 \xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa5",
+		  "2025-03-02" },                        /* ٢ مارس ٢٠٢٥ */
+		{ "Updated 2020.04.24", "2020-04-24" },
+		{ "3 December 2019", "2019-12-03" },
+		{ "no date here, 12 of 40", NULL },
+	};
+	size_t i;
+	char out[64];
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		CHECK_STR(rows[i].in, html_date_iso(rows[i].in, strlen(rows[i].in), out, sizeof(out))
+				      ? NULL : out, rows[i].want);
+	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
+		CHECK_STR(urls[i].in, html_url_date(urls[i].in, out, sizeof(out)) ? NULL : out,
+			  urls[i].want);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		CHECK_STR(texts[i].in, html_text_date(texts[i].in, strlen(texts[i].in), out,
+						      sizeof(out)) ? NULL : out, texts[i].want);
+}
+
+static const char page[] =
+	"<!doctype html><html lang=\"en\"><head><title>Ferry back - Courier</title>\n"
+	"<meta property=\"og:title\" content=\"Ferry back\">\n"
+	"<meta property=\"og:site_name\" content=\"Courier\">\n"
+	"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+	"\"2025-04-17T08:30:00Z\",\"author\":{\"name\":\"Mara Lind\"}}</script>\n"
+	"</head><body><nav><a href=/>Home</a> <a href=/x>Local</a></nav>\n"
+	"<article><h1>Ferry back</h1>\n"
+	"<p>The ferry is back in ser<b>vice</b> after eight months, the port said on Thursday, "
+	"and the first crossing left at seven.</p>\n"
+	"<div class=\"share-bar\"><a href=#>Share on Facebook</a></div>\n"
+	"<h2>Timetable</h2>\n"
+	"<p>Crossings run every half hour, from seven&nbsp;in the morning.</p>\n"
+	"<ul><li>Adults pay two euros.<ul><li>Children ride free.</li></ul></li></ul>\n"
+	"<blockquote>We missed her more than we expected, truly.</blockquote>\n"
+	"<figure><img src=a.jpg><figcaption>The ferry at dawn.</figcaption></figure>\n"
+	"<div style=\"display: none\">Hidden teaser text that nobody sees at all.</div>\n"
+	"<script>var x = 'not text';</script>\n"
+	"</article><section class=\"comments\"><p>First comment, and a long one too.</p></section>\n"
+	"<footer>Copyright Courier</footer></body></html>\n";
+
+static void test_structure(void)
+{
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+	int script_seen = 0;
+
+	CHECK_INT("page", conv(page, sizeof(page) - 1, NULL, &a, &err), SAHIFA_OK);
+	CHECK_STR("format", a.source.format, "html");
+	CHECK_STR("headline", a.headline, "Ferry back");
+	CHECK_STR("site", a.site_name, "Courier");
+	CHECK_STR("published", a.published, "2025-04-17T08:30:00Z");
+	CHECK_STR("html_lang", a.html_lang, "en");
+	CHECK_INT("authors", a.n_authors, 1);
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Mara Lind");
+	CHECK_INT("sections", a.n_sections, 2);
+	CHECK(a.n_sections == 2 && a.sections[0].heading == NULL && a.sections[0].level == 1);
+	CHECK_STR("inline join", para(&a, 0, 0),
+		  "The ferry is back in service after eight months, the port said on Thursday, "
+		  "and the first crossing left at seven.");
+	CHECK(a.n_sections == 2 && a.sections[1].heading &&
+	      !strcmp(a.sections[1].heading, "Timetable") && a.sections[1].level == 2);
+	CHECK_STR("nbsp", para(&a, 1, 0), "Crossings run every half hour, from seven in the morning.");
+	CHECK_STR("li", para(&a, 1, 1), "Adults pay two euros.");
+	CHECK_STR("nested li", para(&a, 1, 2), "Children ride free.");
+	CHECK(a.n_sections == 2 && a.sections[1].n_paragraphs >= 4 &&
+	      a.sections[1].paragraphs[1].kind == SAHIFA_KIND_LIST_ITEM &&
+	      a.sections[1].paragraphs[3].kind == SAHIFA_KIND_QUOTE);
+	CHECK_INT("captions", a.n_captions, 1);
+	CHECK(a.n_captions == 1 && !strcmp(a.captions[0].text, "The ferry at dawn."));
+	CHECK(has_removed(&a, "Home Local", SAHIFA_REASON_NAV));
+	CHECK(has_removed(&a, "Share on Facebook", SAHIFA_REASON_SHARE));
+	CHECK(has_removed(&a, "Hidden teaser", SAHIFA_REASON_HIDDEN));
+	CHECK(has_removed(&a, "First comment", SAHIFA_REASON_COMMENT));
+	CHECK(has_removed(&a, "Copyright", SAHIFA_REASON_FOOTER));
+	for (i = 0; i < a.n_removed; i++) {
+		script_seen |= strstr(a.removed[i].text, "not text") != NULL;
+		CHECK(a.removed[i].line >= 1);
+	}
+	CHECK(!script_seen);
+	CHECK_INT("share line", a.n_removed > 1 ? a.removed[1].line : 0, 8);
+	sahifa_article_release(&a);
+}
+
+static void test_br_runs(void)
+{
+	static const char br[] =
+		"<html><body><div class=text>First paragraph of the story, with words.<br><br>"
+		"Second paragraph, after a run of breaks.<br>Third one after a single break."
+		"<p>One line<br>and its continuation.</p></div></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("br", conv(br, sizeof(br) - 1, NULL, &a, &err), SAHIFA_OK);
+	CHECK_STR("br 1", para(&a, 0, 0), "First paragraph of the story, with words.");
+	CHECK_STR("br 2", para(&a, 0, 1), "Second paragraph, after a run of breaks.");
+	CHECK_STR("br 3", para(&a, 0, 2), "Third one after a single break.");
+	CHECK_STR("br in p", para(&a, 0, 3), "One line and its continuation.");
+	sahifa_article_release(&a);
+}
+
+static void test_charsets(void)
+{
+	/* windows-1256 bytes of "مرحبا بالعالم، هذه صفحة عربية" declared in <meta> */
+	static const char body1256[] =
+		"\xE3\xD1\xCD\xC8\xC7 \xC8\xC7\xE1\xDA\xC7\xE1\xE3\xA1 \xE5\xD0\xE5 "
+		"\xD5\xDD\xCD\xC9 \xDA\xD1\xC8\xED\xC9";
+	char html[512];
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int n;
+
+	n = snprintf(html, sizeof(html), "<html><head><meta charset=\"windows-1256\"></head>"
+		     "<body><p>%s.</p></body></html>", body1256);
+	CHECK_INT("1256", conv(html, (size_t)n, NULL, &a, &err), SAHIFA_OK);
+	CHECK_STR("1256 enc", a.source.encoding, "windows-1256");
+	CHECK_STR("1256 declared", a.source.declared_encoding, "windows-1256");
+	CHECK_STR("1256 text", para(&a, 0, 0),
+		  "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7"
+		  "\xd9\x84\xd9\x85\xd8\x8c \xd9\x87\xd8\xb0\xd9\x87 \xd8\xb5\xd9\x81\xd8\xad\xd8\xa9 "
+		  "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9.");
+	sahifa_article_release(&a);
+
+	/* the transport says windows-1256 but the bytes are UTF-8: the bytes win */
+	n = snprintf(html, sizeof(html), "<html><body><p>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 "
+		     "\xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85.</p></body></html>");
+	CHECK_INT("lying header", conv(html, (size_t)n, "windows-1256", &a, &err), SAHIFA_OK);
+	CHECK_STR("lying enc", a.source.encoding, "UTF-8");
+	CHECK_STR("lying declared", a.source.declared_encoding, "windows-1256");
+	sahifa_article_release(&a);
+
+	/* declared ISO-8859-1, bytes windows-1256: the detector overrules */
+	n = snprintf(html, sizeof(html), "<html><head><meta charset=\"iso-8859-1\"></head><body>"
+		     "<p>%s. %s. %s.</p></body></html>", body1256, body1256, body1256);
+	CHECK_INT("latin lie", conv(html, (size_t)n, NULL, &a, &err), SAHIFA_OK);
+	CHECK(strcmp(a.source.encoding, "ISO-8859-1") != 0);
+	CHECK_STR("latin declared", a.source.declared_encoding, "iso-8859-1");
+	sahifa_article_release(&a);
+
+	/* NUL bytes and binary served as HTML: a clear reject */
+	CHECK_INT("nul", conv("<html><body>\0\0\0\x01\x02</body></html>", 30, NULL, &a, &err),
+		  SAHIFA_ERR_DATA);
+	CHECK(strstr(err.msg, "binary") != NULL);
+	sahifa_article_release(&a);
+}
+
+static void test_hostile(void)
+{
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t depth = 300000, i, n = 0;
+	char *deep = malloc(depth * 11 + 200);
+
+	/* deep nesting: kept, the text below the depth limit hangs higher */
+	CHECK(deep != NULL);
+	if (!deep)
+		return;
+	n += (size_t)snprintf(deep, 200, "<html><body>");
+	for (i = 0; i < depth; i++) {
+		memcpy(deep + n, "<div>", 5);
+		n += 5;
+	}
+	memcpy(deep + n, "Deep text at the bottom of the page, a sentence.", 48);
+	n += 48;
+	CHECK_INT("deep", conv(deep, n, NULL, &a, &err), SAHIFA_OK);
+	CHECK_STR("deep text", para(&a, 0, 0), "Deep text at the bottom of the page, a sentence.");
+	sahifa_article_release(&a);
+
+	/* more tags than the node limit: a reject naming the limit */
+	free(deep);
+	n = (size_t)SAHIFA_MAX_HTML_NODES + 10;
+	deep = malloc(n * 3 + 1);
+	CHECK(deep != NULL);
+	if (!deep)
+		return;
+	for (i = 0; i < n; i++)
+		memcpy(deep + 3 * i, "<b>", 3);
+	CHECK_INT("nodes", conv(deep, n * 3, NULL, &a, &err), SAHIFA_ERR_LIMIT);
+	CHECK(strstr(err.msg, "limit") != NULL);
+	sahifa_article_release(&a);
+	free(deep);
+
+	/* unclosed tags and stray markup: still a record */
+	CHECK_INT("unclosed", conv("<html><body><div><p>Open paragraph, never closed<p>Another "
+				   "<b>bold <i>and italic</div></table></body>", 82, NULL, &a, &err),
+		  SAHIFA_OK);
+	CHECK(a.stats.paragraphs >= 1);
+	sahifa_article_release(&a);
+}
+
+int main(void)
+{
+	struct sahifa_error err;
+
+	if (sahifa_rules_new_default(&rules, &err) != SAHIFA_OK) {
+		printf("FAIL rules: %s\n", err.msg);
+		return 1;
+	}
+	test_sniff();
+	test_meta_charset();
+	test_dates();
+	test_structure();
+	test_br_runs();
+	test_charsets();
+	test_hostile();
+	sahifa_rules_free(rules);
+	return check_report();
+}
