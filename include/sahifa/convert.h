@@ -31,6 +31,10 @@ struct sahifa_convert_options {
 	unsigned threads;                   /* 0 = one per online core */
 	const char *output;                 /* JSONL path, "-" or NULL for stdout */
 	const char *rejects;                /* rejects JSONL path, or NULL */
+	/* Progress of the walk (records, bytes, a WARC's compressed offset); NULL: none.
+	 * Called from the reading thread after each input. */
+	sahifa_progress_fn progress;
+	void *progress_ctx;
 };
 
 #define SAHIFA_SKIP_REASONS_MAX 16        /* distinct skip reasons counted apart */

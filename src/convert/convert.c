@@ -360,8 +360,18 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		st = sahifa_outfile_open(&r->rejects, opts->rejects, err);
 		r->have_rejects = !st;
 	}
-	if (!st)
-		st = sahifa_input_walk(inputs, n_inputs, on_item, r, err);
+	if (!st) {
+		/* --format: warc reads every file as a WARC, text and html none. */
+		struct sahifa_input_options io;
+
+		memset(&io, 0, sizeof(io));
+		io.warc = opts->format == SAHIFA_FORMAT_WARC ? SAHIFA_WARC_ALWAYS
+			  : opts->format == SAHIFA_FORMAT_AUTO ? SAHIFA_WARC_AUTO
+							       : SAHIFA_WARC_NEVER;
+		io.progress = opts->progress;
+		io.progress_ctx = opts->progress_ctx;
+		st = sahifa_input_walk_opts(inputs, n_inputs, &io, on_item, r, err);
+	}
 	if (!st && r->n)
 		st = flush_batch(r);
 	if (!st)
