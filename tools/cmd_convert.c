@@ -136,7 +136,7 @@ static double seconds_between(const struct timespec *a, const struct timespec *b
 	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-/* At most four lines a second, the first after a second of work: a short run shows
+/* At most four lines a second, the first after half a second of work: a short run shows
  * nothing. */
 static void show_progress(void *ctx, const struct sahifa_input_progress *p)
 {
@@ -146,7 +146,7 @@ static void show_progress(void *ctx, const struct sahifa_input_progress *p)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	t = seconds_between(&pr->start, &now);
-	if (t < 1.0 || (pr->shown && seconds_between(&pr->last, &now) < 0.25))
+	if (t < 0.5 || (pr->shown && seconds_between(&pr->last, &now) < 0.25))
 		return;
 	pr->last = now;
 	pr->shown = 1;

@@ -240,11 +240,8 @@ static int gz_start_member(struct sahifa_gz *gz, struct sahifa_error *err)
 		}
 		if (!is_gzip_magic(gz->z.next_in, gz->z.avail_in)) {
 			sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
-					 "not gzip data at offset %llu",
-					 (unsigned long long)next_in_off(gz));
-			gz->resync = 1;
-			gz->z.next_in++;
-			gz->z.avail_in--;
+					 "not gzip data (stray bytes between records)");
+			gz->resync = 1;  /* the scan starts at this byte, which begins no header */
 			return -1;
 		}
 		gz->member_start = next_in_off(gz);
@@ -285,8 +282,7 @@ long long sahifa_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t 
 				goto fail;
 			if (gz->z.avail_in == 0) {
 				sahifa_error_set(&gz->pending, SAHIFA_ERR_DATA, NULL, 0, 0,
-						 "truncated gzip member at offset %llu",
-						 (unsigned long long)gz->member_start);
+						 "truncated gzip member (the file ends inside it)");
 				goto fail;
 			}
 		}
@@ -302,9 +298,8 @@ long long sahifa_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t 
 			sahifa_error_set(&gz->pending, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 			goto fail;
 		}
-		sahifa_error_set(&gz->pending, SAHIFA_ERR_DATA, NULL, 0, 0,
-				 "corrupt gzip member at offset %llu: %s",
-				 (unsigned long long)gz->member_start, gz->z.msg ? gz->z.msg : "bad data");
+		sahifa_error_set(&gz->pending, SAHIFA_ERR_DATA, NULL, 0, 0, "corrupt gzip member: %s",
+				 gz->z.msg ? gz->z.msg : "bad data");
 		gz->resync = 1;
 		goto fail;
 	}
