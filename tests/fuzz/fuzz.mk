@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 30
 CC = clang
 CXX = clang++
 PKG_CONFIG ?= pkg-config
-PKGS = icu-uc icu-i18n libarchive libcjson libcrypto
+PKGS = icu-uc icu-i18n libarchive libcjson libcrypto zlib
 FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
 CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/core/banned.h \
 	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
