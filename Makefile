@@ -3,7 +3,7 @@
 #   make DEV=1           warnings are errors
 #   make check           every test; ends with "N passed, N failed"
 #   make check SANITIZE=address,undefined
-#   make demo | bench | bench-lid | fuzz | deps | install | uninstall   (V=1: verbose)
+#   make demo | bench | bench-lid | bench-warc | fuzz | deps | install | uninstall   (V=1: verbose)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -71,7 +71,7 @@ UNIT_BIN = $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      = $(BUILD)/libsahifa.a
 SAHIFA   = $(BUILD)/sahifa
 
-.PHONY: all deps check test demo bench bench-lid fuzz install uninstall clean unit
+.PHONY: all deps check test demo bench bench-lid bench-warc fuzz install uninstall clean unit
 
 all: $(SAHIFA)
 
@@ -133,6 +133,11 @@ bench: deps
 bench-lid: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-lid.sh
+
+# WARC input: throughput and flat memory on a crawl built from ../shared/eval pages.
+bench-warc: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-warc.sh
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)

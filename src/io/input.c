@@ -384,6 +384,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 						 sizeof(media), charset, sizeof(charset));
 		if (!sahifa_http_is_html(media))
 			skip = "not-html";
+		rc = 0;  /* the block is still to read */
 	} else {
 		skip = skip_reason(rec->type);
 	}
@@ -733,7 +734,8 @@ enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,
 	w.ctx = ctx;
 	w.err = err;
 	w.limit = SAHIFA_MAX_ARTICLE_BYTES;
-	sahifa_buf_init(&w.buf, w.limit + 1);
+	/* room for a WARC response: its HTTP head, then a body up to the limit + 1 */
+	sahifa_buf_init(&w.buf, w.limit + 1 + SAHIFA_MAX_HTTP_HEADER_BYTES);
 	sahifa_buf_init(&w.tmp, w.limit + 1);
 	sahifa_buf_init(&w.dec, w.limit + ((size_t)256 << 10));
 	if (opts)

@@ -137,6 +137,38 @@ for f in requests.warc requests.warc.gz; do
 	fi
 done
 
+# Bodies over the 16 MiB limit (a response, a resource) are rejects at their offset, a
+# 100 MiB video is skipped without being held, and a record convert itself rejects
+# (no text) is named by its offset too.
+$PY - "$T/big.warc" <<'PY'
+import importlib.util, os, sys
+spec = importlib.util.spec_from_file_location("mk", os.path.join(os.environ["ROOT"], "tools", "make-sample-warc.py"))
+mk = importlib.util.module_from_spec(spec); spec.loader.exec_module(mk)
+big = b"<p>" + b"x" * (17 << 20) + b"</p>"
+with open(sys.argv[1], "wb") as f:
+    f.write(mk.record("response", "https://e.org/big", mk.http(200, "OK", ["Content-Type: text/html"], big),
+                      "application/http; msgtype=response", 1))
+    f.write(mk.record("resource", "https://e.org/big2", big, "text/html", 2))
+    f.write(mk.record("response", "https://e.org/video", mk.http(200, "OK", ["Content-Type: video/mp4"],
+                      b"\0" * (100 << 20)), "application/http; msgtype=response", 3))
+    f.write(mk.record("resource", "https://e.org/blank", b"   \n\n  ", "text/html", 4))
+    f.write(mk.record("response", "https://e.org/ok", mk.http(200, "OK", ["Content-Type: text/html"], mk.EN),
+                      "application/http; msgtype=response", 5))
+PY
+/usr/bin/time -f "%M" -o "$T/rss" "$SAHIFA" convert -v -o "$T/big.jsonl" "$T/big.warc" 2> "$T/err"
+rc=$?
+rss=$(tail -n 1 "$T/rss")
+if [ $rc -eq 1 ] && [ "$(wc -l < "$T/big.jsonl")" -eq 1 ] &&
+   grep -q "big.warc@0: record of 17825843 bytes, larger than the 16 MiB limit" "$T/err" &&
+   grep -q "big.warc@17826090: record of 17825799 bytes, larger" "$T/err" &&
+   grep -q "big.warc@[0-9]*: empty input" "$T/err" &&
+   grep -q "5 inputs, 1 records, 3 rejected, 1 skipped (not-html 1)" "$T/err" && [ "$rss" -lt 120000 ]; then
+	pass "bodies over the limit and a blank page: rejects at their offsets, ${rss} KB"
+else
+	fail "bodies over the limit" "exit $rc, rss $rss: $(head -c 400 "$T/err")"
+fi
+rm -f "$T/big.warc"
+
 # ---- memory flat in the file's size; -j never changes the bytes ----
 $PY - "$T" <<'PY'
 import importlib.util, os, sys
