@@ -4,6 +4,7 @@
 #   make check           every test; ends with "N passed, N failed"
 #   make check SANITIZE=address,undefined
 #   make demo | bench | bench-lid | fuzz | deps | install | uninstall   (V=1: verbose)
+#   make bench-extract | bench-text | bench-warc | bench-clean   (on ../shared/eval)
 #   make check-cluster | bench-cluster   (a Slurm cluster on this machine)
 
 PREFIX  ?= /usr/local
@@ -76,7 +77,7 @@ LIB      = $(BUILD)/libsahifa.a
 SAHIFA   = $(BUILD)/sahifa
 
 .PHONY: check-cluster bench-cluster
-.PHONY: all deps check test demo bench bench-lid bench-extract fuzz install uninstall clean unit
+.PHONY: all deps check test demo bench bench-lid bench-extract bench-warc fuzz install uninstall clean unit
 
 all: $(SAHIFA)
 
@@ -154,9 +155,16 @@ check-cluster: deps
 bench-cluster: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)BUILD=$(BUILD) SAHIFA=$(SAHIFA) CLUSTER_PKGS="$(CLUSTER_PKGS)" sh tests/bench/bench-cluster.sh
+
+# HTML extraction against the public test sets of ../shared/eval.
 bench-extract: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-extract.sh
+
+# WARC input: throughput and flat memory on a crawl built from ../shared/eval pages.
+bench-warc: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-warc.sh
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)

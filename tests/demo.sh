@@ -25,6 +25,21 @@ for line in open(sys.argv[1], encoding="utf-8"):
         s["sections"], s["paragraphs"], s["captions"], s["removed"]))
 PY
 echo
+# ---- a WARC crawl: one record per HTML response, the rest skipped by reason ----
+echo "\$ sahifa convert -v -o $out/crawl.jsonl samples/crawl.warc.gz"
+"$SAHIFA" convert -v -o "$out/crawl.jsonl" samples/crawl.warc.gz || exit $?
+python3 - "$out/crawl.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    w = r["source"]["warc"]
+    print("%-42s %-3s %s@%d %s" % (r["url"], r["lang"], w["file"], w["offset"], w["record_id"]))
+PY
+echo "Each offset starts the record's gzip member, so the record can be fetched again:"
+first=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source']['warc']['offset'])" "$out/crawl.jsonl")
+echo "\$ tail -c +$((first + 1)) samples/crawl.warc.gz | gzip -dc 2>/dev/null | head -n 4"
+tail -c +$((first + 1)) samples/crawl.warc.gz | gzip -dc 2>/dev/null | head -n 4
+echo
 if "$SAHIFA" validate "$out/samples.jsonl" 2>/dev/null; then
 	echo "sahifa validate: the records match schema/article.schema.json"
 fi

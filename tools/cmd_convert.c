@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "sahifa/convert.h"
 #include "sahifa/shard.h"
@@ -12,7 +14,8 @@ static const char usage_text[] =
 	"usage: sahifa convert [OPTIONS] INPUT...\n"
 	"Convert raw articles to one JSON record per article (JSONL).\n"
 	"INPUT is a file, a directory (walked recursively in sorted order), an archive\n"
-	"(tar, tar.gz, tar.xz, tar.zst, zip, 7z, ...; one article per member) or - for stdin.\n"
+	"(tar, tar.gz, tar.xz, tar.zst, zip, 7z, ...; one article per member), a WARC crawl\n"
+	"(.warc, .warc.gz, .warc.zst; one article per HTML response) or - for stdin.\n"
 	"\n"
 	"  -o, --output FILE        write the records to FILE (default: stdout)\n"
 	"      --rejects FILE       also write every rejected input as JSONL to FILE\n"
@@ -28,7 +31,9 @@ static const char usage_text[] =
 	"                           SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set\n"
 	"  -j, --threads N          worker threads (default: one per core); never changes\n"
 	"                           the output\n"
+	"      --format FORMAT      auto (default), text, html or warc: how inputs are read\n"
 	"  -v, --verbose            print a summary line on stderr\n"
+	"  -q, --quiet              no progress line on a terminal\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"exit status: 0 all converted, 1 some input rejected, 2 usage, 3 i/o\n";
@@ -41,6 +46,7 @@ struct convert_args {
 	int no_default_rules;
 	struct sahifa_convert_shard shard;  /* --shard K/N, or from the Slurm array */
 	int sharded;
+	int quiet;
 };
 
 /* --shard K/N, or K and N of a Slurm array task; 0 ok, -1 to exit with *rc. */
@@ -83,6 +89,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "no-default-rules", no_argument, NULL, 'N' },
 		{ "shard", required_argument, NULL, 'S' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -96,7 +103,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		return -1;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:vqh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': args->opts.output = optarg; break;
 		case 'R': args->opts.rejects = optarg; break;
@@ -141,6 +148,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 				return -1;
 			break;
 		case 'v': args->verbose = 1; break;
+		case 'q': args->quiet = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			*rc = EXIT_OK;
@@ -166,8 +174,53 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 	return 0;
 }
 
+/* ---- progress on a terminal ---- */
+
+struct progress {
+	struct timespec start, last;
+	int shown;
+};
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* At most four lines a second, the first after half a second of work: a short run shows
+ * nothing. */
+static void show_progress(void *ctx, const struct sahifa_input_progress *p)
+{
+	struct progress *pr = ctx;
+	struct timespec now;
+	double t, mbs;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	t = seconds_between(&pr->start, &now);
+	if (t < 0.5 || (pr->shown && seconds_between(&pr->last, &now) < 0.25))
+		return;
+	pr->last = now;
+	pr->shown = 1;
+	mbs = (double)p->bytes / 1e6 / t;
+	if (p->total && p->done && p->done <= p->total) {
+		double rate = (double)p->done / t, left = (double)(p->total - p->done) / rate;
+
+		fprintf(stderr, "\rsahifa: %llu records, %.1f MB/s, %.0f%% of the file, %d:%02d left ",
+			p->items, mbs, 100.0 * (double)p->done / (double)p->total, (int)(left / 60),
+			(int)left % 60);
+	} else {
+		fprintf(stderr, "\rsahifa: %llu records, %.1f MB/s ", p->items, mbs);
+	}
+}
+
+static void end_progress(const struct progress *pr)
+{
+	if (pr->shown)
+		fputs("\r\033[K", stderr);
+}
+
 int cmd_convert(int argc, char **argv)
 {
+	struct progress prog;
 	struct convert_args args;
 	struct sahifa_convert_summary sum;
 	struct sahifa_rules *rules = NULL;
@@ -190,25 +243,42 @@ int cmd_convert(int argc, char **argv)
 		goto done;
 	}
 	args.opts.rules = rules;
+	memset(&prog, 0, sizeof(prog));
+	if (!args.quiet && isatty(STDERR_FILENO)) {
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+		args.opts.progress = show_progress;
+		args.opts.progress_ctx = &prog;
+	}
 	st = sahifa_convert_run(&args.opts, (const char *const *)argv + optind,
 				(size_t)(argc - optind), tool_diag, NULL, &sum, &err);
+	end_progress(&prog);
 	if (st) {
 		tool_print_error(&err);
 		rc = tool_exit_for(st) == EXIT_DATA ? EXIT_IO : tool_exit_for(st);
 	} else if (sum.rejects) {
 		rc = EXIT_DATA;
 	}
-	if (args.verbose || sum.rejects)
-		tool_message("%llu inputs, %llu records, %llu rejected, %llu bytes replaced",
-			     sum.inputs, sum.records, sum.rejects, sum.replaced);
-	if (sum.skipped) {
-		char text[512] = "";
-		size_t k, at = 0;
+	if (args.verbose || sum.rejects || sum.skipped) {
+		/* Skipped inputs (WARC records that are no articles, the run's own output,
+		 * links, ...) by reason: counted, and said. */
+		char skips[512] = "";
+		size_t k, used = 0;
 
-		for (k = 0; k < sum.n_skips && at < sizeof(text); k++)
-			at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s %llu", k ? ", " : "",
-					       sum.skips[k].reason, sum.skips[k].n);
-		tool_message("skipped %llu inputs: %s", sum.skipped, text);
+		for (k = 0; k < sum.n_skips && used < sizeof(skips); k++) {
+			int w = snprintf(skips + used, sizeof(skips) - used, "%s%s %llu",
+					 k ? ", " : " (", sum.skips[k].reason, sum.skips[k].n);
+			used += w > 0 ? (size_t)w : 0;
+		}
+		if (sum.n_skips && used < sizeof(skips) - 1)
+			snprintf(skips + used, sizeof(skips) - used, ")");
+		if (sum.skipped)
+			tool_message("%llu inputs, %llu records, %llu rejected, %llu skipped%s, "
+				     "%llu bytes replaced",
+				     sum.inputs, sum.records, sum.rejects, sum.skipped, skips,
+				     sum.replaced);
+		else
+			tool_message("%llu inputs, %llu records, %llu rejected, %llu bytes replaced",
+				     sum.inputs, sum.records, sum.rejects, sum.replaced);
 	}
 done:
 	sahifa_rules_free(rules);

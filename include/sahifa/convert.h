@@ -31,8 +31,12 @@ struct sahifa_convert_options {
 	unsigned threads;                   /* 0 = one per online core */
 	const char *output;                 /* JSONL path, "-" or NULL for stdout */
 	const char *rejects;                /* rejects JSONL path, or NULL */
+	/* Progress of the walk (records, bytes, a WARC's compressed offset); NULL: none.
+	 * Called from the reading thread after each input. */
+	sahifa_progress_fn progress;
+	void *progress_ctx;
 	/* Sharded run (include/sahifa/shard.h): NULL converts every input; else only
-	 * share k of n (see sahifa_input_walk_shard), and output (a file) gets a sidecar. */
+	 * share k of n (see sahifa_input_options.shard), and output (a file) gets a sidecar. */
 	const struct sahifa_convert_shard *shard;
 };
 

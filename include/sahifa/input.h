@@ -77,10 +77,44 @@ struct sahifa_input_shard {
 
 unsigned sahifa_input_shard_of(const char *name, const char *member, unsigned n);
 
-/* sahifa_input_walk delivering only the items of share s (NULL: all). */
-enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
-					   const struct sahifa_input_shard *s,
-					   sahifa_input_fn fn, void *ctx, struct sahifa_error *err);
+/* ---- options: WARC detection and progress ---- */
+
+enum sahifa_warc_mode {
+	SAHIFA_WARC_AUTO = 0,   /* a file whose bytes (also inside .gz, .zst, ...) begin "WARC/1." */
+	SAHIFA_WARC_ALWAYS,     /* every file given or found is read as a WARC */
+	SAHIFA_WARC_NEVER       /* no file is read as a WARC */
+};
+
+/* Where a walk is, after each item.  For a WARC file, done and total are its
+ * compressed bytes read and its size (0 when not known); bytes counts all inputs'
+ * bytes read so far (a WARC's compressed ones). */
+struct sahifa_input_progress {
+	const char *name;                  /* the file being read */
+	unsigned long long items;          /* items delivered so far, skips included */
+	unsigned long long done, total;
+	unsigned long long bytes;
+};
+typedef void (*sahifa_progress_fn)(void *ctx, const struct sahifa_input_progress *p);
+
+struct sahifa_input_options {
+	enum sahifa_warc_mode warc;
+	sahifa_progress_fn progress;       /* NULL: none */
+	void *progress_ctx;
+	const struct sahifa_input_shard *shard; /* NULL: every item; else only share k of n */
+};
+
+/* sahifa_input_walk with options (NULL: the defaults).  A WARC file yields one item
+ * per record: a `response` with HTTP status 200 and an HTML type, or a `resource`
+ * with an HTML type, is an item whose data is the HTTP body (chunks joined, gzip or
+ * deflate inflated), with content_type, declared_charset and warc set; any other
+ * record is a skip item (reason "warcinfo", "request", "metadata", "revisit",
+ * "conversion", "continuation", "not-200", "not-html" or "other-type").  A truncated or
+ * malformed record, a body over SAHIFA_MAX_ARTICLE_BYTES (before or after inflating),
+ * or stray bytes are an error item whose path is "file@offset"; reading resumes at the
+ * next record header found. */
+enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,
+					  const struct sahifa_input_options *opts,
+					  sahifa_input_fn fn, void *ctx, struct sahifa_error *err);
 
 #ifdef __cplusplus
 }

@@ -84,5 +84,18 @@
 #define SAHIFA_MAX_HTML_BYTES ((size_t)32 << 20)
 #define SAHIFA_MAX_HTML_NODES 1100000u
 #define SAHIFA_MAX_HTML_DEPTH 256u
+/* ---- WARC input (src/io/warc.c, src/io/http.c) ---- */
+
+/* One WARC record header (named fields up to the blank line), and one HTTP response
+ * head inside a record.  Real ones are under 4 KiB; longer ones are hostile. */
+#define SAHIFA_MAX_WARC_HEADER_BYTES ((size_t)64 << 10)
+#define SAHIFA_MAX_HTTP_HEADER_BYTES ((size_t)64 << 10)
+
+/* A WARC record's declared Content-Length: past this the number is not a length. */
+#define SAHIFA_MAX_WARC_CONTENT_LENGTH ((unsigned long long)1 << 40)
+
+/* An HTTP body after Transfer-Encoding and Content-Encoding are undone is an article's
+ * raw bytes (SAHIFA_MAX_ARTICLE_BYTES); a body that inflates past it is a
+ * decompression bomb and the record is rejected without inflating further. */
 
 #endif

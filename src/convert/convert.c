@@ -56,6 +56,8 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	char path[SAHIFA_ERROR_PATH_MAX];
 
 	sahifa_member_path(name, member, path, sizeof(path));
+	if (item->warc)  /* a WARC record is named by its offset: file.warc.gz@offset */
+		snprintf(path, sizeof(path), "%s@%llu", name, (unsigned long long)item->warc->offset);
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0) ||
 	    copy_warc(&a->source, item->warc))
@@ -517,9 +519,19 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	}
 	if (!st && opts->shard)
 		st = sahifa_shard_begin(opts, &r->share, err);
-	if (!st)
-		st = sahifa_input_walk_shard(inputs, n_inputs, opts->shard ? &r->share : NULL,
-					     on_item, r, err);
+	if (!st) {
+		/* --format: warc reads every file as a WARC, text and html none. */
+		struct sahifa_input_options io;
+
+		memset(&io, 0, sizeof(io));
+		io.warc = opts->format == SAHIFA_FORMAT_WARC ? SAHIFA_WARC_ALWAYS
+			  : opts->format == SAHIFA_FORMAT_AUTO ? SAHIFA_WARC_AUTO
+							       : SAHIFA_WARC_NEVER;
+		io.progress = opts->progress;
+		io.progress_ctx = opts->progress_ctx;
+		io.shard = opts->shard ? &r->share : NULL;
+		st = sahifa_input_walk_opts(inputs, n_inputs, &io, on_item, r, err);
+	}
 	if (!st && r->n)
 		st = flush_batch(r);
 	/* the rejects first: when they cannot be written, the output is not put in place */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -411,4 +412,70 @@ fail:
 	if (r->err && err && r->err != err)
 		*r->err = *err;
 	return -1;
+}
+
+/* ---- one compressed stream, decompressed ---- */
+
+struct sahifa_archive_stream {
+	struct archive *a;
+};
+
+enum sahifa_status sahifa_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
+					      struct sahifa_error *err)
+{
+	struct sahifa_archive_stream *s = calloc(1, sizeof(*s));
+	struct archive_entry *e;
+	enum sahifa_status st;
+
+	*out = NULL;
+	if (!s || !(s->a = archive_read_new())) {
+		free(s);
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+	}
+	archive_read_support_filter_all(s->a);
+	archive_read_support_format_raw(s->a);
+	if (archive_read_open_filename(s->a, path, 65536) != ARCHIVE_OK) {
+		st = sahifa_error_set(err, archive_errno(s->a) == EIO || archive_errno(s->a) == ENOENT
+					  ? SAHIFA_ERR_IO : SAHIFA_ERR_DATA,
+				      path, 0, 0, "cannot read: %s", why(s->a));
+		goto fail;
+	}
+	if (archive_read_next_header(s->a, &e) != ARCHIVE_OK) {
+		st = sahifa_error_set(err, SAHIFA_ERR_DATA, path, 0, 0, "cannot read: %s", why(s->a));
+		goto fail;
+	}
+	*out = s;
+	return SAHIFA_OK;
+fail:
+	archive_read_free(s->a);
+	free(s);
+	return st;
+}
+
+long long sahifa_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
+				     struct sahifa_error *err)
+{
+	la_ssize_t n = archive_read_data(s->a, buf, size);
+
+	if (n < 0) {
+		sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "corrupt compressed data: %s",
+				 why(s->a));
+		return -1;
+	}
+	return (long long)n;
+}
+
+unsigned long long sahifa_archive_stream_tell(struct sahifa_archive_stream *s)
+{
+	la_int64_t n = archive_filter_bytes(s->a, -1);
+
+	return n < 0 ? 0 : (unsigned long long)n;
+}
+
+void sahifa_archive_stream_close(struct sahifa_archive_stream *s)
+{
+	if (!s)
+		return;
+	archive_read_free(s->a);
+	free(s);
 }

@@ -70,4 +70,22 @@ enum sahifa_status sahifa_archive_each_limits(const char *path,
 long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,
 				     struct sahifa_error *err);
 
+/* ---- one compressed stream, decompressed (a .warc.zst, .warc.bz2, ...) ---- */
+
+/* A file read through libarchive's decompression filters alone (its raw format), so
+ * that a reader of its own (WARC) sees the plain bytes.  Owned by the caller; free
+ * with sahifa_archive_stream_close. */
+struct sahifa_archive_stream;
+
+/* Open path (not "-"); fails with SAHIFA_ERR_IO or SAHIFA_ERR_DATA (err has path). */
+enum sahifa_status sahifa_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
+					      struct sahifa_error *err);
+/* Up to size decompressed bytes: the count, 0 at the end, -1 on corrupt data (err
+ * filled, no path). */
+long long sahifa_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
+				     struct sahifa_error *err);
+/* Compressed bytes read from the file so far (for progress). */
+unsigned long long sahifa_archive_stream_tell(struct sahifa_archive_stream *s);
+void sahifa_archive_stream_close(struct sahifa_archive_stream *s);
+
 #endif

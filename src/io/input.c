@@ -11,7 +11,11 @@
 #include <unistd.h>
 
 #include "io/archive_read.h"
+#include "io/http.h"
 #include "io/input_shard.h"
+#include "io/warc.h"
+#include "io/zlib_inflate.h"
+#include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
@@ -36,6 +40,11 @@ struct walker {
 	 * twice (a "diamond") are no loop, but must not walk it again */
 	struct dir_id { dev_t dev; ino_t ino; int used; } *seen;
 	size_t n_seen, cap_seen;
+	/* WARC input and progress */
+	struct sahifa_input_options opt;
+	struct sahifa_buf tmp, dec;   /* a WARC body dechunked, inflated */
+	struct sahifa_input_progress prog;
+	unsigned long long bytes_before; /* progress.bytes before the current WARC */
 };
 
 static size_t dir_slot(const struct dir_id *t, size_t cap, dev_t dev, ino_t ino)
@@ -84,6 +93,13 @@ static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_it
 	st = w->fn(w->ctx, item);
 	if (st)
 		w->stop = st;
+	w->prog.items++;
+	if (!item->warc && !item->skip && !(item->error && strchr(item->error->path, '@')))
+		w->prog.bytes += item->len;
+	if (!st && w->opt.progress) {
+		w->prog.name = item->name;
+		w->opt.progress(w->opt.progress_ctx, &w->prog);
+	}
 	return st;
 }
 
@@ -311,6 +327,257 @@ static enum sahifa_status walk_archive(struct walker *w, const char *name, const
 	return SAHIFA_OK;
 }
 
+/* ---- WARC files ---- */
+
+/* The reason word of a record that is no article, by its WARC-Type. */
+static const char *skip_reason(const char *type)
+{
+	static const char *const known[] = {
+		"warcinfo", "request", "metadata", "revisit", "conversion", "continuation",
+	};
+	size_t i;
+
+	for (i = 0; type && i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(type, known[i]))
+			return known[i];
+	return "other-type";
+}
+
+/* An error item for the record (or stray bytes) at offset: its path is name@offset. */
+static enum sahifa_status emit_at(struct walker *w, const char *name, uint64_t offset,
+				  struct sahifa_error *e, size_t len)
+{
+	char path[SAHIFA_ERROR_PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s@%llu", name, (unsigned long long)offset);
+	e->path[0] = '\0';
+	sahifa_error_set_path(e, path);
+	return emit_error_item_len(w, name, NULL, e, len);
+}
+
+/* Append the record's block to w->buf until it holds upto bytes or the block ends.
+ * Returns 1 when the block ended, 0 when upto was reached first, -1 when the block
+ * was cut short (sahifa_warc_end says why). */
+static int read_block(struct walker *w, struct sahifa_warc_reader *r, size_t upto)
+{
+	while (w->buf.len < upto) {
+		size_t want = upto - w->buf.len;
+		long long n;
+
+		if (want > READ_CHUNK)
+			want = READ_CHUNK;
+		if (sahifa_buf_grow(&w->buf, want))
+			return -2;
+		n = sahifa_warc_block_read(r, w->buf.data + w->buf.len, want, NULL);
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 1;
+		w->buf.len += (size_t)n;
+		w->buf.data[w->buf.len] = '\0';
+	}
+	return 0;
+}
+
+static void warc_progress(struct walker *w, struct sahifa_warc_reader *r)
+{
+	w->prog.done = sahifa_warc_tell(r);
+	w->prog.bytes = w->bytes_before + w->prog.done;
+}
+
+/* One record: an item, a skip, or an error item. */
+static enum sahifa_status warc_record(struct walker *w, const char *name,
+				      struct sahifa_warc_reader *r,
+				      const struct sahifa_warc_record *rec)
+{
+	struct sahifa_warc_ref ref;
+	struct sahifa_input_item item;
+	struct sahifa_http_head h;
+	struct sahifa_error e;
+	const char *skip = NULL, *why = NULL;
+	char media[128] = "", charset[64] = "";
+	size_t body_off = 0;
+	int rc = 1, response = rec->type && !strcmp(rec->type, "response");
+	int resource = rec->type && !strcmp(rec->type, "resource");
+	const unsigned char *body;
+	size_t body_len;
+
+	memset(&ref, 0, sizeof(ref));
+	ref.file = (char *)name;
+	ref.offset = rec->offset;
+	ref.record_id = (char *)rec->record_id;
+	ref.date = (char *)rec->date;
+	ref.target_uri = (char *)rec->target_uri;
+	memset(&item, 0, sizeof(item));
+	item.name = name;
+	item.warc = &ref;
+	sahifa_buf_reset(&w->buf);
+	sahifa_error_clear(&e);
+	if (response) {
+		int hr = 0;
+
+		/* The HTTP head first; the body only when the record is wanted. */
+		while (rc >= 0 && w->buf.len < SAHIFA_MAX_HTTP_HEADER_BYTES) {
+			size_t upto = w->buf.len + 4096;
+
+			rc = read_block(w, r, upto);
+			hr = sahifa_http_parse_head(w->buf.data ? w->buf.data : "", w->buf.len, &h);
+			if (hr || rc != 0)
+				break;
+		}
+		if (rc == -2)
+			return fatal_nomem(w);
+		if (hr < 0 || (hr == 0 && rc == 1))
+			why = w->buf.len ? "response record without an HTTP response head"
+					 : "empty response record";
+		else if (hr == 0 && rc == 0)
+			why = "HTTP response head longer than 64 KiB";
+		else if (hr == 1 && h.status != 200)
+			skip = "not-200";
+		else if (hr == 1 && !sahifa_http_is_html(h.media_type))
+			skip = "not-html";
+		else if (hr == 1) {
+			snprintf(media, sizeof(media), "%s", h.media_type);
+			snprintf(charset, sizeof(charset), "%s", h.charset);
+			body_off = h.head_len;
+		}
+	} else if (resource) {
+		if (rec->content_type)
+			sahifa_http_content_type(rec->content_type, strlen(rec->content_type), media,
+						 sizeof(media), charset, sizeof(charset));
+		if (!sahifa_http_is_html(media))
+			skip = "not-html";
+		rc = 0;  /* the block is still to read */
+	} else {
+		skip = skip_reason(rec->type);
+	}
+	if (!skip && !why && rc == 0) {
+		rc = read_block(w, r, body_off + w->limit + 1);
+		if (rc == -2)
+			return fatal_nomem(w);
+		if (rc == 0)
+			why = "too-large";
+	}
+	if (sahifa_warc_end(r, &e)) {
+		warc_progress(w, r);
+		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+	}
+	warc_progress(w, r);
+	if (why && !strcmp(why, "too-large")) {
+		sahifa_error_set(&e, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+				 "record of %llu bytes, larger than the %zu MiB limit",
+				 (unsigned long long)rec->length, w->limit >> 20);
+		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+	}
+	if (why) {
+		sahifa_error_set(&e, SAHIFA_ERR_DATA, NULL, 0, 0, "%s", why);
+		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+	}
+	if (skip) {
+		item.skip = skip;
+		return deliver(w, &item);
+	}
+	body = (const unsigned char *)(w->buf.data ? w->buf.data : "") + body_off;
+	body_len = w->buf.len - body_off;
+	if (response && sahifa_http_decode_body(&h, body, body_len, w->limit, &w->tmp, &w->dec,
+						&body, &body_len, &e)) {
+		if (e.status == SAHIFA_ERR_NOMEM)
+			return fatal_nomem(w);
+		return emit_at(w, name, rec->offset, &e, body_len);
+	}
+	if (body_len > w->limit) {
+		sahifa_error_set(&e, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+				 "body of %zu bytes, larger than the %zu MiB limit", body_len,
+				 w->limit >> 20);
+		return emit_at(w, name, rec->offset, &e, body_len);
+	}
+	item.data = body;
+	item.len = body_len;
+	item.content_type = media[0] ? media : NULL;
+	item.declared_charset = charset[0] ? charset : NULL;
+	return deliver(w, &item);
+}
+
+static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
+				    enum sahifa_warc_source src, unsigned long long size)
+{
+	struct sahifa_warc_reader *r;
+	struct sahifa_warc_record rec;
+	struct sahifa_error e;
+	enum sahifa_status st = SAHIFA_OK;
+	unsigned long long records = 0, errors = 0;
+
+	sahifa_error_clear(&e);
+	if (sahifa_warc_open(name, fd, src, w->buf.data, w->buf.len, &r, &e)) {
+		if (e.status == SAHIFA_ERR_NOMEM)
+			return fatal_nomem(w);
+		sahifa_error_set_path(&e, name);
+		return emit_error_item(w, name, NULL, &e);
+	}
+	w->bytes_before = w->prog.bytes;
+	w->prog.total = size;
+	w->prog.done = 0;
+	while (!st) {
+		int rc = sahifa_warc_next(r, &rec, &e);
+
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			if (e.status == SAHIFA_ERR_NOMEM) {
+				st = fatal_nomem(w);
+				break;
+			}
+			errors++;
+			warc_progress(w, r);
+			st = emit_at(w, name, sahifa_warc_error_offset(r), &e, 0);
+			if (e.status == SAHIFA_ERR_IO)
+				break;
+			continue;
+		}
+		records++;
+		st = warc_record(w, name, r, &rec);
+	}
+	sahifa_warc_close(r);
+	w->prog.done = w->prog.total = 0;
+	w->bytes_before = w->prog.bytes;
+	if (!st && !records && !errors)
+		st = emit_error(w, name, NULL, SAHIFA_ERR_DATA, "no WARC record in the file");
+	return st;
+}
+
+/* How a file whose first bytes are head is read as a WARC, or -1 when it is none. */
+static int warc_source(struct walker *w, const char *path, const unsigned char *head, size_t len,
+		       int no_reopen)
+{
+	unsigned char peek[16];
+	size_t n;
+
+	if (w->opt.warc == SAHIFA_WARC_NEVER)
+		return -1;
+	if (sahifa_warc_sniff(head, len))
+		return SAHIFA_WARC_PLAIN;
+	if (len >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8) {
+		n = sahifa_gz_peek(head, len, peek, sizeof(peek));
+		if (sahifa_warc_sniff(peek, n) || w->opt.warc == SAHIFA_WARC_ALWAYS)
+			return SAHIFA_WARC_GZIP;
+		return -1;
+	}
+	if (!no_reopen && sahifa_archive_sniff(head, len)) {
+		struct sahifa_archive_stream *s;
+		struct sahifa_error e;
+		long long k = 0;
+
+		if (w->opt.warc == SAHIFA_WARC_ALWAYS)
+			return SAHIFA_WARC_FILTERED;
+		if (sahifa_archive_stream_open(path, &s, &e))
+			return -1;
+		k = sahifa_archive_stream_read(s, peek, sizeof(peek), &e);
+		sahifa_archive_stream_close(s);
+		return k > 0 && sahifa_warc_sniff(peek, (size_t)k) ? SAHIFA_WARC_FILTERED : -1;
+	}
+	return w->opt.warc == SAHIFA_WARC_ALWAYS ? SAHIFA_WARC_PLAIN : -1;
+}
+
 /* ---- files, stdin, directories ---- */
 
 /* 1 when the file open as fd is no longer what was read: its size or modification
@@ -335,6 +602,19 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 
 	sahifa_buf_reset(&w->buf);
 	r = read_fd(w, fd, SNIFF_BYTES, &eof, &e);
+	if (r == READ_OK) {
+		/* stdin, a pipe or a FIFO cannot be opened again to look inside */
+		int src = warc_source(w, name, (const unsigned char *)w->buf.data, w->buf.len,
+				      is_stdin || !regular);
+
+		if (src >= 0) {
+			/* a WARC file goes whole to one share */
+			if (w->shard && !is_stdin && !sahifa_input_shard_keep_file(w->shard, name))
+				return SAHIFA_OK;
+			return walk_warc(w, name, fd, (enum sahifa_warc_source)src,
+					 regular ? (unsigned long long)sb.st_size : 0);
+		}
+	}
 	if (r == READ_OK && !is_stdin && regular &&
 	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
 		return walk_archive(w, name, name, NULL, 0);
@@ -560,13 +840,14 @@ static enum sahifa_status walk_path(struct walker *w, const char *path)
 enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_input_fn fn,
 				     void *ctx, struct sahifa_error *err)
 {
-	return sahifa_input_walk_shard(paths, n, NULL, fn, ctx, err);
+	return sahifa_input_walk_opts(paths, n, NULL, fn, ctx, err);
 }
 
-enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
-					   const struct sahifa_input_shard *s,
-					   sahifa_input_fn fn, void *ctx, struct sahifa_error *err)
+enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,
+					  const struct sahifa_input_options *opts,
+					  sahifa_input_fn fn, void *ctx, struct sahifa_error *err)
 {
+	const struct sahifa_input_shard *s = opts ? opts->shard : NULL;
 	struct walker w;
 	size_t i;
 	enum sahifa_status st = SAHIFA_OK;
@@ -577,7 +858,12 @@ enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
 	w.err = err;
 	w.limit = SAHIFA_MAX_ARTICLE_BYTES;
 	w.shard = s;
-	sahifa_buf_init(&w.buf, w.limit + 1);
+	/* room for a WARC response: its HTTP head, then a body up to the limit + 1 */
+	sahifa_buf_init(&w.buf, w.limit + 1 + SAHIFA_MAX_HTTP_HEADER_BYTES);
+	sahifa_buf_init(&w.tmp, w.limit + 1);
+	sahifa_buf_init(&w.dec, w.limit + ((size_t)256 << 10));
+	if (opts)
+		w.opt = *opts;
 	for (i = 0; i < n && !st; i++) {
 		if (!strcmp(paths[i], "-")) {
 			sahifa_input_shard_note(s, "-", -3);
@@ -587,5 +873,7 @@ enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
 	}
 	sahifa_buf_release(&w.buf);
 	free(w.seen);
+	sahifa_buf_release(&w.tmp);
+	sahifa_buf_release(&w.dec);
 	return st;
 }

@@ -567,6 +567,16 @@ enum sahifa_status sahifa_reject_to_json(const char *name, const char *member,
 	    add(o, "error", cJSON_CreateStringReference(sahifa_status_name(why->status))) ||
 	    add(o, "message", cJSON_CreateStringReference(why->msg)))
 		goto done;
+	{
+		/* Where the error is when the source alone does not say: a WARC record's
+		 * "file@offset". */
+		char path[SAHIFA_ERROR_PATH_MAX];
+
+		sahifa_member_path(name, member, path, sizeof(path));
+		if (why->path[0] && strcmp(why->path, path) &&
+		    add(o, "path", cJSON_CreateString(why->path)))
+			goto done;
+	}
 	text = cJSON_PrintUnformatted(o);
 	if (text)
 		st = sahifa_buf_append_str(out, text);

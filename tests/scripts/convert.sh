@@ -19,6 +19,8 @@ check() { # name, command...
 "$SAHIFA" convert -o "$T/samples.jsonl" "$ROOT/samples" 2> "$T/samples.err"
 rc=$?
 n=$(find "$ROOT/samples" -name "*.txt" -o -name "*.html" | wc -l)
+# samples/crawl.warc.gz holds three HTML responses among its nine records.
+[ -f "$ROOT/samples/crawl.warc.gz" ] && n=$((n + 3))
 if [ $rc -eq 0 ] && [ "$(wc -l < "$T/samples.jsonl")" -eq "$n" ] && [ "$n" -gt 0 ]; then
 	pass "convert samples: $n records"
 else

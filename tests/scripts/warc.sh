@@ -1,0 +1,217 @@
+#!/bin/sh
+# WARC input end to end: the sample crawl (records, skips by reason, source.warc, offsets
+# that re-read the record), every container form, --format, the hostile WARCs of
+# warc-hostile.py (each a reject naming file@offset, the rest go on, memory bounded),
+# memory flat in the file's size, and progress only on a terminal.
+set -u
+T="$BUILD/tmp-warc"
+rm -rf "$T"
+mkdir -p "$T"
+PY=/usr/bin/python3
+S="$ROOT/samples/crawl.warc.gz"
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+check() { # name, command...
+	name=$1
+	shift
+	if "$@" > "$T/check.out" 2>&1; then pass "$name"; else fail "$name" "$(head -c 600 "$T/check.out" | tr '\n' ' ')"; fi
+}
+
+# ---- the sample crawl ----
+$PY "$ROOT/tools/make-sample-warc.py" "$T/crawl.warc.gz"
+check "tools/make-sample-warc.py rebuilds samples/crawl.warc.gz byte for byte" cmp "$T/crawl.warc.gz" "$S"
+
+"$SAHIFA" convert -v -o "$T/crawl.jsonl" "$S" 2> "$T/crawl.err"
+rc=$?
+want="sahifa: 9 inputs, 3 records, 0 rejected, 6 skipped (warcinfo 1, request 1, not-200 1, not-html 1, metadata 1, revisit 1), 0 bytes replaced"
+if [ $rc -eq 0 ] && [ "$(cat "$T/crawl.err")" = "$want" ]; then
+	pass "crawl.warc.gz: 3 records, 6 skipped by reason"
+else
+	fail "crawl.warc.gz summary" "exit $rc: $(cat "$T/crawl.err")"
+fi
+
+# Each record's source.warc: the offset starts the record's gzip member, which holds
+# that record id; url is the target URI; the WARC/1.1 record is read too.
+check "source.warc offsets re-read each record (gzip member start)" $PY - "$T/crawl.jsonl" "$S" <<'PY'
+import json, sys, zlib
+rows = [json.loads(l) for l in open(sys.argv[1])]
+data = open(sys.argv[2], 'rb').read()
+assert [r['url'] for r in rows] == ['https://news.example.org/en/library.html',
+    'https://news.example.org/ar/library.html', 'https://news.example.org/fa/library.html'], rows
+assert [r['lang'] for r in rows] == ['en', 'ar', 'fa'], [r['lang'] for r in rows]
+for r in rows:
+    w = r['source']['warc']
+    assert w['file'] == sys.argv[2] and w['date'].startswith('2026-03-'), w
+    rec = zlib.decompressobj(31).decompress(data[w['offset']:])
+    assert rec.startswith(b'WARC/1.'), rec[:40]
+    assert ('WARC-Record-ID: %s\r\n' % w['record_id']).encode() in rec, w
+    assert ('WARC-Target-URI: %s\r\n' % w['target_uri']).encode() in rec, w
+assert rows[2]['source']['warc']['record_id'].endswith('000000000007>')
+# the chunked + gzip response came out as its page
+assert 'مكتبة' in json.dumps(rows[1], ensure_ascii=False)
+PY
+
+# ---- containers: .warc, .warc.zst, stdin ----
+gzip -dc "$S" > "$T/crawl.warc"
+zstd -q -f "$T/crawl.warc" -o "$T/crawl.warc.zst"
+urls() { $PY -c "import json,sys; print(' '.join(json.loads(l)['url'] for l in open(sys.argv[1])))" "$1"; }
+"$SAHIFA" convert -o "$T/plain.jsonl" "$T/crawl.warc" 2>/dev/null
+"$SAHIFA" convert -o "$T/zst.jsonl" "$T/crawl.warc.zst" 2>/dev/null
+"$SAHIFA" convert -o "$T/stdin.jsonl" - < "$T/crawl.warc" 2>/dev/null
+"$SAHIFA" convert -o "$T/stdingz.jsonl" - < "$S" 2>/dev/null
+for f in plain zst stdin stdingz; do
+	if [ "$(urls "$T/$f.jsonl")" = "$(urls "$T/crawl.jsonl")" ]; then
+		pass "WARC as $f: the same 3 records"
+	else
+		fail "WARC as $f" "$(urls "$T/$f.jsonl")"
+	fi
+done
+check "plain .warc offsets start each record" $PY - "$T/plain.jsonl" "$T/crawl.warc" <<'PY'
+import json, sys
+data = open(sys.argv[2], 'rb').read()
+for l in open(sys.argv[1]):
+    w = json.loads(l)['source']['warc']
+    assert data[w['offset']:].startswith(b'WARC/1.'), w
+    assert w['record_id'].encode() in data[w['offset']:w['offset'] + 200], w
+PY
+
+# ---- --format ----
+"$SAHIFA" convert --format text -o "$T/astext.jsonl" "$T/crawl.warc" 2> "$T/err"
+check "--format text never reads a WARC" $PY -c "
+import json
+rows = [json.loads(l) for l in open('$T/astext.jsonl')]
+assert not any(r['source'].get('warc') for r in rows), rows
+err = open('$T/err').read()
+assert '@' not in err and 'crawl.warc' in err, err
+"
+printf 'Plain text\n\nA paragraph of an article that is not a crawl at all.\n' > "$T/article.txt"
+"$SAHIFA" convert --format warc "$T/article.txt" > /dev/null 2> "$T/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "article.txt@0: not a WARC record header" "$T/err"; then
+	pass "--format warc on a text file: a reject at @0"
+else
+	fail "--format warc on a text file" "exit $rc: $(cat "$T/err")"
+fi
+"$SAHIFA" convert --format xml "$T/article.txt" > /dev/null 2> "$T/err"
+[ $? -eq 2 ] && pass "--format xml is a usage error" || fail "--format xml" "$(cat "$T/err")"
+: > "$T/empty.warc"
+"$SAHIFA" convert --format warc "$T/empty.warc" > /dev/null 2> "$T/err"
+if [ $? -eq 1 ] && grep -q "empty.warc: no WARC record in the file" "$T/err"; then
+	pass "--format warc on an empty file: one reject"
+else
+	fail "--format warc on an empty file" "$(cat "$T/err")"
+fi
+
+# ---- hostile WARCs: a reject naming file@offset, the rest go on, bounded memory ----
+H="$T/hostile"
+$PY "$ROOT/tests/scripts/warc-hostile.py" "$H" > "$T/hostile.txt"
+# file, records expected, reject message
+while read -r f off; do
+	case "$f" in
+	bomb*) recs=2 msg="decompression bomb" ;;
+	long*) recs=3 msg="Content-Length" ;;
+	short*) recs=2 msg="does not end at a record boundary" ;;
+	truncated*) recs=1 msg="truncated" ;;
+	zero*) recs=2 msg="empty response record" ;;
+	garbage*) recs=3 msg="stray bytes between records" ;;
+	esac
+	/usr/bin/time -f "%M" -o "$T/rss" "$SAHIFA" convert --rejects "$T/rej.jsonl" -o "$T/out.jsonl" \
+		"$H/$f" 2> "$T/err"
+	rc=$?
+	got=$(wc -l < "$T/out.jsonl")
+	rss=$(tail -n 1 "$T/rss")
+	if [ $rc -eq 1 ] && [ "$got" -eq "$recs" ] && grep -q "^sahifa: $H/$f@$off: .*$msg" "$T/err" &&
+	   [ "$(wc -l < "$T/rej.jsonl")" -eq 1 ] && grep -q "\"path\":\"$H/$f@$off\"" "$T/rej.jsonl" && [ "$rss" -lt 150000 ]; then
+		pass "hostile $f: reject at @$off, $recs records, ${rss} KB"
+	else
+		fail "hostile $f" "exit $rc, $got records (want $recs), rss $rss KB: $(head -c 300 "$T/err")"
+	fi
+done < "$T/hostile.txt"
+for f in requests.warc requests.warc.gz; do
+	"$SAHIFA" convert -v -o "$T/out.jsonl" "$H/$f" 2> "$T/err"
+	rc=$?
+	if [ $rc -eq 0 ] && [ ! -s "$T/out.jsonl" ] && grep -q "5 inputs, 0 records, 0 rejected, 5 skipped (request 5)" "$T/err"; then
+		pass "hostile $f: only requests, all skipped, exit 0"
+	else
+		fail "hostile $f" "exit $rc: $(cat "$T/err")"
+	fi
+done
+
+# Bodies over the 16 MiB limit (a response, a resource) are rejects at their offset, a
+# 100 MiB video is skipped without being held, and a record convert itself rejects
+# (no text) is named by its offset too.
+$PY - "$T/big.warc" <<'PY'
+import importlib.util, os, sys
+spec = importlib.util.spec_from_file_location("mk", os.path.join(os.environ["ROOT"], "tools", "make-sample-warc.py"))
+mk = importlib.util.module_from_spec(spec); spec.loader.exec_module(mk)
+big = b"<p>" + b"x" * (17 << 20) + b"</p>"
+with open(sys.argv[1], "wb") as f:
+    f.write(mk.record("response", "https://e.org/big", mk.http(200, "OK", ["Content-Type: text/html"], big),
+                      "application/http; msgtype=response", 1))
+    f.write(mk.record("resource", "https://e.org/big2", big, "text/html", 2))
+    f.write(mk.record("response", "https://e.org/video", mk.http(200, "OK", ["Content-Type: video/mp4"],
+                      b"\0" * (100 << 20)), "application/http; msgtype=response", 3))
+    f.write(mk.record("resource", "https://e.org/blank", b"   \n\n  ", "text/html", 4))
+    f.write(mk.record("response", "https://e.org/ok", mk.http(200, "OK", ["Content-Type: text/html"], mk.EN),
+                      "application/http; msgtype=response", 5))
+PY
+/usr/bin/time -f "%M" -o "$T/rss" "$SAHIFA" convert -v -o "$T/big.jsonl" "$T/big.warc" 2> "$T/err"
+rc=$?
+rss=$(tail -n 1 "$T/rss")
+if [ $rc -eq 1 ] && [ "$(wc -l < "$T/big.jsonl")" -eq 1 ] &&
+   grep -q "big.warc@0: record of 17825843 bytes, larger than the 16 MiB limit" "$T/err" &&
+   grep -q "big.warc@17826090: record of 17825799 bytes, larger" "$T/err" &&
+   grep -q "big.warc@[0-9]*: empty input" "$T/err" &&
+   grep -q "5 inputs, 1 records, 3 rejected, 1 skipped (not-html 1)" "$T/err" && [ "$rss" -lt 120000 ]; then
+	pass "bodies over the limit and a blank page: rejects at their offsets, ${rss} KB"
+else
+	fail "bodies over the limit" "exit $rc, rss $rss: $(head -c 400 "$T/err")"
+fi
+rm -f "$T/big.warc"
+
+# ---- memory flat in the file's size; -j never changes the bytes ----
+$PY - "$T" <<'PY'
+import importlib.util, os, sys
+spec = importlib.util.spec_from_file_location("mk", os.path.join(os.environ["ROOT"], "tools", "make-sample-warc.py"))
+mk = importlib.util.module_from_spec(spec); spec.loader.exec_module(mk)
+recs = [mk.member(r) for r in mk.sample_records()]
+for name, n in (("small", 60), ("large", 600)):
+    with open(os.path.join(sys.argv[1], name + ".warc.gz"), "wb") as f:
+        for i in range(n):
+            f.write(b"".join(recs))
+PY
+/usr/bin/time -f "%M" -o "$T/rss.small" "$SAHIFA" convert -j 2 -o "$T/small.jsonl" "$T/small.warc.gz" 2>/dev/null
+/usr/bin/time -f "%M" -o "$T/rss.large" "$SAHIFA" convert -j 2 -o "$T/large.jsonl" "$T/large.warc.gz" 2>"$T/large.err"
+small=$(tail -n 1 "$T/rss.small")
+large=$(tail -n 1 "$T/rss.large")
+if [ "$(wc -l < "$T/large.jsonl")" -eq 1800 ] && [ "$large" -lt $((small * 5 / 4 + 8192)) ]; then
+	pass "memory flat: 10x the WARC, ${small} KB -> ${large} KB peak"
+else
+	fail "memory flat" "${small} KB -> ${large} KB, $(wc -l < "$T/large.jsonl") records"
+fi
+"$SAHIFA" convert -j 1 -o "$T/large1.jsonl" "$T/large.warc.gz" 2>/dev/null
+check "WARC: -j 1 and -j 2 give identical bytes" cmp "$T/large1.jsonl" "$T/large.jsonl"
+
+# ---- progress: on a terminal only, silenced by -q ----
+# the summary of skipped records is said; a progress line (MB/s, a carriage return) is not
+if grep -q 'MB/s' "$T/large.err" || grep -q "$(printf '\r')" "$T/large.err" ||
+	[ "$(grep -vc ' skipped (' "$T/large.err")" -ne 0 ]; then
+	fail "no progress when stderr is no terminal" "$(head -c 200 "$T/large.err")"
+else
+	pass "no progress when stderr is no terminal"
+fi
+if command -v script > /dev/null 2>&1; then
+	# gzip members concatenate: twice the large crawl runs for seconds
+	cat "$T/large.warc.gz" "$T/large.warc.gz" > "$T/long.warc.gz"
+	script -qec "'$SAHIFA' convert -o '$T/tty.jsonl' '$T/long.warc.gz'" /dev/null > "$T/tty.out" 2>&1
+	script -qec "'$SAHIFA' convert -q -o '$T/tty.jsonl' '$T/long.warc.gz'" /dev/null > "$T/ttyq.out" 2>&1
+	if grep -q "records, [0-9.]* MB/s, [0-9]*% of the file, [0-9]*:[0-9][0-9] left" "$T/tty.out" &&
+	   ! grep -q "MB/s" "$T/ttyq.out"; then
+		pass "progress with MB/s and time left on a terminal, none with -q"
+	else
+		fail "progress on a terminal" "$(head -c 300 "$T/tty.out" | tr '\r' '|') / -q: $(head -c 100 "$T/ttyq.out")"
+	fi
+else
+	echo "SKIP progress on a terminal: no script(1)"
+fi
+rm -rf "$T"

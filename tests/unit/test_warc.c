@@ -1,0 +1,235 @@
+/* Unit tests for the WARC side of input: src/io/warc.c (records, folded header lines,
+ * malformed headers and resync, gzip member offsets), src/io/http.c (heads, chunks,
+ * codings) and src/io/zlib_inflate.c (gzip, zlib and raw deflate, the bomb limit). */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "check.h"
+#include "io/http.h"
+#include "io/warc.h"
+#include "io/zlib_inflate.h"
+#include "sahifa/buf.h"
+
+/* gzip or zlib (bits 31 or 15) or raw deflate (-15) of in. */
+static size_t deflate_to(const void *in, size_t len, int bits, unsigned char *out, size_t cap)
+{
+	z_stream z;
+
+	memset(&z, 0, sizeof(z));
+	deflateInit2(&z, 9, Z_DEFLATED, bits, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (Bytef *)(uintptr_t)in;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	deflate(&z, Z_FINISH);
+	deflateEnd(&z);
+	return cap - z.avail_out;
+}
+
+static void test_http_head(void)
+{
+	static const char resp[] = "HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; Charset=\"windows-1256\"\r\n"
+				   "Transfer-Encoding: gzip, chunked\r\nContent-Encoding: x-gzip\r\n\r\nBODY";
+	struct sahifa_http_head h;
+	char media[32], cs[32];
+
+	CHECK_INT("complete head", sahifa_http_parse_head(resp, sizeof(resp) - 1, &h), 1);
+	CHECK_INT("status", h.status, 200);
+	CHECK_STR("media type lower-cased", h.media_type, "text/html");
+	CHECK_STR("charset unquoted", h.charset, "windows-1256");
+	CHECK_INT("chunked last", h.chunked, 1);
+	CHECK_INT("x-gzip", h.coding, SAHIFA_HTTP_GZIP);
+	CHECK_INT("head length", h.head_len, sizeof(resp) - 1 - 4);
+	CHECK_INT("cut head", sahifa_http_parse_head(resp, 40, &h), 0);
+	CHECK_INT("no HTTP", sahifa_http_parse_head("GET / HTTP/1.1\r\n\r\n", 18, &h), -1);
+	CHECK_INT("bad status", sahifa_http_parse_head("HTTP/1.1 2x0 OK\r\n\r\n", 19, &h), -1);
+	CHECK_INT("404", sahifa_http_parse_head("HTTP/1.0 404 Not Found\n\n", 24, &h), 1);
+	CHECK_INT("404 status", h.status, 404);
+	CHECK_STR("no type", h.media_type, "");
+	sahifa_http_content_type("application/xhtml+xml;charset=utf-8", 35, media, sizeof(media), cs,
+				 sizeof(cs));
+	CHECK_STR("xhtml", media, "application/xhtml+xml");
+	CHECK_STR("xhtml charset", cs, "utf-8");
+	CHECK_INT("xhtml is html", sahifa_http_is_html(media), 1);
+	CHECK_INT("image is no html", sahifa_http_is_html("image/png"), 0);
+}
+
+static void test_inflate(void)
+{
+	static unsigned char zeros[1 << 20], packed[1 << 16];
+	const char *text = "a page of text, a page of text, a page of text";
+	struct sahifa_buf out = SAHIFA_BUF_INIT;
+	struct sahifa_error e;
+	size_t n;
+
+	n = deflate_to(text, strlen(text), 31, packed, sizeof(packed));
+	CHECK_INT("gzip", sahifa_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 1000, &out, &e), SAHIFA_OK);
+	CHECK(out.len == strlen(text) && !memcmp(out.data, text, out.len));
+	sahifa_buf_reset(&out);
+	CHECK_INT("gzip cut", sahifa_inflate_mem(packed, n - 10, SAHIFA_CODING_GZIP, 1000, &out, &e),
+		  SAHIFA_ERR_DATA);
+	n = deflate_to(text, strlen(text), 15, packed, sizeof(packed));
+	sahifa_buf_reset(&out);
+	CHECK_INT("zlib deflate", sahifa_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
+		  SAHIFA_OK);
+	CHECK_INT("zlib length", out.len, strlen(text));
+	n = deflate_to(text, strlen(text), -15, packed, sizeof(packed));
+	sahifa_buf_reset(&out);
+	CHECK_INT("raw deflate", sahifa_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
+		  SAHIFA_OK);
+	CHECK_INT("raw length", out.len, strlen(text));
+	/* a bomb: 1 MiB of zeros in about 1 KiB, limit 64 KiB */
+	n = deflate_to(zeros, sizeof(zeros), 31, packed, sizeof(packed));
+	sahifa_buf_reset(&out);
+	CHECK(n < 4096);
+	CHECK_INT("bomb", sahifa_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 65536, &out, &e),
+		  SAHIFA_ERR_LIMIT);
+	CHECK(out.len <= 65536 + (64 << 10));
+	CHECK(strstr(e.msg, "decompression bomb") != NULL);
+	CHECK_INT("gzip peek", sahifa_gz_peek(packed, n, zeros, 16), 16);
+	sahifa_buf_release(&out);
+}
+
+static void test_body(void)
+{
+	static const char chunks[] = "4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n";
+	struct sahifa_http_head h;
+	struct sahifa_buf tmp = SAHIFA_BUF_INIT, dec = SAHIFA_BUF_INIT;
+	const unsigned char *out;
+	size_t n;
+	struct sahifa_error e;
+
+	memset(&h, 0, sizeof(h));
+	h.chunked = 1;
+	CHECK_INT("chunks", sahifa_http_decode_body(&h, (const unsigned char *)chunks, sizeof(chunks) - 1,
+						    100, &tmp, &dec, &out, &n, &e), SAHIFA_OK);
+	CHECK(n == 9 && !memcmp(out, "Wikipedia", 9));
+	CHECK_INT("chunk over the limit", sahifa_http_decode_body(&h, (const unsigned char *)chunks,
+								  sizeof(chunks) - 1, 6, &tmp, &dec,
+								  &out, &n, &e), SAHIFA_ERR_LIMIT);
+	CHECK_INT("chunk cut", sahifa_http_decode_body(&h, (const unsigned char *)"9\r\nWiki", 7, 100,
+						       &tmp, &dec, &out, &n, &e), SAHIFA_ERR_DATA);
+	CHECK_INT("stored dechunked", sahifa_http_decode_body(&h, (const unsigned char *)"<html>", 6, 100,
+							      &tmp, &dec, &out, &n, &e), SAHIFA_OK);
+	CHECK(n == 6 && !memcmp(out, "<html>", 6));
+	h.chunked = 0;
+	h.coding = SAHIFA_HTTP_GZIP;
+	CHECK_INT("stored inflated", sahifa_http_decode_body(&h, (const unsigned char *)"<p>x</p>", 8, 100,
+							     &tmp, &dec, &out, &n, &e), SAHIFA_OK);
+	CHECK_INT("stored inflated length", n, 8);
+	sahifa_buf_release(&tmp);
+	sahifa_buf_release(&dec);
+}
+
+/* Write data to a temporary file and open it as a WARC of the given source. */
+static struct sahifa_warc_reader *open_bytes(const void *data, size_t len, int gz, int *fd)
+{
+	char path[] = "/tmp/sahifa-test-warc-XXXXXX";
+	struct sahifa_warc_reader *r = NULL;
+	struct sahifa_error e;
+
+	*fd = mkstemp(path);
+	if (*fd < 0 || write(*fd, data, len) != (ssize_t)len)
+		return NULL;
+	unlink(path);
+	lseek(*fd, 0, SEEK_SET);
+	sahifa_warc_open(path, *fd, gz ? SAHIFA_WARC_GZIP : SAHIFA_WARC_PLAIN, NULL, 0, &r, &e);
+	return r;
+}
+
+static const char rec1[] =
+	"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://e.org/a\r\n"
+	"Content-Type: text/html;\r\n  charset=utf-8\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n";
+static const char bad[] = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: x1\r\n\r\n";
+static const char rec2[] =
+	"WARC/1.0\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:x>\r\nContent-Length: 3\r\n\r\nGET\r\n\r\n";
+
+static void test_reader_plain(void)
+{
+	struct sahifa_buf f = SAHIFA_BUF_INIT;
+	struct sahifa_warc_reader *r;
+	struct sahifa_warc_record rec;
+	struct sahifa_error e;
+	char block[16];
+	int fd;
+
+	sahifa_buf_append_str(&f, rec1);
+	sahifa_buf_append_str(&f, bad);
+	sahifa_buf_append_str(&f, rec2);
+	sahifa_buf_append_str(&f, "WARC/1.2\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
+	r = open_bytes(f.data, f.len, 0, &fd);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	CHECK_INT("first record", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_STR("version", rec.version, "1.1");
+	CHECK_STR("type", rec.type, "resource");
+	CHECK_STR("folded content type", rec.content_type, "text/html; charset=utf-8");
+	CHECK_STR("no id", rec.record_id, NULL);
+	CHECK_INT("offset 0", rec.offset, 0);
+	CHECK_INT("length", rec.length, 5);
+	CHECK_INT("block", sahifa_warc_block_read(r, block, sizeof(block), &e), 5);
+	CHECK_INT("block end", sahifa_warc_block_read(r, block, sizeof(block), &e), 0);
+	CHECK_INT("end ok", sahifa_warc_end(r, &e), SAHIFA_OK);
+	CHECK_INT("bad length", sahifa_warc_next(r, &rec, &e), -1);
+	CHECK_INT("bad length offset", sahifa_warc_error_offset(r), strlen(rec1));
+	CHECK(strstr(e.msg, "bad Content-Length 'x1'") != NULL);
+	CHECK_INT("resync", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_STR("resync id", rec.record_id, "<urn:x>");
+	CHECK_INT("resync offset", rec.offset, strlen(rec1) + strlen(bad));
+	/* not read: next skips the block and checks the end */
+	CHECK_INT("unsupported version", sahifa_warc_next(r, &rec, &e), -1);
+	CHECK_STR("unsupported version message", e.msg, "unsupported WARC version 'WARC/1.2'");
+	CHECK_INT("end of file", sahifa_warc_next(r, &rec, &e), 0);
+	sahifa_warc_close(r);
+	close(fd);
+	sahifa_buf_release(&f);
+}
+
+static void test_reader_gzip(void)
+{
+	static unsigned char packed[4096];
+	struct sahifa_warc_reader *r;
+	struct sahifa_warc_record rec;
+	struct sahifa_error e;
+	size_t n1, n2;
+	int fd;
+
+	n1 = deflate_to(rec1, strlen(rec1), 31, packed, sizeof(packed));
+	n2 = deflate_to(rec2, strlen(rec2), 31, packed + n1, sizeof(packed) - n1);
+	memcpy(packed + n1 + n2, "junk!", 5);
+	n2 += deflate_to(rec1, strlen(rec1), 31, packed + n1 + n2 + 5, sizeof(packed) - n1 - n2 - 5) + 5;
+	r = open_bytes(packed, n1 + n2, 1, &fd);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	CHECK_INT("gz first", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("gz first offset", rec.offset, 0);
+	CHECK_INT("gz second", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("gz second offset: its member", rec.offset, n1);
+	CHECK_STR("gz second id", rec.record_id, "<urn:x>");
+	CHECK_INT("gz junk", sahifa_warc_next(r, &rec, &e), -1);
+	CHECK(strstr(e.msg, "not gzip data") != NULL);
+	CHECK_INT("gz after junk", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_STR("gz after junk type", rec.type, "resource");
+	CHECK_INT("gz end", sahifa_warc_next(r, &rec, &e), 0);
+	sahifa_warc_close(r);
+	close(fd);
+}
+
+int main(void)
+{
+	CHECK(sahifa_warc_sniff((const unsigned char *)"WARC/1.0\r\n", 10));
+	CHECK(sahifa_warc_sniff((const unsigned char *)"WARC/1.1\r\n", 10));
+	CHECK(!sahifa_warc_sniff((const unsigned char *)"WARC/0.9\r\n", 10));
+	CHECK(!sahifa_warc_sniff((const unsigned char *)"WARC", 4));
+	test_http_head();
+	test_inflate();
+	test_body();
+	test_reader_plain();
+	test_reader_gzip();
+	return check_report();
+}
