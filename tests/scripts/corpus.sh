@@ -68,6 +68,18 @@ if ok:
 PY
 cat "$T/dedup-check.out"
 
+# across batch boundaries (SAHIFA_CORPUS_BATCH records are parsed at once): 6 copies
+$PY "$ROOT/tests/bench/replicate.py" 6 "$T/planted.jsonl" "$T/planted6.jsonl"
+"$SAHIFA" dedup -j 1 -o "$T/k6-1.jsonl" --drops "$T/d6-1.jsonl" "$T/planted6.jsonl" 2>/dev/null
+"$SAHIFA" dedup -j 3 -o "$T/k6-3.jsonl" --drops "$T/d6-3.jsonl" "$T/planted6.jsonl" 2>/dev/null
+n6=$(wc -l < "$T/planted6.jsonl")
+if [ "$n6" -gt 256 ] && cmp -s "$T/k6-1.jsonl" "$T/k6-3.jsonl" && cmp -s "$T/d6-1.jsonl" "$T/d6-3.jsonl" &&
+	[ $(($(wc -l < "$T/k6-1.jsonl") + $(wc -l < "$T/d6-1.jsonl"))) -eq "$n6" ]; then
+	pass "dedup: $n6 records over several batches, -j 1 and -j 3 the same, in = kept + drops"
+else
+	fail "dedup batches" "$n6 records: outputs differ or records lost"
+fi
+
 # input order does not change which copy is kept nor what a drop says
 $PY -c "
 import sys
