@@ -141,10 +141,16 @@ static enum sahifa_status add_chunk(struct run *r, const char *data, size_t len)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (sahifa_buf_append(&r->pending, p, n))
-			return sahifa_error_set(r->err, SAHIFA_ERR_LIMIT, r->path, r->line + 1, 0,
+		if (sahifa_buf_append(&r->pending, p, n)) {
+			long at = r->line + 1;
+
+			/* the lines before it first: the earliest bad line is the one named */
+			if (r->n && (st = flush(r)))
+				return st;
+			return sahifa_error_set(r->err, SAHIFA_ERR_LIMIT, r->path, at, 0,
 						"line longer than the %zu-byte limit",
 						(size_t)SAHIFA_MAX_JSONL_LINE_BYTES);
+		}
 		if (!nl)
 			break;
 		if ((st = add_line(r, r->pending.data ? r->pending.data : "", r->pending.len)))

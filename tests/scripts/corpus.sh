@@ -138,6 +138,22 @@ for cmd in dedup filter learn; do
 	fi
 done
 
+# a line over SAHIFA_MAX_JSONL_LINE_BYTES (64 MiB) is refused by its number, unread
+head -n 1 "$T/samples.jsonl" > "$T/long.jsonl"
+$PY -c "
+import sys
+with open(sys.argv[1], 'a') as f:
+    f.write('{\"id\":\"' + 'x' * (64 << 20) + '\"}\\n')
+" "$T/long.jsonl"
+"$SAHIFA" filter --preset gopher -o "$T/out.jsonl" --drops "$T/drops.jsonl" "$T/long.jsonl" 2> "$T/long.err"
+rc=$?
+if [ $rc -ne 0 ] && grep -q "long.jsonl:2: line longer than the 67108864-byte limit" "$T/long.err" && [ ! -e "$T/out.jsonl" ]; then
+	pass "filter: a line over the JSONL line limit is refused as path:2"
+else
+	fail "long line" "exit $rc: $(head -c 200 "$T/long.err")"
+fi
+rm -f "$T/long.jsonl"
+
 # ---- filter ----
 for preset in gopher c4 fineweb2; do
 	"$SAHIFA" filter -v --preset "$preset" -o "$T/f-$preset.jsonl" --drops "$T/fd-$preset.jsonl" \
