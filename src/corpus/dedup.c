@@ -292,15 +292,13 @@ struct keyed {
 	uint32_t i;
 };
 
-static struct dedup *sort_ctx;   /* qsort has no context argument; one run at a time */
-
-static int cmp_keyed(const void *a, const void *b)
+static int cmp_keyed(const void *a, const void *b, void *ctx)
 {
 	const struct keyed *x = a, *y = b;
 
 	if (x->h != y->h)
 		return x->h < y->h ? -1 : 1;
-	return rank_cmp(sort_ctx, x->i, y->i);
+	return rank_cmp(ctx, x->i, y->i);
 }
 
 static uint64_t key64(const unsigned char k[16])
@@ -319,11 +317,10 @@ static enum sahifa_status cluster(struct dedup *d)
 
 	if (d->n && !k)
 		return sahifa_error_set(d->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	sort_ctx = d;
 	/* exact: equal keys (first 64 bits to sort, all 128 to decide) */
 	for (i = 0; i < d->n; i++)
 		k[i].h = key64(d->e[i].key), k[i].i = (uint32_t)i;
-	qsort(k, d->n, sizeof(*k), cmp_keyed);
+	qsort_r(k, d->n, sizeof(*k), cmp_keyed, d);
 	for (i = 1; i < d->n; i++)
 		for (j = i; j-- > 0 && k[j].h == k[i].h; )
 			if (!memcmp(d->e[k[j].i].key, d->e[k[i].i].key, 16)) {
@@ -340,7 +337,7 @@ static enum sahifa_status cluster(struct dedup *d)
 					       SAHIFA_MINHASH_ROWS * sizeof(uint32_t), b);
 			k[n++].i = (uint32_t)i;
 		}
-		qsort(k, n, sizeof(*k), cmp_keyed);
+		qsort_r(k, n, sizeof(*k), cmp_keyed, d);
 		for (i = 0; i < n; ) {
 			size_t end = i + 1;
 

@@ -236,11 +236,10 @@ nomem:
 	return sahifa_error_set(L->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
-static const struct learn *cmp_ctx;
-
 /* By site name, then most documents first, then text. */
-static int cmp_entry(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b, void *ctx)
 {
+	const struct learn *cmp_ctx = ctx;
 	const struct line_entry *x = *(const struct line_entry *const *)a;
 	const struct line_entry *y = *(const struct line_entry *const *)b;
 	int c = strcmp(cmp_ctx->sites[x->site].name, cmp_ctx->sites[y->site].name);
@@ -278,9 +277,8 @@ static enum sahifa_status write_rules(struct learn *L)
 		    (double)e->docs >= min_share * (double)L->sites[e->site].docs && writable(e->text))
 			pick[n++] = &L->t[i];
 	}
-	cmp_ctx = L;
 	if (n)
-		qsort(pick, n, sizeof(*pick), cmp_entry);
+		qsort_r(pick, n, sizeof(*pick), cmp_entry, L);
 	sahifa_buf_init(&b, 0);
 	st = sahifa_buf_appendf(&b, "# sahifa rules learn: lines seen in at least %llu documents and "
 				"%.0f%% of the documents of one site.\n# Review before use: "

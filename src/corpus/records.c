@@ -26,6 +26,7 @@ struct run {
 	size_t input;
 	long line;
 	struct sahifa_buf pending;          /* a line split across archive reads */
+	char chunk[1 << 16];                /* read buffer */
 };
 
 unsigned corpus_threads(unsigned n)
@@ -141,10 +142,16 @@ static enum sahifa_status add_chunk(struct run *r, const char *data, size_t len)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (sahifa_buf_append(&r->pending, p, n))
-			return sahifa_error_set(r->err, SAHIFA_ERR_LIMIT, r->path, r->line + 1, 0,
+		if (sahifa_buf_append(&r->pending, p, n)) {
+			long at = r->line + 1;
+
+			/* the lines before it first: the earliest bad line is the one named */
+			if (r->n && (st = flush(r)))
+				return st;
+			return sahifa_error_set(r->err, SAHIFA_ERR_LIMIT, r->path, at, 0,
 						"line longer than the %zu-byte limit",
 						(size_t)SAHIFA_MAX_JSONL_LINE_BYTES);
+		}
 		if (!nl)
 			break;
 		if ((st = add_line(r, r->pending.data ? r->pending.data : "", r->pending.len)))
@@ -167,7 +174,7 @@ static enum sahifa_status end_input(struct run *r)
 
 static enum sahifa_status read_file(struct run *r, const char *path)
 {
-	static char chunk[1 << 16];
+	char *chunk = r->chunk;
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	enum sahifa_status st = SAHIFA_OK;
 	size_t n;
@@ -177,7 +184,7 @@ static enum sahifa_status read_file(struct run *r, const char *path)
 	if (!fp)
 		return sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, errno == ENOENT ?
 					"does not exist" : "cannot open: %s", strerror(errno));
-	while (!st && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+	while (!st && (n = fread(chunk, 1, sizeof(r->chunk), fp)) > 0)
 		st = add_chunk(r, chunk, n);
 	if (!st && ferror(fp))
 		st = sahifa_error_set(r->err, SAHIFA_ERR_IO, path, 0, 0, "read error");
@@ -256,7 +263,7 @@ static enum sahifa_status release_member(void *ctx, const struct sahifa_archive_
 {
 	struct release_read *rr = ctx;
 	struct run *r = rr->r;
-	static char chunk[1 << 16];
+	char *chunk = r->chunk;
 	long long n;
 	enum sahifa_status st = SAHIFA_OK;
 
@@ -264,7 +271,7 @@ static enum sahifa_status release_member(void *ctx, const struct sahifa_archive_
 		return SAHIFA_OK;
 	sahifa_member_path(rr->archive, m->name, r->path, sizeof(r->path));
 	r->line = 0;
-	while (!st && (n = sahifa_archive_member_read(m, chunk, sizeof(chunk), r->err)) > 0)
+	while (!st && (n = sahifa_archive_member_read(m, chunk, sizeof(r->chunk), r->err)) > 0)
 		st = add_chunk(r, chunk, (size_t)n);
 	if (n < 0)
 		return SAHIFA_ERR_DATA;
@@ -372,17 +379,19 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
 
 unsigned long long corpus_count_lines(const char *const *inputs, size_t n_inputs)
 {
-	static char chunk[1 << 16];
+	char *chunk = malloc(1 << 16);
 	unsigned long long n = 0;
 	size_t i, got;
 
+	if (!chunk)
+		return 0;
 	for (i = 0; i < n_inputs; i++) {
 		FILE *fp = fopen(inputs[i], "rb");
 		char last = '\n';
 
 		if (!fp)
 			continue;
-		while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		while ((got = fread(chunk, 1, 1 << 16, fp)) > 0) {
 			const char *p = chunk, *end = chunk + got;
 
 			while ((p = memchr(p, '\n', (size_t)(end - p)))) {
@@ -394,5 +403,6 @@ unsigned long long corpus_count_lines(const char *const *inputs, size_t n_inputs
 		n += last != '\n';
 		fclose(fp);
 	}
+	free(chunk);
 	return n;
 }

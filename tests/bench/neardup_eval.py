@@ -66,6 +66,16 @@ if wrong:
     print("  pairs found below the threshold: exact J from %.3f to %.3f" % (wrong[0], wrong[-1]))
 if missed:
     print("  pairs missed: exact J from %.3f to %.3f" % (missed[0], missed[-1]))
+# each drop against its kept copy: the figure a reader of DROPS cares about
+dj = []
+for l in open(drops_p, encoding="utf-8"):
+    d = json.loads(l)
+    if d["reason"] == "near_duplicate":
+        dj.append(jac.get((d["id"], d["duplicate_of"]), 0.0))
+if dj:
+    ok = sum(j >= thr for j in dj)
+    print("  near_duplicate drops at exact J >= %.2f with their kept copy: %d of %d (%.1f%%); >= %.2f: %.1f%%; lowest %.3f"
+          % (thr, ok, len(dj), 100.0 * ok / len(dj), thr - 0.1, 100.0 * sum(j >= thr - 0.1 for j in dj) / len(dj), min(dj)))
 if truth_p:
     bands = collections.defaultdict(lambda: [0, 0])
     for l in open(truth_p, encoding="utf-8"):

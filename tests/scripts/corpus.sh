@@ -68,6 +68,18 @@ if ok:
 PY
 cat "$T/dedup-check.out"
 
+# across batch boundaries (SAHIFA_CORPUS_BATCH records are parsed at once): 6 copies
+$PY "$ROOT/tests/bench/replicate.py" 6 "$T/planted.jsonl" "$T/planted6.jsonl"
+"$SAHIFA" dedup -j 1 -o "$T/k6-1.jsonl" --drops "$T/d6-1.jsonl" "$T/planted6.jsonl" 2>/dev/null
+"$SAHIFA" dedup -j 3 -o "$T/k6-3.jsonl" --drops "$T/d6-3.jsonl" "$T/planted6.jsonl" 2>/dev/null
+n6=$(wc -l < "$T/planted6.jsonl")
+if [ "$n6" -gt 256 ] && cmp -s "$T/k6-1.jsonl" "$T/k6-3.jsonl" && cmp -s "$T/d6-1.jsonl" "$T/d6-3.jsonl" &&
+	[ $(($(wc -l < "$T/k6-1.jsonl") + $(wc -l < "$T/d6-1.jsonl"))) -eq "$n6" ]; then
+	pass "dedup: $n6 records over several batches, -j 1 and -j 3 the same, in = kept + drops"
+else
+	fail "dedup batches" "$n6 records: outputs differ or records lost"
+fi
+
 # input order does not change which copy is kept nor what a drop says
 $PY -c "
 import sys
@@ -125,6 +137,22 @@ for cmd in dedup filter learn; do
 		fail "$cmd bad input" "exit $rc, $(head -c 200 "$T/bad.err"), out exists: $(ls "$T" | grep -c out.jsonl)"
 	fi
 done
+
+# a line over SAHIFA_MAX_JSONL_LINE_BYTES (64 MiB) is refused by its number, unread
+head -n 1 "$T/samples.jsonl" > "$T/long.jsonl"
+$PY -c "
+import sys
+with open(sys.argv[1], 'a') as f:
+    f.write('{\"id\":\"' + 'x' * (64 << 20) + '\"}\\n')
+" "$T/long.jsonl"
+"$SAHIFA" filter --preset gopher -o "$T/out.jsonl" --drops "$T/drops.jsonl" "$T/long.jsonl" 2> "$T/long.err"
+rc=$?
+if [ $rc -ne 0 ] && grep -q "long.jsonl:2: line longer than the 67108864-byte limit" "$T/long.err" && [ ! -e "$T/out.jsonl" ]; then
+	pass "filter: a line over the JSONL line limit is refused as path:2"
+else
+	fail "long line" "exit $rc: $(head -c 200 "$T/long.err")"
+fi
+rm -f "$T/long.jsonl"
 
 # ---- filter ----
 for preset in gopher c4 fineweb2; do
