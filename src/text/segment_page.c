@@ -175,7 +175,8 @@ static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[i
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",
 				       "تصویر", NULL };
-static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]",
+static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]", "taboola",
+				    "outbrain",
 				    "إعلان", "تبلیغات", "publicité", "anzeige", NULL };
 static const char *const w_related[] = { "related", "recommended", "read more", "more from",
 					 "most read", "most popular", "you may also", "you might also",
@@ -768,8 +769,10 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	size_t len = h->e - h->b, i;
 	int has_date;
 
-	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 40 || (h->flags & F_QUOTE))
+	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE))
 		return 0;
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by "))
+		return 0;  /* only "By Jane Doe, a deputy editor who ..." runs that long */
 	has_date = find_date(t, len, date);
 	/* bullets of a meta list ("* 24 July 2015") */
 	while (len && (*t == '*' || *t == '-' || *t == '+' || *t == ' ' || *t == '|')) {
@@ -1352,6 +1355,35 @@ again:
 			}
 			if (kind && bi >= body)
 				body = bi + 1;
+		}
+	}
+	/* no byline under the headline: the first "By Jane Doe" line near or in the
+	 * article's first part */
+	if (!s->a->byline && title != SIZE_MAX) {
+		size_t end = best_e < body + 12 ? best_e : body + 12;
+
+		for (bi = title >= 30 ? title - 30 : 0; bi < p.n && bi < end; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			const char *t = s->text + h->b;
+			size_t len = h->e - h->b;
+			char date[16];
+
+			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
+				continue;
+			while (len && (*t == '*' || *t == '-' || *t == ' ' || (unsigned char)*t >= 0xE2)) {
+				size_t step = (unsigned char)*t >= 0xE2 ? 3 : 1;
+
+				if (step > len)
+					break;
+				t += step;
+				len -= step;
+			}
+			if (starts_ci(t, len, "by ") && byline_kind(&p, bi, date) == 2) {
+				h->cls = C_BYLINE;
+				if (add_authors(s, t, len))
+					goto nomem;
+				break;
+			}
 		}
 	}
 	/* no date under the headline: the first short date line near the article */
