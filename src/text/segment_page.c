@@ -333,7 +333,7 @@ static void scan_block(struct page *p, struct blk *k)
 	k->list = (h->flags & (F_LIST | F_FROM_BULLET)) != 0;
 	for (li = k->head; li < k->head + h->nlines; li++) {
 		const struct seg_line *l = &s->lines[li];
-		size_t i = l->b, ws = 0, blanks = 0;
+		size_t i = l->b, ws = 0;
 		int inword = 0, prev = 0;
 		uint32_t c = 0;
 
@@ -391,7 +391,6 @@ static void scan_block(struct page *p, struct blk *k)
 					k->sentences++;
 			}
 			prev = (int)c;
-			(void)blanks;
 			i += n;
 		}
 	}
