@@ -1056,7 +1056,8 @@ static int comment_header(const struct page *p, size_t bi)
 
 int seg_page_detect(struct seg_state *s)
 {
-	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0;
+	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
+	       refs = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -1080,6 +1081,16 @@ int seg_page_detect(struct seg_state *s)
 				marks++;
 				break;
 			}
+		{
+			/* lynx's list of references: "12. https://..." */
+			size_t d = l->b;
+
+			while (d < l->e && t[d] >= '0' && t[d] <= '9')
+				d++;
+			if (d > l->b && d + 2 < l->e && t[d] == '.' && t[d + 1] == ' ' &&
+			    memmem(t + d, l->e - d < 12 ? l->e - d : 12, ":", 1))
+				refs++;
+		}
 		if (memmem(t + l->b, l->e - l->b, "[ ]", 3) ||
 		    memmem(t + l->b, l->e - l->b, "____", 4) ||
 		    memmem(t + l->b, l->e - l->b, "[    ", 5))
@@ -1087,8 +1098,8 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (marks >= 10 && marks * 5 >= n)
-		return 1;  /* lynx's numbered links */
+	if (marks >= 10 && (marks * 5 >= n || refs >= 10))
+		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
