@@ -463,7 +463,8 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
 		return;
 	}
-	if (k->chars < 200 && has_any(t, len, w_footer)) {
+	if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, len, "\xc2\xa9"))) &&
+	    has_any(t, len, w_footer)) {
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
 		return;
 	}
