@@ -31,7 +31,10 @@ void sahifa_rules_free(struct sahifa_rules *rules);
 
 /* Segment text (UTF-8, NFC, LF line ends, as sahifa_decode gives) into a, which must
  * be initialised; fills headline, byline, sections, captions, removed and
- * stats.lines/blank_lines/marks_trimmed, and counts the rest with sahifa_article_count. */
+ * stats.lines/blank_lines/marks_trimmed, and counts the rest with sahifa_article_count.
+ * Hard-wrapped lines are joined into paragraphs (paragraph.lines, headline_lines say
+ * how many source lines each spans); text of a whole web page is read by the page
+ * classifier, which also fills authors and published when it finds them. */
 enum sahifa_status sahifa_segment(const struct sahifa_rules *rules, const char *text, size_t len,
 				  struct sahifa_article *a, struct sahifa_error *err);
 

@@ -175,7 +175,8 @@ static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[i
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",
 				       "تصویر", NULL };
-static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]",
+static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]", "taboola",
+				    "outbrain",
 				    "إعلان", "تبلیغات", "publicité", "anzeige", NULL };
 static const char *const w_related[] = { "related", "recommended", "read more", "more from",
 					 "most read", "most popular", "you may also", "you might also",
@@ -332,7 +333,7 @@ static void scan_block(struct page *p, struct blk *k)
 	k->list = (h->flags & (F_LIST | F_FROM_BULLET)) != 0;
 	for (li = k->head; li < k->head + h->nlines; li++) {
 		const struct seg_line *l = &s->lines[li];
-		size_t i = l->b, ws = 0, blanks = 0;
+		size_t i = l->b, ws = 0;
 		int inword = 0, prev = 0;
 		uint32_t c = 0;
 
@@ -390,7 +391,6 @@ static void scan_block(struct page *p, struct blk *k)
 					k->sentences++;
 			}
 			prev = (int)c;
-			(void)blanks;
 			i += n;
 		}
 	}
@@ -463,7 +463,8 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
 		return;
 	}
-	if (k->chars < 200 && has_any(t, len, w_footer)) {
+	if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, len, "\xc2\xa9"))) &&
+	    has_any(t, len, w_footer)) {
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
 		return;
 	}
@@ -768,8 +769,10 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	size_t len = h->e - h->b, i;
 	int has_date;
 
-	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 40 || (h->flags & F_QUOTE))
+	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE))
 		return 0;
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by "))
+		return 0;  /* only "By Jane Doe, a deputy editor who ..." runs that long */
 	has_date = find_date(t, len, date);
 	/* bullets of a meta list ("* 24 July 2015") */
 	while (len && (*t == '*' || *t == '-' || *t == '+' || *t == ' ' || *t == '|')) {
@@ -1054,7 +1057,8 @@ static int comment_header(const struct page *p, size_t bi)
 
 int seg_page_detect(struct seg_state *s)
 {
-	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0;
+	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
+	       refs = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -1078,6 +1082,16 @@ int seg_page_detect(struct seg_state *s)
 				marks++;
 				break;
 			}
+		{
+			/* lynx's list of references: "12. https://..." */
+			size_t d = l->b;
+
+			while (d < l->e && t[d] >= '0' && t[d] <= '9')
+				d++;
+			if (d > l->b && d + 2 < l->e && t[d] == '.' && t[d + 1] == ' ' &&
+			    memmem(t + d, l->e - d < 12 ? l->e - d : 12, ":", 1))
+				refs++;
+		}
 		if (memmem(t + l->b, l->e - l->b, "[ ]", 3) ||
 		    memmem(t + l->b, l->e - l->b, "____", 4) ||
 		    memmem(t + l->b, l->e - l->b, "[    ", 5))
@@ -1085,8 +1099,8 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (marks >= 10 && marks * 5 >= n)
-		return 1;  /* lynx's numbered links */
+	if (marks >= 10 && (marks * 5 >= n || refs >= 10))
+		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
@@ -1352,6 +1366,35 @@ again:
 			}
 			if (kind && bi >= body)
 				body = bi + 1;
+		}
+	}
+	/* no byline under the headline: the first "By Jane Doe" line near or in the
+	 * article's first part */
+	if (!s->a->byline && title != SIZE_MAX) {
+		size_t end = best_e < body + 12 ? best_e : body + 12;
+
+		for (bi = title >= 30 ? title - 30 : 0; bi < p.n && bi < end; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			const char *t = s->text + h->b;
+			size_t len = h->e - h->b;
+			char date[16];
+
+			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
+				continue;
+			while (len && (*t == '*' || *t == '-' || *t == ' ' || (unsigned char)*t >= 0xE2)) {
+				size_t step = (unsigned char)*t >= 0xE2 ? 3 : 1;
+
+				if (step > len)
+					break;
+				t += step;
+				len -= step;
+			}
+			if (starts_ci(t, len, "by ") && byline_kind(&p, bi, date) == 2) {
+				h->cls = C_BYLINE;
+				if (add_authors(s, t, len))
+					goto nomem;
+				break;
+			}
 		}
 	}
 	/* no date under the headline: the first short date line near the article */

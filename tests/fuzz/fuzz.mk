@@ -16,7 +16,7 @@ HARNESS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BINS = $(HARNESS:tests/fuzz/%.c=$(BUILD)/%)
 LIB_C = $(sort $(wildcard src/*/*.c))
 LIB_CXX = $(sort $(wildcard src/*/*.cc))
-EMBED = $(sort $(wildcard rules/*.rules) $(wildcard schema/*.json))
+EMBED = $(sort $(wildcard rules/*.rules) $(wildcard rules/stopwords/*.txt) $(wildcard schema/*.json))
 OBJ = $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 
 .PHONY: run build

@@ -346,6 +346,47 @@ static void test_reflow(void)
 	sahifa_article_release(&a);
 }
 
+/* A clean one-article file with short lines of verse in it is not a page: nothing is
+ * removed, no line is joined (the lines are of the project's own writing, shaped like
+ * the poem columns of SaudiNewsNet). */
+static void test_clean_not_page(void)
+{
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+	static const char *const verse[] = {
+		"على شاطئ البحر كان المساء", "يمر خفيفا كطيف الغمام", "وكنا نعد النجوم معا",
+		"ونحلم بالصبح بعد الظلام", "وفي القلب شوق إلى موطن", "بعيد عن العين قريب المقام",
+		"إذا ما ذكرناه طاب الحديث", "وعاد إلى الروح طيب الكلام",
+	};
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "قصائد البحر في ذاكرة المدينة\n\n");
+	for (i = 0; i < 3; i++)
+		sahifa_buf_append_str(&b, prose_ar[i]), sahifa_buf_append_str(&b, "\n");
+	for (i = 0; i < COUNT(verse); i++)
+		sahifa_buf_append_str(&b, verse[i]), sahifa_buf_append_str(&b, "\n");
+	for (i = 0; i < COUNT(verse); i++)
+		sahifa_buf_append_str(&b, verse[i]), sahifa_buf_append_str(&b, "\n");
+	sahifa_buf_append_str(&b, prose_ar[3]);
+	sahifa_buf_append_str(&b, "\n");
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, b.data, b.len, &a, &err) == SAHIFA_OK);
+	CHECK_INT("removed", a.stats.removed, 0);
+	CHECK_STR("headline", a.headline, "قصائد البحر في ذاكرة المدينة");
+	for (i = 0; i < a.n_sections; i++) {
+		size_t j;
+
+		for (j = 0; j < a.sections[i].n_paragraphs; j++)
+			CHECK_INT("not joined", a.sections[i].paragraphs[j].lines, 1);
+	}
+	CHECK(a.published == NULL && a.n_authors == 0);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -359,6 +400,7 @@ int main(void)
 	test_inside();
 	test_outside();
 	test_reflow();
+	test_clean_not_page();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
