@@ -69,7 +69,8 @@ enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_s
 	} else {
 		if (prefix_len > WBUF)
 			prefix_len = 0;
-		memcpy(r->buf, prefix, prefix_len);
+		if (prefix_len)
+			memcpy(r->buf, prefix, prefix_len);
 		r->len = prefix_len;
 		r->seekable = lseek(fd, 0, SEEK_CUR) >= 0;
 	}
