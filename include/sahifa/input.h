@@ -111,7 +111,9 @@ struct sahifa_input_options {
  * "conversion", "continuation", "not-200", "not-html" or "other-type").  A truncated or
  * malformed record, a body over SAHIFA_MAX_ARTICLE_BYTES (before or after inflating),
  * or stray bytes are an error item whose path is "file@offset"; reading resumes at the
- * next record header found. */
+ * next record header found.  Memory for a WARC is one record at a time: its HTTP head
+ * and body up to the limit + 1 byte, and as much again for the body dechunked and for
+ * it inflated; a record that is skipped is read through, never held. */
 enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,
 					  const struct sahifa_input_options *opts,
 					  sahifa_input_fn fn, void *ctx, struct sahifa_error *err);

@@ -245,6 +245,9 @@ enum sahifa_status sahifa_http_decode_body(const struct sahifa_http_head *h,
 			*out_len = tmp->len;
 		}
 	}
+	if (h->coding == SAHIFA_HTTP_OTHER)
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+					"unsupported Content-Encoding (not gzip or deflate)");
 	if (h->coding == SAHIFA_HTTP_GZIP || h->coding == SAHIFA_HTTP_DEFLATE) {
 		const unsigned char *in = *out;
 		size_t n = *out_len;

@@ -41,9 +41,9 @@ int sahifa_http_is_html(const char *media_type);
 /* The body with the transfer and content codings undone: *out and *out_len point into
  * body, tmp or dec (scratch buffers the caller owns and releases).  At most max bytes
  * come out: SAHIFA_ERR_LIMIT past it (a decompression bomb), SAHIFA_ERR_DATA when
- * the chunks or the compressed data are corrupt.  A body whose chunks or gzip header
- * are missing although the head declares them (a crawler that stored the decoded
- * body) is taken as it is. */
+ * the chunks or the compressed data are corrupt, or for a coding not undone (br, ...).
+ * A body whose chunks or gzip header are missing although the head declares them (a
+ * crawler that stored the decoded body) is taken as it is. */
 enum sahifa_status sahifa_http_decode_body(const struct sahifa_http_head *h,
 					   const unsigned char *body, size_t len, size_t max,
 					   struct sahifa_buf *tmp, struct sahifa_buf *dec,

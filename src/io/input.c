@@ -45,6 +45,7 @@ struct walker {
 	struct sahifa_buf tmp, dec;   /* a WARC body dechunked, inflated */
 	struct sahifa_input_progress prog;
 	unsigned long long bytes_before; /* progress.bytes before the current WARC */
+	int in_warc;
 };
 
 static size_t dir_slot(const struct dir_id *t, size_t cap, dev_t dev, ino_t ino)
@@ -94,7 +95,7 @@ static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_it
 	if (st)
 		w->stop = st;
 	w->prog.items++;
-	if (!item->warc && !item->skip && !(item->error && strchr(item->error->path, '@')))
+	if (!w->in_warc)  /* a WARC's progress is its compressed offset */
 		w->prog.bytes += item->len;
 	if (!st && w->opt.progress) {
 		w->prog.name = item->name;
@@ -517,6 +518,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 	w->bytes_before = w->prog.bytes;
 	w->prog.total = size;
 	w->prog.done = 0;
+	w->in_warc = 1;
 	while (!st) {
 		int rc = sahifa_warc_next(r, &rec, &e);
 
@@ -538,6 +540,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 		st = warc_record(w, name, r, &rec);
 	}
 	sahifa_warc_close(r);
+	w->in_warc = 0;
 	w->prog.done = w->prog.total = 0;
 	w->bytes_before = w->prog.bytes;
 	if (!st && !records && !errors)

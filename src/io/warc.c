@@ -69,7 +69,8 @@ enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_s
 	} else {
 		if (prefix_len > WBUF)
 			prefix_len = 0;
-		memcpy(r->buf, prefix, prefix_len);
+		if (prefix_len)
+			memcpy(r->buf, prefix, prefix_len);
 		r->len = prefix_len;
 		r->seekable = lseek(fd, 0, SEEK_CUR) >= 0;
 	}
@@ -188,8 +189,12 @@ static int find_magic(struct sahifa_warc_reader *r, int strict, uint64_t *start,
 		if (r->pos == r->len) {
 			rc = refill(r);
 			if (rc == 0) {
-				if (m || !strict)
-					return 0;
+				if (m && strict) {
+					sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+							 "truncated WARC record header");
+					r->err_off = *start;
+					return -1;
+				}
 				return 0;
 			}
 			if (rc < 0)
@@ -235,8 +240,12 @@ static int find_magic(struct sahifa_warc_reader *r, int strict, uint64_t *start,
  * 1 ok, 0 end of file first, -1 too long, -2 source error. */
 static int read_line(struct sahifa_warc_reader *r, size_t *line_len)
 {
-	size_t n = 0, cap = sizeof(r->hdr) - 1 - r->hdr_len;
+	size_t n = 0, cap;
 	char *dst = r->hdr + r->hdr_len;
+
+	if (r->hdr_len + 1 >= sizeof(r->hdr))
+		return -1;
+	cap = sizeof(r->hdr) - 1 - r->hdr_len;
 
 	for (;;) {
 		unsigned char *nl;

@@ -263,6 +263,7 @@ long long sahifa_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t 
 			*err = gz->pending;
 		return -1;
 	}
+again:
 	while (!gz->in_member) {
 		int r = gz_start_member(gz, err);
 
@@ -304,8 +305,10 @@ long long sahifa_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t 
 		goto fail;
 	}
 	got = size - gz->z.avail_out;
-	if (got == 0 && *member_end)  /* an empty member: go on with the next */
-		return sahifa_gz_read(gz, buf, size, member_start, member_end, err);
+	if (got == 0 && *member_end) {  /* an empty member: go on with the next */
+		*member_end = 0;
+		goto again;
+	}
 	return (long long)got;
 fail:
 	gz->in_member = 0;

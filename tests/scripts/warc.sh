@@ -169,6 +169,19 @@ else
 fi
 rm -f "$T/big.warc"
 
+# Half a million empty gzip members between two records: read in a loop, not by
+# recursion, and nothing is lost.
+$PY -c "
+import gzip, sys
+r = gzip.compress(b'WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 0\r\n\r\n\r\n\r\n', mtime=0)
+sys.stdout.buffer.write(r + gzip.compress(b'', mtime=0) * 500000 + r)" > "$T/empties.warc.gz"
+"$SAHIFA" convert -v -o /dev/null "$T/empties.warc.gz" 2> "$T/err"
+rc=$?
+grep -q "2 inputs, 0 records, 0 rejected, 2 skipped (request 2)" "$T/err" && [ $rc -eq 0 ] &&
+	pass "500000 empty gzip members between two records" ||
+	fail "empty gzip members" "exit $rc: $(head -c 300 "$T/err")"
+rm -f "$T/empties.warc.gz"
+
 # ---- memory flat in the file's size; -j never changes the bytes ----
 $PY - "$T" <<'PY'
 import importlib.util, os, sys

@@ -120,6 +120,10 @@ static void test_body(void)
 	CHECK_INT("stored inflated", sahifa_http_decode_body(&h, (const unsigned char *)"<p>x</p>", 8, 100,
 							     &tmp, &dec, &out, &n, &e), SAHIFA_OK);
 	CHECK_INT("stored inflated length", n, 8);
+	h.coding = SAHIFA_HTTP_OTHER;
+	CHECK_INT("brotli is not undone", sahifa_http_decode_body(&h, (const unsigned char *)"\x1b\x03", 2,
+								   100, &tmp, &dec, &out, &n, &e),
+		  SAHIFA_ERR_DATA);
 	sahifa_buf_release(&tmp);
 	sahifa_buf_release(&dec);
 }
