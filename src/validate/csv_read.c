@@ -86,6 +86,12 @@ static void on_row(int c, void *data)
 	for (i = 0; i < r->n; i++) {
 		const char *f = r->fields.data + r->offs[i];
 
+		if (memchr(f, '\0', r->lens[i])) {
+			/* C string checks (integer, enum) would stop at it: "1\0abc" passed */
+			r->st = sahifa_error_set(r->err, SAHIFA_ERR_DATA, NULL, r->row_line, 0,
+						 "NUL byte in field %zu", i + 1);
+			goto done;
+		}
 		if (!sahifa_utf8_valid(f, r->lens[i], &bad)) {
 			r->st = sahifa_error_set(r->err, SAHIFA_ERR_DATA, NULL, r->row_line, 0,
 						 "invalid UTF-8 byte 0x%02X in field %zu",
