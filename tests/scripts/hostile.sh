@@ -297,3 +297,35 @@ if [ -n "$SHIM" ]; then
 else
 	echo "SKIP hostile/truncated: no C compiler for the shim"
 fi
+
+# 18. a NUL inside a CSV field fails, before integer and enum checks see a cut string
+mkdir -p "$T/csv/x"
+"$SAHIFA" pack --name n --version 1.0.0 -o "$T/csv" "$T/many.jsonl" > /dev/null
+tar xzf "$T/csv/n-1.0.0.tar.gz" -C "$T/csv/x"
+python3 - "$T/csv/x/n-1.0.0/data/articles.csv" "$T/csv/articles.csv" <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read().split(b'\r\n')
+row = d[1].split(b',')
+row[1] = b'train\x00evil'  # split
+d[1] = b','.join(row)
+open(sys.argv[2], 'wb').write(b'\r\n'.join(d))
+PY
+run csv-nul "$SAHIFA" validate --table-schema "$ROOT/schema/articles.table.json" "$T/csv/articles.csv"
+expect csv-nul 1 "articles.csv:2: NUL byte in field 2"
+
+# 19. integers past 2^53 are not integers to validate either (pack refuses them)
+head -n 1 "$T/many.jsonl" | sed 's/"bytes":[0-9]*/"bytes":18446744073709551617/' > "$T/big.jsonl"
+run big-integer "$SAHIFA" validate "$T/big.jsonl"
+expect big-integer 1 "big.jsonl:1: expected integer, got number .*/source/bytes"
+
+# 23. a rules file's limit is its own (not shared with the built-in rules), and a
+# UTF-8 byte order mark at its start is no part of the first directive
+python3 -c "
+for i in range(10000): print('line rule number %d here' % i)" > "$T/10k.rules"
+run rules-limit "$SAHIFA" convert -v -o "$T/r10k.jsonl" --rules "$T/10k.rules" "$S/fr-festival.txt"
+balance rules-limit "$T/r10k.jsonl"
+expect rules-limit 0 "1 inputs, 1 records"
+printf '\357\273\277prefix Read more\n' > "$T/bom.rules"
+run rules-bom "$SAHIFA" convert -v -o "$T/bom.jsonl" --rules "$T/bom.rules" "$S/fr-festival.txt"
+balance rules-bom "$T/bom.jsonl"
+expect rules-bom 0 "1 inputs, 1 records"
