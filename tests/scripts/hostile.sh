@@ -329,3 +329,18 @@ printf '\357\273\277prefix Read more\n' > "$T/bom.rules"
 run rules-bom "$SAHIFA" convert -v -o "$T/bom.jsonl" --rules "$T/bom.rules" "$S/fr-festival.txt"
 balance rules-bom "$T/bom.jsonl"
 expect rules-bom 0 "1 inputs, 1 records"
+
+# 12. --on-invalid=reject: broken UTF-8 in mostly-ASCII text (an overlong form, CESU
+# surrogates, a cut-off sequence) is rejected, not read as windows-1252 mojibake; a
+# real Latin-1 file still converts
+mkdir -p "$T/inv"
+i=0
+for v in 'caf\300\257 time' 'x \355\240\200\355\260\200 y' 'end \342\200'; do
+	i=$((i + 1))
+	{ cat "$S/en-council-budget.txt"; printf "$v\n"; } > "$T/inv/bad$i.txt"
+done
+{ cat "$S/en-council-budget.txt"; printf 'caf\351 au lait\n'; } > "$T/inv/latin1.txt"
+run invalid-reject "$SAHIFA" convert -v --on-invalid=reject -o "$T/inv.jsonl" "$T/inv"
+balance invalid-reject "$T/inv.jsonl"
+[ -z "$why" ] && [ "$(grep -c 'invalid UTF-8 at byte' "$T/invalid-reject.err")" -ne 3 ] && why="not 3 UTF-8 rejects"
+expect invalid-reject 1 "4 inputs, 1 records, 3 rejected"
