@@ -344,3 +344,11 @@ run invalid-reject "$SAHIFA" convert -v --on-invalid=reject -o "$T/inv.jsonl" "$
 balance invalid-reject "$T/inv.jsonl"
 [ -z "$why" ] && [ "$(grep -c 'invalid UTF-8 at byte' "$T/invalid-reject.err")" -ne 3 ] && why="not 3 UTF-8 rejects"
 expect invalid-reject 1 "4 inputs, 1 records, 3 rejected"
+
+# 23c. pack keeps one open file for all shards, not one per shard: 300 shards under a
+# limit of 128 open files
+python3 "$gen" many 300 s > "$T/m300.jsonl"
+run pack-open-files sh -c 'ulimit -n 128 && exec "$0" pack --name f --version 1.0.0 --shard-size 1 -o "$1" "$2"' \
+	"$SAHIFA" "$T/pf" "$T/m300.jsonl"
+[ $rc -eq 0 ] && ! "$SAHIFA" validate "$T/pf/f-1.0.0.tar.gz" > /dev/null 2>&1 && why="the release does not validate"
+expect pack-open-files 0 ""
