@@ -47,17 +47,13 @@ void sahifa_outfile_unlink_pending(void)
 			unlink(pending[i]);
 }
 
-/* The process umask, read once (umask() can only be read by setting it). */
+/* The process umask (umask() can only be read by setting it; outputs are reserved by
+ * the main thread, before any worker starts). */
 static mode_t current_umask(void)
 {
-	static int known;
-	static mode_t mask;
+	mode_t mask = umask(022);
 
-	if (!known) {
-		mask = umask(022);
-		umask(mask);
-		known = 1;
-	}
+	umask(mask);
 	return mask;
 }
 

@@ -149,11 +149,18 @@ enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err)
 {
+	return sahifa_archive_writer_add_fp_at(w, name, fp, 0, size, err);
+}
+
+enum sahifa_status sahifa_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
+						   const char *name, FILE *fp, off_t off,
+						   unsigned long long size, struct sahifa_error *err)
+{
 	char buf[1 << 16];
 	enum sahifa_status st = SAHIFA_OK;
 	unsigned long long left;
 
-	if (fseeko(fp, 0, SEEK_SET) != 0)
+	if (fseeko(fp, off, SEEK_SET) != 0)
 		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "cannot rewind '%s': %s",
 					name, strerror(errno));
 	if ((st = write_header(w, name, 0, (long long)size, err)))

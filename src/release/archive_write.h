@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include "sahifa/error.h"
 #include "sahifa/pack.h"
 
@@ -33,6 +34,10 @@ enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w
 enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err);
+/* The same for size bytes from offset off of fp (members sharing one file). */
+enum sahifa_status sahifa_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
+						   const char *name, FILE *fp, off_t off,
+						   unsigned long long size, struct sahifa_error *err);
 /* A file member from memory. */
 enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
 						 const void *data, size_t len,

@@ -319,6 +319,8 @@ struct id_list {
 struct member {
 	char *path;                   /* relative to the top folder; dirs end in '/' */
 	FILE *fp;                     /* unlinked temporary file, or NULL */
+	off_t off;                    /* where the bytes start in fp */
+	int shared;                   /* fp is pack's one shard file (closed once) */
 	struct sahifa_buf mem;        /* the bytes when fp is NULL */
 	int dir;
 	unsigned long long bytes;
@@ -363,6 +365,8 @@ struct pack {
 	struct reader *rd;
 	struct sahifa_buf line, json, key;
 	struct sahifa_article a;
+	FILE *shards;                 /* every shard, one after the other: one open file
+				       * whatever their number */
 };
 
 static enum sahifa_status nomem(struct pack *p)
@@ -1153,10 +1157,14 @@ static enum sahifa_status write_data(struct pack *p)
 
 			snprintf(name, sizeof(name), "data/%s-%05zu", split_names[split],
 				 shards_in_split++);
-			if (!(shard = member_add(p, name)) || !(shard->fp = tmp_open(p))) {
+			if (!(shard = member_add(p, name)) ||
+			    (!p->shards && !(p->shards = tmp_open(p)))) {
 				st = p->err->status ? p->err->status : nomem(p);
 				goto out;
 			}
+			shard->fp = p->shards;
+			shard->shared = 1;
+			shard->off = ftello(p->shards);
 			shard->rows = 0;
 		}
 		if (fwrite(p->json.data, 1, p->json.len, shard->fp) != p->json.len ||
@@ -1221,12 +1229,14 @@ static enum sahifa_status hash_member(struct pack *p, struct member *m)
 						"sha-256 failed");
 		return SAHIFA_OK;
 	}
-	if (fflush(m->fp) != 0 || ferror(m->fp) || fseeko(m->fp, 0, SEEK_SET) != 0)
+	if (m->off < 0 || fflush(m->fp) != 0 || ferror(m->fp) || fseeko(m->fp, m->off, SEEK_SET) != 0)
 		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
 					"write error in a temporary file: %s", strerror(errno));
 	if (!(h = sahifa_sha256_new()))
 		return nomem(p);
-	while ((n = fread(buf, 1, sizeof(buf), m->fp)) > 0) {
+	while (total < m->bytes &&
+	       (n = fread(buf, 1, m->bytes - total < sizeof(buf) ? (size_t)(m->bytes - total)
+								 : sizeof(buf), m->fp)) > 0) {
 		total += n;
 		if ((st = sahifa_sha256_update(h, buf, n)))
 			break;
@@ -1402,7 +1412,8 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 		if (m->dir)
 			st = sahifa_archive_writer_add_dir(&w, name.data, p->err);
 		else if (m->fp)
-			st = sahifa_archive_writer_add_fp(&w, name.data, m->fp, m->bytes, p->err);
+			st = sahifa_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
+							     p->err);
 		else
 			st = sahifa_archive_writer_add_mem(&w, name.data, m->mem.data, m->mem.len,
 							   p->err);
@@ -1532,8 +1543,10 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	if ((st = write_data(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
 		goto out;
 out:
+	if (p.shards)
+		fclose(p.shards);
 	for (i = 0; i < p.n_m; i++) {
-		if (p.m[i].fp)
+		if (p.m[i].fp && !p.m[i].shared)
 			fclose(p.m[i].fp);
 		free(p.m[i].path);
 		sahifa_buf_release(&p.m[i].mem);

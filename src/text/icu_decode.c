@@ -820,6 +820,34 @@ static enum sahifa_status binary_ctrl(struct sahifa_error *err, unsigned char b,
 				b, off);
 }
 
+/* 1 when every byte above 0x7F sits in something shaped like UTF-8 (a lead byte and
+ * continuation bytes, or a lead cut off by the end): broken UTF-8 (overlong forms,
+ * CESU surrogates, cut sequences) rather than a legacy code page, whose high bytes
+ * stand alone or in runs of leads. */
+static int utf8_shaped(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	int any = 0;
+
+	while (i < len) {
+		size_t k;
+
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0xC0)
+			return 0;  /* a continuation byte with no lead */
+		for (k = i + 1; k < len && k < i + 4 && s[k] >= 0x80 && s[k] < 0xC0; k++)
+			;
+		if (k == i + 1 && k < len)
+			return 0;  /* a lead followed by no continuation */
+		any = 1;
+		i = k;
+	}
+	return any;
+}
+
 static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 				     enum sahifa_on_invalid mode, struct sahifa_decoded *d,
 				     struct sahifa_error *err)
@@ -860,6 +888,11 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 	if (!sc.invalid || (sc.valid_mb && sc.bad_spots * MOSTLY_UTF8_RATIO <= sc.valid_mb)) {
 		conf = sc.invalid ? (int)(100 * sc.valid_mb / (sc.valid_mb + sc.bad_spots)) : 100;
 		set_encoding(d, "UTF-8", conf, 0);
+		return decode_utf8(raw, len, &sc, mode, d, err);
+	}
+	if (mode == SAHIFA_INVALID_REJECT && utf8_shaped(raw, len)) {
+		/* not windows-1252 mojibake with nothing replaced: the UTF-8 is broken */
+		set_encoding(d, "UTF-8", 0, 0);
 		return decode_utf8(raw, len, &sc, mode, d, err);
 	}
 	return decode_legacy(raw, len, &sc, mode, d, err);

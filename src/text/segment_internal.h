@@ -101,6 +101,7 @@ struct sahifa_rules {
 	struct seg_rule *items;
 	size_t n, cap;
 	size_t max_exact;    /* longest line or end phrase: longer lines need no folding */
+	size_t file_start;   /* rules before the file being loaded (its limit is its own) */
 };
 
 /* Decode one code point at s (len > 0 bytes available); returns the bytes used (at

@@ -280,7 +280,7 @@ static enum sahifa_status parse_rule(struct sahifa_rules *rules, const char *nam
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, name, lineno, (long)(text - s) + 1,
 					"phrase %s holds nothing to match", q);
 	}
-	if (rules->n >= SAHIFA_MAX_RULES)
+	if (rules->n - rules->file_start >= SAHIFA_MAX_RULES)
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, name, lineno, 1,
 					"more than the %d-rule limit", SAHIFA_MAX_RULES);
 	if (rules_add(rules, (enum seg_rule_kind)k, text, tlen, folded, n))
@@ -298,6 +298,9 @@ enum sahifa_status sahifa_rules_load_mem(struct sahifa_rules *rules, const char 
 
 	if (!folded)
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+	rules->file_start = keep;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		pos = 3;  /* a UTF-8 byte order mark, as editors on Windows write */
 	while (pos < len) {
 		const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - s) : len - pos;

@@ -25,6 +25,8 @@ struct sahifa_csv_reader {
 	enum sahifa_status st;     /* set by the callbacks */
 	struct sahifa_error *err;
 	int bad_term;              /* the record ended with a bare LF */
+	int after_cr;              /* the last byte fed was a CR (its LF may start the next feed) */
+	int cr_first;              /* ... and that CR began a record */
 };
 
 /* RFC 4180: spaces belong to the field; libcsv would trim them by default. */
@@ -84,6 +86,12 @@ static void on_row(int c, void *data)
 	for (i = 0; i < r->n; i++) {
 		const char *f = r->fields.data + r->offs[i];
 
+		if (memchr(f, '\0', r->lens[i])) {
+			/* C string checks (integer, enum) would stop at it: "1\0abc" passed */
+			r->st = sahifa_error_set(r->err, SAHIFA_ERR_DATA, NULL, r->row_line, 0,
+						 "NUL byte in field %zu", i + 1);
+			goto done;
+		}
 		if (!sahifa_utf8_valid(f, r->lens[i], &bad)) {
 			r->st = sahifa_error_set(r->err, SAHIFA_ERR_DATA, NULL, r->row_line, 0,
 						 "invalid UTF-8 byte 0x%02X in field %zu",
@@ -171,13 +179,18 @@ enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const cha
 		if (r->p.pstate == 0 && r->n == 0) {
 			/* A record starts on this line (libcsv would skip a blank one). */
 			r->row_line = r->line;
-			if (data[i] == '\n' || (data[i] == '\r' && piece >= 2 && data[i + 1] == '\n'))
+			if ((data[i] == '\n' && (!r->after_cr || r->cr_first)) ||
+			    (data[i] == '\r' && piece >= 2 && data[i + 1] == '\n'))
 				return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, r->line, 0,
 							"blank line (every CSV line is a record)");
 		}
+		/* a CR alone at a record's start, at the end of a feed: a blank line if
+		 * the next feed starts with its LF */
+		r->cr_first = r->p.pstate == 0 && r->n == 0 && piece == 1 && data[i] == '\r';
 		st = parse(r, data + i, piece);
 		if (st)
 			return st;
+		r->after_cr = data[i + piece - 1] == '\r';
 		if (nl)
 			r->line++;
 		i += piece;

@@ -952,7 +952,11 @@ static unsigned value_type(const cJSON *v)
 	case cJSON_NULL: return T_NULL;
 	case cJSON_True:
 	case cJSON_False: return T_BOOL;
-	case cJSON_Number: return double_is_integer(v->valuedouble) ? T_NUMBER | T_INTEGER : T_NUMBER;
+	/* an integer past 2^53 has lost digits in the double: not one the record reader
+	 * (or any double-based reader) takes for what it says */
+	case cJSON_Number: return double_is_integer(v->valuedouble) &&
+				  fabs(v->valuedouble) <= 9007199254740992.0 ? T_NUMBER | T_INTEGER
+									    : T_NUMBER;
 	case cJSON_String: return T_STRING;
 	case cJSON_Array: return T_ARRAY;
 	case cJSON_Object: return T_OBJECT;

@@ -1,6 +1,8 @@
 # libFuzzer harnesses: every tests/fuzz/fuzz_*.c is linked against the library built
 # with clang, ASan and UBSan, then run for FUZZ_SECONDS each on its seed corpus
-# (tests/fuzz/corpus/<name>/, grown in $(BUILD)/corpus/<name>/).
+# (tests/fuzz/corpus/<name>/, grown in $(BUILD)/corpus/<name>/).  The segmenter also
+# starts from samples/ and with -len_control=0, so that it reaches whole articles.
+# ONLY=fuzz_name runs one harness.
 BUILD ?= build/fuzz
 FUZZ_SECONDS ?= 30
 CC = clang
@@ -12,7 +14,7 @@ CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/co
 	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm
 
-HARNESS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+HARNESS = $(sort $(wildcard tests/fuzz/$(or $(ONLY),fuzz_*).c))
 BINS = $(HARNESS:tests/fuzz/%.c=$(BUILD)/%)
 LIB_C = $(sort $(wildcard src/*/*.c))
 LIB_CXX = $(sort $(wildcard src/*/*.cc))
@@ -27,8 +29,10 @@ run: $(BINS)
 	@set -e; for b in $(BINS); do \
 		n=$$(basename $$b); mkdir -p $(BUILD)/corpus/$$n; \
 		seeds=; [ -d tests/fuzz/corpus/$$n ] && seeds=tests/fuzz/corpus/$$n; \
+		extra=; \
+		case $$n in fuzz_segment) seeds="$$seeds samples"; extra=-len_control=0 ;; esac; \
 		echo "  FUZZ    $$n ($(FUZZ_SECONDS)s)"; \
-		if $$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+		if $$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 $$extra \
 			-artifact_prefix=$(BUILD)/ $(BUILD)/corpus/$$n $$seeds > $(BUILD)/$$n.log 2>&1; then \
 			grep -E 'number_of_executed_units' $(BUILD)/$$n.log; \
 		else \

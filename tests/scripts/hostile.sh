@@ -297,3 +297,58 @@ if [ -n "$SHIM" ]; then
 else
 	echo "SKIP hostile/truncated: no C compiler for the shim"
 fi
+
+# 18. a NUL inside a CSV field fails, before integer and enum checks see a cut string
+mkdir -p "$T/csv/x"
+"$SAHIFA" pack --name n --version 1.0.0 -o "$T/csv" "$T/many.jsonl" > /dev/null
+tar xzf "$T/csv/n-1.0.0.tar.gz" -C "$T/csv/x"
+python3 - "$T/csv/x/n-1.0.0/data/articles.csv" "$T/csv/articles.csv" <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read().split(b'\r\n')
+row = d[1].split(b',')
+row[1] = b'train\x00evil'  # split
+d[1] = b','.join(row)
+open(sys.argv[2], 'wb').write(b'\r\n'.join(d))
+PY
+run csv-nul "$SAHIFA" validate --table-schema "$ROOT/schema/articles.table.json" "$T/csv/articles.csv"
+expect csv-nul 1 "articles.csv:2: NUL byte in field 2"
+
+# 19. integers past 2^53 are not integers to validate either (pack refuses them)
+head -n 1 "$T/many.jsonl" | sed 's/"bytes":[0-9]*/"bytes":18446744073709551617/' > "$T/big.jsonl"
+run big-integer "$SAHIFA" validate "$T/big.jsonl"
+expect big-integer 1 "big.jsonl:1: expected integer, got number .*/source/bytes"
+
+# 23. a rules file's limit is its own (not shared with the built-in rules), and a
+# UTF-8 byte order mark at its start is no part of the first directive
+python3 -c "
+for i in range(10000): print('line rule number %d here' % i)" > "$T/10k.rules"
+run rules-limit "$SAHIFA" convert -v -o "$T/r10k.jsonl" --rules "$T/10k.rules" "$S/fr-festival.txt"
+balance rules-limit "$T/r10k.jsonl"
+expect rules-limit 0 "1 inputs, 1 records"
+printf '\357\273\277prefix Read more\n' > "$T/bom.rules"
+run rules-bom "$SAHIFA" convert -v -o "$T/bom.jsonl" --rules "$T/bom.rules" "$S/fr-festival.txt"
+balance rules-bom "$T/bom.jsonl"
+expect rules-bom 0 "1 inputs, 1 records"
+
+# 12. --on-invalid=reject: broken UTF-8 in mostly-ASCII text (an overlong form, CESU
+# surrogates, a cut-off sequence) is rejected, not read as windows-1252 mojibake; a
+# real Latin-1 file still converts
+mkdir -p "$T/inv"
+i=0
+for v in 'caf\300\257 time' 'x \355\240\200\355\260\200 y' 'end \342\200'; do
+	i=$((i + 1))
+	{ cat "$S/en-council-budget.txt"; printf "$v\n"; } > "$T/inv/bad$i.txt"
+done
+{ cat "$S/en-council-budget.txt"; printf 'caf\351 au lait\n'; } > "$T/inv/latin1.txt"
+run invalid-reject "$SAHIFA" convert -v --on-invalid=reject -o "$T/inv.jsonl" "$T/inv"
+balance invalid-reject "$T/inv.jsonl"
+[ -z "$why" ] && [ "$(grep -c 'invalid UTF-8 at byte' "$T/invalid-reject.err")" -ne 3 ] && why="not 3 UTF-8 rejects"
+expect invalid-reject 1 "4 inputs, 1 records, 3 rejected"
+
+# 23c. pack keeps one open file for all shards, not one per shard: 300 shards under a
+# limit of 128 open files
+python3 "$gen" many 300 s > "$T/m300.jsonl"
+run pack-open-files sh -c 'ulimit -n 128 && exec "$0" pack --name f --version 1.0.0 --shard-size 1 -o "$1" "$2"' \
+	"$SAHIFA" "$T/pf" "$T/m300.jsonl"
+[ $rc -eq 0 ] && ! "$SAHIFA" validate "$T/pf/f-1.0.0.tar.gz" > /dev/null 2>&1 && why="the release does not validate"
+expect pack-open-files 0 ""

@@ -253,6 +253,28 @@ static void test_outfile(void)
 	CHECK(sahifa_outfile_open(&o, "/tmp", &e) == SAHIFA_ERR_IO);
 	CHECK(sahifa_outfile_open(&o, "/nonexistent-dir/x.jsonl", &e) == SAHIFA_ERR_IO);
 	CHECK(strstr(e.msg, "cannot create") != NULL);
+	/* a failed reserve leaves nothing for abort to free again (ASan would see it) */
+	CHECK(sahifa_outfile_reserve(&o, "/nonexistent-dir/x.tar.gz", &e) == SAHIFA_ERR_IO);
+	CHECK(o.path == NULL && o.tmp == NULL);
+	sahifa_outfile_abort(&o);
+	sahifa_outfile_abort(&o);
+	/* the temporary is a dot name beside the target, with the umask's mode */
+	{
+		char d2[] = "/tmp/sahifa-outfile-XXXXXX", target[128];
+		mode_t old = umask(027);
+		struct stat sb;
+
+		CHECK(mkdtemp(d2) != NULL);
+		snprintf(target, sizeof(target), "%s/out.jsonl", d2);
+		CHECK(sahifa_outfile_open(&o, target, &e) == SAHIFA_OK);
+		CHECK(o.tmp && !strncmp(o.tmp, d2, strlen(d2)) &&
+		      !strncmp(o.tmp + strlen(d2), "/.out.jsonl.tmp-", 16));
+		CHECK(sahifa_outfile_commit(&o, &e) == SAHIFA_OK);
+		CHECK(stat(target, &sb) == 0 && (sb.st_mode & 0777) == 0640);
+		umask(old);
+		unlink(target);
+		rmdir(d2);
+	}
 	CHECK(sahifa_sha256_file("/nonexistent-file", hex, NULL, &e) == SAHIFA_ERR_IO);
 }
 

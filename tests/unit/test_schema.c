@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "validate/csv_read.h"
 #include "validate/json_schema.h"
 #include "sahifa/limits.h"
 #include "core/embed.h"
@@ -200,8 +201,56 @@ static void test_article_schema(void)
 	sahifa_schema_free(s);
 }
 
+static enum sahifa_status count_csv_row(void *ctx, const char *const *fields, const size_t *lens,
+					size_t n, long line)
+{
+	(void)fields;
+	(void)lens;
+	(void)n;
+	(void)line;
+	++*(int *)ctx;
+	return SAHIFA_OK;
+}
+
+/* A CRLF split between two feeds is one line end, not a CR and a blank line (found by
+ * tests/fuzz/fuzz_csv.c); a real blank line still fails wherever the feeds split. */
+static void test_csv_feeds(void)
+{
+	static const char text[] = "a,b\r\n1,2\r\n";
+	static const char blank[] = "a\r\n\r\nb\r\n";
+	size_t cut;
+
+	for (cut = 0; cut <= sizeof(text) - 1; cut++) {
+		struct sahifa_csv_reader *r = NULL;
+		struct sahifa_error err;
+		int rows = 0;
+
+		CHECK(sahifa_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
+		CHECK_INT("feed 1", sahifa_csv_reader_feed(r, text, cut, &err), SAHIFA_OK);
+		CHECK_INT("feed 2", sahifa_csv_reader_feed(r, text + cut, sizeof(text) - 1 - cut, &err),
+			  SAHIFA_OK);
+		CHECK_INT("finish", sahifa_csv_reader_finish(r, &err), SAHIFA_OK);
+		CHECK_INT("rows", rows, 2);
+		sahifa_csv_reader_free(r);
+	}
+	for (cut = 0; cut <= sizeof(blank) - 1; cut++) {
+		struct sahifa_csv_reader *r = NULL;
+		struct sahifa_error err;
+		int rows = 0;
+		enum sahifa_status st;
+
+		CHECK(sahifa_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
+		st = sahifa_csv_reader_feed(r, blank, cut, &err);
+		if (!st)
+			st = sahifa_csv_reader_feed(r, blank + cut, sizeof(blank) - 1 - cut, &err);
+		CHECK_INT("blank line", st, SAHIFA_ERR_DATA);
+		sahifa_csv_reader_free(r);
+	}
+}
+
 int main(void)
 {
+	test_csv_feeds();
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
