@@ -385,6 +385,15 @@ enum sahifa_status sahifa_shard_end(const struct sahifa_convert_options *opts,
 	return sahifa_shard_write_sidecar(opts->output, &info, err);
 }
 
+int sahifa_shard_has_sidecar(const char *output)
+{
+	char *name = sidecar_name(output);
+	int r = name && access(name, F_OK) == 0;
+
+	free(name);
+	return r;
+}
+
 /* ---- the merge ------------------------------------------------------------------ */
 
 struct share {
@@ -634,7 +643,7 @@ enum sahifa_status sahifa_shard_merge(const char *const *outputs, size_t n_outpu
 		memcpy(sum->run, first->info.run, sizeof(sum->run));
 	if (bad)
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
-				      "%zu problem%s with the shards: nothing merged", bad,
+				      "%zu problem%s with the shards: nothing written", bad,
 				      bad == 1 ? "" : "s");
 	else if (have_out) {
 		if ((st = sahifa_outfile_commit(&out, err)))

@@ -77,6 +77,10 @@ dup=$(grep -c '"name":"[^"]*fr-festival.txt"' "$T/one.jsonl")
 check "pack: one id at two paths ($dup records) keeps the same one whatever the order" \
 	sh -c "[ $dup -ge 2 ] && cmp '$a' '$c'"
 
+pack "$T/rel-missing" "$T"/s0.jsonl "$T"/s1.jsonl "$T"/s3.jsonl > "$T/pack-missing.out" 2>&1
+check "pack: over shards directly, refuses a missing shard and writes nothing" \
+	sh -c "[ $? -eq 1 ] && grep -q 's0.jsonl.shard:7: shard 2 of 4 is missing' '$T/pack-missing.out' && [ ! -e '$T/rel-missing' ]"
+
 # ---- a share run again replaces its output, never adds to it ----
 cp "$T/s1.jsonl" "$T/s1.before"
 "$SAHIFA" convert --shard 1/$N -o "$T/s1.jsonl" "$C" 2>/dev/null
