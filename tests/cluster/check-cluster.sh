@@ -71,10 +71,11 @@ fi
 exec "$SAHIFA" "\$@"
 EOF
 chmod 755 "$T/sahifa-task"
-SUBMIT="$ROOT/contrib/slurm/sahifa-slurm"
+# a job that hangs fails the check instead of holding the run
+submit() { timeout 180 "$ROOT/contrib/slurm/sahifa-slurm" "$@"; }
 
 # ---- samples: 2 shards ----
-"$SUBMIT" -N 2 -o "$T/job-samples" --name samples --version 1.0.0 --pack "$PACK" \
+submit -N 2 -o "$T/job-samples" --name samples --version 1.0.0 --pack "$PACK" \
 	--sahifa "$T/sahifa-task" --wait "$ROOT/samples" > "$T/submit-samples.out" 2>&1
 check "slurm: array of 2 over the samples, then the merge job, exit 0" test $? -eq 0
 check "slurm: samples release byte-identical to the one-machine release" \
@@ -83,7 +84,7 @@ check "slurm: samples release byte-identical to the one-machine release" \
 # ---- the corpus: 4 shards, one task killed midway ----
 : > "$T/stall"
 : > "$T/nodes.log"
-"$SUBMIT" -N 4 -o "$T/job" --name corpus --version 1.0.0 --pack "$PACK" \
+submit -N 4 -o "$T/job" --name corpus --version 1.0.0 --pack "$PACK" \
 	--sahifa "$T/sahifa-task" "$T/corpus" > "$T/submit.ids" 2> "$T/submit.out"
 read -r array merge < "$T/submit.ids"
 i=0
@@ -102,7 +103,7 @@ check "killed: the killed shard has no sidecar" test ! -e "$T/job/shards/shard-1
 check "killed: merge refuses the run: shard 1 of 4 is missing" \
 	sh -c "[ $? -eq 1 ] && grep -q 'shard 1 of 4 is missing' '$T/merge-check.out'"
 : > "$T/nodes.log"
-"$SUBMIT" --missing -o "$T/job" --wait > "$T/rerun.out" 2>&1
+submit --missing -o "$T/job" --wait > "$T/rerun.out" 2>&1
 check "re-run: --missing runs shard 1 alone, then the merge, exit 0" \
 	sh -c "[ $? -eq 0 ] && grep -q 'shards 1 of 4' '$T/rerun.out' && [ \$(grep -c ' convert\$' '$T/nodes.log') -eq 1 ]"
 check "re-run: corpus release byte-identical to the one-machine release" \
@@ -118,7 +119,7 @@ check "counts: in $in_all = records $r + rejects $j + skips $s over all shards" 
 	sh -c "[ $(sum inputs) -eq $in_all ] && [ $((r + j + s)) -eq $in_all ] && [ $j -gt 0 ]"
 check "counts: the merged rejects list every reject once" test "$(wc -l < "$T/job/rejects.jsonl")" -eq "$j"
 # where the first run's tasks ran: more than one node
-"$SUBMIT" -N 4 -o "$T/job-spread" --name corpus --version 1.0.0 --pack "$PACK" \
+submit -N 4 -o "$T/job-spread" --name corpus --version 1.0.0 --pack "$PACK" \
 	--sahifa "$T/sahifa-task" --wait "$T/corpus" > "$T/spread.out" 2>&1
 nodes=$(awk '$3 == "convert" { print $2 }' "$T/nodes.log" | sort -u | wc -l)
 check "slurm: the array tasks ran on $nodes nodes" test "$nodes" -ge 2
