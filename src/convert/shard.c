@@ -358,7 +358,9 @@ enum sahifa_status sahifa_shard_begin(const struct sahifa_convert_options *opts,
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	n = snprintf(head, sizeof(head), "sahifa shard run\n%s\n%s\non-invalid %d\nformat %d\n",
 		     SAHIFA_VERSION, SAHIFA_SCHEMA_VERSION, (int)opts->on_invalid, (int)opts->format);
-	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n))
+	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n) ||
+	    (opts->shard->salt && sahifa_sha256_update(share->fingerprint, opts->shard->salt,
+						       strlen(opts->shard->salt) + 1)))
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	return SAHIFA_OK;
 }

@@ -120,6 +120,10 @@ refuse "a shard of another N" "other/n5.jsonl.shard:7: from another run: 5 shard
 "$SAHIFA" convert --on-invalid reject --shard 3/4 -o "$T/other/opt3.jsonl" "$C" 2>/dev/null
 refuse "a shard of other options" "opt3.jsonl.shard:5: from another run" \
 	"$T"/s[0-2].jsonl "$T/other/opt3.jsonl"
+grep -v '^#' "$ROOT/rules/default.rules" | grep . | head -n 1 > "$T/extra.rules"
+"$SAHIFA" convert --rules "$T/extra.rules" --shard 3/4 -o "$T/other/rules3.jsonl" "$C" 2>/dev/null
+refuse "a shard converted under other rules" "rules3.jsonl.shard:5: from another run" \
+	"$T"/s[0-2].jsonl "$T/other/rules3.jsonl"
 sed 's/"tool": "[^"]*"/"tool": "0.0.9"/' "$T/s3.jsonl.shard" > "$T/other/v3.jsonl.shard"
 cp "$T/s3.jsonl" "$T/other/v3.jsonl"
 refuse "a shard of another version" "v3.jsonl.shard:3: from another version: sahifa 0.0.9" \
