@@ -139,6 +139,13 @@ bench-lid: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
 	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-lid.sh
 
+# The corpus stage: near-duplicate precision/recall, dedup speed and memory at 1x, 10x,
+# 50x, filter presets, learned boilerplate (tests/bench/bench-clean.sh).
+.PHONY: bench-clean
+bench-clean: deps
+	$(Q)$(MAKE) --no-print-directory $(SAHIFA)
+	$(Q)SAHIFA=$(SAHIFA) BUILD=$(BUILD) sh tests/bench/bench-clean.sh
+
 # Sharded convert on a Slurm cluster of this machine (tests/cluster/, contrib/slurm/).
 check-cluster: deps
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)

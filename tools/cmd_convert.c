@@ -19,6 +19,7 @@ static const char usage_text[] =
 	"  -o, --output FILE        write the records to FILE (default: stdout)\n"
 	"      --rejects FILE       also write every rejected input as JSONL to FILE\n"
 	"      --rules FILE         add site-chrome rules from FILE (repeatable)\n"
+	"      --no-default-rules   leave out the built-in rules (rules/default.rules)\n"
 	"      --on-invalid MODE    replace (default: invalid bytes become U+FFFD, counted)\n"
 	"                           or reject (the input fails)\n"
 	"      --shard K/N          convert only share K of N of the inputs (by a hash of each\n"
@@ -37,6 +38,7 @@ struct convert_args {
 	const char **rules_files;
 	size_t n_rules;
 	int verbose;
+	int no_default_rules;
 	struct sahifa_convert_shard shard;  /* --shard K/N, or from the Slurm array */
 	int sharded;
 };
@@ -77,6 +79,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "on-invalid", required_argument, NULL, 'I' },
 		{ "threads", required_argument, NULL, 'j' },
+		{ "no-default-rules", no_argument, NULL, 'N' },
 		{ "shard", required_argument, NULL, 'S' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -116,6 +119,7 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 			}
 			args->opts.threads = (unsigned)n;
 			break;
+		case 'N': args->no_default_rules = 1; break;
 		case 'S':
 			if (shard_option(args, optarg, rc))
 				return -1;
@@ -182,7 +186,8 @@ int cmd_convert(int argc, char **argv)
 	sahifa_error_clear(&err);
 	if (parse_args(argc, argv, &args, &rc))
 		goto done;
-	st = sahifa_rules_new_default(&rules, &err);
+	st = args.no_default_rules ? sahifa_rules_new_empty(&rules, &err) :
+				     sahifa_rules_new_default(&rules, &err);
 	for (i = 0; !st && i < args.n_rules; i++)
 		st = sahifa_rules_load_file(rules, args.rules_files[i], &err);
 	if (st) {
@@ -207,6 +212,15 @@ int cmd_convert(int argc, char **argv)
 	if (args.verbose || sum.rejects)
 		tool_message("%llu inputs, %llu records, %llu rejected, %llu bytes replaced",
 			     sum.inputs, sum.records, sum.rejects, sum.replaced);
+	if (sum.skipped) {
+		char text[512] = "";
+		size_t k, at = 0;
+
+		for (k = 0; k < sum.n_skips && at < sizeof(text); k++)
+			at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s %llu", k ? ", " : "",
+					       sum.skips[k].reason, sum.skips[k].n);
+		tool_message("skipped %llu inputs: %s", sum.skipped, text);
+	}
 done:
 	sahifa_buf_release(&salt);
 	sahifa_rules_free(rules);

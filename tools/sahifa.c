@@ -23,6 +23,10 @@ static const struct command commands[] = {
 	{ "tag", cmd_tag, "language and script of each line of text on stdin" },
 	{ "pack", cmd_pack, "records -> a versioned, reproducible release archive" },
 	{ "validate", cmd_validate, "check files or whole releases against the schemas" },
+	/* the corpus stage */
+	{ "dedup", cmd_dedup, "drop exact and near-duplicate records, each drop with its reason" },
+	{ "filter", cmd_filter, "drop records whose quality signals fail a preset's thresholds" },
+	{ "rules", cmd_rules, "learn site boilerplate from records (rules learn)" },
 	{ "merge", cmd_merge, "the shards of a sharded convert -> one JSONL" },
 };
 
@@ -114,6 +118,7 @@ void tool_install_signal_cleanup(void)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, on_signal);  /* convert --rejects r | head -c1 */
 }
 
 /* Close stdout and report a failed write (a full disk, a closed pipe) as an error. */

@@ -34,6 +34,10 @@ int cmd_convert(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+/* the corpus stage */
+int cmd_dedup(int argc, char **argv);
+int cmd_filter(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
 #endif

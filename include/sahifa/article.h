@@ -141,6 +141,34 @@ struct sahifa_stats {
 	uint64_t marks_trimmed;          /* invisible marks dropped from line ends */
 };
 
+/* Quality signals of the body (src/corpus/quality.c computes them; sahifa filter reads
+ * them).  Lines are the paragraphs, words their space-separated tokens, all over the
+ * normalized match key (NFKC, case folded, Arabic spelling variants merged).  Plain
+ * data: no pointers.  present 0: not computed (the JSON has no "quality" member). */
+#define SAHIFA_QUALITY_TOP_NGRAMS 3     /* most common 2-, 3-, 4-gram */
+#define SAHIFA_QUALITY_DUP_NGRAMS 6     /* duplicated 5- to 10-grams */
+struct sahifa_quality {
+	int present;
+	uint64_t lines;                  /* paragraphs */
+	uint64_t words;
+	uint64_t sentences;              /* . ! ? ؟ ۔ … followed by a space or the line's end */
+	double mean_word_length;         /* code points per word */
+	double terminal_punct_lines;     /* share of lines ending in . ! ? ؟ ۔ ، … (quotes aside) */
+	double ellipsis_lines;           /* share of lines ending in ... or … */
+	double short_lines;              /* share of lines under 30 code points */
+	double list_items;               /* share of lines that are list items */
+	double symbol_word_ratio;        /* (# and ellipses) per word */
+	double letter_share;             /* letters among non-space code points */
+	double alpha_words;              /* share of words with a letter */
+	double dup_lines;                /* share of lines equal to an earlier line */
+	double dup_line_chars;           /* share of characters in those lines */
+	double top_ngram_chars[SAHIFA_QUALITY_TOP_NGRAMS]; /* chars of the most common n-gram */
+	double dup_ngram_chars[SAHIFA_QUALITY_DUP_NGRAMS]; /* chars of words in repeated n-grams */
+	char stopword_lang[SAHIFA_LANG_MAX]; /* the list used; "" when the language has none */
+	uint64_t stopwords;              /* words in that list */
+	double stopword_share;           /* stopwords / words */
+};
+
 struct sahifa_article {
 	char id[SAHIFA_ID_HEX + 1];
 	struct sahifa_source source;
@@ -165,6 +193,7 @@ struct sahifa_article {
 	struct sahifa_removed *removed;
 	size_t n_removed, cap_removed;
 	struct sahifa_stats stats;
+	struct sahifa_quality quality;
 };
 
 void sahifa_article_init(struct sahifa_article *a);
@@ -189,6 +218,20 @@ enum sahifa_status sahifa_article_set_str(char **field, const char *text, size_t
 /* Recount stats.sections, paragraphs, captions, removed, characters and words from the
  * content (lines, blank_lines, replaced and marks_trimmed are left as they are). */
 void sahifa_article_count(struct sahifa_article *a);
+
+/* The numeric members of struct sahifa_quality by their JSON name, in JSON order
+ * (src/record/article.c): the writer, the reader and sahifa filter share this table. */
+struct sahifa_quality_field {
+	const char *name;
+	size_t offset;                   /* of a double, or of a uint64_t when count is 1 */
+	int count;
+};
+extern const struct sahifa_quality_field sahifa_quality_fields[];
+extern const size_t sahifa_quality_n_fields;
+/* The value of a field as a double. */
+double sahifa_quality_value(const struct sahifa_quality *q, const struct sahifa_quality_field *f);
+/* The field named name, or NULL. */
+const struct sahifa_quality_field *sahifa_quality_field_find(const char *name);
 
 const char *sahifa_kind_name(enum sahifa_kind kind);
 int sahifa_kind_parse(const char *name, enum sahifa_kind *out);      /* 0 ok, -1 unknown */

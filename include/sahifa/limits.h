@@ -30,6 +30,22 @@
 /* Uncompressed bytes read from one archive in all: a decompression-bomb guard. */
 #define SAHIFA_MAX_ARCHIVE_TOTAL_BYTES ((unsigned long long)64 << 30)
 
+/* Declared uncompressed bytes per byte of archive, past SAHIFA_ARCHIVE_RATIO_FROM bytes:
+ * text compresses some 3-10 times, long runs of one byte a thousand times and more.
+ * Past this ratio an archive is a decompression bomb, stopped before it is inflated. */
+#define SAHIFA_MAX_ARCHIVE_RATIO 1000
+#define SAHIFA_ARCHIVE_RATIO_FROM ((unsigned long long)256 << 20)
+
+/* Work one user pattern (validate --schema, a Table Schema) may do on one value: ICU
+ * match-engine steps (each on the order of a millisecond) and backtracking stack.  A
+ * pattern such as "^(a+)+$" otherwise runs for minutes on 34 characters. */
+#define SAHIFA_REGEX_TIME_STEPS 2000
+#define SAHIFA_REGEX_STACK_BYTES (1 << 20)
+
+/* Schema nodes validate may apply to one value: a record touches some thousands, while
+ * nested anyOf or $ref chains can fan out exponentially. */
+#define SAHIFA_SCHEMA_MAX_STEPS 1000000ULL
+
 /* Directory nesting followed by the input walker: stops symlink loops. */
 #define SAHIFA_MAX_DIR_DEPTH 64
 
@@ -55,5 +71,10 @@
  * of the two limits comes first (a single longer line still makes a batch of one). */
 #define SAHIFA_VALIDATE_BATCH 1024
 #define SAHIFA_VALIDATE_BATCH_BYTES ((size_t)4 << 20)
+
+/* Records the corpus stage (dedup, filter, rules learn) parses in parallel at once: a
+ * batch closes at whichever of the two limits comes first. */
+#define SAHIFA_CORPUS_BATCH 256
+#define SAHIFA_CORPUS_BATCH_BYTES ((size_t)16 << 20)
 
 #endif

@@ -19,6 +19,8 @@ struct sahifa_rules;  /* opaque; read-only after loading, so threads may share i
 
 /* The built-in rules.  *out is owned by the caller: sahifa_rules_free(). */
 enum sahifa_status sahifa_rules_new_default(struct sahifa_rules **out, struct sahifa_error *err);
+/* No rules at all (convert --no-default-rules); add files with sahifa_rules_load_file. */
+enum sahifa_status sahifa_rules_new_empty(struct sahifa_rules **out, struct sahifa_error *err);
 /* Add the rules of a file; errors name path:line. */
 enum sahifa_status sahifa_rules_load_file(struct sahifa_rules *rules, const char *path,
 					  struct sahifa_error *err);

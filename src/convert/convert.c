@@ -8,14 +8,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "sahifa/buf.h"
 #include "sahifa/convert.h"
+#include "sahifa/corpus.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
 #include "sahifa/lid.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
+#include "sahifa/utf8.h"
 #include "convert/shard_internal.h"
 
 /* True when the segmenter found nothing worth a record. */
@@ -79,6 +83,8 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 				      (unsigned long long)a->stats.lines);
 	if (!st)
 		st = sahifa_lid_tag_article(a, err);
+	if (!st)
+		st = sahifa_quality_compute(a, err);
 	if (st)
 		sahifa_error_set_path(err, path);
 	return st;
@@ -97,6 +103,7 @@ struct slot {
 	enum sahifa_status st;       /* conversion status */
 	struct sahifa_buf line;      /* the JSON record when st == OK */
 	unsigned long long replaced; /* invalid bytes replaced in it */
+	unsigned long long name_bad; /* invalid bytes replaced in its name and member */
 	char sha256[65];
 };
 
@@ -114,7 +121,37 @@ struct run {
 	struct sahifa_convert_summary *sum;
 	struct sahifa_error *err;    /* fatal error of the run */
 	struct sahifa_input_shard share; /* a sharded run's share and fingerprint */
+	/* the run's own files (targets as they were, temporaries): never inputs */
+	struct { dev_t dev; ino_t ino; } own[4];
+	size_t n_own;
 };
+
+/* Note the file at path (or open as fp) as one of the run's own. */
+static void own_add(struct run *r, const char *path, FILE *fp)
+{
+	struct stat sb;
+
+	if (r->n_own < sizeof(r->own) / sizeof(r->own[0]) &&
+	    (fp ? fstat(fileno(fp), &sb) : stat(path, &sb)) == 0 && S_ISREG(sb.st_mode)) {
+		r->own[r->n_own].dev = sb.st_dev;
+		r->own[r->n_own].ino = sb.st_ino;
+		r->n_own++;
+	}
+}
+
+/* 1 when a file input is the run's own output, an earlier one, or its temporary. */
+static int is_own(const struct run *r, const struct sahifa_input_item *item)
+{
+	struct stat sb;
+	size_t i;
+
+	if (!r->n_own || item->member || !strcmp(item->name, "-") || stat(item->name, &sb))
+		return 0;
+	for (i = 0; i < r->n_own; i++)
+		if (r->own[i].dev == sb.st_dev && r->own[i].ino == sb.st_ino)
+			return 1;
+	return 0;
+}
 
 static void slot_clear(struct slot *s)
 {
@@ -231,6 +268,19 @@ static enum sahifa_status flush_batch(struct run *r)
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
+		if (s->name_bad) {
+			struct sahifa_error w;
+			char path[SAHIFA_ERROR_PATH_MAX];
+
+			sahifa_member_path(s->name, s->member, path, sizeof(path));
+			sahifa_error_set(&w, SAHIFA_ERR_DATA, path, 0, 0,
+					 "name is not valid UTF-8: %llu bytes replaced by U+FFFD",
+					 s->name_bad);
+			w.severity = SAHIFA_WARNING;
+			if (r->diag)
+				r->diag(r->diag_ctx, &w);
+			r->sum->replaced += s->name_bad;
+		}
 		if (s->unread || s->st == SAHIFA_ERR_DATA || s->st == SAHIFA_ERR_LIMIT) {
 			st = reject(r, s);
 		} else if (s->st) {
@@ -272,6 +322,44 @@ static void count_skip(struct sahifa_convert_summary *sum, const char *reason)
 	sum->skips[i].n++;
 }
 
+/* A copy of a file or member name with every byte that is not part of a valid UTF-8
+ * sequence replaced by U+FFFD (*bad counts them), so that the record's JSON stays valid
+ * UTF-8 whatever the file system or a zip's code page held. */
+static char *dup_name(const char *s, int *failed, unsigned long long *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i = 0;
+	struct sahifa_buf b = SAHIFA_BUF_INIT;
+	char *d;
+
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	if (sahifa_utf8_valid(s, len, NULL)) {
+		if (!(d = sahifa_strdup(s)))
+			*failed = 1;
+		return d;
+	}
+	while (i < len && !*failed) {
+		uint32_t cp;
+		size_t n = sahifa_utf8_decode(u + i, len - i, &cp);
+
+		if (n) {
+			*failed |= sahifa_buf_append(&b, s + i, n) != SAHIFA_OK;
+			i += n;
+		} else {
+			*failed |= sahifa_buf_append(&b, "\xEF\xBF\xBD", 3) != SAHIFA_OK;
+			(*bad)++;
+			i++;
+		}
+	}
+	d = *failed ? NULL : sahifa_buf_detach(&b, NULL);
+	if (!d)
+		*failed = 1;
+	sahifa_buf_release(&b);
+	return d;
+}
+
 static char *dup_or_null(const char *s, int *failed)
 {
 	char *d;
@@ -289,13 +377,17 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 	struct slot *s = &r->slots[r->n];
 	int failed = 0;
 
+	if (is_own(r, item)) {
+		count_skip(r->sum, "output");
+		return SAHIFA_OK;
+	}
 	if (item->skip) {
 		count_skip(r->sum, item->skip);
 		return SAHIFA_OK;
 	}
 	memset(s, 0, sizeof(*s));
-	s->name = dup_or_null(item->name, &failed);
-	s->member = dup_or_null(item->member, &failed);
+	s->name = dup_name(item->name, &failed, &s->name_bad);
+	s->member = dup_name(item->member, &failed, &s->name_bad);
 	s->content_type = dup_or_null(item->content_type, &failed);
 	s->declared_charset = dup_or_null(item->declared_charset, &failed);
 	if (item->warc) {
@@ -330,6 +422,42 @@ nomem:
 	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, item->name, 0, 0, "out of memory");
 }
 
+/* 1 when a and b name one file: the same string, or the same existing file, or the
+ * same name in the same existing folder. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char *ra, *rb;
+	int same;
+
+	if (!strcmp(a, b))
+		return strcmp(a, "-") != 0;
+	if (!stat(a, &sa) && !stat(b, &sb))
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+	{
+		const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+		struct sahifa_buf da = SAHIFA_BUF_INIT, db = SAHIFA_BUF_INIT;
+
+		ba = ba ? ba + 1 : a;
+		bb = bb ? bb + 1 : b;
+		if (strcmp(ba, bb))
+			return 0;
+		if (sahifa_buf_append(&da, a, (size_t)(ba - a)) || sahifa_buf_append_str(&da, ".") ||
+		    sahifa_buf_append(&db, b, (size_t)(bb - b)) || sahifa_buf_append_str(&db, ".")) {
+			same = 0;
+		} else {
+			ra = realpath(da.data, NULL);
+			rb = realpath(db.data, NULL);
+			same = ra && rb && !strcmp(ra, rb);
+			free(ra);
+			free(rb);
+		}
+		sahifa_buf_release(&da);
+		sahifa_buf_release(&db);
+		return same;
+	}
+}
+
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -357,10 +485,25 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	r->sum = summary;
 	r->err = err;
 	pthread_mutex_init(&r->lock, NULL);
-	st = sahifa_outfile_open(&r->out, opts->output, err);
+	if (opts->output && opts->rejects && same_file(opts->output, opts->rejects))
+		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, opts->rejects, 0, 0,
+				      "the rejects file is the output file");
+	else
+		st = SAHIFA_OK;
+	if (!st) {
+		if (opts->output && strcmp(opts->output, "-"))
+			own_add(r, opts->output, NULL);
+		if (opts->rejects && strcmp(opts->rejects, "-"))
+			own_add(r, opts->rejects, NULL);
+		st = sahifa_outfile_open(&r->out, opts->output, err);
+	}
+	if (!st && r->out.tmp)
+		own_add(r, NULL, r->out.fp);
 	if (!st && opts->rejects) {
 		st = sahifa_outfile_open(&r->rejects, opts->rejects, err);
 		r->have_rejects = !st;
+		if (!st && r->rejects.tmp)
+			own_add(r, NULL, r->rejects.fp);
 	}
 	if (!st && opts->shard)
 		st = sahifa_shard_begin(opts, &r->share, err);
@@ -369,10 +512,11 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 					     on_item, r, err);
 	if (!st && r->n)
 		st = flush_batch(r);
-	if (!st)
-		st = sahifa_outfile_commit(&r->out, err);
+	/* the rejects first: when they cannot be written, the output is not put in place */
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
+	if (!st)
+		st = sahifa_outfile_commit(&r->out, err);
 	if (!st && opts->shard)
 		st = sahifa_shard_end(opts, &r->share, summary, err);
 	if (st) {

@@ -47,6 +47,20 @@ void sahifa_outfile_unlink_pending(void)
 			unlink(pending[i]);
 }
 
+/* The process umask, read once (umask() can only be read by setting it). */
+static mode_t current_umask(void)
+{
+	static int known;
+	static mode_t mask;
+
+	if (!known) {
+		mask = umask(022);
+		umask(mask);
+		known = 1;
+	}
+	return mask;
+}
+
 static void outfile_zero(struct sahifa_outfile *o)
 {
 	o->fp = NULL;
@@ -61,14 +75,31 @@ enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *
 	struct sahifa_buf name = SAHIFA_BUF_INIT;
 	int fd;
 
+	const char *base = strrchr(path, '/');
+	int dirlen;
+
 	outfile_zero(o);
 	o->path = sahifa_strdup(path);
-	if (!o->path || sahifa_buf_appendf(&name, "%s.tmp-XXXXXX", path)) {
+	/* DIR/.BASE.tmp-XXXXXX: a dot name, so that one a SIGKILL leaves behind is skipped
+	 * (and reported) by a later walk of DIR, never taken for an input */
+	base = base ? base + 1 : path;
+	dirlen = (int)(base - path);
+	if (!o->path || sahifa_buf_appendf(&name, "%.*s.%s.tmp-XXXXXX", dirlen, path, base)) {
 		free(o->path);
+		o->path = NULL;
 		sahifa_buf_release(&name);
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
 	}
 	fd = mkstemp(name.data);
+	/* mkstemp makes 0600; the output gets the mode cp or tar would give it */
+	if (fd >= 0 && fchmod(fd, 0666 & ~current_umask()) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(name.data);
+		fd = -1;
+		errno = e;
+	}
 	if (fd < 0) {
 		int e = errno;
 

@@ -1,13 +1,17 @@
 /* Reading archives member by member through libarchive (src/io/archive_read.h). */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <archive.h>
 #include <archive_entry.h>
 
 #include "io/archive_read.h"
+#include "io/zlib_gzip.h"
 #include "sahifa/buf.h"
 #include "sahifa/limits.h"
 
@@ -19,7 +23,29 @@ struct reader {
 	unsigned long long total;        /* uncompressed bytes read so far */
 	unsigned long long max_total;
 	struct sahifa_error *err;        /* the walk's, also filled by member_read */
+	int sized;                       /* the current member's size was counted at its header */
+	unsigned long long packed;       /* the archive's own size, 0 when unknown */
 };
+
+/* Count a member's declared size before any of it is read or skipped (libarchive
+ * inflates what it skips too): a bomb stops at its header, not after the work. */
+static enum sahifa_status count_declared(struct reader *r, const char *member, long long size)
+{
+	r->sized = size >= 0;
+	if (size <= 0)
+		return SAHIFA_OK;
+	r->total += (unsigned long long)size;
+	if (r->total > r->max_total)
+		return sahifa_error_set_member(r->err, SAHIFA_ERR_LIMIT, r->name, member,
+			"more than %llu uncompressed bytes in one archive (decompression bomb?)",
+			r->max_total);
+	if (r->packed && r->total > SAHIFA_ARCHIVE_RATIO_FROM &&
+	    r->total / SAHIFA_MAX_ARCHIVE_RATIO > r->packed)
+		return sahifa_error_set_member(r->err, SAHIFA_ERR_LIMIT, r->name, member,
+			"%llu bytes expand to more than %llu (over %d times: a decompression bomb?)",
+			r->packed, r->total, SAHIFA_MAX_ARCHIVE_RATIO);
+	return SAHIFA_OK;
+}
 
 static int has_at(const unsigned char *h, size_t len, size_t off, const char *magic, size_t n)
 {
@@ -48,9 +74,27 @@ static int cpio_binary(const unsigned char *h, size_t len, int big_endian)
 	return namesize > 0 && 26 + namesize <= len && h[26 + namesize - 1] == '\0';
 }
 
+/* 1 when the 512-byte header at h carries the checksum of its own bytes (the checksum
+ * field counted as spaces), as every tar writer stores it: text with "ustar" at
+ * offset 257 ("mustard") has none. */
+static int tar_checksum_ok(const unsigned char *h)
+{
+	unsigned long sum = 0, want = 0;
+	size_t i;
+	int digits = 0;
+
+	for (i = 0; i < 512; i++)
+		sum += i >= 148 && i < 156 ? ' ' : h[i];
+	for (i = 148; i < 156 && h[i] == ' '; i++)
+		;
+	for (; i < 156 && h[i] >= '0' && h[i] <= '7'; i++, digits++)
+		want = want * 8 + (unsigned long)(h[i] - '0');
+	return digits > 0 && (i == 156 || h[i] == ' ' || h[i] == '\0') && sum == want;
+}
+
 int sahifa_archive_sniff(const unsigned char *h, size_t len)
 {
-	if (has_at(h, len, 257, "ustar", 5))                    /* tar (POSIX and GNU) */
+	if (has_at(h, len, 257, "ustar", 5) && len >= 512 && tar_checksum_ok(h)) /* tar */
 		return 1;
 	if (has_at(h, len, 0, "PK\3\4", 4) || has_at(h, len, 0, "PK\5\6", 4))  /* zip */
 		return 1;
@@ -168,6 +212,24 @@ static void enable_formats(struct archive *a)
 	archive_read_support_format_raw(a);
 }
 
+/* 1 (with *st set) when the file at path is gzip and damaged or unreadable. */
+static int gzip_path_damaged(const char *name, const char *path,
+			     const struct sahifa_archive_limits *lim, struct sahifa_error *err,
+			     enum sahifa_status *st)
+{
+	unsigned char head[2];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*st = SAHIFA_OK;
+	if (fd < 0)
+		return 0;  /* libarchive's open reports it */
+	if (read(fd, head, 2) == 2 && head[0] == 0x1f && head[1] == 0x8b &&
+	    lseek(fd, 0, SEEK_SET) == 0)
+		*st = sahifa_gzip_verify(name, fd, NULL, 0, lim->total_bytes, err);
+	close(fd);
+	return *st != SAHIFA_OK;
+}
+
 static enum sahifa_status walk(const char *name, const char *path, const void *data, size_t len,
 			       const struct sahifa_archive_limits *lim, sahifa_archive_member_fn fn,
 			       void *ctx, struct sahifa_error *err)
@@ -180,7 +242,21 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 	enum sahifa_status st = SAHIFA_OK;
 	int rc;
 
+	/* libarchive does not check a gzip member's CRC-32: a damaged stream would read as
+	 * garbled text, so it is checked whole before any member is handed over */
+	if (path ? gzip_path_damaged(name, path, lim, err, &st) :
+		   len >= 2 && !memcmp(data, "\x1f\x8b", 2) &&
+		   (st = sahifa_gzip_verify(name, -1, data, len, lim->total_bytes, err)))
+		return st;
 	memset(&r, 0, sizeof(r));
+	if (path) {
+		struct stat sb;
+
+		if (!stat(path, &sb) && S_ISREG(sb.st_mode))
+			r.packed = (unsigned long long)sb.st_size;
+	} else {
+		r.packed = len;
+	}
 	r.name = name;
 	r.max_total = lim->total_bytes;
 	r.err = err;
@@ -248,6 +324,8 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 			m.type = member_type(e);
 			m.size = archive_entry_size_is_set(e) ? (long long)archive_entry_size(e) : -1;
 		}
+		if ((st = count_declared(&r, m.name, m.size)))
+			break;
 		m.unsafe_name = name_is_unsafe(m.name);
 		m.handle = &r;
 		r.member = m.name;
@@ -272,6 +350,17 @@ enum sahifa_status sahifa_archive_each(const char *path, sahifa_archive_member_f
 		return sahifa_error_set(err, SAHIFA_ERR_USAGE, path, 0, 0,
 					"archives are not read from standard input");
 	return walk(path, path, NULL, 0, &default_limits, fn, ctx, err);
+}
+
+enum sahifa_status sahifa_archive_each_limits(const char *path,
+					      const struct sahifa_archive_limits *limits,
+					      sahifa_archive_member_fn fn, void *ctx,
+					      struct sahifa_error *err)
+{
+	if (!strcmp(path, "-"))
+		return sahifa_error_set(err, SAHIFA_ERR_USAGE, path, 0, 0,
+					"archives are not read from standard input");
+	return walk(path, path, NULL, 0, limits ? limits : &default_limits, fn, ctx, err);
 }
 
 enum sahifa_status sahifa_archive_each_mem(const char *name, const void *data, size_t len,
@@ -308,7 +397,8 @@ long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void
 			     why(r->a));
 		goto fail;
 	}
-	r->total += (unsigned long long)n;
+	if (!r->sized)
+		r->total += (unsigned long long)n;
 	if (r->total > r->max_total) {
 		sahifa_error_set_member(err, SAHIFA_ERR_LIMIT, r->name, r->member,
 			     "more than %llu uncompressed bytes in one archive (decompression bomb?)",

@@ -48,7 +48,9 @@ enum sahifa_status sahifa_archive_each_mem(const char *name, const void *data, s
  * SAHIFA_MAX_ARCHIVE_TOTAL_BYTES.  Smaller ones let tests hit them cheaply. */
 struct sahifa_archive_limits {
 	unsigned long long members;      /* members read, all types */
-	unsigned long long total_bytes;  /* uncompressed bytes read through member_read */
+	unsigned long long total_bytes;  /* uncompressed bytes: members' declared sizes (counted
+					  * at their headers, read or not), else bytes read;
+					  * for gzip, the whole stream */
 };
 
 /* sahifa_archive_each_mem with the given limits (NULL: the defaults). */
@@ -56,6 +58,12 @@ enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *
 						  const struct sahifa_archive_limits *limits,
 						  sahifa_archive_member_fn fn, void *ctx,
 						  struct sahifa_error *err);
+
+/* sahifa_archive_each with the given limits (NULL: the defaults). */
+enum sahifa_status sahifa_archive_each_limits(const char *path,
+					      const struct sahifa_archive_limits *limits,
+					      sahifa_archive_member_fn fn, void *ctx,
+					      struct sahifa_error *err);
 
 /* Read up to size bytes of the current member's data; returns bytes read, 0 at its
  * end, -1 on error (err filled).  Only valid inside the member callback. */

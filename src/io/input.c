@@ -32,7 +32,48 @@ struct walker {
 	dev_t dev[SAHIFA_MAX_DIR_DEPTH + 1];
 	ino_t ino[SAHIFA_MAX_DIR_DEPTH + 1];
 	const struct sahifa_input_shard *shard; /* NULL: deliver every item */
+	/* every directory walked, an open-addressing set: links that reach one folder
+	 * twice (a "diamond") are no loop, but must not walk it again */
+	struct dir_id { dev_t dev; ino_t ino; int used; } *seen;
+	size_t n_seen, cap_seen;
 };
+
+static size_t dir_slot(const struct dir_id *t, size_t cap, dev_t dev, ino_t ino)
+{
+	size_t h = ((size_t)ino * 0x9E3779B97F4A7C15ull ^ (size_t)dev) & (cap - 1);
+
+	while (t[h].used && (t[h].dev != dev || t[h].ino != ino))
+		h = (h + 1) & (cap - 1);
+	return h;
+}
+
+/* Add (dev, ino) to the set: 1 when it was there already, 0 added, -1 out of memory. */
+static int dir_seen(struct walker *w, dev_t dev, ino_t ino)
+{
+	size_t h, i;
+
+	if (w->n_seen * 2 >= w->cap_seen) {
+		size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+		struct dir_id *t = calloc(cap, sizeof(*t));
+
+		if (!t)
+			return -1;
+		for (i = 0; i < w->cap_seen; i++)
+			if (w->seen[i].used)
+				t[dir_slot(t, cap, w->seen[i].dev, w->seen[i].ino)] = w->seen[i];
+		free(w->seen);
+		w->seen = t;
+		w->cap_seen = cap;
+	}
+	h = dir_slot(w->seen, w->cap_seen, dev, ino);
+	if (w->seen[h].used)
+		return 1;
+	w->seen[h].dev = dev;
+	w->seen[h].ino = ino;
+	w->seen[h].used = 1;
+	w->n_seen++;
+	return 0;
+}
 
 static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_item *item)
 {
@@ -186,8 +227,17 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	struct walker *w = aw->w;
 	char q[SAHIFA_ERROR_PATH_MAX];
 
-	if (m->type != SAHIFA_MEMBER_FILE)
-		return SAHIFA_OK;  /* directories and links are no articles */
+	if (m->type == SAHIFA_MEMBER_DIR)
+		return SAHIFA_OK;  /* directories are no articles */
+	if (m->type != SAHIFA_MEMBER_FILE) {
+		/* links, devices and FIFOs are no articles either, but counted */
+		struct sahifa_input_item item = { 0 };
+
+		item.name = aw->name;
+		item.member = m->name;
+		item.skip = m->type == SAHIFA_MEMBER_OTHER ? "special member" : "link member";
+		return deliver(w, &item);
+	}
 	aw->files++;
 	if (m->unsafe_name) {
 		sahifa_quote(m->name, strlen(m->name), 200, q, sizeof(q));
@@ -208,6 +258,14 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		if (st)
 			return sahifa_error_set(w->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		n = sahifa_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
+		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
+			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;
+			 * the walk goes on to the members after it */
+			struct sahifa_error e = *w->err;
+
+			sahifa_error_clear(w->err);
+			return emit_error_item(w, aw->name, m->name, &e);
+		}
 		if (n < 0)
 			return w->err ? w->err->status : SAHIFA_ERR_DATA;
 		if (n == 0)
@@ -255,6 +313,18 @@ static enum sahifa_status walk_archive(struct walker *w, const char *name, const
 
 /* ---- files, stdin, directories ---- */
 
+/* 1 when the file open as fd is no longer what was read: its size or modification
+ * time moved since sb was taken, or fewer or more bytes than its size came. */
+static int sb_changed(int fd, const struct stat *sb, size_t got)
+{
+	struct stat now;
+
+	if (fstat(fd, &now))
+		return 1;
+	return now.st_size != sb->st_size || (unsigned long long)sb->st_size != got ||
+	       now.st_mtim.tv_sec != sb->st_mtim.tv_sec || now.st_mtim.tv_nsec != sb->st_mtim.tv_nsec;
+}
+
 static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, int is_stdin)
 {
 	enum read_result r;
@@ -265,7 +335,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 
 	sahifa_buf_reset(&w->buf);
 	r = read_fd(w, fd, SNIFF_BYTES, &eof, &e);
-	if (r == READ_OK && !is_stdin &&
+	if (r == READ_OK && !is_stdin && regular &&
 	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
 		return walk_archive(w, name, name, NULL, 0);
 	if (w->shard && !is_stdin && !sahifa_input_shard_keep_file(w->shard, name))
@@ -295,8 +365,15 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 	case READ_OK:
 		break;
 	}
-	if (is_stdin && sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
-		/* An archive on stdin is read from memory, so it is bound by the article limit. */
+	if (regular && !is_stdin && sb_changed(fd, &sb, w->buf.len))
+		return emit_error(w, name, NULL, SAHIFA_ERR_IO,
+				  "changed while read (%llu bytes at the start, %zu read)",
+				  (unsigned long long)sb.st_size, w->buf.len);
+	if ((is_stdin || !regular) &&
+	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
+		/* An archive on stdin or a pipe is read from memory (its first bytes are
+		 * read already, it cannot be opened again), so it is bound by the article
+		 * limit. */
 		size_t alen;
 		char *arch = sahifa_buf_detach(&w->buf, &alen);
 		enum sahifa_status st;
@@ -337,7 +414,19 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-/* Entries of a directory except those starting with '.', in strcmp (byte) order. */
+/* 1 for the name of a temporary file an output left behind when its writer was killed
+ * (sahifa_outfile's ".NAME.tmp-XXXXXX", pack's ".sahifa-pack-XXXXXX"). */
+static int is_leftover_temporary(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] == '.' &&
+	       ((n > 12 && !memcmp(name + n - 11, ".tmp-", 5)) ||
+		(n == 19 && !memcmp(name, ".sahifa-pack-", 13)));
+}
+
+/* Entries of a directory except those starting with '.' (but for leftover temporaries,
+ * which are reported), in strcmp (byte) order. */
 static int read_names(const char *path, char ***out, size_t *count)
 {
 	DIR *d = opendir(path);
@@ -351,7 +440,7 @@ static int read_names(const char *path, char ***out, size_t *count)
 		return -1;
 	errno = 0;
 	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' && !is_leftover_temporary(de->d_name))
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32, bytes;
@@ -404,6 +493,16 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 	if (w->depth > SAHIFA_MAX_DIR_DEPTH)
 		return emit_error(w, path, NULL, SAHIFA_ERR_LIMIT,
 				  "directories nested deeper than %d", SAHIFA_MAX_DIR_DEPTH);
+	k = dir_seen(w, sb->st_dev, sb->st_ino);
+	if (k < 0)
+		return fatal_nomem(w);
+	if (k) {
+		struct sahifa_input_item item = { 0 };
+
+		item.name = path;
+		item.skip = "folder walked already";
+		return deliver(w, &item);
+	}
 	if (read_names(path, &names, &n)) {
 		if (errno == ENOMEM)
 			return fatal_nomem(w);
@@ -423,7 +522,15 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 			st = fatal_nomem(w);
 			break;
 		}
-		st = walk_path(w, child.data);
+		if (is_leftover_temporary(names[i])) {
+			struct sahifa_input_item item = { 0 };
+
+			item.name = child.data;
+			item.skip = "temporary";
+			st = deliver(w, &item);
+		} else {
+			st = walk_path(w, child.data);
+		}
 		sahifa_buf_release(&child);
 	}
 	w->depth--;
@@ -479,5 +586,6 @@ enum sahifa_status sahifa_input_walk_shard(const char *const *paths, size_t n,
 			st = walk_path(&w, paths[i]);
 	}
 	sahifa_buf_release(&w.buf);
+	free(w.seen);
 	return st;
 }

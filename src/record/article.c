@@ -1,4 +1,5 @@
 /* The article record's lifecycle, adders, names and counts (include/sahifa/article.h). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,48 @@ static const char *const reason_names[SAHIFA_REASON_COUNT] = {
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+#define QD(name, member) { name, offsetof(struct sahifa_quality, member), 0 }
+#define QC(name, member) { name, offsetof(struct sahifa_quality, member), 1 }
+const struct sahifa_quality_field sahifa_quality_fields[] = {
+	QC("lines", lines), QC("words", words), QC("sentences", sentences),
+	QD("mean_word_length", mean_word_length),
+	QD("terminal_punct_lines", terminal_punct_lines), QD("ellipsis_lines", ellipsis_lines),
+	QD("short_lines", short_lines), QD("list_items", list_items),
+	QD("symbol_word_ratio", symbol_word_ratio), QD("letter_share", letter_share),
+	QD("alpha_words", alpha_words), QD("dup_lines", dup_lines),
+	QD("dup_line_chars", dup_line_chars), QD("top_2gram_chars", top_ngram_chars[0]),
+	QD("top_3gram_chars", top_ngram_chars[1]), QD("top_4gram_chars", top_ngram_chars[2]),
+	QD("dup_5gram_chars", dup_ngram_chars[0]), QD("dup_6gram_chars", dup_ngram_chars[1]),
+	QD("dup_7gram_chars", dup_ngram_chars[2]), QD("dup_8gram_chars", dup_ngram_chars[3]),
+	QD("dup_9gram_chars", dup_ngram_chars[4]), QD("dup_10gram_chars", dup_ngram_chars[5]),
+	QC("stopwords", stopwords), QD("stopword_share", stopword_share),
+};
+const size_t sahifa_quality_n_fields = COUNT(sahifa_quality_fields);
+
+double sahifa_quality_value(const struct sahifa_quality *q, const struct sahifa_quality_field *f)
+{
+	const char *p = (const char *)q + f->offset;
+	double d;
+	uint64_t u;
+
+	if (f->count) {
+		memcpy(&u, p, sizeof(u));
+		return (double)u;
+	}
+	memcpy(&d, p, sizeof(d));
+	return d;
+}
+
+const struct sahifa_quality_field *sahifa_quality_field_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(sahifa_quality_fields); i++)
+		if (!strcmp(sahifa_quality_fields[i].name, name))
+			return &sahifa_quality_fields[i];
+	return NULL;
+}
 
 void sahifa_article_init(struct sahifa_article *a)
 {

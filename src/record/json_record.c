@@ -1,7 +1,6 @@
 /*
- * The record as JSON: the JSON module's half of include/sahifa/article.h.  Writing
- * builds a cJSON tree that borrows the article's strings (no copies) and prints it
- * unformatted; the key order is fixed here, so equal articles give equal bytes.
+ * The record read from JSON with cJSON (writing is src/record/record_write.c, straight
+ * into the buffer), and a reject written as JSON for --rejects.
  */
 #include <math.h>
 #include <stdint.h>
@@ -10,14 +9,9 @@
 #include <cjson/cJSON.h>
 
 #include "sahifa/article.h"
+#include "record/json_strict.h"
 #include "sahifa/convert.h"
 #include "sahifa/limits.h"
-
-/* Proportions and confidences keep 3 decimals: stable bytes, no float noise. */
-static double round3(double v)
-{
-	return round(v * 1000.0) / 1000.0;
-}
 
 static int add(cJSON *obj, const char *key, cJSON *item)
 {
@@ -35,220 +29,6 @@ static cJSON *str_or_null(const char *s)
 static cJSON *num(double v)
 {
 	return cJSON_CreateNumber(v);
-}
-
-static int add_tag(cJSON *obj, const struct sahifa_langtag *t)
-{
-	return add(obj, "lang", cJSON_CreateStringReference(t->lang)) ||
-	       add(obj, "script", cJSON_CreateStringReference(t->script));
-}
-
-static cJSON *warc_json(const struct sahifa_source *s)
-{
-	const struct sahifa_warc_ref *w = &s->warc;
-	cJSON *o;
-
-	if (!s->has_warc)
-		return cJSON_CreateNull();
-	o = cJSON_CreateObject();
-	if (!o || add(o, "file", str_or_null(w->file ? w->file : "-")) ||
-	    add(o, "offset", num((double)w->offset)) || add(o, "record_id", str_or_null(w->record_id)) ||
-	    add(o, "date", str_or_null(w->date)) || add(o, "target_uri", str_or_null(w->target_uri))) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-static cJSON *source_json(const struct sahifa_source *s)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	if (!o || add(o, "name", str_or_null(s->name ? s->name : "-")) ||
-	    add(o, "member", str_or_null(s->member)) || add(o, "bytes", num((double)s->bytes)) ||
-	    add(o, "sha256", cJSON_CreateStringReference(s->sha256)) ||
-	    add(o, "encoding", cJSON_CreateStringReference(s->encoding)) ||
-	    add(o, "declared_encoding", str_or_null(s->declared_encoding)) ||
-	    add(o, "format", cJSON_CreateStringReference(s->format)) ||
-	    add(o, "warc", warc_json(s))) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-static cJSON *authors_json(const struct sahifa_article *a)
-{
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-
-	for (i = 0; arr && i < a->n_authors; i++) {
-		cJSON *s = cJSON_CreateStringReference(a->authors[i]);
-
-		if (!s) {
-			cJSON_Delete(arr);
-			return NULL;
-		}
-		cJSON_AddItemToArray(arr, s);
-	}
-	return arr;
-}
-
-static cJSON *section_json(const struct sahifa_section *s)
-{
-	cJSON *o = cJSON_CreateObject(), *paras = cJSON_CreateArray();
-	size_t i;
-
-	if (!o || !paras)
-		goto fail;
-	if (add(o, "heading", str_or_null(s->heading)) || add(o, "level", num(s->level)) ||
-	    (s->heading && add(o, "line", num((double)s->line))))
-		goto fail;
-	for (i = 0; i < s->n_paragraphs; i++) {
-		const struct sahifa_paragraph *p = &s->paragraphs[i];
-		cJSON *po = cJSON_CreateObject();
-
-		if (!po)
-			goto fail;
-		cJSON_AddItemToArray(paras, po);
-		if (add(po, "text", cJSON_CreateStringReference(p->text)) ||
-		    add(po, "kind", cJSON_CreateStringReference(sahifa_kind_name(p->kind))) ||
-		    add(po, "line", num((double)p->line)) || add_tag(po, &p->tag))
-			goto fail;
-	}
-	add(o, "paragraphs", paras);
-	return o;
-fail:
-	cJSON_Delete(paras);
-	cJSON_Delete(o);
-	return NULL;
-}
-
-static cJSON *stats_json(const struct sahifa_stats *st)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	if (!o || add(o, "lines", num((double)st->lines)) ||
-	    add(o, "blank_lines", num((double)st->blank_lines)) ||
-	    add(o, "sections", num((double)st->sections)) ||
-	    add(o, "paragraphs", num((double)st->paragraphs)) ||
-	    add(o, "captions", num((double)st->captions)) ||
-	    add(o, "removed", num((double)st->removed)) ||
-	    add(o, "characters", num((double)st->characters)) ||
-	    add(o, "words", num((double)st->words)) ||
-	    add(o, "replaced", num((double)st->replaced)) ||
-	    add(o, "marks_trimmed", num((double)st->marks_trimmed))) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-static cJSON *article_json(const struct sahifa_article *a, char *lang_tag, size_t tag_size)
-{
-	cJSON *o = cJSON_CreateObject(), *arr, *scripts;
-	size_t i;
-
-	if (!o)
-		return NULL;
-	snprintf(lang_tag, tag_size, "%s-%s", a->tag.lang, a->tag.script);
-	if (add(o, "id", cJSON_CreateStringReference(a->id)) ||
-	    add(o, "schema_version", cJSON_CreateStringReference(SAHIFA_SCHEMA_VERSION)) ||
-	    add(o, "source", source_json(&a->source)) ||
-	    add(o, "headline", str_or_null(a->headline)) ||
-	    add(o, "byline", str_or_null(a->byline)) ||
-	    add(o, "authors", authors_json(a)) ||
-	    add(o, "url", str_or_null(a->url)) ||
-	    add(o, "published", str_or_null(a->published)) ||
-	    add(o, "modified", str_or_null(a->modified)) ||
-	    add(o, "site_name", str_or_null(a->site_name)) ||
-	    add(o, "description", str_or_null(a->description)) ||
-	    add(o, "html_lang", str_or_null(a->html_lang)) ||
-	    add(o, "lang", cJSON_CreateStringReference(a->tag.lang)) ||
-	    add(o, "lang_confidence", num(round3(a->tag.confidence))) ||
-	    add(o, "lang_tag", cJSON_CreateStringReference(lang_tag)) ||
-	    add(o, "script", cJSON_CreateStringReference(a->tag.script)))
-		goto fail;
-	/* a list of {script, share}, not an object keyed by script: one type for loaders */
-	if (add(o, "scripts", scripts = cJSON_CreateArray()))
-		goto fail;
-	for (i = 0; i < a->n_scripts; i++) {
-		cJSON *so = cJSON_CreateObject();
-
-		if (!so)
-			goto fail;
-		cJSON_AddItemToArray(scripts, so);
-		if (add(so, "script", cJSON_CreateStringReference(a->scripts[i].script)) ||
-		    add(so, "share", num(round3(a->scripts[i].share))))
-			goto fail;
-	}
-	if (add(o, "sections", arr = cJSON_CreateArray()))
-		goto fail;
-	for (i = 0; i < a->n_sections; i++) {
-		cJSON *s = section_json(&a->sections[i]);
-
-		if (!s)
-			goto fail;
-		cJSON_AddItemToArray(arr, s);
-	}
-	if (add(o, "captions", arr = cJSON_CreateArray()))
-		goto fail;
-	for (i = 0; i < a->n_captions; i++) {
-		cJSON *c = cJSON_CreateObject();
-
-		if (!c)
-			goto fail;
-		cJSON_AddItemToArray(arr, c);
-		if (add(c, "text", cJSON_CreateStringReference(a->captions[i].text)) ||
-		    add(c, "line", num((double)a->captions[i].line)) ||
-		    add_tag(c, &a->captions[i].tag))
-			goto fail;
-	}
-	if (add(o, "removed", arr = cJSON_CreateArray()))
-		goto fail;
-	for (i = 0; i < a->n_removed; i++) {
-		const struct sahifa_removed *r = &a->removed[i];
-		cJSON *ro = cJSON_CreateObject();
-
-		if (!ro)
-			goto fail;
-		cJSON_AddItemToArray(arr, ro);
-		if (add(ro, "line", num((double)r->line)) ||
-		    add(ro, "text", cJSON_CreateStringReference(r->text)) ||
-		    add(ro, "reason", cJSON_CreateStringReference(sahifa_reason_name(r->reason))) ||
-		    (r->detail && add(ro, "detail", cJSON_CreateStringReference(r->detail))))
-			goto fail;
-	}
-	if (add(o, "stats", stats_json(&a->stats)))
-		goto fail;
-	return o;
-fail:
-	cJSON_Delete(o);
-	return NULL;
-}
-
-enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct sahifa_buf *out,
-					  struct sahifa_error *err)
-{
-	char lang_tag[SAHIFA_LANG_MAX + SAHIFA_SCRIPT_MAX + 2];
-	cJSON *o = article_json(a, lang_tag, sizeof(lang_tag));
-	char *text;
-	enum sahifa_status st;
-
-	if (!o)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	text = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	if (!text)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	st = sahifa_buf_append_str(out, text);
-	cJSON_free(text);
-	if (st == SAHIFA_ERR_LIMIT)
-		return sahifa_error_set(err, st, NULL, 0, 0, "record larger than the %zu-byte limit",
-					out->max);
-	if (st)
-		return sahifa_error_set(err, st, NULL, 0, 0, "out of memory");
-	return SAHIFA_OK;
 }
 
 /* ---- reading ---- */
@@ -505,6 +285,51 @@ static enum sahifa_status read_lists(struct reader *r, const cJSON *o, struct sa
 	return SAHIFA_OK;
 }
 
+/* quality is optional (records written before it was computed have none). */
+static enum sahifa_status read_quality(struct reader *r, const cJSON *o, struct sahifa_quality *q)
+{
+	const cJSON *qo = get(o, "quality"), *v;
+	size_t i;
+
+	memset(q, 0, sizeof(*q));
+	if (!qo)
+		return SAHIFA_OK;
+	if (!cJSON_IsObject(qo))
+		return bad(r, "quality", "expected an object");
+	snprintf(r->where, sizeof(r->where), "/quality");
+	for (i = 0; i < sahifa_quality_n_fields; i++) {
+		const struct sahifa_quality_field *f = &sahifa_quality_fields[i];
+		char *p = (char *)q + f->offset;
+		enum sahifa_status st;
+
+		if (f->count) {
+			uint64_t u;
+
+			if ((st = get_count(r, qo, f->name, &u)))
+				return st;
+			memcpy(p, &u, sizeof(u));
+		} else {
+			double d;
+
+			v = get(qo, f->name);
+			if (!cJSON_IsNumber(v) || v->valuedouble < 0)
+				return bad(r, f->name, "expected a non-negative number");
+			d = v->valuedouble;
+			memcpy(p, &d, sizeof(d));
+		}
+	}
+	v = get(qo, "stopword_lang");
+	if (v && cJSON_IsString(v)) {
+		if (strlen(v->valuestring) >= sizeof(q->stopword_lang))
+			return bad(r, "stopword_lang", "value too long");
+		memcpy(q->stopword_lang, v->valuestring, strlen(v->valuestring) + 1);
+	} else if (v && !cJSON_IsNull(v))
+		return bad(r, "stopword_lang", "expected a string or null");
+	q->present = 1;
+	r->where[0] = '\0';
+	return SAHIFA_OK;
+}
+
 static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct sahifa_article *a)
 {
 	const char *headline, *byline;
@@ -574,11 +399,87 @@ static enum sahifa_status read_article(struct reader *r, const cJSON *o, struct 
 	    (st = get_count(r, stats, "marks_trimmed", &a->stats.marks_trimmed)))
 		return st;
 	r->where[0] = '\0';
+	if ((st = read_quality(r, o, &a->quality)))
+		return st;
 	sahifa_article_count(a);
 	return SAHIFA_OK;
 }
 
 /* Depth of the deepest array/object, stopping early past the limit. */
+static int cmp_key_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Objects of up to this many members are checked pair by pair, larger ones sorted. */
+#define DUP_SMALL 16
+
+int sahifa_json_duplicate_key(const void *v, char *key, size_t size)
+{
+	const cJSON *o = v, *c;
+	size_t n = 0, i, j;
+
+	if (!o || !(cJSON_IsObject(o) || cJSON_IsArray(o)))
+		return 0;
+	for (c = o->child; c; c = c->next) {
+		n++;
+		if (sahifa_json_duplicate_key(c, key, size))
+			return 1;
+	}
+	if (!cJSON_IsObject(o) || n < 2)
+		return 0;
+	if (n <= DUP_SMALL) {
+		const cJSON *a, *b;
+
+		for (a = o->child, i = 0; a; a = a->next, i++)
+			for (b = a->next, j = i + 1; b; b = b->next, j++)
+				if (a->string && b->string && !strcmp(a->string, b->string)) {
+					snprintf(key, size, "%s", a->string);
+					return 1;
+				}
+		return 0;
+	} else {
+		const char **k = malloc(n * sizeof(*k));
+		int dup = 0;
+
+		if (!k)
+			return 0;
+		for (c = o->child, i = 0; c; c = c->next)
+			k[i++] = c->string ? c->string : "";
+		qsort(k, n, sizeof(*k), cmp_key_ptr);
+		for (i = 1; i < n && !dup; i++)
+			if (!strcmp(k[i - 1], k[i])) {
+				snprintf(key, size, "%s", k[i]);
+				dup = 1;
+			}
+		free(k);
+		return dup;
+	}
+}
+
+/* 1 when s holds a \u0000 escape inside a string: cJSON ends the string there, so
+ * "AB\u0000CD" would be read as "AB". */
+static int json_has_nul_escape(const char *s, size_t len)
+{
+	int in_str = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (in_str) {
+			if (s[i] == '\\') {
+				if (i + 5 < len && s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4))
+					return 1;
+				i++;
+			} else if (s[i] == '"') {
+				in_str = 0;
+			}
+		} else if (s[i] == '"') {
+			in_str = 1;
+		}
+	}
+	return 0;
+}
+
 static int json_depth_ok(const char *s, size_t len)
 {
 	int depth = 0, in_str = 0;
@@ -614,6 +515,9 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 	if (!json_depth_ok(json, len))
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"nested deeper than %d levels", SAHIFA_MAX_JSON_DEPTH);
+	if (json_has_nul_escape(json, len))
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+					"'\\u0000' in a string (JSON readers cut the string there)");
 	o = cJSON_ParseWithLengthOpts(json, len, &end, 0);
 	if (!o) {
 		long col = end ? (long)(end - json) + 1 : 0;
@@ -629,6 +533,16 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 		cJSON_Delete(o);
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, (long)(end - json) + 1,
 					"more than one JSON value on the line");
+	}
+	{
+		char key[128];
+
+		if (sahifa_json_duplicate_key(o, key, sizeof(key))) {
+			cJSON_Delete(o);
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+						"duplicate key '%s' (readers disagree on which one holds)",
+						key);
+		}
 	}
 	st = read_article(&r, o, a);
 	cJSON_Delete(o);

@@ -29,6 +29,7 @@
 #include "sahifa/outfile.h"
 #include "sahifa/pack.h"
 #include "sahifa/sha256.h"
+#include "sahifa/validate.h"
 
 static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
 
@@ -437,26 +438,15 @@ static void bad_line(struct pack *p, const char *path, long line, struct sahifa_
 		p->diag(p->diag_ctx, e);
 }
 
-/* Match key of an article: headline and paragraph texts folded, joined by U+001E. */
+/* Match key of an article (sahifa_article_match_key), hashed. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
 				      unsigned char out[16], struct sahifa_error *e)
 {
 	enum sahifa_status st;
 	char hex[65];
-	size_t i, j;
 
-	sahifa_buf_reset(&p->key);
-	if (a->headline && (st = sahifa_fold_key(a->headline, strlen(a->headline), &p->key, e)))
+	if ((st = sahifa_article_match_key(a, &p->key, e)))
 		return st;
-	for (i = 0; i < a->n_sections; i++)
-		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
-			const char *t = a->sections[i].paragraphs[j].text;
-
-			if ((st = sahifa_buf_append_char(&p->key, '\x1e')) ||
-			    (st = sahifa_fold_key(t, strlen(t), &p->key, e)))
-				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(e, st, NULL, 0, 0,
-						"match key too long") : st;
-		}
 	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, out, 16);
@@ -794,6 +784,58 @@ static enum sahifa_status id_list_add(struct pack *p, struct id_list *l, const c
 	return SAHIFA_OK;
 }
 
+/* The first error validate finds in the previous release, and their number. */
+struct previous_check {
+	struct sahifa_error first;
+	unsigned long long n;
+};
+
+static void previous_diag(void *ctx, const struct sahifa_error *e)
+{
+	struct previous_check *c = ctx;
+
+	if (e->severity == SAHIFA_WARNING)
+		return;
+	if (!c->n++)
+		c->first = *e;
+}
+
+/* The previous release must agree with its own manifest (checksums, rows, schemas)
+ * before its ids and contents decide the changes and the version bump. */
+static enum sahifa_status check_previous(struct pack *p)
+{
+	struct sahifa_validate_options vo;
+	struct sahifa_validate_summary vs;
+	struct previous_check c;
+	struct sahifa_error e;
+	const char *one[1];
+	enum sahifa_status st;
+
+	memset(&vo, 0, sizeof(vo));
+	memset(&c, 0, sizeof(c));
+	vo.max_errors = 1;
+	vo.threads = 1;
+	one[0] = p->o->previous;
+	sahifa_error_clear(&e);
+	st = sahifa_validate_run(&vo, one, 1, previous_diag, NULL, &c, &vs, &e);
+	if (st) {
+		*p->err = e;
+		return st;
+	}
+	if (c.n || vs.errors) {
+		char where[SAHIFA_ERROR_PATH_MAX + 64];
+
+		if (c.first.line > 0)
+			snprintf(where, sizeof(where), "%s:%ld", c.first.path, c.first.line);
+		else
+			snprintf(where, sizeof(where), "%s", c.first.path);
+		return sahifa_error_set(p->err, SAHIFA_ERR_DATA, p->o->previous, 0, 0,
+					"damaged previous release (validate finds errors), first: %s: %s",
+					where, c.first.msg);
+	}
+	return SAHIFA_OK;
+}
+
 /* Read the previous release, list added, removed and modified ids, and check that the
  * new version is above the old one by at least the bump the changes call for. */
 static enum sahifa_status compare_previous(struct pack *p)
@@ -806,6 +848,8 @@ static enum sahifa_status compare_previous(struct pack *p)
 	const char *bump;
 	char need_s[SAHIFA_SEMVER_MAX + 64];
 
+	if ((st = check_previous(p)))
+		return st;
 	st = sahifa_archive_each(p->o->previous, old_member, &o, p->err);
 	sahifa_buf_release(&o.chunkline);
 	if (st)
@@ -1032,13 +1076,26 @@ static const char *const paragraphs_header[] = {
 	"lang", "script", "line", "text",
 };
 
+/* 1 when the line just read again is the one the first pass indexed (a file changed
+ * between the passes would give a release with other records, or an id twice). */
+static int same_content(struct pack *p, const struct entry *x)
+{
+	unsigned char content[16];
+	char hex[65];
+
+	if (strcmp(p->a.id, x->id) || sahifa_sha256_hex(p->json.data, p->json.len, hex))
+		return 0;
+	hex_bytes(hex, content, 16);
+	return !memcmp(content, x->content, 16);
+}
+
 /* Second pass: the kept records in (split, id) order into shards and CSV rows. */
 static enum sahifa_status write_data(struct pack *p)
 {
 	FILE **in = calloc(p->n_inputs ? p->n_inputs : 1, sizeof(*in));
 	struct sahifa_csv_writer aw, pw;
 	struct member *ma, *mp, *shard = NULL;
-	size_t i, first_shard = 0, shards_in_split = 0;
+	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0;
 	int split = -1;
 	enum sahifa_status st = SAHIFA_OK;
 
@@ -1051,6 +1108,9 @@ static enum sahifa_status write_data(struct pack *p)
 		st = p->err->status ? p->err->status : nomem(p);
 		goto out;
 	}
+	/* member_add() moves p->m as it grows: keep places, not pointers */
+	i_ma = (size_t)(ma - p->m);
+	i_mp = (size_t)(mp - p->m);
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
 	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, 17, p->err)) ||
@@ -1076,7 +1136,7 @@ static enum sahifa_status write_data(struct pack *p)
 		}
 		reader_reset(p->rd, in[x->input], x->offset);
 		if (reader_line(p->rd, &p->line, &start, &too_long) != 1 || too_long ||
-		    parse_line(p, &e) || canonical(p, &e)) {
+		    parse_line(p, &e) || canonical(p, &e) || !same_content(p, x)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, x->line, 0,
 					      "the line changed since it was first read");
 			goto out;
@@ -1128,10 +1188,10 @@ static enum sahifa_status write_data(struct pack *p)
 			}
 		}
 	}
-	ma->bytes = aw.bytes;
-	ma->rows = (long long)aw.rows - 1;
-	mp->bytes = pw.bytes;
-	mp->rows = (long long)pw.rows - 1;
+	p->m[i_ma].bytes = aw.bytes;
+	p->m[i_ma].rows = (long long)aw.rows - 1;
+	p->m[i_mp].bytes = pw.bytes;
+	p->m[i_mp].rows = (long long)pw.rows - 1;
 out:
 	sahifa_csv_writer_release(&aw);
 	sahifa_csv_writer_release(&pw);

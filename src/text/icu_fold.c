@@ -7,6 +7,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "sahifa/article.h"
 #include "text/icu_fold.h"
 
 /* Map one folded code unit to its key form: 0 drops it.  Only BMP Arabic letters are
@@ -133,4 +134,25 @@ out:
 	free(src);
 	free(norm);
 	return st;
+}
+
+enum sahifa_status sahifa_article_match_key(const struct sahifa_article *a,
+					    struct sahifa_buf *out, struct sahifa_error *err)
+{
+	enum sahifa_status st;
+	size_t i, j;
+
+	sahifa_buf_reset(out);
+	if (a->headline && (st = sahifa_fold_key(a->headline, strlen(a->headline), out, err)))
+		return st;
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
+			const char *t = a->sections[i].paragraphs[j].text;
+
+			if ((st = sahifa_buf_append_char(out, '\x1e')) ||
+			    (st = sahifa_fold_key(t, strlen(t), out, err)))
+				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(err, st, NULL, 0, 0,
+						"match key too long") : st;
+		}
+	return SAHIFA_OK;
 }

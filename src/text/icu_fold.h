@@ -20,4 +20,11 @@
 enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err);
 
+/* The match key of a whole article: its headline and paragraph texts folded, each
+ * paragraph after a U+001E separator (pack's exact-duplicate key, dedup's text).  out is
+ * reset first.  Errors as above; a full buffer names "match key too long". */
+struct sahifa_article;
+enum sahifa_status sahifa_article_match_key(const struct sahifa_article *a,
+					    struct sahifa_buf *out, struct sahifa_error *err);
+
 #endif

@@ -7,6 +7,7 @@
 #include <unicode/utext.h>
 
 #include "text/icu_regex.h"
+#include "sahifa/limits.h"
 
 struct sahifa_regex {
 	URegularExpression *re;
@@ -34,7 +35,14 @@ enum sahifa_status sahifa_regex_compile(const char *pattern, struct sahifa_regex
 		r->re = uregex_openUText(&ut, 0, &pe, &st);
 		utext_close(&ut);
 	}
+	/* a user's pattern may backtrack without end ("^(a+)+$"): bound its work */
+	if (U_SUCCESS(st))
+		uregex_setTimeLimit(r->re, SAHIFA_REGEX_TIME_STEPS, &st);
+	if (U_SUCCESS(st))
+		uregex_setStackLimit(r->re, SAHIFA_REGEX_STACK_BYTES, &st);
 	if (U_FAILURE(st)) {
+		if (r->re)
+			uregex_close(r->re);
 		free(r);
 		if (st == U_MEMORY_ALLOCATION_ERROR)
 			return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -72,6 +80,13 @@ static int run(struct sahifa_regex *r, const char *text, size_t len, int full,
 		uregex_setText(r->re, empty, 0, &st2);
 	}
 	utext_close(&ut);
+	if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
+		sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+				 "the pattern %s (backtracking without end?)",
+				 st == U_REGEX_TIME_OUT ? "takes more than the time limit"
+							: "needs more than the stack limit");
+		return -1;
+	}
 	if (U_FAILURE(st)) {
 		sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "regex: %s", u_errorName(st));
 		return -1;

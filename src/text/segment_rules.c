@@ -393,6 +393,12 @@ enum sahifa_status sahifa_rules_new_default(struct sahifa_rules **out, struct sa
 	return SAHIFA_OK;
 }
 
+enum sahifa_status sahifa_rules_new_empty(struct sahifa_rules **out, struct sahifa_error *err)
+{
+	*out = calloc(1, sizeof(**out));
+	return *out ? SAHIFA_OK : sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
 void sahifa_rules_free(struct sahifa_rules *rules)
 {
 	if (!rules)

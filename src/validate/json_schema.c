@@ -10,6 +10,7 @@
 
 #include "text/icu_regex.h"
 #include "validate/json_schema.h"
+#include "record/json_strict.h"
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/limits.h"
@@ -133,6 +134,9 @@ static enum sahifa_status prescan(const char *text, size_t len, struct sahifa_er
 				continue;
 			if (c == '"')
 				in_string = 0;
+			else if (c == '\\' && i + 5 < len && s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4))
+				return lex_fail(err, SAHIFA_ERR_DATA, text, i,
+						"'\\u0000' in a string (JSON readers cut the string there)");
 			else if (c == '\\')
 				i++;
 			else if (c < 0x20)
@@ -205,6 +209,16 @@ enum sahifa_status sahifa_json_parse(const char *text, size_t len, struct sahifa
 			cJSON_Delete(v);
 			return lex_fail(err, SAHIFA_ERR_DATA, text, i,
 					"content after the JSON value (one value per line)");
+		}
+	}
+	{
+		char key[128], q[160];
+
+		if (sahifa_json_duplicate_key(v, key, sizeof(key))) {
+			cJSON_Delete(v);
+			sahifa_quote(key, strlen(key), 100, q, sizeof(q));
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+						"duplicate key %s (readers disagree on which one holds)", q);
 		}
 	}
 	*out = (struct sahifa_json *)v;
@@ -912,6 +926,7 @@ struct vctx {
 	int quiet;       /* inside anyOf/oneOf/not/propertyNames: only the verdict counts */
 	int stop;
 	int depth;
+	unsigned long long steps;  /* schema nodes applied to this value so far */
 };
 
 static void vfail(struct vctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -1388,6 +1403,16 @@ static int validate(struct vctx *c, const struct node *n, const cJSON *v)
 		if (!n->always)
 			vfail(c, "no value is allowed here");
 		return n->always;
+	}
+	if (++c->steps > SAHIFA_SCHEMA_MAX_STEPS) {
+		/* anyOf/oneOf/$ref fan-out: reported whatever the quiet state, then stop */
+		if (!c->stop) {
+			c->quiet = 0;
+			vfail(c, "the schema takes more than %llu steps on this value "
+				 "(anyOf, oneOf or $ref fan-out?)", (unsigned long long)SAHIFA_SCHEMA_MAX_STEPS);
+			c->stop = 1;
+		}
+		return 0;
 	}
 	if (++c->depth > SCHEMA_MAX_RECURSION) {
 		c->depth--;

@@ -919,6 +919,7 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 {
 	struct release rel;
 	struct arch ar;
+	struct sahifa_archive_limits lim;
 	struct sahifa_error e;
 	enum sahifa_status st;
 	const char *base = strrchr(path, '/');
@@ -933,7 +934,9 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 	ar.max = r->opts->max_uncompressed ? r->opts->max_uncompressed
 					   : SAHIFA_MAX_ARCHIVE_TOTAL_BYTES;
 	sahifa_error_clear(&e);
-	st = sahifa_archive_each(path, on_member, &ar, &e);
+	lim.members = SAHIFA_MAX_ARCHIVE_MEMBERS;
+	lim.total_bytes = ar.max;  /* also what members skipped unread would cost */
+	st = sahifa_archive_each_limits(path, &lim, on_member, &ar, &e);
 	if (st == SAHIFA_ERR_IO) {
 		vrun_report_io(r, &e);
 	} else if (st && e.msg[0] && !rel.fatal) {

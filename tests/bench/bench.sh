@@ -15,8 +15,10 @@ measure "convert 1x (-j 1)" "$b1" "$n1" "$SAHIFA" convert -j 1 -o "$BENCH/saudi-
 measure "convert 10x (-j default)" "$((b1 * 10))" "$((n1 * 10))" "$SAHIFA" convert -o "$BENCH/saudi10.jsonl" "$BENCH/saudi10"
 echo "  $(tail -n 1 "$BENCH/cmd.err" | sed 's/^sahifa: //') (10x run; exit 1 = some inputs rejected: empty bodies)"
 conv10=$LAST_SECS
+conv10cpu=$LAST_CPU
 measure "convert 10x (-j 1)" "$((b1 * 10))" "$((n1 * 10))" "$SAHIFA" convert -j 1 -o "$BENCH/saudi10-j1.jsonl" "$BENCH/saudi10"
 conv10j1=$LAST_SECS
+conv10j1cpu=$LAST_CPU
 cmp -s "$BENCH/saudi.jsonl" "$BENCH/saudi-j1.jsonl" && cmp -s "$BENCH/saudi10.jsonl" "$BENCH/saudi10-j1.jsonl" &&
 	echo "  -j 1 and -j default give identical output" ||
 	echo "  WARNING: -j 1 and -j default outputs differ"
@@ -26,12 +28,14 @@ find "$BENCH/saudi10" -name '*.txt' | sort | xargs cat > "$BENCH/saudi-lines.txt
 nl=$(wc -l < "$BENCH/saudi-lines.txt")
 measure "language ID alone (tag --engine=cld2)" "$((b1 * 10))" "$nl" sh -c "\"$SAHIFA\" tag --engine=cld2 < \"$BENCH/saudi-lines.txt\""
 lid=$LAST_SECS
+lidcpu=$LAST_CPU
 measure "language ID with sahifa's layer (tag)" "$((b1 * 10))" "$nl" sh -c "\"$SAHIFA\" tag < \"$BENCH/saudi-lines.txt\""
 python3 -c "
 import sys
-c, c1, l = (max(float(x), 0.01) for x in sys.argv[1:4])
-print('  convert 10x -j 1 costs %.2fx language ID alone (goal: at most 1.5x); -j default %.2fx' % (c1 / l, c / l))
-" "$conv10" "$conv10j1" "$lid"
+c, c1, l, cc, c1c, lc = (max(float(x), 0.01) for x in sys.argv[1:7])
+print('  convert 10x -j 1 costs %.2fx language ID alone in CPU time (goal: at most 1.3x), %.2fx in wall time' % (c1c / lc, c1 / l))
+print('  convert 10x with all cores: %.2fx faster than -j 1 (wall); %.2fx language ID alone (wall)' % (c1 / c, c / l))
+" "$conv10" "$conv10j1" "$lid" "$conv10cpu" "$conv10j1cpu" "$lidcpu"
 # pack on the 1x records (the 10x copies would all be dropped as duplicates);
 # validate on the 10x records, so that start-up does not dominate the timing
 echo

@@ -30,27 +30,31 @@ PY
 }
 
 # measure LABEL BYTES ITEMS CMD...: run CMD $RUNS times (default 3) under
-# /usr/bin/time and print a row with the fastest run and the largest peak.
+# /usr/bin/time and print a row with the fastest run (wall), the least CPU time
+# (user + system: what ratios use, since the machines are shared) and the largest peak.
 measure() {
 	label=$1 bytes=$2 items=$3
 	shift 3
-	secs= kb=0 k=0
+	secs= cpu= kb=0 k=0
 	while [ "$k" -lt "${RUNS:-3}" ]; do
-		/usr/bin/time -f "%e %M" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
+		/usr/bin/time -f "%e %M %U %S" -o "$BENCH/time.out" "$@" > /dev/null 2> "$BENCH/cmd.err"
 		rc=$?
 		# GNU time adds a "Command exited with non-zero status" line before its figures
-		read -r s m <<EOF_TIME
+		read -r s m u y <<EOF_TIME
 $(tail -n 1 "$BENCH/time.out")
 EOF_TIME
+		c=$(echo "$u + $y" | bc)
 		if [ -z "$secs" ] || [ "$(echo "$s < $secs" | bc)" = 1 ]; then secs=$s; fi
+		if [ -z "$cpu" ] || [ "$(echo "$c < $cpu" | bc)" = 1 ]; then cpu=$c; fi
 		[ "$m" -gt "$kb" ] && kb=$m
 		k=$((k + 1))
 	done
 	python3 -c "
 import sys
-label, b, n, s, kb, rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+label, b, n, s, c, kb, rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
 s = max(s, 0.01)
-print('%-36s %8.2f MB/s %9.0f items/s %7.2f s %7.1f MB peak  (exit %s)' % (label, b / s / 1e6, n / s, s, kb / 1024, rc))
-" "$label" "$bytes" "$items" "$secs" "$kb" "$rc"
+print('%-36s %8.2f MB/s %9.0f items/s %7.2f s %6.2f s cpu %7.1f MB peak  (exit %s)' % (label, b / s / 1e6, n / s, s, c, kb / 1024, rc))
+" "$label" "$bytes" "$items" "$secs" "$cpu" "$kb" "$rc"
 	LAST_SECS=$secs
+	LAST_CPU=$cpu
 }

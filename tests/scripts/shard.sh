@@ -168,8 +168,8 @@ check "killed: a share's sidecar is gone once its run starts" test ! -e "$M/s1.j
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 # SIGKILL leaves the temporary file (SIGTERM removes it): never a name merge reads
-check "killed: only a temporary name holds the half output" sh -c "ls '$M'/s1.jsonl.tmp-* > /dev/null"
-rm -f "$M"/s1.jsonl.tmp-*
+check "killed: only a temporary name holds the half output" sh -c "ls '$M'/.s1.jsonl.tmp-* > /dev/null"
+rm -f "$M"/.s1.jsonl.tmp-*
 check "killed: the killed run left the last whole output, not a half one" cmp "$M/s1.jsonl" "$M/s1.complete"
 "$SAHIFA" merge --check "$M/s1.jsonl" > "$T/mid.out" 2>&1
 check "killed: the merge calls the killed share unfinished" grep -q "s1.jsonl.shard: no sidecar: the shard is unfinished" "$T/mid.out"

@@ -119,7 +119,7 @@ head -c 20000000 /dev/zero > "$T/j-1.0.0/README.md"
 $PY "$MK" seal "$T/j-1.0.0"
 tarit j-1.0.0 j-1.0.0.tar.gz
 size=$(wc -c < "$T/j-1.0.0.tar.gz")
-expect validate-zip-bomb 1 'j-1\.0\.0\.tar\.gz!j-1\.0\.0/README\.md: archive expands past 1000000 bytes' \
+expect validate-zip-bomb 1 'j-1\.0\.0\.tar\.gz(!j-1\.0\.0/README\.md: archive expands past|: more than) 1000000( uncompressed)? bytes' \
 	"$SAHIFA" validate --max-uncompressed 1000000 "$T/j-1.0.0.tar.gz"
 [ "$size" -lt 200000 ] && echo "PASS validate-zip-bomb-small ($size bytes compressed)" ||
 	echo "FAIL validate-zip-bomb-small: $size bytes compressed"

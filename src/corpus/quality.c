@@ -1,0 +1,452 @@
+/* Quality signals of one article (include/sahifa/corpus.h).  Everything is measured on
+ * the match key of each paragraph (src/text/icu_fold.c), so that case, Arabic spelling
+ * variants and diacritics do not split a repeated line or n-gram in two, as Gopher
+ * normalizes words before counting repetitions. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/embed.h"
+#include "corpus/corpus_internal.h"
+#include "sahifa/corpus.h"
+#include "sahifa/utf8.h"
+#include "text/icu_fold.h"
+#include "text/icu_script.h"
+
+#define SHORT_LINE_CHARS 30   /* FineWeb's short line */
+#define MAX_NGRAM 10
+
+/* ---- stop-word lists, folded once per language and shared by the threads ---------- */
+
+struct stoplist {
+	char lang[SAHIFA_LANG_MAX];
+	uint64_t *hashes;          /* sorted */
+	size_t n;
+	int loaded;                /* 1 tried (hashes may be NULL: no list) */
+};
+
+#define STOPLISTS_MAX 32
+static struct stoplist stoplists[STOPLISTS_MAX];
+static pthread_mutex_t stop_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fold every line of rules/stopwords/LANG.txt and keep the sorted hashes. */
+static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error *err)
+{
+	char path[64];
+	const struct sahifa_embed *e;
+	struct sahifa_buf key = SAHIFA_BUF_INIT;
+	const char *p, *end;
+	size_t cap = 0;
+	enum sahifa_status st = SAHIFA_OK;
+
+	l->loaded = 1;
+	snprintf(path, sizeof(path), "rules/stopwords/%.15s.txt", l->lang);
+	if (!(e = sahifa_embed_find(path)))
+		return SAHIFA_OK;
+	for (p = e->data; p < e->data + e->len; p++)
+		cap += *p == '\n';
+	if (!(l->hashes = calloc(cap + 1, sizeof(*l->hashes))))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	sahifa_buf_init(&key, 0);
+	for (p = e->data, end = e->data + e->len; p < end && !st; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		sahifa_buf_reset(&key);
+		if (len && p[0] != '#' && !(st = sahifa_fold_key(p, len, &key, err)) && key.len &&
+		    l->n <= cap)
+			l->hashes[l->n++] = corpus_hash64(key.data, key.len, 0);
+		p += len + 1;
+	}
+	sahifa_buf_release(&key);
+	qsort(l->hashes, l->n, sizeof(*l->hashes), cmp_u64);
+	return st;
+}
+
+/* The stop-word list of lang, or NULL when there is none. */
+static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error *err,
+					   enum sahifa_status *st)
+{
+	struct stoplist *l = NULL;
+	size_t i;
+
+	*st = SAHIFA_OK;
+	pthread_mutex_lock(&stop_lock);
+	for (i = 0; i < STOPLISTS_MAX; i++)
+		if (!stoplists[i].lang[0] || !strcmp(stoplists[i].lang, lang)) {
+			l = &stoplists[i];
+			break;
+		}
+	if (l && !l->loaded) {
+		snprintf(l->lang, sizeof(l->lang), "%s", lang);
+		*st = stoplist_load(l, err);
+	}
+	pthread_mutex_unlock(&stop_lock);
+	return l && l->n ? l : NULL;
+}
+
+static int stoplist_has(const struct stoplist *l, uint64_t h)
+{
+	return bsearch(&h, l->hashes, l->n, sizeof(h), cmp_u64) != NULL;
+}
+
+/* ---- words --------------------------------------------------------------------- */
+
+/* Word characters as the rules matcher sees them (letters, digits, marks), and among
+ * them digits, so that a letter is "a word character that is not a digit". */
+static int is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) ||
+	       (c >= 0x06F0 && c <= 0x06F9);
+}
+
+static int is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return is_digit(c) || ((c | 32) >= 'a' && (c | 32) <= 'z');
+	if (c <= 0xBF || c == 0xD7 || c == 0xF7)
+		return 0;
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFE30 && c <= 0xFE4F))
+		return 0;
+	switch (c) {
+	case 0x060C: case 0x061B: case 0x061F: case 0x066A: case 0x066B: case 0x066C:
+	case 0x066D: case 0x06D4: case 0xFD3E: case 0xFD3F: case 0xFEFF:
+		return 0;
+	}
+	return 1;
+}
+
+struct word {
+	uint64_t hash;
+	uint32_t chars;
+};
+
+struct words {
+	struct word *w;
+	size_t n, cap;
+};
+
+static int words_push(struct words *ws, uint64_t h, uint32_t chars)
+{
+	if (ws->n == ws->cap) {
+		size_t ncap = ws->cap ? ws->cap * 2 : 256;
+		void *p = realloc(ws->w, ncap * sizeof(*ws->w));
+
+		if (!p)
+			return -1;
+		ws->w = p;
+		ws->cap = ncap;
+	}
+	ws->w[ws->n].hash = h;
+	ws->w[ws->n++].chars = chars;
+	return 0;
+}
+
+/* ---- n-gram counting: an open-addressing table of 64-bit keys ------------------- */
+
+struct slot64 {
+	uint64_t key;
+	uint32_t count;
+	uint32_t used;
+};
+
+static size_t table_size(size_t n)
+{
+	size_t s = 64;
+
+	while (s < n * 2)
+		s *= 2;
+	return s;
+}
+
+static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key)
+{
+	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
+
+	while (t[i].used && t[i].key != key)
+		i = (i + 1) & (size - 1);
+	t[i].used = 1;
+	t[i].key = key;
+	t[i].count++;
+	return &t[i];
+}
+
+static uint64_t gram_hash(const struct word *w, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = corpus_mix64(h ^ w[i].hash) + i;
+	return h;
+}
+
+/* Gopher's repetition measures over the document's word sequence: the characters of
+ * the most common n-gram (n = 2..4) and the characters of words covered by any
+ * repeated n-gram (n = 5..10), each over all word characters. */
+static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_quality *q)
+{
+	size_t size = table_size(ws->n), n, i;
+	struct slot64 *t;
+	unsigned char *covered;
+
+	if (!chars || ws->n < 2)
+		return 0;
+	if (!(t = calloc(size, sizeof(*t))) || !(covered = calloc(ws->n, 1))) {
+		free(t);
+		return -1;
+	}
+	for (n = 2; n <= MAX_NGRAM; n++) {
+		uint64_t best = 0, cov = 0;
+
+		if (ws->n < n)
+			break;
+		memset(t, 0, size * sizeof(*t));
+		for (i = 0; i + n <= ws->n; i++)
+			table_add(t, size, gram_hash(ws->w + i, n));
+		if (n <= 4) {
+			/* the most common n-gram: its count times its length in characters */
+			for (i = 0; i + n <= ws->n; i++) {
+				struct slot64 *s = table_add(t, size, gram_hash(ws->w + i, n));
+				uint64_t c = 0, k;
+
+				s->count--;             /* table_add counted this look-up */
+				if (s->count < 2)
+					continue;
+				for (k = 0; k < n; k++)
+					c += ws->w[i + k].chars;
+				if (c * s->count > best)
+					best = c * s->count;
+			}
+			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
+			continue;
+		}
+		memset(covered, 0, ws->n);
+		for (i = 0; i + n <= ws->n; i++) {
+			struct slot64 *s = table_add(t, size, gram_hash(ws->w + i, n));
+
+			s->count--;
+			if (s->count >= 2)
+				memset(covered + i, 1, n);
+		}
+		for (i = 0; i < ws->n; i++)
+			cov += covered[i] ? ws->w[i].chars : 0;
+		q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
+	}
+	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
+		if (q->top_ngram_chars[i] > 1)
+			q->top_ngram_chars[i] = 1;
+	free(covered);
+	free(t);
+	return 0;
+}
+
+/* ---- per line ------------------------------------------------------------------ */
+
+static int is_closer(uint32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0xBB || c == 0xAB ||
+	       c == 0x201D || c == 0x2019 || c == 0x201C;
+}
+
+static int is_terminal(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 || c == 0x060C ||
+	       c == 0x2026 || c == 0x3002;
+}
+
+struct tally {
+	uint64_t sentences;
+	uint64_t lines, terminal, ellipsis, short_lines, list_items;
+	uint64_t words, word_chars, alpha_words, symbols, letters, nonspace, stop;
+	uint64_t line_chars, dup_lines, dup_line_chars;
+};
+
+/* Walk one folded line: its words go to ws, its counts to t. */
+static int scan_line(const char *s, size_t len, const struct stoplist *sl, struct words *ws,
+		     struct tally *t)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, chars = 0;
+	uint32_t c = 0, last_cp = 0;
+
+	while (i < len) {
+		size_t wstart = 0, wend = 0, n;
+		uint32_t wchars, tchars = 0;
+		int alpha = 0, in_word = 0;
+
+		while (i < len && p[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		while (i < len && p[i] != ' ') {
+			if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
+				n = 1, c = 0xFFFD;
+			tchars++;
+			if (is_word_cp(c)) {
+				if (!in_word)
+					wstart = i, in_word = 1;
+				wend = i + n;
+				alpha |= !is_digit(c);
+			}
+			if (c == '#')
+				t->symbols++;
+			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
+				t->symbols++, i += c == '.' ? 2 : 0;
+			i += n;
+			/* a sentence ends at a terminal mark before a space or the end (a run
+			 * of marks, "?!" or "...", ends one) */
+			if (is_terminal(c) && c != 0x060C && (i >= len || p[i] == ' '))
+				t->sentences++;
+		}
+		chars += tchars;
+		t->nonspace += tchars;
+		if (in_word) {
+			uint64_t h = corpus_hash64(s + wstart, wend - wstart, 0);
+
+			wchars = (uint32_t)sahifa_utf8_chars(s + wstart, wend - wstart);
+			if (words_push(ws, h, wchars))
+				return -1;
+			t->words++;
+			t->word_chars += wchars;
+			t->alpha_words += alpha;
+			if (sl && stoplist_has(sl, h))
+				t->stop++;
+		}
+	}
+	/* the last character that is not a closing quote or bracket */
+	{
+		size_t j = len;
+
+		last_cp = 0;
+		while (j > 0) {
+			size_t k = j - 1;
+			uint32_t cp;
+
+			while (k > 0 && (p[k] & 0xC0) == 0x80)
+				k--;
+			if (!sahifa_utf8_decode(p + k, j - k, &cp))
+				break;
+			if (!is_closer(cp) && cp != ' ') {
+				last_cp = cp;
+				break;
+			}
+			j = k;
+		}
+		t->terminal += is_terminal(last_cp);
+		t->ellipsis += last_cp == 0x2026 || (len >= 3 && !memcmp(s + len - 3, "...", 3));
+	}
+	t->short_lines += chars < SHORT_LINE_CHARS;
+	t->line_chars += chars;
+	return 0;
+}
+
+struct line_key {
+	uint64_t hash, chars;
+	size_t index;
+};
+
+/* By hash, then by place: the first of equal lines sorts first. */
+static int cmp_line_key(const void *a, const void *b)
+{
+	const struct line_key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static double share(uint64_t a, uint64_t b)
+{
+	return b ? (double)a / (double)b : 0.0;
+}
+
+enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahifa_error *err)
+{
+	struct sahifa_quality *q = &a->quality;
+	struct sahifa_buf key = SAHIFA_BUF_INIT;
+	struct sahifa_script_counts sc;
+	struct words ws = { NULL, 0, 0 };
+	struct tally t;
+	const struct stoplist *sl;
+	struct line_key *line_hashes = NULL;
+	size_t n_lines = 0, i, j, k, m;
+	enum sahifa_status st = SAHIFA_OK;
+
+	memset(q, 0, sizeof(*q));
+	memset(&t, 0, sizeof(t));
+	sl = stoplist_get(a->tag.lang, err, &st);
+	if (st)
+		return st;
+	for (i = 0; i < a->n_sections; i++)
+		n_lines += a->sections[i].n_paragraphs;
+	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
+		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	sahifa_buf_init(&key, 0);
+	sahifa_script_counts_init(&sc);
+	for (i = 0, k = 0; i < a->n_sections && !st; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
+			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
+			uint64_t before = t.line_chars, h;
+
+			sahifa_buf_reset(&key);
+			if ((st = sahifa_fold_key(p->text, strlen(p->text), &key, err)))
+				break;
+			if (scan_line(key.data ? key.data : "", key.len, sl, &ws, &t)) {
+				st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+				break;
+			}
+			sahifa_script_count(key.data ? key.data : "", key.len, &sc);
+			t.lines++;
+			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
+			h = corpus_hash64(key.data ? key.data : "", key.len, 1);
+			line_hashes[k].hash = h;
+			line_hashes[k].chars = t.line_chars - before;
+			line_hashes[k].index = k;
+		}
+	sahifa_buf_release(&key);
+	if (!st && k) {
+		/* every line of a run of equal lines but the first counts as repeated */
+		qsort(line_hashes, k, sizeof(*line_hashes), cmp_line_key);
+		for (m = 1; m < k; m++)
+			if (line_hashes[m].hash == line_hashes[m - 1].hash) {
+				t.dup_lines++;
+				t.dup_line_chars += line_hashes[m].chars;
+			}
+	}
+	free(line_hashes);
+	if (!st && ngram_shares(&ws, t.word_chars, q))
+		st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	free(ws.w);
+	if (st)
+		return st;
+	t.letters = sc.letters;
+	q->lines = t.lines;
+	q->words = t.words;
+	q->sentences = t.sentences;
+	q->mean_word_length = share(t.word_chars, t.words);
+	q->terminal_punct_lines = share(t.terminal, t.lines);
+	q->ellipsis_lines = share(t.ellipsis, t.lines);
+	q->short_lines = share(t.short_lines, t.lines);
+	q->list_items = share(t.list_items, t.lines);
+	q->symbol_word_ratio = share(t.symbols, t.words);
+	q->letter_share = share(t.letters < t.nonspace ? t.letters : t.nonspace, t.nonspace);
+	q->alpha_words = share(t.alpha_words, t.words);
+	q->dup_lines = share(t.dup_lines, t.lines);
+	q->dup_line_chars = share(t.dup_line_chars, t.line_chars);
+	if (sl) {
+		snprintf(q->stopword_lang, sizeof(q->stopword_lang), "%s", sl->lang);
+		q->stopwords = t.stop;
+		q->stopword_share = share(t.stop, t.words);
+	}
+	q->present = 1;
+	return SAHIFA_OK;
+}

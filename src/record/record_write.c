@@ -1,0 +1,364 @@
+/*
+ * The record written straight into the output buffer: one pass, each string escaped
+ * once, no tree.  Reading stays with cJSON (src/record/json_record.c).  The bytes are
+ * those cJSON printed before (same key order, same escapes, integers as integers,
+ * shares and confidences with at most three decimals), so equal articles give equal
+ * bytes and old releases compare equal.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sahifa/article.h"
+
+/* A writer whose first failure sticks: later calls do nothing, the end reports it. */
+struct jw {
+	struct sahifa_buf *b;
+	enum sahifa_status st;
+};
+
+static void jw_raw(struct jw *w, const char *s, size_t len)
+{
+	if (!w->st)
+		w->st = sahifa_buf_append(w->b, s, len);
+}
+
+/* A string literal only: its size is taken at compile time. */
+#define JW_LIT(w, lit) jw_raw((w), "" lit, sizeof(lit) - 1)
+
+/* Bytes that may be copied as they are: not '"', not '\\', not a control character. */
+static const unsigned char plain[256] = {
+#define R8(v) v, v, v, v, v, v, v, v
+	R8(0), R8(0), R8(0), R8(0),           /* 0x00-0x1f */
+	1, 1, 0, 1, 1, 1, 1, 1, R8(1),        /* 0x20-0x2f, '"' at 0x22 */
+	R8(1), R8(1), R8(1), R8(1), R8(1),    /* 0x30-0x57 */
+	1, 1, 1, 1, 0, 1, 1, 1,               /* 0x58-0x5f, '\\' at 0x5c */
+	R8(1), R8(1), R8(1), R8(1),           /* 0x60-0x7f */
+	R8(1), R8(1), R8(1), R8(1), R8(1), R8(1), R8(1), R8(1),
+	R8(1), R8(1), R8(1), R8(1), R8(1), R8(1), R8(1), R8(1),
+#undef R8
+};
+
+/* A JSON string with cJSON's escapes: \" \\ \b \f \n \r \t, other controls \u00xx. */
+static void jw_str(struct jw *w, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	JW_LIT(w, "\"");
+	while (*p) {
+		const unsigned char *run = p;
+		char esc[8];
+
+		while (plain[*p])
+			p++;
+		if (p > run)
+			jw_raw(w, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		switch (*p) {
+		case '"': JW_LIT(w, "\\\""); break;
+		case '\\': JW_LIT(w, "\\\\"); break;
+		case '\b': JW_LIT(w, "\\b"); break;
+		case '\f': JW_LIT(w, "\\f"); break;
+		case '\n': JW_LIT(w, "\\n"); break;
+		case '\r': JW_LIT(w, "\\r"); break;
+		case '\t': JW_LIT(w, "\\t"); break;
+		default:
+			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+			jw_raw(w, esc, 6);
+		}
+		p++;
+	}
+	JW_LIT(w, "\"");
+}
+
+static void jw_str_or_null(struct jw *w, const char *s)
+{
+	if (s)
+		jw_str(w, s);
+	else
+		JW_LIT(w, "null");
+}
+
+static void jw_uint(struct jw *w, uint64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	jw_raw(w, d + i, sizeof(d) - i);
+}
+
+/* A line number or level: never negative in a record, clamped to 0 if it were. */
+static void jw_count(struct jw *w, long v)
+{
+	jw_uint(w, v > 0 ? (uint64_t)v : 0);
+}
+
+/* A share or confidence rounded to three decimals, printed without trailing zeros
+ * ("1", "0.5", "0.967"), as %1.15g prints the rounded double. */
+static void jw_share(struct jw *w, double v)
+{
+	long long k = llround(v * 1000.0);
+	char d[8];
+	int n, frac;
+
+	if (!isfinite(v)) {
+		JW_LIT(w, "null");
+		return;
+	}
+	if (k < 0) {
+		JW_LIT(w, "-");
+		k = -k;
+	}
+	jw_uint(w, (uint64_t)(k / 1000));
+	frac = (int)(k % 1000);
+	if (!frac)
+		return;
+	n = 3;
+	while (frac % 10 == 0) {
+		frac /= 10;
+		n--;
+	}
+	snprintf(d, sizeof(d), ".%0*d", n, frac);
+	jw_raw(w, d, (size_t)n + 1);
+}
+
+static void jw_tag(struct jw *w, const struct sahifa_langtag *t)
+{
+	JW_LIT(w, ",\"lang\":");
+	jw_str(w, t->lang);
+	JW_LIT(w, ",\"script\":");
+	jw_str(w, t->script);
+}
+
+static void write_source(struct jw *w, const struct sahifa_source *s)
+{
+	JW_LIT(w, "{\"name\":");
+	jw_str(w, s->name ? s->name : "-");
+	JW_LIT(w, ",\"member\":");
+	jw_str_or_null(w, s->member);
+	JW_LIT(w, ",\"bytes\":");
+	jw_uint(w, s->bytes);
+	JW_LIT(w, ",\"sha256\":");
+	jw_str(w, s->sha256);
+	JW_LIT(w, ",\"encoding\":");
+	jw_str(w, s->encoding);
+	JW_LIT(w, ",\"declared_encoding\":");
+	jw_str_or_null(w, s->declared_encoding);
+	JW_LIT(w, ",\"format\":");
+	jw_str(w, s->format);
+	JW_LIT(w, ",\"warc\":");
+	if (!s->has_warc) {
+		JW_LIT(w, "null}");
+		return;
+	}
+	JW_LIT(w, "{\"file\":");
+	jw_str(w, s->warc.file ? s->warc.file : "-");
+	JW_LIT(w, ",\"offset\":");
+	jw_uint(w, s->warc.offset);
+	JW_LIT(w, ",\"record_id\":");
+	jw_str_or_null(w, s->warc.record_id);
+	JW_LIT(w, ",\"date\":");
+	jw_str_or_null(w, s->warc.date);
+	JW_LIT(w, ",\"target_uri\":");
+	jw_str_or_null(w, s->warc.target_uri);
+	JW_LIT(w, "}}");
+}
+
+static void write_section(struct jw *w, const struct sahifa_section *s)
+{
+	size_t i;
+
+	JW_LIT(w, "{\"heading\":");
+	jw_str_or_null(w, s->heading);
+	JW_LIT(w, ",\"level\":");
+	jw_count(w, s->level);
+	if (s->heading) {
+		JW_LIT(w, ",\"line\":");
+		jw_count(w, s->line);
+	}
+	JW_LIT(w, ",\"paragraphs\":[");
+	for (i = 0; i < s->n_paragraphs; i++) {
+		const struct sahifa_paragraph *p = &s->paragraphs[i];
+
+		if (i)
+			JW_LIT(w, ",");
+		JW_LIT(w, "{\"text\":");
+		jw_str(w, p->text);
+		JW_LIT(w, ",\"kind\":");
+		jw_str(w, sahifa_kind_name(p->kind));
+		JW_LIT(w, ",\"line\":");
+		jw_count(w, p->line);
+		jw_tag(w, &p->tag);
+		JW_LIT(w, "}");
+	}
+	JW_LIT(w, "]}");
+}
+
+static void write_stats(struct jw *w, const struct sahifa_stats *st)
+{
+	JW_LIT(w, "{\"lines\":");
+	jw_uint(w, st->lines);
+	JW_LIT(w, ",\"blank_lines\":");
+	jw_uint(w, st->blank_lines);
+	JW_LIT(w, ",\"sections\":");
+	jw_uint(w, st->sections);
+	JW_LIT(w, ",\"paragraphs\":");
+	jw_uint(w, st->paragraphs);
+	JW_LIT(w, ",\"captions\":");
+	jw_uint(w, st->captions);
+	JW_LIT(w, ",\"removed\":");
+	jw_uint(w, st->removed);
+	JW_LIT(w, ",\"characters\":");
+	jw_uint(w, st->characters);
+	JW_LIT(w, ",\"words\":");
+	jw_uint(w, st->words);
+	JW_LIT(w, ",\"replaced\":");
+	jw_uint(w, st->replaced);
+	JW_LIT(w, ",\"marks_trimmed\":");
+	jw_uint(w, st->marks_trimmed);
+	JW_LIT(w, "}");
+}
+
+/* Shares keep 3 decimals like the other proportions; counts are exact. */
+static void write_quality(struct jw *w, const struct sahifa_quality *q)
+{
+	size_t i;
+
+	for (i = 0; i < sahifa_quality_n_fields; i++) {
+		const struct sahifa_quality_field *f = &sahifa_quality_fields[i];
+		double v = sahifa_quality_value(q, f);
+
+		jw_raw(w, i ? ",\"" : "{\"", 2);
+		jw_raw(w, f->name, strlen(f->name));
+		JW_LIT(w, "\":");
+		if (f->count)
+			jw_uint(w, (uint64_t)v);
+		else
+			jw_share(w, v);
+	}
+	JW_LIT(w, ",\"stopword_lang\":");
+	jw_str_or_null(w, q->stopword_lang[0] ? q->stopword_lang : NULL);
+	JW_LIT(w, "}");
+}
+
+static void write_article(struct jw *w, const struct sahifa_article *a)
+{
+	size_t i;
+
+	JW_LIT(w, "{\"id\":");
+	jw_str(w, a->id);
+	JW_LIT(w, ",\"schema_version\":\"" SAHIFA_SCHEMA_VERSION "\",\"source\":");
+	write_source(w, &a->source);
+	JW_LIT(w, ",\"headline\":");
+	jw_str_or_null(w, a->headline);
+	JW_LIT(w, ",\"byline\":");
+	jw_str_or_null(w, a->byline);
+	JW_LIT(w, ",\"authors\":[");
+	for (i = 0; i < a->n_authors; i++) {
+		if (i)
+			JW_LIT(w, ",");
+		jw_str(w, a->authors[i]);
+	}
+	JW_LIT(w, "],\"url\":");
+	jw_str_or_null(w, a->url);
+	JW_LIT(w, ",\"published\":");
+	jw_str_or_null(w, a->published);
+	JW_LIT(w, ",\"modified\":");
+	jw_str_or_null(w, a->modified);
+	JW_LIT(w, ",\"site_name\":");
+	jw_str_or_null(w, a->site_name);
+	JW_LIT(w, ",\"description\":");
+	jw_str_or_null(w, a->description);
+	JW_LIT(w, ",\"html_lang\":");
+	jw_str_or_null(w, a->html_lang);
+	JW_LIT(w, ",\"lang\":");
+	jw_str(w, a->tag.lang);
+	JW_LIT(w, ",\"lang_confidence\":");
+	jw_share(w, a->tag.confidence);
+	JW_LIT(w, ",\"lang_tag\":\"");
+	jw_raw(w, a->tag.lang, strnlen(a->tag.lang, sizeof(a->tag.lang)));
+	JW_LIT(w, "-");
+	jw_raw(w, a->tag.script, strnlen(a->tag.script, sizeof(a->tag.script)));
+	JW_LIT(w, "\",\"script\":");
+	jw_str(w, a->tag.script);
+	/* a list of {script, share}, not an object keyed by script: one type for loaders */
+	JW_LIT(w, ",\"scripts\":[");
+	for (i = 0; i < a->n_scripts; i++) {
+		if (i)
+			JW_LIT(w, ",");
+		JW_LIT(w, "{\"script\":");
+		jw_str(w, a->scripts[i].script);
+		JW_LIT(w, ",\"share\":");
+		jw_share(w, a->scripts[i].share);
+		JW_LIT(w, "}");
+	}
+	JW_LIT(w, "],\"sections\":[");
+	for (i = 0; i < a->n_sections; i++) {
+		if (i)
+			JW_LIT(w, ",");
+		write_section(w, &a->sections[i]);
+	}
+	JW_LIT(w, "],\"captions\":[");
+	for (i = 0; i < a->n_captions; i++) {
+		if (i)
+			JW_LIT(w, ",");
+		JW_LIT(w, "{\"text\":");
+		jw_str(w, a->captions[i].text);
+		JW_LIT(w, ",\"line\":");
+		jw_count(w, a->captions[i].line);
+		jw_tag(w, &a->captions[i].tag);
+		JW_LIT(w, "}");
+	}
+	JW_LIT(w, "],\"removed\":[");
+	for (i = 0; i < a->n_removed; i++) {
+		const struct sahifa_removed *r = &a->removed[i];
+
+		if (i)
+			JW_LIT(w, ",");
+		JW_LIT(w, "{\"line\":");
+		jw_count(w, r->line);
+		JW_LIT(w, ",\"text\":");
+		jw_str(w, r->text);
+		JW_LIT(w, ",\"reason\":");
+		jw_str(w, sahifa_reason_name(r->reason));
+		if (r->detail) {
+			JW_LIT(w, ",\"detail\":");
+			jw_str(w, r->detail);
+		}
+		JW_LIT(w, "}");
+	}
+	JW_LIT(w, "],\"stats\":");
+	write_stats(w, &a->stats);
+	if (a->quality.present) {
+		JW_LIT(w, ",\"quality\":");
+		write_quality(w, &a->quality);
+	}
+	JW_LIT(w, "}");
+}
+
+enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct sahifa_buf *out,
+					  struct sahifa_error *err)
+{
+	struct jw w = { out, SAHIFA_OK };
+	size_t start = out->len;
+
+	write_article(&w, a);
+	if (w.st) {
+		/* leave the buffer as it was: no half record */
+		out->len = start;
+		if (out->data)
+			out->data[start] = '\0';
+	}
+	if (w.st == SAHIFA_ERR_LIMIT)
+		return sahifa_error_set(err, w.st, NULL, 0, 0, "record larger than the %zu-byte limit",
+					out->max);
+	if (w.st)
+		return sahifa_error_set(err, w.st, NULL, 0, 0, "out of memory");
+	return SAHIFA_OK;
+}

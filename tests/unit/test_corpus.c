@@ -1,0 +1,256 @@
+/* Unit tests of the corpus stage: quality signals on texts with known answers, the
+ * quality member's JSON round trip, MinHash against exact Jaccard, thresholds files. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "sahifa/corpus.h"
+
+static void article_with(struct sahifa_article *a, const char *lang, const char *const *paras,
+			 size_t n)
+{
+	struct sahifa_section *s;
+	size_t i;
+
+	sahifa_article_init(a);
+	memcpy(a->id, "0123456789abcdef0123456789abcdef", 33);
+	snprintf(a->tag.lang, sizeof(a->tag.lang), "%s", lang);
+	s = sahifa_article_add_section(a, NULL, 0, 1, 0);
+	for (i = 0; i < n; i++)
+		sahifa_section_add_paragraph(s, paras[i], strlen(paras[i]),
+					     paras[i][0] == '-' ? SAHIFA_KIND_LIST_ITEM :
+					     SAHIFA_KIND_PARAGRAPH, (long)i + 1);
+	sahifa_article_count(a);
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) < 1e-9;
+}
+
+static void test_quality(void)
+{
+	static const char *const en[] = {
+		"The cat sat on the mat.",
+		"The cat sat on the mat.",
+		"- a list item",
+		"Is it over? #tag ...",
+	};
+	static const char *const ar[] = {
+		"قال الوزير إن الحكومة ستعلن الخطة في الأسبوع المقبل؟",
+		"وأضاف أن العمل مستمر،",
+	};
+	struct sahifa_article a;
+	struct sahifa_error e;
+
+	article_with(&a, "en", en, 4);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK(a.quality.present);
+	CHECK_INT("lines", a.quality.lines, 4);
+	CHECK_INT("words", a.quality.words, 6 + 6 + 3 + 4);      /* "#tag" is a word, "..." not */
+	CHECK(near(a.quality.dup_lines, 0.25));
+	CHECK(near(a.quality.list_items, 0.25));
+	/* lines 1, 2 end in '.', line 4 in "..." (a full stop too); the list item does not */
+	CHECK(near(a.quality.terminal_punct_lines, 0.75));
+	CHECK(near(a.quality.ellipsis_lines, 0.25));
+	CHECK(near(a.quality.symbol_word_ratio, 2.0 / 19));       /* '#' and "..." */
+	CHECK(a.quality.dup_ngram_chars[0] > 0.5);                /* the repeated sentence */
+	CHECK_STR("stop-word list", a.quality.stopword_lang, "en");
+	CHECK(a.quality.stopwords >= 6);                          /* the, on, the, ... */
+	CHECK_INT("sentences", a.quality.sentences, 4);
+	sahifa_article_release(&a);
+
+	article_with(&a, "ar", ar, 2);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	/* ؟ and ، end lines like sentences */
+	CHECK(near(a.quality.terminal_punct_lines, 1.0));
+	CHECK(a.quality.letter_share > 0.9);
+	CHECK(near(a.quality.alpha_words, 1.0));
+	CHECK_STR("arabic list", a.quality.stopword_lang, "ar");
+	CHECK(a.quality.stopwords >= 2);                          /* إن، في، أن ... */
+	sahifa_article_release(&a);
+
+	/* a language without a list: no stop-word figures, and the filter skips them */
+	article_with(&a, "xx", ar, 2);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK_STR("no list", a.quality.stopword_lang, "");
+	CHECK_INT("no stopwords", a.quality.stopwords, 0);
+	sahifa_article_release(&a);
+}
+
+static void test_quality_json(void)
+{
+	static const char *const en[] = { "One line here.", "Another line there." };
+	struct sahifa_article a, b;
+	struct sahifa_buf j1 = SAHIFA_BUF_INIT, j2 = SAHIFA_BUF_INIT;
+	struct sahifa_error e;
+
+	article_with(&a, "en", en, 2);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK(sahifa_article_to_json(&a, &j1, &e) == SAHIFA_OK);
+	CHECK(strstr(j1.data, "\"quality\":{\"lines\":2,\"words\":6,") != NULL);
+	sahifa_article_init(&b);
+	CHECK(sahifa_article_from_json(j1.data, j1.len, &b, &e) == SAHIFA_OK);
+	CHECK(b.quality.present);
+	CHECK(sahifa_article_to_json(&b, &j2, &e) == SAHIFA_OK);
+	CHECK(j1.len == j2.len && !memcmp(j1.data, j2.data, j1.len));
+	sahifa_article_release(&b);
+	/* without quality: read back absent, written back absent */
+	a.quality.present = 0;
+	sahifa_buf_reset(&j1);
+	CHECK(sahifa_article_to_json(&a, &j1, &e) == SAHIFA_OK);
+	CHECK(strstr(j1.data, "quality") == NULL);
+	sahifa_article_init(&b);
+	CHECK(sahifa_article_from_json(j1.data, j1.len, &b, &e) == SAHIFA_OK);
+	CHECK(!b.quality.present);
+	sahifa_article_release(&b);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&j1);
+	sahifa_buf_release(&j2);
+}
+
+/* Word i of a document: "wN" with N from a fixed sequence. */
+static void doc(char *out, size_t size, unsigned start, unsigned n, unsigned change_every)
+{
+	size_t len = 0;
+	unsigned i;
+
+	out[0] = '\0';
+	for (i = 0; i < n && len + 16 < size; i++) {
+		unsigned w = start + i;
+
+		if (change_every && i % change_every == change_every - 1)
+			w += 100000;                    /* a replaced word */
+		len += (size_t)snprintf(out + len, size - len, "%sw%u", i ? " " : "", w);
+	}
+}
+
+/* Exact Jaccard of the 5-gram sets of two such documents, by brute force. */
+static double exact_jaccard(const char *a, const char *b)
+{
+	char *wa[4096], *wb[4096], *ca = strdup(a), *cb = strdup(b), *save, *t;
+	size_t na = 0, nb = 0, i, j, inter = 0, ua, ub;
+
+	for (t = strtok_r(ca, " ", &save); t && na < 4096; t = strtok_r(NULL, " ", &save))
+		wa[na++] = t;
+	for (t = strtok_r(cb, " ", &save); t && nb < 4096; t = strtok_r(NULL, " ", &save))
+		wb[nb++] = t;
+	ua = na - 4;
+	ub = nb - 4;
+	/* the generated shingles are distinct within a document */
+	for (i = 0; i + 5 <= na; i++)
+		for (j = 0; j + 5 <= nb; j++)
+			if (!strcmp(wa[i], wb[j]) && !strcmp(wa[i + 1], wb[j + 1]) &&
+			    !strcmp(wa[i + 2], wb[j + 2]) && !strcmp(wa[i + 3], wb[j + 3]) &&
+			    !strcmp(wa[i + 4], wb[j + 4])) {
+				inter++;
+				break;
+			}
+	free(ca);
+	free(cb);
+	return (double)inter / (double)(ua + ub - inter);
+}
+
+static void test_minhash(void)
+{
+	static char a[40000], b[40000];
+	uint32_t sa[SAHIFA_MINHASH_HASHES], sb[SAHIFA_MINHASH_HASHES];
+	static const unsigned every[] = { 0, 50, 20, 10, 6, 3 };
+	size_t i;
+
+	doc(a, sizeof(a), 0, 2000, 0);
+	sahifa_minhash(a, strlen(a), sa);
+	sahifa_minhash(a, strlen(a), sb);
+	CHECK(near(sahifa_minhash_similarity(sa, sb), 1.0));
+	for (i = 0; i < sizeof(every) / sizeof(every[0]); i++) {
+		double j, est;
+
+		doc(b, sizeof(b), 0, 2000, every[i]);
+		j = exact_jaccard(a, b);
+		sahifa_minhash(b, strlen(b), sb);
+		est = sahifa_minhash_similarity(sa, sb);
+		/* 112 hashes: the standard error is at most 0.05; allow four of them */
+		if (fabs(est - j) > 0.2)
+			printf("FAIL %s:%d: replacing every %u-th word: estimate %.3f, exact %.3f\n",
+			       __FILE__, __LINE__, every[i], est, j), check_failed++;
+		else
+			check_passed++;
+	}
+	/* disjoint texts share nothing */
+	doc(b, sizeof(b), 50000, 2000, 0);
+	sahifa_minhash(b, strlen(b), sb);
+	CHECK(sahifa_minhash_similarity(sa, sb) < 0.05);
+	/* fewer words than a shingle: the words are the shingle; none: the empty signature */
+	sahifa_minhash("two words", 9, sa);
+	sahifa_minhash("two  words", 10, sb);
+	CHECK(near(sahifa_minhash_similarity(sa, sb), 1.0));
+	CHECK(sa[0] != UINT32_MAX);
+	sahifa_minhash(" \x1e ", 3, sa);
+	CHECK(sa[0] == UINT32_MAX && sa[SAHIFA_MINHASH_HASHES - 1] == UINT32_MAX);
+}
+
+static void test_thresholds(void)
+{
+	static const struct {
+		const char *text;
+		enum sahifa_status st;
+		long line;
+		const char *msg;
+	} rows[] = {
+		{ "words >= 50\n", SAHIFA_OK, 0, NULL },
+		{ "# comment\n\nArab mean_word_length <= 12  # why\n", SAHIFA_OK, 0, NULL },
+		{ "words >= 50\nwordz >= 1\n", SAHIFA_ERR_DATA, 2, "unknown signal 'wordz'" },
+		{ "words > 50\n", SAHIFA_ERR_DATA, 1, "expected >= or <=, not '>'" },
+		{ "words >= fifty\n", SAHIFA_ERR_DATA, 1, "expected a non-negative number, not 'fifty'" },
+		{ "words >=\n", SAHIFA_ERR_DATA, 1, NULL },
+		{ "", SAHIFA_ERR_USAGE, 0, "no thresholds" },
+	};
+	const char *path = "build/tmp-test-corpus.thresholds";
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct sahifa_filter_rules *r = NULL;
+		struct sahifa_error e;
+		FILE *fp = fopen(path, "wb");
+		enum sahifa_status st;
+
+		CHECK(fp != NULL);
+		if (!fp)
+			return;
+		fputs(rows[i].text, fp);
+		fclose(fp);
+		sahifa_error_clear(&e);
+		st = sahifa_filter_rules_new(NULL, path, &r, &e);
+		CHECK_INT(rows[i].text, st, rows[i].st);
+		if (rows[i].line)
+			CHECK_INT(rows[i].text, e.line, rows[i].line);
+		if (rows[i].msg)
+			CHECK_STR(rows[i].text, e.msg, rows[i].msg);
+		sahifa_filter_rules_free(r);
+	}
+	remove(path);
+	{
+		struct sahifa_filter_rules *r = NULL;
+		struct sahifa_buf b = SAHIFA_BUF_INIT;
+		struct sahifa_error e;
+
+		CHECK(sahifa_filter_rules_new("gopher", NULL, &r, &e) == SAHIFA_OK);
+		CHECK(sahifa_filter_rules_print(r, &b) == SAHIFA_OK);
+		CHECK(b.data && strstr(b.data, "Arab mean_word_length <= 12\n"));
+		CHECK(b.data && strstr(b.data, "dup_10gram_chars <= 0.1\n"));
+		sahifa_buf_release(&b);
+		sahifa_filter_rules_free(r);
+		CHECK(sahifa_filter_rules_new("c5", NULL, &r, &e) == SAHIFA_ERR_USAGE);
+	}
+}
+
+int main(void)
+{
+	test_quality();
+	test_quality_json();
+	test_minhash();
+	test_thresholds();
+	return check_report();
+}
