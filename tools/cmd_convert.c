@@ -150,12 +150,16 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 	return 0;
 }
 
-/* The rules files' contents go into a sharded run's fingerprint: shares converted
+/* --no-default-rules and the rules files' contents go into a sharded run's fingerprint: shares converted
  * under other rules are refused at the merge.  0 ok, -1 with err filled. */
 static int shard_salt(struct convert_args *args, struct sahifa_buf *salt, struct sahifa_error *err)
 {
 	size_t i;
 
+	if (args->no_default_rules && sahifa_buf_append_str(salt, "no-default-rules\n")) {
+		sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return -1;
+	}
 	for (i = 0; i < args->n_rules; i++) {
 		unsigned long long bytes;
 		char hex[65];
