@@ -6,7 +6,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sahifa/buf.h"
 #include "sahifa/convert.h"
+#include "sahifa/sha256.h"
 #include "sahifa/shard.h"
 #include "tool.h"
 
@@ -218,12 +220,38 @@ static void end_progress(const struct progress *pr)
 		fputs("\r\033[K", stderr);
 }
 
+/* --no-default-rules and the rules files' contents go into a sharded run's fingerprint: shares converted
+ * under other rules are refused at the merge.  0 ok, -1 with err filled. */
+static int shard_salt(struct convert_args *args, struct sahifa_buf *salt, struct sahifa_error *err)
+{
+	size_t i;
+
+	if (args->no_default_rules && sahifa_buf_append_str(salt, "no-default-rules\n")) {
+		sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < args->n_rules; i++) {
+		unsigned long long bytes;
+		char hex[65];
+
+		if (sahifa_sha256_file(args->rules_files[i], hex, &bytes, err))
+			return -1;
+		if (sahifa_buf_appendf(salt, "rules %s\n", hex)) {
+			sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return -1;
+		}
+	}
+	args->shard.salt = salt->data;
+	return 0;
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	struct progress prog;
 	struct convert_args args;
 	struct sahifa_convert_summary sum;
 	struct sahifa_rules *rules = NULL;
+	struct sahifa_buf salt = SAHIFA_BUF_INIT;
 	struct sahifa_error err;
 	enum sahifa_status st;
 	int rc = EXIT_OK;
@@ -248,6 +276,11 @@ int cmd_convert(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
 		args.opts.progress = show_progress;
 		args.opts.progress_ctx = &prog;
+	}
+	if (args.sharded && shard_salt(&args, &salt, &err)) {
+		tool_print_error(&err);
+		rc = EXIT_IO;
+		goto done;
 	}
 	st = sahifa_convert_run(&args.opts, (const char *const *)argv + optind,
 				(size_t)(argc - optind), tool_diag, NULL, &sum, &err);
@@ -281,6 +314,7 @@ int cmd_convert(int argc, char **argv)
 				     sum.inputs, sum.records, sum.rejects, sum.replaced);
 	}
 done:
+	sahifa_buf_release(&salt);
 	sahifa_rules_free(rules);
 	free(args.rules_files);
 	return rc;

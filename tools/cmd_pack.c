@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sahifa/pack.h"
+#include "sahifa/shard.h"
 #include "tool.h"
 
 static const char usage_text[] =
@@ -29,6 +30,8 @@ static const char usage_text[] =
 	"      --force            pack despite a too-small bump; replace an existing archive\n"
 	"  -h, --help             this help\n"
 	"\n"
+	"Inputs that are shards of 'sahifa convert --shard' (with a sidecar) are checked as\n"
+	"'sahifa merge' checks them: all shards of one run, each once and whole.\n"
 	"Every timestamp is SOURCE_DATE_EPOCH (0 when unset), so the same inputs give the\n"
 	"same bytes.  exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
 
@@ -48,6 +51,28 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* Inputs that are shards of a sharded convert (one has a sidecar): the set must be
+ * whole and of one run, as sahifa merge checks it, before anything is packed. */
+static int check_shards(int n, char **inputs)
+{
+	struct sahifa_merge_summary ms;
+	struct sahifa_error err;
+	enum sahifa_status st;
+	int i;
+
+	for (i = 0; i < n && !sahifa_shard_has_sidecar(inputs[i]); i++)
+		;
+	if (i == n)
+		return EXIT_OK;
+	sahifa_error_clear(&err);
+	st = sahifa_shard_merge((const char *const *)inputs, (size_t)n, NULL, tool_diag, NULL,
+				&ms, &err);
+	if (!st)
+		return EXIT_OK;
+	tool_print_error(&err);
+	return tool_exit_for(st);
+}
+
 int cmd_pack(int argc, char **argv)
 {
 	struct sahifa_pack_options o;
@@ -56,7 +81,7 @@ int cmd_pack(int argc, char **argv)
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	unsigned long long v;
 	enum sahifa_status st;
-	int c;
+	int c, rc;
 
 	memset(&o, 0, sizeof(o));
 	opterr = 0;
@@ -109,6 +134,8 @@ int cmd_pack(int argc, char **argv)
 						" since 1970", epoch);
 		o.source_date_epoch = (long long)v;
 	}
+	if ((rc = check_shards(argc - optind, argv + optind)) != EXIT_OK)
+		return rc;
 	st = sahifa_pack_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind),
 			     tool_diag, NULL, &sum, &err);
 	if (st) {

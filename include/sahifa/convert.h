@@ -42,6 +42,9 @@ struct sahifa_convert_options {
 
 struct sahifa_convert_shard {
 	unsigned k, n;
+	/* What else decides the records and every share must share (the rules files'
+	 * hashes, ...), hashed into the run's fingerprint; NULL for none.  Borrowed. */
+	const char *salt;
 };
 
 #define SAHIFA_SKIP_REASONS_MAX 16        /* distinct skip reasons counted apart */

@@ -57,6 +57,9 @@ enum sahifa_status sahifa_shard_parse_sidecar(const char *path, const char *text
 					      struct sahifa_shard_info *info,
 					      struct sahifa_error *err);
 
+/* 1 when output has a sidecar beside it (output + SAHIFA_SHARD_SIDECAR_EXT), else 0. */
+int sahifa_shard_has_sidecar(const char *output);
+
 struct sahifa_merge_summary {
 	unsigned n;                        /* shares merged */
 	char run[65];

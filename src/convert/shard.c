@@ -358,7 +358,9 @@ enum sahifa_status sahifa_shard_begin(const struct sahifa_convert_options *opts,
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	n = snprintf(head, sizeof(head), "sahifa shard run\n%s\n%s\non-invalid %d\nformat %d\n",
 		     SAHIFA_VERSION, SAHIFA_SCHEMA_VERSION, (int)opts->on_invalid, (int)opts->format);
-	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n))
+	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n) ||
+	    (opts->shard->salt && sahifa_sha256_update(share->fingerprint, opts->shard->salt,
+						       strlen(opts->shard->salt) + 1)))
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	return SAHIFA_OK;
 }
@@ -383,6 +385,15 @@ enum sahifa_status sahifa_shard_end(const struct sahifa_convert_options *opts,
 	info.rejects = sum->rejects;
 	info.skipped = sum->skipped;
 	return sahifa_shard_write_sidecar(opts->output, &info, err);
+}
+
+int sahifa_shard_has_sidecar(const char *output)
+{
+	char *name = sidecar_name(output);
+	int r = name && access(name, F_OK) == 0;
+
+	free(name);
+	return r;
 }
 
 /* ---- the merge ------------------------------------------------------------------ */
@@ -634,7 +645,7 @@ enum sahifa_status sahifa_shard_merge(const char *const *outputs, size_t n_outpu
 		memcpy(sum->run, first->info.run, sizeof(sum->run));
 	if (bad)
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
-				      "%zu problem%s with the shards: nothing merged", bad,
+				      "%zu problem%s with the shards: nothing written", bad,
 				      bad == 1 ? "" : "s");
 	else if (have_out) {
 		if ((st = sahifa_outfile_commit(&out, err)))

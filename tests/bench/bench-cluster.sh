@@ -30,17 +30,17 @@ now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc | sed 's/^\./0./'; }
 
 # ---- one machine, one process: the reference ----
-/usr/bin/time -f "%e %M" -o "$T/one.time" "$SAHIFA" convert -j 1 -v -o "$T/one.jsonl" "$C" 2> "$T/one.err"
-read -r one_s one_kb <<EOF
+/usr/bin/time -f "%e %M %U %S" -o "$T/one.time" "$SAHIFA" convert -j 1 -v -o "$T/one.jsonl" "$C" 2> "$T/one.err"
+read -r one_s one_kb one_u one_sys <<EOF
 $(tail -n 1 "$T/one.time")
 EOF
 inputs=$(sed -n 's/^sahifa: \([0-9]*\) inputs, \([0-9]*\) records.*/\1/p' "$T/one.err" | tail -n 1)
 records=$(wc -l < "$T/one.jsonl")
 jsonl_bytes=$(wc -c < "$T/one.jsonl")
 raw_bytes=$(find "$C" -type f -exec cat {} + | wc -c)
-/usr/bin/time -f "%e %M" -o "$T/pack1.time" "$SAHIFA" pack --name bench --version 1.0.0 \
+/usr/bin/time -f "%e %M %U %S" -o "$T/pack1.time" "$SAHIFA" pack --name bench --version 1.0.0 \
 	-o "$T/one-release" "$T/one.jsonl" > /dev/null 2> "$T/pack1.err"
-read -r pack1_s pack1_kb <<EOF
+read -r pack1_s pack1_kb pack1_u pack1_sys <<EOF
 $(tail -n 1 "$T/pack1.time")
 EOF
 # pack's memory per record: the slope between a tenth of the records and all of them,
@@ -113,9 +113,10 @@ done
 
 # ---- per record ----
 echo
-python3 - "$records" "$one_s" "$one_kb" "$jsonl_bytes" "$raw_bytes" "$pack1_s" "$dn" "$pd_kb" "$p10_kb" <<'PY'
+python3 - "$records" "$one_s" "$one_kb" "$jsonl_bytes" "$raw_bytes" "$pack1_s" "$dn" "$pd_kb" "$p10_kb" \
+	"$one_u" "$one_sys" "$pack1_u" "$pack1_sys" <<'PY'
 import sys
-rec, cs, ckb, jb, rb, ps, dn, pkb, p10kb = (float(x) for x in sys.argv[1:])
+rec, cs, ckb, jb, rb, ps, dn, pkb, p10kb, cu, csy, pu, psy = (float(x) for x in sys.argv[1:])
 rec = max(rec, 1)
 tenth = int(dn) // 10
 slope = (pkb - p10kb) * 1024 / max(dn - tenth, 1)
@@ -125,4 +126,6 @@ print("            pack %.2f ms; pack peak %.1f MB for %d distinct records, %.1f
       % (ps * 1000 / rec, pkb / 1024, dn, p10kb / 1024, tenth))
 print("            %.0f bytes more per record; convert peak %.1f MB (bounded by its batch)"
       % (slope, ckb / 1024))
+print("CPU per record (what a loaded machine does not change): convert %.2f ms, pack %.2f ms"
+      % ((cu + csy) * 1000 / rec, (pu + psy) * 1000 / rec))
 PY

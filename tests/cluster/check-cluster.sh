@@ -53,6 +53,9 @@ one() { # inputs-name, inputs...
 }
 one samples "$ROOT/samples"
 one corpus "$T/corpus"
+# and with duplicates dropped over the whole corpus at once
+"$SAHIFA" dedup -o "$T/corpus-kept.jsonl" --drops "$T/corpus-drops.jsonl" "$T/corpus.jsonl" 2> /dev/null
+"$SAHIFA" pack --name corpus --version 1.0.0 $PACK -o "$T/dedup-release" "$T/corpus-kept.jsonl" > /dev/null
 
 # A sahifa for the array tasks that notes where each task ran and, when armed, stops
 # the convert of shard 1 once it has started, so that the test can kill that task.
@@ -71,10 +74,11 @@ fi
 exec "$SAHIFA" "\$@"
 EOF
 chmod 755 "$T/sahifa-task"
-SUBMIT="$ROOT/contrib/slurm/sahifa-slurm"
+# a job that hangs fails the check instead of holding the run
+submit() { timeout 180 "$ROOT/contrib/slurm/sahifa-slurm" "$@"; }
 
 # ---- samples: 2 shards ----
-"$SUBMIT" -N 2 -o "$T/job-samples" --name samples --version 1.0.0 --pack "$PACK" \
+submit -N 2 -o "$T/job-samples" --name samples --version 1.0.0 --pack "$PACK" \
 	--sahifa "$T/sahifa-task" --wait "$ROOT/samples" > "$T/submit-samples.out" 2>&1
 check "slurm: array of 2 over the samples, then the merge job, exit 0" test $? -eq 0
 check "slurm: samples release byte-identical to the one-machine release" \
@@ -83,7 +87,7 @@ check "slurm: samples release byte-identical to the one-machine release" \
 # ---- the corpus: 4 shards, one task killed midway ----
 : > "$T/stall"
 : > "$T/nodes.log"
-"$SUBMIT" -N 4 -o "$T/job" --name corpus --version 1.0.0 --pack "$PACK" \
+submit -N 4 -o "$T/job" --name corpus --version 1.0.0 --pack "$PACK" \
 	--sahifa "$T/sahifa-task" "$T/corpus" > "$T/submit.ids" 2> "$T/submit.out"
 read -r array merge < "$T/submit.ids"
 i=0
@@ -102,7 +106,7 @@ check "killed: the killed shard has no sidecar" test ! -e "$T/job/shards/shard-1
 check "killed: merge refuses the run: shard 1 of 4 is missing" \
 	sh -c "[ $? -eq 1 ] && grep -q 'shard 1 of 4 is missing' '$T/merge-check.out'"
 : > "$T/nodes.log"
-"$SUBMIT" --missing -o "$T/job" --wait > "$T/rerun.out" 2>&1
+submit --missing -o "$T/job" --wait > "$T/rerun.out" 2>&1
 check "re-run: --missing runs shard 1 alone, then the merge, exit 0" \
 	sh -c "[ $? -eq 0 ] && grep -q 'shards 1 of 4' '$T/rerun.out' && [ \$(grep -c ' convert\$' '$T/nodes.log') -eq 1 ]"
 check "re-run: corpus release byte-identical to the one-machine release" \
@@ -117,13 +121,14 @@ s=$(sum skipped)
 check "counts: in $in_all = records $r + rejects $j + skips $s over all shards" \
 	sh -c "[ $(sum inputs) -eq $in_all ] && [ $((r + j + s)) -eq $in_all ] && [ $j -gt 0 ]"
 check "counts: the merged rejects list every reject once" test "$(wc -l < "$T/job/rejects.jsonl")" -eq "$j"
-# where the first run's tasks ran: more than one node
-"$SUBMIT" -N 4 -o "$T/job-spread" --name corpus --version 1.0.0 --pack "$PACK" \
+# where the first run's tasks ran: more than one node; duplicates dropped at the merge
+submit -N 4 -o "$T/job-spread" --name corpus --version 1.0.0 --pack "$PACK" --dedup \
 	--sahifa "$T/sahifa-task" --wait "$T/corpus" > "$T/spread.out" 2>&1
 nodes=$(awk '$3 == "convert" { print $2 }' "$T/nodes.log" | sort -u | wc -l)
 check "slurm: the array tasks ran on $nodes nodes" test "$nodes" -ge 2
-check "slurm: a second full run gives the same release" \
-	cmp "$T/job/release/corpus-1.0.0.tar.gz" "$T/job-spread/release/corpus-1.0.0.tar.gz"
+dropped=$(wc -l < "$T/corpus-drops.jsonl")
+check "dedup: $dropped duplicates dropped at the merge, release byte-identical to the one-machine one" \
+	sh -c "[ $dropped -gt 0 ] && cmp '$T/dedup-release/corpus-1.0.0.tar.gz' '$T/job-spread/release/corpus-1.0.0.tar.gz' && [ \$(wc -l < '$T/job-spread/drops.jsonl') -eq $dropped ]"
 
 pids=$(cat "$RUN"/*.pid 2>/dev/null)
 cluster_stop

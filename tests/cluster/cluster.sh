@@ -14,6 +14,17 @@ alive() { st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st#Z}" =
 
 cluster_stop() {
 	[ -n "$RUN" ] && [ -d "$RUN" ] || return 0
+	# jobs still queued or running (a test stopped midway): cancelled first, so that no
+	# slurmstepd or task outlives its slurmd
+	if [ -s "$RUN/slurmctld.pid" ] && squeue -h -o %i 2>/dev/null | grep -q .; then
+		scancel --full --signal=KILL $(squeue -h -o %i 2>/dev/null) 2>/dev/null
+		scancel $(squeue -h -o %i 2>/dev/null) 2>/dev/null
+		i=0
+		while [ $i -lt 50 ] && squeue -h -o %i 2>/dev/null | grep -q .; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+	fi
 	for f in "$RUN"/slurmd-*.pid "$RUN/slurmctld.pid"; do
 		[ -s "$f" ] && kill -TERM "$(cat "$f" 2>/dev/null)" 2>/dev/null
 	done

@@ -77,6 +77,17 @@ dup=$(grep -c '"name":"[^"]*fr-festival.txt"' "$T/one.jsonl")
 check "pack: one id at two paths ($dup records) keeps the same one whatever the order" \
 	sh -c "[ $dup -ge 2 ] && cmp '$a' '$c'"
 
+pack "$T/rel-missing" "$T"/s0.jsonl "$T"/s1.jsonl "$T"/s3.jsonl > "$T/pack-missing.out" 2>&1
+check "pack: over shards directly, refuses a missing shard and writes nothing" \
+	sh -c "[ $? -eq 1 ] && grep -q 's0.jsonl.shard:7: shard 2 of 4 is missing' '$T/pack-missing.out' && [ ! -e '$T/rel-missing' ]"
+
+"$SAHIFA" dedup -o "$T/one-kept.jsonl" --drops "$T/one-drops.jsonl" "$T/one.jsonl" 2>/dev/null
+"$SAHIFA" dedup -o "$T/sh-kept.jsonl" --drops "$T/sh-drops.jsonl" "$T"/s3.jsonl "$T"/s1.jsonl "$T"/s0.jsonl "$T"/s2.jsonl 2>/dev/null
+d1=$(pack "$T/rel-dd1" "$T/one-kept.jsonl" 2>/dev/null)
+d2=$(pack "$T/rel-dd2" "$T/sh-kept.jsonl" 2>/dev/null)
+check "dedup: over the shards in any order, then pack, gives the single run's deduplicated release" \
+	sh -c "[ -n '$d1' ] && cmp '$d1' '$d2' && [ \$(wc -l < '$T/one-drops.jsonl') -eq \$(wc -l < '$T/sh-drops.jsonl') ] && [ -s '$T/one-drops.jsonl' ]"
+
 # ---- a share run again replaces its output, never adds to it ----
 cp "$T/s1.jsonl" "$T/s1.before"
 "$SAHIFA" convert --shard 1/$N -o "$T/s1.jsonl" "$C" 2>/dev/null
@@ -116,6 +127,13 @@ refuse "a shard of another N" "other/n5.jsonl.shard:7: from another run: 5 shard
 "$SAHIFA" convert --on-invalid reject --shard 3/4 -o "$T/other/opt3.jsonl" "$C" 2>/dev/null
 refuse "a shard of other options" "opt3.jsonl.shard:5: from another run" \
 	"$T"/s[0-2].jsonl "$T/other/opt3.jsonl"
+grep -v '^#' "$ROOT/rules/default.rules" | grep . | head -n 1 > "$T/extra.rules"
+"$SAHIFA" convert --rules "$T/extra.rules" --shard 3/4 -o "$T/other/rules3.jsonl" "$C" 2>/dev/null
+refuse "a shard converted under other rules" "rules3.jsonl.shard:5: from another run" \
+	"$T"/s[0-2].jsonl "$T/other/rules3.jsonl"
+"$SAHIFA" convert --no-default-rules --shard 3/4 -o "$T/other/nodef3.jsonl" "$C" 2>/dev/null
+refuse "a shard converted without the default rules" "nodef3.jsonl.shard:5: from another run" \
+	"$T"/s[0-2].jsonl "$T/other/nodef3.jsonl"
 sed 's/"tool": "[^"]*"/"tool": "0.0.9"/' "$T/s3.jsonl.shard" > "$T/other/v3.jsonl.shard"
 cp "$T/s3.jsonl" "$T/other/v3.jsonl"
 refuse "a shard of another version" "v3.jsonl.shard:3: from another version: sahifa 0.0.9" \
