@@ -80,7 +80,7 @@ expect validate-bad-utf8 1 'd-1\.0\.0/data/train-00000-of-00001\.jsonl:1:[0-9]+:
 fresh e-1.0.0
 sed -i '3s/,[^,]*\r$/\r/' "$T/e-1.0.0/data/articles.csv"
 $PY "$MK" seal "$T/e-1.0.0"
-expect validate-csv-short-row 1 'e-1\.0\.0/data/articles\.csv:3: row has 16 fields, expected 17' \
+expect validate-csv-short-row 1 'e-1\.0\.0/data/articles\.csv:3: row has 24 fields, expected 25' \
 	"$SAHIFA" validate "$T/e-1.0.0"
 
 # A byte changed behind the manifest's back.
