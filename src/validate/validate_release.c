@@ -483,8 +483,6 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 
 static enum sahifa_status member_feed(struct release *rel, const char *data, size_t len)
 {
-	int first = !rel->cur->bytes;
-
 	rel->cur->bytes += len;
 	sahifa_sha256_update(rel->sha, data, len);
 	switch (rel->kind) {
@@ -493,12 +491,6 @@ static enum sahifa_status member_feed(struct release *rel, const char *data, siz
 	case K_ARTICLES:
 	case K_PARAGRAPHS:
 	case K_DUPS:
-		/* a spreadsheet-safe CSV starts with a BOM; the manifest says whether it may */
-		if (first && len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
-			rel->bom[rel->kind - K_ARTICLES < 2 ? rel->kind - K_ARTICLES : 2] = 1;
-			data += 3;
-			len -= 3;
-		}
 		return csv_check_feed(&rel->cc, data, len);
 	case K_META:
 		if (sahifa_buf_append(rel->meta, data, len)) {
@@ -525,6 +517,8 @@ static enum sahifa_status member_end(struct release *rel)
 	} else if (rel->kind == K_ARTICLES || rel->kind == K_PARAGRAPHS || rel->kind == K_DUPS) {
 		st = csv_check_finish(&rel->cc);
 		m->rows = (long long)rel->cc.rows;
+		/* a spreadsheet-safe CSV begins with a BOM; the manifest says whether it may */
+		rel->bom[rel->kind == K_ARTICLES ? 0 : rel->kind == K_PARAGRAPHS ? 1 : 2] = rel->cc.bom;
 		csv_check_release(&rel->cc);
 	}
 	vrun_file_done(rel->r, rel->cur_path, "member", m->rows > 0 ? (unsigned long long)m->rows : 0);

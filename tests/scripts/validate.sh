@@ -278,6 +278,7 @@ expect validate-guard-differs 1 "paragraphs\.csv:2: paragraph 0 of article '[0-9
 	"$SAHIFA" validate "$T/y-1.0.0"
 if grep -q "articles\.csv: .*BOM" "$T/err"; then echo "FAIL validate-bom-spreadsheet: a BOM reported though the manifest says spreadsheet"
 else echo "PASS validate-bom-spreadsheet"; fi
+expect validate-csv-bom-alone 0 ', 0 errors' "$SAHIFA" validate "$T/y-1.0.0/data/articles.csv"
 
 # A real release from sahifa convert and sahifa pack (the shared seeds), .tar.gz and .zip.
 if [ -n "${SHARED:-}" ] && [ -d "$SHARED/seeds" ]; then
