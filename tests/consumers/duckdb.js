@@ -48,6 +48,12 @@ const LISTS = ['authors', 'scripts', 'sections', 'captions', 'removed'];
 		if (n !== rows[s]) countBad.push(`${s}: ${n} rows, manifest ${rows[s]}`);
 	}
 	say(!typeBad.length, 'shard-types', `types differ in ${typeBad.join(', ')}`);
+	// what DuckDB infers shard by shard without the features: for information only
+	const inferred = new Set();
+	for (const s of shards)
+		inferred.add((await all(`DESCRIBE SELECT * FROM read_json(${q(path.join(rel, s))}, format='newline_delimited')`))
+			.map((r) => `${r.column_name} ${r.column_type}`).join(', '));
+	console.log(`INFO consumers/duckdb-inferred-${label}: ${inferred.size} column type sets over ${shards.length} shards without the features`);
 	say(!countBad.length && shards.length, 'shard-rows', countBad.join('; ') || 'no shards');
 	const list = shards.map((s) => q(path.join(rel, s))).join(', ');
 	for (const [mode, src] of [['declared', `read_json([${list}], format='newline_delimited', columns=${columns})`],
