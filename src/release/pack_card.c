@@ -187,9 +187,9 @@ enum sahifa_status pack_card(const struct sahifa_release *r, struct sahifa_buf *
 	TRY(yaml_str(out, r->name));
 	TRY(sahifa_buf_append_str(out, "\nsize_categories:\n- "));
 	TRY(yaml_str(out, size_category(r->articles)));
+	/* what news text is used for: language models, and language and topic labels */
 	TRY(sahifa_buf_append_str(out, "\ntask_categories:\n- \"text-generation\"\n"
-				  "- \"text-classification\"\ntask_ids:\n- \"language-modeling\"\n"
-				  "- \"language-identification\"\n"));
+				  "- \"text-classification\"\n"));
 	TRY(sahifa_buf_append_str(out, "configs:\n- config_name: \"default\"\n  data_files:\n"));
 	for (s = 0; s < SAHIFA_SPLIT_COUNT; s++)
 		if (r->by_split[s])

@@ -3,7 +3,8 @@
 # Each input record is written as is and in variants: with page metadata (url, authors,
 # dates, site name, a WARC reference), with no byline, captions or removed lines, with a
 # script first seen late (Cyrl), and with paragraphs that a spreadsheet would run as
-# formulas.  Ids are derived from the original's, so the output is always the same.
+# formulas.  Each variant's text differs from the original's, so none is dropped as a
+# duplicate.  Ids are derived from the original's, so the output is always the same.
 import hashlib, json, sys
 
 def rid(r, tag):
@@ -18,6 +19,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     a.update(url="https://news.example/" + a["id"], authors=["Rana Haddad", "Omar Said"],
              published="2024-03-01T08:30:00+03:00", modified="2024-03-02", site_name="Example News",
              description="A summary, \"quoted\", with a comma", html_lang="ar")
+    a["headline"] = (a["headline"] or "") + " (updated)"  # not a duplicate of the original
     a["source"]["format"] = "html"
     a["source"]["declared_encoding"] = "windows-1256"
     a["source"]["warc"] = {"file": "crawl.warc.gz", "offset": 123456, "record_id": "<urn:uuid:" + a["id"] + ">",
