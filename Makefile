@@ -35,6 +35,9 @@ endif
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev libxml2-dev zlib1g-dev \
 	   libssl-dev python3 python3-jsonschema time xz-utils zstd zip bc
+# The consumer test (tests/scripts/consumers.sh) reads releases with these; its npm
+# readers install themselves into $(BUILD)/consumers (tests/consumers/deps.sh).
+DEB_PKGS += python3-pandas python3-yaml
 FUZZ_PKGS = clang libclang-rt-14-dev
 # make check-cluster / bench-cluster: a Slurm cluster on this machine (installed by the
 # scripts, which SKIP where it cannot run).

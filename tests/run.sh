@@ -2,7 +2,8 @@
 # Run every test layer and print "N passed, N failed" last.
 #   unit:    $BUILD/tests/test_* (C, one per module), each ends with "RESULT p f"
 #   cli:     tests/cli/<case>/ golden cases (cmd, optional stdin, expected_*)
-#   scripts: tests/scripts/*.sh, each prints "PASS name" / "FAIL name: why" lines
+#   scripts: tests/scripts/*.sh, each prints "PASS name" / "FAIL name: why" lines, and
+#            "SKIP name: why" for a case that cannot run here (counted apart)
 # Environment: SAHIFA (the binary), BUILD; SHARED is ../shared when it exists.
 # UPDATE=1 regenerates the golden files of the cli cases.
 # ONLY=pattern runs only the tests whose name contains pattern.
@@ -12,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ONLY=${ONLY:-}
 passed=0
 failed=0
+skipped=0
 log="$BUILD/test-log"
 mkdir -p "$log"
 
@@ -31,10 +33,17 @@ tally() { # name rc outfile
 		echo "FAIL $1: exited $2"
 		f=1
 	fi
+	k=$(grep -c '^SKIP ' "$3")
 	grep '^FAIL ' "$3"
+	grep '^SKIP ' "$3"
 	passed=$((passed + p))
 	failed=$((failed + f))
-	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	skipped=$((skipped + k))
+	if [ "$k" -gt 0 ]; then
+		printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$p" "$f" "$k"
+	else
+		printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	fi
 }
 
 for t in "$BUILD"/tests/test_*; do
@@ -62,5 +71,9 @@ for s in "$ROOT"/tests/scripts/*.sh; do
 done
 
 echo "$passed $failed" > "$BUILD/test-summary"
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -20,7 +20,8 @@ static const char usage_text[] =
 	"  -n, --name NAME        release name: [a-z0-9][a-z0-9._-]*\n"
 	"  -V, --version X.Y.Z    release version (semver, optional -prerelease)\n"
 	"  -o, --output OUTDIR    where the archive goes (created when missing)\n"
-	"  -l, --license ID       SPDX license id (default: unknown)\n"
+	"  -l, --license ID       SPDX license id the Hugging Face hub knows, e.g.\n"
+	"                         CC-BY-4.0, ODbL-1.0, GPL-3.0-only (default: unknown)\n"
 	"  -s, --split SPEC       split weights, e.g. train=98,validation=1,test=1\n"
 	"                         (default: train=100)\n"
 	"      --shard-size SIZE  bytes per JSONL shard, suffix K, M or G (default: 256M)\n"
@@ -28,14 +29,17 @@ static const char usage_text[] =
 	"  -p, --previous ARCHIVE the previous release: write CHANGES.md and refuse a\n"
 	"                         version below the bump the changes call for\n"
 	"      --force            pack despite a too-small bump; replace an existing archive\n"
+	"      --csv-excel        CSVs for spreadsheets: a UTF-8 BOM, and cells that begin\n"
+	"                         with = + - @ TAB or CR get a leading ' (default: faithful)\n"
 	"  -h, --help             this help\n"
 	"\n"
 	"Inputs that are shards of 'sahifa convert --shard' (with a sidecar) are checked as\n"
 	"'sahifa merge' checks them: all shards of one run, each once and whole.\n"
-	"Every timestamp is SOURCE_DATE_EPOCH (0 when unset), so the same inputs give the\n"
-	"same bytes.  exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
+	"Every timestamp is SOURCE_DATE_EPOCH, or when unset the newest input's\n"
+	"modification time, so the same inputs give the same bytes.\n"
+	"exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
 
-enum { OPT_SHARD_SIZE = 256, OPT_FORCE };
+enum { OPT_SHARD_SIZE = 256, OPT_FORCE, OPT_CSV_EXCEL };
 
 static const struct option long_options[] = {
 	{ "name", required_argument, NULL, 'n' },
@@ -47,6 +51,7 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "previous", required_argument, NULL, 'p' },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "csv-excel", no_argument, NULL, OPT_CSV_EXCEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -115,6 +120,7 @@ int cmd_pack(int argc, char **argv)
 			break;
 		case 'p': o.previous = optarg; break;
 		case OPT_FORCE: o.force = 1; break;
+		case OPT_CSV_EXCEL: o.spreadsheet_csv = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -122,6 +128,22 @@ int cmd_pack(int argc, char **argv)
 			return tool_usage_error("pack", "option '%s' needs a value", argv[optind - 1]);
 		default:
 			return tool_usage_error("pack", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o.license) {
+		char hub[72];
+		size_t i, n;
+		const char *const *ids = sahifa_pack_hub_licenses(&n);
+
+		if (sahifa_pack_hub_license(o.license, hub, sizeof(hub))) {
+			tool_usage_error("pack", "bad --license '%s': not an id the Hugging Face hub"
+					 " accepts (SPDX ids map to them: GPL-3.0-only is gpl-3.0,"
+					 " ODbL-1.0 is odbl)", o.license);
+			fputs("sahifa: accepted ids:", stderr);
+			for (i = 0; i < n; i++)
+				fprintf(stderr, "%s %s", i ? "," : "", ids[i]);
+			fputc('\n', stderr);
+			return EXIT_USAGE;
 		}
 	}
 	if (!o.name || !o.version || !o.outdir)
@@ -133,6 +155,8 @@ int cmd_pack(int argc, char **argv)
 			return tool_usage_error("pack", "bad SOURCE_DATE_EPOCH '%s': use seconds"
 						" since 1970", epoch);
 		o.source_date_epoch = (long long)v;
+	} else {
+		o.created_from_inputs = 1;
 	}
 	if ((rc = check_shards(argc - optind, argv + optind)) != EXIT_OK)
 		return rc;

@@ -51,6 +51,10 @@ struct sahifa_pack_options {
 	const char *previous;                /* the previous release archive, or NULL */
 	int force;                           /* pack despite a too-small bump; replace the archive */
 	long long source_date_epoch;         /* every timestamp in the release (seconds, UTC) */
+	int created_from_inputs;             /* ignore source_date_epoch: every timestamp is the
+					      * newest input's modification time */
+	int spreadsheet_csv;                 /* CSVs for spreadsheets: BOM, formula-guarded cells
+					      * (src/release/csv_write.h); the default is faithful */
 };
 
 struct sahifa_pack_summary {
@@ -95,6 +99,12 @@ int sahifa_pack_parse_size(const char *s, unsigned long long *out);
 /* The split of an article: the first 8 bytes of SHA-256(id), big-endian, mod 10000,
  * against the cumulative weights scaled to 10000.  Stable across releases. */
 enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT]);
+/* The Hugging Face hub's id of an SPDX licence id (case-insensitive; -only, -or-later
+ * and + dropped; ODbL-1.0 -> odbl ...) into out (at least 72 bytes); 0 ok, -1 when the
+ * hub has no such id. */
+int sahifa_pack_hub_license(const char *spdx, char *out, size_t size);
+/* The hub's ids pack accepts, sorted; *n gets their number.  Static storage. */
+const char *const *sahifa_pack_hub_licenses(size_t *n);
 /* 1 when name is a valid release name, else 0. */
 int sahifa_pack_name_ok(const char *name);
 

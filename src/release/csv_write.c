@@ -13,6 +13,8 @@ void sahifa_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *p
 	w->path = path;
 	w->rows = 0;
 	w->bytes = 0;
+	w->spreadsheet = 0;
+	w->guarded = 0;
 	sahifa_buf_init(&w->field, 0);
 }
 
@@ -57,21 +59,52 @@ enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
-					const size_t *lens, size_t n, struct sahifa_error *err)
+int sahifa_csv_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+enum sahifa_status sahifa_csv_format_field_guarded(const char *field, size_t len,
+						   struct sahifa_buf *out, int *guarded)
 {
 	enum sahifa_status st;
 	size_t i;
 
+	*guarded = 0;
+	if (!field || !len || !sahifa_csv_formula_start(field[0]))
+		return sahifa_csv_format_field(field, len, out);
+	if (len > SAHIFA_MAX_CSV_FIELD_BYTES)
+		return SAHIFA_ERR_LIMIT;
+	*guarded = 1;
+	if ((st = sahifa_buf_append(out, "\"'", 2)))
+		return st;
+	for (i = 0; i < len; i++)
+		if ((st = field[i] == '"' ? sahifa_buf_append(out, "\"\"", 2)
+					  : sahifa_buf_append_char(out, field[i])))
+			return st;
+	return sahifa_buf_append_char(out, '"');
+}
+
+enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
+					const size_t *lens, size_t n, struct sahifa_error *err)
+{
+	enum sahifa_status st;
+	size_t i = 0;
+
 	sahifa_buf_reset(&w->field);
+	if (w->spreadsheet && !w->rows && (st = sahifa_buf_append(&w->field, "\xef\xbb\xbf", 3)))
+		goto fail;
 	for (i = 0; i < n; i++) {
 		const char *f = fields[i];
 		size_t len = f ? (lens ? lens[i] : strlen(f)) : 0;
+		int guarded = 0;
 
 		if (i && (st = sahifa_buf_append_char(&w->field, ',')))
 			goto fail;
-		if ((st = sahifa_csv_format_field(f, len, &w->field)))
+		if ((st = w->spreadsheet ? sahifa_csv_format_field_guarded(f, len, &w->field, &guarded)
+					 : sahifa_csv_format_field(f, len, &w->field)))
 			goto fail;
+		w->guarded += (unsigned long long)guarded;
 	}
 	if ((st = sahifa_buf_append(&w->field, "\r\n", 2)))
 		goto fail;

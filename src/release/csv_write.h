@@ -4,6 +4,12 @@
  * double quote, CR or LF, or starts or ends with a space); quoting and the doubling
  * of quotes are libcsv's.  A NULL field is written as the empty field, which the
  * release's table schemas declare as the missing value.
+ *
+ * A writer with `spreadsheet` set writes for spreadsheet programs instead: a UTF-8 BOM
+ * before the first row (Excel reads UTF-8 without one as the ANSI code page), and every
+ * cell that begins with = + - @ TAB or CR (which spreadsheets run as a formula) gets a
+ * leading single quote and double quotes around it, as OWASP's CSV injection advice
+ * says.  The faithful default changes no cell.
  */
 #ifndef SAHIFA_CSV_WRITE_H
 #define SAHIFA_CSV_WRITE_H
@@ -18,6 +24,8 @@ struct sahifa_csv_writer {
 	const char *path;            /* borrowed; for messages */
 	unsigned long long rows;     /* rows written, header included */
 	unsigned long long bytes;    /* bytes written */
+	int spreadsheet;             /* BOM and formula-guarded cells; set before the first row */
+	unsigned long long guarded;  /* cells given a leading quote */
 	struct sahifa_buf field;     /* owned scratch for quoting */
 };
 
@@ -33,5 +41,12 @@ enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char 
 /* Append one field, formatted as in a row, to out (for tests and for callers that
  * build rows in memory). */
 enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct sahifa_buf *out);
+/* The same for a spreadsheet-safe writer: a cell that a spreadsheet would read as a
+ * formula is written as "'..." (quoted, its own quotes doubled); *guarded is set to 1
+ * then, else 0. */
+enum sahifa_status sahifa_csv_format_field_guarded(const char *field, size_t len,
+						   struct sahifa_buf *out, int *guarded);
+/* 1 when a spreadsheet reads a cell beginning with c as a formula. */
+int sahifa_csv_formula_start(char c);
 
 #endif

@@ -73,6 +73,8 @@ enum sahifa_status sahifa_manifest_to_json(const struct sahifa_release *r, struc
 	put(root, "tool", o, &failed);
 	put(root, "created", cJSON_CreateString(r->created), &failed);
 	put(root, "license", cJSON_CreateString(r->license), &failed);
+	put(root, "csv", cJSON_CreateString(r->spreadsheet_csv ? "spreadsheet" : "faithful"),
+	    &failed);
 	if ((o = cJSON_CreateObject()))
 		for (s = 0; s < SAHIFA_SPLIT_COUNT; s++)
 			if (r->weights[s])
@@ -94,17 +96,6 @@ enum sahifa_status sahifa_manifest_to_json(const struct sahifa_release *r, struc
 		put(counts, "by_split", o, &failed);
 	}
 	put(root, "counts", counts, &failed);
-	if ((arr = cJSON_CreateArray()))
-		for (i = 0; i < r->n_dups; i++) {
-			if (!(o = cJSON_CreateObject())) {
-				failed = 1;
-				break;
-			}
-			put(o, "dropped", cJSON_CreateString(r->dups[i].dropped), &failed);
-			put(o, "kept", cJSON_CreateString(r->dups[i].kept), &failed);
-			push(arr, o, &failed);
-		}
-	put(root, "duplicates", arr, &failed);
 	if ((arr = cJSON_CreateArray()))
 		for (i = 0; i < r->n_files; i++) {
 			const struct sahifa_release_file *f = &r->files[i];
@@ -151,6 +142,24 @@ static void resource_name(const char *path, char *out, size_t size)
 		out[base - out] = '\0';
 }
 
+/* The CSV dialect, declared so that readers need not sniff one (a sniffer picks a space
+ * as the delimiter on Arabic text). */
+static cJSON *csv_dialect(int *failed)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	if (!d)
+		return NULL;
+	put(d, "delimiter", cJSON_CreateString(","), failed);
+	put(d, "lineTerminator", cJSON_CreateString("\r\n"), failed);
+	put(d, "quoteChar", cJSON_CreateString("\""), failed);
+	put(d, "doubleQuote", cJSON_CreateTrue(), failed);
+	put(d, "skipInitialSpace", cJSON_CreateFalse(), failed);
+	put(d, "header", cJSON_CreateTrue(), failed);
+	put(d, "caseSensitiveHeader", cJSON_CreateTrue(), failed);
+	return d;
+}
+
 enum sahifa_status sahifa_datapackage_to_json(const struct sahifa_release *r,
 					      struct sahifa_buf *out, struct sahifa_error *err)
 {
@@ -191,12 +200,13 @@ enum sahifa_status sahifa_datapackage_to_json(const struct sahifa_release *r,
 			put(o, "encoding", cJSON_CreateString("utf-8"), &failed);
 			put(o, "bytes", cJSON_CreateNumber((double)f->bytes), &failed);
 			put(o, "hash", cJSON_CreateString(hash), &failed);
-			if (csv)
-				put(o, "schema",
-				    cJSON_CreateString(ends_with(f->path, "articles.csv")
-							       ? "schema/articles.table.json"
-							       : "schema/paragraphs.table.json"),
-				    &failed);
+			if (csv) {
+				char schema[160];
+
+				snprintf(schema, sizeof(schema), "schema/%s.table.json", name);
+				put(o, "dialect", csv_dialect(&failed), &failed);
+				put(o, "schema", cJSON_CreateString(schema), &failed);
+			}
 			push(arr, o, &failed);
 		}
 	put(root, "resources", arr, &failed);

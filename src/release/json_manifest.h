@@ -32,6 +32,8 @@ struct sahifa_release_dup {
 
 struct sahifa_release {
 	const char *name, *version, *schema_version, *created, *license;
+	const char *hub_license;           /* the licence id the card gives the hub */
+	int spreadsheet_csv;               /* the CSVs have a BOM and formula-guarded cells */
 	const unsigned *weights;           /* [SAHIFA_SPLIT_COUNT] */
 	unsigned long long articles, paragraphs, characters, words;
 	const struct sahifa_tally *by_lang, *by_script;  /* sorted by key */

@@ -31,12 +31,15 @@
 #include "sahifa/sha256.h"
 #include "sahifa/validate.h"
 
+#define PACK_ARTICLE_COLUMNS 25    /* of data/articles.csv (schema/articles.table.json) */
+
 static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
 
 /* The schemas in force, copied into every release. */
 static const char *const release_schemas[] = {
 	"schema/article.schema.json", "schema/articles.table.json",
-	"schema/manifest.schema.json", "schema/paragraphs.table.json",
+	"schema/duplicates.table.json", "schema/manifest.schema.json",
+	"schema/paragraphs.table.json",
 };
 
 const char *sahifa_split_name(enum sahifa_split split)
@@ -276,21 +279,62 @@ int sahifa_pack_name_ok(const char *name)
 	return 1;
 }
 
-/* An SPDX license id or expression word, or "unknown" / "other". */
-static int license_ok(const char *s)
+/* The licence ids the Hugging Face hub accepts in a card (its "Licenses" page), less
+ * the model-only ones.  Sorted; pack_card.c writes the hub id, the manifest the id given. */
+static const char *const hub_licenses[] = {
+	"afl-3.0", "agpl-3.0", "apache-2.0", "artistic-2.0", "bsd", "bsd-2-clause",
+	"bsd-3-clause", "bsd-3-clause-clear", "bsl-1.0", "c-uda", "cc", "cc-by-2.0",
+	"cc-by-2.5", "cc-by-3.0", "cc-by-4.0", "cc-by-nc-2.0", "cc-by-nc-3.0", "cc-by-nc-4.0",
+	"cc-by-nc-nd-3.0", "cc-by-nc-nd-4.0", "cc-by-nc-sa-2.0", "cc-by-nc-sa-3.0",
+	"cc-by-nc-sa-4.0", "cc-by-nd-4.0", "cc-by-sa-3.0", "cc-by-sa-4.0", "cc0-1.0",
+	"cdla-permissive-1.0", "cdla-permissive-2.0", "cdla-sharing-1.0", "ecl-2.0", "epl-1.0",
+	"epl-2.0", "etalab-2.0", "eupl-1.1", "eupl-1.2", "gfdl", "gpl", "gpl-2.0", "gpl-3.0",
+	"isc", "lgpl", "lgpl-2.1", "lgpl-3.0", "lgpl-lr", "lppl-1.3c", "mit", "mpl-2.0", "ms-pl",
+	"ncsa", "odbl", "odc-by", "ofl-1.1", "osl-3.0", "other", "pddl", "postgresql",
+	"unknown", "unlicense", "wtfpl", "zlib",
+};
+
+/* SPDX ids whose hub id is another word. */
+static const char *const spdx_to_hub[][2] = {
+	{ "odbl-1.0", "odbl" }, { "odc-by-1.0", "odc-by" }, { "pddl-1.0", "pddl" },
+	{ "gfdl-1.1", "gfdl" }, { "gfdl-1.2", "gfdl" }, { "gfdl-1.3", "gfdl" },
+	{ "lgpllr", "lgpl-lr" },
+};
+
+int sahifa_pack_hub_license(const char *spdx, char *out, size_t size)
 {
-	size_t i, n = strlen(s);
+	char id[72];
+	size_t i, n = spdx ? strlen(spdx) : 0;
 
-	if (!n || n > 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (!is_digit(c) && !((c | 32) >= 'a' && (c | 32) <= 'z') && c != '.' && c != '-' &&
-		    c != '+')
+	if (!n || n >= sizeof(id) || size < sizeof(id))
+		return -1;
+	for (i = 0; i <= n; i++)
+		id[i] = (spdx[i] >= 'A' && spdx[i] <= 'Z') ? (char)(spdx[i] - 'A' + 'a') : spdx[i];
+	/* GNU ids: "gpl-3.0-only", "gpl-3.0-or-later" and "gpl-3.0+" are the hub's "gpl-3.0" */
+	if (n > 5 && !strcmp(id + n - 5, "-only"))
+		id[n -= 5] = '\0';
+	else if (n > 9 && !strcmp(id + n - 9, "-or-later"))
+		id[n -= 9] = '\0';
+	else if (n > 1 && id[n - 1] == '+')
+		id[--n] = '\0';
+	for (i = 0; i < sizeof(spdx_to_hub) / sizeof(spdx_to_hub[0]); i++)
+		if (!strncmp(id, spdx_to_hub[i][0], strlen(spdx_to_hub[i][0])) &&
+		    (!id[strlen(spdx_to_hub[i][0])] || id[strlen(spdx_to_hub[i][0])] == '-')) {
+			snprintf(id, sizeof(id), "%s", spdx_to_hub[i][1]);
+			break;
+		}
+	for (i = 0; i < sizeof(hub_licenses) / sizeof(hub_licenses[0]); i++)
+		if (!strcmp(id, hub_licenses[i])) {
+			snprintf(out, size, "%s", id);
 			return 0;
-	}
-	return 1;
+		}
+	return -1;
+}
+
+const char *const *sahifa_pack_hub_licenses(size_t *n)
+{
+	*n = sizeof(hub_licenses) / sizeof(hub_licenses[0]);
+	return hub_licenses;
 }
 
 /* ---- the run ------------------------------------------------------------------ */
@@ -347,6 +391,8 @@ struct pack {
 	unsigned weights[SAHIFA_SPLIT_COUNT];
 	char top[SAHIFA_PACK_NAME_MAX + SAHIFA_SEMVER_MAX + 2];   /* NAME-X.Y.Z */
 	char created[32];
+	char hub_license[72];         /* the card's licence id */
+	long long newest_mtime;       /* of the inputs: the release's time without an epoch */
 	struct entry *e;
 	size_t n, cap;
 	struct sahifa_release_dup *dups;
@@ -505,6 +551,8 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
 					"not a regular file (pack reads its inputs twice)");
 	}
+	if ((long long)sb.st_mtime > p->newest_mtime)
+		p->newest_mtime = (long long)sb.st_mtime;
 	reader_reset(p->rd, fp, 0);
 	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
 		struct sahifa_error e;
@@ -1008,7 +1056,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 {
 	const struct sahifa_article *a = &p->a;
 	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
-	const char *f[17];
+	const char *f[PACK_ARTICLE_COLUMNS];
 	enum sahifa_status st;
 	size_t i, j;
 
@@ -1032,7 +1080,15 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[14] = a->source.member;
 	f[15] = a->source.sha256;
 	f[16] = a->source.encoding;
-	if ((st = sahifa_csv_write_row(aw, f, NULL, 17, p->err)))
+	f[17] = a->url;
+	f[18] = a->published;
+	f[19] = a->modified;
+	f[20] = a->site_name;
+	f[21] = a->description;
+	f[22] = a->html_lang;
+	f[23] = a->source.declared_encoding;
+	f[24] = a->source.format;
+	if ((st = sahifa_csv_write_row(aw, f, NULL, PACK_ARTICLE_COLUMNS, p->err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
@@ -1070,10 +1126,11 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
 }
 
-static const char *const articles_header[] = {
+static const char *const articles_header[PACK_ARTICLE_COLUMNS] = {
 	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
 	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding",
+	"source_member", "source_sha256", "source_encoding", "url", "published", "modified",
+	"site_name", "description", "html_lang", "source_declared_encoding", "source_format",
 };
 static const char *const paragraphs_header[] = {
 	"article_id", "split", "section_index", "heading", "level", "paragraph_index", "kind",
@@ -1117,7 +1174,8 @@ static enum sahifa_status write_data(struct pack *p)
 	i_mp = (size_t)(mp - p->m);
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
-	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, 17, p->err)) ||
+	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
+	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, PACK_ARTICLE_COLUMNS, p->err)) ||
 	    (st = sahifa_csv_write_row(&pw, paragraphs_header, NULL, 11, p->err)))
 		goto out;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
@@ -1210,6 +1268,33 @@ out:
 	return st;
 }
 
+/* data/duplicates.csv: every dropped record's id and the id kept in its place.  Its
+ * own file, not manifest.json: the list grows with the duplicates, the manifest should
+ * not. */
+static enum sahifa_status write_dups(struct pack *p)
+{
+	static const char *const header[] = { "dropped", "kept" };
+	struct sahifa_csv_writer w;
+	struct member *m;
+	enum sahifa_status st;
+	size_t i;
+
+	if (!(m = member_add(p, "data/duplicates.csv")) || !(m->fp = tmp_open(p)))
+		return p->err->status ? p->err->status : nomem(p);
+	sahifa_csv_writer_init(&w, m->fp, "data/duplicates.csv");
+	w.spreadsheet = p->o->spreadsheet_csv;
+	st = sahifa_csv_write_row(&w, header, NULL, 2, p->err);
+	for (i = 0; !st && i < p->n_dups; i++) {
+		const char *f[2] = { p->dups[i].dropped, p->dups[i].kept };
+
+		st = sahifa_csv_write_row(&w, f, NULL, 2, p->err);
+	}
+	m->bytes = w.bytes;
+	m->rows = (long long)w.rows - 1;
+	sahifa_csv_writer_release(&w);
+	return st;
+}
+
 /* ---- the release ---------------------------------------------------------------- */
 
 static enum sahifa_status hash_member(struct pack *p, struct member *m)
@@ -1267,6 +1352,8 @@ static void release_describe(struct pack *p, struct sahifa_release *r,
 	r->schema_version = SAHIFA_SCHEMA_VERSION;
 	r->created = p->created;
 	r->license = p->o->license;
+	r->hub_license = p->hub_license;
+	r->spreadsheet_csv = p->o->spreadsheet_csv;
 	r->weights = p->weights;
 	r->articles = p->sum->articles;
 	r->paragraphs = p->paragraphs;
@@ -1443,9 +1530,10 @@ static enum sahifa_status check_options(struct pack *p, struct sahifa_semver *v)
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
 					"bad version '%s': use X.Y.Z or X.Y.Z-prerelease",
 					o->version ? o->version : "");
-	if (!license_ok(o->license))
+	if (sahifa_pack_hub_license(o->license, p->hub_license, sizeof(p->hub_license)))
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
-					"bad license '%s': use an SPDX identifier", o->license);
+					"bad license '%s': not one of the Hugging Face hub's ids"
+					" (sahifa_pack_hub_licenses)", o->license);
 	if (!o->outdir || !*o->outdir)
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, NULL, 0, 0,
 					"no output directory");
@@ -1498,10 +1586,6 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	if (n > UINT32_MAX)
 		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0, "too many inputs");
 	snprintf(p.top, sizeof(p.top), "%s-%s", o.name, o.version);
-	t = (time_t)o.source_date_epoch;
-	if (!gmtime_r(&t, &tm) || !strftime(p.created, sizeof(p.created), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
-					"source date epoch out of range");
 	if (stat(o.outdir, &sb) != 0 && mkdir(o.outdir, 0777) != 0)
 		return sahifa_error_set(err, SAHIFA_ERR_IO, o.outdir, 0, 0, "cannot create: %s",
 					strerror(errno));
@@ -1526,6 +1610,16 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 		st = index_input(&p, k);
 	if (st)
 		goto out;
+	/* Without an epoch the release is as old as its newest input: the same files give
+	 * the same bytes, and the date means something. */
+	if (o.created_from_inputs)
+		o.source_date_epoch = p.newest_mtime;
+	t = (time_t)o.source_date_epoch;
+	if (!gmtime_r(&t, &tm) || !strftime(p.created, sizeof(p.created), "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+				      "source date epoch out of range");
+		goto out;
+	}
 	if (summary->bad_lines) {
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 				      "%llu bad input line%s: no release written",
@@ -1540,7 +1634,7 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 		goto out;
 	if (o.previous && (st = compare_previous(&p)))
 		goto out;
-	if ((st = write_data(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
+	if ((st = write_data(&p)) || (st = write_dups(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
 		goto out;
 out:
 	if (p.shards)

@@ -1,7 +1,9 @@
 /* The release's human-facing files: README.md (dataset card), chart.svg, CHANGES.md. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "release/pack_internal.h"
+#include "sahifa/article.h"
 
 const unsigned long pack_hist_edges[PACK_HIST_BINS] = { 0, 50, 100, 200, 400, 800, 1600, 3200 };
 
@@ -39,12 +41,134 @@ static const char *size_category(unsigned long long n)
 	return "100M<n<1B";
 }
 
-/* The hub lists licence ids in lower case ("cc-by-4.0"). */
-static enum sahifa_status append_lower(struct sahifa_buf *out, const char *s)
+/* A YAML double-quoted scalar: whatever the text, it stays a string ("null", "true" and
+ * "007" would otherwise load as None, a bool and a number). */
+static enum sahifa_status yaml_str(struct sahifa_buf *out, const char *s)
 {
-	for (; *s; s++)
-		TRY(sahifa_buf_append_char(out, (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s));
-	return SAHIFA_OK;
+	TRY(sahifa_buf_append_char(out, '"'));
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			TRY(sahifa_buf_appendf(out, "\\%c", c));
+		else if (c < 0x20 || c == 0x7f)
+			TRY(sahifa_buf_appendf(out, "\\x%02x", c));
+		else
+			TRY(sahifa_buf_append_char(out, (char)c));
+	}
+	return sahifa_buf_append_char(out, '"');
+}
+
+/* The record's fields as the hub's `datasets` features, so that every shard is cast to
+ * one type (inferred per shard, an all-null byline or an empty captions list types
+ * differently).  One line per feature: depth, name, and a dtype or "struct" / "list"
+ * (a list of structs) / "sequence" (a list of the dtype).  Follows
+ * schema/article.schema.json; tests/scripts/consumers.sh checks the two agree. */
+static const struct feature {
+	int depth;
+	const char *name, *kind, *dtype;
+} features[] = {
+	{ 0, "id", NULL, "string" },
+	{ 0, "schema_version", NULL, "string" },
+	{ 0, "source", "struct", NULL },
+	{ 1, "name", NULL, "string" },
+	{ 1, "member", NULL, "string" },
+	{ 1, "bytes", NULL, "int64" },
+	{ 1, "sha256", NULL, "string" },
+	{ 1, "encoding", NULL, "string" },
+	{ 1, "declared_encoding", NULL, "string" },
+	{ 1, "format", NULL, "string" },
+	{ 1, "warc", "struct", NULL },
+	{ 2, "file", NULL, "string" },
+	{ 2, "offset", NULL, "int64" },
+	{ 2, "record_id", NULL, "string" },
+	{ 2, "date", NULL, "string" },
+	{ 2, "target_uri", NULL, "string" },
+	{ 0, "headline", NULL, "string" },
+	{ 0, "byline", NULL, "string" },
+	{ 0, "authors", "sequence", "string" },
+	{ 0, "url", NULL, "string" },
+	{ 0, "published", NULL, "string" },
+	{ 0, "modified", NULL, "string" },
+	{ 0, "site_name", NULL, "string" },
+	{ 0, "description", NULL, "string" },
+	{ 0, "html_lang", NULL, "string" },
+	{ 0, "lang", NULL, "string" },
+	{ 0, "lang_confidence", NULL, "float64" },
+	{ 0, "lang_tag", NULL, "string" },
+	{ 0, "script", NULL, "string" },
+	{ 0, "scripts", "list", NULL },
+	{ 1, "script", NULL, "string" },
+	{ 1, "share", NULL, "float64" },
+	{ 0, "sections", "list", NULL },
+	{ 1, "heading", NULL, "string" },
+	{ 1, "level", NULL, "int64" },
+	{ 1, "line", NULL, "int64" },
+	{ 1, "paragraphs", "list", NULL },
+	{ 2, "text", NULL, "string" },
+	{ 2, "kind", NULL, "string" },
+	{ 2, "line", NULL, "int64" },
+	{ 2, "lang", NULL, "string" },
+	{ 2, "script", NULL, "string" },
+	{ 0, "captions", "list", NULL },
+	{ 1, "text", NULL, "string" },
+	{ 1, "line", NULL, "int64" },
+	{ 1, "lang", NULL, "string" },
+	{ 1, "script", NULL, "string" },
+	{ 0, "removed", "list", NULL },
+	{ 1, "line", NULL, "int64" },
+	{ 1, "text", NULL, "string" },
+	{ 1, "reason", NULL, "string" },
+	{ 1, "detail", NULL, "string" },
+	{ 0, "stats", "struct", NULL },
+	{ 1, "lines", NULL, "int64" },
+	{ 1, "blank_lines", NULL, "int64" },
+	{ 1, "sections", NULL, "int64" },
+	{ 1, "paragraphs", NULL, "int64" },
+	{ 1, "captions", NULL, "int64" },
+	{ 1, "removed", NULL, "int64" },
+	{ 1, "characters", NULL, "int64" },
+	{ 1, "words", NULL, "int64" },
+	{ 1, "replaced", NULL, "int64" },
+	{ 1, "marks_trimmed", NULL, "int64" },
+	/* then "quality", from the table the record's writer and reader share */
+};
+
+/* The quality signals as a struct: counts int64, shares float64, from
+ * sahifa_quality_fields, and the stop-word list's language. */
+static enum sahifa_status card_quality_features(struct sahifa_buf *out)
+{
+	size_t i;
+
+	TRY(sahifa_buf_append_str(out, "  - name: \"quality\"\n    struct:\n"));
+	for (i = 0; i < sahifa_quality_n_fields; i++) {
+		TRY(sahifa_buf_append_str(out, "      - name: "));
+		TRY(yaml_str(out, sahifa_quality_fields[i].name));
+		TRY(sahifa_buf_appendf(out, "\n        dtype: %s\n",
+				       sahifa_quality_fields[i].count ? "int64" : "float64"));
+	}
+	return sahifa_buf_append_str(out, "      - name: \"stopword_lang\"\n        dtype: string\n");
+}
+
+static enum sahifa_status card_features(struct sahifa_buf *out)
+{
+	size_t i;
+
+	TRY(sahifa_buf_append_str(out, "dataset_info:\n  features:\n"));
+	for (i = 0; i < sizeof(features) / sizeof(features[0]); i++) {
+		const struct feature *f = &features[i];
+		int pad = 2 + 4 * f->depth;
+
+		TRY(sahifa_buf_appendf(out, "%*s- name: ", pad, ""));
+		TRY(yaml_str(out, f->name));
+		if (!f->kind)
+			TRY(sahifa_buf_appendf(out, "\n%*s  dtype: %s\n", pad, "", f->dtype));
+		else if (f->dtype)
+			TRY(sahifa_buf_appendf(out, "\n%*s  %s: %s\n", pad, "", f->kind, f->dtype));
+		else
+			TRY(sahifa_buf_appendf(out, "\n%*s  %s:\n", pad, "", f->kind));
+	}
+	return card_quality_features(out);
 }
 
 static enum sahifa_status table(struct sahifa_buf *out, const char *what,
@@ -64,24 +188,33 @@ enum sahifa_status pack_card(const struct sahifa_release *r, struct sahifa_buf *
 	size_t i;
 	int s, any = 0;
 
+	/* every string quoted: "no" (Norwegian) is a bool to YAML 1.1 */
 	TRY(sahifa_buf_append_str(out, "---\nlanguage:\n"));
 	for (i = 0; i < r->n_lang; i++)
 		if (strcmp(r->by_lang[i].key, "und")) {
-			TRY(sahifa_buf_appendf(out, "- %s\n", r->by_lang[i].key));
+			TRY(sahifa_buf_append_str(out, "- "));
+			TRY(yaml_str(out, r->by_lang[i].key));
+			TRY(sahifa_buf_append_char(out, '\n'));
 			any = 1;
 		}
 	if (!any)
-		TRY(sahifa_buf_append_str(out, "- und\n"));
+		TRY(sahifa_buf_append_str(out, "- \"und\"\n"));
 	TRY(sahifa_buf_append_str(out, "license: "));
-	TRY(append_lower(out, r->license));
-	TRY(sahifa_buf_appendf(out, "\npretty_name: %s\nsize_categories:\n- %s\n", r->name,
-			       size_category(r->articles)));
-	TRY(sahifa_buf_append_str(out, "configs:\n- config_name: default\n  data_files:\n"));
+	TRY(yaml_str(out, r->hub_license));
+	TRY(sahifa_buf_append_str(out, "\npretty_name: "));
+	TRY(yaml_str(out, r->name));
+	TRY(sahifa_buf_append_str(out, "\nsize_categories:\n- "));
+	TRY(yaml_str(out, size_category(r->articles)));
+	/* what news text is used for: language models, and language and topic labels */
+	TRY(sahifa_buf_append_str(out, "\ntask_categories:\n- \"text-generation\"\n"
+				  "- \"text-classification\"\n"));
+	TRY(sahifa_buf_append_str(out, "configs:\n- config_name: \"default\"\n  data_files:\n"));
 	for (s = 0; s < SAHIFA_SPLIT_COUNT; s++)
 		if (r->by_split[s])
-			TRY(sahifa_buf_appendf(out, "  - split: %s\n    path: data/%s-*.jsonl\n",
+			TRY(sahifa_buf_appendf(out, "  - split: \"%s\"\n    path: \"data/%s-*.jsonl\"\n",
 					       sahifa_split_name((enum sahifa_split)s),
 					       sahifa_split_name((enum sahifa_split)s)));
+	TRY(card_features(out));
 	TRY(sahifa_buf_append_str(out, "---\n\n"));
 	TRY(sahifa_buf_appendf(out, "# %s %s\n\n", r->name, r->version));
 	TRY(sahifa_buf_appendf(out,
@@ -99,8 +232,18 @@ enum sahifa_status pack_card(const struct sahifa_release *r, struct sahifa_buf *
 				  "Files: `data/<split>-NNNNN-of-MMMMM.jsonl` (one record per line,"
 				  " `schema/article.schema.json`), `data/articles.csv` and"
 				  " `data/paragraphs.csv` (the same content as tables), `manifest.json`"
-				  " (counts and SHA-256 of every file), `datapackage.json`"
-				  " (Frictionless Data Package).\n\n"));
+				  " (counts and SHA-256 of every file), `data/duplicates.csv` (each"
+				  " dropped duplicate and the record kept in its place),"
+				  " `datapackage.json` (Frictionless Data Package).\n\n"));
+	TRY(sahifa_buf_append_str(out, r->spreadsheet_csv
+		? "The CSVs are written for spreadsheets: UTF-8 with a BOM, and a cell that begins"
+		  " with `=`, `+`, `-`, `@`, a tab or a carriage return has a leading `'` so that"
+		  " it is not run as a formula; strip that quote to get the text of the records"
+		  " back.\n\n"
+		: "The CSVs are faithful: RFC 4180, UTF-8 without a BOM, every cell as in the"
+		  " records.  Cells may begin with `=`, `+`, `-` or `@` (list markers are kept), which"
+		  " spreadsheet programs read as formulas: open them through an import dialog, or"
+		  " use a release packed with `--csv-excel`.\n\n"));
 	TRY(sahifa_buf_append_str(out, "## Splits\n\n| split | articles |\n|---|---:|\n"));
 	for (s = 0; s < SAHIFA_SPLIT_COUNT; s++)
 		TRY(sahifa_buf_appendf(out, "| %s | %llu |\n", sahifa_split_name((enum sahifa_split)s),
@@ -215,6 +358,21 @@ enum sahifa_status pack_changes_md(const struct pack_changes *c, struct sahifa_b
 	TRY(sahifa_buf_appendf(out, "Compared with %s %s (record schema %s; now %s).\n\n",
 			       c->name, c->old_version, c->old_schema, c->new_schema));
 	TRY(sahifa_buf_appendf(out, "Version bump these changes call for: %s.\n\n", c->bump));
+	if (strcmp(c->old_schema, c->new_schema)) {
+		TRY(sahifa_buf_appendf(out,
+				       "**Major change: the record schema is %s, was %s.**  Records"
+				       " of the two differ in fields or types; read"
+				       " `schema/article.schema.json` before loading both.\n\n",
+				       c->new_schema, c->old_schema));
+		if (strtoul(c->old_schema, NULL, 10) < 2 && strtoul(c->new_schema, NULL, 10) >= 2)
+			TRY(sahifa_buf_append_str(out,
+				"Since record schema 2.0.0: `scripts` is a list of `{script, share}`"
+				" (it was an object keyed by script, whose keys change from record to"
+				" record and which loaders typed per shard); new fields `authors`, `url`,"
+				" `published`, `modified`, `site_name`, `description`, `html_lang`,"
+				" `source.declared_encoding`, `source.format` and `source.warc`; removal"
+				" reasons are a closed list.\n\n"));
+	}
 	TRY(id_list(out, "Added", c->added, c->n_added));
 	TRY(id_list(out, "Removed", c->removed, c->n_removed));
 	return id_list(out, "Modified", c->modified, c->n_modified);

@@ -428,6 +428,13 @@ enum sahifa_status csv_check_feed(struct csv_check *c, const char *data, size_t 
 
 	if (c->reader_failed)
 		return SAHIFA_OK;
+	/* a spreadsheet-safe CSV (pack --csv-excel) begins with a BOM: not part of the header */
+	if (!c->fed && len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		c->bom = 1;
+		data += 3;
+		len -= 3;
+	}
+	c->fed |= len > 0;
 	sahifa_error_clear(&e);
 	return reader_status(c, sahifa_csv_reader_feed(c->reader, data, len, &e), &e);
 }

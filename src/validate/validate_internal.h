@@ -99,6 +99,8 @@ struct csv_check {
 	unsigned long long rows;            /* data rows (the header not counted) */
 	int header_ok;                      /* the header record was read */
 	int reader_failed;                  /* a syntax error ended the reading */
+	int fed;                            /* bytes were fed (a BOM is skipped before) */
+	int bom;                            /* the file began with a UTF-8 BOM (--csv-excel) */
 	struct key_set keys;
 	csv_row_fn on_row;                  /* optional: each data row of the right width */
 	void *row_ctx;

@@ -20,7 +20,7 @@
 
 #define CHUNK ((size_t)1 << 20)
 #define META_MAX ((size_t)64 << 20)
-#define N_ART_FIELDS 17
+#define N_ART_FIELDS 25
 #define CONF_FIELD 6     /* lang_confidence: compared as a number (pack rounds it) */
 #define CONF_TOLERANCE 0.0005000001
 
@@ -30,7 +30,8 @@ static const char *const split_names[] = { "train", "validation", "test" };
 static const char *const art_fields[N_ART_FIELDS] = {
 	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
 	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding"
+	"source_member", "source_sha256", "source_encoding", "url", "published", "modified",
+	"site_name", "description", "html_lang", "source_declared_encoding", "source_format"
 };
 
 struct member {
@@ -53,8 +54,9 @@ struct article {
 	long line_jsonl, line_csv;
 	size_t shard;                   /* member index of the JSONL shard */
 	uint64_t fj[N_ART_FIELDS], fc[N_ART_FIELDS];
+	uint64_t fcu[N_ART_FIELDS];     /* fc with a spreadsheet's formula guard taken off */
 	double conf_j, conf_c;
-	struct para_list pj, pc;
+	struct para_list pj, pc, pcu;
 	long para_line;                 /* first paragraphs.csv line of the article */
 };
 
@@ -68,7 +70,12 @@ struct release {
 	int have_manifest, have_datapackage;
 	struct article **arts;          /* open addressing by id */
 	size_t n_arts, cap_arts;
-	struct table_schema *ts_articles, *ts_paragraphs;
+	struct table_schema *ts_articles, *ts_paragraphs, *ts_duplicates;
+	int spreadsheet;                /* manifest.json: "csv": "spreadsheet" */
+	int bom[3];                     /* articles, paragraphs, duplicates.csv began with a BOM */
+	int have_dups;
+	struct id_pair { char dropped[33], kept[33]; long line; } *dups;
+	size_t n_dups, cap_dups;
 	/* the member being read */
 	struct member *cur;
 	char cur_path[SAHIFA_ERROR_PATH_MAX];
@@ -80,9 +87,10 @@ struct release {
 	struct sahifa_buf *meta;
 	unsigned long long total;       /* archive bytes read so far */
 	int fatal;
+	int archive;                    /* read from an archive, not a directory */
 };
 
-enum { K_OTHER = 0, K_JSONL, K_ARTICLES, K_PARAGRAPHS, K_META };
+enum { K_OTHER = 0, K_JSONL, K_ARTICLES, K_PARAGRAPHS, K_META, K_DUPS };
 
 static void member_path(struct release *rel, const char *r, char *out, size_t size)
 {
@@ -252,6 +260,14 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	a->fj[14] = str_hash(sahifa_json_get(src, "member"));
 	a->fj[15] = str_hash(sahifa_json_get(src, "sha256"));
 	a->fj[16] = str_hash(sahifa_json_get(src, "encoding"));
+	a->fj[17] = str_hash(sahifa_json_get(row, "url"));
+	a->fj[18] = str_hash(sahifa_json_get(row, "published"));
+	a->fj[19] = str_hash(sahifa_json_get(row, "modified"));
+	a->fj[20] = str_hash(sahifa_json_get(row, "site_name"));
+	a->fj[21] = str_hash(sahifa_json_get(row, "description"));
+	a->fj[22] = str_hash(sahifa_json_get(row, "html_lang"));
+	a->fj[23] = str_hash(sahifa_json_get(src, "declared_encoding"));
+	a->fj[24] = str_hash(sahifa_json_get(src, "format"));
 	for (s = sahifa_json_child(sahifa_json_get(row, "sections")), si = 0; s;
 	     s = sahifa_json_next(s), si++) {
 		const struct sahifa_json *paras = sahifa_json_get(s, "paragraphs");
@@ -292,6 +308,16 @@ static int split_index(const char *s, size_t len)
 
 /* ---- CSV rows ---- */
 
+/* The hash of a cell as the record has it when a spreadsheet-safe writer guarded it
+ * ("'=..." -> "=..."); of the cell itself otherwise. */
+static uint64_t unguarded_hash(const char *s, size_t len)
+{
+	if (len >= 2 && s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' ||
+					  s[1] == '@' || s[1] == '\t' || s[1] == '\r'))
+		return field_hash(s + 1, len - 1);
+	return field_hash(s, len);
+}
+
 static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const size_t *lens,
 					  size_t n, long line)
 {
@@ -309,8 +335,10 @@ static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const
 	a->in_csv = 1;
 	a->line_csv = line;
 	a->split_csv = split_index(f[1], lens[1]);
-	for (i = 0; i < n && i < N_ART_FIELDS; i++)
+	for (i = 0; i < n && i < N_ART_FIELDS; i++) {
 		a->fc[i] = (i >= 7 && i <= 12) ? csv_int_hash(f[i], lens[i]) : field_hash(f[i], lens[i]);
+		a->fcu[i] = (i >= 7 && i <= 12) ? a->fc[i] : unguarded_hash(f[i], lens[i]);
+	}
 	a->conf_c = strtod(f[CONF_FIELD], NULL);
 	return SAHIFA_OK;
 }
@@ -320,7 +348,7 @@ static enum sahifa_status on_paragraphs_row(void *ctx, const char *const *f, con
 {
 	struct release *rel = ctx;
 	struct article *a;
-	uint64_t h[11];
+	uint64_t h[11], hu[11];
 	size_t i;
 
 	if (lens[0] != 32 || n != 11)
@@ -328,13 +356,42 @@ static enum sahifa_status on_paragraphs_row(void *ctx, const char *const *f, con
 	a = art_get(rel, f[0], 32, 1);
 	if (!a)
 		return SAHIFA_ERR_NOMEM;
-	for (i = 0; i < 11; i++)
-		h[i] = (i == 2 || i == 4 || i == 5 || i == 9) ? csv_int_hash(f[i], lens[i])
-							      : field_hash(f[i], lens[i]);
+	for (i = 0; i < 11; i++) {
+		int num = i == 2 || i == 4 || i == 5 || i == 9;
+
+		h[i] = num ? csv_int_hash(f[i], lens[i]) : field_hash(f[i], lens[i]);
+		hu[i] = num ? h[i] : unguarded_hash(f[i], lens[i]);
+	}
 	if (!a->pc.n)
 		a->para_line = line;
-	if (para_push(&a->pc, row_hash(h, 11)))
+	if (para_push(&a->pc, row_hash(h, 11)) || para_push(&a->pcu, row_hash(hu, 11)))
 		return SAHIFA_ERR_NOMEM;
+	return SAHIFA_OK;
+}
+
+static enum sahifa_status on_dups_row(void *ctx, const char *const *f, const size_t *lens,
+				      size_t n, long line)
+{
+	struct release *rel = ctx;
+	struct id_pair *d;
+
+	if (n != 2 || lens[0] != 32 || lens[1] != 32)
+		return SAHIFA_OK;  /* the Table Schema check reported it */
+	if (rel->n_dups == rel->cap_dups) {
+		size_t ncap = rel->cap_dups ? rel->cap_dups * 2 : 64;
+		struct id_pair *q = realloc(rel->dups, ncap * sizeof(*q));
+
+		if (!q)
+			return SAHIFA_ERR_NOMEM;
+		rel->dups = q;
+		rel->cap_dups = ncap;
+	}
+	d = &rel->dups[rel->n_dups++];
+	memcpy(d->dropped, f[0], 32);
+	d->dropped[32] = '\0';
+	memcpy(d->kept, f[1], 32);
+	d->kept[32] = '\0';
+	d->line = line;
 	return SAHIFA_OK;
 }
 
@@ -413,6 +470,13 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 			return st;
 		rel->cc.on_row = art ? on_articles_row : on_paragraphs_row;
 		rel->cc.row_ctx = rel;
+	} else if (!strcmp(relpath, "data/duplicates.csv")) {
+		rel->kind = K_DUPS;
+		rel->have_dups = 1;
+		if ((st = csv_check_init(&rel->cc, rel->r, rel->cur_path, rel->ts_duplicates)))
+			return st;
+		rel->cc.on_row = on_dups_row;
+		rel->cc.row_ctx = rel;
 	}
 	return SAHIFA_OK;
 }
@@ -426,6 +490,7 @@ static enum sahifa_status member_feed(struct release *rel, const char *data, siz
 		return jsonl_check_feed(&rel->jc, data, len);
 	case K_ARTICLES:
 	case K_PARAGRAPHS:
+	case K_DUPS:
 		return csv_check_feed(&rel->cc, data, len);
 	case K_META:
 		if (sahifa_buf_append(rel->meta, data, len)) {
@@ -449,9 +514,11 @@ static enum sahifa_status member_end(struct release *rel)
 		st = jsonl_check_finish(&rel->jc);
 		m->rows = (long long)rel->jc.rows;
 		jsonl_check_release(&rel->jc);
-	} else if (rel->kind == K_ARTICLES || rel->kind == K_PARAGRAPHS) {
+	} else if (rel->kind == K_ARTICLES || rel->kind == K_PARAGRAPHS || rel->kind == K_DUPS) {
 		st = csv_check_finish(&rel->cc);
 		m->rows = (long long)rel->cc.rows;
+		/* a spreadsheet-safe CSV begins with a BOM; the manifest says whether it may */
+		rel->bom[rel->kind == K_ARTICLES ? 0 : rel->kind == K_PARAGRAPHS ? 1 : 2] = rel->cc.bom;
 		csv_check_release(&rel->cc);
 	}
 	vrun_file_done(rel->r, rel->cur_path, "member", m->rows > 0 ? (unsigned long long)m->rows : 0);
@@ -478,7 +545,7 @@ static void check_manifest(struct release *rel)
 	struct sahifa_json *doc = NULL;
 	const struct sahifa_json *files, *f, *counts;
 	char path[SAHIFA_ERROR_PATH_MAX], mpath[SAHIFA_ERROR_PATH_MAX], where[64];
-	const char *name, *version;
+	const char *name, *version, *csv;
 	size_t i;
 	long long n;
 	unsigned long long jsonl_rows = 0;
@@ -494,13 +561,26 @@ static void check_manifest(struct release *rel)
 		return;
 	name = sahifa_json_string(sahifa_json_get(doc, "name"));
 	version = sahifa_json_string(sahifa_json_get(doc, "version"));
-	if (name && version && rel->top[0]) {
+	csv = sahifa_json_string(sahifa_json_get(doc, "csv"));
+	rel->spreadsheet = csv && !strcmp(csv, "spreadsheet");
+	for (i = 0; i < 3; i++) {
+		static const char *const names[3] = { "data/articles.csv", "data/paragraphs.csv",
+						      "data/duplicates.csv" };
+
+		member_path(rel, names[i], mpath, sizeof(mpath));
+		if (csv && rel->bom[i] != rel->spreadsheet && member_find(rel, names[i]))
+			vrun_report(rel->r, mpath, 0, 0, NULL, "%s, but manifest.json says csv '%s'",
+				    rel->bom[i] ? "begins with a UTF-8 BOM" : "has no UTF-8 BOM", csv);
+	}
+	/* The name of a release is its manifest's: a directory may be called anything (".",
+	 * a clone); inside an archive the top folder is NAME-VERSION. */
+	if (name && version && rel->top[0] && rel->archive) {
 		char want[600];
 
 		snprintf(want, sizeof(want), "%s-%s", name, version);
 		if (strcmp(want, rel->top))
 			vrun_report(rel->r, path, 0, 0, "/name",
-				    "release folder is '%s' but the manifest says '%s'", rel->top,
+				    "top folder is '%s/' but the manifest says '%s'", rel->top,
 				    want);
 	}
 	files = sahifa_json_get(doc, "files");
@@ -552,6 +632,11 @@ static void check_manifest(struct release *rel)
 	    (unsigned long long)n != jsonl_rows)
 		vrun_report(rel->r, path, 0, 0, "/counts/articles",
 			    "says %lld articles, the shards hold %llu rows", n, jsonl_rows);
+	if (rel->have_dups && sahifa_json_integer(sahifa_json_get(counts, "duplicates_dropped"), &n) &&
+	    (unsigned long long)n != rel->n_dups)
+		vrun_report(rel->r, path, 0, 0, "/counts/duplicates_dropped",
+			    "says %lld duplicates dropped, data/duplicates.csv lists %zu", n,
+			    rel->n_dups);
 	sahifa_json_free(doc);
 }
 
@@ -609,6 +694,7 @@ static void check_datapackage(struct release *rel)
 static void check_agreement(struct release *rel)
 {
 	char apath[SAHIFA_ERROR_PATH_MAX], ppath[SAHIFA_ERROR_PATH_MAX], jpath[SAHIFA_ERROR_PATH_MAX];
+	char dpath[SAHIFA_ERROR_PATH_MAX];
 	size_t i, k;
 	int have_csv = member_find(rel, "data/articles.csv") != NULL;
 	int have_pcsv = member_find(rel, "data/paragraphs.csv") != NULL;
@@ -619,6 +705,20 @@ static void check_agreement(struct release *rel)
 		vrun_report(rel->r, apath, 0, 0, NULL, "missing: a release has data/articles.csv");
 	if (!have_pcsv)
 		vrun_report(rel->r, ppath, 0, 0, NULL, "missing: a release has data/paragraphs.csv");
+	member_path(rel, "data/duplicates.csv", dpath, sizeof(dpath));
+	if (!rel->have_dups)
+		vrun_report(rel->r, dpath, 0, 0, NULL, "missing: a release has data/duplicates.csv");
+	for (i = 0; i < rel->n_dups && !vrun_stopped(rel->r); i++) {
+		const struct article *kept = art_get(rel, rel->dups[i].kept, 32, 0);
+		const struct article *gone = art_get(rel, rel->dups[i].dropped, 32, 0);
+
+		if (!kept || !kept->in_jsonl)
+			vrun_report(rel->r, dpath, rel->dups[i].line, 0, NULL,
+				    "kept article '%s' is in no JSONL shard", rel->dups[i].kept);
+		else if (gone && gone->in_jsonl && strcmp(rel->dups[i].dropped, rel->dups[i].kept))
+			vrun_report(rel->r, dpath, rel->dups[i].line, 0, NULL,
+				    "dropped article '%s' is in a JSONL shard", rel->dups[i].dropped);
+	}
 	for (i = 0; i < rel->cap_arts && !vrun_stopped(rel->r); i++) {
 		struct article *a = rel->arts[i];
 
@@ -647,7 +747,7 @@ static void check_agreement(struct release *rel)
 				    "article '%s' is in split '%s' here but in shard %s", a->id,
 				    split_names[a->split_csv], rel->members[a->shard].rel);
 		for (k = 2; k < N_ART_FIELDS; k++)
-			if (k != CONF_FIELD && a->fc[k] != a->fj[k])
+			if (k != CONF_FIELD && (rel->spreadsheet ? a->fcu[k] : a->fc[k]) != a->fj[k])
 				vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 					    "field '%s' of article '%s' differs from its JSONL record "
 					    "(%s:%ld)", art_fields[k], a->id, rel->members[a->shard].rel,
@@ -665,7 +765,7 @@ static void check_agreement(struct release *rel)
 			continue;
 		}
 		for (k = 0; k < a->pc.n; k++)
-			if (a->pc.h[k] != a->pj.h[k]) {
+			if ((rel->spreadsheet ? a->pcu.h[k] : a->pc.h[k]) != a->pj.h[k]) {
 				vrun_report(rel->r, ppath, a->para_line, 0, NULL,
 					    "paragraph %zu of article '%s' differs from its JSONL record",
 					    k, a->id);
@@ -678,15 +778,17 @@ static enum sahifa_status release_init(struct release *rel, struct vrun *r, stru
 {
 	const struct sahifa_embed *ea = sahifa_embed_find("schema/articles.table.json");
 	const struct sahifa_embed *ep = sahifa_embed_find("schema/paragraphs.table.json");
+	const struct sahifa_embed *ed = sahifa_embed_find("schema/duplicates.table.json");
 	enum sahifa_status st;
 
 	memset(rel, 0, sizeof(*rel));
 	rel->r = r;
-	if (!ea || !ep)
+	if (!ea || !ep || !ed)
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
 					"the Table Schemas are not built in");
 	if ((st = table_schema_load(ea->data, ea->len, &rel->ts_articles, err)) ||
-	    (st = table_schema_load(ep->data, ep->len, &rel->ts_paragraphs, err)))
+	    (st = table_schema_load(ep->data, ep->len, &rel->ts_paragraphs, err)) ||
+	    (st = table_schema_load(ed->data, ed->len, &rel->ts_duplicates, err)))
 		return st;
 	return SAHIFA_OK;
 }
@@ -702,6 +804,7 @@ static void release_release(struct release *rel)
 		if (rel->arts[i]) {
 			free(rel->arts[i]->pj.h);
 			free(rel->arts[i]->pc.h);
+			free(rel->arts[i]->pcu.h);
 			free(rel->arts[i]);
 		}
 	free(rel->arts);
@@ -710,6 +813,8 @@ static void release_release(struct release *rel)
 	sahifa_sha256_free(rel->sha);
 	table_schema_free(rel->ts_articles);
 	table_schema_free(rel->ts_paragraphs);
+	table_schema_free(rel->ts_duplicates);
+	free(rel->dups);
 }
 
 static void release_finish(struct release *rel, const char *path)
@@ -922,7 +1027,6 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 	struct sahifa_archive_limits lim;
 	struct sahifa_error e;
 	enum sahifa_status st;
-	const char *base = strrchr(path, '/');
 
 	if ((st = release_init(&rel, r, &e))) {
 		vrun_report_error(r, path, &e);
@@ -930,6 +1034,7 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 		return st;
 	}
 	ar.rel = &rel;
+	rel.archive = 1;
 	ar.path = path;
 	ar.max = r->opts->max_uncompressed ? r->opts->max_uncompressed
 					   : SAHIFA_MAX_ARCHIVE_TOTAL_BYTES;
@@ -943,15 +1048,10 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 		vrun_report_error(r, NULL, &e);
 		rel.fatal = 1;
 	}
-	base = base ? base + 1 : path;
 	if (!rel.fatal && st != SAHIFA_ERR_IO && !vrun_stopped(r)) {
-		size_t tl = strlen(rel.top);
-
+		/* the archive's own name is the user's: a download may be renamed */
 		if (!rel.top[0])
 			vrun_report(r, path, 0, 0, NULL, "empty archive");
-		else if (strncmp(base, rel.top, tl) || base[tl] != '.')
-			vrun_report(r, path, 0, 0, NULL,
-				    "top folder '%s/' does not match the archive's name", rel.top);
 		release_finish(&rel, path);
 	}
 	r->file_errors = 0;

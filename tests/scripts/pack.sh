@@ -189,4 +189,85 @@ wait $pid 2>/dev/null
 left=$(ls -A "$tmp/i" 2>/dev/null)
 if [ -z "$left" ] || [ "$left" = big-1.0.0.tar.gz ]; then pass interrupted
 else fail interrupted "left: $left"; fi
+# -- licences: SPDX ids become the hub's in the card, the manifest keeps the id given
+for pair in GPL-3.0-only:gpl-3.0 ODbL-1.0:odbl PDDL-1.0:pddl CC-BY-SA-4.0:cc-by-sa-4.0; do
+	id=${pair%%:*}
+	hub=${pair#*:}
+	rm -rf "$tmp/lic"
+	SOURCE_DATE_EPOCH=5 "$SAHIFA" pack --name lic --version 1.0.0 --license "$id" -o "$tmp/lic" \
+		"$tmp/small.jsonl" > /dev/null 2> "$tmp/err"
+	card=$(tar xzf "$tmp/lic/lic-1.0.0.tar.gz" -O lic-1.0.0/README.md 2>/dev/null | grep '^license:')
+	man=$(tar xzf "$tmp/lic/lic-1.0.0.tar.gz" -O lic-1.0.0/manifest.json 2>/dev/null | grep '"license"')
+	if [ "$card" = "license: \"$hub\"" ] && echo "$man" | grep -qF "\"$id\""; then pass license-$id
+	else fail license-$id "card '$card', manifest '$man': $(cat "$tmp/err")"; fi
+done
+"$SAHIFA" pack --name lic --version 1.0.1 --license gpl-3.0-with-bison-exception -o "$tmp/lic" \
+	"$tmp/small.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 2 ] && grep -q "not an id the Hugging Face hub accepts" "$tmp/err" &&
+	grep -q "accepted ids: afl-3.0, .*cc-by-4.0, .*odbl, .*zlib$" "$tmp/err" &&
+	[ ! -e "$tmp/lic/lic-1.0.1.tar.gz" ]; then pass license-refused-with-list
+else fail license-refused-with-list "status $st: $(cat "$tmp/err")"; fi
+
+# -- no SOURCE_DATE_EPOCH: the newest input's modification time, and the same bytes
+cp "$tmp/small.jsonl" "$tmp/old.jsonl"
+cp "$tmp/many.jsonl" "$tmp/older.jsonl"
+touch -d '2024-05-06 07:08:09 UTC' "$tmp/old.jsonl"
+touch -d '2020-01-01 00:00:00 UTC' "$tmp/older.jsonl"
+(unset SOURCE_DATE_EPOCH; "$SAHIFA" pack --name m --version 1.0.0 -o "$tmp/m1" "$tmp/old.jsonl" \
+	"$tmp/older.jsonl" > /dev/null && sleep 1 &&
+	"$SAHIFA" pack --name m --version 1.0.0 -o "$tmp/m2" "$tmp/old.jsonl" "$tmp/older.jsonl" > /dev/null)
+created=$(tar xzf "$tmp/m1/m-1.0.0.tar.gz" -O m-1.0.0/manifest.json 2>/dev/null | grep '"created"')
+mtime=$(tar tvzf "$tmp/m1/m-1.0.0.tar.gz" m-1.0.0/manifest.json 2>/dev/null | awk '{ print $4 }')
+if echo "$created" | grep -q '"2024-05-06T07:08:09Z"' && [ "$mtime" = 2024-05-06 ] &&
+	tar xzf "$tmp/m1/m-1.0.0.tar.gz" -O m-1.0.0/datapackage.json | grep -q '"2024-05-06T07:08:09Z"' &&
+	cmp -s "$tmp/m1/m-1.0.0.tar.gz" "$tmp/m2/m-1.0.0.tar.gz"; then pass created-from-inputs
+else fail created-from-inputs "created $created, member date $mtime"; fi
+
+# -- --csv-excel: BOM and guarded cells; the default stays faithful; the card says which
+printf '%s\n' "$(head -n 1 "$tmp/small.jsonl")" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.readline())
+r["id"] = "f" * 32
+r["sections"][0]["paragraphs"][0]["text"] = "=1+1"
+r["sections"][0]["paragraphs"].append(dict(r["sections"][0]["paragraphs"][0], text="- kept marker"))
+r["stats"]["paragraphs"] += 1
+print(json.dumps(r, ensure_ascii=False))' > "$tmp/formula.jsonl"
+SOURCE_DATE_EPOCH=5 "$SAHIFA" pack --name x --version 1.0.0 -o "$tmp/x" "$tmp/formula.jsonl" > /dev/null
+SOURCE_DATE_EPOCH=5 "$SAHIFA" pack --name y --version 1.0.0 --csv-excel -o "$tmp/y" "$tmp/formula.jsonl" > /dev/null
+fa=$(tar xzf "$tmp/x/x-1.0.0.tar.gz" -O x-1.0.0/data/paragraphs.csv | od -An -c -N3 | tr -d ' ')
+ex=$(tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/data/paragraphs.csv | od -An -tx1 -N3 | tr -d ' ')
+if [ "$fa" = art ] && [ "$ex" = efbbbf ] &&
+	tar xzf "$tmp/x/x-1.0.0.tar.gz" -O x-1.0.0/data/paragraphs.csv | grep -q ',=1+1.$' &&
+	tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/data/paragraphs.csv | grep -q ",\"'=1+1\".$" &&
+	tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/data/paragraphs.csv | grep -q ",\"'- kept marker\".$" &&
+	tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/data/articles.csv | od -An -tx1 -N3 | grep -q 'ef bb bf' &&
+	tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/manifest.json | grep -q '"csv":	"spreadsheet"' &&
+	tar xzf "$tmp/x/x-1.0.0.tar.gz" -O x-1.0.0/manifest.json | grep -q '"csv":	"faithful"' &&
+	tar xzf "$tmp/y/y-1.0.0.tar.gz" -O y-1.0.0/README.md | grep -q 'written for spreadsheets' &&
+	tar xzf "$tmp/x/x-1.0.0.tar.gz" -O x-1.0.0/README.md | grep -q 'The CSVs are faithful' &&
+	"$SAHIFA" validate "$tmp/y/y-1.0.0.tar.gz" 2> /dev/null; then pass csv-excel
+else fail csv-excel "faithful starts '$fa', excel '$ex'"; fi
+
+# -- the drop list is its own file, not manifest.json
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name dd --version 1.0.0 -o "$tmp/dd" "$tmp/small.jsonl" > /dev/null
+rows=$(tar xzf "$tmp/dd/dd-1.0.0.tar.gz" -O dd-1.0.0/data/duplicates.csv | wc -l)
+if [ "$rows" = 3 ] && ! tar xzf "$tmp/dd/dd-1.0.0.tar.gz" -O dd-1.0.0/manifest.json | grep -q '"duplicates"' &&
+	tar xzf "$tmp/dd/dd-1.0.0.tar.gz" -O dd-1.0.0/datapackage.json | grep -q '"schema/duplicates.table.json"'; then
+	pass duplicates-file
+else fail duplicates-file "duplicates.csv has $rows lines"; fi
+
+# -- CHANGES.md says a major change when the previous release has an older record schema
+mkdir -p "$tmp/old1"
+(cd "$tmp/old1" && tar xzf "$tmp/v/v-1.0.0.tar.gz" &&
+	sed -i 's/"schema_version":	"2.0.0"/"schema_version":	"1.0.0"/' v-1.0.0/manifest.json &&
+	tar czf ../old1.tar.gz v-1.0.0)
+$P --version 1.1.0 --previous "$tmp/old1.tar.gz" "$tmp/v1.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+$P --version 2.0.0 --previous "$tmp/old1.tar.gz" "$tmp/v1.jsonl" > /dev/null 2>> "$tmp/err"
+c=$(tar xzf "$tmp/v/v-2.0.0.tar.gz" -O v-2.0.0/CHANGES.md 2>/dev/null)
+if [ $st = 2 ] && echo "$c" | grep -q "call for: major" &&
+	echo "$c" | grep -q "Major change: the record schema is 2.0.0, was 1.0.0" &&
+	echo "$c" | grep -q "scripts. is a list of"; then pass previous-major-schema
+else fail previous-major-schema "status $st: $(cat "$tmp/err") $c"; fi
 exit 0

@@ -80,7 +80,7 @@ expect validate-bad-utf8 1 'd-1\.0\.0/data/train-00000-of-00001\.jsonl:1:[0-9]+:
 fresh e-1.0.0
 sed -i '3s/,[^,]*\r$/\r/' "$T/e-1.0.0/data/articles.csv"
 $PY "$MK" seal "$T/e-1.0.0"
-expect validate-csv-short-row 1 'e-1\.0\.0/data/articles\.csv:3: row has 16 fields, expected 17' \
+expect validate-csv-short-row 1 'e-1\.0\.0/data/articles\.csv:3: row has 24 fields, expected 25' \
 	"$SAHIFA" validate "$T/e-1.0.0"
 
 # A byte changed behind the manifest's back.
@@ -219,6 +219,66 @@ $PY "$MK" seal "$T/t-1.0.0"
 MIN_LINES=2000 same_threads validate-threads-release --max-errors 0 "$T/t-1.0.0"
 expect validate-threads-bad 2 'threads takes a number from 1 to 64' "$SAHIFA" validate -j 0 "$T/many.jsonl"
 rm -f "$T/many.jsonl"
+
+# The release's name is its manifest's: "." and a renamed clone or download are fine.
+fresh n-1.0.0
+expect validate-dot 0 ', 0 errors' sh -c "cd '$T/n-1.0.0' && '$SAHIFA' validate ."
+mv "$T/n-1.0.0" "$T/my-clone"
+expect validate-renamed-dir 0 ', 0 errors' "$SAHIFA" validate "$T/my-clone"
+mv "$T/my-clone" "$T/n-1.0.0"
+tarit n-1.0.0 n-1.0.0.tar.gz
+mv "$T/n-1.0.0.tar.gz" "$T/download.tar.gz"
+expect validate-renamed-archive 0 ', 0 errors' "$SAHIFA" validate "$T/download.tar.gz"
+# ... but inside an archive the top folder is still NAME-VERSION of the manifest.
+mv "$T/n-1.0.0" "$T/other-2.0.0"
+tarit other-2.0.0 other.tar.gz
+expect validate-archive-top-folder 1 "top folder is 'other-2\.0\.0/' but the manifest says 'n-1\.0\.0'" \
+	"$SAHIFA" validate "$T/other.tar.gz"
+
+# data/duplicates.csv: its rows against the manifest's count and the shards.
+fresh u-1.0.0
+kept=$(head -n 1 "$T/u-1.0.0/data/train-00000-of-00001.jsonl" | cut -c8-39)
+printf 'dropped,kept\r\n%s,%s\r\n' "0123456789abcdef0123456789abcdef" "$kept" > "$T/u-1.0.0/data/duplicates.csv"
+$PY "$MK" seal "$T/u-1.0.0"
+expect validate-dups-count 1 'manifest\.json: says 0 duplicates dropped, data/duplicates\.csv lists 1' \
+	"$SAHIFA" validate "$T/u-1.0.0"
+fresh w-1.0.0
+printf 'dropped,kept\r\n%s,%s\r\n' "$kept" "fedcba9876543210fedcba9876543210" > "$T/w-1.0.0/data/duplicates.csv"
+$PY "$MK" seal "$T/w-1.0.0"
+expect validate-dups-kept 1 "duplicates\.csv:2: kept article 'fedcba9876543210fedcba9876543210' is in no JSONL shard" \
+	"$SAHIFA" validate "$T/w-1.0.0"
+fresh x-1.0.0
+rm "$T/x-1.0.0/data/duplicates.csv"
+$PY "$MK" seal "$T/x-1.0.0"
+expect validate-dups-missing 1 'data/duplicates\.csv: missing' "$SAHIFA" validate "$T/x-1.0.0"
+
+# Spreadsheet CSVs: a BOM the manifest does not announce; a guard on a cell the record
+# does not have; guarded cells that agree with the records.
+fresh y-1.0.0
+printf '\357\273\277' | cat - "$T/y-1.0.0/data/articles.csv" > "$T/y.csv" && mv "$T/y.csv" "$T/y-1.0.0/data/articles.csv"
+$PY "$MK" seal "$T/y-1.0.0"
+expect validate-bom-faithful 1 "articles\.csv: begins with a UTF-8 BOM, but manifest\.json says csv 'faithful'" \
+	"$SAHIFA" validate "$T/y-1.0.0"
+for f in paragraphs duplicates; do
+	printf '\357\273\277' | cat - "$T/y-1.0.0/data/$f.csv" > "$T/y.csv" && mv "$T/y.csv" "$T/y-1.0.0/data/$f.csv"
+done
+$PY - "$T/y-1.0.0" <<'PYEOF'
+import csv, io, json, sys
+d = sys.argv[1]
+p = d + "/data/paragraphs.csv"
+rows = list(csv.reader(io.StringIO(open(p, encoding="utf-8-sig", newline="").read())))
+rows[1][10] = "'-" + rows[1][10]          # a guard where the record has no "-"
+rows[2][10] = "'" + rows[2][10]           # a quote before a letter: not a guard
+with open(p, "w", encoding="utf-8-sig", newline="") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
+PYEOF
+$PY "$MK" seal "$T/y-1.0.0"
+$PY -c 'import json,sys; p=sys.argv[1]+"/manifest.json"; m=json.load(open(p)); m["csv"]="spreadsheet"; open(p,"w").write(json.dumps(m, indent=2, ensure_ascii=False)+"\n")' "$T/y-1.0.0"
+expect validate-guard-differs 1 "paragraphs\.csv:2: paragraph 0 of article '[0-9a-f]{32}' differs" \
+	"$SAHIFA" validate "$T/y-1.0.0"
+if grep -q "articles\.csv: .*BOM" "$T/err"; then echo "FAIL validate-bom-spreadsheet: a BOM reported though the manifest says spreadsheet"
+else echo "PASS validate-bom-spreadsheet"; fi
+expect validate-csv-bom-alone 0 ', 0 errors' "$SAHIFA" validate "$T/y-1.0.0/data/articles.csv"
 
 # A real release from sahifa convert and sahifa pack (the shared seeds), .tar.gz and .zip.
 if [ -n "${SHARED:-}" ] && [ -d "$SHARED/seeds" ]; then

@@ -180,8 +180,83 @@ static void test_csv(void)
 	fclose(fp);
 }
 
+/* Spreadsheet-safe cells: OWASP's leading quote on = + - @ TAB CR, nothing else changed. */
+static void test_csv_guarded(void)
+{
+	static const struct { const char *in, *want; int guarded; } rows[] = {
+		{ "=1+2", "\"'=1+2\"", 1 }, { "+1", "\"'+1\"", 1 }, { "- item", "\"'- item\"", 1 },
+		{ "@sum", "\"'@sum\"", 1 }, { "\tx", "\"'\tx\"", 1 }, { "\rx", "\"'\rx\"", 1 },
+		{ "=HYPERLINK(\"u\")", "\"'=HYPERLINK(\"\"u\"\")\"", 1 },
+		{ "a=b", "a=b", 0 }, { "'=x", "'=x", 0 }, { "", "", 0 }, { "٣-٤", "٣-٤", 0 },
+		{ "x, -y", "\"x, -y\"", 0 },
+	};
+	const char *fields[2] = { "id", "-1" };
+	struct sahifa_buf b;
+	struct sahifa_csv_writer w;
+	struct sahifa_error err;
+	char out[64] = "";
+	FILE *fp;
+	size_t i;
+	int g;
+
+	sahifa_buf_init(&b, 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sahifa_buf_reset(&b);
+		CHECK_INT(rows[i].in, sahifa_csv_format_field_guarded(rows[i].in, strlen(rows[i].in),
+								       &b, &g), SAHIFA_OK);
+		CHECK_STR(rows[i].in, b.data ? b.data : "", rows[i].want);
+		CHECK_INT(rows[i].in, g, rows[i].guarded);
+	}
+	sahifa_buf_release(&b);
+	fp = tmpfile();
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	sahifa_csv_writer_init(&w, fp, "t.csv");
+	w.spreadsheet = 1;
+	CHECK_INT("row 1", sahifa_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
+	CHECK_INT("row 2", sahifa_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
+	CHECK_INT("guarded", w.guarded, 2);
+	rewind(fp);
+	CHECK(fread(out, 1, sizeof(out) - 1, fp) == 23);
+	CHECK_STR("bom once", out, "\xef\xbb\xbfid,\"'-1\"\r\nid,\"'-1\"\r\n");
+	sahifa_csv_writer_release(&w);
+	fclose(fp);
+}
+
+/* SPDX ids to the hub's ids, and refusals. */
+static void test_hub_license(void)
+{
+	static const struct { const char *in, *want; } rows[] = {
+		{ "CC-BY-4.0", "cc-by-4.0" }, { "cc-by-sa-4.0", "cc-by-sa-4.0" },
+		{ "GPL-3.0-only", "gpl-3.0" }, { "GPL-3.0-or-later", "gpl-3.0" }, { "LGPL-2.1+", "lgpl-2.1" },
+		{ "AGPL-3.0-only", "agpl-3.0" }, { "ODbL-1.0", "odbl" }, { "PDDL-1.0", "pddl" },
+		{ "ODC-By-1.0", "odc-by" }, { "GFDL-1.3-or-later", "gfdl" }, { "CC0-1.0", "cc0-1.0" },
+		{ "MIT", "mit" }, { "unknown", "unknown" }, { "other", "other" },
+		{ "Apache-2.0", "apache-2.0" },
+	};
+	static const char *const bad[] = { "foo", "", "GPL-4.0", "-only", "CC-BY-5.0", "odbl-1.0x",
+					   "MIT OR Apache-2.0" };
+	char out[72];
+	size_t i, n;
+	const char *const *ids = sahifa_pack_hub_licenses(&n);
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		out[0] = '\0';
+		CHECK_INT(rows[i].in, sahifa_pack_hub_license(rows[i].in, out, sizeof(out)), 0);
+		CHECK_STR(rows[i].in, out, rows[i].want);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK_INT(bad[i], sahifa_pack_hub_license(bad[i], out, sizeof(out)), -1);
+	CHECK(n > 50);
+	for (i = 1; i < n; i++)
+		CHECK(strcmp(ids[i - 1], ids[i]) < 0);
+}
+
 int main(void)
 {
+	test_csv_guarded();
+	test_hub_license();
 	test_semver();
 	test_options();
 	test_split_of();

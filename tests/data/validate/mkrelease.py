@@ -14,7 +14,9 @@ def article_row(r, split):
     return [r["id"], split, n(r["headline"]), n(r["byline"]), r["lang"], r["script"],
             "%.15g" % round(r["lang_confidence"], 3), str(st["sections"]), str(st["paragraphs"]),
             str(st["captions"]), str(st["removed"]), str(st["characters"]), str(st["words"]),
-            src["name"], n(src["member"]), src["sha256"], src["encoding"]]
+            src["name"], n(src["member"]), src["sha256"], src["encoding"], n(r["url"]),
+            n(r["published"]), n(r["modified"]), n(r["site_name"]), n(r["description"]),
+            n(r["html_lang"]), n(src["declared_encoding"]), src["format"]]
 
 def write_csv(path, header, rows):
     with open(path, "w", newline="", encoding="utf-8") as f:
@@ -41,6 +43,7 @@ def build(rows_path, root, d):
     ph = [f["name"] for f in json.load(open(os.path.join(root, "schema/paragraphs.table.json")))["fields"]]
     write_csv(os.path.join(d, "data", "articles.csv"), ah, arts)
     write_csv(os.path.join(d, "data", "paragraphs.csv"), ph, paras)
+    write_csv(os.path.join(d, "data", "duplicates.csv"), ["dropped", "kept"], [])
     for s in sorted(x for x in os.listdir(os.path.join(root, "schema")) if x.endswith(".json")):
         open(os.path.join(d, "schema", s), "wb").write(open(os.path.join(root, "schema", s), "rb").read())
     open(os.path.join(d, "README.md"), "w").write("---\nlicense: cc-by-4.0\n---\n# fixture\n")
@@ -74,6 +77,7 @@ def seal(d):
              "bytes": e["bytes"], "hash": "sha256:" + e["sha256"]}
         if p.endswith(".csv"):
             r["schema"] = "schema/" + os.path.basename(p)[:-4] + ".table.json"
+            r["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True}
         res.append(r)
     dp = {"name": base, "version": version, "licenses": [{"name": "CC-BY-4.0"}], "resources": res}
     open(os.path.join(d, "datapackage.json"), "w").write(json.dumps(dp, indent=2) + "\n")
@@ -81,10 +85,10 @@ def seal(d):
     n_art = sum(rows_of(os.path.join(d, p)) for p in files if p.endswith(".jsonl"))
     man = {"name": base, "version": version, "schema_version": "2.0.0",
            "tool": {"name": "sahifa", "version": "0.1.0"}, "created": "1970-01-01T00:00:00Z",
-           "license": "CC-BY-4.0", "splits": {"train": 80, "validation": 10, "test": 10},
+           "license": "CC-BY-4.0", "csv": "faithful", "splits": {"train": 80, "validation": 10, "test": 10},
            "counts": {"articles": n_art, "paragraphs": 0, "characters": 0, "words": 0, "duplicates_dropped": 0,
                       "by_lang": {}, "by_script": {}, "by_split": {"train": 3, "validation": 1, "test": 1}},
-           "duplicates": [], "files": [entry(p) for p in sorted(files)]}
+           "files": [entry(p) for p in sorted(files)]}
     open(os.path.join(d, "manifest.json"), "w").write(json.dumps(man, indent=2, ensure_ascii=False) + "\n")
 
 def tar(d, out, extra=None, link=False):
