@@ -24,6 +24,32 @@ for set in aeb readability trafilatura newspaper4k goose3 htmldate; do
 done
 python3 "$ROOT/tests/bench/extract_eval.py" score "$SHARED/eval" "$tmp" || exit 1
 
+# The peer from the same run: Readability.js on linkedom (npm), when node is here.
+# jusText is a Python package that neither Debian nor npm carries: not measured.
+peers="$BUILD/bench/peers"
+if command -v node > /dev/null 2>&1; then
+	if [ ! -d "$peers/node_modules/@mozilla/readability" ] || [ ! -d "$peers/node_modules/linkedom" ]; then
+		mkdir -p "$peers"
+		(cd "$peers" && npm install --no-audit --no-fund @mozilla/readability linkedom > /dev/null 2>&1)
+	fi
+fi
+if [ -d "$peers/node_modules/@mozilla/readability" ] && [ -d "$peers/node_modules/linkedom" ]; then
+	mkdir -p "$tmp/peer"
+	: > "$tmp/peer.times"
+	for set in aeb readability trafilatura newspaper4k goose3 htmldate; do
+		node "$ROOT/tests/bench/readability_peer.js" "$peers/node_modules" "$tmp/$set" \
+			"$tmp/peer/$set.jsonl" 2>> "$tmp/peer.times"
+	done
+	echo
+	echo "Readability.js + linkedom, same pages (its own test pages are its own output):"
+	python3 "$ROOT/tests/bench/extract_eval.py" score "$SHARED/eval" "$tmp/peer" | grep -v "arabic-script\|html_lang"
+	awk '{p += $1; b += $2; t += $3} END {printf "speed -j1: %d pages, %.1f MB in %.1fs: %.1f pages/s, %.2f MB/s\n", p, b / 1048576, t, p / t, b / 1048576 / t}' "$tmp/peer.times"
+else
+	echo "Readability.js: node or npm not available here; not measured"
+fi
+echo "jusText: a Python package not in Debian or npm; not measured"
+echo
+
 # Speed: every page of the six sets, one core and all cores.
 mkdir -p "$tmp/all"
 for set in aeb readability trafilatura newspaper4k goose3 htmldate; do
