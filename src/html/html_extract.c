@@ -40,6 +40,8 @@
 #define CLASS_WEIGHT 25.0
 /* A sibling of the best container joins it at this share of its score. */
 #define SIBLING_SHARE 0.2
+/* ...and so does a sibling with prose in it and at most this share of links. */
+#define SIBLING_PROSE_LINKS 0.3
 /* A byline is a short credit line. */
 #define BYLINE_MAX_CHARS 100
 
@@ -114,8 +116,9 @@ static const struct word_reason negative_words[] = {
 	{ "most-read", SAHIFA_REASON_RELATED, 0 }, { "popular", SAHIFA_REASON_RELATED, 0 },
 	{ "trending", SAHIFA_REASON_RELATED, 0 }, { "outbrain", SAHIFA_REASON_RELATED, 0 },
 	{ "taboola", SAHIFA_REASON_RELATED, 0 }, { "teaser", SAHIFA_REASON_RELATED, 0 },
-	{ "sidebar", SAHIFA_REASON_ASIDE, 0 }, { "widget", SAHIFA_REASON_ASIDE, 0 },
+	{ "sidebar", SAHIFA_REASON_ASIDE, 0 },
 	{ "rail", SAHIFA_REASON_ASIDE, 1 }, { "aside", SAHIFA_REASON_ASIDE, 1 },
+	{ "widget-area", SAHIFA_REASON_ASIDE, 0 },
 	{ "nav", SAHIFA_REASON_NAV, 1 }, { "navbar", SAHIFA_REASON_NAV, 0 },
 	{ "navigation", SAHIFA_REASON_NAV, 0 }, { "menu", SAHIFA_REASON_NAV, 0 },
 	{ "breadcrumb", SAHIFA_REASON_NAV, 0 }, { "pagination", SAHIFA_REASON_NAV, 0 },
@@ -192,7 +195,9 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 					pos = 1;
 					break;
 				}
-			if (neg_ok && *reason == NO_REASON)
+			/* "no-sidebar", "has-comments": layout classes of the page, not marks */
+			if (neg_ok && *reason == NO_REASON && strncasecmp(v + i, "no-", 3) &&
+			    strncasecmp(v + i, "has-", 4) && strncasecmp(v + i, "with-", 5))
 				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
 					if (token_has(v + i, j - i, negative_words[k].word,
 						      negative_words[k].whole)) {
@@ -488,6 +493,8 @@ static enum sahifa_status flush(struct ex *x)
 				b->kind = BK_QUOTE;
 			if (pt == HT_FIGCAPTION && b->kind == BK_PARA)
 				b->kind = BK_CAPTION;
+			if (pt == HT_LI && b->kind == BK_PARA)
+				b->kind = BK_LI;
 			if (pt == HT_BODY)
 				break;
 		}
@@ -861,7 +868,8 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
 			ls = link_share(x->links[s], x->chars[s]);
 			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
-			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25))
+			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25) ||
+			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS))
 				x->flags[s] |= F_CHOSEN;
 		}
 spread:
