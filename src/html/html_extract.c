@@ -1498,6 +1498,65 @@ static enum sahifa_status fill_meta(struct ex *x, const struct metas *m, struct 
 	return st;
 }
 
+/* JSON-LD articleBody as a cross-check: when the chosen content holds much less text
+ * than the page's own articleBody says, and a block outside it starts that body, the
+ * content grows to the nearest element holding both (never the whole page).  The
+ * articleBody's text itself is never used. */
+#define LD_CHECK_PREFIX 40
+#define LD_CHECK_SHORT 0.5
+
+static void ld_cross_check(struct ex *x, const uint8_t *inh)
+{
+	const struct html_doc *d = x->d;
+	size_t k, kept = 0, body_len, i;
+	uint32_t top = HTML_NONE, other = HTML_NONE, u, v;
+	const char *body = x->ld.body;
+
+	if (!body)
+		return;
+	while (*body == ' ' || *body == '\n' || *body == '\t' || *body == '\r')
+		body++;
+	body_len = strlen(body);
+	if (body_len < 4 * LD_CHECK_PREFIX)
+		return;
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN)
+			kept += x->b[k].len;
+	if ((double)kept >= LD_CHECK_SHORT * (double)body_len)
+		return;
+	for (k = 0; k < x->nb && other == HTML_NONE; k++) {
+		const struct block *b = &x->b[k];
+
+		if (!(x->flags[b->owner] & F_CHOSEN) && inh[b->owner] == NO_REASON &&
+		    b->len >= LD_CHECK_PREFIX &&
+		    same_text(x->text.data + b->start, LD_CHECK_PREFIX, body, LD_CHECK_PREFIX))
+			other = b->owner;
+	}
+	for (i = 1; i < d->n && top == HTML_NONE; i++)
+		if ((x->flags[i] & F_CHOSEN) && !(x->flags[d->nodes[i].parent] & F_CHOSEN))
+			top = (uint32_t)i;
+	if (other == HTML_NONE || top == HTML_NONE)
+		return;
+	for (u = top, v = other; u != v;) {
+		if (d->nodes[u].depth >= d->nodes[v].depth)
+			u = d->nodes[u].parent;
+		else
+			v = d->nodes[v].parent;
+		if (u == HTML_NONE || v == HTML_NONE)
+			return;
+	}
+	if (u == 0 || d->nodes[u].tag == HT_BODY || d->nodes[u].tag == HT_HTML ||
+	    inh[u] != NO_REASON)
+		return;
+	x->flags[u] |= F_CHOSEN;
+	for (i = (size_t)u + 1; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+
+		if (p != HTML_NONE && (x->flags[p] & F_CHOSEN))
+			x->flags[i] |= F_CHOSEN;
+	}
+}
+
 static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct sahifa_error *err)
 {
 	const struct html_doc *d = x->d;
@@ -1531,6 +1590,7 @@ static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct
 	inherit(x, inh, 0);
 	choose(x, inh, 0);
 	read_metas(x, &m);
+	ld_cross_check(x, inh);
 	h = pick_headline(x, &m, a, &st);
 	if (st)
 		goto nomem;
