@@ -145,24 +145,45 @@ static const char *const positive_words[] = {
 	"matn", "khabar", "maqal", "single",
 };
 
-/* Lower-case tokens of the class and id values, split at spaces. */
+/* Class-like values longer than this are matched on their first bytes only. */
+#define TOKEN_MAX 256
+
+/* 1 when lower-case w occurs in lower-case lt[0..n); whole: only as a whole token or
+ * a part of it between '-' and '_'. */
+static int token_has_lc(const char *lt, size_t n, const char *w, int whole)
+{
+	size_t wl = strlen(w);
+	const char *p, *end = lt + n;
+
+	if (wl > n)
+		return 0;
+	for (p = lt; (p = memmem(p, (size_t)(end - p), w, wl)); p++) {
+		size_t at = (size_t)(p - lt);
+
+		if (!whole)
+			return 1;
+		if ((at == 0 || lt[at - 1] == '-' || lt[at - 1] == '_') &&
+		    (at + wl == n || lt[at + wl] == '-' || lt[at + wl] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The same, ASCII case ignored on both sides. */
 static int token_has(const char *tok, size_t n, const char *w, int whole)
 {
+	char lt[TOKEN_MAX], lw[64];
 	size_t wl = strlen(w), i;
 
-	if (whole) {
-		/* a whole token, or a part of it between '-' and '_' */
-		for (i = 0; i + wl <= n; i++)
-			if ((i == 0 || tok[i - 1] == '-' || tok[i - 1] == '_') &&
-			    (i + wl == n || tok[i + wl] == '-' || tok[i + wl] == '_') &&
-			    !strncasecmp(tok + i, w, wl))
-				return 1;
+	if (n > TOKEN_MAX)
+		n = TOKEN_MAX;
+	if (wl >= sizeof(lw) || wl > n)
 		return 0;
-	}
-	for (i = 0; i + wl <= n; i++)
-		if (!strncasecmp(tok + i, w, wl))
-			return 1;
-	return 0;
+	for (i = 0; i < n; i++)
+		lt[i] = (char)tolower((unsigned char)tok[i]);
+	for (i = 0; i <= wl; i++)
+		lw[i] = (char)tolower((unsigned char)w[i]);
+	return token_has_lc(lt, n, lw, whole);
 }
 
 /* Negative words that a positive word in the same value overrules ("entry-content
@@ -174,11 +195,19 @@ static int weak_reason(uint8_t r)
 }
 
 /* The reason and weight class and id words give. */
-static void class_words(const char *v, size_t len, uint8_t *reason, float *weight, int neg_ok)
+static void class_words(const char *value, size_t len, uint8_t *reason, float *weight,
+			int neg_ok)
 {
 	size_t i = 0;
 	int pos = 0;
 	uint8_t before = *reason;
+	char v[TOKEN_MAX];
+
+	if (len > TOKEN_MAX)
+		len = TOKEN_MAX;
+	for (i = 0; i < len; i++)
+		v[i] = (char)tolower((unsigned char)value[i]);
+	i = 0;
 
 	while (i < len) {
 		size_t j, k;
@@ -190,7 +219,7 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 			j++;
 		if (j > i) {
 			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
-				if (token_has(v + i, j - i, positive_words[k], 1)) {
+				if (token_has_lc(v + i, j - i, positive_words[k], 1)) {
 					*weight += (float)CLASS_WEIGHT;
 					pos = 1;
 					break;
@@ -199,8 +228,8 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 			if (neg_ok && *reason == NO_REASON && strncasecmp(v + i, "no-", 3) &&
 			    strncasecmp(v + i, "has-", 4) && strncasecmp(v + i, "with-", 5))
 				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
-					if (token_has(v + i, j - i, negative_words[k].word,
-						      negative_words[k].whole)) {
+					if (token_has_lc(v + i, j - i, negative_words[k].word,
+							 negative_words[k].whole)) {
 						*reason = negative_words[k].reason;
 						*weight -= (float)CLASS_WEIGHT;
 						break;
