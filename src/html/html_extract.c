@@ -152,14 +152,14 @@ static const char *const positive_words[] = {
  * a part of it between '-' and '_'. */
 static int token_has_lc(const char *lt, size_t n, const char *w, int whole)
 {
-	size_t wl = strlen(w);
-	const char *p, *end = lt + n;
+	size_t wl = strlen(w), at;
 
 	if (wl > n)
 		return 0;
-	for (p = lt; (p = memmem(p, (size_t)(end - p), w, wl)); p++) {
-		size_t at = (size_t)(p - lt);
-
+	/* tokens are short: a plain scan beats memmem's set-up */
+	for (at = 0; at + wl <= n; at++) {
+		if (lt[at] != w[0] || memcmp(lt + at, w, wl))
+			continue;
 		if (!whole)
 			return 1;
 		if ((at == 0 || lt[at - 1] == '-' || lt[at - 1] == '_') &&
