@@ -89,6 +89,13 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	}
 	sahifa_decoded_release(&dec);
 tag:
+	if (!st && article_is_empty(a) && !strcmp(a->source.format, "html"))
+		st = a->n_removed
+			     ? sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+						"no article text: all %llu text blocks of the page "
+						"are removed", (unsigned long long)a->n_removed)
+			     : sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
+						"no article text: the page shows no text");
 	if (!st && article_is_empty(a))
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 				      "no article text: all %llu lines are blank or removed",

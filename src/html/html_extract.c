@@ -40,6 +40,8 @@
 #define CLASS_WEIGHT 25.0
 /* A sibling of the best container joins it at this share of its score. */
 #define SIBLING_SHARE 0.2
+/* ...and so does a sibling with prose in it and at most this share of links. */
+#define SIBLING_PROSE_LINKS 0.3
 /* A byline is a short credit line. */
 #define BYLINE_MAX_CHARS 100
 
@@ -114,8 +116,9 @@ static const struct word_reason negative_words[] = {
 	{ "most-read", SAHIFA_REASON_RELATED, 0 }, { "popular", SAHIFA_REASON_RELATED, 0 },
 	{ "trending", SAHIFA_REASON_RELATED, 0 }, { "outbrain", SAHIFA_REASON_RELATED, 0 },
 	{ "taboola", SAHIFA_REASON_RELATED, 0 }, { "teaser", SAHIFA_REASON_RELATED, 0 },
-	{ "sidebar", SAHIFA_REASON_ASIDE, 0 }, { "widget", SAHIFA_REASON_ASIDE, 0 },
+	{ "sidebar", SAHIFA_REASON_ASIDE, 0 },
 	{ "rail", SAHIFA_REASON_ASIDE, 1 }, { "aside", SAHIFA_REASON_ASIDE, 1 },
+	{ "widget-area", SAHIFA_REASON_ASIDE, 0 },
 	{ "nav", SAHIFA_REASON_NAV, 1 }, { "navbar", SAHIFA_REASON_NAV, 0 },
 	{ "navigation", SAHIFA_REASON_NAV, 0 }, { "menu", SAHIFA_REASON_NAV, 0 },
 	{ "breadcrumb", SAHIFA_REASON_NAV, 0 }, { "pagination", SAHIFA_REASON_NAV, 0 },
@@ -142,24 +145,45 @@ static const char *const positive_words[] = {
 	"matn", "khabar", "maqal", "single",
 };
 
-/* Lower-case tokens of the class and id values, split at spaces. */
+/* Class-like values longer than this are matched on their first bytes only. */
+#define TOKEN_MAX 256
+
+/* 1 when lower-case w occurs in lower-case lt[0..n); whole: only as a whole token or
+ * a part of it between '-' and '_'. */
+static int token_has_lc(const char *lt, size_t n, const char *w, int whole)
+{
+	size_t wl = strlen(w), at;
+
+	if (wl > n)
+		return 0;
+	/* tokens are short: a plain scan beats memmem's set-up */
+	for (at = 0; at + wl <= n; at++) {
+		if (lt[at] != w[0] || memcmp(lt + at, w, wl))
+			continue;
+		if (!whole)
+			return 1;
+		if ((at == 0 || lt[at - 1] == '-' || lt[at - 1] == '_') &&
+		    (at + wl == n || lt[at + wl] == '-' || lt[at + wl] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The same, ASCII case ignored on both sides. */
 static int token_has(const char *tok, size_t n, const char *w, int whole)
 {
+	char lt[TOKEN_MAX], lw[64];
 	size_t wl = strlen(w), i;
 
-	if (whole) {
-		/* a whole token, or a part of it between '-' and '_' */
-		for (i = 0; i + wl <= n; i++)
-			if ((i == 0 || tok[i - 1] == '-' || tok[i - 1] == '_') &&
-			    (i + wl == n || tok[i + wl] == '-' || tok[i + wl] == '_') &&
-			    !strncasecmp(tok + i, w, wl))
-				return 1;
+	if (n > TOKEN_MAX)
+		n = TOKEN_MAX;
+	if (wl >= sizeof(lw) || wl > n)
 		return 0;
-	}
-	for (i = 0; i + wl <= n; i++)
-		if (!strncasecmp(tok + i, w, wl))
-			return 1;
-	return 0;
+	for (i = 0; i < n; i++)
+		lt[i] = (char)tolower((unsigned char)tok[i]);
+	for (i = 0; i <= wl; i++)
+		lw[i] = (char)tolower((unsigned char)w[i]);
+	return token_has_lc(lt, n, lw, whole);
 }
 
 /* Negative words that a positive word in the same value overrules ("entry-content
@@ -171,11 +195,19 @@ static int weak_reason(uint8_t r)
 }
 
 /* The reason and weight class and id words give. */
-static void class_words(const char *v, size_t len, uint8_t *reason, float *weight, int neg_ok)
+static void class_words(const char *value, size_t len, uint8_t *reason, float *weight,
+			int neg_ok)
 {
 	size_t i = 0;
 	int pos = 0;
 	uint8_t before = *reason;
+	char v[TOKEN_MAX];
+
+	if (len > TOKEN_MAX)
+		len = TOKEN_MAX;
+	for (i = 0; i < len; i++)
+		v[i] = (char)tolower((unsigned char)value[i]);
+	i = 0;
 
 	while (i < len) {
 		size_t j, k;
@@ -187,15 +219,17 @@ static void class_words(const char *v, size_t len, uint8_t *reason, float *weigh
 			j++;
 		if (j > i) {
 			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
-				if (token_has(v + i, j - i, positive_words[k], 1)) {
+				if (token_has_lc(v + i, j - i, positive_words[k], 1)) {
 					*weight += (float)CLASS_WEIGHT;
 					pos = 1;
 					break;
 				}
-			if (neg_ok && *reason == NO_REASON)
+			/* "no-sidebar", "has-comments": layout classes of the page, not marks */
+			if (neg_ok && *reason == NO_REASON && strncasecmp(v + i, "no-", 3) &&
+			    strncasecmp(v + i, "has-", 4) && strncasecmp(v + i, "with-", 5))
 				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
-					if (token_has(v + i, j - i, negative_words[k].word,
-						      negative_words[k].whole)) {
+					if (token_has_lc(v + i, j - i, negative_words[k].word,
+							 negative_words[k].whole)) {
 						*reason = negative_words[k].reason;
 						*weight -= (float)CLASS_WEIGHT;
 						break;
@@ -488,6 +522,8 @@ static enum sahifa_status flush(struct ex *x)
 				b->kind = BK_QUOTE;
 			if (pt == HT_FIGCAPTION && b->kind == BK_PARA)
 				b->kind = BK_CAPTION;
+			if (pt == HT_LI && b->kind == BK_PARA)
+				b->kind = BK_LI;
 			if (pt == HT_BODY)
 				break;
 		}
@@ -861,7 +897,8 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
 			ls = link_share(x->links[s], x->chars[s]);
 			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
-			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25))
+			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25) ||
+			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS))
 				x->flags[s] |= F_CHOSEN;
 		}
 spread:
@@ -1490,6 +1527,65 @@ static enum sahifa_status fill_meta(struct ex *x, const struct metas *m, struct 
 	return st;
 }
 
+/* JSON-LD articleBody as a cross-check: when the chosen content holds much less text
+ * than the page's own articleBody says, and a block outside it starts that body, the
+ * content grows to the nearest element holding both (never the whole page).  The
+ * articleBody's text itself is never used. */
+#define LD_CHECK_PREFIX 40
+#define LD_CHECK_SHORT 0.5
+
+static void ld_cross_check(struct ex *x, const uint8_t *inh)
+{
+	const struct html_doc *d = x->d;
+	size_t k, kept = 0, body_len, i;
+	uint32_t top = HTML_NONE, other = HTML_NONE, u, v;
+	const char *body = x->ld.body;
+
+	if (!body)
+		return;
+	while (*body == ' ' || *body == '\n' || *body == '\t' || *body == '\r')
+		body++;
+	body_len = strlen(body);
+	if (body_len < 4 * LD_CHECK_PREFIX)
+		return;
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN)
+			kept += x->b[k].len;
+	if ((double)kept >= LD_CHECK_SHORT * (double)body_len)
+		return;
+	for (k = 0; k < x->nb && other == HTML_NONE; k++) {
+		const struct block *b = &x->b[k];
+
+		if (!(x->flags[b->owner] & F_CHOSEN) && inh[b->owner] == NO_REASON &&
+		    b->len >= LD_CHECK_PREFIX &&
+		    same_text(x->text.data + b->start, LD_CHECK_PREFIX, body, LD_CHECK_PREFIX))
+			other = b->owner;
+	}
+	for (i = 1; i < d->n && top == HTML_NONE; i++)
+		if ((x->flags[i] & F_CHOSEN) && !(x->flags[d->nodes[i].parent] & F_CHOSEN))
+			top = (uint32_t)i;
+	if (other == HTML_NONE || top == HTML_NONE)
+		return;
+	for (u = top, v = other; u != v;) {
+		if (d->nodes[u].depth >= d->nodes[v].depth)
+			u = d->nodes[u].parent;
+		else
+			v = d->nodes[v].parent;
+		if (u == HTML_NONE || v == HTML_NONE)
+			return;
+	}
+	if (u == 0 || d->nodes[u].tag == HT_BODY || d->nodes[u].tag == HT_HTML ||
+	    inh[u] != NO_REASON)
+		return;
+	x->flags[u] |= F_CHOSEN;
+	for (i = (size_t)u + 1; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+
+		if (p != HTML_NONE && (x->flags[p] & F_CHOSEN))
+			x->flags[i] |= F_CHOSEN;
+	}
+}
+
 static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct sahifa_error *err)
 {
 	const struct html_doc *d = x->d;
@@ -1523,6 +1619,7 @@ static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct
 	inherit(x, inh, 0);
 	choose(x, inh, 0);
 	read_metas(x, &m);
+	ld_cross_check(x, inh);
 	h = pick_headline(x, &m, a, &st);
 	if (st)
 		goto nomem;

@@ -1046,9 +1046,14 @@ enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
 	struct sahifa_decoded d;
 	enum sahifa_status st;
 
+	struct scan sc;
+
 	pthread_once(&tables_once, tables_build);
 	if (!text->len)
 		return SAHIFA_OK;
+	scan_bytes((const unsigned char *)text->data, text->len, &sc);
+	if (!sc.invalid && sc.nfc)
+		return SAHIFA_OK;  /* the quick check says NFC already: no copy */
 	memset(&d, 0, sizeof(d));
 	d.text = *text;
 	st = utf8_text_to_nfc(&d, err);

@@ -288,6 +288,38 @@ static void test_hostile(void)
 	sahifa_article_release(&a);
 }
 
+
+/* JSON-LD articleBody cross-checks the choice: a lead paragraph the scores leave out
+ * comes back when articleBody starts with it (its own text is never used). */
+static void test_ld_cross_check(void)
+{
+	static const char lead[] = "The lead paragraph sits apart from the rest, in its own "
+				   "box, and says what happened, where, and when it happened.";
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i, found = 0;
+	size_t k, j;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><head><script type=\"application/ld+json\">"
+			   "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s", lead);
+	for (i = 0; i < 30; i++)
+		sahifa_buf_append_str(&b, " More words of the body that the page does not show.");
+	sahifa_buf_appendf(&b, "\"}</script></head><body><div id=wrap><div><div><p>%s</p></div>"
+			   "</div><div class=x>%s%s%s%s</div></div></body></html>", lead, p, p, p, p);
+	CHECK_INT("ld", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	for (k = 0; k < a.n_sections; k++)
+		for (j = 0; j < a.sections[k].n_paragraphs; j++)
+			found |= !strcmp(a.sections[k].paragraphs[j].text, lead);
+	CHECK(found);
+	CHECK(!has_removed(&a, "The lead paragraph", SAHIFA_REASON_OUTSIDE));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -303,6 +335,7 @@ int main(void)
 	test_br_runs();
 	test_charsets();
 	test_hostile();
+	test_ld_cross_check();
 	sahifa_rules_free(rules);
 	return check_report();
 }
