@@ -23,6 +23,7 @@
 #include "core/embed.h"
 #include "text/icu_fold.h"
 #include "release/json_manifest.h"
+#include "release/layout.h"
 #include "release/pack_internal.h"
 #include "sahifa/article.h"
 #include "sahifa/limits.h"
@@ -30,18 +31,11 @@
 #include "sahifa/pack.h"
 #include "sahifa/sha256.h"
 
-static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
-
 /* The schemas in force, copied into every release. */
 static const char *const release_schemas[] = {
 	"schema/article.schema.json", "schema/articles.table.json",
 	"schema/manifest.schema.json", "schema/paragraphs.table.json",
 };
-
-const char *sahifa_split_name(enum sahifa_split split)
-{
-	return (unsigned)split < SAHIFA_SPLIT_COUNT ? split_names[split] : "train";
-}
 
 /* ---- options ---------------------------------------------------------------- */
 
@@ -171,7 +165,8 @@ int sahifa_pack_parse_splits(const char *s, unsigned weights[SAHIFA_SPLIT_COUNT]
 		int k, found = -1;
 
 		for (k = 0; k < SAHIFA_SPLIT_COUNT; k++)
-			if (strlen(split_names[k]) == n && !memcmp(p, split_names[k], n))
+			if (strlen(sahifa_split_name((enum sahifa_split)k)) == n &&
+			    !memcmp(p, sahifa_split_name((enum sahifa_split)k), n))
 				found = k;
 		if (found < 0 || seen[found] || p[n] != '=')
 			return -1;
@@ -1086,7 +1081,7 @@ static enum sahifa_status write_data(struct pack *p)
 		if (!shard || (shard->bytes && shard->bytes + p->json.len + 1 > p->o->shard_size)) {
 			char name[64];
 
-			snprintf(name, sizeof(name), "data/%s-%05zu", split_names[split],
+			snprintf(name, sizeof(name), "data/%s-%05zu", sahifa_split_name(split),
 				 shards_in_split++);
 			if (!(shard = member_add(p, name)) || !(shard->fp = tmp_open(p))) {
 				st = p->err->status ? p->err->status : nomem(p);
@@ -1102,7 +1097,7 @@ static enum sahifa_status write_data(struct pack *p)
 		}
 		shard->bytes += p->json.len + 1;
 		shard->rows++;
-		if ((st = csv_rows(p, &aw, &pw, split_names[split])))
+		if ((st = csv_rows(p, &aw, &pw, sahifa_split_name(split))))
 			goto out;
 		p->sum->by_split[split]++;
 		p->sum->articles++;

@@ -16,6 +16,9 @@
 #include "sahifa/buf.h"
 #include "sahifa/validate.h"
 
+/* manifest.json and datapackage.json are small; this bounds reading them whole. */
+#define META_MAX_BYTES ((size_t)64 << 20)
+
 /* Threads checking JSONL rows at most (--threads). */
 #define VALIDATE_MAX_THREADS 64
 
