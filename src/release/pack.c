@@ -1012,16 +1012,6 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
 }
 
-static const char *const articles_header[] = {
-	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
-	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding",
-};
-static const char *const paragraphs_header[] = {
-	"article_id", "split", "section_index", "heading", "level", "paragraph_index", "kind",
-	"lang", "script", "line", "text",
-};
-
 /* Second pass: the kept records in (split, id) order into shards and CSV rows. */
 static enum sahifa_status write_data(struct pack *p)
 {
@@ -1043,8 +1033,10 @@ static enum sahifa_status write_data(struct pack *p)
 	}
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
-	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, 17, p->err)) ||
-	    (st = sahifa_csv_write_row(&pw, paragraphs_header, NULL, 11, p->err)))
+	if ((st = sahifa_csv_write_row(&aw, sahifa_layout_articles_columns, NULL,
+						SAHIFA_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
+	    (st = sahifa_csv_write_row(&pw, sahifa_layout_paragraphs_columns, NULL,
+						SAHIFA_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
 		goto out;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
@@ -1108,8 +1100,14 @@ static enum sahifa_status write_data(struct pack *p)
 			for (k = first_shard; k < p->n_m; k++) {
 				char name[96];
 
-				snprintf(name, sizeof(name), "%s-of-%05zu.jsonl", p->m[k].path,
-					 shards_in_split);
+				if (sahifa_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
+							     k - first_shard, shards_in_split)) {
+					st = sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
+							      "more than %d shards in split '%s'",
+							      SAHIFA_LAYOUT_SHARD_MAX,
+							      sahifa_split_name((enum sahifa_split)split));
+					goto out;
+				}
 				free(p->m[k].path);
 				if (!(p->m[k].path = sahifa_strdup(name))) {
 					st = nomem(p);

@@ -7,29 +7,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "text/arabic_fold.h"
 #include "text/icu_fold.h"
-
-/* Map one folded code unit to its key form: 0 drops it.  Only BMP Arabic letters are
- * touched, so working on UTF-16 code units is exact. */
-static UChar fold_arabic(UChar c)
-{
-	switch (c) {
-	case 0x0622: /* alef with madda above */
-	case 0x0623: /* alef with hamza above */
-	case 0x0625: /* alef with hamza below */
-	case 0x0671: /* alef wasla */
-		return 0x0627;
-	case 0x0649: /* alef maksura */
-		return 0x064A;
-	case 0x0629: /* ta marbuta */
-		return 0x0647;
-	case 0x0640: /* tatweel */
-	case 0x0670: /* superscript alef */
-		return 0;
-	default:
-		return (c >= 0x064B && c <= 0x065F) ? 0 : c;
-	}
-}
 
 static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, UErrorCode uerr)
 {
@@ -93,11 +72,9 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 			space = j > 0;
 			continue;
 		}
-		if (c <= 0xFFFF) {
-			c = fold_arabic((UChar)c);
-			if (!c)
-				continue;
-		}
+		/* the Arabic table maps BMP to BMP only */
+		if (!(c = (UChar32)sahifa_arabic_fold((uint32_t)c)))
+			continue;
 		if (space) {
 			norm[j++] = 0x20;
 			space = 0;

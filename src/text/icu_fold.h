@@ -3,9 +3,8 @@
  * duplicates.  The key is never written anywhere; the text itself is left untouched.
  *
  * Folding: NFKC with case folding (ICU's NFKC_Casefold, which also drops default
- * ignorables), then Arabic spelling variants merged: alef with hamza above or below,
- * alef with madda and alef wasla become bare alef; alef maksura becomes ya; ta marbuta
- * becomes ha; tatweel and the harakat (U+064B..U+065F, U+0670) are dropped.  Runs of
+ * ignorables), then Arabic spelling variants merged and marks dropped by the one table
+ * of src/text/arabic_fold.h (the table chrome matching uses too).  Runs of
  * white space become one space; leading and trailing space is dropped.
  */
 #ifndef SAHIFA_ICU_FOLD_H

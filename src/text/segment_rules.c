@@ -8,6 +8,7 @@
 #include "core/embed.h"
 #include "sahifa/buf.h"
 #include "sahifa/utf8.h"
+#include "text/arabic_fold.h"
 #include "text/segment_internal.h"
 
 static const char *const kind_names[] = { "line", "prefix", "contains", "repeat", "end",
@@ -53,20 +54,7 @@ static uint32_t fold_cp(uint32_t c)
 	if (c == 0x200D || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
 	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF)
 		return 0;
-	if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-	    (c >= 0x06D6 && c <= 0x06ED))
-		return 0;
-	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
-		return 0x0627;                  /* alef variants -> alef */
-	case 0x0649: case 0x06CC:
-		return 0x064A;                  /* alef maksura, Farsi yeh -> yeh */
-	case 0x0629:
-		return 0x0647;                  /* teh marbuta -> heh */
-	case 0x06A9:
-		return 0x0643;                  /* keheh -> kaf */
-	}
-	return c;
+	return sahifa_arabic_fold(c);
 }
 
 size_t seg_fold(const char *s, size_t len, uint32_t *out, size_t max)

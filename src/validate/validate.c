@@ -11,9 +11,6 @@
 #include "validate/validate_internal.h"
 #include "sahifa/limits.h"
 
-/* Bytes read from a file at once. */
-#define READ_CHUNK ((size_t)1 << 20)
-
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -55,12 +52,12 @@ static enum sahifa_status stream_file(struct vrun *r, const char *path,
 		vrun_report_io(r, &e);
 		return SAHIFA_ERR_IO;
 	}
-	chunk = malloc(READ_CHUNK);
+	chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
 	if (!chunk) {
 		fclose(fp);
 		return SAHIFA_ERR_NOMEM;
 	}
-	while (!st && (n = fread(chunk, 1, READ_CHUNK, fp)) > 0)
+	while (!st && (n = fread(chunk, 1, SAHIFA_LAYOUT_READ_CHUNK, fp)) > 0)
 		st = feed(ctx, chunk, n);
 	if (!st && ferror(fp) && flush)
 		st = flush(ctx);
@@ -118,7 +115,7 @@ static enum sahifa_status csv_table_schema(struct vrun *r, const char *path,
 	const char *base = base_name(path);
 
 	if (r->opts->table_schema) {
-		st = vread_file(r->opts->table_schema, META_MAX_BYTES, &text, err);
+		st = vread_file(r->opts->table_schema, SAHIFA_LAYOUT_META_MAX, &text, err);
 		if (!st) {
 			st = table_schema_load(text.data, text.len, out, err);
 			if (st) {
@@ -170,7 +167,7 @@ static enum sahifa_status check_meta_file(struct vrun *r, const char *path, int 
 	struct sahifa_buf text;
 	struct sahifa_json *doc = NULL;
 	struct sahifa_error e;
-	enum sahifa_status st = vread_file(path, META_MAX_BYTES, &text, &e);
+	enum sahifa_status st = vread_file(path, SAHIFA_LAYOUT_META_MAX, &text, &e);
 
 	if (st) {
 		if (st == SAHIFA_ERR_IO)

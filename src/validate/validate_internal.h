@@ -11,13 +11,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "release/layout.h"
 #include "validate/csv_read.h"
 #include "validate/json_schema.h"
 #include "sahifa/buf.h"
 #include "sahifa/validate.h"
-
-/* manifest.json and datapackage.json are small; this bounds reading them whole. */
-#define META_MAX_BYTES ((size_t)64 << 20)
 
 /* Threads checking JSONL rows at most (--threads). */
 #define VALIDATE_MAX_THREADS 64

@@ -14,24 +14,14 @@
 
 #include "io/archive_read.h"
 #include "core/embed.h"
+#include "release/layout.h"
 #include "validate/validate_internal.h"
 #include "sahifa/limits.h"
 #include "sahifa/sha256.h"
 
-#define CHUNK ((size_t)1 << 20)
-#define META_MAX ((size_t)64 << 20)
-#define N_ART_FIELDS 17
-#define CONF_FIELD 6     /* lang_confidence: compared as a number (pack rounds it) */
+#define N_ART_FIELDS SAHIFA_LAYOUT_ARTICLES_COLUMNS
+#define CONF_FIELD SAHIFA_LAYOUT_ARTICLES_CONFIDENCE /* compared as a number */
 #define CONF_TOLERANCE 0.0005000001
-
-static const char *const split_names[] = { "train", "validation", "test" };
-#define N_SPLITS 3
-
-static const char *const art_fields[N_ART_FIELDS] = {
-	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
-	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding"
-};
 
 struct member {
 	char *rel;                      /* path below the top folder */
@@ -235,8 +225,8 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	a->shard = (size_t)(rel->cur - rel->members);
 	stats = sahifa_json_get(row, "stats");
 	a->fj[0] = field_hash(id, 32);
-	a->fj[1] = rel->cur_split >= 0 ? field_hash(split_names[rel->cur_split],
-						     strlen(split_names[rel->cur_split])) : 0;
+	a->fj[1] = rel->cur_split >= 0 ? field_hash(sahifa_split_name((enum sahifa_split)rel->cur_split),
+						     strlen(sahifa_split_name((enum sahifa_split)rel->cur_split))) : 0;
 	a->fj[2] = str_hash(sahifa_json_get(row, "headline"));
 	a->fj[3] = str_hash(sahifa_json_get(row, "byline"));
 	a->fj[4] = str_hash(sahifa_json_get(row, "lang"));
@@ -280,16 +270,6 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	return SAHIFA_OK;
 }
 
-static int split_index(const char *s, size_t len)
-{
-	int i;
-
-	for (i = 0; i < N_SPLITS; i++)
-		if (strlen(split_names[i]) == len && !memcmp(split_names[i], s, len))
-			return i;
-	return -1;
-}
-
 /* ---- CSV rows ---- */
 
 static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const size_t *lens,
@@ -308,7 +288,7 @@ static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const
 		return SAHIFA_OK;  /* the primary key check reported it */
 	a->in_csv = 1;
 	a->line_csv = line;
-	a->split_csv = split_index(f[1], lens[1]);
+	a->split_csv = sahifa_layout_split_index(f[1], lens[1]);
 	for (i = 0; i < n && i < N_ART_FIELDS; i++)
 		a->fc[i] = (i >= 7 && i <= 12) ? csv_int_hash(f[i], lens[i]) : field_hash(f[i], lens[i]);
 	a->conf_c = strtod(f[CONF_FIELD], NULL);
@@ -339,22 +319,6 @@ static enum sahifa_status on_paragraphs_row(void *ctx, const char *const *f, con
 }
 
 /* ---- members ---- */
-
-/* data/<split>-NNNNN-of-MMMMM.jsonl: the split, or -1 when the name is not that. */
-static int shard_split(const char *rel)
-{
-	const char *name = rel + 5, *dash = strchr(name, '-');
-	unsigned a, b;
-	char tail[8];
-
-	if (strncmp(rel, "data/", 5) || !dash || strchr(name, '/'))
-		return -2;
-	if (strlen(dash) != strlen("-00000-of-00001.jsonl") ||
-	    sscanf(dash, "-%5u-of-%5u%6s", &a, &b, tail) != 3 || strcmp(tail, ".jsonl") ||
-	    a >= b)
-		return -1;
-	return split_index(name, (size_t)(dash - name));
-}
 
 static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 {
@@ -392,9 +356,9 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 			rel->have_manifest = 1;
 		else
 			rel->have_datapackage = 1;
-		sahifa_buf_init(rel->meta, META_MAX);
+		sahifa_buf_init(rel->meta, SAHIFA_LAYOUT_META_MAX);
 	} else if (len > 6 && !strcmp(relpath + len - 6, ".jsonl")) {
-		rel->cur_split = shard_split(relpath);
+		rel->cur_split = sahifa_layout_shard_parse(relpath, NULL, NULL);
 		if (rel->cur_split < 0)
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL,
 				    "not a shard name (data/<train|validation|test>-NNNNN-of-MMMMM.jsonl)");
@@ -430,7 +394,7 @@ static enum sahifa_status member_feed(struct release *rel, const char *data, siz
 	case K_META:
 		if (sahifa_buf_append(rel->meta, data, len)) {
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL, "larger than %zu bytes",
-				    META_MAX);
+				    SAHIFA_LAYOUT_META_MAX);
 			rel->kind = K_OTHER;
 			sahifa_buf_release(rel->meta);
 		}
@@ -645,12 +609,12 @@ static void check_agreement(struct release *rel)
 		if (a->split_csv >= 0 && a->split_jsonl >= 0 && a->split_csv != a->split_jsonl)
 			vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 				    "article '%s' is in split '%s' here but in shard %s", a->id,
-				    split_names[a->split_csv], rel->members[a->shard].rel);
+				    sahifa_split_name((enum sahifa_split)a->split_csv), rel->members[a->shard].rel);
 		for (k = 2; k < N_ART_FIELDS; k++)
 			if (k != CONF_FIELD && a->fc[k] != a->fj[k])
 				vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 					    "field '%s' of article '%s' differs from its JSONL record "
-					    "(%s:%ld)", art_fields[k], a->id, rel->members[a->shard].rel,
+					    "(%s:%ld)", sahifa_layout_articles_columns[k], a->id, rel->members[a->shard].rel,
 					    a->line_jsonl);
 		if (fabs(a->conf_c - a->conf_j) > CONF_TOLERANCE)
 			vrun_report(rel->r, apath, a->line_csv, 0, NULL,
@@ -773,7 +737,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 			vrun_report(rel->r, full, 0, 0, NULL, "not a regular file");
 		} else {
 			FILE *fp = fopen(full, "rb");
-			char *chunk = malloc(CHUNK);
+			char *chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
 			size_t got;
 
 			if (!fp || !chunk) {
@@ -788,7 +752,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 				continue;
 			}
 			st = member_begin(rel, relp);
-			while (!st && (got = fread(chunk, 1, CHUNK, fp)) > 0)
+			while (!st && (got = fread(chunk, 1, SAHIFA_LAYOUT_READ_CHUNK, fp)) > 0)
 				st = member_feed(rel, chunk, got);
 			if (!st || rel->cur)
 				st = st ? st : member_end(rel);
@@ -881,10 +845,10 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		return SAHIFA_OK;
 	if ((st = member_begin(rel, slash + 1)))
 		return st;
-	chunk = malloc(CHUNK);
+	chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
 	if (!chunk)
 		return SAHIFA_ERR_NOMEM;
-	while ((got = sahifa_archive_member_read(m, chunk, CHUNK, &e)) > 0) {
+	while ((got = sahifa_archive_member_read(m, chunk, SAHIFA_LAYOUT_READ_CHUNK, &e)) > 0) {
 		rel->total += (unsigned long long)got;
 		if (rel->total > ar->max) {
 			if (rel->kind == K_JSONL)

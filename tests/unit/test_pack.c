@@ -122,6 +122,8 @@ static void test_fold(void)
 		{ "مُحَمَّدٌ", "محمد" }, { "هٰذا", "هذا" }, { "  Hello \t  WORLD  ", "hello world" },
 		{ "ﻻ", "لا" }, { "Straße", "strasse" }, { "ﬁle", "file" }, { "a\xe2\x80\x8b" "b", "ab" },
 		{ "", "" },
+		/* the table chrome matching uses: Farsi yeh and keheh are yeh and kaf */
+		{ "یک", "يك" }, { "ٲٳ", "اا" }, { "بۖ", "ب" },
 	};
 	struct sahifa_buf b;
 	struct sahifa_error err;
