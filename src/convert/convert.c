@@ -4,12 +4,12 @@
  * into JSON lines or rejects, and written in input order, so the output never depends
  * on the thread count.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/pool.h"
 #include "sahifa/convert.h"
 #include "sahifa/input.h"
 #include "sahifa/limits.h"
@@ -104,8 +104,6 @@ struct run {
 	struct slot slots[SAHIFA_CONVERT_BATCH];
 	size_t n, bytes;
 	unsigned threads;
-	pthread_mutex_t lock;
-	size_t next;                 /* next slot a worker takes */
 	struct sahifa_outfile out, rejects;
 	int have_rejects;
 	sahifa_diag_fn diag;
@@ -156,20 +154,12 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 	s->data = NULL;
 }
 
-static void *worker(void *arg)
+/* One slot of the batch, on whichever thread of the pool takes it. */
+static void convert_index(void *ctx, unsigned thread, size_t i)
 {
-	struct run *r = arg;
+	struct run *r = ctx;
 
-	for (;;) {
-		size_t i;
-
-		pthread_mutex_lock(&r->lock);
-		i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= r->n)
-			return NULL;
-		convert_slot(r->opts, &r->slots[i]);
-	}
+	convert_slot(r->opts, &r->slots[i]);
 }
 
 /* A failed input: report it, count it, and write it to --rejects. */
@@ -205,27 +195,10 @@ static enum sahifa_status reject(struct run *r, struct slot *s)
 
 static enum sahifa_status flush_batch(struct run *r)
 {
-	pthread_t tids[64];
-	unsigned t, nt = r->threads;
 	enum sahifa_status st = SAHIFA_OK;
 	size_t i;
 
-	if (nt > r->n)
-		nt = (unsigned)r->n;
-	if (nt > 64)
-		nt = 64;
-	r->next = 0;
-	if (nt <= 1) {
-		worker(r);
-	} else {
-		for (t = 0; t < nt; t++)
-			if (pthread_create(&tids[t], NULL, worker, r) != 0)
-				break;
-		if (t == 0)
-			worker(r); /* no thread could start: do the work here */
-		while (t > 0)
-			pthread_join(tids[--t], NULL);
-	}
+	sahifa_pool_run(r->threads, r->n, convert_index, r);
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
@@ -328,13 +301,6 @@ nomem:
 	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, item->name, 0, 0, "out of memory");
 }
 
-static unsigned default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
-}
-
 enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 				      const char *const *inputs, size_t n_inputs,
 				      sahifa_diag_fn diag, void *diag_ctx,
@@ -349,12 +315,11 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	if (!r)
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->opts = opts;
-	r->threads = opts->threads ? opts->threads : default_threads();
+	r->threads = sahifa_pool_threads(opts->threads);
 	r->diag = diag;
 	r->diag_ctx = diag_ctx;
 	r->sum = summary;
 	r->err = err;
-	pthread_mutex_init(&r->lock, NULL);
 	st = sahifa_outfile_open(&r->out, opts->output, err);
 	if (!st && opts->rejects) {
 		st = sahifa_outfile_open(&r->rejects, opts->rejects, err);
@@ -375,7 +340,6 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	}
 	for (i = 0; i < r->n; i++)
 		slot_clear(&r->slots[i]);
-	pthread_mutex_destroy(&r->lock);
 	free(r);
 	return st;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "sahifa/buf.h"
 #include "sahifa/input.h"
@@ -346,16 +347,8 @@ static int read_names(const char *path, char ***out, size_t *count)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 32, bytes;
-			char **p;
-
-			if (sahifa_size_mul(ncap, sizeof(*names), &bytes) ||
-			    !(p = realloc(names, bytes)))
-				goto nomem;
-			names = p;
-			cap = ncap;
-		}
+		if (SAHIFA_ARRAY_GROW(names, n, cap, 32))
+			goto nomem;
 		if (!(names[n] = sahifa_strdup(de->d_name)))
 			goto nomem;
 		n++;

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "release/archive_write.h"
 #include "release/csv_write.h"
@@ -367,15 +368,8 @@ static enum sahifa_status nomem(struct pack *p)
 /* Grow a growable array by one; NULL when out of memory. */
 static void *grow(void **items, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 64, bytes;
-		void *q;
-
-		if (sahifa_size_mul(ncap, size, &bytes) || !(q = realloc(*items, bytes)))
-			return NULL;
-		*items = q;
-		*cap = ncap;
-	}
+	if (*n == *cap && sahifa_array_reserve(items, cap, *n + 1, size, 64))
+		return NULL;
 	return (char *)*items + (*n)++ * size;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/embed.h"
 #include "sahifa/buf.h"
 #include "sahifa/utf8.h"
@@ -190,16 +191,8 @@ static enum sahifa_status rules_add(struct sahifa_rules *rules, enum seg_rule_ki
 	struct sahifa_buf detail = SAHIFA_BUF_INIT;
 	size_t bytes;
 
-	if (rules->n == rules->cap) {
-		size_t ncap = rules->cap ? rules->cap * 2 : 64;
-		void *p;
-
-		if (sahifa_size_mul(ncap, sizeof(*rules->items), &bytes) ||
-		    !(p = realloc(rules->items, bytes)))
-			return SAHIFA_ERR_NOMEM;
-		rules->items = p;
-		rules->cap = ncap;
-	}
+	if (SAHIFA_ARRAY_GROW(rules->items, rules->n, rules->cap, 64))
+		return SAHIFA_ERR_NOMEM;
 	r = &rules->items[rules->n];
 	r->kind = kind;
 	r->n = n;

@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include "core/array.h"
 #include "validate/csv_read.h"
 #include "validate/json_schema.h"
 #include "sahifa/buf.h"
@@ -42,21 +43,15 @@ static void on_field(void *s, size_t len, void *data)
 	if (r->st)
 		return;
 	if (r->n == r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 32, bytes;
-		size_t *o, *l;
+		/* offs and lens grow together: both have r->cap elements */
+		size_t cap_offs = r->cap, cap_lens = r->cap;
 
-		if (sahifa_size_mul(ncap, sizeof(size_t), &bytes) ||
-		    !(o = realloc(r->offs, bytes))) {
+		if (sahifa_array_reserve(&r->offs, &cap_offs, r->n + 1, sizeof(*r->offs), 32) ||
+		    sahifa_array_reserve(&r->lens, &cap_lens, r->n + 1, sizeof(*r->lens), 32)) {
 			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 			return;
 		}
-		r->offs = o;
-		if (!(l = realloc(r->lens, bytes))) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			return;
-		}
-		r->lens = l;
-		r->cap = ncap;
+		r->cap = cap_offs;
 	}
 	if (sahifa_buf_append(&r->fields, s ? s : "", s ? len : 0) ||
 	    sahifa_buf_append_char(&r->fields, '\0')) {

@@ -8,15 +8,9 @@
 #include <unistd.h>
 
 #include "core/embed.h"
+#include "core/pool.h"
 #include "validate/validate_internal.h"
 #include "sahifa/limits.h"
-
-static unsigned default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > VALIDATE_MAX_THREADS ? VALIDATE_MAX_THREADS : (unsigned)n;
-}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -245,7 +239,7 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	r.on_file = on_file;
 	r.ctx = diag_ctx;
 	r.sum = summary;
-	r.threads = opts->threads ? opts->threads : default_threads();
+	r.threads = sahifa_pool_threads(opts->threads);
 	if (r.threads > VALIDATE_MAX_THREADS)
 		r.threads = VALIDATE_MAX_THREADS;
 	/* A bad --schema is a usage error even when no .jsonl is given. */

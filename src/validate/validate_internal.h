@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "core/pool.h"
 #include "release/layout.h"
 #include "validate/csv_read.h"
 #include "validate/json_schema.h"
@@ -18,7 +19,7 @@
 #include "sahifa/validate.h"
 
 /* Threads checking JSONL rows at most (--threads). */
-#define VALIDATE_MAX_THREADS 64
+#define VALIDATE_MAX_THREADS SAHIFA_POOL_MAX_THREADS
 
 struct vrun {
 	const struct sahifa_validate_options *opts;

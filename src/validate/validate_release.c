@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "core/embed.h"
 #include "release/layout.h"
@@ -137,15 +138,8 @@ static struct article *art_get(struct release *rel, const char *id, size_t len, 
 
 static int para_push(struct para_list *l, uint64_t h)
 {
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 8;
-		uint64_t *p = realloc(l->h, ncap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		l->h = p;
-		l->cap = ncap;
-	}
+	if (SAHIFA_ARRAY_GROW(l->h, l->n, l->cap, 8))
+		return -1;
 	l->h[l->n++] = h;
 	return 0;
 }
@@ -328,15 +322,8 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 	enum sahifa_status st;
 	size_t len = strlen(relpath);
 
-	if (rel->n_members == rel->cap_members) {
-		size_t ncap = rel->cap_members ? rel->cap_members * 2 : 32;
-		struct member *p = realloc(rel->members, ncap * sizeof(*p));
-
-		if (!p)
-			return SAHIFA_ERR_NOMEM;
-		rel->members = p;
-		rel->cap_members = ncap;
-	}
+	if (SAHIFA_ARRAY_GROW(rel->members, rel->n_members, rel->cap_members, 32))
+		return SAHIFA_ERR_NOMEM;
 	m = &rel->members[rel->n_members++];
 	memset(m, 0, sizeof(*m));
 	m->rows = -1;

@@ -1,4 +1,5 @@
 /* Unit tests of the shared core: buffer, errors, article counts, SHA-256, outfile. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core/array.h"
+#include "core/pool.h"
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/error.h"
@@ -256,8 +259,62 @@ static void test_outfile(void)
 	CHECK(sahifa_sha256_file("/nonexistent-file", hex, NULL, &e) == SAHIFA_ERR_IO);
 }
 
+static void test_array(void)
+{
+	long *a = NULL;
+	size_t n = 0, cap = 0, i;
+	int ok = 1;
+
+	CHECK_INT("first grow", SAHIFA_ARRAY_GROW(a, n, cap, 4), 0);
+	CHECK_INT("first cap", cap, 4);
+	for (i = 0; i < 1000; i++) {
+		if (SAHIFA_ARRAY_GROW(a, n, cap, 4)) {
+			ok = 0;
+			break;
+		}
+		a[n++] = (long)i;
+	}
+	CHECK(ok);
+	CHECK_INT("count", n, 1000);
+	CHECK(cap >= 1000 && cap <= 2048);
+	CHECK_INT("last", a[999], 999);
+	/* an overflowing size fails and leaves the array as it was */
+	CHECK_INT("overflow", sahifa_array_reserve(&a, &cap, SIZE_MAX / 2, sizeof(*a), 4), -1);
+	CHECK(cap >= 1000 && cap <= 2048);
+	CHECK_INT("kept", a[999], 999);
+	CHECK_INT("enough", sahifa_array_reserve(&a, &cap, 10, sizeof(*a), 4), 0);
+	free(a);
+}
+
+static void pool_mark(void *ctx, unsigned thread, size_t i)
+{
+	unsigned char *seen = ctx;
+
+	seen[i]++;
+	(void)thread;
+}
+
+static void test_pool(void)
+{
+	static unsigned char seen[5000];
+	size_t i, once = 0;
+
+	CHECK_INT("threads asked", sahifa_pool_threads(3), 3);
+	CHECK_INT("threads capped", sahifa_pool_threads(1000), SAHIFA_POOL_MAX_THREADS);
+	CHECK(sahifa_pool_threads(0) >= 1);
+	sahifa_pool_run(4, sizeof(seen), pool_mark, seen);
+	for (i = 0; i < sizeof(seen); i++)
+		once += seen[i] == 1;
+	CHECK_INT("each index once", once, sizeof(seen));
+	sahifa_pool_run(1, 10, pool_mark, seen);
+	CHECK_INT("one thread", seen[9], 2);
+	sahifa_pool_run(4, 0, pool_mark, seen);
+}
+
 int main(void)
 {
+	test_array();
+	test_pool();
 	test_buf();
 	test_error();
 	test_counts();
