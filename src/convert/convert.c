@@ -202,7 +202,7 @@ static enum sahifa_status flush_batch(struct run *r)
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
-		if (s->unread || s->st == SAHIFA_ERR_DATA || s->st == SAHIFA_ERR_LIMIT) {
+		if (s->unread || (s->st && sahifa_error_grade(&s->err, s->st) == SAHIFA_FAILED)) {
 			st = reject(r, s);
 		} else if (s->st) {
 			*r->err = s->err;

@@ -65,6 +65,7 @@ enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *
 	o->path = sahifa_strdup(path);
 	if (!o->path || sahifa_buf_appendf(&name, "%s.tmp-XXXXXX", path)) {
 		free(o->path);
+		o->path = NULL;  /* sahifa_outfile_abort frees it otherwise */
 		sahifa_buf_release(&name);
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
 	}

@@ -519,7 +519,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		st = parse_line(p, &e);
 		if (!st)
 			st = canonical(p, &e);
-		if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+		if (st && sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 			break;
 		if (st) {
 			bad_line(p, path, line, &e);
@@ -542,7 +542,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		}
 		hex_bytes(hex, x->content, 16);
 		if ((st = article_key(p, &p->a, x->key, &e))) {
-			if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+			if (sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 				break;
 			p->n--;
 			bad_line(p, path, line, &e);

@@ -240,14 +240,12 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	r.ctx = diag_ctx;
 	r.sum = summary;
 	r.threads = sahifa_pool_threads(opts->threads);
-	if (r.threads > VALIDATE_MAX_THREADS)
-		r.threads = VALIDATE_MAX_THREADS;
 	/* A bad --schema is a usage error even when no .jsonl is given. */
 	if (opts->schema && (st = vrun_article_schema(&r, &r.article, err)))
 		goto out;
 	for (i = 0; i < n_paths && !vrun_stopped(&r); i++) {
 		st = check_path(&r, paths[i], err);
-		if (st == SAHIFA_ERR_IO || st == SAHIFA_ERR_DATA || st == SAHIFA_ERR_LIMIT)
+		if (st && sahifa_error_grade(err, st) != SAHIFA_FATAL)
 			st = SAHIFA_OK;  /* reported; the other paths go on */
 		if (st)
 			goto out;

@@ -47,6 +47,27 @@ static void test_buf(void)
 	CHECK(sahifa_size_mul(3, 4, &n) == 0 && n == 12);
 }
 
+static void test_grade(void)
+{
+	struct sahifa_error e;
+
+	CHECK_INT("data", sahifa_status_grade(SAHIFA_ERR_DATA), SAHIFA_FAILED);
+	CHECK_INT("limit", sahifa_status_grade(SAHIFA_ERR_LIMIT), SAHIFA_FAILED);
+	CHECK_INT("io", sahifa_status_grade(SAHIFA_ERR_IO), SAHIFA_FAILED);
+	CHECK_INT("usage", sahifa_status_grade(SAHIFA_ERR_USAGE), SAHIFA_FATAL);
+	CHECK_INT("nomem", sahifa_status_grade(SAHIFA_ERR_NOMEM), SAHIFA_FATAL);
+	CHECK_INT("internal", sahifa_status_grade(SAHIFA_ERR_INTERNAL), SAHIFA_FATAL);
+	/* set where the error is made, read by the caller */
+	sahifa_error_set(&e, SAHIFA_ERR_DATA, "a", 1, 0, "bad");
+	CHECK_INT("made", e.severity, SAHIFA_FAILED);
+	CHECK_INT("read", sahifa_error_grade(&e, SAHIFA_ERR_DATA), SAHIFA_FAILED);
+	CHECK_INT("regrade", sahifa_error_set_grade(&e, SAHIFA_FATAL), SAHIFA_ERR_DATA);
+	CHECK_INT("regraded", sahifa_error_grade(&e, SAHIFA_ERR_DATA), SAHIFA_FATAL);
+	/* a bare status the error does not hold: the status decides */
+	CHECK_INT("bare", sahifa_error_grade(&e, SAHIFA_ERR_NOMEM), SAHIFA_FATAL);
+	CHECK_INT("null", sahifa_error_grade(NULL, SAHIFA_ERR_IO), SAHIFA_FAILED);
+}
+
 static void test_error(void)
 {
 	static const struct {
@@ -314,6 +335,7 @@ static void test_pool(void)
 int main(void)
 {
 	test_array();
+	test_grade();
 	test_pool();
 	test_buf();
 	test_error();
