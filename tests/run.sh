@@ -1,8 +1,10 @@
 #!/bin/sh
-# Run every test layer and print "N passed, N failed" last.
+# Run every test layer and print "N passed, N failed, N skipped" last.
 #   unit:    $BUILD/tests/test_* (C, one per module), each ends with "RESULT p f"
 #   cli:     tests/cli/<case>/ golden cases (cmd, optional stdin, expected_*)
 #   scripts: tests/scripts/*.sh, each prints "PASS name" / "FAIL name: why" lines
+# Any layer may print "SKIP name: why" for a test it cannot run here (no $SHARED, a
+# missing tool): it is counted as skipped, never as passed.
 # Environment: SAHIFA (the binary), BUILD; SHARED is ../shared when it exists.
 # UPDATE=1 regenerates the golden files of the cli cases.
 # ONLY=pattern runs only the tests whose name contains pattern.
@@ -12,6 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ONLY=${ONLY:-}
 passed=0
 failed=0
+skipped=0
 log="$BUILD/test-log"
 mkdir -p "$log"
 
@@ -22,6 +25,7 @@ selected() { [ -z "$ONLY" ] || case "$1" in *"$ONLY"*) return 0 ;; *) return 1 ;
 tally() { # name rc outfile
 	p=$(grep -c '^PASS ' "$3")
 	f=$(grep -c '^FAIL ' "$3")
+	k=$(grep -c '^SKIP ' "$3")
 	r=$(sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p' "$3" | tail -n 1)
 	if [ -n "$r" ]; then
 		p=$((p + ${r% *}))
@@ -31,10 +35,11 @@ tally() { # name rc outfile
 		echo "FAIL $1: exited $2"
 		f=1
 	fi
-	grep '^FAIL ' "$3"
+	grep '^FAIL \|^SKIP ' "$3"
 	passed=$((passed + p))
 	failed=$((failed + f))
-	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	skipped=$((skipped + k))
+	printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$p" "$f" "$k"
 }
 
 for t in "$BUILD"/tests/test_*; do
@@ -61,6 +66,6 @@ for s in "$ROOT"/tests/scripts/*.sh; do
 	tally "$name" $? "$out"
 done
 
-echo "$passed $failed" > "$BUILD/test-summary"
-echo "$passed passed, $failed failed"
+echo "$passed $failed $skipped" > "$BUILD/test-summary"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
