@@ -26,6 +26,7 @@ struct sahifa_csv_reader {
 	enum sahifa_status st;     /* set by the callbacks */
 	struct sahifa_error *err;
 	int bad_term;              /* the record ended with a bare LF */
+	int last_cr;               /* the last byte fed was a CR (its LF may come next feed) */
 };
 
 /* RFC 4180: spaces belong to the field; libcsv would trim them by default. */
@@ -166,7 +167,8 @@ enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const cha
 		if (r->p.pstate == 0 && r->n == 0) {
 			/* A record starts on this line (libcsv would skip a blank one). */
 			r->row_line = r->line;
-			if (data[i] == '\n' || (data[i] == '\r' && piece >= 2 && data[i + 1] == '\n'))
+			if ((data[i] == '\n' && !r->last_cr) ||
+			    (data[i] == '\r' && piece >= 2 && data[i + 1] == '\n'))
 				return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, r->line, 0,
 							"blank line (every CSV line is a record)");
 		}
@@ -175,6 +177,7 @@ enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const cha
 			return st;
 		if (nl)
 			r->line++;
+		r->last_cr = data[i + piece - 1] == '\r';
 		i += piece;
 	}
 	return SAHIFA_OK;
