@@ -198,7 +198,7 @@ static enum sahifa_status flush_batch(struct run *r)
 	enum sahifa_status st = SAHIFA_OK;
 	size_t i;
 
-	sahifa_pool_run(r->threads, r->n, convert_index, r);
+	shf_pool_run(r->threads, r->n, convert_index, r);
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
@@ -315,7 +315,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	if (!r)
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->opts = opts;
-	r->threads = sahifa_pool_threads(opts->threads);
+	r->threads = shf_pool_threads(opts->threads);
 	r->diag = diag;
 	r->diag_ctx = diag_ctx;
 	r->sum = summary;

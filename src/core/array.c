@@ -6,7 +6,7 @@
 #include "core/array.h"
 #include "sahifa/buf.h"
 
-int sahifa_array_reserve(void *pitems, size_t *cap, size_t need, size_t size, size_t first)
+int shf_array_reserve(void *pitems, size_t *cap, size_t need, size_t size, size_t first)
 {
 	size_t ncap = *cap ? *cap : (first ? first : 1), bytes;
 	void *items, *p;

@@ -3,7 +3,7 @@
  * elements that the caller owns (pointer, count, capacity in elements), with every
  * size checked for overflow.  Modelled on git's ALLOC_GROW.
  *
- *	if (SAHIFA_ARRAY_GROW(names, n, cap, 32))
+ *	if (SHF_ARRAY_GROW(names, n, cap, 32))
  *		goto nomem;
  *	names[n++] = name;
  */
@@ -16,11 +16,11 @@
  * pitems (a T **, the array owned by the caller and freed with free()): the capacity
  * *cap doubles, starting at first, until it holds need.  0, or -1 with the array and
  * *cap left as they were when the size overflows or memory runs out. */
-int sahifa_array_reserve(void *pitems, size_t *cap, size_t need, size_t size, size_t first);
+int shf_array_reserve(void *pitems, size_t *cap, size_t need, size_t size, size_t first);
 
 /* Room for one more element after the n there are: 0 or -1 as above. */
-#define SAHIFA_ARRAY_GROW(items, n, cap, first)                                          \
-	((n) < (cap) ? 0 : sahifa_array_reserve(&(items), &(cap), (size_t)(n) + 1,        \
+#define SHF_ARRAY_GROW(items, n, cap, first)                                          \
+	((n) < (cap) ? 0 : shf_array_reserve(&(items), &(cap), (size_t)(n) + 1,        \
 						  sizeof(*(items)), (first)))
 
 #endif

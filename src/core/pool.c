@@ -16,14 +16,14 @@ struct pool_worker {
 	unsigned thread;
 };
 
-unsigned sahifa_pool_threads(unsigned requested)
+unsigned shf_pool_threads(unsigned requested)
 {
 	long n;
 
 	if (requested)
-		return requested > SAHIFA_POOL_MAX_THREADS ? SAHIFA_POOL_MAX_THREADS : requested;
+		return requested > SHF_POOL_MAX_THREADS ? SHF_POOL_MAX_THREADS : requested;
 	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > SAHIFA_POOL_MAX_THREADS ? SAHIFA_POOL_MAX_THREADS : (unsigned)n;
+	return n < 1 ? 1 : n > SHF_POOL_MAX_THREADS ? SHF_POOL_MAX_THREADS : (unsigned)n;
 }
 
 static void *pool_take(void *arg)
@@ -42,17 +42,17 @@ static void *pool_take(void *arg)
 	}
 }
 
-void sahifa_pool_run(unsigned threads, size_t n, void (*fn)(void *ctx, unsigned thread, size_t i),
+void shf_pool_run(unsigned threads, size_t n, void (*fn)(void *ctx, unsigned thread, size_t i),
 		     void *ctx)
 {
-	pthread_t tids[SAHIFA_POOL_MAX_THREADS];
-	struct pool_worker w[SAHIFA_POOL_MAX_THREADS];
+	pthread_t tids[SHF_POOL_MAX_THREADS];
+	struct pool_worker w[SHF_POOL_MAX_THREADS];
 	struct pool p;
 	unsigned t, started = 0;
 	size_t i;
 
-	if (threads > SAHIFA_POOL_MAX_THREADS)
-		threads = SAHIFA_POOL_MAX_THREADS;
+	if (threads > SHF_POOL_MAX_THREADS)
+		threads = SHF_POOL_MAX_THREADS;
 	if (threads > n)
 		threads = (unsigned)n;
 	if (threads <= 1 || pthread_mutex_init(&p.lock, NULL) != 0) {

@@ -11,16 +11,16 @@
 #include <stddef.h>
 
 /* Threads a pool runs at most. */
-#define SAHIFA_POOL_MAX_THREADS 64
+#define SHF_POOL_MAX_THREADS 64
 
 /* The number of threads to run: requested, or the online processors when it is 0;
- * at least 1, at most SAHIFA_POOL_MAX_THREADS. */
-unsigned sahifa_pool_threads(unsigned requested);
+ * at least 1, at most SHF_POOL_MAX_THREADS. */
+unsigned shf_pool_threads(unsigned requested);
 
 /* fn(ctx, thread, i) for every i in [0, n), on at most threads threads (capped at n and
- * at SAHIFA_POOL_MAX_THREADS).  thread is in [0, threads actually started]; 0 is the
+ * at SHF_POOL_MAX_THREADS).  thread is in [0, threads actually started]; 0 is the
  * calling thread.  A thread that cannot be started leaves its share to the others. */
-void sahifa_pool_run(unsigned threads, size_t n, void (*fn)(void *ctx, unsigned thread, size_t i),
+void shf_pool_run(unsigned threads, size_t n, void (*fn)(void *ctx, unsigned thread, size_t i),
 		     void *ctx);
 
 #endif

@@ -347,7 +347,7 @@ static int read_names(const char *path, char ***out, size_t *count)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (SAHIFA_ARRAY_GROW(names, n, cap, 32))
+		if (SHF_ARRAY_GROW(names, n, cap, 32))
 			goto nomem;
 		if (!(names[n] = sahifa_strdup(de->d_name)))
 			goto nomem;

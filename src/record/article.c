@@ -69,7 +69,7 @@ void sahifa_article_release(struct sahifa_article *a)
 /* Make room for one more element in a growable array; NULL when out of memory. */
 static void *array_push(void **items, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap && sahifa_array_reserve(items, cap, *n + 1, size, 8))
+	if (*n == *cap && shf_array_reserve(items, cap, *n + 1, size, 8))
 		return NULL;
 	return (char *)*items + (*n)++ * size;
 }

@@ -6,13 +6,13 @@
 
 static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
 
-const char *const sahifa_layout_articles_columns[SAHIFA_LAYOUT_ARTICLES_COLUMNS] = {
+const char *const shf_layout_articles_columns[SHF_LAYOUT_ARTICLES_COLUMNS] = {
 	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
 	"paragraphs", "captions", "removed", "characters", "words", "source_name",
 	"source_member", "source_sha256", "source_encoding",
 };
 
-const char *const sahifa_layout_paragraphs_columns[SAHIFA_LAYOUT_PARAGRAPHS_COLUMNS] = {
+const char *const shf_layout_paragraphs_columns[SHF_LAYOUT_PARAGRAPHS_COLUMNS] = {
 	"article_id", "split", "section_index", "heading", "level", "paragraph_index", "kind",
 	"lang", "script", "line", "text",
 };
@@ -22,7 +22,7 @@ const char *sahifa_split_name(enum sahifa_split split)
 	return (unsigned)split < SAHIFA_SPLIT_COUNT ? split_names[split] : "train";
 }
 
-int sahifa_layout_split_index(const char *s, size_t len)
+int shf_layout_split_index(const char *s, size_t len)
 {
 	int i;
 
@@ -32,12 +32,12 @@ int sahifa_layout_split_index(const char *s, size_t len)
 	return -1;
 }
 
-int sahifa_layout_shard_name(char *buf, size_t size, enum sahifa_split split, size_t index,
+int shf_layout_shard_name(char *buf, size_t size, enum sahifa_split split, size_t index,
 			     size_t count)
 {
 	int n;
 
-	if ((unsigned)split >= SAHIFA_SPLIT_COUNT || index >= count || count > SAHIFA_LAYOUT_SHARD_MAX)
+	if ((unsigned)split >= SAHIFA_SPLIT_COUNT || index >= count || count > SHF_LAYOUT_SHARD_MAX)
 		return -1;
 	n = snprintf(buf, size, "data/%s-%05zu-of-%05zu.jsonl", split_names[split], index, count);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
@@ -57,7 +57,7 @@ static int five_digits(const char *s, size_t *v)
 	return 0;
 }
 
-int sahifa_layout_shard_parse(const char *rel, size_t *index, size_t *count)
+int shf_layout_shard_parse(const char *rel, size_t *index, size_t *count)
 {
 	const char *name = rel + 5, *dash;
 	size_t a, b;
@@ -70,7 +70,7 @@ int sahifa_layout_shard_parse(const char *rel, size_t *index, size_t *count)
 	    strncmp(dash + 6, "-of-", 4) || five_digits(dash + 10, &b) || strcmp(dash + 15, ".jsonl") ||
 	    a >= b)
 		return -1;
-	if ((split = sahifa_layout_split_index(name, (size_t)(dash - name))) < 0)
+	if ((split = shf_layout_split_index(name, (size_t)(dash - name))) < 0)
 		return -1;
 	if (index)
 		*index = a;

@@ -368,7 +368,7 @@ static enum sahifa_status nomem(struct pack *p)
 /* Grow a growable array by one; NULL when out of memory. */
 static void *grow(void **items, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap && sahifa_array_reserve(items, cap, *n + 1, size, 64))
+	if (*n == *cap && shf_array_reserve(items, cap, *n + 1, size, 64))
 		return NULL;
 	return (char *)*items + (*n)++ * size;
 }
@@ -1027,10 +1027,10 @@ static enum sahifa_status write_data(struct pack *p)
 	}
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
-	if ((st = sahifa_csv_write_row(&aw, sahifa_layout_articles_columns, NULL,
-						SAHIFA_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
-	    (st = sahifa_csv_write_row(&pw, sahifa_layout_paragraphs_columns, NULL,
-						SAHIFA_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
+	if ((st = sahifa_csv_write_row(&aw, shf_layout_articles_columns, NULL,
+						SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
+	    (st = sahifa_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
+						SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
 		goto out;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
@@ -1094,11 +1094,11 @@ static enum sahifa_status write_data(struct pack *p)
 			for (k = first_shard; k < p->n_m; k++) {
 				char name[96];
 
-				if (sahifa_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
+				if (shf_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
 							     k - first_shard, shards_in_split)) {
 					st = sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
 							      "more than %d shards in split '%s'",
-							      SAHIFA_LAYOUT_SHARD_MAX,
+							      SHF_LAYOUT_SHARD_MAX,
 							      sahifa_split_name((enum sahifa_split)split));
 					goto out;
 				}

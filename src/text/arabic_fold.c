@@ -1,7 +1,7 @@
 /* The one Arabic folding table (src/text/arabic_fold.h). */
 #include "text/arabic_fold.h"
 
-uint32_t sahifa_arabic_fold(uint32_t c)
+uint32_t shf_arabic_fold(uint32_t c)
 {
 	if (c < 0x0622 || c > 0x06ED)
 		return c;

@@ -19,6 +19,6 @@
 
 /* What code point c folds to: c itself when the table does not touch it, 0 when it is
  * dropped.  Every result is in the BMP. */
-uint32_t sahifa_arabic_fold(uint32_t c);
+uint32_t shf_arabic_fold(uint32_t c);
 
 #endif

@@ -73,7 +73,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 			continue;
 		}
 		/* the Arabic table maps BMP to BMP only */
-		if (!(c = (UChar32)sahifa_arabic_fold((uint32_t)c)))
+		if (!(c = (UChar32)shf_arabic_fold((uint32_t)c)))
 			continue;
 		if (space) {
 			norm[j++] = 0x20;

@@ -55,7 +55,7 @@ static uint32_t fold_cp(uint32_t c)
 	if (c == 0x200D || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
 	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF)
 		return 0;
-	return sahifa_arabic_fold(c);
+	return shf_arabic_fold(c);
 }
 
 size_t seg_fold(const char *s, size_t len, uint32_t *out, size_t max)
@@ -191,7 +191,7 @@ static enum sahifa_status rules_add(struct sahifa_rules *rules, enum seg_rule_ki
 	struct sahifa_buf detail = SAHIFA_BUF_INIT;
 	size_t bytes;
 
-	if (SAHIFA_ARRAY_GROW(rules->items, rules->n, rules->cap, 64))
+	if (SHF_ARRAY_GROW(rules->items, rules->n, rules->cap, 64))
 		return SAHIFA_ERR_NOMEM;
 	r = &rules->items[rules->n];
 	r->kind = kind;

@@ -47,8 +47,8 @@ static void on_field(void *s, size_t len, void *data)
 		/* offs and lens grow together: both have r->cap elements */
 		size_t cap_offs = r->cap, cap_lens = r->cap;
 
-		if (sahifa_array_reserve(&r->offs, &cap_offs, r->n + 1, sizeof(*r->offs), 32) ||
-		    sahifa_array_reserve(&r->lens, &cap_lens, r->n + 1, sizeof(*r->lens), 32)) {
+		if (shf_array_reserve(&r->offs, &cap_offs, r->n + 1, sizeof(*r->offs), 32) ||
+		    shf_array_reserve(&r->lens, &cap_lens, r->n + 1, sizeof(*r->lens), 32)) {
 			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 			return;
 		}

@@ -46,12 +46,12 @@ static enum sahifa_status stream_file(struct vrun *r, const char *path,
 		vrun_report_io(r, &e);
 		return SAHIFA_ERR_IO;
 	}
-	chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
+	chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 	if (!chunk) {
 		fclose(fp);
 		return SAHIFA_ERR_NOMEM;
 	}
-	while (!st && (n = fread(chunk, 1, SAHIFA_LAYOUT_READ_CHUNK, fp)) > 0)
+	while (!st && (n = fread(chunk, 1, SHF_LAYOUT_READ_CHUNK, fp)) > 0)
 		st = feed(ctx, chunk, n);
 	if (!st && ferror(fp) && flush)
 		st = flush(ctx);
@@ -109,7 +109,7 @@ static enum sahifa_status csv_table_schema(struct vrun *r, const char *path,
 	const char *base = base_name(path);
 
 	if (r->opts->table_schema) {
-		st = vread_file(r->opts->table_schema, SAHIFA_LAYOUT_META_MAX, &text, err);
+		st = vread_file(r->opts->table_schema, SHF_LAYOUT_META_MAX, &text, err);
 		if (!st) {
 			st = table_schema_load(text.data, text.len, out, err);
 			if (st) {
@@ -161,7 +161,7 @@ static enum sahifa_status check_meta_file(struct vrun *r, const char *path, int 
 	struct sahifa_buf text;
 	struct sahifa_json *doc = NULL;
 	struct sahifa_error e;
-	enum sahifa_status st = vread_file(path, SAHIFA_LAYOUT_META_MAX, &text, &e);
+	enum sahifa_status st = vread_file(path, SHF_LAYOUT_META_MAX, &text, &e);
 
 	if (st) {
 		if (st == SAHIFA_ERR_IO)
@@ -239,7 +239,7 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	r.on_file = on_file;
 	r.ctx = diag_ctx;
 	r.sum = summary;
-	r.threads = sahifa_pool_threads(opts->threads);
+	r.threads = shf_pool_threads(opts->threads);
 	/* A bad --schema is a usage error even when no .jsonl is given. */
 	if (opts->schema && (st = vrun_article_schema(&r, &r.article, err)))
 		goto out;

@@ -19,7 +19,7 @@
 #include "sahifa/validate.h"
 
 /* Threads checking JSONL rows at most (--threads). */
-#define VALIDATE_MAX_THREADS SAHIFA_POOL_MAX_THREADS
+#define VALIDATE_MAX_THREADS SHF_POOL_MAX_THREADS
 
 struct vrun {
 	const struct sahifa_validate_options *opts;

@@ -160,7 +160,7 @@ static void check_index(void *ctx, unsigned thread, size_t i)
 
 static void check_batch(struct jsonl_check *c)
 {
-	sahifa_pool_run(c->batch->threads, c->batch->n_slots, check_index, c);
+	shf_pool_run(c->batch->threads, c->batch->n_slots, check_index, c);
 }
 
 /* Report what the batch found, line by line, as one thread checking in order would. */

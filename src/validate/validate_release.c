@@ -20,8 +20,8 @@
 #include "sahifa/limits.h"
 #include "sahifa/sha256.h"
 
-#define N_ART_FIELDS SAHIFA_LAYOUT_ARTICLES_COLUMNS
-#define CONF_FIELD SAHIFA_LAYOUT_ARTICLES_CONFIDENCE /* compared as a number */
+#define N_ART_FIELDS SHF_LAYOUT_ARTICLES_COLUMNS
+#define CONF_FIELD SHF_LAYOUT_ARTICLES_CONFIDENCE /* compared as a number */
 #define CONF_TOLERANCE 0.0005000001
 
 struct member {
@@ -138,7 +138,7 @@ static struct article *art_get(struct release *rel, const char *id, size_t len, 
 
 static int para_push(struct para_list *l, uint64_t h)
 {
-	if (SAHIFA_ARRAY_GROW(l->h, l->n, l->cap, 8))
+	if (SHF_ARRAY_GROW(l->h, l->n, l->cap, 8))
 		return -1;
 	l->h[l->n++] = h;
 	return 0;
@@ -282,7 +282,7 @@ static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const
 		return SAHIFA_OK;  /* the primary key check reported it */
 	a->in_csv = 1;
 	a->line_csv = line;
-	a->split_csv = sahifa_layout_split_index(f[1], lens[1]);
+	a->split_csv = shf_layout_split_index(f[1], lens[1]);
 	for (i = 0; i < n && i < N_ART_FIELDS; i++)
 		a->fc[i] = (i >= 7 && i <= 12) ? csv_int_hash(f[i], lens[i]) : field_hash(f[i], lens[i]);
 	a->conf_c = strtod(f[CONF_FIELD], NULL);
@@ -322,7 +322,7 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 	enum sahifa_status st;
 	size_t len = strlen(relpath);
 
-	if (SAHIFA_ARRAY_GROW(rel->members, rel->n_members, rel->cap_members, 32))
+	if (SHF_ARRAY_GROW(rel->members, rel->n_members, rel->cap_members, 32))
 		return SAHIFA_ERR_NOMEM;
 	m = &rel->members[rel->n_members++];
 	memset(m, 0, sizeof(*m));
@@ -343,9 +343,9 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 			rel->have_manifest = 1;
 		else
 			rel->have_datapackage = 1;
-		sahifa_buf_init(rel->meta, SAHIFA_LAYOUT_META_MAX);
+		sahifa_buf_init(rel->meta, SHF_LAYOUT_META_MAX);
 	} else if (len > 6 && !strcmp(relpath + len - 6, ".jsonl")) {
-		rel->cur_split = sahifa_layout_shard_parse(relpath, NULL, NULL);
+		rel->cur_split = shf_layout_shard_parse(relpath, NULL, NULL);
 		if (rel->cur_split < 0)
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL,
 				    "not a shard name (data/<train|validation|test>-NNNNN-of-MMMMM.jsonl)");
@@ -381,7 +381,7 @@ static enum sahifa_status member_feed(struct release *rel, const char *data, siz
 	case K_META:
 		if (sahifa_buf_append(rel->meta, data, len)) {
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL, "larger than %zu bytes",
-				    SAHIFA_LAYOUT_META_MAX);
+				    SHF_LAYOUT_META_MAX);
 			rel->kind = K_OTHER;
 			sahifa_buf_release(rel->meta);
 		}
@@ -601,7 +601,7 @@ static void check_agreement(struct release *rel)
 			if (k != CONF_FIELD && a->fc[k] != a->fj[k])
 				vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 					    "field '%s' of article '%s' differs from its JSONL record "
-					    "(%s:%ld)", sahifa_layout_articles_columns[k], a->id, rel->members[a->shard].rel,
+					    "(%s:%ld)", shf_layout_articles_columns[k], a->id, rel->members[a->shard].rel,
 					    a->line_jsonl);
 		if (fabs(a->conf_c - a->conf_j) > CONF_TOLERANCE)
 			vrun_report(rel->r, apath, a->line_csv, 0, NULL,
@@ -724,7 +724,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 			vrun_report(rel->r, full, 0, 0, NULL, "not a regular file");
 		} else {
 			FILE *fp = fopen(full, "rb");
-			char *chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
+			char *chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 			size_t got;
 
 			if (!fp || !chunk) {
@@ -739,7 +739,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 				continue;
 			}
 			st = member_begin(rel, relp);
-			while (!st && (got = fread(chunk, 1, SAHIFA_LAYOUT_READ_CHUNK, fp)) > 0)
+			while (!st && (got = fread(chunk, 1, SHF_LAYOUT_READ_CHUNK, fp)) > 0)
 				st = member_feed(rel, chunk, got);
 			if (!st || rel->cur)
 				st = st ? st : member_end(rel);
@@ -832,10 +832,10 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		return SAHIFA_OK;
 	if ((st = member_begin(rel, slash + 1)))
 		return st;
-	chunk = malloc(SAHIFA_LAYOUT_READ_CHUNK);
+	chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 	if (!chunk)
 		return SAHIFA_ERR_NOMEM;
-	while ((got = sahifa_archive_member_read(m, chunk, SAHIFA_LAYOUT_READ_CHUNK, &e)) > 0) {
+	while ((got = sahifa_archive_member_read(m, chunk, SHF_LAYOUT_READ_CHUNK, &e)) > 0) {
 		rel->total += (unsigned long long)got;
 		if (rel->total > ar->max) {
 			if (rel->kind == K_JSONL)

@@ -134,7 +134,7 @@ static enum sahifa_status load_schema(const char *file, const char *embed_path,
 			sahifa_error_set_path(err, embed_path);
 		return st;
 	}
-	st = vread_file(file, SAHIFA_LAYOUT_META_MAX, &text, err);
+	st = vread_file(file, SHF_LAYOUT_META_MAX, &text, err);
 	if (!st) {
 		st = sahifa_schema_compile(text.data, text.len, out, err);
 		if (st)

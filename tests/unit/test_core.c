@@ -286,10 +286,10 @@ static void test_array(void)
 	size_t n = 0, cap = 0, i;
 	int ok = 1;
 
-	CHECK_INT("first grow", SAHIFA_ARRAY_GROW(a, n, cap, 4), 0);
+	CHECK_INT("first grow", SHF_ARRAY_GROW(a, n, cap, 4), 0);
 	CHECK_INT("first cap", cap, 4);
 	for (i = 0; i < 1000; i++) {
-		if (SAHIFA_ARRAY_GROW(a, n, cap, 4)) {
+		if (SHF_ARRAY_GROW(a, n, cap, 4)) {
 			ok = 0;
 			break;
 		}
@@ -300,10 +300,10 @@ static void test_array(void)
 	CHECK(cap >= 1000 && cap <= 2048);
 	CHECK_INT("last", a[999], 999);
 	/* an overflowing size fails and leaves the array as it was */
-	CHECK_INT("overflow", sahifa_array_reserve(&a, &cap, SIZE_MAX / 2, sizeof(*a), 4), -1);
+	CHECK_INT("overflow", shf_array_reserve(&a, &cap, SIZE_MAX / 2, sizeof(*a), 4), -1);
 	CHECK(cap >= 1000 && cap <= 2048);
 	CHECK_INT("kept", a[999], 999);
-	CHECK_INT("enough", sahifa_array_reserve(&a, &cap, 10, sizeof(*a), 4), 0);
+	CHECK_INT("enough", shf_array_reserve(&a, &cap, 10, sizeof(*a), 4), 0);
 	free(a);
 }
 
@@ -320,16 +320,16 @@ static void test_pool(void)
 	static unsigned char seen[5000];
 	size_t i, once = 0;
 
-	CHECK_INT("threads asked", sahifa_pool_threads(3), 3);
-	CHECK_INT("threads capped", sahifa_pool_threads(1000), SAHIFA_POOL_MAX_THREADS);
-	CHECK(sahifa_pool_threads(0) >= 1);
-	sahifa_pool_run(4, sizeof(seen), pool_mark, seen);
+	CHECK_INT("threads asked", shf_pool_threads(3), 3);
+	CHECK_INT("threads capped", shf_pool_threads(1000), SHF_POOL_MAX_THREADS);
+	CHECK(shf_pool_threads(0) >= 1);
+	shf_pool_run(4, sizeof(seen), pool_mark, seen);
 	for (i = 0; i < sizeof(seen); i++)
 		once += seen[i] == 1;
 	CHECK_INT("each index once", once, sizeof(seen));
-	sahifa_pool_run(1, 10, pool_mark, seen);
+	shf_pool_run(1, 10, pool_mark, seen);
 	CHECK_INT("one thread", seen[9], 2);
-	sahifa_pool_run(4, 0, pool_mark, seen);
+	shf_pool_run(4, 0, pool_mark, seen);
 }
 
 int main(void)

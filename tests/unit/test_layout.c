@@ -10,20 +10,20 @@ static void test_splits(void)
 	CHECK_STR("train", sahifa_split_name(SAHIFA_SPLIT_TRAIN), "train");
 	CHECK_STR("validation", sahifa_split_name(SAHIFA_SPLIT_VALIDATION), "validation");
 	CHECK_STR("test", sahifa_split_name(SAHIFA_SPLIT_TEST), "test");
-	CHECK_INT("index test", sahifa_layout_split_index("test", 4), SAHIFA_SPLIT_TEST);
-	CHECK_INT("index prefix", sahifa_layout_split_index("tes", 3), -1);
-	CHECK_INT("index longer", sahifa_layout_split_index("trains", 6), -1);
+	CHECK_INT("index test", shf_layout_split_index("test", 4), SAHIFA_SPLIT_TEST);
+	CHECK_INT("index prefix", shf_layout_split_index("tes", 3), -1);
+	CHECK_INT("index longer", shf_layout_split_index("trains", 6), -1);
 }
 
 static void test_columns(void)
 {
-	CHECK_STR("articles first", sahifa_layout_articles_columns[0], "id");
-	CHECK_STR("confidence", sahifa_layout_articles_columns[SAHIFA_LAYOUT_ARTICLES_CONFIDENCE],
+	CHECK_STR("articles first", shf_layout_articles_columns[0], "id");
+	CHECK_STR("confidence", shf_layout_articles_columns[SHF_LAYOUT_ARTICLES_CONFIDENCE],
 		  "lang_confidence");
-	CHECK_STR("articles last", sahifa_layout_articles_columns[SAHIFA_LAYOUT_ARTICLES_COLUMNS - 1],
+	CHECK_STR("articles last", shf_layout_articles_columns[SHF_LAYOUT_ARTICLES_COLUMNS - 1],
 		  "source_encoding");
 	CHECK_STR("paragraphs last",
-		  sahifa_layout_paragraphs_columns[SAHIFA_LAYOUT_PARAGRAPHS_COLUMNS - 1], "text");
+		  shf_layout_paragraphs_columns[SHF_LAYOUT_PARAGRAPHS_COLUMNS - 1], "text");
 }
 
 static void test_shards(void)
@@ -49,7 +49,7 @@ static void test_shards(void)
 
 	for (i = 0; i < sizeof(parse) / sizeof(parse[0]); i++) {
 		index = count = 7;
-		CHECK_INT(parse[i].rel, sahifa_layout_shard_parse(parse[i].rel, &index, &count),
+		CHECK_INT(parse[i].rel, shf_layout_shard_parse(parse[i].rel, &index, &count),
 			  parse[i].split);
 		if (parse[i].split >= 0) {
 			CHECK_INT(parse[i].rel, index, parse[i].index);
@@ -57,15 +57,15 @@ static void test_shards(void)
 		}
 	}
 	/* what is built parses back */
-	CHECK_INT("build", sahifa_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TEST, 4, 12), 0);
+	CHECK_INT("build", shf_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TEST, 4, 12), 0);
 	CHECK_STR("built", name, "data/test-00004-of-00012.jsonl");
-	CHECK_INT("round trip", sahifa_layout_shard_parse(name, &index, &count), SAHIFA_SPLIT_TEST);
+	CHECK_INT("round trip", shf_layout_shard_parse(name, &index, &count), SAHIFA_SPLIT_TEST);
 	CHECK_INT("round index", index, 4);
 	CHECK_INT("round count", count, 12);
-	CHECK_INT("index = count", sahifa_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TRAIN, 1, 1), -1);
-	CHECK_INT("too many", sahifa_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TRAIN, 0,
-						       SAHIFA_LAYOUT_SHARD_MAX + 1), -1);
-	CHECK_INT("small buffer", sahifa_layout_shard_name(name, 10, SAHIFA_SPLIT_TRAIN, 0, 1), -1);
+	CHECK_INT("index = count", shf_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TRAIN, 1, 1), -1);
+	CHECK_INT("too many", shf_layout_shard_name(name, sizeof(name), SAHIFA_SPLIT_TRAIN, 0,
+						       SHF_LAYOUT_SHARD_MAX + 1), -1);
+	CHECK_INT("small buffer", shf_layout_shard_name(name, 10, SAHIFA_SPLIT_TRAIN, 0, 1), -1);
 }
 
 int main(void)
