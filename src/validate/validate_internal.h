@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "core/hset.h"
 #include "core/pool.h"
 #include "release/layout.h"
 #include "validate/csv_read.h"
@@ -87,12 +88,6 @@ void table_schema_free(struct table_schema *ts);
 typedef enum sahifa_status (*csv_row_fn)(void *ctx, const char *const *fields,
 					 const size_t *lens, size_t n, long line);
 
-struct key_set {                            /* 64-bit hashes of primary keys, open addressing */
-	uint64_t *keys;
-	long *lines;
-	size_t n, cap;
-};
-
 struct csv_check {
 	struct vrun *run;
 	const char *path;
@@ -101,7 +96,7 @@ struct csv_check {
 	unsigned long long rows;            /* data rows (the header not counted) */
 	int header_ok;                      /* the header record was read */
 	int reader_failed;                  /* a syntax error ended the reading */
-	struct key_set keys;
+	struct shf_hset keys;               /* primary-key hash -> first line */
 	csv_row_fn on_row;                  /* optional: each data row of the right width */
 	void *row_ctx;
 };

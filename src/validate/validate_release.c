@@ -57,8 +57,7 @@ struct release {
 	size_t n_members, cap_members;
 	struct sahifa_buf manifest, datapackage;
 	int have_manifest, have_datapackage;
-	struct article **arts;          /* open addressing by id */
-	size_t n_arts, cap_arts;
+	struct shf_hset arts;           /* id hash -> struct article * (uintptr_t) */
 	struct table_schema *ts_articles, *ts_paragraphs;
 	/* the member being read */
 	struct member *cur;
@@ -91,39 +90,41 @@ static void member_path(struct release *rel, const char *r, char *out, size_t si
 
 /* ---- articles by id ---- */
 
+/* The article at a set value. */
+static struct article *art_at(const struct release *rel, size_t i)
+{
+	return (struct article *)(uintptr_t)rel->arts.values[i];
+}
+
+struct art_key {
+	const char *id;
+	size_t len;
+};
+
+static int art_same(void *ctx, uint64_t value)
+{
+	const struct art_key *k = ctx;
+	const struct article *a = (const struct article *)(uintptr_t)value;
+
+	return strlen(a->id) == k->len && !memcmp(a->id, k->id, k->len);
+}
+
 static struct article *art_get(struct release *rel, const char *id, size_t len, int create)
 {
 	uint64_t h = vhash(id, len, VHASH_SEED);
-	size_t i, mask;
+	struct art_key key = { id, len };
 	struct article *a;
+	size_t i;
 
 	if (len > 32)
 		return NULL;
-	if (create && (rel->n_arts + 1) * 2 > rel->cap_arts) {
-		size_t ncap = rel->cap_arts ? rel->cap_arts * 2 : 1024, j;
-		struct article **t = calloc(ncap, sizeof(*t));
-
-		if (!t)
-			return NULL;
-		for (j = 0; j < rel->cap_arts; j++)
-			if (rel->arts[j]) {
-				uint64_t hj = vhash(rel->arts[j]->id, strlen(rel->arts[j]->id),
-						    VHASH_SEED);
-
-				for (i = hj & (ncap - 1); t[i]; i = (i + 1) & (ncap - 1))
-					;
-				t[i] = rel->arts[j];
-			}
-		free(rel->arts);
-		rel->arts = t;
-		rel->cap_arts = ncap;
-	}
-	if (!rel->cap_arts)
+	if (create && shf_hset_reserve(&rel->arts))
 		return NULL;
-	mask = rel->cap_arts - 1;
-	for (i = h & mask; rel->arts[i]; i = (i + 1) & mask)
-		if (strlen(rel->arts[i]->id) == len && !memcmp(rel->arts[i]->id, id, len))
-			return rel->arts[i];
+	if (!rel->arts.cap)
+		return NULL;
+	i = shf_hset_find(&rel->arts, h, art_same, &key);
+	if (rel->arts.values[i])
+		return art_at(rel, i);
 	if (!create)
 		return NULL;
 	a = calloc(1, sizeof(*a));
@@ -131,8 +132,9 @@ static struct article *art_get(struct release *rel, const char *id, size_t len, 
 		return NULL;
 	memcpy(a->id, id, len);
 	a->split_jsonl = a->split_csv = -1;
-	rel->arts[i] = a;
-	rel->n_arts++;
+	rel->arts.hashes[i] = h;
+	rel->arts.values[i] = (uint64_t)(uintptr_t)a;
+	rel->arts.n++;
 	return a;
 }
 
@@ -570,8 +572,8 @@ static void check_agreement(struct release *rel)
 		vrun_report(rel->r, apath, 0, 0, NULL, "missing: a release has data/articles.csv");
 	if (!have_pcsv)
 		vrun_report(rel->r, ppath, 0, 0, NULL, "missing: a release has data/paragraphs.csv");
-	for (i = 0; i < rel->cap_arts && !vrun_stopped(rel->r); i++) {
-		struct article *a = rel->arts[i];
+	for (i = 0; i < rel->arts.cap && !vrun_stopped(rel->r); i++) {
+		struct article *a = art_at(rel, i);
 
 		if (!a)
 			continue;
@@ -649,13 +651,13 @@ static void release_release(struct release *rel)
 	for (i = 0; i < rel->n_members; i++)
 		free(rel->members[i].rel);
 	free(rel->members);
-	for (i = 0; i < rel->cap_arts; i++)
-		if (rel->arts[i]) {
-			free(rel->arts[i]->pj.h);
-			free(rel->arts[i]->pc.h);
-			free(rel->arts[i]);
+	for (i = 0; i < rel->arts.cap; i++)
+		if (rel->arts.values[i]) {
+			free(art_at(rel, i)->pj.h);
+			free(art_at(rel, i)->pc.h);
+			free(art_at(rel, i));
 		}
-	free(rel->arts);
+	shf_hset_release(&rel->arts);
 	sahifa_buf_release(&rel->manifest);
 	sahifa_buf_release(&rel->datapackage);
 	sahifa_sha256_free(rel->sha);

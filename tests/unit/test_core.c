@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "core/array.h"
+#include "core/hset.h"
 #include "core/pool.h"
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
@@ -307,6 +308,45 @@ static void test_array(void)
 	free(a);
 }
 
+static int hset_is_two(void *ctx, uint64_t value)
+{
+	(void)ctx;
+	return value == 2;
+}
+
+static void test_hset(void)
+{
+	struct shf_hset s = SHF_HSET_INIT;
+	size_t i, k, found = 0;
+	int ok = 1;
+
+	for (k = 1; k <= 2500; k++) {
+		if (shf_hset_reserve(&s)) {
+			ok = 0;
+			break;
+		}
+		i = shf_hset_find(&s, (uint64_t)k * 0x9E3779B97F4A7C15ULL, NULL, NULL);
+		if (s.values[i])
+			ok = 0;
+		s.hashes[i] = (uint64_t)k * 0x9E3779B97F4A7C15ULL;
+		s.values[i] = k;
+		s.n++;
+	}
+	CHECK(ok);
+	CHECK_INT("entries", s.n, 2500);
+	CHECK(s.cap >= 2 * s.n && (s.cap & (s.cap - 1)) == 0);
+	for (k = 1; k <= 5000; k++) {
+		i = shf_hset_find(&s, (uint64_t)k * 0x9E3779B97F4A7C15ULL, NULL, NULL);
+		found += s.values[i] == k;
+	}
+	CHECK_INT("found", found, 2500);
+	/* the caller decides equality: hash of 1 with another value is not entry 1 */
+	i = shf_hset_find(&s, 0x9E3779B97F4A7C15ULL, hset_is_two, NULL);
+	CHECK_INT("not the same", s.values[i], 0);
+	shf_hset_release(&s);
+	CHECK_INT("released", s.cap, 0);
+}
+
 static void pool_mark(void *ctx, unsigned thread, size_t i)
 {
 	unsigned char *seen = ctx;
@@ -335,6 +375,7 @@ static void test_pool(void)
 int main(void)
 {
 	test_array();
+	test_hset();
 	test_grade();
 	test_pool();
 	test_buf();
