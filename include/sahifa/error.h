@@ -74,6 +74,10 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 				    const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory"): the one
+ * spelling of an allocation failure.  path may be NULL. */
+enum sahifa_status sahifa_error_nomem(struct sahifa_error *err, const char *path);
+
 /* Like sahifa_error_set, for an input that may be an archive member: the path is
  * "archive!member" (or the archive alone when member is NULL), the one spelling of a
  * member's path in every message. */

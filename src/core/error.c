@@ -72,6 +72,11 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 	return status;
 }
 
+enum sahifa_status sahifa_error_nomem(struct sahifa_error *err, const char *path)
+{
+	return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+}
+
 void sahifa_member_path(const char *archive, const char *member, char *out, size_t size)
 {
 	/* a path cut at the buffer's end still names the input */

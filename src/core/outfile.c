@@ -67,7 +67,7 @@ enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *
 		free(o->path);
 		o->path = NULL;  /* sahifa_outfile_abort frees it otherwise */
 		sahifa_buf_release(&name);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	}
 	fd = mkstemp(name.data);
 	if (fd < 0) {

@@ -186,7 +186,7 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 	r.err = err;
 	r.a = archive_read_new();
 	if (!r.a)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, name);
 	enable_formats(r.a);
 	if (path)
 		rc = archive_read_open_filename(r.a, path, 65536);

@@ -236,11 +236,11 @@ enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct
 	enum sahifa_status st;
 
 	if (!o)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	if (!text)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	st = sahifa_buf_append_str(out, text);
 	cJSON_free(text);
 	if (st == SAHIFA_ERR_LIMIT)
@@ -329,7 +329,7 @@ static enum sahifa_status get_tag(struct reader *r, const cJSON *obj, struct sah
 
 static enum sahifa_status nomem(struct reader *r)
 {
-	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(r->err, NULL);
 }
 
 /* An optional string member: absent or null leave *field NULL. */
@@ -343,7 +343,7 @@ static enum sahifa_status get_opt_str(struct reader *r, const cJSON *obj, const 
 	if (!cJSON_IsString(v))
 		return bad(r, key, "expected a string or null");
 	if (sahifa_article_set_str(field, v->valuestring, strlen(v->valuestring)))
-		return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(r->err, NULL);
 	return SAHIFA_OK;
 }
 

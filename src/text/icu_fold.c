@@ -16,7 +16,7 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"invalid UTF-8 in text");
 	if (uerr == U_MEMORY_ALLOCATION_ERROR)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "%s: %s", what,
 				u_errorName(uerr));
 }
@@ -40,7 +40,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 		return SAHIFA_OK;
 	/* UTF-8 -> UTF-16 never needs more code units than bytes. */
 	if (sahifa_size_mul(len + 1, sizeof(UChar), &bytes) || !(src = malloc(bytes)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	u_strFromUTF8(src, (int32_t)len + 1, &n_src, text, (int32_t)len, &uerr);
 	if (U_FAILURE(uerr)) {
 		st = icu_fail(err, "utf-8 to utf-16", uerr);
@@ -54,7 +54,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 	}
 	uerr = U_ZERO_ERROR;
 	if (sahifa_size_mul((size_t)n_norm + 1, sizeof(UChar), &bytes) || !(norm = malloc(bytes))) {
-		st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		st = sahifa_error_nomem(err, NULL);
 		goto out;
 	}
 	n_norm = unorm2_normalize(nfkc, src, n_src, norm, n_norm + 1, &uerr);

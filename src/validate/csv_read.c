@@ -49,7 +49,7 @@ static void on_field(void *s, size_t len, void *data)
 
 		if (shf_array_reserve(&r->offs, &cap_offs, r->n + 1, sizeof(*r->offs), 32) ||
 		    shf_array_reserve(&r->lens, &cap_lens, r->n + 1, sizeof(*r->lens), 32)) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			r->st = sahifa_error_nomem(r->err, NULL);
 			return;
 		}
 		r->cap = cap_offs;
@@ -90,7 +90,7 @@ static void on_row(int c, void *data)
 	if (r->n > sizeof(stack) / sizeof(stack[0])) {
 		ptrs = malloc(r->n * sizeof(*ptrs));
 		if (!ptrs) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			r->st = sahifa_error_nomem(r->err, NULL);
 			goto done;
 		}
 	}
@@ -111,10 +111,10 @@ enum sahifa_status sahifa_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
 
 	*out = NULL;
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		free(r);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	csv_set_space_func(&r->p, no_space);
 	/* libcsv grows a field by this much at a time; its default (128 bytes) makes a
