@@ -1,7 +1,7 @@
 # sahifa: GNU make, pkg-config for every dependency, objects under $(BUILD).
 #   make                 build/sahifa
 #   make DEV=1           warnings are errors
-#   make check           every test; ends with "N passed, N failed"
+#   make check           every test; ends with "N passed, N failed, N skipped"
 #   make check SANITIZE=address,undefined
 #   make demo | bench | bench-lid | fuzz | deps | install | uninstall   (V=1: verbose)
 #   make bench-extract | bench-text | bench-warc | bench-clean   (on ../shared/eval)

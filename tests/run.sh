@@ -1,9 +1,10 @@
 #!/bin/sh
-# Run every test layer and print "N passed, N failed" last.
+# Run every test layer and print "N passed, N failed, N skipped" last.
 #   unit:    $BUILD/tests/test_* (C, one per module), each ends with "RESULT p f"
 #   cli:     tests/cli/<case>/ golden cases (cmd, optional stdin, expected_*)
-#   scripts: tests/scripts/*.sh, each prints "PASS name" / "FAIL name: why" lines, and
-#            "SKIP name: why" for a case that cannot run here (counted apart)
+#   scripts: tests/scripts/*.sh, each prints "PASS name" / "FAIL name: why" lines
+# Any layer may print "SKIP name: why" for a test it cannot run here (no $SHARED, a
+# missing tool): it is counted as skipped, never as passed.
 # Environment: SAHIFA (the binary), BUILD; SHARED is ../shared when it exists.
 # UPDATE=1 regenerates the golden files of the cli cases.
 # ONLY=pattern runs only the tests whose name contains pattern.
@@ -24,6 +25,7 @@ selected() { [ -z "$ONLY" ] || case "$1" in *"$ONLY"*) return 0 ;; *) return 1 ;
 tally() { # name rc outfile
 	p=$(grep -c '^PASS ' "$3")
 	f=$(grep -c '^FAIL ' "$3")
+	k=$(grep -c '^SKIP ' "$3")
 	r=$(sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p' "$3" | tail -n 1)
 	if [ -n "$r" ]; then
 		p=$((p + ${r% *}))
@@ -33,17 +35,11 @@ tally() { # name rc outfile
 		echo "FAIL $1: exited $2"
 		f=1
 	fi
-	k=$(grep -c '^SKIP ' "$3")
-	grep '^FAIL ' "$3"
-	grep '^SKIP ' "$3"
+	grep '^FAIL \|^SKIP ' "$3"
 	passed=$((passed + p))
 	failed=$((failed + f))
 	skipped=$((skipped + k))
-	if [ "$k" -gt 0 ]; then
-		printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$p" "$f" "$k"
-	else
-		printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
-	fi
+	printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$p" "$f" "$k"
 }
 
 for t in "$BUILD"/tests/test_*; do
@@ -70,10 +66,6 @@ for s in "$ROOT"/tests/scripts/*.sh; do
 	tally "$name" $? "$out"
 done
 
-echo "$passed $failed" > "$BUILD/test-summary"
-if [ "$skipped" -gt 0 ]; then
-	echo "$passed passed, $failed failed, $skipped skipped"
-else
-	echo "$passed passed, $failed failed"
-fi
+echo "$passed $failed $skipped" > "$BUILD/test-summary"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,4 @@
 /* sahifa pack: records (JSONL) -> a versioned, reproducible release archive. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +6,7 @@
 #include "sahifa/pack.h"
 #include "sahifa/shard.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa pack --name NAME --version X.Y.Z -o OUTDIR [OPTIONS] INPUT.jsonl...\n"
@@ -39,23 +39,6 @@ static const char usage_text[] =
 	"modification time, so the same inputs give the same bytes.\n"
 	"exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
 
-enum { OPT_SHARD_SIZE = 256, OPT_FORCE, OPT_CSV_EXCEL };
-
-static const struct option long_options[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "version", required_argument, NULL, 'V' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "license", required_argument, NULL, 'l' },
-	{ "split", required_argument, NULL, 's' },
-	{ "shard-size", required_argument, NULL, OPT_SHARD_SIZE },
-	{ "format", required_argument, NULL, 'f' },
-	{ "previous", required_argument, NULL, 'p' },
-	{ "force", no_argument, NULL, OPT_FORCE },
-	{ "csv-excel", no_argument, NULL, OPT_CSV_EXCEL },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
 /* Inputs that are shards of a sharded convert (one has a sidecar): the set must be
  * whole and of one run, as sahifa merge checks it, before anything is packed. */
 static int check_shards(int n, char **inputs)
@@ -78,6 +61,66 @@ static int check_shards(int n, char **inputs)
 	return tool_exit_for(st);
 }
 
+static void pack_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_SHARD_SIZE = TOOL_OPT_LONG, OPT_FORCE, OPT_CSV_EXCEL };
+
+static const struct tool_option pack_options[] = {
+	{ 'n', "name", 1 },
+	{ 'V', "version", 1 },
+	{ 'o', "output", 1 },
+	{ 'l', "license", 1 },
+	{ 's', "split", 1 },
+	{ OPT_SHARD_SIZE, "shard-size", 1 },
+	{ 'f', "format", 1 },
+	{ 'p', "previous", 1 },
+	{ OPT_FORCE, "force", 0 },
+	{ OPT_CSV_EXCEL, "csv-excel", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command pack_command = { "pack", pack_options, pack_usage };
+
+static int pack_option(void *ctx, int id, const char *value)
+{
+	struct sahifa_pack_options *o = ctx;
+
+	switch (id) {
+	case 'n': o->name = value; break;
+	case 'V': o->version = value; break;
+	case 'o': o->outdir = value; break;
+	case 'l': o->license = value; break;
+	case 's':
+		if (sahifa_pack_parse_splits(value, o->weights))
+			return tool_usage_error("pack", "bad --split '%s': use e.g."
+						" train=98,validation=1,test=1", value);
+		break;
+	case OPT_SHARD_SIZE:
+		if (sahifa_pack_parse_size(value, &o->shard_size))
+			return tool_usage_error("pack", "bad --shard-size '%s': use e.g."
+						" 256M", value);
+		break;
+	case 'f':
+		if (!strcmp(value, "tar.gz"))
+			o->format = SAHIFA_PACK_TAR_GZ;
+		else if (!strcmp(value, "zip"))
+			o->format = SAHIFA_PACK_ZIP;
+		else if (!strcmp(value, "tar.zst"))
+			o->format = SAHIFA_PACK_TAR_ZST;
+		else
+			return tool_usage_error("pack", "bad --format '%s': use tar.gz, zip"
+						" or tar.zst", value);
+		break;
+	case 'p': o->previous = value; break;
+	case OPT_FORCE: o->force = 1; break;
+	case OPT_CSV_EXCEL: o->spreadsheet_csv = 1; break;
+	}
+	return -1;
+}
+
 int cmd_pack(int argc, char **argv)
 {
 	struct sahifa_pack_options o;
@@ -86,50 +129,11 @@ int cmd_pack(int argc, char **argv)
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	unsigned long long v;
 	enum sahifa_status st;
-	int c, rc;
+	int rc, first;
 
 	memset(&o, 0, sizeof(o));
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":n:V:o:l:s:f:p:h", long_options, NULL)) != -1) {
-		switch (c) {
-		case 'n': o.name = optarg; break;
-		case 'V': o.version = optarg; break;
-		case 'o': o.outdir = optarg; break;
-		case 'l': o.license = optarg; break;
-		case 's':
-			if (sahifa_pack_parse_splits(optarg, o.weights))
-				return tool_usage_error("pack", "bad --split '%s': use e.g."
-							" train=98,validation=1,test=1", optarg);
-			break;
-		case OPT_SHARD_SIZE:
-			if (sahifa_pack_parse_size(optarg, &o.shard_size))
-				return tool_usage_error("pack", "bad --shard-size '%s': use e.g."
-							" 256M", optarg);
-			break;
-		case 'f':
-			if (!strcmp(optarg, "tar.gz"))
-				o.format = SAHIFA_PACK_TAR_GZ;
-			else if (!strcmp(optarg, "zip"))
-				o.format = SAHIFA_PACK_ZIP;
-			else if (!strcmp(optarg, "tar.zst"))
-				o.format = SAHIFA_PACK_TAR_ZST;
-			else
-				return tool_usage_error("pack", "bad --format '%s': use tar.gz, zip"
-							" or tar.zst", optarg);
-			break;
-		case 'p': o.previous = optarg; break;
-		case OPT_FORCE: o.force = 1; break;
-		case OPT_CSV_EXCEL: o.spreadsheet_csv = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case ':':
-			return tool_usage_error("pack", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return tool_usage_error("pack", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((rc = tool_parse_options(&pack_command, argc, argv, pack_option, &o, &first)) >= 0)
+		return rc;
 	if (o.license) {
 		char hub[72];
 		size_t i, n;
@@ -148,7 +152,7 @@ int cmd_pack(int argc, char **argv)
 	}
 	if (!o.name || !o.version || !o.outdir)
 		return tool_usage_error("pack", "--name, --version and -o OUTDIR are required");
-	if (optind == argc)
+	if (first == argc)
 		return tool_usage_error("pack", "no input files");
 	if (epoch && *epoch) {
 		if (tool_parse_uint(epoch, 253402300799ULL, &v))
@@ -158,9 +162,9 @@ int cmd_pack(int argc, char **argv)
 	} else {
 		o.created_from_inputs = 1;
 	}
-	if ((rc = check_shards(argc - optind, argv + optind)) != EXIT_OK)
+	if ((rc = check_shards(argc - first, argv + first)) != EXIT_OK)
 		return rc;
-	st = sahifa_pack_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind),
+	st = sahifa_pack_run(&o, (const char *const *)argv + first, (size_t)(argc - first),
 			     tool_diag, NULL, &sum, &err);
 	if (st) {
 		tool_print_error(&err);

@@ -1,11 +1,11 @@
 /* sahifa validate: check files or whole releases against the schemas (man/sahifa-validate.1). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sahifa/limits.h"
 #include "sahifa/validate.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 struct validate_args {
 	struct sahifa_validate_options opts;
@@ -32,68 +32,70 @@ static void usage(FILE *fp)
 		SAHIFA_VALIDATE_DEFAULT_MAX_ERRORS, SAHIFA_MAX_ARCHIVE_TOTAL_BYTES);
 }
 
+enum { OPT_SCHEMA = TOOL_OPT_LONG, OPT_TABLE_SCHEMA, OPT_MAX_ERRORS, OPT_MAX_UNCOMPRESSED,
+       OPT_FORMAT };
+
+static const struct tool_option validate_options[] = {
+	{ OPT_SCHEMA, "schema", 1 },
+	{ OPT_TABLE_SCHEMA, "table-schema", 1 },
+	{ OPT_MAX_ERRORS, "max-errors", 1 },
+	{ OPT_MAX_UNCOMPRESSED, "max-uncompressed", 1 },
+	{ OPT_FORMAT, "format", 1 },
+	{ 'j', "threads", 1 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command validate_command = { "validate", validate_options, usage };
+
+static int validate_option(void *ctx, int id, const char *value)
+{
+	struct validate_args *a = ctx;
+	unsigned long long n;
+
+	switch (id) {
+	case OPT_SCHEMA:
+		a->opts.schema = value;
+		break;
+	case OPT_TABLE_SCHEMA:
+		a->opts.table_schema = value;
+		break;
+	case OPT_MAX_ERRORS:
+		if (tool_parse_uint(value, ~0ULL, &a->opts.max_errors))
+			return tool_usage_error("validate", "bad --max-errors '%s'", value);
+		break;
+	case OPT_MAX_UNCOMPRESSED:
+		if (tool_parse_uint(value, ~0ULL, &a->opts.max_uncompressed) ||
+		    !a->opts.max_uncompressed)
+			return tool_usage_error("validate", "bad --max-uncompressed '%s'", value);
+		break;
+	case OPT_FORMAT:
+		if (!strcmp(value, "json"))
+			a->json = 1;
+		else if (strcmp(value, "text"))
+			return tool_usage_error("validate", "bad --format '%s' (text or json)", value);
+		break;
+	case 'j':
+		if (tool_option_uint(&validate_command, "--threads", value, 1, 64, &n))
+			return EXIT_USAGE;
+		a->opts.threads = (unsigned)n;
+		break;
+	}
+	return -1;
+}
+
 /* Parse options into a; returns -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, struct validate_args *a)
 {
-	static const struct option longopts[] = {
-		{ "schema", required_argument, NULL, 's' },
-		{ "table-schema", required_argument, NULL, 't' },
-		{ "max-errors", required_argument, NULL, 'e' },
-		{ "max-uncompressed", required_argument, NULL, 'u' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "threads", required_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	unsigned long long n;
-	int c;
+	int rc, first;
 
 	memset(a, 0, sizeof(*a));
 	a->opts.max_errors = SAHIFA_VALIDATE_DEFAULT_MAX_ERRORS;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			a->opts.schema = optarg;
-			break;
-		case 't':
-			a->opts.table_schema = optarg;
-			break;
-		case 'e':
-			if (tool_parse_uint(optarg, ~0ULL, &a->opts.max_errors))
-				return tool_usage_error("validate", "bad --max-errors '%s'", optarg);
-			break;
-		case 'u':
-			if (tool_parse_uint(optarg, ~0ULL, &a->opts.max_uncompressed) ||
-			    !a->opts.max_uncompressed)
-				return tool_usage_error("validate", "bad --max-uncompressed '%s'",
-							optarg);
-			break;
-		case 'f':
-			if (!strcmp(optarg, "json"))
-				a->json = 1;
-			else if (strcmp(optarg, "text"))
-				return tool_usage_error("validate", "bad --format '%s' (text or json)",
-							optarg);
-			break;
-		case 'j':
-			if (tool_parse_uint(optarg, 64, &n) || n == 0)
-				return tool_usage_error("validate",
-							"--threads takes a number from 1 to 64, not '%s'",
-							optarg);
-			a->opts.threads = (unsigned)n;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			return tool_usage_error("validate", "unknown option");
-		}
-	}
-	if (optind >= argc)
+	if ((rc = tool_parse_options(&validate_command, argc, argv, validate_option, a, &first)) >= 0)
+		return rc;
+	if (first >= argc)
 		return tool_usage_error("validate", "no PATH given");
-	a->paths = (const char *const *)argv + optind;
-	a->n_paths = (size_t)(argc - optind);
+	a->paths = (const char *const *)argv + first;
+	a->n_paths = (size_t)(argc - first);
 	return -1;
 }
 

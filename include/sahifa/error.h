@@ -50,6 +50,21 @@ struct sahifa_error {
  * while they go on.  The error is only valid during the call. */
 typedef void (*sahifa_diag_fn)(void *ctx, const struct sahifa_error *err);
 
+/* The grade an error of this status gets where it is made, unless its maker says
+ * otherwise (sahifa_error_set_grade): the input is wrong, too big or cannot be read
+ * (DATA, LIMIT, IO): SAHIFA_FAILED; a wrong option, no memory or a dependency that
+ * broke (USAGE, NOMEM, INTERNAL): SAHIFA_FATAL.  SAHIFA_OK grades SAHIFA_WARNING. */
+enum sahifa_severity sahifa_status_grade(enum sahifa_status status);
+
+/* Regrade a filled error (a warning, or a failure that must stop the run); returns
+ * err->status.  err may be NULL. */
+enum sahifa_status sahifa_error_set_grade(struct sahifa_error *err, enum sahifa_severity grade);
+
+/* How bad a call's failure is: err's grade when err holds status (the call filled it),
+ * else the grade of status alone (a call that returned a bare status).  Callers read
+ * this instead of listing statuses. */
+enum sahifa_severity sahifa_error_grade(const struct sahifa_error *err, enum sahifa_status status);
+
 /* Clear to "no error". */
 void sahifa_error_clear(struct sahifa_error *err);
 
@@ -58,6 +73,10 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 				    const char *path, long line, long col,
 				    const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+
+/* sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory"): the one
+ * spelling of an allocation failure.  path may be NULL. */
+enum sahifa_status sahifa_error_nomem(struct sahifa_error *err, const char *path);
 
 /* Like sahifa_error_set, for an input that may be an archive member: the path is
  * "archive!member" (or the archive alone when member is NULL), the one spelling of a

@@ -1,6 +1,8 @@
 /*
  * Named sanity limits.  Each bounds memory or work on hostile input; each has a test
- * that hits it (tests/scripts/hostile.sh, tests/unit).  Raise one only with a reason.
+ * that hits it (tests/scripts/limits.sh, tests/scripts/hostile.sh, the hostile corpus
+ * of tests/scripts/convert.sh, tests/unit), and limits.sh fails on a limit that no
+ * test names.  Raise one only with a reason.
  */
 #ifndef SAHIFA_LIMITS_H
 #define SAHIFA_LIMITS_H

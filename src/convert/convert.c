@@ -4,7 +4,6 @@
  * into JSON lines or rejects, and written in input order, so the output never depends
  * on the thread count.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "sahifa/buf.h"
+#include "core/pool.h"
 #include "sahifa/convert.h"
 #include "sahifa/corpus.h"
 #include "sahifa/html.h"
@@ -131,8 +131,6 @@ struct run {
 	struct slot slots[SAHIFA_CONVERT_BATCH];
 	size_t n, bytes;
 	unsigned threads;
-	pthread_mutex_t lock;
-	size_t next;                 /* next slot a worker takes */
 	struct sahifa_outfile out, rejects;
 	int have_rejects;
 	sahifa_diag_fn diag;
@@ -214,20 +212,12 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 	s->data = NULL;
 }
 
-static void *worker(void *arg)
+/* One slot of the batch, on whichever thread of the pool takes it. */
+static void convert_index(void *ctx, unsigned thread, size_t i)
 {
-	struct run *r = arg;
+	struct run *r = ctx;
 
-	for (;;) {
-		size_t i;
-
-		pthread_mutex_lock(&r->lock);
-		i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= r->n)
-			return NULL;
-		convert_slot(r->opts, &r->slots[i]);
-	}
+	convert_slot(r->opts, &r->slots[i]);
 }
 
 /* A failed input: report it, count it, and write it to --rejects. */
@@ -263,27 +253,10 @@ static enum sahifa_status reject(struct run *r, struct slot *s)
 
 static enum sahifa_status flush_batch(struct run *r)
 {
-	pthread_t tids[64];
-	unsigned t, nt = r->threads;
 	enum sahifa_status st = SAHIFA_OK;
 	size_t i;
 
-	if (nt > r->n)
-		nt = (unsigned)r->n;
-	if (nt > 64)
-		nt = 64;
-	r->next = 0;
-	if (nt <= 1) {
-		worker(r);
-	} else {
-		for (t = 0; t < nt; t++)
-			if (pthread_create(&tids[t], NULL, worker, r) != 0)
-				break;
-		if (t == 0)
-			worker(r); /* no thread could start: do the work here */
-		while (t > 0)
-			pthread_join(tids[--t], NULL);
-	}
+	shf_pool_run(r->threads, r->n, convert_index, r);
 	for (i = 0; i < r->n && !st; i++) {
 		struct slot *s = &r->slots[i];
 
@@ -300,7 +273,7 @@ static enum sahifa_status flush_batch(struct run *r)
 				r->diag(r->diag_ctx, &w);
 			r->sum->replaced += s->name_bad;
 		}
-		if (s->unread || s->st == SAHIFA_ERR_DATA || s->st == SAHIFA_ERR_LIMIT) {
+		if (s->unread || (s->st && sahifa_error_grade(&s->err, s->st) == SAHIFA_FAILED)) {
 			st = reject(r, s);
 		} else if (s->st) {
 			*r->err = s->err;
@@ -477,13 +450,6 @@ static int same_file(const char *a, const char *b)
 	}
 }
 
-static unsigned default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
-}
-
 enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 				      const char *const *inputs, size_t n_inputs,
 				      sahifa_diag_fn diag, void *diag_ctx,
@@ -498,12 +464,11 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	if (!r)
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->opts = opts;
-	r->threads = opts->threads ? opts->threads : default_threads();
+	r->threads = shf_pool_threads(opts->threads);
 	r->diag = diag;
 	r->diag_ctx = diag_ctx;
 	r->sum = summary;
 	r->err = err;
-	pthread_mutex_init(&r->lock, NULL);
 	if (opts->output && opts->rejects && same_file(opts->output, opts->rejects))
 		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, opts->rejects, 0, 0,
 				      "the rejects file is the output file");
@@ -525,7 +490,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 			own_add(r, NULL, r->rejects.fp);
 	}
 	if (!st && opts->shard)
-		st = sahifa_shard_begin(opts, &r->share, err);
+		st = shf_shard_begin(opts, &r->share, err);
 	if (!st) {
 		/* --format: warc reads every file as a WARC, text and html none. */
 		struct sahifa_input_options io;
@@ -547,7 +512,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	if (!st)
 		st = sahifa_outfile_commit(&r->out, err);
 	if (!st && opts->shard)
-		st = sahifa_shard_end(opts, &r->share, summary, err);
+		st = shf_shard_end(opts, &r->share, summary, err);
 	if (st) {
 		sahifa_outfile_abort(&r->out);
 		if (r->have_rejects)
@@ -556,7 +521,6 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 	for (i = 0; i < r->n; i++)
 		slot_clear(&r->slots[i]);
 	sahifa_sha256_free(r->share.fingerprint);
-	pthread_mutex_destroy(&r->lock);
 	free(r);
 	return st;
 }

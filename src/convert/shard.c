@@ -327,7 +327,7 @@ enum sahifa_status sahifa_shard_read_sidecar(const char *sidecar, struct sahifa_
 /* Check the share, remove a finished share's sidecar (so that a run stopped midway
  * leaves no share that looks whole), and start the run's fingerprint with what,
  * besides the inputs, decides the records. */
-enum sahifa_status sahifa_shard_begin(const struct sahifa_convert_options *opts,
+enum sahifa_status shf_shard_begin(const struct sahifa_convert_options *opts,
 				      struct sahifa_input_shard *share, struct sahifa_error *err)
 {
 	char head[128], *side;
@@ -366,7 +366,7 @@ enum sahifa_status sahifa_shard_begin(const struct sahifa_convert_options *opts,
 }
 
 /* The share is written: its sidecar, last. */
-enum sahifa_status sahifa_shard_end(const struct sahifa_convert_options *opts,
+enum sahifa_status shf_shard_end(const struct sahifa_convert_options *opts,
 				    struct sahifa_input_shard *share,
 				    const struct sahifa_convert_summary *sum, struct sahifa_error *err)
 {

@@ -13,13 +13,45 @@ void sahifa_error_clear(struct sahifa_error *err)
 	memset(err, 0, sizeof(*err));
 }
 
+enum sahifa_severity sahifa_status_grade(enum sahifa_status status)
+{
+	switch (status) {
+	case SAHIFA_OK:
+		return SAHIFA_WARNING;
+	case SAHIFA_ERR_DATA:
+	case SAHIFA_ERR_LIMIT:
+	case SAHIFA_ERR_IO:
+		return SAHIFA_FAILED;
+	case SAHIFA_ERR_USAGE:
+	case SAHIFA_ERR_NOMEM:
+	case SAHIFA_ERR_INTERNAL:
+		break;
+	}
+	return SAHIFA_FATAL;
+}
+
+enum sahifa_status sahifa_error_set_grade(struct sahifa_error *err, enum sahifa_severity grade)
+{
+	if (!err)
+		return SAHIFA_OK;
+	err->severity = grade;
+	return err->status;
+}
+
+enum sahifa_severity sahifa_error_grade(const struct sahifa_error *err, enum sahifa_status status)
+{
+	if (err && err->status == status && status != SAHIFA_OK)
+		return err->severity;
+	return sahifa_status_grade(status);
+}
+
 /* Fill everything but the path. */
 static void error_vfill(struct sahifa_error *err, enum sahifa_status status, long line, long col,
 			const char *fmt, va_list ap)
 {
 	sahifa_error_clear(err);
 	err->status = status;
-	err->severity = SAHIFA_FAILED;
+	err->severity = sahifa_status_grade(status);
 	err->line = line;
 	err->col = col;
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
@@ -38,6 +70,11 @@ enum sahifa_status sahifa_error_set(struct sahifa_error *err, enum sahifa_status
 	if (path)
 		snprintf(err->path, sizeof(err->path), "%s", path);
 	return status;
+}
+
+enum sahifa_status sahifa_error_nomem(struct sahifa_error *err, const char *path)
+{
+	return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
 }
 
 void sahifa_member_path(const char *archive, const char *member, char *out, size_t size)

@@ -82,9 +82,9 @@ enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *
 	dirlen = (int)(base - path);
 	if (!o->path || sahifa_buf_appendf(&name, "%.*s.%s.tmp-XXXXXX", dirlen, path, base)) {
 		free(o->path);
-		o->path = NULL;
+		o->path = NULL;  /* sahifa_outfile_abort frees it otherwise */
 		sahifa_buf_release(&name);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	}
 	fd = mkstemp(name.data);
 	/* mkstemp makes 0600; the output gets the mode cp or tar would give it */

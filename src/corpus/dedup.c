@@ -207,7 +207,7 @@ static enum sahifa_status sign_work(void *ctx, struct corpus_line *l)
 		return sahifa_error_set(&l->err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"id is not 32 hex digits");
 	sahifa_buf_init(&key, 0);
-	if ((st = sahifa_article_match_key(&l->a, &key, &l->err))) {
+	if ((st = shf_article_match_key(&l->a, &key, &l->err))) {
 		sahifa_buf_release(&key);
 		return st;
 	}

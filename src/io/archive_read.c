@@ -226,7 +226,7 @@ static int gzip_path_damaged(const char *name, const char *path,
 		return 0;  /* libarchive's open reports it */
 	if (read(fd, head, 2) == 2 && head[0] == 0x1f && head[1] == 0x8b &&
 	    lseek(fd, 0, SEEK_SET) == 0)
-		*st = sahifa_gzip_verify(name, fd, NULL, 0, lim->total_bytes, err);
+		*st = shf_gzip_verify(name, fd, NULL, 0, lim->total_bytes, err);
 	close(fd);
 	return *st != SAHIFA_OK;
 }
@@ -247,7 +247,7 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 	 * garbled text, so it is checked whole before any member is handed over */
 	if (path ? gzip_path_damaged(name, path, lim, err, &st) :
 		   len >= 2 && !memcmp(data, "\x1f\x8b", 2) &&
-		   (st = sahifa_gzip_verify(name, -1, data, len, lim->total_bytes, err)))
+		   (st = shf_gzip_verify(name, -1, data, len, lim->total_bytes, err)))
 		return st;
 	memset(&r, 0, sizeof(r));
 	if (path) {
@@ -263,7 +263,7 @@ static enum sahifa_status walk(const char *name, const char *path, const void *d
 	r.err = err;
 	r.a = archive_read_new();
 	if (!r.a)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, name);
 	enable_formats(r.a);
 	if (path)
 		rc = archive_read_open_filename(r.a, path, 65536);
@@ -353,7 +353,7 @@ enum sahifa_status sahifa_archive_each(const char *path, sahifa_archive_member_f
 	return walk(path, path, NULL, 0, &default_limits, fn, ctx, err);
 }
 
-enum sahifa_status sahifa_archive_each_limits(const char *path,
+enum sahifa_status shf_archive_each_limits(const char *path,
 					      const struct sahifa_archive_limits *limits,
 					      sahifa_archive_member_fn fn, void *ctx,
 					      struct sahifa_error *err)
@@ -420,7 +420,7 @@ struct sahifa_archive_stream {
 	struct archive *a;
 };
 
-enum sahifa_status sahifa_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
+enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
 					      struct sahifa_error *err)
 {
 	struct sahifa_archive_stream *s = calloc(1, sizeof(*s));
@@ -452,7 +452,7 @@ fail:
 	return st;
 }
 
-long long sahifa_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
+long long shf_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
 				     struct sahifa_error *err)
 {
 	la_ssize_t n = archive_read_data(s->a, buf, size);
@@ -465,14 +465,14 @@ long long sahifa_archive_stream_read(struct sahifa_archive_stream *s, void *buf,
 	return (long long)n;
 }
 
-unsigned long long sahifa_archive_stream_tell(struct sahifa_archive_stream *s)
+unsigned long long shf_archive_stream_tell(struct sahifa_archive_stream *s)
 {
 	la_int64_t n = archive_filter_bytes(s->a, -1);
 
 	return n < 0 ? 0 : (unsigned long long)n;
 }
 
-void sahifa_archive_stream_close(struct sahifa_archive_stream *s)
+void shf_archive_stream_close(struct sahifa_archive_stream *s)
 {
 	if (!s)
 		return;

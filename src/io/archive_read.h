@@ -60,7 +60,7 @@ enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *
 						  struct sahifa_error *err);
 
 /* sahifa_archive_each with the given limits (NULL: the defaults). */
-enum sahifa_status sahifa_archive_each_limits(const char *path,
+enum sahifa_status shf_archive_each_limits(const char *path,
 					      const struct sahifa_archive_limits *limits,
 					      sahifa_archive_member_fn fn, void *ctx,
 					      struct sahifa_error *err);
@@ -74,18 +74,18 @@ long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void
 
 /* A file read through libarchive's decompression filters alone (its raw format), so
  * that a reader of its own (WARC) sees the plain bytes.  Owned by the caller; free
- * with sahifa_archive_stream_close. */
+ * with shf_archive_stream_close. */
 struct sahifa_archive_stream;
 
 /* Open path (not "-"); fails with SAHIFA_ERR_IO or SAHIFA_ERR_DATA (err has path). */
-enum sahifa_status sahifa_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
+enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
 					      struct sahifa_error *err);
 /* Up to size decompressed bytes: the count, 0 at the end, -1 on corrupt data (err
  * filled, no path). */
-long long sahifa_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
+long long shf_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
 				     struct sahifa_error *err);
 /* Compressed bytes read from the file so far (for progress). */
-unsigned long long sahifa_archive_stream_tell(struct sahifa_archive_stream *s);
-void sahifa_archive_stream_close(struct sahifa_archive_stream *s);
+unsigned long long shf_archive_stream_tell(struct sahifa_archive_stream *s);
+void shf_archive_stream_close(struct sahifa_archive_stream *s);
 
 #endif

@@ -93,7 +93,7 @@ enum sahifa_status sahifa_sha256_file(const char *path, char hex[65], unsigned l
 	h = sahifa_sha256_new();
 	if (!h) {
 		fclose(fp);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		total += n;

@@ -28,7 +28,7 @@ static void copy_lower(char *out, size_t size, const char *s, size_t n, int lowe
 	out[k] = '\0';
 }
 
-void sahifa_http_content_type(const char *v, size_t len, char *media, size_t media_size,
+void shf_http_content_type(const char *v, size_t len, char *media, size_t media_size,
 			      char *charset, size_t charset_size)
 {
 	const char *semi = memchr(v, ';', len), *p, *end = v + len;
@@ -59,7 +59,7 @@ void sahifa_http_content_type(const char *v, size_t len, char *media, size_t med
 	}
 }
 
-int sahifa_http_is_html(const char *m)
+int shf_http_is_html(const char *m)
 {
 	return !strcmp(m, "text/html") || !strcmp(m, "application/xhtml+xml");
 }
@@ -76,7 +76,7 @@ static void last_token(const char *v, size_t n, const char **t, size_t *tn)
 	trim(t, tn);
 }
 
-int sahifa_http_parse_head(const char *p, size_t len, struct sahifa_http_head *h)
+int shf_http_parse_head(const char *p, size_t len, struct sahifa_http_head *h)
 {
 	const char *end = p + len, *line = p;
 	int first = 1;
@@ -120,7 +120,7 @@ int sahifa_http_parse_head(const char *p, size_t len, struct sahifa_http_head *h
 				vn = n - nn - 1;
 				trim(&v, &vn);
 				if (ieq(line, nn, "Content-Type") && !h->media_type[0]) {
-					sahifa_http_content_type(v, vn, h->media_type,
+					shf_http_content_type(v, vn, h->media_type,
 								 sizeof(h->media_type), h->charset,
 								 sizeof(h->charset));
 				} else if (ieq(line, nn, "Transfer-Encoding")) {
@@ -223,7 +223,7 @@ static int dechunk(const unsigned char *p, size_t len, size_t max, struct sahifa
 	}
 }
 
-enum sahifa_status sahifa_http_decode_body(const struct sahifa_http_head *h,
+enum sahifa_status shf_http_decode_body(const struct sahifa_http_head *h,
 					   const unsigned char *body, size_t len, size_t max,
 					   struct sahifa_buf *tmp, struct sahifa_buf *dec,
 					   const unsigned char **out, size_t *out_len,
@@ -255,7 +255,7 @@ enum sahifa_status sahifa_http_decode_body(const struct sahifa_http_head *h,
 		if (h->coding == SAHIFA_HTTP_GZIP && !(n >= 2 && in[0] == 0x1F && in[1] == 0x8B))
 			return SAHIFA_OK;  /* stored decoded */
 		sahifa_buf_reset(dec);
-		st = sahifa_inflate_mem(in, n, h->coding == SAHIFA_HTTP_GZIP ? SAHIFA_CODING_GZIP
+		st = shf_inflate_mem(in, n, h->coding == SAHIFA_HTTP_GZIP ? SAHIFA_CODING_GZIP
 									: SAHIFA_CODING_DEFLATE,
 					max, dec, err);
 		if (st)

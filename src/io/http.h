@@ -29,14 +29,14 @@ struct sahifa_http_head {
 
 /* Parse the head at the start of p[0..len).  Returns 1 when complete (h filled), 0 when
  * no blank line ends it within len bytes, -1 when it is no HTTP response. */
-int sahifa_http_parse_head(const char *p, size_t len, struct sahifa_http_head *h);
+int shf_http_parse_head(const char *p, size_t len, struct sahifa_http_head *h);
 
 /* Split a Content-Type value into its media type (lower case) and charset. */
-void sahifa_http_content_type(const char *value, size_t len, char *media, size_t media_size,
+void shf_http_content_type(const char *value, size_t len, char *media, size_t media_size,
 			      char *charset, size_t charset_size);
 
 /* 1 when the media type is an HTML one (text/html, application/xhtml+xml). */
-int sahifa_http_is_html(const char *media_type);
+int shf_http_is_html(const char *media_type);
 
 /* The body with the transfer and content codings undone: *out and *out_len point into
  * body, tmp or dec (scratch buffers the caller owns and releases).  At most max bytes
@@ -44,7 +44,7 @@ int sahifa_http_is_html(const char *media_type);
  * the chunks or the compressed data are corrupt, or for a coding not undone (br, ...).
  * A body whose chunks or gzip header are missing although the head declares them (a
  * crawler that stored the decoded body) is taken as it is. */
-enum sahifa_status sahifa_http_decode_body(const struct sahifa_http_head *h,
+enum sahifa_status shf_http_decode_body(const struct sahifa_http_head *h,
 					   const unsigned char *body, size_t len, size_t max,
 					   struct sahifa_buf *tmp, struct sahifa_buf *dec,
 					   const unsigned char **out, size_t *out_len,

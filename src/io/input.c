@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "io/http.h"
 #include "io/input_shard.h"
@@ -89,7 +90,7 @@ static enum sahifa_status deliver(struct walker *w, const struct sahifa_input_it
 {
 	enum sahifa_status st;
 
-	if (w->shard && !sahifa_input_shard_keep(w->shard, item))
+	if (w->shard && !shf_input_shard_keep(w->shard, item))
 		return SAHIFA_OK;  /* another share's */
 	st = w->fn(w->ctx, item);
 	if (st)
@@ -358,7 +359,7 @@ static enum sahifa_status emit_at(struct walker *w, const char *name, uint64_t o
 
 /* Append the record's block to w->buf until it holds upto bytes or the block ends.
  * Returns 1 when the block ended, 0 when upto was reached first, -1 when the block
- * was cut short (sahifa_warc_end says why). */
+ * was cut short (shf_warc_end says why). */
 static int read_block(struct walker *w, struct sahifa_warc_reader *r, size_t upto)
 {
 	while (w->buf.len < upto) {
@@ -369,7 +370,7 @@ static int read_block(struct walker *w, struct sahifa_warc_reader *r, size_t upt
 			want = READ_CHUNK;
 		if (sahifa_buf_grow(&w->buf, want))
 			return -2;
-		n = sahifa_warc_block_read(r, w->buf.data + w->buf.len, want, NULL);
+		n = shf_warc_block_read(r, w->buf.data + w->buf.len, want, NULL);
 		if (n < 0)
 			return -1;
 		if (n == 0)
@@ -382,7 +383,7 @@ static int read_block(struct walker *w, struct sahifa_warc_reader *r, size_t upt
 
 static void warc_progress(struct walker *w, struct sahifa_warc_reader *r)
 {
-	w->prog.done = sahifa_warc_tell(r);
+	w->prog.done = shf_warc_tell(r);
 	w->prog.bytes = w->bytes_before + w->prog.done;
 }
 
@@ -422,7 +423,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 			size_t upto = w->buf.len + 4096;
 
 			rc = read_block(w, r, upto);
-			hr = sahifa_http_parse_head(w->buf.data ? w->buf.data : "", w->buf.len, &h);
+			hr = shf_http_parse_head(w->buf.data ? w->buf.data : "", w->buf.len, &h);
 			if (hr || rc != 0)
 				break;
 		}
@@ -435,7 +436,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 			why = "HTTP response head longer than 64 KiB";
 		else if (hr == 1 && h.status != 200)
 			skip = "not-200";
-		else if (hr == 1 && !sahifa_http_is_html(h.media_type))
+		else if (hr == 1 && !shf_http_is_html(h.media_type))
 			skip = "not-html";
 		else if (hr == 1) {
 			snprintf(media, sizeof(media), "%s", h.media_type);
@@ -444,9 +445,9 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 		}
 	} else if (resource) {
 		if (rec->content_type)
-			sahifa_http_content_type(rec->content_type, strlen(rec->content_type), media,
+			shf_http_content_type(rec->content_type, strlen(rec->content_type), media,
 						 sizeof(media), charset, sizeof(charset));
-		if (!sahifa_http_is_html(media))
+		if (!shf_http_is_html(media))
 			skip = "not-html";
 		rc = 0;  /* the block is still to read */
 	} else {
@@ -459,7 +460,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 		if (rc == 0)
 			why = "too-large";
 	}
-	if (sahifa_warc_end(r, &e)) {
+	if (shf_warc_end(r, &e)) {
 		warc_progress(w, r);
 		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
 	}
@@ -480,7 +481,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 	}
 	body = (const unsigned char *)(w->buf.data ? w->buf.data : "") + body_off;
 	body_len = w->buf.len - body_off;
-	if (response && sahifa_http_decode_body(&h, body, body_len, w->limit, &w->tmp, &w->dec,
+	if (response && shf_http_decode_body(&h, body, body_len, w->limit, &w->tmp, &w->dec,
 						&body, &body_len, &e)) {
 		if (e.status == SAHIFA_ERR_NOMEM)
 			return fatal_nomem(w);
@@ -509,7 +510,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 	unsigned long long records = 0, errors = 0;
 
 	sahifa_error_clear(&e);
-	if (sahifa_warc_open(name, fd, src, w->buf.data, w->buf.len, &r, &e)) {
+	if (shf_warc_open(name, fd, src, w->buf.data, w->buf.len, &r, &e)) {
 		if (e.status == SAHIFA_ERR_NOMEM)
 			return fatal_nomem(w);
 		sahifa_error_set_path(&e, name);
@@ -520,7 +521,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 	w->prog.done = 0;
 	w->in_warc = 1;
 	while (!st) {
-		int rc = sahifa_warc_next(r, &rec, &e);
+		int rc = shf_warc_next(r, &rec, &e);
 
 		if (rc == 0)
 			break;
@@ -531,7 +532,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 			}
 			errors++;
 			warc_progress(w, r);
-			st = emit_at(w, name, sahifa_warc_error_offset(r), &e, 0);
+			st = emit_at(w, name, shf_warc_error_offset(r), &e, 0);
 			if (e.status == SAHIFA_ERR_IO)
 				break;
 			continue;
@@ -539,7 +540,7 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 		records++;
 		st = warc_record(w, name, r, &rec);
 	}
-	sahifa_warc_close(r);
+	shf_warc_close(r);
 	w->in_warc = 0;
 	w->prog.done = w->prog.total = 0;
 	w->bytes_before = w->prog.bytes;
@@ -557,11 +558,11 @@ static int warc_source(struct walker *w, const char *path, const unsigned char *
 
 	if (w->opt.warc == SAHIFA_WARC_NEVER)
 		return -1;
-	if (sahifa_warc_sniff(head, len))
+	if (shf_warc_sniff(head, len))
 		return SAHIFA_WARC_PLAIN;
 	if (len >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8) {
-		n = sahifa_gz_peek(head, len, peek, sizeof(peek));
-		if (sahifa_warc_sniff(peek, n) || w->opt.warc == SAHIFA_WARC_ALWAYS)
+		n = shf_gz_peek(head, len, peek, sizeof(peek));
+		if (shf_warc_sniff(peek, n) || w->opt.warc == SAHIFA_WARC_ALWAYS)
 			return SAHIFA_WARC_GZIP;
 		return -1;
 	}
@@ -572,11 +573,11 @@ static int warc_source(struct walker *w, const char *path, const unsigned char *
 
 		if (w->opt.warc == SAHIFA_WARC_ALWAYS)
 			return SAHIFA_WARC_FILTERED;
-		if (sahifa_archive_stream_open(path, &s, &e))
+		if (shf_archive_stream_open(path, &s, &e))
 			return -1;
-		k = sahifa_archive_stream_read(s, peek, sizeof(peek), &e);
-		sahifa_archive_stream_close(s);
-		return k > 0 && sahifa_warc_sniff(peek, (size_t)k) ? SAHIFA_WARC_FILTERED : -1;
+		k = shf_archive_stream_read(s, peek, sizeof(peek), &e);
+		shf_archive_stream_close(s);
+		return k > 0 && shf_warc_sniff(peek, (size_t)k) ? SAHIFA_WARC_FILTERED : -1;
 	}
 	return w->opt.warc == SAHIFA_WARC_ALWAYS ? SAHIFA_WARC_PLAIN : -1;
 }
@@ -612,7 +613,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 
 		if (src >= 0) {
 			/* a WARC file goes whole to one share */
-			if (w->shard && !is_stdin && !sahifa_input_shard_keep_file(w->shard, name))
+			if (w->shard && !is_stdin && !shf_input_shard_keep_file(w->shard, name))
 				return SAHIFA_OK;
 			return walk_warc(w, name, fd, (enum sahifa_warc_source)src,
 					 regular ? (unsigned long long)sb.st_size : 0);
@@ -621,7 +622,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 	if (r == READ_OK && !is_stdin && regular &&
 	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
 		return walk_archive(w, name, name, NULL, 0);
-	if (w->shard && !is_stdin && !sahifa_input_shard_keep_file(w->shard, name))
+	if (w->shard && !is_stdin && !shf_input_shard_keep_file(w->shard, name))
 		return SAHIFA_OK;  /* another share's file: not read further */
 	if (r == READ_OK && !eof) {
 		/* A file's size says at once whether it fits, and sizes the buffer once; a
@@ -725,16 +726,8 @@ static int read_names(const char *path, char ***out, size_t *count)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.' && !is_leftover_temporary(de->d_name))
 			continue;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 32, bytes;
-			char **p;
-
-			if (sahifa_size_mul(ncap, sizeof(*names), &bytes) ||
-			    !(p = realloc(names, bytes)))
-				goto nomem;
-			names = p;
-			cap = ncap;
-		}
+		if (SHF_ARRAY_GROW(names, n, cap, 32))
+			goto nomem;
 		if (!(names[n] = sahifa_strdup(de->d_name)))
 			goto nomem;
 		n++;
@@ -827,10 +820,10 @@ static enum sahifa_status walk_path(struct walker *w, const char *path)
 	struct stat sb;
 
 	if (stat(path, &sb)) {
-		sahifa_input_shard_note(w->shard, path, -1);
+		shf_input_shard_note(w->shard, path, -1);
 		return emit_errno(w, path, "cannot open", errno);
 	}
-	sahifa_input_shard_note(w->shard, path, S_ISDIR(sb.st_mode) ? -2 : (long long)sb.st_size);
+	shf_input_shard_note(w->shard, path, S_ISDIR(sb.st_mode) ? -2 : (long long)sb.st_size);
 	if (S_ISDIR(sb.st_mode))
 		return walk_dir(w, path, &sb);
 	if (!S_ISREG(sb.st_mode) && w->depth)
@@ -869,7 +862,7 @@ enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,
 		w.opt = *opts;
 	for (i = 0; i < n && !st; i++) {
 		if (!strcmp(paths[i], "-")) {
-			sahifa_input_shard_note(s, "-", -3);
+			shf_input_shard_note(s, "-", -3);
 			st = walk_fd(&w, "-", STDIN_FILENO, 1);
 		} else
 			st = walk_path(&w, paths[i]);

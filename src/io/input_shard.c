@@ -33,7 +33,7 @@ unsigned sahifa_input_shard_of(const char *name, const char *member, unsigned n)
 	return (unsigned)(h % n);
 }
 
-int sahifa_input_shard_keep(const struct sahifa_input_shard *s,
+int shf_input_shard_keep(const struct sahifa_input_shard *s,
 			    const struct sahifa_input_item *item)
 {
 	const char *member = item->warc ? NULL : item->member;
@@ -41,12 +41,12 @@ int sahifa_input_shard_keep(const struct sahifa_input_shard *s,
 	return sahifa_input_shard_of(item->name, member, s->n) == s->k;
 }
 
-int sahifa_input_shard_keep_file(const struct sahifa_input_shard *s, const char *name)
+int shf_input_shard_keep_file(const struct sahifa_input_shard *s, const char *name)
 {
 	return sahifa_input_shard_of(name, NULL, s->n) == s->k;
 }
 
-void sahifa_input_shard_note(const struct sahifa_input_shard *s, const char *path,
+void shf_input_shard_note(const struct sahifa_input_shard *s, const char *path,
 			     long long size)
 {
 	char tail[32];

@@ -43,13 +43,13 @@ struct sahifa_warc_reader {
 	struct sahifa_error cut_err;
 };
 
-int sahifa_warc_sniff(const unsigned char *head, size_t len)
+int shf_warc_sniff(const unsigned char *head, size_t len)
 {
 	return len >= MAGIC_LEN + 1 && !memcmp(head, magic, MAGIC_LEN) &&
 	       (head[MAGIC_LEN] == '0' || head[MAGIC_LEN] == '1');
 }
 
-enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_source src,
+enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
 				    const void *prefix, size_t prefix_len,
 				    struct sahifa_warc_reader **out, struct sahifa_error *err)
 {
@@ -63,9 +63,9 @@ enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_s
 	r->fd = fd;
 	r->line_start = 1;
 	if (src == SAHIFA_WARC_GZIP) {
-		st = sahifa_gz_open(fd, prefix, prefix_len, &r->gz, err);
+		st = shf_gz_open(fd, prefix, prefix_len, &r->gz, err);
 	} else if (src == SAHIFA_WARC_FILTERED) {
-		st = sahifa_archive_stream_open(path, &r->as, err);
+		st = shf_archive_stream_open(path, &r->as, err);
 	} else {
 		if (prefix_len > WBUF)
 			prefix_len = 0;
@@ -82,26 +82,26 @@ enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_s
 	return SAHIFA_OK;
 }
 
-void sahifa_warc_close(struct sahifa_warc_reader *r)
+void shf_warc_close(struct sahifa_warc_reader *r)
 {
 	if (!r)
 		return;
-	sahifa_gz_close(r->gz);
-	sahifa_archive_stream_close(r->as);
+	shf_gz_close(r->gz);
+	shf_archive_stream_close(r->as);
 	free(r);
 }
 
-uint64_t sahifa_warc_error_offset(const struct sahifa_warc_reader *r)
+uint64_t shf_warc_error_offset(const struct sahifa_warc_reader *r)
 {
 	return r->err_off;
 }
 
-uint64_t sahifa_warc_tell(const struct sahifa_warc_reader *r)
+uint64_t shf_warc_tell(const struct sahifa_warc_reader *r)
 {
 	if (r->gz)
-		return sahifa_gz_tell(r->gz);
+		return shf_gz_tell(r->gz);
 	if (r->as)
-		return sahifa_archive_stream_tell(r->as);
+		return shf_archive_stream_tell(r->as);
 	return r->buf_off + r->pos;
 }
 
@@ -124,7 +124,7 @@ static int refill(struct sahifa_warc_reader *r)
 		uint64_t member = 0;
 		int mend = 0, prev_end = r->buf_member_end || r->buf_off == 0;
 
-		n = sahifa_gz_read(r->gz, r->buf, WBUF, &member, &mend, &r->serr);
+		n = shf_gz_read(r->gz, r->buf, WBUF, &member, &mend, &r->serr);
 		if (n > 0) {
 			r->buf_first = prev_end || member != r->buf_member;
 			r->buf_member = member;
@@ -133,7 +133,7 @@ static int refill(struct sahifa_warc_reader *r)
 			r->buf_member_end = 1;  /* what follows an error starts a member */
 		}
 	} else if (r->as) {
-		n = sahifa_archive_stream_read(r->as, r->buf, WBUF, &r->serr);
+		n = shf_archive_stream_read(r->as, r->buf, WBUF, &r->serr);
 	} else {
 		ssize_t k;
 
@@ -198,7 +198,7 @@ static int find_magic(struct sahifa_warc_reader *r, int strict, uint64_t *start,
 				return 0;
 			}
 			if (rc < 0)
-				return source_error(r, sahifa_warc_tell(r), err);
+				return source_error(r, shf_warc_tell(r), err);
 		}
 		at_member = r->gz && r->buf_first && r->pos == 0;
 		c = r->buf[r->pos];
@@ -292,7 +292,7 @@ static const char *field(const struct sahifa_warc_reader *r, int f)
 	return r->field[f] ? r->hdr + r->field[f] : NULL;
 }
 
-int sahifa_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *rec,
+int shf_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *rec,
 		     struct sahifa_error *err)
 {
 	uint64_t start = 0;
@@ -301,7 +301,7 @@ int sahifa_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *re
 	unsigned long long len = 0;
 	const char *p;
 
-	if (r->in_record && sahifa_warc_end(r, err)) {
+	if (r->in_record && shf_warc_end(r, err)) {
 		r->err_off = r->rec_offset;
 		return -1;
 	}
@@ -417,7 +417,7 @@ static long long cut_short(struct sahifa_warc_reader *r, struct sahifa_error *er
 	return -1;
 }
 
-long long sahifa_warc_block_read(struct sahifa_warc_reader *r, void *buf, size_t size,
+long long shf_warc_block_read(struct sahifa_warc_reader *r, void *buf, size_t size,
 				 struct sahifa_error *err)
 {
 	size_t n;
@@ -473,7 +473,7 @@ static int next_byte(struct sahifa_warc_reader *r)
 	return r->buf[r->pos++];
 }
 
-enum sahifa_status sahifa_warc_end(struct sahifa_warc_reader *r, struct sahifa_error *err)
+enum sahifa_status shf_warc_end(struct sahifa_warc_reader *r, struct sahifa_error *err)
 {
 	int i, c = 0, ended;
 
@@ -486,7 +486,7 @@ enum sahifa_status sahifa_warc_end(struct sahifa_warc_reader *r, struct sahifa_e
 		if (n == 0) {
 			unsigned char dummy;
 
-			if (sahifa_warc_block_read(r, &dummy, 1, NULL) < 0)
+			if (shf_warc_block_read(r, &dummy, 1, NULL) < 0)
 				break;
 			continue;
 		}

@@ -22,13 +22,13 @@ enum sahifa_warc_source { SAHIFA_WARC_PLAIN = 0, SAHIFA_WARC_GZIP, SAHIFA_WARC_F
 /* Open path ("-" means stdin, plain or gzip only).  prefix: bytes already read from
  * fd (fd >= 0 for PLAIN and GZIP; not owned); FILTERED opens path itself.  Errors
  * have no path. */
-enum sahifa_status sahifa_warc_open(const char *path, int fd, enum sahifa_warc_source src,
+enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
 				    const void *prefix, size_t prefix_len,
 				    struct sahifa_warc_reader **out, struct sahifa_error *err);
-void sahifa_warc_close(struct sahifa_warc_reader *r);
+void shf_warc_close(struct sahifa_warc_reader *r);
 
 /* One record's header; strings point into the reader and stay valid until the next
- * sahifa_warc_next.  Absent fields are NULL. */
+ * shf_warc_next.  Absent fields are NULL. */
 struct sahifa_warc_record {
 	uint64_t offset;           /* of "WARC/": its gzip member's start for a .warc.gz */
 	const char *version;       /* "1.0", "1.1" */
@@ -41,30 +41,30 @@ struct sahifa_warc_record {
 };
 
 /* The next record's header.  Returns 1 with rec filled, 0 at the end of the file, or
- * -1: a malformed or truncated stretch at sahifa_warc_error_offset(r) (err filled
+ * -1: a malformed or truncated stretch at shf_warc_error_offset(r) (err filled
  * without a path, SAHIFA_ERR_DATA or SAHIFA_ERR_LIMIT; reading resumes at the next
  * record header found), or a fatal error (err's status SAHIFA_ERR_IO/NOMEM: stop). */
-int sahifa_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *rec,
+int shf_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *rec,
 		     struct sahifa_error *err);
 
 /* Up to size bytes of the current record's block: the count, 0 at its end, -1 when the
  * block is cut short (the file ends, its gzip member ends before the declared length,
  * or the data is corrupt; err filled). */
-long long sahifa_warc_block_read(struct sahifa_warc_reader *r, void *buf, size_t size,
+long long shf_warc_block_read(struct sahifa_warc_reader *r, void *buf, size_t size,
 				 struct sahifa_error *err);
 
 /* Finish the current record: skip what is left of its block and check the blank lines
  * that end it.  SAHIFA_ERR_DATA when the record was cut short or its Content-Length
  * does not end at a record boundary (reading then resumes at the next header found). */
-enum sahifa_status sahifa_warc_end(struct sahifa_warc_reader *r, struct sahifa_error *err);
+enum sahifa_status shf_warc_end(struct sahifa_warc_reader *r, struct sahifa_error *err);
 
-/* Where the last -1 of sahifa_warc_next happened (a record's or stray bytes' offset). */
-uint64_t sahifa_warc_error_offset(const struct sahifa_warc_reader *r);
+/* Where the last -1 of shf_warc_next happened (a record's or stray bytes' offset). */
+uint64_t shf_warc_error_offset(const struct sahifa_warc_reader *r);
 
 /* Bytes of the file (compressed) consumed so far, for progress. */
-uint64_t sahifa_warc_tell(const struct sahifa_warc_reader *r);
+uint64_t shf_warc_tell(const struct sahifa_warc_reader *r);
 
 /* 1 when head (a file's first bytes, decompressed) begins a WARC file. */
-int sahifa_warc_sniff(const unsigned char *head, size_t len);
+int shf_warc_sniff(const unsigned char *head, size_t len);
 
 #endif

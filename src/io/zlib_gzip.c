@@ -68,7 +68,7 @@ static enum sahifa_status feed(struct gz *g, const unsigned char *p, size_t n, c
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_gzip_verify(const char *name, int fd, const void *data, size_t len,
+enum sahifa_status shf_gzip_verify(const char *name, int fd, const void *data, size_t len,
 				      unsigned long long max_out, struct sahifa_error *err)
 {
 	struct gz *g = calloc(1, sizeof(*g));

@@ -13,7 +13,7 @@
  * its CRC-32 and length.  SAHIFA_OK when all agree; SAHIFA_ERR_DATA when the stream is
  * damaged; SAHIFA_ERR_LIMIT past max_out uncompressed bytes; SAHIFA_ERR_IO when fd
  * cannot be read.  err's path is name. */
-enum sahifa_status sahifa_gzip_verify(const char *name, int fd, const void *data, size_t len,
+enum sahifa_status shf_gzip_verify(const char *name, int fd, const void *data, size_t len,
 				      unsigned long long max_out, struct sahifa_error *err);
 
 #endif

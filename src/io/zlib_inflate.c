@@ -78,7 +78,7 @@ static enum sahifa_status inflate_pass(const unsigned char *in, size_t len, int 
 	return st;
 }
 
-enum sahifa_status sahifa_inflate_mem(const unsigned char *in, size_t len, enum sahifa_coding c,
+enum sahifa_status shf_inflate_mem(const unsigned char *in, size_t len, enum sahifa_coding c,
 				      size_t max, struct sahifa_buf *out,
 				      struct sahifa_error *err)
 {
@@ -98,7 +98,7 @@ enum sahifa_status sahifa_inflate_mem(const unsigned char *in, size_t len, enum 
 	return st;
 }
 
-size_t sahifa_gz_peek(const void *in, size_t len, void *out, size_t out_size)
+size_t shf_gz_peek(const void *in, size_t len, void *out, size_t out_size)
 {
 	z_stream z;
 	size_t n;
@@ -167,7 +167,7 @@ static int gz_fill(struct sahifa_gz *gz, struct sahifa_error *err)
 	return 0;
 }
 
-enum sahifa_status sahifa_gz_open(int fd, const void *prefix, size_t prefix_len,
+enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
 				  struct sahifa_gz **out, struct sahifa_error *err)
 {
 	struct sahifa_gz *gz = calloc(1, sizeof(*gz));
@@ -191,7 +191,7 @@ enum sahifa_status sahifa_gz_open(int fd, const void *prefix, size_t prefix_len,
 	return SAHIFA_OK;
 }
 
-void sahifa_gz_close(struct sahifa_gz *gz)
+void shf_gz_close(struct sahifa_gz *gz)
 {
 	if (!gz)
 		return;
@@ -199,7 +199,7 @@ void sahifa_gz_close(struct sahifa_gz *gz)
 	free(gz);
 }
 
-uint64_t sahifa_gz_tell(const struct sahifa_gz *gz)
+uint64_t shf_gz_tell(const struct sahifa_gz *gz)
 {
 	return next_in_off(gz);
 }
@@ -251,7 +251,7 @@ static int gz_start_member(struct sahifa_gz *gz, struct sahifa_error *err)
 	}
 }
 
-long long sahifa_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t *member_start,
+long long shf_gz_read(struct sahifa_gz *gz, void *buf, size_t size, uint64_t *member_start,
 			 int *member_end, struct sahifa_error *err)
 {
 	size_t got = 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "sahifa/article.h"
 
 static const char *const kind_names[] = { "paragraph", "list_item", "quote" };
@@ -111,18 +112,8 @@ void sahifa_article_release(struct sahifa_article *a)
 /* Make room for one more element in a growable array; NULL when out of memory. */
 static void *array_push(void **items, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8, bytes;
-		void *p;
-
-		if (sahifa_size_mul(ncap, size, &bytes))
-			return NULL;
-		p = realloc(*items, bytes);
-		if (!p)
-			return NULL;
-		*items = p;
-		*cap = ncap;
-	}
+	if (*n == *cap && shf_array_reserve(items, cap, *n + 1, size, 8))
+		return NULL;
 	return (char *)*items + (*n)++ * size;
 }
 

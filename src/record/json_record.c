@@ -109,7 +109,7 @@ static enum sahifa_status get_tag(struct reader *r, const cJSON *obj, struct sah
 
 static enum sahifa_status nomem(struct reader *r)
 {
-	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(r->err, NULL);
 }
 
 /* An optional string member: absent or null leave *field NULL. */
@@ -123,7 +123,7 @@ static enum sahifa_status get_opt_str(struct reader *r, const cJSON *obj, const 
 	if (!cJSON_IsString(v))
 		return bad(r, key, "expected a string or null");
 	if (sahifa_article_set_str(field, v->valuestring, strlen(v->valuestring)))
-		return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(r->err, NULL);
 	return SAHIFA_OK;
 }
 
@@ -414,7 +414,7 @@ static int cmp_key_ptr(const void *a, const void *b)
 /* Objects of up to this many members are checked pair by pair, larger ones sorted. */
 #define DUP_SMALL 16
 
-int sahifa_json_duplicate_key(const void *v, char *key, size_t size)
+int shf_json_duplicate_key(const void *v, char *key, size_t size)
 {
 	const cJSON *o = v, *c;
 	size_t n = 0, i, j;
@@ -423,7 +423,7 @@ int sahifa_json_duplicate_key(const void *v, char *key, size_t size)
 		return 0;
 	for (c = o->child; c; c = c->next) {
 		n++;
-		if (sahifa_json_duplicate_key(c, key, size))
+		if (shf_json_duplicate_key(c, key, size))
 			return 1;
 	}
 	if (!cJSON_IsObject(o) || n < 2)
@@ -537,7 +537,7 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 	{
 		char key[128];
 
-		if (sahifa_json_duplicate_key(o, key, sizeof(key))) {
+		if (shf_json_duplicate_key(o, key, sizeof(key))) {
 			cJSON_Delete(o);
 			return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 						"duplicate key '%s' (readers disagree on which one holds)",

@@ -11,6 +11,6 @@
 
 /* 1 when some object in the cJSON tree v (a const cJSON *) repeats a key; the key is
  * copied (cut to size) into key.  0 otherwise. */
-int sahifa_json_duplicate_key(const void *v, char *key, size_t size);
+int shf_json_duplicate_key(const void *v, char *key, size_t size);
 
 #endif

@@ -31,7 +31,7 @@ enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, c
 	w->path = path;
 	w->mtime = mtime;
 	if (!a)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	w->a = a;
 	switch (format) {
 	case SAHIFA_PACK_ZIP:
@@ -97,7 +97,7 @@ static enum sahifa_status write_header(struct sahifa_archive_writer *w, const ch
 	int r;
 
 	if (!e)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, w->path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, w->path);
 	r = archive_write_header(w->a, e);
 	archive_entry_free(e);
 	return r == ARCHIVE_OK ? SAHIFA_OK : la_fail(w, name, err);
@@ -149,10 +149,10 @@ enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err)
 {
-	return sahifa_archive_writer_add_fp_at(w, name, fp, 0, size, err);
+	return shf_archive_writer_add_fp_at(w, name, fp, 0, size, err);
 }
 
-enum sahifa_status sahifa_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
+enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 						   const char *name, FILE *fp, off_t off,
 						   unsigned long long size, struct sahifa_error *err)
 {

@@ -35,7 +35,7 @@ enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err);
 /* The same for size bytes from offset off of fp (members sharing one file). */
-enum sahifa_status sahifa_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
+enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 						   const char *name, FILE *fp, off_t off,
 						   unsigned long long size, struct sahifa_error *err);
 /* A file member from memory. */

@@ -59,19 +59,19 @@ enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct
 	return SAHIFA_OK;
 }
 
-int sahifa_csv_formula_start(char c)
+int shf_csv_formula_start(char c)
 {
 	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-enum sahifa_status sahifa_csv_format_field_guarded(const char *field, size_t len,
+enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 						   struct sahifa_buf *out, int *guarded)
 {
 	enum sahifa_status st;
 	size_t i;
 
 	*guarded = 0;
-	if (!field || !len || !sahifa_csv_formula_start(field[0]))
+	if (!field || !len || !shf_csv_formula_start(field[0]))
 		return sahifa_csv_format_field(field, len, out);
 	if (len > SAHIFA_MAX_CSV_FIELD_BYTES)
 		return SAHIFA_ERR_LIMIT;
@@ -101,7 +101,7 @@ enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char 
 
 		if (i && (st = sahifa_buf_append_char(&w->field, ',')))
 			goto fail;
-		if ((st = w->spreadsheet ? sahifa_csv_format_field_guarded(f, len, &w->field, &guarded)
+		if ((st = w->spreadsheet ? shf_csv_format_field_guarded(f, len, &w->field, &guarded)
 					 : sahifa_csv_format_field(f, len, &w->field)))
 			goto fail;
 		w->guarded += (unsigned long long)guarded;

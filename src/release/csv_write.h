@@ -44,9 +44,9 @@ enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct
 /* The same for a spreadsheet-safe writer: a cell that a spreadsheet would read as a
  * formula is written as "'..." (quoted, its own quotes doubled); *guarded is set to 1
  * then, else 0. */
-enum sahifa_status sahifa_csv_format_field_guarded(const char *field, size_t len,
+enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 						   struct sahifa_buf *out, int *guarded);
 /* 1 when a spreadsheet reads a cell beginning with c as a formula. */
-int sahifa_csv_formula_start(char c);
+int shf_csv_formula_start(char c);
 
 #endif

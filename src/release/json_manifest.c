@@ -46,7 +46,7 @@ static enum sahifa_status finish(cJSON *root, int failed, struct sahifa_buf *out
 	enum sahifa_status st = SAHIFA_OK;
 
 	if (!root || failed || !(text = cJSON_Print(root)))
-		st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		st = sahifa_error_nomem(err, NULL);
 	else if (sahifa_buf_append_str(out, text) || sahifa_buf_append_char(out, '\n'))
 		st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "manifest too large");
 	cJSON_free(text);
@@ -62,7 +62,7 @@ enum sahifa_status sahifa_manifest_to_json(const struct sahifa_release *r, struc
 	size_t i;
 
 	if (!root)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	put(root, "name", cJSON_CreateString(r->name), &failed);
 	put(root, "version", cJSON_CreateString(r->version), &failed);
 	put(root, "schema_version", cJSON_CreateString(r->schema_version), &failed);
@@ -168,7 +168,7 @@ enum sahifa_status sahifa_datapackage_to_json(const struct sahifa_release *r,
 	size_t i;
 
 	if (!root)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	put(root, "name", cJSON_CreateString(r->name), &failed);
 	put(root, "version", cJSON_CreateString(r->version), &failed);
 	if ((arr = cJSON_CreateArray())) {

@@ -17,12 +17,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "release/archive_write.h"
 #include "release/csv_write.h"
 #include "core/embed.h"
 #include "text/icu_fold.h"
 #include "release/json_manifest.h"
+#include "release/layout.h"
 #include "release/pack_internal.h"
 #include "sahifa/article.h"
 #include "sahifa/limits.h"
@@ -31,9 +33,6 @@
 #include "sahifa/sha256.h"
 #include "sahifa/validate.h"
 
-#define PACK_ARTICLE_COLUMNS 25    /* of data/articles.csv (schema/articles.table.json) */
-
-static const char *const split_names[SAHIFA_SPLIT_COUNT] = { "train", "validation", "test" };
 
 /* The schemas in force, copied into every release. */
 static const char *const release_schemas[] = {
@@ -41,11 +40,6 @@ static const char *const release_schemas[] = {
 	"schema/duplicates.table.json", "schema/manifest.schema.json",
 	"schema/paragraphs.table.json",
 };
-
-const char *sahifa_split_name(enum sahifa_split split)
-{
-	return (unsigned)split < SAHIFA_SPLIT_COUNT ? split_names[split] : "train";
-}
 
 /* ---- options ---------------------------------------------------------------- */
 
@@ -175,7 +169,8 @@ int sahifa_pack_parse_splits(const char *s, unsigned weights[SAHIFA_SPLIT_COUNT]
 		int k, found = -1;
 
 		for (k = 0; k < SAHIFA_SPLIT_COUNT; k++)
-			if (strlen(split_names[k]) == n && !memcmp(p, split_names[k], n))
+			if (strlen(sahifa_split_name((enum sahifa_split)k)) == n &&
+			    !memcmp(p, sahifa_split_name((enum sahifa_split)k), n))
 				found = k;
 		if (found < 0 || seen[found] || p[n] != '=')
 			return -1;
@@ -423,15 +418,8 @@ static enum sahifa_status nomem(struct pack *p)
 /* Grow a growable array by one; NULL when out of memory. */
 static void *grow(void **items, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 64, bytes;
-		void *q;
-
-		if (sahifa_size_mul(ncap, size, &bytes) || !(q = realloc(*items, bytes)))
-			return NULL;
-		*items = q;
-		*cap = ncap;
-	}
+	if (*n == *cap && shf_array_reserve(items, cap, *n + 1, size, 64))
+		return NULL;
 	return (char *)*items + (*n)++ * size;
 }
 
@@ -488,14 +476,14 @@ static void bad_line(struct pack *p, const char *path, long line, struct sahifa_
 		p->diag(p->diag_ctx, e);
 }
 
-/* Match key of an article (sahifa_article_match_key), hashed. */
+/* Match key of an article (shf_article_match_key), hashed. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
 				      unsigned char out[16], struct sahifa_error *e)
 {
 	enum sahifa_status st;
 	char hex[65];
 
-	if ((st = sahifa_article_match_key(a, &p->key, e)))
+	if ((st = shf_article_match_key(a, &p->key, e)))
 		return st;
 	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
@@ -572,7 +560,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		st = parse_line(p, &e);
 		if (!st)
 			st = canonical(p, &e);
-		if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+		if (st && sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 			break;
 		if (st) {
 			bad_line(p, path, line, &e);
@@ -595,7 +583,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		}
 		hex_bytes(hex, x->content, 16);
 		if ((st = article_key(p, &p->a, x->key, &e))) {
-			if (st == SAHIFA_ERR_NOMEM || st == SAHIFA_ERR_INTERNAL)
+			if (sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 				break;
 			p->n--;
 			bad_line(p, path, line, &e);
@@ -1056,7 +1044,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 {
 	const struct sahifa_article *a = &p->a;
 	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
-	const char *f[PACK_ARTICLE_COLUMNS];
+	const char *f[SHF_LAYOUT_ARTICLES_COLUMNS];
 	enum sahifa_status st;
 	size_t i, j;
 
@@ -1088,7 +1076,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[22] = a->html_lang;
 	f[23] = a->source.declared_encoding;
 	f[24] = a->source.format;
-	if ((st = sahifa_csv_write_row(aw, f, NULL, PACK_ARTICLE_COLUMNS, p->err)))
+	if ((st = sahifa_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, p->err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
@@ -1125,17 +1113,6 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 		return st;
 	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
 }
-
-static const char *const articles_header[PACK_ARTICLE_COLUMNS] = {
-	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
-	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding", "url", "published", "modified",
-	"site_name", "description", "html_lang", "source_declared_encoding", "source_format",
-};
-static const char *const paragraphs_header[] = {
-	"article_id", "split", "section_index", "heading", "level", "paragraph_index", "kind",
-	"lang", "script", "line", "text",
-};
 
 /* 1 when the line just read again is the one the first pass indexed (a file changed
  * between the passes would give a release with other records, or an id twice). */
@@ -1175,8 +1152,10 @@ static enum sahifa_status write_data(struct pack *p)
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
 	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
-	if ((st = sahifa_csv_write_row(&aw, articles_header, NULL, PACK_ARTICLE_COLUMNS, p->err)) ||
-	    (st = sahifa_csv_write_row(&pw, paragraphs_header, NULL, 11, p->err)))
+	if ((st = sahifa_csv_write_row(&aw, shf_layout_articles_columns, NULL,
+						SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
+	    (st = sahifa_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
+						SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
 		goto out;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
@@ -1213,7 +1192,7 @@ static enum sahifa_status write_data(struct pack *p)
 		if (!shard || (shard->bytes && shard->bytes + p->json.len + 1 > p->o->shard_size)) {
 			char name[64];
 
-			snprintf(name, sizeof(name), "data/%s-%05zu", split_names[split],
+			snprintf(name, sizeof(name), "data/%s-%05zu", sahifa_split_name(split),
 				 shards_in_split++);
 			if (!(shard = member_add(p, name)) ||
 			    (!p->shards && !(p->shards = tmp_open(p)))) {
@@ -1233,7 +1212,7 @@ static enum sahifa_status write_data(struct pack *p)
 		}
 		shard->bytes += p->json.len + 1;
 		shard->rows++;
-		if ((st = csv_rows(p, &aw, &pw, split_names[split])))
+		if ((st = csv_rows(p, &aw, &pw, sahifa_split_name(split))))
 			goto out;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
@@ -1244,8 +1223,14 @@ static enum sahifa_status write_data(struct pack *p)
 			for (k = first_shard; k < p->n_m; k++) {
 				char name[96];
 
-				snprintf(name, sizeof(name), "%s-of-%05zu.jsonl", p->m[k].path,
-					 shards_in_split);
+				if (shf_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
+							     k - first_shard, shards_in_split)) {
+					st = sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
+							      "more than %d shards in split '%s'",
+							      SHF_LAYOUT_SHARD_MAX,
+							      sahifa_split_name((enum sahifa_split)split));
+					goto out;
+				}
 				free(p->m[k].path);
 				if (!(p->m[k].path = sahifa_strdup(name))) {
 					st = nomem(p);
@@ -1499,7 +1484,7 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 		if (m->dir)
 			st = sahifa_archive_writer_add_dir(&w, name.data, p->err);
 		else if (m->fp)
-			st = sahifa_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
+			st = shf_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
 							     p->err);
 		else
 			st = sahifa_archive_writer_add_mem(&w, name.data, m->mem.data, m->mem.len,

@@ -8,29 +8,8 @@
 #include <unicode/ustring.h>
 
 #include "sahifa/article.h"
+#include "text/arabic_fold.h"
 #include "text/icu_fold.h"
-
-/* Map one folded code unit to its key form: 0 drops it.  Only BMP Arabic letters are
- * touched, so working on UTF-16 code units is exact. */
-static UChar fold_arabic(UChar c)
-{
-	switch (c) {
-	case 0x0622: /* alef with madda above */
-	case 0x0623: /* alef with hamza above */
-	case 0x0625: /* alef with hamza below */
-	case 0x0671: /* alef wasla */
-		return 0x0627;
-	case 0x0649: /* alef maksura */
-		return 0x064A;
-	case 0x0629: /* ta marbuta */
-		return 0x0647;
-	case 0x0640: /* tatweel */
-	case 0x0670: /* superscript alef */
-		return 0;
-	default:
-		return (c >= 0x064B && c <= 0x065F) ? 0 : c;
-	}
-}
 
 static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, UErrorCode uerr)
 {
@@ -38,7 +17,7 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"invalid UTF-8 in text");
 	if (uerr == U_MEMORY_ALLOCATION_ERROR)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "%s: %s", what,
 				u_errorName(uerr));
 }
@@ -62,7 +41,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 		return SAHIFA_OK;
 	/* UTF-8 -> UTF-16 never needs more code units than bytes. */
 	if (sahifa_size_mul(len + 1, sizeof(UChar), &bytes) || !(src = malloc(bytes)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	u_strFromUTF8(src, (int32_t)len + 1, &n_src, text, (int32_t)len, &uerr);
 	if (U_FAILURE(uerr)) {
 		st = icu_fail(err, "utf-8 to utf-16", uerr);
@@ -76,7 +55,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 	}
 	uerr = U_ZERO_ERROR;
 	if (sahifa_size_mul((size_t)n_norm + 1, sizeof(UChar), &bytes) || !(norm = malloc(bytes))) {
-		st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		st = sahifa_error_nomem(err, NULL);
 		goto out;
 	}
 	n_norm = unorm2_normalize(nfkc, src, n_src, norm, n_norm + 1, &uerr);
@@ -94,11 +73,9 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
 			space = j > 0;
 			continue;
 		}
-		if (c <= 0xFFFF) {
-			c = fold_arabic((UChar)c);
-			if (!c)
-				continue;
-		}
+		/* the Arabic table maps BMP to BMP only */
+		if (!(c = (UChar32)shf_arabic_fold((uint32_t)c)))
+			continue;
 		if (space) {
 			norm[j++] = 0x20;
 			space = 0;
@@ -136,7 +113,7 @@ out:
 	return st;
 }
 
-enum sahifa_status sahifa_article_match_key(const struct sahifa_article *a,
+enum sahifa_status shf_article_match_key(const struct sahifa_article *a,
 					    struct sahifa_buf *out, struct sahifa_error *err)
 {
 	enum sahifa_status st;

@@ -3,9 +3,8 @@
  * duplicates.  The key is never written anywhere; the text itself is left untouched.
  *
  * Folding: NFKC with case folding (ICU's NFKC_Casefold, which also drops default
- * ignorables), then Arabic spelling variants merged: alef with hamza above or below,
- * alef with madda and alef wasla become bare alef; alef maksura becomes ya; ta marbuta
- * becomes ha; tatweel and the harakat (U+064B..U+065F, U+0670) are dropped.  Runs of
+ * ignorables), then Arabic spelling variants merged and marks dropped by the one table
+ * of src/text/arabic_fold.h (the table chrome matching uses too).  Runs of
  * white space become one space; leading and trailing space is dropped.
  */
 #ifndef SAHIFA_ICU_FOLD_H
@@ -24,7 +23,7 @@ enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_b
  * paragraph after a U+001E separator (pack's exact-duplicate key, dedup's text).  out is
  * reset first.  Errors as above; a full buffer names "match key too long". */
 struct sahifa_article;
-enum sahifa_status sahifa_article_match_key(const struct sahifa_article *a,
+enum sahifa_status shf_article_match_key(const struct sahifa_article *a,
 					    struct sahifa_buf *out, struct sahifa_error *err);
 
 #endif

@@ -26,7 +26,7 @@ enum sahifa_status sahifa_regex_compile(const char *pattern, struct sahifa_regex
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "pattern too long");
 	r = calloc(1, sizeof(*r));
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	memset(&pe, 0, sizeof(pe));
 	{
 		UText ut = UTEXT_INITIALIZER;
@@ -45,7 +45,7 @@ enum sahifa_status sahifa_regex_compile(const char *pattern, struct sahifa_regex
 			uregex_close(r->re);
 		free(r);
 		if (st == U_MEMORY_ALLOCATION_ERROR)
-			return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(err, NULL);
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"invalid pattern at offset %ld: %s", (long)pe.offset + 1,
 					u_errorName(st));

@@ -669,7 +669,7 @@ static void detect_counted(const char *text, size_t len, enum sahifa_lid_engine 
 		}
 	}
 	if (c->letters < SAHIFA_LID_MIN_LETTERS ||
-	    sahifa_cld2_detect(text, len, engine == SAHIFA_LID_ENGINE_SAHIFA, &r, NULL) != 0) {
+	    shf_cld2_detect(text, len, engine == SAHIFA_LID_ENGINE_SAHIFA, &r, NULL) != 0) {
 		tag_und(out);
 		set_str(out->script, sizeof(out->script), script);
 		return;

@@ -17,8 +17,8 @@
 namespace CLD2 {
 extern const int kDistinctOctaIndSize;
 }
-extern "C" const void *sahifa_cld2_full_tables;
-const void *sahifa_cld2_full_tables = &CLD2::kDistinctOctaIndSize;
+extern "C" const void *shf_cld2_full_tables;
+const void *shf_cld2_full_tables = &CLD2::kDistinctOctaIndSize;
 
 static void copy_code(char *dst, const char *src)
 {
@@ -59,7 +59,7 @@ static bool detect(const char *utf8, int len, int flags, struct sahifa_cld2_resu
 	return true;
 }
 
-extern "C" int sahifa_cld2_detect(const char *utf8, size_t len, int check_guess,
+extern "C" int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
 				  struct sahifa_cld2_result *out, size_t *valid_prefix)
 {
 	int valid = 0;

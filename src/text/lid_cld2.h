@@ -35,7 +35,7 @@ struct sahifa_cld2_result {
  * out->guessed for a short one.  Returns 0, or -1 when the text is not valid UTF-8
  * (*valid_prefix then holds the bytes before the fault) or longer than CLD2 accepts
  * (INT_MAX).  Thread-safe; never throws. */
-int sahifa_cld2_detect(const char *utf8, size_t len, int check_guess,
+int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
 		       struct sahifa_cld2_result *out, size_t *valid_prefix);
 
 #ifdef __cplusplus

@@ -237,7 +237,7 @@ static enum sahifa_status split_lines(struct seg_state *s, size_t len, struct sa
 	if (!n)
 		return SAHIFA_OK;
 	if (sahifa_size_mul(n, sizeof(*s->lines), &bytes) || !(s->lines = calloc(1, bytes)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	for (pos = 0, n = 0; n < s->n_lines; n++) {
 		const char *nl = memchr(t + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - t) : len;
@@ -399,7 +399,7 @@ static enum sahifa_status structure(struct seg_state *s, struct sahifa_error *er
 
 	if (sahifa_size_mul(s->n_lines ? s->n_lines : 1, sizeof(*seq), &bytes) ||
 	    !(seq = malloc(bytes)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	for (i = 0; i < s->n_lines; i++)
 		if (L[i].cls == C_CONTENT)
 			seq[n++] = i;
@@ -626,7 +626,7 @@ enum sahifa_status sahifa_segment(const struct sahifa_rules *rules, const char *
 	s.fold = malloc((SEG_FOLD_CAP + 1) * sizeof(*s.fold));
 	if (!s.fold) {
 		free(s.lines);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	trim_all(&s);
 	seg_reflow(&s);

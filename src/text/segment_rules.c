@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/embed.h"
 #include "sahifa/buf.h"
 #include "sahifa/utf8.h"
+#include "text/arabic_fold.h"
 #include "text/segment_internal.h"
 
 static const char *const kind_names[] = { "line", "prefix", "contains", "repeat", "end",
@@ -53,20 +55,7 @@ static uint32_t fold_cp(uint32_t c)
 	if (c == 0x200D || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
 	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF)
 		return 0;
-	if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-	    (c >= 0x06D6 && c <= 0x06ED))
-		return 0;
-	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
-		return 0x0627;                  /* alef variants -> alef */
-	case 0x0649: case 0x06CC:
-		return 0x064A;                  /* alef maksura, Farsi yeh -> yeh */
-	case 0x0629:
-		return 0x0647;                  /* teh marbuta -> heh */
-	case 0x06A9:
-		return 0x0643;                  /* keheh -> kaf */
-	}
-	return c;
+	return shf_arabic_fold(c);
 }
 
 size_t seg_fold(const char *s, size_t len, uint32_t *out, size_t max)
@@ -202,16 +191,8 @@ static enum sahifa_status rules_add(struct sahifa_rules *rules, enum seg_rule_ki
 	struct sahifa_buf detail = SAHIFA_BUF_INIT;
 	size_t bytes;
 
-	if (rules->n == rules->cap) {
-		size_t ncap = rules->cap ? rules->cap * 2 : 64;
-		void *p;
-
-		if (sahifa_size_mul(ncap, sizeof(*rules->items), &bytes) ||
-		    !(p = realloc(rules->items, bytes)))
-			return SAHIFA_ERR_NOMEM;
-		rules->items = p;
-		rules->cap = ncap;
-	}
+	if (SHF_ARRAY_GROW(rules->items, rules->n, rules->cap, 64))
+		return SAHIFA_ERR_NOMEM;
 	r = &rules->items[rules->n];
 	r->kind = kind;
 	r->n = n;

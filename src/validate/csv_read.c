@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include "core/array.h"
 #include "validate/csv_read.h"
 #include "validate/json_schema.h"
 #include "sahifa/buf.h"
@@ -44,21 +45,15 @@ static void on_field(void *s, size_t len, void *data)
 	if (r->st)
 		return;
 	if (r->n == r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 32, bytes;
-		size_t *o, *l;
+		/* offs and lens grow together: both have r->cap elements */
+		size_t cap_offs = r->cap, cap_lens = r->cap;
 
-		if (sahifa_size_mul(ncap, sizeof(size_t), &bytes) ||
-		    !(o = realloc(r->offs, bytes))) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		if (shf_array_reserve(&r->offs, &cap_offs, r->n + 1, sizeof(*r->offs), 32) ||
+		    shf_array_reserve(&r->lens, &cap_lens, r->n + 1, sizeof(*r->lens), 32)) {
+			r->st = sahifa_error_nomem(r->err, NULL);
 			return;
 		}
-		r->offs = o;
-		if (!(l = realloc(r->lens, bytes))) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			return;
-		}
-		r->lens = l;
-		r->cap = ncap;
+		r->cap = cap_offs;
 	}
 	if (sahifa_buf_append(&r->fields, s ? s : "", s ? len : 0) ||
 	    sahifa_buf_append_char(&r->fields, '\0')) {
@@ -102,7 +97,7 @@ static void on_row(int c, void *data)
 	if (r->n > sizeof(stack) / sizeof(stack[0])) {
 		ptrs = malloc(r->n * sizeof(*ptrs));
 		if (!ptrs) {
-			r->st = sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			r->st = sahifa_error_nomem(r->err, NULL);
 			goto done;
 		}
 	}
@@ -123,10 +118,10 @@ enum sahifa_status sahifa_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
 
 	*out = NULL;
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		free(r);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	csv_set_space_func(&r->p, no_space);
 	/* libcsv grows a field by this much at a time; its default (128 bytes) makes a

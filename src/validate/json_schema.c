@@ -214,7 +214,7 @@ enum sahifa_status sahifa_json_parse(const char *text, size_t len, struct sahifa
 	{
 		char key[128], q[160];
 
-		if (sahifa_json_duplicate_key(v, key, sizeof(key))) {
+		if (shf_json_duplicate_key(v, key, sizeof(key))) {
 			cJSON_Delete(v);
 			sahifa_quote(key, strlen(key), 100, q, sizeof(q));
 			return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,

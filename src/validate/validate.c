@@ -8,185 +8,9 @@
 #include <unistd.h>
 
 #include "core/embed.h"
+#include "core/pool.h"
 #include "validate/validate_internal.h"
 #include "sahifa/limits.h"
-
-/* Bytes read from a file at once. */
-#define READ_CHUNK ((size_t)1 << 20)
-
-/* manifest.json and datapackage.json are small; this bounds reading them whole. */
-#define META_MAX_BYTES ((size_t)64 << 20)
-
-uint64_t vhash(const void *data, size_t len, uint64_t h)
-{
-	const unsigned char *p = data;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static void vrun_emit(struct vrun *r, struct sahifa_error *e)
-{
-	r->sum->errors++;
-	r->file_errors++;
-	if (r->diag)
-		r->diag(r->ctx, e);
-	if (r->opts->max_errors && r->sum->errors >= r->opts->max_errors)
-		r->sum->stopped = 1;
-}
-
-void vrun_report(struct vrun *r, const char *path, long line, long col, const char *where,
-		 const char *fmt, ...)
-{
-	struct sahifa_error e;
-	va_list ap;
-
-	if (vrun_stopped(r))
-		return;
-	sahifa_error_set(&e, SAHIFA_ERR_DATA, path, line, col, "%s", "");
-	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
-	va_end(ap);
-	if (where)
-		snprintf(e.where, sizeof(e.where), "%s", where);
-	vrun_emit(r, &e);
-}
-
-void vrun_report_error(struct vrun *r, const char *path, const struct sahifa_error *src)
-{
-	struct sahifa_error e = *src;
-
-	if (vrun_stopped(r))
-		return;
-	if (path)
-		snprintf(e.path, sizeof(e.path), "%s", path);
-	e.severity = SAHIFA_FAILED;
-	vrun_emit(r, &e);
-}
-
-void vrun_report_io(struct vrun *r, const struct sahifa_error *e)
-{
-	r->io = SAHIFA_ERR_IO;
-	vrun_report_error(r, NULL, e);
-}
-
-int vrun_stopped(const struct vrun *r)
-{
-	return r->sum->stopped;
-}
-
-void vrun_file_done(struct vrun *r, const char *path, const char *kind, unsigned long long rows)
-{
-	struct sahifa_validate_file f;
-
-	r->sum->files++;
-	r->sum->rows += rows;
-	if (!r->on_file)
-		return;
-	f.path = path;
-	f.kind = kind;
-	f.rows = rows;
-	f.errors = r->file_errors;
-	r->on_file(r->ctx, &f);
-}
-
-enum sahifa_status vread_file(const char *path, size_t max, struct sahifa_buf *out,
-			      struct sahifa_error *err)
-{
-	FILE *fp = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	enum sahifa_status st = SAHIFA_OK;
-
-	if (!fp)
-		return sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
-					strerror(errno));
-	sahifa_buf_init(out, max);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if ((st = sahifa_buf_append(out, chunk, n))) {
-			st = sahifa_error_set(err, st, path, 0, 0, st == SAHIFA_ERR_LIMIT ?
-					      "file larger than %zu bytes" : "out of memory", max);
-			break;
-		}
-	if (!st && ferror(fp))
-		st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
-				      strerror(errno));
-	fclose(fp);
-	if (!st && !out->data)
-		st = sahifa_buf_append(out, "", 0);
-	return st;
-}
-
-/* Compile a schema from a file, or from the built-in copy at embed_path. */
-static enum sahifa_status load_schema(const char *file, const char *embed_path,
-				      struct sahifa_schema **out, struct sahifa_error *err)
-{
-	struct sahifa_buf text;
-	enum sahifa_status st;
-
-	*out = NULL;
-	if (!file) {
-		const struct sahifa_embed *e = sahifa_embed_find(embed_path);
-
-		if (!e)
-			return SAHIFA_OK;
-		st = sahifa_schema_compile(e->data, e->len, out, err);
-		if (st)
-			sahifa_error_set_path(err, embed_path);
-		return st;
-	}
-	st = vread_file(file, META_MAX_BYTES, &text, err);
-	if (!st) {
-		st = sahifa_schema_compile(text.data, text.len, out, err);
-		if (st)
-			sahifa_error_set_path(err, file);
-	}
-	sahifa_buf_release(&text);
-	return st;
-}
-
-enum sahifa_status vrun_article_schema(struct vrun *r, struct sahifa_schema **out,
-				       struct sahifa_error *err)
-{
-	enum sahifa_status st;
-
-	if (!r->article) {
-		st = load_schema(r->opts->schema, "schema/article.schema.json", &r->article, err);
-		if (st)
-			return st == SAHIFA_ERR_IO ? st : SAHIFA_ERR_USAGE;
-		if (!r->article)
-			return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
-						"the article schema is not built in");
-	}
-	*out = r->article;
-	return SAHIFA_OK;
-}
-
-unsigned vrun_schema_copies(struct vrun *r, struct sahifa_schema *s, struct sahifa_schema **out)
-{
-	struct sahifa_error e;
-	unsigned i;
-
-	if (s && s != r->article)
-		return 0;
-	while (s && r->n_copies + 1 < r->threads &&
-	       !sahifa_schema_copy(s, &r->copies[r->n_copies], &e))
-		r->n_copies++;
-	for (i = 0; i + 1 < r->threads && (!s || i < r->n_copies); i++)
-		out[i] = s ? r->copies[i] : NULL;
-	return i;
-}
-
-static unsigned default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > VALIDATE_MAX_THREADS ? VALIDATE_MAX_THREADS : (unsigned)n;
-}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -202,128 +26,6 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* ---- manifest.json and datapackage.json ---- */
-
-/* The parts of the manifest validate relies on, checked in code when no manifest
- * schema is built in. */
-static void manifest_shape(struct vrun *r, const char *path, const struct sahifa_json *m)
-{
-	static const char *const strings[] = { "name", "version", "schema_version", "created",
-					       "license" };
-	const struct sahifa_json *files, *f;
-	size_t i;
-	char where[64];
-
-	if (sahifa_json_type(m) != SAHIFA_JSON_OBJECT) {
-		vrun_report(r, path, 0, 0, NULL, "manifest is not a JSON object");
-		return;
-	}
-	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
-		if (sahifa_json_type(sahifa_json_get(m, strings[i])) != SAHIFA_JSON_STRING)
-			vrun_report(r, path, 0, 0, NULL, "missing or non-string '%s'", strings[i]);
-	if (sahifa_json_type(sahifa_json_get(m, "counts")) != SAHIFA_JSON_OBJECT)
-		vrun_report(r, path, 0, 0, NULL, "missing or non-object 'counts'");
-	if (sahifa_json_type(sahifa_json_get(m, "splits")) != SAHIFA_JSON_OBJECT)
-		vrun_report(r, path, 0, 0, NULL, "missing or non-object 'splits'");
-	files = sahifa_json_get(m, "files");
-	if (sahifa_json_type(files) != SAHIFA_JSON_ARRAY) {
-		vrun_report(r, path, 0, 0, NULL, "missing or non-array 'files'");
-		return;
-	}
-	for (f = sahifa_json_child(files), i = 0; f; f = sahifa_json_next(f), i++) {
-		const struct sahifa_json *rows = sahifa_json_get(f, "rows"), *sha;
-		long long n;
-
-		snprintf(where, sizeof(where), "/files/%zu", i);
-		if (sahifa_json_type(sahifa_json_get(f, "path")) != SAHIFA_JSON_STRING)
-			vrun_report(r, path, 0, 0, where, "missing or non-string 'path'");
-		if (!sahifa_json_integer(sahifa_json_get(f, "bytes"), &n) || n < 0)
-			vrun_report(r, path, 0, 0, where, "'bytes' is not a non-negative integer");
-		if (sahifa_json_type(rows) != SAHIFA_JSON_NULL &&
-		    (!sahifa_json_integer(rows, &n) || n < 0))
-			vrun_report(r, path, 0, 0, where, "'rows' is neither null nor a count");
-		sha = sahifa_json_get(f, "sha256");
-		if (!sahifa_json_string(sha) || strlen(sahifa_json_string(sha)) != 64)
-			vrun_report(r, path, 0, 0, where, "'sha256' is not 64 hex digits");
-	}
-}
-
-static int on_meta_violation(void *ctx, const char *where, const char *msg)
-{
-	void **pair = ctx;
-	struct vrun *r = pair[0];
-
-	vrun_report(r, pair[1], 0, 0, where, "%s", msg);
-	return vrun_stopped(r);
-}
-
-enum sahifa_status manifest_check(struct vrun *r, const char *path, const char *text, size_t len,
-				  struct sahifa_json **doc)
-{
-	struct sahifa_error e;
-	enum sahifa_status st;
-
-	*doc = NULL;
-	if (sahifa_json_parse(text, len, doc, &e)) {
-		vrun_report_error(r, path, &e);
-		return SAHIFA_OK;
-	}
-	if (!r->manifest_loaded) {
-		r->manifest_loaded = 1;
-		st = load_schema(NULL, "schema/manifest.schema.json", &r->manifest, &e);
-		if (st)
-			vrun_report_error(r, NULL, &e);
-	}
-	if (r->manifest) {
-		void *pair[2] = { r, (void *)path };
-
-		sahifa_schema_validate(r->manifest, *doc, on_meta_violation, pair);
-	} else {
-		manifest_shape(r, path, *doc);
-	}
-	return SAHIFA_OK;
-}
-
-enum sahifa_status datapackage_check(struct vrun *r, const char *path, const char *text,
-				     size_t len, struct sahifa_json **doc)
-{
-	const struct sahifa_json *res, *x;
-	struct sahifa_error e;
-	size_t i;
-	char where[64];
-
-	*doc = NULL;
-	if (sahifa_json_parse(text, len, doc, &e)) {
-		vrun_report_error(r, path, &e);
-		return SAHIFA_OK;
-	}
-	if (sahifa_json_type(*doc) != SAHIFA_JSON_OBJECT) {
-		vrun_report(r, path, 0, 0, NULL, "data package is not a JSON object");
-		return SAHIFA_OK;
-	}
-	if (!sahifa_json_string(sahifa_json_get(*doc, "name")))
-		vrun_report(r, path, 0, 0, NULL, "missing or non-string 'name'");
-	res = sahifa_json_get(*doc, "resources");
-	if (sahifa_json_type(res) != SAHIFA_JSON_ARRAY || !sahifa_json_size(res)) {
-		vrun_report(r, path, 0, 0, NULL, "'resources' is not a non-empty array");
-		return SAHIFA_OK;
-	}
-	for (x = sahifa_json_child(res), i = 0; x; x = sahifa_json_next(x), i++) {
-		const char *hash = sahifa_json_string(sahifa_json_get(x, "hash"));
-		long long n;
-
-		snprintf(where, sizeof(where), "/resources/%zu", i);
-		if (!sahifa_json_string(sahifa_json_get(x, "name")))
-			vrun_report(r, path, 0, 0, where, "missing or non-string 'name'");
-		if (!sahifa_json_string(sahifa_json_get(x, "path")))
-			vrun_report(r, path, 0, 0, where, "missing or non-string 'path'");
-		if (!sahifa_json_integer(sahifa_json_get(x, "bytes"), &n) || n < 0)
-			vrun_report(r, path, 0, 0, where, "'bytes' is not a non-negative integer");
-		if (!hash || strncmp(hash, "sha256:", 7) || strlen(hash) != 7 + 64)
-			vrun_report(r, path, 0, 0, where, "'hash' is not 'sha256:' and 64 hex digits");
-	}
-	return SAHIFA_OK;
-}
 
 /* ---- files on disk ---- */
 
@@ -344,12 +46,12 @@ static enum sahifa_status stream_file(struct vrun *r, const char *path,
 		vrun_report_io(r, &e);
 		return SAHIFA_ERR_IO;
 	}
-	chunk = malloc(READ_CHUNK);
+	chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 	if (!chunk) {
 		fclose(fp);
 		return SAHIFA_ERR_NOMEM;
 	}
-	while (!st && (n = fread(chunk, 1, READ_CHUNK, fp)) > 0)
+	while (!st && (n = fread(chunk, 1, SHF_LAYOUT_READ_CHUNK, fp)) > 0)
 		st = feed(ctx, chunk, n);
 	if (!st && ferror(fp) && flush)
 		st = flush(ctx);
@@ -407,7 +109,7 @@ static enum sahifa_status csv_table_schema(struct vrun *r, const char *path,
 	const char *base = base_name(path);
 
 	if (r->opts->table_schema) {
-		st = vread_file(r->opts->table_schema, META_MAX_BYTES, &text, err);
+		st = vread_file(r->opts->table_schema, SHF_LAYOUT_META_MAX, &text, err);
 		if (!st) {
 			st = table_schema_load(text.data, text.len, out, err);
 			if (st) {
@@ -459,7 +161,7 @@ static enum sahifa_status check_meta_file(struct vrun *r, const char *path, int 
 	struct sahifa_buf text;
 	struct sahifa_json *doc = NULL;
 	struct sahifa_error e;
-	enum sahifa_status st = vread_file(path, META_MAX_BYTES, &text, &e);
+	enum sahifa_status st = vread_file(path, SHF_LAYOUT_META_MAX, &text, &e);
 
 	if (st) {
 		if (st == SAHIFA_ERR_IO)
@@ -537,15 +239,13 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	r.on_file = on_file;
 	r.ctx = diag_ctx;
 	r.sum = summary;
-	r.threads = opts->threads ? opts->threads : default_threads();
-	if (r.threads > VALIDATE_MAX_THREADS)
-		r.threads = VALIDATE_MAX_THREADS;
+	r.threads = shf_pool_threads(opts->threads);
 	/* A bad --schema is a usage error even when no .jsonl is given. */
 	if (opts->schema && (st = vrun_article_schema(&r, &r.article, err)))
 		goto out;
 	for (i = 0; i < n_paths && !vrun_stopped(&r); i++) {
 		st = check_path(&r, paths[i], err);
-		if (st == SAHIFA_ERR_IO || st == SAHIFA_ERR_DATA || st == SAHIFA_ERR_LIMIT)
+		if (st && sahifa_error_grade(err, st) != SAHIFA_FATAL)
 			st = SAHIFA_OK;  /* reported; the other paths go on */
 		if (st)
 			goto out;

@@ -205,41 +205,20 @@ fail:
 /* ---- key set ---- */
 
 /* Returns the line of an earlier equal key, 0 when new. */
-static long key_set_add(struct key_set *s, uint64_t h, long line, enum sahifa_status *st)
+static long key_set_add(struct shf_hset *s, uint64_t h, long line, enum sahifa_status *st)
 {
-	size_t i, mask;
+	size_t i;
 
 	*st = SAHIFA_OK;
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 1024, j;
-		uint64_t *keys = calloc(ncap, sizeof(*keys));
-		long *lines = calloc(ncap, sizeof(*lines));
-
-		if (!keys || !lines) {
-			free(keys);
-			free(lines);
-			*st = SAHIFA_ERR_NOMEM;
-			return 0;
-		}
-		for (j = 0; j < s->cap; j++)
-			if (s->lines[j]) {
-				for (i = s->keys[j] & (ncap - 1); lines[i]; i = (i + 1) & (ncap - 1))
-					;
-				keys[i] = s->keys[j];
-				lines[i] = s->lines[j];
-			}
-		free(s->keys);
-		free(s->lines);
-		s->keys = keys;
-		s->lines = lines;
-		s->cap = ncap;
+	if (shf_hset_reserve(s)) {
+		*st = SAHIFA_ERR_NOMEM;
+		return 0;
 	}
-	mask = s->cap - 1;
-	for (i = h & mask; s->lines[i]; i = (i + 1) & mask)
-		if (s->keys[i] == h)
-			return s->lines[i];
-	s->keys[i] = h;
-	s->lines[i] = line;
+	i = shf_hset_find(s, h, NULL, NULL);
+	if (s->values[i])
+		return (long)s->values[i];
+	s->hashes[i] = h;
+	s->values[i] = (uint64_t)line;
 	s->n++;
 	return 0;
 }
@@ -456,6 +435,5 @@ enum sahifa_status csv_check_finish(struct csv_check *c)
 void csv_check_release(struct csv_check *c)
 {
 	sahifa_csv_reader_free(c->reader);
-	free(c->keys.keys);
-	free(c->keys.lines);
+	shf_hset_release(&c->keys);
 }

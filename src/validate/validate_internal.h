@@ -11,13 +11,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "core/hset.h"
+#include "core/pool.h"
+#include "release/layout.h"
 #include "validate/csv_read.h"
 #include "validate/json_schema.h"
 #include "sahifa/buf.h"
 #include "sahifa/validate.h"
 
 /* Threads checking JSONL rows at most (--threads). */
-#define VALIDATE_MAX_THREADS 64
+#define VALIDATE_MAX_THREADS SHF_POOL_MAX_THREADS
 
 struct vrun {
 	const struct sahifa_validate_options *opts;
@@ -85,12 +88,6 @@ void table_schema_free(struct table_schema *ts);
 typedef enum sahifa_status (*csv_row_fn)(void *ctx, const char *const *fields,
 					 const size_t *lens, size_t n, long line);
 
-struct key_set {                            /* 64-bit hashes of primary keys, open addressing */
-	uint64_t *keys;
-	long *lines;
-	size_t n, cap;
-};
-
 struct csv_check {
 	struct vrun *run;
 	const char *path;
@@ -101,7 +98,7 @@ struct csv_check {
 	int reader_failed;                  /* a syntax error ended the reading */
 	int fed;                            /* bytes were fed (a BOM is skipped before) */
 	int bom;                            /* the file began with a UTF-8 BOM (--csv-excel) */
-	struct key_set keys;
+	struct shf_hset keys;               /* primary-key hash -> first line */
 	csv_row_fn on_row;                  /* optional: each data row of the right width */
 	void *row_ctx;
 };

@@ -7,7 +7,6 @@
  * the batch in line order: the violations found, the on_row callback, the max_errors
  * stop.  So the output is the same whatever the number of threads.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,8 +33,6 @@ struct jsonl_batch {
 	unsigned threads;
 	struct sahifa_schema *schemas[VALIDATE_MAX_THREADS];  /* [0] is c->schema */
 	struct sahifa_buf found[VALIDATE_MAX_THREADS];         /* "where\0msg\0" per violation */
-	pthread_mutex_t lock;                /* guards next */
-	size_t next;                         /* the next slot to take */
 };
 
 void jsonl_check_init(struct jsonl_check *c, struct vrun *run, const char *path,
@@ -56,7 +53,7 @@ static enum sahifa_status batch_make(struct jsonl_check *c)
 	if (!b)
 		return SAHIFA_ERR_NOMEM;
 	b->slots = calloc(SAHIFA_VALIDATE_BATCH, sizeof(*b->slots));
-	if (!b->slots || pthread_mutex_init(&b->lock, NULL) != 0) {
+	if (!b->slots) {
 		free(b->slots);
 		free(b);
 		return SAHIFA_ERR_NOMEM;
@@ -90,7 +87,6 @@ void jsonl_check_release(struct jsonl_check *c)
 	for (t = 0; t < VALIDATE_MAX_THREADS; t++)
 		sahifa_buf_release(&b->found[t]);
 	sahifa_buf_release(&b->text);
-	pthread_mutex_destroy(&b->lock);
 	free(b->slots);
 	free(b);
 	c->batch = NULL;
@@ -152,52 +148,19 @@ static void check_slot(struct jsonl_check *c, unsigned t, struct jsonl_slot *s)
 	}
 }
 
-struct worker {
-	struct jsonl_check *c;
-	unsigned t;
-};
-
-/* Take lines one at a time until none are left: rows differ a lot in size. */
-static void *take_lines(void *arg)
+/* One line of the batch, on whichever thread of the pool takes it. */
+static void check_index(void *ctx, unsigned thread, size_t i)
 {
-	struct worker *w = arg;
-	struct jsonl_batch *b = w->c->batch;
-	size_t i;
+	struct jsonl_check *c = ctx;
 
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->n_slots)
-			break;
-		check_slot(w->c, w->t, &b->slots[i]);
-	}
-	return NULL;
+	check_slot(c, thread, &c->batch->slots[i]);
 }
 
 /* ---- the batch, on the main thread ---- */
 
 static void check_batch(struct jsonl_check *c)
 {
-	struct jsonl_batch *b = c->batch;
-	pthread_t tids[VALIDATE_MAX_THREADS];
-	struct worker w[VALIDATE_MAX_THREADS];
-	unsigned t, started = 0, n = b->threads;
-
-	if (n > b->n_slots)
-		n = (unsigned)b->n_slots;
-	b->next = 0;
-	for (t = 0; t < n; t++) {
-		w[t].c = c;
-		w[t].t = t;
-	}
-	/* A thread that cannot be started leaves its share to the others. */
-	for (t = 1; t < n; t++)
-		if (pthread_create(&tids[started + 1], NULL, take_lines, &w[started + 1]) == 0)
-			started++;
-	take_lines(&w[0]);
-	for (t = 1; t <= started; t++)
-		pthread_join(tids[t], NULL);
+	shf_pool_run(c->batch->threads, c->batch->n_slots, check_index, c);
 }
 
 /* Report what the batch found, line by line, as one thread checking in order would. */

@@ -12,27 +12,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/array.h"
 #include "io/archive_read.h"
 #include "core/embed.h"
+#include "release/layout.h"
 #include "validate/validate_internal.h"
 #include "sahifa/limits.h"
 #include "sahifa/sha256.h"
 
-#define CHUNK ((size_t)1 << 20)
-#define META_MAX ((size_t)64 << 20)
-#define N_ART_FIELDS 25
-#define CONF_FIELD 6     /* lang_confidence: compared as a number (pack rounds it) */
+#define N_ART_FIELDS SHF_LAYOUT_ARTICLES_COLUMNS
+#define CONF_FIELD SHF_LAYOUT_ARTICLES_CONFIDENCE /* compared as a number */
 #define CONF_TOLERANCE 0.0005000001
-
-static const char *const split_names[] = { "train", "validation", "test" };
-#define N_SPLITS 3
-
-static const char *const art_fields[N_ART_FIELDS] = {
-	"id", "split", "headline", "byline", "lang", "script", "lang_confidence", "sections",
-	"paragraphs", "captions", "removed", "characters", "words", "source_name",
-	"source_member", "source_sha256", "source_encoding", "url", "published", "modified",
-	"site_name", "description", "html_lang", "source_declared_encoding", "source_format"
-};
 
 struct member {
 	char *rel;                      /* path below the top folder */
@@ -68,8 +58,7 @@ struct release {
 	size_t n_members, cap_members;
 	struct sahifa_buf manifest, datapackage;
 	int have_manifest, have_datapackage;
-	struct article **arts;          /* open addressing by id */
-	size_t n_arts, cap_arts;
+	struct shf_hset arts;           /* id hash -> struct article * (uintptr_t) */
 	struct table_schema *ts_articles, *ts_paragraphs, *ts_duplicates;
 	int spreadsheet;                /* manifest.json: "csv": "spreadsheet" */
 	int bom[3];                     /* articles, paragraphs, duplicates.csv began with a BOM */
@@ -108,39 +97,41 @@ static void member_path(struct release *rel, const char *r, char *out, size_t si
 
 /* ---- articles by id ---- */
 
+/* The article at a set value. */
+static struct article *art_at(const struct release *rel, size_t i)
+{
+	return (struct article *)(uintptr_t)rel->arts.values[i];
+}
+
+struct art_key {
+	const char *id;
+	size_t len;
+};
+
+static int art_same(void *ctx, uint64_t value)
+{
+	const struct art_key *k = ctx;
+	const struct article *a = (const struct article *)(uintptr_t)value;
+
+	return strlen(a->id) == k->len && !memcmp(a->id, k->id, k->len);
+}
+
 static struct article *art_get(struct release *rel, const char *id, size_t len, int create)
 {
 	uint64_t h = vhash(id, len, VHASH_SEED);
-	size_t i, mask;
+	struct art_key key = { id, len };
 	struct article *a;
+	size_t i;
 
 	if (len > 32)
 		return NULL;
-	if (create && (rel->n_arts + 1) * 2 > rel->cap_arts) {
-		size_t ncap = rel->cap_arts ? rel->cap_arts * 2 : 1024, j;
-		struct article **t = calloc(ncap, sizeof(*t));
-
-		if (!t)
-			return NULL;
-		for (j = 0; j < rel->cap_arts; j++)
-			if (rel->arts[j]) {
-				uint64_t hj = vhash(rel->arts[j]->id, strlen(rel->arts[j]->id),
-						    VHASH_SEED);
-
-				for (i = hj & (ncap - 1); t[i]; i = (i + 1) & (ncap - 1))
-					;
-				t[i] = rel->arts[j];
-			}
-		free(rel->arts);
-		rel->arts = t;
-		rel->cap_arts = ncap;
-	}
-	if (!rel->cap_arts)
+	if (create && shf_hset_reserve(&rel->arts))
 		return NULL;
-	mask = rel->cap_arts - 1;
-	for (i = h & mask; rel->arts[i]; i = (i + 1) & mask)
-		if (strlen(rel->arts[i]->id) == len && !memcmp(rel->arts[i]->id, id, len))
-			return rel->arts[i];
+	if (!rel->arts.cap)
+		return NULL;
+	i = shf_hset_find(&rel->arts, h, art_same, &key);
+	if (rel->arts.values[i])
+		return art_at(rel, i);
 	if (!create)
 		return NULL;
 	a = calloc(1, sizeof(*a));
@@ -148,22 +139,16 @@ static struct article *art_get(struct release *rel, const char *id, size_t len, 
 		return NULL;
 	memcpy(a->id, id, len);
 	a->split_jsonl = a->split_csv = -1;
-	rel->arts[i] = a;
-	rel->n_arts++;
+	rel->arts.hashes[i] = h;
+	rel->arts.values[i] = (uint64_t)(uintptr_t)a;
+	rel->arts.n++;
 	return a;
 }
 
 static int para_push(struct para_list *l, uint64_t h)
 {
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 8;
-		uint64_t *p = realloc(l->h, ncap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		l->h = p;
-		l->cap = ncap;
-	}
+	if (SHF_ARRAY_GROW(l->h, l->n, l->cap, 8))
+		return -1;
 	l->h[l->n++] = h;
 	return 0;
 }
@@ -243,8 +228,8 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	a->shard = (size_t)(rel->cur - rel->members);
 	stats = sahifa_json_get(row, "stats");
 	a->fj[0] = field_hash(id, 32);
-	a->fj[1] = rel->cur_split >= 0 ? field_hash(split_names[rel->cur_split],
-						     strlen(split_names[rel->cur_split])) : 0;
+	a->fj[1] = rel->cur_split >= 0 ? field_hash(sahifa_split_name((enum sahifa_split)rel->cur_split),
+						     strlen(sahifa_split_name((enum sahifa_split)rel->cur_split))) : 0;
 	a->fj[2] = str_hash(sahifa_json_get(row, "headline"));
 	a->fj[3] = str_hash(sahifa_json_get(row, "byline"));
 	a->fj[4] = str_hash(sahifa_json_get(row, "lang"));
@@ -296,16 +281,6 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	return SAHIFA_OK;
 }
 
-static int split_index(const char *s, size_t len)
-{
-	int i;
-
-	for (i = 0; i < N_SPLITS; i++)
-		if (strlen(split_names[i]) == len && !memcmp(split_names[i], s, len))
-			return i;
-	return -1;
-}
-
 /* ---- CSV rows ---- */
 
 /* The hash of a cell as the record has it when a spreadsheet-safe writer guarded it
@@ -334,7 +309,7 @@ static enum sahifa_status on_articles_row(void *ctx, const char *const *f, const
 		return SAHIFA_OK;  /* the primary key check reported it */
 	a->in_csv = 1;
 	a->line_csv = line;
-	a->split_csv = split_index(f[1], lens[1]);
+	a->split_csv = shf_layout_split_index(f[1], lens[1]);
 	for (i = 0; i < n && i < N_ART_FIELDS; i++) {
 		a->fc[i] = (i >= 7 && i <= 12) ? csv_int_hash(f[i], lens[i]) : field_hash(f[i], lens[i]);
 		a->fcu[i] = (i >= 7 && i <= 12) ? a->fc[i] : unguarded_hash(f[i], lens[i]);
@@ -377,15 +352,8 @@ static enum sahifa_status on_dups_row(void *ctx, const char *const *f, const siz
 
 	if (n != 2 || lens[0] != 32 || lens[1] != 32)
 		return SAHIFA_OK;  /* the Table Schema check reported it */
-	if (rel->n_dups == rel->cap_dups) {
-		size_t ncap = rel->cap_dups ? rel->cap_dups * 2 : 64;
-		struct id_pair *q = realloc(rel->dups, ncap * sizeof(*q));
-
-		if (!q)
-			return SAHIFA_ERR_NOMEM;
-		rel->dups = q;
-		rel->cap_dups = ncap;
-	}
+	if (SHF_ARRAY_GROW(rel->dups, rel->n_dups, rel->cap_dups, 64))
+		return SAHIFA_ERR_NOMEM;
 	d = &rel->dups[rel->n_dups++];
 	memcpy(d->dropped, f[0], 32);
 	d->dropped[32] = '\0';
@@ -397,22 +365,6 @@ static enum sahifa_status on_dups_row(void *ctx, const char *const *f, const siz
 
 /* ---- members ---- */
 
-/* data/<split>-NNNNN-of-MMMMM.jsonl: the split, or -1 when the name is not that. */
-static int shard_split(const char *rel)
-{
-	const char *name = rel + 5, *dash = strchr(name, '-');
-	unsigned a, b;
-	char tail[8];
-
-	if (strncmp(rel, "data/", 5) || !dash || strchr(name, '/'))
-		return -2;
-	if (strlen(dash) != strlen("-00000-of-00001.jsonl") ||
-	    sscanf(dash, "-%5u-of-%5u%6s", &a, &b, tail) != 3 || strcmp(tail, ".jsonl") ||
-	    a >= b)
-		return -1;
-	return split_index(name, (size_t)(dash - name));
-}
-
 static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 {
 	struct member *m;
@@ -421,15 +373,8 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 	enum sahifa_status st;
 	size_t len = strlen(relpath);
 
-	if (rel->n_members == rel->cap_members) {
-		size_t ncap = rel->cap_members ? rel->cap_members * 2 : 32;
-		struct member *p = realloc(rel->members, ncap * sizeof(*p));
-
-		if (!p)
-			return SAHIFA_ERR_NOMEM;
-		rel->members = p;
-		rel->cap_members = ncap;
-	}
+	if (SHF_ARRAY_GROW(rel->members, rel->n_members, rel->cap_members, 32))
+		return SAHIFA_ERR_NOMEM;
 	m = &rel->members[rel->n_members++];
 	memset(m, 0, sizeof(*m));
 	m->rows = -1;
@@ -449,9 +394,9 @@ static enum sahifa_status member_begin(struct release *rel, const char *relpath)
 			rel->have_manifest = 1;
 		else
 			rel->have_datapackage = 1;
-		sahifa_buf_init(rel->meta, META_MAX);
+		sahifa_buf_init(rel->meta, SHF_LAYOUT_META_MAX);
 	} else if (len > 6 && !strcmp(relpath + len - 6, ".jsonl")) {
-		rel->cur_split = shard_split(relpath);
+		rel->cur_split = shf_layout_shard_parse(relpath, NULL, NULL);
 		if (rel->cur_split < 0)
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL,
 				    "not a shard name (data/<train|validation|test>-NNNNN-of-MMMMM.jsonl)");
@@ -495,7 +440,7 @@ static enum sahifa_status member_feed(struct release *rel, const char *data, siz
 	case K_META:
 		if (sahifa_buf_append(rel->meta, data, len)) {
 			vrun_report(rel->r, rel->cur_path, 0, 0, NULL, "larger than %zu bytes",
-				    META_MAX);
+				    SHF_LAYOUT_META_MAX);
 			rel->kind = K_OTHER;
 			sahifa_buf_release(rel->meta);
 		}
@@ -719,8 +664,8 @@ static void check_agreement(struct release *rel)
 			vrun_report(rel->r, dpath, rel->dups[i].line, 0, NULL,
 				    "dropped article '%s' is in a JSONL shard", rel->dups[i].dropped);
 	}
-	for (i = 0; i < rel->cap_arts && !vrun_stopped(rel->r); i++) {
-		struct article *a = rel->arts[i];
+	for (i = 0; i < rel->arts.cap && !vrun_stopped(rel->r); i++) {
+		struct article *a = art_at(rel, i);
 
 		if (!a)
 			continue;
@@ -745,12 +690,12 @@ static void check_agreement(struct release *rel)
 		if (a->split_csv >= 0 && a->split_jsonl >= 0 && a->split_csv != a->split_jsonl)
 			vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 				    "article '%s' is in split '%s' here but in shard %s", a->id,
-				    split_names[a->split_csv], rel->members[a->shard].rel);
+				    sahifa_split_name((enum sahifa_split)a->split_csv), rel->members[a->shard].rel);
 		for (k = 2; k < N_ART_FIELDS; k++)
 			if (k != CONF_FIELD && (rel->spreadsheet ? a->fcu[k] : a->fc[k]) != a->fj[k])
 				vrun_report(rel->r, apath, a->line_csv, 0, NULL,
 					    "field '%s' of article '%s' differs from its JSONL record "
-					    "(%s:%ld)", art_fields[k], a->id, rel->members[a->shard].rel,
+					    "(%s:%ld)", shf_layout_articles_columns[k], a->id, rel->members[a->shard].rel,
 					    a->line_jsonl);
 		if (fabs(a->conf_c - a->conf_j) > CONF_TOLERANCE)
 			vrun_report(rel->r, apath, a->line_csv, 0, NULL,
@@ -800,14 +745,14 @@ static void release_release(struct release *rel)
 	for (i = 0; i < rel->n_members; i++)
 		free(rel->members[i].rel);
 	free(rel->members);
-	for (i = 0; i < rel->cap_arts; i++)
-		if (rel->arts[i]) {
-			free(rel->arts[i]->pj.h);
-			free(rel->arts[i]->pc.h);
-			free(rel->arts[i]->pcu.h);
-			free(rel->arts[i]);
+	for (i = 0; i < rel->arts.cap; i++)
+		if (rel->arts.values[i]) {
+			free(art_at(rel, i)->pj.h);
+			free(art_at(rel, i)->pc.h);
+			free(art_at(rel, i)->pcu.h);
+			free(art_at(rel, i));
 		}
-	free(rel->arts);
+	shf_hset_release(&rel->arts);
 	sahifa_buf_release(&rel->manifest);
 	sahifa_buf_release(&rel->datapackage);
 	sahifa_sha256_free(rel->sha);
@@ -878,7 +823,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 			vrun_report(rel->r, full, 0, 0, NULL, "not a regular file");
 		} else {
 			FILE *fp = fopen(full, "rb");
-			char *chunk = malloc(CHUNK);
+			char *chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 			size_t got;
 
 			if (!fp || !chunk) {
@@ -893,7 +838,7 @@ static enum sahifa_status walk_dir(struct release *rel, const char *dir, const c
 				continue;
 			}
 			st = member_begin(rel, relp);
-			while (!st && (got = fread(chunk, 1, CHUNK, fp)) > 0)
+			while (!st && (got = fread(chunk, 1, SHF_LAYOUT_READ_CHUNK, fp)) > 0)
 				st = member_feed(rel, chunk, got);
 			if (!st || rel->cur)
 				st = st ? st : member_end(rel);
@@ -986,10 +931,10 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		return SAHIFA_OK;
 	if ((st = member_begin(rel, slash + 1)))
 		return st;
-	chunk = malloc(CHUNK);
+	chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 	if (!chunk)
 		return SAHIFA_ERR_NOMEM;
-	while ((got = sahifa_archive_member_read(m, chunk, CHUNK, &e)) > 0) {
+	while ((got = sahifa_archive_member_read(m, chunk, SHF_LAYOUT_READ_CHUNK, &e)) > 0) {
 		rel->total += (unsigned long long)got;
 		if (rel->total > ar->max) {
 			if (rel->kind == K_JSONL)
@@ -1041,7 +986,7 @@ enum sahifa_status validate_release_archive(struct vrun *r, const char *path)
 	sahifa_error_clear(&e);
 	lim.members = SAHIFA_MAX_ARCHIVE_MEMBERS;
 	lim.total_bytes = ar.max;  /* also what members skipped unread would cost */
-	st = sahifa_archive_each_limits(path, &lim, on_member, &ar, &e);
+	st = shf_archive_each_limits(path, &lim, on_member, &ar, &e);
 	if (st == SAHIFA_ERR_IO) {
 		vrun_report_io(r, &e);
 	} else if (st && e.msg[0] && !rel.fatal) {

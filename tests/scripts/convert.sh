@@ -62,6 +62,8 @@ printf '  \n\t\n' > "$H/spaces.txt"
 head -c 4096 /dev/urandom > "$H/random.bin"
 printf 'abc\000def\000ghi\n' > "$H/nul.txt"
 printf '\331\203\331\204\331\205\330\251 \330\271\330\261\330\250\331\212\330\251\n\331\206\330\265 \377\376 \331\206\330\265\n' > "$H/invalid.txt"
+# huge-line.txt: 30 MB, past SAHIFA_MAX_ARTICLE_BYTES (16 MiB); long-line.txt: past
+# SAHIFA_MAX_LINE_BYTES
 $PY -c "
 import sys
 sys.stdout.write('\u0643\u0644\u0645\u0629 ' * (30 * 1024 * 1024 // 9))" > "$H/huge-line.txt"
@@ -112,7 +114,7 @@ rc=$?
 
 # ---- the seeds, when ../shared is here ----
 if [ -z "$SHARED" ] || [ ! -d "$SHARED/seeds" ]; then
-	echo "(no shared seeds: seed checks skipped)"
+	echo "SKIP convert/seeds: no \$SHARED/seeds"
 	exit 0
 fi
 S="$SHARED/seeds"

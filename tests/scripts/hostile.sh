@@ -176,6 +176,7 @@ expect zip-member 1 "enc.zip!en-council-budget.txt: .*[Pp]assphrase.*badcrc.zip!
 grep -q "enc.zip!en-council-budget.txt: .*assphrase" "$T/zip-member.err" || fail zip-member-encrypted "no reject for the encrypted member"
 
 # 9. a bomb stops at the member header that declares it, before libarchive inflates
+# (SAHIFA_MAX_ARCHIVE_RATIO, for archives past SAHIFA_ARCHIVE_RATIO_FROM)
 # what it would skip: 941 bytes of .tar.bz2 declaring 1 GiB of zeros
 bomb="$ROOT/tests/data/hostile/bomb.tar.bz2"
 t0=$(date +%s)
@@ -201,6 +202,7 @@ else
 fi
 
 # 11. a user pattern that backtracks without end stops at the regex time limit
+# (SAHIFA_REGEX_TIME_STEPS)
 printf '%s\n' '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"s":{"type":"string","pattern":"^(a+)+$"}}}' > "$T/re.schema.json"
 printf '%s\n' '{"s":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaX"}' '{"s":"aaaa"}' > "$T/re.jsonl"
 t0=$(date +%s)
@@ -210,6 +212,7 @@ expect regex-backtrack 1 "re.jsonl:1: .*more than the time limit.*1 file, 2 rows
 grep -q "re.jsonl:1: .*more than the time limit" "$T/regex-backtrack.err" || fail regex-backtrack-message "$(cat "$T/regex-backtrack.err")"
 
 # 11b. anyOf over $ref, 30 levels deep (2^30 paths), stops at the schema step limit
+# (SAHIFA_SCHEMA_MAX_STEPS)
 python3 -c '
 import json
 d = {"l%d" % i: {"anyOf": [{"$ref": "#/$defs/l%d" % (i + 1)}] * 2} for i in range(30)}

@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 if [ -z "${SHARED:-}" ] || [ ! -d "$SHARED/seeds" ]; then
-	echo "PASS lid/seeds (skipped: no shared data)"
+	echo "SKIP lid/seeds: no \$SHARED/seeds"
 else
 	for f in "$SHARED"/seeds/*.txt; do
 		case "$(basename "$f")" in

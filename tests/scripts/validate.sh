@@ -297,5 +297,5 @@ if [ -n "${SHARED:-}" ] && [ -d "$SHARED/seeds" ]; then
 		echo "FAIL validate-real-jsonl: sahifa convert gave nothing"
 	fi
 else
-	echo "PASS validate-real-pack (skipped: no \$SHARED/seeds)"
+	echo "SKIP validate-real-pack: no \$SHARED/seeds"
 fi

@@ -198,6 +198,8 @@ static void unsafe_names(void)
 	free(ar);
 }
 
+/* SAHIFA_MAX_ARCHIVE_MEMBERS and SAHIFA_MAX_ARCHIVE_TOTAL_BYTES, the default limits of
+ * every walk, lowered here so that a small archive hits them. */
 static void limits(void)
 {
 	static const struct entry e[] = {

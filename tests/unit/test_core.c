@@ -1,4 +1,5 @@
 /* Unit tests of the shared core: buffer, errors, article counts, SHA-256, outfile. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core/array.h"
+#include "core/hset.h"
+#include "core/pool.h"
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/error.h"
@@ -42,6 +46,27 @@ static void test_buf(void)
 	CHECK(sahifa_size_add((size_t)-1, 1, &n) == -1);
 	CHECK(sahifa_size_mul((size_t)-1 / 2, 3, &n) == -1);
 	CHECK(sahifa_size_mul(3, 4, &n) == 0 && n == 12);
+}
+
+static void test_grade(void)
+{
+	struct sahifa_error e;
+
+	CHECK_INT("data", sahifa_status_grade(SAHIFA_ERR_DATA), SAHIFA_FAILED);
+	CHECK_INT("limit", sahifa_status_grade(SAHIFA_ERR_LIMIT), SAHIFA_FAILED);
+	CHECK_INT("io", sahifa_status_grade(SAHIFA_ERR_IO), SAHIFA_FAILED);
+	CHECK_INT("usage", sahifa_status_grade(SAHIFA_ERR_USAGE), SAHIFA_FATAL);
+	CHECK_INT("nomem", sahifa_status_grade(SAHIFA_ERR_NOMEM), SAHIFA_FATAL);
+	CHECK_INT("internal", sahifa_status_grade(SAHIFA_ERR_INTERNAL), SAHIFA_FATAL);
+	/* set where the error is made, read by the caller */
+	sahifa_error_set(&e, SAHIFA_ERR_DATA, "a", 1, 0, "bad");
+	CHECK_INT("made", e.severity, SAHIFA_FAILED);
+	CHECK_INT("read", sahifa_error_grade(&e, SAHIFA_ERR_DATA), SAHIFA_FAILED);
+	CHECK_INT("regrade", sahifa_error_set_grade(&e, SAHIFA_FATAL), SAHIFA_ERR_DATA);
+	CHECK_INT("regraded", sahifa_error_grade(&e, SAHIFA_ERR_DATA), SAHIFA_FATAL);
+	/* a bare status the error does not hold: the status decides */
+	CHECK_INT("bare", sahifa_error_grade(&e, SAHIFA_ERR_NOMEM), SAHIFA_FATAL);
+	CHECK_INT("null", sahifa_error_grade(NULL, SAHIFA_ERR_IO), SAHIFA_FAILED);
 }
 
 static void test_error(void)
@@ -278,8 +303,103 @@ static void test_outfile(void)
 	CHECK(sahifa_sha256_file("/nonexistent-file", hex, NULL, &e) == SAHIFA_ERR_IO);
 }
 
+static void test_array(void)
+{
+	long *a = NULL;
+	size_t n = 0, cap = 0, i;
+	int ok = 1;
+
+	CHECK_INT("first grow", SHF_ARRAY_GROW(a, n, cap, 4), 0);
+	CHECK_INT("first cap", cap, 4);
+	for (i = 0; i < 1000; i++) {
+		if (SHF_ARRAY_GROW(a, n, cap, 4)) {
+			ok = 0;
+			break;
+		}
+		a[n++] = (long)i;
+	}
+	CHECK(ok);
+	CHECK_INT("count", n, 1000);
+	CHECK(cap >= 1000 && cap <= 2048);
+	CHECK_INT("last", a[999], 999);
+	/* an overflowing size fails and leaves the array as it was */
+	CHECK_INT("overflow", shf_array_reserve(&a, &cap, SIZE_MAX / 2, sizeof(*a), 4), -1);
+	CHECK(cap >= 1000 && cap <= 2048);
+	CHECK_INT("kept", a[999], 999);
+	CHECK_INT("enough", shf_array_reserve(&a, &cap, 10, sizeof(*a), 4), 0);
+	free(a);
+}
+
+static int hset_is_two(void *ctx, uint64_t value)
+{
+	(void)ctx;
+	return value == 2;
+}
+
+static void test_hset(void)
+{
+	struct shf_hset s = SHF_HSET_INIT;
+	size_t i, k, found = 0;
+	int ok = 1;
+
+	for (k = 1; k <= 2500; k++) {
+		if (shf_hset_reserve(&s)) {
+			ok = 0;
+			break;
+		}
+		i = shf_hset_find(&s, (uint64_t)k * 0x9E3779B97F4A7C15ULL, NULL, NULL);
+		if (s.values[i])
+			ok = 0;
+		s.hashes[i] = (uint64_t)k * 0x9E3779B97F4A7C15ULL;
+		s.values[i] = k;
+		s.n++;
+	}
+	CHECK(ok);
+	CHECK_INT("entries", s.n, 2500);
+	CHECK(s.cap >= 2 * s.n && (s.cap & (s.cap - 1)) == 0);
+	for (k = 1; k <= 5000; k++) {
+		i = shf_hset_find(&s, (uint64_t)k * 0x9E3779B97F4A7C15ULL, NULL, NULL);
+		found += s.values[i] == k;
+	}
+	CHECK_INT("found", found, 2500);
+	/* the caller decides equality: hash of 1 with another value is not entry 1 */
+	i = shf_hset_find(&s, 0x9E3779B97F4A7C15ULL, hset_is_two, NULL);
+	CHECK_INT("not the same", s.values[i], 0);
+	shf_hset_release(&s);
+	CHECK_INT("released", s.cap, 0);
+}
+
+static void pool_mark(void *ctx, unsigned thread, size_t i)
+{
+	unsigned char *seen = ctx;
+
+	seen[i]++;
+	(void)thread;
+}
+
+static void test_pool(void)
+{
+	static unsigned char seen[5000];
+	size_t i, once = 0;
+
+	CHECK_INT("threads asked", shf_pool_threads(3), 3);
+	CHECK_INT("threads capped", shf_pool_threads(1000), SHF_POOL_MAX_THREADS);
+	CHECK(shf_pool_threads(0) >= 1);
+	shf_pool_run(4, sizeof(seen), pool_mark, seen);
+	for (i = 0; i < sizeof(seen); i++)
+		once += seen[i] == 1;
+	CHECK_INT("each index once", once, sizeof(seen));
+	shf_pool_run(1, 10, pool_mark, seen);
+	CHECK_INT("one thread", seen[9], 2);
+	shf_pool_run(4, 0, pool_mark, seen);
+}
+
 int main(void)
 {
+	test_array();
+	test_hset();
+	test_grade();
+	test_pool();
 	test_buf();
 	test_error();
 	test_counts();

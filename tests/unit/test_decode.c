@@ -177,7 +177,7 @@ static void seeds(void)
 	snprintf(dir, sizeof(dir), "%s/seeds", shared);
 	d = opendir(dir);
 	if (!d) {
-		printf("skip seeds: %s not found\n", dir);
+		printf("SKIP decode/seeds: %s not found\n", dir);
 		return;
 	}
 	while ((e = readdir(d)) && n < 64)

@@ -8,6 +8,7 @@
 #include "text/icu_script.h"
 #include "sahifa/article.h"
 #include "sahifa/lid.h"
+#include "sahifa/tag.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -352,8 +353,43 @@ static void test_threads(void)
 	}
 }
 
+static unsigned tag_diags;
+
+static void count_diag(void *ctx, const struct sahifa_error *e)
+{
+	(void)ctx;
+	if (e->severity == SAHIFA_FAILED && e->line == 2 && !strcmp(e->path, "in"))
+		tag_diags++;
+}
+
+/* sahifa_tag_run: one line out per line in, a bad line tagged und and reported. */
+static void test_tag_run(void)
+{
+	static const char text[] = "The quick brown fox jumps over the lazy dog again and again\r\n"
+				   "bad \xff byte\n\nlast line without a newline";
+	struct sahifa_tag_options o = { 0, SAHIFA_LID_ENGINE_SAHIFA, "in" };
+	struct sahifa_tag_summary sum;
+	struct sahifa_error err;
+	char out[1024] = "";
+	FILE *in = fmemopen((void *)text, sizeof(text) - 1, "r");
+	FILE *fo = fmemopen(out, sizeof(out) - 1, "w");
+
+	CHECK(in && fo);
+	if (!in || !fo)
+		return;
+	CHECK_INT("run", sahifa_tag_run(&o, in, fo, count_diag, NULL, &sum, &err), SAHIFA_OK);
+	fclose(fo);
+	fclose(in);
+	CHECK_INT("lines", sum.lines, 4);
+	CHECK_INT("rejected", sum.rejected, 1);
+	CHECK_INT("reported", tag_diags, 1);
+	CHECK(!strncmp(out, "en\tLatn\t", 8));
+	CHECK(strstr(out, "\nund\tZyyy\t") != NULL);
+}
+
 int main(void)
 {
+	test_tag_run();
 	test_detect_table();
 	test_guess_confidence();
 	test_layer_beats_cld2();

@@ -167,8 +167,7 @@ static void test_seeds(void)
 		const struct sahifa_removed *r;
 
 		if (!text) {
-			printf("note: seed %s not found (SHARED unset?); seed checks skipped\n",
-			       c->file);
+			printf("SKIP segment/seeds: seed %s not found (SHARED unset?)\n", c->file);
 			return;
 		}
 		sahifa_article_init(&a);

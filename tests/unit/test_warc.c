@@ -36,25 +36,25 @@ static void test_http_head(void)
 	struct sahifa_http_head h;
 	char media[32], cs[32];
 
-	CHECK_INT("complete head", sahifa_http_parse_head(resp, sizeof(resp) - 1, &h), 1);
+	CHECK_INT("complete head", shf_http_parse_head(resp, sizeof(resp) - 1, &h), 1);
 	CHECK_INT("status", h.status, 200);
 	CHECK_STR("media type lower-cased", h.media_type, "text/html");
 	CHECK_STR("charset unquoted", h.charset, "windows-1256");
 	CHECK_INT("chunked last", h.chunked, 1);
 	CHECK_INT("x-gzip", h.coding, SAHIFA_HTTP_GZIP);
 	CHECK_INT("head length", h.head_len, sizeof(resp) - 1 - 4);
-	CHECK_INT("cut head", sahifa_http_parse_head(resp, 40, &h), 0);
-	CHECK_INT("no HTTP", sahifa_http_parse_head("GET / HTTP/1.1\r\n\r\n", 18, &h), -1);
-	CHECK_INT("bad status", sahifa_http_parse_head("HTTP/1.1 2x0 OK\r\n\r\n", 19, &h), -1);
-	CHECK_INT("404", sahifa_http_parse_head("HTTP/1.0 404 Not Found\n\n", 24, &h), 1);
+	CHECK_INT("cut head", shf_http_parse_head(resp, 40, &h), 0);
+	CHECK_INT("no HTTP", shf_http_parse_head("GET / HTTP/1.1\r\n\r\n", 18, &h), -1);
+	CHECK_INT("bad status", shf_http_parse_head("HTTP/1.1 2x0 OK\r\n\r\n", 19, &h), -1);
+	CHECK_INT("404", shf_http_parse_head("HTTP/1.0 404 Not Found\n\n", 24, &h), 1);
 	CHECK_INT("404 status", h.status, 404);
 	CHECK_STR("no type", h.media_type, "");
-	sahifa_http_content_type("application/xhtml+xml;charset=utf-8", 35, media, sizeof(media), cs,
+	shf_http_content_type("application/xhtml+xml;charset=utf-8", 35, media, sizeof(media), cs,
 				 sizeof(cs));
 	CHECK_STR("xhtml", media, "application/xhtml+xml");
 	CHECK_STR("xhtml charset", cs, "utf-8");
-	CHECK_INT("xhtml is html", sahifa_http_is_html(media), 1);
-	CHECK_INT("image is no html", sahifa_http_is_html("image/png"), 0);
+	CHECK_INT("xhtml is html", shf_http_is_html(media), 1);
+	CHECK_INT("image is no html", shf_http_is_html("image/png"), 0);
 }
 
 static void test_inflate(void)
@@ -66,30 +66,30 @@ static void test_inflate(void)
 	size_t n;
 
 	n = deflate_to(text, strlen(text), 31, packed, sizeof(packed));
-	CHECK_INT("gzip", sahifa_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 1000, &out, &e), SAHIFA_OK);
+	CHECK_INT("gzip", shf_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 1000, &out, &e), SAHIFA_OK);
 	CHECK(out.len == strlen(text) && !memcmp(out.data, text, out.len));
 	sahifa_buf_reset(&out);
-	CHECK_INT("gzip cut", sahifa_inflate_mem(packed, n - 10, SAHIFA_CODING_GZIP, 1000, &out, &e),
+	CHECK_INT("gzip cut", shf_inflate_mem(packed, n - 10, SAHIFA_CODING_GZIP, 1000, &out, &e),
 		  SAHIFA_ERR_DATA);
 	n = deflate_to(text, strlen(text), 15, packed, sizeof(packed));
 	sahifa_buf_reset(&out);
-	CHECK_INT("zlib deflate", sahifa_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
+	CHECK_INT("zlib deflate", shf_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
 		  SAHIFA_OK);
 	CHECK_INT("zlib length", out.len, strlen(text));
 	n = deflate_to(text, strlen(text), -15, packed, sizeof(packed));
 	sahifa_buf_reset(&out);
-	CHECK_INT("raw deflate", sahifa_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
+	CHECK_INT("raw deflate", shf_inflate_mem(packed, n, SAHIFA_CODING_DEFLATE, 1000, &out, &e),
 		  SAHIFA_OK);
 	CHECK_INT("raw length", out.len, strlen(text));
 	/* a bomb: 1 MiB of zeros in about 1 KiB, limit 64 KiB */
 	n = deflate_to(zeros, sizeof(zeros), 31, packed, sizeof(packed));
 	sahifa_buf_reset(&out);
 	CHECK(n < 4096);
-	CHECK_INT("bomb", sahifa_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 65536, &out, &e),
+	CHECK_INT("bomb", shf_inflate_mem(packed, n, SAHIFA_CODING_GZIP, 65536, &out, &e),
 		  SAHIFA_ERR_LIMIT);
 	CHECK(out.len <= 65536 + (64 << 10));
 	CHECK(strstr(e.msg, "decompression bomb") != NULL);
-	CHECK_INT("gzip peek", sahifa_gz_peek(packed, n, zeros, 16), 16);
+	CHECK_INT("gzip peek", shf_gz_peek(packed, n, zeros, 16), 16);
 	sahifa_buf_release(&out);
 }
 
@@ -104,24 +104,24 @@ static void test_body(void)
 
 	memset(&h, 0, sizeof(h));
 	h.chunked = 1;
-	CHECK_INT("chunks", sahifa_http_decode_body(&h, (const unsigned char *)chunks, sizeof(chunks) - 1,
+	CHECK_INT("chunks", shf_http_decode_body(&h, (const unsigned char *)chunks, sizeof(chunks) - 1,
 						    100, &tmp, &dec, &out, &n, &e), SAHIFA_OK);
 	CHECK(n == 9 && !memcmp(out, "Wikipedia", 9));
-	CHECK_INT("chunk over the limit", sahifa_http_decode_body(&h, (const unsigned char *)chunks,
+	CHECK_INT("chunk over the limit", shf_http_decode_body(&h, (const unsigned char *)chunks,
 								  sizeof(chunks) - 1, 6, &tmp, &dec,
 								  &out, &n, &e), SAHIFA_ERR_LIMIT);
-	CHECK_INT("chunk cut", sahifa_http_decode_body(&h, (const unsigned char *)"9\r\nWiki", 7, 100,
+	CHECK_INT("chunk cut", shf_http_decode_body(&h, (const unsigned char *)"9\r\nWiki", 7, 100,
 						       &tmp, &dec, &out, &n, &e), SAHIFA_ERR_DATA);
-	CHECK_INT("stored dechunked", sahifa_http_decode_body(&h, (const unsigned char *)"<html>", 6, 100,
+	CHECK_INT("stored dechunked", shf_http_decode_body(&h, (const unsigned char *)"<html>", 6, 100,
 							      &tmp, &dec, &out, &n, &e), SAHIFA_OK);
 	CHECK(n == 6 && !memcmp(out, "<html>", 6));
 	h.chunked = 0;
 	h.coding = SAHIFA_HTTP_GZIP;
-	CHECK_INT("stored inflated", sahifa_http_decode_body(&h, (const unsigned char *)"<p>x</p>", 8, 100,
+	CHECK_INT("stored inflated", shf_http_decode_body(&h, (const unsigned char *)"<p>x</p>", 8, 100,
 							     &tmp, &dec, &out, &n, &e), SAHIFA_OK);
 	CHECK_INT("stored inflated length", n, 8);
 	h.coding = SAHIFA_HTTP_OTHER;
-	CHECK_INT("brotli is not undone", sahifa_http_decode_body(&h, (const unsigned char *)"\x1b\x03", 2,
+	CHECK_INT("brotli is not undone", shf_http_decode_body(&h, (const unsigned char *)"\x1b\x03", 2,
 								   100, &tmp, &dec, &out, &n, &e),
 		  SAHIFA_ERR_DATA);
 	sahifa_buf_release(&tmp);
@@ -140,7 +140,7 @@ static struct sahifa_warc_reader *open_bytes(const void *data, size_t len, int g
 		return NULL;
 	unlink(path);
 	lseek(*fd, 0, SEEK_SET);
-	sahifa_warc_open(path, *fd, gz ? SAHIFA_WARC_GZIP : SAHIFA_WARC_PLAIN, NULL, 0, &r, &e);
+	shf_warc_open(path, *fd, gz ? SAHIFA_WARC_GZIP : SAHIFA_WARC_PLAIN, NULL, 0, &r, &e);
 	return r;
 }
 
@@ -168,27 +168,27 @@ static void test_reader_plain(void)
 	CHECK(r != NULL);
 	if (!r)
 		return;
-	CHECK_INT("first record", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("first record", shf_warc_next(r, &rec, &e), 1);
 	CHECK_STR("version", rec.version, "1.1");
 	CHECK_STR("type", rec.type, "resource");
 	CHECK_STR("folded content type", rec.content_type, "text/html; charset=utf-8");
 	CHECK_STR("no id", rec.record_id, NULL);
 	CHECK_INT("offset 0", rec.offset, 0);
 	CHECK_INT("length", rec.length, 5);
-	CHECK_INT("block", sahifa_warc_block_read(r, block, sizeof(block), &e), 5);
-	CHECK_INT("block end", sahifa_warc_block_read(r, block, sizeof(block), &e), 0);
-	CHECK_INT("end ok", sahifa_warc_end(r, &e), SAHIFA_OK);
-	CHECK_INT("bad length", sahifa_warc_next(r, &rec, &e), -1);
-	CHECK_INT("bad length offset", sahifa_warc_error_offset(r), strlen(rec1));
+	CHECK_INT("block", shf_warc_block_read(r, block, sizeof(block), &e), 5);
+	CHECK_INT("block end", shf_warc_block_read(r, block, sizeof(block), &e), 0);
+	CHECK_INT("end ok", shf_warc_end(r, &e), SAHIFA_OK);
+	CHECK_INT("bad length", shf_warc_next(r, &rec, &e), -1);
+	CHECK_INT("bad length offset", shf_warc_error_offset(r), strlen(rec1));
 	CHECK(strstr(e.msg, "bad Content-Length 'x1'") != NULL);
-	CHECK_INT("resync", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("resync", shf_warc_next(r, &rec, &e), 1);
 	CHECK_STR("resync id", rec.record_id, "<urn:x>");
 	CHECK_INT("resync offset", rec.offset, strlen(rec1) + strlen(bad));
 	/* not read: next skips the block and checks the end */
-	CHECK_INT("unsupported version", sahifa_warc_next(r, &rec, &e), -1);
+	CHECK_INT("unsupported version", shf_warc_next(r, &rec, &e), -1);
 	CHECK_STR("unsupported version message", e.msg, "unsupported WARC version 'WARC/1.2'");
-	CHECK_INT("end of file", sahifa_warc_next(r, &rec, &e), 0);
-	sahifa_warc_close(r);
+	CHECK_INT("end of file", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
 	close(fd);
 	sahifa_buf_release(&f);
 }
@@ -210,26 +210,26 @@ static void test_reader_gzip(void)
 	CHECK(r != NULL);
 	if (!r)
 		return;
-	CHECK_INT("gz first", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("gz first", shf_warc_next(r, &rec, &e), 1);
 	CHECK_INT("gz first offset", rec.offset, 0);
-	CHECK_INT("gz second", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("gz second", shf_warc_next(r, &rec, &e), 1);
 	CHECK_INT("gz second offset: its member", rec.offset, n1);
 	CHECK_STR("gz second id", rec.record_id, "<urn:x>");
-	CHECK_INT("gz junk", sahifa_warc_next(r, &rec, &e), -1);
+	CHECK_INT("gz junk", shf_warc_next(r, &rec, &e), -1);
 	CHECK(strstr(e.msg, "not gzip data") != NULL);
-	CHECK_INT("gz after junk", sahifa_warc_next(r, &rec, &e), 1);
+	CHECK_INT("gz after junk", shf_warc_next(r, &rec, &e), 1);
 	CHECK_STR("gz after junk type", rec.type, "resource");
-	CHECK_INT("gz end", sahifa_warc_next(r, &rec, &e), 0);
-	sahifa_warc_close(r);
+	CHECK_INT("gz end", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
 	close(fd);
 }
 
 int main(void)
 {
-	CHECK(sahifa_warc_sniff((const unsigned char *)"WARC/1.0\r\n", 10));
-	CHECK(sahifa_warc_sniff((const unsigned char *)"WARC/1.1\r\n", 10));
-	CHECK(!sahifa_warc_sniff((const unsigned char *)"WARC/0.9\r\n", 10));
-	CHECK(!sahifa_warc_sniff((const unsigned char *)"WARC", 4));
+	CHECK(shf_warc_sniff((const unsigned char *)"WARC/1.0\r\n", 10));
+	CHECK(shf_warc_sniff((const unsigned char *)"WARC/1.1\r\n", 10));
+	CHECK(!shf_warc_sniff((const unsigned char *)"WARC/0.9\r\n", 10));
+	CHECK(!shf_warc_sniff((const unsigned char *)"WARC", 4));
 	test_http_head();
 	test_inflate();
 	test_body();
