@@ -1,5 +1,4 @@
 /* sahifa convert: option parsing and messages around sahifa_convert_run(). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "sahifa/sha256.h"
 #include "sahifa/shard.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa convert [OPTIONS] INPUT...\n"
@@ -33,7 +33,6 @@ static const char usage_text[] =
 	"                           SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set\n"
 	"  -j, --threads N          worker threads (default: one per core); never changes\n"
 	"                           the output\n"
-	"      --format FORMAT      auto (default), text, html or warc: how inputs are read\n"
 	"  -v, --verbose            print a summary line on stderr\n"
 	"  -q, --quiet              no progress line on a terminal\n"
 	"  -h, --help               show this help\n"
@@ -49,6 +48,8 @@ struct convert_args {
 	struct sahifa_convert_shard shard;  /* --shard K/N, or from the Slurm array */
 	int sharded;
 	int quiet;
+	int first;                          /* argv index of the first INPUT */
+	int rc;                             /* set by a bad value */
 };
 
 /* --shard K/N, or K and N of a Slurm array task; 0 ok, -1 to exit with *rc. */
@@ -78,25 +79,81 @@ static int shard_option(struct convert_args *args, const char *value, int *rc)
 	return 0;
 }
 
+static void convert_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_REJECTS = TOOL_OPT_LONG, OPT_RULES, OPT_ON_INVALID, OPT_FORMAT, OPT_NO_DEFAULT_RULES,
+       OPT_SHARD };
+
+static const struct tool_option convert_options[] = {
+	{ 'o', "output", 1 },
+	{ OPT_REJECTS, "rejects", 1 },
+	{ OPT_RULES, "rules", 1 },
+	{ OPT_ON_INVALID, "on-invalid", 1 },
+	{ OPT_FORMAT, "format", 1 },
+	{ 'j', "threads", 1 },
+	{ OPT_NO_DEFAULT_RULES, "no-default-rules", 0 },
+	{ OPT_SHARD, "shard", 1 },
+	{ 'v', "verbose", 0 },
+	{ 'q', "quiet", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command convert_command = { "convert", convert_options, convert_usage };
+
+/* One option; -1 to go on, else the exit code. */
+static int convert_option(void *ctx, int id, const char *value)
+{
+	static const char *const formats[] = { "auto", "text", "html", "warc" };
+	struct convert_args *args = ctx;
+	unsigned long long n;
+	size_t i;
+
+	switch (id) {
+	case 'o': args->opts.output = value; break;
+	case OPT_REJECTS: args->opts.rejects = value; break;
+	case OPT_RULES: args->rules_files[args->n_rules++] = value; break;
+	case OPT_ON_INVALID:
+		if (!strcmp(value, "replace"))
+			args->opts.on_invalid = SAHIFA_INVALID_REPLACE;
+		else if (!strcmp(value, "reject"))
+			args->opts.on_invalid = SAHIFA_INVALID_REJECT;
+		else
+			return tool_usage_error("convert", "--on-invalid takes replace or reject, not '%s'",
+						value);
+		break;
+	case OPT_FORMAT:
+		/* in the order of enum sahifa_format */
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			if (!strcmp(value, formats[i]))
+				break;
+		if (i == sizeof(formats) / sizeof(formats[0]))
+			return tool_usage_error("convert", "--format takes auto, text, html or warc, not '%s'",
+						value);
+		args->opts.format = (enum sahifa_format)i;
+		break;
+	case 'j':
+		if (tool_option_uint(&convert_command, "--threads", value, 1, 64, &n))
+			return EXIT_USAGE;
+		args->opts.threads = (unsigned)n;
+		break;
+	case OPT_NO_DEFAULT_RULES: args->no_default_rules = 1; break;
+	case OPT_SHARD:
+		if (shard_option(args, value, &args->rc))
+			return args->rc;
+		break;
+	case 'v': args->verbose = 1; break;
+	case 'q': args->quiet = 1; break;
+	}
+	return -1;
+}
+
 /* Parse options into args; returns -1 to exit with *rc. */
 static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "rejects", required_argument, NULL, 'R' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "on-invalid", required_argument, NULL, 'I' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "threads", required_argument, NULL, 'j' },
-		{ "no-default-rules", no_argument, NULL, 'N' },
-		{ "shard", required_argument, NULL, 'S' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	unsigned long long n;
-	int c;
+	int r;
 
 	args->rules_files = calloc((size_t)argc, sizeof(*args->rules_files));
 	if (!args->rules_files) {
@@ -104,66 +161,12 @@ static int parse_args(int argc, char **argv, struct convert_args *args, int *rc)
 		*rc = EXIT_IO;
 		return -1;
 	}
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:vqh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': args->opts.output = optarg; break;
-		case 'R': args->opts.rejects = optarg; break;
-		case 'r': args->rules_files[args->n_rules++] = optarg; break;
-		case 'I':
-			if (!strcmp(optarg, "replace"))
-				args->opts.on_invalid = SAHIFA_INVALID_REPLACE;
-			else if (!strcmp(optarg, "reject"))
-				args->opts.on_invalid = SAHIFA_INVALID_REJECT;
-			else {
-				*rc = tool_usage_error("convert", "--on-invalid takes replace or reject, not '%s'",
-						       optarg);
-				return -1;
-			}
-			break;
-		case 'F':
-			if (!strcmp(optarg, "auto"))
-				args->opts.format = SAHIFA_FORMAT_AUTO;
-			else if (!strcmp(optarg, "text"))
-				args->opts.format = SAHIFA_FORMAT_TEXT;
-			else if (!strcmp(optarg, "html"))
-				args->opts.format = SAHIFA_FORMAT_HTML;
-			else if (!strcmp(optarg, "warc"))
-				args->opts.format = SAHIFA_FORMAT_WARC;
-			else {
-				*rc = tool_usage_error("convert", "--format takes auto, text, html or warc, not '%s'",
-						       optarg);
-				return -1;
-			}
-			break;
-		case 'j':
-			if (tool_parse_uint(optarg, 64, &n) || n == 0) {
-				*rc = tool_usage_error("convert", "--threads takes a number from 1 to 64, not '%s'",
-						       optarg);
-				return -1;
-			}
-			args->opts.threads = (unsigned)n;
-			break;
-		case 'N': args->no_default_rules = 1; break;
-		case 'S':
-			if (shard_option(args, optarg, rc))
-				return -1;
-			break;
-		case 'v': args->verbose = 1; break;
-		case 'q': args->quiet = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			*rc = EXIT_OK;
-			return -1;
-		case ':':
-			*rc = tool_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
-			return -1;
-		default:
-			*rc = tool_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
-			return -1;
-		}
+	if ((r = tool_parse_options(&convert_command, argc, argv, convert_option, args,
+				    &args->first)) >= 0) {
+		*rc = r;
+		return -1;
 	}
-	if (optind >= argc) {
+	if (args->first >= argc) {
 		*rc = tool_usage_error("convert", "no INPUT given (use - for stdin)");
 		return -1;
 	}
@@ -282,8 +285,8 @@ int cmd_convert(int argc, char **argv)
 		rc = EXIT_IO;
 		goto done;
 	}
-	st = sahifa_convert_run(&args.opts, (const char *const *)argv + optind,
-				(size_t)(argc - optind), tool_diag, NULL, &sum, &err);
+	st = sahifa_convert_run(&args.opts, (const char *const *)argv + args.first,
+				(size_t)(argc - args.first), tool_diag, NULL, &sum, &err);
 	end_progress(&prog);
 	if (st) {
 		tool_print_error(&err);

@@ -1,11 +1,11 @@
 /* sahifa dedup: option parsing and messages around sahifa_dedup_run(). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sahifa/corpus.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa dedup [OPTIONS] -o KEPT --drops DROPS RECORDS.jsonl...\n"
@@ -27,70 +27,82 @@ static const char usage_text[] =
 	"\n"
 	"exit status: 0 done, 1 an input is not record JSONL (nothing written), 2 usage, 3 i/o\n";
 
+static void dedup_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_DROPS = TOOL_OPT_LONG, OPT_THRESHOLD, OPT_PREVIOUS };
+
+static const struct tool_option dedup_options[] = {
+	{ 'o', "output", 1 },
+	{ OPT_DROPS, "drops", 1 },
+	{ OPT_THRESHOLD, "threshold", 1 },
+	{ OPT_PREVIOUS, "previous", 1 },
+	{ 'j', "threads", 1 },
+	{ 'v', "verbose", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command dedup_command = { "dedup", dedup_options, dedup_usage };
+
+struct dedup_args {
+	struct sahifa_dedup_options opts;
+	int verbose;
+};
+
+static int dedup_option(void *ctx, int id, const char *value)
+{
+	struct dedup_args *a = ctx;
+	unsigned long long n;
+	char *end;
+
+	switch (id) {
+	case 'o': a->opts.output = value; break;
+	case OPT_DROPS: a->opts.drops = value; break;
+	case OPT_PREVIOUS: a->opts.previous = value; break;
+	case OPT_THRESHOLD:
+		a->opts.threshold = strtod(value, &end);
+		if (!*value || *end || !(a->opts.threshold > 0 && a->opts.threshold <= 1))
+			return tool_usage_error("dedup", "--threshold takes a number above 0 and at most 1, not '%s'",
+						value);
+		break;
+	case 'j':
+		if (tool_option_uint(&dedup_command, "--threads", value, 1, 64, &n))
+			return EXIT_USAGE;
+		a->opts.threads = (unsigned)n;
+		break;
+	case 'v': a->verbose = 1; break;
+	}
+	return -1;
+}
+
 int cmd_dedup(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "drops", required_argument, NULL, 'D' },
-		{ "threshold", required_argument, NULL, 't' },
-		{ "previous", required_argument, NULL, 'P' },
-		{ "threads", required_argument, NULL, 'j' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct sahifa_dedup_options opts;
+	struct dedup_args args;
 	struct sahifa_dedup_summary sum;
 	struct sahifa_error err;
 	enum sahifa_status st;
-	unsigned long long n;
-	int c, i, verbose = 0;
-	char *end;
+	int i, rc, first;
 
-	memset(&opts, 0, sizeof(opts));
+	memset(&args, 0, sizeof(args));
 	sahifa_error_clear(&err);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': opts.output = optarg; break;
-		case 'D': opts.drops = optarg; break;
-		case 'P': opts.previous = optarg; break;
-		case 't':
-			opts.threshold = strtod(optarg, &end);
-			if (!*optarg || *end || !(opts.threshold > 0 && opts.threshold <= 1))
-				return tool_usage_error("dedup", "--threshold takes a number above 0 and at most 1, not '%s'",
-							optarg);
-			break;
-		case 'j':
-			if (tool_parse_uint(optarg, 64, &n) || n == 0)
-				return tool_usage_error("dedup", "--threads takes a number from 1 to 64, not '%s'",
-							optarg);
-			opts.threads = (unsigned)n;
-			break;
-		case 'v': verbose = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case ':':
-			return tool_usage_error("dedup", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return tool_usage_error("dedup", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (!opts.drops)
+	if ((rc = tool_parse_options(&dedup_command, argc, argv, dedup_option, &args, &first)) >= 0)
+		return rc;
+	if (!args.opts.drops)
 		return tool_usage_error("dedup", "--drops FILE is required: every drop is written");
-	if (optind >= argc)
+	if (first >= argc)
 		return tool_usage_error("dedup", "no RECORDS.jsonl given");
-	for (i = optind; i < argc; i++)
+	for (i = first; i < argc; i++)
 		if (!strcmp(argv[i], "-"))
 			return tool_usage_error("dedup", "records are read twice: give files, not '-'");
-	st = sahifa_dedup_run(&opts, (const char *const *)argv + optind, (size_t)(argc - optind),
+	st = sahifa_dedup_run(&args.opts, (const char *const *)argv + first, (size_t)(argc - first),
 			      &sum, &err);
 	if (st) {
 		tool_print_error(&err);
 		return tool_exit_for(st);
 	}
-	if (verbose || sum.exact || sum.near)
+	if (args.verbose || sum.exact || sum.near)
 		tool_message("%llu records: %llu kept, %llu exact duplicates, %llu near duplicates "
 			     "(%llu of them of --previous), %llu clusters; %zu bytes of index per record",
 			     sum.records, sum.kept, sum.exact, sum.near, sum.previous, sum.clusters,

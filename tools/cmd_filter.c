@@ -1,5 +1,4 @@
 /* sahifa filter: option parsing and messages around sahifa_filter_run(). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +6,7 @@
 #include "sahifa/buf.h"
 #include "sahifa/corpus.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa filter --preset gopher|c4|fineweb2 [--thresholds FILE]\n"
@@ -28,67 +28,80 @@ static const char usage_text[] =
 	"\n"
 	"exit status: 0 done, 1 an input is not record JSONL (nothing written), 2 usage, 3 i/o\n";
 
+static void filter_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_DROPS = TOOL_OPT_LONG, OPT_PRESET, OPT_THRESHOLDS, OPT_PRINT };
+
+static const struct tool_option filter_options[] = {
+	{ 'o', "output", 1 },
+	{ OPT_DROPS, "drops", 1 },
+	{ OPT_PRESET, "preset", 1 },
+	{ OPT_THRESHOLDS, "thresholds", 1 },
+	{ OPT_PRINT, "print-thresholds", 0 },
+	{ 'j', "threads", 1 },
+	{ 'v', "verbose", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command filter_command = { "filter", filter_options, filter_usage };
+
+struct filter_args {
+	struct sahifa_filter_options opts;
+	const char *preset, *thresholds;
+	int verbose, print;
+};
+
+static int filter_option(void *ctx, int id, const char *value)
+{
+	struct filter_args *a = ctx;
+	unsigned long long n;
+
+	switch (id) {
+	case 'o': a->opts.output = value; break;
+	case OPT_DROPS: a->opts.drops = value; break;
+	case OPT_PRESET: a->preset = value; break;
+	case OPT_THRESHOLDS: a->thresholds = value; break;
+	case OPT_PRINT: a->print = 1; break;
+	case 'j':
+		if (tool_option_uint(&filter_command, "--threads", value, 1, 64, &n))
+			return EXIT_USAGE;
+		a->opts.threads = (unsigned)n;
+		break;
+	case 'v': a->verbose = 1; break;
+	}
+	return -1;
+}
+
 int cmd_filter(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "drops", required_argument, NULL, 'D' },
-		{ "preset", required_argument, NULL, 'p' },
-		{ "thresholds", required_argument, NULL, 'T' },
-		{ "print-thresholds", no_argument, NULL, 'P' },
-		{ "threads", required_argument, NULL, 'j' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct sahifa_filter_options opts;
+	struct filter_args args;
 	struct sahifa_filter_summary sum;
 	struct sahifa_filter_rules *rules = NULL;
 	struct sahifa_error err;
 	enum sahifa_status st;
-	const char *preset = NULL, *thresholds = NULL;
-	unsigned long long n;
-	int c, verbose = 0, print = 0, rc = EXIT_OK;
+	int first, rc = EXIT_OK;
 
-	memset(&opts, 0, sizeof(opts));
+	memset(&args, 0, sizeof(args));
 	sahifa_error_clear(&err);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': opts.output = optarg; break;
-		case 'D': opts.drops = optarg; break;
-		case 'p': preset = optarg; break;
-		case 'T': thresholds = optarg; break;
-		case 'P': print = 1; break;
-		case 'j':
-			if (tool_parse_uint(optarg, 64, &n) || n == 0)
-				return tool_usage_error("filter", "--threads takes a number from 1 to 64, not '%s'",
-							optarg);
-			opts.threads = (unsigned)n;
-			break;
-		case 'v': verbose = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case ':':
-			return tool_usage_error("filter", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return tool_usage_error("filter", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (!preset && !thresholds)
+	if ((rc = tool_parse_options(&filter_command, argc, argv, filter_option, &args, &first)) >= 0)
+		return rc;
+	rc = EXIT_OK;
+	if (!args.preset && !args.thresholds)
 		return tool_usage_error("filter", "give --preset NAME or --thresholds FILE");
-	if (!print && (!opts.output || !opts.drops))
+	if (!args.print && (!args.opts.output || !args.opts.drops))
 		return tool_usage_error("filter", "-o KEPT and --drops DROPS are required");
-	if (!print && optind >= argc)
+	if (!args.print && first >= argc)
 		return tool_usage_error("filter", "no RECORDS.jsonl given");
-	if ((st = sahifa_filter_rules_new(preset, thresholds, &rules, &err))) {
+	if ((st = sahifa_filter_rules_new(args.preset, args.thresholds, &rules, &err))) {
 		if (st == SAHIFA_ERR_USAGE)
 			return tool_usage_error("filter", "%s", err.msg);
 		tool_print_error(&err);
 		return st == SAHIFA_ERR_IO ? EXIT_IO : EXIT_USAGE;
 	}
-	if (print) {
+	if (args.print) {
 		struct sahifa_buf b = SAHIFA_BUF_INIT;
 
 		sahifa_buf_init(&b, 0);
@@ -100,13 +113,13 @@ int cmd_filter(int argc, char **argv)
 		sahifa_filter_rules_free(rules);
 		return rc;
 	}
-	opts.rules = rules;
-	st = sahifa_filter_run(&opts, (const char *const *)argv + optind, (size_t)(argc - optind),
+	args.opts.rules = rules;
+	st = sahifa_filter_run(&args.opts, (const char *const *)argv + first, (size_t)(argc - first),
 			       &sum, &err);
 	if (st) {
 		tool_print_error(&err);
 		rc = tool_exit_for(st);
-	} else if (verbose || sum.dropped)
+	} else if (args.verbose || sum.dropped)
 		tool_message("%llu records: %llu kept, %llu dropped (%llu without quality signals, computed)",
 			     sum.records, sum.kept, sum.dropped, sum.computed);
 	sahifa_filter_rules_free(rules);

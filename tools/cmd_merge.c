@@ -1,11 +1,11 @@
 /* sahifa merge: the shares of a sharded convert -> one JSONL (include/sahifa/shard.h). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sahifa/shard.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa merge [-o FILE] [--check] [-v] SHARD.jsonl...\n"
@@ -22,42 +22,59 @@ static const char usage_text[] =
 	"\n"
 	"exit status: 0 merged, 1 a shard is missing or bad, 2 usage, 3 i/o\n";
 
+static void merge_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_CHECK = TOOL_OPT_LONG };
+
+static const struct tool_option merge_options[] = {
+	{ 'o', "output", 1 },
+	{ OPT_CHECK, "check", 0 },
+	{ 'v', "verbose", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command merge_command = { "merge", merge_options, merge_usage };
+
+struct merge_args {
+	const char *output;
+	int check, verbose;
+};
+
+static int merge_option(void *ctx, int id, const char *value)
+{
+	struct merge_args *a = ctx;
+
+	switch (id) {
+	case 'o': a->output = value; break;
+	case OPT_CHECK: a->check = 1; break;
+	case 'v': a->verbose = 1; break;
+	}
+	return -1;
+}
+
 int cmd_merge(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "check", no_argument, NULL, 'c' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *output = "-";
+	struct merge_args args = { "-", 0, 0 };
 	struct sahifa_merge_summary sum;
 	struct sahifa_error err;
 	enum sahifa_status st;
-	int c, check = 0, verbose = 0;
+	int rc, first;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'c': check = 1; break;
-		case 'v': verbose = 1; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		case ':': return tool_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
-		default: return tool_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if ((rc = tool_parse_options(&merge_command, argc, argv, merge_option, &args, &first)) >= 0)
+		return rc;
+	if (first >= argc)
 		return tool_usage_error("merge", "no SHARD given");
 	sahifa_error_clear(&err);
-	st = sahifa_shard_merge((const char *const *)argv + optind, (size_t)(argc - optind),
-				check ? NULL : output, tool_diag, NULL, &sum, &err);
+	st = sahifa_shard_merge((const char *const *)argv + first, (size_t)(argc - first),
+				args.check ? NULL : args.output, tool_diag, NULL, &sum, &err);
 	if (st) {
 		tool_print_error(&err);
 		return tool_exit_for(st);
 	}
-	if (verbose)
+	if (args.verbose)
 		tool_message("%u shards, %llu inputs, %llu records, %llu rejected, %llu skipped",
 			     sum.n, sum.inputs, sum.records, sum.rejects, sum.skipped);
 	return EXIT_OK;

@@ -1,11 +1,11 @@
 /* sahifa rules learn: option parsing and messages around sahifa_rules_learn(). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sahifa/corpus.h"
 #include "tool.h"
+#include "tool_opt.h"
 
 static const char usage_text[] =
 	"usage: sahifa rules learn [--min-docs N] [--min-share F] -o SITE.rules RECORDS.jsonl...\n"
@@ -23,68 +23,80 @@ static const char usage_text[] =
 	"\n"
 	"exit status: 0 done, 1 an input is not record JSONL (nothing written), 2 usage, 3 i/o\n";
 
+static void rules_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+enum { OPT_MIN_DOCS = TOOL_OPT_LONG, OPT_MIN_SHARE };
+
+static const struct tool_option learn_options[] = {
+	{ 'o', "output", 1 },
+	{ OPT_MIN_DOCS, "min-docs", 1 },
+	{ OPT_MIN_SHARE, "min-share", 1 },
+	{ 'j', "threads", 1 },
+	{ 'v', "verbose", 0 },
+	{ 0, NULL, 0 },
+};
+
+static const struct tool_command learn_command = { "rules learn", learn_options, rules_usage };
+
+struct learn_args {
+	struct sahifa_learn_options opts;
+	int verbose;
+};
+
+static int learn_option(void *ctx, int id, const char *value)
+{
+	struct learn_args *a = ctx;
+	unsigned long long n;
+	char *end;
+
+	switch (id) {
+	case 'o': a->opts.output = value; break;
+	case OPT_MIN_DOCS:
+		if (tool_parse_uint(value, 1000000000, &n) || n == 0)
+			return tool_usage_error("rules learn", "--min-docs takes a number from 1, not '%s'",
+						value);
+		a->opts.min_docs = n;
+		break;
+	case OPT_MIN_SHARE:
+		a->opts.min_share = strtod(value, &end);
+		if (!*value || *end || !(a->opts.min_share > 0 && a->opts.min_share <= 1))
+			return tool_usage_error("rules learn", "--min-share takes a number above 0 and at most 1, not '%s'",
+						value);
+		break;
+	case 'j':
+		if (tool_option_uint(&learn_command, "--threads", value, 1, 64, &n))
+			return EXIT_USAGE;
+		a->opts.threads = (unsigned)n;
+		break;
+	case 'v': a->verbose = 1; break;
+	}
+	return -1;
+}
+
 static int learn(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "min-docs", required_argument, NULL, 'm' },
-		{ "min-share", required_argument, NULL, 's' },
-		{ "threads", required_argument, NULL, 'j' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct sahifa_learn_options opts;
+	struct learn_args args;
 	struct sahifa_learn_summary sum;
 	struct sahifa_error err;
 	enum sahifa_status st;
-	unsigned long long n;
-	int c, verbose = 0;
-	char *end;
+	int rc, first;
 
-	memset(&opts, 0, sizeof(opts));
+	memset(&args, 0, sizeof(args));
 	sahifa_error_clear(&err);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': opts.output = optarg; break;
-		case 'm':
-			if (tool_parse_uint(optarg, 1000000000, &n) || n == 0)
-				return tool_usage_error("rules learn", "--min-docs takes a number from 1, not '%s'",
-							optarg);
-			opts.min_docs = n;
-			break;
-		case 's':
-			opts.min_share = strtod(optarg, &end);
-			if (!*optarg || *end || !(opts.min_share > 0 && opts.min_share <= 1))
-				return tool_usage_error("rules learn", "--min-share takes a number above 0 and at most 1, not '%s'",
-							optarg);
-			break;
-		case 'j':
-			if (tool_parse_uint(optarg, 64, &n) || n == 0)
-				return tool_usage_error("rules learn", "--threads takes a number from 1 to 64, not '%s'",
-							optarg);
-			opts.threads = (unsigned)n;
-			break;
-		case 'v': verbose = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case ':':
-			return tool_usage_error("rules learn", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return tool_usage_error("rules learn", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if ((rc = tool_parse_options(&learn_command, argc, argv, learn_option, &args, &first)) >= 0)
+		return rc;
+	if (first >= argc)
 		return tool_usage_error("rules learn", "no RECORDS.jsonl given");
-	st = sahifa_rules_learn(&opts, (const char *const *)argv + optind, (size_t)(argc - optind),
+	st = sahifa_rules_learn(&args.opts, (const char *const *)argv + first, (size_t)(argc - first),
 				&sum, &err);
 	if (st) {
 		tool_print_error(&err);
 		return tool_exit_for(st);
 	}
-	if (verbose)
+	if (args.verbose)
 		tool_message("%llu records: %llu rules for %llu sites", sum.records, sum.rules, sum.sites);
 	return EXIT_OK;
 }

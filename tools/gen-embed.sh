@@ -11,7 +11,7 @@ for f in "$@"; do
 	echo "0x00 };"
 	i=$((i + 1))
 done
-echo 'const struct sahifa_embed sahifa_embeds[] = {'
+echo 'const struct sahifa_embed shf_embeds[] = {'
 i=0
 for f in "$@"; do
 	size=$(wc -c < "$f" | tr -d ' ')

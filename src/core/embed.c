@@ -3,11 +3,11 @@
 
 #include "core/embed.h"
 
-const struct sahifa_embed *sahifa_embed_find(const char *path)
+const struct sahifa_embed *shf_embed_find(const char *path)
 {
 	const struct sahifa_embed *e;
 
-	for (e = sahifa_embeds; e->path; e++)
+	for (e = shf_embeds; e->path; e++)
 		if (!strcmp(e->path, path))
 			return e;
 	return NULL;

@@ -14,9 +14,9 @@ struct sahifa_embed {
 };
 
 /* Terminated by an entry with path NULL; sorted by path. */
-extern const struct sahifa_embed sahifa_embeds[];
+extern const struct sahifa_embed shf_embeds[];
 
 /* The embedded file at path, or NULL. */
-const struct sahifa_embed *sahifa_embed_find(const char *path);
+const struct sahifa_embed *shf_embed_find(const char *path);
 
 #endif

@@ -98,7 +98,7 @@ static enum sahifa_status learn_work(void *ctx, struct corpus_line *l)
 				dl = p_; \
 			} \
 			sahifa_buf_reset(&key); \
-			if ((st = sahifa_fold_key(t_, strlen(t_), &key, &l->err))) \
+			if ((st = shf_fold_key(t_, strlen(t_), &key, &l->err))) \
 				break; \
 			if (key.len) { \
 				dl[n].h = corpus_hash64(key.data, key.len, 7); \

@@ -48,7 +48,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 
 	l->loaded = 1;
 	snprintf(path, sizeof(path), "rules/stopwords/%.15s.txt", l->lang);
-	if (!(e = sahifa_embed_find(path)))
+	if (!(e = shf_embed_find(path)))
 		return SAHIFA_OK;
 	for (p = e->data; p < e->data + e->len; p++)
 		cap += *p == '\n';
@@ -60,7 +60,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
 		sahifa_buf_reset(&key);
-		if (len && p[0] != '#' && !(st = sahifa_fold_key(p, len, &key, err)) && key.len &&
+		if (len && p[0] != '#' && !(st = shf_fold_key(p, len, &key, err)) && key.len &&
 		    l->n <= cap)
 			l->hashes[l->n++] = corpus_hash64(key.data, key.len, 0);
 		p += len + 1;
@@ -391,20 +391,20 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	sahifa_buf_init(&key, 0);
-	sahifa_script_counts_init(&sc);
+	shf_script_counts_init(&sc);
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
 			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
 			uint64_t before = t.line_chars, h;
 
 			sahifa_buf_reset(&key);
-			if ((st = sahifa_fold_key(p->text, strlen(p->text), &key, err)))
+			if ((st = shf_fold_key(p->text, strlen(p->text), &key, err)))
 				break;
 			if (scan_line(key.data ? key.data : "", key.len, sl, &ws, &t)) {
 				st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 				break;
 			}
-			sahifa_script_count(key.data ? key.data : "", key.len, &sc);
+			shf_script_count(key.data ? key.data : "", key.len, &sc);
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
 			h = corpus_hash64(key.data ? key.data : "", key.len, 1);

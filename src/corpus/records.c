@@ -271,7 +271,7 @@ static enum sahifa_status release_member(void *ctx, const struct sahifa_archive_
 		return SAHIFA_OK;
 	sahifa_member_path(rr->archive, m->name, r->path, sizeof(r->path));
 	r->line = 0;
-	while (!st && (n = sahifa_archive_member_read(m, chunk, sizeof(r->chunk), r->err)) > 0)
+	while (!st && (n = shf_archive_member_read(m, chunk, sizeof(r->chunk), r->err)) > 0)
 		st = add_chunk(r, chunk, (size_t)n);
 	if (n < 0)
 		return SAHIFA_ERR_DATA;
@@ -369,7 +369,7 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
 	else if (S_ISDIR(sb.st_mode))
 		st = release_dir(r, release);
 	else
-		st = sahifa_archive_each(release, release_member, &rr, err);
+		st = shf_archive_each(release, release_member, &rr, err);
 	if (!st && r->n)
 		st = flush(r);
 	run_release(r);

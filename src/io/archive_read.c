@@ -93,7 +93,7 @@ static int tar_checksum_ok(const unsigned char *h)
 	return digits > 0 && (i == 156 || h[i] == ' ' || h[i] == '\0') && sum == want;
 }
 
-int sahifa_archive_sniff(const unsigned char *h, size_t len)
+int shf_archive_sniff(const unsigned char *h, size_t len)
 {
 	if (has_at(h, len, 257, "ustar", 5) && len >= 512 && tar_checksum_ok(h)) /* tar */
 		return 1;
@@ -344,7 +344,7 @@ static const struct sahifa_archive_limits default_limits = {
 	SAHIFA_MAX_ARCHIVE_MEMBERS, SAHIFA_MAX_ARCHIVE_TOTAL_BYTES
 };
 
-enum sahifa_status sahifa_archive_each(const char *path, sahifa_archive_member_fn fn, void *ctx,
+enum sahifa_status shf_archive_each(const char *path, sahifa_archive_member_fn fn, void *ctx,
 				       struct sahifa_error *err)
 {
 	if (!strcmp(path, "-"))
@@ -364,14 +364,14 @@ enum sahifa_status shf_archive_each_limits(const char *path,
 	return walk(path, path, NULL, 0, limits ? limits : &default_limits, fn, ctx, err);
 }
 
-enum sahifa_status sahifa_archive_each_mem(const char *name, const void *data, size_t len,
+enum sahifa_status shf_archive_each_mem(const char *name, const void *data, size_t len,
 					   sahifa_archive_member_fn fn, void *ctx,
 					   struct sahifa_error *err)
 {
 	return walk(name, NULL, data, len, &default_limits, fn, ctx, err);
 }
 
-enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *data, size_t len,
+enum sahifa_status shf_archive_each_mem_limits(const char *name, const void *data, size_t len,
 						  const struct sahifa_archive_limits *limits,
 						  sahifa_archive_member_fn fn, void *ctx,
 						  struct sahifa_error *err)
@@ -379,7 +379,7 @@ enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *
 	return walk(name, NULL, data, len, limits ? limits : &default_limits, fn, ctx, err);
 }
 
-long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,
+long long shf_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,
 				     struct sahifa_error *err)
 {
 	struct reader *r = m->handle;

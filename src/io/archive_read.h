@@ -22,25 +22,25 @@ struct sahifa_archive_member {
 	enum sahifa_member_type type;
 	long long size;                 /* declared size, -1 when unknown */
 	int unsafe_name;                /* 1: absolute, or with a ".." component */
-	void *handle;                   /* for sahifa_archive_member_read */
+	void *handle;                   /* for shf_archive_member_read */
 };
 
 /* Called once per member, in archive order.  Return SAHIFA_OK to go on; anything else
- * stops the walk and is returned by sahifa_archive_each. */
+ * stops the walk and is returned by shf_archive_each. */
 typedef enum sahifa_status (*sahifa_archive_member_fn)(void *ctx,
 							 const struct sahifa_archive_member *m);
 
 /* 1 when the first bytes look like an archive or compressed stream we read
  * (tar, zip, 7z, cpio, gzip, bzip2, xz, zstd, ...), else 0. */
-int sahifa_archive_sniff(const unsigned char *head, size_t len);
+int shf_archive_sniff(const unsigned char *head, size_t len);
 
 /* Walk the members of the archive at path ("-" is not accepted).  Enforces
  * SAHIFA_MAX_ARCHIVE_MEMBERS and SAHIFA_MAX_ARCHIVE_TOTAL_BYTES; a corrupt archive
  * fails with SAHIFA_ERR_DATA naming the member where it broke. */
-enum sahifa_status sahifa_archive_each(const char *path, sahifa_archive_member_fn fn, void *ctx,
+enum sahifa_status shf_archive_each(const char *path, sahifa_archive_member_fn fn, void *ctx,
 				       struct sahifa_error *err);
 /* The same over an archive held in memory. */
-enum sahifa_status sahifa_archive_each_mem(const char *name, const void *data, size_t len,
+enum sahifa_status shf_archive_each_mem(const char *name, const void *data, size_t len,
 					   sahifa_archive_member_fn fn, void *ctx,
 					   struct sahifa_error *err);
 
@@ -53,13 +53,13 @@ struct sahifa_archive_limits {
 					  * for gzip, the whole stream */
 };
 
-/* sahifa_archive_each_mem with the given limits (NULL: the defaults). */
-enum sahifa_status sahifa_archive_each_mem_limits(const char *name, const void *data, size_t len,
+/* shf_archive_each_mem with the given limits (NULL: the defaults). */
+enum sahifa_status shf_archive_each_mem_limits(const char *name, const void *data, size_t len,
 						  const struct sahifa_archive_limits *limits,
 						  sahifa_archive_member_fn fn, void *ctx,
 						  struct sahifa_error *err);
 
-/* sahifa_archive_each with the given limits (NULL: the defaults). */
+/* shf_archive_each with the given limits (NULL: the defaults). */
 enum sahifa_status shf_archive_each_limits(const char *path,
 					      const struct sahifa_archive_limits *limits,
 					      sahifa_archive_member_fn fn, void *ctx,
@@ -67,7 +67,7 @@ enum sahifa_status shf_archive_each_limits(const char *path,
 
 /* Read up to size bytes of the current member's data; returns bytes read, 0 at its
  * end, -1 on error (err filled).  Only valid inside the member callback. */
-long long sahifa_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,
+long long shf_archive_member_read(const struct sahifa_archive_member *m, void *buf, size_t size,
 				     struct sahifa_error *err);
 
 /* ---- one compressed stream, decompressed (a .warc.zst, .warc.bz2, ...) ---- */

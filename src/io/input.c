@@ -275,7 +275,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		st = sahifa_buf_grow(&w->buf, want);
 		if (st)
 			return sahifa_error_set(w->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
-		n = sahifa_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
+		n = shf_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
 		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
 			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;
 			 * the walk goes on to the members after it */
@@ -309,9 +309,9 @@ static enum sahifa_status walk_archive(struct walker *w, const char *name, const
 	sahifa_error_clear(&e);
 	w->err = &e;
 	if (path)
-		st = sahifa_archive_each(path, on_member, &aw, &e);
+		st = shf_archive_each(path, on_member, &aw, &e);
 	else
-		st = sahifa_archive_each_mem(name, data, len, on_member, &aw, &e);
+		st = shf_archive_each_mem(name, data, len, on_member, &aw, &e);
 	w->err = saved;
 	if (w->stop)
 		return w->stop;
@@ -566,7 +566,7 @@ static int warc_source(struct walker *w, const char *path, const unsigned char *
 			return SAHIFA_WARC_GZIP;
 		return -1;
 	}
-	if (!no_reopen && sahifa_archive_sniff(head, len)) {
+	if (!no_reopen && shf_archive_sniff(head, len)) {
 		struct sahifa_archive_stream *s;
 		struct sahifa_error e;
 		long long k = 0;
@@ -620,7 +620,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 		}
 	}
 	if (r == READ_OK && !is_stdin && regular &&
-	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
+	    shf_archive_sniff((const unsigned char *)w->buf.data, w->buf.len))
 		return walk_archive(w, name, name, NULL, 0);
 	if (w->shard && !is_stdin && !shf_input_shard_keep_file(w->shard, name))
 		return SAHIFA_OK;  /* another share's file: not read further */
@@ -654,7 +654,7 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 				  "changed while read (%llu bytes at the start, %zu read)",
 				  (unsigned long long)sb.st_size, w->buf.len);
 	if ((is_stdin || !regular) &&
-	    sahifa_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
+	    shf_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
 		/* An archive on stdin or a pipe is read from memory (its first bytes are
 		 * read already, it cannot be opened again), so it is bound by the article
 		 * limit. */

@@ -20,7 +20,7 @@ static enum sahifa_status la_fail(struct sahifa_archive_writer *w, const char *m
 				why ? why : "unknown error");
 }
 
-enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
+enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
 					      enum sahifa_pack_format format, long long mtime,
 					      struct sahifa_error *err)
 {
@@ -57,13 +57,13 @@ enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, c
 	if (r != ARCHIVE_OK) {
 		enum sahifa_status st = la_fail(w, NULL, err);
 
-		sahifa_archive_writer_free(w);
+		shf_archive_writer_free(w);
 		return st;
 	}
 	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
 		enum sahifa_status st = la_fail(w, NULL, err);
 
-		sahifa_archive_writer_free(w);
+		shf_archive_writer_free(w);
 		return st;
 	}
 	return SAHIFA_OK;
@@ -103,7 +103,7 @@ static enum sahifa_status write_header(struct sahifa_archive_writer *w, const ch
 	return r == ARCHIVE_OK ? SAHIFA_OK : la_fail(w, name, err);
 }
 
-enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
 						 struct sahifa_error *err)
 {
 	enum sahifa_status st = write_header(w, name, 1, 0, err);
@@ -129,7 +129,7 @@ static enum sahifa_status write_all(struct sahifa_archive_writer *w, const char 
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
 						 const void *data, size_t len,
 						 struct sahifa_error *err)
 {
@@ -145,7 +145,7 @@ enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err)
 {
@@ -185,7 +185,7 @@ enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_archive_writer_close(struct sahifa_archive_writer *w,
+enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 					       struct sahifa_error *err)
 {
 	enum sahifa_status st = SAHIFA_OK;
@@ -199,7 +199,7 @@ enum sahifa_status sahifa_archive_writer_close(struct sahifa_archive_writer *w,
 	return st;
 }
 
-void sahifa_archive_writer_free(struct sahifa_archive_writer *w)
+void shf_archive_writer_free(struct sahifa_archive_writer *w)
 {
 	if (w->a)
 		archive_write_free(w->a);

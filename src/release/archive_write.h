@@ -23,15 +23,15 @@ struct sahifa_archive_writer {
 };
 
 /* Create the archive at path (an existing file is truncated). */
-enum sahifa_status sahifa_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
+enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
 					      enum sahifa_pack_format format, long long mtime,
 					      struct sahifa_error *err);
 /* A directory member; name ends in '/'. */
-enum sahifa_status sahifa_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,
 						 struct sahifa_error *err);
 /* A file member with the size bytes of fp from its start (rewound first; streamed in
  * constant memory).  fp stays the caller's. */
-enum sahifa_status sahifa_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_fp(struct sahifa_archive_writer *w, const char *name,
 						FILE *fp, unsigned long long size,
 						struct sahifa_error *err);
 /* The same for size bytes from offset off of fp (members sharing one file). */
@@ -39,13 +39,13 @@ enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 						   const char *name, FILE *fp, off_t off,
 						   unsigned long long size, struct sahifa_error *err);
 /* A file member from memory. */
-enum sahifa_status sahifa_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
+enum sahifa_status shf_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
 						 const void *data, size_t len,
 						 struct sahifa_error *err);
 /* Finish the archive (trailers, compressor flush) and check the close. */
-enum sahifa_status sahifa_archive_writer_close(struct sahifa_archive_writer *w,
+enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 					       struct sahifa_error *err);
 /* Free without finishing (after an error); safe after close and on a zeroed writer. */
-void sahifa_archive_writer_free(struct sahifa_archive_writer *w);
+void shf_archive_writer_free(struct sahifa_archive_writer *w);
 
 #endif

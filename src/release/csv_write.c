@@ -7,7 +7,7 @@
 #include "release/csv_write.h"
 #include "sahifa/limits.h"
 
-void sahifa_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path)
+void shf_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path)
 {
 	w->fp = fp;
 	w->path = path;
@@ -18,7 +18,7 @@ void sahifa_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *p
 	sahifa_buf_init(&w->field, 0);
 }
 
-void sahifa_csv_writer_release(struct sahifa_csv_writer *w)
+void shf_csv_writer_release(struct sahifa_csv_writer *w)
 {
 	sahifa_buf_release(&w->field);
 }
@@ -35,7 +35,7 @@ static int needs_quotes(const char *s, size_t len)
 	return 0;
 }
 
-enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct sahifa_buf *out)
+enum sahifa_status shf_csv_format_field(const char *field, size_t len, struct sahifa_buf *out)
 {
 	size_t need, worst;
 	enum sahifa_status st;
@@ -72,7 +72,7 @@ enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 
 	*guarded = 0;
 	if (!field || !len || !shf_csv_formula_start(field[0]))
-		return sahifa_csv_format_field(field, len, out);
+		return shf_csv_format_field(field, len, out);
 	if (len > SAHIFA_MAX_CSV_FIELD_BYTES)
 		return SAHIFA_ERR_LIMIT;
 	*guarded = 1;
@@ -85,7 +85,7 @@ enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 	return sahifa_buf_append_char(out, '"');
 }
 
-enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
+enum sahifa_status shf_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
 					const size_t *lens, size_t n, struct sahifa_error *err)
 {
 	enum sahifa_status st;
@@ -102,7 +102,7 @@ enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char 
 		if (i && (st = sahifa_buf_append_char(&w->field, ',')))
 			goto fail;
 		if ((st = w->spreadsheet ? shf_csv_format_field_guarded(f, len, &w->field, &guarded)
-					 : sahifa_csv_format_field(f, len, &w->field)))
+					 : shf_csv_format_field(f, len, &w->field)))
 			goto fail;
 		w->guarded += (unsigned long long)guarded;
 	}

@@ -29,18 +29,18 @@ struct sahifa_csv_writer {
 	struct sahifa_buf field;     /* owned scratch for quoting */
 };
 
-void sahifa_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path);
-void sahifa_csv_writer_release(struct sahifa_csv_writer *w);
+void shf_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path);
+void shf_csv_writer_release(struct sahifa_csv_writer *w);
 
 /* Write one row of n fields; fields[i] NULL means the empty field, lens[i] its bytes
  * (lens may be NULL: the fields are then NUL-terminated).  Fields longer than
  * SAHIFA_MAX_CSV_FIELD_BYTES fail with SAHIFA_ERR_LIMIT; write errors with SAHIFA_ERR_IO. */
-enum sahifa_status sahifa_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
+enum sahifa_status shf_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
 					const size_t *lens, size_t n, struct sahifa_error *err);
 
 /* Append one field, formatted as in a row, to out (for tests and for callers that
  * build rows in memory). */
-enum sahifa_status sahifa_csv_format_field(const char *field, size_t len, struct sahifa_buf *out);
+enum sahifa_status shf_csv_format_field(const char *field, size_t len, struct sahifa_buf *out);
 /* The same for a spreadsheet-safe writer: a cell that a spreadsheet would read as a
  * formula is written as "'..." (quoted, its own quotes doubled); *guarded is set to 1
  * then, else 0. */

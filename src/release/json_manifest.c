@@ -54,7 +54,7 @@ static enum sahifa_status finish(cJSON *root, int failed, struct sahifa_buf *out
 	return st;
 }
 
-enum sahifa_status sahifa_manifest_to_json(const struct sahifa_release *r, struct sahifa_buf *out,
+enum sahifa_status shf_manifest_to_json(const struct sahifa_release *r, struct sahifa_buf *out,
 					   struct sahifa_error *err)
 {
 	cJSON *root = cJSON_CreateObject(), *o, *counts, *arr;
@@ -160,7 +160,7 @@ static cJSON *csv_dialect(int *failed)
 	return d;
 }
 
-enum sahifa_status sahifa_datapackage_to_json(const struct sahifa_release *r,
+enum sahifa_status shf_datapackage_to_json(const struct sahifa_release *r,
 					      struct sahifa_buf *out, struct sahifa_error *err)
 {
 	cJSON *root = cJSON_CreateObject(), *arr, *o, *lic;
@@ -225,7 +225,7 @@ static enum sahifa_status get_field(const cJSON *root, const char *key, char *ou
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_manifest_read(const char *json, size_t len,
+enum sahifa_status shf_manifest_read(const char *json, size_t len,
 					struct sahifa_manifest_info *info, struct sahifa_error *err)
 {
 	cJSON *root = cJSON_ParseWithLength(json, len);

@@ -46,10 +46,10 @@ struct sahifa_release {
 };
 
 /* manifest.json, pretty-printed, ending in a newline. */
-enum sahifa_status sahifa_manifest_to_json(const struct sahifa_release *r, struct sahifa_buf *out,
+enum sahifa_status shf_manifest_to_json(const struct sahifa_release *r, struct sahifa_buf *out,
 					   struct sahifa_error *err);
 /* datapackage.json over the files under data/ (the CSVs point at their table schemas). */
-enum sahifa_status sahifa_datapackage_to_json(const struct sahifa_release *r,
+enum sahifa_status shf_datapackage_to_json(const struct sahifa_release *r,
 					      struct sahifa_buf *out, struct sahifa_error *err);
 
 struct sahifa_manifest_info {
@@ -59,7 +59,7 @@ struct sahifa_manifest_info {
 };
 /* Read name, version and schema_version of a manifest.json; a missing or mistyped
  * field fails with SAHIFA_ERR_DATA. */
-enum sahifa_status sahifa_manifest_read(const char *json, size_t len,
+enum sahifa_status shf_manifest_read(const char *json, size_t len,
 					struct sahifa_manifest_info *info, struct sahifa_error *err);
 
 #endif

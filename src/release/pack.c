@@ -760,7 +760,7 @@ static enum sahifa_status old_member(void *ctx, const struct sahifa_archive_memb
 		return SAHIFA_OK;
 	sahifa_member_path(p->o->previous, m->name, where, sizeof(where));
 	sahifa_buf_reset(&p->line);
-	while ((got = sahifa_archive_member_read(m, chunk, sizeof(chunk), p->err)) > 0) {
+	while ((got = shf_archive_member_read(m, chunk, sizeof(chunk), p->err)) > 0) {
 		const char *c = chunk, *end = chunk + got;
 
 		if (manifest) {
@@ -791,7 +791,7 @@ static enum sahifa_status old_member(void *ctx, const struct sahifa_archive_memb
 		return p->err->status ? p->err->status : SAHIFA_ERR_DATA;
 	}
 	if (manifest) {
-		if ((st = sahifa_manifest_read(p->line.data ? p->line.data : "", p->line.len,
+		if ((st = shf_manifest_read(p->line.data ? p->line.data : "", p->line.len,
 					       &p->old_info, p->err))) {
 			sahifa_error_set_path(p->err, where);
 			return st;
@@ -890,7 +890,7 @@ static enum sahifa_status compare_previous(struct pack *p)
 
 	if ((st = check_previous(p)))
 		return st;
-	st = sahifa_archive_each(p->o->previous, old_member, &o, p->err);
+	st = shf_archive_each(p->o->previous, old_member, &o, p->err);
 	sahifa_buf_release(&o.chunkline);
 	if (st)
 		return st;
@@ -1076,7 +1076,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[22] = a->html_lang;
 	f[23] = a->source.declared_encoding;
 	f[24] = a->source.format;
-	if ((st = sahifa_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, p->err)))
+	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, p->err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
@@ -1101,7 +1101,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 			f[8] = q->tag.script;
 			f[9] = ln;
 			f[10] = q->text;
-			if ((st = sahifa_csv_write_row(pw, f, NULL, 11, p->err)))
+			if ((st = shf_csv_write_row(pw, f, NULL, 11, p->err)))
 				return st;
 			p->hist[pack_hist_bin(chars)]++;
 		}
@@ -1139,8 +1139,8 @@ static enum sahifa_status write_data(struct pack *p)
 
 	if (!in)
 		return nomem(p);
-	sahifa_csv_writer_init(&aw, NULL, "data/articles.csv");
-	sahifa_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
+	shf_csv_writer_init(&aw, NULL, "data/articles.csv");
+	shf_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
 	if (!(ma = member_add(p, "data/articles.csv")) || !(ma->fp = tmp_open(p)) ||
 	    !(mp = member_add(p, "data/paragraphs.csv")) || !(mp->fp = tmp_open(p))) {
 		st = p->err->status ? p->err->status : nomem(p);
@@ -1152,9 +1152,9 @@ static enum sahifa_status write_data(struct pack *p)
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
 	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
-	if ((st = sahifa_csv_write_row(&aw, shf_layout_articles_columns, NULL,
+	if ((st = shf_csv_write_row(&aw, shf_layout_articles_columns, NULL,
 						SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
-	    (st = sahifa_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
+	    (st = shf_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
 						SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
 		goto out;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
@@ -1244,8 +1244,8 @@ static enum sahifa_status write_data(struct pack *p)
 	p->m[i_mp].bytes = pw.bytes;
 	p->m[i_mp].rows = (long long)pw.rows - 1;
 out:
-	sahifa_csv_writer_release(&aw);
-	sahifa_csv_writer_release(&pw);
+	shf_csv_writer_release(&aw);
+	shf_csv_writer_release(&pw);
 	for (i = 0; i < p->n_inputs; i++)
 		if (in[i])
 			fclose(in[i]);
@@ -1266,17 +1266,17 @@ static enum sahifa_status write_dups(struct pack *p)
 
 	if (!(m = member_add(p, "data/duplicates.csv")) || !(m->fp = tmp_open(p)))
 		return p->err->status ? p->err->status : nomem(p);
-	sahifa_csv_writer_init(&w, m->fp, "data/duplicates.csv");
+	shf_csv_writer_init(&w, m->fp, "data/duplicates.csv");
 	w.spreadsheet = p->o->spreadsheet_csv;
-	st = sahifa_csv_write_row(&w, header, NULL, 2, p->err);
+	st = shf_csv_write_row(&w, header, NULL, 2, p->err);
 	for (i = 0; !st && i < p->n_dups; i++) {
 		const char *f[2] = { p->dups[i].dropped, p->dups[i].kept };
 
-		st = sahifa_csv_write_row(&w, f, NULL, 2, p->err);
+		st = shf_csv_write_row(&w, f, NULL, 2, p->err);
 	}
 	m->bytes = w.bytes;
 	m->rows = (long long)w.rows - 1;
-	sahifa_csv_writer_release(&w);
+	shf_csv_writer_release(&w);
 	return st;
 }
 
@@ -1386,7 +1386,7 @@ static enum sahifa_status assemble(struct pack *p)
 		if ((st = hash_member(p, &p->m[i])))
 			return st;
 	for (i = 0; i < sizeof(release_schemas) / sizeof(release_schemas[0]); i++) {
-		const struct sahifa_embed *e = sahifa_embed_find(release_schemas[i]);
+		const struct sahifa_embed *e = shf_embed_find(release_schemas[i]);
 
 		if (!e)
 			return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
@@ -1429,12 +1429,12 @@ static enum sahifa_status assemble(struct pack *p)
 	release_describe(p, &r, files);
 	if (!(m = mem_member(p, "datapackage.json")))
 		goto nomem;
-	if ((st = sahifa_datapackage_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
+	if ((st = shf_datapackage_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
 		goto fail;
 	release_describe(p, &r, files);
 	if (!(m = mem_member(p, "manifest.json")))
 		goto nomem;
-	if ((st = sahifa_manifest_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
+	if ((st = shf_manifest_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
 		goto fail;
 	free(files);
 	if (!mem_member(p, "data/") || !mem_member(p, "schema/"))
@@ -1463,7 +1463,7 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 
 	if ((st = sahifa_outfile_reserve(&of, target, p->err)))
 		return st;
-	if ((st = sahifa_archive_writer_open(&w, of.tmp, p->o->format, p->o->source_date_epoch,
+	if ((st = shf_archive_writer_open(&w, of.tmp, p->o->format, p->o->source_date_epoch,
 					     p->err)))
 		goto fail;
 	w.path = target;
@@ -1471,7 +1471,7 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 		st = nomem(p);
 		goto fail;
 	}
-	if ((st = sahifa_archive_writer_add_dir(&w, name.data, p->err)))
+	if ((st = shf_archive_writer_add_dir(&w, name.data, p->err)))
 		goto fail;
 	for (i = 0; i < p->n_m; i++) {
 		struct member *m = &p->m[i];
@@ -1482,22 +1482,22 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 			goto fail;
 		}
 		if (m->dir)
-			st = sahifa_archive_writer_add_dir(&w, name.data, p->err);
+			st = shf_archive_writer_add_dir(&w, name.data, p->err);
 		else if (m->fp)
 			st = shf_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
 							     p->err);
 		else
-			st = sahifa_archive_writer_add_mem(&w, name.data, m->mem.data, m->mem.len,
+			st = shf_archive_writer_add_mem(&w, name.data, m->mem.data, m->mem.len,
 							   p->err);
 		if (st)
 			goto fail;
 	}
-	if ((st = sahifa_archive_writer_close(&w, p->err)))
+	if ((st = shf_archive_writer_close(&w, p->err)))
 		goto fail;
 	sahifa_buf_release(&name);
 	return sahifa_outfile_commit(&of, p->err);
 fail:
-	sahifa_archive_writer_free(&w);
+	shf_archive_writer_free(&w);
 	sahifa_buf_release(&name);
 	sahifa_outfile_abort(&of);
 	return st;

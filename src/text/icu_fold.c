@@ -22,7 +22,7 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 				u_errorName(uerr));
 }
 
-enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_buf *out,
+enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err)
 {
 	UErrorCode uerr = U_ZERO_ERROR;
@@ -120,14 +120,14 @@ enum sahifa_status shf_article_match_key(const struct sahifa_article *a,
 	size_t i, j;
 
 	sahifa_buf_reset(out);
-	if (a->headline && (st = sahifa_fold_key(a->headline, strlen(a->headline), out, err)))
+	if (a->headline && (st = shf_fold_key(a->headline, strlen(a->headline), out, err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
 			const char *t = a->sections[i].paragraphs[j].text;
 
 			if ((st = sahifa_buf_append_char(out, '\x1e')) ||
-			    (st = sahifa_fold_key(t, strlen(t), out, err)))
+			    (st = shf_fold_key(t, strlen(t), out, err)))
 				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(err, st, NULL, 0, 0,
 						"match key too long") : st;
 		}

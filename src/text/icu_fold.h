@@ -16,7 +16,7 @@
 
 /* Append the key of text[0..len) (UTF-8) to out.  Invalid UTF-8 fails with
  * SAHIFA_ERR_DATA; a full buffer with SAHIFA_ERR_LIMIT. */
-enum sahifa_status sahifa_fold_key(const char *text, size_t len, struct sahifa_buf *out,
+enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err);
 
 /* The match key of a whole article: its headline and paragraph texts folded, each

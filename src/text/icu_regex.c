@@ -13,7 +13,7 @@ struct sahifa_regex {
 	URegularExpression *re;
 };
 
-enum sahifa_status sahifa_regex_compile(const char *pattern, struct sahifa_regex **out,
+enum sahifa_status shf_regex_compile(const char *pattern, struct sahifa_regex **out,
 					struct sahifa_error *err)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -94,19 +94,19 @@ static int run(struct sahifa_regex *r, const char *text, size_t len, int full,
 	return hit ? 1 : 0;
 }
 
-int sahifa_regex_search(struct sahifa_regex *re, const char *text, size_t len,
+int shf_regex_search(struct sahifa_regex *re, const char *text, size_t len,
 			struct sahifa_error *err)
 {
 	return run(re, text, len, 0, err);
 }
 
-int sahifa_regex_full_match(struct sahifa_regex *re, const char *text, size_t len,
+int shf_regex_full_match(struct sahifa_regex *re, const char *text, size_t len,
 			    struct sahifa_error *err)
 {
 	return run(re, text, len, 1, err);
 }
 
-void sahifa_regex_free(struct sahifa_regex *re)
+void shf_regex_free(struct sahifa_regex *re)
 {
 	if (!re)
 		return;

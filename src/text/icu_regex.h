@@ -18,15 +18,15 @@ struct sahifa_regex;  /* opaque */
 
 /* Compile pattern (UTF-8, NUL-terminated).  A syntax error fails with SAHIFA_ERR_DATA
  * and a message naming the column in the pattern.  *out is owned by the caller. */
-enum sahifa_status sahifa_regex_compile(const char *pattern, struct sahifa_regex **out,
+enum sahifa_status shf_regex_compile(const char *pattern, struct sahifa_regex **out,
 					struct sahifa_error *err);
 /* 1 when the pattern matches somewhere in text[0..len) (ECMA "search" semantics),
  * 0 when not, -1 when ICU failed (err filled). */
-int sahifa_regex_search(struct sahifa_regex *re, const char *text, size_t len,
+int shf_regex_search(struct sahifa_regex *re, const char *text, size_t len,
 			struct sahifa_error *err);
 /* 1 when the pattern matches the whole of text[0..len) (Table Schema semantics). */
-int sahifa_regex_full_match(struct sahifa_regex *re, const char *text, size_t len,
+int shf_regex_full_match(struct sahifa_regex *re, const char *text, size_t len,
 			    struct sahifa_error *err);
-void sahifa_regex_free(struct sahifa_regex *re);  /* accepts NULL */
+void shf_regex_free(struct sahifa_regex *re);  /* accepts NULL */
 
 #endif

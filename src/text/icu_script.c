@@ -10,7 +10,7 @@
 
 _Static_assert(USCRIPT_CODE_LIMIT <= SAHIFA_SCRIPT_SLOTS, "UScriptCode does not fit");
 
-void sahifa_script_counts_init(struct sahifa_script_counts *c)
+void shf_script_counts_init(struct sahifa_script_counts *c)
 {
 	memset(c, 0, sizeof(*c));
 }
@@ -55,7 +55,7 @@ static void two_byte_build(void)
 	}
 }
 
-void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c)
+void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c)
 {
 	const uint8_t *s = (const uint8_t *)utf8;
 	size_t i = 0;
@@ -109,7 +109,7 @@ void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_coun
 	}
 }
 
-void sahifa_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
+void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
 {
 	size_t i;
 
@@ -122,7 +122,7 @@ void sahifa_script_counts_add(struct sahifa_script_counts *a, const struct sahif
 	a->zwnj += b->zwnj;
 }
 
-uint64_t sahifa_script_arabic_letters(const struct sahifa_script_counts *c)
+uint64_t shf_script_arabic_letters(const struct sahifa_script_counts *c)
 {
 	return c->script[USCRIPT_ARABIC];
 }
@@ -181,7 +181,7 @@ static size_t tallies(const struct sahifa_script_counts *c, struct tally *t, siz
 	return n;
 }
 
-size_t sahifa_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
+size_t shf_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
 			    size_t max)
 {
 	struct tally t[SAHIFA_SCRIPT_SLOTS];
@@ -203,7 +203,7 @@ size_t sahifa_script_shares(const struct sahifa_script_counts *c, struct sahifa_
 	return n;
 }
 
-void sahifa_script_dominant(const struct sahifa_script_counts *c, char *out)
+void shf_script_dominant(const struct sahifa_script_counts *c, char *out)
 {
 	struct tally t[SAHIFA_SCRIPT_SLOTS];
 

@@ -14,7 +14,7 @@
 
 /* Letters counted per script, plus every code point of the Arabic block
  * U+0600..U+06FF (letters, digits and marks alike) for the Arabic-script layer, all in
- * the same pass.  Plain data: zero it with sahifa_script_counts_init(). */
+ * the same pass.  Plain data: zero it with shf_script_counts_init(). */
 struct sahifa_script_counts {
 	uint64_t letters;                      /* letters of a real script */
 	uint64_t chars;                        /* code points seen */
@@ -23,26 +23,26 @@ struct sahifa_script_counts {
 	uint32_t zwnj;                         /* U+200C, Persian's half-space */
 };
 
-void sahifa_script_counts_init(struct sahifa_script_counts *c);
+void shf_script_counts_init(struct sahifa_script_counts *c);
 
 /* Add the letters of len bytes of UTF-8 to c.  Common and Inherited letters are not
  * counted; invalid bytes are skipped. */
-void sahifa_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c);
+void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c);
 
 /* Merge b into a. */
-void sahifa_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
+void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
 
 /* Proportions of c's letters per ISO 15924 code, largest first (ties by code), rounded
  * to 3 decimals, at most max entries.  Hiragana and Katakana with Han count as "Jpan".
  * Returns the number written; 0 when there are no letters. */
-size_t sahifa_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
+size_t shf_script_shares(const struct sahifa_script_counts *c, struct sahifa_script_share *out,
 			    size_t max);
 
 /* The dominant script's ISO 15924 code into out (SAHIFA_SCRIPT_MAX bytes): "Zyyy" when
  * there are no letters. */
-void sahifa_script_dominant(const struct sahifa_script_counts *c, char *out);
+void shf_script_dominant(const struct sahifa_script_counts *c, char *out);
 
 /* Letters of the Arabic script in c. */
-uint64_t sahifa_script_arabic_letters(const struct sahifa_script_counts *c);
+uint64_t shf_script_arabic_letters(const struct sahifa_script_counts *c);
 
 #endif

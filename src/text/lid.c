@@ -502,7 +502,7 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 	float score[N_AL] = { 0 };
 	unsigned own[N_AL] = { 0 };
 	int i, j, best = AL_AR, second = -1, cld2 = al_index(map_cld2_code(r->code[0]));
-	uint64_t letters = sahifa_script_arabic_letters(c);
+	uint64_t letters = shf_script_arabic_letters(c);
 	double margin;
 
 	for (i = 0; i < 256; i++) {
@@ -645,7 +645,7 @@ static void detect_counted(const char *text, size_t len, enum sahifa_lid_engine 
 	double conf;
 	int alone;
 
-	sahifa_script_dominant(c, script);
+	shf_script_dominant(c, script);
 	/* One Han character (no kana, which would make the script Jpan) is a word of
 	 * Chinese: CLD2's answer on it is a guess. */
 	if (engine == SAHIFA_LID_ENGINE_SAHIFA && c->letters == 1 && !strcmp(script, "Hani")) {
@@ -735,8 +735,8 @@ enum sahifa_status sahifa_lid_detect_engine(const char *text, size_t len,
 					"invalid UTF-8 at byte %zu", bad + 1);
 	if (!len)
 		return SAHIFA_OK;
-	sahifa_script_counts_init(&c);
-	sahifa_script_count(text, len, &c);
+	shf_script_counts_init(&c);
+	shf_script_count(text, len, &c);
 	detect_counted(text, len, engine, &c, out);
 	return SAHIFA_OK;
 }
@@ -799,11 +799,11 @@ static uint64_t tag_text(const char *text, struct sahifa_langtag *tag,
 	 * letter counts skip invalid bytes. */
 	if (!len)
 		return 0;
-	sahifa_script_counts_init(&c);
-	sahifa_script_count(text, len, &c);
+	shf_script_counts_init(&c);
+	shf_script_count(text, len, &c);
 	detect_counted(text, len, SAHIFA_LID_ENGINE_SAHIFA, &c, tag);
 	if (doc)
-		sahifa_script_counts_add(doc, &c);
+		shf_script_counts_add(doc, &c);
 	return c.chars;
 }
 
@@ -815,7 +815,7 @@ enum sahifa_status sahifa_lid_tag_article(struct sahifa_article *a, struct sahif
 	uint64_t total = 0;
 
 	(void)err;
-	sahifa_script_counts_init(&doc);
+	shf_script_counts_init(&doc);
 	for (i = 0; i < a->n_sections; i++) {
 		struct sahifa_section *s = &a->sections[i];
 
@@ -836,8 +836,8 @@ enum sahifa_status sahifa_lid_tag_article(struct sahifa_article *a, struct sahif
 		weigh(w, &n, &t, total);
 	}
 	tag_und(&a->tag);
-	a->n_scripts = sahifa_script_shares(&doc, a->scripts, SAHIFA_MAX_SCRIPTS);
-	sahifa_script_dominant(&doc, a->tag.script);
+	a->n_scripts = shf_script_shares(&doc, a->scripts, SAHIFA_MAX_SCRIPTS);
+	shf_script_dominant(&doc, a->tag.script);
 	for (i = 1; i < n; i++)
 		if (w[i].chars > w[best].chars)
 			best = i;

@@ -90,7 +90,7 @@ static void sw_build(void)
 		size_t pos = 0;
 
 		snprintf(path, sizeof(path), "rules/stopwords/%s.txt", sw_langs[k].code);
-		if (!(e = sahifa_embed_find(path)))
+		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
 			const char *s = e->data + pos, *nl = memchr(s, '\n', e->len - pos);

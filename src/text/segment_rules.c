@@ -357,7 +357,7 @@ enum sahifa_status sahifa_rules_load_file(struct sahifa_rules *rules, const char
 
 enum sahifa_status sahifa_rules_new_default(struct sahifa_rules **out, struct sahifa_error *err)
 {
-	const struct sahifa_embed *e = sahifa_embed_find("rules/default.rules");
+	const struct sahifa_embed *e = shf_embed_find("rules/default.rules");
 	struct sahifa_rules *rules;
 	enum sahifa_status st;
 

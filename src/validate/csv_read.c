@@ -111,7 +111,7 @@ done:
 	sahifa_buf_reset(&r->fields);
 }
 
-enum sahifa_status sahifa_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
+enum sahifa_status shf_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
 					 struct sahifa_csv_reader **out, struct sahifa_error *err)
 {
 	struct sahifa_csv_reader *r = calloc(1, sizeof(*r));
@@ -158,7 +158,7 @@ static enum sahifa_status parse(struct sahifa_csv_reader *r, const char *data, s
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const char *data,
+enum sahifa_status shf_csv_reader_feed(struct sahifa_csv_reader *r, const char *data,
 					  size_t len, struct sahifa_error *err)
 {
 	size_t i = 0;
@@ -193,7 +193,7 @@ enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const cha
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_csv_reader_finish(struct sahifa_csv_reader *r, struct sahifa_error *err)
+enum sahifa_status shf_csv_reader_finish(struct sahifa_csv_reader *r, struct sahifa_error *err)
 {
 	r->err = err;
 	if (csv_fini(&r->p, on_field, on_row, r) != 0) {
@@ -205,7 +205,7 @@ enum sahifa_status sahifa_csv_reader_finish(struct sahifa_csv_reader *r, struct 
 	return r->st;
 }
 
-void sahifa_csv_reader_free(struct sahifa_csv_reader *r)
+void shf_csv_reader_free(struct sahifa_csv_reader *r)
 {
 	if (!r)
 		return;

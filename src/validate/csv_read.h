@@ -18,17 +18,17 @@ struct sahifa_csv_reader;  /* opaque */
 typedef enum sahifa_status (*sahifa_csv_row_fn)(void *ctx, const char *const *fields,
 						 const size_t *lens, size_t n, long line);
 
-/* *out is owned by the caller: sahifa_csv_reader_free(). */
-enum sahifa_status sahifa_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
+/* *out is owned by the caller: shf_csv_reader_free(). */
+enum sahifa_status shf_csv_reader_new(sahifa_csv_row_fn fn, void *ctx,
 					 struct sahifa_csv_reader **out, struct sahifa_error *err);
 /* Feed the next bytes.  Syntax errors (a stray quote, text after a closing quote),
  * invalid UTF-8, a record not ended by CRLF and a blank line fail with
  * SAHIFA_ERR_DATA and err->line set; a field past the limit with SAHIFA_ERR_LIMIT. */
-enum sahifa_status sahifa_csv_reader_feed(struct sahifa_csv_reader *r, const char *data,
+enum sahifa_status shf_csv_reader_feed(struct sahifa_csv_reader *r, const char *data,
 					  size_t len, struct sahifa_error *err);
 /* End of input: delivers the last record (also without a final CRLF); an open quoted
  * field fails. */
-enum sahifa_status sahifa_csv_reader_finish(struct sahifa_csv_reader *r, struct sahifa_error *err);
-void sahifa_csv_reader_free(struct sahifa_csv_reader *r);  /* accepts NULL */
+enum sahifa_status shf_csv_reader_finish(struct sahifa_csv_reader *r, struct sahifa_error *err);
+void shf_csv_reader_free(struct sahifa_csv_reader *r);  /* accepts NULL */
 
 #endif

@@ -25,7 +25,7 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 	return sahifa_utf8_decode(s, avail, &cp);
 }
 
-long sahifa_utf8_column(const char *text, size_t off)
+long shf_utf8_column(const char *text, size_t off)
 {
 	return (long)sahifa_utf8_chars(text, off) + 1;
 }
@@ -45,7 +45,7 @@ static enum sahifa_status lex_fail(struct sahifa_error *err, enum sahifa_status 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return sahifa_error_set(err, st, NULL, 0, sahifa_utf8_column(text, off), "%s", msg);
+	return sahifa_error_set(err, st, NULL, 0, shf_utf8_column(text, off), "%s", msg);
 }
 
 static int is_digit(unsigned char c)
@@ -170,7 +170,7 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-enum sahifa_status sahifa_json_parse(const char *text, size_t len, struct sahifa_json **out,
+enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
 				     struct sahifa_error *err)
 {
 	const char *end = NULL;
@@ -225,7 +225,7 @@ enum sahifa_status sahifa_json_parse(const char *text, size_t len, struct sahifa
 	return SAHIFA_OK;
 }
 
-void sahifa_json_free(struct sahifa_json *v)
+void shf_json_free(struct sahifa_json *v)
 {
 	cJSON_Delete((cJSON *)v);
 }
@@ -234,7 +234,7 @@ void sahifa_json_free(struct sahifa_json *v)
 
 #define CJ(v) ((const cJSON *)(v))
 
-enum sahifa_json_type sahifa_json_type(const struct sahifa_json *v)
+enum shf_json_type shf_json_type(const struct sahifa_json *v)
 {
 	const cJSON *j = CJ(v);
 
@@ -252,31 +252,31 @@ enum sahifa_json_type sahifa_json_type(const struct sahifa_json *v)
 	return SAHIFA_JSON_NONE;
 }
 
-const struct sahifa_json *sahifa_json_get(const struct sahifa_json *obj, const char *key)
+const struct sahifa_json *shf_json_get(const struct sahifa_json *obj, const char *key)
 {
 	if (!obj || !cJSON_IsObject(CJ(obj)))
 		return NULL;
 	return (const struct sahifa_json *)cJSON_GetObjectItemCaseSensitive(CJ(obj), key);
 }
 
-const struct sahifa_json *sahifa_json_child(const struct sahifa_json *v)
+const struct sahifa_json *shf_json_child(const struct sahifa_json *v)
 {
 	if (!v || !(cJSON_IsArray(CJ(v)) || cJSON_IsObject(CJ(v))))
 		return NULL;
 	return (const struct sahifa_json *)CJ(v)->child;
 }
 
-const struct sahifa_json *sahifa_json_next(const struct sahifa_json *v)
+const struct sahifa_json *shf_json_next(const struct sahifa_json *v)
 {
 	return v ? (const struct sahifa_json *)CJ(v)->next : NULL;
 }
 
-const char *sahifa_json_key(const struct sahifa_json *member)
+const char *shf_json_key(const struct sahifa_json *member)
 {
 	return member ? CJ(member)->string : NULL;
 }
 
-size_t sahifa_json_size(const struct sahifa_json *v)
+size_t shf_json_size(const struct sahifa_json *v)
 {
 	const cJSON *c;
 	size_t n = 0;
@@ -288,17 +288,17 @@ size_t sahifa_json_size(const struct sahifa_json *v)
 	return n;
 }
 
-const char *sahifa_json_string(const struct sahifa_json *v)
+const char *shf_json_string(const struct sahifa_json *v)
 {
 	return v && cJSON_IsString(CJ(v)) ? CJ(v)->valuestring : NULL;
 }
 
-double sahifa_json_number(const struct sahifa_json *v)
+double shf_json_number(const struct sahifa_json *v)
 {
 	return v && cJSON_IsNumber(CJ(v)) ? CJ(v)->valuedouble : 0;
 }
 
-int sahifa_json_true(const struct sahifa_json *v)
+int shf_json_true(const struct sahifa_json *v)
 {
 	return v && cJSON_IsTrue(CJ(v));
 }
@@ -308,7 +308,7 @@ static int double_is_integer(double d)
 	return isfinite(d) && floor(d) == d;
 }
 
-int sahifa_json_integer(const struct sahifa_json *v, long long *out)
+int shf_json_integer(const struct sahifa_json *v, long long *out)
 {
 	double d;
 
@@ -740,7 +740,7 @@ static enum sahifa_status compile_keyword(struct compiler *c, struct node *n, co
 		if (!cJSON_IsString(v))
 			return cfail(c, "'pattern' must be a string");
 		sahifa_error_clear(&rerr);
-		st = sahifa_regex_compile(v->valuestring, &n->pattern, &rerr);
+		st = shf_regex_compile(v->valuestring, &n->pattern, &rerr);
 		if (st == SAHIFA_ERR_DATA)
 			return cfail(c, "%s", rerr.msg);
 		if (st)
@@ -841,7 +841,7 @@ static enum sahifa_status compile_node(struct compiler *c, const cJSON *src, str
 	return SAHIFA_OK;
 }
 
-void sahifa_schema_free(struct sahifa_schema *s)
+void shf_schema_free(struct sahifa_schema *s)
 {
 	struct node *n, *next;
 
@@ -855,7 +855,7 @@ void sahifa_schema_free(struct sahifa_schema *s)
 		free(n->all_of);
 		free(n->any_of);
 		free(n->one_of);
-		sahifa_regex_free(n->pattern);
+		shf_regex_free(n->pattern);
 		free(n);
 	}
 	cJSON_Delete(s->doc);
@@ -881,27 +881,27 @@ static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out
 	c.err = err;
 	st = compile_node(&c, s->doc, &s->root);
 	if (st) {
-		sahifa_schema_free(s);
+		shf_schema_free(s);
 		return st;
 	}
 	*out = s;
 	return SAHIFA_OK;
 }
 
-enum sahifa_status sahifa_schema_compile(const char *text, size_t len, struct sahifa_schema **out,
+enum sahifa_status shf_schema_compile(const char *text, size_t len, struct sahifa_schema **out,
 					 struct sahifa_error *err)
 {
 	struct sahifa_json *doc;
 	enum sahifa_status st;
 
 	*out = NULL;
-	st = sahifa_json_parse(text, len, &doc, err);
+	st = shf_json_parse(text, len, &doc, err);
 	if (st)
 		return st;
 	return schema_from_doc((cJSON *)doc, out, err);
 }
 
-enum sahifa_status sahifa_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
+enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
 				      struct sahifa_error *err)
 {
 	cJSON *doc = cJSON_Duplicate(s->doc, 1);
@@ -1335,7 +1335,7 @@ static int validate_string(struct vctx *c, const struct node *n, const cJSON *v)
 	}
 	if (n->pattern && (ok || !c->quiet)) {
 		struct sahifa_error rerr;
-		int hit = sahifa_regex_search(n->pattern, s, len, &rerr);
+		int hit = shf_regex_search(n->pattern, s, len, &rerr);
 
 		if (hit <= 0) {
 			char pq[128];
@@ -1511,7 +1511,7 @@ static int validate(struct vctx *c, const struct node *n, const cJSON *v)
 	return ok;
 }
 
-size_t sahifa_schema_validate(struct sahifa_schema *s, const struct sahifa_json *v,
+size_t shf_schema_validate(struct sahifa_schema *s, const struct sahifa_json *v,
 			      sahifa_schema_fn fn, void *ctx)
 {
 	struct vctx c;

@@ -121,9 +121,9 @@ static enum sahifa_status csv_table_schema(struct vrun *r, const char *path,
 		return st;
 	}
 	if (!strcmp(base, "articles.csv"))
-		e = sahifa_embed_find("schema/articles.table.json");
+		e = shf_embed_find("schema/articles.table.json");
 	else if (!strcmp(base, "paragraphs.csv"))
-		e = sahifa_embed_find("schema/paragraphs.table.json");
+		e = shf_embed_find("schema/paragraphs.table.json");
 	else
 		return sahifa_error_set(err, SAHIFA_ERR_USAGE, path, 0, 0,
 					"no Table Schema for this CSV (name it articles.csv or "
@@ -175,7 +175,7 @@ static enum sahifa_status check_meta_file(struct vrun *r, const char *path, int 
 		st = manifest_check(r, path, text.data, text.len, &doc);
 	else
 		st = datapackage_check(r, path, text.data, text.len, &doc);
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 	sahifa_buf_release(&text);
 	vrun_file_done(r, path, manifest ? "manifest" : "datapackage", 0);
 	return st;
@@ -253,8 +253,8 @@ enum sahifa_status sahifa_validate_run(const struct sahifa_validate_options *opt
 	st = r.io;
 out:
 	for (i = 0; i < r.n_copies; i++)
-		sahifa_schema_free(r.copies[i]);
-	sahifa_schema_free(r.article);
-	sahifa_schema_free(r.manifest);
+		shf_schema_free(r.copies[i]);
+	shf_schema_free(r.article);
+	shf_schema_free(r.manifest);
 	return st;
 }

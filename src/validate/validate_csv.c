@@ -43,7 +43,7 @@ void table_schema_free(struct table_schema *ts)
 		for (j = 0; j < f->n_enum; j++)
 			free(f->enum_values[j]);
 		free(f->enum_values);
-		sahifa_regex_free(f->pattern);
+		shf_regex_free(f->pattern);
 		free(f->pattern_src);
 	}
 	free(ts->fields);
@@ -62,9 +62,9 @@ static enum sahifa_status ts_fail(struct sahifa_error *err, size_t i, const char
 static enum sahifa_status load_field(struct field *f, const struct sahifa_json *src, size_t i,
 				     struct sahifa_error *err)
 {
-	const char *name = sahifa_json_string(sahifa_json_get(src, "name"));
-	const char *type = sahifa_json_string(sahifa_json_get(src, "type"));
-	const struct sahifa_json *cons = sahifa_json_get(src, "constraints"), *c, *v;
+	const char *name = shf_json_string(shf_json_get(src, "name"));
+	const char *type = shf_json_string(shf_json_get(src, "type"));
+	const struct sahifa_json *cons = shf_json_get(src, "constraints"), *c, *v;
 	enum sahifa_status st;
 
 	if (!name)
@@ -79,8 +79,8 @@ static enum sahifa_status load_field(struct field *f, const struct sahifa_json *
 		f->type = FT_NUMBER;
 	else
 		return ts_fail(err, i, "unsupported field type (string, integer, number)");
-	for (c = sahifa_json_child(src); c; c = sahifa_json_next(c)) {
-		const char *k = sahifa_json_key(c);
+	for (c = shf_json_child(src); c; c = shf_json_next(c)) {
+		const char *k = shf_json_key(c);
 
 		if (strcmp(k, "name") && strcmp(k, "type") && strcmp(k, "constraints") &&
 		    strcmp(k, "title") && strcmp(k, "description") && strcmp(k, "format"))
@@ -88,49 +88,49 @@ static enum sahifa_status load_field(struct field *f, const struct sahifa_json *
 	}
 	if (!cons)
 		return SAHIFA_OK;
-	if (sahifa_json_type(cons) != SAHIFA_JSON_OBJECT)
+	if (shf_json_type(cons) != SAHIFA_JSON_OBJECT)
 		return ts_fail(err, i, "'constraints' is not an object");
-	for (c = sahifa_json_child(cons); c; c = sahifa_json_next(c)) {
-		const char *k = sahifa_json_key(c);
+	for (c = shf_json_child(cons); c; c = shf_json_next(c)) {
+		const char *k = shf_json_key(c);
 
 		if (!strcmp(k, "required")) {
-			f->required = sahifa_json_true(c);
+			f->required = shf_json_true(c);
 		} else if (!strcmp(k, "unique")) {
-			f->unique = sahifa_json_true(c);
+			f->unique = shf_json_true(c);
 		} else if (!strcmp(k, "enum")) {
-			size_t n = sahifa_json_size(c), j = 0;
+			size_t n = shf_json_size(c), j = 0;
 
-			if (sahifa_json_type(c) != SAHIFA_JSON_ARRAY)
+			if (shf_json_type(c) != SAHIFA_JSON_ARRAY)
 				return ts_fail(err, i, "'enum' is not an array");
 			f->enum_values = calloc(n ? n : 1, sizeof(char *));
 			if (!f->enum_values)
 				return SAHIFA_ERR_NOMEM;
-			for (v = sahifa_json_child(c); v; v = sahifa_json_next(v)) {
-				if (!sahifa_json_string(v))
+			for (v = shf_json_child(c); v; v = shf_json_next(v)) {
+				if (!shf_json_string(v))
 					return ts_fail(err, i, "'enum' values must be strings");
-				if (!(f->enum_values[j++] = sahifa_strdup(sahifa_json_string(v))))
+				if (!(f->enum_values[j++] = sahifa_strdup(shf_json_string(v))))
 					return SAHIFA_ERR_NOMEM;
 				f->n_enum = j;
 			}
 		} else if (!strcmp(k, "pattern")) {
-			const char *p = sahifa_json_string(c);
+			const char *p = shf_json_string(c);
 
 			if (!p)
 				return ts_fail(err, i, "'pattern' is not a string");
-			if ((st = sahifa_regex_compile(p, &f->pattern, err)))
+			if ((st = shf_regex_compile(p, &f->pattern, err)))
 				return st == SAHIFA_ERR_DATA ? ts_fail(err, i, err ? err->msg : "bad pattern")
 							     : st;
 			if (!(f->pattern_src = sahifa_strdup(p)))
 				return SAHIFA_ERR_NOMEM;
 		} else if (!strcmp(k, "minimum") || !strcmp(k, "maximum")) {
-			if (sahifa_json_type(c) != SAHIFA_JSON_NUMBER)
+			if (shf_json_type(c) != SAHIFA_JSON_NUMBER)
 				return ts_fail(err, i, "'minimum'/'maximum' must be numbers");
 			if (k[1] == 'i') {
 				f->has_min = 1;
-				f->min = sahifa_json_number(c);
+				f->min = shf_json_number(c);
 			} else {
 				f->has_max = 1;
-				f->max = sahifa_json_number(c);
+				f->max = shf_json_number(c);
 			}
 		} else {
 			return ts_fail(err, i, "unsupported constraint");
@@ -149,38 +149,38 @@ enum sahifa_status table_schema_load(const char *text, size_t len, struct table_
 	size_t i = 0;
 
 	*out = NULL;
-	if ((st = sahifa_json_parse(text, len, &doc, err)))
+	if ((st = shf_json_parse(text, len, &doc, err)))
 		return st;
-	fields = sahifa_json_get(doc, "fields");
-	if (sahifa_json_type(fields) != SAHIFA_JSON_ARRAY || !sahifa_json_size(fields)) {
-		sahifa_json_free(doc);
+	fields = shf_json_get(doc, "fields");
+	if (shf_json_type(fields) != SAHIFA_JSON_ARRAY || !shf_json_size(fields)) {
+		shf_json_free(doc);
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"table schema: 'fields' is not a non-empty array");
 	}
 	ts = calloc(1, sizeof(*ts));
-	if (!ts || !(ts->fields = calloc(sahifa_json_size(fields), sizeof(struct field)))) {
+	if (!ts || !(ts->fields = calloc(shf_json_size(fields), sizeof(struct field)))) {
 		free(ts);
-		sahifa_json_free(doc);
+		shf_json_free(doc);
 		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
-	for (f = sahifa_json_child(fields); f; f = sahifa_json_next(f), i++) {
+	for (f = shf_json_child(fields); f; f = shf_json_next(f), i++) {
 		ts->n_fields = i + 1;
 		if ((st = load_field(&ts->fields[i], f, i, err)))
 			goto fail;
 	}
-	key = sahifa_json_get(doc, "primaryKey");
+	key = shf_json_get(doc, "primaryKey");
 	if (key) {
 		const struct sahifa_json *k;
-		size_t n = sahifa_json_type(key) == SAHIFA_JSON_STRING ? 1 : sahifa_json_size(key);
+		size_t n = shf_json_type(key) == SAHIFA_JSON_STRING ? 1 : shf_json_size(key);
 
 		ts->key = calloc(n ? n : 1, sizeof(size_t));
 		if (!ts->key) {
 			st = SAHIFA_ERR_NOMEM;
 			goto fail;
 		}
-		for (k = sahifa_json_type(key) == SAHIFA_JSON_STRING ? key : sahifa_json_child(key);
-		     k; k = sahifa_json_type(key) == SAHIFA_JSON_STRING ? NULL : sahifa_json_next(k)) {
-			const char *name = sahifa_json_string(k);
+		for (k = shf_json_type(key) == SAHIFA_JSON_STRING ? key : shf_json_child(key);
+		     k; k = shf_json_type(key) == SAHIFA_JSON_STRING ? NULL : shf_json_next(k)) {
+			const char *name = shf_json_string(k);
 
 			for (i = 0; name && i < ts->n_fields; i++)
 				if (!strcmp(ts->fields[i].name, name))
@@ -193,11 +193,11 @@ enum sahifa_status table_schema_load(const char *text, size_t len, struct table_
 			ts->key[ts->n_key++] = i;
 		}
 	}
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 	*out = ts;
 	return SAHIFA_OK;
 fail:
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 	table_schema_free(ts);
 	return st;
 }
@@ -303,7 +303,7 @@ static void check_field(struct csv_check *c, const struct field *f, const char *
 				    "field '%s': %s is not one of the allowed values", f->name, q);
 	}
 	if (f->pattern) {
-		int hit = sahifa_regex_full_match(f->pattern, v, len, &rerr);
+		int hit = shf_regex_full_match(f->pattern, v, len, &rerr);
 
 		if (hit == 0)
 			vrun_report(c->run, c->path, line, 0, NULL,
@@ -384,7 +384,7 @@ enum sahifa_status csv_check_init(struct csv_check *c, struct vrun *run, const c
 	c->run = run;
 	c->path = path;
 	c->ts = ts;
-	return sahifa_csv_reader_new(on_record, c, &c->reader, &e);
+	return shf_csv_reader_new(on_record, c, &c->reader, &e);
 }
 
 /* A syntax error ends the file's check: the reader cannot resync after it. */
@@ -415,7 +415,7 @@ enum sahifa_status csv_check_feed(struct csv_check *c, const char *data, size_t 
 	}
 	c->fed |= len > 0;
 	sahifa_error_clear(&e);
-	return reader_status(c, sahifa_csv_reader_feed(c->reader, data, len, &e), &e);
+	return reader_status(c, shf_csv_reader_feed(c->reader, data, len, &e), &e);
 }
 
 enum sahifa_status csv_check_finish(struct csv_check *c)
@@ -426,7 +426,7 @@ enum sahifa_status csv_check_finish(struct csv_check *c)
 	if (c->reader_failed)
 		return SAHIFA_OK;
 	sahifa_error_clear(&e);
-	st = reader_status(c, sahifa_csv_reader_finish(c->reader, &e), &e);
+	st = reader_status(c, shf_csv_reader_finish(c->reader, &e), &e);
 	if (!st && !c->header_ok && !c->reader_failed)
 		vrun_report(c->run, c->path, 0, 0, NULL, "empty CSV file (no header)");
 	return st == SAHIFA_ERR_DATA ? SAHIFA_OK : st;
@@ -434,6 +434,6 @@ enum sahifa_status csv_check_finish(struct csv_check *c)
 
 void csv_check_release(struct csv_check *c)
 {
-	sahifa_csv_reader_free(c->reader);
+	shf_csv_reader_free(c->reader);
 	shf_hset_release(&c->keys);
 }

@@ -69,7 +69,7 @@ static enum sahifa_status batch_make(struct jsonl_check *c)
 
 static void slot_clear(struct jsonl_slot *s)
 {
-	sahifa_json_free(s->v);
+	shf_json_free(s->v);
 	free(s->perr);
 	memset(s, 0, sizeof(*s));
 }
@@ -123,7 +123,7 @@ static void check_slot(struct jsonl_check *c, unsigned t, struct jsonl_slot *s)
 
 	if (s->too_long)
 		return;
-	if (sahifa_json_parse(text, s->len, &s->v, &e)) {
+	if (shf_json_parse(text, s->len, &s->v, &e)) {
 		s->perr = malloc(sizeof(*s->perr));
 		if (s->perr)
 			*s->perr = e;
@@ -138,12 +138,12 @@ static void check_slot(struct jsonl_check *c, unsigned t, struct jsonl_slot *s)
 		f.st = SAHIFA_OK;
 		s->thread = t;
 		s->found_off = f.found->len;
-		sahifa_schema_validate(b->schemas[t], s->v, on_violation, &f);
+		shf_schema_validate(b->schemas[t], s->v, on_violation, &f);
 		s->n_found = f.n;
 		s->st = f.st;
 	}
 	if (!c->on_row) {
-		sahifa_json_free(s->v);
+		shf_json_free(s->v);
 		s->v = NULL;
 	}
 }

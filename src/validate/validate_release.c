@@ -161,7 +161,7 @@ static uint64_t field_hash(const char *s, size_t len)
 
 static uint64_t str_hash(const struct sahifa_json *v)
 {
-	const char *s = sahifa_json_string(v);
+	const char *s = shf_json_string(v);
 
 	return s ? field_hash(s, strlen(s)) : 0;
 }
@@ -172,7 +172,7 @@ static uint64_t int_hash(const struct sahifa_json *v)
 	long long n;
 	char num[32];
 
-	if (!sahifa_json_integer(v, &n))
+	if (!shf_json_integer(v, &n))
 		return 1;
 	snprintf(num, sizeof(num), "%lld", n);
 	return field_hash(num, strlen(num));
@@ -204,8 +204,8 @@ static uint64_t row_hash(const uint64_t *f, size_t n)
 static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row, long line)
 {
 	struct release *rel = ctx;
-	const char *id = sahifa_json_string(sahifa_json_get(row, "id"));
-	const struct sahifa_json *src = sahifa_json_get(row, "source"), *stats, *s, *p;
+	const char *id = shf_json_string(shf_json_get(row, "id"));
+	const struct sahifa_json *src = shf_json_get(row, "source"), *stats, *s, *p;
 	struct article *a;
 	size_t si, pi;
 
@@ -226,38 +226,38 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 	a->split_jsonl = rel->cur_split;
 	a->line_jsonl = line;
 	a->shard = (size_t)(rel->cur - rel->members);
-	stats = sahifa_json_get(row, "stats");
+	stats = shf_json_get(row, "stats");
 	a->fj[0] = field_hash(id, 32);
 	a->fj[1] = rel->cur_split >= 0 ? field_hash(sahifa_split_name((enum sahifa_split)rel->cur_split),
 						     strlen(sahifa_split_name((enum sahifa_split)rel->cur_split))) : 0;
-	a->fj[2] = str_hash(sahifa_json_get(row, "headline"));
-	a->fj[3] = str_hash(sahifa_json_get(row, "byline"));
-	a->fj[4] = str_hash(sahifa_json_get(row, "lang"));
-	a->fj[5] = str_hash(sahifa_json_get(row, "script"));
-	a->conf_j = sahifa_json_number(sahifa_json_get(row, "lang_confidence"));
-	a->fj[7] = int_hash(sahifa_json_get(stats, "sections"));
-	a->fj[8] = int_hash(sahifa_json_get(stats, "paragraphs"));
-	a->fj[9] = int_hash(sahifa_json_get(stats, "captions"));
-	a->fj[10] = int_hash(sahifa_json_get(stats, "removed"));
-	a->fj[11] = int_hash(sahifa_json_get(stats, "characters"));
-	a->fj[12] = int_hash(sahifa_json_get(stats, "words"));
-	a->fj[13] = str_hash(sahifa_json_get(src, "name"));
-	a->fj[14] = str_hash(sahifa_json_get(src, "member"));
-	a->fj[15] = str_hash(sahifa_json_get(src, "sha256"));
-	a->fj[16] = str_hash(sahifa_json_get(src, "encoding"));
-	a->fj[17] = str_hash(sahifa_json_get(row, "url"));
-	a->fj[18] = str_hash(sahifa_json_get(row, "published"));
-	a->fj[19] = str_hash(sahifa_json_get(row, "modified"));
-	a->fj[20] = str_hash(sahifa_json_get(row, "site_name"));
-	a->fj[21] = str_hash(sahifa_json_get(row, "description"));
-	a->fj[22] = str_hash(sahifa_json_get(row, "html_lang"));
-	a->fj[23] = str_hash(sahifa_json_get(src, "declared_encoding"));
-	a->fj[24] = str_hash(sahifa_json_get(src, "format"));
-	for (s = sahifa_json_child(sahifa_json_get(row, "sections")), si = 0; s;
-	     s = sahifa_json_next(s), si++) {
-		const struct sahifa_json *paras = sahifa_json_get(s, "paragraphs");
+	a->fj[2] = str_hash(shf_json_get(row, "headline"));
+	a->fj[3] = str_hash(shf_json_get(row, "byline"));
+	a->fj[4] = str_hash(shf_json_get(row, "lang"));
+	a->fj[5] = str_hash(shf_json_get(row, "script"));
+	a->conf_j = shf_json_number(shf_json_get(row, "lang_confidence"));
+	a->fj[7] = int_hash(shf_json_get(stats, "sections"));
+	a->fj[8] = int_hash(shf_json_get(stats, "paragraphs"));
+	a->fj[9] = int_hash(shf_json_get(stats, "captions"));
+	a->fj[10] = int_hash(shf_json_get(stats, "removed"));
+	a->fj[11] = int_hash(shf_json_get(stats, "characters"));
+	a->fj[12] = int_hash(shf_json_get(stats, "words"));
+	a->fj[13] = str_hash(shf_json_get(src, "name"));
+	a->fj[14] = str_hash(shf_json_get(src, "member"));
+	a->fj[15] = str_hash(shf_json_get(src, "sha256"));
+	a->fj[16] = str_hash(shf_json_get(src, "encoding"));
+	a->fj[17] = str_hash(shf_json_get(row, "url"));
+	a->fj[18] = str_hash(shf_json_get(row, "published"));
+	a->fj[19] = str_hash(shf_json_get(row, "modified"));
+	a->fj[20] = str_hash(shf_json_get(row, "site_name"));
+	a->fj[21] = str_hash(shf_json_get(row, "description"));
+	a->fj[22] = str_hash(shf_json_get(row, "html_lang"));
+	a->fj[23] = str_hash(shf_json_get(src, "declared_encoding"));
+	a->fj[24] = str_hash(shf_json_get(src, "format"));
+	for (s = shf_json_child(shf_json_get(row, "sections")), si = 0; s;
+	     s = shf_json_next(s), si++) {
+		const struct sahifa_json *paras = shf_json_get(s, "paragraphs");
 
-		for (p = sahifa_json_child(paras), pi = 0; p; p = sahifa_json_next(p), pi++) {
+		for (p = shf_json_child(paras), pi = 0; p; p = shf_json_next(p), pi++) {
 			uint64_t f[11];
 			char num[32];
 
@@ -265,15 +265,15 @@ static enum sahifa_status on_jsonl_row(void *ctx, const struct sahifa_json *row,
 			f[1] = a->fj[1];
 			snprintf(num, sizeof(num), "%zu", si);
 			f[2] = field_hash(num, strlen(num));
-			f[3] = str_hash(sahifa_json_get(s, "heading"));
-			f[4] = int_hash(sahifa_json_get(s, "level"));
+			f[3] = str_hash(shf_json_get(s, "heading"));
+			f[4] = int_hash(shf_json_get(s, "level"));
 			snprintf(num, sizeof(num), "%zu", pi);
 			f[5] = field_hash(num, strlen(num));
-			f[6] = str_hash(sahifa_json_get(p, "kind"));
-			f[7] = str_hash(sahifa_json_get(p, "lang"));
-			f[8] = str_hash(sahifa_json_get(p, "script"));
-			f[9] = int_hash(sahifa_json_get(p, "line"));
-			f[10] = str_hash(sahifa_json_get(p, "text"));
+			f[6] = str_hash(shf_json_get(p, "kind"));
+			f[7] = str_hash(shf_json_get(p, "lang"));
+			f[8] = str_hash(shf_json_get(p, "script"));
+			f[9] = int_hash(shf_json_get(p, "line"));
+			f[10] = str_hash(shf_json_get(p, "text"));
 			if (para_push(&a->pj, row_hash(f, 11)))
 				return SAHIFA_ERR_NOMEM;
 		}
@@ -504,9 +504,9 @@ static void check_manifest(struct release *rel)
 		       rel->manifest.len, &doc);
 	if (!doc)
 		return;
-	name = sahifa_json_string(sahifa_json_get(doc, "name"));
-	version = sahifa_json_string(sahifa_json_get(doc, "version"));
-	csv = sahifa_json_string(sahifa_json_get(doc, "csv"));
+	name = shf_json_string(shf_json_get(doc, "name"));
+	version = shf_json_string(shf_json_get(doc, "version"));
+	csv = shf_json_string(shf_json_get(doc, "csv"));
 	rel->spreadsheet = csv && !strcmp(csv, "spreadsheet");
 	for (i = 0; i < 3; i++) {
 		static const char *const names[3] = { "data/articles.csv", "data/paragraphs.csv",
@@ -528,11 +528,11 @@ static void check_manifest(struct release *rel)
 				    "top folder is '%s/' but the manifest says '%s'", rel->top,
 				    want);
 	}
-	files = sahifa_json_get(doc, "files");
-	for (f = sahifa_json_child(files), i = 0; f; f = sahifa_json_next(f), i++) {
-		const char *p = sahifa_json_string(sahifa_json_get(f, "path"));
-		const char *sha = sahifa_json_string(sahifa_json_get(f, "sha256"));
-		const struct sahifa_json *rows = sahifa_json_get(f, "rows");
+	files = shf_json_get(doc, "files");
+	for (f = shf_json_child(files), i = 0; f; f = shf_json_next(f), i++) {
+		const char *p = shf_json_string(shf_json_get(f, "path"));
+		const char *sha = shf_json_string(shf_json_get(f, "sha256"));
+		const struct sahifa_json *rows = shf_json_get(f, "rows");
 		struct member *m;
 
 		if (!p)
@@ -548,17 +548,17 @@ static void check_manifest(struct release *rel)
 		if (m->listed)
 			vrun_report(rel->r, path, 0, 0, where, "'%s' is listed twice", p);
 		m->listed = 1;
-		if (sahifa_json_integer(sahifa_json_get(f, "bytes"), &n) &&
+		if (shf_json_integer(shf_json_get(f, "bytes"), &n) &&
 		    (unsigned long long)n != m->bytes)
 			vrun_report(rel->r, mpath, 0, 0, NULL,
 				    "%llu bytes, but manifest.json says %lld", m->bytes, n);
 		if (sha && strcmp(sha, m->sha256))
 			vrun_report(rel->r, mpath, 0, 0, NULL,
 				    "SHA-256 %s differs from manifest.json's %.64s", m->sha256, sha);
-		if (sahifa_json_integer(rows, &n) && n != m->rows)
+		if (shf_json_integer(rows, &n) && n != m->rows)
 			vrun_report(rel->r, mpath, 0, 0, NULL, "%lld rows, but manifest.json says %lld",
 				    m->rows, n);
-		else if (sahifa_json_type(rows) == SAHIFA_JSON_NULL && m->rows >= 0)
+		else if (shf_json_type(rows) == SAHIFA_JSON_NULL && m->rows >= 0)
 			vrun_report(rel->r, mpath, 0, 0, NULL,
 				    "a data file, but manifest.json gives it no rows");
 	}
@@ -572,17 +572,17 @@ static void check_manifest(struct release *rel)
 			vrun_report(rel->r, mpath, 0, 0, NULL, "not listed in manifest.json");
 		}
 	}
-	counts = sahifa_json_get(doc, "counts");
-	if (sahifa_json_integer(sahifa_json_get(counts, "articles"), &n) &&
+	counts = shf_json_get(doc, "counts");
+	if (shf_json_integer(shf_json_get(counts, "articles"), &n) &&
 	    (unsigned long long)n != jsonl_rows)
 		vrun_report(rel->r, path, 0, 0, "/counts/articles",
 			    "says %lld articles, the shards hold %llu rows", n, jsonl_rows);
-	if (rel->have_dups && sahifa_json_integer(sahifa_json_get(counts, "duplicates_dropped"), &n) &&
+	if (rel->have_dups && shf_json_integer(shf_json_get(counts, "duplicates_dropped"), &n) &&
 	    (unsigned long long)n != rel->n_dups)
 		vrun_report(rel->r, path, 0, 0, "/counts/duplicates_dropped",
 			    "says %lld duplicates dropped, data/duplicates.csv lists %zu", n,
 			    rel->n_dups);
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 }
 
 static void check_datapackage(struct release *rel)
@@ -602,12 +602,12 @@ static void check_datapackage(struct release *rel)
 			  rel->datapackage.len, &doc);
 	if (!doc)
 		return;
-	res = sahifa_json_get(doc, "resources");
+	res = shf_json_get(doc, "resources");
 	for (i = 0; i < rel->n_members; i++)
 		rel->members[i].listed = 0;
-	for (x = sahifa_json_child(res), i = 0; x; x = sahifa_json_next(x), i++) {
-		const char *p = sahifa_json_string(sahifa_json_get(x, "path"));
-		const char *hash = sahifa_json_string(sahifa_json_get(x, "hash"));
+	for (x = shf_json_child(res), i = 0; x; x = shf_json_next(x), i++) {
+		const char *p = shf_json_string(shf_json_get(x, "path"));
+		const char *hash = shf_json_string(shf_json_get(x, "hash"));
 		struct member *m;
 
 		if (!p)
@@ -621,7 +621,7 @@ static void check_datapackage(struct release *rel)
 			continue;
 		}
 		m->listed = 1;
-		if (sahifa_json_integer(sahifa_json_get(x, "bytes"), &n) &&
+		if (shf_json_integer(shf_json_get(x, "bytes"), &n) &&
 		    (unsigned long long)n != m->bytes)
 			vrun_report(rel->r, path, 0, 0, where,
 				    "'%s' has %llu bytes, the data package says %lld", p, m->bytes, n);
@@ -633,7 +633,7 @@ static void check_datapackage(struct release *rel)
 		if (!rel->members[i].listed && !strncmp(rel->members[i].rel, "data/", 5))
 			vrun_report(rel->r, path, 0, 0, NULL, "data file '%s' is not a resource",
 				    rel->members[i].rel);
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 }
 
 static void check_agreement(struct release *rel)
@@ -721,9 +721,9 @@ static void check_agreement(struct release *rel)
 
 static enum sahifa_status release_init(struct release *rel, struct vrun *r, struct sahifa_error *err)
 {
-	const struct sahifa_embed *ea = sahifa_embed_find("schema/articles.table.json");
-	const struct sahifa_embed *ep = sahifa_embed_find("schema/paragraphs.table.json");
-	const struct sahifa_embed *ed = sahifa_embed_find("schema/duplicates.table.json");
+	const struct sahifa_embed *ea = shf_embed_find("schema/articles.table.json");
+	const struct sahifa_embed *ep = shf_embed_find("schema/paragraphs.table.json");
+	const struct sahifa_embed *ed = shf_embed_find("schema/duplicates.table.json");
 	enum sahifa_status st;
 
 	memset(rel, 0, sizeof(*rel));
@@ -934,7 +934,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	chunk = malloc(SHF_LAYOUT_READ_CHUNK);
 	if (!chunk)
 		return SAHIFA_ERR_NOMEM;
-	while ((got = sahifa_archive_member_read(m, chunk, SHF_LAYOUT_READ_CHUNK, &e)) > 0) {
+	while ((got = shf_archive_member_read(m, chunk, SHF_LAYOUT_READ_CHUNK, &e)) > 0) {
 		rel->total += (unsigned long long)got;
 		if (rel->total > ar->max) {
 			if (rel->kind == K_JSONL)

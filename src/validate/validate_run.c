@@ -125,18 +125,18 @@ static enum sahifa_status load_schema(const char *file, const char *embed_path,
 
 	*out = NULL;
 	if (!file) {
-		const struct sahifa_embed *e = sahifa_embed_find(embed_path);
+		const struct sahifa_embed *e = shf_embed_find(embed_path);
 
 		if (!e)
 			return SAHIFA_OK;
-		st = sahifa_schema_compile(e->data, e->len, out, err);
+		st = shf_schema_compile(e->data, e->len, out, err);
 		if (st)
 			sahifa_error_set_path(err, embed_path);
 		return st;
 	}
 	st = vread_file(file, SHF_LAYOUT_META_MAX, &text, err);
 	if (!st) {
-		st = sahifa_schema_compile(text.data, text.len, out, err);
+		st = shf_schema_compile(text.data, text.len, out, err);
 		if (st)
 			sahifa_error_set_path(err, file);
 	}
@@ -169,7 +169,7 @@ unsigned vrun_schema_copies(struct vrun *r, struct sahifa_schema *s, struct sahi
 	if (s && s != r->article)
 		return 0;
 	while (s && r->n_copies + 1 < r->threads &&
-	       !sahifa_schema_copy(s, &r->copies[r->n_copies], &e))
+	       !shf_schema_copy(s, &r->copies[r->n_copies], &e))
 		r->n_copies++;
 	for (i = 0; i + 1 < r->threads && (!s || i < r->n_copies); i++)
 		out[i] = s ? r->copies[i] : NULL;
@@ -188,36 +188,36 @@ static void manifest_shape(struct vrun *r, const char *path, const struct sahifa
 	size_t i;
 	char where[64];
 
-	if (sahifa_json_type(m) != SAHIFA_JSON_OBJECT) {
+	if (shf_json_type(m) != SAHIFA_JSON_OBJECT) {
 		vrun_report(r, path, 0, 0, NULL, "manifest is not a JSON object");
 		return;
 	}
 	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
-		if (sahifa_json_type(sahifa_json_get(m, strings[i])) != SAHIFA_JSON_STRING)
+		if (shf_json_type(shf_json_get(m, strings[i])) != SAHIFA_JSON_STRING)
 			vrun_report(r, path, 0, 0, NULL, "missing or non-string '%s'", strings[i]);
-	if (sahifa_json_type(sahifa_json_get(m, "counts")) != SAHIFA_JSON_OBJECT)
+	if (shf_json_type(shf_json_get(m, "counts")) != SAHIFA_JSON_OBJECT)
 		vrun_report(r, path, 0, 0, NULL, "missing or non-object 'counts'");
-	if (sahifa_json_type(sahifa_json_get(m, "splits")) != SAHIFA_JSON_OBJECT)
+	if (shf_json_type(shf_json_get(m, "splits")) != SAHIFA_JSON_OBJECT)
 		vrun_report(r, path, 0, 0, NULL, "missing or non-object 'splits'");
-	files = sahifa_json_get(m, "files");
-	if (sahifa_json_type(files) != SAHIFA_JSON_ARRAY) {
+	files = shf_json_get(m, "files");
+	if (shf_json_type(files) != SAHIFA_JSON_ARRAY) {
 		vrun_report(r, path, 0, 0, NULL, "missing or non-array 'files'");
 		return;
 	}
-	for (f = sahifa_json_child(files), i = 0; f; f = sahifa_json_next(f), i++) {
-		const struct sahifa_json *rows = sahifa_json_get(f, "rows"), *sha;
+	for (f = shf_json_child(files), i = 0; f; f = shf_json_next(f), i++) {
+		const struct sahifa_json *rows = shf_json_get(f, "rows"), *sha;
 		long long n;
 
 		snprintf(where, sizeof(where), "/files/%zu", i);
-		if (sahifa_json_type(sahifa_json_get(f, "path")) != SAHIFA_JSON_STRING)
+		if (shf_json_type(shf_json_get(f, "path")) != SAHIFA_JSON_STRING)
 			vrun_report(r, path, 0, 0, where, "missing or non-string 'path'");
-		if (!sahifa_json_integer(sahifa_json_get(f, "bytes"), &n) || n < 0)
+		if (!shf_json_integer(shf_json_get(f, "bytes"), &n) || n < 0)
 			vrun_report(r, path, 0, 0, where, "'bytes' is not a non-negative integer");
-		if (sahifa_json_type(rows) != SAHIFA_JSON_NULL &&
-		    (!sahifa_json_integer(rows, &n) || n < 0))
+		if (shf_json_type(rows) != SAHIFA_JSON_NULL &&
+		    (!shf_json_integer(rows, &n) || n < 0))
 			vrun_report(r, path, 0, 0, where, "'rows' is neither null nor a count");
-		sha = sahifa_json_get(f, "sha256");
-		if (!sahifa_json_string(sha) || strlen(sahifa_json_string(sha)) != 64)
+		sha = shf_json_get(f, "sha256");
+		if (!shf_json_string(sha) || strlen(shf_json_string(sha)) != 64)
 			vrun_report(r, path, 0, 0, where, "'sha256' is not 64 hex digits");
 	}
 }
@@ -238,7 +238,7 @@ enum sahifa_status manifest_check(struct vrun *r, const char *path, const char *
 	enum sahifa_status st;
 
 	*doc = NULL;
-	if (sahifa_json_parse(text, len, doc, &e)) {
+	if (shf_json_parse(text, len, doc, &e)) {
 		vrun_report_error(r, path, &e);
 		return SAHIFA_OK;
 	}
@@ -251,7 +251,7 @@ enum sahifa_status manifest_check(struct vrun *r, const char *path, const char *
 	if (r->manifest) {
 		void *pair[2] = { r, (void *)path };
 
-		sahifa_schema_validate(r->manifest, *doc, on_meta_violation, pair);
+		shf_schema_validate(r->manifest, *doc, on_meta_violation, pair);
 	} else {
 		manifest_shape(r, path, *doc);
 	}
@@ -267,31 +267,31 @@ enum sahifa_status datapackage_check(struct vrun *r, const char *path, const cha
 	char where[64];
 
 	*doc = NULL;
-	if (sahifa_json_parse(text, len, doc, &e)) {
+	if (shf_json_parse(text, len, doc, &e)) {
 		vrun_report_error(r, path, &e);
 		return SAHIFA_OK;
 	}
-	if (sahifa_json_type(*doc) != SAHIFA_JSON_OBJECT) {
+	if (shf_json_type(*doc) != SAHIFA_JSON_OBJECT) {
 		vrun_report(r, path, 0, 0, NULL, "data package is not a JSON object");
 		return SAHIFA_OK;
 	}
-	if (!sahifa_json_string(sahifa_json_get(*doc, "name")))
+	if (!shf_json_string(shf_json_get(*doc, "name")))
 		vrun_report(r, path, 0, 0, NULL, "missing or non-string 'name'");
-	res = sahifa_json_get(*doc, "resources");
-	if (sahifa_json_type(res) != SAHIFA_JSON_ARRAY || !sahifa_json_size(res)) {
+	res = shf_json_get(*doc, "resources");
+	if (shf_json_type(res) != SAHIFA_JSON_ARRAY || !shf_json_size(res)) {
 		vrun_report(r, path, 0, 0, NULL, "'resources' is not a non-empty array");
 		return SAHIFA_OK;
 	}
-	for (x = sahifa_json_child(res), i = 0; x; x = sahifa_json_next(x), i++) {
-		const char *hash = sahifa_json_string(sahifa_json_get(x, "hash"));
+	for (x = shf_json_child(res), i = 0; x; x = shf_json_next(x), i++) {
+		const char *hash = shf_json_string(shf_json_get(x, "hash"));
 		long long n;
 
 		snprintf(where, sizeof(where), "/resources/%zu", i);
-		if (!sahifa_json_string(sahifa_json_get(x, "name")))
+		if (!shf_json_string(shf_json_get(x, "name")))
 			vrun_report(r, path, 0, 0, where, "missing or non-string 'name'");
-		if (!sahifa_json_string(sahifa_json_get(x, "path")))
+		if (!shf_json_string(shf_json_get(x, "path")))
 			vrun_report(r, path, 0, 0, where, "missing or non-string 'path'");
-		if (!sahifa_json_integer(sahifa_json_get(x, "bytes"), &n) || n < 0)
+		if (!shf_json_integer(shf_json_get(x, "bytes"), &n) || n < 0)
 			vrun_report(r, path, 0, 0, where, "'bytes' is not a non-negative integer");
 		if (!hash || strncmp(hash, "sha256:", 7) || strlen(hash) != 7 + 64)
 			vrun_report(r, path, 0, 0, where, "'hash' is not 'sha256:' and 64 hex digits");

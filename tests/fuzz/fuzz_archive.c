@@ -22,7 +22,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 	w->members++;
 	if (m->type != SAHIFA_MEMBER_FILE)
 		return SAHIFA_OK;
-	while ((n = sahifa_archive_member_read(m, buf, sizeof(buf), NULL)) > 0)
+	while ((n = shf_archive_member_read(m, buf, sizeof(buf), NULL)) > 0)
 		w->bytes += (unsigned long long)n;
 	return n < 0 ? SAHIFA_ERR_DATA : SAHIFA_OK;
 }
@@ -39,9 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!copy)
 		return 0;
 	memcpy(copy, data, size);
-	(void)sahifa_archive_sniff(copy, size);
+	(void)shf_archive_sniff(copy, size);
 	sahifa_error_clear(&err);
-	sahifa_archive_each_mem_limits("fuzz.bin", copy, size, &lim, on_member, &w, &err);
+	shf_archive_each_mem_limits("fuzz.bin", copy, size, &lim, on_member, &w, &err);
 	if (w.bytes > lim.total_bytes || w.members > lim.members)
 		abort();
 	free(copy);

@@ -32,13 +32,13 @@ static void read_only(const char *csv, size_t len, size_t cut, unsigned long lon
 
 	*rows = 0;
 	*errors = 0;
-	if (sahifa_csv_reader_new(count_row, rows, &r, &err) != SAHIFA_OK)
+	if (shf_csv_reader_new(count_row, rows, &r, &err) != SAHIFA_OK)
 		return;
-	if (sahifa_csv_reader_feed(r, csv, cut, &err) != SAHIFA_OK ||
-	    sahifa_csv_reader_feed(r, csv + cut, len - cut, &err) != SAHIFA_OK ||
-	    sahifa_csv_reader_finish(r, &err) != SAHIFA_OK)
+	if (shf_csv_reader_feed(r, csv, cut, &err) != SAHIFA_OK ||
+	    shf_csv_reader_feed(r, csv + cut, len - cut, &err) != SAHIFA_OK ||
+	    shf_csv_reader_finish(r, &err) != SAHIFA_OK)
 		*errors = 1;
-	sahifa_csv_reader_free(r);
+	shf_csv_reader_free(r);
 }
 
 static void check(struct table_schema *ts, const char *csv, size_t len, size_t cut,

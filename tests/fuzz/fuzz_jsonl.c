@@ -24,7 +24,7 @@ static enum sahifa_status on_row(void *ctx, const struct sahifa_json *row, long 
 {
 	(void)ctx;
 	(void)line;
-	if (sahifa_json_type(row) == SAHIFA_JSON_NONE)
+	if (shf_json_type(row) == SAHIFA_JSON_NONE)
 		abort();
 	return SAHIFA_OK;
 }
@@ -54,10 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    jsonl_check_finish(&c) == SAHIFA_OK && c.rows != count_rows(text, size))
 		abort();
 	jsonl_check_release(&c);
-	if (sahifa_json_parse(text, size, &v, &err) == SAHIFA_OK) {
+	if (shf_json_parse(text, size, &v, &err) == SAHIFA_OK) {
 		if (!sahifa_utf8_valid(text, size, NULL))
 			abort();
-		sahifa_json_free(v);
+		shf_json_free(v);
 	}
 	return 0;
 }

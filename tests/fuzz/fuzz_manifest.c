@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sahifa_error err;
 
 	memset(&info, 0, sizeof(info));
-	if (sahifa_manifest_read(text, size, &info, &err) == SAHIFA_OK &&
+	if (shf_manifest_read(text, size, &info, &err) == SAHIFA_OK &&
 	    (!memchr(info.version, '\0', sizeof(info.version)) ||
 	     !memchr(info.schema_version, '\0', sizeof(info.schema_version))))
 		abort();
@@ -31,11 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run.opts = &opts;
 	run.sum = &sum;
 	manifest_check(&run, "manifest.json", text, size, &doc);
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 	doc = NULL;
 	datapackage_check(&run, "datapackage.json", text, size, &doc);
-	sahifa_json_free(doc);
+	shf_json_free(doc);
 	if (run.manifest)
-		sahifa_schema_free(run.manifest);
+		shf_schema_free(run.manifest);
 	return 0;
 }

@@ -20,23 +20,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t a, b;
 
 	if (!schema) {
-		const struct sahifa_embed *e = sahifa_embed_find("schema/article.schema.json");
+		const struct sahifa_embed *e = shf_embed_find("schema/article.schema.json");
 
-		if (!e || sahifa_schema_compile(e->data, e->len, &schema, &err))
+		if (!e || shf_schema_compile(e->data, e->len, &schema, &err))
 			abort();
 	}
-	if (sahifa_json_parse((const char *)data, size, &v, &err))
+	if (shf_json_parse((const char *)data, size, &v, &err))
 		return 0;
-	a = sahifa_schema_validate(schema, v, NULL, NULL);
-	b = sahifa_schema_validate(schema, v, NULL, NULL);
+	a = shf_schema_validate(schema, v, NULL, NULL);
+	b = shf_schema_validate(schema, v, NULL, NULL);
 	if (a != b)
 		abort();
 	if (!a) {
-		const char *id = sahifa_json_string(sahifa_json_get(v, "id"));
+		const char *id = shf_json_string(shf_json_get(v, "id"));
 
-		if (sahifa_json_type(v) != SAHIFA_JSON_OBJECT || !id || strlen(id) != 32)
+		if (shf_json_type(v) != SAHIFA_JSON_OBJECT || !id || strlen(id) != 32)
 			abort();
 	}
-	sahifa_json_free(v);
+	shf_json_free(v);
 	return 0;
 }

@@ -30,17 +30,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sahifa_error err;
 	size_t i;
 
-	if (sahifa_schema_compile((const char *)data, size, &s, &err) != SAHIFA_OK)
+	if (shf_schema_compile((const char *)data, size, &s, &err) != SAHIFA_OK)
 		return 0;
 	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
 		struct sahifa_json *v = NULL;
 
-		if (sahifa_json_parse(docs[i], strlen(docs[i]), &v, &err) != SAHIFA_OK)
+		if (shf_json_parse(docs[i], strlen(docs[i]), &v, &err) != SAHIFA_OK)
 			abort();
-		if (sahifa_schema_validate(s, v, count, NULL) != sahifa_schema_validate(s, v, count, NULL))
+		if (shf_schema_validate(s, v, count, NULL) != shf_schema_validate(s, v, count, NULL))
 			abort();
-		sahifa_json_free(v);
+		shf_json_free(v);
 	}
-	sahifa_schema_free(s);
+	shf_schema_free(s);
 	return 0;
 }

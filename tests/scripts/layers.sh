@@ -91,26 +91,8 @@ END {
 }' "$tmp/edges"
 
 # -- names: sahifa_ is the public interface (declared in include/sahifa/), shf_ is
-# shared inside the library, anything else is a folder's own or static.  These
-# internal symbols still carry the public prefix; the list only shrinks (rename one to
-# shf_ when its files are quiet, and drop it here).
-still_public_named="
-	sahifa_archive_each sahifa_archive_each_mem sahifa_archive_each_mem_limits
-	sahifa_archive_member_read sahifa_archive_sniff sahifa_archive_writer_add_dir
-	sahifa_archive_writer_add_fp sahifa_archive_writer_add_mem sahifa_archive_writer_close
-	sahifa_archive_writer_free sahifa_archive_writer_open sahifa_csv_format_field
-	sahifa_csv_reader_feed sahifa_csv_reader_finish sahifa_csv_reader_free
-	sahifa_csv_reader_new sahifa_csv_write_row sahifa_csv_writer_init
-	sahifa_csv_writer_release sahifa_datapackage_to_json sahifa_embed_find sahifa_embeds
-	sahifa_fold_key sahifa_json_child sahifa_json_free sahifa_json_get sahifa_json_integer
-	sahifa_json_key sahifa_json_next sahifa_json_number sahifa_json_parse sahifa_json_size
-	sahifa_json_string sahifa_json_true sahifa_json_type sahifa_manifest_read
-	sahifa_manifest_to_json sahifa_regex_compile sahifa_regex_free sahifa_regex_full_match
-	sahifa_regex_search sahifa_schema_compile sahifa_schema_copy sahifa_schema_free
-	sahifa_schema_validate sahifa_script_arabic_letters sahifa_script_count
-	sahifa_script_counts_add sahifa_script_counts_init sahifa_script_dominant
-	sahifa_script_shares sahifa_utf8_column
-"
+# shared inside the library, anything else is a folder's own or static.
+still_public_named=""
 still_public_named=$(echo $still_public_named)
 bad=0
 for sym in $(awk '$1 ~ /^sahifa_/ { print $1 }' "$tmp/defs" | sort -u); do

@@ -88,7 +88,7 @@ static enum sahifa_status collect(void *ctx, const struct sahifa_archive_member 
 	struct sahifa_error err;
 
 	if (s->read_data && m->type == SAHIFA_MEMBER_FILE) {
-		while ((n = sahifa_archive_member_read(m, data + got, sizeof(data) - got, &err)) > 0)
+		while ((n = shf_archive_member_read(m, data + got, sizeof(data) - got, &err)) > 0)
 			got += (size_t)n;
 		if (n < 0)
 			return err.status;
@@ -136,8 +136,8 @@ static void read_back(void)
 		struct sahifa_error err;
 		enum sahifa_status st;
 
-		CHECK(sahifa_archive_sniff(ar, len) == 1);
-		st = sahifa_archive_each_mem("t", ar, len, collect, &s, &err);
+		CHECK(shf_archive_sniff(ar, len) == 1);
+		st = shf_archive_each_mem("t", ar, len, collect, &s, &err);
 		if (st) {
 			printf("FAIL %s:%d: status %d: %s\n", __FILE__, rows[i].line, st, err.msg);
 			check_failed++;
@@ -163,12 +163,12 @@ static void read_file(void)
 		return;
 	CHECK(write(fd, ar, len) == (ssize_t)len);
 	close(fd);
-	CHECK_INT("each file", sahifa_archive_each(path, collect, &s, &err), SAHIFA_OK);
+	CHECK_INT("each file", shf_archive_each(path, collect, &s, &err), SAHIFA_OK);
 	CHECK_STR("each file members", s.log.data,
 		  "news/b.txt|0|9|0|\xd8\xae\xd8\xa8\xd8\xb1 b\n;news/a.txt|0|8|0|story a\n;");
 	sahifa_buf_release(&s.log);
-	CHECK_INT("stdin refused", sahifa_archive_each("-", collect, &s, &err), SAHIFA_ERR_USAGE);
-	CHECK_INT("missing file", sahifa_archive_each("/nonexistent/x.tar", collect, &s, &err),
+	CHECK_INT("stdin refused", shf_archive_each("-", collect, &s, &err), SAHIFA_ERR_USAGE);
+	CHECK_INT("missing file", shf_archive_each("/nonexistent/x.tar", collect, &s, &err),
 		  SAHIFA_ERR_IO);
 	unlink(path);
 	free(ar);
@@ -189,7 +189,7 @@ static void unsafe_names(void)
 	struct seen s = { SAHIFA_BUF_INIT, 0 };
 	struct sahifa_error err;
 
-	CHECK_INT("unsafe walk", sahifa_archive_each_mem("u.zip", ar, len, collect, &s, &err),
+	CHECK_INT("unsafe walk", shf_archive_each_mem("u.zip", ar, len, collect, &s, &err),
 		  SAHIFA_OK);
 	CHECK_STR("unsafe flags", s.log.data,
 		  "../evil.txt|0|1|1|;/etc/abs.txt|0|1|1|;a/../../b.txt|0|1|1|;a..b/c..txt|0|1|0|;"
@@ -214,25 +214,25 @@ static void limits(void)
 	struct sahifa_error err;
 
 	/* a plain tar: members count by their declared sizes, at their headers */
-	CHECK_INT("member limit", sahifa_archive_each_mem_limits("l.tgz", ar, len, &few, collect,
+	CHECK_INT("member limit", shf_archive_each_mem_limits("l.tgz", ar, len, &few, collect,
 								  &s, &err),
 		  SAHIFA_ERR_LIMIT);
 	CHECK(strstr(err.msg, "more than 2 members") != NULL);
 	sahifa_buf_reset(&s.log);
-	CHECK_INT("byte limit", sahifa_archive_each_mem_limits("l.tgz", ar, len, &small, collect,
+	CHECK_INT("byte limit", shf_archive_each_mem_limits("l.tgz", ar, len, &small, collect,
 								&s, &err),
 		  SAHIFA_ERR_LIMIT);
 	CHECK_STR("byte limit path", err.path, "l.tgz!3.txt");
 	CHECK(strstr(err.msg, "more than 100 uncompressed bytes") != NULL);
 	sahifa_buf_reset(&s.log);
-	CHECK_INT("just fits", sahifa_archive_each_mem_limits("l.tgz", ar, len, &fit, collect, &s,
+	CHECK_INT("just fits", shf_archive_each_mem_limits("l.tgz", ar, len, &fit, collect, &s,
 							       &err),
 		  SAHIFA_OK);
 	free(ar);
 	/* gzip: the whole stream is inflated (and its CRC checked) before any member */
 	ar = make_archive(T_TAR, F_GZIP, e, 3, &len);
 	sahifa_buf_reset(&s.log);
-	CHECK_INT("gzip byte limit", sahifa_archive_each_mem_limits("l.tgz", ar, len, &small,
+	CHECK_INT("gzip byte limit", shf_archive_each_mem_limits("l.tgz", ar, len, &small,
 								     collect, &s, &err),
 		  SAHIFA_ERR_LIMIT);
 	CHECK_STR("gzip byte limit path", err.path, "l.tgz");
@@ -266,7 +266,7 @@ static void corrupt(void)
 		e[i].data = big[i];
 	}
 	ar = make_archive(T_TAR, F_GZIP, e, 3, &len);
-	st = sahifa_archive_each_mem("c.tgz", ar, len * 2 / 3, collect, &s, &err);
+	st = shf_archive_each_mem("c.tgz", ar, len * 2 / 3, collect, &s, &err);
 	/* the gzip stream is checked whole first: no member of a damaged one is handed on */
 	CHECK_INT("truncated tgz", st, SAHIFA_ERR_DATA);
 	CHECK(s.log.len == 0);
@@ -282,14 +282,14 @@ static void corrupt(void)
 			ar[i + 200] ^= 0x55;  /* inside b.txt's deflated data */
 			break;
 		}
-	st = sahifa_archive_each_mem("c.zip", ar, len, collect, &s, &err);
+	st = shf_archive_each_mem("c.zip", ar, len, collect, &s, &err);
 	CHECK_INT("corrupt zip", st, SAHIFA_ERR_DATA);
 	CHECK_STR("corrupt zip member", err.path, "c.zip!b.txt");
 	free(ar);
 	sahifa_buf_reset(&s.log);
 
 	/* Garbage after a gzip magic. */
-	st = sahifa_archive_each_mem("g.gz", "\x1f\x8b\x08\0garbage garbage garbage", 27, collect,
+	st = shf_archive_each_mem("g.gz", "\x1f\x8b\x08\0garbage garbage garbage", 27, collect,
 				     &s, &err);
 	CHECK_INT("garbage gz", st, SAHIFA_ERR_DATA);
 	sahifa_buf_release(&s.log);
@@ -304,13 +304,13 @@ static void single_files(void)
 	struct seen s = { SAHIFA_BUF_INIT, 1 };
 	struct sahifa_error err;
 
-	CHECK(sahifa_archive_sniff(gz, len) == 1);
-	CHECK_INT("txt.gz", sahifa_archive_each_mem("dir/article.txt.gz", gz, len, collect, &s,
+	CHECK(shf_archive_sniff(gz, len) == 1);
+	CHECK_INT("txt.gz", shf_archive_each_mem("dir/article.txt.gz", gz, len, collect, &s,
 						    &err),
 		  SAHIFA_OK);
 	CHECK_STR("txt.gz member", s.log.data, "article.txt|0|-1|0|\xd9\x86\xd8\xb5 text\n;");
 	sahifa_buf_reset(&s.log);
-	CHECK_INT("plain text", sahifa_archive_each_mem("a.txt", text, sizeof(text) - 1, collect,
+	CHECK_INT("plain text", shf_archive_each_mem("a.txt", text, sizeof(text) - 1, collect,
 							&s, &err),
 		  SAHIFA_ERR_DATA);
 	CHECK(s.log.len == 0);
@@ -348,7 +348,7 @@ static void sniff(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		if (sahifa_archive_sniff((const unsigned char *)rows[i].head, rows[i].len) !=
+		if (shf_archive_sniff((const unsigned char *)rows[i].head, rows[i].len) !=
 		    rows[i].want) {
 			printf("FAIL %s:%d: sniff, want %d\n", __FILE__, rows[i].line, rows[i].want);
 			check_failed++;
@@ -357,7 +357,7 @@ static void sniff(void)
 	memset(tarhead, ' ', sizeof(tarhead));
 	memcpy(tarhead + 257, "ustar\0" "00", 8);
 	/* text with "ustar" at 257 ("mustard") and no header checksum is no tar */
-	CHECK(sahifa_archive_sniff(tarhead, sizeof(tarhead)) == 0);
+	CHECK(shf_archive_sniff(tarhead, sizeof(tarhead)) == 0);
 	{
 		unsigned long sum = 0;
 
@@ -366,12 +366,12 @@ static void sniff(void)
 		snprintf((char *)tarhead + 148, 8, "%06lo", sum);
 		tarhead[155] = ' ';
 	}
-	CHECK(sahifa_archive_sniff(tarhead, sizeof(tarhead)) == 1);
-	CHECK(sahifa_archive_sniff(tarhead, 260) == 0);
+	CHECK(shf_archive_sniff(tarhead, sizeof(tarhead)) == 1);
+	CHECK(shf_archive_sniff(tarhead, 260) == 0);
 	memset(cpio, '0', 110);
 	memcpy(cpio, "070701", 6);
 	cpio[110] = '\0';
-	CHECK(sahifa_archive_sniff((const unsigned char *)cpio, 110) == 1);
+	CHECK(shf_archive_sniff((const unsigned char *)cpio, 110) == 1);
 }
 
 int main(void)

@@ -218,10 +218,10 @@ static void test_script_counts(void)
 	 * punctuation (Common) are not counted. */
 	const char *text = "كَتَبَ علي abc ж 123 !؟";
 
-	sahifa_script_counts_init(&c);
-	sahifa_script_count(text, strlen(text), &c);
+	shf_script_counts_init(&c);
+	shf_script_count(text, strlen(text), &c);
 	CHECK_INT("letters", c.letters, 10);
-	n = sahifa_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS);
+	n = shf_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS);
 	CHECK_INT("n shares", n, 3);
 	CHECK_STR("first", sh[0].script, "Arab");
 	CHECK(sh[0].share == 0.6);
@@ -229,24 +229,24 @@ static void test_script_counts(void)
 	CHECK(sh[1].share == 0.3);
 	CHECK_STR("third", sh[2].script, "Cyrl");
 	CHECK(sh[2].share == 0.1);
-	sahifa_script_dominant(&c, dom);
+	shf_script_dominant(&c, dom);
 	CHECK_STR("dominant", dom, "Arab");
 	/* Rounded to 3 decimals: 1/3 of letters. */
-	sahifa_script_counts_init(&c);
-	sahifa_script_count("abج", strlen("abج"), &c);
-	n = sahifa_script_shares(&c, sh, 1);
+	shf_script_counts_init(&c);
+	shf_script_count("abج", strlen("abج"), &c);
+	n = shf_script_shares(&c, sh, 1);
 	CHECK_INT("max 1", n, 1);
 	CHECK(sh[0].share == 0.667);
 	/* No letters. */
-	sahifa_script_counts_init(&c);
-	sahifa_script_count("12 -- !", 7, &c);
-	CHECK_INT("no letters", sahifa_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS), 0);
-	sahifa_script_dominant(&c, dom);
+	shf_script_counts_init(&c);
+	shf_script_count("12 -- !", 7, &c);
+	CHECK_INT("no letters", shf_script_shares(&c, sh, SAHIFA_MAX_SCRIPTS), 0);
+	shf_script_dominant(&c, dom);
 	CHECK_STR("none", dom, "Zyyy");
 	/* Kana with Han is Japanese. */
-	sahifa_script_counts_init(&c);
-	sahifa_script_count("日本語のテキスト", strlen("日本語のテキスト"), &c);
-	sahifa_script_dominant(&c, dom);
+	shf_script_counts_init(&c);
+	shf_script_count("日本語のテキスト", strlen("日本語のテキスト"), &c);
+	shf_script_dominant(&c, dom);
 	CHECK_STR("kana", dom, "Jpan");
 }
 

@@ -132,16 +132,16 @@ static void test_fold(void)
 	sahifa_buf_init(&b, 0);
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		sahifa_buf_reset(&b);
-		CHECK_INT(rows[i].in, sahifa_fold_key(rows[i].in, strlen(rows[i].in), &b, &err),
+		CHECK_INT(rows[i].in, shf_fold_key(rows[i].in, strlen(rows[i].in), &b, &err),
 			  SAHIFA_OK);
 		CHECK_STR(rows[i].in, b.data ? b.data : "", rows[i].want);
 	}
 	sahifa_buf_reset(&b);
-	CHECK_INT("invalid utf-8", sahifa_fold_key("a\xff", 2, &b, &err), SAHIFA_ERR_DATA);
+	CHECK_INT("invalid utf-8", shf_fold_key("a\xff", 2, &b, &err), SAHIFA_ERR_DATA);
 	/* the hard cap of the buffer is honoured */
 	sahifa_buf_release(&b);
 	sahifa_buf_init(&b, 4);
-	CHECK_INT("cap", sahifa_fold_key("abcdefgh", 8, &b, &err), SAHIFA_ERR_LIMIT);
+	CHECK_INT("cap", shf_fold_key("abcdefgh", 8, &b, &err), SAHIFA_ERR_LIMIT);
 	sahifa_buf_release(&b);
 }
 
@@ -163,7 +163,7 @@ static void test_csv(void)
 	sahifa_buf_init(&b, 0);
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		sahifa_buf_reset(&b);
-		CHECK_INT(rows[i].in, sahifa_csv_format_field(rows[i].in, strlen(rows[i].in), &b),
+		CHECK_INT(rows[i].in, shf_csv_format_field(rows[i].in, strlen(rows[i].in), &b),
 			  SAHIFA_OK);
 		CHECK_STR(rows[i].in, b.data ? b.data : "", rows[i].want);
 	}
@@ -172,13 +172,13 @@ static void test_csv(void)
 	CHECK(fp != NULL);
 	if (!fp)
 		return;
-	sahifa_csv_writer_init(&w, fp, "t.csv");
-	CHECK_INT("row", sahifa_csv_write_row(&w, fields, NULL, 3, &err), SAHIFA_OK);
+	shf_csv_writer_init(&w, fp, "t.csv");
+	CHECK_INT("row", shf_csv_write_row(&w, fields, NULL, 3, &err), SAHIFA_OK);
 	CHECK_INT("rows", w.rows, 1);
 	rewind(fp);
 	CHECK(fread(out, 1, sizeof(out) - 1, fp) == 10);
 	CHECK_STR("row bytes", out, "x,,\"y,z\"\r\n");
-	sahifa_csv_writer_release(&w);
+	shf_csv_writer_release(&w);
 	fclose(fp);
 }
 
@@ -214,15 +214,15 @@ static void test_csv_guarded(void)
 	CHECK(fp != NULL);
 	if (!fp)
 		return;
-	sahifa_csv_writer_init(&w, fp, "t.csv");
+	shf_csv_writer_init(&w, fp, "t.csv");
 	w.spreadsheet = 1;
-	CHECK_INT("row 1", sahifa_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
-	CHECK_INT("row 2", sahifa_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
+	CHECK_INT("row 1", shf_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
+	CHECK_INT("row 2", shf_csv_write_row(&w, fields, NULL, 2, &err), SAHIFA_OK);
 	CHECK_INT("guarded", w.guarded, 2);
 	rewind(fp);
 	CHECK(fread(out, 1, sizeof(out) - 1, fp) == 23);
 	CHECK_STR("bom once", out, "\xef\xbb\xbfid,\"'-1\"\r\nid,\"'-1\"\r\n");
-	sahifa_csv_writer_release(&w);
+	shf_csv_writer_release(&w);
 	fclose(fp);
 }
 

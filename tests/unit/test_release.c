@@ -48,13 +48,13 @@ static void test_manifest(void)
 
 	release_init(&r);
 	sahifa_buf_init(&b, 0);
-	CHECK_INT("write", sahifa_manifest_to_json(&r, &b, &err), SAHIFA_OK);
+	CHECK_INT("write", shf_manifest_to_json(&r, &b, &err), SAHIFA_OK);
 	CHECK(b.len && b.data[b.len - 1] == '\n');
 	CHECK(strstr(b.data, "\"validation\"") != NULL);
 	CHECK(strstr(b.data, "data/train-00000-of-00001.jsonl") != NULL);
 	CHECK(strstr(b.data, "CC-BY-4.0") != NULL);
 	/* what is written reads back */
-	CHECK_INT("read", sahifa_manifest_read(b.data, b.len, &info, &err), SAHIFA_OK);
+	CHECK_INT("read", shf_manifest_read(b.data, b.len, &info, &err), SAHIFA_OK);
 	CHECK_STR("name", info.name, "demo");
 	CHECK_STR("version", info.version, "1.2.3");
 	CHECK_STR("schema", info.schema_version, "2.0.0");
@@ -63,14 +63,14 @@ static void test_manifest(void)
 		static const char no_name[] = "{\"version\":\"1.0.0\",\"schema_version\":\"2.0.0\"}";
 		static const char typed[] = "{\"name\":1,\"version\":\"1.0.0\",\"schema_version\":\"2.0.0\"}";
 
-		CHECK_INT("no name", sahifa_manifest_read(no_name, strlen(no_name), &info, &err),
+		CHECK_INT("no name", shf_manifest_read(no_name, strlen(no_name), &info, &err),
 			  SAHIFA_ERR_DATA);
-		CHECK_INT("typed", sahifa_manifest_read(typed, strlen(typed), &info, &err),
+		CHECK_INT("typed", shf_manifest_read(typed, strlen(typed), &info, &err),
 			  SAHIFA_ERR_DATA);
 	}
-	CHECK_INT("not json", sahifa_manifest_read("{", 1, &info, &err), SAHIFA_ERR_DATA);
+	CHECK_INT("not json", shf_manifest_read("{", 1, &info, &err), SAHIFA_ERR_DATA);
 	sahifa_buf_reset(&b);
-	CHECK_INT("datapackage", sahifa_datapackage_to_json(&r, &b, &err), SAHIFA_OK);
+	CHECK_INT("datapackage", shf_datapackage_to_json(&r, &b, &err), SAHIFA_OK);
 	CHECK(strstr(b.data, "data/articles.csv") != NULL);
 	sahifa_buf_release(&b);
 }

@@ -153,13 +153,13 @@ static void test_depth(void)
 		deep[i] = '[';
 	for (i = 0; i < n; i++)
 		deep[n + i] = ']';
-	CHECK_INT("depth at the limit", sahifa_json_parse(deep, 2 * n, &v, &err), SAHIFA_OK);
-	sahifa_json_free(v);
+	CHECK_INT("depth at the limit", shf_json_parse(deep, 2 * n, &v, &err), SAHIFA_OK);
+	shf_json_free(v);
 	for (i = 0; i <= n; i++)
 		deep[i] = '[';
 	for (i = 0; i <= n; i++)
 		deep[n + 1 + i] = ']';
-	CHECK_INT("depth past the limit", sahifa_json_parse(deep, 2 * n + 2, &v, &err),
+	CHECK_INT("depth past the limit", shf_json_parse(deep, 2 * n + 2, &v, &err),
 		  SAHIFA_ERR_LIMIT);
 	CHECK_INT("depth column", err.col, n + 1);
 }
@@ -167,7 +167,7 @@ static void test_depth(void)
 /* The embedded article schema compiles and accepts a record we write by hand. */
 static void test_article_schema(void)
 {
-	const struct sahifa_embed *e = sahifa_embed_find("schema/article.schema.json");
+	const struct sahifa_embed *e = shf_embed_find("schema/article.schema.json");
 	struct sahifa_schema *s = NULL;
 	struct sahifa_json *v = NULL;
 	struct sahifa_error err;
@@ -189,16 +189,16 @@ static void test_article_schema(void)
 	CHECK(e != NULL);
 	if (!e)
 		return;
-	CHECK_INT("article schema compiles", sahifa_schema_compile(e->data, e->len, &s, &err), SAHIFA_OK);
-	CHECK_INT("row parses", sahifa_json_parse(row, strlen(row), &v, &err), SAHIFA_OK);
+	CHECK_INT("article schema compiles", shf_schema_compile(e->data, e->len, &s, &err), SAHIFA_OK);
+	CHECK_INT("row parses", shf_json_parse(row, strlen(row), &v, &err), SAHIFA_OK);
 	if (s && v) {
 		memset(&col, 0, sizeof(col));
-		CHECK_INT("row valid", sahifa_schema_validate(s, v, on_error, &col), 0);
+		CHECK_INT("row valid", shf_schema_validate(s, v, on_error, &col), 0);
 		if (col.n)
 			printf("  first error: %s %s\n", col.where, col.msg);
 	}
-	sahifa_json_free(v);
-	sahifa_schema_free(s);
+	shf_json_free(v);
+	shf_schema_free(s);
 }
 
 static enum sahifa_status count_csv_row(void *ctx, const char *const *fields, const size_t *lens,
@@ -225,13 +225,13 @@ static void test_csv_feeds(void)
 		struct sahifa_error err;
 		int rows = 0;
 
-		CHECK(sahifa_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
-		CHECK_INT("feed 1", sahifa_csv_reader_feed(r, text, cut, &err), SAHIFA_OK);
-		CHECK_INT("feed 2", sahifa_csv_reader_feed(r, text + cut, sizeof(text) - 1 - cut, &err),
+		CHECK(shf_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
+		CHECK_INT("feed 1", shf_csv_reader_feed(r, text, cut, &err), SAHIFA_OK);
+		CHECK_INT("feed 2", shf_csv_reader_feed(r, text + cut, sizeof(text) - 1 - cut, &err),
 			  SAHIFA_OK);
-		CHECK_INT("finish", sahifa_csv_reader_finish(r, &err), SAHIFA_OK);
+		CHECK_INT("finish", shf_csv_reader_finish(r, &err), SAHIFA_OK);
 		CHECK_INT("rows", rows, 2);
-		sahifa_csv_reader_free(r);
+		shf_csv_reader_free(r);
 	}
 	for (cut = 0; cut <= sizeof(blank) - 1; cut++) {
 		struct sahifa_csv_reader *r = NULL;
@@ -239,12 +239,12 @@ static void test_csv_feeds(void)
 		int rows = 0;
 		enum sahifa_status st;
 
-		CHECK(sahifa_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
-		st = sahifa_csv_reader_feed(r, blank, cut, &err);
+		CHECK(shf_csv_reader_new(count_csv_row, &rows, &r, &err) == SAHIFA_OK);
+		st = shf_csv_reader_feed(r, blank, cut, &err);
 		if (!st)
-			st = sahifa_csv_reader_feed(r, blank + cut, sizeof(blank) - 1 - cut, &err);
+			st = shf_csv_reader_feed(r, blank + cut, sizeof(blank) - 1 - cut, &err);
 		CHECK_INT("blank line", st, SAHIFA_ERR_DATA);
-		sahifa_csv_reader_free(r);
+		shf_csv_reader_free(r);
 	}
 }
 
@@ -262,23 +262,23 @@ int main(void)
 
 		snprintf(label, sizeof(label), "%s / %s", cases[i].schema, cases[i].instance);
 		memset(&col, 0, sizeof(col));
-		if (sahifa_schema_compile(cases[i].schema, strlen(cases[i].schema), &s, &err)) {
+		if (shf_schema_compile(cases[i].schema, strlen(cases[i].schema), &s, &err)) {
 			CHECK_STR(label, err.msg, "(compiles)");
 			continue;
 		}
-		if (sahifa_json_parse(cases[i].instance, strlen(cases[i].instance), &v, &err)) {
+		if (shf_json_parse(cases[i].instance, strlen(cases[i].instance), &v, &err)) {
 			CHECK_STR(label, err.msg, "(parses)");
-			sahifa_schema_free(s);
+			shf_schema_free(s);
 			continue;
 		}
-		CHECK_INT(label, sahifa_schema_validate(s, v, on_error, &col), cases[i].errors);
+		CHECK_INT(label, shf_schema_validate(s, v, on_error, &col), cases[i].errors);
 		if (cases[i].where) {
 			CHECK_STR(label, col.where, cases[i].where);
 			if (!strstr(col.msg, cases[i].msg))
 				CHECK_STR(label, col.msg, cases[i].msg);
 		}
-		sahifa_json_free(v);
-		sahifa_schema_free(s);
+		shf_json_free(v);
+		shf_schema_free(s);
 	}
 	for (i = 0; i < sizeof(bad_schemas) / sizeof(bad_schemas[0]); i++) {
 		struct sahifa_schema *s = NULL;
@@ -286,12 +286,12 @@ int main(void)
 		enum sahifa_status st;
 
 		sahifa_error_clear(&err);
-		st = sahifa_schema_compile(bad_schemas[i].schema, strlen(bad_schemas[i].schema), &s, &err);
+		st = shf_schema_compile(bad_schemas[i].schema, strlen(bad_schemas[i].schema), &s, &err);
 		CHECK_INT(bad_schemas[i].schema, st, SAHIFA_ERR_DATA);
 		if (!strstr(err.msg, bad_schemas[i].msg))
 			CHECK_STR(bad_schemas[i].schema, err.msg, bad_schemas[i].msg);
 		CHECK_STR(bad_schemas[i].schema, err.where, bad_schemas[i].where);
-		sahifa_schema_free(s);
+		shf_schema_free(s);
 	}
 	for (i = 0; i < sizeof(parses) / sizeof(parses[0]); i++) {
 		struct sahifa_json *v = NULL;
@@ -300,7 +300,7 @@ int main(void)
 		enum sahifa_status st;
 
 		sahifa_error_clear(&err);
-		st = sahifa_json_parse(parses[i].text, len, &v, &err);
+		st = shf_json_parse(parses[i].text, len, &v, &err);
 		CHECK_INT(parses[i].text, st == SAHIFA_OK, parses[i].ok);
 		if (!parses[i].ok) {
 			if (parses[i].col)
@@ -308,7 +308,7 @@ int main(void)
 			if (!strstr(err.msg, parses[i].msg))
 				CHECK_STR(parses[i].text, err.msg, parses[i].msg);
 		}
-		sahifa_json_free(v);
+		shf_json_free(v);
 	}
 	test_depth();
 	test_article_schema();

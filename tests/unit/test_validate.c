@@ -27,21 +27,21 @@ static void test_regex(void)
 
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		re = NULL;
-		CHECK_INT(rows[i].pattern, sahifa_regex_compile(rows[i].pattern, &re, &err), SAHIFA_OK);
+		CHECK_INT(rows[i].pattern, shf_regex_compile(rows[i].pattern, &re, &err), SAHIFA_OK);
 		if (!re)
 			continue;
-		CHECK_INT(rows[i].pattern, sahifa_regex_search(re, rows[i].text, strlen(rows[i].text),
+		CHECK_INT(rows[i].pattern, shf_regex_search(re, rows[i].text, strlen(rows[i].text),
 							       &err), rows[i].search);
-		CHECK_INT(rows[i].pattern, sahifa_regex_full_match(re, rows[i].text,
+		CHECK_INT(rows[i].pattern, shf_regex_full_match(re, rows[i].text,
 								   strlen(rows[i].text), &err),
 			  rows[i].full);
-		sahifa_regex_free(re);
+		shf_regex_free(re);
 	}
 	re = NULL;
-	CHECK(sahifa_regex_compile("(unclosed", &re, &err) != SAHIFA_OK);
+	CHECK(shf_regex_compile("(unclosed", &re, &err) != SAHIFA_OK);
 	CHECK(err.msg[0] != '\0');
-	sahifa_regex_free(re);
-	sahifa_regex_free(NULL);
+	shf_regex_free(re);
+	shf_regex_free(NULL);
 }
 
 struct rows_seen {
@@ -77,17 +77,17 @@ static void test_csv_reader(void)
 	/* fed a byte at a time and all at once: the same rows */
 	for (i = 0; i < 2; i++) {
 		memset(&s, 0, sizeof(s));
-		CHECK_INT("new", sahifa_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
+		CHECK_INT("new", shf_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
 		if (i == 0) {
 			size_t k;
 
 			for (k = 0; k < sizeof(csv) - 1; k++)
-				CHECK_INT("feed byte", sahifa_csv_reader_feed(r, csv + k, 1, &err), SAHIFA_OK);
+				CHECK_INT("feed byte", shf_csv_reader_feed(r, csv + k, 1, &err), SAHIFA_OK);
 		} else {
-			CHECK_INT("feed", sahifa_csv_reader_feed(r, csv, sizeof(csv) - 1, &err), SAHIFA_OK);
+			CHECK_INT("feed", shf_csv_reader_feed(r, csv, sizeof(csv) - 1, &err), SAHIFA_OK);
 		}
-		CHECK_INT("finish", sahifa_csv_reader_finish(r, &err), SAHIFA_OK);
-		sahifa_csv_reader_free(r);
+		CHECK_INT("finish", shf_csv_reader_finish(r, &err), SAHIFA_OK);
+		shf_csv_reader_free(r);
 		CHECK_STR("rows", s.text, "[a],[b];[x,1],[say \"hi\"];[two\r\nlines],[];");
 		CHECK_INT("count", s.n, 3);
 		CHECK_INT("line 1", s.lines[0], 1);
@@ -96,17 +96,17 @@ static void test_csv_reader(void)
 	}
 	/* a record ended by LF alone is an error, on its line */
 	memset(&s, 0, sizeof(s));
-	CHECK_INT("new", sahifa_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
-	CHECK_INT("lf", sahifa_csv_reader_feed(r, "a,b\r\nc,d\ne,f\r\n", 13, &err), SAHIFA_ERR_DATA);
+	CHECK_INT("new", shf_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
+	CHECK_INT("lf", shf_csv_reader_feed(r, "a,b\r\nc,d\ne,f\r\n", 13, &err), SAHIFA_ERR_DATA);
 	CHECK_INT("lf line", err.line, 2);
-	sahifa_csv_reader_free(r);
+	shf_csv_reader_free(r);
 	/* an unterminated quote is an error at the end */
 	memset(&s, 0, sizeof(s));
-	CHECK_INT("new", sahifa_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
-	sahifa_csv_reader_feed(r, "a,\"b\r\n", 6, &err);
-	CHECK(sahifa_csv_reader_finish(r, &err) != SAHIFA_OK);
-	sahifa_csv_reader_free(r);
-	sahifa_csv_reader_free(NULL);
+	CHECK_INT("new", shf_csv_reader_new(on_row, &s, &r, &err), SAHIFA_OK);
+	shf_csv_reader_feed(r, "a,\"b\r\n", 6, &err);
+	CHECK(shf_csv_reader_finish(r, &err) != SAHIFA_OK);
+	shf_csv_reader_free(r);
+	shf_csv_reader_free(NULL);
 }
 
 static unsigned long long diags;
