@@ -35,8 +35,8 @@ static const char usage_text[] =
 	"\n"
 	"Inputs that are shards of 'sahifa convert --shard' (with a sidecar) are checked as\n"
 	"'sahifa merge' checks them: all shards of one run, each once and whole.\n"
-	"Every timestamp is SOURCE_DATE_EPOCH, or when unset the newest input's\n"
-	"modification time, so the same inputs give the same bytes.\n"
+	"Every timestamp is SOURCE_DATE_EPOCH, or when unset the newest date the records\n"
+	"carry (published, modified, WARC-Date), so the same records give the same bytes.\n"
 	"exit status: 0 written, 1 bad input, 2 usage, 3 i/o\n";
 
 /* Inputs that are shards of a sharded convert (one has a sidecar): the set must be

@@ -52,7 +52,8 @@ struct sahifa_pack_options {
 	int force;                           /* pack despite a too-small bump; replace the archive */
 	long long source_date_epoch;         /* every timestamp in the release (seconds, UTC) */
 	int created_from_inputs;             /* ignore source_date_epoch: every timestamp is the
-					      * newest input's modification time */
+					      * newest date the records carry (published,
+					      * modified, WARC-Date), 0 when none has one */
 	int spreadsheet_csv;                 /* CSVs for spreadsheets: BOM, formula-guarded cells
 					      * (src/release/csv_write.h); the default is faithful */
 };

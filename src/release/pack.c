@@ -387,7 +387,8 @@ struct pack {
 	char top[SAHIFA_PACK_NAME_MAX + SAHIFA_SEMVER_MAX + 2];   /* NAME-X.Y.Z */
 	char created[32];
 	char hub_license[72];         /* the card's licence id */
-	long long newest_mtime;       /* of the inputs: the release's time without an epoch */
+	long long newest_date;        /* of the records' dates: the release's time without an
+				       * epoch; 0 when no record has one */
 	struct entry *e;
 	size_t n, cap;
 	struct sahifa_release_dup *dups;
@@ -514,6 +515,56 @@ static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
 	return sahifa_article_from_json(p->line.data, p->line.len, &p->a, e);
 }
 
+/* Seconds since 1970 of an ISO 8601 date or date-time ("2025-04-17",
+ * "2025-04-17T08:30:00+01:00", "...Z"); -1 when s is no such date. */
+static long long iso_seconds(const char *s)
+{
+	struct tm tm;
+	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, k;
+	long long t;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	s += n;
+	if (*s == 'T' || *s == ' ') {
+		if (sscanf(s + 1, "%2d:%2d%n", &h, &mi, &k) != 2)
+			return -1;
+		s += 1 + k;
+		if (*s == ':' && sscanf(s + 1, "%2d%n", &sec, &k) == 1)
+			s += 1 + k;
+		while (*s == '.' || (*s >= '0' && *s <= '9'))
+			s++;
+	}
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = (long long)timegm(&tm);
+	if ((*s == '+' || *s == '-') && sscanf(s + 1, "%2d:%2d", &h, &mi) == 2)
+		t -= (*s == '+' ? 1 : -1) * (h * 3600LL + mi * 60LL);
+	return t;
+}
+
+/* The newest of the record's dates (published, modified, the WARC record's date) raises
+ * the release's time: a release is as new as what it holds, whatever the files' times. */
+static void note_dates(struct pack *p, const struct sahifa_article *a)
+{
+	const char *dates[3] = { a->published, a->modified, a->source.has_warc ? a->source.warc.date : NULL };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		long long t = iso_seconds(dates[i]);
+
+		if (t > p->newest_date)
+			p->newest_date = t;
+	}
+}
+
 static enum sahifa_status canonical(struct pack *p, struct sahifa_error *e)
 {
 	sahifa_buf_reset(&p->json);
@@ -539,8 +590,6 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
 					"not a regular file (pack reads its inputs twice)");
 	}
-	if ((long long)sb.st_mtime > p->newest_mtime)
-		p->newest_mtime = (long long)sb.st_mtime;
 	reader_reset(p->rd, fp, 0);
 	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
 		struct sahifa_error e;
@@ -560,6 +609,8 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		st = parse_line(p, &e);
 		if (!st)
 			st = canonical(p, &e);
+		if (!st)
+			note_dates(p, &p->a);
 		if (st && sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 			break;
 		if (st) {
@@ -1595,10 +1646,11 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 		st = index_input(&p, k);
 	if (st)
 		goto out;
-	/* Without an epoch the release is as old as its newest input: the same files give
-	 * the same bytes, and the date means something. */
+	/* Without an epoch the release is as new as the newest date its records carry: the
+	 * same records give the same bytes whatever their files' times, and the date means
+	 * something.  Records without any date leave it at the epoch's start. */
 	if (o.created_from_inputs)
-		o.source_date_epoch = p.newest_mtime;
+		o.source_date_epoch = p.newest_date > 0 ? p.newest_date : 0;
 	t = (time_t)o.source_date_epoch;
 	if (!gmtime_r(&t, &tm) || !strftime(p.created, sizeof(p.created), "%Y-%m-%dT%H:%M:%SZ", &tm)) {
 		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,

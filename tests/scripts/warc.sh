@@ -197,7 +197,12 @@ PY
 /usr/bin/time -f "%M" -o "$T/rss.large" "$SAHIFA" convert -j 2 -o "$T/large.jsonl" "$T/large.warc.gz" 2>"$T/large.err"
 small=$(tail -n 1 "$T/rss.small")
 large=$(tail -n 1 "$T/rss.large")
-if [ "$(wc -l < "$T/large.jsonl")" -eq 1800 ] && [ "$large" -lt $((small * 5 / 4 + 8192)) ]; then
+if [ "$(wc -l < "$T/large.jsonl")" -ne 1800 ]; then
+	fail "memory flat" "$(wc -l < "$T/large.jsonl") records, want 1800"
+elif case "$BUILD" in *sanitize*) true ;; *) false ;; esac; then
+	# AddressSanitizer holds freed memory in quarantine: its peak measures that, not us
+	echo "SKIP memory flat: a sanitizer build's peak is its quarantine (${small} KB -> ${large} KB)"
+elif [ "$large" -lt $((small * 5 / 4 + 8192)) ]; then
 	pass "memory flat: 10x the WARC, ${small} KB -> ${large} KB peak"
 else
 	fail "memory flat" "${small} KB -> ${large} KB, $(wc -l < "$T/large.jsonl") records"
@@ -214,13 +219,18 @@ else
 	pass "no progress when stderr is no terminal"
 fi
 if command -v script > /dev/null 2>&1; then
-	# gzip members concatenate: twice the large crawl runs for seconds
-	cat "$T/large.warc.gz" "$T/large.warc.gz" > "$T/long.warc.gz"
+	# gzip members concatenate: eight times the large crawl runs for seconds on a
+	# loaded machine; progress starts after half a second, so a faster run shows none
+	for k in 1 2 3 4 5 6 7 8; do cat "$T/large.warc.gz"; done > "$T/long.warc.gz"
+	t0=$(date +%s%N)
 	script -qec "'$SAHIFA' convert -o '$T/tty.jsonl' '$T/long.warc.gz'" /dev/null > "$T/tty.out" 2>&1
+	ms=$((($(date +%s%N) - t0) / 1000000))
 	script -qec "'$SAHIFA' convert -q -o '$T/tty.jsonl' '$T/long.warc.gz'" /dev/null > "$T/ttyq.out" 2>&1
 	if grep -q "records, [0-9.]* MB/s, [0-9]*% of the file, [0-9]*:[0-9][0-9] left" "$T/tty.out" &&
 	   ! grep -q "MB/s" "$T/ttyq.out"; then
 		pass "progress with MB/s and time left on a terminal, none with -q"
+	elif [ "$ms" -lt 1000 ] && ! grep -q "MB/s" "$T/ttyq.out"; then
+		echo "SKIP progress on a terminal: the run took $ms ms, under the second it needs to show a line"
 	else
 		fail "progress on a terminal" "$(head -c 300 "$T/tty.out" | tr '\r' '|') / -q: $(head -c 100 "$T/ttyq.out")"
 	fi
