@@ -898,6 +898,23 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 	return decode_legacy(raw, len, &sc, mode, d, err);
 }
 
+/* The common end of a decode: on failure no half text, else line ends made LF, and a
+ * text of nothing but spaces is no input. */
+static enum sahifa_status decoded_finish(struct sahifa_decoded *out, enum sahifa_status st,
+					 struct sahifa_error *err)
+{
+	if (st) {
+		sahifa_buf_reset(&out->text);
+		return st;
+	}
+	fold_cr(&out->text);
+	if (only_space((const unsigned char *)out->text.data, out->text.len))
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "empty input");
+	if (!out->text.data)
+		return sahifa_buf_append(&out->text, "", 0);
+	return SAHIFA_OK;
+}
+
 enum sahifa_status sahifa_decode(const unsigned char *raw, size_t len,
 				 enum sahifa_on_invalid on_invalid, struct sahifa_decoded *out,
 				 struct sahifa_error *err)
@@ -916,16 +933,7 @@ enum sahifa_status sahifa_decode(const unsigned char *raw, size_t len,
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"input of %zu bytes too large to decode", len);
 	st = decode_any(raw, len, on_invalid, out, err);
-	if (st) {
-		sahifa_buf_reset(&out->text);
-		return st;
-	}
-	fold_cr(&out->text);
-	if (only_space((const unsigned char *)out->text.data, out->text.len))
-		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "empty input");
-	if (!out->text.data)
-		return sahifa_buf_append(&out->text, "", 0);
-	return SAHIFA_OK;
+	return decoded_finish(out, st, err);
 }
 
 /* ---- a declared charset (HTTP header, <meta>) ---- */
@@ -1029,16 +1037,7 @@ enum sahifa_status sahifa_decode_declared(const unsigned char *raw, size_t len,
 	if (!st)
 		st = uchars_to_nfc_utf8(u, un, &out->text, &out->replaced, err);
 	free(u);
-	if (st) {
-		sahifa_buf_reset(&out->text);
-		return st;
-	}
-	fold_cr(&out->text);
-	if (only_space((const unsigned char *)out->text.data, out->text.len))
-		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "empty input");
-	if (!out->text.data)
-		return sahifa_buf_append(&out->text, "", 0);
-	return SAHIFA_OK;
+	return decoded_finish(out, st, err);
 }
 
 enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
