@@ -25,6 +25,8 @@
 struct entry {
 	unsigned char id[16];
 	unsigned char key[16];    /* SHA-256 of the match key, first 16 bytes */
+	unsigned char content[16]; /* SHA-256 of the record's JSON: equal ids (one input
+				    * read at two places) rank by it, as pack keeps them */
 	uint32_t sig[SAHIFA_MINHASH_HASHES];
 	uint64_t published;       /* YYYYMMDDhhmmss, NO_DATE when none */
 	uint32_t parent;          /* union-find */
@@ -215,6 +217,20 @@ static enum sahifa_status sign_work(void *ctx, struct corpus_line *l)
 		sahifa_buf_release(&key);
 		return sahifa_error_set(&l->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	}
+	sahifa_buf_reset(&key);
+	if ((st = sahifa_article_to_json(&l->a, &key, &l->err))) {
+		sahifa_buf_release(&key);
+		return st;
+	}
+	if (sahifa_sha256_hex(key.data ? key.data : "", key.len, hex) || hex16(hex, s->e.content)) {
+		sahifa_buf_release(&key);
+		return sahifa_error_set(&l->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	}
+	sahifa_buf_reset(&key);
+	if ((st = shf_article_match_key(&l->a, &key, &l->err))) {
+		sahifa_buf_release(&key);
+		return st;
+	}
 	sahifa_minhash(key.data ? key.data : "", key.len, s->e.sig);
 	s->e.empty = s->e.sig[0] == UINT32_MAX && s->e.sig[1] == UINT32_MAX;
 	s->e.published = date_rank(l->a.published);
@@ -249,7 +265,9 @@ static enum sahifa_status sign_collect(void *ctx, struct corpus_line *l)
 }
 
 /* The rank that picks the kept copy: previous release first, then earliest date,
- * then smallest id, then the place (equal ids: the same record read twice). */
+ * then smallest id, then the smallest content hash (equal ids: one input found at two
+ * places, say a tar and a zip member; pack keeps the same one), then the place (the
+ * same record read twice). */
 static int rank_cmp(const struct dedup *d, uint32_t a, uint32_t b)
 {
 	const struct entry *x = &d->e[a], *y = &d->e[b];
@@ -260,6 +278,8 @@ static int rank_cmp(const struct dedup *d, uint32_t a, uint32_t b)
 	if (x->published != y->published)
 		return x->published < y->published ? -1 : 1;
 	if ((c = memcmp(x->id, y->id, sizeof(x->id))))
+		return c;
+	if ((c = memcmp(x->content, y->content, sizeof(x->content))))
 		return c;
 	return a < b ? -1 : a > b;
 }
