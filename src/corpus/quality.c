@@ -155,7 +155,7 @@ static int words_push(struct words *ws, uint64_t h, uint32_t chars)
 struct slot64 {
 	uint64_t key;
 	uint32_t count;
-	uint32_t used;
+	uint32_t used;            /* the pass that filled it: an older pass's slot is empty */
 };
 
 static size_t table_size(size_t n)
@@ -167,26 +167,31 @@ static size_t table_size(size_t n)
 	return s;
 }
 
-static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key)
+/* Count key in the table of pass gen (1, 2, ...): slots of earlier passes read as empty,
+ * so a new pass needs no clearing. */
+static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
 {
 	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
 
-	while (t[i].used && t[i].key != key)
+	while (t[i].used == gen && t[i].key != key)
 		i = (i + 1) & (size - 1);
-	t[i].used = 1;
-	t[i].key = key;
+	if (t[i].used != gen) {
+		t[i].used = gen;
+		t[i].key = key;
+		t[i].count = 0;
+	}
 	t[i].count++;
 	return &t[i];
 }
 
-static uint64_t gram_hash(const struct word *w, size_t n)
+/* The hash of the n-gram at each word, grown in place from the (n-1)-gram's: the fold
+ * h = mix(h ^ word) + k over the n words, one step per word and n instead of n steps. */
+static void grams_grow(uint64_t *g, const struct word *w, size_t count, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		h = corpus_mix64(h ^ w[i].hash) + i;
-	return h;
+	for (i = 0; i + n <= count; i++)
+		g[i] = corpus_mix64(g[i] ^ w[i + n - 1].hash) + (n - 1);
 }
 
 /* Gopher's repetition measures over the document's word sequence: the characters of
@@ -197,25 +202,34 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	size_t size = table_size(ws->n), n, i;
 	struct slot64 *t;
 	unsigned char *covered;
+	uint64_t *g;
 
 	if (!chars || ws->n < 2)
 		return 0;
-	if (!(t = calloc(size, sizeof(*t))) || !(covered = calloc(ws->n, 1))) {
+	t = calloc(size, sizeof(*t));
+	covered = calloc(ws->n, 1);
+	g = malloc(ws->n * sizeof(*g));
+	if (!t || !covered || !g) {
 		free(t);
+		free(covered);
+		free(g);
 		return -1;
 	}
+	for (i = 0; i < ws->n; i++)
+		g[i] = 0x9E3779B97F4A7C15ULL;
+	grams_grow(g, ws->w, ws->n, 1);
 	for (n = 2; n <= MAX_NGRAM; n++) {
 		uint64_t best = 0, cov = 0;
 
 		if (ws->n < n)
 			break;
-		memset(t, 0, size * sizeof(*t));
+		grams_grow(g, ws->w, ws->n, n);
 		for (i = 0; i + n <= ws->n; i++)
-			table_add(t, size, gram_hash(ws->w + i, n));
+			table_add(t, size, g[i], (uint32_t)n);
 		if (n <= 4) {
 			/* the most common n-gram: its count times its length in characters */
 			for (i = 0; i + n <= ws->n; i++) {
-				struct slot64 *s = table_add(t, size, gram_hash(ws->w + i, n));
+				struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
 				uint64_t c = 0, k;
 
 				s->count--;             /* table_add counted this look-up */
@@ -231,7 +245,7 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 		}
 		memset(covered, 0, ws->n);
 		for (i = 0; i + n <= ws->n; i++) {
-			struct slot64 *s = table_add(t, size, gram_hash(ws->w + i, n));
+			struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
 
 			s->count--;
 			if (s->count >= 2)
@@ -244,6 +258,7 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
 		if (q->top_ngram_chars[i] > 1)
 			q->top_ngram_chars[i] = 1;
+	free(g);
 	free(covered);
 	free(t);
 	return 0;
