@@ -61,10 +61,10 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0) ||
 	    copy_warc(&a->source, item->warc))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	if (item->warc && item->warc->target_uri &&
 	    sahifa_article_set_str(&a->url, item->warc->target_uri, strlen(item->warc->target_uri)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	a->source.bytes = len;
 	if ((st = sahifa_sha256_hex(raw, len, a->source.sha256)))
 		return sahifa_error_set(err, st, path, 0, 0, "cannot hash the input");
@@ -411,7 +411,7 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 	return SAHIFA_OK;
 nomem:
 	slot_clear(s);
-	return sahifa_error_set(r->err, SAHIFA_ERR_NOMEM, item->name, 0, 0, "out of memory");
+	return sahifa_error_nomem(r->err, item->name);
 }
 
 /* 1 when a and b name one file: the same string, or the same existing file, or the
@@ -462,7 +462,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 
 	memset(summary, 0, sizeof(*summary));
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	r->opts = opts;
 	r->threads = shf_pool_threads(opts->threads);
 	r->diag = diag;

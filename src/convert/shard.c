@@ -121,7 +121,7 @@ enum sahifa_status sahifa_shard_write_sidecar(const char *output, struct sahifa_
 	int len;
 
 	if (!name)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	st = sahifa_sha256_file(output, info->output_sha256, &info->output_bytes, err);
 	if (!st && (!plain_string(info->tool) || !plain_string(info->schema) ||
 		    !plain_string(info->run)))
@@ -342,7 +342,7 @@ enum sahifa_status shf_shard_begin(const struct sahifa_convert_options *opts,
 					opts->shard->k, opts->shard->n);
 	len = strlen(opts->output);
 	if (!(side = malloc(len + sizeof(SAHIFA_SHARD_SIDECAR_EXT))))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	memcpy(side, opts->output, len);
 	memcpy(side + len, SAHIFA_SHARD_SIDECAR_EXT, sizeof(SAHIFA_SHARD_SIDECAR_EXT));
 	if (unlink(side) && errno != ENOENT) {
@@ -355,7 +355,7 @@ enum sahifa_status shf_shard_begin(const struct sahifa_convert_options *opts,
 	share->k = opts->shard->k;
 	share->n = opts->shard->n;
 	if (!(share->fingerprint = sahifa_sha256_new()))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	n = snprintf(head, sizeof(head), "sahifa shard run\n%s\n%s\non-invalid %d\nformat %d\n",
 		     SAHIFA_VERSION, SAHIFA_SCHEMA_VERSION, (int)opts->on_invalid, (int)opts->format);
 	if (sahifa_sha256_update(share->fingerprint, head, (size_t)n) ||
@@ -454,7 +454,7 @@ static int check_output(const struct share *s, struct sahifa_outfile *out,
 	if (!buf || !(h = sahifa_sha256_new())) {
 		free(buf);
 		fclose(fp);
-		sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		sahifa_error_nomem(err, NULL);
 		return -1;
 	}
 	while ((n = fread(buf, 1, COPY_CHUNK, fp)) > 0) {
@@ -529,7 +529,7 @@ enum sahifa_status sahifa_shard_merge(const char *const *outputs, size_t n_outpu
 	if (!s || !ok) {
 		free(s);
 		free(ok);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	/* each sidecar alone */
 	for (i = 0; i < n_outputs; i++) {
@@ -537,7 +537,7 @@ enum sahifa_status sahifa_shard_merge(const char *const *outputs, size_t n_outpu
 
 		s[i].output = outputs[i];
 		if (!(s[i].sidecar = sidecar_name(outputs[i]))) {
-			st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			st = sahifa_error_nomem(err, NULL);
 			goto done;
 		}
 		sahifa_error_clear(&e);
@@ -583,7 +583,7 @@ enum sahifa_status sahifa_shard_merge(const char *const *outputs, size_t n_outpu
 		size_t *at = malloc(n * sizeof(*at));
 
 		if (!at) {
-			st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			st = sahifa_error_nomem(err, NULL);
 			goto done;
 		}
 		for (k = 0; k < n; k++)

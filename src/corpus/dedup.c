@@ -202,7 +202,7 @@ static enum sahifa_status sign_work(void *ctx, struct corpus_line *l)
 
 	(void)ctx;
 	if (!s)
-		return sahifa_error_set(&l->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(&l->err, NULL);
 	memset(s, 0, sizeof(*s));
 	l->out = s;
 	if (hex16(l->a.id, s->e.id))
@@ -250,7 +250,7 @@ static enum sahifa_status sign_collect(void *ctx, struct corpus_line *l)
 
 		if (!p) {
 			free(s);
-			return sahifa_error_set(d->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(d->err, NULL);
 		}
 		d->e = p;
 		d->cap = ncap;
@@ -336,7 +336,7 @@ static enum sahifa_status cluster(struct dedup *d)
 	size_t i, j, n, b;
 
 	if (d->n && !k)
-		return sahifa_error_set(d->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(d->err, NULL);
 	/* exact: equal keys (first 64 bits to sort, all 128 to decide) */
 	for (i = 0; i < d->n; i++)
 		k[i].h = key64(d->e[i].key), k[i].i = (uint32_t)i;
@@ -425,7 +425,7 @@ static enum sahifa_status write_collect(void *ctx, struct corpus_line *l)
 	drop.line = l->line;
 	sahifa_buf_reset(&d->line);
 	if (corpus_drop_json(&drop, &d->line))
-		return sahifa_error_set(d->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(d->err, NULL);
 	return sahifa_outfile_write(&d->drops, d->line.data, d->line.len, d->err);
 }
 
@@ -465,7 +465,7 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 			void *p = realloc(d.e, want * sizeof(*d.e));
 
 			if (!p)
-				st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+				st = sahifa_error_nomem(err, NULL);
 			else
 				d.e = p, d.cap = want;
 		}
@@ -478,7 +478,7 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 		unsigned char *seen = calloc(d.n ? d.n : 1, 1);
 
 		if (!seen)
-			st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			st = sahifa_error_nomem(err, NULL);
 		summary->records = d.n - d.n_prev;
 		/* a cluster is a root with at least one member besides itself */
 		for (i = 0; seen && i < d.n; i++) {

@@ -174,7 +174,7 @@ static enum sahifa_status parse(struct sahifa_filter_rules *r, const char *name,
 			return sahifa_error_set(err, SAHIFA_ERR_DATA, name, lineno, 0,
 						"expected a non-negative number, not '%s'", tok[2]);
 		if (add_bound(r, &b))
-			return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(err, NULL);
 	}
 	return SAHIFA_OK;
 }
@@ -189,7 +189,7 @@ enum sahifa_status sahifa_filter_rules_new(const char *preset, const char *path,
 
 	*out = NULL;
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	if (preset) {
 		for (i = 0; i < sizeof(presets) / sizeof(presets[0]); i++)
 			if (!strcmp(presets[i].name, preset))
@@ -318,7 +318,7 @@ static enum sahifa_status filter_work(void *ctx, struct corpus_line *l)
 	enum sahifa_status st;
 
 	if (!v)
-		return sahifa_error_set(&l->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(&l->err, NULL);
 	l->out = v;
 	if (!l->a.quality.present) {
 		v->computed = 1;
@@ -365,7 +365,7 @@ static enum sahifa_status filter_collect(void *ctx, struct corpus_line *l)
 	f->sum->dropped++;
 	sahifa_buf_reset(&f->line);
 	st = corpus_drop_json(&d, &f->line) ?
-		sahifa_error_set(f->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory") :
+		sahifa_error_nomem(f->err, NULL) :
 		sahifa_outfile_write(&f->drops, f->line.data, f->line.len, f->err);
 	free(v);
 	return st;

@@ -233,7 +233,7 @@ static enum sahifa_status learn_collect(void *ctx, struct corpus_line *l)
 nomem:
 	free(l->out);
 	l->out = NULL;
-	return sahifa_error_set(L->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(L->err, NULL);
 }
 
 /* By site name, then most documents first, then text. */
@@ -269,7 +269,7 @@ static enum sahifa_status write_rules(struct learn *L)
 	enum sahifa_status st;
 
 	if (L->used && !(pick = malloc(L->used * sizeof(*pick))))
-		return sahifa_error_set(L->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(L->err, NULL);
 	for (i = 0; i < L->size; i++) {
 		const struct line_entry *e = &L->t[i];
 
@@ -300,7 +300,7 @@ static enum sahifa_status write_rules(struct learn *L)
 	free(pick);
 	if (st) {
 		sahifa_buf_release(&b);
-		return sahifa_error_set(L->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(L->err, NULL);
 	}
 	if (!(st = sahifa_outfile_open(&out, L->o->output ? L->o->output : "-", L->err))) {
 		st = sahifa_outfile_write(&out, b.data, b.len, L->err);

@@ -53,7 +53,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 	for (p = e->data; p < e->data + e->len; p++)
 		cap += *p == '\n';
 	if (!(l->hashes = calloc(cap + 1, sizeof(*l->hashes))))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	sahifa_buf_init(&key, 0);
 	for (p = e->data, end = e->data + e->len; p < end && !st; ) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -404,7 +404,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	for (i = 0; i < a->n_sections; i++)
 		n_lines += a->sections[i].n_paragraphs;
 	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	sahifa_buf_init(&key, 0);
 	shf_script_counts_init(&sc);
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
@@ -416,7 +416,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			if ((st = shf_fold_key(p->text, strlen(p->text), &key, err)))
 				break;
 			if (scan_line(key.data ? key.data : "", key.len, sl, &ws, &t)) {
-				st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
 			shf_script_count(key.data ? key.data : "", key.len, &sc);
@@ -439,7 +439,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	}
 	free(line_hashes);
 	if (!st && ngram_shares(&ws, t.word_chars, q))
-		st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		st = sahifa_error_nomem(err, NULL);
 	free(ws.w);
 	if (st)
 		return st;

@@ -230,7 +230,7 @@ enum sahifa_status corpus_pass_run(const struct corpus_pass *pass, const char *c
 	size_t i;
 
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	run_init(r, pass, err);
 	for (i = 0; !st && i < n_inputs; i++) {
 		r->input = i;
@@ -359,7 +359,7 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
 	enum sahifa_status st;
 
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	run_init(r, pass, err);
 	rr.r = r;
 	rr.archive = release;

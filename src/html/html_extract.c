@@ -1664,7 +1664,7 @@ static enum sahifa_status extract(struct ex *x, struct sahifa_article *a, struct
 	}
 	goto out;
 nomem:
-	st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	st = sahifa_error_nomem(err, NULL);
 out:
 	free(dec);
 	free(inh);
@@ -1706,7 +1706,7 @@ enum sahifa_status sahifa_html_convert(const struct sahifa_rules *rules,
 		declared = meta;
 	if (declared && sahifa_article_set_str(&a->source.declared_encoding, declared,
 					       strlen(declared)))
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	sahifa_decoded_init(&dec);
 	st = sahifa_decode_declared(raw, len, declared, on_invalid, &dec, err);
 	if (st) {

@@ -263,7 +263,7 @@ static enum sahifa_status copy_tree(xmlNode *root, struct html_doc *d, struct sa
 	return SAHIFA_OK;
 nomem:
 	free(stack);
-	return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(err, NULL);
 }
 
 enum sahifa_status html_parse(const char *text, size_t len, struct html_doc *d,

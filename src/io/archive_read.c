@@ -430,7 +430,7 @@ enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archi
 	*out = NULL;
 	if (!s || !(s->a = archive_read_new())) {
 		free(s);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, path, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, path);
 	}
 	archive_read_support_filter_all(s->a);
 	archive_read_support_format_raw(s->a);

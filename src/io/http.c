@@ -212,7 +212,7 @@ static int dechunk(const unsigned char *p, size_t len, size_t max, struct sahifa
 			return -1;
 		}
 		if (sahifa_buf_append(out, p + i, (size_t)size)) {
-			sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			sahifa_error_nomem(err, NULL);
 			return -1;
 		}
 		i += (size_t)size;

@@ -228,7 +228,7 @@ static enum read_result read_fd(struct walker *w, int fd, size_t upto, int *eof,
 
 static enum sahifa_status fatal_nomem(struct walker *w)
 {
-	return sahifa_error_set(w->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(w->err, NULL);
 }
 
 /* ---- archives ---- */
@@ -274,7 +274,7 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 			want = READ_CHUNK;
 		st = sahifa_buf_grow(&w->buf, want);
 		if (st)
-			return sahifa_error_set(w->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(w->err, NULL);
 		n = shf_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
 		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
 			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;

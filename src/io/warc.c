@@ -58,7 +58,7 @@ enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_sour
 
 	*out = NULL;
 	if (!r)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	r->src = src;
 	r->fd = fd;
 	r->line_start = 1;

@@ -54,7 +54,7 @@ static enum sahifa_status feed(struct gz *g, const unsigned char *p, size_t n, c
 				break;
 			}
 			if (rc == Z_MEM_ERROR)
-				return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+				return sahifa_error_nomem(err, name);
 			if (rc != Z_OK && rc != Z_BUF_ERROR)
 				return sahifa_error_set(err, SAHIFA_ERR_DATA, name, 0, 0,
 							"damaged gzip data: %s",
@@ -77,13 +77,13 @@ enum sahifa_status shf_gzip_verify(const char *name, int fd, const void *data, s
 
 	if (!g || (fd >= 0 && !(buf = malloc(CHUNK)))) {
 		free(g);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, name);
 	}
 	g->max = max_out;
 	if (inflateInit2(&g->z, 15 + 16) != Z_OK) {
 		free(g);
 		free(buf);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, name);
 	}
 	if (fd < 0) {
 		st = feed(g, data, len, name, err);

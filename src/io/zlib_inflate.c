@@ -28,7 +28,7 @@ static enum sahifa_status inflate_pass(const unsigned char *in, size_t len, int 
 
 	memset(&z, 0, sizeof(z));
 	if (inflateInit2(&z, bits) != Z_OK)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	z.next_in = (Bytef *)(uintptr_t)in;
 	z.avail_in = len > UINT32_MAX ? UINT32_MAX : (uInt)len;
 	for (;;) {
@@ -63,7 +63,7 @@ static enum sahifa_status inflate_pass(const unsigned char *in, size_t len, int 
 			break;
 		}
 		if (rc == Z_MEM_ERROR) {
-			st = sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			st = sahifa_error_nomem(err, NULL);
 			break;
 		}
 		st = sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "corrupt %s body: %s",
@@ -175,12 +175,12 @@ enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
 	*out = NULL;
 	if (!gz || prefix_len > sizeof(gz->in)) {
 		free(gz);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	gz->fd = fd;
 	if (inflateInit2(&gz->z, 16 + 15) != Z_OK) {
 		free(gz);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	if (prefix_len)
 		memcpy(gz->in, prefix, prefix_len);
@@ -296,7 +296,7 @@ again:
 		if (rc == Z_OK || (rc == Z_BUF_ERROR && gz->z.avail_in == 0))
 			continue;
 		if (rc == Z_MEM_ERROR) {
-			sahifa_error_set(&gz->pending, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			sahifa_error_nomem(&gz->pending, NULL);
 			goto fail;
 		}
 		sahifa_error_set(&gz->pending, SAHIFA_ERR_DATA, NULL, 0, 0, "corrupt gzip member: %s",

@@ -413,7 +413,7 @@ struct pack {
 
 static enum sahifa_status nomem(struct pack *p)
 {
-	return sahifa_error_set(p->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(p->err, NULL);
 }
 
 /* Grow a growable array by one; NULL when out of memory. */

@@ -307,7 +307,7 @@ static void to_u_count(const void *context, UConverterToUnicodeArgs *args, const
 
 static enum sahifa_status nomem(struct sahifa_error *err)
 {
-	return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return sahifa_error_nomem(err, NULL);
 }
 
 static long uline_of(const UChar *u, size_t n)

@@ -278,7 +278,7 @@ enum sahifa_status sahifa_rules_load_mem(struct sahifa_rules *rules, const char 
 	uint32_t *folded = malloc((SEG_FOLD_CAP + 1) * sizeof(*folded));
 
 	if (!folded)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, name, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, name);
 	rules->file_start = keep;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		pos = 3;  /* a UTF-8 byte order mark, as editors on Windows write */
@@ -367,7 +367,7 @@ enum sahifa_status sahifa_rules_new_default(struct sahifa_rules **out, struct sa
 					"the default rules are not built in");
 	rules = calloc(1, sizeof(*rules));
 	if (!rules)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	st = sahifa_rules_load_mem(rules, "rules/default.rules", e->data, e->len, err);
 	if (st) {
 		sahifa_rules_free(rules);
@@ -380,7 +380,7 @@ enum sahifa_status sahifa_rules_new_default(struct sahifa_rules **out, struct sa
 enum sahifa_status sahifa_rules_new_empty(struct sahifa_rules **out, struct sahifa_error *err)
 {
 	*out = calloc(1, sizeof(**out));
-	return *out ? SAHIFA_OK : sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return *out ? SAHIFA_OK : sahifa_error_nomem(err, NULL);
 }
 
 void sahifa_rules_free(struct sahifa_rules *rules)

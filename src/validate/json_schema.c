@@ -565,7 +565,7 @@ static enum sahifa_status compile_list(struct compiler *c, const cJSON *v, const
 		return cfail(c, "'%s' must be a non-empty array of schemas", kw);
 	*out = calloc(n ? n : 1, sizeof(**out));
 	if (!*out)
-		return sahifa_error_set(c->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(c->err, NULL);
 	*n_out = n;
 	old = where_push(c->where, &c->wlen, sizeof(c->where), kw);
 	cJSON_ArrayForEach(item, v) {
@@ -644,7 +644,7 @@ static enum sahifa_status compile_keyword(struct compiler *c, struct node *n, co
 			return cfail(c, "'properties' must be an object");
 		n->props = calloc(cnt ? cnt : 1, sizeof(*n->props));
 		if (!n->props)
-			return sahifa_error_set(c->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(c->err, NULL);
 		n->n_props = cnt;
 		old = where_push(c->where, &c->wlen, sizeof(c->where), kw);
 		cJSON_ArrayForEach(item, v) {
@@ -665,7 +665,7 @@ static enum sahifa_status compile_keyword(struct compiler *c, struct node *n, co
 			return cfail(c, "'required' must be an array of strings");
 		n->required = calloc(cnt ? cnt : 1, sizeof(*n->required));
 		if (!n->required)
-			return sahifa_error_set(c->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return sahifa_error_nomem(c->err, NULL);
 		cJSON_ArrayForEach(item, v) {
 			if (!cJSON_IsString(item))
 				return cfail(c, "'required' must be an array of strings");
@@ -810,7 +810,7 @@ static enum sahifa_status compile_node(struct compiler *c, const cJSON *src, str
 		return cfail(c, "a schema must be an object or a boolean");
 	n = calloc(1, sizeof(*n));
 	if (!n)
-		return sahifa_error_set(c->err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(c->err, NULL);
 	n->src = src;
 	n->always = cJSON_IsBool(src) ? cJSON_IsTrue(src) : -1;
 	n->min_props = n->max_props = n->min_items = n->max_items = -1;
@@ -873,7 +873,7 @@ static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out
 	*out = NULL;
 	if (!s) {
 		cJSON_Delete(doc);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	s->doc = doc;
 	memset(&c, 0, sizeof(c));
@@ -908,7 +908,7 @@ enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_
 
 	*out = NULL;
 	if (!doc)
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	return schema_from_doc(doc, out, err);
 }
 

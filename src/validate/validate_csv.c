@@ -161,7 +161,7 @@ enum sahifa_status table_schema_load(const char *text, size_t len, struct table_
 	if (!ts || !(ts->fields = calloc(shf_json_size(fields), sizeof(struct field)))) {
 		free(ts);
 		shf_json_free(doc);
-		return sahifa_error_set(err, SAHIFA_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return sahifa_error_nomem(err, NULL);
 	}
 	for (f = shf_json_child(fields); f; f = shf_json_next(f), i++) {
 		ts->n_fields = i + 1;
