@@ -37,12 +37,30 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 #define SAHIFA_SHINGLE_WORDS 5
 #define SAHIFA_DEDUP_DEFAULT_THRESHOLD 0.8
 
+/* The shard a signature file is made for (a sharded convert's sidecar says it): the
+ * run's fingerprint, share k of n, and the SHA-256 of the shard's records file. */
+struct sahifa_dedup_shard {
+	char run[65];
+	unsigned k, n;
+	char records_sha256[65];
+};
+
 struct sahifa_dedup_options {
 	unsigned threads;                /* 0: one per online core */
 	double threshold;                /* estimated Jaccard for a near duplicate; 0: default */
 	const char *previous;            /* a release folder or archive made by pack, or NULL */
 	const char *output;              /* kept records (JSONL), "-" for stdout */
 	const char *drops;               /* drops (JSONL) */
+	/* The per-shard phase of a cluster run.  sign: write only the signature file of
+	 * the inputs there (what the decision needs of each record, about 0.5 KB); shard:
+	 * whose shard the inputs are (NULL: any records, a run of one share).  signatures:
+	 * read these files (all shares of one run, any order) in place of signing; the
+	 * inputs must then be those records, shard 0 first (what sahifa merge writes), and
+	 * the result is the one signing them here gives.  All borrowed. */
+	const char *sign;
+	const struct sahifa_dedup_shard *shard;
+	const char *const *signatures;
+	size_t n_signatures;
 };
 
 struct sahifa_dedup_summary {
@@ -65,7 +83,12 @@ double sahifa_minhash_similarity(const uint32_t *a, const uint32_t *b);
 
 /* Keep one record of each cluster: the earliest published (records without a date
  * after all dated ones), then the smallest id; a record of --previous always wins
- * (it is not written again; its duplicates are dropped). */
+ * (it is not written again; its duplicates are dropped).  With opts->sign, only the
+ * signature file is written (summary->records counts the records signed).  A signature
+ * file that is not whole, not of this version and parameters, or not of the same run
+ * as the others, a share given twice or missing, and records that are not those
+ * signed fail with SAHIFA_ERR_DATA and path:line (the header) or path@offset (the
+ * entries) before anything is written. */
 enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 				    const char *const *inputs, size_t n_inputs,
 				    struct sahifa_dedup_summary *summary, struct sahifa_error *err);

@@ -78,6 +78,11 @@
  * batch closes at whichever of the two limits comes first. */
 #define SAHIFA_CORPUS_BATCH 256
 #define SAHIFA_CORPUS_BATCH_BYTES ((size_t)16 << 20)
+
+/* One header line of a dedup signature file (sahifa dedup --sign): its longest is a
+ * 64-digit hash and a keyword, so a longer line is not such a file; reading it stops
+ * there instead of taking a binary file's bytes for a header. */
+#define SAHIFA_MAX_SIGNATURE_LINE_BYTES 256
 /* HTML pages (src/html/).  Bytes of one decoded page handed to the parser (a legacy
  * charset can double the raw size in UTF-8); elements and text nodes in one page (a
  * news page has a few thousand; each costs libxml2 ~100 bytes); the depth of the tree

@@ -4,7 +4,7 @@
  * clusters by union-find.
  *
  * Two passes over the inputs.  The first keeps, per record, only what the decision
- * needs (struct entry: ids, key hash, signature, date; about 0.5 KB, never the text);
+ * needs (struct dedup_entry: ids, key hash, signature, date; about 0.5 KB, never the text);
  * the second copies the kept lines through and writes the drops.  Nothing depends on
  * the order of the inputs or the thread count: every choice is made by the rank
  * (previous release first, earliest published, smallest id), never by position.
@@ -13,26 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "corpus/corpus_internal.h"
+#include "corpus/dedup_internal.h"
 #include "sahifa/corpus.h"
 #include "sahifa/outfile.h"
 #include "sahifa/sha256.h"
 #include "text/icu_fold.h"
 
-#define NO_DATE UINT64_MAX
 #define BUCKET_COMPARE 4      /* members of a bucket each newcomer is compared with */
-
-struct entry {
-	unsigned char id[16];
-	unsigned char key[16];    /* SHA-256 of the match key, first 16 bytes */
-	unsigned char content[16]; /* SHA-256 of the record's JSON: equal ids (one input
-				    * read at two places) rank by it, as pack keeps them */
-	uint32_t sig[SAHIFA_MINHASH_HASHES];
-	uint64_t published;       /* YYYYMMDDhhmmss, NO_DATE when none */
-	uint32_t parent;          /* union-find */
-	uint8_t previous;         /* from --previous */
-	uint8_t empty;            /* no words: only the exact key applies */
-};
 
 /* ---- MinHash ------------------------------------------------------------------- */
 
@@ -46,7 +35,7 @@ static pthread_once_t perm_once = PTHREAD_ONCE_INIT;
 
 static void perm_init(void)
 {
-	uint64_t s = 0x5A41494641ULL;   /* fixed seed */
+	uint64_t s = DEDUP_SEED;
 	size_t i;
 
 	for (i = 0; i < SAHIFA_MINHASH_HASHES; i++) {
@@ -125,18 +114,29 @@ double sahifa_minhash_similarity(const uint32_t *a, const uint32_t *b)
 struct dedup {
 	const struct sahifa_dedup_options *o;
 	struct sahifa_dedup_summary *sum;
-	struct entry *e;
+	struct dedup_entry *e;
 	size_t n, cap;
 	size_t n_prev;            /* the first n_prev entries are --previous */
 	int reading_previous;
 	struct sahifa_outfile out, drops;
 	struct sahifa_buf line;
 	struct sahifa_error *err;
+	/* --sign: the raw lines' hashes as they are signed, and the lines' SHA-256;
+	 * --signatures: the signed hashes, checked against the lines of the second pass */
+	int signing;
+	uint64_t *line_hash;
+	size_t n_hash, cap_hash;
+	struct sahifa_sha256 *records_h;
+	struct dedup_sig_file *sig;  /* --signatures, in shard order */
+	size_t n_sig;
+	size_t *sig_end;             /* records of sig[0..i] together */
+	size_t cur_sig;              /* the one the second pass is in */
+	unsigned long long seen;     /* records of the second pass */
 };
 
 /* What a worker makes of one record, before it is placed in order. */
 struct signed_rec {
-	struct entry e;
+	struct dedup_entry e;
 };
 
 static int hex_nibble(char c)
@@ -178,7 +178,7 @@ static uint64_t date_rank(const char *s)
 	int digits = 0;
 
 	if (!s)
-		return NO_DATE;
+		return DEDUP_NO_DATE;
 	for (; *s && digits < 14; s++) {
 		if (*s >= '0' && *s <= '9') {
 			v = v * 10 + (uint64_t)(*s - '0');
@@ -187,7 +187,7 @@ static uint64_t date_rank(const char *s)
 			break;
 	}
 	if (digits < 4)
-		return NO_DATE;
+		return DEDUP_NO_DATE;
 	while (digits++ < 14)
 		v *= 10;
 	return v;
@@ -255,6 +255,21 @@ static enum sahifa_status sign_collect(void *ctx, struct corpus_line *l)
 		d->e = p;
 		d->cap = ncap;
 	}
+	if (d->signing) {
+		const char *text = l->text.data ? l->text.data : "";
+
+		if (SHF_ARRAY_GROW(d->line_hash, d->n_hash, d->cap_hash, 1024)) {
+			free(s);
+			return sahifa_error_nomem(d->err, NULL);
+		}
+		d->line_hash[d->n_hash++] = dedup_line_hash(text, l->text.len);
+		if (sahifa_sha256_update(d->records_h, text, l->text.len) ||
+		    sahifa_sha256_update(d->records_h, "\n", 1)) {
+			free(s);
+			return sahifa_error_set(d->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+						"sha-256 failed");
+		}
+	}
 	d->e[d->n] = s->e;
 	d->e[d->n].previous = (uint8_t)d->reading_previous;
 	d->e[d->n].parent = (uint32_t)d->n;
@@ -270,7 +285,7 @@ static enum sahifa_status sign_collect(void *ctx, struct corpus_line *l)
  * same record read twice). */
 static int rank_cmp(const struct dedup *d, uint32_t a, uint32_t b)
 {
-	const struct entry *x = &d->e[a], *y = &d->e[b];
+	const struct dedup_entry *x = &d->e[a], *y = &d->e[b];
 	int c;
 
 	if (x->previous != y->previous)
@@ -384,6 +399,177 @@ static enum sahifa_status cluster(struct dedup *d)
 	return SAHIFA_OK;
 }
 
+/* ---- signatures made elsewhere (--sign, --signatures) ----------------------------- */
+
+/* --sign: the first pass's entries to a signature file, nothing else. */
+static enum sahifa_status sign_only(struct dedup *d, struct corpus_pass *pass,
+				    const char *const *inputs, size_t n_inputs)
+{
+	const struct sahifa_dedup_shard *sh = d->o->shard;
+	struct dedup_sig_header hd;
+	enum sahifa_status st;
+	char hex[65];
+
+	if (!(d->records_h = sahifa_sha256_new()))
+		return sahifa_error_nomem(d->err, NULL);
+	d->signing = 1;
+	if ((st = corpus_pass_run(pass, inputs, n_inputs, d->err)))
+		return st;
+	if (sahifa_sha256_final(d->records_h, hex))
+		return sahifa_error_set(d->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	memset(&hd, 0, sizeof(hd));
+	if (sh) {
+		/* a shard's records must be those its sidecar vouches for */
+		if (strcmp(hex, sh->records_sha256))
+			return sahifa_error_set(d->err, SAHIFA_ERR_DATA, inputs[0], 0, 0,
+						"changed since its shard was written: SHA-256 %.12s..., "
+						"the sidecar says %.12s...", hex, sh->records_sha256);
+		memcpy(hd.run, sh->run, sizeof(hd.run));
+		hd.k = sh->k;
+		hd.n = sh->n;
+	} else {
+		memcpy(hd.run, hex, sizeof(hd.run));
+		hd.k = 0;
+		hd.n = 1;
+	}
+	memcpy(hd.records_sha256, hex, sizeof(hex));
+	d->sum->records = d->n;
+	return dedup_sig_write(d->o->sign, &hd, d->e, d->line_hash, d->n, d->err);
+}
+
+static int cmp_sig_k(const void *a, const void *b)
+{
+	const struct dedup_sig_file *x = a, *y = b;
+
+	return x->h.k < y->h.k ? -1 : x->h.k > y->h.k;
+}
+
+/* --signatures: the shares of one run, each once, all of them, in shard order; their
+ * entries after those of --previous. */
+static enum sahifa_status load_signatures(struct dedup *d)
+{
+	const struct sahifa_dedup_options *o = d->o;
+	struct sahifa_error *err = d->err;
+	enum sahifa_status st = SAHIFA_OK;
+	size_t i, total = 0;
+
+	if (!(d->sig = calloc(o->n_signatures, sizeof(*d->sig))) ||
+	    !(d->sig_end = calloc(o->n_signatures, sizeof(*d->sig_end))))
+		return sahifa_error_nomem(err, NULL);
+	for (i = 0; i < o->n_signatures; i++) {
+		if ((st = dedup_sig_open(&d->sig[d->n_sig], o->signatures[i], err)))
+			return st;
+		d->n_sig++;
+	}
+	for (i = 1; i < d->n_sig; i++) {
+		const struct dedup_sig_file *f = &d->sig[i], *first = &d->sig[0];
+
+		if (strcmp(f->h.run, first->h.run))
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, f->path, f->h.run_line, 0,
+						"from another run: run %.12s..., '%s' is of run %.12s...",
+						f->h.run, first->path, first->h.run);
+		if (f->h.n != first->h.n)
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, f->path, f->h.shard_line, 0,
+						"from another run: %u shards, '%s' is one of %u",
+						f->h.n, first->path, first->h.n);
+	}
+	qsort(d->sig, d->n_sig, sizeof(*d->sig), cmp_sig_k);
+	for (i = 0; i < d->n_sig; i++) {
+		const struct dedup_sig_file *f = &d->sig[i];
+
+		if (i && f->h.k == d->sig[i - 1].h.k)
+			return sahifa_error_set(err, SAHIFA_ERR_DATA, f->path, f->h.shard_line, 0,
+						"shard %u of %u given twice (also '%s')", f->h.k,
+						f->h.n, d->sig[i - 1].path);
+		if (f->h.k != i)
+			break;
+	}
+	if (i < d->n_sig || d->n_sig < d->sig[0].h.n)
+		return sahifa_error_set(err, SAHIFA_ERR_DATA, d->sig[0].path, d->sig[0].h.shard_line,
+					0, "shard %zu of %u is missing", i, d->sig[0].h.n);
+	for (i = 0; i < d->n_sig; i++) {
+		total += (size_t)d->sig[i].h.records;
+		d->sig_end[i] = total;
+		if (total > UINT32_MAX - d->n)
+			return sahifa_error_set(err, SAHIFA_ERR_LIMIT, d->sig[i].path,
+						d->sig[i].h.records_line, 0,
+						"more than %u records in all", (unsigned)UINT32_MAX);
+	}
+	if (shf_array_reserve(&d->e, &d->cap, d->n + total, sizeof(*d->e), 1024) ||
+	    !(d->line_hash = malloc((total ? total : 1) * sizeof(*d->line_hash))))
+		return sahifa_error_nomem(err, NULL);
+	for (i = 0; i < d->n_sig; i++) {
+		size_t at = d->n, j;
+
+		if ((st = dedup_sig_read(&d->sig[i], d->e + at, d->line_hash + (at - d->n_prev), err)))
+			return st;
+		for (j = at; j < at + d->sig[i].h.records; j++)
+			d->e[j].parent = (uint32_t)j;
+		d->n += (size_t)d->sig[i].h.records;
+		dedup_sig_close(&d->sig[i]);
+	}
+	d->n_hash = total;
+	return SAHIFA_OK;
+}
+
+/* Close the range of sig[cur_sig] in the second pass: its lines must hash to what was
+ * signed, whole. */
+static enum sahifa_status finish_signed(struct dedup *d, const char *path, long line)
+{
+	const struct dedup_sig_file *f = &d->sig[d->cur_sig];
+	char hex[65];
+
+	if (sahifa_sha256_final(d->records_h, hex))
+		return sahifa_error_set(d->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	if (strcmp(hex, f->h.records_sha256))
+		return sahifa_error_set(d->err, SAHIFA_ERR_DATA, path, line, 0,
+					"the records before this line are not those signed in '%s'",
+					f->path);
+	d->cur_sig++;
+	return SAHIFA_OK;
+}
+
+/* The second pass's line l must be the next one signed. */
+static enum sahifa_status check_signed(struct dedup *d, struct corpus_line *l)
+{
+	const char *text = l->text.data ? l->text.data : "";
+	size_t r = (size_t)l->index;
+	enum sahifa_status st;
+
+	d->seen++;
+	if (r >= d->n_hash)
+		return sahifa_error_set(d->err, SAHIFA_ERR_DATA, l->path, l->line, 0,
+					"more records than the signature files hold (%zu)",
+					d->n_hash);
+	while (d->cur_sig < d->n_sig && r >= d->sig_end[d->cur_sig])
+		if ((st = finish_signed(d, l->path, l->line)))
+			return st;
+	if (dedup_line_hash(text, l->text.len) != d->line_hash[r])
+		return sahifa_error_set(d->err, SAHIFA_ERR_DATA, l->path, l->line, 0,
+					"not the record signed as record %zu of '%s'",
+					r + 1 - (d->cur_sig ? d->sig_end[d->cur_sig - 1] : 0),
+					d->sig[d->cur_sig].path);
+	if (sahifa_sha256_update(d->records_h, text, l->text.len) ||
+	    sahifa_sha256_update(d->records_h, "\n", 1))
+		return sahifa_error_set(d->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	return SAHIFA_OK;
+}
+
+/* After the second pass: every signed record was read. */
+static enum sahifa_status check_signed_end(struct dedup *d, const char *last)
+{
+	enum sahifa_status st;
+
+	if (d->seen < d->n_hash)
+		return sahifa_error_set(d->err, SAHIFA_ERR_DATA, last, 0, 0,
+					"fewer records than the signature files hold: %llu of %zu",
+					d->seen, d->n_hash);
+	while (d->cur_sig < d->n_sig)
+		if ((st = finish_signed(d, last, 0)))
+			return st;
+	return SAHIFA_OK;
+}
+
 /* ---- the second pass: copy the kept lines, write the drops ---------------------- */
 
 static enum sahifa_status write_collect(void *ctx, struct corpus_line *l)
@@ -395,6 +581,8 @@ static enum sahifa_status write_collect(void *ctx, struct corpus_line *l)
 	struct corpus_drop drop;
 	enum sahifa_status st;
 
+	if (d->sig && (st = check_signed(d, l)))
+		return st;
 	if (i >= d->n)
 		return sahifa_error_set(d->err, SAHIFA_ERR_IO, l->path, l->line, 0,
 					"the input changed while it was read");
@@ -450,14 +638,17 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 	pass.work = sign_work;
 	pass.collect = sign_collect;
 	pass.ctx = &d;
-	if (opts->previous) {
+	if (opts->sign && (opts->previous || opts->n_signatures))
+		st = sahifa_error_set(err, SAHIFA_ERR_USAGE, NULL, 0, 0,
+				      "signing takes records only, not --previous or --signatures");
+	if (!st && opts->previous) {
 		d.reading_previous = 1;
 		st = corpus_pass_release(&pass, opts->previous, err);
 		d.reading_previous = 0;
 		d.n_prev = d.n;
 		summary->previous_records = d.n;
 	}
-	if (!st) {
+	if (!st && !opts->n_signatures) {
 		unsigned long long lines = corpus_count_lines(inputs, n_inputs);
 		size_t want = d.n + (size_t)lines;
 
@@ -470,7 +661,15 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 				d.e = p, d.cap = want;
 		}
 	}
-	if (!st)
+	if (!st && opts->sign) {
+		st = sign_only(&d, &pass, inputs, n_inputs);
+		goto done;
+	}
+	if (!st && opts->n_signatures) {
+		st = load_signatures(&d);
+		if (!st && !(d.records_h = sahifa_sha256_new()))
+			st = sahifa_error_nomem(err, NULL);
+	} else if (!st)
 		st = corpus_pass_run(&pass, inputs, n_inputs, err);
 	if (!st)
 		st = cluster(&d);
@@ -490,7 +689,7 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 			}
 		}
 		free(seen);
-		summary->bytes_per_record = sizeof(struct entry) + sizeof(struct keyed);
+		summary->bytes_per_record = sizeof(struct dedup_entry) + sizeof(struct keyed);
 	}
 	if (!st && !(st = sahifa_outfile_open(&d.out, opts->output ? opts->output : "-", err)))
 		out_open = 1;
@@ -504,6 +703,8 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 		pass.ctx = &d;
 		st = corpus_pass_run(&pass, inputs, n_inputs, err);
 	}
+	if (!st && d.sig)
+		st = check_signed_end(&d, n_inputs ? inputs[n_inputs - 1] : NULL);
 	if (!st && summary->kept + summary->exact + summary->near != summary->records)
 		st = sahifa_error_set(err, SAHIFA_ERR_IO, NULL, 0, 0,
 				      "the inputs changed while they were read");
@@ -519,6 +720,13 @@ enum sahifa_status sahifa_dedup_run(const struct sahifa_dedup_options *opts,
 		sahifa_outfile_abort(&d.out);
 	if (drops_open)
 		sahifa_outfile_abort(&d.drops);
+done:
+	for (i = 0; i < d.n_sig; i++)
+		dedup_sig_close(&d.sig[i]);
+	free(d.sig);
+	free(d.sig_end);
+	free(d.line_hash);
+	sahifa_sha256_free(d.records_h);
 	free(d.e);
 	sahifa_buf_release(&d.line);
 	return st;
