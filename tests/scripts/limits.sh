@@ -130,6 +130,22 @@ for k in hdr:SAHIFA_MAX_WARC_HEADER_BYTES http:SAHIFA_MAX_HTTP_HEADER_BYTES len:
 	else fail "$name" "exit $rc, $(wc -l < "$T/$f.jsonl") records: $(head -n 2 "$T/err")"; fi
 done
 
+# -- SAHIFA_MAX_SIGNATURE_LINE_BYTES: a dedup signature file whose header line is one
+# byte past the limit is refused at that line; at the limit it is read on (and refused
+# later for what it says, not for its length)
+n=$(sed -n 's/^#define SAHIFA_MAX_SIGNATURE_LINE_BYTES \([0-9]*\)$/\1/p' "$ROOT/include/sahifa/limits.h")
+"$SAHIFA" convert -o "$T/sig.jsonl" "$T/top.txt" 2> /dev/null
+"$SAHIFA" dedup --sign "$T/ok.sig" "$T/sig.jsonl" 2> "$T/err"
+for len in "$n" $((n + 1)); do
+	{ head -n 1 "$T/ok.sig"; printf 'tool %s\n' "$(head -c $((len - 5)) /dev/zero | tr '\0' x)"; tail -n +3 "$T/ok.sig"; } > "$T/l$len.sig"
+	"$SAHIFA" dedup --signatures "$T/l$len.sig" -o "$T/k.jsonl" --drops "$T/d.jsonl" "$T/sig.jsonl" 2> "$T/err$len"
+	echo $? > "$T/rc$len"
+done
+if [ "$(cat "$T/rc$((n + 1))")" -eq 1 ] && grep -q "l$((n + 1)).sig:2: header line longer than $n bytes" "$T/err$((n + 1))" &&
+	[ "$(cat "$T/rc$n")" -eq 1 ] && grep -q "l$n.sig:2: no 'tool VERSION' line" "$T/err$n" && [ ! -e "$T/k.jsonl" ]; then
+	pass "SAHIFA_MAX_SIGNATURE_LINE_BYTES"
+else fail "SAHIFA_MAX_SIGNATURE_LINE_BYTES" "$(cat "$T/err$n" "$T/err$((n + 1))" | head -n 2)"; fi
+
 # -- limits only a large run reaches: named here, counted as skipped, never as passed
 echo "SKIP limits/SAHIFA_CONVERT_BATCH_BYTES: reaching it takes over 64 MiB of input; the batch logic is the one SAHIFA_CONVERT_BATCH exercises"
 echo "SKIP limits/SAHIFA_CORPUS_BATCH_BYTES: reaching it takes over 16 MiB of records; the batch logic is the one SAHIFA_CORPUS_BATCH closes"

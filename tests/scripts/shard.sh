@@ -161,6 +161,104 @@ cp "$T/s2.jsonl" "$T/other/h2.jsonl"
 refuse "a truncated sidecar" "other/h2.jsonl.shard:8: truncated: no closing" \
 	"$T"/s[013].jsonl "$T/other/h2.jsonl"
 
+# ---- dedup per shard: signatures in each share, clusters decided once at the merge ----
+k=0
+while [ $k -lt $N ]; do
+	"$SAHIFA" dedup --sign "$T/s$k.sig" "$T/s$k.jsonl" 2> "$T/sign$k.err"
+	k=$((k + 1))
+done
+sigs() { for f in "$@"; do printf -- '--signatures\n%s\n' "$f"; done; }
+"$SAHIFA" dedup -o "$T/m-kept.jsonl" --drops "$T/m-drops.jsonl" "$T/merged.jsonl" 2>/dev/null
+"$SAHIFA" dedup -o "$T/g-kept.jsonl" --drops "$T/g-drops.jsonl" --signatures "$T/s2.sig" \
+	--signatures "$T/s0.sig" --signatures "$T/s3.sig" --signatures "$T/s1.sig" "$T/merged.jsonl" 2> "$T/g.err"
+rc=$?
+IFS_SAVE=$IFS
+check "dedup: --sign per shard, then --signatures at the merge, exit 0" test $rc -eq 0
+check "dedup: kept records from the signatures byte-identical to dedup over the merged records" \
+	cmp "$T/m-kept.jsonl" "$T/g-kept.jsonl"
+check "dedup: drops (reasons, kept ids, similarity, lines) from the signatures byte-identical" \
+	sh -c "cmp '$T/m-drops.jsonl' '$T/g-drops.jsonl' && grep -q near_duplicate '$T/g-drops.jsonl' && grep -q exact_duplicate '$T/g-drops.jsonl'"
+d3=$(pack "$T/rel-dd3" "$T/g-kept.jsonl" 2>/dev/null)
+check "dedup: the release packed from the signatures' kept records is the single run's" cmp "$d1" "$d3"
+check "dedup: a signature file says whose shard it is" \
+	sh -c "head -n 8 '$T/s1.sig' | grep -qx 'shard 1/4' && head -n 8 '$T/s1.sig' | grep -q '^run [0-9a-f]\{64\}$'"
+recs=$(wc -l < "$T/s1.jsonl")
+bytes=$(wc -c < "$T/s1.sig")
+check "dedup: a signature file is about half a KB a record ($bytes bytes for $recs)" \
+	test $((bytes / recs)) -ge 513 -a $((bytes / recs)) -lt 560
+cp "$T/s1.jsonl" "$T/prev1.jsonl"
+prev=$(pack "$T/rel-prev" "$T/prev1.jsonl" 2>/dev/null)
+"$SAHIFA" dedup --previous "$prev" -o "$T/pm-kept.jsonl" --drops "$T/pm-drops.jsonl" "$T/merged.jsonl" 2>/dev/null
+"$SAHIFA" dedup --previous "$prev" -o "$T/pg-kept.jsonl" --drops "$T/pg-drops.jsonl" --signatures "$T/s0.sig" \
+	--signatures "$T/s1.sig" --signatures "$T/s2.sig" --signatures "$T/s3.sig" "$T/merged.jsonl" 2>/dev/null
+check "dedup: with --previous, the signatures give the same kept records and drops" \
+	sh -c "cmp '$T/pm-kept.jsonl' '$T/pg-kept.jsonl' && cmp '$T/pm-drops.jsonl' '$T/pg-drops.jsonl' && [ \$(wc -l < '$T/pm-kept.jsonl') -lt \$(wc -l < '$T/m-kept.jsonl') ]"
+cp "$T/s1.sig" "$T/s1.sig.before"
+"$SAHIFA" dedup --sign "$T/s1.sig" "$T/s1.jsonl" 2>/dev/null
+check "dedup: a shard signed again gives the same file" cmp "$T/s1.sig" "$T/s1.sig.before"
+# refusals: nothing written, the file and place named
+sigrefuse() { # name, expected message (grep -E), records, sig...
+	name=$1 want=$2 recs=$3
+	shift 3
+	rm -f "$T/r-kept.jsonl" "$T/r-drops.jsonl"
+	IFS='
+'
+	"$SAHIFA" dedup -o "$T/r-kept.jsonl" --drops "$T/r-drops.jsonl" $(sigs "$@") "$recs" > "$T/sigrefuse.out" 2>&1
+	rc=$?
+	IFS=$IFS_SAVE
+	if [ $rc -eq 1 ] && grep -Eq "$want" "$T/sigrefuse.out" && [ ! -e "$T/r-kept.jsonl" ] && [ ! -e "$T/r-drops.jsonl" ]; then
+		pass "dedup --signatures refuses $name"
+	else
+		fail "dedup --signatures refuses $name" "exit $rc, no '$want', or output written: $(head -c 400 "$T/sigrefuse.out" | tr '\n' ' ')"
+	fi
+}
+M="$T/merged.jsonl"
+sigrefuse "a missing shard" "^sahifa: $T/s0.sig:5: shard 2 of 4 is missing$" "$M" "$T/s0.sig" "$T/s1.sig" "$T/s3.sig"
+sigrefuse "a doubled shard" "^sahifa: $T/s1.sig:5: shard 1 of 4 given twice" "$M" \
+	"$T/s0.sig" "$T/s1.sig" "$T/s1.sig" "$T/s2.sig" "$T/s3.sig"
+cp "$T/s2.sig" "$T/copy2.sig"
+sigrefuse "the same shard under two names" "copy2.sig:5: shard 2 of 4 given twice|s2.sig:5: shard 2 of 4 given twice" "$M" \
+	"$T"/s[0-3].sig "$T/copy2.sig"
+head -c 3000 "$T/s2.sig" > "$T/other/t2.sig"
+sigrefuse "a truncated signature file" "^sahifa: $T/other/t2.sig@3000: truncated: [0-9]+ of the [0-9]+ records$" "$M" \
+	"$T"/s[013].sig "$T/other/t2.sig"
+size=$(wc -c < "$T/s2.sig")
+head -c $((size - 10)) "$T/s2.sig" > "$T/other/t2.sig"
+sigrefuse "a signature file without its checksum" "t2.sig@$((size - 10)): truncated: all [0-9]+ records, no checksum" "$M" \
+	"$T"/s[013].sig "$T/other/t2.sig"
+cp "$T/s2.sig" "$T/other/x2.sig"
+printf 'X' | dd of="$T/other/x2.sig" bs=1 seek=2000 conv=notrunc 2>/dev/null
+sigrefuse "a damaged signature file" "x2.sig@[0-9]+: checksum mismatch: the file is damaged" "$M" \
+	"$T"/s[013].sig "$T/other/x2.sig"
+cat "$T/s2.sig" "$T/s2.sig" > "$T/other/dd2.sig"
+sigrefuse "two signature files in one" "dd2.sig@$size: $size bytes after the checksum" "$M" \
+	"$T"/s[013].sig "$T/other/dd2.sig"
+"$SAHIFA" dedup --sign "$T/other/s3.sig" "$T/other/s3.jsonl" 2>/dev/null
+sigrefuse "a shard of other inputs" "other/s3.sig:4: from another run" "$M" "$T"/s[0-2].sig "$T/other/s3.sig"
+"$SAHIFA" dedup --sign "$T/other/n5.sig" "$T/other/n5.jsonl" 2>/dev/null
+sigrefuse "a shard of another N" "other/n5.sig:5: from another run: 5 shards" "$M" "$T"/s[0-3].sig "$T/other/n5.sig"
+sed '2s/^tool .*/tool 0.0.9/' "$T/s3.sig" > "$T/other/v3.sig"
+sigrefuse "a signature file of another version" "v3.sig:2: from another version: sahifa 0.0.9" "$M" \
+	"$T"/s[0-2].sig "$T/other/v3.sig"
+sed '3s/bands=14/bands=20/' "$T/s3.sig" > "$T/other/p3.sig"
+sigrefuse "a signature file of other MinHash parameters" "p3.sig:3: signed with other parameters" "$M" \
+	"$T"/s[0-2].sig "$T/other/p3.sig"
+sigrefuse "a records file given as signatures" "merged.jsonl:1: .*not a signature file" "$M" "$T/merged.jsonl"
+cat "$T/s1.jsonl" "$T/s0.jsonl" "$T/s2.jsonl" "$T/s3.jsonl" > "$T/other/order.jsonl"
+sigrefuse "records in another order than signed" "order.jsonl:1: not the record signed as record 1 of '$T/s0.sig'" \
+	"$T/other/order.jsonl" "$T"/s[0-3].sig
+head -n 5 "$M" > "$T/other/short.jsonl"
+sigrefuse "fewer records than signed" "short.jsonl: fewer records than the signature files hold: 5 of" \
+	"$T/other/short.jsonl" "$T"/s[0-3].sig
+cat "$M" "$T/s3.jsonl" > "$T/other/long.jsonl"
+sigrefuse "more records than signed" "long.jsonl:$(($(wc -l < "$M") + 1)): more records than the signature files hold" \
+	"$T/other/long.jsonl" "$T"/s[0-3].sig
+sed 's/"lang":"en"/"lang":"fr"/' "$T/s2.jsonl" > "$T/other/ch2.jsonl"
+cp "$T/s2.jsonl.shard" "$T/other/ch2.jsonl.shard"
+"$SAHIFA" dedup --sign "$T/other/ch2.sig" "$T/other/ch2.jsonl" > "$T/ch2.out" 2>&1
+check "dedup --sign refuses a shard changed since its sidecar" \
+	sh -c "[ $? -eq 1 ] && grep -q 'other/ch2.jsonl: changed since its shard was written' '$T/ch2.out' && [ ! -e '$T/other/ch2.sig' ]"
+
 # ---- a share killed midway leaves no finished-looking output ----
 # The inputs end in a FIFO given by name: the run converts the corpus, then waits on it.
 mkfifo "$T/slow"
