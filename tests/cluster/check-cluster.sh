@@ -62,6 +62,10 @@ one corpus "$T/corpus"
 cat > "$T/sahifa-task" <<EOF
 #!/bin/sh
 echo "\${SLURM_ARRAY_TASK_ID:--} \${SLURMD_NODENAME:--} \$1" >> "$T/nodes.log"
+case " \$* " in
+*" --sign "*) echo "\${SLURM_ARRAY_TASK_ID:--} sign" >> "$T/signs.log" ;;
+*" --signatures "*) echo "\${SLURM_ARRAY_TASK_ID:--} signatures \$(echo "\$*" | grep -o -- '--signatures' | wc -l)" >> "$T/signs.log" ;;
+esac
 if [ "\${SLURM_ARRAY_TASK_ID:-}" = 1 ] && [ "\$1" = convert ] && [ -e "$T/stall" ]; then
 	rm -f "$T/stall"
 	"$SAHIFA" "\$@" &
@@ -122,6 +126,7 @@ check "counts: in $in_all = records $r + rejects $j + skips $s over all shards" 
 	sh -c "[ $(sum inputs) -eq $in_all ] && [ $((r + j + s)) -eq $in_all ] && [ $j -gt 0 ]"
 check "counts: the merged rejects list every reject once" test "$(wc -l < "$T/job/rejects.jsonl")" -eq "$j"
 # where the first run's tasks ran: more than one node; duplicates dropped at the merge
+: > "$T/signs.log"
 submit -N 4 -o "$T/job-spread" --name corpus --version 1.0.0 --pack "$PACK" --dedup \
 	--sahifa "$T/sahifa-task" --wait "$T/corpus" > "$T/spread.out" 2>&1
 nodes=$(awk '$3 == "convert" { print $2 }' "$T/nodes.log" | sort -u | wc -l)
@@ -129,6 +134,31 @@ check "slurm: the array tasks ran on $nodes nodes" test "$nodes" -ge 2
 dropped=$(wc -l < "$T/corpus-drops.jsonl")
 check "dedup: $dropped duplicates dropped at the merge, release byte-identical to the one-machine one" \
 	sh -c "[ $dropped -gt 0 ] && cmp '$T/dedup-release/corpus-1.0.0.tar.gz' '$T/job-spread/release/corpus-1.0.0.tar.gz' && [ \$(wc -l < '$T/job-spread/drops.jsonl') -eq $dropped ]"
+# the per-shard phase: each array task signed its shard, the merge read the signatures
+signs=$(LC_ALL=C sort "$T/signs.log" | tr '\n' ' ')
+check "dedup: each array task signed its shard, the merge job read the 4 signature files ($signs)" \
+	sh -c "[ '$signs' = '- signatures 4 0 sign 1 sign 2 sign 3 sign ' ] && grep -q '^shard 2/4$' '$T/job-spread/shards/shard-2.sig'"
+"$SAHIFA" dedup -o "$T/spread-kept.jsonl" --drops "$T/spread-drops.jsonl" "$T/job-spread/merged.jsonl" 2> /dev/null
+check "dedup: kept records and drops from the shards' signatures byte-identical to sahifa dedup on one machine" \
+	sh -c "cmp '$T/spread-kept.jsonl' '$T/job-spread/kept.jsonl' && cmp '$T/spread-drops.jsonl' '$T/job-spread/drops.jsonl'"
+# a shard whose signing was lost (task killed after its convert) is run again alone
+rm -f "$T/job-spread/shards/shard-2.sig" "$T/job-spread/release/corpus-1.0.0.tar.gz"
+: > "$T/nodes.log"
+submit --missing -o "$T/job-spread" --wait > "$T/rerun-sig.out" 2>&1
+check "re-run: --missing runs the shard without signatures alone, then the merge, exit 0" \
+	sh -c "[ $? -eq 0 ] && grep -q 'shards 2 of 4' '$T/rerun-sig.out' && [ \$(grep -c ' convert\$' '$T/nodes.log') -eq 1 ]"
+check "re-run: the deduplicated release is still byte-identical to the one-machine one" \
+	cmp "$T/dedup-release/corpus-1.0.0.tar.gz" "$T/job-spread/release/corpus-1.0.0.tar.gz"
+# a signature file of another run is refused by the merge job: no release
+cp "$T/job-spread/shards/shard-1.sig" "$T/shard-1.sig.good"
+{ head -n 3 "$T/job-spread/shards/shard-1.sig"; echo "run $(printf '%064d' 0)"; tail -n +5 "$T/job-spread/shards/shard-1.sig"; } > "$T/foreign.sig"
+mv "$T/foreign.sig" "$T/job-spread/shards/shard-1.sig"
+rm -f "$T/job-spread/release/corpus-1.0.0.tar.gz"
+submit --missing -o "$T/job-spread" --wait > "$T/foreign.out" 2>&1
+rc=$?
+check "dedup: the merge job refuses a signature file of another run (exit $rc), no release" \
+	sh -c "[ $rc -ne 0 ] && grep -q 'shard-1.sig:4: from another run' '$T'/job-spread/logs/merge-*.log && [ ! -e '$T/job-spread/release/corpus-1.0.0.tar.gz' ]"
+mv "$T/shard-1.sig.good" "$T/job-spread/shards/shard-1.sig"
 
 pids=$(cat "$RUN"/*.pid 2>/dev/null)
 cluster_stop
