@@ -178,9 +178,9 @@ static enum sahifa_status at_offset(struct sahifa_error *err, enum sahifa_status
 	return sahifa_error_set(err, st, where, 0, 0, "%s", msg);
 }
 
-/* One header line into line[] without its newline; the bytes go to h.  1 read, 0 at
- * the end of the file, -1 too long (err filled). */
-static int header_line(struct dedup_sig_file *f, struct sahifa_sha256 *h, long no,
+/* One header line into line[] without its newline.  1 read, 0 at the end of the
+ * file, -1 too long or not text (err filled). */
+static int header_line(struct dedup_sig_file *f, long no,
 		       char line[SAHIFA_MAX_SIGNATURE_LINE_BYTES + 1], unsigned long long *off,
 		       struct sahifa_error *err)
 {
@@ -188,9 +188,6 @@ static int header_line(struct dedup_sig_file *f, struct sahifa_sha256 *h, long n
 	int c;
 
 	while ((c = getc(f->fp)) != EOF) {
-		unsigned char b = (unsigned char)c;
-
-		sahifa_sha256_update(h, &b, 1);
 		(*off)++;
 		if (c == '\n') {
 			line[n] = '\0';
@@ -233,8 +230,7 @@ static int parse_ull(const char *s, unsigned long long *v)
 	return errno || *end ? -1 : 0;
 }
 
-static enum sahifa_status parse_header(struct dedup_sig_file *f, struct sahifa_sha256 *h,
-				       struct sahifa_error *err)
+static enum sahifa_status parse_header(struct dedup_sig_file *f, struct sahifa_error *err)
 {
 	char line[SAHIFA_MAX_SIGNATURE_LINE_BYTES + 1], params[128];
 	unsigned long long off = 0, v, k, n;
@@ -247,7 +243,7 @@ static enum sahifa_status parse_header(struct dedup_sig_file *f, struct sahifa_s
 	for (no = 1; no <= SIG_HEADER_LINES; no++) {
 		const char *val;
 
-		if ((r = header_line(f, h, no, line, &off, err)) < 0)
+		if ((r = header_line(f, no, line, &off, err)) < 0)
 			return err->status;
 		if (!r)
 			return sahifa_error_set(err, SAHIFA_ERR_DATA, f->path, no, 0,
@@ -333,7 +329,6 @@ static enum sahifa_status parse_header(struct dedup_sig_file *f, struct sahifa_s
 enum sahifa_status dedup_sig_open(struct dedup_sig_file *f, const char *path,
 				  struct sahifa_error *err)
 {
-	struct sahifa_sha256 *h = sahifa_sha256_new();
 	unsigned long long want, have, whole;
 	enum sahifa_status st;
 	struct stat sb;
@@ -341,16 +336,11 @@ enum sahifa_status dedup_sig_open(struct dedup_sig_file *f, const char *path,
 
 	memset(f, 0, sizeof(*f));
 	f->path = path;
-	if (!h)
-		return sahifa_error_nomem(err, path);
-	if (!(f->fp = fopen(path, "rb"))) {
-		sahifa_sha256_free(h);
+	if (!(f->fp = fopen(path, "rb")))
 		return sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
 					strerror(errno));
-	}
-	st = parse_header(f, h, err);
-	sahifa_sha256_free(h);  /* read again from the start by dedup_sig_read */
-	if (st)
+	/* the checksum is taken when the entries are read (dedup_sig_read) */
+	if ((st = parse_header(f, err)))
 		goto fail;
 	if (fstat(fileno(f->fp), &sb)) {
 		st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot stat: %s",
