@@ -218,12 +218,13 @@ static int is_hex64(const char *s)
 	return s[64] == '\0';
 }
 
-/* Digits only, no sign, no overflow: 0 or -1. */
+/* Digits only, no sign, no leading zero, no overflow: 0 or -1 (one spelling of each
+ * number, so that a file read and written again is the same bytes). */
 static int parse_ull(const char *s, unsigned long long *v)
 {
 	char *end;
 
-	if (*s < '0' || *s > '9')
+	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1]))
 		return -1;
 	errno = 0;
 	*v = strtoull(s, &end, 10);
