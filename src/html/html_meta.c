@@ -12,6 +12,7 @@
 #include "html/html_doc.h"
 #include "html/html_extract_internal.h"
 #include "html/html_internal.h"
+#include "text/date.h"
 
 /* A date is looked for in text only in blocks this short (a dateline, not prose). */
 #define TEXT_DATE_MAX_CHARS 120
@@ -186,7 +187,7 @@ static enum sahifa_status set_date(char **field, const char *s, size_t n)
 {
 	char iso[64];
 
-	if (*field || !s || html_date_iso(s, n, iso, sizeof(iso)))
+	if (*field || !s || shf_date_iso(s, n, iso, sizeof(iso)))
 		return SAHIFA_OK;
 	return sahifa_article_set_str(field, iso, strlen(iso));
 }
@@ -392,7 +393,7 @@ enum sahifa_status html_meta_fill(struct ex *x, const struct metas *m, struct sa
 		st = set_date(&a->published, m->v[M_ITEMPROP_PUB], m->n[M_ITEMPROP_PUB]);
 	if (!st)
 		st = set_date(&a->published, m->v[M_TIME_PUB], m->n[M_TIME_PUB]);
-	if (!st && !a->published && a->url && !html_url_date(a->url, iso, sizeof(iso)))
+	if (!st && !a->published && a->url && !shf_date_url(a->url, iso, sizeof(iso)))
 		st = sahifa_article_set_str(&a->published, iso, strlen(iso));
 	if (!st)
 		st = set_date(&a->published, m->v[M_TIME], m->n[M_TIME]);
@@ -404,7 +405,7 @@ enum sahifa_status html_meta_fill(struct ex *x, const struct metas *m, struct sa
 			if (b->chars > TEXT_DATE_MAX_CHARS ||
 			    (pass == 0) != ((x->flags[b->owner] & F_CHOSEN) != 0))
 				continue;
-			if (!html_text_date(x->text.data + b->start, b->len, iso, sizeof(iso)))
+			if (!shf_date_text(x->text.data + b->start, b->len, iso, sizeof(iso)))
 				st = sahifa_article_set_str(&a->published, iso, strlen(iso));
 		}
 	if (!st && x->ld.modified)

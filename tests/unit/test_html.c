@@ -1,4 +1,4 @@
-/* HTML pages: sniffing, charsets, dates, structure, removals, limits (src/html/). */
+/* HTML pages: sniffing, charsets, structure, removals, limits (src/html/). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,47 +74,6 @@ static void test_meta_charset(void)
 
 		CHECK_STR(rows[i].in, r ? NULL : out, rows[i].want);
 	}
-}
-
-static void test_dates(void)
-{
-	static const struct { const char *in; const char *want; } rows[] = {
-		{ "2020-05-03", "2020-05-03" },
-		{ "2020-05-03T10:20:30.123+0200", "2020-05-03T10:20:30+02:00" },
-		{ "2020-05-03T10:20Z", "2020-05-03T10:20Z" },
-		{ "2020/05/03 10:20", "2020-05-03T10:20" },
-		{ "Tue, 03 May 2020 10:00:00 GMT", "2020-05-03" },
-		{ "May 3, 2020", "2020-05-03" },
-		{ "20200503", "2020-05-03" },
-		{ "2020-02-30", NULL }, { "1850-01-01", NULL }, { "soon", NULL },
-	};
-	static const struct { const char *in; const char *want; } urls[] = {
-		{ "https://x.example/2019/11/18/story/", "2019-11-18" },
-		{ "https://x.example/news/2019-11-18-story", "2019-11-18" },
-		{ "https://x.example/a/20191118/b", "2019-11-18" },
-		{ "https://x.example/a/1234567890/b", NULL },
-		{ "https://x.example/?d=2019/11/18", NULL },
-	};
-	static const struct { const char *in; const char *want; } texts[] = {
-		{ "Published 24/04/2020 at 10:00", "2020-04-24" },
-		{ "\xd9\xa2 \xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa5",
-		  "2025-03-02" },                        /* ٢ مارس ٢٠٢٥ */
-		{ "Updated 2020.04.24", "2020-04-24" },
-		{ "3 December 2019", "2019-12-03" },
-		{ "no date here, 12 of 40", NULL },
-	};
-	size_t i;
-	char out[64];
-
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		CHECK_STR(rows[i].in, html_date_iso(rows[i].in, strlen(rows[i].in), out, sizeof(out))
-				      ? NULL : out, rows[i].want);
-	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
-		CHECK_STR(urls[i].in, html_url_date(urls[i].in, out, sizeof(out)) ? NULL : out,
-			  urls[i].want);
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		CHECK_STR(texts[i].in, html_text_date(texts[i].in, strlen(texts[i].in), out,
-						      sizeof(out)) ? NULL : out, texts[i].want);
 }
 
 static const char page[] =
@@ -330,7 +289,6 @@ int main(void)
 	}
 	test_sniff();
 	test_meta_charset();
-	test_dates();
 	test_structure();
 	test_br_runs();
 	test_charsets();
