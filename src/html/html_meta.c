@@ -211,116 +211,473 @@ int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 	}
 }
 
-/* 1 when the shorter text (at least 10 bytes) occurs in the longer one. */
-static int within_text(const char *a, size_t an, const char *b, size_t bn)
+/* ---- the headline ---- */
+
+/* A title candidate longer than this (bytes) is looked at in its first bytes only. */
+#define TITLE_MAX 600
+/* Parts of a title between separators; more are taken as one last part. */
+#define TITLE_SEGS 12
+/* "Kicker: Headline" or "Headline Site": a heading that is the candidate with at most
+ * this share of its length more is read as the candidate. */
+#define TITLE_EXTRA_SHARE 0.4
+/* A heading that holds at least this share of the candidate (and starts or ends it) is
+ * the printed form of it. */
+#define TITLE_PART_SHARE 0.6
+
+struct tseg {
+	size_t b, e;
+	int site;
+	int after_colon;  /* "Title: subtitle" is no site part */
+};
+
+struct tcand {
+	char t[TITLE_MAX];  /* white space collapsed */
+	size_t n;
+	struct tseg seg[TITLE_SEGS];
+	size_t nseg;
+	size_t cb, ce;      /* the core: without site parts at either end */
+	int support;
+};
+
+/* The next unit of s to compare, from *i: ASCII lower-cased, dashes as '-', quotes
+ * as '\'' or '"', white space skipped; -1 at the end. */
+static int fold_next(const char *s, size_t n, size_t *i)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
 
-	if (an > bn) {
-		const char *t = a;
-		size_t tn = an;
+	while (*i < n) {
+		unsigned char c = u[*i];
 
-		a = b;
-		an = bn;
-		b = t;
-		bn = tn;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+			(*i)++;
+			continue;
+		}
+		if (c == 0xC2 && *i + 1 < n && (u[*i + 1] == 0xA0 || u[*i + 1] == 0xAB ||
+						u[*i + 1] == 0xBB)) {
+			*i += 2;
+			if (u[*i - 1] == 0xA0)
+				continue;
+			return '"';
+		}
+		if (c == 0xE2 && *i + 2 < n && u[*i + 1] == 0x80) {
+			unsigned char d = u[*i + 2];
+
+			if (d >= 0x90 && d <= 0x95) {
+				*i += 3;
+				return '-';
+			}
+			if (d >= 0x98 && d <= 0x9B) {
+				*i += 3;
+				return '\'';
+			}
+			if (d >= 0x9C && d <= 0x9F) {
+				*i += 3;
+				return '"';
+			}
+		}
+		(*i)++;
+		return tolower(c);
 	}
-	if (an < 10)
-		return 0;
-	for (i = 0; i + an <= bn; i++)
-		if (!strncasecmp(a, b + i, an) && (i == 0 || b[i - 1] == ' '))
+	return -1;
+}
+
+/* Agreement of two titles: case of ASCII, white space and dash and quote forms aside. */
+static int agree(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		int x = fold_next(a, an, &i), y = fold_next(b, bn, &j);
+
+		if (x != y)
+			return 0;
+		if (x < 0)
 			return 1;
+	}
+}
+
+#define FOLD_MAX 700
+
+static size_t fold_all(const char *s, size_t n, int *out)
+{
+	size_t i = 0, k = 0;
+	int c;
+
+	while (k < FOLD_MAX && (c = fold_next(s, n, &i)) >= 0)
+		out[k++] = c;
+	return k;
+}
+
+/* How a heading h relates to a candidate c: 3 the same; 2 nearly (two units differ:
+ * a typo, a dropped dash); 1 h is c with a short kicker before or a trailer after
+ * (then c is the headline); -1 h is most of c, at its start or end (h is the printed
+ * form); 0 none. */
+static int relate(const char *h, size_t hn, const char *c, size_t cn)
+{
+	int fh[FOLD_MAX], fc[FOLD_MAX];
+	size_t lh = fold_all(h, hn, fh), lc = fold_all(c, cn, fc), p = 0, q = 0, lmin, lmax;
+
+	if (!lh || !lc)
+		return 0;
+	lmin = lh < lc ? lh : lc;
+	lmax = lh < lc ? lc : lh;
+	while (p < lmin && fh[p] == fc[p])
+		p++;
+	while (q < lmin && fh[lh - 1 - q] == fc[lc - 1 - q])
+		q++;
+	if (p == lmax && lh == lc)
+		return 3;
+	if (lmin >= 10 && p + (q < lmin - p ? q : lmin - p) + 2 >= lmax && lmax - lmin <= 2)
+		return 2;
+	if (p == lmin || q == lmin) {
+		if (lh > lc && lc >= 10 && (double)(lh - lc) <= TITLE_EXTRA_SHARE * (double)lc)
+			return 1;
+		if (lh < lc && lh >= 8 && (double)lh >= TITLE_PART_SHARE * (double)lc)
+			return -1;
+	}
 	return 0;
 }
 
-/* 1 when the shorter text starts the longer one (a title with its site suffix). */
-static int starts_text(const char *a, size_t an, const char *b, size_t bn)
+/* A lead byte of CJK and other scripts of U+3000 and above. */
+static int cjk_byte(unsigned char c)
 {
-	if (an > bn) {
-		const char *t = a;
-		size_t tn = an;
-
-		a = b;
-		an = bn;
-		b = t;
-		bn = tn;
-	}
-	return an >= 8 && html_same_text(a, an, b, an);
+	return c >= 0xE3;
 }
 
-/* <title> without its site part: the text before the last separator, when what
- * follows is short; a leading site name is dropped too. */
-static size_t title_core(const char *t, size_t n, const char *site, size_t site_n,
-			 const char **start)
+/* Split c->t at the separators sites put between a title and their name. */
+static void split_title(struct tcand *c)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-					    " :: ", " \xC2\xAB ", " \xC2\xBB ", " / ", " :", "|",
-					    "\xEF\xBD\x9C" };
-	size_t k, i;
+	static const char *const spaced[] = { "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::",
+		"\xC2\xAB", "\xC2\xBB", "/", "\xC2\xB7", "\xE2\x80\xA2", "@", "~", ":", "\xEF\xBD\x9C" };
+	static const char *const bare[] = { "|", "\xEF\xBD\x9C", "\xC2\xBB" };
+	size_t i = 0, start = 0, k;
 
-	*start = t;
-	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
-		size_t sl = strlen(seps[k]);
+	c->nseg = 0;
+	c->seg[0].after_colon = 0;
+	while (i < c->n && c->nseg + 1 < TITLE_SEGS) {
+		size_t sl = 0;
 
-		for (i = n; i-- > 0;) {
-			if (i + sl > n || memcmp(t + i, seps[k], sl))
-				continue;
-			if (n - i - sl < i && n - i - sl > 0) {
-				n = i;
-				break;
-			}
-			if (site && i == site_n && !strncasecmp(t, site, site_n)) {
-				*start = t + i + sl;
-				return n - i - sl;
-			}
-			break;
+		for (k = 0; k < sizeof(spaced) / sizeof(spaced[0]) && !sl; k++) {
+			size_t l = strlen(spaced[k]);
+
+			/* " | ", or at the start or the end: "| Title", "Title ::" */
+			if (!strncmp(c->t + i, spaced[k], l) && (i == 0 || c->t[i - 1] == ' ') &&
+			    (i + l == c->n || c->t[i + l] == ' ') &&
+			    !(k == 12 && i == 0))  /* ":" only between words */
+				sl = l;
 		}
+		for (k = 0; k < sizeof(bare) / sizeof(bare[0]) && !sl; k++)
+			if (!strncmp(c->t + i, bare[k], strlen(bare[k])))
+				sl = strlen(bare[k]);
+		/* "标题-新华网": a bare '-' or '_' between CJK text */
+		if (!sl && (c->t[i] == '-' || c->t[i] == '_') && i > 0 && i + 1 < c->n &&
+		    (unsigned char)c->t[i - 1] >= 0x80 && cjk_byte((unsigned char)c->t[i + 1]))
+			sl = 1;
+		if (!sl) {
+			i++;
+			continue;
+		}
+		c->seg[c->nseg].b = start;
+		c->seg[c->nseg].e = i;
+		c->seg[c->nseg].site = 0;
+		c->seg[++c->nseg].after_colon = sl == 1 && c->t[i] == ':';
+		i += sl;
+		start = i;
 	}
-	return n;
+	c->seg[c->nseg].b = start;
+	c->seg[c->nseg].e = c->n;
+	c->seg[c->nseg].site = 0;
+	c->nseg++;
+	/* trim the parts; empty ones ("Title ::") are site parts of nothing */
+	for (k = 0; k < c->nseg; k++) {
+		struct tseg *g = &c->seg[k];
+
+		while (g->b < g->e && c->t[g->b] == ' ')
+			g->b++;
+		while (g->e > g->b && c->t[g->e - 1] == ' ')
+			g->e--;
+		if (g->b == g->e)
+			g->site = 1;
+	}
 }
 
-/* Headline: the h1 that another source agrees with, else og:title / JSON-LD, else the
- * <title> without its site part, else the first h1.  Returns the block taken, or -1. */
-long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_article *a,
-			 enum sahifa_status *st)
+/* ASCII letters and digits lower-cased, other ASCII dropped, other bytes kept. */
+static size_t squeeze(const char *s, size_t n, char *out, size_t size)
 {
-	const char *cands[3];
-	size_t cn[3], nc = 0, k, j;
-	long first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
-	int seen_para = 0;
-	const char *core = NULL;
-	size_t core_n = 0;
+	size_t i, k = 0;
 
-	if (m->v[M_OG_TITLE]) {
-		cands[nc] = m->v[M_OG_TITLE];
-		cn[nc++] = m->n[M_OG_TITLE];
+	for (i = 0; i < n && k + 1 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || isalnum(c))
+			out[k++] = (char)tolower(c);
 	}
-	if (x->ld.headline) {
-		cands[nc] = x->ld.headline;
-		cn[nc++] = strlen(x->ld.headline);
+	out[k] = '\0';
+	return k;
+}
+
+/* The names a site goes by: og:site_name, the JSON-LD publisher, and the host name
+ * of the page's URL (its labels but "www" and the last, and all of it). */
+struct site_names {
+	char name[4][128];
+	size_t n;
+};
+
+static void site_add(struct site_names *sn, const char *s, size_t n)
+{
+	if (sn->n < 4 && s && n && squeeze(s, n, sn->name[sn->n], sizeof(sn->name[0])) >= 3)
+		sn->n++;
+}
+
+static void site_names(const struct ex *x, const struct metas *m, const struct sahifa_article *a,
+		       struct site_names *sn)
+{
+	const char *url = a->url ? a->url : x->canonical ? x->canonical : m->v[M_OG_URL];
+	const char *h, *end, *dot;
+
+	sn->n = 0;
+	site_add(sn, m->v[M_OG_SITE], m->n[M_OG_SITE]);
+	if (x->ld.publisher)
+		site_add(sn, x->ld.publisher, strlen(x->ld.publisher));
+	if (!url || !(h = strstr(url, "://")))
+		return;
+	h += 3;
+	end = h + strcspn(h, "/?#:");
+	if (end - h > 4 && !strncasecmp(h, "www.", 4))
+		h += 4;
+	site_add(sn, h, (size_t)(end - h));
+	/* the longest label but the top-level one */
+	{
+		const char *best = NULL, *p = h;
+		size_t best_n = 0;
+
+		while (p < end) {
+			dot = memchr(p, '.', (size_t)(end - p));
+			if (!dot)
+				break;
+			if ((size_t)(dot - p) > best_n) {
+				best = p;
+				best_n = (size_t)(dot - p);
+			}
+			p = dot + 1;
+		}
+		if (best && best_n >= 4)
+			site_add(sn, best, best_n);
 	}
-	if (x->title) {
-		core_n = title_core(x->title, x->title_len, m->v[M_OG_SITE], m->n[M_OG_SITE], &core);
-		cands[nc] = x->title;
-		cn[nc++] = x->title_len;
+}
+
+/* A part of a title is the site's when it is one of its names, or holds its host
+ * label ("Vegolosi.it", "MDR.DE", "Rueda in Berlin" on rueda.wikidot.com). */
+static int is_site(const struct site_names *sn, const char *s, size_t n)
+{
+	char q[TITLE_MAX];
+	size_t qn = squeeze(s, n, q, sizeof(q)), k;
+
+	if (!qn)
+		return 1;
+	for (k = 0; k < sn->n; k++) {
+		if (!strcmp(q, sn->name[k]))
+			return 1;
+		if (strlen(sn->name[k]) >= 4 && k > 0 && strstr(q, sn->name[k]) &&
+		    qn < 3 * strlen(sn->name[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The core of a title: without the site's parts at either end; when none is known,
+ * without a last part that is shorter than the rest ("Title | Some Site"). */
+static void cand_core(struct tcand *c)
+{
+	size_t b = 0, e = c->nseg;
+	int known = 0;
+
+	for (b = 0; b < c->nseg; b++)
+		known |= c->seg[b].site && c->seg[b].b < c->seg[b].e;
+	b = 0;
+	if (!known && e >= 2 && !c->seg[e - 1].after_colon &&
+	    c->seg[e - 1].e - c->seg[e - 1].b < c->seg[e - 2].e - c->seg[0].b)
+		e--;
+
+	while (b < e && c->seg[b].site)
+		b++;
+	while (e > b && c->seg[e - 1].site)
+		e--;
+	if (b == e) {
+		c->cb = 0;
+		c->ce = c->n;
+		return;
+	}
+	c->cb = c->seg[b].b;
+	c->ce = c->seg[e - 1].e;
+}
+
+static void cand_init(struct tcand *c, const char *s, size_t n, const struct site_names *sn)
+{
+	size_t i, k = 0;
+	int sp = 0;
+
+	for (i = 0; i < n && k + 1 < sizeof(c->t); i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+			sp = k > 0;
+			continue;
+		}
+		if (sp)
+			c->t[k++] = ' ';
+		sp = 0;
+		if (k + 1 < sizeof(c->t))
+			c->t[k++] = (char)ch;
+	}
+	c->n = k;
+	c->t[k] = '\0';
+	c->support = 0;
+	split_title(c);
+	for (k = 0; k < c->nseg; k++)
+		if (!c->seg[k].site)
+			c->seg[k].site = is_site(sn, c->t + c->seg[k].b, c->seg[k].e - c->seg[k].b);
+	cand_core(c);
+}
+
+/* The longest run of c's parts without a site part that h agrees with (its first
+ * and last part in *from and *to); 0 none. */
+static size_t run_find(const struct tcand *c, const char *h, size_t hn, size_t *from,
+		       size_t *to)
+{
+	size_t i, j, best = 0;
+
+	for (i = 0; i < c->nseg; i++)
+		for (j = i; j < c->nseg && !c->seg[j].site; j++) {
+			size_t b = c->seg[i].b, e = c->seg[j].e;
+
+			if (e - b > best && agree(h, hn, c->t + b, e - b)) {
+				best = e - b;
+				*from = i;
+				*to = j;
+			}
+		}
+	return best;
+}
+
+static size_t run_match(const struct tcand *c, const char *h, size_t hn)
+{
+	size_t i, j;
+
+	return run_find(c, h, hn, &i, &j);
+}
+
+/* When another source's title is a run of c's parts ("Headline" and "Headline -
+ * Section - Site"), the parts around it are not the headline. */
+static void mark_by_other(struct tcand *c, const struct tcand *o)
+{
+	size_t i, j, k;
+
+	if (o->ce - o->cb < c->n &&
+	    run_find(c, o->t + o->cb, o->ce - o->cb, &i, &j))
+		for (k = 0; k < c->nseg; k++)
+			if (k < i || k > j)
+				c->seg[k].site = 1;
+}
+
+/* A heading that is a run of a title's parts at its start or end, with a site part
+ * in it, is the site's printed name ("Salsa-Figuren - Rueda in Berlin"): all its
+ * parts are the site's. */
+static void mark_site_runs(struct tcand *c, const char *h, size_t hn)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < c->nseg; i++)
+		for (j = i; j < c->nseg; j++) {
+			int site = 0;
+
+			if (i != 0 && j != c->nseg - 1)
+				continue;
+			if (i == 0 && j == c->nseg - 1)
+				continue;
+			for (k = i; k <= j; k++)
+				site |= c->seg[k].site;
+			if (site && agree(h, hn, c->t + c->seg[i].b, c->seg[j].e - c->seg[i].b))
+				for (k = i; k <= j; k++)
+					c->seg[k].site = 1;
+		}
+}
+
+static size_t code_points(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static int heading_block(const struct block *b)
+{
+	return b->kind == BK_HEADING && b->level <= 2 && b->len;
+}
+
+/* Headline: the heading that a title source agrees with (the longest part of one it
+ * equals); else the title the sources agree on most (og:title, JSON-LD, twitter,
+ * <title>, each without its site parts), or a heading that is that title with a
+ * kicker, a typo, or less; else the longer of that title and the first h1 of the
+ * content; else the first heading.  Returns the block taken, or -1. */
+long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_article *a,
+			enum sahifa_status *st)
+{
+	struct tcand c[4];
+	struct site_names sn;
+	size_t nc = 0, k, i, best_len = 0, best_chars = 0;
+	long best_h = -1, first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
+	int seen_para = 0, mi = -1;
+
+	site_names(x, m, a, &sn);
+	if (x->ld.headline)
+		cand_init(&c[nc++], x->ld.headline, strlen(x->ld.headline), &sn);
+	if (m->v[M_OG_TITLE])
+		cand_init(&c[nc++], m->v[M_OG_TITLE], m->n[M_OG_TITLE], &sn);
+	if (m->v[M_TW_TITLE])
+		cand_init(&c[nc++], m->v[M_TW_TITLE], m->n[M_TW_TITLE], &sn);
+	if (x->title)
+		cand_init(&c[nc++], x->title, x->title_len, &sn);
+	for (i = 0; i < nc; i++)
+		for (k = 0; k < nc; k++)
+			if (k != i)
+				mark_by_other(&c[i], &c[k]);
+	for (i = 0; i < nc; i++)
+		cand_core(&c[i]);
+	/* headings that print the site's name tell which parts of a title are the site */
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (!heading_block(b))
+			continue;
+		for (i = 0; i < nc; i++) {
+			mark_site_runs(&c[i], x->text.data + b->start, b->len);
+			cand_core(&c[i]);
+		}
 	}
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
 		const char *s = x->text.data + b->start;
 
-		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) && b->chars >= PROSE_MIN_CHARS)
+		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) &&
+		    b->chars >= PROSE_MIN_CHARS)
 			seen_para = 1;
-		if (b->kind != BK_HEADING || b->level > 2)
+		if (!heading_block(b))
 			continue;
-		for (j = 0; j < nc; j++)
-			if (html_same_text(s, b->len, cands[j], cn[j]) ||
-			    starts_text(s, b->len, cands[j], cn[j]) ||
-			    (b->len <= cn[j] && within_text(s, b->len, cands[j], cn[j]))) {
-				*st = sahifa_article_set_str(&a->headline, s, b->len);
-				return (long)k;
+		for (i = 0; i < nc; i++) {
+			size_t r = run_match(&c[i], s, b->len);
+
+			if (r > best_len || (r == best_len && r && best_h >= 0 &&
+					     (x->flags[b->owner] & F_CHOSEN) &&
+					     !(x->flags[x->b[best_h].owner] & F_CHOSEN))) {
+				best_len = r;
+				best_h = (long)k;
 			}
+		}
 		if (first_h1_in < 0 && !seen_para && b->level == 2 &&
-		    (x->flags[b->owner] & F_CHOSEN))
+		    (x->flags[b->owner] & F_CHOSEN) && first_h2_in < 0)
 			first_h2_in = (long)k;
 		if (b->level == 1) {
 			if (first_h1 < 0)
@@ -329,43 +686,67 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 				first_h1_in = (long)k;
 		}
 	}
-	if (m->v[M_OG_TITLE] && core_n && starts_text(m->v[M_OG_TITLE], m->n[M_OG_TITLE], core, core_n)) {
-		*st = set_clean(&a->headline, m->v[M_OG_TITLE], m->n[M_OG_TITLE]);
+	if (best_h >= 0) {
+		const struct block *b = &x->b[best_h];
+
+		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		return best_h;
+	}
+	/* the title most sources agree on: its core is another's core or a run of its parts */
+	for (i = 0; i < nc; i++) {
+		for (k = 0; k < nc; k++)
+			if (k != i && (agree(c[i].t + c[i].cb, c[i].ce - c[i].cb, c[k].t + c[k].cb,
+					     c[k].ce - c[k].cb) ||
+				       run_match(&c[k], c[i].t + c[i].cb, c[i].ce - c[i].cb)))
+				c[i].support++;
+		if (mi < 0 || c[i].support > c[mi].support)
+			mi = (int)i;
+	}
+	if (mi >= 0) {
+		const char *ms = c[mi].t + c[mi].cb;
+		size_t mn = c[mi].ce - c[mi].cb;
+
+		/* a heading that is that title, nearly, with more, or with less */
+		for (k = 0; k < x->nb; k++) {
+			const struct block *b = &x->b[k];
+			int r;
+
+			if (!heading_block(b))
+				continue;
+			r = relate(x->text.data + b->start, b->len, ms, mn);
+			if (r == 1) {
+				*st = set_clean(&a->headline, ms, mn);
+				return (long)k;
+			}
+			if (r) {
+				*st = sahifa_article_set_str(&a->headline, x->text.data + b->start,
+							     b->len);
+				return (long)k;
+			}
+		}
+		/* no heading agrees: the page's own heading when it says more */
+		best_chars = code_points(ms, mn);
+		if (first_h1_in < 0)
+			first_h1_in = first_h2_in >= 0 ? first_h2_in : first_h1;
+		if (first_h1_in >= 0 && x->b[first_h1_in].chars > best_chars) {
+			const struct block *b = &x->b[first_h1_in];
+
+			*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+			return first_h1_in;
+		}
+		*st = set_clean(&a->headline, ms, mn);
 		return -1;
 	}
+	if (first_h1_in < 0)
+		first_h1_in = first_h2_in;
+	if (first_h1_in < 0)
+		first_h1_in = first_h1;
 	if (first_h1_in >= 0) {
 		const struct block *b = &x->b[first_h1_in];
 
 		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
-		return first_h1_in;
 	}
-	if (first_h1_in < 0 && first_h2_in >= 0) {
-		const struct block *b = &x->b[first_h2_in];
-
-		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
-		return first_h2_in;
-	}
-	if (x->ld.headline) {
-		const char *c;
-		size_t n = title_core(x->ld.headline, strlen(x->ld.headline), m->v[M_OG_SITE],
-				      m->n[M_OG_SITE], &c);
-
-		*st = set_clean(&a->headline, c, n);
-	} else if (m->v[M_OG_TITLE]) {
-		const char *c;
-		size_t n = title_core(m->v[M_OG_TITLE], m->n[M_OG_TITLE], m->v[M_OG_SITE],
-				      m->n[M_OG_SITE], &c);
-
-		*st = set_clean(&a->headline, c, n);
-	} else if (core_n)
-		*st = set_clean(&a->headline, core, core_n);
-	else if (first_h1 >= 0) {
-		const struct block *b = &x->b[first_h1];
-
-		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
-		return first_h1;
-	}
-	return -1;
+	return first_h1_in;
 }
 
 enum sahifa_status html_meta_fill(struct ex *x, const struct metas *m, struct sahifa_article *a)

@@ -141,6 +141,76 @@ static void test_structure(void)
 	sahifa_article_release(&a);
 }
 
+/* Headline picking: which of h1/h2, og:title, JSON-LD, twitter:title and <title> (less
+ * its site part) a page's headline is. */
+static void test_headlines(void)
+{
+	static const char body[] =
+		"<p>The old port closed on Monday after the storm broke two of its piers, and "
+		"boats were sent to the new harbour for the week.</p></article></body></html>";
+	static const struct { const char *head, *want; } rows[] = {
+		/* the site's name printed as a heading is not the headline */
+		{ "<title>Storm closes the old port - Gulf Courier</title>"
+		  "<meta property=og:title content='Storm closes the old port'></head><body>"
+		  "<h2>Gulf Courier</h2><article>", "Storm closes the old port" },
+		/* a heading that equals the longest part of a breadcrumb title */
+		{ "<title>Harbour Club - News \xC2\xBB Storm closes the old port</title></head><body>"
+		  "<h1>News</h1><article><h2>Storm closes the old port</h2>",
+		  "Storm closes the old port" },
+		/* "Title @ Blog :: Platform ::" with og:site_name */
+		{ "<title>Spring walk (2) @ Lena's diary :: Blogs ::</title>"
+		  "<meta property=og:site_name content=\"Lena's diary\"></head><body>"
+		  "<h1>Lena's diary</h1><article><h2>Spring walk (2)</h2>", "Spring walk (2)" },
+		/* a site suffix without spaces next to CJK text */
+		{ "<title>\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3\xE9\x97\xAD-\xE6\x96\xB0\xE9\x97\xBB"
+		  "\xE7\xBD\x91</title></head><body><article>", "\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3"
+		  "\xE9\x97\xAD" },  /* 港口关闭-新闻网 */
+		/* dash and quotation mark forms do not keep a heading from agreeing */
+		{ "<title>Mayor says \"no\" - again | Courier</title></head><body><article>"
+		  "<h1>Mayor says \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x93 again</h1>",
+		  "Mayor says \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x93 again" },
+		/* a kicker in the heading: the title the sources agree on */
+		{ "<title>Storm closes the old port for a week | Courier</title>"
+		  "<meta property=og:title content='Storm closes the old port for a week'>"
+		  "</head><body><article><h1>Weather Storm closes the old port for a week</h1>",
+		  "Storm closes the old port for a week" },
+		/* a typo in the heading: the page's own text */
+		{ "<meta property=og:title content='The storm closes the old port - Courier'>"
+		  "</head><body><article><h1>Teh storm closes the old port</h1>",
+		  "Teh storm closes the old port" },
+		/* JSON-LD headline that the other titles hold after a section name */
+		{ "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":"
+		  "\"Storm closes the old port\"}</script>"
+		  "<meta property=og:title content='Weather - Storm closes the old port'>"
+		  "<title>Weather - Storm closes the old port | Courier</title></head><body>"
+		  "<article><h1>Weather Storm closes the old port</h1>", "Storm closes the old port" },
+		/* a page label for a title, a headline for a heading: the one that says more */
+		{ "<title>Services - Harbourworks</title>"
+		  "<meta property=og:site_name content=Harbourworks></head><body><article>"
+		  "<h1>Dredging and repair for small harbours</h1>",
+		  "Dredging and repair for small harbours" },
+		{ "<title>Tide tables explained</title></head><body><article><h1>Tides</h1>",
+		  "Tide tables explained" },
+		/* no title at all: the first heading */
+		{ "</head><body><article><h1>Storm closes the old port</h1>",
+		  "Storm closes the old port" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char html[2048];
+		struct sahifa_article a;
+		struct sahifa_error err;
+		int n = snprintf(html, sizeof(html), "<!doctype html><html><head>%s%s", rows[i].head,
+				 body);
+
+		CHECK(n > 0 && (size_t)n < sizeof(html));
+		CHECK_INT(rows[i].want, conv(html, strlen(html), NULL, &a, &err), SAHIFA_OK);
+		CHECK_STR(rows[i].want, a.headline, rows[i].want);
+		sahifa_article_release(&a);
+	}
+}
+
 static void test_br_runs(void)
 {
 	static const char br[] =
@@ -290,6 +360,7 @@ int main(void)
 	test_sniff();
 	test_meta_charset();
 	test_structure();
+	test_headlines();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
