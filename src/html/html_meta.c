@@ -617,6 +617,113 @@ static int heading_block(const struct block *b)
 	return b->kind == BK_HEADING && b->level <= 2 && b->len;
 }
 
+/* Headings looked at without their kicker, at most this many per page. */
+#define HEAD_KICKERS 8
+
+/* A kicker or a screen-reader aside inside a heading ("<span class=dachzeile>",
+ * "<span class=visually-hidden> - </span>"): not part of the headline. */
+static int kicker_element(const struct html_doc *d, uint32_t i)
+{
+	static const char *const words[] = { "kicker", "dachzeile", "spitzmarke", "overline",
+		"topline", "roofline", "eyebrow", "supertitle", "pretitle", "pre-title",
+		"surtitre", "antetitulo", "occhiello", "visually-hidden", "sr-only",
+		"screen-reader" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (attr_has(d, i, HA_CLASS, words[k]) || attr_has(d, i, HA_ID, words[k]))
+			return 1;
+	return 0;
+}
+
+struct hviews {
+	char t[HEAD_KICKERS][TITLE_MAX];
+	size_t n[HEAD_KICKERS], block[HEAD_KICKERS];
+	size_t count;
+};
+
+/* The text of element h without its kicker elements, white space collapsed, into
+ * out; 1 when a kicker was left out and text remains. */
+static int without_kicker(const struct html_doc *d, uint32_t h, char *out, size_t size,
+			  size_t *len)
+{
+	uint32_t i = d->nodes[h].first;
+	size_t n = 0;
+	int skipped = 0, sp = 0;
+
+	while (i != HTML_NONE && i != h) {
+		const struct html_node *nd = &d->nodes[i];
+		int descend = 0;
+
+		if (nd->tag == HT_TEXT) {
+			const char *t = html_text(d, i);
+			uint32_t k;
+
+			for (k = 0; k < nd->text_len && n + 2 < size; k++) {
+				unsigned char c = (unsigned char)t[k];
+
+				if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+					sp = n > 0;
+					continue;
+				}
+				if (sp)
+					out[n++] = ' ';
+				sp = 0;
+				out[n++] = (char)c;
+			}
+		} else if (kicker_element(d, i)) {
+			skipped = 1;
+			sp = n > 0;
+		} else {
+			descend = nd->first != HTML_NONE;
+		}
+		if (descend) {
+			i = nd->first;
+			continue;
+		}
+		while (i != h && d->nodes[i].next == HTML_NONE)
+			i = d->nodes[i].parent;
+		if (i != h)
+			i = d->nodes[i].next;
+	}
+	out[n] = '\0';
+	*len = n;
+	return skipped && n > 0;
+}
+
+static void heading_views(const struct ex *x, struct hviews *v)
+{
+	size_t k;
+
+	v->count = 0;
+	for (k = 0; k < x->nb && v->count < HEAD_KICKERS; k++) {
+		const struct block *b = &x->b[k];
+		uint32_t h = b->owner;
+
+		if (!heading_block(b))
+			continue;
+		while (h != HTML_NONE && (x->d->nodes[h].tag < HT_H1 || x->d->nodes[h].tag > HT_H6))
+			h = x->d->nodes[h].parent;
+		if (h != HTML_NONE && without_kicker(x->d, h, v->t[v->count], TITLE_MAX,
+						     &v->n[v->count]))
+			v->block[v->count++] = k;
+	}
+}
+
+/* The text of heading block k: without its kicker when it has one. */
+static const char *htext(const struct ex *x, const struct hviews *v, size_t k, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < v->count; i++)
+		if (v->block[i] == k) {
+			*n = v->n[i];
+			return v->t[i];
+		}
+	*n = x->b[k].len;
+	return x->text.data + x->b[k].start;
+}
+
 /* Headline: the heading that a title source agrees with (the longest part of one it
  * equals); else the title the sources agree on most (og:title, JSON-LD, twitter,
  * <title>, each without its site parts), or a heading that is that title with a
@@ -626,12 +733,16 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 			enum sahifa_status *st)
 {
 	struct tcand c[4];
+	struct hviews hv;
 	struct site_names sn;
+	const char *hs;
+	size_t hn;
 	size_t nc = 0, k, i, best_len = 0, best_chars = 0;
 	long best_h = -1, first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
 	int seen_para = 0, mi = -1;
 
 	site_names(x, m, a, &sn);
+	heading_views(x, &hv);
 	if (x->ld.headline)
 		cand_init(&c[nc++], x->ld.headline, strlen(x->ld.headline), &sn);
 	if (m->v[M_OG_TITLE])
@@ -652,22 +763,23 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 
 		if (!heading_block(b))
 			continue;
+		hs = htext(x, &hv, k, &hn);
 		for (i = 0; i < nc; i++) {
-			mark_site_runs(&c[i], x->text.data + b->start, b->len);
+			mark_site_runs(&c[i], hs, hn);
 			cand_core(&c[i]);
 		}
 	}
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
-		const char *s = x->text.data + b->start;
 
 		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) &&
 		    b->chars >= PROSE_MIN_CHARS)
 			seen_para = 1;
 		if (!heading_block(b))
 			continue;
+		hs = htext(x, &hv, k, &hn);
 		for (i = 0; i < nc; i++) {
-			size_t r = run_match(&c[i], s, b->len);
+			size_t r = run_match(&c[i], hs, hn);
 
 			if (r > best_len || (r == best_len && r && best_h >= 0 &&
 					     (x->flags[b->owner] & F_CHOSEN) &&
@@ -687,9 +799,8 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 		}
 	}
 	if (best_h >= 0) {
-		const struct block *b = &x->b[best_h];
-
-		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		hs = htext(x, &hv, (size_t)best_h, &hn);
+		*st = set_clean(&a->headline, hs, hn);
 		return best_h;
 	}
 	/* the title most sources agree on: its core is another's core or a run of its parts */
@@ -713,14 +824,14 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 
 			if (!heading_block(b))
 				continue;
-			r = relate(x->text.data + b->start, b->len, ms, mn);
+			hs = htext(x, &hv, k, &hn);
+			r = relate(hs, hn, ms, mn);
 			if (r == 1) {
 				*st = set_clean(&a->headline, ms, mn);
 				return (long)k;
 			}
 			if (r) {
-				*st = sahifa_article_set_str(&a->headline, x->text.data + b->start,
-							     b->len);
+				*st = set_clean(&a->headline, hs, hn);
 				return (long)k;
 			}
 		}
@@ -728,11 +839,12 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 		best_chars = code_points(ms, mn);
 		if (first_h1_in < 0)
 			first_h1_in = first_h2_in >= 0 ? first_h2_in : first_h1;
-		if (first_h1_in >= 0 && x->b[first_h1_in].chars > best_chars) {
-			const struct block *b = &x->b[first_h1_in];
-
-			*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
-			return first_h1_in;
+		if (first_h1_in >= 0) {
+			hs = htext(x, &hv, (size_t)first_h1_in, &hn);
+			if (code_points(hs, hn) > best_chars) {
+				*st = set_clean(&a->headline, hs, hn);
+				return first_h1_in;
+			}
 		}
 		*st = set_clean(&a->headline, ms, mn);
 		return -1;
@@ -742,9 +854,8 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 	if (first_h1_in < 0)
 		first_h1_in = first_h1;
 	if (first_h1_in >= 0) {
-		const struct block *b = &x->b[first_h1_in];
-
-		*st = sahifa_article_set_str(&a->headline, x->text.data + b->start, b->len);
+		hs = htext(x, &hv, (size_t)first_h1_in, &hn);
+		*st = set_clean(&a->headline, hs, hn);
 	}
 	return first_h1_in;
 }

@@ -174,6 +174,11 @@ static void test_headlines(void)
 		  "<meta property=og:title content='Storm closes the old port for a week'>"
 		  "</head><body><article><h1>Weather Storm closes the old port for a week</h1>",
 		  "Storm closes the old port for a week" },
+		/* a kicker element in the heading is not the headline */
+		{ "<meta property=og:title content='Weather: Storm closes the old port'>"
+		  "</head><body><article><h1><span class=\"dachzeile\">Weather</span>"
+		  "<span class=visually-hidden>: </span> <span>Storm closes the old port</span></h1>",
+		  "Storm closes the old port" },
 		/* a typo in the heading: the page's own text */
 		{ "<meta property=og:title content='The storm closes the old port - Courier'>"
 		  "</head><body><article><h1>Teh storm closes the old port</h1>",
