@@ -363,7 +363,7 @@ static void split_title(struct tcand *c)
 			/* " | ", or at the start or the end: "| Title", "Title ::" */
 			if (!strncmp(c->t + i, spaced[k], l) && (i == 0 || c->t[i - 1] == ' ') &&
 			    (i + l == c->n || c->t[i + l] == ' ') &&
-			    !(k == 12 && i == 0))  /* ":" only between words */
+			    (i > 0 || strcmp(spaced[k], ":")))  /* ":" only between words */
 				sl = l;
 		}
 		for (k = 0; k < sizeof(bare) / sizeof(bare[0]) && !sl; k++)
@@ -568,13 +568,15 @@ static size_t run_match(const struct tcand *c, const char *h, size_t hn)
 }
 
 /* When another source's title is a run of c's parts ("Headline" and "Headline -
- * Section - Site"), the parts around it are not the headline. */
+ * Section - Site"), the parts around it are not the headline; unless the run is the
+ * shorter share of c (og:title "Courier" on "Storm closes port - Courier" names the
+ * site, not the headline). */
 static void mark_by_other(struct tcand *c, const struct tcand *o)
 {
-	size_t i, j, k;
+	size_t i, j, k, r;
 
-	if (o->ce - o->cb < c->n &&
-	    run_find(c, o->t + o->cb, o->ce - o->cb, &i, &j))
+	r = o->ce - o->cb < c->n ? run_find(c, o->t + o->cb, o->ce - o->cb, &i, &j) : 0;
+	if (r && 2 * r >= c->n)
 		for (k = 0; k < c->nseg; k++)
 			if (k < i || k > j)
 				c->seg[k].site = 1;
@@ -803,14 +805,22 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 		*st = set_clean(&a->headline, hs, hn);
 		return best_h;
 	}
-	/* the title most sources agree on: its core is another's core or a run of its parts */
+	/* the title most sources agree on: its core is another's core, or a run of its
+	 * parts that is most of it */
 	for (i = 0; i < nc; i++) {
-		for (k = 0; k < nc; k++)
-			if (k != i && (agree(c[i].t + c[i].cb, c[i].ce - c[i].cb, c[k].t + c[k].cb,
-					     c[k].ce - c[k].cb) ||
-				       run_match(&c[k], c[i].t + c[i].cb, c[i].ce - c[i].cb)))
+		for (k = 0; k < nc; k++) {
+			size_t r;
+
+			if (k == i)
+				continue;
+			r = run_match(&c[k], c[i].t + c[i].cb, c[i].ce - c[i].cb);
+			if (agree(c[i].t + c[i].cb, c[i].ce - c[i].cb, c[k].t + c[k].cb,
+				  c[k].ce - c[k].cb) || (r && 2 * r >= c[k].n))
 				c[i].support++;
-		if (mi < 0 || c[i].support > c[mi].support)
+		}
+		/* a tie goes to the one that says more */
+		if (mi < 0 || c[i].support > c[mi].support ||
+		    (c[i].support == c[mi].support && c[i].ce - c[i].cb > c[mi].ce - c[mi].cb))
 			mi = (int)i;
 	}
 	if (mi >= 0) {

@@ -161,6 +161,10 @@ static void test_headlines(void)
 		{ "<title>Spring walk (2) @ Lena's diary :: Blogs ::</title>"
 		  "<meta property=og:site_name content=\"Lena's diary\"></head><body>"
 		  "<h1>Lena's diary</h1><article><h2>Spring walk (2)</h2>", "Spring walk (2)" },
+		/* an og:title that is the site's name does not cut the <title> */
+		{ "<title>Storm closes the old port - Courier</title>"
+		  "<meta property=og:title content=Courier></head><body><article>",
+		  "Storm closes the old port" },
 		/* a site suffix without spaces next to CJK text */
 		{ "<title>\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3\xE9\x97\xAD-\xE6\x96\xB0\xE9\x97\xBB"
 		  "\xE7\xBD\x91</title></head><body><article>", "\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3"
