@@ -107,6 +107,7 @@ int shf_date_iso(const char *s, size_t len, char *out, size_t size)
 
 #define LATIN 1   /* ASCII case ignored, a whole word */
 #define JALALI 2  /* a month of the solar hijri year */
+#define ABBR 4    /* an abbreviation: looked for after the full names ("mar 7 de abril") */
 
 /* Month names as they are printed, longest first where one starts another.  Arabic:
  * Egyptian and Levantine names; Persian: with Persian and with Arabic yeh and kaf, as
@@ -120,17 +121,18 @@ static const struct month_name {
 	{ "april", 4, LATIN }, { "may", 5, LATIN }, { "june", 6, LATIN }, { "july", 7, LATIN },
 	{ "august", 8, LATIN }, { "september", 9, LATIN }, { "october", 10, LATIN },
 	{ "november", 11, LATIN }, { "december", 12, LATIN },
-	{ "jan", 1, LATIN }, { "feb", 2, LATIN }, { "mar", 3, LATIN }, { "apr", 4, LATIN },
-	{ "jun", 6, LATIN }, { "jul", 7, LATIN }, { "aug", 8, LATIN }, { "sept", 9, LATIN },
-	{ "sep", 9, LATIN }, { "oct", 10, LATIN }, { "nov", 11, LATIN }, { "dec", 12, LATIN },
+	{ "jan", 1, LATIN | ABBR }, { "feb", 2, LATIN | ABBR }, { "mar", 3, LATIN | ABBR },
+	{ "apr", 4, LATIN | ABBR }, { "jun", 6, LATIN | ABBR }, { "jul", 7, LATIN | ABBR },
+	{ "aug", 8, LATIN | ABBR }, { "sept", 9, LATIN | ABBR }, { "sep", 9, LATIN | ABBR },
+	{ "oct", 10, LATIN | ABBR }, { "nov", 11, LATIN | ABBR }, { "dec", 12, LATIN | ABBR },
 	/* Dutch */
 	{ "januari", 1, LATIN }, { "februari", 2, LATIN }, { "maart", 3, LATIN },
 	{ "mei", 5, LATIN }, { "juni", 6, LATIN }, { "juli", 7, LATIN },
-	{ "augustus", 8, LATIN }, { "oktober", 10, LATIN }, { "okt", 10, LATIN },
+	{ "augustus", 8, LATIN }, { "oktober", 10, LATIN }, { "okt", 10, LATIN | ABBR },
 	/* German */
 	{ "januar", 1, LATIN }, { "jänner", 1, LATIN }, { "februar", 2, LATIN },
 	{ "märz", 3, LATIN }, { "mai", 5, LATIN }, { "dezember", 12, LATIN },
-	{ "dez", 12, LATIN },
+	{ "dez", 12, LATIN | ABBR },
 	/* French */
 	{ "janvier", 1, LATIN }, { "février", 2, LATIN }, { "fevrier", 2, LATIN },
 	{ "mars", 3, LATIN }, { "avril", 4, LATIN }, { "juin", 6, LATIN },
@@ -288,8 +290,8 @@ static int put_ymd(long y, long m, long d, char *out, size_t size)
 	return 0;
 }
 
-/* Where a month name starts in a[0..n) at or after from: its index, or -1. */
-static int month_at(const char *a, size_t n, size_t j, size_t *name_len)
+/* The longest month name at a + j (abbreviations only when abbr): its index, or -1. */
+static int month_at(const char *a, size_t n, size_t j, int abbr, size_t *name_len)
 {
 	size_t k, best_len = 0;
 	int best = -1;
@@ -297,7 +299,8 @@ static int month_at(const char *a, size_t n, size_t j, size_t *name_len)
 	for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
 		size_t l = strlen(months[k].name);
 
-		if (l <= best_len || j + l > n || memcmp(a + j, months[k].name, l))
+		if (l <= best_len || j + l > n || ((months[k].flags & ABBR) && !abbr) ||
+		    memcmp(a + j, months[k].name, l))
 			continue;
 		if ((months[k].flags & LATIN) &&
 		    ((j > 0 && is_alpha(a[j - 1])) || (j + l < n && is_alpha(a[j + l]))))
@@ -431,7 +434,7 @@ int shf_date_text(const char *s, size_t len, char *out, size_t size)
 	char a[2 * SHF_DATE_TEXT_MAX + 1];
 	struct nums x;
 	size_t n, j, l;
-	int i, k;
+	int i, k, abbr;
 
 	n = fold_digits(s, len < SHF_DATE_TEXT_MAX ? len : SHF_DATE_TEXT_MAX, a, sizeof(a));
 	read_nums(a, n, &x);
@@ -448,15 +451,16 @@ int shf_date_text(const char *s, size_t len, char *out, size_t size)
 		if (x.end[i] - x.at[i] == 4 && !cjk_date(a, &x, i, out, size))
 			return 0;
 	}
-	/* a month name with a day next to it and a year near */
-	for (j = 0; j < n; j++) {
-		k = month_at(a, n, j, &l);
-		if (k >= 0) {
-			if (!around_month(a, &x, j, l, k, out, size))
-				return 0;
-			j += l - 1;
+	/* a month name with a day next to it and a year near; abbreviations after */
+	for (abbr = 0; abbr < 2; abbr++)
+		for (j = 0; j < n; j++) {
+			k = month_at(a, n, j, abbr, &l);
+			if (k >= 0) {
+				if (!around_month(a, &x, j, l, k, out, size))
+					return 0;
+				j += l - 1;
+			}
 		}
-	}
 	/* 24/04/2020, 24.04.2020, 24-04-2020: day first, as most of the world writes it,
 	 * unless the second number cannot be a month */
 	for (i = 0; i + 2 < x.n; i++) {

@@ -53,6 +53,7 @@ static const struct row text_rows[] = {
 	{ "Stand: 03. März 2021, 14:05 Uhr", "2021-03-03" },
 	{ "Publié le 1 février 2021 à 08h30", "2021-02-01" },
 	{ "Madrid, 24 de abril de 2020", "2020-04-24" },
+	{ "mar 7 de abril de 2020", "2020-04-07" },     /* "mar": Tuesday, not March */
 	{ "Publicado em 5 de março de 2020 às 10h", "2020-03-05" },
 	{ "12 maggio 2019", "2019-05-12" },
 	/* Korean and Japanese/Chinese year-month-day */
