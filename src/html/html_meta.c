@@ -486,7 +486,8 @@ static int is_site(const struct site_names *sn, const char *s, size_t n)
 }
 
 /* The core of a title: without the site's parts at either end; when none is known,
- * without a last part that is shorter than the rest ("Title | Some Site"). */
+ * without a last part that is shorter than the rest ("Title | Some Site"), else a
+ * first one ("Some Site | Title"). */
 static void cand_core(struct tcand *c)
 {
 	size_t b = 0, e = c->nseg;
@@ -498,6 +499,9 @@ static void cand_core(struct tcand *c)
 	if (!known && e >= 2 && !c->seg[e - 1].after_colon &&
 	    c->seg[e - 1].e - c->seg[e - 1].b < c->seg[e - 2].e - c->seg[0].b)
 		e--;
+	else if (!known && e >= 2 && !c->seg[1].after_colon &&
+		 c->seg[0].e - c->seg[0].b < c->seg[e - 1].e - c->seg[1].b)
+		b++;
 
 	while (b < e && c->seg[b].site)
 		b++;

@@ -165,6 +165,9 @@ static void test_headlines(void)
 		{ "<title>Storm closes the old port - Courier</title>"
 		  "<meta property=og:title content=Courier></head><body><article>",
 		  "Storm closes the old port" },
+		/* a site's name before the title, the site unknown otherwise */
+		{ "<title>Courier | Storm closes the old port</title></head><body><article>",
+		  "Storm closes the old port" },
 		/* a site suffix without spaces next to CJK text */
 		{ "<title>\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3\xE9\x97\xAD-\xE6\x96\xB0\xE9\x97\xBB"
 		  "\xE7\xBD\x91</title></head><body><article>", "\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3"
