@@ -295,12 +295,18 @@ static int month_at(const char *a, size_t n, size_t j, int abbr, size_t *name_le
 {
 	size_t k, best_len = 0;
 	int best = -1;
+	unsigned char c = (unsigned char)a[j];
 
+	/* names start with a letter, Latin ones at the start of a word */
+	if (c < 0x80 && (!is_alpha((char)c) || (j > 0 && is_alpha(a[j - 1]))))
+		return -1;
 	for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
-		size_t l = strlen(months[k].name);
+		size_t l;
 
-		if (l <= best_len || j + l > n || ((months[k].flags & ABBR) && !abbr) ||
-		    memcmp(a + j, months[k].name, l))
+		if ((unsigned char)months[k].name[0] != c || ((months[k].flags & ABBR) && !abbr))
+			continue;
+		l = strlen(months[k].name);
+		if (l <= best_len || j + l > n || memcmp(a + j, months[k].name, l))
 			continue;
 		if ((months[k].flags & LATIN) &&
 		    ((j > 0 && is_alpha(a[j - 1])) || (j + l < n && is_alpha(a[j + l]))))
