@@ -31,7 +31,8 @@ static const struct row url_rows[] = {
 	  "2018-06-28" },
 };
 
-/* Dates written in running text and datelines, in the forms news sites print. */
+/* Dates written in running text and datelines, in the forms news sites print (the
+ * project's own sentences, not copies of pages). */
 static const struct row text_rows[] = {
 	{ "Published 24/04/2020 at 10:00", "2020-04-24" },
 	{ "Updated 2020.04.24", "2020-04-24" },
@@ -43,13 +44,14 @@ static const struct row text_rows[] = {
 	/* Arabic: Egyptian names, Arabic-Indic digits; Levantine with the Egyptian name */
 	{ "\xd9\xa2 \xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa5",
 	  "2025-03-02" },                        /* ٢ مارس ٢٠٢٥ */
-	{ "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", "2020-04-24" },
-	/* Persian, solar hijri: 2 Tir 1399 is 22 June 2020; Arabic yeh as typed */
-	{ "دوشنبه ۲ تیر ۱۳۹۹", "2020-06-22" },
-	{ "دوشنبه 2 تير 1399 - 12:09:08 ب.ظ", "2020-06-22" },
+	{ "نُشر الخميس 3 آذار / مارس 2022 10:15 صباحاً", "2022-03-03" },
+	/* Persian, solar hijri (12 Tir 1400 is 3 July 2021), also typed with Arabic yeh */
+	{ "شنبه ۱۲ تیر ۱۴۰۰", "2021-07-03" },
+	{ "شنبه 12 تير 1400 - 08:30", "2021-07-03" },
+	{ "۱۵ مرداد ۱۴۰۱", "2022-08-06" },
 	{ "۲۹ بهمن ۱۳۹۸", "2020-02-18" },
 	/* Dutch, German, French, Spanish, Portuguese (Brazil), Italian */
-	{ "9 oktober 2020 11:12", "2020-10-09" },
+	{ "Gepubliceerd op 14 oktober 2021 09:05", "2021-10-14" },
 	{ "Stand: 03. März 2021, 14:05 Uhr", "2021-03-03" },
 	{ "Publié le 1 février 2021 à 08h30", "2021-02-01" },
 	{ "Madrid, 24 de abril de 2020", "2020-04-24" },
