@@ -37,7 +37,8 @@ static int type_is_article(const cJSON *t)
 	static const char *const kinds[] = { "Article", "NewsArticle", "BlogPosting",
 		"ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
 		"BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle", "ScholarlyArticle",
-		"LiveBlogPosting", "Report", "SocialMediaPosting", "WebPage", "Blog" };
+		"LiveBlogPosting", "Report", "SocialMediaPosting", "DiscussionForumPosting",
+		"SatiricalArticle", "AskPublicNewsArticle", "WebPage", "Blog" };
 	const cJSON *e;
 	size_t i;
 

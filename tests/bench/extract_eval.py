@@ -11,8 +11,9 @@ Metrics (each written here from its definition):
   readability_testpages: the same shingle F1 against the text of expected.html, and
        the share of expected headings and list items found as such.
   trafilatura_eval: each 'with' snippet in the text, each 'without' snippet absent.
-  titles: normalised equality (case, white space) with the fixture's title, or the
-       fixture's title being ours with a site name before or after a separator.
+  titles: normalised equality (case, white space, NFC, quotation mark forms) with the
+       fixture's title, or the fixture's title being ours with a site name before or
+       after a separator or in brackets.
   dates: the gold date equals the first 10 characters of published.
 """
 import gzip
@@ -22,6 +23,7 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -74,12 +76,23 @@ def norm(s):
     return " ".join((s or "").lower().split())
 
 
-SEPS = ("|", "-", "\u2013", "\u2014", ":", "::", "\u00ab", "\u00bb", "/", "_", "@")
+# A site part after a separator, or in brackets ("Title (Source) - Site").
+SEPS = ("|", "-", "\u2013", "\u2014", ":", "::", "\u00ab", "\u00bb", "/", "_", "@",
+        "(", "\uff08", "[")
+# Quotation marks of one kind: fixtures write straight quotes where pages print
+# typographic ones, and the reverse.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def tnorm(s):
+    return norm(unicodedata.normalize("NFC", s or "").translate(QUOTES))
 
 
 def title_ok(gold, ours):
-    """The same title, or the gold one with a site name before or after a separator."""
-    g, o = norm(gold), norm(ours)
+    """The same title (case, white space, Unicode normalisation and quotation mark
+    forms aside), or the gold one with a site name before or after a separator."""
+    g, o = tnorm(gold), tnorm(ours)
     if not o:
         return False
     if g == o:

@@ -1,4 +1,4 @@
-/* HTML pages: sniffing, charsets, dates, structure, removals, limits (src/html/). */
+/* HTML pages: sniffing, charsets, structure, removals, limits (src/html/). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,47 +76,6 @@ static void test_meta_charset(void)
 	}
 }
 
-static void test_dates(void)
-{
-	static const struct { const char *in; const char *want; } rows[] = {
-		{ "2020-05-03", "2020-05-03" },
-		{ "2020-05-03T10:20:30.123+0200", "2020-05-03T10:20:30+02:00" },
-		{ "2020-05-03T10:20Z", "2020-05-03T10:20Z" },
-		{ "2020/05/03 10:20", "2020-05-03T10:20" },
-		{ "Tue, 03 May 2020 10:00:00 GMT", "2020-05-03" },
-		{ "May 3, 2020", "2020-05-03" },
-		{ "20200503", "2020-05-03" },
-		{ "2020-02-30", NULL }, { "1850-01-01", NULL }, { "soon", NULL },
-	};
-	static const struct { const char *in; const char *want; } urls[] = {
-		{ "https://x.example/2019/11/18/story/", "2019-11-18" },
-		{ "https://x.example/news/2019-11-18-story", "2019-11-18" },
-		{ "https://x.example/a/20191118/b", "2019-11-18" },
-		{ "https://x.example/a/1234567890/b", NULL },
-		{ "https://x.example/?d=2019/11/18", NULL },
-	};
-	static const struct { const char *in; const char *want; } texts[] = {
-		{ "Published 24/04/2020 at 10:00", "2020-04-24" },
-		{ "\xd9\xa2 \xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa5",
-		  "2025-03-02" },                        /* ٢ مارس ٢٠٢٥ */
-		{ "Updated 2020.04.24", "2020-04-24" },
-		{ "3 December 2019", "2019-12-03" },
-		{ "no date here, 12 of 40", NULL },
-	};
-	size_t i;
-	char out[64];
-
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		CHECK_STR(rows[i].in, html_date_iso(rows[i].in, strlen(rows[i].in), out, sizeof(out))
-				      ? NULL : out, rows[i].want);
-	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
-		CHECK_STR(urls[i].in, html_url_date(urls[i].in, out, sizeof(out)) ? NULL : out,
-			  urls[i].want);
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		CHECK_STR(texts[i].in, html_text_date(texts[i].in, strlen(texts[i].in), out,
-						      sizeof(out)) ? NULL : out, texts[i].want);
-}
-
 static const char page[] =
 	"<!doctype html><html lang=\"en\"><head><title>Ferry back - Courier</title>\n"
 	"<meta property=\"og:title\" content=\"Ferry back\">\n"
@@ -180,6 +139,88 @@ static void test_structure(void)
 	CHECK(!script_seen);
 	CHECK_INT("share line", a.n_removed > 1 ? a.removed[1].line : 0, 8);
 	sahifa_article_release(&a);
+}
+
+/* Headline picking: which of h1/h2, og:title, JSON-LD, twitter:title and <title> (less
+ * its site part) a page's headline is. */
+static void test_headlines(void)
+{
+	static const char body[] =
+		"<p>The old port closed on Monday after the storm broke two of its piers, and "
+		"boats were sent to the new harbour for the week.</p></article></body></html>";
+	static const struct { const char *head, *want; } rows[] = {
+		/* the site's name printed as a heading is not the headline */
+		{ "<title>Storm closes the old port - Gulf Courier</title>"
+		  "<meta property=og:title content='Storm closes the old port'></head><body>"
+		  "<h2>Gulf Courier</h2><article>", "Storm closes the old port" },
+		/* a heading that equals the longest part of a breadcrumb title */
+		{ "<title>Harbour Club - News \xC2\xBB Storm closes the old port</title></head><body>"
+		  "<h1>News</h1><article><h2>Storm closes the old port</h2>",
+		  "Storm closes the old port" },
+		/* "Title @ Blog :: Platform ::" with og:site_name */
+		{ "<title>Spring walk (2) @ Lena's diary :: Blogs ::</title>"
+		  "<meta property=og:site_name content=\"Lena's diary\"></head><body>"
+		  "<h1>Lena's diary</h1><article><h2>Spring walk (2)</h2>", "Spring walk (2)" },
+		/* an og:title that is the site's name does not cut the <title> */
+		{ "<title>Storm closes the old port - Courier</title>"
+		  "<meta property=og:title content=Courier></head><body><article>",
+		  "Storm closes the old port" },
+		/* a site's name before the title, the site unknown otherwise */
+		{ "<title>Courier | Storm closes the old port</title></head><body><article>",
+		  "Storm closes the old port" },
+		/* a site suffix without spaces next to CJK text */
+		{ "<title>\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3\xE9\x97\xAD-\xE6\x96\xB0\xE9\x97\xBB"
+		  "\xE7\xBD\x91</title></head><body><article>", "\xE6\xB8\xAF\xE5\x8F\xA3\xE5\x85\xB3"
+		  "\xE9\x97\xAD" },  /* 港口关闭-新闻网 */
+		/* dash and quotation mark forms do not keep a heading from agreeing */
+		{ "<title>Mayor says \"no\" - again | Courier</title></head><body><article>"
+		  "<h1>Mayor says \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x93 again</h1>",
+		  "Mayor says \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x93 again" },
+		/* a kicker in the heading: the title the sources agree on */
+		{ "<title>Storm closes the old port for a week | Courier</title>"
+		  "<meta property=og:title content='Storm closes the old port for a week'>"
+		  "</head><body><article><h1>Weather Storm closes the old port for a week</h1>",
+		  "Storm closes the old port for a week" },
+		/* a kicker element in the heading is not the headline */
+		{ "<meta property=og:title content='Weather: Storm closes the old port'>"
+		  "</head><body><article><h1><span class=\"dachzeile\">Weather</span>"
+		  "<span class=visually-hidden>: </span> <span>Storm closes the old port</span></h1>",
+		  "Storm closes the old port" },
+		/* a typo in the heading: the page's own text */
+		{ "<meta property=og:title content='The storm closes the old port - Courier'>"
+		  "</head><body><article><h1>Teh storm closes the old port</h1>",
+		  "Teh storm closes the old port" },
+		/* JSON-LD headline that the other titles hold after a section name */
+		{ "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":"
+		  "\"Storm closes the old port\"}</script>"
+		  "<meta property=og:title content='Weather - Storm closes the old port'>"
+		  "<title>Weather - Storm closes the old port | Courier</title></head><body>"
+		  "<article><h1>Weather Storm closes the old port</h1>", "Storm closes the old port" },
+		/* a page label for a title, a headline for a heading: the one that says more */
+		{ "<title>Services - Harbourworks</title>"
+		  "<meta property=og:site_name content=Harbourworks></head><body><article>"
+		  "<h1>Dredging and repair for small harbours</h1>",
+		  "Dredging and repair for small harbours" },
+		{ "<title>Tide tables explained</title></head><body><article><h1>Tides</h1>",
+		  "Tide tables explained" },
+		/* no title at all: the first heading */
+		{ "</head><body><article><h1>Storm closes the old port</h1>",
+		  "Storm closes the old port" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char html[2048];
+		struct sahifa_article a;
+		struct sahifa_error err;
+		int n = snprintf(html, sizeof(html), "<!doctype html><html><head>%s%s", rows[i].head,
+				 body);
+
+		CHECK(n > 0 && (size_t)n < sizeof(html));
+		CHECK_INT(rows[i].want, conv(html, strlen(html), NULL, &a, &err), SAHIFA_OK);
+		CHECK_STR(rows[i].want, a.headline, rows[i].want);
+		sahifa_article_release(&a);
+	}
 }
 
 static void test_br_runs(void)
@@ -330,8 +371,8 @@ int main(void)
 	}
 	test_sniff();
 	test_meta_charset();
-	test_dates();
 	test_structure();
+	test_headlines();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
