@@ -190,68 +190,148 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
 
-static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *l)
+/* East Asian wide characters take two columns of a text browser's screen line. */
+static int is_wide(uint32_t c)
 {
-	uint32_t n = 0;
-	size_t i = l->b;
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
 
-	while (i < l->e && t[i] != ' ' && t[i] != '\t') {
-		n += (t[i] & 0xC0) != 0x80;
-		i++;
+/* Han and kana break anywhere, not only at spaces. */
+static int breaks_anywhere(uint32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Screen columns of t[b, e). */
+static uint32_t columns(const unsigned char *t, size_t b, size_t e)
+{
+	uint32_t n = 0, c;
+
+	while (b < e) {
+		b += seg_utf8_next(t + b, e - b, &c);
+		n += 1u + (uint32_t)is_wide(c);
 	}
 	return n;
 }
 
-void seg_reflow(struct seg_state *s)
+/* The line's width on screen: its indent and its text in columns. */
+static uint32_t line_cols(const unsigned char *t, const struct seg_line *l)
+{
+	return l->width - l->chars + columns(t, l->b, l->e);
+}
+
+/* Characters of the first word of a line (its first character for Han and kana). */
+static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t n = 0, c;
+
+	while (i < l->e && t[i] != ' ' && t[i] != '\t') {
+		i += seg_utf8_next(t + i, l->e - i, &c);
+		if (breaks_anywhere(c))
+			return n ? n : 1;
+		n++;
+	}
+	return n;
+}
+
+/* Columns of the first word of a line (of its first character for Han and kana). */
+static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t c;
+
+	if (i < l->e) {
+		seg_utf8_next(t + i, l->e - i, &c);
+		if (breaks_anywhere(c))
+			return 2;
+	}
+	while (i < l->e && t[i] != ' ' && t[i] != '\t')
+		i++;
+	return columns(t, l->b, i);
+}
+
+/* A line's width as the renderer counted it: in screen columns (w3m), or in
+ * characters (lynx counts a Han character as one). */
+static uint32_t measure(const unsigned char *t, const struct seg_line *l, int cols)
+{
+	return cols ? line_cols(t, l) : l->width;
+}
+
+/* The wrap width of the text under one way of counting (0: not wrapped); *full gets
+ * the lines in the band under it. */
+static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, full = 0, total = 0;
+	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, total = 0;
+	uint32_t above = 0, band, best = 0, best_w = 0, k;
 	size_t i;
 
-	s->wrap = 0;
+	*full = 0;
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
 		if (l->cls == C_BLANK || l->width < 20 ||
 		    memmem(t + l->b, l->e - l->b, "://", 3))
 			continue;  /* link addresses are not broken at the width */
-		if (l->width > REFLOW_MAX_WIDTH)
+		w = measure(t, l, cols);
+		if (w > REFLOW_MAX_WIDTH)
 			over++;  /* addresses and scripts a renderer cannot break */
 		else
-			total++, hist[l->width]++;
+			total++, hist[w]++;
 	}
 	if (total < 8 || over * 10 > total)
-		return;
+		return 0;
 	/* the wrap width: the column under which lines crowd most (a band of 13
 	 * columns), with at most a tenth of the lines past it */
-	{
-		uint32_t above = 0, band, best = 0, best_w = 0, k;
-
-		for (w = REFLOW_MAX_WIDTH; w >= REFLOW_MIN_WIDTH; w--) {
-			if (above * 10 <= total) {
-				for (band = 0, k = w - 12; k <= w; k++)
-					band += hist[k];
-				if (band > best) {
-					best = band;
-					best_w = w;
-				}
+	for (w = REFLOW_MAX_WIDTH; w >= REFLOW_MIN_WIDTH; w--) {
+		if (above * 10 <= total) {
+			for (band = 0, k = w - 12; k <= w; k++)
+				band += hist[k];
+			if (band > best) {
+				best = band;
+				best_w = w;
 			}
-			above += hist[w];
 		}
-		/* the widest line in the band: the renderer's own column */
-		for (w = best_w; w > best_w - 12 && !hist[w]; w--)
-			;
-		full = best;
+		above += hist[w];
 	}
-	if (full < 6 || full * 100 < total * 15)
-		return;
+	if (best < 6 || best * 100 < total * 15)
+		return 0;
+	/* the widest line in the band: the renderer's own column */
+	for (w = best_w; w > best_w - 12 && !hist[w]; w--)
+		;
+	*full = best;
+	return w;
+}
+
+void seg_reflow(struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	uint32_t w, wc, full, fullc;
+	int cols;
+	size_t i;
+
+	/* count both ways; the one under which more lines fill the width is the
+	 * renderer's (the same for text without wide characters) */
+	w = wrap_width(s, 0, &full);
+	wc = wrap_width(s, 1, &fullc);
+	cols = fullc > full;
+	if (cols)
+		w = wc;
 	s->wrap = w;
+	if (!w)
+		return;
 	for (i = 0; i + 1 < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
+		uint32_t next = cols ? first_word_cols(t, nx) : first_word_chars(t, nx);
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
-		if (l->width + 1 + first_word_chars(t, nx) <= w)
+		if (measure(t, l, cols) + 1 + next <= w)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
@@ -329,13 +409,17 @@ static void scan_block(struct page *p, struct blk *k)
 	uint32_t f[SW_WORD_MAX + 1];
 	size_t li;
 
-	k->chars = h->bchars;
+	/* length in screen columns: a Han, kana or Hangul character carries about as
+	 * much text as two Latin letters */
+	k->chars = h->nlines - 1;
 	k->list = (h->flags & (F_LIST | F_FROM_BULLET)) != 0;
 	for (li = k->head; li < k->head + h->nlines; li++) {
 		const struct seg_line *l = &s->lines[li];
 		size_t i = l->b, ws = 0;
 		int inword = 0, prev = 0;
 		uint32_t c = 0;
+
+		k->chars += columns(t, l->b, l->e);
 
 		if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
 		    has_ascii_ci(s->text + l->b, l->e - l->b, "www."))
@@ -468,6 +552,14 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
 		return;
 	}
+}
+
+/* Pictures, their credits and ad slots sit inside articles as well as around them:
+ * they neither end a run of prose nor make their neighbours boilerplate. */
+static int inline_residue(const struct blk *k)
+{
+	return k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
+	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE);
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -1178,12 +1270,14 @@ again:
 		if (k->cls != J_SHORT && k->cls != J_NEAR)
 			continue;
 		for (j = bi; j > 0; j--)
-			if (p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) {
+			if ((p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) &&
+			    !inline_residue(&p.b[j - 1])) {
 				prev = p.b[j - 1].cls;
 				break;
 			}
 		for (j = bi + 1; j < p.n; j++)
-			if (p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) {
+			if ((p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) &&
+			    !inline_residue(&p.b[j])) {
 				next = p.b[j].cls;
 				break;
 			}
@@ -1205,9 +1299,8 @@ again:
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
 		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}
-		if (k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
-		    k->reason == SAHIFA_REASON_CHROME)
-			v = -5;  /* captions, credits and ads sit inside articles */
+		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME)
+			v = -5;  /* pictures, credits and ads sit inside articles */
 		if (cur <= 0) {
 			cur = 0;
 			cur_b = bi;
