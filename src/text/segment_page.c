@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/embed.h"
+#include "core/hset.h"
 #include "text/segment_internal.h"
 
 /* ---- stop words ------------------------------------------------------------------ */
@@ -369,7 +370,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_COUNT
+	D_REPEAT, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -392,6 +393,7 @@ static const char *const details[D_COUNT] = {
 	"a list of link addresses",
 	"an image placeholder",
 	"reader comments after the article",
+	"a second copy of text the article already holds",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -1145,6 +1147,148 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
 }
 
+/* ---- text printed twice ---------------------------------------------------------- */
+
+#define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
+#define REPEAT_MIN_WORDS 8       /* shorter blocks (titles, labels) have their own rules */
+#define REPEAT_RUN_WORDS 80      /* a question or recipe line recurs; a story printed
+				  * twice repeats paragraphs */
+
+/* Shingles of a block's words, hashed: each call to next_gram gives the next one. */
+struct grams {
+	const struct seg_state *s;
+	size_t li, end, i;
+	uint64_t last[REPEAT_GRAM];
+	unsigned have;
+};
+
+static int next_gram(struct grams *g, uint64_t *out)
+{
+	const unsigned char *t = (const unsigned char *)g->s->text;
+	uint32_t f[SW_WORD_MAX + 1], c;
+
+	while (g->li < g->end) {
+		const struct seg_line *l = &g->s->lines[g->li];
+		size_t ws, m;
+		unsigned k;
+		uint64_t h;
+
+		if (g->i < l->b)
+			g->i = l->b;
+		while (g->i < l->e) {
+			size_t n = seg_utf8_next(t + g->i, l->e - g->i, &c);
+
+			if (seg_is_word(c))
+				break;
+			g->i += n;
+		}
+		if (g->i >= l->e) {
+			g->li++;
+			g->i = 0;
+			continue;
+		}
+		ws = g->i;
+		while (g->i < l->e) {
+			size_t n = seg_utf8_next(t + g->i, l->e - g->i, &c);
+
+			if (!seg_is_word(c))
+				break;
+			g->i += n;
+		}
+		m = seg_fold(g->s->text + ws, g->i - ws, f, SW_WORD_MAX);
+		memmove(g->last, g->last + 1, sizeof(g->last) - sizeof(g->last[0]));
+		g->last[REPEAT_GRAM - 1] = hash_cps(f, m < SW_WORD_MAX ? m : SW_WORD_MAX);
+		if (++g->have < REPEAT_GRAM)
+			continue;
+		for (h = 1469598103934665603ull, k = 0; k < REPEAT_GRAM; k++)
+			h = (h ^ g->last[k]) * 1099511628211ull;
+		*out = h | 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void grams_init(struct grams *g, const struct page *p, size_t bi)
+{
+	memset(g, 0, sizeof(*g));
+	g->s = p->s;
+	g->li = p->b[bi].head;
+	g->end = g->li + p->s->lines[g->li].nlines;
+}
+
+/* Drop the run of repeated blocks [a, b) when it holds enough words to be a copy
+ * of the story rather than a question or a recipe line that recurs in it. */
+static void drop_run(struct page *p, size_t a, size_t b, size_t words)
+{
+	if (words < REPEAT_RUN_WORDS)
+		return;
+	for (; a < b; a++)
+		if (p->b[a].reason < 0 && p->b[a].detail == D_REPEAT) {
+			p->b[a].reason = SAHIFA_REASON_OUTSIDE;
+		}
+}
+
+/* Blocks of the article in [from, to) whose text the article already holds (a
+ * page that prints its story twice: a hidden copy, a print or app version) are
+ * removed: four in five of their shingles were seen in the blocks before, and the
+ * run of such blocks is long. */
+static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
+{
+	struct shf_hset set = SHF_HSET_INIT;
+	struct grams g;
+	size_t bi, i, run_b = from, run_words = 0;
+	uint64_t h;
+
+	for (bi = from; bi < to; bi++) {
+		struct blk *k = &p->b[bi];
+		size_t total = 0, seen = 0;
+
+		if (k->reason >= 0 || k->words < REPEAT_MIN_WORDS) {
+			if (k->reason < 0 || !inline_residue(k)) {
+				drop_run(p, run_b, bi, run_words);
+				run_words = 0;
+			}
+			continue;
+		}
+		if (set.n) {
+			grams_init(&g, p, bi);
+			while (next_gram(&g, &h)) {
+				i = shf_hset_find(&set, h, NULL, NULL);
+				total++;
+				seen += set.values[i] != 0;
+			}
+			if (total && seen * 5 >= total * 4) {
+				if (!run_words)
+					run_b = bi;
+				run_words += k->words;
+				k->detail = D_REPEAT;  /* reason fixed when the run is long */
+				continue;
+			}
+		}
+		drop_run(p, run_b, bi, run_words);
+		run_words = 0;
+		grams_init(&g, p, bi);
+		while (next_gram(&g, &h)) {
+			if (shf_hset_reserve(&set)) {
+				shf_hset_release(&set);
+				return SAHIFA_ERR_NOMEM;
+			}
+			i = shf_hset_find(&set, h, NULL, NULL);
+			if (!set.values[i]) {
+				set.hashes[i] = h;
+				set.values[i] = bi + 1;
+				set.n++;
+			}
+		}
+	}
+	drop_run(p, run_b, to, run_words);
+	for (bi = from; bi < to; bi++)
+		if (p->b[bi].reason < 0 && p->b[bi].detail == D_REPEAT)
+			p->b[bi].detail = D_NONE;
+	shf_hset_release(&set);
+	return SAHIFA_OK;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -1371,6 +1515,8 @@ again:
 			}
 		}
 	}
+	if (drop_repeats(&p, best_b, best_e))
+		goto nomem;
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;
