@@ -370,7 +370,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_COUNT
+	D_REPEAT, D_STAMPED, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -394,6 +394,7 @@ static const char *const details[D_COUNT] = {
 	"an image placeholder",
 	"reader comments after the article",
 	"a second copy of text the article already holds",
+	"a list of dated teasers after the article",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -1147,6 +1148,79 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
 }
 
+/* A short line that is a time stamp: a year (1990-2039) or a clock time, and few
+ * words ("August 8, 2018 at 3:17 pm", "Tuesday November 19, 2019", "12:05"). */
+static int stamp_line(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const unsigned char *t = (const unsigned char *)p->s->text + h->b;
+	size_t len = h->e - h->b, i, run = 0;
+	int year = 0, clock = 0;
+
+	if (h->nlines > 1 || p->b[bi].chars > 45 || p->b[bi].words > 8)
+		return 0;
+	for (i = 0; i <= len; i++) {
+		if (i < len && t[i] >= '0' && t[i] <= '9') {
+			run++;
+			continue;
+		}
+		if (run == 4 && ((t[i - 4] == '1' && t[i - 3] == '9' && t[i - 2] == '9') ||
+				 (t[i - 4] == '2' && t[i - 3] == '0' && t[i - 2] <= '3')))
+			year = 1;
+		if (run >= 1 && run <= 2 && i + 2 < len && t[i] == ':' && t[i + 1] >= '0' &&
+		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
+			clock = 1;
+		run = 0;
+	}
+	return year || clock ? 1 + clock : 0;
+}
+
+#define STAMP_MIN 3              /* time-stamped entries that make a list of them */
+#define STAMP_LEAD_WORDS 150     /* words of prose the article has before they start */
+
+/* After the article's prose, a list of time-stamped entries (readers' comments,
+ * teasers with their dates) ends it: the article ends before the first entry (its
+ * name or title lines before the stamp) when at least STAMP_MIN stamps follow, each
+ * after other text.  Returns the new end. */
+static size_t cut_at_stamps(struct page *p, size_t from, size_t to)
+{
+	size_t bi, words = 0, first = SIZE_MAX, n = 0, last = SIZE_MAX, clocks = 0, j;
+
+	for (bi = from; bi < to; bi++) {
+		int st;
+
+		if (p->b[bi].reason >= 0)
+			continue;
+		st = stamp_line(p, bi);
+		if (!st) {
+			if (first == SIZE_MAX && p->b[bi].final == J_GOOD)
+				words += p->b[bi].words;
+			continue;
+		}
+		if (words < STAMP_LEAD_WORDS || (last != SIZE_MAX && last + 1 == bi))
+			continue;
+		if (first == SIZE_MAX)
+			first = bi;
+		n++;
+		clocks += st == 2;
+		last = bi;
+	}
+	if (n < STAMP_MIN)
+		return to;
+	/* the entry's own lines before its stamp: a name, a title, a picture */
+	for (j = 0; j < 3 && first > from && p->b[first - 1].final != J_GOOD &&
+		    !ends_sentence(&p->s->lines[p->b[first - 1].head]) &&
+		    p->b[first - 1].chars < 150; j++)
+		first--;
+	for (bi = first; bi < to; bi++)
+		if (p->b[bi].reason < 0) {
+			p->b[bi].reason = clocks * 2 >= n ? SAHIFA_REASON_COMMENT
+							   : SAHIFA_REASON_RELATED;
+			p->b[bi].detail = clocks * 2 >= n ? D_COMMENTS : D_STAMPED;
+		}
+	return first;
+}
+
 /* ---- text printed twice ---------------------------------------------------------- */
 
 #define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
@@ -1515,6 +1589,7 @@ again:
 			}
 		}
 	}
+	best_e = cut_at_stamps(&p, best_b, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;
