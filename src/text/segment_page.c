@@ -471,9 +471,9 @@ static void scan_block(struct page *p, struct blk *k)
 				}
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
-				     c == 0x3002) && i + n < l->e && prev != '.' &&
-				    is_space_ascii(t[i + n]))
-					k->sentences++;
+				     c == 0x3002) && i < l->e && prev != '.' &&
+				    (i + n == l->e || is_space_ascii(t[i + n])))
+					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
 					k->sentences++;
 			}
