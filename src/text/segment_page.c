@@ -32,14 +32,16 @@ static const struct {
 	double hi;
 } sw_langs[] = {
 	{ "ar", 0.18 }, { "fa", 0.24 }, { "ur", 0.32 }, { "ps", 0.22 }, { "en", 0.45 },
-	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 },
+	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 }, { "it", 0.40 },
+	{ "pt", 0.42 }, { "ru", 0.28 }, { "nl", 0.36 }, { "pl", 0.28 }, { "cs", 0.25 },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
-#define SW_SLOTS 16384u              /* power of two, over twice the words of all lists */
+#define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
-static uint16_t sw_mask[SW_SLOTS];
+static uint16_t sw_mask[SW_SLOTS];  /* one bit per list */
+_Static_assert(SW_N <= 16, "a stop word's mask has 16 bits");
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
