@@ -304,8 +304,12 @@ static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
 	}
 	if (best < 6 || best * 100 < total * 15)
 		return 0;
-	/* the widest line in the band: the renderer's own column */
-	for (w = best_w; w > best_w - 12 && !hist[w]; w--)
+	/* the widest column of the band that many lines reach: the renderer's own
+	 * (a few lines run past it where a word is longer than the room left) */
+	for (band = 0, k = best_w - 12; k <= best_w; k++)
+		if (hist[k] > band)
+			band = hist[k];
+	for (w = best_w; w > best_w - 12 && hist[w] * 10 < band; w--)
 		;
 	*full = best;
 	return w;
