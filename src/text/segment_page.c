@@ -458,8 +458,13 @@ static void scan_block(struct page *p, struct blk *k)
 					size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
 					int digits = t[ws] >= '0' && t[ws] <= '9';
 
-					/* lynx numbers links "[12]text" */
-					if (digits && ws > l->b && t[ws - 1] == '[' && c == ']') {
+					/* lynx numbers links "[12]text" and shows <ins> as
+					 * "[INS: text :INS]" */
+					if ((digits && ws > l->b && t[ws - 1] == '[' && c == ']') ||
+					    (i - ws == 3 && (!memcmp(t + ws, "INS", 3) ||
+							     !memcmp(t + ws, "DEL", 3)) &&
+					     ((ws > l->b && t[ws - 1] == '[' && c == ':') ||
+					      (ws > l->b && t[ws - 1] == ':' && c == ']')))) {
 						k->marks++;
 					} else {
 						k->words++;
@@ -1447,11 +1452,14 @@ enum sahifa_status seg_page(struct seg_state *s)
 
 			k->head = i;
 			scan_block(&p, k);
+			shape_reason(&p, k);
+			/* menus and link lists are many and short: their words say little
+			 * of the language the article is in */
+			if (k->words < 5 || k->reason >= 0)
+				continue;
 			for (g = 0; g < (int)SW_N; g++)
-				if (k->words >= 5)
-					tot[g] += k->stops[g];
-			if (k->words >= 5)
-				long_words += k->words;
+				tot[g] += k->stops[g];
+			long_words += k->words;
 		}
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
