@@ -221,10 +221,27 @@ static uint32_t columns(const unsigned char *t, size_t b, size_t e)
 	return n;
 }
 
-/* The line's width on screen: its indent and its text in columns. */
+/* The line's width on screen: its indent (an ideographic space is two columns too)
+ * and its text in columns. */
 static uint32_t line_cols(const unsigned char *t, const struct seg_line *l)
 {
-	return l->width - l->chars + columns(t, l->b, l->e);
+	size_t b = l->b;
+	uint32_t k;
+
+	for (k = l->width - l->chars; k && b; k--)
+		while (b && (t[--b] & 0xC0) == 0x80)
+			;
+	return columns(t, b, l->e);
+}
+
+/* The line starts with a character that may follow the one before with no space. */
+static int next_han(const unsigned char *t, const struct seg_line *l)
+{
+	uint32_t c = 0;
+
+	if (l->b < l->e)
+		seg_utf8_next(t + l->b, l->e - l->b, &c);
+	return breaks_anywhere(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60);
 }
 
 /* Characters of the first word of a line (its first character for Han and kana). */
@@ -338,7 +355,7 @@ void seg_reflow(struct seg_state *s)
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
-		if (measure(t, l, cols) + 1 + next <= w)
+		if (measure(t, l, cols) + (next_han(t, nx) ? 0 : 1) + next <= w)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
@@ -1187,7 +1204,7 @@ static int stamp_line(const struct page *p, size_t bi)
 }
 
 #define STAMP_MIN 3              /* time-stamped entries that make a list of them */
-#define STAMP_LEAD_WORDS 150     /* words of prose the article has before they start */
+#define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
 
 /* After the article's prose, a list of time-stamped entries (readers' comments,
  * teasers with their dates) ends it: the article ends before the first entry (its
