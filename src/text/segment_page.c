@@ -417,7 +417,7 @@ static const char *const details[D_COUNT] = {
 	"an image placeholder",
 	"reader comments after the article",
 	"a second copy of text the article already holds",
-	"a list of dated teasers after the article",
+	"a list of teasers after the article",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -1121,11 +1121,14 @@ static int near_image(const struct page *p, size_t bi)
 	size_t j;
 
 	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 3; j++) {
-		const struct seg_line *l = &p->s->lines[p->b[j].head];
+		size_t li = p->b[j].head, end = li + p->s->lines[li].nlines;
 
-		if (p->b[j].reason == SAHIFA_REASON_CREDIT ||
-		    has_any(p->s->text + l->b, l->e - l->b, w_image))
+		if (p->b[j].reason == SAHIFA_REASON_CREDIT)
 			return 1;
+		for (; li < end; li++)  /* a wrapped caption may hold the placeholder */
+			if (has_any(p->s->text + p->s->lines[li].b,
+				    p->s->lines[li].e - p->s->lines[li].b, w_image))
+				return 1;
 	}
 	return 0;
 }
@@ -1203,50 +1206,99 @@ static int stamp_line(const struct page *p, size_t bi)
 	return year || clock ? 1 + clock : 0;
 }
 
-#define STAMP_MIN 3              /* time-stamped entries that make a list of them */
+#define STAMP_MIN 3              /* time-stamped or twice-titled entries that make a list */
 #define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
+#define TEASER_GAP_WORDS 100     /* a teaser's lead is a paragraph at most */
+#define COMMENT_GAP_WORDS 400    /* a comment may run to a few */
 
-/* After the article's prose, a list of time-stamped entries (readers' comments,
- * teasers with their dates) ends it: the article ends before the first entry (its
- * name or title lines before the stamp) when at least STAMP_MIN stamps follow, each
- * after other text.  Returns the new end. */
+/* A teaser's title printed twice around its label ("Title", "LABEL", "Title": the
+ * picture's text and the link), away from any picture cue (a caption printed
+ * twice sits by one). */
+static int twice_titled(const struct page *p, size_t bi)
+{
+	size_t j, copy = SIZE_MAX;
+
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+
+	if (p->b[bi].chars > 150 || p->b[bi].words < 3 || h->nlines > 2 || ends_sentence(h) ||
+	    memmem(p->s->text + h->b, h->e - h->b, "   ", 3))
+		return 0;  /* a table's row is set out in columns */
+	for (j = bi + 1; j <= bi + 2 && j < p->n; j++)
+		if (same_text(p->s, p->b[bi].head, p->b[j].head))
+			copy = j;
+	if (copy == SIZE_MAX || near_image(p, bi))
+		return 0;
+	/* twice, not a table's header or a label that every entry repeats */
+	for (j = 0; j < p->n; j++)
+		if (j != bi && j != copy && same_text(p->s, p->b[bi].head, p->b[j].head))
+			return 0;
+	return 1;
+}
+
+/* After the article's prose, a list of entries (readers' comments with their time
+ * stamps, teasers with their dates or their titles printed twice) ends it: the
+ * article ends before the first entry (its name or title lines before the stamp)
+ * when at least STAMP_MIN entries of one kind follow, each after other text.
+ * Returns the new end. */
 static size_t cut_at_stamps(struct page *p, size_t from, size_t to)
 {
-	size_t bi, words = 0, first = SIZE_MAX, n = 0, last = SIZE_MAX, clocks = 0, j;
+	size_t bi, words = 0, j, clocks = 0, skip = 0;
+	size_t first[2] = { SIZE_MAX, SIZE_MAX }, n[2] = { 0, 0 }, last[2] = { SIZE_MAX, SIZE_MAX };
+	size_t gap[2] = { 0, 0 };
+	size_t cut;
+	int kind, comments;
 
 	for (bi = from; bi < to; bi++) {
-		int st;
+		int st = 0;
 
-		if (p->b[bi].reason >= 0)
+		if (p->b[bi].reason >= 0 || bi < skip)
 			continue;
-		st = stamp_line(p, bi);
-		if (!st) {
-			if (first == SIZE_MAX && p->b[bi].final == J_GOOD)
-				words += p->b[bi].words;
+		kind = (st = stamp_line(p, bi)) ? 0 : twice_titled(p, bi) ? 1 : -1;
+		if (kind < 0) {
+			if (p->b[bi].final == J_GOOD) {
+				if (first[0] == SIZE_MAX && first[1] == SIZE_MAX)
+					words += p->b[bi].words;
+				gap[0] += p->b[bi].words;
+				gap[1] += p->b[bi].words;
+			}
 			continue;
 		}
-		if (words < STAMP_LEAD_WORDS || (last != SIZE_MAX && last + 1 == bi))
+		if (kind == 1)
+			skip = bi + 3;  /* its copy is not an entry of its own */
+		if (words < STAMP_LEAD_WORDS ||
+		    (last[kind] != SIZE_MAX && last[kind] + 1 == bi))
 			continue;
-		if (first == SIZE_MAX)
-			first = bi;
-		n++;
+		if (gap[kind] > (kind ? TEASER_GAP_WORDS : COMMENT_GAP_WORDS)) {
+			/* prose between them: entries of the article, not a list */
+			n[kind] = 0;
+			first[kind] = SIZE_MAX;
+		}
+		gap[kind] = 0;
+		if (first[kind] == SIZE_MAX)
+			first[kind] = bi;
+		n[kind]++;
 		clocks += st == 2;
-		last = bi;
+		last[kind] = bi;
 	}
-	if (n < STAMP_MIN)
+	if (n[0] < STAMP_MIN)
+		first[0] = SIZE_MAX;
+	if (n[1] < STAMP_MIN)
+		first[1] = SIZE_MAX;
+	cut = first[0] < first[1] ? first[0] : first[1];
+	if (cut == SIZE_MAX)
 		return to;
+	comments = cut == first[0] && clocks * 2 >= n[0];
 	/* the entry's own lines before its stamp: a name, a title, a picture */
-	for (j = 0; j < 3 && first > from && p->b[first - 1].final != J_GOOD &&
-		    !ends_sentence(&p->s->lines[p->b[first - 1].head]) &&
-		    p->b[first - 1].chars < 150; j++)
-		first--;
-	for (bi = first; bi < to; bi++)
+	for (j = 0; j < 3 && cut > from && p->b[cut - 1].final != J_GOOD &&
+		    !ends_sentence(&p->s->lines[p->b[cut - 1].head]) &&
+		    p->b[cut - 1].chars < 150; j++)
+		cut--;
+	for (bi = cut; bi < to; bi++)
 		if (p->b[bi].reason < 0) {
-			p->b[bi].reason = clocks * 2 >= n ? SAHIFA_REASON_COMMENT
-							   : SAHIFA_REASON_RELATED;
-			p->b[bi].detail = clocks * 2 >= n ? D_COMMENTS : D_STAMPED;
+			p->b[bi].reason = comments ? SAHIFA_REASON_COMMENT : SAHIFA_REASON_RELATED;
+			p->b[bi].detail = comments ? D_COMMENTS : D_STAMPED;
 		}
-	return first;
+	return cut;
 }
 
 /* ---- text printed twice ---------------------------------------------------------- */

@@ -431,7 +431,18 @@ static void test_repeats(void)
 /* Readers' comments after the story, each a name, a time stamp and the text (the
  * stamp lines are as WordPress prints them, e.g. on copyblogger.com; names and
  * texts are of the project's own writing): the article ends before the first. */
+static void test_stamps_page(int teasers);
+
 static void test_stamps(void)
+{
+	test_stamps_page(0);
+	test_stamps_page(1);
+}
+
+/* The same with a list of teasers after the story, each its title, a label and the
+ * title again, then a lead (the shape of digg.com's lists; titles and leads of the
+ * project's own writing): related links. */
+static void test_stamps_page(int teasers)
 {
 	struct page p;
 	struct sahifa_article a;
@@ -448,9 +459,14 @@ static void test_stamps(void)
 		  "The ferry terminal needs the lanes more than the library does, so I am glad "
 		  "the work starts there." },
 	};
+	static const char *const teaser[][2] = {
+		{ "Storm Closes The Ferry For A Second Day", "WEATHER" },
+		{ "The Library Will Open On Sundays From May", "CITY LIFE" },
+		{ "Harbour Festival Moves To The Last Week Of August", "EVENTS" },
+	};
 	size_t i;
 
-	/* the skeleton's menu, headline and prose, the comments, its footer */
+	/* the skeleton's menu, headline and prose, the entries, its footer */
 	build(&p, 0, "Council backs bus lanes for the harbour road", NULL, NULL, &unused,
 	      &unused);
 	{
@@ -464,8 +480,10 @@ static void test_stamps(void)
 	}
 	first = p.line + 1;
 	for (i = 0; i < COUNT(entries); i++) {
-		put(&p, entries[i][0]);
-		put(&p, entries[i][1]);
+		put(&p, teasers ? teaser[i][0] : entries[i][0]);
+		put(&p, teasers ? teaser[i][1] : entries[i][1]);
+		if (teasers)
+			put(&p, teaser[i][0]);
 		put(&p, "");
 		put(&p, entries[i][2]);
 		put(&p, "");
@@ -475,9 +493,11 @@ static void test_stamps(void)
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
 	r = removed_at(&a, first);
-	CHECK_STR("name", r ? sahifa_reason_name(r->reason) : NULL, "comment");
-	r = removed_at(&a, first + 3);
-	CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL, "comment");
+	CHECK_STR("name", r ? sahifa_reason_name(r->reason) : NULL,
+		  teasers ? "related" : "comment");
+	r = removed_at(&a, first + 3 + teasers);
+	CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL,
+		  teasers ? "related" : "comment");
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
