@@ -585,6 +585,9 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 }
 
+#define NEAR_RUN_MIN 3           /* near-good paragraphs in a row that make prose */
+#define NEAR_RUN_CHARS 400       /* and their length together */
+
 /* Pictures, their credits and ad slots sit inside articles as well as around them:
  * they neither end a run of prose nor make their neighbours boilerplate. */
 static int inline_residue(const struct blk *k)
@@ -1560,6 +1563,24 @@ again:
 											: J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
+	}
+	/* a run of near-good paragraphs that end their sentences is prose, however
+	 * short each is (pages that give every sentence its own paragraph) */
+	for (bi = 0; bi < p.n;) {
+		size_t j = bi, near = 0, chars = 0;
+
+		while (j < p.n && (inline_residue(&p.b[j]) ||
+				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
+				    ends_sentence(&s->lines[p.b[j].head])))) {
+			near += p.b[j].cls == J_NEAR;
+			chars += p.b[j].chars;
+			j++;
+		}
+		if (near >= NEAR_RUN_MIN && chars >= NEAR_RUN_CHARS)
+			for (; bi < j; bi++)
+				if (p.b[bi].cls == J_NEAR)
+					p.b[bi].cls = J_GOOD;
+		bi = j > bi ? j : bi + 1;
 	}
 	/* second stage: short and near-good blocks take their neighbours' class */
 	for (bi = 0; bi < p.n; bi++) {
