@@ -275,6 +275,27 @@ static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l
 	return columns(t, l->b, i);
 }
 
+#define LONG_TOKEN 40            /* no word is longer: a run past it is an address or code */
+
+/* t[b, e) holds a run of LONG_TOKEN bytes or more without a space, with the marks of
+ * a link address or query in it ('/', '%', '=', '&'). */
+static int long_token(const unsigned char *t, size_t b, size_t e)
+{
+	size_t run = 0, marks = 0;
+
+	for (; b < e; b++) {
+		if (t[b] == ' ' || t[b] == '\t') {
+			run = marks = 0;
+			continue;
+		}
+		run++;
+		marks += t[b] == '/' || t[b] == '%' || t[b] == '=' || t[b] == '&';
+		if (run >= LONG_TOKEN && marks >= 3)
+			return 1;
+	}
+	return 0;
+}
+
 /* A line's width as the renderer counted it: in screen columns (w3m), or in
  * characters (lynx counts a Han character as one). */
 static uint32_t measure(const unsigned char *t, const struct seg_line *l, int cols)
@@ -296,7 +317,7 @@ static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
 		const struct seg_line *l = &s->lines[i];
 
 		if (l->cls == C_BLANK || l->width < 20 ||
-		    memmem(t + l->b, l->e - l->b, "://", 3))
+		    memmem(t + l->b, l->e - l->b, "://", 3) || long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
 		w = measure(t, l, cols);
 		if (w > REFLOW_MAX_WIDTH)
@@ -355,7 +376,11 @@ void seg_reflow(struct seg_state *s)
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
-		if (measure(t, l, cols) + (next_han(t, nx) ? 0 : 1) + next <= w)
+		/* Han text breaks anywhere, but a renderer keeps closing marks on the
+		 * line and opening ones off it: a line a few columns short of the width
+		 * is still a wrapped one */
+		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= w
+				    : measure(t, l, cols) + 1 + next <= w)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
@@ -448,8 +473,9 @@ static void scan_block(struct page *p, struct blk *k)
 		k->chars += columns(t, l->b, l->e);
 
 		if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
-		    has_ascii_ci(s->text + l->b, l->e - l->b, "www."))
-			k->url++;
+		    has_ascii_ci(s->text + l->b, l->e - l->b, "www.") ||
+		    (long_token(t, l->b, l->e) && !memmem(t + l->b, l->e - l->b, " ", 1)))
+			k->url++;  /* an address, or a line of one broken at the width */
 		if (has_bytes(s->text + l->b, l->e - l->b, "[ ]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "[X]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "( )") ||
