@@ -154,6 +154,16 @@ static int has_any(const char *t, size_t len, const char *const *list)
 	return 0;
 }
 
+/* How many phrases of the list the text holds. */
+static unsigned count_any(const char *t, size_t len, const char *const *list)
+{
+	unsigned n = 0;
+
+	for (; *list; list++)
+		n += (**list & 0x80) ? has_bytes(t, len, *list) : has_ascii_ci(t, len, *list);
+	return n;
+}
+
 static const char *const w_cookie[] = { "cookie", "ملفات تعريف الارتباط", "کوکی",
 					"consent", "gdpr", NULL };
 static const char *const w_footer[] = { "\xc2\xa9", "copyright", "all rights reserved",
@@ -598,6 +608,11 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 	if (k->marks && k->words <= 3 * k->marks + 2) {
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
+		return;
+	}
+	if (k->chars < 80 && k->words <= 6 && count_any(t, len, w_share) >= 2) {
+		/* "Whatsapp Facebook Pint Baixar": the buttons, wherever they are */
+		k->reason = SAHIFA_REASON_SHARE, k->detail = D_SHARE;
 		return;
 	}
 	if (k->chars < 500 && has_any(t, len, w_cookie)) {
@@ -1208,8 +1223,9 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
 }
 
-/* A short line that is a time stamp: a year (1990-2039) or a clock time, and few
- * words ("August 8, 2018 at 3:17 pm", "Tuesday November 19, 2019", "12:05"). */
+/* A short line that stamps an entry: a year (1990-2039) or a clock time in few
+ * words ("August 8, 2018 at 3:17 pm", "Tuesday November 19, 2019", "12:05"; 2 when it
+ * has a clock time), or an author line ("By Jim Smith", 1). */
 static int stamp_line(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];
@@ -1219,6 +1235,12 @@ static int stamp_line(const struct page *p, size_t bi)
 
 	if (h->nlines > 1 || p->b[bi].chars > 45 || p->b[bi].words > 8)
 		return 0;
+	/* an entry's author line: "By Jim Smith" */
+	if (p->b[bi].words <= 5 && p->b[bi].chars <= 40 && !ends_sentence(h) &&
+	    (starts_ci((const char *)t, len, "by ") || starts_ci((const char *)t, len, "par ") ||
+	     starts_ci((const char *)t, len, "von ") || starts_ci((const char *)t, len, "por ") ||
+	     starts_ci((const char *)t, len, "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85")))
+		return 1;
 	for (i = 0; i <= len; i++) {
 		if (i < len && t[i] >= '0' && t[i] <= '9') {
 			run++;

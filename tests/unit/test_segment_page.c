@@ -255,6 +255,9 @@ static void test_inside(void)
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
 		{ 0, "IFRAME: [118]http://tap2-cdn.rubiconproject.com/partner/scripts", "ad" },
+		/* share buttons between the paragraphs (a Portuguese quotes page of the
+		 * scrapinghub article-extraction benchmark) */
+		{ 0, "Whatsapp   Facebook   Pint   Baixar", "share" },
 		/* lynx's <ins> marks around a sponsored teaser (readability test page msn) */
 		{ 0, "[58][INS: What :INS] [INS: Were :INS] [INS: the :INS] [INS: Big :INS] "
 		     "[INS: Topics :INS] [INS: at :INS] [INS: Intel® :INS] [INS: Developer :INS] "
