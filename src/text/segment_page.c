@@ -1223,6 +1223,9 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
 }
 
+static const char *const w_ago[] = { " ago", "před ", "hace ", "il y a ", "vor ", "há ",
+				     "geleden", "temu", "назад", " önce", "منذ", "پیش", NULL };
+
 /* A short line that stamps an entry: a year (1990-2039) or a clock time in few
  * words ("August 8, 2018 at 3:17 pm", "Tuesday November 19, 2019", "12:05"; 2 when it
  * has a clock time), or an author line ("By Jim Smith", 1). */
@@ -1235,6 +1238,13 @@ static int stamp_line(const struct page *p, size_t bi)
 
 	if (h->nlines > 1 || p->b[bi].chars > 45 || p->b[bi].words > 8)
 		return 0;
+	/* a relative time: "2 hours ago", "před 3 minutami", "منذ ساعتين" */
+	if (p->b[bi].words <= 5 && has_any((const char *)t, len, w_ago)) {
+		for (i = 0; i < len && !(t[i] >= '0' && t[i] <= '9'); i++)
+			;
+		if (i < len || t[0] >= 0x80)
+			return 1;
+	}
 	/* an entry's author line: "By Jim Smith" */
 	if (p->b[bi].words <= 5 && p->b[bi].chars <= 40 && !ends_sentence(h) &&
 	    (starts_ci((const char *)t, len, "by ") || starts_ci((const char *)t, len, "par ") ||
