@@ -626,6 +626,8 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 }
 
+#define NO_PROSE_MARKED 30       /* percent of a page's blocks that its shape marks as
+				  * boilerplate, from which it is read without prose */
 #define NEAR_RUN_MIN 3           /* near-good paragraphs in a row that make prose */
 #define NEAR_RUN_CHARS 400       /* and their length together */
 
@@ -1717,6 +1719,27 @@ again:
 			for (bi = first; bi <= last; bi++)
 				if (p.b[bi].final == J_BAD && p.b[bi].reason < 0)
 					p.b[bi].final = J_SHORT;
+		}
+	}
+	if (best <= 0) {
+		/* no prose at all, but a page of link lists and forms: the article (a
+		 * table, a list of dates) is what lies between the first and the last
+		 * block that no shape rule marks, and the marked ones go */
+		size_t first = SIZE_MAX, last = 0, marked = 0;
+
+		for (bi = 0; bi < p.n; bi++) {
+			if (p.b[bi].reason >= 0)
+				marked++;
+			else if (p.b[bi].words >= 3) {
+				if (first == SIZE_MAX)
+					first = bi;
+				last = bi;
+			}
+		}
+		if (first != SIZE_MAX && marked * 100 >= p.n * NO_PROSE_MARKED) {
+			best = 1;
+			best_b = first;
+			best_e = last + 1;
 		}
 	}
 	if (best <= 0) {
