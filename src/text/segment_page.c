@@ -1271,6 +1271,8 @@ static int stamp_line(const struct page *p, size_t bi)
 
 #define STAMP_MIN 3              /* time-stamped or twice-titled entries that make a list */
 #define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
+#define LABEL_TAIL_PERCENT 20    /* of the article's prose that may follow its closing label */
+#define LABEL_TAIL_WORDS 150     /* and at most this much */
 #define TEASER_GAP_WORDS 100     /* a teaser's lead is a paragraph at most */
 #define COMMENT_GAP_WORDS 400    /* a comment may run to a few */
 
@@ -1362,6 +1364,54 @@ static size_t cut_at_stamps(struct page *p, size_t from, size_t to)
 			p->b[bi].detail = comments ? D_COMMENTS : D_STAMPED;
 		}
 	return cut;
+}
+
+static const char *const w_after[] = { "previous article", "next article", "previous post",
+				       "next post", "we recommend", "about the author",
+				       "like this article", "share this article", "more stories",
+				       "you may like", "você pode gostar", "veja também", "leia também",
+				       "te puede interesar", "lee también", "leggi anche",
+				       "ti potrebbe interessare", "lesen sie auch", "das könnte",
+				       "à lire aussi", "sur le même sujet", "související",
+				       "читайте также", "اقرأ أيضا", "اقرأ أيضًا", "مطالب مرتبط",
+				       "بیشتر بخوانید", NULL };
+
+/* A label that closes an article ("Next Article", "We Recommend", "Related"):
+ * the article ends there when next to no prose follows it in the run (a
+ * "Recommended" box in mid-story does not end it). */
+static size_t cut_at_label(struct page *p, size_t from, size_t to)
+{
+	size_t bi, total = 0, before = 0;
+
+	for (bi = from; bi < to; bi++)
+		if (p->b[bi].final == J_GOOD && p->b[bi].reason < 0)
+			total += p->b[bi].words;
+	for (bi = from; bi < to; bi++) {
+		const struct seg_line *h = &p->s->lines[p->b[bi].head];
+		const char *t = p->s->text + h->b;
+		size_t len = h->e - h->b, j;
+
+		if (p->b[bi].reason >= 0)
+			continue;
+		if (p->b[bi].final == J_GOOD) {
+			before += p->b[bi].words;
+			continue;
+		}
+		if (p->b[bi].words > 5 || p->b[bi].chars > 40 || ends_sentence(h) ||
+		    before < STAMP_LEAD_WORDS ||
+		    (!has_any(t, len, w_after) && !has_any(t, len, w_related)))
+			continue;
+		if ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
+		    total - before > LABEL_TAIL_WORDS)
+			continue;
+		for (j = bi; j < to; j++)
+			if (p->b[j].reason < 0) {
+				p->b[j].reason = SAHIFA_REASON_RELATED;
+				p->b[j].detail = D_RELATED;
+			}
+		return bi;
+	}
+	return to;
 }
 
 /* ---- text printed twice ---------------------------------------------------------- */
@@ -1775,6 +1825,7 @@ again:
 		}
 	}
 	best_e = cut_at_stamps(&p, best_b, best_e);
+	best_e = cut_at_label(&p, best_b, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;

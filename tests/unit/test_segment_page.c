@@ -440,11 +440,13 @@ static void test_stamps(void)
 {
 	test_stamps_page(0);
 	test_stamps_page(1);
+	test_stamps_page(2);
 }
 
 /* The same with a list of teasers after the story, each its title, a label and the
  * title again, then a lead (the shape of digg.com's lists; titles and leads of the
- * project's own writing): related links. */
+ * project's own writing), or under a closing label ("We Recommend", as on
+ * smithsonianmag.com): related links. */
 static void test_stamps_page(int teasers)
 {
 	struct page p;
@@ -482,7 +484,21 @@ static void test_stamps_page(int teasers)
 		p.b.data[keep] = 0;
 	}
 	first = p.line + 1;
-	for (i = 0; i < COUNT(entries); i++) {
+	if (teasers == 2) {
+		/* a closing label and the links under it */
+		put(&p, "We Recommend");
+		put(&p, "");
+		put(&p, teaser[0][0]);
+		put(&p, "");
+		put(&p, "The walkers had gone out to the rocks at low water and were caught by the "
+			"rising tide near the lighthouse, where the crew found them on a ledge.");
+		put(&p, "");
+		for (i = 1; i < COUNT(teaser); i++) {
+			put(&p, teaser[i][0]);
+			put(&p, "");
+		}
+	}
+	for (i = 0; i < COUNT(entries) && teasers < 2; i++) {
 		put(&p, teasers ? teaser[i][0] : entries[i][0]);
 		put(&p, teasers ? teaser[i][1] : entries[i][1]);
 		if (teasers)
@@ -498,7 +514,7 @@ static void test_stamps_page(int teasers)
 	r = removed_at(&a, first);
 	CHECK_STR("name", r ? sahifa_reason_name(r->reason) : NULL,
 		  teasers ? "related" : "comment");
-	r = removed_at(&a, first + 3 + teasers);
+	r = removed_at(&a, first + (teasers == 2 ? 2 : 3 + teasers));
 	CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL,
 		  teasers ? "related" : "comment");
 	CHECK(accounted(&a) == 0);
