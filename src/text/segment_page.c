@@ -20,6 +20,7 @@
 
 #include "core/embed.h"
 #include "text/date.h"
+#include "core/hset.h"
 #include "text/segment_internal.h"
 
 /* ---- stop words ------------------------------------------------------------------ */
@@ -32,14 +33,16 @@ static const struct {
 	double hi;
 } sw_langs[] = {
 	{ "ar", 0.18 }, { "fa", 0.24 }, { "ur", 0.32 }, { "ps", 0.22 }, { "en", 0.45 },
-	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 },
+	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 }, { "it", 0.40 },
+	{ "pt", 0.42 }, { "ru", 0.28 }, { "nl", 0.36 }, { "pl", 0.28 }, { "cs", 0.25 },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
-#define SW_SLOTS 16384u              /* power of two, over twice the words of all lists */
+#define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
-static uint16_t sw_mask[SW_SLOTS];
+static uint16_t sw_mask[SW_SLOTS];  /* one bit per list */
+_Static_assert(SW_N <= 16, "a stop word's mask has 16 bits");
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
@@ -152,6 +155,16 @@ static int has_any(const char *t, size_t len, const char *const *list)
 	return 0;
 }
 
+/* How many phrases of the list the text holds. */
+static unsigned count_any(const char *t, size_t len, const char *const *list)
+{
+	unsigned n = 0;
+
+	for (; *list; list++)
+		n += (**list & 0x80) ? has_bytes(t, len, *list) : has_ascii_ci(t, len, *list);
+	return n;
+}
+
 static const char *const w_cookie[] = { "cookie", "ملفات تعريف الارتباط", "کوکی",
 					"consent", "gdpr", NULL };
 static const char *const w_footer[] = { "\xc2\xa9", "copyright", "all rights reserved",
@@ -191,68 +204,194 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
 
-static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *l)
+/* East Asian wide characters take two columns of a text browser's screen line. */
+static int is_wide(uint32_t c)
 {
-	uint32_t n = 0;
-	size_t i = l->b;
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
 
-	while (i < l->e && t[i] != ' ' && t[i] != '\t') {
-		n += (t[i] & 0xC0) != 0x80;
-		i++;
+/* Han and kana break anywhere, not only at spaces. */
+static int breaks_anywhere(uint32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Screen columns of t[b, e). */
+static uint32_t columns(const unsigned char *t, size_t b, size_t e)
+{
+	uint32_t n = 0, c;
+
+	while (b < e) {
+		b += seg_utf8_next(t + b, e - b, &c);
+		n += 1u + (uint32_t)is_wide(c);
 	}
 	return n;
+}
+
+/* The line's width on screen: its indent (an ideographic space is two columns too)
+ * and its text in columns. */
+static uint32_t line_cols(const unsigned char *t, const struct seg_line *l)
+{
+	size_t b = l->b;
+	uint32_t k;
+
+	for (k = l->width - l->chars; k && b; k--)
+		while (b && (t[--b] & 0xC0) == 0x80)
+			;
+	return columns(t, b, l->e);
+}
+
+/* The line starts with a character that may follow the one before with no space. */
+static int next_han(const unsigned char *t, const struct seg_line *l)
+{
+	uint32_t c = 0;
+
+	if (l->b < l->e)
+		seg_utf8_next(t + l->b, l->e - l->b, &c);
+	return breaks_anywhere(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60);
+}
+
+/* Characters of the first word of a line (its first character for Han and kana). */
+static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t n = 0, c;
+
+	while (i < l->e && t[i] != ' ' && t[i] != '\t') {
+		i += seg_utf8_next(t + i, l->e - i, &c);
+		if (breaks_anywhere(c))
+			return n ? n : 1;
+		n++;
+	}
+	return n;
+}
+
+/* Columns of the first word of a line (of its first character for Han and kana). */
+static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t c;
+
+	if (i < l->e) {
+		seg_utf8_next(t + i, l->e - i, &c);
+		if (breaks_anywhere(c))
+			return 2;
+	}
+	while (i < l->e && t[i] != ' ' && t[i] != '\t')
+		i++;
+	return columns(t, l->b, i);
+}
+
+#define LONG_TOKEN 40            /* no word is longer: a run past it is an address or code */
+
+/* t[b, e) holds a run of LONG_TOKEN bytes or more without a space, with the marks of
+ * a link address or query in it ('/', '%', '=', '&'). */
+static int long_token(const unsigned char *t, size_t b, size_t e)
+{
+	size_t run = 0, marks = 0;
+
+	for (; b < e; b++) {
+		if (t[b] == ' ' || t[b] == '\t') {
+			run = marks = 0;
+			continue;
+		}
+		run++;
+		marks += t[b] == '/' || t[b] == '%' || t[b] == '=' || t[b] == '&';
+		if (run >= LONG_TOKEN && marks >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* A line's width as the renderer counted it: in screen columns (w3m), or in
+ * characters (lynx counts a Han character as one). */
+static uint32_t measure(const unsigned char *t, const struct seg_line *l, int cols)
+{
+	return cols ? line_cols(t, l) : l->width;
+}
+
+/* The wrap width of the text under one way of counting (0: not wrapped); *full gets
+ * the lines in the band under it. */
+static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, total = 0;
+	uint32_t above = 0, band, best = 0, best_w = 0, k;
+	size_t i;
+
+	*full = 0;
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+
+		if (l->cls == C_BLANK || l->width < 20 ||
+		    memmem(t + l->b, l->e - l->b, "://", 3) || long_token(t, l->b, l->e))
+			continue;  /* link addresses are not broken at the width */
+		w = measure(t, l, cols);
+		if (w > REFLOW_MAX_WIDTH)
+			over++;  /* addresses and scripts a renderer cannot break */
+		else
+			total++, hist[w]++;
+	}
+	if (total < 8 || over * 10 > total)
+		return 0;
+	/* the wrap width: the column under which lines crowd most (a band of 13
+	 * columns), with at most a tenth of the lines past it */
+	for (w = REFLOW_MAX_WIDTH; w >= REFLOW_MIN_WIDTH; w--) {
+		if (above * 10 <= total) {
+			for (band = 0, k = w - 12; k <= w; k++)
+				band += hist[k];
+			if (band > best) {
+				best = band;
+				best_w = w;
+			}
+		}
+		above += hist[w];
+	}
+	if (best < 6 || best * 100 < total * 15)
+		return 0;
+	/* the widest column of the band that many lines reach: the renderer's own
+	 * (a few lines run past it where a word is longer than the room left) */
+	for (band = 0, k = best_w - 12; k <= best_w; k++)
+		if (hist[k] > band)
+			band = hist[k];
+	for (w = best_w; w > best_w - 12 && hist[w] * 10 < band; w--)
+		;
+	*full = best;
+	return w;
 }
 
 void seg_reflow(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, full = 0, total = 0;
+	uint32_t w, wc, full, fullc;
+	int cols;
 	size_t i;
 
-	s->wrap = 0;
-	for (i = 0; i < s->n_lines; i++) {
-		const struct seg_line *l = &s->lines[i];
-
-		if (l->cls == C_BLANK || l->width < 20 ||
-		    memmem(t + l->b, l->e - l->b, "://", 3))
-			continue;  /* link addresses are not broken at the width */
-		if (l->width > REFLOW_MAX_WIDTH)
-			over++;  /* addresses and scripts a renderer cannot break */
-		else
-			total++, hist[l->width]++;
-	}
-	if (total < 8 || over * 10 > total)
-		return;
-	/* the wrap width: the column under which lines crowd most (a band of 13
-	 * columns), with at most a tenth of the lines past it */
-	{
-		uint32_t above = 0, band, best = 0, best_w = 0, k;
-
-		for (w = REFLOW_MAX_WIDTH; w >= REFLOW_MIN_WIDTH; w--) {
-			if (above * 10 <= total) {
-				for (band = 0, k = w - 12; k <= w; k++)
-					band += hist[k];
-				if (band > best) {
-					best = band;
-					best_w = w;
-				}
-			}
-			above += hist[w];
-		}
-		/* the widest line in the band: the renderer's own column */
-		for (w = best_w; w > best_w - 12 && !hist[w]; w--)
-			;
-		full = best;
-	}
-	if (full < 6 || full * 100 < total * 15)
-		return;
+	/* count both ways; the one under which more lines fill the width is the
+	 * renderer's (the same for text without wide characters) */
+	w = wrap_width(s, 0, &full);
+	wc = wrap_width(s, 1, &fullc);
+	cols = fullc > full;
+	if (cols)
+		w = wc;
 	s->wrap = w;
+	if (!w)
+		return;
 	for (i = 0; i + 1 < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
+		uint32_t next = cols ? first_word_cols(t, nx) : first_word_chars(t, nx);
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
-		if (l->width + 1 + first_word_chars(t, nx) <= w)
+		/* Han text breaks anywhere, but a renderer keeps closing marks on the
+		 * line and opening ones off it: a line a few columns short of the width
+		 * is still a wrapped one */
+		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= w
+				    : measure(t, l, cols) + 1 + next <= w)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
@@ -290,7 +429,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_COUNT
+	D_REPEAT, D_STAMPED, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -313,6 +452,8 @@ static const char *const details[D_COUNT] = {
 	"a list of link addresses",
 	"an image placeholder",
 	"reader comments after the article",
+	"a second copy of text the article already holds",
+	"a list of teasers after the article",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -330,7 +471,9 @@ static void scan_block(struct page *p, struct blk *k)
 	uint32_t f[SW_WORD_MAX + 1];
 	size_t li;
 
-	k->chars = h->bchars;
+	/* length in screen columns: a Han, kana or Hangul character carries about as
+	 * much text as two Latin letters */
+	k->chars = h->nlines - 1;
 	k->list = (h->flags & (F_LIST | F_FROM_BULLET)) != 0;
 	for (li = k->head; li < k->head + h->nlines; li++) {
 		const struct seg_line *l = &s->lines[li];
@@ -338,9 +481,12 @@ static void scan_block(struct page *p, struct blk *k)
 		int inword = 0, prev = 0;
 		uint32_t c = 0;
 
+		k->chars += columns(t, l->b, l->e);
+
 		if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
-		    has_ascii_ci(s->text + l->b, l->e - l->b, "www."))
-			k->url++;
+		    has_ascii_ci(s->text + l->b, l->e - l->b, "www.") ||
+		    (long_token(t, l->b, l->e) && !memmem(t + l->b, l->e - l->b, " ", 1)))
+			k->url++;  /* an address, or a line of one broken at the width */
 		if (has_bytes(s->text + l->b, l->e - l->b, "[ ]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "[X]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "( )") ||
@@ -366,8 +512,13 @@ static void scan_block(struct page *p, struct blk *k)
 					size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
 					int digits = t[ws] >= '0' && t[ws] <= '9';
 
-					/* lynx numbers links "[12]text" */
-					if (digits && ws > l->b && t[ws - 1] == '[' && c == ']') {
+					/* lynx numbers links "[12]text" and shows <ins> as
+					 * "[INS: text :INS]" */
+					if ((digits && ws > l->b && t[ws - 1] == '[' && c == ']') ||
+					    (i - ws == 3 && (!memcmp(t + ws, "INS", 3) ||
+							     !memcmp(t + ws, "DEL", 3)) &&
+					     ((ws > l->b && t[ws - 1] == '[' && c == ':') ||
+					      (ws > l->b && t[ws - 1] == ':' && c == ']')))) {
 						k->marks++;
 					} else {
 						k->words++;
@@ -385,9 +536,9 @@ static void scan_block(struct page *p, struct blk *k)
 				}
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
-				     c == 0x3002) && i + n < l->e && prev != '.' &&
-				    is_space_ascii(t[i + n]))
-					k->sentences++;
+				     c == 0x3002) && i < l->e && prev != '.' &&
+				    (i + n == l->e || is_space_ascii(t[i + n])))
+					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
 					k->sentences++;
 			}
@@ -460,6 +611,11 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
 	}
+	if (k->chars < 80 && k->words <= 6 && count_any(t, len, w_share) >= 2) {
+		/* "Whatsapp Facebook Pint Baixar": the buttons, wherever they are */
+		k->reason = SAHIFA_REASON_SHARE, k->detail = D_SHARE;
+		return;
+	}
 	if (k->chars < 500 && has_any(t, len, w_cookie)) {
 		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
 		return;
@@ -469,6 +625,19 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
 		return;
 	}
+}
+
+#define NO_PROSE_MARKED 30       /* percent of a page's blocks that its shape marks as
+				  * boilerplate, from which it is read without prose */
+#define NEAR_RUN_MIN 3           /* near-good paragraphs in a row that make prose */
+#define NEAR_RUN_CHARS 400       /* and their length together */
+
+/* Pictures, their credits and ad slots sit inside articles as well as around them:
+ * they neither end a run of prose nor make their neighbours boilerplate. */
+static int inline_residue(const struct blk *k)
+{
+	return k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
+	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE);
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -802,11 +971,14 @@ static int near_image(const struct page *p, size_t bi)
 	size_t j;
 
 	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 3; j++) {
-		const struct seg_line *l = &p->s->lines[p->b[j].head];
+		size_t li = p->b[j].head, end = li + p->s->lines[li].nlines;
 
-		if (p->b[j].reason == SAHIFA_REASON_CREDIT ||
-		    has_any(p->s->text + l->b, l->e - l->b, w_image))
+		if (p->b[j].reason == SAHIFA_REASON_CREDIT)
 			return 1;
+		for (; li < end; li++)  /* a wrapped caption may hold the placeholder */
+			if (has_any(p->s->text + p->s->lines[li].b,
+				    p->s->lines[li].e - p->s->lines[li].b, w_image))
+				return 1;
 	}
 	return 0;
 }
@@ -855,6 +1027,337 @@ static int comment_header(const struct page *p, size_t bi)
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
+static const char *const w_ago[] = { " ago", "před ", "hace ", "il y a ", "vor ", "há ",
+				     "geleden", "temu", "назад", " önce", "منذ", "پیش", NULL };
+
+/* A short line that stamps an entry: a year (1990-2039) or a clock time in few
+ * words ("August 8, 2018 at 3:17 pm", "Tuesday November 19, 2019", "12:05"; 2 when it
+ * has a clock time), or an author line ("By Jim Smith", 1). */
+static int stamp_line(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const unsigned char *t = (const unsigned char *)p->s->text + h->b;
+	size_t len = h->e - h->b, i, run = 0;
+	int year = 0, clock = 0;
+
+	if (h->nlines > 1 || p->b[bi].chars > 45 || p->b[bi].words > 8)
+		return 0;
+	/* a relative time: "2 hours ago", "před 3 minutami", "منذ ساعتين" */
+	if (p->b[bi].words <= 5 && has_any((const char *)t, len, w_ago)) {
+		for (i = 0; i < len && !(t[i] >= '0' && t[i] <= '9'); i++)
+			;
+		if (i < len || t[0] >= 0x80)
+			return 1;
+	}
+	/* an entry's author line: "By Jim Smith" */
+	if (p->b[bi].words <= 5 && p->b[bi].chars <= 40 && !ends_sentence(h) &&
+	    (starts_ci((const char *)t, len, "by ") || starts_ci((const char *)t, len, "par ") ||
+	     starts_ci((const char *)t, len, "von ") || starts_ci((const char *)t, len, "por ") ||
+	     starts_ci((const char *)t, len, "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85")))
+		return 1;
+	for (i = 0; i <= len; i++) {
+		if (i < len && t[i] >= '0' && t[i] <= '9') {
+			run++;
+			continue;
+		}
+		if (run == 4 && ((t[i - 4] == '1' && t[i - 3] == '9' && t[i - 2] == '9') ||
+				 (t[i - 4] == '2' && t[i - 3] == '0' && t[i - 2] <= '3')))
+			year = 1;
+		if (run >= 1 && run <= 2 && i + 2 < len && t[i] == ':' && t[i + 1] >= '0' &&
+		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
+			clock = 1;
+		run = 0;
+	}
+	return year || clock ? 1 + clock : 0;
+}
+
+#define STAMP_MIN 3              /* time-stamped or twice-titled entries that make a list */
+#define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
+#define LABEL_TAIL_PERCENT 20    /* of the article's prose that may follow its closing label */
+#define LABEL_TAIL_WORDS 150     /* and at most this much */
+#define TEASER_GAP_WORDS 100     /* a teaser's lead is a paragraph at most */
+#define COMMENT_GAP_WORDS 400    /* a comment may run to a few */
+
+/* A teaser's title printed twice around its label ("Title", "LABEL", "Title": the
+ * picture's text and the link), away from any picture cue (a caption printed
+ * twice sits by one). */
+static int twice_titled(const struct page *p, size_t bi)
+{
+	size_t j, copy = SIZE_MAX;
+
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+
+	if (p->b[bi].chars > 150 || p->b[bi].words < 3 || h->nlines > 2 || ends_sentence(h) ||
+	    memmem(p->s->text + h->b, h->e - h->b, "   ", 3))
+		return 0;  /* a table's row is set out in columns */
+	for (j = bi + 1; j <= bi + 2 && j < p->n; j++)
+		if (same_text(p->s, p->b[bi].head, p->b[j].head))
+			copy = j;
+	if (copy == SIZE_MAX || near_image(p, bi))
+		return 0;
+	/* twice, not a table's header or a label that every entry repeats */
+	for (j = 0; j < p->n; j++)
+		if (j != bi && j != copy && same_text(p->s, p->b[bi].head, p->b[j].head))
+			return 0;
+	return 1;
+}
+
+/* After the article's prose, a list of entries (readers' comments with their time
+ * stamps, teasers with their dates or their titles printed twice) ends it: the
+ * article ends before the first entry (its name or title lines before the stamp)
+ * when at least STAMP_MIN entries of one kind follow, each after other text.
+ * Returns the new end. */
+static size_t cut_at_stamps(struct page *p, size_t from, size_t to)
+{
+	size_t bi, words = 0, j, clocks = 0, skip = 0;
+	size_t first[2] = { SIZE_MAX, SIZE_MAX }, n[2] = { 0, 0 }, last[2] = { SIZE_MAX, SIZE_MAX };
+	size_t gap[2] = { 0, 0 };
+	size_t cut;
+	int kind, comments;
+
+	for (bi = from; bi < to; bi++) {
+		int st = 0;
+
+		if (p->b[bi].reason >= 0 || bi < skip)
+			continue;
+		kind = (st = stamp_line(p, bi)) ? 0 : twice_titled(p, bi) ? 1 : -1;
+		if (kind < 0) {
+			if (p->b[bi].final == J_GOOD) {
+				if (first[0] == SIZE_MAX && first[1] == SIZE_MAX)
+					words += p->b[bi].words;
+				gap[0] += p->b[bi].words;
+				gap[1] += p->b[bi].words;
+			}
+			continue;
+		}
+		if (kind == 1)
+			skip = bi + 3;  /* its copy is not an entry of its own */
+		if (words < STAMP_LEAD_WORDS ||
+		    (last[kind] != SIZE_MAX && last[kind] + 1 == bi))
+			continue;
+		if (gap[kind] > (kind ? TEASER_GAP_WORDS : COMMENT_GAP_WORDS)) {
+			/* prose between them: entries of the article, not a list */
+			n[kind] = 0;
+			first[kind] = SIZE_MAX;
+		}
+		gap[kind] = 0;
+		if (first[kind] == SIZE_MAX)
+			first[kind] = bi;
+		n[kind]++;
+		clocks += st == 2;
+		last[kind] = bi;
+	}
+	if (n[0] < STAMP_MIN)
+		first[0] = SIZE_MAX;
+	if (n[1] < STAMP_MIN)
+		first[1] = SIZE_MAX;
+	cut = first[0] < first[1] ? first[0] : first[1];
+	if (cut == SIZE_MAX)
+		return to;
+	comments = cut == first[0] && clocks * 2 >= n[0];
+	/* the entry's own lines before its stamp: a name, a title, a picture */
+	for (j = 0; j < 3 && cut > from && p->b[cut - 1].final != J_GOOD &&
+		    !ends_sentence(&p->s->lines[p->b[cut - 1].head]) &&
+		    p->b[cut - 1].chars < 150; j++)
+		cut--;
+	for (bi = cut; bi < to; bi++)
+		if (p->b[bi].reason < 0) {
+			p->b[bi].reason = comments ? SAHIFA_REASON_COMMENT : SAHIFA_REASON_RELATED;
+			p->b[bi].detail = comments ? D_COMMENTS : D_STAMPED;
+		}
+	return cut;
+}
+
+static const char *const w_after[] = { "previous article", "next article", "previous post",
+				       "next post", "we recommend", "about the author",
+				       "like this article", "share this article", "more stories",
+				       "you may like", "você pode gostar", "veja também", "leia também",
+				       "te puede interesar", "lee también", "leggi anche",
+				       "ti potrebbe interessare", "lesen sie auch", "das könnte",
+				       "à lire aussi", "sur le même sujet", "související",
+				       "читайте также", "اقرأ أيضا", "اقرأ أيضًا", "مطالب مرتبط",
+				       "بیشتر بخوانید", NULL };
+
+/* A label that closes an article ("Next Article", "We Recommend", "Related"):
+ * the article ends there when next to no prose follows it in the run (a
+ * "Recommended" box in mid-story does not end it). */
+static size_t cut_at_label(struct page *p, size_t from, size_t to)
+{
+	size_t bi, total = 0, before = 0;
+
+	for (bi = from; bi < to; bi++)
+		if (p->b[bi].final == J_GOOD && p->b[bi].reason < 0)
+			total += p->b[bi].words;
+	for (bi = from; bi < to; bi++) {
+		const struct seg_line *h = &p->s->lines[p->b[bi].head];
+		const char *t = p->s->text + h->b;
+		size_t len = h->e - h->b, j;
+
+		if (p->b[bi].reason >= 0)
+			continue;
+		if (p->b[bi].final == J_GOOD) {
+			before += p->b[bi].words;
+			continue;
+		}
+		if (p->b[bi].words > 5 || p->b[bi].chars > 40 || ends_sentence(h) ||
+		    before < STAMP_LEAD_WORDS ||
+		    (!has_any(t, len, w_after) && !has_any(t, len, w_related)))
+			continue;
+		if ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
+		    total - before > LABEL_TAIL_WORDS)
+			continue;
+		for (j = bi; j < to; j++)
+			if (p->b[j].reason < 0) {
+				p->b[j].reason = SAHIFA_REASON_RELATED;
+				p->b[j].detail = D_RELATED;
+			}
+		return bi;
+	}
+	return to;
+}
+
+/* ---- text printed twice ---------------------------------------------------------- */
+
+#define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
+#define REPEAT_MIN_WORDS 8       /* shorter blocks (titles, labels) have their own rules */
+#define REPEAT_RUN_WORDS 80      /* a question or recipe line recurs; a story printed
+				  * twice repeats paragraphs */
+
+/* Shingles of a block's words, hashed: each call to next_gram gives the next one. */
+struct grams {
+	const struct seg_state *s;
+	size_t li, end, i;
+	uint64_t last[REPEAT_GRAM];
+	unsigned have;
+};
+
+static int next_gram(struct grams *g, uint64_t *out)
+{
+	const unsigned char *t = (const unsigned char *)g->s->text;
+	uint32_t f[SW_WORD_MAX + 1], c;
+
+	while (g->li < g->end) {
+		const struct seg_line *l = &g->s->lines[g->li];
+		size_t ws, m;
+		unsigned k;
+		uint64_t h;
+
+		if (g->i < l->b)
+			g->i = l->b;
+		while (g->i < l->e) {
+			size_t n = seg_utf8_next(t + g->i, l->e - g->i, &c);
+
+			if (seg_is_word(c))
+				break;
+			g->i += n;
+		}
+		if (g->i >= l->e) {
+			g->li++;
+			g->i = 0;
+			continue;
+		}
+		ws = g->i;
+		while (g->i < l->e) {
+			size_t n = seg_utf8_next(t + g->i, l->e - g->i, &c);
+
+			if (!seg_is_word(c))
+				break;
+			g->i += n;
+		}
+		m = seg_fold(g->s->text + ws, g->i - ws, f, SW_WORD_MAX);
+		memmove(g->last, g->last + 1, sizeof(g->last) - sizeof(g->last[0]));
+		g->last[REPEAT_GRAM - 1] = hash_cps(f, m < SW_WORD_MAX ? m : SW_WORD_MAX);
+		if (++g->have < REPEAT_GRAM)
+			continue;
+		for (h = 1469598103934665603ull, k = 0; k < REPEAT_GRAM; k++)
+			h = (h ^ g->last[k]) * 1099511628211ull;
+		*out = h | 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void grams_init(struct grams *g, const struct page *p, size_t bi)
+{
+	memset(g, 0, sizeof(*g));
+	g->s = p->s;
+	g->li = p->b[bi].head;
+	g->end = g->li + p->s->lines[g->li].nlines;
+}
+
+/* Drop the run of repeated blocks [a, b) when it holds enough words to be a copy
+ * of the story rather than a question or a recipe line that recurs in it. */
+static void drop_run(struct page *p, size_t a, size_t b, size_t words)
+{
+	if (words < REPEAT_RUN_WORDS)
+		return;
+	for (; a < b; a++)
+		if (p->b[a].reason < 0 && p->b[a].detail == D_REPEAT) {
+			p->b[a].reason = SAHIFA_REASON_OUTSIDE;
+		}
+}
+
+/* Blocks of the article in [from, to) whose text the article already holds (a
+ * page that prints its story twice: a hidden copy, a print or app version) are
+ * removed: four in five of their shingles were seen in the blocks before, and the
+ * run of such blocks is long. */
+static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
+{
+	struct shf_hset set = SHF_HSET_INIT;
+	struct grams g;
+	size_t bi, i, run_b = from, run_words = 0;
+	uint64_t h;
+
+	for (bi = from; bi < to; bi++) {
+		struct blk *k = &p->b[bi];
+		size_t total = 0, seen = 0;
+
+		if (k->reason >= 0 || k->words < REPEAT_MIN_WORDS) {
+			if (k->reason < 0 || !inline_residue(k)) {
+				drop_run(p, run_b, bi, run_words);
+				run_words = 0;
+			}
+			continue;
+		}
+		if (set.n) {
+			grams_init(&g, p, bi);
+			while (next_gram(&g, &h)) {
+				i = shf_hset_find(&set, h, NULL, NULL);
+				total++;
+				seen += set.values[i] != 0;
+			}
+			if (total && seen * 5 >= total * 4) {
+				if (!run_words)
+					run_b = bi;
+				run_words += k->words;
+				k->detail = D_REPEAT;  /* reason fixed when the run is long */
+				continue;
+			}
+		}
+		drop_run(p, run_b, bi, run_words);
+		run_words = 0;
+		grams_init(&g, p, bi);
+		while (next_gram(&g, &h)) {
+			if (shf_hset_reserve(&set)) {
+				shf_hset_release(&set);
+				return SAHIFA_ERR_NOMEM;
+			}
+			i = shf_hset_find(&set, h, NULL, NULL);
+			if (!set.values[i]) {
+				set.hashes[i] = h;
+				set.values[i] = bi + 1;
+				set.n++;
+			}
+		}
+	}
+	drop_run(p, run_b, to, run_words);
+	for (bi = from; bi < to; bi++)
+		if (p->b[bi].reason < 0 && p->b[bi].detail == D_REPEAT)
+			p->b[bi].detail = D_NONE;
+	shf_hset_release(&set);
+	return SAHIFA_OK;
 }
 
 /* ---- the page -------------------------------------------------------------------- */
@@ -935,11 +1438,14 @@ enum sahifa_status seg_page(struct seg_state *s)
 
 			k->head = i;
 			scan_block(&p, k);
+			shape_reason(&p, k);
+			/* menus and link lists are many and short: their words say little
+			 * of the language the article is in */
+			if (k->words < 5 || k->reason >= 0)
+				continue;
 			for (g = 0; g < (int)SW_N; g++)
-				if (k->words >= 5)
-					tot[g] += k->stops[g];
-			if (k->words >= 5)
-				long_words += k->words;
+				tot[g] += k->stops[g];
+			long_words += k->words;
 		}
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
@@ -972,6 +1478,24 @@ again:
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
 	}
+	/* a run of near-good paragraphs that end their sentences is prose, however
+	 * short each is (pages that give every sentence its own paragraph) */
+	for (bi = 0; bi < p.n;) {
+		size_t j = bi, near = 0, chars = 0;
+
+		while (j < p.n && (inline_residue(&p.b[j]) ||
+				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
+				    ends_sentence(&s->lines[p.b[j].head])))) {
+			near += p.b[j].cls == J_NEAR;
+			chars += p.b[j].chars;
+			j++;
+		}
+		if (near >= NEAR_RUN_MIN && chars >= NEAR_RUN_CHARS)
+			for (; bi < j; bi++)
+				if (p.b[bi].cls == J_NEAR)
+					p.b[bi].cls = J_GOOD;
+		bi = j > bi ? j : bi + 1;
+	}
 	/* second stage: short and near-good blocks take their neighbours' class */
 	for (bi = 0; bi < p.n; bi++) {
 		struct blk *k = &p.b[bi];
@@ -982,12 +1506,14 @@ again:
 		if (k->cls != J_SHORT && k->cls != J_NEAR)
 			continue;
 		for (j = bi; j > 0; j--)
-			if (p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) {
+			if ((p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) &&
+			    !inline_residue(&p.b[j - 1])) {
 				prev = p.b[j - 1].cls;
 				break;
 			}
 		for (j = bi + 1; j < p.n; j++)
-			if (p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) {
+			if ((p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) &&
+			    !inline_residue(&p.b[j])) {
 				next = p.b[j].cls;
 				break;
 			}
@@ -1009,9 +1535,8 @@ again:
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
 		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}
-		if (k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
-		    k->reason == SAHIFA_REASON_CHROME)
-			v = -5;  /* captions, credits and ads sit inside articles */
+		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME)
+			v = -5;  /* pictures, credits and ads sit inside articles */
 		if (cur <= 0) {
 			cur = 0;
 			cur_b = bi;
@@ -1051,6 +1576,27 @@ again:
 		}
 	}
 	if (best <= 0) {
+		/* no prose at all, but a page of link lists and forms: the article (a
+		 * table, a list of dates) is what lies between the first and the last
+		 * block that no shape rule marks, and the marked ones go */
+		size_t first = SIZE_MAX, last = 0, marked = 0;
+
+		for (bi = 0; bi < p.n; bi++) {
+			if (p.b[bi].reason >= 0)
+				marked++;
+			else if (p.b[bi].words >= 3) {
+				if (first == SIZE_MAX)
+					first = bi;
+				last = bi;
+			}
+		}
+		if (first != SIZE_MAX && marked * 100 >= p.n * NO_PROSE_MARKED) {
+			best = 1;
+			best_b = first;
+			best_e = last + 1;
+		}
+	}
+	if (best <= 0) {
 		/* no run of prose: not a page this classifier can read; the line rules do */
 		free(p.b);
 		s->page = 0;
@@ -1082,6 +1628,10 @@ again:
 			}
 		}
 	}
+	best_e = cut_at_stamps(&p, best_b, best_e);
+	best_e = cut_at_label(&p, best_b, best_e);
+	if (drop_repeats(&p, best_b, best_e))
+		goto nomem;
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;

@@ -255,6 +255,13 @@ static void test_inside(void)
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
 		{ 0, "IFRAME: [118]http://tap2-cdn.rubiconproject.com/partner/scripts", "ad" },
+		/* share buttons between the paragraphs (a Portuguese quotes page of the
+		 * scrapinghub article-extraction benchmark) */
+		{ 0, "Whatsapp   Facebook   Pint   Baixar", "share" },
+		/* lynx's <ins> marks around a sponsored teaser (readability test page msn) */
+		{ 0, "[58][INS: What :INS] [INS: Were :INS] [INS: the :INS] [INS: Big :INS] "
+		     "[INS: Topics :INS] [INS: at :INS] [INS: Intel® :INS] [INS: Developer :INS] "
+		     "[INS: Forum :INS] [INS: 2016? :INS] Intel", "link_list" },
 	};
 	size_t i;
 
@@ -346,6 +353,175 @@ static void test_reflow(void)
 	sahifa_article_release(&a);
 }
 
+/* Han text as text browsers wrap it: w3m gives a Han character two of its 80
+ * columns and lynx one, and neither puts a space where it breaks a line (the
+ * readability test page gmw, rendered by w3m -cols 80).  Every paragraph is one
+ * block from its indented first line on. */
+static void test_reflow_wide(void)
+{
+	static const char wrapped[] =
+		"\u3000\u3000然后是责任的问题。我们不允许汽车司机或飞机飞行员喝醉后驾驶，所以并不奇怪同\n"
+		"样的规则适用于国际空间站上的宇航员。毕竟国际空间站的造价高达1500亿美元，而且在\n"
+		"接近真空的太空中其运行速度达到了每小时27680公里。\n"
+		"\n"
+		"\u3000\u3000然而，2007年，美国宇航局(NASA)成立了一个负责调查宇航员健康状况的独立小组，\n"
+		"称历史上该机构至少有两名宇航员在即将飞行前喝了大量的酒，但仍然被允许飞行。Nasa\n"
+		"安全负责人随后的审查发现并没有证据支持这一指控。宇航员在飞行前12小时是严禁饮酒\n"
+		"的，因为他们需要充分的思维能力和清醒的意识。\n"
+		"\n"
+		"\u3000\u3000出台这一规则的原因很清楚。在1985年UFAA开展的关于酒精在不同海拔高度影响的研\n"
+		"究中，研究人员得出结论，酒精的影响与海拔高度无关。无论参与测试的人员在什么海拔\n"
+		"高度喝酒，其酒精测量仪的读数都是一样的。他们的行为表现受到的影响也相同，但如果\n"
+		"提供给测试人员的是安慰剂，则身处高空比身处海平面的行为表现要更差一些。这表明，\n"
+		"无论是否摄入酒精，海拔高度可能对心理表现有轻微的影响。\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i, j, blocks = 0;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, wrapped, strlen(wrapped), &a, &err) == SAHIFA_OK);
+	CHECK_INT("headline spans", a.headline_lines, 3);
+	for (i = 0; i < a.n_sections; i++) {
+		CHECK(a.sections[i].heading == NULL);  /* no first line became a heading */
+		for (j = 0; j < a.sections[i].n_paragraphs; j++, blocks++)
+			CHECK_INT("paragraph starts", a.sections[i].paragraphs[j].line,
+				  blocks ? 10 : 5);
+	}
+	CHECK_INT("paragraphs", (long)blocks, 2);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
+/* A page that prints its story twice (a hidden copy after the visible one): the
+ * second copy is removed as outside text; a short question that recurs in an
+ * interview stays (the lines are of the project's own writing). */
+static void test_repeats(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long at = 0, unused = 0, copy, again;
+	size_t i;
+	static const char question[] = "What did the council promise the shop owners on the "
+				       "harbour road?";
+
+	build(&p, 0, "Council backs bus lanes for the harbour road", NULL, question, &unused,
+	      &at);
+	/* the question again with its answer, then the story again */
+	again = p.line + 1;
+	put(&p, question);
+	put(&p, "");
+	put(&p, "A parking garage behind the library, which the mayor said would open before "
+		"the lanes do, and a year of free evening parking for their customers.");
+	put(&p, "");
+	copy = p.line + 1;
+	for (i = 0; i < 4; i++)
+		put(&p, prose_en[i]), put(&p, "");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (i = 0; i < 4; i++) {
+		r = removed_at(&a, copy + 2 * (long)i);
+		CHECK_STR("copy", r ? sahifa_reason_name(r->reason) : NULL, "outside");
+		CHECK_STR("copy detail", r ? r->detail : NULL,
+			  "a second copy of text the article already holds");
+	}
+	CHECK(removed_at(&a, at) == NULL);
+	CHECK(removed_at(&a, again) == NULL);  /* the question asked again */
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* Readers' comments after the story, each a name, a time stamp and the text (the
+ * stamp lines are as WordPress prints them, e.g. on copyblogger.com; names and
+ * texts are of the project's own writing): the article ends before the first. */
+static void test_stamps_page(int teasers);
+
+static void test_stamps(void)
+{
+	test_stamps_page(0);
+	test_stamps_page(1);
+	test_stamps_page(2);
+}
+
+/* The same with a list of teasers after the story, each its title, a label and the
+ * title again, then a lead (the shape of digg.com's lists; titles and leads of the
+ * project's own writing), or under a closing label ("We Recommend", as on
+ * smithsonianmag.com): related links. */
+static void test_stamps_page(int teasers)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long unused = 0, first;
+	static const char *const entries[][3] = {
+		{ "Mary Lane", "August 8, 2018 at 3:17 pm",
+		  "We have waited for these lanes for ten years, and I will take the bus to work "
+		  "the day they open." },
+		{ "Tom Fisher", "August 8, 2018 at 7:21 pm",
+		  "Forty parking spaces is a lot to lose for the bakery and the hardware shop, "
+		  "and nobody asked them." },
+		{ "Ann Brook", "August 10, 2018 at 9:40 am",
+		  "The ferry terminal needs the lanes more than the library does, so I am glad "
+		  "the work starts there." },
+	};
+	static const char *const teaser[][2] = {
+		{ "Storm Closes The Ferry For A Second Day", "WEATHER" },
+		{ "The Library Will Open On Sundays From May", "CITY LIFE" },
+		{ "Harbour Festival Moves To The Last Week Of August", "EVENTS" },
+	};
+	size_t i;
+
+	/* the skeleton's menu, headline and prose, the entries, its footer */
+	build(&p, 0, "Council backs bus lanes for the harbour road", NULL, NULL, &unused,
+	      &unused);
+	{
+		const char *end = strstr(p.b.data, "Most read");
+		size_t keep = end ? (size_t)(end - p.b.data) : p.b.len, k;
+
+		for (p.line = 0, k = 0; k < keep; k++)
+			p.line += p.b.data[k] == '\n';
+		p.b.len = keep;
+		p.b.data[keep] = 0;
+	}
+	first = p.line + 1;
+	if (teasers == 2) {
+		/* a closing label and the links under it */
+		put(&p, "We Recommend");
+		put(&p, "");
+		put(&p, teaser[0][0]);
+		put(&p, "");
+		put(&p, "The walkers had gone out to the rocks at low water and were caught by the "
+			"rising tide near the lighthouse, where the crew found them on a ledge.");
+		put(&p, "");
+		for (i = 1; i < COUNT(teaser); i++) {
+			put(&p, teaser[i][0]);
+			put(&p, "");
+		}
+	}
+	for (i = 0; i < COUNT(entries) && teasers < 2; i++) {
+		put(&p, teasers ? teaser[i][0] : entries[i][0]);
+		put(&p, teasers ? teaser[i][1] : entries[i][1]);
+		if (teasers)
+			put(&p, teaser[i][0]);
+		put(&p, "");
+		put(&p, entries[i][2]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	r = removed_at(&a, first);
+	CHECK_STR("name", r ? sahifa_reason_name(r->reason) : NULL,
+		  teasers ? "related" : "comment");
+	r = removed_at(&a, first + (teasers == 2 ? 2 : 3 + teasers));
+	CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL,
+		  teasers ? "related" : "comment");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A clean one-article file with short lines of verse in it is not a page: nothing is
  * removed, no line is joined (the lines are of the project's own writing, shaped like
  * the poem columns of SaudiNewsNet). */
@@ -400,6 +576,9 @@ int main(void)
 	test_inside();
 	test_outside();
 	test_reflow();
+	test_reflow_wide();
+	test_repeats();
+	test_stamps();
 	test_clean_not_page();
 	sahifa_rules_free(defaults);
 	return check_report();
