@@ -801,11 +801,27 @@ static void inherit(const struct ex *x, uint8_t *inh, int reset_at_chosen)
 	}
 }
 
+/* Two elements of one tag and one class attribute: cells of one grid, chunks of one
+ * story. */
+static int same_kind(const struct html_doc *d, uint32_t a, uint32_t b)
+{
+	size_t na, nb;
+	const char *ca, *cb;
+
+	if (d->nodes[a].tag != d->nodes[b].tag)
+		return 0;
+	ca = html_attr_get(d, a, HA_CLASS, &na);
+	cb = html_attr_get(d, b, HA_CLASS, &nb);
+	if (!ca || !cb)
+		return 0;
+	return na == nb && !memcmp(ca, cb, na);
+}
+
 static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 {
 	const struct html_doc *d = x->d;
 	size_t i, k;
-	uint32_t top = 0, parent, s;
+	uint32_t top = 0, parent, s, a;
 	double best = -1e300;
 
 	for (i = 0; i < d->n; i++) {
@@ -886,21 +902,36 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 		top = p;
 	}
 	x->flags[top] |= F_CHOSEN;
-	parent = d->nodes[top].parent;
-	if (parent != HTML_NONE)
+	/* siblings join the best element; where it sits alone in wrappers that add no
+	 * prose (a story cut into chunks, each in its own grid cell between ads), the
+	 * wrappers' siblings may join too */
+	for (a = top; a != HTML_NONE && a != 0; a = parent) {
+		uint32_t joined = 0;
+
+		parent = d->nodes[a].parent;
+		if (parent == HTML_NONE)
+			break;
 		for (s = d->nodes[parent].first; s != HTML_NONE; s = d->nodes[s].next) {
 			double f, ls;
 
-			if (s == top || d->nodes[s].tag == HT_TEXT || inh[s] != NO_REASON ||
+			if (s == a || d->nodes[s].tag == HT_TEXT || inh[s] != NO_REASON ||
 			    !x->chars[s])
 				continue;
 			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
 			ls = link_share(x->links[s], x->chars[s]);
+			if (a != top && !same_kind(d, s, a))
+				continue;
 			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
 			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25) ||
-			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS))
+			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS)) {
 				x->flags[s] |= F_CHOSEN;
+				joined += x->prose[s];
+			}
 		}
+		if (joined || parent == 0 || inh[parent] != NO_REASON ||
+		    d->nodes[parent].tag == HT_BODY || x->prose[parent] != x->prose[a])
+			break;
+	}
 spread:
 	for (i = 1; i < d->n; i++) {
 		uint32_t p = d->nodes[i].parent;
