@@ -291,6 +291,17 @@ static void test_hostile(void)
 
 /* JSON-LD articleBody cross-checks the choice: a lead paragraph the scores leave out
  * comes back when articleBody starts with it (its own text is never used). */
+static int has_para(const struct sahifa_article *a, const char *text)
+{
+	size_t k, j;
+
+	for (k = 0; k < a->n_sections; k++)
+		for (j = 0; j < a->sections[k].n_paragraphs; j++)
+			if (strstr(a->sections[k].paragraphs[j].text, text))
+				return 1;
+	return 0;
+}
+
 static void test_ld_cross_check(void)
 {
 	static const char lead[] = "The lead paragraph sits apart from the rest, in its own "
@@ -320,6 +331,35 @@ static void test_ld_cross_check(void)
 	sahifa_buf_release(&b);
 }
 
+/* A story cut into chunks, each in a grid cell of its own between ads: all chunks are
+ * the story; a cell of another kind beside them is not. */
+static void test_story_chunks(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><main><div class=chunks>");
+	for (i = 0; i < 3; i++)
+		sahifa_buf_appendf(&b, "<div class=\"grid cols\"><div class=\"cell story\">"
+				   "<p>Chunk %d opens here, with a sentence of its own, and more.</p>"
+				   "%s%s</div><div class=slot>Advertisement</div></div>", i, p, p);
+	sahifa_buf_appendf(&b, "<div class=\"grid wide\"><div class=cell><p>A teaser from "
+			   "another page, long enough to read as prose, with commas, too.</p>%s"
+			   "</div></div></div></main></body></html>", p);
+	CHECK_INT("chunks", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "Chunk 0 opens"));
+	CHECK(has_para(&a, "Chunk 1 opens"));
+	CHECK(has_para(&a, "Chunk 2 opens"));
+	CHECK(!has_para(&a, "A teaser from another page"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -336,6 +376,7 @@ int main(void)
 	test_charsets();
 	test_hostile();
 	test_ld_cross_check();
+	test_story_chunks();
 	sahifa_rules_free(rules);
 	return check_report();
 }
