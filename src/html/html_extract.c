@@ -739,10 +739,19 @@ static enum sahifa_status make_blocks(struct ex *x)
 #define CLIMB_SHARE 0.75
 #define CLIMB_MAX_LINKS 0.4
 
+static int under_hidden(const struct ex *x, uint32_t i)
+{
+	for (; i != HTML_NONE; i = x->d->nodes[i].parent)
+		if (x->own[i] == SAHIFA_REASON_HIDDEN)
+			return 1;
+	return 0;
+}
+
 static void relax_marks(struct ex *x)
 {
 	const struct html_doc *d = x->d;
 	size_t i, k;
+	uint32_t hidden = 0;
 
 	memset(x->prose, 0, d->n * sizeof(*x->prose));
 	for (k = 0; k < x->nb; k++) {
@@ -754,6 +763,13 @@ static void relax_marks(struct ex *x)
 	}
 	for (i = d->n; i-- > 1;)
 		x->prose[d->nodes[i].parent] += x->prose[i];
+	/* prose in view: the page's prose less that under hidden elements */
+	for (i = 0; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+
+		if (x->own[i] == SAHIFA_REASON_HIDDEN && (p == HTML_NONE || !under_hidden(x, p)))
+			hidden += x->prose[i];
+	}
 	for (i = 0; i < d->n; i++) {
 		uint8_t r = x->own[i];
 		uint32_t need;
@@ -763,6 +779,10 @@ static void relax_marks(struct ex *x)
 		need = r == SAHIFA_REASON_COMMENT || r == SAHIFA_REASON_RELATED ||
 		       r == SAHIFA_REASON_COOKIE || r == SAHIFA_REASON_NEWSLETTER
 			       ? SOFT_MARK_PROSE_STRONG : SOFT_MARK_PROSE;
+		/* a hidden body is one that scripts reveal only when the page shows no
+		 * story of its own; else it is a copy for machines (microdata, print) */
+		if (r == SAHIFA_REASON_HIDDEN && x->prose[0] - hidden >= x->prose[i])
+			continue;
 		if (x->prose[i] >= need) {
 			x->own[i] = NO_REASON;
 			x->weight[i] += (float)CLASS_WEIGHT;

@@ -360,6 +360,36 @@ static void test_story_chunks(void)
 	sahifa_buf_release(&b);
 }
 
+/* A hidden copy of the story for machines (microdata) beside the visible story stays
+ * out; a hidden body with nothing else on the page is the story that scripts reveal. */
+static void test_hidden_copy(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story><p>The visible lead, with a "
+			   "comma, and a full stop at the end of its only sentence.</p>%s%s%s</div>"
+			   "<div style=\"display:none\" itemscope><div itemprop=datePublished>"
+			   "2019-11-13T23:06:00+01:00</div><div itemprop=articleBody>%s%s%s%s</div>"
+			   "</div></body></html>", p, p, p, p, p, p, p);
+	CHECK_INT("copy", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The visible lead"));
+	CHECK(!has_para(&a, "2019-11-13T23:06"));
+	CHECK(has_removed(&a, "2019-11-13T23:06", SAHIFA_REASON_HIDDEN));
+	sahifa_article_release(&a);
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><body><div class=menu><a href=/>Home</a></div><div "
+			   "class=story hidden>%s%s%s%s</div></body></html>", p, p, p, p);
+	CHECK_INT("revealed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -377,6 +407,7 @@ int main(void)
 	test_hostile();
 	test_ld_cross_check();
 	test_story_chunks();
+	test_hidden_copy();
 	sahifa_rules_free(rules);
 	return check_report();
 }
