@@ -837,12 +837,78 @@ static int same_kind(const struct html_doc *d, uint32_t a, uint32_t b)
 	return na == nb && !memcmp(ca, cb, na);
 }
 
+/* The outermost article element below top that holds node i, or HTML_NONE. */
+static uint32_t outer_article(const struct html_doc *d, uint32_t top, uint32_t i)
+{
+	uint32_t found = HTML_NONE;
+
+	for (; i != HTML_NONE && i != top; i = d->nodes[i].parent)
+		if (d->nodes[i].tag == HT_ARTICLE)
+			found = i;
+	return i == top ? found : HTML_NONE;
+}
+
+/* 1 when s is or holds an element of the tag. */
+static int holds_tag(const struct html_doc *d, uint32_t s, uint8_t tag)
+{
+	uint32_t i;
+
+	if (d->nodes[s].tag == tag)
+		return 1;
+	for (i = s + 1; i < d->n && d->nodes[i].depth > d->nodes[s].depth; i++)
+		if (d->nodes[i].tag == tag)
+			return 1;
+	return 0;
+}
+
+/* A page that prints its story and then more posts in full, each an article element
+ * of its own: when the best element is such a listing (two or more articles, no h1),
+ * or holds the story among the teasers, the story is the one article that holds an
+ * h1. 1 when *top was moved to it. */
+static int one_story(const struct ex *x, uint32_t *top)
+{
+	const struct html_doc *d = x->d;
+	uint32_t t = *top, i, end, story = HTML_NONE, articles = 0, stories = 0;
+
+	for (end = t + 1; end < d->n && d->nodes[end].depth > d->nodes[t].depth; end++)
+		;
+	for (i = t + 1; i < end; i++)
+		if (d->nodes[i].tag == HT_ARTICLE &&
+		    outer_article(d, t, d->nodes[i].parent) == HTML_NONE)
+			articles++;
+	if (articles < 2)
+		return 0;
+	for (i = 1; i < d->n; i++) {
+		uint32_t p, art = HTML_NONE;
+
+		if (d->nodes[i].tag != HT_H1)
+			continue;
+		for (p = d->nodes[i].parent; p != HTML_NONE; p = d->nodes[p].parent)
+			if (d->nodes[p].tag == HT_ARTICLE)
+				art = p;
+		if (art == HTML_NONE || !x->prose[art] || art == story)
+			continue;
+		for (p = t; p != HTML_NONE && p != art; p = d->nodes[p].parent)
+			;
+		if (p == art)   /* around the listing: no narrower */
+			continue;
+		/* the h1's outermost article, inside the listing or beside it */
+		story = art;
+		stories++;
+	}
+	if (stories != 1)
+		return 0;
+	*top = story;
+	return 1;
+}
+
 static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 {
 	const struct html_doc *d = x->d;
 	size_t i, k;
 	uint32_t top = 0, parent, s, a;
 	double best = -1e300;
+	int narrowed;
 
 	for (i = 0; i < d->n; i++) {
 		x->score[i] = 0;
@@ -921,6 +987,8 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 			break;
 		top = p;
 	}
+	narrowed = one_story(x, &top) ||
+		   (d->nodes[top].tag == HT_ARTICLE && holds_tag(d, top, HT_H1));
 	x->flags[top] |= F_CHOSEN;
 	/* siblings join the best element; where it sits alone in wrappers that add no
 	 * prose (a story cut into chunks, each in its own grid cell between ads), the
@@ -939,7 +1007,8 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 				continue;
 			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
 			ls = link_share(x->links[s], x->chars[s]);
-			if (a != top && !same_kind(d, s, a))
+			if ((a != top && !same_kind(d, s, a)) ||
+			    (narrowed && holds_tag(d, s, HT_ARTICLE)))
 				continue;
 			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
 			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25) ||

@@ -390,6 +390,35 @@ static void test_hidden_copy(void)
 	sahifa_buf_release(&b);
 }
 
+/* The story in one article element, then more posts printed in full, each an article
+ * of its own: the story is the one with the h1, the rest are teasers. */
+static void test_story_among_posts(void)
+{
+	static const char t[] = "<article class=post><h2>Another post</h2><p>Teaser %d, a "
+				"paragraph long enough for prose, with commas, and an end.</p>"
+				"</article>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><div id=primary><article class=post><h1>The "
+			      "story</h1><p>The story's only paragraph, long enough to be prose, "
+			      "with commas, clauses, and a full stop at its end.</p></article>"
+			      "<section class=more>");
+	for (i = 0; i < 5; i++)
+		sahifa_buf_appendf(&b, t, i);
+	sahifa_buf_append_str(&b, "</section></div></body></html>");
+	CHECK_INT("posts", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The story's only paragraph"));
+	CHECK(!has_para(&a, "Teaser 0"));
+	CHECK(!has_para(&a, "Teaser 4"));
+	CHECK(has_removed(&a, "Teaser 3", SAHIFA_REASON_OUTSIDE));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -408,6 +437,7 @@ int main(void)
 	test_ld_cross_check();
 	test_story_chunks();
 	test_hidden_copy();
+	test_story_among_posts();
 	sahifa_rules_free(rules);
 	return check_report();
 }
