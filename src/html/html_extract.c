@@ -821,12 +821,38 @@ static void inherit(const struct ex *x, uint8_t *inh, int reset_at_chosen)
 	}
 }
 
-/* Two elements of one tag and one class attribute: cells of one grid, chunks of one
- * story. */
+/* The next class token of c[*at..len), or NULL when none is left. */
+static const char *class_token(const char *c, size_t len, size_t *at, size_t *n)
+{
+	size_t i = *at, j;
+
+	while (i < len && isspace((unsigned char)c[i]))
+		i++;
+	for (j = i; j < len && !isspace((unsigned char)c[j]); j++)
+		;
+	*at = j;
+	*n = j - i;
+	return j > i ? c + i : NULL;
+}
+
+static int class_has(const char *c, size_t len, const char *tok, size_t n)
+{
+	size_t at = 0, m;
+	const char *t;
+
+	while ((t = class_token(c, len, &at, &m)))
+		if (m == n && !memcmp(t, tok, n))
+			return 1;
+	return 0;
+}
+
+/* Two elements of one tag whose classes start with the same token and share at least
+ * half of all their tokens: cells of one grid, chunks of one story ("body-text
+ * first section", "body-text section"), not a grid's other cells ("grid wide"). */
 static int same_kind(const struct html_doc *d, uint32_t a, uint32_t b)
 {
-	size_t na, nb;
-	const char *ca, *cb;
+	size_t na, nb, at = 0, n, fa, fb, ta = 0, tb = 0, both = 0;
+	const char *ca, *cb, *t, *a0, *b0;
 
 	if (d->nodes[a].tag != d->nodes[b].tag)
 		return 0;
@@ -834,7 +860,18 @@ static int same_kind(const struct html_doc *d, uint32_t a, uint32_t b)
 	cb = html_attr_get(d, b, HA_CLASS, &nb);
 	if (!ca || !cb)
 		return 0;
-	return na == nb && !memcmp(ca, cb, na);
+	a0 = class_token(ca, na, &at, &fa);
+	at = 0;
+	b0 = class_token(cb, nb, &at, &fb);
+	if (!a0 || !b0 || fa != fb || memcmp(a0, b0, fa))
+		return 0;
+	for (at = 0; (t = class_token(ca, na, &at, &n));) {
+		ta++;
+		both += (size_t)class_has(cb, nb, t, n);
+	}
+	for (at = 0; class_token(cb, nb, &at, &n);)
+		tb++;
+	return 2 * both >= ta + tb - both;
 }
 
 /* The outermost article element below top that holds node i, or HTML_NONE. */
@@ -1659,6 +1696,7 @@ static void ld_cross_check(struct ex *x, const uint8_t *inh)
 	const struct html_doc *d = x->d;
 	size_t k, kept = 0, body_len, i;
 	uint32_t top = HTML_NONE, other = HTML_NONE, u, v;
+	int begins = 0;
 	const char *body = x->ld.body;
 
 	if (!body)
@@ -1669,9 +1707,16 @@ static void ld_cross_check(struct ex *x, const uint8_t *inh)
 	if (body_len < 4 * LD_CHECK_PREFIX)
 		return;
 	for (k = 0; k < x->nb; k++)
-		if (x->flags[x->b[k].owner] & F_CHOSEN)
-			kept += x->b[k].len;
-	if ((double)kept >= LD_CHECK_SHORT * (double)body_len)
+		if (x->flags[x->b[k].owner] & F_CHOSEN) {
+			const struct block *b = &x->b[k];
+
+			kept += b->len;
+			if (b->len >= LD_CHECK_PREFIX &&
+			    same_text(x->text.data + b->start, LD_CHECK_PREFIX, body, LD_CHECK_PREFIX))
+				begins = 1;
+		}
+	/* long enough and the story's first words in it: nothing to mend */
+	if ((double)kept >= LD_CHECK_SHORT * (double)body_len && begins)
 		return;
 	for (k = 0; k < x->nb && other == HTML_NONE; k++) {
 		const struct block *b = &x->b[k];

@@ -328,6 +328,19 @@ static void test_ld_cross_check(void)
 	CHECK(found);
 	CHECK(!has_removed(&a, "The lead paragraph", SAHIFA_REASON_OUTSIDE));
 	sahifa_article_release(&a);
+
+	/* the page shows all of the body, but its first words outside the best block */
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><head><script type=\"application/ld+json\">"
+			   "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s", lead);
+	for (i = 0; i < 4; i++)
+		sahifa_buf_append_str(&b, " A paragraph of the story that goes on for a while, "
+				      "with commas, clauses, and a full stop at its end, as prose does.");
+	sahifa_buf_appendf(&b, "\"}</script></head><body><div id=wrap><div><div><p>%s</p></div>"
+			   "</div><div class=x>%s%s%s%s</div></div></body></html>", lead, p, p, p, p);
+	CHECK_INT("ld begins", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The lead paragraph"));
+	sahifa_article_release(&a);
 	sahifa_buf_release(&b);
 }
 
