@@ -939,6 +939,59 @@ static int one_story(const struct ex *x, uint32_t *top)
 	return 1;
 }
 
+/* How far (elements up from the best one) a lead paragraph may sit, how many short
+ * lines (a dateline, a kicker) may stand between it and the story, and how many
+ * paragraphs join as the lead: one; a run of them before the body is more often a
+ * summary or a list of highlights than the story's start. */
+#define LEAD_MAX_UP 4
+#define LEAD_MAX_SKIP 0
+#define LEAD_MAX 1
+
+/* 1 when a is an ancestor of b within up levels. */
+static int near_ancestor(const struct html_doc *d, uint32_t a, uint32_t b, int up)
+{
+	for (; b != HTML_NONE && up >= 0; b = d->nodes[b].parent)
+		if (b == a)
+			return 1;
+	return 0;
+}
+
+/* The lead: sites print the story's first paragraph apart (p.lead, a standfirst, a
+ * "first-paragraph" box) just before the body, often in a wrapper of its own. Prose
+ * blocks right before the content, under a near ancestor and unmarked, join it. */
+static void join_lead(struct ex *x, const uint8_t *inh, uint32_t top)
+{
+	const struct html_doc *d = x->d;
+	size_t k, first = x->nb;
+	uint32_t anc = top;
+	int up, skipped = 0, taken = 0;
+
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN) {
+			first = k;
+			break;
+		}
+	for (up = 0; up < LEAD_MAX_UP && d->nodes[anc].parent != HTML_NONE &&
+		     d->nodes[anc].parent != 0 && inh[d->nodes[anc].parent] == NO_REASON &&
+		     d->nodes[d->nodes[anc].parent].tag != HT_BODY; up++)
+		anc = d->nodes[anc].parent;
+	while (first-- > 0 && taken < LEAD_MAX) {
+		const struct block *b = &x->b[first];
+
+		if (inh[b->owner] != NO_REASON || !near_ancestor(d, anc, b->owner, 64) ||
+		    (x->flags[b->owner] & F_CHOSEN))
+			break;
+		if (b->kind == BK_PARA && b->chars >= PROSE_MIN_CHARS && b->punct >= 1 &&
+		    link_share(b->link_chars, b->chars) < 0.2 && !b->byline) {
+			x->flags[b->owner] |= F_CHOSEN;
+			taken++;
+			continue;
+		}
+		if (b->chars >= PROSE_MIN_CHARS || ++skipped > LEAD_MAX_SKIP)
+			break;
+	}
+}
+
 static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 {
 	const struct html_doc *d = x->d;
@@ -1065,6 +1118,8 @@ spread:
 		if (p != HTML_NONE && (x->flags[p] & F_CHOSEN))
 			x->flags[i] |= F_CHOSEN;
 	}
+	if (!whole_page)
+		join_lead(x, inh, top);
 }
 
 /* ---- pass 4: what each block is ---- */

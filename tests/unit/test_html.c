@@ -432,6 +432,29 @@ static void test_story_among_posts(void)
 	sahifa_buf_release(&b);
 }
 
+/* The story's first paragraph printed apart, in a wrapper of its own before the body,
+ * is the story's start. */
+static void test_lead_apart(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=menu><a href=/>Home</a></div><div id=page>"
+			   "<h1>Story</h1><section class=\"box top\"><p class=lead>The lead, apart from the "
+			   "rest, says what happened, where, and when, in one sentence.</p></section>"
+			   "<div class=\"col body\"><div class=field>%s%s%s%s</div></div></div>"
+			   "</body></html>", p, p, p, p);
+	CHECK_INT("lead", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The lead, apart"));
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -451,6 +474,7 @@ int main(void)
 	test_story_chunks();
 	test_hidden_copy();
 	test_story_among_posts();
+	test_lead_apart();
 	sahifa_rules_free(rules);
 	return check_report();
 }
