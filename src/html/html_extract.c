@@ -92,6 +92,7 @@ struct ex {
 #define F_BYLINE 4        /* an author or byline element */
 #define F_CHOSEN 8        /* part of the main content */
 #define F_BLOCK_BELOW 16  /* holds a block-level element */
+#define F_GALLERY 32      /* gallery or slideshow words in its own class or id */
 
 /* ---- class and id words ---- */
 
@@ -259,6 +260,19 @@ static int attr_has(const struct html_doc *d, uint32_t i, enum html_attr k, cons
 	return v && token_has(v, n, want, 0);
 }
 
+/* Class and id words of a picture gallery or slideshow, whose text is the pictures'
+ * captions, not the story. */
+static int gallery_words(const struct html_doc *d, uint32_t i)
+{
+	static const char *const words[] = { "gallery", "slideshow", "carousel", "lightbox" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (attr_has(d, i, HA_CLASS, words[k]) || attr_has(d, i, HA_ID, words[k]))
+			return 1;
+	return 0;
+}
+
 static int hidden_style(const char *s, size_t n)
 {
 	size_t i;
@@ -386,6 +400,8 @@ static void mark_elements(struct ex *x)
 		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "articleBody") ||
 		    attr_has(d, (uint32_t)i, HA_ITEMPROP, "articlebody"))
 			w += 50;
+		if (gallery_words(d, (uint32_t)i))
+			x->flags[i] |= F_GALLERY;
 		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "author") ||
 		    attr_has(d, (uint32_t)i, HA_REL, "author") ||
 		    attr_has(d, (uint32_t)i, HA_CLASS, "byline") ||
@@ -1154,11 +1170,35 @@ static const struct seg_rule *chrome_rule(const struct ex *x, const struct block
 	return seg_rules_chrome(x->rules, f, n, b->chars, block_sentence(x, b));
 }
 
+/* A gallery or slideshow holding less than this share of the content's text is
+ * pictures with captions; one around most of the story is a layout class. */
+#define GALLERY_MAX_SHARE 0.5
+
+/* 1 when the block sits in a gallery inside the content of `chosen` characters. */
+static int in_gallery(const struct ex *x, const struct block *b, uint32_t chosen)
+{
+	const struct html_doc *d = x->d;
+	uint32_t p;
+
+	for (p = b->owner; p != HTML_NONE && p != 0; p = d->nodes[p].parent) {
+		if (!(x->flags[p] & F_CHOSEN))
+			return 0;
+		if ((x->flags[p] & F_GALLERY) && x->chars[p] < GALLERY_MAX_SHARE * chosen)
+			return 1;
+	}
+	return 0;
+}
+
 static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 		       struct decision *dec)
 {
 	size_t k, kept = 0;
 	int ended = 0;
+	uint32_t chosen = 0;
+
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN)
+			chosen += x->b[k].chars;
 
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
@@ -1196,6 +1236,8 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 			continue;
 		}
 		dec[k].what = KEEP;
+		if (b->kind != BK_HEADING && in_gallery(x, b, chosen))
+			x->b[k].kind = BK_CAPTION;
 		if (b->kind != BK_HEADING && b->kind != BK_CAPTION)
 			kept++;
 	}

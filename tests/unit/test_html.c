@@ -455,6 +455,39 @@ static void test_lead_apart(void)
 	sahifa_buf_release(&b);
 }
 
+/* A slideshow inside the story: its text is the pictures' captions, not paragraphs;
+ * a gallery class around the whole story is layout and changes nothing. */
+static void test_gallery(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char c[] = "<li><img src=a.jpg><p>The mayor, left, greets a shop owner "
+				"on Tuesday, Nov. 19, in the old market. Photo: Agency</p></li>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t k;
+	int captioned = 0;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s<div class=\"photo-gallery\">"
+			   "<ul>%s%s%s</ul></div>%s%s%s</div></body></html>", p, c, c, c, p, p, p);
+	CHECK_INT("gallery", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	CHECK(!has_para(&a, "The mayor, left"));
+	for (k = 0; k < a.n_captions; k++)
+		captioned |= strstr(a.captions[k].text, "The mayor, left") != NULL;
+	CHECK(captioned);
+	sahifa_article_release(&a);
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><body><div class=\"lightbox-on page\"><div class=story>"
+			   "%s%s%s%s</div></div></body></html>", p, p, p, p);
+	CHECK_INT("layout", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -475,6 +508,7 @@ int main(void)
 	test_hidden_copy();
 	test_story_among_posts();
 	test_lead_apart();
+	test_gallery();
 	sahifa_rules_free(rules);
 	return check_report();
 }
