@@ -336,11 +336,22 @@ static int is_skipped(uint8_t t)
 
 /* ---- pass 1: marks, weights and flags per element, top-down ---- */
 
+/* A noscript element with more text than this below it is not a message for browsers
+ * without scripts but the page itself, hung into it by the parser (an unclosed element
+ * inside noscript makes libxml2 nest the rest of the page there). */
+#define NOSCRIPT_MAX_TEXT 2000
+
 static void mark_elements(struct ex *x)
 {
 	const struct html_doc *d = x->d;
 	size_t i;
 
+	/* text bytes below each node, for the noscript test (chars is free until choose) */
+	for (i = 0; i < d->n; i++)
+		x->chars[i] = d->nodes[i].tag == HT_TEXT ? d->nodes[i].text_len : 0;
+	for (i = d->n; i-- > 1;)
+		if (d->nodes[i].parent != HTML_NONE)
+			x->chars[d->nodes[i].parent] += x->chars[i];
 	for (i = 0; i < d->n; i++) {
 		const struct html_node *n = &d->nodes[i];
 		uint8_t r = NO_REASON, t = n->tag;
@@ -355,7 +366,7 @@ static void mark_elements(struct ex *x)
 		x->flags[i] = p != HTML_NONE ? (x->flags[p] & (F_SKIP | F_BYLINE)) : 0;
 		if (t == HT_TEXT)
 			continue;
-		if (is_skipped(t))
+		if (is_skipped(t) && (t != HT_NOSCRIPT || x->chars[i] <= NOSCRIPT_MAX_TEXT))
 			x->flags[i] |= F_SKIP;
 		for (; p != HTML_NONE; p = d->nodes[p].parent)
 			if (d->nodes[p].tag == HT_ARTICLE || d->nodes[p].tag == HT_MAIN) {

@@ -488,6 +488,31 @@ static void test_gallery(void)
 	sahifa_buf_release(&b);
 }
 
+/* An unclosed element inside noscript makes the parser hang the rest of the page into
+ * it: that page is not dropped with the noscript message; a short message is. */
+static void test_noscript_swallow(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><noscript><div id=nojs></noscript><div "
+			      "id=page><div id=text>");
+	for (i = 0; i < 20; i++)
+		sahifa_buf_append_str(&b, p);
+	sahifa_buf_append_str(&b, "</div></div><noscript>Turn on scripts, please.</noscript>"
+			      "</body></html>");
+	CHECK_INT("noscript", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	CHECK(!has_para(&a, "Turn on scripts"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -509,6 +534,7 @@ int main(void)
 	test_story_among_posts();
 	test_lead_apart();
 	test_gallery();
+	test_noscript_swallow();
 	sahifa_rules_free(rules);
 	return check_report();
 }
