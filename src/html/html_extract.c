@@ -1200,6 +1200,39 @@ static int in_gallery(const struct ex *x, const struct block *b, uint32_t chosen
 	return 0;
 }
 
+/* A heading whose section lost all its text ("Related articles", "More on this",
+ * "Read also" over a removed list) goes with that text, for its reason; a heading
+ * over a subheading, or with nothing removed below it, stays. */
+static void drop_empty_headings(const struct ex *x, struct decision *dec)
+{
+	size_t k, j;
+
+	for (k = 0; k < x->nb; k++) {
+		uint8_t why = NO_REASON;
+
+		if (dec[k].what != KEEP || x->b[k].kind != BK_HEADING)
+			continue;
+		for (j = k + 1; j < x->nb; j++) {
+			const struct block *b = &x->b[j];
+
+			if (dec[j].what == CONSUMED)
+				continue;
+			if (dec[j].what == KEEP) {
+				if (b->kind != BK_HEADING || b->level > x->b[k].level)
+					why = NO_REASON;
+				break;
+			}
+			if (why == NO_REASON)
+				why = dec[j].what == SAHIFA_REASON_OUTSIDE ? SAHIFA_REASON_SHORT_BLOCK
+									: dec[j].what;
+		}
+		if (why != NO_REASON) {
+			dec[k].what = why;
+			dec[k].rule = NULL;
+		}
+	}
+}
+
 static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 		       struct decision *dec)
 {
@@ -1252,6 +1285,7 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 		if (b->kind != BK_HEADING && b->kind != BK_CAPTION)
 			kept++;
 	}
+	drop_empty_headings(x, dec);
 	return kept;
 }
 

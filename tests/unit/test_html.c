@@ -513,6 +513,33 @@ static void test_noscript_swallow(void)
 	sahifa_buf_release(&b);
 }
 
+/* A heading over a list that is removed goes with it; one over kept text stays. */
+static void test_empty_heading(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t k;
+	int kept_h = 0, lost_h = 0;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s<h2>What comes next</h2>%s%s"
+			   "<h2>More on this</h2><ul><li><a href=/a>Another story</a></li><li><a "
+			   "href=/b>And one more story</a></li></ul></div></body></html>", p, p, p);
+	CHECK_INT("empty heading", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	for (k = 0; k < a.n_sections; k++) {
+		kept_h |= a.sections[k].heading && !strcmp(a.sections[k].heading, "What comes next");
+		lost_h |= a.sections[k].heading && !strcmp(a.sections[k].heading, "More on this");
+	}
+	CHECK(kept_h);
+	CHECK(!lost_h);
+	CHECK(has_removed(&a, "More on this", SAHIFA_REASON_LINK_LIST));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -535,6 +562,7 @@ int main(void)
 	test_lead_apart();
 	test_gallery();
 	test_noscript_swallow();
+	test_empty_heading();
 	sahifa_rules_free(rules);
 	return check_report();
 }
