@@ -58,6 +58,7 @@ struct block {
 	uint32_t owner;        /* the element whose text it is */
 	uint8_t kind, level;
 	uint32_t chars, link_chars, punct;
+	uint32_t span;         /* length for prose tests: a wide (CJK) character counts 2 */
 	int byline;            /* inside an author or byline element */
 };
 
@@ -474,7 +475,17 @@ static int is_punct(uint32_t c)
 {
 	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
 	       c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x3001 ||
-	       c == 0x3002;
+	       c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 ||
+	       c == 0xFF1F;
+}
+
+/* Han, kana, Hangul and full-width forms: one such character carries about as much
+ * as a short word, so prose tests count it twice. */
+static int is_wide(uint32_t c)
+{
+	return (c >= 0x2E80 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) ||
+	       (c >= 0xF900 && c < 0xFB00) || (c >= 0xFF00 && c < 0xFFF0) ||
+	       (c >= 0x20000 && c < 0x30000);
 }
 
 static int in_data_row(const struct ex *x, uint32_t owner)
@@ -562,6 +573,7 @@ static enum sahifa_status flush(struct ex *x)
 		size_t n = seg_utf8_next(s, len - i, &c);
 
 		b->chars++;
+		b->span += 1 + (uint32_t)is_wide(c);
 		b->punct += (uint32_t)is_punct(c);
 		i += n;
 	}
@@ -784,7 +796,7 @@ static void relax_marks(struct ex *x)
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
 
-		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 &&
+		if (b->span >= PROSE_MIN_CHARS && b->punct >= 2 &&
 		    link_share(b->link_chars, b->chars) < 0.2)
 			x->prose[b->owner]++;
 	}
@@ -1008,13 +1020,13 @@ static void join_lead(struct ex *x, const uint8_t *inh, uint32_t top)
 		if (inh[b->owner] != NO_REASON || !near_ancestor(d, anc, b->owner, 64) ||
 		    (x->flags[b->owner] & F_CHOSEN))
 			break;
-		if (b->kind == BK_PARA && b->chars >= PROSE_MIN_CHARS && b->punct >= 1 &&
+		if (b->kind == BK_PARA && b->span >= PROSE_MIN_CHARS && b->punct >= 1 &&
 		    link_share(b->link_chars, b->chars) < 0.2 && !b->byline) {
 			x->flags[b->owner] |= F_CHOSEN;
 			taken++;
 			continue;
 		}
-		if (b->chars >= PROSE_MIN_CHARS || ++skipped > LEAD_MAX_SKIP)
+		if (b->span >= PROSE_MIN_CHARS || ++skipped > LEAD_MAX_SKIP)
 			break;
 	}
 }
@@ -1053,10 +1065,10 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 		int level;
 
 		if ((b->kind != BK_PARA && b->kind != BK_QUOTE && b->kind != BK_LI) ||
-		    b->chars < SCORE_MIN_CHARS ||
+		    b->span < SCORE_MIN_CHARS ||
 		    link_share(b->link_chars, b->chars) >= LINK_DENSE_SHARE || b->byline)
 			continue;
-		sc = 1 + b->punct + (b->chars / 100 > 3 ? 3 : b->chars / 100);
+		sc = 1 + b->punct + (b->span / 100 > 3 ? 3 : b->span / 100);
 		if (b->kind == BK_LI)
 			sc /= 2;
 		c = scores_container(d->nodes[b->owner].tag) ? b->owner : d->nodes[b->owner].parent;
@@ -1087,7 +1099,7 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
 
-		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
+		if (b->span >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
 		    link_share(b->link_chars, b->chars) < 0.2)
 			x->prose[b->owner]++;
 	}

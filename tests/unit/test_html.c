@@ -540,6 +540,37 @@ static void test_empty_heading(void)
 	sahifa_buf_release(&b);
 }
 
+/* Chinese prose is dense: fifty characters make a paragraph, so a wrapper with a
+ * navigation word in its class around such a story still gives way to it. */
+static void test_cjk_prose(void)
+{
+	/* "The city council on Tuesday passed next year's budget, the mayor said, with
+	 * more money for schools and buses." in Chinese, about 50 characters */
+	static const char p[] = "<p>\xe5\xb8\x82\xe8\xae\xae\xe4\xbc\x9a\xe5\x91\xa8\xe4\xba\x8c"
+		"\xe9\x80\x9a\xe8\xbf\x87\xe4\xba\x86\xe6\x98\x8e\xe5\xb9\xb4\xe7\x9a\x84"
+		"\xe9\xa2\x84\xe7\xae\x97\xef\xbc\x8c\xe5\xb8\x82\xe9\x95\xbf\xe8\xa1\xa8"
+		"\xe7\xa4\xba\xef\xbc\x8c\xe5\xad\xa6\xe6\xa0\xa1\xe5\x92\x8c\xe5\x85\xac"
+		"\xe4\xba\xa4\xe5\xb0\x86\xe8\x8e\xb7\xe5\xbe\x97\xe6\x9b\xb4\xe5\xa4\x9a"
+		"\xe7\x9a\x84\xe8\xb5\x84\xe9\x87\x91\xef\xbc\x8c\xe6\x96\xb0\xe7\x9a\x84"
+		"\xe7\xba\xbf\xe8\xb7\xaf\xe6\x98\x8e\xe5\xb9\xb4\xe6\x98\xa5\xe5\xa4\xa9"
+		"\xe5\xbc\x80\xe9\x80\x9a\xe3\x80\x82</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><div id=outer class=\"site-int-nav\"><div "
+			      "class=story>");
+	for (i = 0; i < 4; i++)
+		sahifa_buf_append_str(&b, p);
+	sahifa_buf_append_str(&b, "</div></div></body></html>");
+	CHECK_INT("cjk", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "\xe5\xb8\x82\xe8\xae\xae\xe4\xbc\x9a"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -563,6 +594,7 @@ int main(void)
 	test_gallery();
 	test_noscript_swallow();
 	test_empty_heading();
+	test_cjk_prose();
 	sahifa_rules_free(rules);
 	return check_report();
 }
