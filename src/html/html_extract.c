@@ -231,7 +231,10 @@ static void class_words(const char *value, size_t len, uint8_t *reason, float *w
 			    strncasecmp(v + i, "has-", 4) && strncasecmp(v + i, "with-", 5))
 				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
 					if (token_has_lc(v + i, j - i, negative_words[k].word,
-							 negative_words[k].whole)) {
+							 negative_words[k].whole) &&
+					    /* "social-embed": a post quoted in the story */
+					    !(negative_words[k].reason == SAHIFA_REASON_SHARE &&
+					      token_has_lc(v + i, j - i, "embed", 0))) {
 						*reason = negative_words[k].reason;
 						*weight -= (float)CLASS_WEIGHT;
 						break;

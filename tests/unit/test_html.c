@@ -571,6 +571,27 @@ static void test_cjk_prose(void)
 	sahifa_buf_release(&b);
 }
 
+/* A post embedded in the story (a quoted tweet) is content; a share bar is not. */
+static void test_social_embed(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s<div class=social-embed>"
+			   "<blockquote><p>Yes, this is real, and yes, the county paid for it.</p>"
+			   "</blockquote></div>%s<div class=social-share><a href=#>Share</a> "
+			   "<a href=#>Post</a></div></div></body></html>", p, p, p);
+	CHECK_INT("embed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "Yes, this is real"));
+	CHECK(has_removed(&a, "Share Post", SAHIFA_REASON_SHARE));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -595,6 +616,7 @@ int main(void)
 	test_noscript_swallow();
 	test_empty_heading();
 	test_cjk_prose();
+	test_social_embed();
 	sahifa_rules_free(rules);
 	return check_report();
 }
