@@ -182,7 +182,10 @@ static void class_words(const char *value, size_t len, uint8_t *reason, float *w
 			    strncasecmp(v + i, "has-", 4) && strncasecmp(v + i, "with-", 5))
 				for (k = 0; k < sizeof(negative_words) / sizeof(negative_words[0]); k++)
 					if (token_has_lc(v + i, j - i, negative_words[k].word,
-							 negative_words[k].whole)) {
+							 negative_words[k].whole) &&
+					    /* "social-embed": a post quoted in the story */
+					    !(negative_words[k].reason == SAHIFA_REASON_SHARE &&
+					      token_has_lc(v + i, j - i, "embed", 0))) {
 						*reason = negative_words[k].reason;
 						*weight -= (float)CLASS_WEIGHT;
 						break;
@@ -210,6 +213,19 @@ static int attr_has(const struct html_doc *d, uint32_t i, enum html_attr k, cons
 	const char *v = html_attr_get(d, i, k, &n);
 
 	return v && token_has(v, n, want, 0);
+}
+
+/* Class and id words of a picture gallery or slideshow, whose text is the pictures'
+ * captions, not the story. */
+static int gallery_words(const struct html_doc *d, uint32_t i)
+{
+	static const char *const words[] = { "gallery", "slideshow", "carousel", "lightbox" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (attr_has(d, i, HA_CLASS, words[k]) || attr_has(d, i, HA_ID, words[k]))
+			return 1;
+	return 0;
 }
 
 static int hidden_style(const char *s, size_t n)
@@ -275,11 +291,22 @@ static int is_skipped(uint8_t t)
 
 /* ---- pass 1: marks, weights and flags per element, top-down ---- */
 
+/* A noscript element with more text than this below it is not a message for browsers
+ * without scripts but the page itself, hung into it by the parser (an unclosed element
+ * inside noscript makes libxml2 nest the rest of the page there). */
+#define NOSCRIPT_MAX_TEXT 2000
+
 static void mark_elements(struct ex *x)
 {
 	const struct html_doc *d = x->d;
 	size_t i;
 
+	/* text bytes below each node, for the noscript test (chars is free until choose) */
+	for (i = 0; i < d->n; i++)
+		x->chars[i] = d->nodes[i].tag == HT_TEXT ? d->nodes[i].text_len : 0;
+	for (i = d->n; i-- > 1;)
+		if (d->nodes[i].parent != HTML_NONE)
+			x->chars[d->nodes[i].parent] += x->chars[i];
 	for (i = 0; i < d->n; i++) {
 		const struct html_node *n = &d->nodes[i];
 		uint8_t r = NO_REASON, t = n->tag;
@@ -294,7 +321,7 @@ static void mark_elements(struct ex *x)
 		x->flags[i] = p != HTML_NONE ? (x->flags[p] & (F_SKIP | F_BYLINE)) : 0;
 		if (t == HT_TEXT)
 			continue;
-		if (is_skipped(t))
+		if (is_skipped(t) && (t != HT_NOSCRIPT || x->chars[i] <= NOSCRIPT_MAX_TEXT))
 			x->flags[i] |= F_SKIP;
 		for (; p != HTML_NONE; p = d->nodes[p].parent)
 			if (d->nodes[p].tag == HT_ARTICLE || d->nodes[p].tag == HT_MAIN) {
@@ -339,6 +366,8 @@ static void mark_elements(struct ex *x)
 		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "articleBody") ||
 		    attr_has(d, (uint32_t)i, HA_ITEMPROP, "articlebody"))
 			w += 50;
+		if (gallery_words(d, (uint32_t)i))
+			x->flags[i] |= F_GALLERY;
 		if (attr_has(d, (uint32_t)i, HA_ITEMPROP, "author") ||
 		    attr_has(d, (uint32_t)i, HA_REL, "author") ||
 		    attr_has(d, (uint32_t)i, HA_CLASS, "byline") ||
@@ -400,7 +429,17 @@ static int is_punct(uint32_t c)
 {
 	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
 	       c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x3001 ||
-	       c == 0x3002;
+	       c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 ||
+	       c == 0xFF1F;
+}
+
+/* Han, kana, Hangul and full-width forms: one such character carries about as much
+ * as a short word, so prose tests count it twice. */
+static int is_wide(uint32_t c)
+{
+	return (c >= 0x2E80 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) ||
+	       (c >= 0xF900 && c < 0xFB00) || (c >= 0xFF00 && c < 0xFFF0) ||
+	       (c >= 0x20000 && c < 0x30000);
 }
 
 static int in_data_row(const struct ex *x, uint32_t owner)
@@ -488,6 +527,7 @@ static enum sahifa_status flush(struct ex *x)
 		size_t n = seg_utf8_next(s, len - i, &c);
 
 		b->chars++;
+		b->span += 1 + (uint32_t)is_wide(c);
 		b->punct += (uint32_t)is_punct(c);
 		i += n;
 	}
@@ -690,21 +730,37 @@ static enum sahifa_status make_blocks(struct ex *x)
 #define CLIMB_SHARE 0.75
 #define CLIMB_MAX_LINKS 0.4
 
+static int under_hidden(const struct ex *x, uint32_t i)
+{
+	for (; i != HTML_NONE; i = x->d->nodes[i].parent)
+		if (x->own[i] == SAHIFA_REASON_HIDDEN)
+			return 1;
+	return 0;
+}
+
 static void relax_marks(struct ex *x)
 {
 	const struct html_doc *d = x->d;
 	size_t i, k;
+	uint32_t hidden = 0;
 
 	memset(x->prose, 0, d->n * sizeof(*x->prose));
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
 
-		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 &&
+		if (b->span >= PROSE_MIN_CHARS && b->punct >= 2 &&
 		    link_share(b->link_chars, b->chars) < 0.2)
 			x->prose[b->owner]++;
 	}
 	for (i = d->n; i-- > 1;)
 		x->prose[d->nodes[i].parent] += x->prose[i];
+	/* prose in view: the page's prose less that under hidden elements */
+	for (i = 0; i < d->n; i++) {
+		uint32_t p = d->nodes[i].parent;
+
+		if (x->own[i] == SAHIFA_REASON_HIDDEN && (p == HTML_NONE || !under_hidden(x, p)))
+			hidden += x->prose[i];
+	}
 	for (i = 0; i < d->n; i++) {
 		uint8_t r = x->own[i];
 		uint32_t need;
@@ -714,6 +770,10 @@ static void relax_marks(struct ex *x)
 		need = r == SAHIFA_REASON_COMMENT || r == SAHIFA_REASON_RELATED ||
 		       r == SAHIFA_REASON_COOKIE || r == SAHIFA_REASON_NEWSLETTER
 			       ? SOFT_MARK_PROSE_STRONG : SOFT_MARK_PROSE;
+		/* a hidden body is one that scripts reveal only when the page shows no
+		 * story of its own; else it is a copy for machines (microdata, print) */
+		if (r == SAHIFA_REASON_HIDDEN && x->prose[0] - hidden >= x->prose[i])
+			continue;
 		if (x->prose[i] >= need) {
 			x->own[i] = NO_REASON;
 			x->weight[i] += (float)CLASS_WEIGHT;
@@ -752,12 +812,184 @@ static void inherit(const struct ex *x, uint8_t *inh, int reset_at_chosen)
 	}
 }
 
+/* The next class token of c[*at..len), or NULL when none is left. */
+static const char *class_token(const char *c, size_t len, size_t *at, size_t *n)
+{
+	size_t i = *at, j;
+
+	while (i < len && isspace((unsigned char)c[i]))
+		i++;
+	for (j = i; j < len && !isspace((unsigned char)c[j]); j++)
+		;
+	*at = j;
+	*n = j - i;
+	return j > i ? c + i : NULL;
+}
+
+static int class_has(const char *c, size_t len, const char *tok, size_t n)
+{
+	size_t at = 0, m;
+	const char *t;
+
+	while ((t = class_token(c, len, &at, &m)))
+		if (m == n && !memcmp(t, tok, n))
+			return 1;
+	return 0;
+}
+
+/* Two elements of one tag whose classes start with the same token and share at least
+ * half of all their tokens: cells of one grid, chunks of one story ("body-text
+ * first section", "body-text section"), not a grid's other cells ("grid wide"). */
+static int same_kind(const struct html_doc *d, uint32_t a, uint32_t b)
+{
+	size_t na, nb, at = 0, n, fa, fb, ta = 0, tb = 0, both = 0;
+	const char *ca, *cb, *t, *a0, *b0;
+
+	if (d->nodes[a].tag != d->nodes[b].tag)
+		return 0;
+	ca = html_attr_get(d, a, HA_CLASS, &na);
+	cb = html_attr_get(d, b, HA_CLASS, &nb);
+	if (!ca || !cb)
+		return 0;
+	a0 = class_token(ca, na, &at, &fa);
+	at = 0;
+	b0 = class_token(cb, nb, &at, &fb);
+	if (!a0 || !b0 || fa != fb || memcmp(a0, b0, fa))
+		return 0;
+	for (at = 0; (t = class_token(ca, na, &at, &n));) {
+		ta++;
+		both += (size_t)class_has(cb, nb, t, n);
+	}
+	for (at = 0; class_token(cb, nb, &at, &n);)
+		tb++;
+	return 2 * both >= ta + tb - both;
+}
+
+/* The outermost article element below top that holds node i, or HTML_NONE. */
+static uint32_t outer_article(const struct html_doc *d, uint32_t top, uint32_t i)
+{
+	uint32_t found = HTML_NONE;
+
+	for (; i != HTML_NONE && i != top; i = d->nodes[i].parent)
+		if (d->nodes[i].tag == HT_ARTICLE)
+			found = i;
+	return i == top ? found : HTML_NONE;
+}
+
+/* 1 when s is or holds an element of the tag. */
+static int holds_tag(const struct html_doc *d, uint32_t s, uint8_t tag)
+{
+	uint32_t i;
+
+	if (d->nodes[s].tag == tag)
+		return 1;
+	for (i = s + 1; i < d->n && d->nodes[i].depth > d->nodes[s].depth; i++)
+		if (d->nodes[i].tag == tag)
+			return 1;
+	return 0;
+}
+
+/* A page that prints its story and then more posts in full, each an article element
+ * of its own: when the best element is such a listing (two or more articles, no h1),
+ * or holds the story among the teasers, the story is the one article that holds an
+ * h1. 1 when *top was moved to it. */
+static int one_story(const struct ex *x, uint32_t *top)
+{
+	const struct html_doc *d = x->d;
+	uint32_t t = *top, i, end, story = HTML_NONE, articles = 0, stories = 0;
+
+	for (end = t + 1; end < d->n && d->nodes[end].depth > d->nodes[t].depth; end++)
+		;
+	for (i = t + 1; i < end; i++)
+		if (d->nodes[i].tag == HT_ARTICLE &&
+		    outer_article(d, t, d->nodes[i].parent) == HTML_NONE)
+			articles++;
+	if (articles < 2)
+		return 0;
+	for (i = 1; i < d->n; i++) {
+		uint32_t p, art = HTML_NONE;
+
+		if (d->nodes[i].tag != HT_H1)
+			continue;
+		for (p = d->nodes[i].parent; p != HTML_NONE; p = d->nodes[p].parent)
+			if (d->nodes[p].tag == HT_ARTICLE)
+				art = p;
+		if (art == HTML_NONE || !x->prose[art] || art == story)
+			continue;
+		for (p = t; p != HTML_NONE && p != art; p = d->nodes[p].parent)
+			;
+		if (p == art)   /* around the listing: no narrower */
+			continue;
+		/* the h1's outermost article, inside the listing or beside it */
+		story = art;
+		stories++;
+	}
+	if (stories != 1)
+		return 0;
+	*top = story;
+	return 1;
+}
+
+/* How far (elements up from the best one) a lead paragraph may sit, how many short
+ * lines (a dateline, a kicker) may stand between it and the story, and how many
+ * paragraphs join as the lead: one; a run of them before the body is more often a
+ * summary or a list of highlights than the story's start. */
+#define LEAD_MAX_UP 4
+#define LEAD_MAX_SKIP 0
+#define LEAD_MAX 1
+
+/* 1 when a is an ancestor of b within up levels. */
+static int near_ancestor(const struct html_doc *d, uint32_t a, uint32_t b, int up)
+{
+	for (; b != HTML_NONE && up >= 0; b = d->nodes[b].parent)
+		if (b == a)
+			return 1;
+	return 0;
+}
+
+/* The lead: sites print the story's first paragraph apart (p.lead, a standfirst, a
+ * "first-paragraph" box) just before the body, often in a wrapper of its own. Prose
+ * blocks right before the content, under a near ancestor and unmarked, join it. */
+static void join_lead(struct ex *x, const uint8_t *inh, uint32_t top)
+{
+	const struct html_doc *d = x->d;
+	size_t k, first = x->nb;
+	uint32_t anc = top;
+	int up, skipped = 0, taken = 0;
+
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN) {
+			first = k;
+			break;
+		}
+	for (up = 0; up < LEAD_MAX_UP && d->nodes[anc].parent != HTML_NONE &&
+		     d->nodes[anc].parent != 0 && inh[d->nodes[anc].parent] == NO_REASON &&
+		     d->nodes[d->nodes[anc].parent].tag != HT_BODY; up++)
+		anc = d->nodes[anc].parent;
+	while (first-- > 0 && taken < LEAD_MAX) {
+		const struct block *b = &x->b[first];
+
+		if (inh[b->owner] != NO_REASON || !near_ancestor(d, anc, b->owner, 64) ||
+		    (x->flags[b->owner] & F_CHOSEN))
+			break;
+		if (b->kind == BK_PARA && b->span >= PROSE_MIN_CHARS && b->punct >= 1 &&
+		    link_share(b->link_chars, b->chars) < 0.2 && !b->byline) {
+			x->flags[b->owner] |= F_CHOSEN;
+			taken++;
+			continue;
+		}
+		if (b->span >= PROSE_MIN_CHARS || ++skipped > LEAD_MAX_SKIP)
+			break;
+	}
+}
+
 static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 {
 	const struct html_doc *d = x->d;
 	size_t i, k;
-	uint32_t top = 0, parent, s;
+	uint32_t top = 0, parent, s, a;
 	double best = -1e300;
+	int narrowed;
 
 	for (i = 0; i < d->n; i++) {
 		x->score[i] = 0;
@@ -785,10 +1017,10 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 		int level;
 
 		if ((b->kind != BK_PARA && b->kind != BK_QUOTE && b->kind != BK_LI) ||
-		    b->chars < SCORE_MIN_CHARS ||
+		    b->span < SCORE_MIN_CHARS ||
 		    link_share(b->link_chars, b->chars) >= LINK_DENSE_SHARE || b->byline)
 			continue;
-		sc = 1 + b->punct + (b->chars / 100 > 3 ? 3 : b->chars / 100);
+		sc = 1 + b->punct + (b->span / 100 > 3 ? 3 : b->span / 100);
 		if (b->kind == BK_LI)
 			sc /= 2;
 		c = scores_container(d->nodes[b->owner].tag) ? b->owner : d->nodes[b->owner].parent;
@@ -819,7 +1051,7 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
 
-		if (b->chars >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
+		if (b->span >= PROSE_MIN_CHARS && b->punct >= 2 && inh[b->owner] == NO_REASON &&
 		    link_share(b->link_chars, b->chars) < 0.2)
 			x->prose[b->owner]++;
 	}
@@ -836,22 +1068,40 @@ static void choose(struct ex *x, const uint8_t *inh, int whole_page)
 			break;
 		top = p;
 	}
+	narrowed = one_story(x, &top) ||
+		   (d->nodes[top].tag == HT_ARTICLE && holds_tag(d, top, HT_H1));
 	x->flags[top] |= F_CHOSEN;
-	parent = d->nodes[top].parent;
-	if (parent != HTML_NONE)
+	/* siblings join the best element; where it sits alone in wrappers that add no
+	 * prose (a story cut into chunks, each in its own grid cell between ads), the
+	 * wrappers' siblings may join too */
+	for (a = top; a != HTML_NONE && a != 0; a = parent) {
+		uint32_t joined = 0;
+
+		parent = d->nodes[a].parent;
+		if (parent == HTML_NONE)
+			break;
 		for (s = d->nodes[parent].first; s != HTML_NONE; s = d->nodes[s].next) {
 			double f, ls;
 
-			if (s == top || d->nodes[s].tag == HT_TEXT || inh[s] != NO_REASON ||
+			if (s == a || d->nodes[s].tag == HT_TEXT || inh[s] != NO_REASON ||
 			    !x->chars[s])
 				continue;
 			f = (x->score[s] + x->weight[s]) * (1 - link_share(x->links[s], x->chars[s]));
 			ls = link_share(x->links[s], x->chars[s]);
+			if ((a != top && !same_kind(d, s, a)) ||
+			    (narrowed && holds_tag(d, s, HT_ARTICLE)))
+				continue;
 			if ((x->score[s] > 0 && f >= (best * SIBLING_SHARE > 10 ? best * SIBLING_SHARE : 10)) ||
 			    (d->nodes[s].tag == HT_P && x->chars[s] > 80 && ls < 0.25) ||
-			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS))
+			    (x->prose[s] >= 2 && ls < SIBLING_PROSE_LINKS)) {
 				x->flags[s] |= F_CHOSEN;
+				joined += x->prose[s];
+			}
 		}
+		if (joined || parent == 0 || inh[parent] != NO_REASON ||
+		    d->nodes[parent].tag == HT_BODY || x->prose[parent] != x->prose[a])
+			break;
+	}
 spread:
 	for (i = 1; i < d->n; i++) {
 		uint32_t p = d->nodes[i].parent;
@@ -859,6 +1109,8 @@ spread:
 		if (p != HTML_NONE && (x->flags[p] & F_CHOSEN))
 			x->flags[i] |= F_CHOSEN;
 	}
+	if (!whole_page)
+		join_lead(x, inh, top);
 }
 
 /* ---- pass 4: what each block is ---- */
@@ -893,11 +1145,68 @@ static const struct seg_rule *chrome_rule(const struct ex *x, const struct block
 	return seg_rules_chrome(x->rules, f, n, b->chars, block_sentence(x, b));
 }
 
+/* A gallery or slideshow holding less than this share of the content's text is
+ * pictures with captions; one around most of the story is a layout class. */
+#define GALLERY_MAX_SHARE 0.5
+
+/* 1 when the block sits in a gallery inside the content of `chosen` characters. */
+static int in_gallery(const struct ex *x, const struct block *b, uint32_t chosen)
+{
+	const struct html_doc *d = x->d;
+	uint32_t p;
+
+	for (p = b->owner; p != HTML_NONE && p != 0; p = d->nodes[p].parent) {
+		if (!(x->flags[p] & F_CHOSEN))
+			return 0;
+		if ((x->flags[p] & F_GALLERY) && x->chars[p] < GALLERY_MAX_SHARE * chosen)
+			return 1;
+	}
+	return 0;
+}
+
+/* A heading whose section lost all its text ("Related articles", "More on this",
+ * "Read also" over a removed list) goes with that text, for its reason; a heading
+ * over a subheading, or with nothing removed below it, stays. */
+static void drop_empty_headings(const struct ex *x, struct decision *dec)
+{
+	size_t k, j;
+
+	for (k = 0; k < x->nb; k++) {
+		uint8_t why = NO_REASON;
+
+		if (dec[k].what != KEEP || x->b[k].kind != BK_HEADING)
+			continue;
+		for (j = k + 1; j < x->nb; j++) {
+			const struct block *b = &x->b[j];
+
+			if (dec[j].what == CONSUMED)
+				continue;
+			if (dec[j].what == KEEP) {
+				if (b->kind != BK_HEADING || b->level > x->b[k].level)
+					why = NO_REASON;
+				break;
+			}
+			if (why == NO_REASON)
+				why = dec[j].what == SAHIFA_REASON_OUTSIDE ? SAHIFA_REASON_SHORT_BLOCK
+									: dec[j].what;
+		}
+		if (why != NO_REASON) {
+			dec[k].what = why;
+			dec[k].rule = NULL;
+		}
+	}
+}
+
 static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 		       struct decision *dec)
 {
 	size_t k, kept = 0;
 	int ended = 0;
+	uint32_t chosen = 0;
+
+	for (k = 0; k < x->nb; k++)
+		if (x->flags[x->b[k].owner] & F_CHOSEN)
+			chosen += x->b[k].chars;
 
 	for (k = 0; k < x->nb; k++) {
 		const struct block *b = &x->b[k];
@@ -935,9 +1244,12 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 			continue;
 		}
 		dec[k].what = KEEP;
+		if (b->kind != BK_HEADING && in_gallery(x, b, chosen))
+			x->b[k].kind = BK_CAPTION;
 		if (b->kind != BK_HEADING && b->kind != BK_CAPTION)
 			kept++;
 	}
+	drop_empty_headings(x, dec);
 	return kept;
 }
 
@@ -1076,6 +1388,7 @@ static void ld_cross_check(struct ex *x, const uint8_t *inh)
 	const struct html_doc *d = x->d;
 	size_t k, kept = 0, body_len, i;
 	uint32_t top = HTML_NONE, other = HTML_NONE, u, v;
+	int begins = 0;
 	const char *body = x->ld.body;
 
 	if (!body)
@@ -1086,9 +1399,16 @@ static void ld_cross_check(struct ex *x, const uint8_t *inh)
 	if (body_len < 4 * LD_CHECK_PREFIX)
 		return;
 	for (k = 0; k < x->nb; k++)
-		if (x->flags[x->b[k].owner] & F_CHOSEN)
-			kept += x->b[k].len;
-	if ((double)kept >= LD_CHECK_SHORT * (double)body_len)
+		if (x->flags[x->b[k].owner] & F_CHOSEN) {
+			const struct block *b = &x->b[k];
+
+			kept += b->len;
+			if (b->len >= LD_CHECK_PREFIX &&
+			    html_same_text(x->text.data + b->start, LD_CHECK_PREFIX, body, LD_CHECK_PREFIX))
+				begins = 1;
+		}
+	/* long enough and the story's first words in it: nothing to mend */
+	if ((double)kept >= LD_CHECK_SHORT * (double)body_len && begins)
 		return;
 	for (k = 0; k < x->nb && other == HTML_NONE; k++) {
 		const struct block *b = &x->b[k];

@@ -24,6 +24,7 @@ struct block {
 	uint32_t owner;        /* the element whose text it is */
 	uint8_t kind, level;
 	uint32_t chars, link_chars, punct;
+	uint32_t span;         /* length for prose tests: a wide (CJK) character counts 2 */
 	int byline;            /* inside an author or byline element */
 };
 
@@ -58,6 +59,7 @@ struct ex {
 #define F_BYLINE 4        /* an author or byline element */
 #define F_CHOSEN 8        /* part of the main content */
 #define F_BLOCK_BELOW 16  /* holds a block-level element */
+#define F_GALLERY 32      /* gallery or slideshow words in its own class or id */
 
 /* Prose blocks: long enough, few links, punctuated like sentences. */
 #define PROSE_MIN_CHARS 80

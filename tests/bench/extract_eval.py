@@ -4,6 +4,10 @@ the records it wrote.
 
   extract_eval.py prepare EVAL TMP      pages into TMP/<set>/ (AEB pages gunzipped)
   extract_eval.py score EVAL TMP        read TMP/<set>.jsonl, print the figures
+  extract_eval.py pages EVAL TMP        the worst pages of AEB (precision, recall) and
+                                        the missed trafilatura snippets, page by page
+  extract_eval.py halves EVAL TMP       AEB and snippet figures on even and odd pages
+                                        apart (tune on one half, check on the other)
 
 Metrics (each written here from its definition):
   AEB: 4-token shingles of \\w+ tokens; per page tp/fp/fn normalised to sum 1; precision
@@ -336,9 +340,70 @@ def score(ev, tmp):
     return res
 
 
+def aeb_rows(ev, tmp):
+    gt = json.load(open(os.path.join(ev, "scrapinghub_aeb", "ground-truth.json"), encoding="utf-8"))
+    recs = records(tmp, "aeb")
+    out = []
+    for i, (k, v) in enumerate(sorted(gt.items())):
+        r = recs.get(k + ".html")
+        out.append((i, k, tp_fp_fn(v.get("articleBody", ""), body(r) if r else "")))
+    return out
+
+
+def snippet_rows(ev, tmp):
+    data = json.load(open(os.path.join(ev, "trafilatura_eval", "evaldata_subset.json"), encoding="utf-8"))
+    recs = records(tmp, "trafilatura")
+    out = []
+    for i, (url, v) in enumerate(sorted(data.items())):
+        r = recs.get(v["file"])
+        text = ((r.get("headline") or "") + "\n" + body(r)) if r else ""
+        text = " ".join(text.split())
+        missed = [s for s in v.get("with", []) if " ".join(s.split()) not in text]
+        leaked = [s for s in v.get("without", []) if " ".join(s.split()) in text]
+        n = len(v.get("with", [])) + len(v.get("without", []))
+        out.append((i, v["file"], n, missed, leaked))
+    return out
+
+
+def pages(ev, tmp):
+    rows = aeb_rows(ev, tmp)
+    def pr(t):
+        tp, fp, fn = t
+        return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+    print("AEB, lowest precision:")
+    for i, k, t in sorted(rows, key=lambda r: pr(r[2])[0])[:15]:
+        print("  %3d %s  P %.3f  R %.3f" % (i, k, *pr(t)))
+    print("AEB, lowest recall:")
+    for i, k, t in sorted(rows, key=lambda r: pr(r[2])[1])[:15]:
+        print("  %3d %s  P %.3f  R %.3f" % (i, k, *pr(t)))
+    print("trafilatura snippets missed (-) and leaked (+):")
+    for i, f, n, missed, leaked in snippet_rows(ev, tmp):
+        for s in missed:
+            print("  %3d %s - %s" % (i, f, s[:70]))
+        for s in leaked:
+            print("  %3d %s + %s" % (i, f, s[:70]))
+
+
+def halves(ev, tmp):
+    rows = aeb_rows(ev, tmp)
+    snips = snippet_rows(ev, tmp)
+    for h, name in ((0, "even"), (1, "odd")):
+        p, r, f = prf([t for i, _, t in rows if i % 2 == h])
+        bad = sum(len(m) + len(l) for i, _, _, m, l in snips if i % 2 == h)
+        n = sum(c for i, _, c, _, _ in snips if i % 2 == h)
+        print("%-4s AEB P %.3f  R %.3f  F1 %.3f   snippets %.3f (%d of %d wrong)" % (
+            name, p, r, f, 1 - bad / n if n else 0, bad, n))
+
+
 def main():
     if sys.argv[1] == "prepare":
         prepare(sys.argv[2], sys.argv[3])
+        return
+    if sys.argv[1] == "pages":
+        pages(sys.argv[2], sys.argv[3])
+        return
+    if sys.argv[1] == "halves":
+        halves(sys.argv[2], sys.argv[3])
         return
     res = score(sys.argv[2], sys.argv[3])
     p, r, f = res["aeb"]

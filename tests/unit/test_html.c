@@ -332,6 +332,17 @@ static void test_hostile(void)
 
 /* JSON-LD articleBody cross-checks the choice: a lead paragraph the scores leave out
  * comes back when articleBody starts with it (its own text is never used). */
+static int has_para(const struct sahifa_article *a, const char *text)
+{
+	size_t k, j;
+
+	for (k = 0; k < a->n_sections; k++)
+		for (j = 0; j < a->sections[k].n_paragraphs; j++)
+			if (strstr(a->sections[k].paragraphs[j].text, text))
+				return 1;
+	return 0;
+}
+
 static void test_ld_cross_check(void)
 {
 	static const char lead[] = "The lead paragraph sits apart from the rest, in its own "
@@ -358,6 +369,267 @@ static void test_ld_cross_check(void)
 	CHECK(found);
 	CHECK(!has_removed(&a, "The lead paragraph", SAHIFA_REASON_OUTSIDE));
 	sahifa_article_release(&a);
+
+	/* the page shows all of the body, but its first words outside the best block */
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><head><script type=\"application/ld+json\">"
+			   "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s", lead);
+	for (i = 0; i < 4; i++)
+		sahifa_buf_append_str(&b, " A paragraph of the story that goes on for a while, "
+				      "with commas, clauses, and a full stop at its end, as prose does.");
+	sahifa_buf_appendf(&b, "\"}</script></head><body><div id=wrap><div><div><p>%s</p></div>"
+			   "</div><div class=x>%s%s%s%s</div></div></body></html>", lead, p, p, p, p);
+	CHECK_INT("ld begins", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The lead paragraph"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A story cut into chunks, each in a grid cell of its own between ads: all chunks are
+ * the story; a cell of another kind beside them is not. */
+static void test_story_chunks(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><main><div class=chunks>");
+	for (i = 0; i < 3; i++)
+		sahifa_buf_appendf(&b, "<div class=\"grid cols\"><div class=\"cell story\">"
+				   "<p>Chunk %d opens here, with a sentence of its own, and more.</p>"
+				   "%s%s</div><div class=slot>Advertisement</div></div>", i, p, p);
+	sahifa_buf_appendf(&b, "<div class=\"grid wide\"><div class=cell><p>A teaser from "
+			   "another page, long enough to read as prose, with commas, too.</p>%s"
+			   "</div></div></div></main></body></html>", p);
+	CHECK_INT("chunks", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "Chunk 0 opens"));
+	CHECK(has_para(&a, "Chunk 1 opens"));
+	CHECK(has_para(&a, "Chunk 2 opens"));
+	CHECK(!has_para(&a, "A teaser from another page"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A hidden copy of the story for machines (microdata) beside the visible story stays
+ * out; a hidden body with nothing else on the page is the story that scripts reveal. */
+static void test_hidden_copy(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story><p>The visible lead, with a "
+			   "comma, and a full stop at the end of its only sentence.</p>%s%s%s</div>"
+			   "<div style=\"display:none\" itemscope><div itemprop=datePublished>"
+			   "2019-11-13T23:06:00+01:00</div><div itemprop=articleBody>%s%s%s%s</div>"
+			   "</div></body></html>", p, p, p, p, p, p, p);
+	CHECK_INT("copy", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The visible lead"));
+	CHECK(!has_para(&a, "2019-11-13T23:06"));
+	CHECK(has_removed(&a, "2019-11-13T23:06", SAHIFA_REASON_HIDDEN));
+	sahifa_article_release(&a);
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><body><div class=menu><a href=/>Home</a></div><div "
+			   "class=story hidden>%s%s%s%s</div></body></html>", p, p, p, p);
+	CHECK_INT("revealed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* The story in one article element, then more posts printed in full, each an article
+ * of its own: the story is the one with the h1, the rest are teasers. */
+static void test_story_among_posts(void)
+{
+	static const char t[] = "<article class=post><h2>Another post</h2><p>Teaser %d, a "
+				"paragraph long enough for prose, with commas, and an end.</p>"
+				"</article>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><div id=primary><article class=post><h1>The "
+			      "story</h1><p>The story's only paragraph, long enough to be prose, "
+			      "with commas, clauses, and a full stop at its end.</p></article>"
+			      "<section class=more>");
+	for (i = 0; i < 5; i++)
+		sahifa_buf_appendf(&b, t, i);
+	sahifa_buf_append_str(&b, "</section></div></body></html>");
+	CHECK_INT("posts", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The story's only paragraph"));
+	CHECK(!has_para(&a, "Teaser 0"));
+	CHECK(!has_para(&a, "Teaser 4"));
+	CHECK(has_removed(&a, "Teaser 3", SAHIFA_REASON_OUTSIDE));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* The story's first paragraph printed apart, in a wrapper of its own before the body,
+ * is the story's start. */
+static void test_lead_apart(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=menu><a href=/>Home</a></div><div id=page>"
+			   "<h1>Story</h1><section class=\"box top\"><p class=lead>The lead, apart from the "
+			   "rest, says what happened, where, and when, in one sentence.</p></section>"
+			   "<div class=\"col body\"><div class=field>%s%s%s%s</div></div></div>"
+			   "</body></html>", p, p, p, p);
+	CHECK_INT("lead", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The lead, apart"));
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A slideshow inside the story: its text is the pictures' captions, not paragraphs;
+ * a gallery class around the whole story is layout and changes nothing. */
+static void test_gallery(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char c[] = "<li><img src=a.jpg><p>The mayor, left, greets a shop owner "
+				"on Tuesday, Nov. 19, in the old market. Photo: Agency</p></li>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t k;
+	int captioned = 0;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s<div class=\"photo-gallery\">"
+			   "<ul>%s%s%s</ul></div>%s%s%s</div></body></html>", p, c, c, c, p, p, p);
+	CHECK_INT("gallery", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	CHECK(!has_para(&a, "The mayor, left"));
+	for (k = 0; k < a.n_captions; k++)
+		captioned |= strstr(a.captions[k].text, "The mayor, left") != NULL;
+	CHECK(captioned);
+	sahifa_article_release(&a);
+	b.len = 0;
+	sahifa_buf_appendf(&b, "<html><body><div class=\"lightbox-on page\"><div class=story>"
+			   "%s%s%s%s</div></div></body></html>", p, p, p, p);
+	CHECK_INT("layout", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* An unclosed element inside noscript makes the parser hang the rest of the page into
+ * it: that page is not dropped with the noscript message; a short message is. */
+static void test_noscript_swallow(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><noscript><div id=nojs></noscript><div "
+			      "id=page><div id=text>");
+	for (i = 0; i < 20; i++)
+		sahifa_buf_append_str(&b, p);
+	sahifa_buf_append_str(&b, "</div></div><noscript>Turn on scripts, please.</noscript>"
+			      "</body></html>");
+	CHECK_INT("noscript", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "A paragraph of the story"));
+	CHECK(!has_para(&a, "Turn on scripts"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A heading over a list that is removed goes with it; one over kept text stays. */
+static void test_empty_heading(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t k;
+	int kept_h = 0, lost_h = 0;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s<h2>What comes next</h2>%s%s"
+			   "<h2>More on this</h2><ul><li><a href=/a>Another story</a></li><li><a "
+			   "href=/b>And one more story</a></li></ul></div></body></html>", p, p, p);
+	CHECK_INT("empty heading", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	for (k = 0; k < a.n_sections; k++) {
+		kept_h |= a.sections[k].heading && !strcmp(a.sections[k].heading, "What comes next");
+		lost_h |= a.sections[k].heading && !strcmp(a.sections[k].heading, "More on this");
+	}
+	CHECK(kept_h);
+	CHECK(!lost_h);
+	CHECK(has_removed(&a, "More on this", SAHIFA_REASON_LINK_LIST));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* Chinese prose is dense: fifty characters make a paragraph, so a wrapper with a
+ * navigation word in its class around such a story still gives way to it. */
+static void test_cjk_prose(void)
+{
+	/* "The city council on Tuesday passed next year's budget, the mayor said, with
+	 * more money for schools and buses." in Chinese, about 50 characters */
+	static const char p[] = "<p>\xe5\xb8\x82\xe8\xae\xae\xe4\xbc\x9a\xe5\x91\xa8\xe4\xba\x8c"
+		"\xe9\x80\x9a\xe8\xbf\x87\xe4\xba\x86\xe6\x98\x8e\xe5\xb9\xb4\xe7\x9a\x84"
+		"\xe9\xa2\x84\xe7\xae\x97\xef\xbc\x8c\xe5\xb8\x82\xe9\x95\xbf\xe8\xa1\xa8"
+		"\xe7\xa4\xba\xef\xbc\x8c\xe5\xad\xa6\xe6\xa0\xa1\xe5\x92\x8c\xe5\x85\xac"
+		"\xe4\xba\xa4\xe5\xb0\x86\xe8\x8e\xb7\xe5\xbe\x97\xe6\x9b\xb4\xe5\xa4\x9a"
+		"\xe7\x9a\x84\xe8\xb5\x84\xe9\x87\x91\xef\xbc\x8c\xe6\x96\xb0\xe7\x9a\x84"
+		"\xe7\xba\xbf\xe8\xb7\xaf\xe6\x98\x8e\xe5\xb9\xb4\xe6\x98\xa5\xe5\xa4\xa9"
+		"\xe5\xbc\x80\xe9\x80\x9a\xe3\x80\x82</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	int i;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "<html><body><div id=outer class=\"site-int-nav\"><div "
+			      "class=story>");
+	for (i = 0; i < 4; i++)
+		sahifa_buf_append_str(&b, p);
+	sahifa_buf_append_str(&b, "</div></div></body></html>");
+	CHECK_INT("cjk", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "\xe5\xb8\x82\xe8\xae\xae\xe4\xbc\x9a"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A post embedded in the story (a quoted tweet) is content; a share bar is not. */
+static void test_social_embed(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s<div class=social-embed>"
+			   "<blockquote><p>Yes, this is real, and yes, the county paid for it.</p>"
+			   "</blockquote></div>%s<div class=social-share><a href=#>Share</a> "
+			   "<a href=#>Post</a></div></div></body></html>", p, p, p);
+	CHECK_INT("embed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "Yes, this is real"));
+	CHECK(has_removed(&a, "Share Post", SAHIFA_REASON_SHARE));
+	sahifa_article_release(&a);
 	sahifa_buf_release(&b);
 }
 
@@ -377,6 +649,15 @@ int main(void)
 	test_charsets();
 	test_hostile();
 	test_ld_cross_check();
+	test_story_chunks();
+	test_hidden_copy();
+	test_story_among_posts();
+	test_lead_apart();
+	test_gallery();
+	test_noscript_swallow();
+	test_empty_heading();
+	test_cjk_prose();
+	test_social_embed();
 	sahifa_rules_free(rules);
 	return check_report();
 }
