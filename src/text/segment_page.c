@@ -916,9 +916,19 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 
 /* ---- headline -------------------------------------------------------------------- */
 
-#define HEAD_LOOKBACK 25      /* blocks before the article searched for its title */
+#define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 
-/* Share of the candidate's words (folded, 3+ letters) found in the body's first blocks. */
+/* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
+static int is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* How much the body's first blocks echo the candidate: the share of its content words
+ * (folded, 3+ letters, no stop words; pairs of characters in Han, kana and Hangul) found
+ * there, scaled down when it has fewer than three of them, so that a short line the body
+ * happens to name ("Xbox One X") does not outweigh the full headline. */
 static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 {
 	struct seg_state *s = p->s;
@@ -946,9 +956,22 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	for (i = 0; i < n;) {
 		size_t j = i, q;
 
-		while (j < n && seg_is_word(f[j]))
+		if (is_cjk(f[i])) {
+			/* a pair of characters, the next one starting at the second */
+			if (i + 1 < n && is_cjk(f[i + 1])) {
+				words++;
+				for (q = 0; q + 2 <= m; q++)
+					if (g[q] == f[i] && g[q + 1] == f[i + 1]) {
+						hit++;
+						break;
+					}
+			}
+			i++;
+			continue;
+		}
+		while (j < n && seg_is_word(f[j]) && !is_cjk(f[j]))
 			j++;
-		if (j - i >= 3) {
+		if (j - i >= 3 && (j - i > SW_WORD_MAX || !sw_lookup(hash_cps(f + i, j - i)))) {
 			words++;
 			for (q = 0; q + (j - i) <= m; q++)
 				if (!memcmp(g + q, f + i, (j - i) * sizeof(*f)) &&
@@ -957,9 +980,11 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 					break;
 				}
 		}
-		i = j + 1;
+		i = j > i ? j : i + 1;
 	}
-	return words ? (double)hit / (double)words : 0.0;
+	if (!words)
+		return 0.0;
+	return (double)hit / (double)words * (words < 3 ? (double)words / 3.0 : 1.0);
 }
 
 static int same_text(const struct seg_state *s, size_t a, size_t b)
@@ -1282,18 +1307,15 @@ again:
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;
 	     bi++) {
-		double sc = 0.0;
+		double sc = 0.0, dist = 0.0;
 		size_t j;
 		const struct blk *k = &p.b[bi];
+		char date[16];
 
 		if (!can_title(&p, bi) || k->final == J_GOOD)
 			continue;
-		{
-			char date[16];
-
-			if (byline_kind(&p, bi, date))
-				continue;
-		}
+		if (byline_kind(&p, bi, date))
+			continue;
 		{
 			int image = 0;
 
@@ -1318,7 +1340,16 @@ again:
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		sc -= 0.05 * (double)(bi < body ? body - bi : bi - body);
+		for (j = bi + 1; j < p.n && j <= bi + 3 && j < body + 3; j++)
+			if (byline_kind(&p, j, date)) {
+				sc += 0.8;  /* an author or date line right under it */
+				break;
+			}
+		/* the distance to the body, in blocks that read as text: a run of one-word
+		 * menu and share lines between the two costs little */
+		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
+			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
+		sc -= 0.05 * dist;
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;
