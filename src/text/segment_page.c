@@ -994,6 +994,56 @@ static int same_text(const struct seg_state *s, size_t a, size_t b)
 	return x->e - x->b == y->e - y->b && !memcmp(s->text + x->b, s->text + y->b, x->e - x->b);
 }
 
+/* Line b repeats line a, or opens with it and goes on after a separator or a space, as
+ * a page's title line ("Headline | Site"), a share text or a picture's credit does;
+ * only for lines long enough (20 bytes) not to open other lines by chance. */
+static int echoes_line(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
+	size_t n = x->e - x->b;
+	const char *t = s->text + y->b;
+
+	if (same_text(s, a, b))
+		return 1;
+	while (t < s->text + y->e && (*t == ' ' || *t == '*' || *t == '#'))
+		t++;
+	if (n < 20 || (size_t)(s->text + y->e - t) <= n + 1 || memcmp(t, s->text + x->b, n))
+		return 0;
+	return t[n] == ' ' || t[n] == '|' || t[n] == '-' || t[n] == '_' || t[n] == ':' ||
+	       t[n] == '(';
+}
+
+/* A teaser line: 5 to 30 words, no sentence, no author or date. */
+static int teaser_shape(struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	const struct seg_line *h = &p->s->lines[k->head];
+	char date[16];
+
+	return k->words >= 5 && k->words <= 30 && h->nlines == 1 && !ends_sentence(h) &&
+	       k->reason < 0 && !byline_kind(p, bi, date);
+}
+
+/* Block bi sits in a list of teasers: the nearest blocks of more than one word before
+ * and after it are teaser lines too. */
+static int in_teaser_list(struct page *p, size_t bi)
+{
+	size_t j, before = SIZE_MAX, after = SIZE_MAX;
+
+	for (j = bi; j > 0 && bi - j < 3; j--)
+		if (p->b[j - 1].words >= 2) {
+			before = j - 1;
+			break;
+		}
+	for (j = bi + 1; j < p->n && j - bi <= 3; j++)
+		if (p->b[j].words >= 2) {
+			after = j;
+			break;
+		}
+	return before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
+	       teaser_shape(p, after);
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -1331,12 +1381,15 @@ again:
 		}
 		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
 		for (j = 0; j < p.n; j++)
-			if ((j + 2 < bi || j > bi + 2) && same_text(s, p.b[j].head, k->head)) {
+			if ((j + 2 < bi || j > bi + 2) && echoes_line(s, k->head, p.b[j].head)) {
 				sc += 1.5;
 				break;
 			}
 		if (k->words >= 4 && k->words <= 30)
 			sc += 1.0;
+		if (in_teaser_list(&p, bi))
+			sc -= 1.0;
+
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
