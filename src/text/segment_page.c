@@ -995,7 +995,8 @@ static int same_text(const struct seg_state *s, size_t a, size_t b)
 }
 
 /* Line b repeats line a, or opens with it and goes on after a separator or a space, as
- * a page's title line ("Headline | Site"), a share text or a picture's credit does;
+ * a page's title line ("Headline | Site"), a share text or a picture's credit does, or
+ * ends with it as a breadcrumb trail does;
  * only for lines long enough (20 bytes) not to open other lines by chance. */
 static int echoes_line(const struct seg_state *s, size_t a, size_t b)
 {
@@ -1005,12 +1006,37 @@ static int echoes_line(const struct seg_state *s, size_t a, size_t b)
 
 	if (same_text(s, a, b))
 		return 1;
+	if (n >= 20 && y->e - y->b > n + 2 && !memcmp(s->text + y->e - n, s->text + x->b, n) &&
+	    (s->text[y->e - n - 1] == ' ' || s->text[y->e - n - 1] == '>'))
+		return 1;  /* the end of a breadcrumb trail: "Home > News > Headline" */
 	while (t < s->text + y->e && (*t == ' ' || *t == '*' || *t == '#'))
 		t++;
 	if (n < 20 || (size_t)(s->text + y->e - t) <= n + 1 || memcmp(t, s->text + x->b, n))
 		return 0;
 	return t[n] == ' ' || t[n] == '|' || t[n] == '-' || t[n] == '_' || t[n] == ':' ||
 	       t[n] == '(';
+}
+
+/* A breadcrumb trail: "Home > News > 2015 > Title", «الرئيسية » أخبار»: two or more
+ * of the same separator between words. */
+static int breadcrumb(const char *t, size_t len)
+{
+	static const char *const seps[] = { " > ", " >> ", " \xc2\xbb ", " \xe2\x80\xba ", " / ",
+					    " \xc2\xab ", " \xe2\x80\xb9 ", NULL };
+	size_t i;
+
+	for (i = 0; seps[i]; i++) {
+		size_t n = strlen(seps[i]), c = 0;
+		const char *u = t, *end = t + len;
+
+		while ((u = memmem(u, (size_t)(end - u), seps[i], n)) != NULL) {
+			c++;
+			u += n;
+		}
+		if (c >= 2)
+			return 1;
+	}
+	return 0;
 }
 
 /* A teaser line: 5 to 30 words, no sentence, no author or date. */
@@ -1364,7 +1390,9 @@ again:
 
 		if (!can_title(&p, bi) || k->final == J_GOOD)
 			continue;
-		if (byline_kind(&p, bi, date))
+		if (byline_kind(&p, bi, date) ||
+		    breadcrumb(s->text + s->lines[k->head].b,
+			       s->lines[k->head].e - s->lines[k->head].b))
 			continue;
 		{
 			int image = 0;
