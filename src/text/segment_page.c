@@ -1394,18 +1394,15 @@ again:
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b))
 			continue;
-		{
-			int image = 0;
+		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
+			const struct seg_line *l = &s->lines[p.b[j].head];
 
-			for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
-				const struct seg_line *l = &s->lines[p.b[j].head];
-
-				if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
-				    has_any(s->text + l->b, l->e - l->b, w_image))
-					image = 1;
+			if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
+			    has_any(s->text + l->b, l->e - l->b, w_image)) {
+				/* a caption, or a headline over the lead picture */
+				sc -= ends_sentence(&s->lines[k->head]) ? 2.0 : 0.5;
+				break;
 			}
-			if (image)
-				continue;  /* a caption */
 		}
 		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
 		for (j = 0; j < p.n; j++)
