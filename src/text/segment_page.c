@@ -759,26 +759,167 @@ static int starts_ci(const char *t, size_t len, const char *p)
 	return 1;
 }
 
+/* A letter of the Arabic script starts here (lead bytes of U+0600..U+06FF). */
+static int arabic_at(const char *t)
+{
+	unsigned char c = (unsigned char)*t;
+
+	return c >= 0xD8 && c <= 0xDB;
+}
+
+/* A digit, ASCII, Arabic-Indic or Persian, starts at t (len bytes left). */
+static int digit_at(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	return (*u >= '0' && *u <= '9') ||
+	       (len >= 2 && u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9) ||
+	       (len >= 2 && u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9);
+}
+
+static int has_digit(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (digit_at(t + i, len - i))
+			return 1;
+	return 0;
+}
+
+/* A short line that reads as a date however it is spelled, even where find_date knows
+ * no month name («الجمعة 8 فيفري 2019», "30 avril 2015 à 07:19"): a year from 1900 to
+ * 2100 among six words at most, or among sixteen with a time of day. */
+static int looks_dated(const char *t, size_t len)
+{
+	size_t i = 0, words = 0;
+	int year = 0, clock = 0;
+
+	for (i = 1; i + 2 < len; i++)
+		if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
+			clock = 1;
+	i = 0;
+
+	while (i < len) {
+		size_t b, dg = 0;
+		long v = 0;
+
+		while (i < len && (t[i] == ' ' || t[i] == ',' || t[i] == '/' || t[i] == '-'))
+			i++;
+		if (i >= len)
+			break;
+		words++;
+		for (b = i; i < len && t[i] != ' ' && t[i] != ',' && t[i] != '/' && t[i] != '-';) {
+			const unsigned char *u = (const unsigned char *)t + i;
+
+			if (*u >= '0' && *u <= '9') {
+				v = v * 10 + (*u - '0');
+				dg++;
+				i++;
+			} else if (digit_at(t + i, len - i)) {
+				v = v * 10 + (u[0] == 0xD9 ? u[1] - 0xA0 : u[1] - 0xB0);
+				dg++;
+				i += 2;
+			} else {
+				i++;
+			}
+		}
+		if (dg == 4 && i - b <= 8 && v >= 1900 && v <= 2100)
+			year = 1;
+	}
+	return year && (words <= 6 || (clock && words <= 16));
+}
+
+/* Author cues of Chinese and Japanese pages, anywhere in a meta line:
+ * "2017-03-10 来源：网易科学人 作者：肖春芳". */
+static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
+				      "撰文：", NULL };
+
 /* 2: a byline, 1: a date or reading-time line, 0: neither. */
+#define BYLINE_BUF 1024  /* bytes of a byline candidate read; the longest allowed is 200
+			  * code points, at most 800 bytes */
+
+/* The line without lynx's link numbers ("By [37]Erin Cunningham") and without the
+ * bullets of a meta list ("* 24 July 2015", "• Par X"), into out. */
+static size_t byline_text(const char *t, size_t len, char *out)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if (t[i] == '*' || t[i] == '-' || t[i] == '+' || t[i] == ' ' || t[i] == '|')
+			i++;
+		else if (len - i >= 3 && !memcmp(t + i, "\xe2\x80\xa2", 3))
+			i += 3;
+		else
+			break;
+	}
+	for (; i < len && n < BYLINE_BUF - 1; i++) {
+		if (t[i] == '[' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {
+			size_t j = i + 1;
+
+			while (j < len && t[j] >= '0' && t[j] <= '9')
+				j++;
+			if (j < len && t[j] == ']') {
+				i = j;
+				continue;
+			}
+		}
+		out[n++] = t[i];
+	}
+	out[n] = 0;
+	return n;
+}
+
+static int ends_by(const char *t, size_t len);
+
+/* byline_text of the block that starts at line head, its wrapped lines joined by a
+ * space; 0 when it does not fit. */
+static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
+{
+	char tmp[BYLINE_BUF];
+	size_t n = 0, li;
+
+	for (li = head; li < head + s->lines[head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t m;
+
+		if (l->e - l->b >= BYLINE_BUF)
+			return 0;
+		m = byline_text(s->text + l->b, l->e - l->b, tmp);
+		if (n + m + 2 >= BYLINE_BUF)
+			return 0;
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, tmp, m);
+		n += m;
+	}
+	out[n] = 0;
+	return n;
+}
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
 	const struct blk *k = &p->b[bi];
 	const struct seg_line *h = &s->lines[k->head];
+	char buf[BYLINE_BUF];
 	const char *t = s->text + h->b;
 	size_t len = h->e - h->b, i;
 	int has_date;
 
-	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE))
+	date[0] = 0;
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 3 ||
+	    (h->nlines > 1 && !starts_ci(t, len, "by ") && !ends_by(t, len)))
+		return 0;  /* wrapped: "By Jane Doe, a deputy editor ...", "Site | date | Par" */
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
+	    !memchr(t, '|', len))
+		return 0;  /* only "By Jane Doe, a deputy editor who ..." and "Site | date |
+			    * Par X" run that long */
+	if (!(len = block_byline_text(s, k->head, buf)))
 		return 0;
-	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by "))
-		return 0;  /* only "By Jane Doe, a deputy editor who ..." runs that long */
+	t = buf;
 	has_date = find_date(t, len, date);
-	/* bullets of a meta list ("* 24 July 2015") */
-	while (len && (*t == '*' || *t == '-' || *t == '+' || *t == ' ' || *t == '|')) {
-		t++;
-		len--;
-	}
 	{
 		/* "By Jane Doe", also after a separator: "Le Monde | 04.05.2015 | Par X" */
 		size_t at = 0;
@@ -810,14 +951,25 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		    (t[n] == ' ' || t[n] == ':' || t[n] == '-' || (unsigned char)t[n] == 0xD8))
 			return 2;
 	}
-	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) && k->words <= 8)
+	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS) {
+		/* the byline phrases of the rules («تحليل يكتبه - name», «به قلم name») */
+		size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
+
+		if (n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n))
+			return 2;
+	}
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk))
 		return 2;
-	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 &&
-	    (unsigned char)t[0] >= 0xD8) {
-		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name */
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) &&
+	    (k->words <= 8 || has_date || looks_dated(t, len)))
+		return 2;  /* "Reuters", "AFP 30 avril 2015 à 07:19" */
+	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 && arabic_at(t)) {
+		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name (no number: «کد خبر :
+		 * ۷۳۴۹۹۲۶» is an id, «٠٢:٠٠ الثلاثاء» a time) */
 		const char *c = memchr(t, ':', len);
 
-		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30)
+		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30 &&
+		    !has_digit(t, len))
 			return 2;
 	}
 	if (has_date && k->chars <= SEG_BYLINE_MAX_CHARS) {
@@ -843,7 +995,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
 			return 2;
 	}
-	if (has_date && k->words <= 16)
+	if ((has_date && k->words <= 16) || looks_dated(t, len))
 		return 1;
 	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
 			       has_ascii_ci(t, len, "minute read") ||
@@ -872,17 +1024,158 @@ static int is_name(const char *t, size_t len)
 	return words && words <= 5 && lower * 3 <= words - (words > 2);
 }
 
-/* Author names of a "By A and B" byline. */
-static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t len)
+/* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
+static int upper_at(const char *t, size_t len)
 {
-	size_t i, start;
+	const unsigned char *u = (const unsigned char *)t;
 
-	for (i = 0; by_prefix[i]; i++)
-		if (starts_ci(t, len, by_prefix[i]))
+	if (*u >= 'A' && *u <= 'Z')
+		return 1;
+	if (len >= 2 && u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
+		return 1;
+	return len >= 2 && (u[0] == 0xC4 || u[0] == 0xC5) && !(u[1] & 1);
+}
+
+/* Bytes of the name that opens the line: two to four capitalised words ("Devindra
+ * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one); 0 when there is none. */
+static size_t name_prefix(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, end = 0;
+
+	while (i < len && words < 4) {
+		size_t b = i, letters = 0;
+
+		if (!upper_at(t + i, len - i))
 			break;
-	if (!by_prefix[i])
-		return SAHIFA_OK;
-	start = strlen(by_prefix[i]);
+		while (i < len && t[i] != ' ' && t[i] != ',') {
+			if (t[i] >= '0' && t[i] <= '9')
+				return 0;
+			letters += ((unsigned char)t[i] & 0xC0) != 0x80;
+			i++;
+		}
+		if (letters < 2 || (t[i - 1] == ':' || t[i - 1] == '.' ? letters < 3 : 0))
+			break;
+		if (t[i - 1] == ':')
+			return 0;  /* "Kontakt: ..." is a label */
+		words++;
+		end = i;
+		(void)b;
+		if (i < len && t[i] == ',')
+			break;
+		while (i < len && t[i] == ' ')
+			i++;
+	}
+	return words >= 2 ? end : 0;
+}
+
+/* A line that is an author's name alone, or a name then a handle, an aside or a
+ * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
+ * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  Read only right under a
+ * headline, where nothing else takes that shape. */
+static int name_line(const char *t, size_t len)
+{
+	size_t n = name_prefix(t, len);
+	const char *r = t + n;
+	size_t rl = len - n;
+
+	if (!n || len > SEG_BYLINE_MAX_CHARS || has_any(t, len, w_share) ||
+	    has_any(t, len, w_related) || has_any(t, len, w_ad) || has_any(t, len, w_news) ||
+	    has_ascii_ci(t, len, "links") || has_ascii_ci(t, len, "sponsor") ||
+	    has_ascii_ci(t, len, "promoted"))
+		return 0;  /* widget labels: "Promoted Links", "Most Read" */
+	while (rl && (*r == ' ' || *r == ',')) {
+		r++;
+		rl--;
+	}
+	{
+		/* no stop word of any list: "MORE FOR YOU" is a label */
+		uint32_t f[SEG_BYLINE_MAX_CHARS * 2];
+		size_t m = seg_fold(t, n, f, sizeof(f) / sizeof(f[0])), i = 0, j;
+
+		if (m > sizeof(f) / sizeof(f[0]))
+			return 0;
+		while (i < m) {
+			for (j = i; j < m && f[j] != ' '; j++)
+				;
+			if (j > i && j - i <= SW_WORD_MAX && sw_lookup(hash_cps(f + i, j - i)))
+				return 0;
+			i = j + 1;
+		}
+	}
+	if (!rl || *r == '@' || *r == '(')
+		return 1;
+	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
+			    has_ascii_ci(r, rl, "minutes"));
+}
+
+static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+					   "aug", "sep", "oct", "nov", "dec", NULL };
+
+/* The end of the name that starts at t: before a handle, a number or an English month
+ * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"). */
+static size_t name_end(const char *t, size_t len)
+{
+	size_t i = 0, w;
+
+	while (i < len) {
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len || t[i] == '@' || (t[i] >= '0' && t[i] <= '9'))
+			break;
+		for (w = 0; name_months[w]; w++)
+			if (starts_ci(t + i, len - i, name_months[w]) && i > 0 &&
+			    (len - i == 3 || t[i + 3] == '.' || t[i + 3] == ' ' ||
+			     (t[i + 3] >= 'a' && t[i + 3] <= 'z') ||
+			     (t[i + 3] >= 'A' && t[i + 3] <= 'Z')))
+				break;
+		if (name_months[w] && i > 0) {
+			size_t e = i;
+
+			while (e < len && t[e] != ' ')
+				e++;
+			if (e < len && t[e] == ' ' && e + 1 < len && t[e + 1] >= '0' && t[e + 1] <= '9')
+				break;  /* "March 18": a date, not a surname */
+		}
+		while (i < len && t[i] != ' ')
+			i++;
+	}
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+		i--;
+	return i;
+}
+
+/* The line ends with a "By" cue after a separator, whose name the next line holds (a
+ * wrapped byline: "Le Monde | 04.05.2015 à 13h36 | Par"). */
+static int ends_by(const char *t, size_t len)
+{
+	size_t i;
+
+	while (len && t[len - 1] == ' ')
+		len--;
+	for (i = 0; by_prefix[i]; i++) {
+		const char *b = by_prefix[i];
+		size_t n = strlen(b) - (b[strlen(b) - 1] == ' '), k;
+
+		if (len <= n + 2 || t[len - n - 1] != ' ' ||
+		    (t[len - n - 2] != '|' && (unsigned char)t[len - n - 2] != 0xA2 &&
+		     t[len - n - 2] != ','))
+			continue;  /* after a separator: "Supported by" is no byline */
+		for (k = 0; k < n; k++)
+			if ((char)(t[len - n + k] | (t[len - n + k] >= 'A' && t[len - n + k] <= 'Z'
+						     ? 32 : 0)) != b[k])
+				break;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Author names of a "By A and B" part of a byline (t after the "By "). */
+static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
+{
+	size_t i, start = 0;
+
+	len = name_end(t, len);
 	for (i = start; i <= len; i++) {
 		int cut = i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' ||
 			  (i + 5 <= len && !memcmp(t + i, " and ", 5)) ||
@@ -893,11 +1186,7 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 		{
 			size_t b = start, e = i;
 
-			while (b < e && (t[b] == ' ' || t[b] == '['))
-				b++;
-			while (b < e && t[b] >= '0' && t[b] <= '9')
-				b++;
-			if (b < e && t[b] == ']')
+			while (b < e && t[b] == ' ')
 				b++;
 			while (e > b && t[e - 1] == ' ')
 				e--;
@@ -911,6 +1200,63 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 		start = i + (i < len && t[i] == ' ' ? (t[i + 1] == 'a' ? 5 : 3) : 1);
 		i = start - 1;
 	}
+	return SAHIFA_OK;
+}
+
+/* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
+ * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
+ * حسين»), or the name that opens a name line. */
+static enum sahifa_status add_authors(struct seg_state *s, size_t head)
+{
+	char buf[BYLINE_BUF];
+	const char *t = buf;
+	size_t len = block_byline_text(s, head, buf), i, at = 0;
+
+	while (at < len) {
+		for (i = 0; by_prefix[i]; i++)
+			if (starts_ci(t + at, len - at, by_prefix[i])) {
+				size_t b = at + strlen(by_prefix[i]), e = b;
+
+				while (e < len && t[e] != '|')
+					e++;
+				return add_names(s, t + b, e - b);
+			}
+		while (at < len && t[at] != '|')
+			at++;
+		while (at < len && (t[at] == '|' || t[at] == ' '))
+			at++;
+	}
+	if (arabic_at(t)) {
+		const char *c = NULL;
+		size_t b, e = len;
+
+		for (i = 0; by_arabic[i]; i++)
+			if (starts_ci(t, len, by_arabic[i])) {
+				c = t + strlen(by_arabic[i]);
+				break;
+			}
+		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
+			c++;
+		if (!c) {
+			/* a rules cue: «تحليل يكتبه - name», the name after the dash */
+			const char *d = memmem(t, len, " - ", 3);
+
+			c = d ? d + 3 : NULL;
+		}
+		if (!c)
+			return SAHIFA_OK;
+		b = (size_t)(c - t);
+		while (b < e && (t[b] == ' ' || t[b] == ':' || t[b] == '-'))
+			b++;
+		while (e > b && t[e - 1] == ' ')
+			e--;
+		if (e > b && e - b < 60 && is_name(t + b, e - b) && !has_digit(t + b, e - b))
+			return sahifa_article_add_author(s->a, t + b, e - b) ? SAHIFA_ERR_NOMEM
+									  : SAHIFA_OK;
+		return SAHIFA_OK;
+	}
+	if ((i = name_prefix(t, len)) != 0 && name_line(t, len))
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	return SAHIFA_OK;
 }
 
@@ -1213,7 +1559,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
-	int g;
+	int g, got_by = 0;
 
 	pthread_once(&sw_once, sw_build);
 	memset(&p, 0, sizeof(p));
@@ -1443,10 +1789,12 @@ again:
 	/* bylines and datelines: from the headline to the body, and the first blocks of
 	 * the body */
 	{
-		size_t at = title != SIZE_MAX ? title : body, to = body + 6, got = 0;
+		size_t at = title != SIZE_MAX ? title : body, to = body + 6;
 		size_t from = at >= 6 ? at - 6 : 0;
 		char date[16];
 		int have_date = s->a->published != NULL;
+
+		int cue = 0, under;
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
@@ -1454,19 +1802,40 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
+			under = title != SIZE_MAX && bi > title && bi <= title + 3;
+			if (bi == title || h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 &&
+			     !(under && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+					 p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
+					 p.b[bi].reason == SAHIFA_REASON_MENU)))) {
+				cue = 0;
 				continue;
+			}
 			kind = byline_kind(&p, bi, date);
+			if ((!kind || kind == 1) && (under || cue)) {
+				char buf[BYLINE_BUF];
+				size_t bn = block_byline_text(s, p.b[bi].head, buf);
+
+				/* a name alone right under the headline, or after a line that
+				 * ends with "By" */
+				if (name_line(buf, bn) || (cue && is_name(buf, bn)))
+					kind = 2;
+			}
+			if (!kind && p.b[bi].reason >= 0)
+				continue;  /* link text that is no byline */
+			cue = ends_by(s->text + h->b, h->e - h->b);
+			if (cue && !got_by)
+				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {
 				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
 					goto nomem;
 				have_date = 1;
 			}
-			if (kind == 2 && !got) {
+			if (kind == 2 && !got_by) {
 				h->cls = C_BYLINE;
 				p.b[bi].reason = -2;
-				got = 1;
-				if (add_authors(s, s->text + h->b, h->e - h->b))
+				got_by = 1;
+				if (add_authors(s, p.b[bi].head))
 					goto nomem;
 			} else if (kind) {
 				p.b[bi].reason = SAHIFA_REASON_DATELINE;
@@ -1479,28 +1848,20 @@ again:
 	}
 	/* no byline under the headline: the first "By Jane Doe" line near or in the
 	 * article's first part */
-	if (!s->a->byline && title != SIZE_MAX) {
+	if (!got_by && title != SIZE_MAX) {
 		size_t end = best_e < body + 12 ? best_e : body + 12;
 
 		for (bi = title >= 30 ? title - 30 : 0; bi < p.n && bi < end; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
-			const char *t = s->text + h->b;
-			size_t len = h->e - h->b;
-			char date[16];
+			char buf[BYLINE_BUF], date[16];
+			size_t len;
 
 			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
-			while (len && (*t == '*' || *t == '-' || *t == ' ' || (unsigned char)*t >= 0xE2)) {
-				size_t step = (unsigned char)*t >= 0xE2 ? 3 : 1;
-
-				if (step > len)
-					break;
-				t += step;
-				len -= step;
-			}
-			if (starts_ci(t, len, "by ") && byline_kind(&p, bi, date) == 2) {
+			len = block_byline_text(s, p.b[bi].head, buf);
+			if (starts_ci(buf, len, "by ") && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
-				if (add_authors(s, t, len))
+				if (add_authors(s, p.b[bi].head))
 					goto nomem;
 				break;
 			}
@@ -1589,3 +1950,4 @@ nomem:
 	free(p.b);
 	return SAHIFA_ERR_NOMEM;
 }
+
