@@ -831,6 +831,13 @@ static int looks_dated(const char *t, size_t len)
 	return year && (words <= 6 || (clock && words <= 16));
 }
 
+/* Labels of a page's meta lines that look like «City: name» but name a section, a
+ * source or an id: «گروه : یزد » یزد», «المصدر: وكالات», «کد خبر : ۷۳۴۹۹۲۶». */
+static const char *const meta_labels[] = { "گروه", "کد خبر", "سرویس", "بخش", "دسته", "منبع",
+					   "تاریخ", "شناسه", "برچسب", "القسم", "المصدر", "التاريخ",
+					   "التصنيف", "الوسوم", "كلمات", "تاريخ", "مصدر", "زمرہ",
+					   NULL };
+
 /* Author cues of Chinese and Japanese pages, anywhere in a meta line:
  * "2017-03-10 来源：网易科学人 作者：肖春芳". */
 static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
@@ -969,7 +976,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		const char *c = memchr(t, ':', len);
 
 		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30 &&
-		    !has_digit(t, len))
+		    !has_digit(t, len) && !has_any(t, (size_t)(c - t), meta_labels) &&
+		    !memchr(t, '|', len) && !has_bytes(t, len, "\xc2\xbb") &&
+		    !has_bytes(t, len, "\xc2\xab"))
 			return 2;
 	}
 	if (has_date && k->chars <= SEG_BYLINE_MAX_CHARS) {
