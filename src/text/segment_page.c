@@ -1033,6 +1033,11 @@ static int is_name(const char *t, size_t len)
 	return words && words <= 5 && lower * 3 <= words - (words > 2);
 }
 
+/* Words of widget labels that take a name's shape ("Promoted Links", "User Login"). */
+static const char *const w_label[] = { "links", "sponsor", "promoted", "login", "log in",
+				       "sign in", "password", "username", "account", "register",
+				       "remember", "settings", "contact", NULL };
+
 /* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
 static int upper_at(const char *t, size_t len)
 {
@@ -1089,9 +1094,8 @@ static int name_line(const char *t, size_t len)
 
 	if (!n || len > SEG_BYLINE_MAX_CHARS || has_any(t, len, w_share) ||
 	    has_any(t, len, w_related) || has_any(t, len, w_ad) || has_any(t, len, w_news) ||
-	    has_ascii_ci(t, len, "links") || has_ascii_ci(t, len, "sponsor") ||
-	    has_ascii_ci(t, len, "promoted"))
-		return 0;  /* widget labels: "Promoted Links", "Most Read" */
+	    has_any(t, len, w_label))
+		return 0;  /* widget labels: "Promoted Links", "Most Read", "User Login" */
 	while (rl && (*r == ' ' || *r == ',')) {
 		r++;
 		rl--;
@@ -1272,6 +1276,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 /* ---- headline -------------------------------------------------------------------- */
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
+#define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
 static int is_cjk(uint32_t c)
@@ -1441,7 +1446,9 @@ static int can_title(const struct page *p, size_t bi)
 
 		/* boxes and widgets are not titles */
 		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
-		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related))))
+		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
+				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
+				       has_ascii_ci(t, len, "promoted"))))
 			return 0;
 	}
 	return k->words >= 2 || k->chars >= 6;
@@ -1507,6 +1514,26 @@ static int comment_header(const struct page *p, size_t bi)
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
+/* One of the three blocks under bi is an author or date line ("By Ana Sandoiu",
+ * "Alex Perry 1 day ago", "Published Thursday 27 July 2017"). */
+static int meta_under(struct page *p, size_t bi)
+{
+	size_t j;
+	char date[16];
+
+	for (j = bi + 1; j < p->n && j <= bi + 3; j++) {
+		char buf[BYLINE_BUF];
+		size_t n;
+
+		if (byline_kind(p, j, date))
+			return 1;
+		n = block_byline_text(p->s, p->b[j].head, buf);
+		if (n && name_line(buf, n))
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- the page -------------------------------------------------------------------- */
@@ -1736,15 +1763,32 @@ again:
 	}
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
-	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;
-	     bi++) {
+	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0;
+	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
 		double sc = 0.0, dist = 0.0;
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
+		int meta = meta_under(&p, bi);
 
-		if (!can_title(&p, bi) || k->final == J_GOOD)
+		if (!can_title(&p, bi) || (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD
+									   : 1)))
 			continue;
+		if (bi > body + 2) {
+			/* deep in what reads as the article: only a line with its byline or
+			 * date under it, after little of the article's text (a cookie box
+			 * taken for its start) */
+			double before = 0.0, all = 0.0;
+
+			for (j = body; j < best_e; j++)
+				if (p.b[j].final == J_GOOD) {
+					all += p.b[j].chars;
+					if (j < bi)
+						before += p.b[j].chars;
+				}
+			if (!meta || before * 5.0 > all)
+				continue;
+		}
 		if (byline_kind(&p, bi, date) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b))
@@ -1761,7 +1805,9 @@ again:
 		}
 		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
 		for (j = 0; j < p.n; j++)
-			if ((j + 2 < bi || j > bi + 2) && echoes_line(s, k->head, p.b[j].head)) {
+			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&
+			    echoes_line(s, k->head, p.b[j].head)) {
+				/* (short labels, "MNT home", "Compartilhe", repeat as widgets) */
 				sc += 1.5;
 				break;
 			}
@@ -1773,11 +1819,8 @@ again:
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		for (j = bi + 1; j < p.n && j <= bi + 3 && j < body + 3; j++)
-			if (byline_kind(&p, j, date)) {
-				sc += 0.8;  /* an author or date line right under it */
-				break;
-			}
+		if (meta)
+			sc += 0.8;  /* an author or date line right under it */
 		/* the distance to the body, in blocks that read as text: a run of one-word
 		 * menu and share lines between the two costs little */
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
