@@ -560,9 +560,6 @@ static enum sahifa_status emit(struct seg_state *s)
 			a->headline_lines = (long)l->nlines;
 			break;
 		case C_BYLINE:
-			/* a page's byline may be wrapped: "Le Monde | 04.05.2015 | Par" + name */
-			if ((st = block_text(s, i, &joined, &t, &len)))
-				break;
 			st = sahifa_article_set_str(&a->byline, t, len);
 			a->byline_line = line;
 			break;

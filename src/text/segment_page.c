@@ -916,9 +916,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	int has_date;
 
 	date[0] = 0;
-	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 3 ||
-	    (h->nlines > 1 && !starts_ci(t, len, "by ") && !ends_by(t, len)))
-		return 0;  /* wrapped: "By Jane Doe, a deputy editor ...", "Site | date | Par" */
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 1)
+		return 0;  /* (a byline is one line of the record) */
 	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
 	    !memchr(t, '|', len))
 		return 0;  /* only "By Jane Doe, a deputy editor who ..." and "Site | date |
@@ -1530,7 +1529,7 @@ static int meta_under(struct page *p, size_t bi)
 		if (byline_kind(p, j, date))
 			return 1;
 		n = block_byline_text(p->s, p->b[j].head, buf);
-		if (n && name_line(buf, n))
+		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n))
 			return 1;
 	}
 	return 0;
@@ -1864,7 +1863,7 @@ again:
 				continue;
 			}
 			kind = byline_kind(&p, bi, date);
-			if ((!kind || kind == 1) && (under || cue)) {
+			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1) {
 				char buf[BYLINE_BUF];
 				size_t bn = block_byline_text(s, p.b[bi].head, buf);
 
