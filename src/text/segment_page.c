@@ -1398,6 +1398,15 @@ static int breadcrumb(const char *t, size_t len)
 	return 0;
 }
 
+/* The same words printed twice on one line, a logo's alternative text and then its
+ * label: "Tech Insider Tech Insider", "Sponsored Links Sponsored Links". */
+static int doubled(const char *t, size_t len)
+{
+	size_t h = len / 2;
+
+	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
+}
+
 /* A teaser line: 5 to 30 words, no sentence, no author or date. */
 static int teaser_shape(struct page *p, size_t bi)
 {
@@ -1790,7 +1799,9 @@ again:
 		}
 		if (byline_kind(&p, bi, date) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
-			       s->lines[k->head].e - s->lines[k->head].b))
+			       s->lines[k->head].e - s->lines[k->head].b) ||
+		    doubled(s->text + s->lines[k->head].b,
+			    s->lines[k->head].e - s->lines[k->head].b))
 			continue;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];
