@@ -1407,7 +1407,27 @@ static int doubled(const char *t, size_t len)
 	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
 }
 
-/* A teaser line: 5 to 30 words, no sentence, no author or date. */
+/* Menu items printed without spaces between them ("ActualidadÚltimas noticiasMás
+ * leídasPolítica..."): three or more places where a capital follows a small letter in
+ * one word ("iPhone" and "McDonald" have one). */
+static int glued(const char *t, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 1; i < len; i++) {
+		unsigned char a = (unsigned char)t[i - 1];
+
+		if (!((a >= 'a' && a <= 'z') ||
+		      (i >= 2 && (unsigned char)t[i - 2] == 0xC3 && a >= 0x9F && a <= 0xBF)))
+			continue;
+		if (upper_at(t + i, len - i))
+			n++;
+	}
+	return n >= 3;
+}
+
+/* A teaser line: 5 to 30 words, no sentence, no author or date, not read as the
+ * article's text (a headline's deck is). */
 static int teaser_shape(struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -1415,7 +1435,7 @@ static int teaser_shape(struct page *p, size_t bi)
 	char date[16];
 
 	return k->words >= 5 && k->words <= 30 && h->nlines == 1 && !ends_sentence(h) &&
-	       k->reason < 0 && !byline_kind(p, bi, date);
+	       k->reason < 0 && k->final != J_GOOD && !byline_kind(p, bi, date);
 }
 
 /* Block bi sits in a list of teasers: the nearest blocks of more than one word before
@@ -1801,7 +1821,8 @@ again:
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
 		    doubled(s->text + s->lines[k->head].b,
-			    s->lines[k->head].e - s->lines[k->head].b))
+			    s->lines[k->head].e - s->lines[k->head].b) ||
+		    glued(s->text + s->lines[k->head].b, s->lines[k->head].e - s->lines[k->head].b))
 			continue;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];
@@ -1825,6 +1846,8 @@ again:
 			sc += 1.0;
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
+		if (k->sentences)
+			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
 
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
