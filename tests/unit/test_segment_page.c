@@ -282,6 +282,13 @@ static void test_headline(void)
 		  "• Length 4 km\n\n• Cost $4M\n\n• Opens March\n\nFrom $4.00\n\nBuy Now\n\n"
 		  "Buy Now\n\nBuy Now",
 		  "Council backs bus lanes for the harbour road" },
+		/* msn (readability test page, w3m): a logo's text and label on one line */
+		{ 0, "Tech Insider Tech Insider", "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		/* la-nacion (readability test page, w3m): menu items without spaces */
+		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
+		  "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
