@@ -838,6 +838,14 @@ static const char *const meta_labels[] = { "گروه", "کد خبر", "سروی�
 					   "التصنيف", "الوسوم", "كلمات", "تاريخ", "مصدر", "زمرہ",
 					   NULL };
 
+/* A meta line: a label of meta_labels, a colon, a value («کد خبر : ۷۳۴۹۹۲۶»). */
+static int meta_label_line(const char *t, size_t len)
+{
+	const char *c = memchr(t, ':', len < 40 ? len : 40);
+
+	return c && has_any(t, (size_t)(c - t), meta_labels);
+}
+
 /* Author cues of Chinese and Japanese pages, anywhere in a meta line:
  * "2017-03-10 来源：网易科学人 作者：肖春芳". */
 static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
@@ -1793,7 +1801,7 @@ again:
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0;
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
-		double sc = 0.0, dist = 0.0;
+		double sc = 0.0, dist = 0.0, e;
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
@@ -1822,7 +1830,9 @@ again:
 			       s->lines[k->head].e - s->lines[k->head].b) ||
 		    doubled(s->text + s->lines[k->head].b,
 			    s->lines[k->head].e - s->lines[k->head].b) ||
-		    glued(s->text + s->lines[k->head].b, s->lines[k->head].e - s->lines[k->head].b))
+		    glued(s->text + s->lines[k->head].b, s->lines[k->head].e - s->lines[k->head].b) ||
+		    meta_label_line(s->text + s->lines[k->head].b,
+				    s->lines[k->head].e - s->lines[k->head].b))
 			continue;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];
@@ -1834,12 +1844,15 @@ again:
 				break;
 			}
 		}
-		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		e = echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		sc += 3.0 * e;
 		for (j = 0; j < p.n; j++)
 			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&
 			    echoes_line(s, k->head, p.b[j].head)) {
-				/* (short labels, "MNT home", "Compartilhe", repeat as widgets) */
-				sc += 1.5;
+				/* (short labels, "MNT home", "Compartilhe", repeat as widgets;
+				 * a teaser of another story repeats too, but the body does not
+				 * echo it) */
+				sc += e > 0.0 ? 1.5 : 0.75;
 				break;
 			}
 		if (k->words >= 4 && k->words <= 30)
