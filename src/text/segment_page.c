@@ -733,7 +733,11 @@ found:
 /* ---- bylines --------------------------------------------------------------------- */
 
 static const char *const by_prefix[] = { "by ", "written by", "words by", "reporting by",
-					 "par ", "von ", "por ", "di ", "door ", NULL };
+					 "posted by", "post author by", "par ", "von ", "por ",
+					 "di ", "door ", "ein artikel von", "geschrieben von",
+					 "publié par", "escrito por", "publicado por", "author:",
+					 "author :", "autor:", "autor :", "autorin:", "auteur:",
+					 "auteur :", NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };
@@ -972,11 +976,14 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		if (n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n))
 			return 2;
 	}
-	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk))
-		return 2;
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
+	    !has_bytes(t, len, "摄") && !has_bytes(t, len, "。"))
+		return 2;  /* (not a caption: "新华社记者 才扬 摄") */
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) &&
-	    (k->words <= 8 || has_date || looks_dated(t, len)))
-		return 2;  /* "Reuters", "AFP 30 avril 2015 à 07:19" */
+	    (k->words <= 8 || has_date || looks_dated(t, len)) && !has_bytes(t, len, " / ") &&
+	    !has_ascii_ci(t, len, "picture") && !has_ascii_ci(t, len, "photo"))
+		return 2;  /* "Reuters", "AFP 30 avril 2015 à 07:19"; not a picture's credit,
+			    * "picture alliance / Xinhua News Agency | Ju Peng" */
 	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 && arabic_at(t)) {
 		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name (no number: «کد خبر :
 		 * ۷۳۴۹۹۲۶» is an id, «٠٢:٠٠ الثلاثاء» a time) */
@@ -1944,8 +1951,8 @@ again:
 				body = bi + 1;
 		}
 	}
-	/* no byline under the headline: the first "By Jane Doe" line near or in the
-	 * article's first part */
+	/* no byline under the headline: the first "By Jane Doe" ("Por X", "Auteur : X")
+	 * line near or in the article's first part */
 	if (!got_by && title != SIZE_MAX) {
 		size_t end = best_e < body + 12 ? best_e : body + 12;
 
@@ -1957,7 +1964,9 @@ again:
 			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
 			len = block_byline_text(s, p.b[bi].head, buf);
-			if (starts_ci(buf, len, "by ") && byline_kind(&p, bi, date) == 2) {
+			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
+				;
+			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
 				if (add_authors(s, p.b[bi].head))
 					goto nomem;

@@ -188,6 +188,12 @@ static void test_bylines(void)
 		{ 1, "تحليل يكتبه - بيشوى رمزى", "بيشوى رمزى" },
 		/* assabah.com.tn (trafilatura eval): an interview's byline */
 		{ 1, "حوار: آسيا العتروس", "آسيا العتروس" },
+		/* trafilatura eval pages as w3m prints them (a Brazilian news site, the AMP
+		 * blog, a French and an Austrian magazine) */
+		{ 0, "Por Adriano Fernandes | 03/05/2022 20:36", "Adriano Fernandes" },
+		{ 0, "Posted by Alex Durán, AMP Project Marketing, Google", "Alex Durán" },
+		{ 0, "Auteur : Kossivi Tiassou", "Kossivi Tiassou" },
+		{ 0, "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Pamela Sladky" },
 	};
 	size_t i;
 
@@ -230,6 +236,9 @@ static void test_not_bylines(void)
 		 * section lines */
 		{ 1, "کد خبر : ۷۳۴۹۹۲۶" },
 		{ 1, "گروه : یزد » یزد" },
+		/* picture credits (trafilatura eval: a German weekly, xinhuanet) */
+		{ 0, "picture alliance / Xinhua News Agency | Ju Peng" },
+		{ 0, "新华社记者 才扬 摄" },
 		/* sputniknews (htmldate_mediacloud 1784190729): a time and date */
 		{ 1, "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠" },
 	};
