@@ -1071,7 +1071,7 @@ static size_t name_prefix(const char *t, size_t len)
 	size_t i = 0, words = 0, end = 0;
 
 	while (i < len && words < 4) {
-		size_t b = i, letters = 0;
+		size_t letters = 0;
 
 		if (!upper_at(t + i, len - i))
 			break;
@@ -1081,13 +1081,12 @@ static size_t name_prefix(const char *t, size_t len)
 			letters += ((unsigned char)t[i] & 0xC0) != 0x80;
 			i++;
 		}
-		if (letters < 2 || (t[i - 1] == ':' || t[i - 1] == '.' ? letters < 3 : 0))
-			break;
 		if (t[i - 1] == ':')
 			return 0;  /* "Kontakt: ..." is a label */
+		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
+			break;  /* "J." alone is an initial too short to count */
 		words++;
 		end = i;
-		(void)b;
 		if (i < len && t[i] == ',')
 			break;
 		while (i < len && t[i] == ' ')
