@@ -1095,6 +1095,15 @@ static size_t name_prefix(const char *t, size_t len)
 	return words >= 2 ? end : 0;
 }
 
+/* The same words printed twice on one line, a logo's alternative text and then its
+ * label: "Tech Insider Tech Insider", "Sponsored Links Sponsored Links". */
+static int doubled(const char *t, size_t len)
+{
+	size_t h = len / 2;
+
+	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
+}
+
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
  * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  Read only right under a
@@ -1281,8 +1290,11 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 									  : SAHIFA_OK;
 		return SAHIFA_OK;
 	}
-	if ((i = name_prefix(t, len)) != 0 && name_line(t, len))
+	if ((i = name_prefix(t, len)) != 0 && name_line(t, len)) {
+		if (doubled(t, i))
+			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
+	}
 	return SAHIFA_OK;
 }
 
@@ -1410,15 +1422,6 @@ static int breadcrumb(const char *t, size_t len)
 			return 1;
 	}
 	return 0;
-}
-
-/* The same words printed twice on one line, a logo's alternative text and then its
- * label: "Tech Insider Tech Insider", "Sponsored Links Sponsored Links". */
-static int doubled(const char *t, size_t len)
-{
-	size_t h = len / 2;
-
-	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
 }
 
 /* Menu items printed without spaces between them ("ActualidadÚltimas noticiasMás
@@ -1899,6 +1902,7 @@ again:
 		int have_date = s->a->published != NULL;
 
 		int cue = 0, under;
+		size_t last_title = title;
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
@@ -1906,7 +1910,11 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			under = title != SIZE_MAX && bi > title && bi <= title + 3;
+			if (title != SIZE_MAX && bi > title && same_text(s, p.b[bi].head,
+									  p.b[title].head))
+				last_title = bi;  /* the headline printed again: the byline may
+						   * be under this copy */
+			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
 			if (bi == title || h->cls != C_CONTENT ||
 			    (p.b[bi].reason >= 0 &&
 			     !(under && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||

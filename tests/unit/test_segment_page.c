@@ -219,6 +219,26 @@ static void test_bylines(void)
 	}
 }
 
+/* The byline under the headline's second copy, after share buttons (aktualne.cz,
+ * readability test page aktualne, as w3m prints it). */
+static void test_byline_under_copy(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road",
+	      "Sdílet článek\n\nFacebook Twitter\n\nTo se mi líbí\n\n"
+	      "Council backs bus lanes for the harbour road\n\nAleš Vávra Aleš Vávra\n\n"
+	      "před 2 hodinami", NULL, &at, &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "Aleš Vávra Aleš Vávra");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Aleš Vávra");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* Lines under the headline that take a byline's shape and are none: a label, an id,
  * a section, a widget.  Nor are they the headline. */
 static void test_not_bylines(void)
@@ -516,6 +536,7 @@ int main(void)
 		return 1;
 	}
 	test_bylines();
+	test_byline_under_copy();
 	test_not_bylines();
 	test_headline();
 	test_datelines();
