@@ -1106,7 +1106,8 @@ static int doubled(const char *t, size_t len)
 
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
- * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  Read only right under a
+ * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
+ * 1 for a name alone (a source's name takes that shape too).  Read only right under a
  * headline, where nothing else takes that shape. */
 static int name_line(const char *t, size_t len)
 {
@@ -1137,10 +1138,12 @@ static int name_line(const char *t, size_t len)
 			i = j + 1;
 		}
 	}
-	if (!rl || *r == '@' || *r == '(')
+	if (!rl)
 		return 1;
+	if (*r == '@' || *r == '(')
+		return 2;
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
-			    has_ascii_ci(r, rl, "minutes"));
+			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
 
 static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -1930,7 +1933,21 @@ again:
 
 				/* a name alone right under the headline, or after a line that
 				 * ends with "By" */
-				if (name_line(buf, bn) || (cue && is_name(buf, bn)))
+				int nl = name_line(buf, bn);
+				size_t j;
+
+				/* a name alone gives way to a fuller byline just under it:
+				 * "Tech Insider", then "Alex Perry 1 day ago" */
+				for (j = bi + 1; nl == 1 && j < p.n && j <= bi + 2; j++) {
+					char nb[BYLINE_BUF];
+					size_t nn = block_byline_text(s, p.b[j].head, nb);
+					char d2[16];
+
+					if ((nn && name_line(nb, nn) == 2) ||
+					    byline_kind(&p, j, d2) == 2)
+						nl = 0;
+				}
+				if (nl || (cue && is_name(buf, bn)))
 					kind = 2;
 			}
 			if (!kind && p.b[bi].reason >= 0)

@@ -239,6 +239,25 @@ static void test_byline_under_copy(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A source's name alone gives way to the author's line just under it (msn,
+ * readability test page msn, as w3m prints it). */
+static void test_byline_fuller(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road",
+	      "Tech Insider Tech Insider\n\nTech Insider\n\nAlex Perry 1 day ago", NULL, &at,
+	      &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "Alex Perry 1 day ago");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Alex Perry");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* Lines under the headline that take a byline's shape and are none: a label, an id,
  * a section, a widget.  Nor are they the headline. */
 static void test_not_bylines(void)
@@ -537,6 +556,7 @@ int main(void)
 	}
 	test_bylines();
 	test_byline_under_copy();
+	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
 	test_datelines();
