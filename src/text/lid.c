@@ -136,6 +136,11 @@ static const struct al_word al_words[] = {
 	{ "هستند", AL_FA }, { "خواهد", AL_FA }, { "باید", AL_FA }, { "کرده", AL_FA },
 	{ "دارد", AL_FA }, { "شود", AL_FA }, { "نمی", AL_FA }, { "همه", AL_FA },
 	{ "بسیار", AL_FA }, { "اگر", AL_FA }, { "چه", AL_FA }, { "گفت", AL_FA },
+	/* verbs with می/نمی typed without the half-space, as older sites do */
+	{ "میشود", AL_FA }, { "میشوند", AL_FA }, { "میکند", AL_FA }, { "میکنند", AL_FA },
+	{ "میشد", AL_FA }, { "میتواند", AL_FA }, { "نمیتواند", AL_FA }, { "نمیشود", AL_FA },
+	{ "میگوید", AL_FA }, { "میدهد", AL_FA }, { "میباشد", AL_FA }, { "بشود", AL_FA },
+	{ "برخی", AL_FA }, { "هزار", AL_FA },
 	{ "کے", AL_UR }, { "کی", AL_UR }, { "کا", AL_UR }, { "ہے", AL_UR }, { "میں", AL_UR },
 	{ "نے", AL_UR }, { "کو", AL_UR }, { "اور", AL_UR }, { "سے", AL_UR }, { "پر", AL_UR },
 	{ "یہ", AL_UR }, { "بھی", AL_UR }, { "ہیں", AL_UR }, { "تھا", AL_UR }, { "کہ", AL_UR },
@@ -522,7 +527,9 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 	al_score_words(text, len, score, own);
 	/* Persian typed with Arabic ي and ك: when its words and forms outnumber Arabic's
 	 * clearly, those two letters are the keyboard's, not the language's. */
-	if (own[AL_FA] >= 2 && own[AL_FA] >= 2 * own[AL_AR] + 1) {
+	/* (a half-space inside a word, "تك‌چرخ‌زدن", is Persian's too: Arabic has none) */
+	if (own[AL_FA] + (c->zwnj > 2 ? 2 : c->zwnj) >= 2 &&
+	    own[AL_FA] + (c->zwnj > 2 ? 2 : c->zwnj) >= 2 * own[AL_AR] + 1) {
 		static const unsigned char keyboard[] = { 0x43, 0x49, 0x4A };
 		size_t q;
 

@@ -706,7 +706,11 @@ static int find_date(const char *t, size_t len, char *out)
 /* ---- bylines --------------------------------------------------------------------- */
 
 static const char *const by_prefix[] = { "by ", "written by", "words by", "reporting by",
-					 "par ", "von ", "por ", "di ", "door ", NULL };
+					 "posted by", "post author by", "par ", "von ", "por ",
+					 "di ", "door ", "ein artikel von", "geschrieben von",
+					 "publié par", "escrito por", "publicado por", "author:",
+					 "author :", "autor:", "autor :", "autorin:", "auteur:",
+					 "auteur :", NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };
@@ -732,26 +736,181 @@ static int starts_ci(const char *t, size_t len, const char *p)
 	return 1;
 }
 
+/* A letter of the Arabic script starts here (lead bytes of U+0600..U+06FF). */
+static int arabic_at(const char *t)
+{
+	unsigned char c = (unsigned char)*t;
+
+	return c >= 0xD8 && c <= 0xDB;
+}
+
+/* A digit, ASCII, Arabic-Indic or Persian, starts at t (len bytes left). */
+static int digit_at(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	return (*u >= '0' && *u <= '9') ||
+	       (len >= 2 && u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9) ||
+	       (len >= 2 && u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9);
+}
+
+static int has_digit(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (digit_at(t + i, len - i))
+			return 1;
+	return 0;
+}
+
+/* A short line that reads as a date however it is spelled, even where find_date knows
+ * no month name («الجمعة 8 فيفري 2019», "30 avril 2015 à 07:19"): a year from 1900 to
+ * 2100 among six words at most, or among sixteen with a time of day. */
+static int looks_dated(const char *t, size_t len)
+{
+	size_t i = 0, words = 0;
+	int year = 0, clock = 0;
+
+	for (i = 1; i + 2 < len; i++)
+		if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
+			clock = 1;
+	i = 0;
+
+	while (i < len) {
+		size_t b, dg = 0;
+		long v = 0;
+
+		while (i < len && (t[i] == ' ' || t[i] == ',' || t[i] == '/' || t[i] == '-'))
+			i++;
+		if (i >= len)
+			break;
+		words++;
+		for (b = i; i < len && t[i] != ' ' && t[i] != ',' && t[i] != '/' && t[i] != '-';) {
+			const unsigned char *u = (const unsigned char *)t + i;
+
+			if (*u >= '0' && *u <= '9') {
+				v = v * 10 + (*u - '0');
+				dg++;
+				i++;
+			} else if (digit_at(t + i, len - i)) {
+				v = v * 10 + (u[0] == 0xD9 ? u[1] - 0xA0 : u[1] - 0xB0);
+				dg++;
+				i += 2;
+			} else {
+				i++;
+			}
+		}
+		if (dg == 4 && i - b <= 8 && v >= 1900 && v <= 2100)
+			year = 1;
+	}
+	return year && (words <= 6 || (clock && words <= 16));
+}
+
+/* Labels of a page's meta lines that look like «City: name» but name a section, a
+ * source or an id: «گروه : یزد » یزد», «المصدر: وكالات», «کد خبر : ۷۳۴۹۹۲۶». */
+static const char *const meta_labels[] = { "گروه", "کد خبر", "سرویس", "بخش", "دسته", "منبع",
+					   "تاریخ", "شناسه", "برچسب", "القسم", "المصدر", "التاريخ",
+					   "التصنيف", "الوسوم", "كلمات", "تاريخ", "مصدر", "زمرہ",
+					   NULL };
+
+/* A meta line: a label of meta_labels, a colon, a value («کد خبر : ۷۳۴۹۹۲۶»). */
+static int meta_label_line(const char *t, size_t len)
+{
+	const char *c = memchr(t, ':', len < 40 ? len : 40);
+
+	return c && has_any(t, (size_t)(c - t), meta_labels);
+}
+
+/* Author cues of Chinese and Japanese pages, anywhere in a meta line:
+ * "2017-03-10 来源：网易科学人 作者：肖春芳". */
+static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
+				      "撰文：", NULL };
+
 /* 2: a byline, 1: a date or reading-time line, 0: neither. */
+#define BYLINE_BUF 1024  /* bytes of a byline candidate read; the longest allowed is 200
+			  * code points, at most 800 bytes */
+
+/* The line without lynx's link numbers ("By [37]Erin Cunningham") and without the
+ * bullets of a meta list ("* 24 July 2015", "• Par X"), into out. */
+static size_t byline_text(const char *t, size_t len, char *out)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if (t[i] == '*' || t[i] == '-' || t[i] == '+' || t[i] == ' ' || t[i] == '|')
+			i++;
+		else if (len - i >= 3 && !memcmp(t + i, "\xe2\x80\xa2", 3))
+			i += 3;
+		else
+			break;
+	}
+	for (; i < len && n < BYLINE_BUF - 1; i++) {
+		if (t[i] == '[' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {
+			size_t j = i + 1;
+
+			while (j < len && t[j] >= '0' && t[j] <= '9')
+				j++;
+			if (j < len && t[j] == ']') {
+				i = j;
+				continue;
+			}
+		}
+		out[n++] = t[i];
+	}
+	out[n] = 0;
+	return n;
+}
+
+static int ends_by(const char *t, size_t len);
+
+/* byline_text of the block that starts at line head, its wrapped lines joined by a
+ * space; 0 when it does not fit. */
+static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
+{
+	char tmp[BYLINE_BUF];
+	size_t n = 0, li;
+
+	for (li = head; li < head + s->lines[head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t m;
+
+		if (l->e - l->b >= BYLINE_BUF)
+			return 0;
+		m = byline_text(s->text + l->b, l->e - l->b, tmp);
+		if (n + m + 2 >= BYLINE_BUF)
+			return 0;
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, tmp, m);
+		n += m;
+	}
+	out[n] = 0;
+	return n;
+}
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
 	const struct blk *k = &p->b[bi];
 	const struct seg_line *h = &s->lines[k->head];
+	char buf[BYLINE_BUF];
 	const char *t = s->text + h->b;
 	size_t len = h->e - h->b, i;
 	int has_date;
 
-	if (h->nlines > 1 || k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE))
+	date[0] = 0;
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 1)
+		return 0;  /* (a byline is one line of the record) */
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
+	    !memchr(t, '|', len))
+		return 0;  /* only "By Jane Doe, a deputy editor who ..." and "Site | date |
+			    * Par X" run that long */
+	if (!(len = block_byline_text(s, k->head, buf)))
 		return 0;
-	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by "))
-		return 0;  /* only "By Jane Doe, a deputy editor who ..." runs that long */
+	t = buf;
 	has_date = find_date(t, len, date);
-	/* bullets of a meta list ("* 24 July 2015") */
-	while (len && (*t == '*' || *t == '-' || *t == '+' || *t == ' ' || *t == '|')) {
-		t++;
-		len--;
-	}
 	{
 		/* "By Jane Doe", also after a separator: "Le Monde | 04.05.2015 | Par X" */
 		size_t at = 0;
@@ -783,14 +942,30 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		    (t[n] == ' ' || t[n] == ':' || t[n] == '-' || (unsigned char)t[n] == 0xD8))
 			return 2;
 	}
-	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) && k->words <= 8)
-		return 2;
-	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 &&
-	    (unsigned char)t[0] >= 0xD8) {
-		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name */
+	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS) {
+		/* the byline phrases of the rules («تحليل يكتبه - name», «به قلم name») */
+		size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
+
+		if (n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n))
+			return 2;
+	}
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
+	    !has_bytes(t, len, "摄") && !has_bytes(t, len, "。"))
+		return 2;  /* (not a caption: "新华社记者 才扬 摄") */
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) &&
+	    (k->words <= 8 || has_date || looks_dated(t, len)) && !has_bytes(t, len, " / ") &&
+	    !has_ascii_ci(t, len, "picture") && !has_ascii_ci(t, len, "photo"))
+		return 2;  /* "Reuters", "AFP 30 avril 2015 à 07:19"; not a picture's credit,
+			    * "picture alliance / Xinhua News Agency | Ju Peng" */
+	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 && arabic_at(t)) {
+		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name (no number: «کد خبر :
+		 * ۷۳۴۹۹۲۶» is an id, «٠٢:٠٠ الثلاثاء» a time) */
 		const char *c = memchr(t, ':', len);
 
-		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30)
+		if (c && c > t && (size_t)(c - t) < len - 3 && (size_t)(c - t) <= 30 &&
+		    !has_digit(t, len) && !has_any(t, (size_t)(c - t), meta_labels) &&
+		    !memchr(t, '|', len) && !has_bytes(t, len, "\xc2\xbb") &&
+		    !has_bytes(t, len, "\xc2\xab"))
 			return 2;
 	}
 	if (has_date && k->chars <= SEG_BYLINE_MAX_CHARS) {
@@ -816,7 +991,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
 			return 2;
 	}
-	if (has_date && k->words <= 16)
+	if ((has_date && k->words <= 16) || looks_dated(t, len))
 		return 1;
 	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
 			       has_ascii_ci(t, len, "minute read") ||
@@ -845,17 +1020,173 @@ static int is_name(const char *t, size_t len)
 	return words && words <= 5 && lower * 3 <= words - (words > 2);
 }
 
-/* Author names of a "By A and B" byline. */
-static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t len)
-{
-	size_t i, start;
+/* Words of widget labels that take a name's shape ("Promoted Links", "User Login"). */
+static const char *const w_label[] = { "links", "sponsor", "promoted", "login", "log in",
+				       "sign in", "password", "username", "account", "register",
+				       "remember", "settings", "contact", NULL };
 
-	for (i = 0; by_prefix[i]; i++)
-		if (starts_ci(t, len, by_prefix[i]))
+/* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
+static int upper_at(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	if (*u >= 'A' && *u <= 'Z')
+		return 1;
+	if (len >= 2 && u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
+		return 1;
+	return len >= 2 && (u[0] == 0xC4 || u[0] == 0xC5) && !(u[1] & 1);
+}
+
+/* Bytes of the name that opens the line: two to four capitalised words ("Devindra
+ * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one); 0 when there is none. */
+static size_t name_prefix(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, end = 0;
+
+	while (i < len && words < 4) {
+		size_t letters = 0;
+
+		if (!upper_at(t + i, len - i))
 			break;
-	if (!by_prefix[i])
-		return SAHIFA_OK;
-	start = strlen(by_prefix[i]);
+		while (i < len && t[i] != ' ' && t[i] != ',') {
+			if (t[i] >= '0' && t[i] <= '9')
+				return 0;
+			letters += ((unsigned char)t[i] & 0xC0) != 0x80;
+			i++;
+		}
+		if (t[i - 1] == ':')
+			return 0;  /* "Kontakt: ..." is a label */
+		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
+			break;  /* "J." alone is an initial too short to count */
+		words++;
+		end = i;
+		if (i < len && t[i] == ',')
+			break;
+		while (i < len && t[i] == ' ')
+			i++;
+	}
+	return words >= 2 ? end : 0;
+}
+
+/* The same words printed twice on one line, a logo's alternative text and then its
+ * label: "Tech Insider Tech Insider", "Sponsored Links Sponsored Links". */
+static int doubled(const char *t, size_t len)
+{
+	size_t h = len / 2;
+
+	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
+}
+
+/* A line that is an author's name alone, or a name then a handle, an aside or a
+ * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
+ * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
+ * 1 for a name alone (a source's name takes that shape too).  Read only right under a
+ * headline, where nothing else takes that shape. */
+static int name_line(const char *t, size_t len)
+{
+	size_t n = name_prefix(t, len);
+	const char *r = t + n;
+	size_t rl = len - n;
+
+	if (!n || len > SEG_BYLINE_MAX_CHARS || has_any(t, len, w_share) ||
+	    has_any(t, len, w_related) || has_any(t, len, w_ad) || has_any(t, len, w_news) ||
+	    has_any(t, len, w_label))
+		return 0;  /* widget labels: "Promoted Links", "Most Read", "User Login" */
+	while (rl && (*r == ' ' || *r == ',')) {
+		r++;
+		rl--;
+	}
+	{
+		/* no stop word of any list: "MORE FOR YOU" is a label */
+		uint32_t f[SEG_BYLINE_MAX_CHARS * 2];
+		size_t m = seg_fold(t, n, f, sizeof(f) / sizeof(f[0])), i = 0, j;
+
+		if (m > sizeof(f) / sizeof(f[0]))
+			return 0;
+		while (i < m) {
+			for (j = i; j < m && f[j] != ' '; j++)
+				;
+			if (j > i && j - i <= SW_WORD_MAX && sw_lookup(hash_cps(f + i, j - i)))
+				return 0;
+			i = j + 1;
+		}
+	}
+	if (!rl)
+		return 1;
+	if (*r == '@' || *r == '(')
+		return 2;
+	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
+			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
+}
+
+static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+					   "aug", "sep", "oct", "nov", "dec", NULL };
+
+/* The end of the name that starts at t: before a handle, a number or an English month
+ * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"). */
+static size_t name_end(const char *t, size_t len)
+{
+	size_t i = 0, w;
+
+	while (i < len) {
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len || t[i] == '@' || (t[i] >= '0' && t[i] <= '9'))
+			break;
+		for (w = 0; name_months[w]; w++)
+			if (starts_ci(t + i, len - i, name_months[w]) && i > 0 &&
+			    (len - i == 3 || t[i + 3] == '.' || t[i + 3] == ' ' ||
+			     (t[i + 3] >= 'a' && t[i + 3] <= 'z') ||
+			     (t[i + 3] >= 'A' && t[i + 3] <= 'Z')))
+				break;
+		if (name_months[w] && i > 0) {
+			size_t e = i;
+
+			while (e < len && t[e] != ' ')
+				e++;
+			if (e < len && t[e] == ' ' && e + 1 < len && t[e + 1] >= '0' && t[e + 1] <= '9')
+				break;  /* "March 18": a date, not a surname */
+		}
+		while (i < len && t[i] != ' ')
+			i++;
+	}
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+		i--;
+	return i;
+}
+
+/* The line ends with a "By" cue after a separator, whose name the next line holds (a
+ * wrapped byline: "Le Monde | 04.05.2015 à 13h36 | Par"). */
+static int ends_by(const char *t, size_t len)
+{
+	size_t i;
+
+	while (len && t[len - 1] == ' ')
+		len--;
+	for (i = 0; by_prefix[i]; i++) {
+		const char *b = by_prefix[i];
+		size_t n = strlen(b) - (b[strlen(b) - 1] == ' '), k;
+
+		if (len <= n + 2 || t[len - n - 1] != ' ' ||
+		    (t[len - n - 2] != '|' && (unsigned char)t[len - n - 2] != 0xA2 &&
+		     t[len - n - 2] != ','))
+			continue;  /* after a separator: "Supported by" is no byline */
+		for (k = 0; k < n; k++)
+			if ((char)(t[len - n + k] | (t[len - n + k] >= 'A' && t[len - n + k] <= 'Z'
+						     ? 32 : 0)) != b[k])
+				break;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Author names of a "By A and B" part of a byline (t after the "By "). */
+static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
+{
+	size_t i, start = 0;
+
+	len = name_end(t, len);
 	for (i = start; i <= len; i++) {
 		int cut = i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' ||
 			  (i + 5 <= len && !memcmp(t + i, " and ", 5)) ||
@@ -866,11 +1197,7 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 		{
 			size_t b = start, e = i;
 
-			while (b < e && (t[b] == ' ' || t[b] == '['))
-				b++;
-			while (b < e && t[b] >= '0' && t[b] <= '9')
-				b++;
-			if (b < e && t[b] == ']')
+			while (b < e && t[b] == ' ')
 				b++;
 			while (e > b && t[e - 1] == ' ')
 				e--;
@@ -887,11 +1214,82 @@ static enum sahifa_status add_authors(struct seg_state *s, const char *t, size_t
 	return SAHIFA_OK;
 }
 
+/* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
+ * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
+ * حسين»), or the name that opens a name line. */
+static enum sahifa_status add_authors(struct seg_state *s, size_t head)
+{
+	char buf[BYLINE_BUF];
+	const char *t = buf;
+	size_t len = block_byline_text(s, head, buf), i, at = 0;
+
+	while (at < len) {
+		for (i = 0; by_prefix[i]; i++)
+			if (starts_ci(t + at, len - at, by_prefix[i])) {
+				size_t b = at + strlen(by_prefix[i]), e = b;
+
+				while (e < len && t[e] != '|')
+					e++;
+				return add_names(s, t + b, e - b);
+			}
+		while (at < len && t[at] != '|')
+			at++;
+		while (at < len && (t[at] == '|' || t[at] == ' '))
+			at++;
+	}
+	if (arabic_at(t)) {
+		const char *c = NULL;
+		size_t b, e = len;
+
+		for (i = 0; by_arabic[i]; i++)
+			if (starts_ci(t, len, by_arabic[i])) {
+				c = t + strlen(by_arabic[i]);
+				break;
+			}
+		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
+			c++;
+		if (!c) {
+			/* a rules cue: «تحليل يكتبه - name», the name after the dash */
+			const char *d = memmem(t, len, " - ", 3);
+
+			c = d ? d + 3 : NULL;
+		}
+		if (!c)
+			return SAHIFA_OK;
+		b = (size_t)(c - t);
+		while (b < e && (t[b] == ' ' || t[b] == ':' || t[b] == '-'))
+			b++;
+		while (e > b && t[e - 1] == ' ')
+			e--;
+		if (e > b && e - b < 60 && is_name(t + b, e - b) && !has_digit(t + b, e - b))
+			return sahifa_article_add_author(s->a, t + b, e - b) ? SAHIFA_ERR_NOMEM
+									  : SAHIFA_OK;
+		return SAHIFA_OK;
+	}
+	if ((i = name_prefix(t, len)) != 0 && name_line(t, len)) {
+		if (doubled(t, i))
+			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
+	}
+	return SAHIFA_OK;
+}
+
 /* ---- headline -------------------------------------------------------------------- */
 
-#define HEAD_LOOKBACK 25      /* blocks before the article searched for its title */
+#define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
+#define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
 
-/* Share of the candidate's words (folded, 3+ letters) found in the body's first blocks. */
+/* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
+static int is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* How much the body's first blocks echo the candidate: the share of its content words
+ * (folded, 3+ letters, no stop words; pairs of characters in Han, kana and Hangul) found
+ * there, scaled down when it has fewer than three of them, so that a short line the body
+ * happens to name ("Xbox One X") does not outweigh the full headline. */
 static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 {
 	struct seg_state *s = p->s;
@@ -919,9 +1317,22 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	for (i = 0; i < n;) {
 		size_t j = i, q;
 
-		while (j < n && seg_is_word(f[j]))
+		if (is_cjk(f[i])) {
+			/* a pair of characters, the next one starting at the second */
+			if (i + 1 < n && is_cjk(f[i + 1])) {
+				words++;
+				for (q = 0; q + 2 <= m; q++)
+					if (g[q] == f[i] && g[q + 1] == f[i + 1]) {
+						hit++;
+						break;
+					}
+			}
+			i++;
+			continue;
+		}
+		while (j < n && seg_is_word(f[j]) && !is_cjk(f[j]))
 			j++;
-		if (j - i >= 3) {
+		if (j - i >= 3 && (j - i > SW_WORD_MAX || !sw_lookup(hash_cps(f + i, j - i)))) {
 			words++;
 			for (q = 0; q + (j - i) <= m; q++)
 				if (!memcmp(g + q, f + i, (j - i) * sizeof(*f)) &&
@@ -930,9 +1341,11 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 					break;
 				}
 		}
-		i = j + 1;
+		i = j > i ? j : i + 1;
 	}
-	return words ? (double)hit / (double)words : 0.0;
+	if (!words)
+		return 0.0;
+	return (double)hit / (double)words * (words < 3 ? (double)words / 3.0 : 1.0);
 }
 
 static int same_text(const struct seg_state *s, size_t a, size_t b)
@@ -940,6 +1353,102 @@ static int same_text(const struct seg_state *s, size_t a, size_t b)
 	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
 
 	return x->e - x->b == y->e - y->b && !memcmp(s->text + x->b, s->text + y->b, x->e - x->b);
+}
+
+/* Line b repeats line a, or opens with it and goes on after a separator or a space, as
+ * a page's title line ("Headline | Site"), a share text or a picture's credit does, or
+ * ends with it as a breadcrumb trail does;
+ * only for lines long enough (20 bytes) not to open other lines by chance. */
+static int echoes_line(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
+	size_t n = x->e - x->b;
+	const char *t = s->text + y->b;
+
+	if (same_text(s, a, b))
+		return 1;
+	if (n >= 20 && y->e - y->b > n + 2 && !memcmp(s->text + y->e - n, s->text + x->b, n) &&
+	    (s->text[y->e - n - 1] == ' ' || s->text[y->e - n - 1] == '>'))
+		return 1;  /* the end of a breadcrumb trail: "Home > News > Headline" */
+	while (t < s->text + y->e && (*t == ' ' || *t == '*' || *t == '#'))
+		t++;
+	if (n < 20 || (size_t)(s->text + y->e - t) <= n + 1 || memcmp(t, s->text + x->b, n))
+		return 0;
+	return t[n] == ' ' || t[n] == '|' || t[n] == '-' || t[n] == '_' || t[n] == ':' ||
+	       t[n] == '(';
+}
+
+/* A breadcrumb trail: "Home > News > 2015 > Title", «الرئيسية » أخبار»: two or more
+ * of the same separator between words. */
+static int breadcrumb(const char *t, size_t len)
+{
+	static const char *const seps[] = { " > ", " >> ", " \xc2\xbb ", " \xe2\x80\xba ", " / ",
+					    " \xc2\xab ", " \xe2\x80\xb9 ", NULL };
+	size_t i;
+
+	for (i = 0; seps[i]; i++) {
+		size_t n = strlen(seps[i]), c = 0;
+		const char *u = t, *end = t + len;
+
+		while ((u = memmem(u, (size_t)(end - u), seps[i], n)) != NULL) {
+			c++;
+			u += n;
+		}
+		if (c >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* Menu items printed without spaces between them ("ActualidadÚltimas noticiasMás
+ * leídasPolítica..."): three or more places where a capital follows a small letter in
+ * one word ("iPhone" and "McDonald" have one). */
+static int glued(const char *t, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 1; i < len; i++) {
+		unsigned char a = (unsigned char)t[i - 1];
+
+		if (!((a >= 'a' && a <= 'z') ||
+		      (i >= 2 && (unsigned char)t[i - 2] == 0xC3 && a >= 0x9F && a <= 0xBF)))
+			continue;
+		if (upper_at(t + i, len - i))
+			n++;
+	}
+	return n >= 3;
+}
+
+/* A teaser line: 5 to 30 words, no sentence, no author or date, not read as the
+ * article's text (a headline's deck is). */
+static int teaser_shape(struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	const struct seg_line *h = &p->s->lines[k->head];
+	char date[16];
+
+	return k->words >= 5 && k->words <= 30 && h->nlines == 1 && !ends_sentence(h) &&
+	       k->reason < 0 && k->final != J_GOOD && !byline_kind(p, bi, date);
+}
+
+/* Block bi sits in a list of teasers: the nearest blocks of more than one word before
+ * and after it are teaser lines too. */
+static int in_teaser_list(struct page *p, size_t bi)
+{
+	size_t j, before = SIZE_MAX, after = SIZE_MAX;
+
+	for (j = bi; j > 0 && bi - j < 3; j--)
+		if (p->b[j - 1].words >= 2) {
+			before = j - 1;
+			break;
+		}
+	for (j = bi + 1; j < p->n && j - bi <= 3; j++)
+		if (p->b[j].words >= 2) {
+			after = j;
+			break;
+		}
+	return before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
+	       teaser_shape(p, after);
 }
 
 static int can_title(const struct page *p, size_t bi)
@@ -958,7 +1467,9 @@ static int can_title(const struct page *p, size_t bi)
 
 		/* boxes and widgets are not titles */
 		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
-		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related))))
+		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
+				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
+				       has_ascii_ci(t, len, "promoted"))))
 			return 0;
 	}
 	return k->words >= 2 || k->chars >= 6;
@@ -1279,6 +1790,26 @@ static int next_gram(struct grams *g, uint64_t *out)
 	return 0;
 }
 
+/* One of the three blocks under bi is an author or date line ("By Ana Sandoiu",
+ * "Alex Perry 1 day ago", "Published Thursday 27 July 2017"). */
+static int meta_under(struct page *p, size_t bi)
+{
+	size_t j;
+	char date[16];
+
+	for (j = bi + 1; j < p->n && j <= bi + 3; j++) {
+		char buf[BYLINE_BUF];
+		size_t n;
+
+		if (byline_kind(p, j, date))
+			return 1;
+		n = block_byline_text(p->s, p->b[j].head, buf);
+		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n))
+			return 1;
+	}
+	return 0;
+}
+
 static void grams_init(struct grams *g, const struct page *p, size_t bi)
 {
 	memset(g, 0, sizeof(*g));
@@ -1419,7 +1950,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
-	int g;
+	int g, got_by = 0;
 
 	pthread_once(&sw_once, sw_build);
 	memset(&p, 0, sizeof(p));
@@ -1634,45 +2165,79 @@ again:
 		goto nomem;
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
-	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0; bi < best_e && bi <= body + 2;
-	     bi++) {
-		double sc = 0.0;
+	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0;
+	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
+		double sc = 0.0, dist = 0.0, e;
 		size_t j;
 		const struct blk *k = &p.b[bi];
+		char date[16];
+		int meta = meta_under(&p, bi);
 
-		if (!can_title(&p, bi) || k->final == J_GOOD)
+		if (!can_title(&p, bi) || (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD
+									   : 1)))
 			continue;
-		{
-			char date[16];
+		if (bi > body + 2) {
+			/* deep in what reads as the article: only a line with its byline or
+			 * date under it, after little of the article's text (a cookie box
+			 * taken for its start) */
+			double before = 0.0, all = 0.0;
 
-			if (byline_kind(&p, bi, date))
+			for (j = body; j < best_e; j++)
+				if (p.b[j].final == J_GOOD) {
+					all += p.b[j].chars;
+					if (j < bi)
+						before += p.b[j].chars;
+				}
+			if (!meta || before * 5.0 > all)
 				continue;
 		}
-		{
-			int image = 0;
+		if (byline_kind(&p, bi, date) ||
+		    breadcrumb(s->text + s->lines[k->head].b,
+			       s->lines[k->head].e - s->lines[k->head].b) ||
+		    doubled(s->text + s->lines[k->head].b,
+			    s->lines[k->head].e - s->lines[k->head].b) ||
+		    glued(s->text + s->lines[k->head].b, s->lines[k->head].e - s->lines[k->head].b) ||
+		    meta_label_line(s->text + s->lines[k->head].b,
+				    s->lines[k->head].e - s->lines[k->head].b))
+			continue;
+		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
+			const struct seg_line *l = &s->lines[p.b[j].head];
 
-			for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
-				const struct seg_line *l = &s->lines[p.b[j].head];
-
-				if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
-				    has_any(s->text + l->b, l->e - l->b, w_image))
-					image = 1;
+			if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
+			    has_any(s->text + l->b, l->e - l->b, w_image)) {
+				/* a caption, or a headline over the lead picture */
+				sc -= ends_sentence(&s->lines[k->head]) ? 2.0 : 0.5;
+				break;
 			}
-			if (image)
-				continue;  /* a caption */
 		}
-		sc += 3.0 * echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		e = echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		sc += 3.0 * e;
 		for (j = 0; j < p.n; j++)
-			if ((j + 2 < bi || j > bi + 2) && same_text(s, p.b[j].head, k->head)) {
-				sc += 1.5;
+			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&
+			    echoes_line(s, k->head, p.b[j].head)) {
+				/* (short labels, "MNT home", "Compartilhe", repeat as widgets;
+				 * a teaser of another story repeats too, but the body does not
+				 * echo it) */
+				sc += e > 0.0 ? 1.5 : 0.75;
 				break;
 			}
 		if (k->words >= 4 && k->words <= 30)
 			sc += 1.0;
+		if (in_teaser_list(&p, bi))
+			sc -= 1.0;
+		if (k->sentences)
+			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
+
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		sc -= 0.05 * (double)(bi < body ? body - bi : bi - body);
+		if (meta)
+			sc += 0.8;  /* an author or date line right under it */
+		/* the distance to the body, in blocks that read as text: a run of one-word
+		 * menu and share lines between the two costs little */
+		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
+			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
+		sc -= 0.05 * dist;
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;
@@ -1688,10 +2253,13 @@ again:
 	/* bylines and datelines: from the headline to the body, and the first blocks of
 	 * the body */
 	{
-		size_t at = title != SIZE_MAX ? title : body, to = body + 6, got = 0;
+		size_t at = title != SIZE_MAX ? title : body, to = body + 6;
 		size_t from = at >= 6 ? at - 6 : 0;
 		char date[16];
 		int have_date = s->a->published != NULL;
+
+		int cue = 0, under;
+		size_t last_title = title;
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
@@ -1699,19 +2267,58 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
+			if (title != SIZE_MAX && bi > title && same_text(s, p.b[bi].head,
+									  p.b[title].head))
+				last_title = bi;  /* the headline printed again: the byline may
+						   * be under this copy */
+			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
+			if (bi == title || h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 &&
+			     !(under && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+					 p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
+					 p.b[bi].reason == SAHIFA_REASON_MENU)))) {
+				cue = 0;
 				continue;
+			}
 			kind = byline_kind(&p, bi, date);
+			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1) {
+				char buf[BYLINE_BUF];
+				size_t bn = block_byline_text(s, p.b[bi].head, buf);
+
+				/* a name alone right under the headline, or after a line that
+				 * ends with "By" */
+				int nl = name_line(buf, bn);
+				size_t j;
+
+				/* a name alone gives way to a fuller byline just under it:
+				 * "Tech Insider", then "Alex Perry 1 day ago" */
+				for (j = bi + 1; nl == 1 && j < p.n && j <= bi + 2; j++) {
+					char nb[BYLINE_BUF];
+					size_t nn = block_byline_text(s, p.b[j].head, nb);
+					char d2[16];
+
+					if ((nn && name_line(nb, nn) == 2) ||
+					    byline_kind(&p, j, d2) == 2)
+						nl = 0;
+				}
+				if (nl || (cue && is_name(buf, bn)))
+					kind = 2;
+			}
+			if (!kind && p.b[bi].reason >= 0)
+				continue;  /* link text that is no byline */
+			cue = ends_by(s->text + h->b, h->e - h->b);
+			if (cue && !got_by)
+				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {
 				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
 					goto nomem;
 				have_date = 1;
 			}
-			if (kind == 2 && !got) {
+			if (kind == 2 && !got_by) {
 				h->cls = C_BYLINE;
 				p.b[bi].reason = -2;
-				got = 1;
-				if (add_authors(s, s->text + h->b, h->e - h->b))
+				got_by = 1;
+				if (add_authors(s, p.b[bi].head))
 					goto nomem;
 			} else if (kind) {
 				p.b[bi].reason = SAHIFA_REASON_DATELINE;
@@ -1722,30 +2329,24 @@ again:
 				body = bi + 1;
 		}
 	}
-	/* no byline under the headline: the first "By Jane Doe" line near or in the
-	 * article's first part */
-	if (!s->a->byline && title != SIZE_MAX) {
+	/* no byline under the headline: the first "By Jane Doe" ("Por X", "Auteur : X")
+	 * line near or in the article's first part */
+	if (!got_by && title != SIZE_MAX) {
 		size_t end = best_e < body + 12 ? best_e : body + 12;
 
 		for (bi = title >= 30 ? title - 30 : 0; bi < p.n && bi < end; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
-			const char *t = s->text + h->b;
-			size_t len = h->e - h->b;
-			char date[16];
+			char buf[BYLINE_BUF], date[16];
+			size_t len;
 
 			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
-			while (len && (*t == '*' || *t == '-' || *t == ' ' || (unsigned char)*t >= 0xE2)) {
-				size_t step = (unsigned char)*t >= 0xE2 ? 3 : 1;
-
-				if (step > len)
-					break;
-				t += step;
-				len -= step;
-			}
-			if (starts_ci(t, len, "by ") && byline_kind(&p, bi, date) == 2) {
+			len = block_byline_text(s, p.b[bi].head, buf);
+			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
+				;
+			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
-				if (add_authors(s, t, len))
+				if (add_authors(s, p.b[bi].head))
 					goto nomem;
 				break;
 			}
@@ -1834,3 +2435,4 @@ nomem:
 	free(p.b);
 	return SAHIFA_ERR_NOMEM;
 }
+

@@ -175,6 +175,15 @@ static void test_persian_arabic_letters(void)
 		{ "قيمت نفت در بازارهاي جهاني كاهش يافت.", "fa", "Arab" },
 		{ "ماليات بر ارزش افزوده در سال آينده افزايش مي‌يابد.", "fa", "Arab" },
 		{ "كارشناسان مي‌گويند بازار مسكن در ركود است.", "fa", "Arab" },
+		/* public text with ی and ک turned into ي and ك, as such sites type it; each
+		 * was tagged ar before the half-space and the verbs without it counted:
+		 * the Persian UDHR (article 9, udhr/selected/pes_1.html), khabaronline.ir
+		 * (news/1353889) and aryanews.com (News/120200622120908039) */
+		{ "احدي نميتواند خودسرانه توقيف ‐ حبس يا تبعيد بشود.", "fa", "Arab" },
+		{ "ببينيد | تك‌چرخ‌زدن، كوبيده سيخ‌كردن و حركات موزون برخي كانديداهاي "
+		  "انتخابات مجلس!", "fa", "Arab" },
+		{ "سرمايه‌گذاري 2 هزار و 270 ميليون يورويي و 20 هزار ميليارد توماني براي "
+		  "جهش توليد", "fa", "Arab" },
 		/* controls: Arabic with the same letters */
 		{ "قال وزير الخارجية إن هذا الموضوع سيبحث في الاجتماع المقبل.", "ar", "Arab" },
 		{ "ارتفعت أسعار النفط في الأسواق العالمية اليوم.", "ar", "Arab" },

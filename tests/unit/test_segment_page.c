@@ -172,10 +172,28 @@ static void test_bylines(void)
 		{ 0, "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin "
 		     "Untersinger", NULL },
 		{ 0, "By Jane Doe, Reuters", "Jane Doe" },
+		/* readability test pages as lynx and w3m print them: wapo-1, nytimes-1,
+		 * engadget, msn, liberation-1, gmw */
+		{ 0, "By [37]Erin Cunningham March 18 at 3:57 PM", "Erin Cunningham" },
+		{ 0, "By JEFFREY GETTLEMAN JAN. 13, 2017", "JEFFREY GETTLEMAN" },
+		{ 0, "Devindra Hardawar, @devindra", "Devindra Hardawar" },
+		{ 0, "Alex Perry 1 day ago", "Alex Perry" },
+		{ 0, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", NULL },
+		{ 0, "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", NULL },
 		/* SaudiNewsNet, 2015-07-23 (CC BY-NC-SA): dateline and author forms */
-		{ 1, "القاهرة: سوسن أبو حسين", NULL },
-		{ 1, "كتب - محمد علي", NULL },
-		{ 1, "بقلم: خالد السليمان", NULL },
+		{ 1, "القاهرة: سوسن أبو حسين", "سوسن أبو حسين" },
+		{ 1, "كتب - محمد علي", "محمد علي" },
+		{ 1, "بقلم: خالد السليمان", "خالد السليمان" },
+		/* the byline phrases of the rules: seed 002_276ecc4978464b78 */
+		{ 1, "تحليل يكتبه - بيشوى رمزى", "بيشوى رمزى" },
+		/* assabah.com.tn (trafilatura eval): an interview's byline */
+		{ 1, "حوار: آسيا العتروس", "آسيا العتروس" },
+		/* trafilatura eval pages as w3m prints them (a Brazilian news site, the AMP
+		 * blog, a French and an Austrian magazine) */
+		{ 0, "Por Adriano Fernandes | 03/05/2022 20:36", "Adriano Fernandes" },
+		{ 0, "Posted by Alex Durán, AMP Project Marketing, Google", "Alex Durán" },
+		{ 0, "Auteur : Kossivi Tiassou", "Kossivi Tiassou" },
+		{ 0, "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Pamela Sladky" },
 	};
 	size_t i;
 
@@ -195,6 +213,147 @@ static void test_bylines(void)
 		if (cases[i].author)
 			CHECK_STR(cases[i].line, a.n_authors ? a.authors[0] : NULL,
 				  cases[i].author);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* The byline under the headline's second copy, after share buttons (aktualne.cz,
+ * readability test page aktualne, as w3m prints it). */
+static void test_byline_under_copy(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road",
+	      "Sdílet článek\n\nFacebook Twitter\n\nTo se mi líbí\n\n"
+	      "Council backs bus lanes for the harbour road\n\nAleš Vávra Aleš Vávra\n\n"
+	      "před 2 hodinami", NULL, &at, &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "Aleš Vávra Aleš Vávra");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Aleš Vávra");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A source's name alone gives way to the author's line just under it (msn,
+ * readability test page msn, as w3m prints it). */
+static void test_byline_fuller(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road",
+	      "Tech Insider Tech Insider\n\nTech Insider\n\nAlex Perry 1 day ago", NULL, &at,
+	      &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "Alex Perry 1 day ago");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Alex Perry");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* Lines under the headline that take a byline's shape and are none: a label, an id,
+ * a section, a widget.  Nor are they the headline. */
+static void test_not_bylines(void)
+{
+	static const struct {
+		int arabic;
+		const char *line;
+	} cases[] = {
+		/* readability test pages as w3m prints them: aktualne, msn */
+		{ 0, "• FORTUNA:LIGA" },
+		{ 0, "Promoted Links Promoted Links" },
+		{ 0, "MORE FOR YOU" },
+		{ 0, "User Login" },
+		/* yjc.ir (htmldate_mediacloud 1602557452, a text-browser dump): news id and
+		 * section lines */
+		{ 1, "کد خبر : ۷۳۴۹۹۲۶" },
+		{ 1, "گروه : یزد » یزد" },
+		/* picture credits (trafilatura eval: a German weekly, xinhuanet) */
+		{ 0, "picture alliance / Xinhua News Agency | Ju Peng" },
+		{ 0, "新华社记者 才扬 摄" },
+		/* sputniknews (htmldate_mediacloud 1784190729): a time and date */
+		{ 1, "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, cases[i].arabic,
+		      cases[i].arabic ? "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية"
+				      : "Council backs bus lanes for the harbour road",
+		      cases[i].line, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, a.byline, NULL);
+		CHECK_INT(cases[i].line, (long)a.n_authors, 0);
+		CHECK_STR(cases[i].line, a.headline,
+			  cases[i].arabic ? "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية"
+					  : "Council backs bus lanes for the harbour road");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* The headline among the page's other title-like lines: the one the body echoes, not a
+ * breadcrumb trail that ends with it, not a short label the body names, not a date. */
+static void test_headline(void)
+{
+	static const struct {
+		int arabic;
+		const char *first, *second, *headline;
+	} cases[] = {
+		/* heise.de (readability test page heise): the trail, then the title */
+		{ 0, "Riverton Daily > News > 2015 > Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		/* engadget (readability test page): a product label over the review's title,
+		 * "Xbox One X" over "Xbox One X review: A console that keeps up with ..." */
+		{ 0, "Bus lanes", "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		/* engadget (readability test page, as w3m prints it): the title, its deck
+		 * and byline, then a long run of share buttons and review scores before the
+		 * text; the product's name among them ("Xbox One X") */
+		{ 0, "Council backs bus lanes for the harbour road",
+		  "But only the northern suburbs will gain.\n\nDevindra Hardawar, @devindra\n\n"
+		  "Comments\n\n2192 Shares\n\nShare\n\nTweet\n\nShare\n\nSave\n\n"
+		  "Bus lanes\n\nGet more info\n\nMore\n\n87\n\nScores\n\nRiverton Daily\n\n"
+		  "87\n\nCritic 10 Reviews\n\n8.3\n\nUsers 4 Reviews\n\nPros\n\n"
+		  "• Wider lanes\n\n• Fewer cars\n\nCons\n\n• Lost parking\n\nKey specs\n\n"
+		  "• Length 4 km\n\n• Cost $4M\n\n• Opens March\n\nFrom $4.00\n\nBuy Now\n\n"
+		  "Buy Now\n\nBuy Now",
+		  "Council backs bus lanes for the harbour road" },
+		/* msn (readability test page, w3m): a logo's text and label on one line */
+		{ 0, "Tech Insider Tech Insider", "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		/* la-nacion (readability test page, w3m): menu items without spaces */
+		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
+		  "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
+		 * month name of the Maghreb */
+		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
+		  "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, cases[i].arabic, cases[i].first, cases[i].second, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].first, a.headline, cases[i].headline);
 		CHECK(accounted(&a) == 0);
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
@@ -572,6 +731,10 @@ int main(void)
 		return 1;
 	}
 	test_bylines();
+	test_byline_under_copy();
+	test_byline_fuller();
+	test_not_bylines();
+	test_headline();
 	test_datelines();
 	test_inside();
 	test_outside();
