@@ -168,8 +168,8 @@ static size_t table_size(size_t n)
 }
 
 /* Count key in the table of pass gen (1, 2, ...): slots of earlier passes read as empty,
- * so a new pass needs no clearing. */
-static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
+ * so a new pass needs no clearing.  The slot's place is returned. */
+static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
 {
 	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
 
@@ -181,7 +181,7 @@ static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key, uin
 		t[i].count = 0;
 	}
 	t[i].count++;
-	return &t[i];
+	return i;
 }
 
 /* The hash of the n-gram at each word, grown in place from the (n-1)-gram's: the fold
@@ -196,68 +196,79 @@ static void grams_grow(uint64_t *g, const struct word *w, size_t count, size_t n
 
 /* Gopher's repetition measures over the document's word sequence: the characters of
  * the most common n-gram (n = 2..4) and the characters of words covered by any
- * repeated n-gram (n = 5..10), each over all word characters. */
+ * repeated n-gram (n = 5..10), each over all word characters.  An n-gram that repeats
+ * starts with an (n-1)-gram that repeats, so once no n-gram repeats, no longer one does
+ * and the measures of the longer ones stay 0. */
 static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_quality *q)
 {
 	size_t size = table_size(ws->n), n, i;
 	struct slot64 *t;
 	unsigned char *covered;
-	uint64_t *g;
+	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
+	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
 
 	if (!chars || ws->n < 2)
 		return 0;
 	t = calloc(size, sizeof(*t));
 	covered = calloc(ws->n, 1);
 	g = malloc(ws->n * sizeof(*g));
-	if (!t || !covered || !g) {
+	before = malloc((ws->n + 1) * sizeof(*before));
+	slot = malloc(ws->n * sizeof(*slot));
+	if (!t || !covered || !g || !before || !slot) {
 		free(t);
 		free(covered);
 		free(g);
+		free(before);
+		free(slot);
 		return -1;
 	}
-	for (i = 0; i < ws->n; i++)
+	before[0] = 0;
+	for (i = 0; i < ws->n; i++) {
 		g[i] = 0x9E3779B97F4A7C15ULL;
+		before[i + 1] = before[i] + ws->w[i].chars;
+	}
 	grams_grow(g, ws->w, ws->n, 1);
 	for (n = 2; n <= MAX_NGRAM; n++) {
 		uint64_t best = 0, cov = 0;
+		int repeats = 0;
 
 		if (ws->n < n)
 			break;
 		grams_grow(g, ws->w, ws->n, n);
 		for (i = 0; i + n <= ws->n; i++)
-			table_add(t, size, g[i], (uint32_t)n);
+			slot[i] = table_add(t, size, g[i], (uint32_t)n);
 		if (n <= 4) {
 			/* the most common n-gram: its count times its length in characters */
 			for (i = 0; i + n <= ws->n; i++) {
-				struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
-				uint64_t c = 0, k;
+				uint64_t count = t[slot[i]].count, c;
 
-				s->count--;             /* table_add counted this look-up */
-				if (s->count < 2)
+				if (count < 2)
 					continue;
-				for (k = 0; k < n; k++)
-					c += ws->w[i + k].chars;
-				if (c * s->count > best)
-					best = c * s->count;
+				repeats = 1;
+				c = before[i + n] - before[i];
+				if (c * count > best)
+					best = c * count;
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
-			continue;
+		} else {
+			memset(covered, 0, ws->n);
+			for (i = 0; i + n <= ws->n; i++)
+				if (t[slot[i]].count >= 2) {
+					repeats = 1;
+					memset(covered + i, 1, n);
+				}
+			for (i = 0; i < ws->n; i++)
+				cov += covered[i] ? ws->w[i].chars : 0;
+			q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
 		}
-		memset(covered, 0, ws->n);
-		for (i = 0; i + n <= ws->n; i++) {
-			struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
-
-			s->count--;
-			if (s->count >= 2)
-				memset(covered + i, 1, n);
-		}
-		for (i = 0; i < ws->n; i++)
-			cov += covered[i] ? ws->w[i].chars : 0;
-		q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
+		if (!repeats)
+			break;
 	}
 	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
 		if (q->top_ngram_chars[i] > 1)
 			q->top_ngram_chars[i] = 1;
+	free(slot);
+	free(before);
 	free(g);
 	free(covered);
 	free(t);
