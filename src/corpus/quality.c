@@ -296,6 +296,36 @@ struct tally {
 	uint64_t line_chars, dup_lines, dup_line_chars;
 };
 
+/* What the walk over a line asks of each code point, in one look-up for the one- and
+ * two-byte ones (Latin, Greek, Cyrillic, Hebrew, Arabic). */
+#define CP_WORD 1u        /* is_word_cp */
+#define CP_DIGIT 2u       /* is_digit */
+#define CP_SENTENCE 4u    /* ends a sentence before a space (is_terminal, not the comma) */
+#define CP_LETTER 8u      /* a letter as shf_script_count counts them */
+#define CP_TABLE_END 0x800
+static uint8_t cp_table[CP_TABLE_END];
+static pthread_once_t cp_table_once = PTHREAD_ONCE_INIT;
+
+static unsigned cp_flags_of(uint32_t c)
+{
+	return (is_word_cp(c) ? CP_WORD : 0) | (is_digit(c) ? CP_DIGIT : 0) |
+	       (is_terminal(c) && c != 0x060C ? CP_SENTENCE : 0) |
+	       (shf_script_is_letter(c) ? CP_LETTER : 0);
+}
+
+static void cp_table_build(void)
+{
+	uint32_t c;
+
+	for (c = 0; c < CP_TABLE_END; c++)
+		cp_table[c] = (uint8_t)cp_flags_of(c);
+}
+
+static inline unsigned cp_flags(uint32_t c)
+{
+	return c < CP_TABLE_END ? cp_table[c] : cp_flags_of(c);
+}
+
 /* Walk one folded line: its words go to ws, its counts to t. */
 static int scan_line(const char *s, size_t len, const struct stoplist *sl, struct words *ws,
 		     struct tally *t)
@@ -306,7 +336,8 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 
 	while (i < len) {
 		size_t wstart = 0, wend = 0, n;
-		uint32_t wchars, tchars = 0;
+		/* at counts the characters a word spans, the dots of "..." too */
+		uint32_t tchars = 0, at = 0, wfirst = 0, wlast = 0;
 		int alpha = 0, in_word = 0;
 
 		while (i < len && p[i] == ' ')
@@ -314,31 +345,41 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		if (i >= len)
 			break;
 		while (i < len && p[i] != ' ') {
-			if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
+			unsigned f;
+
+			if (p[i] < 0x80)
+				c = p[i], n = 1;
+			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
+			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
 				n = 1, c = 0xFFFD;
+			f = cp_flags(c);
 			tchars++;
-			if (is_word_cp(c)) {
+			at++;
+			if (f & CP_WORD) {
 				if (!in_word)
-					wstart = i, in_word = 1;
+					wstart = i, wfirst = at - 1, in_word = 1;
 				wend = i + n;
-				alpha |= !is_digit(c);
+				wlast = at;
+				alpha |= !(f & CP_DIGIT);
 			}
+			t->letters += (f & CP_LETTER) != 0;
 			if (c == '#')
 				t->symbols++;
 			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
-				t->symbols++, i += c == '.' ? 2 : 0;
+				t->symbols++, i += c == '.' ? 2 : 0, at += c == '.' ? 2 : 0;
 			i += n;
 			/* a sentence ends at a terminal mark before a space or the end (a run
 			 * of marks, "?!" or "...", ends one) */
-			if (is_terminal(c) && c != 0x060C && (i >= len || p[i] == ' '))
+			if ((f & CP_SENTENCE) && (i >= len || p[i] == ' '))
 				t->sentences++;
 		}
 		chars += tchars;
 		t->nonspace += tchars;
 		if (in_word) {
 			uint64_t h = corpus_hash64(s + wstart, wend - wstart, 0);
+			uint32_t wchars = wlast - wfirst;
 
-			wchars = (uint32_t)sahifa_utf8_chars(s + wstart, wend - wstart);
 			if (words_push(ws, h, wchars))
 				return -1;
 			t->words++;
@@ -399,7 +440,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 {
 	struct sahifa_quality *q = &a->quality;
 	struct sahifa_buf key = SAHIFA_BUF_INIT;
-	struct sahifa_script_counts sc;
 	struct words ws = { NULL, 0, 0 };
 	struct tally t;
 	const struct stoplist *sl;
@@ -409,6 +449,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 
 	memset(q, 0, sizeof(*q));
 	memset(&t, 0, sizeof(t));
+	pthread_once(&cp_table_once, cp_table_build);
 	sl = stoplist_get(a->tag.lang, err, &st);
 	if (st)
 		return st;
@@ -417,7 +458,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
 		return sahifa_error_nomem(err, NULL);
 	sahifa_buf_init(&key, 0);
-	shf_script_counts_init(&sc);
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
 			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
@@ -430,7 +470,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
-			shf_script_count(key.data ? key.data : "", key.len, &sc);
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
 			h = corpus_hash64(key.data ? key.data : "", key.len, 1);
@@ -454,7 +493,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	free(ws.w);
 	if (st)
 		return st;
-	t.letters = sc.letters;
 	q->lines = t.lines;
 	q->words = t.words;
 	q->sentences = t.sentences;
