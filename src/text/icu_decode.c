@@ -178,7 +178,10 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		int n;
 		unsigned char b;
 
-		if (i + 8 <= len) {
+		b = s[i];
+		/* eight plain ASCII bytes at once; tried at an ASCII byte only, so that text
+		 * of another script pays nothing for it */
+		if (b < 0x80 && i + 8 <= len) {
 			uint64_t x;
 
 			memcpy(&x, s + i, 8);
@@ -189,7 +192,6 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 				continue;
 			}
 		}
-		b = s[i];
 		if (b < 0x80) {
 			switch (byte_class[b]) {
 			case C_NUL:
