@@ -217,6 +217,10 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 	const UNormalizer2 *nfkc = unorm2_getNFKCCasefoldInstance(&uerr);
 	const unsigned char *p = (const unsigned char *)text;
 	struct fold_out o = { out, out->len, 0 };
+	/* out's data, length and room (its last byte is the terminator's), kept here on
+	 * the common path */
+	char *w = out->data;
+	size_t at = out->len, room = out->cap ? out->cap - 1 : 0;
 	size_t i, n = 0;
 	uint32_t c = 0, e = 0;
 	enum sahifa_status st = SAHIFA_OK;
@@ -246,41 +250,52 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 			j += n;
 		}
 		if (single && (head & FOLD_SPACE)) {
-			o.space = out->len > o.start;
+			o.space = at > o.start;
 		} else if (single && (head & FOLD_CP) < 0x800) {
-			/* the common case, fold_put for one- and two-byte code points */
+			/* the common case, fold_put for one- and two-byte code points, with the
+			 * buffer's place in locals */
 			uint32_t d = head & FOLD_CP;
 
 			if (!d) {
 				i = j;
 				continue;
 			}
-			if (out->cap - out->len < 4 && sahifa_buf_grow(out, 3)) {
-				st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-						      "match key too long");
-				break;
+			if (room - at < 3) {
+				out->len = at;
+				if (sahifa_buf_grow(out, 3)) {
+					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+							      "match key too long");
+					break;
+				}
+				w = out->data;
+				room = out->cap - 1;
 			}
 			if (o.space) {
-				out->data[out->len++] = ' ';
+				w[at++] = ' ';
 				o.space = 0;
 			}
 			if (d < 0x80) {
-				out->data[out->len++] = (char)d;
+				w[at++] = (char)d;
 			} else {
-				out->data[out->len++] = (char)(0xC0 | d >> 6);
-				out->data[out->len++] = (char)(0x80 | (d & 0x3F));
+				w[at++] = (char)(0xC0 | d >> 6);
+				w[at++] = (char)(0x80 | (d & 0x3F));
 			}
-		} else if (single) {
-			if (fold_put(&o, head & FOLD_CP, 0)) {
-				st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-						      "match key too long");
+		} else {
+			out->len = at;
+			if (single ? fold_put(&o, head & FOLD_CP, 0) != 0
+				   : (st = fold_segment(nfkc, text + i, j - i, &o, err)) != 0) {
+				if (!st)
+					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+							      "match key too long");
 				break;
 			}
-		} else if ((st = fold_segment(nfkc, text + i, j - i, &o, err))) {
-			break;
+			w = out->data;
+			at = out->len;
+			room = out->cap ? out->cap - 1 : 0;
 		}
 		i = j;
 	}
+	out->len = at;
 	if (st)
 		out->len = o.start;
 	if (out->data)
