@@ -16,6 +16,27 @@
 #define SHORT_LINE_CHARS 30   /* FineWeb's short line */
 #define MAX_NGRAM 10
 
+/* The hash of a word or a line: only ever compared with hashes made here, so it need
+ * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
+ * the state, so two texts of one length that differ in one block never collide. */
+static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&x, p, 8);
+		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		x = 0;
+		memcpy(&x, p, n);
+		h = (h ^ x) * 0x94D049BB133111EBULL;
+		h ^= h >> 32;
+	}
+	return corpus_mix64(h);
+}
+
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
 
 struct stoplist {
@@ -62,7 +83,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 		sahifa_buf_reset(&key);
 		if (len && p[0] != '#' && !(st = shf_fold_key(p, len, &key, err)) && key.len &&
 		    l->n <= cap)
-			l->hashes[l->n++] = corpus_hash64(key.data, key.len, 0);
+			l->hashes[l->n++] = text_hash(key.data, key.len, 0);
 		p += len + 1;
 	}
 	sahifa_buf_release(&key);
@@ -94,7 +115,19 @@ static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error
 
 static int stoplist_has(const struct stoplist *l, uint64_t h)
 {
-	return bsearch(&h, l->hashes, l->n, sizeof(h), cmp_u64) != NULL;
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->hashes[mid] == h)
+			return 1;
+		if (l->hashes[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 /* ---- words --------------------------------------------------------------------- */
@@ -377,7 +410,7 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		chars += tchars;
 		t->nonspace += tchars;
 		if (in_word) {
-			uint64_t h = corpus_hash64(s + wstart, wend - wstart, 0);
+			uint64_t h = text_hash(s + wstart, wend - wstart, 0);
 			uint32_t wchars = wlast - wfirst;
 
 			if (words_push(ws, h, wchars))
@@ -472,7 +505,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			}
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
-			h = corpus_hash64(key.data ? key.data : "", key.len, 1);
+			h = text_hash(key.data ? key.data : "", key.len, 1);
 			line_hashes[k].hash = h;
 			line_hashes[k].chars = t.line_chars - before;
 			line_hashes[k].index = k;
