@@ -59,6 +59,11 @@ uint64_t sahifa_utf8_chars(const char *s, size_t len)
 	return n;
 }
 
+/* The bytes that may start a separator of sahifa_utf8_words. */
+static const unsigned char may_separate[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 1,
+};
+
 /* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
  * character outside the punctuation blocks (good enough for counts; not a tokenizer).
  * Tokens are separated by ASCII white space and U+00A0. */
@@ -88,8 +93,12 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 				/* U+2000-U+207F (general punctuation) and U+3000-U+303F (CJK
 				 * punctuation) are not words; the rest of those blocks are */
 				has_word_char = s[i + 1] != 0x80 && s[i + 1] != 0x81;
+			i++;
+			continue;
 		}
-		i++;
+		/* a word for sure: on to the next byte that may start a separator */
+		for (i++; i < len && !may_separate[s[i]]; i++)
+			;
 	}
 	return n + has_word_char;
 }
