@@ -334,18 +334,27 @@ static enum sahifa_status wait_busy(struct run *r)
 }
 
 /* The batch the walker filled goes to the workers: in the background when there is
- * more than one thread (after the batch before it is written), else here. */
+ * more than one thread, started as soon as the batch before it is converted and
+ * before that one is written, so that the workers wait for neither the walker nor the
+ * writer; else here. */
 static enum sahifa_status flush_batch(struct run *r)
 {
-	struct batch *b = r->fill;
-	enum sahifa_status st;
+	struct batch *b = r->fill, *prev = r->busy;
 
-	if ((st = wait_busy(r)))
-		return st;
+	if (prev) {
+		pthread_join(r->busy_thread, NULL);
+		r->busy = NULL;
+	}
 	if (r->threads > 1 && pthread_create(&r->busy_thread, NULL, batch_convert_thread, b) == 0) {
 		r->busy = b;
 		r->fill = b == &r->batches[0] ? &r->batches[1] : &r->batches[0];
-		return SAHIFA_OK;
+		return prev ? write_batch(r, prev) : SAHIFA_OK;
+	}
+	if (prev) {
+		enum sahifa_status st = write_batch(r, prev);
+
+		if (st)
+			return st;
 	}
 	batch_convert(b);
 	return write_batch(r, b);
