@@ -41,8 +41,11 @@ static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 
 struct stoplist {
 	char lang[SAHIFA_LANG_MAX];
-	uint64_t *hashes;          /* sorted */
+	uint64_t *hashes;
 	size_t n;
+	uint64_t *set;             /* the hashes by open addressing, 0 for empty */
+	size_t mask;               /* set's size - 1 */
+	int has_zero;              /* a word hashes to 0 */
 	int loaded;                /* 1 tried (hashes may be NULL: no list) */
 };
 
@@ -50,14 +53,7 @@ struct stoplist {
 static struct stoplist stoplists[STOPLISTS_MAX];
 static pthread_mutex_t stop_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Fold every line of rules/stopwords/LANG.txt and keep the sorted hashes. */
+/* Fold every line of rules/stopwords/LANG.txt and keep the hashes, in a set. */
 static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error *err)
 {
 	char path[64];
@@ -87,7 +83,29 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 		p += len + 1;
 	}
 	sahifa_buf_release(&key);
-	qsort(l->hashes, l->n, sizeof(*l->hashes), cmp_u64);
+	if (!st) {
+		size_t size = 16, i;
+
+		while (size < 2 * l->n)
+			size *= 2;
+		if (!(l->set = calloc(size, sizeof(*l->set)))) {
+			l->n = 0;
+			return sahifa_error_nomem(err, NULL);
+		}
+		l->mask = size - 1;
+		for (i = 0; i < l->n; i++) {
+			uint64_t h = l->hashes[i];
+			size_t k = (size_t)(h ^ h >> 31) & l->mask;
+
+			if (!h) {
+				l->has_zero = 1;
+				continue;
+			}
+			while (l->set[k] && l->set[k] != h)
+				k = (k + 1) & l->mask;
+			l->set[k] = h;
+		}
+	}
 	return st;
 }
 
@@ -115,17 +133,14 @@ static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error
 
 static int stoplist_has(const struct stoplist *l, uint64_t h)
 {
-	size_t lo = 0, hi = l->n;
+	size_t k = (size_t)(h ^ h >> 31) & l->mask;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (l->hashes[mid] == h)
+	if (!h)
+		return l->has_zero;
+	while (l->set[k]) {
+		if (l->set[k] == h)
 			return 1;
-		if (l->hashes[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
+		k = (k + 1) & l->mask;
 	}
 	return 0;
 }
