@@ -350,6 +350,7 @@ struct tally {
 #define CP_DIGIT 2u       /* is_digit */
 #define CP_SENTENCE 4u    /* ends a sentence before a space (is_terminal, not the comma) */
 #define CP_LETTER 8u      /* a letter as shf_script_count counts them */
+#define CP_SYMBOL 16u     /* '#', '.' or U+2026, which may count as symbols */
 #define CP_TABLE_END 0x800
 static uint8_t cp_table[CP_TABLE_END];
 static pthread_once_t cp_table_once = PTHREAD_ONCE_INIT;
@@ -358,7 +359,8 @@ static unsigned cp_flags_of(uint32_t c)
 {
 	return (is_word_cp(c) ? CP_WORD : 0) | (is_digit(c) ? CP_DIGIT : 0) |
 	       (is_terminal(c) && c != 0x060C ? CP_SENTENCE : 0) |
-	       (shf_script_is_letter(c) ? CP_LETTER : 0);
+	       (shf_script_is_letter(c) ? CP_LETTER : 0) |
+	       (c == '#' || c == '.' || c == 0x2026 ? CP_SYMBOL : 0);
 }
 
 static void cp_table_build(void)
@@ -412,10 +414,13 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 				alpha |= !(f & CP_DIGIT);
 			}
 			t->letters += (f & CP_LETTER) != 0;
-			if (c == '#')
-				t->symbols++;
-			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
-				t->symbols++, i += c == '.' ? 2 : 0, at += c == '.' ? 2 : 0;
+			if (f & CP_SYMBOL) {
+				if (c == '#')
+					t->symbols++;
+				if (c == 0x2026 ||
+				    (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
+					t->symbols++, i += c == '.' ? 2 : 0, at += c == '.' ? 2 : 0;
+			}
 			i += n;
 			/* a sentence ends at a terminal mark before a space or the end (a run
 			 * of marks, "?!" or "...", ends one) */
