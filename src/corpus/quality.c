@@ -232,89 +232,92 @@ static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint
 	return i;
 }
 
-/* The hash of the n-gram at each word, grown in place from the (n-1)-gram's: the fold
- * h = mix(h ^ word) + k over the n words, one step per word and n instead of n steps. */
-static void grams_grow(uint64_t *g, const struct word *w, size_t count, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + n <= count; i++)
-		g[i] = corpus_mix64(g[i] ^ w[i + n - 1].hash) + (n - 1);
-}
-
 /* Gopher's repetition measures over the document's word sequence: the characters of
  * the most common n-gram (n = 2..4) and the characters of words covered by any
- * repeated n-gram (n = 5..10), each over all word characters.  An n-gram that repeats
- * starts with an (n-1)-gram that repeats, so once no n-gram repeats, no longer one does
- * and the measures of the longer ones stay 0. */
+ * repeated n-gram (n = 5..10), each over all word characters.  An n-gram repeats only
+ * where the (n-1)-gram at the same word does (and so does its other occurrence), so
+ * each length counts only the n-grams at the words whose shorter one repeated; once
+ * none repeats, the measures of the longer ones stay 0.  The hash of the n-gram at a
+ * word is grown from the (n-1)-gram's: h = mix(h ^ word) + k over its words. */
 static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_quality *q)
 {
-	size_t size = table_size(ws->n), n, i;
+	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
 	unsigned char *covered;
 	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
 	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
+	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
 
-	if (!chars || ws->n < 2)
+	if (!chars || nw < 2)
 		return 0;
 	t = calloc(size, sizeof(*t));
-	covered = calloc(ws->n, 1);
-	g = malloc(ws->n * sizeof(*g));
-	before = malloc((ws->n + 1) * sizeof(*before));
-	slot = malloc(ws->n * sizeof(*slot));
-	if (!t || !covered || !g || !before || !slot) {
+	covered = calloc(nw, 1);
+	g = malloc(nw * sizeof(*g));
+	before = malloc((nw + 1) * sizeof(*before));
+	slot = malloc(nw * sizeof(*slot));
+	cand = malloc(nw * sizeof(*cand));
+	if (!t || !covered || !g || !before || !slot || !cand) {
 		free(t);
 		free(covered);
 		free(g);
 		free(before);
 		free(slot);
+		free(cand);
 		return -1;
 	}
+	/* the words that occur more than once */
 	before[0] = 0;
-	for (i = 0; i < ws->n; i++) {
-		g[i] = 0x9E3779B97F4A7C15ULL;
+	for (i = 0; i < nw; i++) {
+		g[i] = corpus_mix64(0x9E3779B97F4A7C15ULL ^ ws->w[i].hash);
 		before[i + 1] = before[i] + ws->w[i].chars;
+		slot[i] = table_add(t, size, g[i], 1);
 	}
-	grams_grow(g, ws->w, ws->n, 1);
-	for (n = 2; n <= MAX_NGRAM; n++) {
+	for (i = 0; i < nw; i++)
+		if (t[slot[i]].count >= 2)
+			cand[m++] = i;
+	for (n = 2; n <= MAX_NGRAM && m; n++) {
 		uint64_t best = 0, cov = 0;
-		int repeats = 0;
+		size_t keep = 0;
 
-		if (ws->n < n)
-			break;
-		grams_grow(g, ws->w, ws->n, n);
-		for (i = 0; i + n <= ws->n; i++)
+		for (k = 0; k < m && cand[k] + n <= nw; k++) {
+			i = cand[k];
+			g[i] = corpus_mix64(g[i] ^ ws->w[i + n - 1].hash) + (n - 1);
 			slot[i] = table_add(t, size, g[i], (uint32_t)n);
+		}
+		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
 			/* the most common n-gram: its count times its length in characters */
-			for (i = 0; i + n <= ws->n; i++) {
-				uint64_t count = t[slot[i]].count, c;
+			for (k = 0; k < m; k++) {
+				uint64_t count, c;
 
-				if (count < 2)
+				i = cand[k];
+				if ((count = t[slot[i]].count) < 2)
 					continue;
-				repeats = 1;
+				cand[keep++] = i;
 				c = before[i + n] - before[i];
 				if (c * count > best)
 					best = c * count;
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
 		} else {
-			memset(covered, 0, ws->n);
-			for (i = 0; i + n <= ws->n; i++)
+			memset(covered, 0, nw);
+			for (k = 0; k < m; k++) {
+				i = cand[k];
 				if (t[slot[i]].count >= 2) {
-					repeats = 1;
+					cand[keep++] = i;
 					memset(covered + i, 1, n);
 				}
-			for (i = 0; i < ws->n; i++)
+			}
+			for (i = 0; i < nw; i++)
 				cov += covered[i] ? ws->w[i].chars : 0;
 			q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
 		}
-		if (!repeats)
-			break;
+		m = keep;
 	}
 	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
 		if (q->top_ngram_chars[i] > 1)
 			q->top_ngram_chars[i] = 1;
+	free(cand);
 	free(slot);
 	free(before);
 	free(g);
