@@ -37,13 +37,16 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 
 /* fold_table[c] for a BMP code point: 0 until filled, then FOLD_FILLED with
  * FOLD_BOUNDARY when NFKC_Casefold has a boundary before c, and FOLD_SINGLE when c
- * alone normalizes to at most one code point: that code point after the Arabic table
- * in the low bits (0: nothing is left), FOLD_SPACE when it is white space. */
+ * alone normalizes to at most one code point of the BMP: FOLD_SPACE when it is white
+ * space, else that code point after the Arabic table in UTF-8, FOLD_LEN bytes (none:
+ * nothing is left) in the low three bytes, first byte lowest. */
 #define FOLD_FILLED 0x80000000u
 #define FOLD_BOUNDARY 0x40000000u
 #define FOLD_SINGLE 0x20000000u
 #define FOLD_SPACE 0x10000000u
-#define FOLD_CP 0x001FFFFFu
+#define FOLD_LEN_SHIFT 24
+#define FOLD_LEN 0x03000000u
+#define FOLD_UTF8 0x00FFFFFFu
 static _Atomic uint32_t fold_table[0x10000];
 
 /* What ICU makes of c alone (a value as in fold_table; every one is the same whichever
@@ -73,7 +76,19 @@ static uint32_t fold_entry(const UNormalizer2 *nfkc, UChar32 c)
 			return e;
 		if (u_isUWhiteSpace(d))
 			return e | FOLD_SINGLE | FOLD_SPACE;
-		return e | FOLD_SINGLE | shf_arabic_fold((uint32_t)d);
+		d = (UChar32)shf_arabic_fold((uint32_t)d);
+		if (!d)
+			return e | FOLD_SINGLE;
+		if (d < 0x80)
+			return e | FOLD_SINGLE | 1u << FOLD_LEN_SHIFT | (uint32_t)d;
+		if (d < 0x800)
+			return e | FOLD_SINGLE | 2u << FOLD_LEN_SHIFT | (0xC0u | (uint32_t)d >> 6) |
+			       (0x80u | ((uint32_t)d & 0x3F)) << 8;
+		if (d < 0x10000)
+			return e | FOLD_SINGLE | 3u << FOLD_LEN_SHIFT | (0xE0u | (uint32_t)d >> 12) |
+			       (0x80u | ((uint32_t)d >> 6 & 0x3F)) << 8 |
+			       (0x80u | ((uint32_t)d & 0x3F)) << 16;
+		return e;   /* to a supplementary code point: ICU's normalizer folds it */
 	}
 }
 
@@ -251,18 +266,18 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 		}
 		if (single && (head & FOLD_SPACE)) {
 			o.space = at > o.start;
-		} else if (single && (head & FOLD_CP) < 0x800) {
-			/* the common case, fold_put for one- and two-byte code points, with the
-			 * buffer's place in locals */
-			uint32_t d = head & FOLD_CP;
+		} else if (single) {
+			/* the common case, fold_put from the table's UTF-8, with the buffer's
+			 * place in locals */
+			size_t bytes = (head & FOLD_LEN) >> FOLD_LEN_SHIFT;
 
-			if (!d) {
+			if (!bytes) {
 				i = j;
 				continue;
 			}
-			if (room - at < 3) {
+			if (room - at < 4) {
 				out->len = at;
-				if (sahifa_buf_grow(out, 3)) {
+				if (sahifa_buf_grow(out, 4)) {
 					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 							      "match key too long");
 					break;
@@ -274,21 +289,15 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 				w[at++] = ' ';
 				o.space = 0;
 			}
-			if (d < 0x80) {
-				w[at++] = (char)d;
-			} else {
-				w[at++] = (char)(0xC0 | d >> 6);
-				w[at++] = (char)(0x80 | (d & 0x3F));
-			}
+			/* three bytes written, the key grows by the code point's */
+			w[at] = (char)(head & 0xFF);
+			w[at + 1] = (char)(head >> 8 & 0xFF);
+			w[at + 2] = (char)(head >> 16 & 0xFF);
+			at += bytes;
 		} else {
 			out->len = at;
-			if (single ? fold_put(&o, head & FOLD_CP, 0) != 0
-				   : (st = fold_segment(nfkc, text + i, j - i, &o, err)) != 0) {
-				if (!st)
-					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-							      "match key too long");
+			if ((st = fold_segment(nfkc, text + i, j - i, &o, err)))
 				break;
-			}
 			w = out->data;
 			at = out->len;
 			room = out->cap ? out->cap - 1 : 0;
