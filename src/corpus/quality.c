@@ -16,12 +16,36 @@
 #define SHORT_LINE_CHARS 30   /* FineWeb's short line */
 #define MAX_NGRAM 10
 
+/* The hash of a word or a line: only ever compared with hashes made here, so it need
+ * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
+ * the state, so two texts of one length that differ in one block never collide. */
+static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&x, p, 8);
+		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		x = 0;
+		memcpy(&x, p, n);
+		h = (h ^ x) * 0x94D049BB133111EBULL;
+		h ^= h >> 32;
+	}
+	return corpus_mix64(h);
+}
+
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
 
 struct stoplist {
 	char lang[SAHIFA_LANG_MAX];
-	uint64_t *hashes;          /* sorted */
+	uint64_t *hashes;
 	size_t n;
+	uint64_t *set;             /* the hashes by open addressing, 0 for empty */
+	size_t mask;               /* set's size - 1 */
+	int has_zero;              /* a word hashes to 0 */
 	int loaded;                /* 1 tried (hashes may be NULL: no list) */
 };
 
@@ -29,14 +53,7 @@ struct stoplist {
 static struct stoplist stoplists[STOPLISTS_MAX];
 static pthread_mutex_t stop_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Fold every line of rules/stopwords/LANG.txt and keep the sorted hashes. */
+/* Fold every line of rules/stopwords/LANG.txt and keep the hashes, in a set. */
 static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error *err)
 {
 	char path[64];
@@ -62,11 +79,33 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 		sahifa_buf_reset(&key);
 		if (len && p[0] != '#' && !(st = shf_fold_key(p, len, &key, err)) && key.len &&
 		    l->n <= cap)
-			l->hashes[l->n++] = corpus_hash64(key.data, key.len, 0);
+			l->hashes[l->n++] = text_hash(key.data, key.len, 0);
 		p += len + 1;
 	}
 	sahifa_buf_release(&key);
-	qsort(l->hashes, l->n, sizeof(*l->hashes), cmp_u64);
+	if (!st) {
+		size_t size = 16, i;
+
+		while (size < 2 * l->n)
+			size *= 2;
+		if (!(l->set = calloc(size, sizeof(*l->set)))) {
+			l->n = 0;
+			return sahifa_error_nomem(err, NULL);
+		}
+		l->mask = size - 1;
+		for (i = 0; i < l->n; i++) {
+			uint64_t h = l->hashes[i];
+			size_t k = (size_t)(h ^ h >> 31) & l->mask;
+
+			if (!h) {
+				l->has_zero = 1;
+				continue;
+			}
+			while (l->set[k] && l->set[k] != h)
+				k = (k + 1) & l->mask;
+			l->set[k] = h;
+		}
+	}
 	return st;
 }
 
@@ -94,7 +133,16 @@ static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error
 
 static int stoplist_has(const struct stoplist *l, uint64_t h)
 {
-	return bsearch(&h, l->hashes, l->n, sizeof(h), cmp_u64) != NULL;
+	size_t k = (size_t)(h ^ h >> 31) & l->mask;
+
+	if (!h)
+		return l->has_zero;
+	while (l->set[k]) {
+		if (l->set[k] == h)
+			return 1;
+		k = (k + 1) & l->mask;
+	}
+	return 0;
 }
 
 /* ---- words --------------------------------------------------------------------- */
@@ -168,8 +216,8 @@ static size_t table_size(size_t n)
 }
 
 /* Count key in the table of pass gen (1, 2, ...): slots of earlier passes read as empty,
- * so a new pass needs no clearing. */
-static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
+ * so a new pass needs no clearing.  The slot's place is returned. */
+static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
 {
 	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
 
@@ -181,83 +229,97 @@ static struct slot64 *table_add(struct slot64 *t, size_t size, uint64_t key, uin
 		t[i].count = 0;
 	}
 	t[i].count++;
-	return &t[i];
-}
-
-/* The hash of the n-gram at each word, grown in place from the (n-1)-gram's: the fold
- * h = mix(h ^ word) + k over the n words, one step per word and n instead of n steps. */
-static void grams_grow(uint64_t *g, const struct word *w, size_t count, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + n <= count; i++)
-		g[i] = corpus_mix64(g[i] ^ w[i + n - 1].hash) + (n - 1);
+	return i;
 }
 
 /* Gopher's repetition measures over the document's word sequence: the characters of
  * the most common n-gram (n = 2..4) and the characters of words covered by any
- * repeated n-gram (n = 5..10), each over all word characters. */
+ * repeated n-gram (n = 5..10), each over all word characters.  An n-gram repeats only
+ * where the (n-1)-gram at the same word does (and so does its other occurrence), so
+ * each length counts only the n-grams at the words whose shorter one repeated; once
+ * none repeats, the measures of the longer ones stay 0.  The hash of the n-gram at a
+ * word is grown from the (n-1)-gram's: h = mix(h ^ word) + k over its words. */
 static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_quality *q)
 {
-	size_t size = table_size(ws->n), n, i;
+	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
 	unsigned char *covered;
-	uint64_t *g;
+	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
+	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
+	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
 
-	if (!chars || ws->n < 2)
+	if (!chars || nw < 2)
 		return 0;
 	t = calloc(size, sizeof(*t));
-	covered = calloc(ws->n, 1);
-	g = malloc(ws->n * sizeof(*g));
-	if (!t || !covered || !g) {
+	covered = calloc(nw, 1);
+	g = malloc(nw * sizeof(*g));
+	before = malloc((nw + 1) * sizeof(*before));
+	slot = malloc(nw * sizeof(*slot));
+	cand = malloc(nw * sizeof(*cand));
+	if (!t || !covered || !g || !before || !slot || !cand) {
 		free(t);
 		free(covered);
 		free(g);
+		free(before);
+		free(slot);
+		free(cand);
 		return -1;
 	}
-	for (i = 0; i < ws->n; i++)
-		g[i] = 0x9E3779B97F4A7C15ULL;
-	grams_grow(g, ws->w, ws->n, 1);
-	for (n = 2; n <= MAX_NGRAM; n++) {
+	/* the words that occur more than once */
+	before[0] = 0;
+	for (i = 0; i < nw; i++) {
+		g[i] = corpus_mix64(0x9E3779B97F4A7C15ULL ^ ws->w[i].hash);
+		before[i + 1] = before[i] + ws->w[i].chars;
+		slot[i] = table_add(t, size, g[i], 1);
+	}
+	for (i = 0; i < nw; i++)
+		if (t[slot[i]].count >= 2)
+			cand[m++] = i;
+	for (n = 2; n <= MAX_NGRAM && m; n++) {
 		uint64_t best = 0, cov = 0;
+		size_t keep = 0;
 
-		if (ws->n < n)
-			break;
-		grams_grow(g, ws->w, ws->n, n);
-		for (i = 0; i + n <= ws->n; i++)
-			table_add(t, size, g[i], (uint32_t)n);
+		for (k = 0; k < m && cand[k] + n <= nw; k++) {
+			i = cand[k];
+			g[i] = corpus_mix64(g[i] ^ ws->w[i + n - 1].hash) + (n - 1);
+			slot[i] = table_add(t, size, g[i], (uint32_t)n);
+		}
+		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
 			/* the most common n-gram: its count times its length in characters */
-			for (i = 0; i + n <= ws->n; i++) {
-				struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
-				uint64_t c = 0, k;
+			for (k = 0; k < m; k++) {
+				uint64_t count, c;
 
-				s->count--;             /* table_add counted this look-up */
-				if (s->count < 2)
+				i = cand[k];
+				if ((count = t[slot[i]].count) < 2)
 					continue;
-				for (k = 0; k < n; k++)
-					c += ws->w[i + k].chars;
-				if (c * s->count > best)
-					best = c * s->count;
+				cand[keep++] = i;
+				c = before[i + n] - before[i];
+				if (c * count > best)
+					best = c * count;
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
-			continue;
+		} else {
+			memset(covered, 0, nw);
+			for (k = 0; k < m; k++) {
+				i = cand[k];
+				if (t[slot[i]].count >= 2) {
+					cand[keep++] = i;
+					memset(covered + i, 1, n);
+				}
+			}
+			for (i = 0; i < nw; i++)
+				cov += covered[i] ? ws->w[i].chars : 0;
+			q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
 		}
-		memset(covered, 0, ws->n);
-		for (i = 0; i + n <= ws->n; i++) {
-			struct slot64 *s = table_add(t, size, g[i], (uint32_t)n);
-
-			s->count--;
-			if (s->count >= 2)
-				memset(covered + i, 1, n);
-		}
-		for (i = 0; i < ws->n; i++)
-			cov += covered[i] ? ws->w[i].chars : 0;
-		q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
+		m = keep;
 	}
 	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
 		if (q->top_ngram_chars[i] > 1)
 			q->top_ngram_chars[i] = 1;
+	free(cand);
+	free(slot);
+	free(before);
 	free(g);
 	free(covered);
 	free(t);
@@ -285,6 +347,38 @@ struct tally {
 	uint64_t line_chars, dup_lines, dup_line_chars;
 };
 
+/* What the walk over a line asks of each code point, in one look-up for the one- and
+ * two-byte ones (Latin, Greek, Cyrillic, Hebrew, Arabic). */
+#define CP_WORD 1u        /* is_word_cp */
+#define CP_DIGIT 2u       /* is_digit */
+#define CP_SENTENCE 4u    /* ends a sentence before a space (is_terminal, not the comma) */
+#define CP_LETTER 8u      /* a letter as shf_script_count counts them */
+#define CP_SYMBOL 16u     /* '#', '.' or U+2026, which may count as symbols */
+#define CP_TABLE_END 0x800
+static uint8_t cp_table[CP_TABLE_END];
+static pthread_once_t cp_table_once = PTHREAD_ONCE_INIT;
+
+static unsigned cp_flags_of(uint32_t c)
+{
+	return (is_word_cp(c) ? CP_WORD : 0) | (is_digit(c) ? CP_DIGIT : 0) |
+	       (is_terminal(c) && c != 0x060C ? CP_SENTENCE : 0) |
+	       (shf_script_is_letter(c) ? CP_LETTER : 0) |
+	       (c == '#' || c == '.' || c == 0x2026 ? CP_SYMBOL : 0);
+}
+
+static void cp_table_build(void)
+{
+	uint32_t c;
+
+	for (c = 0; c < CP_TABLE_END; c++)
+		cp_table[c] = (uint8_t)cp_flags_of(c);
+}
+
+static inline unsigned cp_flags(uint32_t c)
+{
+	return c < CP_TABLE_END ? cp_table[c] : cp_flags_of(c);
+}
+
 /* Walk one folded line: its words go to ws, its counts to t. */
 static int scan_line(const char *s, size_t len, const struct stoplist *sl, struct words *ws,
 		     struct tally *t)
@@ -295,7 +389,8 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 
 	while (i < len) {
 		size_t wstart = 0, wend = 0, n;
-		uint32_t wchars, tchars = 0;
+		/* at counts the characters a word spans, the dots of "..." too */
+		uint32_t tchars = 0, at = 0, wfirst = 0, wlast = 0;
 		int alpha = 0, in_word = 0;
 
 		while (i < len && p[i] == ' ')
@@ -303,31 +398,44 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		if (i >= len)
 			break;
 		while (i < len && p[i] != ' ') {
-			if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
+			unsigned f;
+
+			if (p[i] < 0x80)
+				c = p[i], n = 1;
+			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
+			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
 				n = 1, c = 0xFFFD;
+			f = cp_flags(c);
 			tchars++;
-			if (is_word_cp(c)) {
+			at++;
+			if (f & CP_WORD) {
 				if (!in_word)
-					wstart = i, in_word = 1;
+					wstart = i, wfirst = at - 1, in_word = 1;
 				wend = i + n;
-				alpha |= !is_digit(c);
+				wlast = at;
+				alpha |= !(f & CP_DIGIT);
 			}
-			if (c == '#')
-				t->symbols++;
-			if (c == 0x2026 || (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
-				t->symbols++, i += c == '.' ? 2 : 0;
+			t->letters += (f & CP_LETTER) != 0;
+			if (f & CP_SYMBOL) {
+				if (c == '#')
+					t->symbols++;
+				if (c == 0x2026 ||
+				    (c == '.' && i + 2 < len && p[i + 1] == '.' && p[i + 2] == '.'))
+					t->symbols++, i += c == '.' ? 2 : 0, at += c == '.' ? 2 : 0;
+			}
 			i += n;
 			/* a sentence ends at a terminal mark before a space or the end (a run
 			 * of marks, "?!" or "...", ends one) */
-			if (is_terminal(c) && c != 0x060C && (i >= len || p[i] == ' '))
+			if ((f & CP_SENTENCE) && (i >= len || p[i] == ' '))
 				t->sentences++;
 		}
 		chars += tchars;
 		t->nonspace += tchars;
 		if (in_word) {
-			uint64_t h = corpus_hash64(s + wstart, wend - wstart, 0);
+			uint64_t h = text_hash(s + wstart, wend - wstart, 0);
+			uint32_t wchars = wlast - wfirst;
 
-			wchars = (uint32_t)sahifa_utf8_chars(s + wstart, wend - wstart);
 			if (words_push(ws, h, wchars))
 				return -1;
 			t->words++;
@@ -388,7 +496,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 {
 	struct sahifa_quality *q = &a->quality;
 	struct sahifa_buf key = SAHIFA_BUF_INIT;
-	struct sahifa_script_counts sc;
 	struct words ws = { NULL, 0, 0 };
 	struct tally t;
 	const struct stoplist *sl;
@@ -398,6 +505,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 
 	memset(q, 0, sizeof(*q));
 	memset(&t, 0, sizeof(t));
+	pthread_once(&cp_table_once, cp_table_build);
 	sl = stoplist_get(a->tag.lang, err, &st);
 	if (st)
 		return st;
@@ -406,7 +514,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
 		return sahifa_error_nomem(err, NULL);
 	sahifa_buf_init(&key, 0);
-	shf_script_counts_init(&sc);
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
 			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
@@ -419,10 +526,9 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
-			shf_script_count(key.data ? key.data : "", key.len, &sc);
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
-			h = corpus_hash64(key.data ? key.data : "", key.len, 1);
+			h = text_hash(key.data ? key.data : "", key.len, 1);
 			line_hashes[k].hash = h;
 			line_hashes[k].chars = t.line_chars - before;
 			line_hashes[k].index = k;
@@ -443,7 +549,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	free(ws.w);
 	if (st)
 		return st;
-	t.letters = sc.letters;
 	q->lines = t.lines;
 	q->words = t.words;
 	q->sentences = t.sentences;

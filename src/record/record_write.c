@@ -41,22 +41,45 @@ static const unsigned char plain[256] = {
 };
 
 /* A JSON string with cJSON's escapes: \" \\ \b \f \n \r \t, other controls \u00xx. */
+#define JW_ONES 0x0101010101010101ULL
+#define JW_HIGH 0x8080808080808080ULL
+
+/* 1 when one of the eight bytes needs escaping: below 0x20, '"' or '\\' (the exact
+ * "has a byte less than n" and "has a zero byte" tests). */
+static int jw_escape8(uint64_t x)
+{
+	uint64_t q = x ^ (JW_ONES * '"'), b = x ^ (JW_ONES * '\\');
+
+	return (((x - JW_ONES * 0x20) & ~x) | ((q - JW_ONES) & ~q) | ((b - JW_ONES) & ~b)) &
+	       JW_HIGH ? 1 : 0;
+}
+
 static void jw_str(struct jw *w, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0, run = 0;
 
 	JW_LIT(w, "\"");
-	while (*p) {
-		const unsigned char *run = p;
+	while (i < len) {
 		char esc[8];
 
-		while (plain[*p])
-			p++;
-		if (p > run)
-			jw_raw(w, (const char *)run, (size_t)(p - run));
-		if (!*p)
-			break;
-		switch (*p) {
+		/* plain bytes eight at a time, then one at a time */
+		if (i + 8 <= len) {
+			uint64_t x;
+
+			memcpy(&x, p + i, 8);
+			if (!jw_escape8(x)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (plain[p[i]]) {
+			i++;
+			continue;
+		}
+		if (i > run)
+			jw_raw(w, (const char *)p + run, i - run);
+		switch (p[i]) {
 		case '"': JW_LIT(w, "\\\""); break;
 		case '\\': JW_LIT(w, "\\\\"); break;
 		case '\b': JW_LIT(w, "\\b"); break;
@@ -65,11 +88,13 @@ static void jw_str(struct jw *w, const char *s)
 		case '\r': JW_LIT(w, "\\r"); break;
 		case '\t': JW_LIT(w, "\\t"); break;
 		default:
-			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+			snprintf(esc, sizeof(esc), "\\u%04x", p[i]);
 			jw_raw(w, esc, 6);
 		}
-		p++;
+		run = ++i;
 	}
+	if (i > run)
+		jw_raw(w, (const char *)p + run, i - run);
 	JW_LIT(w, "\"");
 }
 

@@ -178,7 +178,10 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		int n;
 		unsigned char b;
 
-		if (i + 8 <= len) {
+		b = s[i];
+		/* eight plain ASCII bytes at once; tried at an ASCII byte only, so that text
+		 * of another script pays nothing for it */
+		if (b < 0x80 && i + 8 <= len) {
 			uint64_t x;
 
 			memcpy(&x, s + i, 8);
@@ -189,7 +192,6 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 				continue;
 			}
 		}
-		b = s[i];
 		if (b < 0x80) {
 			switch (byte_class[b]) {
 			case C_NUL:
@@ -209,8 +211,17 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 			continue;
 		}
 		if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			c = (uint32_t)(b & 0x1F) << 6 | (s[i + 1] & 0x3F);
-			n = 2;
+			/* a run of two-byte letters (Arabic, Cyrillic, Greek, Hebrew) */
+			do {
+				c = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+				sc->valid_mb++;
+				if (sc->nfc && !nfc_step(c, &last_ccc))
+					sc->nfc = 0;
+				i += 2;
+			} while (i + 1 < len && s[i] >= 0xC2 && s[i] <= 0xDF &&
+				 (s[i + 1] & 0xC0) == 0x80);
+			prev_bad = 0;
+			continue;
 		} else {
 			n = utf8_next(s + i, len - i, &c);
 			if (n < 0) {

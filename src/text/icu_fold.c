@@ -1,4 +1,5 @@
 /* The normalized match key over ICU (see src/text/icu_fold.h); the only ICU use in pack. */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <unicode/ustring.h>
 
 #include "sahifa/article.h"
+#include "sahifa/utf8.h"
 #include "text/arabic_fold.h"
 #include "text/icu_fold.h"
 
@@ -22,16 +24,221 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 				u_errorName(uerr));
 }
 
+/*
+ * The key is built one normalization segment at a time.  NFKC_Casefold has a boundary
+ * before most code points (ICU's unorm2_hasBoundaryBefore): text can be normalized in
+ * pieces that start at such a code point and the pieces put back together.  A piece
+ * of one code point, the common case, is looked up in a table of what ICU made of that
+ * code point alone, filled on first use; only pieces of several code points (a letter
+ * and its marks, which may compose or reorder) and code points that map to several
+ * (ligatures) go through ICU's normalizer.  The key is the same as normalizing the
+ * whole text at once; there is no UTF-16 copy of it.
+ */
+
+/* fold_table[c] for a BMP code point: 0 until filled, then FOLD_FILLED with
+ * FOLD_BOUNDARY when NFKC_Casefold has a boundary before c, and FOLD_SINGLE when c
+ * alone normalizes to at most one code point of the BMP: FOLD_SPACE when it is white
+ * space, else that code point after the Arabic table in UTF-8, FOLD_LEN bytes (none:
+ * nothing is left) in the low three bytes, first byte lowest. */
+#define FOLD_FILLED 0x80000000u
+#define FOLD_BOUNDARY 0x40000000u
+#define FOLD_SINGLE 0x20000000u
+#define FOLD_SPACE 0x10000000u
+#define FOLD_LEN_SHIFT 24
+#define FOLD_LEN 0x03000000u
+#define FOLD_UTF8 0x00FFFFFFu
+static _Atomic uint32_t fold_table[0x10000];
+
+/* What ICU makes of c alone (a value as in fold_table; every one is the same whichever
+ * thread computes it, so the table needs no lock). */
+static uint32_t fold_entry(const UNormalizer2 *nfkc, UChar32 c)
+{
+	UChar src[2], dst[32];
+	int32_t n_src = 0, n;
+	uint32_t e = FOLD_FILLED;
+	UErrorCode uerr = U_ZERO_ERROR;
+
+	if (unorm2_hasBoundaryBefore(nfkc, c))
+		e |= FOLD_BOUNDARY;
+	U16_APPEND_UNSAFE(src, n_src, c);
+	n = unorm2_normalize(nfkc, src, n_src, dst, (int32_t)(sizeof(dst) / sizeof(dst[0])),
+			     &uerr);
+	if (U_FAILURE(uerr) || n > 2)
+		return e;
+	if (n == 0)
+		return e | FOLD_SINGLE;
+	{
+		UChar32 d;
+		int32_t k = 0;
+
+		U16_NEXT(dst, k, n, d);
+		if (k != n)
+			return e;
+		if (u_isUWhiteSpace(d))
+			return e | FOLD_SINGLE | FOLD_SPACE;
+		d = (UChar32)shf_arabic_fold((uint32_t)d);
+		if (!d)
+			return e | FOLD_SINGLE;
+		if (d < 0x80)
+			return e | FOLD_SINGLE | 1u << FOLD_LEN_SHIFT | (uint32_t)d;
+		if (d < 0x800)
+			return e | FOLD_SINGLE | 2u << FOLD_LEN_SHIFT | (0xC0u | (uint32_t)d >> 6) |
+			       (0x80u | ((uint32_t)d & 0x3F)) << 8;
+		if (d < 0x10000)
+			return e | FOLD_SINGLE | 3u << FOLD_LEN_SHIFT | (0xE0u | (uint32_t)d >> 12) |
+			       (0x80u | ((uint32_t)d >> 6 & 0x3F)) << 8 |
+			       (0x80u | ((uint32_t)d & 0x3F)) << 16;
+		return e;   /* to a supplementary code point: ICU's normalizer folds it */
+	}
+}
+
+/* fold_table[c] filled in (c > 0xFFFF: computed each time, such text is rare). */
+static uint32_t fold_fill(const UNormalizer2 *nfkc, uint32_t c)
+{
+	uint32_t e;
+
+	if (c > 0xFFFF)
+		return unorm2_hasBoundaryBefore(nfkc, (UChar32)c) ? FOLD_FILLED | FOLD_BOUNDARY
+								  : FOLD_FILLED;
+	e = fold_entry(nfkc, (UChar32)c);
+	atomic_store_explicit(&fold_table[c], e, memory_order_relaxed);
+	return e;
+}
+
+static inline uint32_t fold_lookup(const UNormalizer2 *nfkc, uint32_t c)
+{
+	uint32_t e = c <= 0xFFFF ? atomic_load_explicit(&fold_table[c], memory_order_relaxed) : 0;
+
+	return e ? e : fold_fill(nfkc, c);
+}
+
+/* sahifa_utf8_decode with the one- and two-byte sequences of Latin and Arabic text
+ * first. */
+static inline size_t fold_decode(const unsigned char *s, size_t avail, uint32_t *c)
+{
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && avail >= 2 && (s[1] & 0xC0) == 0x80) {
+		*c = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	return sahifa_utf8_decode(s, avail, c);
+}
+
+/* The key being written: white space between words is held back until a code point
+ * follows, so that runs become one space and none leads or trails. */
+struct fold_out {
+	struct sahifa_buf *buf;
+	size_t start;             /* buf->len when the key began */
+	int space;
+};
+
+static int fold_put(struct fold_out *o, uint32_t c, int space)
+{
+	struct sahifa_buf *b = o->buf;
+
+	if (space) {
+		o->space = b->len > o->start;
+		return 0;
+	}
+	if (!c)
+		return 0;
+	if (b->cap - b->len < 6 && sahifa_buf_grow(b, 5))
+		return -1;
+	if (o->space) {
+		b->data[b->len++] = ' ';
+		o->space = 0;
+	}
+	if (c < 0x80) {
+		b->data[b->len++] = (char)c;
+	} else if (c < 0x800) {
+		b->data[b->len++] = (char)(0xC0 | c >> 6);
+		b->data[b->len++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		b->data[b->len++] = (char)(0xE0 | c >> 12);
+		b->data[b->len++] = (char)(0x80 | (c >> 6 & 0x3F));
+		b->data[b->len++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		b->data[b->len++] = (char)(0xF0 | c >> 18);
+		b->data[b->len++] = (char)(0x80 | (c >> 12 & 0x3F));
+		b->data[b->len++] = (char)(0x80 | (c >> 6 & 0x3F));
+		b->data[b->len++] = (char)(0x80 | (c & 0x3F));
+	}
+	return 0;
+}
+
+/* A segment of several code points (valid UTF-8) through ICU's normalizer. */
+static enum sahifa_status fold_segment(const UNormalizer2 *nfkc, const char *text, size_t len,
+				       struct fold_out *o, struct sahifa_error *err)
+{
+	UChar src_stack[64], norm_stack[128];
+	UChar *src = src_stack, *norm = norm_stack;
+	int32_t n_src = 0, n_norm, i;
+	size_t bytes;
+	UErrorCode uerr = U_ZERO_ERROR;
+	enum sahifa_status st = SAHIFA_OK;
+
+	/* UTF-8 -> UTF-16 never needs more code units than bytes. */
+	if (len + 1 > sizeof(src_stack) / sizeof(src_stack[0]) &&
+	    (sahifa_size_mul(len + 1, sizeof(UChar), &bytes) || !(src = malloc(bytes))))
+		return sahifa_error_nomem(err, NULL);
+	u_strFromUTF8(src, (int32_t)len + 1, &n_src, text, (int32_t)len, &uerr);
+	if (U_FAILURE(uerr)) {
+		st = icu_fail(err, "utf-8 to utf-16", uerr);
+		goto out;
+	}
+	n_norm = unorm2_normalize(nfkc, src, n_src, norm,
+				  (int32_t)(sizeof(norm_stack) / sizeof(norm_stack[0])), &uerr);
+	if (uerr == U_BUFFER_OVERFLOW_ERROR) {
+		/* NFKC may expand (ligatures) */
+		uerr = U_ZERO_ERROR;
+		if (sahifa_size_mul((size_t)n_norm + 1, sizeof(UChar), &bytes) ||
+		    !(norm = malloc(bytes))) {
+			st = sahifa_error_nomem(err, NULL);
+			goto out;
+		}
+		n_norm = unorm2_normalize(nfkc, src, n_src, norm, n_norm + 1, &uerr);
+	}
+	if (U_FAILURE(uerr)) {
+		st = icu_fail(err, "normalize", uerr);
+		goto out;
+	}
+	for (i = 0; i < n_norm; ) {
+		UChar32 c;
+		int space;
+
+		U16_NEXT(norm, i, n_norm, c);
+		space = u_isUWhiteSpace(c);
+		/* the Arabic table maps BMP to BMP only */
+		if (fold_put(o, space ? 0 : shf_arabic_fold((uint32_t)c), space)) {
+			st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "match key too long");
+			goto out;
+		}
+	}
+out:
+	if (src != src_stack)
+		free(src);
+	if (norm != norm_stack)
+		free(norm);
+	return st;
+}
+
 enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err)
 {
 	UErrorCode uerr = U_ZERO_ERROR;
 	const UNormalizer2 *nfkc = unorm2_getNFKCCasefoldInstance(&uerr);
-	UChar *src = NULL, *norm = NULL;
-	int32_t n_src = 0, n_norm, i, j, k;
-	size_t bytes, cap;
+	const unsigned char *p = (const unsigned char *)text;
+	struct fold_out o = { out, out->len, 0 };
+	/* out's data, length and room (its last byte is the terminator's), kept here on
+	 * the common path */
+	char *w = out->data;
+	size_t at = out->len, room = out->cap ? out->cap - 1 : 0;
+	size_t i, n = 0;
+	uint32_t c = 0, e = 0;
 	enum sahifa_status st = SAHIFA_OK;
-	int space = 0;
 
 	if (U_FAILURE(uerr))
 		return icu_fail(err, "normalizer", uerr);
@@ -39,78 +246,75 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "text too long to fold");
 	if (!len)
 		return SAHIFA_OK;
-	/* UTF-8 -> UTF-16 never needs more code units than bytes. */
-	if (sahifa_size_mul(len + 1, sizeof(UChar), &bytes) || !(src = malloc(bytes)))
-		return sahifa_error_nomem(err, NULL);
-	u_strFromUTF8(src, (int32_t)len + 1, &n_src, text, (int32_t)len, &uerr);
-	if (U_FAILURE(uerr)) {
-		st = icu_fail(err, "utf-8 to utf-16", uerr);
-		goto out;
-	}
-	/* NFKC may expand (ligatures); ask for the size first. */
-	n_norm = unorm2_normalize(nfkc, src, n_src, NULL, 0, &uerr);
-	if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr)) {
-		st = icu_fail(err, "normalize", uerr);
-		goto out;
-	}
-	uerr = U_ZERO_ERROR;
-	if (sahifa_size_mul((size_t)n_norm + 1, sizeof(UChar), &bytes) || !(norm = malloc(bytes))) {
-		st = sahifa_error_nomem(err, NULL);
-		goto out;
-	}
-	n_norm = unorm2_normalize(nfkc, src, n_src, norm, n_norm + 1, &uerr);
-	if (U_FAILURE(uerr)) {
-		st = icu_fail(err, "normalize", uerr);
-		goto out;
-	}
-	/* Arabic variants and white space, in place (the text only shrinks). */
-	for (i = 0, j = 0; i < n_norm; i = k) {
-		UChar32 c;
+	if (!(n = fold_decode(p, len, &c)))
+		goto invalid;
+	e = fold_lookup(nfkc, c);
+	for (i = 0; i < len; ) {
+		/* the segment [i, j): the code point at i and those after it up to the next
+		 * boundary, where the next segment's first code point is decoded already */
+		uint32_t head = e;
+		size_t j = i + n;
+		int single = (head & FOLD_SINGLE) != 0;
 
-		k = i;
-		U16_NEXT(norm, k, n_norm, c);
-		if (u_isUWhiteSpace(c)) {
-			space = j > 0;
-			continue;
+		while (j < len) {
+			if (!(n = fold_decode(p + j, len - j, &c)))
+				goto invalid;
+			if ((e = fold_lookup(nfkc, c)) & FOLD_BOUNDARY)
+				break;
+			single = 0;
+			j += n;
 		}
-		/* the Arabic table maps BMP to BMP only */
-		if (!(c = (UChar32)shf_arabic_fold((uint32_t)c)))
-			continue;
-		if (space) {
-			norm[j++] = 0x20;
-			space = 0;
-		}
-		if (c <= 0xFFFF) {
-			norm[j++] = (UChar)c;
+		if (single && (head & FOLD_SPACE)) {
+			o.space = at > o.start;
+		} else if (single) {
+			/* the common case, fold_put from the table's UTF-8, with the buffer's
+			 * place in locals */
+			size_t bytes = (head & FOLD_LEN) >> FOLD_LEN_SHIFT;
+
+			if (!bytes) {
+				i = j;
+				continue;
+			}
+			if (room - at < 4) {
+				out->len = at;
+				if (sahifa_buf_grow(out, 4)) {
+					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+							      "match key too long");
+					break;
+				}
+				w = out->data;
+				room = out->cap - 1;
+			}
+			if (o.space) {
+				w[at++] = ' ';
+				o.space = 0;
+			}
+			/* three bytes written, the key grows by the code point's */
+			w[at] = (char)(head & 0xFF);
+			w[at + 1] = (char)(head >> 8 & 0xFF);
+			w[at + 2] = (char)(head >> 16 & 0xFF);
+			at += bytes;
 		} else {
-			norm[j++] = U16_LEAD(c);
-			norm[j++] = U16_TRAIL(c);
+			out->len = at;
+			if ((st = fold_segment(nfkc, text + i, j - i, &o, err)))
+				break;
+			w = out->data;
+			at = out->len;
+			room = out->cap ? out->cap - 1 : 0;
 		}
+		i = j;
 	}
-	n_norm = j;
-	if (!n_norm)
-		goto out;
-	/* UTF-16 -> UTF-8: at most 3 bytes per code unit. */
-	if (sahifa_size_mul((size_t)n_norm, 3, &cap) || sahifa_buf_grow(out, cap)) {
-		st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "match key too long");
-		goto out;
-	}
-	{
-		int32_t written = 0;
-
-		u_strToUTF8(out->data + out->len, (int32_t)(out->cap - out->len), &written, norm,
-			    n_norm, &uerr);
-		if (U_FAILURE(uerr)) {
-			st = icu_fail(err, "utf-16 to utf-8", uerr);
-			goto out;
-		}
-		out->len += (size_t)written;
+	out->len = at;
+	if (st)
+		out->len = o.start;
+	if (out->data)
 		out->data[out->len] = '\0';
-	}
-out:
-	free(src);
-	free(norm);
 	return st;
+invalid:
+	out->len = o.start;
+	if (out->data)
+		out->data[out->len] = '\0';
+	return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "invalid UTF-8 in text");
 }
 
 enum sahifa_status shf_article_match_key(const struct sahifa_article *a,

@@ -109,6 +109,17 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 	}
 }
 
+int shf_script_is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	if (c < TWO_BYTE_END) {
+		pthread_once(&two_byte_once, two_byte_build);
+		return two_byte_script[c - TWO_BYTE_FIRST] != TWO_BYTE_NOT_LETTER;
+	}
+	return c <= 0x10FFFF && letter_script((UChar32)c) >= 0;
+}
+
 void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
 {
 	size_t i;

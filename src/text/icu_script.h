@@ -29,6 +29,9 @@ void shf_script_counts_init(struct sahifa_script_counts *c);
  * counted; invalid bytes are skipped. */
 void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c);
 
+/* Whether shf_script_count counts the code point c as a letter. */
+int shf_script_is_letter(uint32_t c);
+
 /* Merge b into a. */
 void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
 

@@ -313,23 +313,42 @@ static void fold_yeh_kaf(unsigned char *s, size_t len)
 }
 
 /* The word list as it is compared: folded once (Arabic's words stay as written),
- * with lengths, and grouped by length so that a token meets only words of its size. */
+ * with lengths. */
 struct al_entry {
 	unsigned char word[AL_WORD_MAX];
 	size_t len;
 	enum al lang;
 	float weight;
 };
-static struct al_entry al_table[COUNT(al_words) + COUNT(ps_ordinals)];
-static size_t al_first[AL_WORD_MAX + 2];      /* al_table[al_first[n]..] have length n */
+#define AL_ENTRIES (COUNT(al_words) + COUNT(ps_ordinals))
+static struct al_entry al_table[AL_ENTRIES];
 static pthread_once_t al_table_once = PTHREAD_ONCE_INIT;
+
+/* The entries by word, so that a token is compared with the few of its bucket rather
+ * than every word of its length: al_bucket[h] and al_next[k] hold an index + 1 (0 ends
+ * the chain), each chain in table order.  Arabic's words are hashed as written and the
+ * others folded, as they are compared. */
+#define AL_BUCKETS 512
+_Static_assert(AL_BUCKETS >= 2 * AL_ENTRIES, "al_bucket too small for the word list");
+static uint16_t al_bucket[AL_BUCKETS];
+static uint16_t al_next[AL_ENTRIES];
+
+static size_t al_hash(const unsigned char *w, size_t n, int arabic)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)arabic;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ w[i]) * 16777619u;
+	h ^= (uint32_t)n;
+	return (h ^ h >> 15) & (AL_BUCKETS - 1);
+}
 
 static void al_table_build(void)
 {
 	size_t n, k, out = 0;
 
 	for (n = 0; n <= AL_WORD_MAX; n++) {
-		al_first[n] = out;
 		for (k = 0; k < COUNT(al_words); k++) {
 			struct al_entry *e = &al_table[out];
 
@@ -356,7 +375,14 @@ static void al_table_build(void)
 			out++;
 		}
 	}
-	al_first[AL_WORD_MAX + 1] = out;
+	for (k = 0; k < out; k++) {
+		uint16_t *link = &al_bucket[al_hash(al_table[k].word, al_table[k].len,
+						    al_table[k].lang == AL_AR)];
+
+		while (*link)
+			link = &al_next[*link - 1];
+		*link = (uint16_t)(k + 1);
+	}
 }
 
 /*
@@ -414,7 +440,8 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 
 	pthread_once(&al_table_once, al_table_build);
 	while (i < len && words < AL_MAX_WORDS) {
-		size_t start, k, sep, step;
+		size_t start, k, sep, step, fn;
+		unsigned char fw[64];   /* the word's first bytes, folded */
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
@@ -424,21 +451,26 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		if (i == start)
 			break;
 		words++;
+		fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
+		memcpy(fw, s + start, fn);
+		fold_yeh_kaf(fw, fn);
 		if (i - start <= AL_WORD_MAX) {
-			unsigned char tok[AL_WORD_MAX];
 			size_t n = i - start;
+			int arabic;
 
-			memcpy(tok, s + start, n);
-			fold_yeh_kaf(tok, n);
-			for (k = al_first[n]; k < al_first[n + 1]; k++) {
-				const struct al_entry *e = &al_table[k];
-				/* Arabic's words are matched as written, the others folded. */
-				const unsigned char *w = e->lang == AL_AR ? s + start : tok;
+			/* Arabic's words are matched as written, the others folded; a word's
+			 * entries add to their languages in table order. */
+			for (arabic = 1; arabic >= 0; arabic--) {
+				const unsigned char *w = arabic ? s + start : fw;
 
-				/* The last byte first: it differs for most pairs, without a call. */
-				if (e->word[n - 1] == w[n - 1] && !memcmp(e->word, w, n)) {
-					score[e->lang] += e->weight;
-					hits[e->lang]++;
+				for (k = al_bucket[al_hash(w, n, arabic)]; k; k = al_next[k - 1]) {
+					const struct al_entry *e = &al_table[k - 1];
+
+					if ((e->lang == AL_AR) == arabic && e->len == n &&
+					    !memcmp(e->word, w, n)) {
+						score[e->lang] += e->weight;
+						hits[e->lang]++;
+					}
 				}
 			}
 		}
@@ -465,14 +497,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			score[AL_AR] += 1.0f;
 			hits[AL_AR]++;
 		}
-		{
-			unsigned char fw[64];
-			size_t fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
-
-			memcpy(fw, s + start, fn);
-			fold_yeh_kaf(fw, fn);
-			al_score_spelling(fw, fn, score, hits);
-		}
+		al_score_spelling(fw, fn, score, hits);
 	}
 }
 

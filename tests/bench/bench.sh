@@ -36,6 +36,25 @@ c, c1, l, cc, c1c, lc = (max(float(x), 0.01) for x in sys.argv[1:7])
 print('  convert 10x -j 1 costs %.2fx language ID alone in CPU time (goal: at most 1.3x), %.2fx in wall time' % (c1c / lc, c1 / l))
 print('  convert 10x with all cores: %.2fx faster than -j 1 (wall); %.2fx language ID alone (wall)' % (c1 / c, c / l))
 " "$conv10" "$conv10j1" "$lid" "$conv10cpu" "$conv10j1cpu" "$lidcpu"
+# the same ratio in instructions (callgrind), which a busy machine does not change: 1x,
+# convert -j 1 against language ID alone on the same lines
+if command -v valgrind > /dev/null 2>&1; then
+	find "$BENCH/saudi" -name '*.txt' | sort | xargs cat > "$BENCH/saudi1-lines.txt"
+	# ir STDIN CMD...: the instructions CMD runs, reading STDIN
+	ir() {
+		stdin=$1
+		shift
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" < "$stdin" 2>&1 >/dev/null |
+			sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
+	}
+	ci=$(ir /dev/null "$SAHIFA" convert -j 1 -o "$BENCH/saudi-cg.jsonl" "$BENCH/saudi")
+	li=$(ir "$BENCH/saudi1-lines.txt" "$SAHIFA" tag --engine=cld2)
+	[ -n "$ci" ] && [ -n "$li" ] && python3 -c "
+import sys
+c, l = int(sys.argv[1]), int(sys.argv[2])
+print('  convert 1x -j 1 costs %.2fx language ID alone in instructions (callgrind: %.3g against %.3g)' % (c / l, c, l))
+" "$ci" "$li"
+fi
 # pack on the 1x records (the 10x copies would all be dropped as duplicates);
 # validate on the 10x records, so that start-up does not dominate the timing
 echo

@@ -124,6 +124,15 @@ static void test_fold(void)
 		{ "", "" },
 		/* the table chrome matching uses: Farsi yeh and keheh are yeh and kaf */
 		{ "یک", "يك" }, { "ٲٳ", "اا" }, { "بۖ", "ب" },
+		/* a letter and the marks after it are normalized together: waw and hamza
+		 * above compose (the hamza alone would be dropped), as do A and an acute,
+		 * and conjoining jamo; a mark that opens the text stays */
+		{ "\xD9\x88\xD9\x94", "\xD8\xA4" }, { "A\xCC\x81" "b", "\xC3\xA1" "b" },
+		{ "\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80" }, { "\xCC\x81" "a", "\xCC\x81" "a" },
+		/* one code point to a longer one, to several words, to a space, to nothing */
+		{ "\xC8\xBA", "\xE2\xB1\xA5" }, { "\xE2\x84\xAB", "\xC3\xA5" },
+		{ "\xEF\xB7\xBA", "صلي الله عليه وسلم" }, { "a\xC2\xA0\xE2\x80\x83" "b", "a b" },
+		{ "a\xEF\xBB\xBF b", "a b" },
 	};
 	struct sahifa_buf b;
 	struct sahifa_error err;
