@@ -1,5 +1,7 @@
 /* Strict JSON parsing and JSON Schema (draft 2020-12) over cJSON (src/validate/json_schema.h). */
+#include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -170,8 +172,474 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
-				     struct sahifa_error *err)
+/* ---- the parsed value: one arena per document -------------------------------------- */
+
+/* Every node and string of a document lives in a few large blocks, freed at once:
+ * no allocation per value.  The root node sits in the document header, so that a
+ * struct sahifa_json is a cJSON node all the way down. */
+struct doc_chunk {
+	struct doc_chunk *next;
+	size_t size;
+};
+
+struct json_doc {
+	struct doc_chunk *chunks;   /* blocks past the first, newest first */
+	char *cur;                  /* free space left in the newest block */
+	size_t left, last;          /* its size; the size of the newest block */
+	cJSON root;
+	/* the first block follows */
+};
+
+#define DOC_ALIGN 8
+
+static struct json_doc *doc_new(size_t first)
+{
+	struct json_doc *d;
+
+	first = (first + DOC_ALIGN - 1) & ~(size_t)(DOC_ALIGN - 1);
+	if (first > SIZE_MAX - sizeof(*d) || !(d = malloc(sizeof(*d) + first)))
+		return NULL;
+	memset(d, 0, sizeof(*d));
+	d->cur = (char *)(d + 1);
+	d->left = d->last = first;
+	return d;
+}
+
+static void *doc_alloc(struct json_doc *d, size_t n)
+{
+	void *p;
+
+	n = (n + DOC_ALIGN - 1) & ~(size_t)(DOC_ALIGN - 1);
+	if (n > d->left) {
+		size_t size = d->last * 2 > n ? d->last * 2 : n;
+		struct doc_chunk *c;
+
+		if (size > SIZE_MAX - sizeof(*c) || !(c = malloc(sizeof(*c) + size)))
+			return NULL;
+		c->next = d->chunks;
+		c->size = size;
+		d->chunks = c;
+		d->cur = (char *)(c + 1);
+		d->left = d->last = size;
+	}
+	p = d->cur;
+	d->cur += n;
+	d->left -= n;
+	return p;
+}
+
+static cJSON *doc_node(struct json_doc *d)
+{
+	cJSON *n = doc_alloc(d, sizeof(cJSON));
+
+	if (n)
+		memset(n, 0, sizeof(*n));
+	return n;
+}
+
+static struct json_doc *doc_of(const struct sahifa_json *v)
+{
+	return (struct json_doc *)((char *)(uintptr_t)v - offsetof(struct json_doc, root));
+}
+
+static void doc_free(struct json_doc *d)
+{
+	struct doc_chunk *c, *next;
+
+	if (!d)
+		return;
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(d);
+}
+
+/* ---- the fast path: parse, check and build in one pass ----------------------------- */
+
+/* Takes the JSON every sahifa writer produces (and most others): standard white space,
+ * strict UTF-8, the escapes of RFC 8259, numbers cJSON reads whole, objects without a
+ * repeated key.  Anything else, valid or not, makes it give up (-1), and the reference
+ * path (prescan, cJSON, the duplicate-key check) decides and words the message: both
+ * give the same tree and the same errors. */
+struct fast {
+	const unsigned char *s, *end;
+	struct json_doc *doc;
+	int depth;
+};
+
+static void fast_ws(struct fast *f)
+{
+	while (f->s < f->end && (*f->s == ' ' || *f->s == '\n' || *f->s == '\r' || *f->s == '\t'))
+		f->s++;
+}
+
+static int hex4(const unsigned char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (uint32_t)(c - '0');
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			v |= (uint32_t)((c | 32) - 'a' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* The string at f->s (on its opening quote), decoded into the arena; *len its bytes. */
+static int fast_string(struct fast *f, char **out, size_t *len)
+{
+	const unsigned char *s = f->s + 1, *start = s, *end = f->end;
+	int escapes = 0;
+	char *dst, *o;
+
+	for (;;) {
+		unsigned char c;
+
+		if (s >= end)
+			return -1;
+		c = *s;
+		if (c < 0x80) {
+			if (c == '"')
+				break;
+			if (c < 0x20)
+				return -1;
+			if (c == '\\') {
+				if (s + 1 >= end)
+					return -1;
+				escapes = 1;
+				s += 2;
+				continue;
+			}
+			s++;
+		} else if (c >= 0xC2 && c <= 0xDF && s + 1 < end && (s[1] & 0xC0) == 0x80) {
+			s += 2;
+		} else {
+			size_t n = utf8_seq(s, (size_t)(end - s));
+
+			if (!n)
+				return -1;
+			s += n;
+		}
+	}
+	if (!(dst = doc_alloc(f->doc, (size_t)(s - start) + 1)))
+		return -1;
+	if (!escapes) {
+		memcpy(dst, start, (size_t)(s - start));
+		o = dst + (s - start);
+	} else {
+		const unsigned char *p;
+
+		for (p = start, o = dst; p < s;) {
+			uint32_t cp, lo;
+
+			if (*p != '\\') {
+				*o++ = (char)*p++;
+				continue;
+			}
+			switch (p[1]) {
+			case '"': *o++ = '"'; break;
+			case '\\': *o++ = '\\'; break;
+			case '/': *o++ = '/'; break;
+			case 'b': *o++ = '\b'; break;
+			case 'f': *o++ = '\f'; break;
+			case 'n': *o++ = '\n'; break;
+			case 'r': *o++ = '\r'; break;
+			case 't': *o++ = '\t'; break;
+			case 'u':
+				if (s - p < 6 || hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
+					return -1;
+				if (cp >= 0xD800 && cp <= 0xDBFF) {
+					if (s - p < 12 || p[6] != '\\' || p[7] != 'u' || hex4(p + 8, &lo) ||
+					    lo < 0xDC00 || lo > 0xDFFF)
+						return -1;
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					p += 6;
+				}
+				if (cp < 0x80) {
+					*o++ = (char)cp;
+				} else if (cp < 0x800) {
+					*o++ = (char)(0xC0 | cp >> 6);
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				} else if (cp < 0x10000) {
+					*o++ = (char)(0xE0 | cp >> 12);
+					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				} else {
+					*o++ = (char)(0xF0 | cp >> 18);
+					*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				}
+				p += 4;
+				break;
+			default:
+				return -1;
+			}
+			p += 2;
+		}
+	}
+	*o = '\0';
+	*out = dst;
+	*len = (size_t)(o - dst);
+	f->s = s + 1;
+	return 0;
+}
+
+/* A number as cJSON reads it: strtod of the literal (under 64 bytes; longer ones cJSON
+ * cuts), valueint clamped to int. */
+static int fast_number(struct fast *f, cJSON *item)
+{
+	size_t n = number_len(f->s, (size_t)(f->end - f->s)), i;
+	unsigned long long u = 0;
+	int simple = 1, neg = f->s[0] == '-';
+	double d;
+
+	if (!n || n >= 64)
+		return -1;
+	for (i = (size_t)neg; i < n; i++)
+		if (!is_digit(f->s[i]))
+			simple = 0;
+	if (simple && n - (size_t)neg <= 15) {
+		for (i = (size_t)neg; i < n; i++)
+			u = u * 10 + (unsigned)(f->s[i] - '0');
+		d = (double)u;  /* below 2^53: exact, as strtod gives it */
+		if (neg)
+			d = -d;
+	} else {
+		char buf[64];
+
+		memcpy(buf, f->s, n);
+		buf[n] = '\0';
+		d = strtod(buf, NULL);
+	}
+	item->type = cJSON_Number;
+	item->valuedouble = d;
+	if (d >= INT_MAX)
+		item->valueint = INT_MAX;
+	else if (d <= (double)INT_MIN)
+		item->valueint = INT_MIN;
+	else
+		item->valueint = (int)d;
+	f->s += n;
+	return 0;
+}
+
+static int fast_value(struct fast *f, cJSON *item);
+
+/* Members of an object past this many are checked for repeats by the reference path. */
+#define FAST_MAX_KEYS 64
+
+static int fast_object(struct fast *f, cJSON *item)
+{
+	const char *keys[FAST_MAX_KEYS];
+	size_t lens[FAST_MAX_KEYS], n = 0, i, len;
+	cJSON *last = NULL;
+
+	item->type = cJSON_Object;
+	f->s++;
+	fast_ws(f);
+	if (f->s < f->end && *f->s == '}') {
+		f->s++;
+		return 0;
+	}
+	for (;;) {
+		cJSON *m;
+		char *key;
+
+		if (f->s >= f->end || *f->s != '"' || n == FAST_MAX_KEYS || !(m = doc_node(f->doc)) ||
+		    fast_string(f, &key, &len))
+			return -1;
+		for (i = 0; i < n; i++)
+			if (lens[i] == len && !memcmp(keys[i], key, len))
+				return -1;
+		keys[n] = key;
+		lens[n++] = len;
+		m->string = key;
+		fast_ws(f);
+		if (f->s >= f->end || *f->s != ':')
+			return -1;
+		f->s++;
+		fast_ws(f);
+		if (fast_value(f, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			item->child = m;
+		}
+		last = m;
+		fast_ws(f);
+		if (f->s >= f->end)
+			return -1;
+		if (*f->s == '}')
+			break;
+		if (*f->s != ',')
+			return -1;
+		f->s++;
+		fast_ws(f);
+	}
+	f->s++;
+	item->child->prev = last;
+	return 0;
+}
+
+static int fast_array(struct fast *f, cJSON *item)
+{
+	cJSON *last = NULL;
+
+	item->type = cJSON_Array;
+	f->s++;
+	fast_ws(f);
+	if (f->s < f->end && *f->s == ']') {
+		f->s++;
+		return 0;
+	}
+	for (;;) {
+		cJSON *m = doc_node(f->doc);
+
+		if (!m || fast_value(f, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			item->child = m;
+		}
+		last = m;
+		fast_ws(f);
+		if (f->s >= f->end)
+			return -1;
+		if (*f->s == ']')
+			break;
+		if (*f->s != ',')
+			return -1;
+		f->s++;
+		fast_ws(f);
+	}
+	f->s++;
+	item->child->prev = last;
+	return 0;
+}
+
+static int fast_literal(struct fast *f, const char *word, size_t n)
+{
+	if ((size_t)(f->end - f->s) < n || memcmp(f->s, word, n))
+		return -1;
+	f->s += n;
+	return 0;
+}
+
+static int fast_value(struct fast *f, cJSON *item)
+{
+	size_t len;
+	int r;
+
+	if (f->s >= f->end)
+		return -1;
+	switch (*f->s) {
+	case '{':
+	case '[':
+		if (++f->depth > SAHIFA_MAX_JSON_DEPTH)
+			return -1;
+		r = *f->s == '{' ? fast_object(f, item) : fast_array(f, item);
+		f->depth--;
+		return r;
+	case '"':
+		item->type = cJSON_String;
+		return fast_string(f, &item->valuestring, &len);
+	case 't':
+		item->type = cJSON_True;
+		item->valueint = 1;
+		return fast_literal(f, "true", 4);
+	case 'f':
+		item->type = cJSON_False;
+		return fast_literal(f, "false", 5);
+	case 'n':
+		item->type = cJSON_NULL;
+		return fast_literal(f, "null", 4);
+	default:
+		return fast_number(f, item);
+	}
+}
+
+/* 0 with *out the document, -1 when the reference path must decide. */
+static int fast_parse(const char *text, size_t len, struct json_doc **out)
+{
+	struct fast f;
+
+	/* a block the size of the text holds most rows whole: strings take at most
+	 * their bytes, and nodes come a few per hundred bytes in records */
+	if (!(f.doc = doc_new(len + len / 2 + 256)))
+		return -1;
+	f.s = (const unsigned char *)text;
+	f.end = f.s + len;
+	f.depth = 0;
+	fast_ws(&f);
+	if (f.s < f.end && fast_value(&f, &f.doc->root) == 0) {
+		fast_ws(&f);
+		if (f.s == f.end) {
+			*out = f.doc;
+			return 0;
+		}
+	}
+	doc_free(f.doc);
+	return -1;
+}
+
+/* A copy of the reference path's tree in an arena, for the rare text only it takes. */
+static char *doc_strdup(struct json_doc *d, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = doc_alloc(d, n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static int doc_copy(struct json_doc *d, const cJSON *src, cJSON *dst)
+{
+	const cJSON *c;
+	cJSON *last = NULL;
+
+	dst->type = src->type & 0xFF;
+	dst->valueint = src->valueint;
+	dst->valuedouble = src->valuedouble;
+	if (src->valuestring && !(dst->valuestring = doc_strdup(d, src->valuestring)))
+		return -1;
+	if (src->string && !(dst->string = doc_strdup(d, src->string)))
+		return -1;
+	for (c = src->child; c; c = c->next) {
+		cJSON *m = doc_node(d);
+
+		if (!m || doc_copy(d, c, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			dst->child = m;
+		}
+		last = m;
+	}
+	if (dst->child)
+		dst->child->prev = last;
+	return 0;
+}
+
+/* The reference path: prescan, cJSON, the duplicate-key check; every message. */
+static enum sahifa_status reference_parse(const char *text, size_t len, cJSON **out,
+					  struct sahifa_error *err)
 {
 	const char *end = NULL;
 	size_t i, n;
@@ -221,13 +689,39 @@ enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_js
 						"duplicate key %s (readers disagree on which one holds)", q);
 		}
 	}
-	*out = (struct sahifa_json *)v;
+	*out = v;
+	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
+				     struct sahifa_error *err)
+{
+	struct json_doc *d;
+	cJSON *v;
+	enum sahifa_status st;
+
+	*out = NULL;
+	if (!fast_parse(text, len, &d)) {
+		*out = (struct sahifa_json *)&d->root;
+		return SAHIFA_OK;
+	}
+	if ((st = reference_parse(text, len, &v, err)))
+		return st;
+	d = doc_new(len + 256);
+	if (!d || doc_copy(d, v, &d->root)) {
+		cJSON_Delete(v);
+		doc_free(d);
+		return sahifa_error_nomem(err, NULL);
+	}
+	cJSON_Delete(v);
+	*out = (struct sahifa_json *)&d->root;
 	return SAHIFA_OK;
 }
 
 void shf_json_free(struct sahifa_json *v)
 {
-	cJSON_Delete((cJSON *)v);
+	if (v)
+		doc_free(doc_of(v));
 }
 
 /* ---- read-only facade -------------------------------------------------------------- */
@@ -371,7 +865,8 @@ struct node {
 };
 
 struct sahifa_schema {
-	cJSON *doc;
+	struct sahifa_json *owned;  /* the parsed schema document */
+	cJSON *doc;                 /* its root */
 	struct node *root;
 	struct node *nodes;     /* every node, for lookup by src and freeing */
 };
@@ -858,12 +1353,12 @@ void shf_schema_free(struct sahifa_schema *s)
 		shf_regex_free(n->pattern);
 		free(n);
 	}
-	cJSON_Delete(s->doc);
+	shf_json_free(s->owned);
 	free(s);
 }
 
 /* Compile a parsed schema document; takes doc, which is freed on failure. */
-static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out,
+static enum sahifa_status schema_from_doc(struct sahifa_json *doc, struct sahifa_schema **out,
 					  struct sahifa_error *err)
 {
 	struct sahifa_schema *s = calloc(1, sizeof(*s));
@@ -872,10 +1367,11 @@ static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out
 
 	*out = NULL;
 	if (!s) {
-		cJSON_Delete(doc);
+		shf_json_free(doc);
 		return sahifa_error_nomem(err, NULL);
 	}
-	s->doc = doc;
+	s->owned = doc;
+	s->doc = (cJSON *)doc;
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.err = err;
@@ -898,18 +1394,20 @@ enum sahifa_status shf_schema_compile(const char *text, size_t len, struct sahif
 	st = shf_json_parse(text, len, &doc, err);
 	if (st)
 		return st;
-	return schema_from_doc((cJSON *)doc, out, err);
+	return schema_from_doc(doc, out, err);
 }
 
 enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
 				      struct sahifa_error *err)
 {
-	cJSON *doc = cJSON_Duplicate(s->doc, 1);
+	struct json_doc *d = doc_new(1 << 14);
 
 	*out = NULL;
-	if (!doc)
+	if (!d || doc_copy(d, s->doc, &d->root)) {
+		doc_free(d);
 		return sahifa_error_nomem(err, NULL);
-	return schema_from_doc(doc, out, err);
+	}
+	return schema_from_doc((struct sahifa_json *)&d->root, out, err);
 }
 
 /* ---- validation -------------------------------------------------------------------- */
