@@ -827,6 +827,127 @@ static const char *const type_names[] = { "null", "boolean", "object", "array", 
 
 enum format { F_NONE = 0, F_DATE_TIME, F_DATE, F_TIME, F_URI, F_EMAIL };
 
+/* A pattern that is a run of ASCII classes between ^ and $ ("^[0-9a-f]{64}$",
+ * "^[a-z]{2,3}-[A-Z][a-z]{3}$"), matched byte by byte before the regex engine.  A
+ * greedy match proves the string in the language, so a hit needs no regex; a miss
+ * may be greedy's mistake, and the regex has the last word. */
+#define BYTE_PATTERN_ATOMS 16
+
+struct byte_atom {
+	uint64_t set[2];           /* the ASCII bytes it takes */
+	unsigned min, max;
+};
+
+struct byte_pattern {
+	size_t n;
+	struct byte_atom atom[BYTE_PATTERN_ATOMS];
+};
+
+static int byte_plain(unsigned char c)
+{
+	return is_digit(c) || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static void byte_set_add(uint64_t set[2], unsigned char c)
+{
+	set[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* 0 when src has that shape, and *out its atoms. */
+static int byte_pattern_compile(const char *src, struct byte_pattern *out)
+{
+	const unsigned char *p = (const unsigned char *)src;
+	size_t len = strlen(src);
+	const unsigned char *end = p + len - 1;  /* the '$' */
+
+	memset(out, 0, sizeof(*out));
+	if (len < 3 || p[0] != '^' || *end != '$' || end[-1] == '\\')
+		return -1;
+	for (p++; p < end;) {
+		struct byte_atom *a;
+
+		if (out->n == BYTE_PATTERN_ATOMS)
+			return -1;
+		a = &out->atom[out->n++];
+		if (*p == '[') {
+			for (p++; p < end && *p != ']';) {
+				unsigned char lo = *p, hi = *p, c;
+
+				if (!byte_plain(lo))
+					return -1;
+				if (p + 2 < end && p[1] == '-' && p[2] != ']') {
+					hi = p[2];
+					if (!byte_plain(hi) || hi < lo || is_digit(lo) != is_digit(hi) ||
+					    (lo >= 'a') != (hi >= 'a'))
+						return -1;
+					p += 3;
+				} else {
+					p++;
+				}
+				for (c = lo; c <= hi; c++)
+					byte_set_add(a->set, c);
+			}
+			if (p >= end)
+				return -1;
+			p++;
+		} else if (byte_plain(*p) || *p == '-' || *p == '_' || *p == ':') {
+			byte_set_add(a->set, *p++);
+		} else if (*p == '\\' && p + 1 < end && (p[1] == '.' || p[1] == '-')) {
+			byte_set_add(a->set, p[1]);
+			p += 2;
+		} else {
+			return -1;
+		}
+		a->min = a->max = 1;
+		if (p < end && *p == '{') {
+			unsigned v[2] = { 0, 0 }, k = 0;
+
+			for (p++; p < end && *p != '}'; p++) {
+				if (*p == ',' && k == 0 && p[-1] != '{') {
+					k = 1;
+				} else if (is_digit(*p) && v[k] < 1000) {
+					v[k] = v[k] * 10 + (unsigned)(*p - '0');
+				} else {
+					return -1;
+				}
+			}
+			if (p >= end || p[-1] == '{' || p[-1] == ',' || (k && v[1] < v[0]))
+				return -1;
+			p++;
+			a->min = v[0];
+			a->max = k ? v[1] : v[0];
+		} else if (p < end && (*p == '+' || *p == '*' || *p == '?')) {
+			a->min = *p == '+';
+			a->max = *p == '?' ? 1 : UINT32_MAX;
+			p++;
+		}
+	}
+	return out->n ? 0 : -1;
+}
+
+/* 1 when s[0..len) is a string of the pattern's language (greedy), else 0. */
+static int byte_pattern_match(const struct byte_pattern *bp, const char *s, size_t len)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < bp->n; i++) {
+		const struct byte_atom *a = &bp->atom[i];
+		unsigned k = 0;
+
+		while (k < a->max && pos < len) {
+			unsigned char c = (unsigned char)s[pos];
+
+			if (c >= 128 || !((a->set[c >> 6] >> (c & 63)) & 1))
+				break;
+			k++;
+			pos++;
+		}
+		if (k < a->min)
+			return 0;
+	}
+	return pos == len;
+}
+
 struct node;
 
 struct prop {
@@ -855,6 +976,7 @@ struct node {
 	long min_len, max_len;
 	struct sahifa_regex *pattern;
 	const char *pattern_src;
+	struct byte_pattern *bytes;  /* the pattern's byte form, or NULL */
 	enum format format;
 	int has_min, has_max, has_xmin, has_xmax;
 	double min, max, xmin, xmax;
@@ -1241,6 +1363,15 @@ static enum sahifa_status compile_keyword(struct compiler *c, struct node *n, co
 		if (st)
 			return sahifa_error_set(c->err, st, NULL, 0, 0, "%s", rerr.msg);
 		n->pattern_src = v->valuestring;
+		{
+			struct byte_pattern bp;
+
+			if (!byte_pattern_compile(v->valuestring, &bp)) {
+				if (!(n->bytes = malloc(sizeof(*n->bytes))))
+					return sahifa_error_nomem(c->err, NULL);
+				*n->bytes = bp;
+			}
+		}
 		return SAHIFA_OK;
 	}
 	if (!strcmp(kw, "format")) {
@@ -1351,6 +1482,7 @@ void shf_schema_free(struct sahifa_schema *s)
 		free(n->any_of);
 		free(n->one_of);
 		shf_regex_free(n->pattern);
+		free(n->bytes);
 		free(n);
 	}
 	shf_json_free(s->owned);
@@ -1415,9 +1547,18 @@ enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_
 /* Bounds $ref chains that do not descend into the instance ({"$ref": "#"}). */
 #define SCHEMA_MAX_RECURSION (SAHIFA_MAX_JSON_DEPTH * 8)
 
+/* One step into the instance: a member name, or an index when key is NULL. */
+struct vstep {
+	const char *key;
+	size_t index;
+};
+
 struct vctx {
 	sahifa_schema_fn fn;
 	void *ctx;
+	/* where we are, written out only for a message: most values have none */
+	struct vstep path[SCHEMA_MAX_RECURSION + 1];
+	size_t n_path;
 	char where[SAHIFA_ERROR_WHERE_MAX];
 	size_t wlen;
 	size_t errors;
@@ -1426,6 +1567,20 @@ struct vctx {
 	int depth;
 	unsigned long long steps;  /* schema nodes applied to this value so far */
 };
+
+/* The JSON pointer of c->path into c->where, as pushing each step would have made it. */
+static void where_render(struct vctx *c)
+{
+	size_t i;
+
+	c->wlen = 0;
+	c->where[0] = '\0';
+	for (i = 0; i < c->n_path; i++)
+		if (c->path[i].key)
+			where_push(c->where, &c->wlen, sizeof(c->where), c->path[i].key);
+		else
+			where_push_index(c->where, &c->wlen, sizeof(c->where), c->path[i].index);
+}
 
 static void vfail(struct vctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -1440,6 +1595,7 @@ static void vfail(struct vctx *c, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	c->errors++;
+	where_render(c);
 	if (c->fn && c->fn(c->ctx, c->where, msg))
 		c->stop = 1;
 }
@@ -1650,11 +1806,16 @@ static int validate_quiet(struct vctx *c, const struct node *n, const cJSON *v)
 static int validate_child(struct vctx *c, const struct node *n, const cJSON *v, const char *key,
 			  size_t index)
 {
-	size_t old = key ? where_push(c->where, &c->wlen, sizeof(c->where), key)
-			 : where_push_index(c->where, &c->wlen, sizeof(c->where), index);
-	int ok = validate(c, n, v);
+	int ok;
 
-	where_pop(c->where, &c->wlen, old);
+	if (c->n_path == sizeof(c->path) / sizeof(c->path[0])) {
+		vfail(c, "schema recursion deeper than %d", SCHEMA_MAX_RECURSION);
+		return 0;
+	}
+	c->path[c->n_path].key = key;
+	c->path[c->n_path++].index = index;
+	ok = validate(c, n, v);
+	c->n_path--;
 	return ok;
 }
 
@@ -1831,7 +1992,7 @@ static int validate_string(struct vctx *c, const struct node *n, const cJSON *v)
 			ok = 0;
 		}
 	}
-	if (n->pattern && (ok || !c->quiet)) {
+	if (n->pattern && (ok || !c->quiet) && !(n->bytes && byte_pattern_match(n->bytes, s, len))) {
 		struct sahifa_error rerr;
 		int hit = shf_regex_search(n->pattern, s, len, &rerr);
 
@@ -2014,7 +2175,14 @@ size_t shf_schema_validate(struct sahifa_schema *s, const struct sahifa_json *v,
 {
 	struct vctx c;
 
-	memset(&c, 0, sizeof(c));
+	/* the path stays unwritten: only its first n_path steps are ever read */
+	memset(&c, 0, offsetof(struct vctx, path));
+	c.n_path = 0;
+	c.wlen = 0;
+	c.where[0] = '\0';
+	c.errors = 0;
+	c.quiet = c.stop = c.depth = 0;
+	c.steps = 0;
 	c.fn = fn;
 	c.ctx = ctx;
 	validate(&c, s->root, CJ(v));
