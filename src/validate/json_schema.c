@@ -294,6 +294,19 @@ static int hex4(const unsigned char *s, uint32_t *out)
 	return 0;
 }
 
+/* Bytes in a string: 0 printable ASCII but '"' and '\\', 1 the lead of a two-byte
+ * sequence, 2 anything else (the slow path looks at it). */
+static const unsigned char str_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 /* The string at f->s (on its opening quote), decoded into the arena; *len its bytes. */
 static int fast_string(struct fast *f, char **out, size_t *len)
 {
@@ -304,6 +317,17 @@ static int fast_string(struct fast *f, char **out, size_t *len)
 	for (;;) {
 		unsigned char c;
 
+		/* the run of plain bytes: printable ASCII and two-byte sequences */
+		while (end - s >= 2) {
+			unsigned k = str_class[*s];
+
+			if (k == 0)
+				s++;
+			else if (k == 1 && (s[1] & 0xC0) == 0x80)
+				s += 2;
+			else
+				break;
+		}
 		if (s >= end)
 			return -1;
 		c = *s;
@@ -1845,7 +1869,7 @@ static void report_missing(struct vctx *c, const struct node *n, const cJSON *v,
 static int validate_object(struct vctx *c, const struct node *n, const cJSON *v)
 {
 	const cJSON *m;
-	size_t i, count = 0;
+	size_t i, count = 0, next = 0;
 	int ok = 1;
 	uint64_t seen = 0;
 	char q[128];
@@ -1857,15 +1881,22 @@ static int validate_object(struct vctx *c, const struct node *n, const cJSON *v)
 			return 0;
 		count++;
 		if (n->n_props) {
-			uint32_t h = name_hash(m->string);
+			/* members mostly come in the schema's order: try the next one first */
+			if (next < n->n_props && !strcmp(n->props[next].name, m->string)) {
+				i = next;
+			} else {
+				uint32_t h = name_hash(m->string);
 
-			for (i = 0; i < n->n_props; i++)
-				if (n->props[i].hash == h && !strcmp(n->props[i].name, m->string)) {
-					sub = n->props[i].schema;
-					if (i < 64)
-						seen |= (uint64_t)1 << i;
-					break;
-				}
+				for (i = 0; i < n->n_props; i++)
+					if (n->props[i].hash == h && !strcmp(n->props[i].name, m->string))
+						break;
+			}
+			if (i < n->n_props) {
+				sub = n->props[i].schema;
+				if (i < 64)
+					seen |= (uint64_t)1 << i;
+				next = i + 1;
+			}
 		}
 		if (n->property_names) {
 			cJSON key;
