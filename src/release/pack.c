@@ -1,10 +1,12 @@
 /*
- * sahifa pack (include/sahifa/pack.h).  Two passes over the inputs: the first checks
- * every line and builds the index (id, match key, content hash, split, where the line
- * is); duplicates are dropped and the previous release compared on the index alone.
- * The second re-reads the kept lines in (split, id) order and writes shards and CSV
- * rows into unlinked temporary files beside the archive; the members are then streamed
- * into the archive in sorted order.
+ * sahifa pack (include/sahifa/pack.h).  One read of each input: every line is checked,
+ * parsed once, and what the release needs of it (its canonical JSON, its articles.csv
+ * and paragraphs.csv rows, its counts) goes to a spool, an unlinked temporary file
+ * beside the archive, while the index keeps the id, match key, content hash, split
+ * and the place in the spool.  Duplicates are dropped and the previous release
+ * compared on the index alone.  Then the kept records are copied from the spool in
+ * (split, id) order into the shards and CSV files, each hashed as it is written; the
+ * members are then streamed into the archive in sorted order.
  */
 #include <errno.h>
 #include <limits.h>
@@ -338,11 +340,22 @@ struct entry {
 	char id[SAHIFA_ID_HEX + 1];
 	unsigned char key[16];        /* SHA-256 of the match key, first 16 bytes */
 	unsigned char content[16];    /* SHA-256 of the canonical line, first 16 bytes */
-	off_t offset;
+	off_t spool;                  /* where its part of the spool starts */
+	uint32_t json_len;            /* its canonical line, '\n' included */
+	uint32_t csv_len[2];          /* its articles.csv row, its paragraphs.csv rows */
 	long line;
 	uint32_t input;
 	uint8_t split;
 	uint8_t dropped;
+	uint8_t csv_failed;           /* its CSV rows could not be made: fails if kept */
+};
+
+/* What the release's counts take from one record, after its rows in the spool. */
+struct spool_counts {
+	unsigned long long paragraphs, characters, words, rows;
+	unsigned long long hist[PACK_HIST_BINS];
+	char lang[sizeof(((struct sahifa_tally *)0)->key)];
+	char script[sizeof(((struct sahifa_tally *)0)->key)];
 };
 
 struct old_entry {
@@ -365,6 +378,7 @@ struct member {
 	unsigned long long bytes;
 	long long rows;               /* -1: null */
 	char sha256[65];
+	int hashed;                   /* sha256 taken while the bytes were written */
 };
 
 /* Fixed-size buffered reader that knows the offset of every line it returns. */
@@ -405,8 +419,12 @@ struct pack {
 	unsigned long long paragraphs, characters, words;
 	unsigned long long hist[PACK_HIST_BINS];
 	struct reader *rd;
-	struct sahifa_buf line, json, key;
+	struct sahifa_buf line, json, key, blob;
 	struct sahifa_article a;
+	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
+	FILE *spool;                  /* every record's part, in the order read */
+	off_t spool_len;
+	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
 	FILE *shards;                 /* every shard, one after the other: one open file
 				       * whatever their number */
 };
@@ -477,6 +495,15 @@ static void bad_line(struct pack *p, const char *path, long line, struct sahifa_
 		p->diag(p->diag_ctx, e);
 }
 
+/* SHA-256 of data as hex, on pack's one context (a context per call costs more than
+ * hashing an id). */
+static int sha_hex(struct pack *p, const void *data, size_t len, char hex[65])
+{
+	if (!p->sha && !(p->sha = sahifa_sha256_new()))
+		return -1;
+	return sahifa_sha256_update(p->sha, data, len) || sahifa_sha256_final(p->sha, hex) ? -1 : 0;
+}
+
 /* Match key of an article (shf_article_match_key), hashed. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
 				      unsigned char out[16], struct sahifa_error *e)
@@ -486,7 +513,7 @@ static enum sahifa_status article_key(struct pack *p, const struct sahifa_articl
 
 	if ((st = shf_article_match_key(a, &p->key, e)))
 		return st;
-	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
+	if (sha_hex(p, p->key.data ? p->key.data : "", p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, out, 16);
 	return SAHIFA_OK;
@@ -571,7 +598,10 @@ static enum sahifa_status canonical(struct pack *p, struct sahifa_error *e)
 	return sahifa_article_to_json(&p->a, &p->json, e);
 }
 
-/* First pass over one input: check every line, index the good ones. */
+static enum sahifa_status spool_record(struct pack *p, struct entry *x);
+
+/* One input, read once: check every line, index the good ones, spool what the
+ * release needs of them. */
 static enum sahifa_status index_input(struct pack *p, uint32_t input)
 {
 	const char *path = p->inputs[input];
@@ -585,10 +615,10 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	if (!fp)
 		return sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
 					strerror(errno));
-	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fileno(fp), &sb) != 0 || S_ISDIR(sb.st_mode)) {
 		fclose(fp);
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
-					"not a regular file (pack reads its inputs twice)");
+					"a directory, not a JSONL file");
 	}
 	reader_reset(p->rd, fp, 0);
 	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
@@ -623,12 +653,11 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 			break;
 		}
 		memcpy(x->id, p->a.id, sizeof(x->id));
-		x->offset = start;
 		x->line = line;
 		x->input = input;
 		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
 		x->dropped = 0;
-		if (sahifa_sha256_hex(p->json.data, p->json.len, hex)) {
+		if (sha_hex(p, p->json.data, p->json.len, hex)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 			break;
 		}
@@ -639,7 +668,10 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 			p->n--;
 			bad_line(p, path, line, &e);
 			st = SAHIFA_OK;
+			continue;
 		}
+		if ((st = spool_record(p, x)))
+			break;
 	}
 	if (!st && r < 0)
 		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
@@ -788,7 +820,7 @@ static enum sahifa_status old_line(struct pack *p, const char *where, long line)
 	if (!(x = grow((void **)&p->old, &p->n_old, &p->cap_old, sizeof(*x))))
 		return nomem(p);
 	memcpy(x->id, p->a.id, sizeof(x->id));
-	if (sahifa_sha256_hex(p->json.data, p->json.len, hex))
+	if (sha_hex(p, p->json.data, p->json.len, hex))
 		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, x->content, 16);
 	return SAHIFA_OK;
@@ -1089,9 +1121,11 @@ static void num(char *buf, size_t size, unsigned long long v)
 	snprintf(buf, size, "%llu", v);
 }
 
-/* One articles.csv row and the article's paragraphs.csv rows. */
+/* One articles.csv row and the article's paragraphs.csv rows, written by aw and pw;
+ * what the release's counts take from it goes to *c. */
 static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
-				   struct sahifa_csv_writer *pw, const char *split)
+				   struct sahifa_csv_writer *pw, const char *split,
+				   struct spool_counts *c, struct sahifa_error *err)
 {
 	const struct sahifa_article *a = &p->a;
 	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
@@ -1099,6 +1133,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	enum sahifa_status st;
 	size_t i, j;
 
+	memset(c, 0, sizeof(*c));
 	snprintf(conf, sizeof(conf), "%.15g", round(a->tag.confidence * 1000.0) / 1000.0);
 	num(n[0], sizeof(n[0]), a->stats.sections);
 	num(n[1], sizeof(n[1]), a->stats.paragraphs);
@@ -1127,7 +1162,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[22] = a->html_lang;
 	f[23] = a->source.declared_encoding;
 	f[24] = a->source.format;
-	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, p->err)))
+	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
@@ -1152,46 +1187,161 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 			f[8] = q->tag.script;
 			f[9] = ln;
 			f[10] = q->text;
-			if ((st = shf_csv_write_row(pw, f, NULL, 11, p->err)))
+			if ((st = shf_csv_write_row(pw, f, NULL, 11, err)))
 				return st;
-			p->hist[pack_hist_bin(chars)]++;
+			c->hist[pack_hist_bin(chars)]++;
+			c->rows++;
 		}
 	}
-	p->paragraphs += a->stats.paragraphs;
-	p->characters += a->stats.characters;
-	p->words += a->stats.words;
-	if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, a->tag.lang)))
-		return st;
-	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
+	c->paragraphs = a->stats.paragraphs;
+	c->characters = a->stats.characters;
+	c->words = a->stats.words;
+	snprintf(c->lang, sizeof(c->lang), "%s", a->tag.lang);
+	snprintf(c->script, sizeof(c->script), "%s", a->tag.script);
+	return SAHIFA_OK;
 }
 
-/* 1 when the line just read again is the one the first pass indexed (a file changed
- * between the passes would give a release with other records, or an id twice). */
-static int same_content(struct pack *p, const struct entry *x)
+static enum sahifa_status spool_write(struct pack *p, const void *data, size_t len)
 {
-	unsigned char content[16];
-	char hex[65];
-
-	if (strcmp(p->a.id, x->id) || sahifa_sha256_hex(p->json.data, p->json.len, hex))
-		return 0;
-	hex_bytes(hex, content, 16);
-	return !memcmp(content, x->content, 16);
+	if (len && fwrite(data, 1, len, p->spool) != len)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	p->spool_len += (off_t)len;
+	return SAHIFA_OK;
 }
 
-/* Second pass: the kept records in (split, id) order into shards and CSV rows. */
+/* The record just parsed, into the spool: its canonical line, its CSV rows, its
+ * counts.  Rows that cannot be made (a field past the CSV limit) fail the release
+ * only when the record is kept, as its place in the release is not known yet. */
+static enum sahifa_status spool_record(struct pack *p, struct entry *x)
+{
+	struct spool_counts c;
+	struct sahifa_error e;
+	unsigned long long a0, p0;
+	enum sahifa_status st;
+
+	if (!p->spool) {
+		if (!(p->spool = tmp_open(p)))
+			return p->err->status ? p->err->status : nomem(p);
+		shf_csv_writer_init(&p->spool_aw, p->spool, "data/articles.csv");
+		shf_csv_writer_init(&p->spool_pw, p->spool, "data/paragraphs.csv");
+		/* the header rows (and a spreadsheet's BOM) are the members' own */
+		p->spool_aw.rows = p->spool_pw.rows = 1;
+		p->spool_aw.spreadsheet = p->spool_pw.spreadsheet = p->o->spreadsheet_csv;
+	}
+	if (p->json.len >= UINT32_MAX)
+		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
+	x->spool = p->spool_len;
+	x->json_len = (uint32_t)p->json.len + 1;
+	x->csv_failed = 0;
+	if ((st = spool_write(p, p->json.data, p->json.len)) || (st = spool_write(p, "\n", 1)))
+		return st;
+	a0 = p->spool_aw.bytes;
+	p0 = p->spool_pw.bytes;
+	sahifa_error_clear(&e);
+	st = csv_rows(p, &p->spool_aw, &p->spool_pw, sahifa_split_name((enum sahifa_split)x->split),
+		      &c, &e);
+	if (st == SAHIFA_ERR_IO) {
+		*p->err = e;
+		return st;
+	}
+	if (st) {
+		x->csv_failed = 1;
+		memset(&c, 0, sizeof(c));
+	}
+	p->spool_len += (off_t)(p->spool_aw.bytes - a0 + p->spool_pw.bytes - p0);
+	if (p->spool_aw.bytes - a0 >= UINT32_MAX || p->spool_pw.bytes - p0 >= UINT32_MAX)
+		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
+	x->csv_len[0] = (uint32_t)(p->spool_aw.bytes - a0);
+	x->csv_len[1] = (uint32_t)(p->spool_pw.bytes - p0);
+	return spool_write(p, &c, sizeof(c));
+}
+
+/* A kept record's part of the spool into p->blob. */
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x)
+{
+	size_t want = (size_t)x->json_len + x->csv_len[0] + x->csv_len[1] +
+		      sizeof(struct spool_counts), got = 0;
+
+	sahifa_buf_reset(&p->blob);
+	if (sahifa_buf_grow(&p->blob, want))
+		return nomem(p);
+	while (got < want) {
+		ssize_t n = pread(fileno(p->spool), p->blob.data + got, want - got,
+				  x->spool + (off_t)got);
+
+		if (n <= 0)
+			return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+						"cannot read back a temporary file: %s",
+						n < 0 ? strerror(errno) : "file shrank");
+		got += (size_t)n;
+	}
+	p->blob.len = want;
+	return SAHIFA_OK;
+}
+
+/* Bytes of a member written and hashed at once. */
+static enum sahifa_status put(struct pack *p, FILE *fp, struct sahifa_sha256 *h,
+			      const void *data, size_t len)
+{
+	if (len && fwrite(data, 1, len, fp) != len)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error: %s", strerror(errno));
+	if (sahifa_sha256_update(h, data, len))
+		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	return SAHIFA_OK;
+}
+
+static enum sahifa_status hash_done(struct pack *p, struct sahifa_sha256 *h, struct member *m)
+{
+	if (sahifa_sha256_final(h, m->sha256))
+		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
+	m->hashed = 1;
+	return SAHIFA_OK;
+}
+
+/* A kept record whose CSV rows could not be made: make them again, for the message. */
+static enum sahifa_status csv_failure(struct pack *p, const struct entry *x,
+				      struct sahifa_csv_writer *aw, struct sahifa_csv_writer *pw)
+{
+	struct spool_counts c;
+	struct sahifa_error e;
+	enum sahifa_status st;
+
+	sahifa_error_clear(&e);
+	sahifa_article_release(&p->a);
+	if ((st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
+		*p->err = e;
+		return st;
+	}
+	if ((st = csv_rows(p, aw, pw, sahifa_split_name((enum sahifa_split)x->split), &c, p->err)))
+		return st;
+	return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+				"csv rows of '%s' failed once only", x->id);
+}
+
+/* The kept records in (split, id) order from the spool into shards and CSV rows. */
 static enum sahifa_status write_data(struct pack *p)
 {
-	FILE **in = calloc(p->n_inputs ? p->n_inputs : 1, sizeof(*in));
 	struct sahifa_csv_writer aw, pw;
+	struct sahifa_sha256 *ha = NULL, *hp = NULL, *hs = NULL;
 	struct member *ma, *mp, *shard = NULL;
-	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0;
+	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0, i_shard = 0;
 	int split = -1;
 	enum sahifa_status st = SAHIFA_OK;
 
-	if (!in)
-		return nomem(p);
 	shf_csv_writer_init(&aw, NULL, "data/articles.csv");
 	shf_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
+	if (p->spool && fflush(p->spool) != 0) {
+		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+				      "write error in a temporary file: %s", strerror(errno));
+		goto out;
+	}
+	if (!(ha = sahifa_sha256_new()) || !(hp = sahifa_sha256_new()) ||
+	    !(hs = sahifa_sha256_new())) {
+		st = nomem(p);
+		goto out;
+	}
 	if (!(ma = member_add(p, "data/articles.csv")) || !(ma->fp = tmp_open(p)) ||
 	    !(mp = member_add(p, "data/paragraphs.csv")) || !(mp->fp = tmp_open(p))) {
 		st = p->err->status ? p->err->status : nomem(p);
@@ -1203,34 +1353,26 @@ static enum sahifa_status write_data(struct pack *p)
 	aw.fp = ma->fp;
 	pw.fp = mp->fp;
 	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
+	/* the writer keeps the row it wrote last in its field buffer */
 	if ((st = shf_csv_write_row(&aw, shf_layout_articles_columns, NULL,
-						SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
+				    SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
+	    sahifa_sha256_update(ha, aw.field.data, aw.field.len) ||
 	    (st = shf_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
-						SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
+				    SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)) ||
+	    sahifa_sha256_update(hp, pw.field.data, pw.field.len)) {
+		if (!st)
+			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 		goto out;
+	}
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
-		const char *path = p->inputs[x->input];
-		struct sahifa_error e;
-		off_t start;
-		int too_long;
+		struct spool_counts c;
+		const char *rows;
 
-		sahifa_error_clear(&e);
-		if (!in[x->input] && !(in[x->input] = fopen(path, "rb"))) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
-					      strerror(errno));
+		if ((st = spool_read(p, x)))
 			goto out;
-		}
-		if (fseeko(in[x->input], x->offset, SEEK_SET) != 0) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot seek: %s",
-					      strerror(errno));
-			goto out;
-		}
-		reader_reset(p->rd, in[x->input], x->offset);
-		if (reader_line(p->rd, &p->line, &start, &too_long) != 1 || too_long ||
-		    parse_line(p, &e) || canonical(p, &e) || !same_content(p, x)) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, x->line, 0,
-					      "the line changed since it was first read");
+		if (x->csv_failed) {
+			st = csv_failure(p, x, &aw, &pw);
 			goto out;
 		}
 		if (x->split != split) {
@@ -1238,11 +1380,15 @@ static enum sahifa_status write_data(struct pack *p)
 			split = x->split;
 			first_shard = p->n_m;
 			shards_in_split = 0;
+			if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
+				goto out;
 			shard = NULL;
 		}
-		if (!shard || (shard->bytes && shard->bytes + p->json.len + 1 > p->o->shard_size)) {
+		if (!shard || (shard->bytes && shard->bytes + x->json_len > p->o->shard_size)) {
 			char name[64];
 
+			if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
+				goto out;
 			snprintf(name, sizeof(name), "data/%s-%05zu", sahifa_split_name(split),
 				 shards_in_split++);
 			if (!(shard = member_add(p, name)) ||
@@ -1250,20 +1396,35 @@ static enum sahifa_status write_data(struct pack *p)
 				st = p->err->status ? p->err->status : nomem(p);
 				goto out;
 			}
+			i_shard = (size_t)(shard - p->m);
 			shard->fp = p->shards;
 			shard->shared = 1;
 			shard->off = ftello(p->shards);
 			shard->rows = 0;
 		}
-		if (fwrite(p->json.data, 1, p->json.len, shard->fp) != p->json.len ||
-		    fputc('\n', shard->fp) == EOF) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
-					      "write error: %s", strerror(errno));
+		rows = p->blob.data + x->json_len;
+		if ((st = put(p, shard->fp, hs, p->blob.data, x->json_len)) ||
+		    (st = put(p, aw.fp, ha, rows, x->csv_len[0])) ||
+		    (st = put(p, pw.fp, hp, rows + x->csv_len[0], x->csv_len[1])))
 			goto out;
-		}
-		shard->bytes += p->json.len + 1;
+		memcpy(&c, rows + x->csv_len[0] + x->csv_len[1], sizeof(c));
+		shard->bytes += x->json_len;
 		shard->rows++;
-		if ((st = csv_rows(p, &aw, &pw, sahifa_split_name(split))))
+		aw.bytes += x->csv_len[0];
+		aw.rows++;
+		pw.bytes += x->csv_len[1];
+		pw.rows += c.rows;
+		{
+			size_t k;
+
+			for (k = 0; k < PACK_HIST_BINS; k++)
+				p->hist[k] += c.hist[k];
+		}
+		p->paragraphs += c.paragraphs;
+		p->characters += c.characters;
+		p->words += c.words;
+		if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c.lang)) ||
+		    (st = tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c.script)))
 			goto out;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
@@ -1290,17 +1451,20 @@ static enum sahifa_status write_data(struct pack *p)
 			}
 		}
 	}
+	if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
+		goto out;
+	if ((st = hash_done(p, ha, &p->m[i_ma])) || (st = hash_done(p, hp, &p->m[i_mp])))
+		goto out;
 	p->m[i_ma].bytes = aw.bytes;
 	p->m[i_ma].rows = (long long)aw.rows - 1;
 	p->m[i_mp].bytes = pw.bytes;
 	p->m[i_mp].rows = (long long)pw.rows - 1;
 out:
+	sahifa_sha256_free(ha);
+	sahifa_sha256_free(hp);
+	sahifa_sha256_free(hs);
 	shf_csv_writer_release(&aw);
 	shf_csv_writer_release(&pw);
-	for (i = 0; i < p->n_inputs; i++)
-		if (in[i])
-			fclose(in[i]);
-	free(in);
 	return st;
 }
 
@@ -1341,7 +1505,7 @@ static enum sahifa_status hash_member(struct pack *p, struct member *m)
 	enum sahifa_status st = SAHIFA_OK;
 	size_t n;
 
-	if (m->dir)
+	if (m->dir || m->hashed)
 		return SAHIFA_OK;
 	if (!m->fp) {
 		m->bytes = m->mem.len;
@@ -1637,6 +1801,9 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	sahifa_buf_init(&p.line, SAHIFA_MAX_JSONL_LINE_BYTES);
 	sahifa_buf_init(&p.json, 0);
 	sahifa_buf_init(&p.key, 0);
+	sahifa_buf_init(&p.blob, 0);
+	shf_csv_writer_init(&p.spool_aw, NULL, "data/articles.csv");
+	shf_csv_writer_init(&p.spool_pw, NULL, "data/paragraphs.csv");
 	sahifa_article_init(&p.a);
 	if (!(p.rd = malloc(sizeof(*p.rd)))) {
 		st = nomem(&p);
@@ -1676,6 +1843,12 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 out:
 	if (p.shards)
 		fclose(p.shards);
+	if (p.spool)
+		fclose(p.spool);
+	shf_csv_writer_release(&p.spool_aw);
+	shf_csv_writer_release(&p.spool_pw);
+	sahifa_sha256_free(p.sha);
+	sahifa_buf_release(&p.blob);
 	for (i = 0; i < p.n_m; i++) {
 		if (p.m[i].fp && !p.m[i].shared)
 			fclose(p.m[i].fp);
