@@ -36,11 +36,31 @@ c, c1, l, cc, c1c, lc = (max(float(x), 0.01) for x in sys.argv[1:7])
 print('  convert 10x -j 1 costs %.2fx language ID alone in CPU time (goal: at most 1.3x), %.2fx in wall time' % (c1c / lc, c1 / l))
 print('  convert 10x with all cores: %.2fx faster than -j 1 (wall); %.2fx language ID alone (wall)' % (c1 / c, c / l))
 " "$conv10" "$conv10j1" "$lid" "$conv10cpu" "$conv10j1cpu" "$lidcpu"
-# pack on the 1x records (the 10x copies would all be dropped as duplicates);
+# pack on the 1x records (the 10x copies would all be dropped as duplicates) and on
+# 50 distinct copies of them;
 # validate on the 10x records, so that start-up does not dominate the timing
 echo
-echo "pack"
+echo "pack, 1x"
 sh "$ROOT/tests/bench/pack.sh" "$BENCH/saudi.jsonl"
+# 50x: fifty copies of each record made distinct (another id, the headline numbered),
+# so that none is dropped as a duplicate; one run each, as every run takes seconds
+python3 - "$BENCH/saudi.jsonl" "$BENCH/saudi50.jsonl" 50 <<'PY'
+import hashlib, json, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rows = [json.loads(l) for l in open(src, encoding="utf-8")]
+with open(dst, "w", encoding="utf-8") as f:
+    for k in range(n):
+        for r in rows:
+            c = dict(r)
+            c["id"] = hashlib.sha256(("%d:%s" % (k, r["id"])).encode()).hexdigest()[:32]
+            if k:
+                c["headline"] = "%s (%d)" % (r.get("headline") or "", k)
+            f.write(json.dumps(c, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+echo
+echo "pack, 50x"
+REPEAT=1 sh "$ROOT/tests/bench/pack.sh" "$BENCH/saudi50.jsonl"
+rm -f "$BENCH/saudi50.jsonl"
 echo
 echo "validate"
 sh "$ROOT/tests/bench/validate.sh" "$BENCH/saudi10.jsonl"
