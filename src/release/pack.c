@@ -4,9 +4,10 @@
  * and paragraphs.csv rows, its counts) goes to a spool, an unlinked temporary file
  * beside the archive, while the index keeps the id, match key, content hash, split
  * and the place in the spool.  Duplicates are dropped and the previous release
- * compared on the index alone.  Then the kept records are copied from the spool in
- * (split, id) order into the shards and CSV files, each hashed as it is written; the
- * members are then streamed into the archive in sorted order.
+ * compared on the index alone.  The kept records' counts make the card and the
+ * shards' layout; then the members go into the archive in sorted order, the data
+ * ones straight from the spool in (split, id) order and hashed on the way, so that
+ * manifest.json and datapackage.json, which sort after them, list their hashes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -368,11 +369,17 @@ struct id_list {
 	size_t n, cap;
 };
 
+/* Where a member's bytes are: fp or mem, or the spool (written as the archive is). */
+enum member_kind { MEMBER_PLAIN = 0, MEMBER_ARTICLES, MEMBER_PARAGRAPHS, MEMBER_SHARD };
+
 struct member {
 	char *path;                   /* relative to the top folder; dirs end in '/' */
+	enum member_kind kind;        /* spool members: mem holds a CSV's header row */
+	size_t first, last;           /* a shard's records: p->e[first..last) */
+	int pending;                  /* made only once the data is in the archive (it
+				       * lists the data's hashes) */
 	FILE *fp;                     /* unlinked temporary file, or NULL */
 	off_t off;                    /* where the bytes start in fp */
-	int shared;                   /* fp is pack's one shard file (closed once) */
 	struct sahifa_buf mem;        /* the bytes when fp is NULL */
 	int dir;
 	unsigned long long bytes;
@@ -425,8 +432,6 @@ struct pack {
 	FILE *spool;                  /* every record's part, in the order read */
 	off_t spool_len;
 	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
-	FILE *shards;                 /* every shard, one after the other: one open file
-				       * whatever their number */
 };
 
 static enum sahifa_status nomem(struct pack *p)
@@ -1257,18 +1262,18 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	return spool_write(p, &c, sizeof(c));
 }
 
-/* A kept record's part of the spool into p->blob. */
-static enum sahifa_status spool_read(struct pack *p, const struct entry *x)
+/* len bytes from off in a kept record's part of the spool, into p->blob. */
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
+				     size_t len)
 {
-	size_t want = (size_t)x->json_len + x->csv_len[0] + x->csv_len[1] +
-		      sizeof(struct spool_counts), got = 0;
+	size_t got = 0;
 
 	sahifa_buf_reset(&p->blob);
-	if (sahifa_buf_grow(&p->blob, want))
+	if (sahifa_buf_grow(&p->blob, len + 1))
 		return nomem(p);
-	while (got < want) {
-		ssize_t n = pread(fileno(p->spool), p->blob.data + got, want - got,
-				  x->spool + (off_t)got);
+	while (got < len) {
+		ssize_t n = pread(fileno(p->spool), p->blob.data + got, len - got,
+				  x->spool + (off_t)(off + got));
 
 		if (n <= 0)
 			return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
@@ -1276,195 +1281,216 @@ static enum sahifa_status spool_read(struct pack *p, const struct entry *x)
 						n < 0 ? strerror(errno) : "file shrank");
 		got += (size_t)n;
 	}
-	p->blob.len = want;
+	p->blob.len = len;
+	p->blob.data[len] = '\0';
 	return SAHIFA_OK;
 }
 
-/* Bytes of a member written and hashed at once. */
-static enum sahifa_status put(struct pack *p, FILE *fp, struct sahifa_sha256 *h,
-			      const void *data, size_t len)
+/* A member's header row as its writer makes it (a spreadsheet's BOM included). */
+static enum sahifa_status header_row(struct pack *p, struct member *m,
+				     const char *const *columns, size_t n)
 {
-	if (len && fwrite(data, 1, len, fp) != len)
-		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
-					"write error: %s", strerror(errno));
-	if (sahifa_sha256_update(h, data, len))
-		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-	return SAHIFA_OK;
-}
+	struct sahifa_csv_writer w;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	enum sahifa_status st;
 
-static enum sahifa_status hash_done(struct pack *p, struct sahifa_sha256 *h, struct member *m)
-{
-	if (sahifa_sha256_final(h, m->sha256))
-		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-	m->hashed = 1;
-	return SAHIFA_OK;
+	if (!fp)
+		return nomem(p);
+	shf_csv_writer_init(&w, fp, m->path);
+	w.spreadsheet = p->o->spreadsheet_csv;
+	st = shf_csv_write_row(&w, columns, NULL, n, p->err);
+	shf_csv_writer_release(&w);
+	if (fclose(fp) != 0 && !st)
+		st = nomem(p);
+	if (!st && sahifa_buf_append(&m->mem, data, len))
+		st = nomem(p);
+	free(data);
+	m->bytes = m->mem.len;
+	m->rows = 0;
+	return st;
 }
 
 /* A kept record whose CSV rows could not be made: make them again, for the message. */
-static enum sahifa_status csv_failure(struct pack *p, const struct entry *x,
-				      struct sahifa_csv_writer *aw, struct sahifa_csv_writer *pw)
+static enum sahifa_status csv_failure(struct pack *p, const struct entry *x)
 {
+	struct sahifa_csv_writer aw, pw;
 	struct spool_counts c;
 	struct sahifa_error e;
 	enum sahifa_status st;
+	FILE *scratch = tmp_open(p);
 
+	if (!scratch)
+		return p->err->status ? p->err->status : nomem(p);
 	sahifa_error_clear(&e);
+	shf_csv_writer_init(&aw, scratch, "data/articles.csv");
+	shf_csv_writer_init(&pw, scratch, "data/paragraphs.csv");
+	aw.rows = pw.rows = 1;
+	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
 	sahifa_article_release(&p->a);
-	if ((st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
-		*p->err = e;
-		return st;
+	if ((st = spool_read(p, x, 0, x->json_len - 1)) ||
+	    (st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
+		if (!p->err->status)
+			*p->err = e;
+	} else if (!(st = csv_rows(p, &aw, &pw, sahifa_split_name((enum sahifa_split)x->split),
+				   &c, p->err))) {
+		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+				      "csv rows of '%s' failed once only", x->id);
 	}
-	if ((st = csv_rows(p, aw, pw, sahifa_split_name((enum sahifa_split)x->split), &c, p->err)))
-		return st;
-	return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
-				"csv rows of '%s' failed once only", x->id);
+	shf_csv_writer_release(&aw);
+	shf_csv_writer_release(&pw);
+	fclose(scratch);
+	return st;
 }
 
-/* The kept records in (split, id) order from the spool into shards and CSV rows. */
-static enum sahifa_status write_data(struct pack *p)
+/* Lay out the data members over the kept records in (split, id) order: the shards and
+ * what each holds, the CSVs' sizes, and the counts the card and manifest give.  The
+ * bytes stay in the spool until the archive is written. */
+static enum sahifa_status plan_data(struct pack *p)
 {
-	struct sahifa_csv_writer aw, pw;
-	struct sahifa_sha256 *ha = NULL, *hp = NULL, *hs = NULL;
 	struct member *ma, *mp, *shard = NULL;
-	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0, i_shard = 0;
+	size_t i, first_shard = 0, shards_in_split = 0, i_ma, i_mp;
 	int split = -1;
-	enum sahifa_status st = SAHIFA_OK;
+	enum sahifa_status st;
 
-	shf_csv_writer_init(&aw, NULL, "data/articles.csv");
-	shf_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
-	if (p->spool && fflush(p->spool) != 0) {
-		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
-				      "write error in a temporary file: %s", strerror(errno));
-		goto out;
-	}
-	if (!(ha = sahifa_sha256_new()) || !(hp = sahifa_sha256_new()) ||
-	    !(hs = sahifa_sha256_new())) {
-		st = nomem(p);
-		goto out;
-	}
-	if (!(ma = member_add(p, "data/articles.csv")) || !(ma->fp = tmp_open(p)) ||
-	    !(mp = member_add(p, "data/paragraphs.csv")) || !(mp->fp = tmp_open(p))) {
-		st = p->err->status ? p->err->status : nomem(p);
-		goto out;
-	}
-	/* member_add() moves p->m as it grows: keep places, not pointers */
+	if (p->spool && fflush(p->spool) != 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	if (!(ma = member_add(p, "data/articles.csv")))
+		return nomem(p);
+	ma->kind = MEMBER_ARTICLES;
 	i_ma = (size_t)(ma - p->m);
+	if ((st = header_row(p, ma, shf_layout_articles_columns, SHF_LAYOUT_ARTICLES_COLUMNS)))
+		return st;
+	if (!(mp = member_add(p, "data/paragraphs.csv")))
+		return nomem(p);
+	mp->kind = MEMBER_PARAGRAPHS;
 	i_mp = (size_t)(mp - p->m);
-	aw.fp = ma->fp;
-	pw.fp = mp->fp;
-	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
-	/* the writer keeps the row it wrote last in its field buffer */
-	if ((st = shf_csv_write_row(&aw, shf_layout_articles_columns, NULL,
-				    SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
-	    sahifa_sha256_update(ha, aw.field.data, aw.field.len) ||
-	    (st = shf_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
-				    SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)) ||
-	    sahifa_sha256_update(hp, pw.field.data, pw.field.len)) {
-		if (!st)
-			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-		goto out;
-	}
+	if ((st = header_row(p, mp, shf_layout_paragraphs_columns, SHF_LAYOUT_PARAGRAPHS_COLUMNS)))
+		return st;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
 		struct spool_counts c;
-		const char *rows;
+		size_t k;
 
-		if ((st = spool_read(p, x)))
-			goto out;
-		if (x->csv_failed) {
-			st = csv_failure(p, x, &aw, &pw);
-			goto out;
-		}
+		if (x->csv_failed)
+			return csv_failure(p, x);
+		if ((st = spool_read(p, x, (size_t)x->json_len + x->csv_len[0] + x->csv_len[1],
+				     sizeof(c))))
+			return st;
+		memcpy(&c, p->blob.data, sizeof(c));
 		if (x->split != split) {
 			/* name the finished split's shards now that their number is known */
 			split = x->split;
 			first_shard = p->n_m;
 			shards_in_split = 0;
-			if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
-				goto out;
 			shard = NULL;
 		}
 		if (!shard || (shard->bytes && shard->bytes + x->json_len > p->o->shard_size)) {
 			char name[64];
 
-			if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
-				goto out;
 			snprintf(name, sizeof(name), "data/%s-%05zu", sahifa_split_name(split),
 				 shards_in_split++);
-			if (!(shard = member_add(p, name)) ||
-			    (!p->shards && !(p->shards = tmp_open(p)))) {
-				st = p->err->status ? p->err->status : nomem(p);
-				goto out;
-			}
-			i_shard = (size_t)(shard - p->m);
-			shard->fp = p->shards;
-			shard->shared = 1;
-			shard->off = ftello(p->shards);
+			if (!(shard = member_add(p, name)))
+				return nomem(p);
+			shard->kind = MEMBER_SHARD;
+			shard->first = i;
 			shard->rows = 0;
 		}
-		rows = p->blob.data + x->json_len;
-		if ((st = put(p, shard->fp, hs, p->blob.data, x->json_len)) ||
-		    (st = put(p, aw.fp, ha, rows, x->csv_len[0])) ||
-		    (st = put(p, pw.fp, hp, rows + x->csv_len[0], x->csv_len[1])))
-			goto out;
-		memcpy(&c, rows + x->csv_len[0] + x->csv_len[1], sizeof(c));
+		shard->last = i + 1;
 		shard->bytes += x->json_len;
 		shard->rows++;
-		aw.bytes += x->csv_len[0];
-		aw.rows++;
-		pw.bytes += x->csv_len[1];
-		pw.rows += c.rows;
-		{
-			size_t k;
-
-			for (k = 0; k < PACK_HIST_BINS; k++)
-				p->hist[k] += c.hist[k];
-		}
+		p->m[i_ma].bytes += x->csv_len[0];
+		p->m[i_ma].rows++;
+		p->m[i_mp].bytes += x->csv_len[1];
+		p->m[i_mp].rows += (long long)c.rows;
+		for (k = 0; k < PACK_HIST_BINS; k++)
+			p->hist[k] += c.hist[k];
 		p->paragraphs += c.paragraphs;
 		p->characters += c.characters;
 		p->words += c.words;
 		if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c.lang)) ||
 		    (st = tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c.script)))
-			goto out;
+			return st;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
 		/* the shard count of this split is final when the split or the input ends */
 		if (i + 1 == p->n || p->e[i + 1].dropped || p->e[i + 1].split != split) {
-			size_t k;
-
 			for (k = first_shard; k < p->n_m; k++) {
 				char name[96];
 
 				if (shf_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
-							     k - first_shard, shards_in_split)) {
-					st = sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
-							      "more than %d shards in split '%s'",
-							      SHF_LAYOUT_SHARD_MAX,
-							      sahifa_split_name((enum sahifa_split)split));
-					goto out;
-				}
+							     k - first_shard, shards_in_split))
+					return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
+								"more than %d shards in split '%s'",
+								SHF_LAYOUT_SHARD_MAX,
+								sahifa_split_name((enum sahifa_split)split));
 				free(p->m[k].path);
-				if (!(p->m[k].path = sahifa_strdup(name))) {
-					st = nomem(p);
-					goto out;
-				}
+				if (!(p->m[k].path = sahifa_strdup(name)))
+					return nomem(p);
 			}
 		}
 	}
-	if (shard && (st = hash_done(p, hs, &p->m[i_shard])))
+	return SAHIFA_OK;
+}
+
+/* A member whose bytes are in the spool, into the archive and hashed on the way. */
+static enum sahifa_status stream_member(struct pack *p, struct sahifa_archive_writer *w,
+				       const char *name, struct member *m)
+{
+	struct sahifa_sha256 *h = sahifa_sha256_new();
+	unsigned long long total = 0;
+	size_t i, first = 0, last = p->n;
+	enum sahifa_status st;
+
+	if (!h)
+		return nomem(p);
+	if (m->kind == MEMBER_SHARD) {
+		first = m->first;
+		last = m->last;
+	}
+	if ((st = shf_archive_writer_begin(w, name, m->bytes, p->err)))
 		goto out;
-	if ((st = hash_done(p, ha, &p->m[i_ma])) || (st = hash_done(p, hp, &p->m[i_mp])))
+	if (m->mem.len) {
+		if ((st = shf_archive_writer_data(w, name, m->mem.data, m->mem.len, p->err)))
+			goto out;
+		if (sahifa_sha256_update(h, m->mem.data, m->mem.len))
+			goto sha;
+		total += m->mem.len;
+	}
+	for (i = first; i < last && !p->e[i].dropped; i++) {
+		const struct entry *x = &p->e[i];
+		size_t off = m->kind == MEMBER_SHARD ? 0
+			     : m->kind == MEMBER_ARTICLES ? x->json_len
+							  : (size_t)x->json_len + x->csv_len[0];
+		size_t len = m->kind == MEMBER_SHARD ? x->json_len
+			     : m->kind == MEMBER_ARTICLES ? x->csv_len[0] : x->csv_len[1];
+
+		if (!len)
+			continue;
+		if ((st = spool_read(p, x, off, len)) ||
+		    (st = shf_archive_writer_data(w, name, p->blob.data, len, p->err)))
+			goto out;
+		if (sahifa_sha256_update(h, p->blob.data, len))
+			goto sha;
+		total += len;
+	}
+	if (total != m->bytes) {
+		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+				      "'%s': %llu bytes planned, %llu written", m->path, m->bytes, total);
 		goto out;
-	p->m[i_ma].bytes = aw.bytes;
-	p->m[i_ma].rows = (long long)aw.rows - 1;
-	p->m[i_mp].bytes = pw.bytes;
-	p->m[i_mp].rows = (long long)pw.rows - 1;
+	}
+	if ((st = shf_archive_writer_end(w, name, p->err)))
+		goto out;
+	if (sahifa_sha256_final(h, m->sha256))
+		goto sha;
+	m->hashed = 1;
+	goto out;
+sha:
+	st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 out:
-	sahifa_sha256_free(ha);
-	sahifa_sha256_free(hp);
-	sahifa_sha256_free(hs);
-	shf_csv_writer_release(&aw);
-	shf_csv_writer_release(&pw);
+	sahifa_sha256_free(h);
 	return st;
 }
 
@@ -1505,7 +1531,7 @@ static enum sahifa_status hash_member(struct pack *p, struct member *m)
 	enum sahifa_status st = SAHIFA_OK;
 	size_t n;
 
-	if (m->dir || m->hashed)
+	if (m->dir || m->hashed || m->kind != MEMBER_PLAIN)
 		return SAHIFA_OK;
 	if (!m->fp) {
 		m->bytes = m->mem.len;
@@ -1568,7 +1594,7 @@ static void release_describe(struct pack *p, struct sahifa_release *r,
 	r->n_dups = p->n_dups;
 	sort(p->m, p->n_m, sizeof(*p->m), cmp_member);
 	for (i = 0; i < p->n_m; i++) {
-		if (p->m[i].dir)
+		if (p->m[i].dir || p->m[i].pending)
 			continue;
 		files[r->n_files].path = p->m[i].path;
 		files[r->n_files].bytes = p->m[i].bytes;
@@ -1641,16 +1667,13 @@ static enum sahifa_status assemble(struct pack *p)
 		    hash_member(p, m))
 			goto nomem;
 	}
-	release_describe(p, &r, files);
+	/* made as the archive reaches them, after the data they list (write_archive) */
 	if (!(m = mem_member(p, "datapackage.json")))
 		goto nomem;
-	if ((st = shf_datapackage_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
-		goto fail;
-	release_describe(p, &r, files);
+	m->pending = 1;
 	if (!(m = mem_member(p, "manifest.json")))
 		goto nomem;
-	if ((st = shf_manifest_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
-		goto fail;
+	m->pending = 1;
 	free(files);
 	if (!mem_member(p, "data/") || !mem_member(p, "schema/"))
 		return SAHIFA_ERR_NOMEM;
@@ -1658,9 +1681,30 @@ static enum sahifa_status assemble(struct pack *p)
 	return SAHIFA_OK;
 nomem:
 	st = nomem(p);
-fail:
 	free(files);
 	return st;
+}
+
+/* datapackage.json or manifest.json, over every file before it (their hashes known
+ * now) and, for the manifest, datapackage.json. */
+static enum sahifa_status make_pending(struct pack *p, size_t i)
+{
+	struct sahifa_release r;
+	struct sahifa_release_file *files = calloc(p->n_m + 1, sizeof(*files));
+	struct member *m;
+	enum sahifa_status st;
+
+	if (!files)
+		return nomem(p);
+	release_describe(p, &r, files);  /* p->m is sorted already: i stays its place */
+	m = &p->m[i];
+	st = !strcmp(m->path, "manifest.json") ? shf_manifest_to_json(&r, &m->mem, p->err)
+					       : shf_datapackage_to_json(&r, &m->mem, p->err);
+	free(files);
+	if (st)
+		return st;
+	m->pending = 0;
+	return hash_member(p, m);
 }
 
 static const char *format_ext(enum sahifa_pack_format f)
@@ -1696,8 +1740,13 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 			st = nomem(p);
 			goto fail;
 		}
+		if (m->pending && (st = make_pending(p, i)))
+			goto fail;
+		m = &p->m[i];
 		if (m->dir)
 			st = shf_archive_writer_add_dir(&w, name.data, p->err);
+		else if (m->kind != MEMBER_PLAIN)
+			st = stream_member(p, &w, name.data, m);
 		else if (m->fp)
 			st = shf_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
 							     p->err);
@@ -1838,11 +1887,9 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 		goto out;
 	if (o.previous && (st = compare_previous(&p)))
 		goto out;
-	if ((st = write_data(&p)) || (st = write_dups(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
+	if ((st = plan_data(&p)) || (st = write_dups(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
 		goto out;
 out:
-	if (p.shards)
-		fclose(p.shards);
 	if (p.spool)
 		fclose(p.spool);
 	shf_csv_writer_release(&p.spool_aw);
@@ -1850,7 +1897,7 @@ out:
 	sahifa_sha256_free(p.sha);
 	sahifa_buf_release(&p.blob);
 	for (i = 0; i < p.n_m; i++) {
-		if (p.m[i].fp && !p.m[i].shared)
+		if (p.m[i].fp)
 			fclose(p.m[i].fp);
 		free(p.m[i].path);
 		sahifa_buf_release(&p.m[i].mem);
