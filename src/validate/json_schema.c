@@ -742,6 +742,48 @@ enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_js
 	return SAHIFA_OK;
 }
 
+enum sahifa_status shf_json_parse_reference(const char *text, size_t len,
+					       struct sahifa_json **out, struct sahifa_error *err)
+{
+	struct json_doc *d;
+	cJSON *v;
+	enum sahifa_status st;
+
+	*out = NULL;
+	if ((st = reference_parse(text, len, &v, err)))
+		return st;
+	d = doc_new(len + 256);
+	if (!d || doc_copy(d, v, &d->root)) {
+		cJSON_Delete(v);
+		doc_free(d);
+		return sahifa_error_nomem(err, NULL);
+	}
+	cJSON_Delete(v);
+	*out = (struct sahifa_json *)&d->root;
+	return SAHIFA_OK;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int shf_json_same(const struct sahifa_json *a, const struct sahifa_json *b)
+{
+	const cJSON *x = (const cJSON *)a, *y = (const cJSON *)b;
+
+	if (!x || !y)
+		return x == y;
+	if ((x->type & 0xFF) != (y->type & 0xFF) || x->valueint != y->valueint ||
+	    memcmp(&x->valuedouble, &y->valuedouble, sizeof(x->valuedouble)) ||
+	    !same_str(x->valuestring, y->valuestring) || !same_str(x->string, y->string))
+		return 0;
+	for (x = x->child, y = y->child; x && y; x = x->next, y = y->next)
+		if (!shf_json_same((const struct sahifa_json *)x, (const struct sahifa_json *)y))
+			return 0;
+	return !x && !y;
+}
+
 void shf_json_free(struct sahifa_json *v)
 {
 	if (v)
