@@ -179,6 +179,13 @@ if [ $st = 1 ] && grep -q "long.jsonl:1: line longer than the limit of 67108864 
 else fail line-limit "status $st: $(cat "$tmp/err")"; fi
 rm -f "$tmp/long.jsonl"
 
+# -- each input is read once: a pipe gives the release its file gives
+cat "$tmp/small.jsonl" | "$SAHIFA" pack --name p --version 1.0.0 -o "$tmp/pipe" /dev/stdin > /dev/null 2> "$tmp/err"
+st=$?
+"$SAHIFA" pack --name p --version 1.0.0 -o "$tmp/pipe-file" "$tmp/small.jsonl" > /dev/null 2>> "$tmp/err"
+if [ $st = 0 ] && cmp -s "$tmp/pipe/p-1.0.0.tar.gz" "$tmp/pipe-file/p-1.0.0.tar.gz"; then pass pipe-input
+else fail pipe-input "status $st: $(cat "$tmp/err")"; fi
+
 # -- a kept record with a field past SAHIFA_MAX_CSV_FIELD_BYTES (16 MiB) for its CSV row
 # fails the release with the member's name, nothing written (its rows are made on the
 # one read, the failure told only once the record is known to stay)
