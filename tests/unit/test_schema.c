@@ -253,6 +253,31 @@ static void test_fast_parse(const char *row)
 	CHECK_INT("texts the two parses disagree on", bad, 0);
 }
 
+/* The same over strings long enough for the block-wise scan: Arabic, ASCII, a
+ * three-byte character, each byte changed in turn. */
+static void test_fast_parse_long(void)
+{
+	static const char row[] =
+		"{\"t\":\"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a \xd9\x88\xd9\x86\xd8\xb5\xd9\x8a\xd8\xad\xd8\xa9 "
+		"\xd8\xb3\xd8\xb9\xd9\x88\xd8\xaf, 2015 \xd8\xa7\xd9\x84\xd9\x81\xd9\x8a\xd8\xb5\xd9\x84\xe2\x80\x8f "
+		"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a\","
+		"\"u\":\"a plain ASCII text of some length, with (punctuation) and digits 0123456789\"}";
+	static const char repl[] = { '"', '\\', 1, 0x7f, (char)0xC0, (char)0xC1, (char)0xC3, (char)0xD8,
+				     (char)0x80, (char)0xBF, (char)0xE2, (char)0xF0, (char)0xFF, ' ', 'x' };
+	char t[sizeof(row)];
+	size_t i, k, n = sizeof(row) - 1, bad = 0;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < sizeof(repl); k++) {
+			memcpy(t, row, n + 1);
+			t[i] = repl[k];
+			if (parse_differs(t, n) && !bad++)
+				CHECK_STR("fast and reference parse agree on a changed long row", t, "(agree)");
+		}
+	CHECK_INT("long texts the two parses disagree on", bad, 0);
+	CHECK_INT("the long row parses", parse_differs(row, n), 0);
+}
+
 static void test_article_schema(void)
 {
 	const struct sahifa_embed *e = shf_embed_find("schema/article.schema.json");
@@ -275,6 +300,7 @@ static void test_article_schema(void)
 		"\"characters\":2,\"words\":1,\"replaced\":0,\"marks_trimmed\":0}}";
 
 	test_fast_parse(row);
+	test_fast_parse_long();
 	CHECK(e != NULL);
 	if (!e)
 		return;
