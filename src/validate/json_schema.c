@@ -464,20 +464,32 @@ static int fast_string(struct fast *f, char **out, size_t *len)
  * cuts), valueint clamped to int. */
 static int fast_number(struct fast *f, cJSON *item)
 {
-	size_t n = number_len(f->s, (size_t)(f->end - f->s)), i;
+	/* 10^k for k <= 22: exact doubles */
+	static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+				       1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+				       1e20, 1e21, 1e22 };
+	size_t n = number_len(f->s, (size_t)(f->end - f->s)), i, digits = 0, frac = 0;
 	unsigned long long u = 0;
-	int simple = 1, neg = f->s[0] == '-';
+	int simple = 1, point = 0, neg = f->s[0] == '-';
 	double d;
 
 	if (!n || n >= 64)
 		return -1;
-	for (i = (size_t)neg; i < n; i++)
-		if (!is_digit(f->s[i]))
-			simple = 0;
-	if (simple && n - (size_t)neg <= 15) {
-		for (i = (size_t)neg; i < n; i++)
+	for (i = (size_t)neg; i < n && simple; i++) {
+		if (is_digit(f->s[i])) {
 			u = u * 10 + (unsigned)(f->s[i] - '0');
-		d = (double)u;  /* below 2^53: exact, as strtod gives it */
+			digits++;
+			frac += (size_t)point;
+		} else if (f->s[i] == '.' && !point) {
+			point = 1;
+		} else {
+			simple = 0;  /* an exponent: strtod */
+		}
+	}
+	if (simple && digits <= 15) {
+		/* digits and a fraction of at most 15 digits in all: the integer below 2^53 and
+		 * the power of ten are exact doubles, so one division rounds as strtod does */
+		d = (double)u / tens[frac];
 		if (neg)
 			d = -d;
 	} else {
