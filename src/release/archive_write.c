@@ -185,6 +185,28 @@ enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 	return SAHIFA_OK;
 }
 
+enum sahifa_status shf_archive_writer_begin(struct sahifa_archive_writer *w, const char *name,
+					       unsigned long long size, struct sahifa_error *err)
+{
+	return write_header(w, name, 0, (long long)size, err);
+}
+
+enum sahifa_status shf_archive_writer_data(struct sahifa_archive_writer *w, const char *name,
+					      const void *data, size_t len,
+					      struct sahifa_error *err)
+{
+	return write_all(w, name, data, len, err);
+}
+
+enum sahifa_status shf_archive_writer_end(struct sahifa_archive_writer *w, const char *name,
+					     struct sahifa_error *err)
+{
+	if (archive_write_finish_entry(w->a) != ARCHIVE_OK)
+		return la_fail(w, name, err);
+	w->members++;
+	return SAHIFA_OK;
+}
+
 enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 					       struct sahifa_error *err)
 {

@@ -42,6 +42,15 @@ enum sahifa_status shf_archive_writer_add_fp_at(struct sahifa_archive_writer *w,
 enum sahifa_status shf_archive_writer_add_mem(struct sahifa_archive_writer *w, const char *name,
 						 const void *data, size_t len,
 						 struct sahifa_error *err);
+/* A file member written in pieces: begin with its size, then exactly size bytes
+ * through any number of shf_archive_writer_data() calls, then end. */
+enum sahifa_status shf_archive_writer_begin(struct sahifa_archive_writer *w, const char *name,
+					       unsigned long long size, struct sahifa_error *err);
+enum sahifa_status shf_archive_writer_data(struct sahifa_archive_writer *w, const char *name,
+					      const void *data, size_t len,
+					      struct sahifa_error *err);
+enum sahifa_status shf_archive_writer_end(struct sahifa_archive_writer *w, const char *name,
+					     struct sahifa_error *err);
 /* Finish the archive (trailers, compressor flush) and check the close. */
 enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 					       struct sahifa_error *err);

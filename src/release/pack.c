@@ -1,10 +1,13 @@
 /*
- * sahifa pack (include/sahifa/pack.h).  Two passes over the inputs: the first checks
- * every line and builds the index (id, match key, content hash, split, where the line
- * is); duplicates are dropped and the previous release compared on the index alone.
- * The second re-reads the kept lines in (split, id) order and writes shards and CSV
- * rows into unlinked temporary files beside the archive; the members are then streamed
- * into the archive in sorted order.
+ * sahifa pack (include/sahifa/pack.h).  One read of each input: every line is checked,
+ * parsed once, and what the release needs of it (its canonical JSON, its articles.csv
+ * and paragraphs.csv rows, its counts) goes to a spool, an unlinked temporary file
+ * beside the archive, while the index keeps the id, match key, content hash, split
+ * and the place in the spool.  Duplicates are dropped and the previous release
+ * compared on the index alone.  The kept records' counts make the card and the
+ * shards' layout; then the members go into the archive in sorted order, the data
+ * ones straight from the spool in (split, id) order and hashed on the way, so that
+ * manifest.json and datapackage.json, which sort after them, list their hashes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -338,11 +341,22 @@ struct entry {
 	char id[SAHIFA_ID_HEX + 1];
 	unsigned char key[16];        /* SHA-256 of the match key, first 16 bytes */
 	unsigned char content[16];    /* SHA-256 of the canonical line, first 16 bytes */
-	off_t offset;
+	off_t spool;                  /* where its part of the spool starts */
+	uint32_t json_len;            /* its canonical line, '\n' included */
+	uint32_t csv_len[2];          /* its articles.csv row, its paragraphs.csv rows */
 	long line;
 	uint32_t input;
 	uint8_t split;
 	uint8_t dropped;
+	uint8_t csv_failed;           /* its CSV rows could not be made: fails if kept */
+};
+
+/* What the release's counts take from one record, after its rows in the spool. */
+struct spool_counts {
+	unsigned long long paragraphs, characters, words, rows;
+	unsigned long long hist[PACK_HIST_BINS];
+	char lang[sizeof(((struct sahifa_tally *)0)->key)];
+	char script[sizeof(((struct sahifa_tally *)0)->key)];
 };
 
 struct old_entry {
@@ -355,16 +369,23 @@ struct id_list {
 	size_t n, cap;
 };
 
+/* Where a member's bytes are: fp or mem, or the spool (written as the archive is). */
+enum member_kind { MEMBER_PLAIN = 0, MEMBER_ARTICLES, MEMBER_PARAGRAPHS, MEMBER_SHARD };
+
 struct member {
 	char *path;                   /* relative to the top folder; dirs end in '/' */
+	enum member_kind kind;        /* spool members: mem holds a CSV's header row */
+	size_t first, last;           /* a shard's records: p->e[first..last) */
+	int pending;                  /* made only once the data is in the archive (it
+				       * lists the data's hashes) */
 	FILE *fp;                     /* unlinked temporary file, or NULL */
 	off_t off;                    /* where the bytes start in fp */
-	int shared;                   /* fp is pack's one shard file (closed once) */
 	struct sahifa_buf mem;        /* the bytes when fp is NULL */
 	int dir;
 	unsigned long long bytes;
 	long long rows;               /* -1: null */
 	char sha256[65];
+	int hashed;                   /* sha256 taken while the bytes were written */
 };
 
 /* Fixed-size buffered reader that knows the offset of every line it returns. */
@@ -405,10 +426,12 @@ struct pack {
 	unsigned long long paragraphs, characters, words;
 	unsigned long long hist[PACK_HIST_BINS];
 	struct reader *rd;
-	struct sahifa_buf line, json, key;
+	struct sahifa_buf line, json, key, blob;
 	struct sahifa_article a;
-	FILE *shards;                 /* every shard, one after the other: one open file
-				       * whatever their number */
+	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
+	FILE *spool;                  /* every record's part, in the order read */
+	off_t spool_len;
+	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
 };
 
 static enum sahifa_status nomem(struct pack *p)
@@ -477,6 +500,15 @@ static void bad_line(struct pack *p, const char *path, long line, struct sahifa_
 		p->diag(p->diag_ctx, e);
 }
 
+/* SHA-256 of data as hex, on pack's one context (a context per call costs more than
+ * hashing an id). */
+static int sha_hex(struct pack *p, const void *data, size_t len, char hex[65])
+{
+	if (!p->sha && !(p->sha = sahifa_sha256_new()))
+		return -1;
+	return sahifa_sha256_update(p->sha, data, len) || sahifa_sha256_final(p->sha, hex) ? -1 : 0;
+}
+
 /* Match key of an article (shf_article_match_key), hashed. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
 				      unsigned char out[16], struct sahifa_error *e)
@@ -486,7 +518,7 @@ static enum sahifa_status article_key(struct pack *p, const struct sahifa_articl
 
 	if ((st = shf_article_match_key(a, &p->key, e)))
 		return st;
-	if (sahifa_sha256_hex(p->key.data ? p->key.data : "", p->key.len, hex))
+	if (sha_hex(p, p->key.data ? p->key.data : "", p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, out, 16);
 	return SAHIFA_OK;
@@ -571,7 +603,10 @@ static enum sahifa_status canonical(struct pack *p, struct sahifa_error *e)
 	return sahifa_article_to_json(&p->a, &p->json, e);
 }
 
-/* First pass over one input: check every line, index the good ones. */
+static enum sahifa_status spool_record(struct pack *p, struct entry *x);
+
+/* One input, read once: check every line, index the good ones, spool what the
+ * release needs of them. */
 static enum sahifa_status index_input(struct pack *p, uint32_t input)
 {
 	const char *path = p->inputs[input];
@@ -585,10 +620,10 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	if (!fp)
 		return sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
 					strerror(errno));
-	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fileno(fp), &sb) != 0 || S_ISDIR(sb.st_mode)) {
 		fclose(fp);
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
-					"not a regular file (pack reads its inputs twice)");
+					"a directory, not a JSONL file");
 	}
 	reader_reset(p->rd, fp, 0);
 	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
@@ -623,12 +658,11 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 			break;
 		}
 		memcpy(x->id, p->a.id, sizeof(x->id));
-		x->offset = start;
 		x->line = line;
 		x->input = input;
 		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
 		x->dropped = 0;
-		if (sahifa_sha256_hex(p->json.data, p->json.len, hex)) {
+		if (sha_hex(p, p->json.data, p->json.len, hex)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 			break;
 		}
@@ -639,7 +673,10 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 			p->n--;
 			bad_line(p, path, line, &e);
 			st = SAHIFA_OK;
+			continue;
 		}
+		if ((st = spool_record(p, x)))
+			break;
 	}
 	if (!st && r < 0)
 		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
@@ -788,7 +825,7 @@ static enum sahifa_status old_line(struct pack *p, const char *where, long line)
 	if (!(x = grow((void **)&p->old, &p->n_old, &p->cap_old, sizeof(*x))))
 		return nomem(p);
 	memcpy(x->id, p->a.id, sizeof(x->id));
-	if (sahifa_sha256_hex(p->json.data, p->json.len, hex))
+	if (sha_hex(p, p->json.data, p->json.len, hex))
 		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 	hex_bytes(hex, x->content, 16);
 	return SAHIFA_OK;
@@ -1089,9 +1126,11 @@ static void num(char *buf, size_t size, unsigned long long v)
 	snprintf(buf, size, "%llu", v);
 }
 
-/* One articles.csv row and the article's paragraphs.csv rows. */
+/* One articles.csv row and the article's paragraphs.csv rows, written by aw and pw;
+ * what the release's counts take from it goes to *c. */
 static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
-				   struct sahifa_csv_writer *pw, const char *split)
+				   struct sahifa_csv_writer *pw, const char *split,
+				   struct spool_counts *c, struct sahifa_error *err)
 {
 	const struct sahifa_article *a = &p->a;
 	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
@@ -1099,6 +1138,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	enum sahifa_status st;
 	size_t i, j;
 
+	memset(c, 0, sizeof(*c));
 	snprintf(conf, sizeof(conf), "%.15g", round(a->tag.confidence * 1000.0) / 1000.0);
 	num(n[0], sizeof(n[0]), a->stats.sections);
 	num(n[1], sizeof(n[1]), a->stats.paragraphs);
@@ -1127,7 +1167,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[22] = a->html_lang;
 	f[23] = a->source.declared_encoding;
 	f[24] = a->source.format;
-	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, p->err)))
+	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, err)))
 		return st;
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
@@ -1152,87 +1192,194 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 			f[8] = q->tag.script;
 			f[9] = ln;
 			f[10] = q->text;
-			if ((st = shf_csv_write_row(pw, f, NULL, 11, p->err)))
+			if ((st = shf_csv_write_row(pw, f, NULL, 11, err)))
 				return st;
-			p->hist[pack_hist_bin(chars)]++;
+			c->hist[pack_hist_bin(chars)]++;
+			c->rows++;
 		}
 	}
-	p->paragraphs += a->stats.paragraphs;
-	p->characters += a->stats.characters;
-	p->words += a->stats.words;
-	if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, a->tag.lang)))
-		return st;
-	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, a->tag.script);
+	c->paragraphs = a->stats.paragraphs;
+	c->characters = a->stats.characters;
+	c->words = a->stats.words;
+	snprintf(c->lang, sizeof(c->lang), "%s", a->tag.lang);
+	snprintf(c->script, sizeof(c->script), "%s", a->tag.script);
+	return SAHIFA_OK;
 }
 
-/* 1 when the line just read again is the one the first pass indexed (a file changed
- * between the passes would give a release with other records, or an id twice). */
-static int same_content(struct pack *p, const struct entry *x)
+static enum sahifa_status spool_write(struct pack *p, const void *data, size_t len)
 {
-	unsigned char content[16];
-	char hex[65];
-
-	if (strcmp(p->a.id, x->id) || sahifa_sha256_hex(p->json.data, p->json.len, hex))
-		return 0;
-	hex_bytes(hex, content, 16);
-	return !memcmp(content, x->content, 16);
+	if (len && fwrite(data, 1, len, p->spool) != len)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	p->spool_len += (off_t)len;
+	return SAHIFA_OK;
 }
 
-/* Second pass: the kept records in (split, id) order into shards and CSV rows. */
-static enum sahifa_status write_data(struct pack *p)
+/* The record just parsed, into the spool: its canonical line, its CSV rows, its
+ * counts.  Rows that cannot be made (a field past the CSV limit) fail the release
+ * only when the record is kept, as its place in the release is not known yet. */
+static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 {
-	FILE **in = calloc(p->n_inputs ? p->n_inputs : 1, sizeof(*in));
-	struct sahifa_csv_writer aw, pw;
-	struct member *ma, *mp, *shard = NULL;
-	size_t i, first_shard = 0, shards_in_split = 0, i_ma = 0, i_mp = 0;
-	int split = -1;
-	enum sahifa_status st = SAHIFA_OK;
+	struct spool_counts c;
+	struct sahifa_error e;
+	unsigned long long a0, p0;
+	enum sahifa_status st;
 
-	if (!in)
-		return nomem(p);
-	shf_csv_writer_init(&aw, NULL, "data/articles.csv");
-	shf_csv_writer_init(&pw, NULL, "data/paragraphs.csv");
-	if (!(ma = member_add(p, "data/articles.csv")) || !(ma->fp = tmp_open(p)) ||
-	    !(mp = member_add(p, "data/paragraphs.csv")) || !(mp->fp = tmp_open(p))) {
-		st = p->err->status ? p->err->status : nomem(p);
-		goto out;
+	if (!p->spool) {
+		if (!(p->spool = tmp_open(p)))
+			return p->err->status ? p->err->status : nomem(p);
+		shf_csv_writer_init(&p->spool_aw, p->spool, "data/articles.csv");
+		shf_csv_writer_init(&p->spool_pw, p->spool, "data/paragraphs.csv");
+		/* the header rows (and a spreadsheet's BOM) are the members' own */
+		p->spool_aw.rows = p->spool_pw.rows = 1;
+		p->spool_aw.spreadsheet = p->spool_pw.spreadsheet = p->o->spreadsheet_csv;
 	}
-	/* member_add() moves p->m as it grows: keep places, not pointers */
-	i_ma = (size_t)(ma - p->m);
-	i_mp = (size_t)(mp - p->m);
-	aw.fp = ma->fp;
-	pw.fp = mp->fp;
+	if (p->json.len >= UINT32_MAX)
+		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
+	x->spool = p->spool_len;
+	x->json_len = (uint32_t)p->json.len + 1;
+	x->csv_failed = 0;
+	if ((st = spool_write(p, p->json.data, p->json.len)) || (st = spool_write(p, "\n", 1)))
+		return st;
+	a0 = p->spool_aw.bytes;
+	p0 = p->spool_pw.bytes;
+	sahifa_error_clear(&e);
+	st = csv_rows(p, &p->spool_aw, &p->spool_pw, sahifa_split_name((enum sahifa_split)x->split),
+		      &c, &e);
+	if (st == SAHIFA_ERR_IO) {
+		*p->err = e;
+		return st;
+	}
+	if (st) {
+		x->csv_failed = 1;
+		memset(&c, 0, sizeof(c));
+	}
+	p->spool_len += (off_t)(p->spool_aw.bytes - a0 + p->spool_pw.bytes - p0);
+	if (p->spool_aw.bytes - a0 >= UINT32_MAX || p->spool_pw.bytes - p0 >= UINT32_MAX)
+		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
+	x->csv_len[0] = (uint32_t)(p->spool_aw.bytes - a0);
+	x->csv_len[1] = (uint32_t)(p->spool_pw.bytes - p0);
+	return spool_write(p, &c, sizeof(c));
+}
+
+/* len bytes from off in a kept record's part of the spool, into p->blob. */
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
+				     size_t len)
+{
+	size_t got = 0;
+
+	sahifa_buf_reset(&p->blob);
+	if (sahifa_buf_grow(&p->blob, len + 1))
+		return nomem(p);
+	while (got < len) {
+		ssize_t n = pread(fileno(p->spool), p->blob.data + got, len - got,
+				  x->spool + (off_t)(off + got));
+
+		if (n <= 0)
+			return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+						"cannot read back a temporary file: %s",
+						n < 0 ? strerror(errno) : "file shrank");
+		got += (size_t)n;
+	}
+	p->blob.len = len;
+	p->blob.data[len] = '\0';
+	return SAHIFA_OK;
+}
+
+/* A member's header row as its writer makes it (a spreadsheet's BOM included). */
+static enum sahifa_status header_row(struct pack *p, struct member *m,
+				     const char *const *columns, size_t n)
+{
+	struct sahifa_csv_writer w;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	enum sahifa_status st;
+
+	if (!fp)
+		return nomem(p);
+	shf_csv_writer_init(&w, fp, m->path);
+	w.spreadsheet = p->o->spreadsheet_csv;
+	st = shf_csv_write_row(&w, columns, NULL, n, p->err);
+	shf_csv_writer_release(&w);
+	if (fclose(fp) != 0 && !st)
+		st = nomem(p);
+	if (!st && sahifa_buf_append(&m->mem, data, len))
+		st = nomem(p);
+	free(data);
+	m->bytes = m->mem.len;
+	m->rows = 0;
+	return st;
+}
+
+/* A kept record whose CSV rows could not be made: make them again, for the message. */
+static enum sahifa_status csv_failure(struct pack *p, const struct entry *x)
+{
+	struct sahifa_csv_writer aw, pw;
+	struct spool_counts c;
+	struct sahifa_error e;
+	enum sahifa_status st;
+	FILE *scratch = tmp_open(p);
+
+	if (!scratch)
+		return p->err->status ? p->err->status : nomem(p);
+	sahifa_error_clear(&e);
+	shf_csv_writer_init(&aw, scratch, "data/articles.csv");
+	shf_csv_writer_init(&pw, scratch, "data/paragraphs.csv");
+	aw.rows = pw.rows = 1;
 	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
-	if ((st = shf_csv_write_row(&aw, shf_layout_articles_columns, NULL,
-						SHF_LAYOUT_ARTICLES_COLUMNS, p->err)) ||
-	    (st = shf_csv_write_row(&pw, shf_layout_paragraphs_columns, NULL,
-						SHF_LAYOUT_PARAGRAPHS_COLUMNS, p->err)))
-		goto out;
+	sahifa_article_release(&p->a);
+	if ((st = spool_read(p, x, 0, x->json_len - 1)) ||
+	    (st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
+		if (!p->err->status)
+			*p->err = e;
+	} else if (!(st = csv_rows(p, &aw, &pw, sahifa_split_name((enum sahifa_split)x->split),
+				   &c, p->err))) {
+		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+				      "csv rows of '%s' failed once only", x->id);
+	}
+	shf_csv_writer_release(&aw);
+	shf_csv_writer_release(&pw);
+	fclose(scratch);
+	return st;
+}
+
+/* Lay out the data members over the kept records in (split, id) order: the shards and
+ * what each holds, the CSVs' sizes, and the counts the card and manifest give.  The
+ * bytes stay in the spool until the archive is written. */
+static enum sahifa_status plan_data(struct pack *p)
+{
+	struct member *ma, *mp, *shard = NULL;
+	size_t i, first_shard = 0, shards_in_split = 0, i_ma, i_mp;
+	int split = -1;
+	enum sahifa_status st;
+
+	if (p->spool && fflush(p->spool) != 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	if (!(ma = member_add(p, "data/articles.csv")))
+		return nomem(p);
+	ma->kind = MEMBER_ARTICLES;
+	i_ma = (size_t)(ma - p->m);
+	if ((st = header_row(p, ma, shf_layout_articles_columns, SHF_LAYOUT_ARTICLES_COLUMNS)))
+		return st;
+	if (!(mp = member_add(p, "data/paragraphs.csv")))
+		return nomem(p);
+	mp->kind = MEMBER_PARAGRAPHS;
+	i_mp = (size_t)(mp - p->m);
+	if ((st = header_row(p, mp, shf_layout_paragraphs_columns, SHF_LAYOUT_PARAGRAPHS_COLUMNS)))
+		return st;
 	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
 		struct entry *x = &p->e[i];
-		const char *path = p->inputs[x->input];
-		struct sahifa_error e;
-		off_t start;
-		int too_long;
+		struct spool_counts c;
+		size_t k;
 
-		sahifa_error_clear(&e);
-		if (!in[x->input] && !(in[x->input] = fopen(path, "rb"))) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot open: %s",
-					      strerror(errno));
-			goto out;
-		}
-		if (fseeko(in[x->input], x->offset, SEEK_SET) != 0) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "cannot seek: %s",
-					      strerror(errno));
-			goto out;
-		}
-		reader_reset(p->rd, in[x->input], x->offset);
-		if (reader_line(p->rd, &p->line, &start, &too_long) != 1 || too_long ||
-		    parse_line(p, &e) || canonical(p, &e) || !same_content(p, x)) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, x->line, 0,
-					      "the line changed since it was first read");
-			goto out;
-		}
+		if (x->csv_failed)
+			return csv_failure(p, x);
+		if ((st = spool_read(p, x, (size_t)x->json_len + x->csv_len[0] + x->csv_len[1],
+				     sizeof(c))))
+			return st;
+		memcpy(&c, p->blob.data, sizeof(c));
 		if (x->split != split) {
 			/* name the finished split's shards now that their number is known */
 			split = x->split;
@@ -1240,67 +1387,110 @@ static enum sahifa_status write_data(struct pack *p)
 			shards_in_split = 0;
 			shard = NULL;
 		}
-		if (!shard || (shard->bytes && shard->bytes + p->json.len + 1 > p->o->shard_size)) {
+		if (!shard || (shard->bytes && shard->bytes + x->json_len > p->o->shard_size)) {
 			char name[64];
 
 			snprintf(name, sizeof(name), "data/%s-%05zu", sahifa_split_name(split),
 				 shards_in_split++);
-			if (!(shard = member_add(p, name)) ||
-			    (!p->shards && !(p->shards = tmp_open(p)))) {
-				st = p->err->status ? p->err->status : nomem(p);
-				goto out;
-			}
-			shard->fp = p->shards;
-			shard->shared = 1;
-			shard->off = ftello(p->shards);
+			if (!(shard = member_add(p, name)))
+				return nomem(p);
+			shard->kind = MEMBER_SHARD;
+			shard->first = i;
 			shard->rows = 0;
 		}
-		if (fwrite(p->json.data, 1, p->json.len, shard->fp) != p->json.len ||
-		    fputc('\n', shard->fp) == EOF) {
-			st = sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
-					      "write error: %s", strerror(errno));
-			goto out;
-		}
-		shard->bytes += p->json.len + 1;
+		shard->last = i + 1;
+		shard->bytes += x->json_len;
 		shard->rows++;
-		if ((st = csv_rows(p, &aw, &pw, sahifa_split_name(split))))
-			goto out;
+		p->m[i_ma].bytes += x->csv_len[0];
+		p->m[i_ma].rows++;
+		p->m[i_mp].bytes += x->csv_len[1];
+		p->m[i_mp].rows += (long long)c.rows;
+		for (k = 0; k < PACK_HIST_BINS; k++)
+			p->hist[k] += c.hist[k];
+		p->paragraphs += c.paragraphs;
+		p->characters += c.characters;
+		p->words += c.words;
+		if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c.lang)) ||
+		    (st = tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c.script)))
+			return st;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
 		/* the shard count of this split is final when the split or the input ends */
 		if (i + 1 == p->n || p->e[i + 1].dropped || p->e[i + 1].split != split) {
-			size_t k;
-
 			for (k = first_shard; k < p->n_m; k++) {
 				char name[96];
 
 				if (shf_layout_shard_name(name, sizeof(name), (enum sahifa_split)split,
-							     k - first_shard, shards_in_split)) {
-					st = sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
-							      "more than %d shards in split '%s'",
-							      SHF_LAYOUT_SHARD_MAX,
-							      sahifa_split_name((enum sahifa_split)split));
-					goto out;
-				}
+							     k - first_shard, shards_in_split))
+					return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, p->o->outdir, 0, 0,
+								"more than %d shards in split '%s'",
+								SHF_LAYOUT_SHARD_MAX,
+								sahifa_split_name((enum sahifa_split)split));
 				free(p->m[k].path);
-				if (!(p->m[k].path = sahifa_strdup(name))) {
-					st = nomem(p);
-					goto out;
-				}
+				if (!(p->m[k].path = sahifa_strdup(name)))
+					return nomem(p);
 			}
 		}
 	}
-	p->m[i_ma].bytes = aw.bytes;
-	p->m[i_ma].rows = (long long)aw.rows - 1;
-	p->m[i_mp].bytes = pw.bytes;
-	p->m[i_mp].rows = (long long)pw.rows - 1;
+	return SAHIFA_OK;
+}
+
+/* A member whose bytes are in the spool, into the archive and hashed on the way. */
+static enum sahifa_status stream_member(struct pack *p, struct sahifa_archive_writer *w,
+				       const char *name, struct member *m)
+{
+	struct sahifa_sha256 *h = sahifa_sha256_new();
+	unsigned long long total = 0;
+	size_t i, first = 0, last = p->n;
+	enum sahifa_status st;
+
+	if (!h)
+		return nomem(p);
+	if (m->kind == MEMBER_SHARD) {
+		first = m->first;
+		last = m->last;
+	}
+	if ((st = shf_archive_writer_begin(w, name, m->bytes, p->err)))
+		goto out;
+	if (m->mem.len) {
+		if ((st = shf_archive_writer_data(w, name, m->mem.data, m->mem.len, p->err)))
+			goto out;
+		if (sahifa_sha256_update(h, m->mem.data, m->mem.len))
+			goto sha;
+		total += m->mem.len;
+	}
+	for (i = first; i < last && !p->e[i].dropped; i++) {
+		const struct entry *x = &p->e[i];
+		size_t off = m->kind == MEMBER_SHARD ? 0
+			     : m->kind == MEMBER_ARTICLES ? x->json_len
+							  : (size_t)x->json_len + x->csv_len[0];
+		size_t len = m->kind == MEMBER_SHARD ? x->json_len
+			     : m->kind == MEMBER_ARTICLES ? x->csv_len[0] : x->csv_len[1];
+
+		if (!len)
+			continue;
+		if ((st = spool_read(p, x, off, len)) ||
+		    (st = shf_archive_writer_data(w, name, p->blob.data, len, p->err)))
+			goto out;
+		if (sahifa_sha256_update(h, p->blob.data, len))
+			goto sha;
+		total += len;
+	}
+	if (total != m->bytes) {
+		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+				      "'%s': %llu bytes planned, %llu written", m->path, m->bytes, total);
+		goto out;
+	}
+	if ((st = shf_archive_writer_end(w, name, p->err)))
+		goto out;
+	if (sahifa_sha256_final(h, m->sha256))
+		goto sha;
+	m->hashed = 1;
+	goto out;
+sha:
+	st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 out:
-	shf_csv_writer_release(&aw);
-	shf_csv_writer_release(&pw);
-	for (i = 0; i < p->n_inputs; i++)
-		if (in[i])
-			fclose(in[i]);
-	free(in);
+	sahifa_sha256_free(h);
 	return st;
 }
 
@@ -1341,7 +1531,7 @@ static enum sahifa_status hash_member(struct pack *p, struct member *m)
 	enum sahifa_status st = SAHIFA_OK;
 	size_t n;
 
-	if (m->dir)
+	if (m->dir || m->hashed || m->kind != MEMBER_PLAIN)
 		return SAHIFA_OK;
 	if (!m->fp) {
 		m->bytes = m->mem.len;
@@ -1404,7 +1594,7 @@ static void release_describe(struct pack *p, struct sahifa_release *r,
 	r->n_dups = p->n_dups;
 	sort(p->m, p->n_m, sizeof(*p->m), cmp_member);
 	for (i = 0; i < p->n_m; i++) {
-		if (p->m[i].dir)
+		if (p->m[i].dir || p->m[i].pending)
 			continue;
 		files[r->n_files].path = p->m[i].path;
 		files[r->n_files].bytes = p->m[i].bytes;
@@ -1477,16 +1667,13 @@ static enum sahifa_status assemble(struct pack *p)
 		    hash_member(p, m))
 			goto nomem;
 	}
-	release_describe(p, &r, files);
+	/* made as the archive reaches them, after the data they list (write_archive) */
 	if (!(m = mem_member(p, "datapackage.json")))
 		goto nomem;
-	if ((st = shf_datapackage_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
-		goto fail;
-	release_describe(p, &r, files);
+	m->pending = 1;
 	if (!(m = mem_member(p, "manifest.json")))
 		goto nomem;
-	if ((st = shf_manifest_to_json(&r, &m->mem, p->err)) || (st = hash_member(p, m)))
-		goto fail;
+	m->pending = 1;
 	free(files);
 	if (!mem_member(p, "data/") || !mem_member(p, "schema/"))
 		return SAHIFA_ERR_NOMEM;
@@ -1494,9 +1681,30 @@ static enum sahifa_status assemble(struct pack *p)
 	return SAHIFA_OK;
 nomem:
 	st = nomem(p);
-fail:
 	free(files);
 	return st;
+}
+
+/* datapackage.json or manifest.json, over every file before it (their hashes known
+ * now) and, for the manifest, datapackage.json. */
+static enum sahifa_status make_pending(struct pack *p, size_t i)
+{
+	struct sahifa_release r;
+	struct sahifa_release_file *files = calloc(p->n_m + 1, sizeof(*files));
+	struct member *m;
+	enum sahifa_status st;
+
+	if (!files)
+		return nomem(p);
+	release_describe(p, &r, files);  /* p->m is sorted already: i stays its place */
+	m = &p->m[i];
+	st = !strcmp(m->path, "manifest.json") ? shf_manifest_to_json(&r, &m->mem, p->err)
+					       : shf_datapackage_to_json(&r, &m->mem, p->err);
+	free(files);
+	if (st)
+		return st;
+	m->pending = 0;
+	return hash_member(p, m);
 }
 
 static const char *format_ext(enum sahifa_pack_format f)
@@ -1532,8 +1740,13 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 			st = nomem(p);
 			goto fail;
 		}
+		if (m->pending && (st = make_pending(p, i)))
+			goto fail;
+		m = &p->m[i];
 		if (m->dir)
 			st = shf_archive_writer_add_dir(&w, name.data, p->err);
+		else if (m->kind != MEMBER_PLAIN)
+			st = stream_member(p, &w, name.data, m);
 		else if (m->fp)
 			st = shf_archive_writer_add_fp_at(&w, name.data, m->fp, m->off, m->bytes,
 							     p->err);
@@ -1637,6 +1850,9 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	sahifa_buf_init(&p.line, SAHIFA_MAX_JSONL_LINE_BYTES);
 	sahifa_buf_init(&p.json, 0);
 	sahifa_buf_init(&p.key, 0);
+	sahifa_buf_init(&p.blob, 0);
+	shf_csv_writer_init(&p.spool_aw, NULL, "data/articles.csv");
+	shf_csv_writer_init(&p.spool_pw, NULL, "data/paragraphs.csv");
 	sahifa_article_init(&p.a);
 	if (!(p.rd = malloc(sizeof(*p.rd)))) {
 		st = nomem(&p);
@@ -1671,13 +1887,17 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 		goto out;
 	if (o.previous && (st = compare_previous(&p)))
 		goto out;
-	if ((st = write_data(&p)) || (st = write_dups(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
+	if ((st = plan_data(&p)) || (st = write_dups(&p)) || (st = assemble(&p)) || (st = write_archive(&p, target.data)))
 		goto out;
 out:
-	if (p.shards)
-		fclose(p.shards);
+	if (p.spool)
+		fclose(p.spool);
+	shf_csv_writer_release(&p.spool_aw);
+	shf_csv_writer_release(&p.spool_pw);
+	sahifa_sha256_free(p.sha);
+	sahifa_buf_release(&p.blob);
 	for (i = 0; i < p.n_m; i++) {
-		if (p.m[i].fp && !p.m[i].shared)
+		if (p.m[i].fp)
 			fclose(p.m[i].fp);
 		free(p.m[i].path);
 		sahifa_buf_release(&p.m[i].mem);

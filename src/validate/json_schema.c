@@ -1,11 +1,16 @@
 /* Strict JSON parsing and JSON Schema (draft 2020-12) over cJSON (src/validate/json_schema.h). */
+#include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cjson/cJSON.h>
 
 #include "text/icu_regex.h"
@@ -170,8 +175,549 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
-				     struct sahifa_error *err)
+/* ---- the parsed value: one arena per document -------------------------------------- */
+
+/* Every node and string of a document lives in a few large blocks, freed at once:
+ * no allocation per value.  The root node sits in the document header, so that a
+ * struct sahifa_json is a cJSON node all the way down. */
+struct doc_chunk {
+	struct doc_chunk *next;
+	size_t size;
+};
+
+struct json_doc {
+	struct doc_chunk *chunks;   /* blocks past the first, newest first */
+	char *cur;                  /* free space left in the newest block */
+	size_t left, last;          /* its size; the size of the newest block */
+	cJSON root;
+	/* the first block follows */
+};
+
+#define DOC_ALIGN 8
+
+static struct json_doc *doc_new(size_t first)
+{
+	struct json_doc *d;
+
+	first = (first + DOC_ALIGN - 1) & ~(size_t)(DOC_ALIGN - 1);
+	if (first > SIZE_MAX - sizeof(*d) || !(d = malloc(sizeof(*d) + first)))
+		return NULL;
+	memset(d, 0, sizeof(*d));
+	d->cur = (char *)(d + 1);
+	d->left = d->last = first;
+	return d;
+}
+
+static void *doc_alloc(struct json_doc *d, size_t n)
+{
+	void *p;
+
+	n = (n + DOC_ALIGN - 1) & ~(size_t)(DOC_ALIGN - 1);
+	if (n > d->left) {
+		size_t size = d->last * 2 > n ? d->last * 2 : n;
+		struct doc_chunk *c;
+
+		if (size > SIZE_MAX - sizeof(*c) || !(c = malloc(sizeof(*c) + size)))
+			return NULL;
+		c->next = d->chunks;
+		c->size = size;
+		d->chunks = c;
+		d->cur = (char *)(c + 1);
+		d->left = d->last = size;
+	}
+	p = d->cur;
+	d->cur += n;
+	d->left -= n;
+	return p;
+}
+
+static cJSON *doc_node(struct json_doc *d)
+{
+	cJSON *n = doc_alloc(d, sizeof(cJSON));
+
+	if (n)
+		memset(n, 0, sizeof(*n));
+	return n;
+}
+
+static struct json_doc *doc_of(const struct sahifa_json *v)
+{
+	return (struct json_doc *)((char *)(uintptr_t)v - offsetof(struct json_doc, root));
+}
+
+static void doc_free(struct json_doc *d)
+{
+	struct doc_chunk *c, *next;
+
+	if (!d)
+		return;
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(d);
+}
+
+/* ---- the fast path: parse, check and build in one pass ----------------------------- */
+
+/* Takes the JSON every sahifa writer produces (and most others): standard white space,
+ * strict UTF-8, the escapes of RFC 8259, numbers cJSON reads whole, objects without a
+ * repeated key.  Anything else, valid or not, makes it give up (-1), and the reference
+ * path (prescan, cJSON, the duplicate-key check) decides and words the message: both
+ * give the same tree and the same errors. */
+struct fast {
+	const unsigned char *s, *end;
+	struct json_doc *doc;
+	int depth;
+};
+
+static void fast_ws(struct fast *f)
+{
+	while (f->s < f->end && (*f->s == ' ' || *f->s == '\n' || *f->s == '\r' || *f->s == '\t'))
+		f->s++;
+}
+
+static int hex4(const unsigned char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (uint32_t)(c - '0');
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			v |= (uint32_t)((c | 32) - 'a' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Bytes in a string: 0 printable ASCII but '"' and '\\', 1 the lead of a two-byte
+ * sequence, 2 anything else (the slow path looks at it). */
+static const unsigned char str_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* How many of the sixteen bytes at s (16, or 15 when the last is a lead) are printable
+ * ASCII but '"' and '\\', and whole two-byte UTF-8 sequences (leads 0xC2..0xDF, each
+ * followed by its continuation byte), in any mix: nearly every block of Arabic,
+ * Cyrillic, Greek or Latin text.  0 sends the block to the byte loop, which decides. */
+static int plain16(const unsigned char *s)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned ctl = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~high;
+	unsigned special = (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	unsigned lead = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xC0)));
+	unsigned overlong = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xC0)));
+	unsigned cont = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+
+	if ((ctl | special | overlong | (high & ~(lead | cont))) || cont != ((lead << 1) & 0xFFFF))
+		return 0;
+	return lead & 0x8000 ? 15 : 16;  /* a last lead's continuation is the next block's */
+#else
+	(void)s;
+	return 0;
+#endif
+}
+
+/* The string at f->s (on its opening quote), decoded into the arena; *len its bytes. */
+static int fast_string(struct fast *f, char **out, size_t *len)
+{
+	const unsigned char *s = f->s + 1, *start = s, *end = f->end;
+	int escapes = 0;
+	char *dst, *o;
+
+	for (;;) {
+		unsigned char c;
+
+		/* the run of plain bytes: printable ASCII and two-byte sequences, sixteen
+		 * at a time while a block holds nothing else, then byte by byte for a block */
+		for (;;) {
+			const unsigned char *stop;
+			int n;
+
+			while (end - s >= 16 && (n = plain16(s)))
+				s += n;
+			stop = end - s > 16 ? s + 16 : end;
+			while (s < stop && end - s >= 2) {
+				unsigned k = str_class[*s];
+
+				if (k == 0)
+					s++;
+				else if (k == 1 && (s[1] & 0xC0) == 0x80)
+					s += 2;
+				else
+					break;
+			}
+			if (s < stop || end - s < 2)
+				break;
+		}
+		if (s >= end)
+			return -1;
+		c = *s;
+		if (c < 0x80) {
+			if (c == '"')
+				break;
+			if (c < 0x20)
+				return -1;
+			if (c == '\\') {
+				if (s + 1 >= end)
+					return -1;
+				escapes = 1;
+				s += 2;
+				continue;
+			}
+			s++;
+		} else if (c >= 0xC2 && c <= 0xDF && s + 1 < end && (s[1] & 0xC0) == 0x80) {
+			s += 2;
+		} else {
+			size_t n = utf8_seq(s, (size_t)(end - s));
+
+			if (!n)
+				return -1;
+			s += n;
+		}
+	}
+	if (!(dst = doc_alloc(f->doc, (size_t)(s - start) + 1)))
+		return -1;
+	if (!escapes) {
+		memcpy(dst, start, (size_t)(s - start));
+		o = dst + (s - start);
+	} else {
+		const unsigned char *p;
+
+		for (p = start, o = dst; p < s;) {
+			uint32_t cp, lo;
+
+			if (*p != '\\') {
+				*o++ = (char)*p++;
+				continue;
+			}
+			switch (p[1]) {
+			case '"': *o++ = '"'; break;
+			case '\\': *o++ = '\\'; break;
+			case '/': *o++ = '/'; break;
+			case 'b': *o++ = '\b'; break;
+			case 'f': *o++ = '\f'; break;
+			case 'n': *o++ = '\n'; break;
+			case 'r': *o++ = '\r'; break;
+			case 't': *o++ = '\t'; break;
+			case 'u':
+				if (s - p < 6 || hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
+					return -1;
+				if (cp >= 0xD800 && cp <= 0xDBFF) {
+					if (s - p < 12 || p[6] != '\\' || p[7] != 'u' || hex4(p + 8, &lo) ||
+					    lo < 0xDC00 || lo > 0xDFFF)
+						return -1;
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					p += 6;
+				}
+				if (cp < 0x80) {
+					*o++ = (char)cp;
+				} else if (cp < 0x800) {
+					*o++ = (char)(0xC0 | cp >> 6);
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				} else if (cp < 0x10000) {
+					*o++ = (char)(0xE0 | cp >> 12);
+					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				} else {
+					*o++ = (char)(0xF0 | cp >> 18);
+					*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+					*o++ = (char)(0x80 | (cp & 0x3F));
+				}
+				p += 4;
+				break;
+			default:
+				return -1;
+			}
+			p += 2;
+		}
+	}
+	*o = '\0';
+	*out = dst;
+	*len = (size_t)(o - dst);
+	f->s = s + 1;
+	return 0;
+}
+
+/* A number as cJSON reads it: strtod of the literal (under 64 bytes; longer ones cJSON
+ * cuts), valueint clamped to int. */
+static int fast_number(struct fast *f, cJSON *item)
+{
+	/* 10^k for k <= 22: exact doubles */
+	static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+				       1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+				       1e20, 1e21, 1e22 };
+	size_t n = number_len(f->s, (size_t)(f->end - f->s)), i, digits = 0, frac = 0;
+	unsigned long long u = 0;
+	int simple = 1, point = 0, neg = f->s[0] == '-';
+	double d;
+
+	if (!n || n >= 64)
+		return -1;
+	for (i = (size_t)neg; i < n && simple; i++) {
+		if (is_digit(f->s[i])) {
+			u = u * 10 + (unsigned)(f->s[i] - '0');
+			digits++;
+			frac += (size_t)point;
+		} else if (f->s[i] == '.' && !point) {
+			point = 1;
+		} else {
+			simple = 0;  /* an exponent: strtod */
+		}
+	}
+	if (simple && digits <= 15) {
+		/* digits and a fraction of at most 15 digits in all: the integer below 2^53 and
+		 * the power of ten are exact doubles, so one division rounds as strtod does */
+		d = (double)u / tens[frac];
+		if (neg)
+			d = -d;
+	} else {
+		char buf[64];
+
+		memcpy(buf, f->s, n);
+		buf[n] = '\0';
+		d = strtod(buf, NULL);
+	}
+	item->type = cJSON_Number;
+	item->valuedouble = d;
+	if (d >= INT_MAX)
+		item->valueint = INT_MAX;
+	else if (d <= (double)INT_MIN)
+		item->valueint = INT_MIN;
+	else
+		item->valueint = (int)d;
+	f->s += n;
+	return 0;
+}
+
+static int fast_value(struct fast *f, cJSON *item);
+
+/* Members of an object past this many are checked for repeats by the reference path. */
+#define FAST_MAX_KEYS 64
+
+static int fast_object(struct fast *f, cJSON *item)
+{
+	const char *keys[FAST_MAX_KEYS];
+	size_t lens[FAST_MAX_KEYS], n = 0, i, len;
+	cJSON *last = NULL;
+
+	item->type = cJSON_Object;
+	f->s++;
+	fast_ws(f);
+	if (f->s < f->end && *f->s == '}') {
+		f->s++;
+		return 0;
+	}
+	for (;;) {
+		cJSON *m;
+		char *key;
+
+		if (f->s >= f->end || *f->s != '"' || n == FAST_MAX_KEYS || !(m = doc_node(f->doc)) ||
+		    fast_string(f, &key, &len))
+			return -1;
+		for (i = 0; i < n; i++)
+			if (lens[i] == len && !memcmp(keys[i], key, len))
+				return -1;
+		keys[n] = key;
+		lens[n++] = len;
+		m->string = key;
+		fast_ws(f);
+		if (f->s >= f->end || *f->s != ':')
+			return -1;
+		f->s++;
+		fast_ws(f);
+		if (fast_value(f, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			item->child = m;
+		}
+		last = m;
+		fast_ws(f);
+		if (f->s >= f->end)
+			return -1;
+		if (*f->s == '}')
+			break;
+		if (*f->s != ',')
+			return -1;
+		f->s++;
+		fast_ws(f);
+	}
+	f->s++;
+	item->child->prev = last;
+	return 0;
+}
+
+static int fast_array(struct fast *f, cJSON *item)
+{
+	cJSON *last = NULL;
+
+	item->type = cJSON_Array;
+	f->s++;
+	fast_ws(f);
+	if (f->s < f->end && *f->s == ']') {
+		f->s++;
+		return 0;
+	}
+	for (;;) {
+		cJSON *m = doc_node(f->doc);
+
+		if (!m || fast_value(f, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			item->child = m;
+		}
+		last = m;
+		fast_ws(f);
+		if (f->s >= f->end)
+			return -1;
+		if (*f->s == ']')
+			break;
+		if (*f->s != ',')
+			return -1;
+		f->s++;
+		fast_ws(f);
+	}
+	f->s++;
+	item->child->prev = last;
+	return 0;
+}
+
+static int fast_literal(struct fast *f, const char *word, size_t n)
+{
+	if ((size_t)(f->end - f->s) < n || memcmp(f->s, word, n))
+		return -1;
+	f->s += n;
+	return 0;
+}
+
+static int fast_value(struct fast *f, cJSON *item)
+{
+	size_t len;
+	int r;
+
+	if (f->s >= f->end)
+		return -1;
+	switch (*f->s) {
+	case '{':
+	case '[':
+		if (++f->depth > SAHIFA_MAX_JSON_DEPTH)
+			return -1;
+		r = *f->s == '{' ? fast_object(f, item) : fast_array(f, item);
+		f->depth--;
+		return r;
+	case '"':
+		item->type = cJSON_String;
+		return fast_string(f, &item->valuestring, &len);
+	case 't':
+		item->type = cJSON_True;
+		item->valueint = 1;
+		return fast_literal(f, "true", 4);
+	case 'f':
+		item->type = cJSON_False;
+		return fast_literal(f, "false", 5);
+	case 'n':
+		item->type = cJSON_NULL;
+		return fast_literal(f, "null", 4);
+	default:
+		return fast_number(f, item);
+	}
+}
+
+/* 0 with *out the document, -1 when the reference path must decide. */
+static int fast_parse(const char *text, size_t len, struct json_doc **out)
+{
+	struct fast f;
+
+	/* a block the size of the text holds most rows whole: strings take at most
+	 * their bytes, and nodes come a few per hundred bytes in records */
+	if (!(f.doc = doc_new(len + len / 2 + 256)))
+		return -1;
+	f.s = (const unsigned char *)text;
+	f.end = f.s + len;
+	f.depth = 0;
+	fast_ws(&f);
+	if (f.s < f.end && fast_value(&f, &f.doc->root) == 0) {
+		fast_ws(&f);
+		if (f.s == f.end) {
+			*out = f.doc;
+			return 0;
+		}
+	}
+	doc_free(f.doc);
+	return -1;
+}
+
+/* A copy of the reference path's tree in an arena, for the rare text only it takes. */
+static char *doc_strdup(struct json_doc *d, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = doc_alloc(d, n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static int doc_copy(struct json_doc *d, const cJSON *src, cJSON *dst)
+{
+	const cJSON *c;
+	cJSON *last = NULL;
+
+	dst->type = src->type & 0xFF;
+	dst->valueint = src->valueint;
+	dst->valuedouble = src->valuedouble;
+	if (src->valuestring && !(dst->valuestring = doc_strdup(d, src->valuestring)))
+		return -1;
+	if (src->string && !(dst->string = doc_strdup(d, src->string)))
+		return -1;
+	for (c = src->child; c; c = c->next) {
+		cJSON *m = doc_node(d);
+
+		if (!m || doc_copy(d, c, m))
+			return -1;
+		if (last) {
+			last->next = m;
+			m->prev = last;
+		} else {
+			dst->child = m;
+		}
+		last = m;
+	}
+	if (dst->child)
+		dst->child->prev = last;
+	return 0;
+}
+
+/* The reference path: prescan, cJSON, the duplicate-key check; every message. */
+static enum sahifa_status reference_parse(const char *text, size_t len, cJSON **out,
+					  struct sahifa_error *err)
 {
 	const char *end = NULL;
 	size_t i, n;
@@ -221,13 +767,81 @@ enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_js
 						"duplicate key %s (readers disagree on which one holds)", q);
 		}
 	}
-	*out = (struct sahifa_json *)v;
+	*out = v;
 	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
+				     struct sahifa_error *err)
+{
+	struct json_doc *d;
+	cJSON *v;
+	enum sahifa_status st;
+
+	*out = NULL;
+	if (!fast_parse(text, len, &d)) {
+		*out = (struct sahifa_json *)&d->root;
+		return SAHIFA_OK;
+	}
+	if ((st = reference_parse(text, len, &v, err)))
+		return st;
+	d = doc_new(len + 256);
+	if (!d || doc_copy(d, v, &d->root)) {
+		cJSON_Delete(v);
+		doc_free(d);
+		return sahifa_error_nomem(err, NULL);
+	}
+	cJSON_Delete(v);
+	*out = (struct sahifa_json *)&d->root;
+	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_json_parse_reference(const char *text, size_t len,
+					       struct sahifa_json **out, struct sahifa_error *err)
+{
+	struct json_doc *d;
+	cJSON *v;
+	enum sahifa_status st;
+
+	*out = NULL;
+	if ((st = reference_parse(text, len, &v, err)))
+		return st;
+	d = doc_new(len + 256);
+	if (!d || doc_copy(d, v, &d->root)) {
+		cJSON_Delete(v);
+		doc_free(d);
+		return sahifa_error_nomem(err, NULL);
+	}
+	cJSON_Delete(v);
+	*out = (struct sahifa_json *)&d->root;
+	return SAHIFA_OK;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int shf_json_same(const struct sahifa_json *a, const struct sahifa_json *b)
+{
+	const cJSON *x = (const cJSON *)a, *y = (const cJSON *)b;
+
+	if (!x || !y)
+		return x == y;
+	if ((x->type & 0xFF) != (y->type & 0xFF) || x->valueint != y->valueint ||
+	    memcmp(&x->valuedouble, &y->valuedouble, sizeof(x->valuedouble)) ||
+	    !same_str(x->valuestring, y->valuestring) || !same_str(x->string, y->string))
+		return 0;
+	for (x = x->child, y = y->child; x && y; x = x->next, y = y->next)
+		if (!shf_json_same((const struct sahifa_json *)x, (const struct sahifa_json *)y))
+			return 0;
+	return !x && !y;
 }
 
 void shf_json_free(struct sahifa_json *v)
 {
-	cJSON_Delete((cJSON *)v);
+	if (v)
+		doc_free(doc_of(v));
 }
 
 /* ---- read-only facade -------------------------------------------------------------- */
@@ -333,6 +947,127 @@ static const char *const type_names[] = { "null", "boolean", "object", "array", 
 
 enum format { F_NONE = 0, F_DATE_TIME, F_DATE, F_TIME, F_URI, F_EMAIL };
 
+/* A pattern that is a run of ASCII classes between ^ and $ ("^[0-9a-f]{64}$",
+ * "^[a-z]{2,3}-[A-Z][a-z]{3}$"), matched byte by byte before the regex engine.  A
+ * greedy match proves the string in the language, so a hit needs no regex; a miss
+ * may be greedy's mistake, and the regex has the last word. */
+#define BYTE_PATTERN_ATOMS 16
+
+struct byte_atom {
+	uint64_t set[2];           /* the ASCII bytes it takes */
+	unsigned min, max;
+};
+
+struct byte_pattern {
+	size_t n;
+	struct byte_atom atom[BYTE_PATTERN_ATOMS];
+};
+
+static int byte_plain(unsigned char c)
+{
+	return is_digit(c) || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static void byte_set_add(uint64_t set[2], unsigned char c)
+{
+	set[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* 0 when src has that shape, and *out its atoms. */
+static int byte_pattern_compile(const char *src, struct byte_pattern *out)
+{
+	const unsigned char *p = (const unsigned char *)src;
+	size_t len = strlen(src);
+	const unsigned char *end = p + len - 1;  /* the '$' */
+
+	memset(out, 0, sizeof(*out));
+	if (len < 3 || p[0] != '^' || *end != '$' || end[-1] == '\\')
+		return -1;
+	for (p++; p < end;) {
+		struct byte_atom *a;
+
+		if (out->n == BYTE_PATTERN_ATOMS)
+			return -1;
+		a = &out->atom[out->n++];
+		if (*p == '[') {
+			for (p++; p < end && *p != ']';) {
+				unsigned char lo = *p, hi = *p, c;
+
+				if (!byte_plain(lo))
+					return -1;
+				if (p + 2 < end && p[1] == '-' && p[2] != ']') {
+					hi = p[2];
+					if (!byte_plain(hi) || hi < lo || is_digit(lo) != is_digit(hi) ||
+					    (lo >= 'a') != (hi >= 'a'))
+						return -1;
+					p += 3;
+				} else {
+					p++;
+				}
+				for (c = lo; c <= hi; c++)
+					byte_set_add(a->set, c);
+			}
+			if (p >= end)
+				return -1;
+			p++;
+		} else if (byte_plain(*p) || *p == '-' || *p == '_' || *p == ':') {
+			byte_set_add(a->set, *p++);
+		} else if (*p == '\\' && p + 1 < end && (p[1] == '.' || p[1] == '-')) {
+			byte_set_add(a->set, p[1]);
+			p += 2;
+		} else {
+			return -1;
+		}
+		a->min = a->max = 1;
+		if (p < end && *p == '{') {
+			unsigned v[2] = { 0, 0 }, k = 0;
+
+			for (p++; p < end && *p != '}'; p++) {
+				if (*p == ',' && k == 0 && p[-1] != '{') {
+					k = 1;
+				} else if (is_digit(*p) && v[k] < 1000) {
+					v[k] = v[k] * 10 + (unsigned)(*p - '0');
+				} else {
+					return -1;
+				}
+			}
+			if (p >= end || p[-1] == '{' || p[-1] == ',' || (k && v[1] < v[0]))
+				return -1;
+			p++;
+			a->min = v[0];
+			a->max = k ? v[1] : v[0];
+		} else if (p < end && (*p == '+' || *p == '*' || *p == '?')) {
+			a->min = *p == '+';
+			a->max = *p == '?' ? 1 : UINT32_MAX;
+			p++;
+		}
+	}
+	return out->n ? 0 : -1;
+}
+
+/* 1 when s[0..len) is a string of the pattern's language (greedy), else 0. */
+static int byte_pattern_match(const struct byte_pattern *bp, const char *s, size_t len)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < bp->n; i++) {
+		const struct byte_atom *a = &bp->atom[i];
+		unsigned k = 0;
+
+		while (k < a->max && pos < len) {
+			unsigned char c = (unsigned char)s[pos];
+
+			if (c >= 128 || !((a->set[c >> 6] >> (c & 63)) & 1))
+				break;
+			k++;
+			pos++;
+		}
+		if (k < a->min)
+			return 0;
+	}
+	return pos == len;
+}
+
 struct node;
 
 struct prop {
@@ -361,6 +1096,7 @@ struct node {
 	long min_len, max_len;
 	struct sahifa_regex *pattern;
 	const char *pattern_src;
+	struct byte_pattern *bytes;  /* the pattern's byte form, or NULL */
 	enum format format;
 	int has_min, has_max, has_xmin, has_xmax;
 	double min, max, xmin, xmax;
@@ -371,7 +1107,8 @@ struct node {
 };
 
 struct sahifa_schema {
-	cJSON *doc;
+	struct sahifa_json *owned;  /* the parsed schema document */
+	cJSON *doc;                 /* its root */
 	struct node *root;
 	struct node *nodes;     /* every node, for lookup by src and freeing */
 };
@@ -746,6 +1483,15 @@ static enum sahifa_status compile_keyword(struct compiler *c, struct node *n, co
 		if (st)
 			return sahifa_error_set(c->err, st, NULL, 0, 0, "%s", rerr.msg);
 		n->pattern_src = v->valuestring;
+		{
+			struct byte_pattern bp;
+
+			if (!byte_pattern_compile(v->valuestring, &bp)) {
+				if (!(n->bytes = malloc(sizeof(*n->bytes))))
+					return sahifa_error_nomem(c->err, NULL);
+				*n->bytes = bp;
+			}
+		}
 		return SAHIFA_OK;
 	}
 	if (!strcmp(kw, "format")) {
@@ -856,14 +1602,15 @@ void shf_schema_free(struct sahifa_schema *s)
 		free(n->any_of);
 		free(n->one_of);
 		shf_regex_free(n->pattern);
+		free(n->bytes);
 		free(n);
 	}
-	cJSON_Delete(s->doc);
+	shf_json_free(s->owned);
 	free(s);
 }
 
 /* Compile a parsed schema document; takes doc, which is freed on failure. */
-static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out,
+static enum sahifa_status schema_from_doc(struct sahifa_json *doc, struct sahifa_schema **out,
 					  struct sahifa_error *err)
 {
 	struct sahifa_schema *s = calloc(1, sizeof(*s));
@@ -872,10 +1619,11 @@ static enum sahifa_status schema_from_doc(cJSON *doc, struct sahifa_schema **out
 
 	*out = NULL;
 	if (!s) {
-		cJSON_Delete(doc);
+		shf_json_free(doc);
 		return sahifa_error_nomem(err, NULL);
 	}
-	s->doc = doc;
+	s->owned = doc;
+	s->doc = (cJSON *)doc;
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.err = err;
@@ -898,18 +1646,20 @@ enum sahifa_status shf_schema_compile(const char *text, size_t len, struct sahif
 	st = shf_json_parse(text, len, &doc, err);
 	if (st)
 		return st;
-	return schema_from_doc((cJSON *)doc, out, err);
+	return schema_from_doc(doc, out, err);
 }
 
 enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_schema **out,
 				      struct sahifa_error *err)
 {
-	cJSON *doc = cJSON_Duplicate(s->doc, 1);
+	struct json_doc *d = doc_new(1 << 14);
 
 	*out = NULL;
-	if (!doc)
+	if (!d || doc_copy(d, s->doc, &d->root)) {
+		doc_free(d);
 		return sahifa_error_nomem(err, NULL);
-	return schema_from_doc(doc, out, err);
+	}
+	return schema_from_doc((struct sahifa_json *)&d->root, out, err);
 }
 
 /* ---- validation -------------------------------------------------------------------- */
@@ -917,9 +1667,18 @@ enum sahifa_status shf_schema_copy(const struct sahifa_schema *s, struct sahifa_
 /* Bounds $ref chains that do not descend into the instance ({"$ref": "#"}). */
 #define SCHEMA_MAX_RECURSION (SAHIFA_MAX_JSON_DEPTH * 8)
 
+/* One step into the instance: a member name, or an index when key is NULL. */
+struct vstep {
+	const char *key;
+	size_t index;
+};
+
 struct vctx {
 	sahifa_schema_fn fn;
 	void *ctx;
+	/* where we are, written out only for a message: most values have none */
+	struct vstep path[SCHEMA_MAX_RECURSION + 1];
+	size_t n_path;
 	char where[SAHIFA_ERROR_WHERE_MAX];
 	size_t wlen;
 	size_t errors;
@@ -928,6 +1687,20 @@ struct vctx {
 	int depth;
 	unsigned long long steps;  /* schema nodes applied to this value so far */
 };
+
+/* The JSON pointer of c->path into c->where, as pushing each step would have made it. */
+static void where_render(struct vctx *c)
+{
+	size_t i;
+
+	c->wlen = 0;
+	c->where[0] = '\0';
+	for (i = 0; i < c->n_path; i++)
+		if (c->path[i].key)
+			where_push(c->where, &c->wlen, sizeof(c->where), c->path[i].key);
+		else
+			where_push_index(c->where, &c->wlen, sizeof(c->where), c->path[i].index);
+}
 
 static void vfail(struct vctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -942,6 +1715,7 @@ static void vfail(struct vctx *c, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	c->errors++;
+	where_render(c);
 	if (c->fn && c->fn(c->ctx, c->where, msg))
 		c->stop = 1;
 }
@@ -1152,11 +1926,16 @@ static int validate_quiet(struct vctx *c, const struct node *n, const cJSON *v)
 static int validate_child(struct vctx *c, const struct node *n, const cJSON *v, const char *key,
 			  size_t index)
 {
-	size_t old = key ? where_push(c->where, &c->wlen, sizeof(c->where), key)
-			 : where_push_index(c->where, &c->wlen, sizeof(c->where), index);
-	int ok = validate(c, n, v);
+	int ok;
 
-	where_pop(c->where, &c->wlen, old);
+	if (c->n_path == sizeof(c->path) / sizeof(c->path[0])) {
+		vfail(c, "schema recursion deeper than %d", SCHEMA_MAX_RECURSION);
+		return 0;
+	}
+	c->path[c->n_path].key = key;
+	c->path[c->n_path++].index = index;
+	ok = validate(c, n, v);
+	c->n_path--;
 	return ok;
 }
 
@@ -1186,7 +1965,7 @@ static void report_missing(struct vctx *c, const struct node *n, const cJSON *v,
 static int validate_object(struct vctx *c, const struct node *n, const cJSON *v)
 {
 	const cJSON *m;
-	size_t i, count = 0;
+	size_t i, count = 0, next = 0;
 	int ok = 1;
 	uint64_t seen = 0;
 	char q[128];
@@ -1198,15 +1977,22 @@ static int validate_object(struct vctx *c, const struct node *n, const cJSON *v)
 			return 0;
 		count++;
 		if (n->n_props) {
-			uint32_t h = name_hash(m->string);
+			/* members mostly come in the schema's order: try the next one first */
+			if (next < n->n_props && !strcmp(n->props[next].name, m->string)) {
+				i = next;
+			} else {
+				uint32_t h = name_hash(m->string);
 
-			for (i = 0; i < n->n_props; i++)
-				if (n->props[i].hash == h && !strcmp(n->props[i].name, m->string)) {
-					sub = n->props[i].schema;
-					if (i < 64)
-						seen |= (uint64_t)1 << i;
-					break;
-				}
+				for (i = 0; i < n->n_props; i++)
+					if (n->props[i].hash == h && !strcmp(n->props[i].name, m->string))
+						break;
+			}
+			if (i < n->n_props) {
+				sub = n->props[i].schema;
+				if (i < 64)
+					seen |= (uint64_t)1 << i;
+				next = i + 1;
+			}
 		}
 		if (n->property_names) {
 			cJSON key;
@@ -1333,7 +2119,7 @@ static int validate_string(struct vctx *c, const struct node *n, const cJSON *v)
 			ok = 0;
 		}
 	}
-	if (n->pattern && (ok || !c->quiet)) {
+	if (n->pattern && (ok || !c->quiet) && !(n->bytes && byte_pattern_match(n->bytes, s, len))) {
 		struct sahifa_error rerr;
 		int hit = shf_regex_search(n->pattern, s, len, &rerr);
 
@@ -1516,7 +2302,14 @@ size_t shf_schema_validate(struct sahifa_schema *s, const struct sahifa_json *v,
 {
 	struct vctx c;
 
-	memset(&c, 0, sizeof(c));
+	/* the path stays unwritten: only its first n_path steps are ever read */
+	memset(&c, 0, offsetof(struct vctx, path));
+	c.n_path = 0;
+	c.wlen = 0;
+	c.where[0] = '\0';
+	c.errors = 0;
+	c.quiet = c.stop = c.depth = 0;
+	c.steps = 0;
 	c.fn = fn;
 	c.ctx = ctx;
 	validate(&c, s->root, CJ(v));

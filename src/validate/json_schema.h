@@ -35,6 +35,15 @@ enum shf_json_type {
 enum sahifa_status shf_json_parse(const char *text, size_t len, struct sahifa_json **out,
 				     struct sahifa_error *err);
 void shf_json_free(struct sahifa_json *v);  /* accepts NULL */
+/* The reference path alone: the strict prescan, cJSON and the duplicate-key check.
+ * shf_json_parse() first tries one pass of its own over the text and leaves to this
+ * path every text it does not take, so both must agree on every text: the same
+ * status, message and column, and the same value (shf_json_same).  For the tests. */
+enum sahifa_status shf_json_parse_reference(const char *text, size_t len,
+					       struct sahifa_json **out, struct sahifa_error *err);
+/* 1 when a and b are the same parsed value, down to member order, key names, number
+ * bits and cJSON's int copy; 0 otherwise. */
+int shf_json_same(const struct sahifa_json *a, const struct sahifa_json *b);
 
 /* Read-only access; every function accepts NULL and then answers "none". */
 enum shf_json_type shf_json_type(const struct sahifa_json *v);

@@ -55,11 +55,31 @@ c, l = int(sys.argv[1]), int(sys.argv[2])
 print('  convert 1x -j 1 costs %.2fx language ID alone in instructions (callgrind: %.3g against %.3g)' % (c / l, c, l))
 " "$ci" "$li"
 fi
-# pack on the 1x records (the 10x copies would all be dropped as duplicates);
+# pack on the 1x records (the 10x copies would all be dropped as duplicates) and on
+# 50 distinct copies of them;
 # validate on the 10x records, so that start-up does not dominate the timing
 echo
-echo "pack"
+echo "pack, 1x"
 sh "$ROOT/tests/bench/pack.sh" "$BENCH/saudi.jsonl"
+# 50x: fifty copies of each record made distinct (another id, the headline numbered),
+# so that none is dropped as a duplicate; one run each, as every run takes seconds
+python3 - "$BENCH/saudi.jsonl" "$BENCH/saudi50.jsonl" 50 <<'PY'
+import hashlib, json, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rows = [json.loads(l) for l in open(src, encoding="utf-8")]
+with open(dst, "w", encoding="utf-8") as f:
+    for k in range(n):
+        for r in rows:
+            c = dict(r)
+            c["id"] = hashlib.sha256(("%d:%s" % (k, r["id"])).encode()).hexdigest()[:32]
+            if k:
+                c["headline"] = "%s (%d)" % (r.get("headline") or "", k)
+            f.write(json.dumps(c, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+echo
+echo "pack, 50x"
+REPEAT=1 sh "$ROOT/tests/bench/pack.sh" "$BENCH/saudi50.jsonl"
+rm -f "$BENCH/saudi50.jsonl"
 echo
 echo "validate"
 sh "$ROOT/tests/bench/validate.sh" "$BENCH/saudi10.jsonl"

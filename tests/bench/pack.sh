@@ -1,9 +1,14 @@
 #!/bin/sh
 # pack throughput: sahifa pack on the converted saudinewsnet corpus (MB/s of input
-# JSONL, records/s, peak RSS) next to `tar czf` of the same JSONL.
+# JSONL, records/s, peak RSS) next to tar with the same compressor: `tar czf` (gzip,
+# level 6, as libarchive's gzip filter) and `tar --zstd` (zstd level 3, as libarchive's
+# zstd filter), first of the same JSONL, then of the release's own files (the shards
+# and the CSVs that hold the same content as tables: about twice the bytes).
 #   sh tests/bench/pack.sh [RECORDS.jsonl]
 # Without an argument the corpus is converted first (one text file per article,
-# headline then body, in a scratch folder).  Environment: SAHIFA, SHARED, BUILD.
+# headline then body, in a scratch folder).  Each command runs REPEAT times (default
+# 5); the least CPU time (user + system) makes the ratios, as the machines are shared,
+# and the least wall time is shown beside it.  Environment: SAHIFA, SHARED, BUILD.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/tests/env.sh"
@@ -37,36 +42,56 @@ fi
 bytes=$(wc -c < "$jsonl")
 records=$(wc -l < "$jsonl")
 mb=$(echo "$bytes" | awk '{ printf "%.1f", $1 / 1048576 }')
-echo "bench-pack: $records records, $mb MB of JSONL ($REPEAT runs each, best time)"
+echo "bench-pack: $records records, $mb MB of JSONL ($REPEAT runs each, least time)"
 
-# best wall time of REPEAT runs; peak RSS of the last (KB), via /usr/bin/time
-measure() { # label command...
+# measure LABEL COMMAND...: least wall and CPU time of REPEAT runs, peak RSS of the
+# largest (KB), via /usr/bin/time; sets CPU.
+measure() {
 	label=$1
 	shift
-	best=
+	wall= CPU= rss=0
 	i=0
 	while [ $i -lt "$REPEAT" ]; do
 		rm -rf "$tmp/out"
 		mkdir -p "$tmp/out"
-		/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err" ||
+		/usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err" ||
 			{ echo "bench-pack: $label failed: $(tail -n 1 "$tmp/err")"; return 1; }
-		t=$(cut -d' ' -f1 "$tmp/time")
-		rss=$(cut -d' ' -f2 "$tmp/time")
-		if [ -z "$best" ]; then best=$t
-		else best=$(echo "$best $t" | awk '{ print ($2 < $1) ? $2 : $1 }'); fi
+		read -r t m u y < "$tmp/time"
+		c=$(echo "$u $y" | awk '{ print $1 + $2 }')
+		wall=$(echo "$wall $t" | awk '{ print (NF < 2 || $2 < $1) ? $NF : $1 }')
+		CPU=$(echo "$CPU $c" | awk '{ print (NF < 2 || $2 < $1) ? $NF : $1 }')
+		[ "$m" -gt "$rss" ] && rss=$m
 		i=$((i + 1))
 	done
-	echo "$best $rss $bytes $records" | awk -v label="$label" '{
-		t = $1 > 0 ? $1 : 0.001
-		printf "  %-22s %7.3f s  %8.1f MB/s  %9.0f records/s  peak RSS %6.1f MB\n",
-			label, $1, $3 / 1048576 / t, $4 / t, $2 / 1024 }'
+	echo "$CPU $wall $rss $bytes $records" | awk -v label="$label" '{
+		t = $1 > 0.01 ? $1 : 0.01
+		printf "  %-34s %7.2f s cpu %7.2f s wall %8.1f MB/s (cpu) %9.0f records/s  peak RSS %6.1f MB\n",
+			label, $1, $2, $4 / 1048576 / t, $5 / t, $3 / 1024 }'
 }
 if [ ! -x /usr/bin/time ]; then
 	echo "bench-pack: /usr/bin/time missing (apt-get install time); nothing measured"
 	exit 0
 fi
-measure "sahifa pack tar.gz" "$SAHIFA" pack --name bench --version 1.0.0 -o "$tmp/out" "$jsonl"
+dir=$(dirname "$jsonl")
+base=$(basename "$jsonl")
+measure "sahifa pack tar.gz" "$SAHIFA" pack --name bench --version 1.0.0 -o "$tmp/out" "$jsonl" || exit 1
+gz=$CPU
 measure "sahifa pack tar.zst" "$SAHIFA" pack --name bench --version 1.0.0 --format tar.zst \
-	-o "$tmp/out" "$jsonl"
-measure "tar czf (same JSONL)" tar czf "$tmp/out/plain.tar.gz" -C "$(dirname "$jsonl")" \
-	"$(basename "$jsonl")"
+	-o "$tmp/out" "$jsonl" || exit 1
+zst=$CPU
+# the release's own files, unpacked, for tar of the same bytes
+mkdir -p "$tmp/release"
+tar --zstd -xf "$tmp/out/bench-1.0.0.tar.zst" -C "$tmp/release" || { echo "bench-pack: cannot unpack"; exit 1; }
+measure "tar czf (same JSONL)" tar czf "$tmp/out/plain.tar.gz" -C "$dir" "$base" || exit 1
+tgz=$CPU
+measure "tar --zstd (same JSONL)" tar --zstd -cf "$tmp/out/plain.tar.zst" -C "$dir" "$base" || exit 1
+tzst=$CPU
+measure "tar czf (the release's files)" tar czf "$tmp/out/rel.tar.gz" -C "$tmp/release" bench-1.0.0 || exit 1
+rgz=$CPU
+measure "tar --zstd (the release's files)" tar --zstd -cf "$tmp/out/rel.tar.zst" -C "$tmp/release" bench-1.0.0 || exit 1
+rzst=$CPU
+echo "$gz $zst $tgz $tzst $rgz $rzst" | awk '{
+	for (i = 1; i <= 6; i++) if ($i < 0.01) $i = 0.01
+	printf "  pack costs %.2fx tar czf and %.2fx tar --zstd of the same JSONL in CPU time (goal: at most 1.5x)\n", $1 / $3, $2 / $4
+	printf "  pack costs %.2fx tar czf and %.2fx tar --zstd of the release'"'"'s own files (the compressor'"'"'s share of the bytes)\n", $1 / $5, $2 / $6
+}'

@@ -179,6 +179,29 @@ if [ $st = 1 ] && grep -q "long.jsonl:1: line longer than the limit of 67108864 
 else fail line-limit "status $st: $(cat "$tmp/err")"; fi
 rm -f "$tmp/long.jsonl"
 
+# -- each input is read once: a pipe gives the release its file gives
+cat "$tmp/small.jsonl" | "$SAHIFA" pack --name p --version 1.0.0 -o "$tmp/pipe" /dev/stdin > /dev/null 2> "$tmp/err"
+st=$?
+"$SAHIFA" pack --name p --version 1.0.0 -o "$tmp/pipe-file" "$tmp/small.jsonl" > /dev/null 2>> "$tmp/err"
+if [ $st = 0 ] && cmp -s "$tmp/pipe/p-1.0.0.tar.gz" "$tmp/pipe-file/p-1.0.0.tar.gz"; then pass pipe-input
+else fail pipe-input "status $st: $(cat "$tmp/err")"; fi
+
+# -- a kept record with a field past SAHIFA_MAX_CSV_FIELD_BYTES (16 MiB) for its CSV row
+# fails the release with the member's name, nothing written (its rows are made on the
+# one read, the failure told only once the record is known to stay)
+python3 - "$tmp/small.jsonl" "$tmp/field.jsonl" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+r["sections"][0]["paragraphs"][0]["text"] = "a" * ((16 << 20) + 1)
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+"$SAHIFA" pack --name f --version 1.0.0 -o "$tmp/f" "$tmp/field.jsonl" > /dev/null 2> "$tmp/err"
+st=$?
+if [ $st = 1 ] && grep -q "data/paragraphs.csv: csv field 11 longer than the limit of 16777216 bytes" "$tmp/err" &&
+	[ -z "$(ls -A "$tmp/f")" ]; then pass csv-field-limit
+else fail csv-field-limit "status $st: $(cat "$tmp/err")"; fi
+rm -f "$tmp/field.jsonl"
+
 # -- interrupted: SIGTERM during the run leaves no archive and no temporary file
 python3 "$gen" many 20000 big > "$tmp/big.jsonl"
 "$SAHIFA" pack --name big --version 1.0.0 -o "$tmp/i" "$tmp/big.jsonl" > /dev/null 2>&1 &

@@ -1,5 +1,6 @@
 /* The JSON Schema validator and the strict JSON parser (src/validate/json_schema.c), per keyword. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -74,6 +75,15 @@ static const struct {
 	{ "{\"pattern\":\"^[0-9a-f]{4}$\"}", "\"00ff\"", 0, NULL, NULL },
 	{ "{\"pattern\":\"^[0-9a-f]{4}$\"}", "\"00FF\"", 1, "", "does not match the pattern" },
 	{ "{\"pattern\":\"b\"}", "\"abc\"", 0, NULL, NULL },
+	/* patterns matched byte by byte first: a greedy miss is not the last word */
+	{ "{\"pattern\":\"^[a-z]{2,3}[a-z]$\"}", "\"abc\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^[a-z]{2,3}-[A-Z][a-z]{3}$\"}", "\"ar-Arab\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^[a-z]{2,3}-[A-Z][a-z]{3}$\"}", "\"ar-arab\"", 1, "", "does not match the pattern" },
+	{ "{\"pattern\":\"^[a-z]{2,3}$\"}", "\"e\"", 1, "", "does not match the pattern" },
+	{ "{\"pattern\":\"^[a-z]{2,3}$\"}", "\"\xd8\xb9\xd8\xb1\"", 1, "", "does not match the pattern" },
+	{ "{\"pattern\":\"^[0-9a-f]{4}$\"}", "\"00ff0\"", 1, "", "does not match the pattern" },
+	{ "{\"pattern\":\"^a\\\\.b+$\"}", "\"a.bbb\"", 0, NULL, NULL },
+	{ "{\"pattern\":\"^a\\\\.b+$\"}", "\"axbbb\"", 1, "", "does not match the pattern" },
 	{ "{\"pattern\":\"^\\\\p{Arabic}+$\"}", "\"\xd9\x83\xd8\xaa\xd8\xa8\"", 0, NULL, NULL },
 	{ "{\"pattern\":\"^x\"}", "5", 0, NULL, NULL },
 	{ "{\"format\":\"date-time\"}", "\"2024-02-29T10:00:00Z\"", 0, NULL, NULL },
@@ -165,6 +175,109 @@ static void test_depth(void)
 }
 
 /* The embedded article schema compiles and accepts a record we write by hand. */
+/* Both parses of one text agree (status, message, column, value); 0 when they do. */
+static int parse_differs(const char *text, size_t len)
+{
+	struct sahifa_json *a = NULL, *b = NULL;
+	struct sahifa_error ea, eb;
+	enum sahifa_status sa, sb;
+	int differs;
+
+	sahifa_error_clear(&ea);
+	sahifa_error_clear(&eb);
+	sa = shf_json_parse(text, len, &a, &ea);
+	sb = shf_json_parse_reference(text, len, &b, &eb);
+	differs = sa != sb || (sa && (strcmp(ea.msg, eb.msg) || ea.col != eb.col)) ||
+		  (!sa && !shf_json_same(a, b));
+	shf_json_free(a);
+	shf_json_free(b);
+	return differs;
+}
+
+/* The one-pass parser against its reference path (cJSON): hand-picked texts at the
+ * edges of what the fast path takes, then every one-byte change of a record. */
+static void test_fast_parse(const char *row)
+{
+	static const char *const texts[] = {
+		"{\"a\":1,\"a\":2}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud800\"}",
+		"{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":\"\\u00e9\\n\\t\\/\\b\\f\\r\\\"\\\\\"}",
+		"[1,2,3]", " {\"a\" : -0 } ", "{\"a\":-0.0}", "{\"a\":1e400}", "{\"a\":-1e-400}",
+		"{\"a\":12345678901234567890}", "{\"a\":123456789012345}", "{\"a\":1234567890123456}",
+		"{\"a\":2147483648}", "{\"a\":-2147483649}", "{\"a\":0123}", "{\"a\":1.}", "{\"a\":.5}",
+		"\xef\xbb\xbf{\"a\":1}", "\x01{\"a\":1}", "{\"a\":1}\x01", "{\"a\":\"\\x\"}", "{\"a\":tru}",
+		"{\"a\":1,}", "[1,]", "{}", "[]", "\"x\"", "1", "null", "true", "false", "  ", "",
+		"{\"a\":[[[[[[]]]]]]}", "{\"a\":\"\xc3\"}", "{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xf0\x9f\x98\x80\"}",
+		"{\"a\":\"\xe0\x80\x80\"}", "{\"a\":1.5e3,\"b\":-12.25E-2}", "{\"\":1,\"\":2}",
+		"{\"a\":1}\r\n", "{\"a\":1} x", "{\"a\" 1}", "{\"a\":\"x\ty\"}", "{1:2}", "[\"a\" \"b\"]",
+		"{\"a\":\"\\u12\"}", "{\"a\":\"\\uD83D\\uDE00\"}", "{\"a\":[true,false,null,{}]}",
+	};
+	char buf[64 * 2 + 8], *t;
+	static const char repl[] = { '"', '\\', '{', '}', '[', ']', ',', ':', 1, (char)0xC3,
+				     (char)0x80, (char)0xFF, 'x', '0', ' ', '-', 'e' };
+	size_t i, k, n = strlen(row), bad = 0;
+	int depth;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (parse_differs(texts[i], strlen(texts[i]))) {
+			CHECK_STR("fast and reference parse agree", texts[i], "(agree)");
+			bad++;
+		}
+	/* nesting at and past SAHIFA_MAX_JSON_DEPTH */
+	for (depth = SAHIFA_MAX_JSON_DEPTH; depth <= SAHIFA_MAX_JSON_DEPTH + 1; depth++) {
+		memset(buf, '[', (size_t)depth);
+		memset(buf + depth, ']', (size_t)depth);
+		if (parse_differs(buf, 2 * (size_t)depth)) {
+			CHECK_INT("fast and reference parse agree on depth", depth, 0);
+			bad++;
+		}
+	}
+	if (!(t = malloc(n + 1)))
+		return;
+	for (i = 0; i < n; i++)
+		for (k = 0; k <= sizeof(repl); k++) {
+			size_t len = n;
+
+			memcpy(t, row, n);
+			if (k == sizeof(repl)) {
+				memmove(t + i, t + i + 1, n - i - 1);  /* the byte deleted */
+				len--;
+			} else {
+				t[i] = repl[k];
+			}
+			if (parse_differs(t, len) && !bad++) {
+				t[len] = '\0';
+				CHECK_STR("fast and reference parse agree on a changed row", t, "(agree)");
+			}
+		}
+	free(t);
+	CHECK_INT("texts the two parses disagree on", bad, 0);
+}
+
+/* The same over strings long enough for the block-wise scan: Arabic, ASCII, a
+ * three-byte character, each byte changed in turn. */
+static void test_fast_parse_long(void)
+{
+	static const char row[] =
+		"{\"t\":\"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a \xd9\x88\xd9\x86\xd8\xb5\xd9\x8a\xd8\xad\xd8\xa9 "
+		"\xd8\xb3\xd8\xb9\xd9\x88\xd8\xaf, 2015 \xd8\xa7\xd9\x84\xd9\x81\xd9\x8a\xd8\xb5\xd9\x84\xe2\x80\x8f "
+		"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a\","
+		"\"u\":\"a plain ASCII text of some length, with (punctuation) and digits 0123456789\"}";
+	static const char repl[] = { '"', '\\', 1, 0x7f, (char)0xC0, (char)0xC1, (char)0xC3, (char)0xD8,
+				     (char)0x80, (char)0xBF, (char)0xE2, (char)0xF0, (char)0xFF, ' ', 'x' };
+	char t[sizeof(row)];
+	size_t i, k, n = sizeof(row) - 1, bad = 0;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < sizeof(repl); k++) {
+			memcpy(t, row, n + 1);
+			t[i] = repl[k];
+			if (parse_differs(t, n) && !bad++)
+				CHECK_STR("fast and reference parse agree on a changed long row", t, "(agree)");
+		}
+	CHECK_INT("long texts the two parses disagree on", bad, 0);
+	CHECK_INT("the long row parses", parse_differs(row, n), 0);
+}
+
 static void test_article_schema(void)
 {
 	const struct sahifa_embed *e = shf_embed_find("schema/article.schema.json");
@@ -186,6 +299,8 @@ static void test_article_schema(void)
 		"\"blank_lines\":0,\"sections\":1,\"paragraphs\":1,\"captions\":0,\"removed\":0,"
 		"\"characters\":2,\"words\":1,\"replaced\":0,\"marks_trimmed\":0}}";
 
+	test_fast_parse(row);
+	test_fast_parse_long();
 	CHECK(e != NULL);
 	if (!e)
 		return;

@@ -1,6 +1,7 @@
 /* LD_PRELOAD shim for tests/scripts/hostile.sh: changes an input while sahifa reads it.
- *   SHIM_FILE=path   the first fseeko() (pack's second pass starting) rewrites one
- *                    byte of path first: "a-0.txt" becomes "z-0.txt", same length.
+ *   SHIM_FILE=path   the first fseeko() (pack writing its archive, after its one read
+ *                    of the inputs) rewrites one byte of path first: "a-0.txt"
+ *                    becomes "z-0.txt", same length.
  *   SHIM_TRUNC=path  the first read() from path truncates it to 100 bytes after. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
