@@ -98,6 +98,13 @@
 #define SAHIFA_MAX_WARC_HEADER_BYTES ((size_t)64 << 10)
 #define SAHIFA_MAX_HTTP_HEADER_BYTES ((size_t)64 << 10)
 
+/* The first bytes of an archive member held to tell whether it is a compressed WARC
+ * (.warc.zst, .warc.bz2, ...): the member cannot be opened again, so its start is read
+ * until the first decompressed bytes show.  A zstd block is at most 128 KiB and a
+ * bzip2 block about 900 kB, so a real one shows well within; a member whose first
+ * 1 MiB yields nothing is read as what it is (--format warc still reads it as a WARC). */
+#define SAHIFA_MAX_WARC_SNIFF_BYTES ((size_t)1 << 20)
+
 /* A WARC record's declared Content-Length: past this the number is not a length. */
 #define SAHIFA_MAX_WARC_CONTENT_LENGTH ((unsigned long long)1 << 40)
 

@@ -20,6 +20,8 @@ enum { F_TYPE, F_ID, F_DATE, F_URI, F_CTYPE, F_LENGTH, F_VERSION, F_COUNT };
 struct sahifa_warc_reader {
 	enum sahifa_warc_source src;
 	int fd;
+	shf_read_fn rd;              /* PLAIN over a callback (an archive member), else NULL */
+	void *rd_ctx;
 	int seekable;
 	struct sahifa_gz *gz;
 	struct sahifa_archive_stream *as;
@@ -49,9 +51,10 @@ int shf_warc_sniff(const unsigned char *head, size_t len)
 	       (head[MAGIC_LEN] == '0' || head[MAGIC_LEN] == '1');
 }
 
-enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
-				    const void *prefix, size_t prefix_len,
-				    struct sahifa_warc_reader **out, struct sahifa_error *err)
+static enum sahifa_status warc_open(const char *path, int fd, shf_read_fn rd, void *rd_ctx,
+				    enum sahifa_warc_source src, const void *prefix,
+				    size_t prefix_len, struct sahifa_warc_reader **out,
+				    struct sahifa_error *err)
 {
 	struct sahifa_warc_reader *r = calloc(1, sizeof(*r));
 	enum sahifa_status st = SAHIFA_OK;
@@ -63,16 +66,21 @@ enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_sour
 	r->fd = fd;
 	r->line_start = 1;
 	if (src == SAHIFA_WARC_GZIP) {
-		st = shf_gz_open(fd, prefix, prefix_len, &r->gz, err);
+		st = rd ? shf_gz_open_fn(rd, rd_ctx, prefix, prefix_len, &r->gz, err)
+			: shf_gz_open(fd, prefix, prefix_len, &r->gz, err);
 	} else if (src == SAHIFA_WARC_FILTERED) {
-		st = shf_archive_stream_open(path, &r->as, err);
+		/* the stream reads from its start: a prefix is the caller's to replay */
+		st = rd ? shf_archive_stream_open_fn(rd, rd_ctx, &r->as, err)
+			: shf_archive_stream_open(path, &r->as, err);
 	} else {
 		if (prefix_len > WBUF)
 			prefix_len = 0;
 		if (prefix_len)
 			memcpy(r->buf, prefix, prefix_len);
 		r->len = prefix_len;
-		r->seekable = lseek(fd, 0, SEEK_CUR) >= 0;
+		r->rd = rd;
+		r->rd_ctx = rd_ctx;
+		r->seekable = !rd && lseek(fd, 0, SEEK_CUR) >= 0;
 	}
 	if (st) {
 		free(r);
@@ -80,6 +88,20 @@ enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_sour
 	}
 	*out = r;
 	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
+				    const void *prefix, size_t prefix_len,
+				    struct sahifa_warc_reader **out, struct sahifa_error *err)
+{
+	return warc_open(path, fd, NULL, NULL, src, prefix, prefix_len, out, err);
+}
+
+enum sahifa_status shf_warc_open_fn(shf_read_fn rd, void *rd_ctx, enum sahifa_warc_source src,
+				       const void *prefix, size_t prefix_len,
+				       struct sahifa_warc_reader **out, struct sahifa_error *err)
+{
+	return warc_open(NULL, -1, rd, rd_ctx, src, prefix, prefix_len, out, err);
 }
 
 void shf_warc_close(struct sahifa_warc_reader *r)
@@ -134,6 +156,8 @@ static int refill(struct sahifa_warc_reader *r)
 		}
 	} else if (r->as) {
 		n = shf_archive_stream_read(r->as, r->buf, WBUF, &r->serr);
+	} else if (r->rd) {
+		n = r->rd(r->rd_ctx, r->buf, WBUF, &r->serr);
 	} else {
 		ssize_t k;
 
