@@ -105,6 +105,13 @@
  * 1 MiB yields nothing is read as what it is (--format warc still reads it as a WARC). */
 #define SAHIFA_MAX_WARC_SNIFF_BYTES ((size_t)1 << 20)
 
+/* A plain WARC read from a stream that cannot seek (stdin, a pipe, an archive member)
+ * keeps a record's block up to this many bytes, so that a Content-Length too long is
+ * searched again from the block's start as in a file; a longer block is not kept and
+ * a lying length then swallows the records it covers.  Most records are far smaller;
+ * this is the article limit, so every block that could become an article is kept. */
+#define SAHIFA_MAX_WARC_REWIND_BYTES ((size_t)16 << 20)
+
 /* A WARC record's declared Content-Length: past this the number is not a length. */
 #define SAHIFA_MAX_WARC_CONTENT_LENGTH ((unsigned long long)1 << 40)
 

@@ -182,6 +182,50 @@ grep -q "2 inputs, 0 records, 0 rejected, 2 skipped (request 2)" "$T/err" && [ $
 	fail "empty gzip members" "exit $rc: $(head -c 300 "$T/err")"
 rm -f "$T/empties.warc.gz"
 
+# the same hostile WARCs as members of one tar, which cannot be read twice: each gives
+# the same reject at tar!member@offset and the same records as the file
+(cd "$H" && tar cf "$T/hostile.tar" $(cut -d' ' -f1 "$T/hostile.txt"))
+"$SAHIFA" convert --rejects "$T/rej.jsonl" -o "$T/out.jsonl" "$T/hostile.tar" 2> "$T/err"
+check "hostile WARCs as tar members: the files' rejects at tar!member@offset, their records" \
+	$PY - "$T/hostile.txt" "$T/out.jsonl" "$T/rej.jsonl" "$T/hostile.tar" <<'PY'
+import collections, json, sys
+want = {'bomb': 2, 'long': 3, 'short': 2, 'truncated': 1, 'zero': 2, 'garbage': 3}
+cases = [l.split() for l in open(sys.argv[1])]
+got = collections.Counter(json.loads(l)['source']['member'] for l in open(sys.argv[2]))
+rej = sorted(json.loads(l)['path'] for l in open(sys.argv[3]))
+for f, off in cases:
+    assert got[f] == want[f.split('.')[0]], (f, got[f])
+assert rej == sorted('%s!%s@%s' % (sys.argv[4], f, off) for f, off in cases), rej
+PY
+# a lying Content-Length in a .warc read from a pipe or a member: the block is kept up
+# to SAHIFA_MAX_WARC_REWIND_BYTES and searched again from its start, as in a file; past
+# that the records it covers are lost (in a file they are not)
+$PY - "$T" <<'PY'
+import os, sys
+def rec(typ, body, ctype, length=None, rid='x'):
+    h = ('WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:%s>\r\nContent-Type: %s\r\n'
+         'Content-Length: %d\r\n\r\n' % (typ, rid, ctype, len(body) if length is None else length)).encode()
+    return h + body + b'\r\n\r\n'
+b = rec('resource', b'<html><body><p>The record after a lying length is found again.</p></body></html>',
+        'text/html', rid='b')
+for name, over in (('lie-small.warc', 1 << 20), ('lie-big.warc', 17 << 20)):
+    c = rec('resource', b'x' * (over + (1 << 20)), 'application/octet-stream', rid='c')
+    a = rec('resource', b'<p>short</p>', 'application/octet-stream', length=len(b) + over, rid='a')
+    open(os.path.join(sys.argv[1], name), 'wb').write(a + b + c)
+PY
+lie() { wc -l < "$T/lie.jsonl" | tr -d ' '; }
+cat "$T/lie-small.warc" | "$SAHIFA" convert -o "$T/lie.jsonl" - 2>/dev/null; small_pipe=$(lie)
+cat "$T/lie-big.warc" | "$SAHIFA" convert -o "$T/lie.jsonl" - 2>/dev/null; big_pipe=$(lie)
+"$SAHIFA" convert -o "$T/lie.jsonl" "$T/lie-big.warc" 2>/dev/null; big_file=$(lie)
+(cd "$T" && tar cf lie.tar lie-small.warc)
+"$SAHIFA" convert -o "$T/lie.jsonl" "$T/lie.tar" 2>/dev/null; small_member=$(lie)
+if [ "$small_pipe" = 1 ] && [ "$small_member" = 1 ] && [ "$big_file" = 1 ] && [ "$big_pipe" = 0 ]; then
+	pass "SAHIFA_MAX_WARC_REWIND_BYTES: a lying length on a pipe or in a member is searched again within it"
+else
+	fail "SAHIFA_MAX_WARC_REWIND_BYTES" "records after the lie: pipe $small_pipe, member $small_member, big file $big_file, big pipe $big_pipe"
+fi
+rm -f "$T"/lie*
+
 # ---- a WARC inside an archive: read as a WARC, named archive!member ----
 A="$T/arch"
 mkdir -p "$A"
