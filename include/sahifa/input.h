@@ -61,7 +61,8 @@ enum sahifa_status sahifa_input_walk(const char *const *paths, size_t n, sahifa_
 
 /* ---- sharding: one share of the inputs for one of n machines (src/io/input_shard.c) ----
  * The unit of a share is a file given or found (a WARC file goes whole to one share),
- * or a member of a tar/zip/... archive.  Unit "name" or "name!member" belongs to share
+ * or a member of a tar/zip/... archive (a WARC member goes whole too: its records
+ * carry the member, and a member of another share is not read).  Unit "name" or "name!member" belongs to share
  * sahifa_input_shard_of(name, member, n): FNV-1a (64 bits) of that string, mixed by
  * splitmix64's finalizer, mod n.  So the shares of one input list are disjoint, their union is the
  * whole, and they depend only on the paths as given, never on the machine.  Items that
@@ -111,7 +112,11 @@ struct sahifa_input_options {
  * "conversion", "continuation", "not-200", "not-html" or "other-type").  A truncated or
  * malformed record, a body over SAHIFA_MAX_ARTICLE_BYTES (before or after inflating),
  * or stray bytes are an error item whose path is "file@offset"; reading resumes at the
- * next record header found.  Memory for a WARC is one record at a time: its HTTP head
+ * next record header found.  A member of an archive that is a WARC by the same test
+ * (for a zstd, xz, bzip2, ... member, its first SAHIFA_MAX_WARC_SNIFF_BYTES held to
+ * see) is read the same way as a stream from the member: its items have name and
+ * member set, warc->file is "archive!member", offsets count the member's own bytes,
+ * and error paths are "archive!member@offset".  Memory for a WARC is one record at a time: its HTTP head
  * and body up to the limit + 1 byte, and as much again for the body dechunked and for
  * it inflated; a record that is skipped is read through, never held. */
 enum sahifa_status sahifa_input_walk_opts(const char *const *paths, size_t n,

@@ -98,6 +98,20 @@
 #define SAHIFA_MAX_WARC_HEADER_BYTES ((size_t)64 << 10)
 #define SAHIFA_MAX_HTTP_HEADER_BYTES ((size_t)64 << 10)
 
+/* The first bytes of an archive member held to tell whether it is a compressed WARC
+ * (.warc.zst, .warc.bz2, ...): the member cannot be opened again, so its start is read
+ * until the first decompressed bytes show.  A zstd block is at most 128 KiB and a
+ * bzip2 block about 900 kB, so a real one shows well within; a member whose first
+ * 1 MiB yields nothing is read as what it is (--format warc still reads it as a WARC). */
+#define SAHIFA_MAX_WARC_SNIFF_BYTES ((size_t)1 << 20)
+
+/* A plain WARC read from a stream that cannot seek (stdin, a pipe, an archive member)
+ * keeps a record's block up to this many bytes, so that a Content-Length too long is
+ * searched again from the block's start as in a file; a longer block is not kept and
+ * a lying length then swallows the records it covers.  Most records are far smaller;
+ * this is the article limit, so every block that could become an article is kept. */
+#define SAHIFA_MAX_WARC_REWIND_BYTES ((size_t)16 << 20)
+
 /* A WARC record's declared Content-Length: past this the number is not a length. */
 #define SAHIFA_MAX_WARC_CONTENT_LENGTH ((unsigned long long)1 << 40)
 

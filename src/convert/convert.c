@@ -60,7 +60,8 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 
 	sahifa_member_path(name, member, path, sizeof(path));
 	if (item->warc)  /* a WARC record is named by its offset: file.warc.gz@offset */
-		snprintf(path, sizeof(path), "%s@%llu", name, (unsigned long long)item->warc->offset);
+		snprintf(path, sizeof(path), "%s@%llu", item->warc->file ? item->warc->file : name,
+			 (unsigned long long)item->warc->offset);
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0) ||
 	    copy_warc(&a->source, item->warc))

@@ -95,11 +95,7 @@ static int tar_checksum_ok(const unsigned char *h)
 
 int shf_archive_sniff(const unsigned char *h, size_t len)
 {
-	if (has_at(h, len, 257, "ustar", 5) && len >= 512 && tar_checksum_ok(h)) /* tar */
-		return 1;
-	if (has_at(h, len, 0, "PK\3\4", 4) || has_at(h, len, 0, "PK\5\6", 4))  /* zip */
-		return 1;
-	if (has_at(h, len, 0, "7z\xBC\xAF\x27\x1C", 6))         /* 7z */
+	if (shf_archive_sniff_container(h, len))
 		return 1;
 	if (has_at(h, len, 0, "\x1F\x8B\x08", 3))               /* gzip, deflate */
 		return 1;
@@ -116,6 +112,17 @@ int shf_archive_sniff(const unsigned char *h, size_t len)
 	if (has_at(h, len, 0, "\x04\x22\x4D\x18", 4))           /* lz4 */
 		return 1;
 	if (has_at(h, len, 0, "LZIP\1", 5))                     /* lzip */
+		return 1;
+	return 0;
+}
+
+int shf_archive_sniff_container(const unsigned char *h, size_t len)
+{
+	if (has_at(h, len, 257, "ustar", 5) && len >= 512 && tar_checksum_ok(h)) /* tar */
+		return 1;
+	if (has_at(h, len, 0, "PK\3\4", 4) || has_at(h, len, 0, "PK\5\6", 4))  /* zip */
+		return 1;
+	if (has_at(h, len, 0, "7z\xBC\xAF\x27\x1C", 6))         /* 7z */
 		return 1;
 	if (has_at(h, len, 0, "!<arch>\n", 8))                  /* ar */
 		return 1;
@@ -416,28 +423,64 @@ fail:
 
 /* ---- one compressed stream, decompressed ---- */
 
+#define STREAM_IN_BYTES ((size_t)64 << 10)
+
 struct sahifa_archive_stream {
 	struct archive *a;
+	shf_read_fn rd;                  /* NULL: a file libarchive opens */
+	void *rd_ctx;
+	struct sahifa_error rd_err;      /* the callback's last error */
+	int rd_failed;
+	unsigned char *in;               /* the callback's buffer */
 };
 
-enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
-					      struct sahifa_error *err)
+static la_ssize_t stream_cb_read(struct archive *a, void *data, const void **buf)
+{
+	struct sahifa_archive_stream *s = data;
+	long long n = s->rd(s->rd_ctx, s->in, STREAM_IN_BYTES, &s->rd_err);
+
+	if (n < 0) {
+		s->rd_failed = 1;
+		archive_set_error(a, EIO, "%s", s->rd_err.msg);
+		return -1;
+	}
+	*buf = s->in;
+	return (la_ssize_t)n;
+}
+
+static enum sahifa_status stream_open(const char *path, shf_read_fn rd, void *rd_ctx,
+				      struct sahifa_archive_stream **out, struct sahifa_error *err)
 {
 	struct sahifa_archive_stream *s = calloc(1, sizeof(*s));
 	struct archive_entry *e;
 	enum sahifa_status st;
+	int rc;
 
 	*out = NULL;
-	if (!s || !(s->a = archive_read_new())) {
+	if (!s || !(s->a = archive_read_new()) ||
+	    (rd && !(s->in = malloc(STREAM_IN_BYTES)))) {
+		if (s && s->a)
+			archive_read_free(s->a);
 		free(s);
 		return sahifa_error_nomem(err, path);
 	}
+	s->rd = rd;
+	s->rd_ctx = rd_ctx;
 	archive_read_support_filter_all(s->a);
 	archive_read_support_format_raw(s->a);
-	if (archive_read_open_filename(s->a, path, 65536) != ARCHIVE_OK) {
-		st = sahifa_error_set(err, archive_errno(s->a) == EIO || archive_errno(s->a) == ENOENT
-					  ? SAHIFA_ERR_IO : SAHIFA_ERR_DATA,
-				      path, 0, 0, "cannot read: %s", why(s->a));
+	if (rd)
+		rc = archive_read_open(s->a, s, NULL, stream_cb_read, NULL);
+	else
+		rc = archive_read_open_filename(s->a, path, 65536);
+	if (rc != ARCHIVE_OK) {
+		if (s->rd_failed) {
+			*err = s->rd_err;
+			st = err->status ? err->status : SAHIFA_ERR_DATA;
+		} else
+			st = sahifa_error_set(err, archive_errno(s->a) == EIO ||
+						  archive_errno(s->a) == ENOENT
+						  ? SAHIFA_ERR_IO : SAHIFA_ERR_DATA,
+					      path, 0, 0, "cannot read: %s", why(s->a));
 		goto fail;
 	}
 	if (archive_read_next_header(s->a, &e) != ARCHIVE_OK) {
@@ -448,8 +491,46 @@ enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archi
 	return SAHIFA_OK;
 fail:
 	archive_read_free(s->a);
+	free(s->in);
 	free(s);
 	return st;
+}
+
+enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
+					      struct sahifa_error *err)
+{
+	return stream_open(path, NULL, NULL, out, err);
+}
+
+enum sahifa_status shf_archive_stream_open_fn(shf_read_fn rd, void *rd_ctx,
+						 struct sahifa_archive_stream **out,
+						 struct sahifa_error *err)
+{
+	return stream_open(NULL, rd, rd_ctx, out, err);
+}
+
+size_t shf_archive_peek_mem(const void *in, size_t len, void *out, size_t out_size)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	size_t got = 0;
+
+	if (!a)
+		return 0;
+	archive_read_support_filter_all(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_memory(a, in, len) == ARCHIVE_OK &&
+	    archive_read_next_header(a, &e) == ARCHIVE_OK && archive_filter_count(a) > 1) {
+		while (got < out_size) {
+			la_ssize_t n = archive_read_data(a, (char *)out + got, out_size - got);
+
+			if (n <= 0)
+				break;  /* the end of what is held: a cut stream gives what it has */
+			got += (size_t)n;
+		}
+	}
+	archive_read_free(a);
+	return got;
 }
 
 long long shf_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
@@ -457,6 +538,12 @@ long long shf_archive_stream_read(struct sahifa_archive_stream *s, void *buf, si
 {
 	la_ssize_t n = archive_read_data(s->a, buf, size);
 
+	if (n < 0 && s->rd_failed) {
+		/* the member under the stream failed: its own error says why */
+		if (err)
+			*err = s->rd_err;
+		return -1;
+	}
 	if (n < 0) {
 		sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "corrupt compressed data: %s",
 				 why(s->a));
@@ -477,5 +564,6 @@ void shf_archive_stream_close(struct sahifa_archive_stream *s)
 	if (!s)
 		return;
 	archive_read_free(s->a);
+	free(s->in);
 	free(s);
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include "sahifa/error.h"
+#include "io/source.h"
 
 enum sahifa_member_type {
 	SAHIFA_MEMBER_FILE = 0,
@@ -33,6 +34,9 @@ typedef enum sahifa_status (*sahifa_archive_member_fn)(void *ctx,
 /* 1 when the first bytes look like an archive or compressed stream we read
  * (tar, zip, 7z, cpio, gzip, bzip2, xz, zstd, ...), else 0. */
 int shf_archive_sniff(const unsigned char *head, size_t len);
+/* 1 when they look like an archive of members (tar, zip, 7z, cpio, ar), not one
+ * compressed stream. */
+int shf_archive_sniff_container(const unsigned char *head, size_t len);
 
 /* Walk the members of the archive at path ("-" is not accepted).  Enforces
  * SAHIFA_MAX_ARCHIVE_MEMBERS and SAHIFA_MAX_ARCHIVE_TOTAL_BYTES; a corrupt archive
@@ -80,10 +84,19 @@ struct sahifa_archive_stream;
 /* Open path (not "-"); fails with SAHIFA_ERR_IO or SAHIFA_ERR_DATA (err has path). */
 enum sahifa_status shf_archive_stream_open(const char *path, struct sahifa_archive_stream **out,
 					      struct sahifa_error *err);
+/* The same over a read callback (an archive member's bytes); errors of the callback
+ * come back as it set them. */
+enum sahifa_status shf_archive_stream_open_fn(shf_read_fn rd, void *rd_ctx,
+						 struct sahifa_archive_stream **out,
+						 struct sahifa_error *err);
 /* Up to size decompressed bytes: the count, 0 at the end, -1 on corrupt data (err
  * filled, no path). */
 long long shf_archive_stream_read(struct sahifa_archive_stream *s, void *buf, size_t size,
 				     struct sahifa_error *err);
+/* Decompress the start of one compressed stream held in in[0..len) (its first bytes
+ * only, perhaps cut) into out: the bytes that came out, 0 when it is no compressed
+ * stream or nothing came out of what is held.  For sniffing what a .zst, .bz2, ... holds. */
+size_t shf_archive_peek_mem(const void *in, size_t len, void *out, size_t out_size);
 /* Compressed bytes read from the file so far (for progress). */
 unsigned long long shf_archive_stream_tell(struct sahifa_archive_stream *s);
 void shf_archive_stream_close(struct sahifa_archive_stream *s);

@@ -25,6 +25,8 @@
  * offset 257. */
 #define SNIFF_BYTES 512
 #define READ_CHUNK ((size_t)64 << 10)
+/* Decompressed bytes that tell a WARC: "WARC/1." and the minor version. */
+#define WARC_MAGIC_BYTES 8
 
 struct walker {
 	sahifa_input_fn fn;
@@ -239,11 +241,61 @@ struct archive_walk {
 	unsigned long files;          /* regular members seen */
 };
 
+static int member_warc_source(struct walker *w, const char *name,
+			      const struct sahifa_archive_member *m, enum sahifa_status *st,
+			      int *eof);
+static enum sahifa_status walk_member_warc(struct walker *w, const char *name,
+					   const struct sahifa_archive_member *m, int src);
+
+/* Append the member's bytes to w->buf until it holds upto bytes or the member ends
+ * (*eof).  SAHIFA_OK; a reject emitted (*st, the status of delivering it, and 1
+ * returned); or a fatal status in *st with 1 returned. */
+static int member_fill(struct walker *w, const char *name, const struct sahifa_archive_member *m,
+		       size_t upto, int *eof, enum sahifa_status *st)
+{
+	*eof = 0;
+	*st = SAHIFA_OK;
+	while (w->buf.len < upto) {
+		size_t want = upto - w->buf.len;
+		long long n;
+
+		if (want > READ_CHUNK)
+			want = READ_CHUNK;
+		if (sahifa_buf_grow(&w->buf, want)) {
+			*st = sahifa_error_nomem(w->err, NULL);
+			return 1;
+		}
+		n = shf_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
+		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
+			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;
+			 * the walk goes on to the members after it */
+			struct sahifa_error e = *w->err;
+
+			sahifa_error_clear(w->err);
+			*st = emit_error_item(w, name, m->name, &e);
+			return 1;
+		}
+		if (n < 0) {
+			*st = w->err ? w->err->status : SAHIFA_ERR_DATA;
+			return 1;
+		}
+		if (n == 0) {
+			*eof = 1;
+			break;
+		}
+		w->buf.len += (size_t)n;
+		w->buf.data[w->buf.len] = '\0';
+	}
+	return 0;
+}
+
 static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_member *m)
 {
 	struct archive_walk *aw = ctx;
 	struct walker *w = aw->w;
 	char q[SAHIFA_ERROR_PATH_MAX];
+	enum sahifa_status st;
+	int eof = 0, src;
 
 	if (m->type == SAHIFA_MEMBER_DIR)
 		return SAHIFA_OK;  /* directories are no articles */
@@ -257,42 +309,38 @@ static enum sahifa_status on_member(void *ctx, const struct sahifa_archive_membe
 		return deliver(w, &item);
 	}
 	aw->files++;
+	if (w->shard) {
+		/* a member is one unit of a share, a WARC member with all its records: one
+		 * of another share is not read at all */
+		struct sahifa_input_item unit = { 0 };
+
+		unit.name = aw->name;
+		unit.member = m->name;
+		if (!shf_input_shard_keep(w->shard, &unit))
+			return SAHIFA_OK;
+	}
 	if (m->unsafe_name) {
 		sahifa_quote(m->name, strlen(m->name), 200, q, sizeof(q));
 		return emit_error(w, aw->name, m->name, SAHIFA_ERR_DATA,
 				  "unsafe member name %s (absolute or with '..')", q);
 	}
+	sahifa_buf_reset(&w->buf);
+	if (w->opt.warc != SAHIFA_WARC_NEVER) {
+		/* its first bytes say whether it is a WARC, read as a stream whatever its size */
+		if (member_fill(w, aw->name, m, SNIFF_BYTES, &eof, &st))
+			return st;
+		src = member_warc_source(w, aw->name, m, &st, &eof);
+		if (st)
+			return st == SAHIFA_ERR_DATA ? SAHIFA_OK : st;  /* DATA: rejected */
+		if (src >= 0)
+			return walk_member_warc(w, aw->name, m, src);
+	}
 	if (m->size > 0 && (unsigned long long)m->size > w->limit)
 		return emit_too_large(w, aw->name, m->name, (unsigned long long)m->size);
-	sahifa_buf_reset(&w->buf);
-	for (;;) {
-		size_t want = w->limit + 1 - w->buf.len;
-		long long n;
-		enum sahifa_status st;
-
-		if (want > READ_CHUNK)
-			want = READ_CHUNK;
-		st = sahifa_buf_grow(&w->buf, want);
-		if (st)
-			return sahifa_error_nomem(w->err, NULL);
-		n = shf_archive_member_read(m, w->buf.data + w->buf.len, want, w->err);
-		if (n < 0 && w->err && w->err->status == SAHIFA_ERR_DATA) {
-			/* one unreadable member (encrypted, a bad CRC) is a reject of its own;
-			 * the walk goes on to the members after it */
-			struct sahifa_error e = *w->err;
-
-			sahifa_error_clear(w->err);
-			return emit_error_item(w, aw->name, m->name, &e);
-		}
-		if (n < 0)
-			return w->err ? w->err->status : SAHIFA_ERR_DATA;
-		if (n == 0)
-			break;
-		w->buf.len += (size_t)n;
-		w->buf.data[w->buf.len] = '\0';
-		if (w->buf.len > w->limit)
-			return emit_too_large(w, aw->name, m->name, 0);
-	}
+	if (!eof && member_fill(w, aw->name, m, w->limit + 1, &eof, &st))
+		return st;
+	if (w->buf.len > w->limit)
+		return emit_too_large(w, aw->name, m->name, 0);
 	return emit_data(w, aw->name, m->name);
 }
 
@@ -345,16 +393,29 @@ static const char *skip_reason(const char *type)
 	return "other-type";
 }
 
-/* An error item for the record (or stray bytes) at offset: its path is name@offset. */
-static enum sahifa_status emit_at(struct walker *w, const char *name, uint64_t offset,
+/* A WARC being read: a file (member NULL, label the name) or an archive's member
+ * (label "archive!member", which names its records and rejects). */
+struct warc_in {
+	const char *name, *member, *label;
+	int fd;                        /* a file's, or -1 */
+	shf_read_fn rd;                /* a member's bytes, or NULL */
+	void *rd_ctx;
+	enum sahifa_warc_source src;
+	const void *prefix;            /* bytes read already (PLAIN, GZIP) */
+	size_t prefix_len;
+	unsigned long long size;       /* for progress, 0 when unknown */
+};
+
+/* An error item for the record (or stray bytes) at offset: its path is label@offset. */
+static enum sahifa_status emit_at(struct walker *w, const struct warc_in *in, uint64_t offset,
 				  struct sahifa_error *e, size_t len)
 {
 	char path[SAHIFA_ERROR_PATH_MAX];
 
-	snprintf(path, sizeof(path), "%s@%llu", name, (unsigned long long)offset);
+	snprintf(path, sizeof(path), "%s@%llu", in->label, (unsigned long long)offset);
 	e->path[0] = '\0';
 	sahifa_error_set_path(e, path);
-	return emit_error_item_len(w, name, NULL, e, len);
+	return emit_error_item_len(w, in->name, in->member, e, len);
 }
 
 /* Append the record's block to w->buf until it holds upto bytes or the block ends.
@@ -388,7 +449,7 @@ static void warc_progress(struct walker *w, struct sahifa_warc_reader *r)
 }
 
 /* One record: an item, a skip, or an error item. */
-static enum sahifa_status warc_record(struct walker *w, const char *name,
+static enum sahifa_status warc_record(struct walker *w, const struct warc_in *in,
 				      struct sahifa_warc_reader *r,
 				      const struct sahifa_warc_record *rec)
 {
@@ -405,13 +466,14 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 	size_t body_len;
 
 	memset(&ref, 0, sizeof(ref));
-	ref.file = (char *)name;
+	ref.file = (char *)in->label;
 	ref.offset = rec->offset;
 	ref.record_id = (char *)rec->record_id;
 	ref.date = (char *)rec->date;
 	ref.target_uri = (char *)rec->target_uri;
 	memset(&item, 0, sizeof(item));
-	item.name = name;
+	item.name = in->name;
+	item.member = in->member;
 	item.warc = &ref;
 	sahifa_buf_reset(&w->buf);
 	sahifa_error_clear(&e);
@@ -462,18 +524,18 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 	}
 	if (shf_warc_end(r, &e)) {
 		warc_progress(w, r);
-		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+		return emit_at(w, in, rec->offset, &e, (size_t)rec->length);
 	}
 	warc_progress(w, r);
 	if (why && !strcmp(why, "too-large")) {
 		sahifa_error_set(&e, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 				 "record of %llu bytes, larger than the %zu MiB limit",
 				 (unsigned long long)rec->length, w->limit >> 20);
-		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+		return emit_at(w, in, rec->offset, &e, (size_t)rec->length);
 	}
 	if (why) {
 		sahifa_error_set(&e, SAHIFA_ERR_DATA, NULL, 0, 0, "%s", why);
-		return emit_at(w, name, rec->offset, &e, (size_t)rec->length);
+		return emit_at(w, in, rec->offset, &e, (size_t)rec->length);
 	}
 	if (skip) {
 		item.skip = skip;
@@ -485,13 +547,13 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 						&body, &body_len, &e)) {
 		if (e.status == SAHIFA_ERR_NOMEM)
 			return fatal_nomem(w);
-		return emit_at(w, name, rec->offset, &e, body_len);
+		return emit_at(w, in, rec->offset, &e, body_len);
 	}
 	if (body_len > w->limit) {
 		sahifa_error_set(&e, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 				 "body of %zu bytes, larger than the %zu MiB limit", body_len,
 				 w->limit >> 20);
-		return emit_at(w, name, rec->offset, &e, body_len);
+		return emit_at(w, in, rec->offset, &e, body_len);
 	}
 	item.data = body;
 	item.len = body_len;
@@ -500,8 +562,7 @@ static enum sahifa_status warc_record(struct walker *w, const char *name,
 	return deliver(w, &item);
 }
 
-static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
-				    enum sahifa_warc_source src, unsigned long long size)
+static enum sahifa_status walk_warc(struct walker *w, const struct warc_in *in)
 {
 	struct sahifa_warc_reader *r;
 	struct sahifa_warc_record rec;
@@ -510,14 +571,17 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 	unsigned long long records = 0, errors = 0;
 
 	sahifa_error_clear(&e);
-	if (shf_warc_open(name, fd, src, w->buf.data, w->buf.len, &r, &e)) {
+	if (in->rd ? shf_warc_open_fn(in->rd, in->rd_ctx, in->src, in->prefix, in->prefix_len, &r,
+				      &e)
+		   : shf_warc_open(in->name, in->fd, in->src, in->prefix, in->prefix_len, &r, &e)) {
 		if (e.status == SAHIFA_ERR_NOMEM)
 			return fatal_nomem(w);
-		sahifa_error_set_path(&e, name);
-		return emit_error_item(w, name, NULL, &e);
+		e.path[0] = '\0';
+		sahifa_error_set_path(&e, in->label);
+		return emit_error_item(w, in->name, in->member, &e);
 	}
 	w->bytes_before = w->prog.bytes;
-	w->prog.total = size;
+	w->prog.total = in->size;
 	w->prog.done = 0;
 	w->in_warc = 1;
 	while (!st) {
@@ -532,32 +596,76 @@ static enum sahifa_status walk_warc(struct walker *w, const char *name, int fd,
 			}
 			errors++;
 			warc_progress(w, r);
-			st = emit_at(w, name, shf_warc_error_offset(r), &e, 0);
+			st = emit_at(w, in, shf_warc_error_offset(r), &e, 0);
 			if (e.status == SAHIFA_ERR_IO)
 				break;
 			continue;
 		}
 		records++;
-		st = warc_record(w, name, r, &rec);
+		st = warc_record(w, in, r, &rec);
 	}
 	shf_warc_close(r);
 	w->in_warc = 0;
 	w->prog.done = w->prog.total = 0;
 	w->bytes_before = w->prog.bytes;
 	if (!st && !records && !errors)
-		st = emit_error(w, name, NULL, SAHIFA_ERR_DATA, "no WARC record in the file");
+		st = emit_error(w, in->name, in->member, SAHIFA_ERR_DATA,
+				"no WARC record in the %s", in->member ? "member" : "file");
 	return st;
 }
 
-/* How a file whose first bytes are head is read as a WARC, or -1 when it is none. */
-static int warc_source(struct walker *w, const char *path, const unsigned char *head, size_t len,
-		       int no_reopen)
-{
-	unsigned char peek[16];
-	size_t n;
+/* A WARC member's bytes through a callback: first the bytes sniffed (replayed), then
+ * the rest from the archive.  A failure of the archive ends the member: it is
+ * reported once, then the member reads as ended. */
+struct member_src {
+	const struct sahifa_archive_member *m;
+	const unsigned char *pre;
+	size_t pre_len, pre_pos;
+	int failed;
+	struct sahifa_error err;
+};
 
-	if (w->opt.warc == SAHIFA_WARC_NEVER)
-		return -1;
+static long long member_src_read(void *ctx, void *buf, size_t size, struct sahifa_error *err)
+{
+	struct member_src *s = ctx;
+	long long n;
+
+	if (s->pre_pos < s->pre_len) {
+		size_t k = s->pre_len - s->pre_pos;
+
+		if (k > size)
+			k = size;
+		memcpy(buf, s->pre + s->pre_pos, k);
+		s->pre_pos += k;
+		return (long long)k;
+	}
+	if (s->failed)
+		return 0;
+	n = shf_archive_member_read(s->m, buf, size, &s->err);
+	if (n < 0) {
+		s->failed = 1;
+		if (err)
+			*err = s->err;
+		if (err && err->status != SAHIFA_ERR_DATA && err->status != SAHIFA_ERR_NOMEM)
+			err->status = SAHIFA_ERR_DATA;  /* the member ends here; the walk says more */
+	}
+	return n;
+}
+
+/* How the member whose first bytes are in w->buf is read as a WARC, or -1 when it is
+ * none.  A compressed stream other than gzip is read on, up to
+ * SAHIFA_MAX_WARC_SNIFF_BYTES, until its first decompressed bytes show (*eof when the
+ * member ended meanwhile).  *st is non-OK when reading failed (DATA: a reject was
+ * emitted). */
+static int member_warc_source(struct walker *w, const char *name,
+			      const struct sahifa_archive_member *m, enum sahifa_status *st,
+			      int *eof)
+{
+	const unsigned char *head = (const unsigned char *)(w->buf.data ? w->buf.data : "");
+	unsigned char peek[16];
+	size_t n, len = w->buf.len, upto;
+
+	*st = SAHIFA_OK;
 	if (shf_warc_sniff(head, len))
 		return SAHIFA_WARC_PLAIN;
 	if (len >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8) {
@@ -566,18 +674,112 @@ static int warc_source(struct walker *w, const char *path, const unsigned char *
 			return SAHIFA_WARC_GZIP;
 		return -1;
 	}
+	if (!shf_archive_sniff(head, len) || shf_archive_sniff_container(head, len))
+		return w->opt.warc == SAHIFA_WARC_ALWAYS ? SAHIFA_WARC_PLAIN : -1;
+	if (w->opt.warc == SAHIFA_WARC_ALWAYS)
+		return SAHIFA_WARC_FILTERED;
+	for (upto = (size_t)4 << 10;; upto *= 4) {
+		if (upto > SAHIFA_MAX_WARC_SNIFF_BYTES)
+			upto = SAHIFA_MAX_WARC_SNIFF_BYTES;
+		if (!*eof && member_fill(w, name, m, upto, eof, st)) {
+			if (*st == SAHIFA_OK || *st == SAHIFA_ERR_DATA)
+				*st = SAHIFA_ERR_DATA;
+			return -1;
+		}
+		n = shf_archive_peek_mem(w->buf.data, w->buf.len, peek, sizeof(peek));
+		if (n >= WARC_MAGIC_BYTES || *eof || upto == SAHIFA_MAX_WARC_SNIFF_BYTES)
+			return shf_warc_sniff(peek, n) ? SAHIFA_WARC_FILTERED : -1;
+	}
+}
+
+static enum sahifa_status walk_member_warc(struct walker *w, const char *name,
+					   const struct sahifa_archive_member *m, int src)
+{
+	char label[SAHIFA_ERROR_PATH_MAX];
+	struct member_src ms;
+	struct warc_in in;
+	enum sahifa_status st;
+	size_t plen = 0;
+	char *pre = NULL;
+
+	memset(&ms, 0, sizeof(ms));
+	memset(&in, 0, sizeof(in));
+	sahifa_member_path(name, m->name, label, sizeof(label));
+	ms.m = m;
+	in.name = name;
+	in.member = m->name;
+	in.label = label;
+	in.fd = -1;
+	in.rd = member_src_read;
+	in.rd_ctx = &ms;
+	in.src = (enum sahifa_warc_source)src;
+	in.size = m->size > 0 ? (unsigned long long)m->size : 0;
+	/* the reader's records reuse w->buf: the sniffed bytes are handed over first */
+	pre = sahifa_buf_detach(&w->buf, &plen);
+	sahifa_buf_init(&w->buf, w->limit + 1 + SAHIFA_MAX_HTTP_HEADER_BYTES);
+	if (!pre && plen)
+		return fatal_nomem(w);
+	if (src == SAHIFA_WARC_FILTERED) {
+		ms.pre = (const unsigned char *)pre;
+		ms.pre_len = plen;
+	} else {
+		in.prefix = pre;
+		in.prefix_len = plen;
+	}
+	st = walk_warc(w, &in);
+	free(pre);
+	if (!st && ms.failed && ms.err.status != SAHIFA_ERR_DATA) {
+		/* a limit of the archive: the walk stops with it, as for any member */
+		if (w->err)
+			*w->err = ms.err;
+		return ms.err.status;
+	}
+	if (ms.failed && w->err && w->err->status == SAHIFA_ERR_DATA)
+		sahifa_error_clear(w->err);  /* reported at its offset; the walk goes on */
+	return st;
+}
+
+/* How a file whose first bytes are head is read as a WARC, or -1 when it is none. */
+static int warc_source(struct walker *w, const char *path, const unsigned char *head, size_t len,
+		       int no_reopen)
+{
+	unsigned char peek[SNIFF_BYTES];
+	size_t n;
+
+	if (w->opt.warc == SAHIFA_WARC_NEVER)
+		return -1;
+	if (shf_warc_sniff(head, len))
+		return SAHIFA_WARC_PLAIN;
+	/* an archive of members (also compressed: .tar.gz) is walked, its members read as
+	 * WARCs when they are, so --format warc reads a tar of crawls too */
+	if (shf_archive_sniff_container(head, len))
+		return -1;
+	if (len >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8) {
+		n = shf_gz_peek(head, len, peek, sizeof(peek));
+		if (shf_warc_sniff(peek, n))
+			return SAHIFA_WARC_GZIP;
+		if (w->opt.warc == SAHIFA_WARC_ALWAYS && !shf_archive_sniff_container(peek, n))
+			return SAHIFA_WARC_GZIP;
+		return -1;
+	}
 	if (!no_reopen && shf_archive_sniff(head, len)) {
 		struct sahifa_archive_stream *s;
 		struct sahifa_error e;
-		long long k = 0;
+		long long k = 0, got = 0;
 
-		if (w->opt.warc == SAHIFA_WARC_ALWAYS)
-			return SAHIFA_WARC_FILTERED;
 		if (shf_archive_stream_open(path, &s, &e))
-			return -1;
-		k = shf_archive_stream_read(s, peek, sizeof(peek), &e);
+			return w->opt.warc == SAHIFA_WARC_ALWAYS ? SAHIFA_WARC_FILTERED : -1;
+		while (got < (long long)sizeof(peek) &&
+		       (k = shf_archive_stream_read(s, peek + got, sizeof(peek) - (size_t)got,
+						   &e)) > 0)
+			got += k;
 		shf_archive_stream_close(s);
-		return k > 0 && shf_warc_sniff(peek, (size_t)k) ? SAHIFA_WARC_FILTERED : -1;
+		if (shf_warc_sniff(peek, (size_t)got))
+			return SAHIFA_WARC_FILTERED;
+		if (w->opt.warc == SAHIFA_WARC_ALWAYS &&
+		    !shf_archive_sniff_container(peek, (size_t)got))
+			return SAHIFA_WARC_FILTERED;
+		return -1;
 	}
 	return w->opt.warc == SAHIFA_WARC_ALWAYS ? SAHIFA_WARC_PLAIN : -1;
 }
@@ -615,8 +817,16 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 			/* a WARC file goes whole to one share */
 			if (w->shard && !is_stdin && !shf_input_shard_keep_file(w->shard, name))
 				return SAHIFA_OK;
-			return walk_warc(w, name, fd, (enum sahifa_warc_source)src,
-					 regular ? (unsigned long long)sb.st_size : 0);
+			struct warc_in in;
+
+			memset(&in, 0, sizeof(in));
+			in.name = in.label = name;
+			in.fd = fd;
+			in.src = (enum sahifa_warc_source)src;
+			in.prefix = w->buf.data;
+			in.prefix_len = w->buf.len;
+			in.size = regular ? (unsigned long long)sb.st_size : 0;
+			return walk_warc(w, &in);
 		}
 	}
 	if (r == READ_OK && !is_stdin && regular &&

@@ -36,9 +36,9 @@ unsigned sahifa_input_shard_of(const char *name, const char *member, unsigned n)
 int shf_input_shard_keep(const struct sahifa_input_shard *s,
 			    const struct sahifa_input_item *item)
 {
-	const char *member = item->warc ? NULL : item->member;
-
-	return sahifa_input_shard_of(item->name, member, s->n) == s->k;
+	/* a WARC file's records have no member (the file is the unit); a WARC member's
+	 * have theirs, so that all of them go where the member goes */
+	return sahifa_input_shard_of(item->name, item->member, s->n) == s->k;
 }
 
 int shf_input_shard_keep_file(const struct sahifa_input_shard *s, const char *name)

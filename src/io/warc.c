@@ -20,11 +20,15 @@ enum { F_TYPE, F_ID, F_DATE, F_URI, F_CTYPE, F_LENGTH, F_VERSION, F_COUNT };
 struct sahifa_warc_reader {
 	enum sahifa_warc_source src;
 	int fd;
+	shf_read_fn rd;              /* PLAIN over a callback (an archive member), else NULL */
+	void *rd_ctx;
 	int seekable;
 	struct sahifa_gz *gz;
 	struct sahifa_archive_stream *as;
-	unsigned char buf[WBUF];
+	unsigned char *buf;          /* WBUF, more while a block is kept for a rewind */
+	size_t cap;
 	size_t pos, len;
+	int keep;                    /* a record's block is being read: keep it in buf */
 	uint64_t buf_off;            /* decompressed offset of buf[0] */
 	uint64_t buf_member;         /* gzip: the member buf's bytes belong to */
 	int buf_member_end;          /* gzip: buf ends its member */
@@ -49,9 +53,10 @@ int shf_warc_sniff(const unsigned char *head, size_t len)
 	       (head[MAGIC_LEN] == '0' || head[MAGIC_LEN] == '1');
 }
 
-enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
-				    const void *prefix, size_t prefix_len,
-				    struct sahifa_warc_reader **out, struct sahifa_error *err)
+static enum sahifa_status warc_open(const char *path, int fd, shf_read_fn rd, void *rd_ctx,
+				    enum sahifa_warc_source src, const void *prefix,
+				    size_t prefix_len, struct sahifa_warc_reader **out,
+				    struct sahifa_error *err)
 {
 	struct sahifa_warc_reader *r = calloc(1, sizeof(*r));
 	enum sahifa_status st = SAHIFA_OK;
@@ -61,25 +66,50 @@ enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_sour
 		return sahifa_error_nomem(err, NULL);
 	r->src = src;
 	r->fd = fd;
+	if (!(r->buf = malloc(WBUF))) {
+		free(r);
+		return sahifa_error_nomem(err, NULL);
+	}
+	r->cap = WBUF;
 	r->line_start = 1;
 	if (src == SAHIFA_WARC_GZIP) {
-		st = shf_gz_open(fd, prefix, prefix_len, &r->gz, err);
+		st = rd ? shf_gz_open_fn(rd, rd_ctx, prefix, prefix_len, &r->gz, err)
+			: shf_gz_open(fd, prefix, prefix_len, &r->gz, err);
 	} else if (src == SAHIFA_WARC_FILTERED) {
-		st = shf_archive_stream_open(path, &r->as, err);
+		/* the stream reads from its start: a prefix is the caller's to replay */
+		st = rd ? shf_archive_stream_open_fn(rd, rd_ctx, &r->as, err)
+			: shf_archive_stream_open(path, &r->as, err);
 	} else {
 		if (prefix_len > WBUF)
 			prefix_len = 0;
 		if (prefix_len)
 			memcpy(r->buf, prefix, prefix_len);
 		r->len = prefix_len;
-		r->seekable = lseek(fd, 0, SEEK_CUR) >= 0;
+		r->rd = rd;
+		r->rd_ctx = rd_ctx;
+		r->seekable = !rd && lseek(fd, 0, SEEK_CUR) >= 0;
 	}
 	if (st) {
+		free(r->buf);
 		free(r);
 		return st;
 	}
 	*out = r;
 	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
+				    const void *prefix, size_t prefix_len,
+				    struct sahifa_warc_reader **out, struct sahifa_error *err)
+{
+	return warc_open(path, fd, NULL, NULL, src, prefix, prefix_len, out, err);
+}
+
+enum sahifa_status shf_warc_open_fn(shf_read_fn rd, void *rd_ctx, enum sahifa_warc_source src,
+				       const void *prefix, size_t prefix_len,
+				       struct sahifa_warc_reader **out, struct sahifa_error *err)
+{
+	return warc_open(NULL, -1, rd, rd_ctx, src, prefix, prefix_len, out, err);
 }
 
 void shf_warc_close(struct sahifa_warc_reader *r)
@@ -88,6 +118,7 @@ void shf_warc_close(struct sahifa_warc_reader *r)
 		return;
 	shf_gz_close(r->gz);
 	shf_archive_stream_close(r->as);
+	free(r->buf);
 	free(r);
 }
 
@@ -111,15 +142,51 @@ static uint64_t here(const struct sahifa_warc_reader *r)
 	return r->gz ? r->buf_member : r->buf_off + r->pos;
 }
 
+/* 1 when the current record's block starts in buf of a plain stream that cannot seek:
+ * buf holds it from there, and a rewind to it stays in memory. */
+static int rewindable(const struct sahifa_warc_reader *r)
+{
+	return r->keep && !r->seekable && !r->gz && !r->as && r->block_start >= r->buf_off &&
+	       r->block_start <= r->buf_off + r->len;
+}
+
 /* Read the next stretch of decompressed bytes: 1 data, 0 end, -1 error (r->serr). */
 static int refill(struct sahifa_warc_reader *r)
 {
 	long long n;
 
+	size_t keep = 0;
+
 	if (r->eof)
 		return 0;
-	r->buf_off += r->len;
-	r->pos = r->len = 0;
+	if (rewindable(r)) {
+		/* A stream that cannot seek keeps the record's block, up to
+		 * SAHIFA_MAX_WARC_REWIND_BYTES, so that a Content-Length too long can be
+		 * searched again from the block's start. */
+		size_t from = (size_t)(r->block_start - r->buf_off);
+
+		keep = r->len - from;
+		if (keep + WBUF > SAHIFA_MAX_WARC_REWIND_BYTES) {
+			keep = 0;  /* too long to keep: a lying length swallows what it covers */
+		} else if (keep + WBUF > r->cap) {
+			size_t cap = r->cap * 2 < keep + WBUF ? keep + WBUF : r->cap * 2;
+			unsigned char *b;
+
+			if (cap > SAHIFA_MAX_WARC_REWIND_BYTES)
+				cap = SAHIFA_MAX_WARC_REWIND_BYTES;
+			b = realloc(r->buf, cap);
+			if (b) {
+				r->buf = b;
+				r->cap = cap;
+			} else {
+				keep = 0;
+			}
+		}
+		if (keep && from)
+			memmove(r->buf, r->buf + from, keep);
+	}
+	r->buf_off += r->len - keep;
+	r->pos = r->len = keep;
 	if (r->gz) {
 		uint64_t member = 0;
 		int mend = 0, prev_end = r->buf_member_end || r->buf_off == 0;
@@ -134,11 +201,13 @@ static int refill(struct sahifa_warc_reader *r)
 		}
 	} else if (r->as) {
 		n = shf_archive_stream_read(r->as, r->buf, WBUF, &r->serr);
+	} else if (r->rd) {
+		n = r->rd(r->rd_ctx, r->buf + keep, WBUF, &r->serr);
 	} else {
 		ssize_t k;
 
 		do
-			k = read(r->fd, r->buf, WBUF);
+			k = read(r->fd, r->buf + keep, WBUF);
 		while (k < 0 && errno == EINTR);
 		if (k < 0)
 			sahifa_error_set(&r->serr, SAHIFA_ERR_IO, NULL, 0, 0, "cannot read: %s",
@@ -151,7 +220,7 @@ static int refill(struct sahifa_warc_reader *r)
 		r->eof = 1;
 		return 0;
 	}
-	r->len = (size_t)n;
+	r->len = keep + (size_t)n;
 	return 1;
 }
 
@@ -405,6 +474,7 @@ int shf_warc_next(struct sahifa_warc_reader *r, struct sahifa_warc_record *rec,
 	r->remaining = r->length = len;
 	r->rec_offset = start;
 	r->block_start = r->buf_off + r->pos;
+	r->keep = 1;
 	return 1;
 }
 
@@ -497,6 +567,7 @@ enum sahifa_status shf_warc_end(struct sahifa_warc_reader *r, struct sahifa_erro
 	}
 	r->in_record = 0;
 	if (r->cut) {
+		r->keep = 0;
 		if (err)
 			*err = r->cut_err;
 		return r->cut_err.status ? r->cut_err.status : SAHIFA_ERR_DATA;
@@ -511,11 +582,16 @@ enum sahifa_status shf_warc_end(struct sahifa_warc_reader *r, struct sahifa_erro
 	}
 	if (i == 2) {
 		r->line_start = 1;
+		r->keep = 0;
 		return SAHIFA_OK;
 	}
 	ended = c < 0 && r->eof;
 	r->resync = 1;
-	if (r->seekable && lseek(r->fd, (off_t)r->block_start, SEEK_SET) >= 0) {
+	if (rewindable(r)) {
+		/* the same search from the block's start, in the bytes kept */
+		r->pos = (size_t)(r->block_start - r->buf_off);
+		r->line_start = 0;
+	} else if (r->seekable && lseek(r->fd, (off_t)r->block_start, SEEK_SET) >= 0) {
 		/* Look for the next header from the block's start: a Content-Length too
 		 * long must not swallow the records after it. */
 		r->buf_off = r->block_start;
@@ -523,6 +599,7 @@ enum sahifa_status shf_warc_end(struct sahifa_warc_reader *r, struct sahifa_erro
 		r->eof = 0;
 		r->line_start = 0;
 	}
+	r->keep = 0;
 	if (ended)
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"truncated WARC record: the file ends before the blank lines "

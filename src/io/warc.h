@@ -6,6 +6,9 @@
  * into the decompressed bytes).  Memory is one record header and a read buffer,
  * whatever the file's size; a record's block is read by the caller piece by piece.
  *
+ * The bytes come from a file descriptor, or from a read callback for a WARC that is a
+ * member of a tar/zip/... archive (offsets are then into the member's own bytes).
+ *
  * Used by the input walker (src/io/input.c); no third-party header here.
  */
 #ifndef SAHIFA_IO_WARC_H
@@ -14,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "sahifa/error.h"
+#include "io/source.h"
 
 struct sahifa_warc_reader;
 
@@ -25,6 +29,12 @@ enum sahifa_warc_source { SAHIFA_WARC_PLAIN = 0, SAHIFA_WARC_GZIP, SAHIFA_WARC_F
 enum sahifa_status shf_warc_open(const char *path, int fd, enum sahifa_warc_source src,
 				    const void *prefix, size_t prefix_len,
 				    struct sahifa_warc_reader **out, struct sahifa_error *err);
+/* The same over a read callback (a WARC that is an archive member): offsets are into
+ * the bytes rd gives.  prefix serves PLAIN and GZIP as above; FILTERED reads rd from
+ * its first byte, so a caller that sniffed bytes replays them through rd. */
+enum sahifa_status shf_warc_open_fn(shf_read_fn rd, void *rd_ctx, enum sahifa_warc_source src,
+				       const void *prefix, size_t prefix_len,
+				       struct sahifa_warc_reader **out, struct sahifa_error *err);
 void shf_warc_close(struct sahifa_warc_reader *r);
 
 /* One record's header; strings point into the reader and stay valid until the next

@@ -120,6 +120,8 @@ size_t shf_gz_peek(const void *in, size_t len, void *out, size_t out_size)
 
 struct sahifa_gz {
 	int fd;
+	shf_read_fn rd;              /* NULL: read(fd) */
+	void *rd_ctx;
 	z_stream z;
 	unsigned char in[GZ_IN_BYTES];
 	uint64_t in_file_off;        /* file offset of in[0] */
@@ -151,14 +153,23 @@ static int gz_fill(struct sahifa_gz *gz, struct sahifa_error *err)
 	}
 	gz->in_len = keep;
 	gz->z.next_in = gz->in;
-	for (;;) {
-		n = read(gz->fd, gz->in + keep, sizeof(gz->in) - keep);
-		if (n >= 0 || errno != EINTR)
-			break;
-	}
-	if (n < 0) {
-		sahifa_error_set(err, SAHIFA_ERR_IO, NULL, 0, 0, "cannot read: %s", strerror(errno));
-		return -1;
+	if (gz->rd) {
+		long long k = gz->rd(gz->rd_ctx, gz->in + keep, sizeof(gz->in) - keep, err);
+
+		if (k < 0)
+			return -1;
+		n = (ssize_t)k;
+	} else {
+		for (;;) {
+			n = read(gz->fd, gz->in + keep, sizeof(gz->in) - keep);
+			if (n >= 0 || errno != EINTR)
+				break;
+		}
+		if (n < 0) {
+			sahifa_error_set(err, SAHIFA_ERR_IO, NULL, 0, 0, "cannot read: %s",
+					 strerror(errno));
+			return -1;
+		}
 	}
 	if (n == 0)
 		gz->file_eof = 1;
@@ -167,8 +178,8 @@ static int gz_fill(struct sahifa_gz *gz, struct sahifa_error *err)
 	return 0;
 }
 
-enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
-				  struct sahifa_gz **out, struct sahifa_error *err)
+static enum sahifa_status gz_open(int fd, shf_read_fn rd, void *rd_ctx, const void *prefix,
+				  size_t prefix_len, struct sahifa_gz **out, struct sahifa_error *err)
 {
 	struct sahifa_gz *gz = calloc(1, sizeof(*gz));
 
@@ -178,6 +189,8 @@ enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
 		return sahifa_error_nomem(err, NULL);
 	}
 	gz->fd = fd;
+	gz->rd = rd;
+	gz->rd_ctx = rd_ctx;
 	if (inflateInit2(&gz->z, 16 + 15) != Z_OK) {
 		free(gz);
 		return sahifa_error_nomem(err, NULL);
@@ -189,6 +202,19 @@ enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
 	gz->z.avail_in = (uInt)prefix_len;
 	*out = gz;
 	return SAHIFA_OK;
+}
+
+enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
+				  struct sahifa_gz **out, struct sahifa_error *err)
+{
+	return gz_open(fd, NULL, NULL, prefix, prefix_len, out, err);
+}
+
+enum sahifa_status shf_gz_open_fn(shf_read_fn rd, void *rd_ctx, const void *prefix,
+				     size_t prefix_len, struct sahifa_gz **out,
+				     struct sahifa_error *err)
+{
+	return gz_open(-1, rd, rd_ctx, prefix, prefix_len, out, err);
 }
 
 void shf_gz_close(struct sahifa_gz *gz)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "sahifa/buf.h"
 #include "sahifa/error.h"
+#include "io/source.h"
 
 enum sahifa_coding { SAHIFA_CODING_GZIP = 0, SAHIFA_CODING_DEFLATE };
 
@@ -33,6 +34,10 @@ struct sahifa_gz;
 /* prefix: bytes already read from fd (copied), or NULL. */
 enum sahifa_status shf_gz_open(int fd, const void *prefix, size_t prefix_len,
 				  struct sahifa_gz **out, struct sahifa_error *err);
+/* The same over a read callback (an archive member): offsets are into its bytes. */
+enum sahifa_status shf_gz_open_fn(shf_read_fn rd, void *rd_ctx, const void *prefix,
+				     size_t prefix_len, struct sahifa_gz **out,
+				     struct sahifa_error *err);
 void shf_gz_close(struct sahifa_gz *gz);
 
 /* Read up to size inflated bytes, all of one member: returns the count, 0 at the end

@@ -1,5 +1,6 @@
 /* Unit tests for the WARC side of input: src/io/warc.c (records, folded header lines,
- * malformed headers and resync, gzip member offsets), src/io/http.c (heads, chunks,
+ * malformed headers and resync, gzip member offsets, a read callback as an archive
+ * member gives it), src/io/http.c (heads, chunks,
  * codings) and src/io/zlib_inflate.c (gzip, zlib and raw deflate, the bomb limit). */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -224,6 +225,115 @@ static void test_reader_gzip(void)
 	close(fd);
 }
 
+/* A source in memory that gives at most step bytes a call, then fails at fail_at
+ * (when not 0): how an archive member reaches the reader. */
+struct mem_src {
+	const unsigned char *data;
+	size_t len, pos, step, fail_at;
+	int calls_after_end;
+};
+
+static long long mem_read(void *ctx, void *buf, size_t size, struct sahifa_error *err)
+{
+	struct mem_src *m = ctx;
+	size_t n = m->len - m->pos;
+
+	if (m->fail_at && m->pos >= m->fail_at) {
+		sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0, "member broke");
+		return -1;
+	}
+	if (n == 0)
+		m->calls_after_end++;
+	if (n > size)
+		n = size;
+	if (n > m->step)
+		n = m->step;
+	if (m->fail_at && m->pos + n > m->fail_at)
+		n = m->fail_at - m->pos;
+	memcpy(buf, m->data + m->pos, n);
+	m->pos += n;
+	return (long long)n;
+}
+
+static void test_reader_callback(void)
+{
+	static unsigned char packed[4096];
+	struct sahifa_buf f = SAHIFA_BUF_INIT;
+	struct sahifa_warc_reader *r = NULL;
+	struct sahifa_warc_record rec;
+	struct sahifa_error e;
+	struct mem_src m;
+	char block[16];
+	size_t n1, n2;
+
+	/* plain, two bytes a call, the first four given as a prefix */
+	sahifa_buf_append_str(&f, rec1);
+	sahifa_buf_append_str(&f, bad);
+	sahifa_buf_append_str(&f, rec2);
+	memset(&m, 0, sizeof(m));
+	m.data = (const unsigned char *)f.data + 4;
+	m.len = f.len - 4;
+	m.step = 2;
+	CHECK_INT("cb open", shf_warc_open_fn(mem_read, &m, SAHIFA_WARC_PLAIN, f.data, 4, &r, &e),
+		  SAHIFA_OK);
+	CHECK_INT("cb first", shf_warc_next(r, &rec, &e), 1);
+	CHECK_STR("cb folded type", rec.content_type, "text/html; charset=utf-8");
+	CHECK("cb block" && shf_warc_block_read(r, block, sizeof(block), &e) > 0);
+	CHECK_INT("cb bad", shf_warc_next(r, &rec, &e), -1);
+	CHECK_INT("cb bad offset", shf_warc_error_offset(r), strlen(rec1));
+	CHECK_INT("cb resync", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb resync offset", rec.offset, strlen(rec1) + strlen(bad));
+	CHECK_INT("cb end", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
+
+	/* gzip members, three bytes a call: offsets are members' starts in the source */
+	n1 = deflate_to(rec1, strlen(rec1), 31, packed, sizeof(packed));
+	n2 = deflate_to(rec2, strlen(rec2), 31, packed + n1, sizeof(packed) - n1);
+	memset(&m, 0, sizeof(m));
+	m.data = packed;
+	m.len = n1 + n2;
+	m.step = 3;
+	r = NULL;
+	CHECK_INT("cb gz open", shf_warc_open_fn(mem_read, &m, SAHIFA_WARC_GZIP, NULL, 0, &r, &e),
+		  SAHIFA_OK);
+	CHECK_INT("cb gz first", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb gz second", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb gz second offset", rec.offset, n1);
+	CHECK_INT("cb gz end", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
+
+	/* through libarchive's filters from the callback: decompressed offsets */
+	memset(&m, 0, sizeof(m));
+	m.data = packed;
+	m.len = n1 + n2;
+	m.step = 5;
+	r = NULL;
+	CHECK_INT("cb filtered open",
+		  shf_warc_open_fn(mem_read, &m, SAHIFA_WARC_FILTERED, NULL, 0, &r, &e), SAHIFA_OK);
+	CHECK_INT("cb filtered first", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb filtered second", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb filtered second offset", rec.offset, strlen(rec1));
+	CHECK_INT("cb filtered end", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
+
+	/* the source fails inside the second record: one error, then the end */
+	memset(&m, 0, sizeof(m));
+	m.data = (const unsigned char *)f.data;
+	m.len = f.len;
+	m.step = 7;
+	m.fail_at = strlen(rec1) + strlen(bad) + 20;
+	r = NULL;
+	CHECK_INT("cb fail open", shf_warc_open_fn(mem_read, &m, SAHIFA_WARC_PLAIN, NULL, 0, &r, &e),
+		  SAHIFA_OK);
+	CHECK_INT("cb fail first", shf_warc_next(r, &rec, &e), 1);
+	CHECK_INT("cb fail bad", shf_warc_next(r, &rec, &e), -1);
+	CHECK_INT("cb fail broken", shf_warc_next(r, &rec, &e), -1);
+	CHECK_STR("cb fail message", e.msg, "member broke");
+	CHECK_INT("cb fail then end", shf_warc_next(r, &rec, &e), 0);
+	shf_warc_close(r);
+	sahifa_buf_release(&f);
+}
+
 int main(void)
 {
 	CHECK(shf_warc_sniff((const unsigned char *)"WARC/1.0\r\n", 10));
@@ -235,5 +345,6 @@ int main(void)
 	test_body();
 	test_reader_plain();
 	test_reader_gzip();
+	test_reader_callback();
 	return check_report();
 }
