@@ -516,11 +516,35 @@ static int fast_value(struct fast *f, cJSON *item);
 /* Members of an object past this many are checked for repeats by the reference path. */
 #define FAST_MAX_KEYS 64
 
+/* Link the parsed member m after *last in item, then read past the ',' that comes next
+ * (0: another member follows) or the closing byte (1: the container ends); -1 when
+ * neither follows. */
+static int fast_member_end(struct fast *f, cJSON *item, cJSON **last, cJSON *m, char close)
+{
+	if (*last) {
+		(*last)->next = m;
+		m->prev = *last;
+	} else {
+		item->child = m;
+	}
+	*last = m;
+	fast_ws(f);
+	if (f->s >= f->end || (*f->s != close && *f->s != ','))
+		return -1;
+	if (*f->s++ == close) {
+		item->child->prev = m;
+		return 1;
+	}
+	fast_ws(f);
+	return 0;
+}
+
 static int fast_object(struct fast *f, cJSON *item)
 {
 	const char *keys[FAST_MAX_KEYS];
 	size_t lens[FAST_MAX_KEYS], n = 0, i, len;
 	cJSON *last = NULL;
+	int rc;
 
 	item->type = cJSON_Object;
 	f->s++;
@@ -549,31 +573,16 @@ static int fast_object(struct fast *f, cJSON *item)
 		fast_ws(f);
 		if (fast_value(f, m))
 			return -1;
-		if (last) {
-			last->next = m;
-			m->prev = last;
-		} else {
-			item->child = m;
-		}
-		last = m;
-		fast_ws(f);
-		if (f->s >= f->end)
-			return -1;
-		if (*f->s == '}')
-			break;
-		if (*f->s != ',')
-			return -1;
-		f->s++;
-		fast_ws(f);
+		rc = fast_member_end(f, item, &last, m, '}');
+		if (rc)
+			return rc < 0 ? -1 : 0;
 	}
-	f->s++;
-	item->child->prev = last;
-	return 0;
 }
 
 static int fast_array(struct fast *f, cJSON *item)
 {
 	cJSON *last = NULL;
+	int rc;
 
 	item->type = cJSON_Array;
 	f->s++;
@@ -587,26 +596,10 @@ static int fast_array(struct fast *f, cJSON *item)
 
 		if (!m || fast_value(f, m))
 			return -1;
-		if (last) {
-			last->next = m;
-			m->prev = last;
-		} else {
-			item->child = m;
-		}
-		last = m;
-		fast_ws(f);
-		if (f->s >= f->end)
-			return -1;
-		if (*f->s == ']')
-			break;
-		if (*f->s != ',')
-			return -1;
-		f->s++;
-		fast_ws(f);
+		rc = fast_member_end(f, item, &last, m, ']');
+		if (rc)
+			return rc < 0 ? -1 : 0;
 	}
-	f->s++;
-	item->child->prev = last;
-	return 0;
 }
 
 static int fast_literal(struct fast *f, const char *word, size_t n)
