@@ -547,6 +547,15 @@ static void test_reflow_wide(void)
 				  blocks ? 10 : 5);
 	}
 	CHECK_INT("paragraphs", (long)blocks, 2);
+	/* a break between two Han characters is no space; one after Latin letters is */
+	CHECK(a.headline && strstr(a.headline, "而且在接近真空"));
+	CHECK(a.n_sections == 1 && a.sections[0].n_paragraphs == 2);
+	if (a.n_sections == 1 && a.sections[0].n_paragraphs == 2) {
+		CHECK(strstr(a.sections[0].paragraphs[0].text, "但仍然被允许飞行。Nasa 安全"));
+		CHECK(strstr(a.sections[0].paragraphs[0].text, "严禁饮酒的，"));
+		CHECK(strstr(a.sections[0].paragraphs[1].text, "不同海拔高度影响的研究中，"));
+		CHECK(!strstr(a.sections[0].paragraphs[1].text, "如果 提供"));
+	}
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 }
