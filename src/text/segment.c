@@ -523,6 +523,38 @@ static int joins_unspaced(const struct seg_state *s, size_t j, size_t k)
 	return is_unspaced_cp(last) && is_unspaced_cp(first);
 }
 
+/* A title's Markdown heading markup dropped: the opening run of one to six '#' and its
+ * space, and an optional closing run after a space (CommonMark's ATX headings), so that
+ * "# Council backs bus lanes" is the headline "Council backs bus lanes".  A line that is
+ * only markup, or '#' without a space after ("#MeToo"), is left as it is. */
+static void strip_atx(const char **t, size_t *len)
+{
+	const char *p = *t, *e = *t + *len;
+	size_t n = 0;
+
+	while (p + n < e && p[n] == '#')
+		n++;
+	if (n == 0 || n > 6 || p + n >= e || p[n] != ' ')
+		return;
+	p += n;
+	while (p < e && *p == ' ')
+		p++;
+	{
+		const char *q = e;
+
+		while (q > p && q[-1] == '#')
+			q--;
+		if (q < e && q > p && q[-1] == ' ')
+			e = q;
+		while (e > p && e[-1] == ' ')
+			e--;
+	}
+	if (e > p) {
+		*t = p;
+		*len = (size_t)(e - p);
+	}
+}
+
 static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct sahifa_buf *b,
 				     const char **t, size_t *len)
 {
@@ -582,6 +614,7 @@ static enum sahifa_status emit(struct seg_state *s)
 		case C_HEADLINE:
 			if ((st = block_text(s, i, &joined, &t, &len)))
 				break;
+			strip_atx(&t, &len);
 			st = sahifa_article_set_str(&a->headline, t, len);
 			a->headline_line = line;
 			a->headline_lines = (long)l->nlines;
@@ -592,6 +625,7 @@ static enum sahifa_status emit(struct seg_state *s)
 			break;
 		case C_H2:
 		case C_H3:
+			strip_atx(&t, &len);
 			if (!sahifa_article_add_section(a, t, len, l->cls == C_H2 ? 2 : 3, line))
 				st = SAHIFA_ERR_NOMEM;
 			else
