@@ -1451,6 +1451,50 @@ static int in_teaser_list(struct page *p, size_t bi)
 	       teaser_shape(p, after);
 }
 
+/* The text of block bi, its wrapped lines joined by a space, in out (size bytes); 0 when
+ * it does not fit. */
+static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size)
+{
+	const struct seg_state *s = p->s;
+	size_t li, n = 0, head = p->b[bi].head;
+
+	for (li = head; li < head + s->lines[head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+
+		if (n + (l->e - l->b) + 2 > size)
+			return 0;
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, s->text + l->b, l->e - l->b);
+		n += l->e - l->b;
+	}
+	out[n] = 0;
+	return n;
+}
+
+#define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
+
+/* Block bi is the title of another block run together with more text: a caption, a
+ * teaser's lead or the picture's credit after it ("The sharing economy is a lie: ...
+ * libertarians Ayn Rand, Rand Paul (Credit: AP/...)", the picture's caption on Salon),
+ * while the title itself stands alone in block j.  The line alone is the headline. */
+static int runs_title_on(const struct page *p, size_t bi)
+{
+	char a[1024], b[1024];
+	size_t n = block_joined(p, bi, a, sizeof(a)), m, j;
+
+	if (n < RUN_TOGETHER_MIN + 10)
+		return 0;
+	for (j = 0; j < p->n; j++) {
+		if (j == bi || p->b[j].words < 3 || p->b[j].chars * 10 > p->b[bi].chars * 9)
+			continue;
+		m = block_joined(p, j, b, sizeof(b));
+		if (m >= RUN_TOGETHER_MIN && m + 8 <= n && a[m] == ' ' && !memcmp(a, b, m))
+			return 1;
+	}
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -2225,6 +2269,8 @@ again:
 			sc += 1.0;
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
+		if (runs_title_on(&p, bi))
+			sc -= 2.0;
 		if (k->sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
 

@@ -360,6 +360,80 @@ static void test_headline(void)
 	}
 }
 
+/* A wrapped title printed again with the lead picture's caption run on after it (as
+ * w3m -cols 80 prints readability test page salon-1: "The sharing economy is a lie:
+ * Uber, Ayn Rand and the truth about tech and / libertarians Ayn Rand, Rand Paul
+ * (Credit: ...)"): the headline is the title alone, not the caption that opens with it
+ * (the lines are of the project's own writing). */
+static void test_title_run_on(void)
+{
+	static const char page[] =
+		"  • Home\n"
+		"  • News\n"
+		"  • Sport\n"
+		"  • Business\n"
+		"  • Weather\n"
+		"  • Travel\n"
+		"  • Culture\n"
+		"  • Video\n"
+		"  • Local\n"
+		"  • Contact\n"
+		"  • Opinion\n"
+		"  • Science\n"
+		"  • Health\n"
+		"  • Education\n"
+		"  • Sport results\n"
+		"  • Letters\n"
+		"  • Obituaries\n"
+		"  • Jobs\n"
+		"  • Property\n"
+		"  • Cars\n"
+		"  • Puzzles\n"
+		"  • Archive\n"
+		"\n"
+		"Harbour road bus lanes: council vote, shop owners' anger and summer traffic jams\n"
+		"explained\n"
+		"\n"
+		"But only the northern suburbs will gain.\n"
+		"\n"
+		"Harbour road bus lanes: council vote, shop owners' anger and summer traffic jams\n"
+		"explained Buses wait at the harbour road stop (Riverton Daily)\n"
+		"\n"
+		"The town council voted on Tuesday to build bus lanes along the harbour road,\n"
+		"after a year of complaints from shop owners about the traffic jams that fill the\n"
+		"road in the summer months and keep their customers away.\n"
+		"\n"
+		"Shop owners on the road said that the lanes would bring more customers, since\n"
+		"the buses would stop closer to the market and run every ten minutes in the\n"
+		"morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"The work is to start in March and to be finished before the harbour festival in\n"
+		"August, when the road is closed to cars for a week and the buses are the only\n"
+		"way for most visitors to reach the market.\n"
+		"\n"
+		"Some residents of the northern streets said they feared the loss of parking\n"
+		"spaces, and the council promised to open a new car park behind the station\n"
+		"before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"  • Storm warning for the coast this weekend\n"
+		"  • School meals to cost less from April\n"
+		"  • Harbour festival moves to August\n"
+		"\n"
+		"About us · Contact · Privacy policy · Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Harbour road bus lanes: council vote, shop owners' anger and summer "
+		  "traffic jams explained");
+	CHECK_INT("headline line", a.headline_line, 24);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* Date lines under the headline: removed as dateline, the date to published. */
 static void test_datelines(void)
 {
@@ -744,6 +818,7 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_title_run_on();
 	test_datelines();
 	test_inside();
 	test_outside();
