@@ -429,7 +429,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -454,6 +454,7 @@ static const char *const details[D_COUNT] = {
 	"reader comments after the article",
 	"a second copy of text the article already holds",
 	"a list of teasers after the article",
+	"the site's notice on readers' comments",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -1584,6 +1585,39 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
 }
 
+/* The site's notice over its readers' comments, at the article's end: a comments word
+ * with a policy word ("The opinions expressed in reader comments are those of the
+ * author only", Seattle Times; «ترحب شبكة CNN بالنقاش الحيوي ... مراجعة التعليقات
+ * ... إرشادات الاستخدام», CNN Arabic), or a disclaimer of the views below («الآراء
+ * الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية»). */
+static const char *const w_cmt[] = { "comments", "commenting", "commenters", "التعليقات",
+				     "تعليقات", "تعليقك", "نظرات", "commentaires",
+				     "kommentare", "comentarios", "yorumlar", NULL };
+static const char *const w_cmt_policy[] = {
+	"comment policy", "comments policy", "commenting policy", "privacy policy",
+	"guidelines", "moderat", "are those of", "do not reflect", "terms of use",
+	"terms of service", "إرشادات", "سياسة الخصوصية", "سياسة التعليق", "شروط الاستخدام",
+	"شروط النشر", "لا تعبر", "قوانین", "charte", "modération", "richtlinien",
+	"netiquette", "normas", "moderación", NULL
+};
+static const char *const w_views_below[] = { "لا تعبر عن رأي", "لا تعبر بالضرورة عن",
+					     "لا تمثل رأي", "نظرات ارسال شده", NULL };
+#define POLICY_MAX_CHARS 600  /* a notice is a few sentences; longer is the article's own */
+
+static int comment_policy(const struct page *p, size_t bi)
+{
+	char t[2048];
+	size_t n;
+
+	if (p->b[bi].chars > POLICY_MAX_CHARS || p->b[bi].words < 6)
+		return 0;
+	n = block_joined(p, bi, t, sizeof(t));
+	if (!n)
+		return 0;
+	return (has_any(t, n, w_cmt) && has_any(t, n, w_cmt_policy)) ||
+	       has_any(t, n, w_views_below);
+}
+
 static const char *const w_ago[] = { " ago", "před ", "hace ", "il y a ", "vor ", "há ",
 				     "geleden", "temu", "назад", " önce", "منذ", "پیش", NULL };
 
@@ -2201,6 +2235,29 @@ again:
 				best_e = bi;
 				break;
 			}
+		}
+	}
+	/* the notice on the comments, with nothing of the article after it: the article
+	 * ends before it (an article about such a policy goes on after the line) */
+	{
+		size_t good = 0, cut = SIZE_MAX;
+
+		for (bi = best_b; bi < best_e; bi++) {
+			if (good && comment_policy(&p, bi)) {
+				if (cut == SIZE_MAX)
+					cut = bi;
+			} else if (p.b[bi].final == J_GOOD) {
+				good++;
+				cut = SIZE_MAX;
+			}
+		}
+		if (cut != SIZE_MAX) {
+			for (bi = cut; bi < best_e; bi++)
+				if (p.b[bi].reason < 0) {
+					p.b[bi].reason = SAHIFA_REASON_COMMENT;
+					p.b[bi].detail = D_POLICY;
+				}
+			best_e = cut;
 		}
 	}
 	best_e = cut_at_stamps(&p, best_b, best_e);

@@ -472,6 +472,74 @@ static void test_datelines(void)
 	}
 }
 
+/* The site's notice over its readers' comments after the last paragraph ends the
+ * article; the same words inside the story, with prose after them, stay. */
+static void test_comment_policy(void)
+{
+	static const struct {
+		int arabic;
+		const char *line;
+	} cases[] = {
+		/* readability test page seattletimes-1 */
+		{ 0, "The opinions expressed in reader comments are those of the author only, and "
+		     "do not reflect the opinions of The Seattle Times." },
+		/* arabic_news_textdumps: CNN Arabic, 2013 */
+		{ 1, "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر "
+		     "أصحابها فقط." },
+		{ 1, "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى "
+		     "مراجعة التعليقات قبل نشرها. ننصحك بمراجعة إرشادات الاستخدام للتعرف إليها "
+		     "جيداً." },
+	};
+	size_t i, k;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		for (k = 0; k < 2; k++) {
+			const char *const *menu = cases[i].arabic ? menu_ar : menu_en;
+			const char *const *prose = cases[i].arabic ? prose_ar : prose_en;
+			size_t nm = cases[i].arabic ? COUNT(menu_ar) : COUNT(menu_en), j;
+			struct page p;
+			struct sahifa_article a;
+			const struct sahifa_removed *r;
+			long at = 0;
+
+			sahifa_buf_init(&p.b, 0);
+			p.line = 0;
+			for (j = 0; j < nm; j++)
+				put(&p, menu[j]);
+			put(&p, "");
+			put(&p, cases[i].arabic ? "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية"
+						: "Council backs bus lanes for the harbour road");
+			put(&p, "");
+			for (j = 0; j < 4; j++) {
+				if (k && j == 2) {
+					at = p.line + 1;
+					put(&p, cases[i].line);
+					put(&p, "");
+				}
+				put(&p, prose[j]);
+				put(&p, "");
+			}
+			if (!k) {
+				at = p.line + 1;
+				put(&p, cases[i].line);
+				put(&p, "");
+			}
+			for (j = 0; j < nm; j++)
+				put(&p, menu[j]);
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			r = removed_at(&a, at);
+			if (k)
+				CHECK(r == NULL);  /* inside the story: kept */
+			else
+				CHECK_STR(cases[i].line, r ? sahifa_reason_name(r->reason) : NULL,
+					  "comment");
+			CHECK(accounted(&a) == 0);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+	}
+}
+
 /* Lines inside the article removed by their shape. */
 static void test_inside(void)
 {
@@ -818,6 +886,7 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_comment_policy();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
