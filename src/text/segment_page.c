@@ -588,7 +588,9 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
-	if (k->chars < 120 && has_any(t, len, w_ad)) {
+	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7))) {
+		/* (lynx prints an embedded frame, an ad slot or a video, as its address,
+		 * however long: "IFRAME: [70]//wa.gtimg.com/website/201610/...") */
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
 		return;
 	}
@@ -2015,7 +2017,7 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (marks >= 10 && (marks * 5 >= n || refs >= 10))
+	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&

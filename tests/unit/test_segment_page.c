@@ -556,6 +556,11 @@ static void test_inside(void)
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
 		{ 0, "IFRAME: [118]http://tap2-cdn.rubiconproject.com/partner/scripts", "ad" },
+		/* and one with a long address (readability test page qq, lynx) */
+		{ 0, "IFRAME: [70]//wa.gtimg.com/website/201610/jdhj_FZW_20161025102555.html?"
+		     "tclick=http%3A%2F%2Fc.l.qq.com%2Flclick%3Foid%3D2940207%26cid%3D1630355"
+		     "%26loc%3DF_Z_Width1%26click_data%3DdXNlcl9pbmZvPW9CM2pnVGc5RXgtXw%3D%3D",
+		  "ad" },
 		/* share buttons between the paragraphs (a Portuguese quotes page of the
 		 * scrapinghub article-extraction benchmark) */
 		{ 0, "Whatsapp   Facebook   Pint   Baixar", "share" },
@@ -835,6 +840,49 @@ static void test_stamps_page(int teasers)
 /* A clean one-article file with short lines of verse in it is not a page: nothing is
  * removed, no line is joined (the lines are of the project's own writing, shaped like
  * the poem columns of SaudiNewsNet). */
+/* A short page as lynx prints it: few numbered links in the text, and the list of their
+ * addresses under "References" (the shape of the TechCrunch page of the scrapinghub
+ * article-extraction benchmark): read as a page, so that the title is the headline and
+ * the addresses are removed, not paragraphs. */
+static void test_lynx_references(void)
+{
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	const struct sahifa_removed *r;
+	char line[128];
+	size_t i;
+	long refs;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "   #[1]Riverton Daily » Feed [2]Riverton Daily » Comments Feed\n\n"
+				  "Council backs bus lanes for the harbour road\n\n"
+				  "   [3]Jane Doe [4]@janedoe / 2 days\n\n");
+	for (i = 0; i < 4; i++) {
+		sahifa_buf_append_str(&b, "   ");
+		if (i == 1)
+			sahifa_buf_append_str(&b, "[5]");
+		sahifa_buf_append_str(&b, prose_en[i]);
+		sahifa_buf_append_str(&b, "\n\n");
+	}
+	sahifa_buf_append_str(&b, "References\n\n");
+	refs = 17;  /* the first address: 3 lines of head, 4 paragraphs, the label */
+	for (i = 1; i <= 12; i++) {
+		snprintf(line, sizeof(line), "  %2zu. https://riverton.example/2019/11/18/story-%zu/\n",
+			 i, i);
+		sahifa_buf_append_str(&b, line);
+	}
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, b.data, b.len, &a, &err) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	r = removed_at(&a, refs);
+	CHECK_STR("reference", r ? sahifa_reason_name(r->reason) : NULL, "link_list");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -886,6 +934,7 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_lynx_references();
 	test_comment_policy();
 	test_title_run_on();
 	test_datelines();
