@@ -1971,6 +1971,50 @@ static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
 	return SAHIFA_OK;
 }
 
+#define COLON_ITEM_MAX_CHARS 200  /* an item of a list the article introduces */
+
+/* The article's last line announces a list with a colon and the list follows line by
+ * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
+ * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
+ * article-extraction benchmark): the announcement and its items are the article's,
+ * up to the first blank line or a line of another shape.  Returns the new end. */
+static size_t colon_list(struct page *p, size_t end)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h;
+	size_t j, next, items = 0;
+
+	if (end >= p->n || p->b[end].reason >= 0 || p->b[end].words < 3 ||
+	    p->b[end].chars > COLON_ITEM_MAX_CHARS)
+		return end;
+	h = &s->lines[p->b[end].head];
+	{
+		const char *t = s->text + h->b;
+		size_t len = h->e - h->b;
+
+		if (s->lines[p->b[end].head + h->nlines - 1].e <= h->b ||
+		    s->text[s->lines[p->b[end].head + h->nlines - 1].e - 1] != ':' ||
+		    has_any(t, len, w_related) || has_any(t, len, w_news) ||
+		    has_any(t, len, w_share))
+			return end;
+	}
+	next = p->b[end].head + h->nlines;
+	for (j = end + 1; j < p->n; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (k->head != next || k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS ||
+		    k->marks || k->url || k->form)
+			break;
+		next = k->head + s->lines[k->head].nlines;
+		items++;
+	}
+	if (items < 2)
+		return end;
+	for (j = end; j <= end + items; j++)
+		p->b[j].detail = D_NONE;
+	return end + items + 1;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -2264,6 +2308,7 @@ again:
 	}
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
+	best_e = colon_list(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;

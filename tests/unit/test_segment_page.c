@@ -540,6 +540,62 @@ static void test_comment_policy(void)
 	}
 }
 
+/* The article's last line announces a list with a colon and the items follow line by
+ * line (a tour's dates under a Billboard story of the scrapinghub article-extraction
+ * benchmark): they are the article's, not related links; a list after a blank line is
+ * not (the lines are of the project's own writing). */
+static void test_colon_list(void)
+{
+	static const char *const items[] = {
+		"March 4 -- Ferry terminal to the library, northern lane",
+		"April 15 -- Library to the market square, both lanes",
+		"June 2 -- Market square to the station, southern lane",
+	};
+	int gap;
+
+	for (gap = 0; gap < 2; gap++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long first;
+		size_t j;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		put(&p, "The council's timetable for the three sections of the works:");
+		if (gap)
+			put(&p, "");
+		first = p.line + 1;
+		for (j = 0; j < COUNT(items); j++)
+			put(&p, items[j]);
+		put(&p, "");
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (j = 0; j < COUNT(items); j++) {
+			r = removed_at(&a, first + (long)j);
+			if (gap)
+				CHECK(r != NULL);
+			else
+				CHECK_STR(items[j], r ? sahifa_reason_name(r->reason) : "(kept)",
+					  "(kept)");
+		}
+		CHECK_INT("paragraphs", a.stats.paragraphs, gap ? 4 : 8);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* Lines inside the article removed by their shape. */
 static void test_inside(void)
 {
@@ -934,6 +990,7 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_colon_list();
 	test_lynx_references();
 	test_comment_policy();
 	test_title_run_on();
