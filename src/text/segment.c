@@ -620,8 +620,11 @@ static enum sahifa_status emit(struct seg_state *s)
 			a->headline_lines = (long)l->nlines;
 			break;
 		case C_BYLINE:
+			if ((st = block_text(s, i, &joined, &t, &len)))
+				break;
 			st = sahifa_article_set_str(&a->byline, t, len);
 			a->byline_line = line;
+			a->byline_lines = (long)l->nlines;
 			break;
 		case C_H2:
 		case C_H3:

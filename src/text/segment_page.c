@@ -893,6 +893,11 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 	return n;
 }
 
+/* A hard-wrapped byline spans up to this many screen lines ("Le Monde | 04.05.2015 à
+ * 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin" / "Untersinger (avec Damien
+ * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
+#define BYLINE_WRAP_MAX 3
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
@@ -904,8 +909,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	int has_date;
 
 	date[0] = 0;
-	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 1)
-		return 0;  /* (a byline is one line of the record) */
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) ||
+	    h->nlines > BYLINE_WRAP_MAX)
+		return 0;
 	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
 	    !memchr(t, '|', len))
 		return 0;  /* only "By Jane Doe, a deputy editor who ..." and "Site | date |

@@ -63,7 +63,8 @@ static int check_accounted(const struct sahifa_article *a)
 		for (j = 0; j < (size_t)(a->headline_lines > 1 ? a->headline_lines : 1); j++)
 			MARK(a->headline_line + (long)j);
 	if (a->byline)
-		MARK(a->byline_line);
+		for (j = 0; j < (size_t)(a->byline_lines > 1 ? a->byline_lines : 1); j++)
+			MARK(a->byline_line + (long)j);
 	for (i = 0; i < a->n_sections; i++) {
 		if (a->sections[i].heading)
 			MARK(a->sections[i].line);

@@ -71,7 +71,8 @@ static int accounted(const struct sahifa_article *a)
 		for (k = 0; k < (a->headline_lines > 1 ? a->headline_lines : 1); k++)
 			MARK(a->headline_line + k);
 	if (a->byline)
-		MARK(a->byline_line);
+		for (k = 0; k < (a->byline_lines > 1 ? a->byline_lines : 1); k++)
+			MARK(a->byline_line + k);
 	for (i = 0; i < a->n_sections; i++) {
 		if (a->sections[i].heading)
 			MARK(a->sections[i].line);
@@ -217,6 +218,80 @@ static void test_bylines(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* A byline hard-wrapped over two screen lines (as w3m -cols 80 prints readability test
+ * page lemonde-1: "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 |
+ * Par Martin" / "Untersinger (avec Damien Leloup et Morgane Tual)"): the byline is
+ * both lines joined, its authors and date taken from the whole (the lines are of the
+ * project's own writing). */
+static void test_byline_wrapped(void)
+{
+	static const char page[] =
+		"  • Home\n"
+		"  • News\n"
+		"  • Sport\n"
+		"  • Business\n"
+		"  • Weather\n"
+		"  • Travel\n"
+		"  • Culture\n"
+		"  • Video\n"
+		"  • Local\n"
+		"  • Contact\n"
+		"  • Opinion\n"
+		"  • Science\n"
+		"  • Health\n"
+		"  • Education\n"
+		"  • Letters\n"
+		"  • Jobs\n"
+		"  • Property\n"
+		"  • Cars\n"
+		"  • Puzzles\n"
+		"  • Archive\n"
+		"\n"
+		"Council backs bus lanes for the harbour road\n"
+		"\n"
+		"Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Doe\n"
+		"and John Smith, harbour correspondents\n"
+		"\n"
+		"The town council voted on Tuesday to build bus lanes along the harbour road,\n"
+		"after a year of complaints from shop owners about the traffic jams that fill the\n"
+		"road in the summer months and keep their customers away.\n"
+		"\n"
+		"Shop owners on the road said that the lanes would bring more customers, since\n"
+		"the buses would stop closer to the market and run every ten minutes in the\n"
+		"morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"The work is to start in March and to be finished before the harbour festival in\n"
+		"August, when the road is closed to cars for a week and the buses are the only\n"
+		"way for most visitors to reach the market.\n"
+		"\n"
+		"Some residents of the northern streets said they feared the loss of parking\n"
+		"spaces, and the council promised to open a new car park behind the station\n"
+		"before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"  • Storm warning for the coast this weekend\n"
+		"  • School meals to cost less from April\n"
+		"  • Harbour festival moves to August\n"
+		"\n"
+		"About us · Contact · Privacy policy · Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline,
+		  "Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane "
+		  "Doe and John Smith, harbour correspondents");
+	CHECK_INT("byline line", a.byline_line, 24);
+	CHECK_INT("byline lines", a.byline_lines, 2);
+	CHECK_INT("authors", (long)a.n_authors, 2);
+	if (a.n_authors == 2)
+		CHECK_STR("second author", a.authors[1], "John Smith");
+	CHECK_STR("published", a.published, "2015-05-04");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
 }
 
 /* The byline under the headline's second copy, after share buttons (aktualne.cz,
@@ -986,6 +1061,7 @@ int main(void)
 		return 1;
 	}
 	test_bylines();
+	test_byline_wrapped();
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_not_bylines();
