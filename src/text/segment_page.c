@@ -2327,8 +2327,12 @@ again:
 		char date[16];
 		int meta = meta_under(&p, bi);
 
-		if (!can_title(&p, bi) || (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD
-									   : 1)))
+		if (!can_title(&p, bi))
+			continue;
+		/* a long title reads as prose and may open the run; it stays a candidate
+		 * when it has no stop in it and an author or date line under it */
+		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
+		    !(bi == body && meta && !k->sentences && !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or

@@ -414,6 +414,13 @@ static void test_headline(void)
 		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
 		  "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
+		/* seattletimes (readability test page seattletimes-1, lynx): a long title
+		 * that reads as prose, with its date line under it, opens the run of text */
+		{ 0, "Bus lanes for the harbour road, built by a council under fire, give a "
+		     "glimpse of what the town will be in the years to come",
+		  "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
+		  "Bus lanes for the harbour road, built by a council under fire, give a "
+		  "glimpse of what the town will be in the years to come" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
