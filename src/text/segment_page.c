@@ -424,12 +424,13 @@ struct page {
 	struct blk *b;
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
+	size_t glued;           /* blocks of glued_teaser's shape */
 };
 
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_POLICY, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -455,6 +456,7 @@ static const char *const details[D_COUNT] = {
 	"a second copy of text the article already holds",
 	"a list of teasers after the article",
 	"the site's notice on readers' comments",
+	"a teaser: its title and lead run together",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -562,6 +564,69 @@ static int ends_sentence(const struct seg_line *h)
 	return (h->flags & F_SENTENCE) != 0;
 }
 
+#define GLUED_TITLE_MAX 150    /* bytes of a teaser's title before its lead */
+#define GLUED_LEAD_MIN 40      /* and of the lead after it */
+#define GLUED_MIN 4            /* such blocks on a page that make a list of teasers */
+
+static int is_lower_ascii(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* A teaser whose title and lead the dump printed without a break between them: a
+ * title in title case, then at once the lead's capital ("The 4 Best Vegan Spots In
+ * DetroitHoodline crunched the numbers ...", "Is Violence In Sports On The
+ * Rise?Violence is part of the game ...", a TV station's page of the scrapinghub
+ * article-extraction benchmark as lynx prints it).  The word before the join has
+ * three small letters before it and opens the title's word, so that "iPhone",
+ * "McDonald", "YouTube", "#HealthyHydration" or "Gannett/GateHouse" are no join; most
+ * of the title's words (three or more) open with a capital or a digit. */
+static int glued_teaser(const struct seg_state *s, size_t head)
+{
+	const struct seg_line *h = &s->lines[head];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b, g, i;
+
+	while (len && (*t == ' ' || *t == '*' || *t == '+'))
+		t++, len--;
+	for (g = 12; g < len && g <= GLUED_TITLE_MAX; g++) {
+		size_t words = 0, caps = 0, low = 0;
+		int c = (unsigned char)t[g - 1], in = 0;
+
+		if (!(t[g] >= 'A' && t[g] <= 'Z') || g + 1 >= len || !is_lower_ascii(t[g + 1]))
+			continue;
+		if (!(is_lower_ascii(c) || c == '?' || c == '!'))
+			continue;
+		if ((h->nlines == 1 && len - g < GLUED_LEAD_MIN) || !memchr(t + g, ' ', len - g))
+			return 0;  /* (a wrapped block's lead goes on in its next lines) */
+		if (c != '?' && c != '!') {
+			for (i = g; i > 0 && is_lower_ascii(t[i - 1]); i--)
+				low++;
+			if (low < 3 || i == 0 || !(t[i - 1] >= 'A' && t[i - 1] <= 'Z'))
+				continue;
+			if (i >= 2 && (t[i - 2] == '#' || t[i - 2] == '@' || t[i - 2] == '/' ||
+				       t[i - 2] == '-' || is_lower_ascii(t[i - 2]) ||
+				       (t[i - 2] >= 'A' && t[i - 2] <= 'Z')))
+				continue;  /* "#HealthyHydration", "Gannett/GateHouse" */
+		}
+		for (i = 0; i < g; i++) {
+			if (t[i] == ' ') {
+				in = 0;
+				continue;
+			}
+			if (!in) {
+				words++;
+				if ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9') ||
+				    (unsigned char)t[i] >= 0x80 || t[i] == '"' || t[i] == '\'')
+					caps++;
+				in = 1;
+			}
+		}
+		return words >= 3 && caps * 10 >= words * 7;
+	}
+	return 0;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -577,6 +642,10 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 	if (k->form && k->chars < 300) {
 		k->reason = SAHIFA_REASON_FORM, k->detail = D_FORM;
+		return;
+	}
+	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
+		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
 		return;
 	}
 	if (k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) {
@@ -2115,6 +2184,9 @@ enum sahifa_status seg_page(struct seg_state *s)
 		if (tot[g] > 20 && (double)tot[g] >= sw_langs[g].hi * 0.5 * (double)long_words &&
 		    (p.lang < 0 || tot[g] > tot[p.lang]))
 			p.lang = g;
+	for (bi = 0; bi < p.n; bi++)
+		if (glued_teaser(s, p.b[bi].head))
+			p.glued++;
 again:
 	/* jusText's first stage, by the block alone */
 	for (bi = 0; bi < p.n; bi++) {

@@ -678,6 +678,77 @@ static void test_colon_list(void)
 	}
 }
 
+/* Teasers whose title and lead a dump printed without a break (a TV station's page of
+ * the scrapinghub article-extraction benchmark, lynx): related, wherever they are;
+ * lines with "iPhone", "#HealthyHydration" or "Gannett/GateHouse" in a title are no
+ * such join (the lines are of the project's own writing). */
+static void test_glued_teasers(void)
+{
+	static const char *const glued[] = {
+		"The 4 Best Bus Routes In RivertonThe harbour council crunched the numbers to find "
+		"the fastest routes around the town.",
+		"Is Parking On The Harbour Road Over?Shop owners say the new lanes take forty spaces "
+		"from their customers.",
+		"Say Cheese? Riverton's Top 3 Market StallsWondering where to find the best cheese "
+		"near the harbour? We asked the traders.",
+		"Attention, Commuters: Here Are The Ferry Times For MarchIn the market for a faster "
+		"way to the city? The ferry may be it.",
+	};
+	static const char *const not_glued[] = {
+		"Harbour Council Buys New iPhones for the bus drivers, who will use them to report "
+		"delays on the road.",
+		"Riverton Daily Water Run #HealthyHarbour #shop on the harbour road this weekend, with "
+		"the council's support.",
+		"Column: The Riverton/GateHouse merger sends a dismal signal about the future of "
+		"local news in the harbour towns.",
+		"Harbour Council Welcomes McDonald family to the market square after years of "
+		"waiting for a stall there.",
+	};
+	int neg;
+
+	for (neg = 0; neg < 2; neg++) {
+		const char *const *lines = neg ? not_glued : glued;
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long first;
+		size_t j;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		put(&p, "Latest Headlines");
+		first = p.line + 1;
+		for (j = 0; j < 4; j++) {
+			put(&p, lines[j]);
+			put(&p, "");
+		}
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (j = 0; j < 4; j++) {
+			r = removed_at(&a, first + 2 * (long)j);
+			if (neg)
+				CHECK(!r || strcmp(r->detail ? r->detail : "",
+						   "a teaser: its title and lead run together"));
+			else
+				CHECK_STR(lines[j], r ? r->detail : NULL,
+					  "a teaser: its title and lead run together");
+		}
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* Lines inside the article removed by their shape. */
 static void test_inside(void)
 {
@@ -1073,6 +1144,7 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_glued_teasers();
 	test_colon_list();
 	test_lynx_references();
 	test_comment_policy();
