@@ -178,6 +178,7 @@ struct sahifa_article {
 	char *byline;                    /* NULL when there is none */
 	long headline_line, byline_line; /* their source lines; 0 when NULL (not in the JSON) */
 	long headline_lines;             /* source lines the headline spans (not in the JSON) */
+	long byline_lines;               /* and the byline (hard-wrapped text; not in the JSON) */
 	/* Page metadata; each NULL when absent. */
 	char *url;                       /* WARC target URI, else canonical or og:url */
 	char **authors;                  /* names, in the order found */

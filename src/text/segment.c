@@ -496,6 +496,65 @@ static int removal(const struct seg_state *s, size_t h, enum sahifa_reason *reas
 
 /* The text of the block starting at line i: the line itself, or its wrapped lines
  * joined by single spaces (in b, which is reset). */
+/* Han, kana, the CJK punctuation and the fullwidth forms: scripts written without spaces
+ * between words, so that a dump's line break between two of them stands for no space
+ * (the segment-break rule of CSS Text level 3, section 4.1.3).  Hangul is not among them:
+ * Korean puts spaces between words. */
+static int is_unspaced_cp(uint32_t c)
+{
+	return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	       (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* Whether the wrapped line k joins the line j before it with no space: both sides of
+ * the break are in a script without spaces ("而且在" / "接近" is "而且在接近"). */
+static int joins_unspaced(const struct seg_state *s, size_t j, size_t k)
+{
+	const struct seg_line *a = &s->lines[j], *c = &s->lines[k];
+	uint32_t last, first;
+
+	if (a->e <= a->b || c->e <= c->b)
+		return 0;
+	prev_cp((const unsigned char *)s->text, a->b, a->e, &last);
+	if (seg_utf8_next((const unsigned char *)s->text + c->b, c->e - c->b, &first) == 0)
+		return 0;
+	return is_unspaced_cp(last) && is_unspaced_cp(first);
+}
+
+/* A title's Markdown heading markup dropped: the opening run of one to six '#' and its
+ * space, and an optional closing run after a space (CommonMark's ATX headings), so that
+ * "# Council backs bus lanes" is the headline "Council backs bus lanes".  A line that is
+ * only markup, or '#' without a space after ("#MeToo"), is left as it is. */
+static void strip_atx(const char **t, size_t *len)
+{
+	const char *p = *t, *e = *t + *len;
+	size_t n = 0;
+
+	while (p + n < e && p[n] == '#')
+		n++;
+	if (n == 0 || n > 6 || p + n >= e || p[n] != ' ')
+		return;
+	p += n;
+	while (p < e && *p == ' ')
+		p++;
+	{
+		const char *q = e;
+
+		while (q > p && q[-1] == '#')
+			q--;
+		if (q < e && q > p && q[-1] == ' ')
+			e = q;
+		while (e > p && e[-1] == ' ')
+			e--;
+	}
+	if (e > p) {
+		*t = p;
+		*len = (size_t)(e - p);
+	}
+}
+
 static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct sahifa_buf *b,
 				     const char **t, size_t *len)
 {
@@ -509,7 +568,7 @@ static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct
 	}
 	sahifa_buf_reset(b);
 	for (k = i; k < i + l->nlines; k++) {
-		if (k > i && sahifa_buf_append_char(b, ' '))
+		if (k > i && !joins_unspaced(s, k - 1, k) && sahifa_buf_append_char(b, ' '))
 			return SAHIFA_ERR_NOMEM;
 		if (sahifa_buf_append(b, s->text + s->lines[k].b, s->lines[k].e - s->lines[k].b))
 			return SAHIFA_ERR_NOMEM;
@@ -555,16 +614,21 @@ static enum sahifa_status emit(struct seg_state *s)
 		case C_HEADLINE:
 			if ((st = block_text(s, i, &joined, &t, &len)))
 				break;
+			strip_atx(&t, &len);
 			st = sahifa_article_set_str(&a->headline, t, len);
 			a->headline_line = line;
 			a->headline_lines = (long)l->nlines;
 			break;
 		case C_BYLINE:
+			if ((st = block_text(s, i, &joined, &t, &len)))
+				break;
 			st = sahifa_article_set_str(&a->byline, t, len);
 			a->byline_line = line;
+			a->byline_lines = (long)l->nlines;
 			break;
 		case C_H2:
 		case C_H3:
+			strip_atx(&t, &len);
 			if (!sahifa_article_add_section(a, t, len, l->cls == C_H2 ? 2 : 3, line))
 				st = SAHIFA_ERR_NOMEM;
 			else

@@ -424,12 +424,13 @@ struct page {
 	struct blk *b;
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
+	size_t glued;           /* blocks of glued_teaser's shape */
 };
 
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -454,6 +455,8 @@ static const char *const details[D_COUNT] = {
 	"reader comments after the article",
 	"a second copy of text the article already holds",
 	"a list of teasers after the article",
+	"the site's notice on readers' comments",
+	"a teaser: its title and lead run together",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -561,6 +564,69 @@ static int ends_sentence(const struct seg_line *h)
 	return (h->flags & F_SENTENCE) != 0;
 }
 
+#define GLUED_TITLE_MAX 150    /* bytes of a teaser's title before its lead */
+#define GLUED_LEAD_MIN 40      /* and of the lead after it */
+#define GLUED_MIN 4            /* such blocks on a page that make a list of teasers */
+
+static int is_lower_ascii(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* A teaser whose title and lead the dump printed without a break between them: a
+ * title in title case, then at once the lead's capital ("The 4 Best Vegan Spots In
+ * DetroitHoodline crunched the numbers ...", "Is Violence In Sports On The
+ * Rise?Violence is part of the game ...", a TV station's page of the scrapinghub
+ * article-extraction benchmark as lynx prints it).  The word before the join has
+ * three small letters before it and opens the title's word, so that "iPhone",
+ * "McDonald", "YouTube", "#HealthyHydration" or "Gannett/GateHouse" are no join; most
+ * of the title's words (three or more) open with a capital or a digit. */
+static int glued_teaser(const struct seg_state *s, size_t head)
+{
+	const struct seg_line *h = &s->lines[head];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b, g, i;
+
+	while (len && (*t == ' ' || *t == '*' || *t == '+'))
+		t++, len--;
+	for (g = 12; g < len && g <= GLUED_TITLE_MAX; g++) {
+		size_t words = 0, caps = 0, low = 0;
+		int c = (unsigned char)t[g - 1], in = 0;
+
+		if (!(t[g] >= 'A' && t[g] <= 'Z') || g + 1 >= len || !is_lower_ascii(t[g + 1]))
+			continue;
+		if (!(is_lower_ascii(c) || c == '?' || c == '!'))
+			continue;
+		if ((h->nlines == 1 && len - g < GLUED_LEAD_MIN) || !memchr(t + g, ' ', len - g))
+			return 0;  /* (a wrapped block's lead goes on in its next lines) */
+		if (c != '?' && c != '!') {
+			for (i = g; i > 0 && is_lower_ascii(t[i - 1]); i--)
+				low++;
+			if (low < 3 || i == 0 || !(t[i - 1] >= 'A' && t[i - 1] <= 'Z'))
+				continue;
+			if (i >= 2 && (t[i - 2] == '#' || t[i - 2] == '@' || t[i - 2] == '/' ||
+				       t[i - 2] == '-' || is_lower_ascii(t[i - 2]) ||
+				       (t[i - 2] >= 'A' && t[i - 2] <= 'Z')))
+				continue;  /* "#HealthyHydration", "Gannett/GateHouse" */
+		}
+		for (i = 0; i < g; i++) {
+			if (t[i] == ' ') {
+				in = 0;
+				continue;
+			}
+			if (!in) {
+				words++;
+				if ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9') ||
+				    (unsigned char)t[i] >= 0x80 || t[i] == '"' || t[i] == '\'')
+					caps++;
+				in = 1;
+			}
+		}
+		return words >= 3 && caps * 10 >= words * 7;
+	}
+	return 0;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -578,6 +644,10 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_FORM, k->detail = D_FORM;
 		return;
 	}
+	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
+		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
+		return;
+	}
 	if (k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
 		return;
@@ -587,7 +657,9 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
-	if (k->chars < 120 && has_any(t, len, w_ad)) {
+	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7))) {
+		/* (lynx prints an embedded frame, an ad slot or a video, as its address,
+		 * however long: "IFRAME: [70]//wa.gtimg.com/website/201610/...") */
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
 		return;
 	}
@@ -890,6 +962,11 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 	return n;
 }
 
+/* A hard-wrapped byline spans up to this many screen lines ("Le Monde | 04.05.2015 à
+ * 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin" / "Untersinger (avec Damien
+ * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
+#define BYLINE_WRAP_MAX 3
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
@@ -901,8 +978,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	int has_date;
 
 	date[0] = 0;
-	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) || h->nlines > 1)
-		return 0;  /* (a byline is one line of the record) */
+	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) ||
+	    h->nlines > BYLINE_WRAP_MAX)
+		return 0;
 	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
 	    !memchr(t, '|', len))
 		return 0;  /* only "By Jane Doe, a deputy editor who ..." and "Site | date |
@@ -1451,6 +1529,50 @@ static int in_teaser_list(struct page *p, size_t bi)
 	       teaser_shape(p, after);
 }
 
+/* The text of block bi, its wrapped lines joined by a space, in out (size bytes); 0 when
+ * it does not fit. */
+static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size)
+{
+	const struct seg_state *s = p->s;
+	size_t li, n = 0, head = p->b[bi].head;
+
+	for (li = head; li < head + s->lines[head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+
+		if (n + (l->e - l->b) + 2 > size)
+			return 0;
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, s->text + l->b, l->e - l->b);
+		n += l->e - l->b;
+	}
+	out[n] = 0;
+	return n;
+}
+
+#define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
+
+/* Block bi is the title of another block run together with more text: a caption, a
+ * teaser's lead or the picture's credit after it ("The sharing economy is a lie: ...
+ * libertarians Ayn Rand, Rand Paul (Credit: AP/...)", the picture's caption on Salon),
+ * while the title itself stands alone in block j.  The line alone is the headline. */
+static int runs_title_on(const struct page *p, size_t bi)
+{
+	char a[1024], b[1024];
+	size_t n = block_joined(p, bi, a, sizeof(a)), m, j;
+
+	if (n < RUN_TOGETHER_MIN + 10)
+		return 0;
+	for (j = 0; j < p->n; j++) {
+		if (j == bi || p->b[j].words < 3 || p->b[j].chars * 10 > p->b[bi].chars * 9)
+			continue;
+		m = block_joined(p, j, b, sizeof(b));
+		if (m >= RUN_TOGETHER_MIN && m + 8 <= n && a[m] == ' ' && !memcmp(a, b, m))
+			return 1;
+	}
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -1538,6 +1660,39 @@ static int comment_header(const struct page *p, size_t bi)
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
+/* The site's notice over its readers' comments, at the article's end: a comments word
+ * with a policy word ("The opinions expressed in reader comments are those of the
+ * author only", Seattle Times; «ترحب شبكة CNN بالنقاش الحيوي ... مراجعة التعليقات
+ * ... إرشادات الاستخدام», CNN Arabic), or a disclaimer of the views below («الآراء
+ * الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية»). */
+static const char *const w_cmt[] = { "comments", "commenting", "commenters", "التعليقات",
+				     "تعليقات", "تعليقك", "نظرات", "commentaires",
+				     "kommentare", "comentarios", "yorumlar", NULL };
+static const char *const w_cmt_policy[] = {
+	"comment policy", "comments policy", "commenting policy", "privacy policy",
+	"guidelines", "moderat", "are those of", "do not reflect", "terms of use",
+	"terms of service", "إرشادات", "سياسة الخصوصية", "سياسة التعليق", "شروط الاستخدام",
+	"شروط النشر", "لا تعبر", "قوانین", "charte", "modération", "richtlinien",
+	"netiquette", "normas", "moderación", NULL
+};
+static const char *const w_views_below[] = { "لا تعبر عن رأي", "لا تعبر بالضرورة عن",
+					     "لا تمثل رأي", "نظرات ارسال شده", NULL };
+#define POLICY_MAX_CHARS 600  /* a notice is a few sentences; longer is the article's own */
+
+static int comment_policy(const struct page *p, size_t bi)
+{
+	char t[2048];
+	size_t n;
+
+	if (p->b[bi].chars > POLICY_MAX_CHARS || p->b[bi].words < 6)
+		return 0;
+	n = block_joined(p, bi, t, sizeof(t));
+	if (!n)
+		return 0;
+	return (has_any(t, n, w_cmt) && has_any(t, n, w_cmt_policy)) ||
+	       has_any(t, n, w_views_below);
 }
 
 static const char *const w_ago[] = { " ago", "před ", "hace ", "il y a ", "vor ", "há ",
@@ -1891,6 +2046,50 @@ static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
 	return SAHIFA_OK;
 }
 
+#define COLON_ITEM_MAX_CHARS 200  /* an item of a list the article introduces */
+
+/* The article's last line announces a list with a colon and the list follows line by
+ * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
+ * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
+ * article-extraction benchmark): the announcement and its items are the article's,
+ * up to the first blank line or a line of another shape.  Returns the new end. */
+static size_t colon_list(struct page *p, size_t end)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h;
+	size_t j, next, items = 0;
+
+	if (end >= p->n || p->b[end].reason >= 0 || p->b[end].words < 3 ||
+	    p->b[end].chars > COLON_ITEM_MAX_CHARS)
+		return end;
+	h = &s->lines[p->b[end].head];
+	{
+		const char *t = s->text + h->b;
+		size_t len = h->e - h->b;
+
+		if (s->lines[p->b[end].head + h->nlines - 1].e <= h->b ||
+		    s->text[s->lines[p->b[end].head + h->nlines - 1].e - 1] != ':' ||
+		    has_any(t, len, w_related) || has_any(t, len, w_news) ||
+		    has_any(t, len, w_share))
+			return end;
+	}
+	next = p->b[end].head + h->nlines;
+	for (j = end + 1; j < p->n; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (k->head != next || k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS ||
+		    k->marks || k->url || k->form)
+			break;
+		next = k->head + s->lines[k->head].nlines;
+		items++;
+	}
+	if (items < 2)
+		return end;
+	for (j = end; j <= end + items; j++)
+		p->b[j].detail = D_NONE;
+	return end + items + 1;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -1937,7 +2136,7 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (marks >= 10 && (marks * 5 >= n || refs >= 10))
+	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
@@ -1985,6 +2184,9 @@ enum sahifa_status seg_page(struct seg_state *s)
 		if (tot[g] > 20 && (double)tot[g] >= sw_langs[g].hi * 0.5 * (double)long_words &&
 		    (p.lang < 0 || tot[g] > tot[p.lang]))
 			p.lang = g;
+	for (bi = 0; bi < p.n; bi++)
+		if (glued_teaser(s, p.b[bi].head))
+			p.glued++;
 again:
 	/* jusText's first stage, by the block alone */
 	for (bi = 0; bi < p.n; bi++) {
@@ -2159,8 +2361,32 @@ again:
 			}
 		}
 	}
+	/* the notice on the comments, with nothing of the article after it: the article
+	 * ends before it (an article about such a policy goes on after the line) */
+	{
+		size_t good = 0, cut = SIZE_MAX;
+
+		for (bi = best_b; bi < best_e; bi++) {
+			if (good && comment_policy(&p, bi)) {
+				if (cut == SIZE_MAX)
+					cut = bi;
+			} else if (p.b[bi].final == J_GOOD) {
+				good++;
+				cut = SIZE_MAX;
+			}
+		}
+		if (cut != SIZE_MAX) {
+			for (bi = cut; bi < best_e; bi++)
+				if (p.b[bi].reason < 0) {
+					p.b[bi].reason = SAHIFA_REASON_COMMENT;
+					p.b[bi].detail = D_POLICY;
+				}
+			best_e = cut;
+		}
+	}
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
+	best_e = colon_list(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;
@@ -2173,8 +2399,12 @@ again:
 		char date[16];
 		int meta = meta_under(&p, bi);
 
-		if (!can_title(&p, bi) || (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD
-									   : 1)))
+		if (!can_title(&p, bi))
+			continue;
+		/* a long title reads as prose and may open the run; it stays a candidate
+		 * when it has no stop in it and an author or date line under it */
+		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
+		    !(bi == body && meta && !k->sentences && !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -2225,6 +2455,8 @@ again:
 			sc += 1.0;
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
+		if (runs_title_on(&p, bi))
+			sc -= 2.0;
 		if (k->sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
 

@@ -8,6 +8,9 @@
   text_eval.py saudi EVAL OUT      the clean one-article files: OUT/saudi/*.txt + gold
   text_eval.py score OUT           read OUT/<renderer>.jsonl (sahifa convert of each
                                    folder) and print the table
+  text_eval.py lost OUT R [HALF]   the gold article text renderer R's records removed,
+                                   by reason and detail, with examples (HALF: dev or
+                                   held-out, dev by default)
 
 Body: token precision / recall / F1 of the record's headings and paragraphs against the
 gold body (bag of lower-cased word tokens of the NFC text, micro-averaged over pages).
@@ -319,6 +322,36 @@ def score(out):
         print(t.row("saudinewsnet"))
 
 
+def lost(out, renderer, half="dev", show=3):
+    """The article text a renderer's records removed, by reason and detail: the removed
+    lines whose tokens are nearly all in the gold body and not already in the record's
+    body (word tokens they take from the gold that the record lacks), with examples."""
+    gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
+    recs = load_records(os.path.join(out, renderer + ".jsonl"))
+    why = collections.Counter()
+    seen = collections.defaultdict(list)
+    for n in sorted(gold):
+        g, rec = gold[n], recs.get(n)
+        if not g.get("body") or not rec or held_out(n) != (half == "held-out"):
+            continue
+        rest = collections.Counter(tokens(g["body"])) - collections.Counter(tokens(record_body(rec)))
+        for r in rec.get("removed", []):
+            lt = collections.Counter(tokens(r.get("text")))
+            if sum(lt.values()) < 4:
+                continue
+            hit = lt & rest
+            if sum(hit.values()) * 10 < sum(lt.values()) * 8:
+                continue
+            rest -= hit
+            key = "%s / %s" % (r["reason"], r.get("detail", ""))
+            why[key] += sum(hit.values())
+            seen[key].append("%s:%d: %s" % (n, r["line"], r["text"][:100]))
+    for key, c in why.most_common():
+        print("%6d  %s" % (c, key))
+        for e in seen[key][:show]:
+            print("          " + e)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "render":
@@ -327,3 +360,5 @@ if __name__ == "__main__":
         saudi(sys.argv[2], sys.argv[3])
     elif cmd == "score":
         score(sys.argv[2])
+    elif cmd == "lost":
+        lost(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))

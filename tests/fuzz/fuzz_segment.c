@@ -41,7 +41,8 @@ static void check(const struct sahifa_article *a)
 		for (j = 0; j < (size_t)(a->headline_lines > 1 ? a->headline_lines : 1); j++)
 			mark(seen, a->stats.lines, a->headline_line + (long)j, &total);
 	if (a->byline)
-		mark(seen, a->stats.lines, a->byline_line, &total);
+		for (j = 0; j < (size_t)(a->byline_lines > 1 ? a->byline_lines : 1); j++)
+			mark(seen, a->stats.lines, a->byline_line + (long)j, &total);
 	for (i = 0; i < a->n_sections; i++) {
 		const struct sahifa_section *s = &a->sections[i];
 

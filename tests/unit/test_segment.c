@@ -63,7 +63,8 @@ static int check_accounted(const struct sahifa_article *a)
 		for (j = 0; j < (size_t)(a->headline_lines > 1 ? a->headline_lines : 1); j++)
 			MARK(a->headline_line + (long)j);
 	if (a->byline)
-		MARK(a->byline_line);
+		for (j = 0; j < (size_t)(a->byline_lines > 1 ? a->byline_lines : 1); j++)
+			MARK(a->byline_line + (long)j);
 	for (i = 0; i < a->n_sections; i++) {
 		if (a->sections[i].heading)
 			MARK(a->sections[i].line);
@@ -362,6 +363,49 @@ static void test_details(void)
 
 /* --- rules files ------------------------------------------------------------------- */
 
+/* A Markdown dump: the headline and the headings are the titles without their '#'
+ * markup, the paragraphs keep their text as written (the lines are of the project's own
+ * writing). */
+static void test_markdown(void)
+{
+	static const struct {
+		const char *line, *title;
+	} cases[] = {
+		{ "# Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		{ "## Council backs bus lanes ##", "Council backs bus lanes" },
+		{ "###   Council backs bus lanes", "Council backs bus lanes" },
+		{ "#MeToo reaches the harbour council", "#MeToo reaches the harbour council" },
+		{ "####### Seven marks are no heading", "####### Seven marks are no heading" },
+		{ "# Learn C#", "Learn C#" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[1024];
+		struct sahifa_article a;
+		struct sahifa_error err;
+
+		snprintf(text, sizeof(text),
+			 "%s\n\nThe town council voted on Tuesday to build bus lanes along the "
+			 "harbour road, after a year of complaints from shop owners.\n\n"
+			 "## What the shops said\n\n# Shop owners said the lanes would bring more "
+			 "customers, since buses now stop closer to the market.\n",
+			 cases[i].line);
+		CHECK(seg(defaults, text, &a, &err) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, a.headline ? a.headline : "(none)", cases[i].title);
+		CHECK(a.n_sections == 2);
+		if (a.n_sections == 2) {
+			CHECK_STR("heading", a.sections[1].heading ? a.sections[1].heading : "",
+				  "What the shops said");
+			CHECK(a.sections[1].n_paragraphs == 1 &&
+			      !strncmp(a.sections[1].paragraphs[0].text, "# Shop", 6));
+		}
+		CHECK(check_accounted(&a) == 0);
+		sahifa_article_release(&a);
+	}
+}
+
 static void test_rules(void)
 {
 	struct sahifa_rules *rules = NULL;
@@ -504,6 +548,7 @@ int main(void)
 	test_seeds();
 	test_texts();
 	test_details();
+	test_markdown();
 	test_rules();
 	test_limits();
 	sahifa_rules_free(defaults);

@@ -71,7 +71,8 @@ static int accounted(const struct sahifa_article *a)
 		for (k = 0; k < (a->headline_lines > 1 ? a->headline_lines : 1); k++)
 			MARK(a->headline_line + k);
 	if (a->byline)
-		MARK(a->byline_line);
+		for (k = 0; k < (a->byline_lines > 1 ? a->byline_lines : 1); k++)
+			MARK(a->byline_line + k);
 	for (i = 0; i < a->n_sections; i++) {
 		if (a->sections[i].heading)
 			MARK(a->sections[i].line);
@@ -219,6 +220,80 @@ static void test_bylines(void)
 	}
 }
 
+/* A byline hard-wrapped over two screen lines (as w3m -cols 80 prints readability test
+ * page lemonde-1: "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 |
+ * Par Martin" / "Untersinger (avec Damien Leloup et Morgane Tual)"): the byline is
+ * both lines joined, its authors and date taken from the whole (the lines are of the
+ * project's own writing). */
+static void test_byline_wrapped(void)
+{
+	static const char page[] =
+		"  • Home\n"
+		"  • News\n"
+		"  • Sport\n"
+		"  • Business\n"
+		"  • Weather\n"
+		"  • Travel\n"
+		"  • Culture\n"
+		"  • Video\n"
+		"  • Local\n"
+		"  • Contact\n"
+		"  • Opinion\n"
+		"  • Science\n"
+		"  • Health\n"
+		"  • Education\n"
+		"  • Letters\n"
+		"  • Jobs\n"
+		"  • Property\n"
+		"  • Cars\n"
+		"  • Puzzles\n"
+		"  • Archive\n"
+		"\n"
+		"Council backs bus lanes for the harbour road\n"
+		"\n"
+		"Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Doe\n"
+		"and John Smith, harbour correspondents\n"
+		"\n"
+		"The town council voted on Tuesday to build bus lanes along the harbour road,\n"
+		"after a year of complaints from shop owners about the traffic jams that fill the\n"
+		"road in the summer months and keep their customers away.\n"
+		"\n"
+		"Shop owners on the road said that the lanes would bring more customers, since\n"
+		"the buses would stop closer to the market and run every ten minutes in the\n"
+		"morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"The work is to start in March and to be finished before the harbour festival in\n"
+		"August, when the road is closed to cars for a week and the buses are the only\n"
+		"way for most visitors to reach the market.\n"
+		"\n"
+		"Some residents of the northern streets said they feared the loss of parking\n"
+		"spaces, and the council promised to open a new car park behind the station\n"
+		"before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"  • Storm warning for the coast this weekend\n"
+		"  • School meals to cost less from April\n"
+		"  • Harbour festival moves to August\n"
+		"\n"
+		"About us · Contact · Privacy policy · Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline,
+		  "Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane "
+		  "Doe and John Smith, harbour correspondents");
+	CHECK_INT("byline line", a.byline_line, 24);
+	CHECK_INT("byline lines", a.byline_lines, 2);
+	CHECK_INT("authors", (long)a.n_authors, 2);
+	if (a.n_authors == 2)
+		CHECK_STR("second author", a.authors[1], "John Smith");
+	CHECK_STR("published", a.published, "2015-05-04");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* The byline under the headline's second copy, after share buttons (aktualne.cz,
  * readability test page aktualne, as w3m prints it). */
 static void test_byline_under_copy(void)
@@ -339,6 +414,13 @@ static void test_headline(void)
 		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
 		  "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
+		/* seattletimes (readability test page seattletimes-1, lynx): a long title
+		 * that reads as prose, with its date line under it, opens the run of text */
+		{ 0, "Bus lanes for the harbour road, built by a council under fire, give a "
+		     "glimpse of what the town will be in the years to come",
+		  "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
+		  "Bus lanes for the harbour road, built by a council under fire, give a "
+		  "glimpse of what the town will be in the years to come" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
@@ -358,6 +440,80 @@ static void test_headline(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* A wrapped title printed again with the lead picture's caption run on after it (as
+ * w3m -cols 80 prints readability test page salon-1: "The sharing economy is a lie:
+ * Uber, Ayn Rand and the truth about tech and / libertarians Ayn Rand, Rand Paul
+ * (Credit: ...)"): the headline is the title alone, not the caption that opens with it
+ * (the lines are of the project's own writing). */
+static void test_title_run_on(void)
+{
+	static const char page[] =
+		"  • Home\n"
+		"  • News\n"
+		"  • Sport\n"
+		"  • Business\n"
+		"  • Weather\n"
+		"  • Travel\n"
+		"  • Culture\n"
+		"  • Video\n"
+		"  • Local\n"
+		"  • Contact\n"
+		"  • Opinion\n"
+		"  • Science\n"
+		"  • Health\n"
+		"  • Education\n"
+		"  • Sport results\n"
+		"  • Letters\n"
+		"  • Obituaries\n"
+		"  • Jobs\n"
+		"  • Property\n"
+		"  • Cars\n"
+		"  • Puzzles\n"
+		"  • Archive\n"
+		"\n"
+		"Harbour road bus lanes: council vote, shop owners' anger and summer traffic jams\n"
+		"explained\n"
+		"\n"
+		"But only the northern suburbs will gain.\n"
+		"\n"
+		"Harbour road bus lanes: council vote, shop owners' anger and summer traffic jams\n"
+		"explained Buses wait at the harbour road stop (Riverton Daily)\n"
+		"\n"
+		"The town council voted on Tuesday to build bus lanes along the harbour road,\n"
+		"after a year of complaints from shop owners about the traffic jams that fill the\n"
+		"road in the summer months and keep their customers away.\n"
+		"\n"
+		"Shop owners on the road said that the lanes would bring more customers, since\n"
+		"the buses would stop closer to the market and run every ten minutes in the\n"
+		"morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"The work is to start in March and to be finished before the harbour festival in\n"
+		"August, when the road is closed to cars for a week and the buses are the only\n"
+		"way for most visitors to reach the market.\n"
+		"\n"
+		"Some residents of the northern streets said they feared the loss of parking\n"
+		"spaces, and the council promised to open a new car park behind the station\n"
+		"before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"  • Storm warning for the coast this weekend\n"
+		"  • School meals to cost less from April\n"
+		"  • Harbour festival moves to August\n"
+		"\n"
+		"About us · Contact · Privacy policy · Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Harbour road bus lanes: council vote, shop owners' anger and summer "
+		  "traffic jams explained");
+	CHECK_INT("headline line", a.headline_line, 24);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
 }
 
 /* Date lines under the headline: removed as dateline, the date to published. */
@@ -398,6 +554,201 @@ static void test_datelines(void)
 	}
 }
 
+/* The site's notice over its readers' comments after the last paragraph ends the
+ * article; the same words inside the story, with prose after them, stay. */
+static void test_comment_policy(void)
+{
+	static const struct {
+		int arabic;
+		const char *line;
+	} cases[] = {
+		/* readability test page seattletimes-1 */
+		{ 0, "The opinions expressed in reader comments are those of the author only, and "
+		     "do not reflect the opinions of The Seattle Times." },
+		/* arabic_news_textdumps: CNN Arabic, 2013 */
+		{ 1, "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر "
+		     "أصحابها فقط." },
+		{ 1, "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى "
+		     "مراجعة التعليقات قبل نشرها. ننصحك بمراجعة إرشادات الاستخدام للتعرف إليها "
+		     "جيداً." },
+	};
+	size_t i, k;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		for (k = 0; k < 2; k++) {
+			const char *const *menu = cases[i].arabic ? menu_ar : menu_en;
+			const char *const *prose = cases[i].arabic ? prose_ar : prose_en;
+			size_t nm = cases[i].arabic ? COUNT(menu_ar) : COUNT(menu_en), j;
+			struct page p;
+			struct sahifa_article a;
+			const struct sahifa_removed *r;
+			long at = 0;
+
+			sahifa_buf_init(&p.b, 0);
+			p.line = 0;
+			for (j = 0; j < nm; j++)
+				put(&p, menu[j]);
+			put(&p, "");
+			put(&p, cases[i].arabic ? "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية"
+						: "Council backs bus lanes for the harbour road");
+			put(&p, "");
+			for (j = 0; j < 4; j++) {
+				if (k && j == 2) {
+					at = p.line + 1;
+					put(&p, cases[i].line);
+					put(&p, "");
+				}
+				put(&p, prose[j]);
+				put(&p, "");
+			}
+			if (!k) {
+				at = p.line + 1;
+				put(&p, cases[i].line);
+				put(&p, "");
+			}
+			for (j = 0; j < nm; j++)
+				put(&p, menu[j]);
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			r = removed_at(&a, at);
+			if (k)
+				CHECK(r == NULL);  /* inside the story: kept */
+			else
+				CHECK_STR(cases[i].line, r ? sahifa_reason_name(r->reason) : NULL,
+					  "comment");
+			CHECK(accounted(&a) == 0);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+	}
+}
+
+/* The article's last line announces a list with a colon and the items follow line by
+ * line (a tour's dates under a Billboard story of the scrapinghub article-extraction
+ * benchmark): they are the article's, not related links; a list after a blank line is
+ * not (the lines are of the project's own writing). */
+static void test_colon_list(void)
+{
+	static const char *const items[] = {
+		"March 4 -- Ferry terminal to the library, northern lane",
+		"April 15 -- Library to the market square, both lanes",
+		"June 2 -- Market square to the station, southern lane",
+	};
+	int gap;
+
+	for (gap = 0; gap < 2; gap++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long first;
+		size_t j;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		put(&p, "The council's timetable for the three sections of the works:");
+		if (gap)
+			put(&p, "");
+		first = p.line + 1;
+		for (j = 0; j < COUNT(items); j++)
+			put(&p, items[j]);
+		put(&p, "");
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (j = 0; j < COUNT(items); j++) {
+			r = removed_at(&a, first + (long)j);
+			if (gap)
+				CHECK(r != NULL);
+			else
+				CHECK_STR(items[j], r ? sahifa_reason_name(r->reason) : "(kept)",
+					  "(kept)");
+		}
+		CHECK_INT("paragraphs", a.stats.paragraphs, gap ? 4 : 8);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* Teasers whose title and lead a dump printed without a break (a TV station's page of
+ * the scrapinghub article-extraction benchmark, lynx): related, wherever they are;
+ * lines with "iPhone", "#HealthyHydration" or "Gannett/GateHouse" in a title are no
+ * such join (the lines are of the project's own writing). */
+static void test_glued_teasers(void)
+{
+	static const char *const glued[] = {
+		"The 4 Best Bus Routes In RivertonThe harbour council crunched the numbers to find "
+		"the fastest routes around the town.",
+		"Is Parking On The Harbour Road Over?Shop owners say the new lanes take forty spaces "
+		"from their customers.",
+		"Say Cheese? Riverton's Top 3 Market StallsWondering where to find the best cheese "
+		"near the harbour? We asked the traders.",
+		"Attention, Commuters: Here Are The Ferry Times For MarchIn the market for a faster "
+		"way to the city? The ferry may be it.",
+	};
+	static const char *const not_glued[] = {
+		"Harbour Council Buys New iPhones for the bus drivers, who will use them to report "
+		"delays on the road.",
+		"Riverton Daily Water Run #HealthyHarbour #shop on the harbour road this weekend, with "
+		"the council's support.",
+		"Column: The Riverton/GateHouse merger sends a dismal signal about the future of "
+		"local news in the harbour towns.",
+		"Harbour Council Welcomes McDonald family to the market square after years of "
+		"waiting for a stall there.",
+	};
+	int neg;
+
+	for (neg = 0; neg < 2; neg++) {
+		const char *const *lines = neg ? not_glued : glued;
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long first;
+		size_t j;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		put(&p, "Latest Headlines");
+		first = p.line + 1;
+		for (j = 0; j < 4; j++) {
+			put(&p, lines[j]);
+			put(&p, "");
+		}
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (j = 0; j < 4; j++) {
+			r = removed_at(&a, first + 2 * (long)j);
+			if (neg)
+				CHECK(!r || strcmp(r->detail ? r->detail : "",
+						   "a teaser: its title and lead run together"));
+			else
+				CHECK_STR(lines[j], r ? r->detail : NULL,
+					  "a teaser: its title and lead run together");
+		}
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* Lines inside the article removed by their shape. */
 static void test_inside(void)
 {
@@ -414,6 +765,11 @@ static void test_inside(void)
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
 		{ 0, "IFRAME: [118]http://tap2-cdn.rubiconproject.com/partner/scripts", "ad" },
+		/* and one with a long address (readability test page qq, lynx) */
+		{ 0, "IFRAME: [70]//wa.gtimg.com/website/201610/jdhj_FZW_20161025102555.html?"
+		     "tclick=http%3A%2F%2Fc.l.qq.com%2Flclick%3Foid%3D2940207%26cid%3D1630355"
+		     "%26loc%3DF_Z_Width1%26click_data%3DdXNlcl9pbmZvPW9CM2pnVGc5RXgtXw%3D%3D",
+		  "ad" },
 		/* share buttons between the paragraphs (a Portuguese quotes page of the
 		 * scrapinghub article-extraction benchmark) */
 		{ 0, "Whatsapp   Facebook   Pint   Baixar", "share" },
@@ -547,6 +903,15 @@ static void test_reflow_wide(void)
 				  blocks ? 10 : 5);
 	}
 	CHECK_INT("paragraphs", (long)blocks, 2);
+	/* a break between two Han characters is no space; one after Latin letters is */
+	CHECK(a.headline && strstr(a.headline, "而且在接近真空"));
+	CHECK(a.n_sections == 1 && a.sections[0].n_paragraphs == 2);
+	if (a.n_sections == 1 && a.sections[0].n_paragraphs == 2) {
+		CHECK(strstr(a.sections[0].paragraphs[0].text, "但仍然被允许飞行。Nasa 安全"));
+		CHECK(strstr(a.sections[0].paragraphs[0].text, "严禁饮酒的，"));
+		CHECK(strstr(a.sections[0].paragraphs[1].text, "不同海拔高度影响的研究中，"));
+		CHECK(!strstr(a.sections[0].paragraphs[1].text, "如果 提供"));
+	}
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 }
@@ -684,6 +1049,49 @@ static void test_stamps_page(int teasers)
 /* A clean one-article file with short lines of verse in it is not a page: nothing is
  * removed, no line is joined (the lines are of the project's own writing, shaped like
  * the poem columns of SaudiNewsNet). */
+/* A short page as lynx prints it: few numbered links in the text, and the list of their
+ * addresses under "References" (the shape of the TechCrunch page of the scrapinghub
+ * article-extraction benchmark): read as a page, so that the title is the headline and
+ * the addresses are removed, not paragraphs. */
+static void test_lynx_references(void)
+{
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	const struct sahifa_removed *r;
+	char line[128];
+	size_t i;
+	long refs;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_append_str(&b, "   #[1]Riverton Daily » Feed [2]Riverton Daily » Comments Feed\n\n"
+				  "Council backs bus lanes for the harbour road\n\n"
+				  "   [3]Jane Doe [4]@janedoe / 2 days\n\n");
+	for (i = 0; i < 4; i++) {
+		sahifa_buf_append_str(&b, "   ");
+		if (i == 1)
+			sahifa_buf_append_str(&b, "[5]");
+		sahifa_buf_append_str(&b, prose_en[i]);
+		sahifa_buf_append_str(&b, "\n\n");
+	}
+	sahifa_buf_append_str(&b, "References\n\n");
+	refs = 17;  /* the first address: 3 lines of head, 4 paragraphs, the label */
+	for (i = 1; i <= 12; i++) {
+		snprintf(line, sizeof(line), "  %2zu. https://riverton.example/2019/11/18/story-%zu/\n",
+			 i, i);
+		sahifa_buf_append_str(&b, line);
+	}
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, b.data, b.len, &a, &err) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	r = removed_at(&a, refs);
+	CHECK_STR("reference", r ? sahifa_reason_name(r->reason) : NULL, "link_list");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -731,10 +1139,16 @@ int main(void)
 		return 1;
 	}
 	test_bylines();
+	test_byline_wrapped();
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_glued_teasers();
+	test_colon_list();
+	test_lynx_references();
+	test_comment_policy();
+	test_title_run_on();
 	test_datelines();
 	test_inside();
 	test_outside();
