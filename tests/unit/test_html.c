@@ -203,6 +203,17 @@ static void test_headlines(void)
 		  "Dredging and repair for small harbours" },
 		{ "<title>Tide tables explained</title></head><body><article><h1>Tides</h1>",
 		  "Tide tables explained" },
+		/* og:title a copy of <title>: the copy says nothing of which part is the site */
+		{ "<title>STORM: THE OLD PORT CLOSES | Harbour and Coast Authority of the Gulf</title>"
+		  "<meta property=og:title content='STORM: THE OLD PORT CLOSES | Harbour and Coast "
+		  "Authority of the Gulf'></head><body><article><h1><a id=top></a>STORM: THE OLD PORT CLOSES</h1>",
+		  "STORM: THE OLD PORT CLOSES" },
+		/* a masthead heading (all of it a link home) names the site in the title */
+		{ "<title>Old port - Harbour walks - Gulf Courier Blog</title></head><body>"
+		  "<h1><a href=\"/\"><span>Harbour walks - Gulf Courier Blog</span></a></h1>"
+		  "<article><h2>Piers</h2>", "Old port" },
+		{ "<title>Harbour walks | Old port</title></head><body>"
+		  "<h1 id=site-title>Harbour walks</h1><article><h2>The old port</h2>", "The old port" },
 		/* no title at all: the first heading */
 		{ "</head><body><article><h1>Storm closes the old port</h1>",
 		  "Storm closes the old port" },
