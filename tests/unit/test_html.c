@@ -234,6 +234,39 @@ static void test_headlines(void)
 	}
 }
 
+/* A dateline at the top of the story is removed as such and dates the record; a lead
+ * sentence that names a date stays. */
+static void test_datelines(void)
+{
+	static const char story[] =
+		"<html><head><title>Storm closes the old port</title></head><body><article>"
+		"<h1>Storm closes the old port</h1>\n<p>Gepubliceerd: 3 maart 2024 10:00</p>\n"
+		"<p>On 2 March 2024 the storm broke two of the old port's piers, and the harbour "
+		"master sent every boat to the new harbour for the week.</p>\n<p>Repairs will take "
+		"a month, the council said, and the ferry runs from the new harbour meanwhile.</p>"
+		"</article></body></html>";
+	static const char ar[] =
+		"<html lang=ar><body><article><h1>\xD8\xA5\xD8\xBA\xD9\x84\xD8\xA7\xD9\x82 "
+		"\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x86\xD8\xA7\xD8\xA1</h1>"
+		"<p>\xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A 3 \xD9\x85\xD8\xA7\xD8\xB1"
+		"\xD8\xB3 2024</p>"  /* «نشر في 3 مارس 2024» */
+		"<p>Text of the story that is long enough to be read as the story and not as a "
+		"dateline, with more words after the first ones.</p></article></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("dateline page", conv(story, strlen(story), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Gepubliceerd: 3 maart 2024", SAHIFA_REASON_DATELINE));
+	CHECK_STR("dateline date", a.published, "2024-03-03");
+	CHECK_STR("lead kept", para(&a, 0, 0) ? strstr(para(&a, 0, 0), "On 2 March") : NULL,
+		  para(&a, 0, 0));
+	sahifa_article_release(&a);
+	CHECK_INT("arabic dateline", conv(ar, strlen(ar), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "2024", SAHIFA_REASON_DATELINE));
+	CHECK_STR("arabic date", a.published, "2024-03-03");
+	sahifa_article_release(&a);
+}
+
 static void test_br_runs(void)
 {
 	static const char br[] =
@@ -656,6 +689,7 @@ int main(void)
 	test_meta_charset();
 	test_structure();
 	test_headlines();
+	test_datelines();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
