@@ -1169,14 +1169,16 @@ static int in_gallery(const struct ex *x, const struct block *b, uint32_t chosen
  * "Read also" over a removed list) goes with that text, for its reason; a heading
  * over a subheading, or with nothing removed below it, stays. */
 /* A dateline is looked for among this many first text blocks of the story, each at
- * most this long, in this many words (the text path's measure); a longer block is the
- * story itself and ends the search.  Up to DATELINE_SENTENCE_WORDS words it may end
+ * most this long, in this many words (the text path's measure); the second longer
+ * block is the story itself and ends the search.  Up to DATELINE_SENTENCE_WORDS words it may end
  * like a sentence ("Updated March 3, 2024."), longer it must not ("On 3 March 2024
  * the council voted ..." is the lead). */
 #define DATELINE_LOOK 6
 #define DATELINE_MAX_CHARS 120
 #define DATELINE_MAX_WORDS 16
 #define DATELINE_SENTENCE_WORDS 6
+/* A standfirst may stand before the dateline: this many prose blocks are passed. */
+#define DATELINE_PROSE_BEFORE 1
 
 static int block_sentence(const struct ex *x, const struct block *b);
 
@@ -1200,7 +1202,7 @@ static size_t block_words(const struct ex *x, const struct block *b)
  * metadata names none).  Returns how many were dropped. */
 static size_t drop_datelines(const struct ex *x, struct decision *dec)
 {
-	size_t k, seen = 0, dropped = 0;
+	size_t k, seen = 0, dropped = 0, prose = 0;
 	char iso[64];
 
 	for (k = 0; k < x->nb && seen < DATELINE_LOOK; k++) {
@@ -1209,9 +1211,12 @@ static size_t drop_datelines(const struct ex *x, struct decision *dec)
 
 		if (dec[k].what != KEEP || b->kind == BK_HEADING || b->kind == BK_CAPTION)
 			continue;
-		if (b->chars > DATELINE_MAX_CHARS)
-			break;
 		seen++;
+		if (b->chars > DATELINE_MAX_CHARS) {
+			if (++prose > DATELINE_PROSE_BEFORE)
+				break;
+			continue;
+		}
 		if (b->kind != BK_PARA || b->link_chars * 2 > b->chars)
 			continue;
 		w = block_words(x, b);
