@@ -1260,6 +1260,40 @@ static void drop_empty_headings(const struct ex *x, struct decision *dec)
 	}
 }
 
+/* A picture's credit printed as a line of its own is at most this long. */
+#define CREDIT_MAX_CHARS 120
+
+/* A picture's credit as a line of its own: "(crédito: Name/Agency)", "Foto: Name",
+ * "Photo by Name", «صورة: ...».  Not a sentence that mentions a photo. */
+static int credit_block(const struct ex *x, const struct block *b)
+{
+	static const char *const labels[] = { "foto:", "fotos:", "foto de ", "foto von ",
+		"photo:", "photos:", "photo by ", "photograph:", "picture:", "image:", "imagem:",
+		"imagen:", "bild:", "credit:", "credits:", "crédito:", "créditos:", "crédit:",
+		"crédit photo", "photo credit", "reprodução", "© ", "صورة:", "الصورة:", "تصوير:",
+		"عکس:", "عکس از", "تصویر:" };
+	const char *t = x->text.data + b->start;
+	size_t n = b->len, k;
+
+	if (b->kind != BK_PARA || b->chars > CREDIT_MAX_CHARS || n < 4)
+		return 0;
+	if ((t[0] == '(' && t[n - 1] == ')') || (t[0] == '[' && t[n - 1] == ']')) {
+		t++;
+		n -= 2;
+		while (n && *t == ' ')
+			t++, n--;
+	} else if (block_sentence(x, b)) {
+		return 0;
+	}
+	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++) {
+		size_t l = strlen(labels[k]);
+
+		if (n > l && !strncasecmp(t, labels[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 		       struct decision *dec)
 {
@@ -1304,6 +1338,10 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 			dec[k].rule = r->detail;
 			if (r->kind == SEG_RULE_END)
 				ended = 1;
+			continue;
+		}
+		if (credit_block(x, b)) {
+			dec[k].what = SAHIFA_REASON_CREDIT;
 			continue;
 		}
 		dec[k].what = KEEP;

@@ -267,6 +267,28 @@ static void test_datelines(void)
 	sahifa_article_release(&a);
 }
 
+/* A picture's credit on a line of its own is removed as credit; a sentence about a
+ * photo stays. */
+static void test_credits(void)
+{
+	static const char story[] =
+		"<html><body><article><h1>Storm closes the old port</h1>"
+		"<img src=a.jpg><p>(cr\xC3\xA9" "dito: Ana Lima/Agency)</p>"
+		"<p>The old port closed on Monday after the storm broke two of its piers, and boats "
+		"were sent to the new harbour for the week.</p><p>Photo: Tom Reed</p>"
+		"<p>Photo: the harbour master took this picture of the pier on Monday morning.</p>"
+		"<p>Repairs will take a month, the council said, and the ferry runs from the new "
+		"harbour in the meantime.</p></article></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("credit page", conv(story, strlen(story), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Ana Lima/Agency", SAHIFA_REASON_CREDIT));
+	CHECK(has_removed(&a, "Photo: Tom Reed", SAHIFA_REASON_CREDIT));
+	CHECK(!has_removed(&a, "harbour master took", SAHIFA_REASON_CREDIT));
+	sahifa_article_release(&a);
+}
+
 static void test_br_runs(void)
 {
 	static const char br[] =
@@ -690,6 +712,7 @@ int main(void)
 	test_structure();
 	test_headlines();
 	test_datelines();
+	test_credits();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
