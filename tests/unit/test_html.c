@@ -289,6 +289,31 @@ static void test_credits(void)
 	sahifa_article_release(&a);
 }
 
+/* An end tag closes what a page left open inside its element, as a browser does:
+ * "<header><div></header>" must not nest the next posts of a thread in the stray div
+ * (libxml2 alone would). */
+static void test_stray_open(void)
+{
+	static const char thread[] =
+		"<html><body><main><article class=post><header><div class=meta><li>#1</li></ul>"
+		"</header><div class=c><p>Post one has a few words in it, enough for a paragraph of "
+		"the thread.</p></div></article><article class=post><p>Post two says something "
+		"else, in another paragraph of the same thread.</p></article></main></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t s, p;
+	int one = 0, two = 0;
+
+	CHECK_INT("thread", conv(thread, strlen(thread), NULL, &a, &err), SAHIFA_OK);
+	for (s = 0; s < a.n_sections; s++)
+		for (p = 0; p < a.sections[s].n_paragraphs; p++) {
+			one |= strstr(a.sections[s].paragraphs[p].text, "Post one") != NULL;
+			two |= strstr(a.sections[s].paragraphs[p].text, "Post two") != NULL;
+		}
+	CHECK(one && two);
+	sahifa_article_release(&a);
+}
+
 static void test_br_runs(void)
 {
 	static const char br[] =
@@ -713,6 +738,7 @@ int main(void)
 	test_headlines();
 	test_datelines();
 	test_credits();
+	test_stray_open();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
