@@ -28,6 +28,7 @@
 #include "sahifa/decode.h"
 #include "sahifa/html.h"
 #include "sahifa/limits.h"
+#include "text/date.h"
 #include "text/segment_internal.h"
 
 /* Prose blocks shorter than this (code points) do not score their container. */
@@ -1167,6 +1168,68 @@ static int in_gallery(const struct ex *x, const struct block *b, uint32_t chosen
 /* A heading whose section lost all its text ("Related articles", "More on this",
  * "Read also" over a removed list) goes with that text, for its reason; a heading
  * over a subheading, or with nothing removed below it, stays. */
+/* A dateline is looked for among this many first text blocks of the story, each at
+ * most this long, in this many words (the text path's measure); the second longer
+ * block is the story itself and ends the search.  Up to DATELINE_SENTENCE_WORDS words it may end
+ * like a sentence ("Updated March 3, 2024."), longer it must not ("On 3 March 2024
+ * the council voted ..." is the lead). */
+#define DATELINE_LOOK 6
+#define DATELINE_MAX_CHARS 120
+#define DATELINE_MAX_WORDS 16
+#define DATELINE_SENTENCE_WORDS 6
+/* A standfirst may stand before the dateline: this many prose blocks are passed. */
+#define DATELINE_PROSE_BEFORE 1
+
+static int block_sentence(const struct ex *x, const struct block *b);
+
+static size_t block_words(const struct ex *x, const struct block *b)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < b->len; i++) {
+		int sp = x->text.data[b->start + i] == ' ';
+
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/* Datelines ("Published 3 March 2024", "Gepubliceerd: 3 maart 2024 10:00", «نشر في
+ * ...») at the top of the story are metadata, as the text path has them: removed with
+ * reason dateline (html_meta_fill takes their date for published when the page's
+ * metadata names none).  Returns how many were dropped. */
+static size_t drop_datelines(const struct ex *x, struct decision *dec)
+{
+	size_t k, seen = 0, dropped = 0, prose = 0;
+	char iso[64];
+
+	for (k = 0; k < x->nb && seen < DATELINE_LOOK; k++) {
+		const struct block *b = &x->b[k];
+		size_t w;
+
+		if (dec[k].what != KEEP || b->kind == BK_HEADING || b->kind == BK_CAPTION)
+			continue;
+		seen++;
+		if (b->chars > DATELINE_MAX_CHARS) {
+			if (++prose > DATELINE_PROSE_BEFORE)
+				break;
+			continue;
+		}
+		if (b->kind != BK_PARA || b->link_chars * 2 > b->chars)
+			continue;
+		w = block_words(x, b);
+		if (w > DATELINE_MAX_WORDS || (w > DATELINE_SENTENCE_WORDS && block_sentence(x, b)))
+			continue;
+		if (shf_date_text(x->text.data + b->start, b->len, iso, sizeof(iso)))
+			continue;
+		dec[k].what = SAHIFA_REASON_DATELINE;
+		dropped++;
+	}
+	return dropped;
+}
+
 static void drop_empty_headings(const struct ex *x, struct decision *dec)
 {
 	size_t k, j;
@@ -1195,6 +1258,40 @@ static void drop_empty_headings(const struct ex *x, struct decision *dec)
 			dec[k].rule = NULL;
 		}
 	}
+}
+
+/* A picture's credit printed as a line of its own is at most this long. */
+#define CREDIT_MAX_CHARS 120
+
+/* A picture's credit as a line of its own: "(crédito: Name/Agency)", "Foto: Name",
+ * "Photo by Name", «صورة: ...».  Not a sentence that mentions a photo. */
+static int credit_block(const struct ex *x, const struct block *b)
+{
+	static const char *const labels[] = { "foto:", "fotos:", "foto de ", "foto von ",
+		"photo:", "photos:", "photo by ", "photograph:", "picture:", "image:", "imagem:",
+		"imagen:", "bild:", "credit:", "credits:", "crédito:", "créditos:", "crédit:",
+		"crédit photo", "photo credit", "reprodução", "© ", "صورة:", "الصورة:", "تصوير:",
+		"عکس:", "عکس از", "تصویر:" };
+	const char *t = x->text.data + b->start;
+	size_t n = b->len, k;
+
+	if (b->kind != BK_PARA || b->chars > CREDIT_MAX_CHARS || n < 4)
+		return 0;
+	if ((t[0] == '(' && t[n - 1] == ')') || (t[0] == '[' && t[n - 1] == ']')) {
+		t++;
+		n -= 2;
+		while (n && *t == ' ')
+			t++, n--;
+	} else if (block_sentence(x, b)) {
+		return 0;
+	}
+	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++) {
+		size_t l = strlen(labels[k]);
+
+		if (n > l && !strncasecmp(t, labels[k], l))
+			return 1;
+	}
+	return 0;
 }
 
 static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
@@ -1243,12 +1340,17 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 				ended = 1;
 			continue;
 		}
+		if (credit_block(x, b)) {
+			dec[k].what = SAHIFA_REASON_CREDIT;
+			continue;
+		}
 		dec[k].what = KEEP;
 		if (b->kind != BK_HEADING && in_gallery(x, b, chosen))
 			x->b[k].kind = BK_CAPTION;
 		if (b->kind != BK_HEADING && b->kind != BK_CAPTION)
 			kept++;
 	}
+	kept -= drop_datelines(x, dec);
 	drop_empty_headings(x, dec);
 	return kept;
 }

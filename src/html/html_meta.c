@@ -579,6 +579,10 @@ static void mark_by_other(struct tcand *c, const struct tcand *o)
 {
 	size_t i, j, k, r;
 
+	/* the same title twice (og:title copies <title>) says nothing of its parts: its
+	 * core is only a guess from the parts' lengths */
+	if (agree(c->t, c->n, o->t, o->n))
+		return;
 	r = o->ce - o->cb < c->n ? run_find(c, o->t + o->cb, o->ce - o->cb, &i, &j) : 0;
 	if (r && 2 * r >= c->n)
 		for (k = 0; k < c->nseg; k++)
@@ -589,13 +593,13 @@ static void mark_by_other(struct tcand *c, const struct tcand *o)
 /* A heading that is a run of a title's parts at its start or end, with a site part
  * in it, is the site's printed name ("Salsa-Figuren - Rueda in Berlin"): all its
  * parts are the site's. */
-static void mark_site_runs(struct tcand *c, const char *h, size_t hn)
+static void mark_site_runs(struct tcand *c, const char *h, size_t hn, int masthead)
 {
 	size_t i, j, k;
 
 	for (i = 0; i < c->nseg; i++)
 		for (j = i; j < c->nseg; j++) {
-			int site = 0;
+			int site = masthead;
 
 			if (i != 0 && j != c->nseg - 1)
 				continue;
@@ -621,6 +625,98 @@ static size_t code_points(const char *s, size_t n)
 static int heading_block(const struct block *b)
 {
 	return b->kind == BK_HEADING && b->level <= 2 && b->len;
+}
+
+/* An href that leads to the site's front page: "/", "./", "index.html", "https://host/". */
+static int home_href(const char *v, size_t n)
+{
+	const char *h;
+
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	if ((n == 1 && *v == '/') || (n == 2 && !strncmp(v, "./", 2)))
+		return 1;
+	if (*v == '/' && n > 1)
+		v++, n--;
+	if (n >= 6 && !strncasecmp(v, "index.", 6) && !memchr(v, '?', n) && !memchr(v, '/', n))
+		return 1;
+	h = memchr(v, ':', n);
+	if (h && (size_t)(h - v) + 3 <= n && !strncmp(h, "://", 3)) {
+		const char *e = v + n, *sl = memchr(h + 3, '/', (size_t)(e - h - 3));
+
+		return !sl || sl + 1 == e;
+	}
+	return 0;
+}
+
+/* A heading that is the site's masthead: marked so ("site-title", "logo"), or whose
+ * whole text is a link to the front page.  Its text names the site. */
+static int masthead_heading(const struct html_doc *d, uint32_t h)
+{
+	static const char *const words[] = { "site-title", "site-name", "sitename", "site_title",
+		"logo", "masthead", "brand" };
+	uint32_t i = d->nodes[h].first;
+	size_t k;
+	int text = 0;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (attr_has(d, h, HA_CLASS, words[k]) || attr_has(d, h, HA_ID, words[k]))
+			return 1;
+	while (i != HTML_NONE && i != h) {
+		const struct html_node *nd = &d->nodes[i];
+
+		if (nd->tag == HT_TEXT) {
+			const char *t = html_text(d, i);
+			uint32_t q, up;
+			int home = 0;
+
+			for (q = 0; q < nd->text_len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\t' ||
+							  t[q] == '\r'); q++)
+				;
+			if (q < nd->text_len) {
+				for (up = nd->parent; up != HTML_NONE && up != h && !home;
+				     up = d->nodes[up].parent) {
+					size_t hl;
+					const char *hv;
+
+					if (d->nodes[up].tag == HT_A &&
+					    (hv = html_attr_get(d, up, HA_HREF, &hl)))
+						home = home_href(hv, hl);
+				}
+				if (!home)
+					return 0;
+				text = 1;
+			}
+		}
+		if (nd->first != HTML_NONE && nd->tag != HT_TEXT) {
+			i = nd->first;
+			continue;
+		}
+		while (i != h && d->nodes[i].next == HTML_NONE)
+			i = d->nodes[i].parent;
+		if (i != h)
+			i = d->nodes[i].next;
+	}
+	return text;
+}
+
+/* The heading element of block b, or HTML_NONE. */
+static uint32_t heading_of(const struct ex *x, const struct block *b)
+{
+	uint32_t h = b->owner;
+
+	while (h != HTML_NONE && (x->d->nodes[h].tag < HT_H1 || x->d->nodes[h].tag > HT_H6))
+		h = x->d->nodes[h].parent;
+	return h;
+}
+
+static int masthead_block(const struct ex *x, const struct block *b)
+{
+	uint32_t h = heading_of(x, b);
+
+	return h != HTML_NONE && masthead_heading(x->d, h);
 }
 
 /* Headings looked at without their kicker, at most this many per page. */
@@ -745,7 +841,7 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 	size_t hn;
 	size_t nc = 0, k, i, best_len = 0, best_chars = 0;
 	long best_h = -1, first_h1 = -1, first_h1_in = -1, first_h2_in = -1;
-	int seen_para = 0, mi = -1;
+	int seen_para = 0, mi = -1, mast;
 
 	site_names(x, m, a, &sn);
 	heading_views(x, &hv);
@@ -770,8 +866,9 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 		if (!heading_block(b))
 			continue;
 		hs = htext(x, &hv, k, &hn);
+		mast = masthead_block(x, b);
 		for (i = 0; i < nc; i++) {
-			mark_site_runs(&c[i], hs, hn);
+			mark_site_runs(&c[i], hs, hn, mast);
 			cand_core(&c[i]);
 		}
 	}
@@ -781,7 +878,7 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 		if (b->kind != BK_HEADING && (x->flags[b->owner] & F_CHOSEN) &&
 		    b->chars >= PROSE_MIN_CHARS)
 			seen_para = 1;
-		if (!heading_block(b))
+		if (!heading_block(b) || masthead_block(x, b))
 			continue;
 		hs = htext(x, &hv, k, &hn);
 		for (i = 0; i < nc; i++) {
@@ -836,7 +933,7 @@ long html_meta_headline(struct ex *x, const struct metas *m, struct sahifa_artic
 			const struct block *b = &x->b[k];
 			int r;
 
-			if (!heading_block(b))
+			if (!heading_block(b) || masthead_block(x, b))
 				continue;
 			hs = htext(x, &hv, k, &hn);
 			r = relate(hs, hn, ms, mn);

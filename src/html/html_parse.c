@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -266,9 +268,102 @@ nomem:
 	return sahifa_error_nomem(err, NULL);
 }
 
+/* ---- end tags that libxml2 leaves unclosed ----
+ *
+ * libxml2's HTML parser (the HTML 4 one of 2.9) lets a misplaced end tag close only
+ * elements of its own "end priority" or lower: "<article><header><div></header>"
+ * leaves the stray div open, and every later post of a forum thread, every later
+ * section, nests inside it.  A browser (HTML 5, "an end tag whose tag name is one of
+ * address, article, aside, ...") closes everything up to the element the end tag
+ * names, when one is open in scope.  libxml2 reports the mismatch before it gives up
+ * on the end tag; at that moment this hook closes the elements above the one named,
+ * so that libxml2 then closes that one itself. */
+
+/* libxml2 2.9's end priorities (HTMLparser.c htmlEndPriority); 100 for the rest. */
+static int end_priority(const xmlChar *name)
+{
+	static const struct { const char *name; int pri; } pri[] = {
+		{ "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 }, { "thead", 180 },
+		{ "tbody", 180 }, { "tfoot", 180 }, { "table", 190 }, { "head", 200 },
+		{ "body", 200 }, { "html", 220 },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(pri) / sizeof(pri[0]); k++)
+		if (!strcmp((const char *)name, pri[k].name))
+			return pri[k].pri;
+	return 100;
+}
+
+/* End tags that close what is open above their element (HTML 5's list, the block
+ * containers), and the elements whose scope they do not cross. */
+static int closes_through(const xmlChar *name)
+{
+	static const char *const names[] = { "address", "article", "aside", "blockquote",
+		"center", "details", "dialog", "dl", "figcaption", "figure", "footer", "header",
+		"main", "menu", "nav", "ol", "section", "summary", "ul" };
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (!strcmp((const char *)name, names[k]))
+			return 1;
+	return 0;
+}
+
+static int scope_edge(const xmlChar *name)
+{
+	static const char *const names[] = { "caption", "html", "object", "table", "td",
+		"template", "th" };
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (!strcmp((const char *)name, names[k]))
+			return 1;
+	return 0;
+}
+
+/* libxml2's error handler (its messages are not printed): the error just raised is in
+ * ctxt->lastError. */
+static void end_tag_hook(void *data, const char *msg, ...)
+{
+	htmlParserCtxtPtr ctxt = data;
+	const xmlError *e = ctxt ? &ctxt->lastError : NULL;
+	const xmlChar *name;
+	int i, pri, bail = 0;
+
+	(void)msg;
+	if (!ctxt || !e || e->code != XML_ERR_TAG_NAME_MISMATCH || !e->str1 || !e->str2 ||
+	    !ctxt->name || strcmp(e->str2, (const char *)ctxt->name))
+		return;
+	name = (const xmlChar *)e->str1;
+	if (!closes_through(name))
+		return;
+	pri = end_priority(name);
+	for (i = ctxt->nameNr - 1; i >= 0; i--) {
+		if (!strcmp((const char *)ctxt->nameTab[i], (const char *)name))
+			break;
+		if (scope_edge(ctxt->nameTab[i]))
+			return;
+		if (end_priority(ctxt->nameTab[i]) > pri)
+			bail = 1;
+	}
+	/* only where libxml2 gave up on the end tag: else it closes them itself */
+	if (i < 0 || !bail)
+		return;
+	while (ctxt->nameNr > i + 1) {
+		if (ctxt->sax && ctxt->sax->endElement)
+			ctxt->sax->endElement(ctxt->userData, ctxt->name);
+		ctxt->nameNr--;
+		ctxt->nameTab[ctxt->nameNr] = NULL;
+		ctxt->name = ctxt->nameTab[ctxt->nameNr - 1];
+	}
+}
+
 enum sahifa_status html_parse(const char *text, size_t len, struct html_doc *d,
 			      struct sahifa_error *err)
 {
+	htmlParserCtxtPtr ctxt;
+	xmlCharEncodingHandlerPtr utf8;
 	htmlDocPtr doc;
 	enum sahifa_status st;
 	size_t i, tags = 0;
@@ -284,10 +379,22 @@ enum sahifa_status html_parse(const char *text, size_t len, struct html_doc *d,
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"page has %zu tags, over the limit of %u", tags,
 					(unsigned)SAHIFA_MAX_HTML_NODES);
-	doc = htmlReadMemory(text, (int)len, NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			     HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE |
-			     XML_PARSE_BIG_LINES);
+	/* the steps of htmlReadMemory, with the end tag hook set after the options (that
+	 * drop libxml2's own handlers); the text is UTF-8 whatever its <meta> says */
+	ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
+	if (!ctxt)
+		return sahifa_error_nomem(err, NULL);
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				 HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+				 XML_PARSE_HUGE | XML_PARSE_BIG_LINES);
+	utf8 = xmlFindCharEncodingHandler("UTF-8");
+	if (utf8)
+		xmlSwitchToEncoding(ctxt, utf8);
+	ctxt->sax->error = end_tag_hook;
+	htmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	htmlFreeParserCtxt(ctxt);
 	if (!doc)
 		return sahifa_error_set(err, SAHIFA_ERR_DATA, NULL, 0, 0,
 					"not an HTML page: the parser found no document");

@@ -111,7 +111,7 @@ int shf_date_iso(const char *s, size_t len, char *out, size_t size)
 
 /* Month names as they are printed, longest first where one starts another.  Arabic:
  * Egyptian and Levantine names; Persian: with Persian and with Arabic yeh and kaf, as
- * pages type them. */
+ * pages type them; Bengali. */
 static const struct month_name {
 	const char *name;
 	unsigned char month, flags;
@@ -170,6 +170,14 @@ static const struct month_name {
 	{ "شهريور", 6, JALALI }, { "مهر", 7, JALALI }, { "آبان", 8, JALALI },
 	{ "آذر", 9, JALALI }, { "دی", 10, JALALI }, { "دي", 10, JALALI },
 	{ "بهمن", 11, JALALI }, { "اسفند", 12, JALALI },
+	/* Bengali (Gregorian months; ya with nukta as NFC writes it and precomposed; "মে"
+	 * is left out: it starts common words, "মেয়ে") */
+	{ "জানুয়ারি", 1, 0 }, { "জানুয়ারী", 1, 0 }, { "জানু\xE0\xA7\x9F" "ারি", 1, 0 },
+	{ "ফেব্রুয়ারি", 2, 0 }, { "ফেব্রুয়ারী", 2, 0 },
+	{ "ফেব্রু\xE0\xA7\x9F" "ারি", 2, 0 },
+	{ "মার্চ", 3, 0 }, { "এপ্রিল", 4, 0 }, { "জুন", 6, 0 }, { "জুলাই", 7, 0 },
+	{ "আগস্ট", 8, 0 }, { "আগষ্ট", 8, 0 }, { "সেপ্টেম্বর", 9, 0 }, { "অক্টোবর", 10, 0 },
+	{ "নভেম্বর", 11, 0 }, { "ডিসেম্বর", 12, 0 },
 };
 
 /* Digits of the text as ASCII (Arabic-Indic, Persian, Devanagari and Bengali digits

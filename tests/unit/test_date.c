@@ -64,6 +64,10 @@ static const struct row text_rows[] = {
 	/* Bengali digits with an ISO date */
 	{ "\xe0\xa7\xa8\xe0\xa7\xa6\xe0\xa7\xa8\xe0\xa7\xa6-\xe0\xa7\xa6\xe0\xa7\xa8-"
 	  "\xe0\xa7\xa7\xe0\xa7\xac", "2020-02-16" },   /* ২০২০-০২-১৬ */
+	/* Bengali month names, the year after the day; ya with nukta precomposed too */
+	{ "| শনিবার, আগস্ট ২৯, ২০২০ | ১০:৪৬ পূর্বাহ্ণ", "2020-08-29" },
+	{ "১৬:২০, ১৬ ফেব্রুয়ারি ২০২০ তারিখে", "2020-02-16" },
+	{ "৩ জানু\xe0\xa7\x9f" "ারি ২০২১", "2021-01-03" },
 	/* not dates */
 	{ "no date here, 12 of 40", NULL },
 	{ "you may call 5 times in 2020", NULL },

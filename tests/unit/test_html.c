@@ -203,6 +203,17 @@ static void test_headlines(void)
 		  "Dredging and repair for small harbours" },
 		{ "<title>Tide tables explained</title></head><body><article><h1>Tides</h1>",
 		  "Tide tables explained" },
+		/* og:title a copy of <title>: the copy says nothing of which part is the site */
+		{ "<title>STORM: THE OLD PORT CLOSES | Harbour and Coast Authority of the Gulf</title>"
+		  "<meta property=og:title content='STORM: THE OLD PORT CLOSES | Harbour and Coast "
+		  "Authority of the Gulf'></head><body><article><h1><a id=top></a>STORM: THE OLD PORT CLOSES</h1>",
+		  "STORM: THE OLD PORT CLOSES" },
+		/* a masthead heading (all of it a link home) names the site in the title */
+		{ "<title>Old port - Harbour walks - Gulf Courier Blog</title></head><body>"
+		  "<h1><a href=\"/\"><span>Harbour walks - Gulf Courier Blog</span></a></h1>"
+		  "<article><h2>Piers</h2>", "Old port" },
+		{ "<title>Harbour walks | Old port</title></head><body>"
+		  "<h1 id=site-title>Harbour walks</h1><article><h2>The old port</h2>", "The old port" },
 		/* no title at all: the first heading */
 		{ "</head><body><article><h1>Storm closes the old port</h1>",
 		  "Storm closes the old port" },
@@ -221,6 +232,86 @@ static void test_headlines(void)
 		CHECK_STR(rows[i].want, a.headline, rows[i].want);
 		sahifa_article_release(&a);
 	}
+}
+
+/* A dateline at the top of the story is removed as such and dates the record; a lead
+ * sentence that names a date stays. */
+static void test_datelines(void)
+{
+	static const char story[] =
+		"<html><head><title>Storm closes the old port</title></head><body><article>"
+		"<h1>Storm closes the old port</h1>\n<p>Gepubliceerd: 3 maart 2024 10:00</p>\n"
+		"<p>On 2 March 2024 the storm broke two of the old port's piers, and the harbour "
+		"master sent every boat to the new harbour for the week.</p>\n<p>Repairs will take "
+		"a month, the council said, and the ferry runs from the new harbour meanwhile.</p>"
+		"</article></body></html>";
+	static const char ar[] =
+		"<html lang=ar><body><article><h1>\xD8\xA5\xD8\xBA\xD9\x84\xD8\xA7\xD9\x82 "
+		"\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x86\xD8\xA7\xD8\xA1</h1>"
+		"<p>\xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A 3 \xD9\x85\xD8\xA7\xD8\xB1"
+		"\xD8\xB3 2024</p>"  /* «نشر في 3 مارس 2024» */
+		"<p>Text of the story that is long enough to be read as the story and not as a "
+		"dateline, with more words after the first ones.</p></article></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("dateline page", conv(story, strlen(story), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Gepubliceerd: 3 maart 2024", SAHIFA_REASON_DATELINE));
+	CHECK_STR("dateline date", a.published, "2024-03-03");
+	CHECK_STR("lead kept", para(&a, 0, 0) ? strstr(para(&a, 0, 0), "On 2 March") : NULL,
+		  para(&a, 0, 0));
+	sahifa_article_release(&a);
+	CHECK_INT("arabic dateline", conv(ar, strlen(ar), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "2024", SAHIFA_REASON_DATELINE));
+	CHECK_STR("arabic date", a.published, "2024-03-03");
+	sahifa_article_release(&a);
+}
+
+/* A picture's credit on a line of its own is removed as credit; a sentence about a
+ * photo stays. */
+static void test_credits(void)
+{
+	static const char story[] =
+		"<html><body><article><h1>Storm closes the old port</h1>"
+		"<img src=a.jpg><p>(cr\xC3\xA9" "dito: Ana Lima/Agency)</p>"
+		"<p>The old port closed on Monday after the storm broke two of its piers, and boats "
+		"were sent to the new harbour for the week.</p><p>Photo: Tom Reed</p>"
+		"<p>Photo: the harbour master took this picture of the pier on Monday morning.</p>"
+		"<p>Repairs will take a month, the council said, and the ferry runs from the new "
+		"harbour in the meantime.</p></article></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("credit page", conv(story, strlen(story), NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Ana Lima/Agency", SAHIFA_REASON_CREDIT));
+	CHECK(has_removed(&a, "Photo: Tom Reed", SAHIFA_REASON_CREDIT));
+	CHECK(!has_removed(&a, "harbour master took", SAHIFA_REASON_CREDIT));
+	sahifa_article_release(&a);
+}
+
+/* An end tag closes what a page left open inside its element, as a browser does:
+ * "<header><div></header>" must not nest the next posts of a thread in the stray div
+ * (libxml2 alone would). */
+static void test_stray_open(void)
+{
+	static const char thread[] =
+		"<html><body><main><article class=post><header><div class=meta><li>#1</li></ul>"
+		"</header><div class=c><p>Post one has a few words in it, enough for a paragraph of "
+		"the thread.</p></div></article><article class=post><p>Post two says something "
+		"else, in another paragraph of the same thread.</p></article></main></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t s, p;
+	int one = 0, two = 0;
+
+	CHECK_INT("thread", conv(thread, strlen(thread), NULL, &a, &err), SAHIFA_OK);
+	for (s = 0; s < a.n_sections; s++)
+		for (p = 0; p < a.sections[s].n_paragraphs; p++) {
+			one |= strstr(a.sections[s].paragraphs[p].text, "Post one") != NULL;
+			two |= strstr(a.sections[s].paragraphs[p].text, "Post two") != NULL;
+		}
+	CHECK(one && two);
+	sahifa_article_release(&a);
 }
 
 static void test_br_runs(void)
@@ -645,6 +736,9 @@ int main(void)
 	test_meta_charset();
 	test_structure();
 	test_headlines();
+	test_datelines();
+	test_credits();
+	test_stray_open();
 	test_br_runs();
 	test_charsets();
 	test_hostile();
