@@ -4,6 +4,7 @@
  * wrong <meta charset>), no network, HUGE so that deep pages are not cut at depth 256;
  * sahifa's own limits bound the node count and the depth of the tree it keeps.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -322,6 +323,13 @@ static int scope_edge(const xmlChar *name)
 	return 0;
 }
 
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init(void)
+{
+	xmlInitParser();
+}
+
 /* libxml2's error handler (its messages are not printed): the error just raised is in
  * ctxt->lastError. */
 static void end_tag_hook(void *data, const char *msg, ...)
@@ -379,6 +387,9 @@ enum sahifa_status html_parse(const char *text, size_t len, struct html_doc *d,
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"page has %zu tags, over the limit of %u", tags,
 					(unsigned)SAHIFA_MAX_HTML_NODES);
+	/* libxml2's globals (its dictionary and random mutexes) are set up once, before any
+	 * two threads can race to create them: htmlReadMemory did this, its steps below do not */
+	pthread_once(&xml_once, xml_init);
 	/* the steps of htmlReadMemory, with the end tag hook set after the options (that
 	 * drop libxml2's own handlers); the text is UTF-8 whatever its <meta> says */
 	ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
