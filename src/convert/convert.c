@@ -2,11 +2,8 @@
  * convert: inputs -> records.  The input walker hands over one input at a time; they
  * are gathered into a batch (bounded in count and bytes), converted by worker threads
  * into JSON lines or rejects, and written in input order, so the output never depends
- * on the thread count.  With more than one thread, a batch is converted in the
- * background while the walker reads the next one and the one before is written: the
- * reading and writing, one thread's work, no longer hold the workers up.
+ * on the thread count.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,21 +127,10 @@ struct slot {
 	char sha256[65];
 };
 
-/* Inputs converted together: the walker fills one batch while the other one is
- * converted. */
-struct batch {
-	const struct sahifa_convert_options *opts;
-	unsigned threads;
-	struct slot slots[SAHIFA_CONVERT_BATCH];
-	size_t n, bytes;
-};
-
 struct run {
 	const struct sahifa_convert_options *opts;
-	struct batch batches[2];
-	struct batch *fill;          /* the one the walker fills */
-	struct batch *busy;          /* the one converted in the background, or NULL */
-	pthread_t busy_thread;
+	struct slot slots[SAHIFA_CONVERT_BATCH];
+	size_t n, bytes;
 	unsigned threads;
 	struct sahifa_outfile out, rejects;
 	int have_rejects;
@@ -230,21 +216,9 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 /* One slot of the batch, on whichever thread of the pool takes it. */
 static void convert_index(void *ctx, unsigned thread, size_t i)
 {
-	struct batch *b = ctx;
+	struct run *r = ctx;
 
-	(void)thread;
-	convert_slot(b->opts, &b->slots[i]);
-}
-
-static void batch_convert(struct batch *b)
-{
-	shf_pool_run(b->threads, b->n, convert_index, b);
-}
-
-static void *batch_convert_thread(void *arg)
-{
-	batch_convert(arg);
-	return NULL;
+	convert_slot(r->opts, &r->slots[i]);
 }
 
 /* A failed input: report it, count it, and write it to --rejects. */
@@ -278,14 +252,14 @@ static enum sahifa_status reject(struct run *r, struct slot *s)
 	return st;
 }
 
-/* Write a converted batch in input order and empty it. */
-static enum sahifa_status write_batch(struct run *r, struct batch *b)
+static enum sahifa_status flush_batch(struct run *r)
 {
 	enum sahifa_status st = SAHIFA_OK;
 	size_t i;
 
-	for (i = 0; i < b->n && !st; i++) {
-		struct slot *s = &b->slots[i];
+	shf_pool_run(r->threads, r->n, convert_index, r);
+	for (i = 0; i < r->n && !st; i++) {
+		struct slot *s = &r->slots[i];
 
 		if (s->name_bad) {
 			struct sahifa_error w;
@@ -315,50 +289,11 @@ static enum sahifa_status write_batch(struct run *r, struct batch *b)
 				st = sahifa_outfile_write(&r->out, s->line.data, s->line.len, r->err);
 		}
 	}
-	for (i = 0; i < b->n; i++)
-		slot_clear(&b->slots[i]);
-	b->n = 0;
-	b->bytes = 0;
+	for (i = 0; i < r->n; i++)
+		slot_clear(&r->slots[i]);
+	r->n = 0;
+	r->bytes = 0;
 	return st;
-}
-
-/* Wait for the batch converted in the background, if any, and write it. */
-static enum sahifa_status wait_busy(struct run *r)
-{
-	struct batch *b = r->busy;
-
-	if (!b)
-		return SAHIFA_OK;
-	pthread_join(r->busy_thread, NULL);
-	r->busy = NULL;
-	return write_batch(r, b);
-}
-
-/* The batch the walker filled goes to the workers: in the background when there is
- * more than one thread, started as soon as the batch before it is converted and
- * before that one is written, so that the workers wait for neither the walker nor the
- * writer; else here. */
-static enum sahifa_status flush_batch(struct run *r)
-{
-	struct batch *b = r->fill, *prev = r->busy;
-
-	if (prev) {
-		pthread_join(r->busy_thread, NULL);
-		r->busy = NULL;
-	}
-	if (r->threads > 1 && pthread_create(&r->busy_thread, NULL, batch_convert_thread, b) == 0) {
-		r->busy = b;
-		r->fill = b == &r->batches[0] ? &r->batches[1] : &r->batches[0];
-		return prev ? write_batch(r, prev) : SAHIFA_OK;
-	}
-	if (prev) {
-		enum sahifa_status st = write_batch(r, prev);
-
-		if (st)
-			return st;
-	}
-	batch_convert(b);
-	return write_batch(r, b);
 }
 
 /* Count an input that is not an article by design, per reason. */
@@ -432,8 +367,7 @@ static char *dup_or_null(const char *s, int *failed)
 static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *item)
 {
 	struct run *r = ctx;
-	struct batch *b = r->fill;
-	struct slot *s = &b->slots[b->n];
+	struct slot *s = &r->slots[r->n];
 	int failed = 0;
 
 	if (is_own(r, item)) {
@@ -469,11 +403,11 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 		memcpy(s->data, item->data, item->len);
 	}
 	s->len = item->len;
-	b->n++;
-	b->bytes += item->len;
+	r->n++;
+	r->bytes += item->len;
 	r->sum->inputs++;
 	r->sum->bytes_in += item->len;
-	if (b->n == SAHIFA_CONVERT_BATCH || b->bytes >= SAHIFA_CONVERT_BATCH_BYTES)
+	if (r->n == SAHIFA_CONVERT_BATCH || r->bytes >= SAHIFA_CONVERT_BATCH_BYTES)
 		return flush_batch(r);
 	return SAHIFA_OK;
 nomem:
@@ -532,11 +466,6 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		return sahifa_error_nomem(err, NULL);
 	r->opts = opts;
 	r->threads = shf_pool_threads(opts->threads);
-	for (i = 0; i < 2; i++) {
-		r->batches[i].opts = opts;
-		r->batches[i].threads = r->threads;
-	}
-	r->fill = &r->batches[0];
 	r->diag = diag;
 	r->diag_ctx = diag_ctx;
 	r->sum = summary;
@@ -576,15 +505,8 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		io.shard = opts->shard ? &r->share : NULL;
 		st = sahifa_input_walk_opts(inputs, n_inputs, &io, on_item, r, err);
 	}
-	if (!st && r->fill->n)
+	if (!st && r->n)
 		st = flush_batch(r);
-	if (!st)
-		st = wait_busy(r);
-	if (r->busy) {
-		/* a failure stopped the run: the background batch is only waited for */
-		pthread_join(r->busy_thread, NULL);
-		r->busy = NULL;
-	}
 	/* the rejects first: when they cannot be written, the output is not put in place */
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
@@ -597,10 +519,8 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		if (r->have_rejects)
 			sahifa_outfile_abort(&r->rejects);
 	}
-	for (i = 0; i < SAHIFA_CONVERT_BATCH; i++) {
-		slot_clear(&r->batches[0].slots[i]);
-		slot_clear(&r->batches[1].slots[i]);
-	}
+	for (i = 0; i < r->n; i++)
+		slot_clear(&r->slots[i]);
 	sahifa_sha256_free(r->share.fingerprint);
 	free(r);
 	return st;
