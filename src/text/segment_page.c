@@ -314,29 +314,46 @@ static uint32_t measure(const unsigned char *t, const struct seg_line *l, int co
 	return cols ? line_cols(t, l) : l->width;
 }
 
-/* The wrap width of the text under one way of counting (0: not wrapped); *full gets
- * the lines in the band under it. */
-static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
+/* The lines' widths under one way of counting, as a histogram up to REFLOW_MAX_WIDTH. */
+struct widths {
+	uint32_t hist[REFLOW_MAX_WIDTH + 2], over, total;
+};
+
+/* Both ways of counting in one walk over the lines (the lines a renderer does not break
+ * at the width are the same for both): [0] in characters, [1] in screen columns. */
+static void measure_widths(const struct seg_state *s, struct widths wd[2])
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	uint32_t hist[REFLOW_MAX_WIDTH + 2] = { 0 }, w, over = 0, total = 0;
-	uint32_t above = 0, band, best = 0, best_w = 0, k;
 	size_t i;
+	int cols;
 
-	*full = 0;
+	memset(wd, 0, 2 * sizeof(*wd));
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
 		if (l->cls == C_BLANK || l->width < 20 ||
 		    memmem(t + l->b, l->e - l->b, "://", 3) || long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
-		w = measure(t, l, cols);
-		if (w > REFLOW_MAX_WIDTH)
-			over++;  /* addresses and scripts a renderer cannot break */
-		else
-			total++, hist[w]++;
+		for (cols = 0; cols < 2; cols++) {
+			uint32_t w = measure(t, l, cols);
+
+			if (w > REFLOW_MAX_WIDTH)
+				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
+			else
+				wd[cols].total++, wd[cols].hist[w]++;
+		}
 	}
-	if (total < 8 || over * 10 > total)
+}
+
+/* The wrap width of the text under one way of counting (0: not wrapped); *full gets
+ * the lines in the band under it. */
+static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
+{
+	const uint32_t *hist = wd->hist;
+	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k;
+
+	*full = 0;
+	if (total < 8 || wd->over * 10 > total)
 		return 0;
 	/* the wrap width: the column under which lines crowd most (a band of 13
 	 * columns), with at most a tenth of the lines past it */
@@ -367,14 +384,16 @@ static uint32_t wrap_width(const struct seg_state *s, int cols, uint32_t *full)
 void seg_reflow(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
+	struct widths wd[2];
 	uint32_t w, wc, full, fullc;
 	int cols;
 	size_t i;
 
 	/* count both ways; the one under which more lines fill the width is the
 	 * renderer's (the same for text without wide characters) */
-	w = wrap_width(s, 0, &full);
-	wc = wrap_width(s, 1, &fullc);
+	measure_widths(s, wd);
+	w = wrap_width(&wd[0], &full);
+	wc = wrap_width(&wd[1], &fullc);
 	cols = fullc > full;
 	if (cols)
 		w = wc;
