@@ -20,6 +20,44 @@ static enum sahifa_status la_fail(struct sahifa_archive_writer *w, const char *m
 				why ? why : "unknown error");
 }
 
+/* libarchive's output callback when the tar goes through libdeflate. */
+static la_ssize_t gzip_write(struct archive *a, void *client, const void *buf, size_t len)
+{
+	struct sahifa_archive_writer *w = client;
+
+	if (shf_gzip_out_write(&w->gz, buf, len, &w->gz_err)) {
+		archive_set_error(a, EIO, "%s", w->gz_err.msg);
+		return -1;
+	}
+	return (la_ssize_t)len;
+}
+
+/* The tar stream into a file of gzip members (see archive_write.h). */
+static enum sahifa_status open_gzip(struct sahifa_archive_writer *w, const char *path,
+				    struct sahifa_error *err)
+{
+	enum sahifa_status st;
+
+	if (!(w->fp = fopen(path, "wb"))) {
+		st = sahifa_error_set(err, SAHIFA_ERR_IO, path, 0, 0, "cannot create: %s",
+				      strerror(errno));
+		shf_archive_writer_free(w);
+		return st;
+	}
+	if ((st = shf_gzip_out_init(&w->gz, w->fp, path, 6, err))) {
+		shf_archive_writer_free(w);
+		return st;
+	}
+	/* the tar as libarchive writes it to a file, with no padding after its end blocks */
+	if (archive_write_set_bytes_in_last_block(w->a, 1) != ARCHIVE_OK ||
+	    archive_write_open2(w->a, w, NULL, gzip_write, NULL, NULL) != ARCHIVE_OK) {
+		st = la_fail(w, NULL, err);
+		shf_archive_writer_free(w);
+		return st;
+	}
+	return SAHIFA_OK;
+}
+
 enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
 					      enum sahifa_pack_format format, long long mtime,
 					      struct sahifa_error *err)
@@ -47,11 +85,7 @@ enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, cons
 	case SAHIFA_PACK_TAR_GZ:
 	default:
 		r = archive_write_set_format_pax_restricted(a);
-		if (r == ARCHIVE_OK)
-			r = archive_write_add_filter_gzip(a);
-		/* no mtime in the gzip header: the archive's bytes must not depend on the clock */
-		if (r == ARCHIVE_OK)
-			r = archive_write_set_options(a, "gzip:!timestamp");
+		w->gzip = 1;
 		break;
 	}
 	if (r != ARCHIVE_OK) {
@@ -60,6 +94,8 @@ enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, cons
 		shf_archive_writer_free(w);
 		return st;
 	}
+	if (w->gzip)
+		return open_gzip(w, path, err);
 	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
 		enum sahifa_status st = la_fail(w, NULL, err);
 
@@ -218,6 +254,18 @@ enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 		st = la_fail(w, NULL, err);
 	archive_write_free(w->a);
 	w->a = NULL;
+	if (w->gzip && !st)
+		st = shf_gzip_out_finish(&w->gz, err);
+	if (w->fp) {
+		if ((fflush(w->fp) != 0 || ferror(w->fp)) && !st)
+			st = sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "write error: %s",
+					      strerror(errno));
+		if (fclose(w->fp) != 0 && !st)
+			st = sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "write error: %s",
+					      strerror(errno));
+		w->fp = NULL;
+	}
+	shf_gzip_out_release(&w->gz);
 	return st;
 }
 
@@ -226,4 +274,8 @@ void shf_archive_writer_free(struct sahifa_archive_writer *w)
 	if (w->a)
 		archive_write_free(w->a);
 	w->a = NULL;
+	if (w->fp)
+		fclose(w->fp);
+	w->fp = NULL;
+	shf_gzip_out_release(&w->gz);
 }

@@ -4,7 +4,9 @@
  * order they should appear; every member gets the same mtime, uid/gid 0, empty
  * user/group names, mode 0644 (files) or 0755 (directories); gzip headers carry no
  * timestamp or name.  Tar archives are pax (restricted: extended headers only when a
- * member needs them), zip members are deflated.
+ * member needs them), zip members are deflated.  A .tar.gz is libarchive's tar through
+ * libdeflate (src/release/deflate_gzip.h) instead of libarchive's zlib filter: the same
+ * tar bytes, compressed at the same level in about half the time.
  */
 #ifndef SAHIFA_ARCHIVE_WRITE_H
 #define SAHIFA_ARCHIVE_WRITE_H
@@ -14,12 +16,17 @@
 #include <sys/types.h>
 #include "sahifa/error.h"
 #include "sahifa/pack.h"
+#include "release/deflate_gzip.h"
 
 struct sahifa_archive_writer {
 	void *a;              /* struct archive *; owned */
 	const char *path;     /* borrowed; for messages */
 	long long mtime;      /* every member's */
 	unsigned long long members;
+	FILE *fp;             /* the .tar.gz's file when gz is used; owned */
+	int gzip;             /* the tar goes through gz */
+	struct shf_gzip_out gz;
+	struct sahifa_error gz_err;   /* why gz failed, for the message */
 };
 
 /* Create the archive at path (an existing file is truncated). */

@@ -1,9 +1,15 @@
-/* pack's pieces: semver, option parsing, split assignment, the match key, CSV fields. */
+/* pack's pieces: semver, option parsing, split assignment, the match key, CSV fields,
+ * the gzip members of a .tar.gz. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include "check.h"
 #include "release/csv_write.h"
+#include "release/deflate_gzip.h"
+#include "sahifa/limits.h"
 #include "text/icu_fold.h"
 #include "sahifa/pack.h"
 
@@ -264,8 +270,108 @@ static void test_hub_license(void)
 		CHECK(strcmp(ids[i - 1], ids[i]) < 0);
 }
 
+/* Inflate every gzip member of data into out (at most cap bytes); the number of members,
+ * or -1 when the stream is damaged or ends inside a member. */
+static long inflate_members(const unsigned char *data, size_t len, unsigned char *out,
+			    size_t cap, size_t *out_len)
+{
+	z_stream z;
+	long members = 0;
+	int r = Z_OK;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return -1;
+	z.next_in = (unsigned char *)data;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	while (z.avail_in) {
+		r = inflate(&z, Z_NO_FLUSH);
+		if (r == Z_STREAM_END) {
+			members++;
+			inflateReset(&z);
+			continue;
+		}
+		if (r != Z_OK)
+			break;
+	}
+	*out_len = cap - z.avail_out;
+	inflateEnd(&z);
+	return r == Z_STREAM_END || (r == Z_OK && !z.avail_in && members) ? members : -1;
+}
+
+/* Sizes around the member size, written in pieces of every kind: each gives the bytes
+ * back, one member per SAHIFA_GZIP_MEMBER_BYTES begun (an empty stream one member),
+ * and the same stream whatever the pieces. */
+static void test_gzip_out(void)
+{
+	const size_t M = SAHIFA_GZIP_MEMBER_BYTES;
+	static const struct { size_t n; long members; } cases[] = {
+		{ 0, 1 }, { 1, 1 }, { (size_t)SAHIFA_GZIP_MEMBER_BYTES - 1, 1 },
+		{ SAHIFA_GZIP_MEMBER_BYTES, 1 }, { (size_t)SAHIFA_GZIP_MEMBER_BYTES + 1, 2 },
+		{ 3 * (size_t)SAHIFA_GZIP_MEMBER_BYTES + 5, 4 },
+	};
+	static const size_t pieces[] = { 1 << 20, 10240, 7, 1 << 22 };
+	size_t cap = 3 * M + 5, c, k;
+	unsigned char *in = malloc(cap), *back = malloc(cap + 1), *first = NULL;
+	size_t first_len = 0;
+
+	CHECK(in && back);
+	if (!in || !back)
+		goto out;
+	/* text-like bytes that compress, with a drift so that members differ */
+	for (k = 0; k < cap; k++)
+		in[k] = (unsigned char)("sahifa news paragraph "[k % 22] + (k / 4099) % 3);
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		for (k = 0; k < sizeof(pieces) / sizeof(pieces[0]); k++) {
+			struct shf_gzip_out g;
+			struct sahifa_error err;
+			char *data = NULL;
+			size_t len = 0, got = 0, off;
+			FILE *fp = open_memstream(&data, &len);
+			int ok;
+
+			sahifa_error_clear(&err);
+			CHECK(fp != NULL);
+			if (!fp)
+				continue;
+			ok = !shf_gzip_out_init(&g, fp, "test.tar.gz", 6, &err);
+			for (off = 0; ok && off < cases[c].n; off += pieces[k]) {
+				size_t n = cases[c].n - off < pieces[k] ? cases[c].n - off : pieces[k];
+
+				ok = !shf_gzip_out_write(&g, in + off, n, &err);
+			}
+			ok = ok && !shf_gzip_out_finish(&g, &err);
+			CHECK(ok);
+			CHECK_INT("members written", (long long)g.members, cases[c].members);
+			CHECK_INT("bytes in", (long long)g.bytes_in, (long long)cases[c].n);
+			shf_gzip_out_release(&g);
+			fclose(fp);
+			CHECK_INT("bytes out", (long long)len, (long long)g.bytes_out);
+			CHECK_INT("members read", inflate_members((unsigned char *)data, len, back,
+								  cap + 1, &got), cases[c].members);
+			CHECK_INT("bytes back", (long long)got, (long long)cases[c].n);
+			CHECK(got == cases[c].n && !memcmp(back, in, got));
+			if (!k) {
+				free(first);
+				first = (unsigned char *)data;
+				first_len = len;
+				continue;
+			}
+			CHECK(len == first_len && first && !memcmp(data, first, len));
+			free(data);
+		}
+	}
+out:
+	free(first);
+	free(in);
+	free(back);
+}
+
 int main(void)
 {
+	test_gzip_out();
 	test_csv_guarded();
 	test_hub_license();
 	test_semver();
