@@ -1,9 +1,11 @@
 #!/bin/sh
 # pack throughput: sahifa pack on the converted saudinewsnet corpus (MB/s of input
-# JSONL, records/s, peak RSS) next to tar with the same compressor: `tar czf` (gzip,
-# level 6, as libarchive's gzip filter) and `tar --zstd` (zstd level 3, as libarchive's
-# zstd filter), first of the same JSONL, then of the release's own files (the shards
-# and the CSVs that hold the same content as tables: about twice the bytes).
+# JSONL, records/s, peak RSS) next to tar with the same compressor at the same level:
+# `tar czf` (gzip level 6, the gzip program's default; pack's .tar.gz is deflate level 6
+# through libdeflate, in 1 MiB gzip members) and `tar --zstd` (zstd level 3, the zstd
+# program's default; pack's is libarchive's zstd filter, level 3), first of the same
+# JSONL, then of the release's own files (the shards and the CSVs that hold the same
+# content as tables: about twice the bytes).  Each archive's size is printed with it.
 #   sh tests/bench/pack.sh [RECORDS.jsonl]
 # Without an argument the corpus is converted first (one text file per article,
 # headline then body, in a scratch folder).  Each command runs REPEAT times (default
@@ -74,22 +76,32 @@ if [ ! -x /usr/bin/time ]; then
 fi
 dir=$(dirname "$jsonl")
 base=$(basename "$jsonl")
+# size FILE: print the archive just made with its compressor and level
+size() {
+	echo "$(wc -c < "$1") $2" | awk '{ b = $1; $1 = ""; printf "  %-34s %12.0f bytes (%.1f MB)\n", "  ->" $0, b, b / 1048576 }'
+}
 measure "sahifa pack tar.gz" "$SAHIFA" pack --name bench --version 1.0.0 -o "$tmp/out" "$jsonl" || exit 1
 gz=$CPU
+size "$tmp/out/bench-1.0.0.tar.gz" "gzip -6 (libdeflate)"
 measure "sahifa pack tar.zst" "$SAHIFA" pack --name bench --version 1.0.0 --format tar.zst \
 	-o "$tmp/out" "$jsonl" || exit 1
 zst=$CPU
+size "$tmp/out/bench-1.0.0.tar.zst" "zstd -3 (libarchive)"
 # the release's own files, unpacked, for tar of the same bytes
 mkdir -p "$tmp/release"
 tar --zstd -xf "$tmp/out/bench-1.0.0.tar.zst" -C "$tmp/release" || { echo "bench-pack: cannot unpack"; exit 1; }
 measure "tar czf (same JSONL)" tar czf "$tmp/out/plain.tar.gz" -C "$dir" "$base" || exit 1
 tgz=$CPU
+size "$tmp/out/plain.tar.gz" "gzip -6 (gzip)"
 measure "tar --zstd (same JSONL)" tar --zstd -cf "$tmp/out/plain.tar.zst" -C "$dir" "$base" || exit 1
 tzst=$CPU
+size "$tmp/out/plain.tar.zst" "zstd -3 (zstd)"
 measure "tar czf (the release's files)" tar czf "$tmp/out/rel.tar.gz" -C "$tmp/release" bench-1.0.0 || exit 1
 rgz=$CPU
+size "$tmp/out/rel.tar.gz" "gzip -6 (gzip)"
 measure "tar --zstd (the release's files)" tar --zstd -cf "$tmp/out/rel.tar.zst" -C "$tmp/release" bench-1.0.0 || exit 1
 rzst=$CPU
+size "$tmp/out/rel.tar.zst" "zstd -3 (zstd)"
 echo "$gz $zst $tgz $tzst $rgz $rzst" | awk '{
 	for (i = 1; i <= 6; i++) if ($i < 0.01) $i = 0.01
 	printf "  pack costs %.2fx tar czf and %.2fx tar --zstd of the same JSONL in CPU time (goal: at most 1.5x)\n", $1 / $3, $2 / $4
