@@ -121,6 +121,32 @@ ok = abs(c["train"]-2400) < 120 and abs(c["validation"]-300) < 60 and abs(c["tes
 print("ok" if ok else c)')
 if [ "$r" = ok ]; then pass split-proportions; else fail split-proportions "$r"; fi
 
+# -- a .tar.gz longer than one gzip member (SAHIFA_GZIP_MEMBER_BYTES of tar each, in
+# src/release/deflate_gzip.c): several members, each checked, and together the same tar
+# as the tar.zst's of the same records; gzip, tar and Python's tarfile read it whole
+"$SAHIFA" pack --name s --version 1.0.0 --split train=80,validation=10,test=10 --format tar.zst \
+	-o "$tmp/s" "$tmp/s.jsonl" > /dev/null
+r=$(python3 - "$tmp/s/s-1.0.0.tar.gz" "$tmp/s/s-1.0.0.tar.zst" <<'PY'
+import subprocess, sys, tarfile, zlib
+gz = open(sys.argv[1], "rb").read()
+members, rest, tar = 0, gz, b""
+while rest:
+    d = zlib.decompressobj(16 + 15)
+    tar += d.decompress(rest)
+    if not d.eof:
+        print("a member ends early")
+        sys.exit()
+    rest, members = d.unused_data, members + 1
+zst = subprocess.run(["zstd", "-dc", sys.argv[2]], capture_output=True, check=True).stdout
+names = tarfile.open(sys.argv[1]).getnames()
+print("ok" if members > 1 and tar == zst and "s-1.0.0/manifest.json" in names
+      else "%d members, same tar as tar.zst: %s, %d names" % (members, tar == zst, len(names)))
+PY
+)
+if [ "$r" = ok ] && gzip -t "$tmp/s/s-1.0.0.tar.gz" &&
+	[ "$(tar tzf "$tmp/s/s-1.0.0.tar.gz" | wc -l)" -gt 10 ]; then pass gzip-members
+else fail gzip-members "$r"; fi
+
 # -- shards: a small --shard-size gives several train-NNNNN-of-MMMMM.jsonl
 "$SAHIFA" pack --name sh --version 1.0.0 --shard-size 100K -o "$tmp/sh" "$tmp/s.jsonl" > /dev/null
 names=$(tar tzf "$tmp/sh/sh-1.0.0.tar.gz" | grep 'data/train-' | tr '\n' ' ')
