@@ -320,14 +320,15 @@ struct widths {
 };
 
 /* Both ways of counting in one walk over the lines (the lines a renderer does not break
- * at the width are the same for both): [0] in characters, [1] in screen columns. */
-static void measure_widths(const struct seg_state *s, struct widths wd[2])
+ * at the width are the same for both): [0] in characters, [1] in screen columns; wd[2]
+ * and wd[3] the same for the indented lines alone. */
+static void measure_widths(const struct seg_state *s, struct widths wd[4])
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i;
 	int cols;
 
-	memset(wd, 0, 2 * sizeof(*wd));
+	memset(wd, 0, 4 * sizeof(*wd));
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
@@ -337,10 +338,13 @@ static void measure_widths(const struct seg_state *s, struct widths wd[2])
 		for (cols = 0; cols < 2; cols++) {
 			uint32_t w = measure(t, l, cols);
 
-			if (w > REFLOW_MAX_WIDTH)
+			if (w > REFLOW_MAX_WIDTH) {
 				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
-			else
-				wd[cols].total++, wd[cols].hist[w]++;
+				continue;
+			}
+			wd[cols].total++, wd[cols].hist[w]++;
+			if (l->width > l->chars)
+				wd[2 + cols].total++, wd[2 + cols].hist[w]++;
 		}
 	}
 }
@@ -384,8 +388,8 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 void seg_reflow(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	struct widths wd[2];
-	uint32_t w, wc, full, fullc;
+	struct widths wd[4];
+	uint32_t w, wc, wi, full, fullc, fulli;
 	int cols;
 	size_t i;
 
@@ -400,17 +404,23 @@ void seg_reflow(struct seg_state *s)
 	s->wrap = w;
 	if (!w)
 		return;
+	/* lynx sets a block's text in from both margins: its indented lines end short
+	 * of the page's width, at a width of their own */
+	wi = wrap_width(&wd[2 + cols], &fulli);
+	if (wi >= w || fulli * 2 < (cols ? fullc : full))
+		wi = 0;
 	for (i = 0; i + 1 < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
 		uint32_t next = cols ? first_word_cols(t, nx) : first_word_chars(t, nx);
+		uint32_t lw = l->width > l->chars && wi ? wi : w;
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
 		/* Han text breaks anywhere, but a renderer keeps closing marks on the
 		 * line and opening ones off it: a line a few columns short of the width
 		 * is still a wrapped one */
-		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= w
-				    : measure(t, l, cols) + 1 + next <= w)
+		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= lw
+				    : measure(t, l, cols) + 1 + next <= lw)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */

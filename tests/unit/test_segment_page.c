@@ -868,6 +868,56 @@ static void test_reflow(void)
 	sahifa_article_release(&a);
 }
 
+/* lynx sets a block's text in from both margins: the story's lines, indented three
+ * columns, end by column 74, while the unindented title and deck above them reach 77
+ * (lynx -dump -width=80 of a CBS Sports story in the scrapinghub article-extraction
+ * benchmark).  A story line that ends at 64 with an 11-column word next is wrapped
+ * there, not ended. */
+static void test_reflow_indented(void)
+{
+	static const char wrapped[] =
+		"Browns player on Mason Rudolph's role in fight with Myles Garrett: He asked\n"
+		"for it\n"
+		"\n"
+		"One member of the Browns' defense didn't hold back on Monday when asked about\n"
+		"Thursday night's fight\n"
+		"\n"
+		"   The [124]Steelers spent Monday [125]trying to distance themselves from\n"
+		"   Thursday night's fight that led to multi-game suspensions for\n"
+		"   [126]Browns pass rusher [127]Myles Garrett and Pittsburgh center\n"
+		"   [128]Maurkice Pouncey. Cleveland DL [129]Larry Ogunjobi also received a\n"
+		"   one-game suspension for shoving Pittsburgh quarterback [130]Mason\n"
+		"   Rudolph to the ground, and both teams received $250,000 fines.\n"
+		"\n"
+		"   Browns DL [131]Sheldon Richardson, however, decided to [132]weigh in on\n"
+		"   Thursday's fight on Monday, saying that Rudolph should be disciplined\n"
+		"   by the league for his role in the fight. Rudolph and Garrett engaged in\n"
+		"   a heated altercation before Garrett hit Rudolph in the head with\n"
+		"   Rudolph's helmet.\n"
+		"\n"
+		"   While Richardson wants Rudolph to be disciplined, Steelers defensive\n"
+		"   captain Cam Heyward, who openly lobbied for the league to suspend\n"
+		"   Garrett on Thursday night, did not offer a response when asked about\n"
+		"   the league's decision to suspend Garrett for the remainder of the\n"
+		"   season. Heyward said that he is [136]more focused on helping the\n"
+		"   Steelers right the ship after seeing their four-game winning streak\n"
+		"   come to an end.\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i, j;
+	long lead = 0;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, wrapped, strlen(wrapped), &a, &err) == SAHIFA_OK);
+	for (i = 0; i < a.n_sections; i++)
+		for (j = 0; j < a.sections[i].n_paragraphs; j++)
+			if (a.sections[i].paragraphs[j].line == 7)
+				lead = a.sections[i].paragraphs[j].lines;
+	CHECK_INT("lead spans", lead, 6);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* Han text as text browsers wrap it: w3m gives a Han character two of its 80
  * columns and lynx one, and neither puts a space where it breaks a line (the
  * readability test page gmw, rendered by w3m -cols 80).  Every paragraph is one
@@ -1153,6 +1203,7 @@ int main(void)
 	test_inside();
 	test_outside();
 	test_reflow();
+	test_reflow_indented();
 	test_reflow_wide();
 	test_repeats();
 	test_stamps();
