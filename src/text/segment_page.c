@@ -2235,8 +2235,9 @@ again:
 		else if (d >= hi - 0.08)
 			k->cls = J_NEAR;
 		else
-			k->cls = k->chars >= 200 && k->sentences >= 2 && d >= hi - 0.16 ? J_NEAR
-											: J_BAD;
+			k->cls = k->chars >= 200 && d >= hi - 0.16 &&
+				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
+											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
 	}

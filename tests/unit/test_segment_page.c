@@ -798,6 +798,41 @@ static void test_inside(void)
 	}
 }
 
+/* A lead of one long sentence, with fewer stop words than the paragraphs under it
+ * (names, places, figures), opens the article under the headline: a block that long
+ * which ends its sentence is near-good, and the good prose after it takes it in. */
+static void test_lead_sentence(void)
+{
+	static const char *const leads[] = {
+		/* a Reuters story on ScienceAlert, scrapinghub article-extraction benchmark */
+		"WASHINGTON (Reuters) - Scientists on Monday unveiled the first global "
+		"geological map of Saturn's moon Titan including vast plains and dunes of "
+		"frozen organic material and lakes of liquid methane, illuminating an exotic "
+		"world considered a strong candidate in the search for life beyond Earth.",
+		/* a design magazine of the same benchmark */
+		"During the 2018 Milan Design Meek, the Flos Showroom in Corso Monforte 15 "
+		"features a light installation created by Michael Anastassiades, acclaimed "
+		"London-based designer born in Cyprus, who has created a number of products for "
+		"Flos since 2013.",
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(leads); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", leads[i], NULL, &at,
+		      &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK(removed_at(&a, at) == NULL);
+		CHECK_INT(leads[i], a.stats.paragraphs, 5);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
  * not the first line. */
 static void test_outside(void)
@@ -1202,6 +1237,7 @@ int main(void)
 	test_datelines();
 	test_inside();
 	test_outside();
+	test_lead_sentence();
 	test_reflow();
 	test_reflow_indented();
 	test_reflow_wide();
