@@ -459,7 +459,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -486,6 +486,7 @@ static const char *const details[D_COUNT] = {
 	"a list of teasers after the article",
 	"the site's notice on readers' comments",
 	"a teaser: its title and lead run together",
+	"a picture's caption that ends with its credit",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -656,6 +657,67 @@ static int glued_teaser(const struct seg_state *s, size_t head)
 	return 0;
 }
 
+#define CAPTION_MAX_CHARS 700     /* longer blocks are prose that names a picture */
+#define CAPTION_TAIL 60           /* bytes after the credit's cue: a name or an agency */
+
+static const char *const w_caption_tail[] = { "credit:", "credits:", "(photo", "photo:",
+					      "photo by", "photograph:", "(image:", "image:",
+					      "(picture", "getty images", "/afp", "afp/",
+					      "reuters/", "epa/", "shutterstock", "(foto", "foto:",
+					      NULL };
+
+static int starts_ci(const char *t, size_t len, const char *p);
+static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size);
+
+/* ASCII case-insensitive: the last place of phrase in t[0, len), or SIZE_MAX. */
+static size_t last_ascii_ci(const char *t, size_t len, const char *phrase)
+{
+	size_t n = strlen(phrase), i, j;
+
+	for (i = len >= n ? len - n + 1 : 0; i-- > 0;) {
+		for (j = 0; j < n; j++) {
+			int c = (unsigned char)t[i + j];
+
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)phrase[j])
+				break;
+		}
+		if (j == n)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* A picture's caption: a sentence on what the picture shows that ends with its credit
+ * ("... at Mary's Center in Washington. (Photo: Getty Images)", "... a rabbitCredit:
+ * Getty - Contributor", pages of the scrapinghub article-extraction benchmark), or an
+ * agency's caption that opens by naming the picture ("In this Dec. 12, 2006, file
+ * photo, made available by NASA, ...", "FILE PHOTO: The WeWork logo ...").  The cue
+ * sits in the block's last CAPTION_TAIL bytes and no sentence follows it. */
+static int caption_credit(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	char a[CAPTION_MAX_CHARS * 4 + 8];
+	size_t n, i, at, rest;
+
+	if (k->chars < 40 || k->chars > CAPTION_MAX_CHARS)
+		return 0;
+	n = block_joined(p, bi, a, sizeof(a));
+	if (!n)
+		return 0;
+	if (starts_ci(a, n, "file photo") ||
+	    (starts_ci(a, n, "in this ") && last_ascii_ci(a, n < 60 ? n : 60, " photo") != SIZE_MAX))
+		return 1;
+	for (i = 0; w_caption_tail[i]; i++) {
+		at = last_ascii_ci(a, n, w_caption_tail[i]);
+		if (at == SIZE_MAX || at * 4 < n)
+			continue;
+		rest = n - at - strlen(w_caption_tail[i]);
+		if (rest <= CAPTION_TAIL && !memmem(a + at, n - at, ". ", 2))
+			return 1;
+	}
+	return 0;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -724,6 +786,10 @@ static void shape_reason(struct page *p, struct blk *k)
 	if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, len, "\xc2\xa9"))) &&
 	    has_any(t, len, w_footer)) {
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
+		return;
+	}
+	if (caption_credit(p, (size_t)(k - p->b))) {
+		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CAPTION;
 		return;
 	}
 }

@@ -761,6 +761,19 @@ static void test_inside(void)
 		{ 0, "تصویر کے کاپی رائٹ", "credit" },
 		{ 0, "شٹر اسٹاک فوٹو", "credit" },
 		{ 0, "Kathrin Ziegler/Getty Images", "credit" },
+		/* captions that end with the picture's credit (an Express story of the
+		 * scrapinghub article-extraction benchmark, readability test page telegraph),
+		 * and an agency's caption that opens by naming its picture (an AP story of
+		 * the same benchmark) */
+		{ 0, "Yersina pestis causes the plague (Image: GETTY)", "credit" },
+		{ 0, "Zimbabwe president Robert Mugabe with ZDF commander general Constantino "
+		     "Chiwenga at State House in an image the Harare Herald claims was taken on "
+		     "November 16 - the day after the military takeover Credit: HARARE HERALD",
+		  "credit" },
+		{ 0, "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert "
+		     "L. Curbeam Jr., left, and European Space Agency astronaut Christer "
+		     "Fuglesang, participate in a space walk during construction of the "
+		     "International Space Station. (NASA via AP, File)", "credit" },
 		/* form residue as w3m prints it (readability test page ars-1) */
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
@@ -831,6 +844,25 @@ static void test_lead_sentence(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* Prose that names a picture agency, with a sentence after the name, is no caption. */
+static void test_not_caption(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road", NULL,
+	      "The council bought the pictures of the harbour from Getty Images. The "
+	      "photographs will hang in the new bus shelters along the road from March.",
+	      &unused, &at);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(removed_at(&a, at) == NULL);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 5);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
@@ -1238,6 +1270,7 @@ int main(void)
 	test_inside();
 	test_outside();
 	test_lead_sentence();
+	test_not_caption();
 	test_reflow();
 	test_reflow_indented();
 	test_reflow_wide();
