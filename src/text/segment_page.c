@@ -1979,6 +1979,104 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 	return to;
 }
 
+#define BOX_MAX_BLOCKS 16        /* blocks of a box of links set in mid-story */
+#define BOX_ITEM_CHARS 150       /* a teaser line of it */
+#define BOX_LEAD_CHARS 300       /* good prose before the box that makes it the story's */
+
+static int box_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].words <= 5 && p->b[bi].chars <= 40 && !ends_sentence(h) &&
+	       (has_any(t, len, w_related) || has_any(t, len, w_after));
+}
+
+/* The label of a box at bi and its teasers up to the prose at end go as related links:
+ * the list items and the bad blocks that end no sentence (a quote or a subheading
+ * between the box and the prose stays). */
+static void box_drop(struct page *p, size_t bi, size_t end)
+{
+	size_t j;
+
+	for (j = bi; j < end; j++) {
+		struct blk *k = &p->b[j];
+
+		if (k->reason < 0 && (j == bi || ((k->final == J_BAD || k->list) &&
+						  !ends_sentence(&p->s->lines[k->head])))) {
+			k->reason = SAHIFA_REASON_RELATED;
+			k->detail = D_RELATED;
+		}
+	}
+}
+
+/* A box of links in mid-story, under its label ("More from UK" and four teasers, as
+ * Sky News sets one between a story's paragraphs, a page of the scrapinghub
+ * article-extraction benchmark), splits the story's prose in two runs, and the densest
+ * run is the half after it: the run of good prose right before the box is the story's
+ * too.  The box's teaser lines go as related links.  Returns the article's new start. */
+static size_t box_before(struct page *p, size_t from)
+{
+	size_t j, label = SIZE_MAX, start, good = 0;
+
+	for (j = from; j > 0 && from - j < BOX_MAX_BLOCKS; j--) {
+		const struct blk *k = &p->b[j - 1];
+
+		if (k->final == J_GOOD)
+			break;
+		if (label == SIZE_MAX && box_label(p, j - 1))
+			label = j - 1;
+		else if (label == SIZE_MAX && k->chars >= BOX_ITEM_CHARS && !inline_residue(k))
+			return from;  /* longer text: no box of teasers */
+		else if (label != SIZE_MAX && k->reason >= 0 && k->reason != SAHIFA_REASON_CHROME &&
+			 !inline_residue(k))
+			return from;  /* the story's last lines before the box are text */
+	}
+	if (label == SIZE_MAX || j == 0 || p->b[j - 1].final != J_GOOD)
+		return from;
+	for (start = j; start > 0 && (p->b[start - 1].final == J_GOOD ||
+				      inline_residue(&p->b[start - 1])); start--)
+		if (p->b[start - 1].final == J_GOOD)
+			good += p->b[start - 1].chars;
+	if (good < BOX_LEAD_CHARS)
+		return from;
+	box_drop(p, label, from);
+	return start;
+}
+
+/* The same box with the story going on after it, when the densest run is the half
+ * before: the run of good prose right after the box is the story's too.  Returns the
+ * article's new end. */
+static size_t box_after(struct page *p, size_t to)
+{
+	size_t j, label = SIZE_MAX, end, good = 0;
+
+	for (j = to; j < p->n && j - to < BOX_MAX_BLOCKS; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (k->final == J_GOOD)
+			break;
+		if (label == SIZE_MAX && box_label(p, j))
+			label = j;
+		else if (label == SIZE_MAX && k->reason >= 0 && k->reason != SAHIFA_REASON_CHROME &&
+			 !inline_residue(k))
+			return to;  /* the story's last lines before the box are text */
+		else if (label != SIZE_MAX && k->chars >= BOX_ITEM_CHARS && !inline_residue(k))
+			return to;  /* longer text: no box of teasers */
+	}
+	if (label == SIZE_MAX || j >= p->n || p->b[j].final != J_GOOD)
+		return to;
+	for (end = j; end < p->n && (p->b[end].final == J_GOOD || inline_residue(&p->b[end]));
+	     end++)
+		if (p->b[end].final == J_GOOD)
+			good += p->b[end].chars;
+	if (good < BOX_LEAD_CHARS)
+		return to;
+	box_drop(p, label, j);
+	return end;
+}
+
 /* ---- text printed twice ---------------------------------------------------------- */
 
 #define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
@@ -2480,6 +2578,8 @@ again:
 			best_e = cut;
 		}
 	}
+	best_b = box_before(&p, best_b);
+	best_e = box_after(&p, best_e);
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);

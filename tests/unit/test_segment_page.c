@@ -865,6 +865,74 @@ static void test_not_caption(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A box of links in mid-story ("More from UK" over its teasers, as Sky News sets one
+ * between a story's paragraphs, a page of the scrapinghub article-extraction
+ * benchmark): the prose on both sides of it is the article, whichever side is longer,
+ * and the teasers are related links. */
+static void test_box_in_story(void)
+{
+	static const char *const teasers[] = {
+		"  • Prince Andrew: BT and three universities abandon ties with duke after "
+		"Epstein TV interview",
+		"  • Prince Andrew: TripAdvisor suspends reviews of Pizza Express duke says he "
+		"visited",
+		"  • Babies and mothers died in what may be worst ever NHS maternity scandal, "
+		"report finds",
+		"  • Harry Dunn: Foreign Secretary Dominic Raab defends seeking legal costs from "
+		"family",
+		"  • EuroMillions: UK ticket holder wins £105m jackpot prize",
+	};
+	static const char *const more[] = {
+		"The council's transport officer said that the lanes would be painted red, so "
+		"that drivers could see them at night and in the rain, and that cameras would "
+		"watch the busiest junctions.",
+		"A survey of the harbour road's shops last spring found that most of their "
+		"customers came on foot or by bus, which the supporters of the plan said showed "
+		"that the parking spaces mattered less than the owners feared.",
+	};
+	int before;
+
+	for (before = 0; before < 2; before++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		size_t i, n_before = before ? 2 : 4, n_after = before ? 4 : 2;
+		long teaser = 0;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (i = 0; i < COUNT(menu_en); i++)
+			put(&p, menu_en[i]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (i = 0; i < n_before; i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		put(&p, "More from UK");
+		put(&p, "");
+		teaser = p.line + 1;
+		for (i = 0; i < COUNT(teasers); i++) {
+			put(&p, teasers[i]);
+			put(&p, "");
+		}
+		for (i = n_before; i < n_before + n_after; i++) {
+			put(&p, i < 4 ? prose_en[i] : more[i - 4]);
+			put(&p, "");
+		}
+		put(&p, "© 2025 Riverton Daily. All rights reserved.");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_INT(before ? "story after the box" : "story before the box",
+			  a.stats.paragraphs, (long)(n_before + n_after));
+		r = removed_at(&a, teaser);
+		CHECK_STR("teaser", r ? sahifa_reason_name(r->reason) : NULL, "related");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
  * not the first line. */
 static void test_outside(void)
@@ -1271,6 +1339,7 @@ int main(void)
 	test_outside();
 	test_lead_sentence();
 	test_not_caption();
+	test_box_in_story();
 	test_reflow();
 	test_reflow_indented();
 	test_reflow_wide();
