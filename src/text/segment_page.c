@@ -2241,46 +2241,86 @@ static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
 
 #define COLON_ITEM_MAX_CHARS 200  /* an item of a list the article introduces */
 
+/* The number a numbered item opens with ("4) Blade Runner", "12. Taboo"), or 0. */
+static long item_number(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i;
+	long n = 0;
+
+	for (i = 0; i < len && i < 4 && t[i] >= '0' && t[i] <= '9'; i++)
+		n = n * 10 + (t[i] - '0');
+	return i && i < 4 && i + 1 < len && (t[i] == ')' || t[i] == '.') && t[i + 1] == ' ' ? n
+											: 0;
+}
+
+/* Block bi is a line of the article that announces a list: it ends with a colon and
+ * is no related, newsletter or share label. */
+static int announces_list(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[bi].head];
+	const struct seg_line *last = &s->lines[p->b[bi].head + h->nlines - 1];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].reason < 0 && p->b[bi].words >= 3 && last->e > last->b &&
+	       s->text[last->e - 1] == ':' && !has_any(t, len, w_related) &&
+	       !has_any(t, len, w_news) && !has_any(t, len, w_share);
+}
+
 /* The article's last line announces a list with a colon and the list follows line by
  * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
  * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
  * article-extraction benchmark): the announcement and its items are the article's,
- * up to the first blank line or a line of another shape.  Returns the new end. */
+ * up to the first blank line or a line of another shape.  The announcement may be
+ * the run's last paragraph, with a blank line under it; a numbered list goes on over
+ * blank lines while its numbers do; an item may have its picture or its link's
+ * address on a line of its own, which stays removed ("Ecco allora le offerte ... su
+ * Amazon:" over "1) Lego Star Wars 75188 Bombardiere della Resistenza" and
+ * "http://amzn.to/2iJFhRj", an Italian page of the same benchmark).  Returns the new
+ * end. */
 static size_t colon_list(struct page *p, size_t end)
 {
 	const struct seg_state *s = p->s;
-	const struct seg_line *h;
-	size_t j, next, items = 0;
+	size_t j, next, items = 0, last = 0, from;
+	long num = 0;
 
-	if (end >= p->n || p->b[end].reason >= 0 || p->b[end].words < 3 ||
-	    p->b[end].chars > COLON_ITEM_MAX_CHARS)
+	if (end >= p->n)
 		return end;
-	h = &s->lines[p->b[end].head];
-	{
-		const char *t = s->text + h->b;
-		size_t len = h->e - h->b;
-
-		if (s->lines[p->b[end].head + h->nlines - 1].e <= h->b ||
-		    s->text[s->lines[p->b[end].head + h->nlines - 1].e - 1] != ':' ||
-		    has_any(t, len, w_related) || has_any(t, len, w_news) ||
-		    has_any(t, len, w_share))
-			return end;
-	}
-	next = p->b[end].head + h->nlines;
-	for (j = end + 1; j < p->n; j++) {
+	if (p->b[end].chars <= COLON_ITEM_MAX_CHARS && announces_list(p, end))
+		from = end + 1;  /* the announcement is the first line after the run */
+	else if (end > 0 && p->b[end - 1].final == J_GOOD && announces_list(p, end - 1))
+		from = end;      /* the run's last paragraph announces it */
+	else
+		return end;
+	next = p->b[from - 1].head + s->lines[p->b[from - 1].head].nlines;
+	if (from == end && from < p->n && p->b[from].head == next + 1)
+		next++;  /* a blank line under the paragraph that announces it */
+	for (j = from; j < p->n; j++) {
 		const struct blk *k = &p->b[j];
+		long n = item_number(p, j);
 
-		if (k->head != next || k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS ||
-		    k->marks || k->url || k->form)
-			break;
+		if (k->head != next && !(k->head == next + 1 && num > 0 && n == num + 1))
+			break;  /* a blank line ends the list, unless its numbering goes on */
+		if (n > 0)
+			num = n;
 		next = k->head + s->lines[k->head].nlines;
+		if (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS))
+			continue;  /* an item's picture or its link's address: stays removed */
+		if (k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS || k->marks || k->url ||
+		    k->form)
+			break;
 		items++;
+		last = j;
 	}
 	if (items < 2)
 		return end;
-	for (j = end; j <= end + items; j++)
-		p->b[j].detail = D_NONE;
-	return end + items + 1;
+	for (j = from - 1; j <= last; j++)
+		if (p->b[j].reason < 0)
+			p->b[j].detail = D_NONE;
+	return last + 1;
 }
 
 /* ---- the page -------------------------------------------------------------------- */

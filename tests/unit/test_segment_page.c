@@ -678,6 +678,64 @@ static void test_colon_list(void)
 	}
 }
 
+/* The run's last paragraph announces a numbered list, with a blank line under it; the
+ * items, each with its link's address and picture on lines of their own and blank
+ * lines between some, are the article's (an Italian page of the scrapinghub
+ * article-extraction benchmark); the addresses and pictures stay removed. */
+static void test_numbered_list(void)
+{
+	static const char *const lines[] = {
+		"1) Lego Star Wars 75188 Bombardiere della Resistenza",
+		"http://amzn.to/2iJFhRj",
+		"[1-300x300]",
+		"2) Polistil 960574 Pista Elettrica Sorpasso",
+		"http://amzn.to/2hZfWFJ",
+		"",
+		"3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+		"http://amzn.to/2hWEIX7",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 3; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	put(&p, "Work on the first section is to start in March, and the council has put the "
+		"prices of what the works will need on its website for residents to see:");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(lines); j++)
+		put(&p, lines[j]);
+	put(&p, "");
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (j = 0; j < COUNT(lines); j++) {
+		if (!lines[j][0])
+			continue;
+		r = removed_at(&a, first + (long)j);
+		if (lines[j][1] == ')')
+			CHECK_STR(lines[j], r ? sahifa_reason_name(r->reason) : "(kept)", "(kept)");
+		else
+			CHECK(r != NULL);
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, 7);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* Teasers whose title and lead a dump printed without a break (a TV station's page of
  * the scrapinghub article-extraction benchmark, lynx): related, wherever they are;
  * lines with "iPhone", "#HealthyHydration" or "Gannett/GateHouse" in a title are no
@@ -1331,6 +1389,7 @@ int main(void)
 	test_headline();
 	test_glued_teasers();
 	test_colon_list();
+	test_numbered_list();
 	test_lynx_references();
 	test_comment_policy();
 	test_title_run_on();
