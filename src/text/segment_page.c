@@ -1979,7 +1979,8 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 	return to;
 }
 
-#define BOX_MAX_BLOCKS 16        /* blocks of a box of links set in mid-story */
+#define BOX_MAX_BLOCKS 24        /* blocks of a box of links set in mid-story (lynx
+				  * prints a bullet and its link on lines of their own) */
 #define BOX_ITEM_CHARS 150       /* a teaser line of it */
 #define BOX_LEAD_CHARS 300       /* good prose before the box that makes it the story's */
 
@@ -2025,6 +2026,8 @@ static size_t box_before(struct page *p, size_t from)
 
 		if (k->final == J_GOOD)
 			break;
+		if (k->form || comment_header(p, j - 1))
+			return from;  /* a form or the comments: the story is over */
 		if (label == SIZE_MAX && box_label(p, j - 1))
 			label = j - 1;
 		else if (label == SIZE_MAX && k->chars >= BOX_ITEM_CHARS && !inline_residue(k))
@@ -2057,6 +2060,8 @@ static size_t box_after(struct page *p, size_t to)
 
 		if (k->final == J_GOOD)
 			break;
+		if (k->form || comment_header(p, j))
+			return to;  /* a form or the comments: the story is over */
 		if (label == SIZE_MAX && box_label(p, j))
 			label = j;
 		else if (label == SIZE_MAX && k->reason >= 0 && k->reason != SAHIFA_REASON_CHROME &&

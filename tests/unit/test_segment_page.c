@@ -991,6 +991,57 @@ static void test_box_in_story(void)
 	}
 }
 
+/* A related label over the comment form: what follows the form is its notice, not
+ * the story going on (pv magazine, a page of the scrapinghub article-extraction
+ * benchmark). */
+static void test_box_before_form(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	size_t i;
+	long notice;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "Related content");
+	put(&p, "");
+	put(&p, "Leave a Reply Cancel reply");
+	put(&p, "");
+	for (i = 0; i < 7; i++)
+		put(&p, "       [                                             ]");
+	put(&p, "Comment[                                             ]");
+	put(&p, "");
+	put(&p, "Name * [                              ]");
+	put(&p, "");
+	put(&p, "Email * [                              ]");
+	put(&p, "");
+	put(&p, "[ ]Save my name, email, and website in this browser for the next time I comment.");
+	put(&p, "");
+	notice = p.line + 1;
+	put(&p, "By submitting this form you agree to pv magazine using your data for the "
+		"purposes of publishing your comment. Your personal data will only be disclosed "
+		"or otherwise transmitted to third parties for the purposes of spam filtering or "
+		"if this is necessary for technical maintenance of the website. Further "
+		"information on data privacy can be found in our Data Protection Policy.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	r = removed_at(&a, notice);
+	CHECK(r != NULL);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
  * not the first line. */
 static void test_outside(void)
@@ -1399,6 +1450,7 @@ int main(void)
 	test_lead_sentence();
 	test_not_caption();
 	test_box_in_story();
+	test_box_before_form();
 	test_reflow();
 	test_reflow_indented();
 	test_reflow_wide();
