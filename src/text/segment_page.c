@@ -718,6 +718,46 @@ static int caption_credit(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
+#define SLUG_MIN 24               /* bytes of a file name printed as a picture's title */
+
+/* A picture the renderer printed as its alt text or file name in brackets: a short
+ * line ("[responsive]", "[사진=JTBC, 이매진아시아]"), or a file name without spaces
+ * however long, also broken over lines at the width
+ * ("[milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-
+ * cover-1-1]", a design magazine of the scrapinghub article-extraction benchmark); or
+ * such a file name without brackets, set as the picture's title under it. */
+static int image_name(const struct page *p, const struct blk *k)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[k->head];
+	const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
+	size_t li;
+
+	if (k->marks || k->form || h->e - h->b < 3 || last->e <= last->b)
+		return 0;
+	if (h->nlines == 1 && h->e - h->b >= SLUG_MIN && h->e - h->b <= IMAGE_NAME_MAX_CHARS &&
+	    !memchr(s->text + h->b, ' ', h->e - h->b)) {
+		/* a file name as the picture's title: "...-Arrangements-01" */
+		size_t i, seps = 0;
+
+		for (i = h->b; i < h->e && !(s->text[i] & 0x80); i++)
+			seps += s->text[i] == '-' || s->text[i] == '_';
+		if (i == h->e && seps >= 3 && !k->url)
+			return 1;  /* (an ASCII name: text in other scripts runs on without spaces) */
+	}
+	if (s->text[h->b] != '[' || s->text[last->e - 1] != ']')
+		return 0;
+	if (h->nlines == 1 && k->chars <= 80)
+		return 1;
+	if (k->chars > IMAGE_NAME_MAX_CHARS)
+		return 0;
+	for (li = k->head; li < k->head + h->nlines; li++)
+		if (memchr(s->text + s->lines[li].b, ' ', s->lines[li].e - s->lines[li].b))
+			return 0;
+	return 1;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -743,8 +783,7 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
 		return;
 	}
-	if (h->nlines == 1 && len >= 3 && t[0] == '[' && t[len - 1] == ']' && k->chars <= 80 &&
-	    !k->marks && !k->form) {
+	if (image_name(p, k)) {
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}

@@ -832,6 +832,12 @@ static void test_inside(void)
 		     "L. Curbeam Jr., left, and European Space Agency astronaut Christer "
 		     "Fuglesang, participate in a space walk during construction of the "
 		     "International Space Station. (NASA via AP, File)", "credit" },
+		/* a picture's file name, in brackets and as its title under it (a design
+		 * magazine of the scrapinghub article-extraction benchmark, w3m) */
+		{ 0, "[milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-"
+		     "cover-1-1]", "short_block" },
+		{ 0, "milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-01",
+		  "short_block" },
 		/* form residue as w3m prints it (readability test page ars-1) */
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
