@@ -320,14 +320,15 @@ struct widths {
 };
 
 /* Both ways of counting in one walk over the lines (the lines a renderer does not break
- * at the width are the same for both): [0] in characters, [1] in screen columns. */
-static void measure_widths(const struct seg_state *s, struct widths wd[2])
+ * at the width are the same for both): [0] in characters, [1] in screen columns; wd[2]
+ * and wd[3] the same for the indented lines alone. */
+static void measure_widths(const struct seg_state *s, struct widths wd[4])
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i;
 	int cols;
 
-	memset(wd, 0, 2 * sizeof(*wd));
+	memset(wd, 0, 4 * sizeof(*wd));
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
@@ -337,10 +338,13 @@ static void measure_widths(const struct seg_state *s, struct widths wd[2])
 		for (cols = 0; cols < 2; cols++) {
 			uint32_t w = measure(t, l, cols);
 
-			if (w > REFLOW_MAX_WIDTH)
+			if (w > REFLOW_MAX_WIDTH) {
 				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
-			else
-				wd[cols].total++, wd[cols].hist[w]++;
+				continue;
+			}
+			wd[cols].total++, wd[cols].hist[w]++;
+			if (l->width > l->chars)
+				wd[2 + cols].total++, wd[2 + cols].hist[w]++;
 		}
 	}
 }
@@ -384,8 +388,8 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 void seg_reflow(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	struct widths wd[2];
-	uint32_t w, wc, full, fullc;
+	struct widths wd[4];
+	uint32_t w, wc, wi, full, fullc, fulli;
 	int cols;
 	size_t i;
 
@@ -400,17 +404,23 @@ void seg_reflow(struct seg_state *s)
 	s->wrap = w;
 	if (!w)
 		return;
+	/* lynx sets a block's text in from both margins: its indented lines end short
+	 * of the page's width, at a width of their own */
+	wi = wrap_width(&wd[2 + cols], &fulli);
+	if (wi >= w || fulli * 2 < (cols ? fullc : full))
+		wi = 0;
 	for (i = 0; i + 1 < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
 		uint32_t next = cols ? first_word_cols(t, nx) : first_word_chars(t, nx);
+		uint32_t lw = l->width > l->chars && wi ? wi : w;
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
 		/* Han text breaks anywhere, but a renderer keeps closing marks on the
 		 * line and opening ones off it: a line a few columns short of the width
 		 * is still a wrapped one */
-		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= w
-				    : measure(t, l, cols) + 1 + next <= w)
+		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= lw
+				    : measure(t, l, cols) + 1 + next <= lw)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
@@ -449,7 +459,7 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION, D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -476,6 +486,7 @@ static const char *const details[D_COUNT] = {
 	"a list of teasers after the article",
 	"the site's notice on readers' comments",
 	"a teaser: its title and lead run together",
+	"a picture's caption that ends with its credit",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -646,6 +657,107 @@ static int glued_teaser(const struct seg_state *s, size_t head)
 	return 0;
 }
 
+#define CAPTION_MAX_CHARS 700     /* longer blocks are prose that names a picture */
+#define CAPTION_TAIL 60           /* bytes after the credit's cue: a name or an agency */
+
+static const char *const w_caption_tail[] = { "credit:", "credits:", "(photo", "photo:",
+					      "photo by", "photograph:", "(image:", "image:",
+					      "(picture", "getty images", "/afp", "afp/",
+					      "reuters/", "epa/", "shutterstock", "(foto", "foto:",
+					      NULL };
+
+static int starts_ci(const char *t, size_t len, const char *p);
+static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size);
+
+/* ASCII case-insensitive: the last place of phrase in t[0, len), or SIZE_MAX. */
+static size_t last_ascii_ci(const char *t, size_t len, const char *phrase)
+{
+	size_t n = strlen(phrase), i, j;
+
+	for (i = len >= n ? len - n + 1 : 0; i-- > 0;) {
+		for (j = 0; j < n; j++) {
+			int c = (unsigned char)t[i + j];
+
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)phrase[j])
+				break;
+		}
+		if (j == n)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* A picture's caption: a sentence on what the picture shows that ends with its credit
+ * ("... at Mary's Center in Washington. (Photo: Getty Images)", "... a rabbitCredit:
+ * Getty - Contributor", pages of the scrapinghub article-extraction benchmark), or an
+ * agency's caption that opens by naming the picture ("In this Dec. 12, 2006, file
+ * photo, made available by NASA, ...", "FILE PHOTO: The WeWork logo ...").  The cue
+ * sits in the block's last CAPTION_TAIL bytes and no sentence follows it. */
+static int caption_credit(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	char a[CAPTION_MAX_CHARS * 4 + 8];
+	size_t n, i, at, rest;
+
+	if (k->chars < 40 || k->chars > CAPTION_MAX_CHARS)
+		return 0;
+	n = block_joined(p, bi, a, sizeof(a));
+	if (!n)
+		return 0;
+	if (starts_ci(a, n, "file photo") ||
+	    (starts_ci(a, n, "in this ") && last_ascii_ci(a, n < 60 ? n : 60, " photo") != SIZE_MAX))
+		return 1;
+	for (i = 0; w_caption_tail[i]; i++) {
+		at = last_ascii_ci(a, n, w_caption_tail[i]);
+		if (at == SIZE_MAX || at * 4 < n)
+			continue;
+		rest = n - at - strlen(w_caption_tail[i]);
+		if (rest <= CAPTION_TAIL && !memmem(a + at, n - at, ". ", 2))
+			return 1;
+	}
+	return 0;
+}
+
+#define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
+#define SLUG_MIN 24               /* bytes of a file name printed as a picture's title */
+
+/* A picture the renderer printed as its alt text or file name in brackets: a short
+ * line ("[responsive]", "[사진=JTBC, 이매진아시아]"), or a file name without spaces
+ * however long, also broken over lines at the width
+ * ("[milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-
+ * cover-1-1]", a design magazine of the scrapinghub article-extraction benchmark); or
+ * such a file name without brackets, set as the picture's title under it. */
+static int image_name(const struct page *p, const struct blk *k)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[k->head];
+	const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
+	size_t li;
+
+	if (k->marks || k->form || h->e - h->b < 3 || last->e <= last->b)
+		return 0;
+	if (h->nlines == 1 && h->e - h->b >= SLUG_MIN && h->e - h->b <= IMAGE_NAME_MAX_CHARS &&
+	    !memchr(s->text + h->b, ' ', h->e - h->b)) {
+		/* a file name as the picture's title: "...-Arrangements-01" */
+		size_t i, seps = 0;
+
+		for (i = h->b; i < h->e && !(s->text[i] & 0x80); i++)
+			seps += s->text[i] == '-' || s->text[i] == '_';
+		if (i == h->e && seps >= 3 && !k->url)
+			return 1;  /* (an ASCII name: text in other scripts runs on without spaces) */
+	}
+	if (s->text[h->b] != '[' || s->text[last->e - 1] != ']')
+		return 0;
+	if (h->nlines == 1 && k->chars <= 80)
+		return 1;
+	if (k->chars > IMAGE_NAME_MAX_CHARS)
+		return 0;
+	for (li = k->head; li < k->head + h->nlines; li++)
+		if (memchr(s->text + s->lines[li].b, ' ', s->lines[li].e - s->lines[li].b))
+			return 0;
+	return 1;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -671,8 +783,7 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
 		return;
 	}
-	if (h->nlines == 1 && len >= 3 && t[0] == '[' && t[len - 1] == ']' && k->chars <= 80 &&
-	    !k->marks && !k->form) {
+	if (image_name(p, k)) {
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
@@ -714,6 +825,10 @@ static void shape_reason(struct page *p, struct blk *k)
 	if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, len, "\xc2\xa9"))) &&
 	    has_any(t, len, w_footer)) {
 		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
+		return;
+	}
+	if (caption_credit(p, (size_t)(k - p->b))) {
+		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CAPTION;
 		return;
 	}
 }
@@ -1903,6 +2018,109 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 	return to;
 }
 
+#define BOX_MAX_BLOCKS 24        /* blocks of a box of links set in mid-story (lynx
+				  * prints a bullet and its link on lines of their own) */
+#define BOX_ITEM_CHARS 150       /* a teaser line of it */
+#define BOX_LEAD_CHARS 300       /* good prose before the box that makes it the story's */
+
+static int box_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].words <= 5 && p->b[bi].chars <= 40 && !ends_sentence(h) &&
+	       (has_any(t, len, w_related) || has_any(t, len, w_after));
+}
+
+/* The label of a box at bi and its teasers up to the prose at end go as related links:
+ * the list items and the bad blocks that end no sentence (a quote or a subheading
+ * between the box and the prose stays). */
+static void box_drop(struct page *p, size_t bi, size_t end)
+{
+	size_t j;
+
+	for (j = bi; j < end; j++) {
+		struct blk *k = &p->b[j];
+
+		if (k->reason < 0 && (j == bi || ((k->final == J_BAD || k->list) &&
+						  !ends_sentence(&p->s->lines[k->head])))) {
+			k->reason = SAHIFA_REASON_RELATED;
+			k->detail = D_RELATED;
+		}
+	}
+}
+
+/* A box of links in mid-story, under its label ("More from UK" and four teasers, as
+ * Sky News sets one between a story's paragraphs, a page of the scrapinghub
+ * article-extraction benchmark), splits the story's prose in two runs, and the densest
+ * run is the half after it: the run of good prose right before the box is the story's
+ * too.  The box's teaser lines go as related links.  Returns the article's new start. */
+static size_t box_before(struct page *p, size_t from)
+{
+	size_t j, label = SIZE_MAX, start, good = 0;
+
+	for (j = from; j > 0 && from - j < BOX_MAX_BLOCKS; j--) {
+		const struct blk *k = &p->b[j - 1];
+
+		if (k->final == J_GOOD)
+			break;
+		if (k->form || comment_header(p, j - 1))
+			return from;  /* a form or the comments: the story is over */
+		if (label == SIZE_MAX && box_label(p, j - 1))
+			label = j - 1;
+		else if (label == SIZE_MAX && k->chars >= BOX_ITEM_CHARS && !inline_residue(k))
+			return from;  /* longer text: no box of teasers */
+		else if (label != SIZE_MAX && k->reason >= 0 && k->reason != SAHIFA_REASON_CHROME &&
+			 !inline_residue(k))
+			return from;  /* the story's last lines before the box are text */
+	}
+	if (label == SIZE_MAX || j == 0 || p->b[j - 1].final != J_GOOD)
+		return from;
+	for (start = j; start > 0 && (p->b[start - 1].final == J_GOOD ||
+				      inline_residue(&p->b[start - 1])); start--)
+		if (p->b[start - 1].final == J_GOOD)
+			good += p->b[start - 1].chars;
+	if (good < BOX_LEAD_CHARS)
+		return from;
+	box_drop(p, label, from);
+	return start;
+}
+
+/* The same box with the story going on after it, when the densest run is the half
+ * before: the run of good prose right after the box is the story's too.  Returns the
+ * article's new end. */
+static size_t box_after(struct page *p, size_t to)
+{
+	size_t j, label = SIZE_MAX, end, good = 0;
+
+	for (j = to; j < p->n && j - to < BOX_MAX_BLOCKS; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (k->final == J_GOOD)
+			break;
+		if (k->form || comment_header(p, j))
+			return to;  /* a form or the comments: the story is over */
+		if (label == SIZE_MAX && box_label(p, j))
+			label = j;
+		else if (label == SIZE_MAX && k->reason >= 0 && k->reason != SAHIFA_REASON_CHROME &&
+			 !inline_residue(k))
+			return to;  /* the story's last lines before the box are text */
+		else if (label != SIZE_MAX && k->chars >= BOX_ITEM_CHARS && !inline_residue(k))
+			return to;  /* longer text: no box of teasers */
+	}
+	if (label == SIZE_MAX || j >= p->n || p->b[j].final != J_GOOD)
+		return to;
+	for (end = j; end < p->n && (p->b[end].final == J_GOOD || inline_residue(&p->b[end]));
+	     end++)
+		if (p->b[end].final == J_GOOD)
+			good += p->b[end].chars;
+	if (good < BOX_LEAD_CHARS)
+		return to;
+	box_drop(p, label, j);
+	return end;
+}
+
 /* ---- text printed twice ---------------------------------------------------------- */
 
 #define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
@@ -2067,46 +2285,86 @@ static enum sahifa_status drop_repeats(struct page *p, size_t from, size_t to)
 
 #define COLON_ITEM_MAX_CHARS 200  /* an item of a list the article introduces */
 
+/* The number a numbered item opens with ("4) Blade Runner", "12. Taboo"), or 0. */
+static long item_number(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i;
+	long n = 0;
+
+	for (i = 0; i < len && i < 4 && t[i] >= '0' && t[i] <= '9'; i++)
+		n = n * 10 + (t[i] - '0');
+	return i && i < 4 && i + 1 < len && (t[i] == ')' || t[i] == '.') && t[i + 1] == ' ' ? n
+											: 0;
+}
+
+/* Block bi is a line of the article that announces a list: it ends with a colon and
+ * is no related, newsletter or share label. */
+static int announces_list(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[bi].head];
+	const struct seg_line *last = &s->lines[p->b[bi].head + h->nlines - 1];
+	const char *t = s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].reason < 0 && p->b[bi].words >= 3 && last->e > last->b &&
+	       s->text[last->e - 1] == ':' && !has_any(t, len, w_related) &&
+	       !has_any(t, len, w_news) && !has_any(t, len, w_share);
+}
+
 /* The article's last line announces a list with a colon and the list follows line by
  * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
  * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
  * article-extraction benchmark): the announcement and its items are the article's,
- * up to the first blank line or a line of another shape.  Returns the new end. */
+ * up to the first blank line or a line of another shape.  The announcement may be
+ * the run's last paragraph, with a blank line under it; a numbered list goes on over
+ * blank lines while its numbers do; an item may have its picture or its link's
+ * address on a line of its own, which stays removed ("Ecco allora le offerte ... su
+ * Amazon:" over "1) Lego Star Wars 75188 Bombardiere della Resistenza" and
+ * "http://amzn.to/2iJFhRj", an Italian page of the same benchmark).  Returns the new
+ * end. */
 static size_t colon_list(struct page *p, size_t end)
 {
 	const struct seg_state *s = p->s;
-	const struct seg_line *h;
-	size_t j, next, items = 0;
+	size_t j, next, items = 0, last = 0, from;
+	long num = 0;
 
-	if (end >= p->n || p->b[end].reason >= 0 || p->b[end].words < 3 ||
-	    p->b[end].chars > COLON_ITEM_MAX_CHARS)
+	if (end >= p->n)
 		return end;
-	h = &s->lines[p->b[end].head];
-	{
-		const char *t = s->text + h->b;
-		size_t len = h->e - h->b;
-
-		if (s->lines[p->b[end].head + h->nlines - 1].e <= h->b ||
-		    s->text[s->lines[p->b[end].head + h->nlines - 1].e - 1] != ':' ||
-		    has_any(t, len, w_related) || has_any(t, len, w_news) ||
-		    has_any(t, len, w_share))
-			return end;
-	}
-	next = p->b[end].head + h->nlines;
-	for (j = end + 1; j < p->n; j++) {
+	if (p->b[end].chars <= COLON_ITEM_MAX_CHARS && announces_list(p, end))
+		from = end + 1;  /* the announcement is the first line after the run */
+	else if (end > 0 && p->b[end - 1].final == J_GOOD && announces_list(p, end - 1))
+		from = end;      /* the run's last paragraph announces it */
+	else
+		return end;
+	next = p->b[from - 1].head + s->lines[p->b[from - 1].head].nlines;
+	if (from == end && from < p->n && p->b[from].head == next + 1)
+		next++;  /* a blank line under the paragraph that announces it */
+	for (j = from; j < p->n; j++) {
 		const struct blk *k = &p->b[j];
+		long n = item_number(p, j);
 
-		if (k->head != next || k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS ||
-		    k->marks || k->url || k->form)
-			break;
+		if (k->head != next && !(k->head == next + 1 && num > 0 && n == num + 1))
+			break;  /* a blank line ends the list, unless its numbering goes on */
+		if (n > 0)
+			num = n;
 		next = k->head + s->lines[k->head].nlines;
+		if (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS))
+			continue;  /* an item's picture or its link's address: stays removed */
+		if (k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS || k->marks || k->url ||
+		    k->form)
+			break;
 		items++;
+		last = j;
 	}
 	if (items < 2)
 		return end;
-	for (j = end; j <= end + items; j++)
-		p->b[j].detail = D_NONE;
-	return end + items + 1;
+	for (j = from - 1; j <= last; j++)
+		if (p->b[j].reason < 0)
+			p->b[j].detail = D_NONE;
+	return last + 1;
 }
 
 /* ---- the page -------------------------------------------------------------------- */
@@ -2225,8 +2483,9 @@ again:
 		else if (d >= hi - 0.08)
 			k->cls = J_NEAR;
 		else
-			k->cls = k->chars >= 200 && k->sentences >= 2 && d >= hi - 0.16 ? J_NEAR
-											: J_BAD;
+			k->cls = k->chars >= 200 && d >= hi - 0.16 &&
+				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
+											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
 	}
@@ -2403,6 +2662,8 @@ again:
 			best_e = cut;
 		}
 	}
+	best_b = box_before(&p, best_b);
+	best_e = box_after(&p, best_e);
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);

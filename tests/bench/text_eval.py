@@ -11,6 +11,9 @@
   text_eval.py lost OUT R [HALF]   the gold article text renderer R's records removed,
                                    by reason and detail, with examples (HALF: dev or
                                    held-out, dev by default)
+  text_eval.py pages OUT R [HALF]  renderer R's pages, worst first: body tokens kept that
+                                   the gold lacks (extra) and gold tokens missing
+                                   (missed), with precision and recall of each page
 
 Body: token precision / recall / F1 of the record's headings and paragraphs against the
 gold body (bag of lower-cased word tokens of the NFC text, micro-averaged over pages).
@@ -352,6 +355,28 @@ def lost(out, renderer, half="dev", show=3):
             print("          " + e)
 
 
+def pages(out, renderer, half="dev"):
+    """Per-page body scores, the pages that cost the most tokens first, so that a class
+    of lost or kept lines can be found by reading the few pages that weigh most."""
+    gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
+    recs = load_records(os.path.join(out, renderer + ".jsonl"))
+    rows = []
+    for n in sorted(gold):
+        g, rec = gold[n], recs.get(n)
+        if not g.get("body") or held_out(n) != (half == "held-out"):
+            continue
+        bt = collections.Counter(tokens(record_body(rec) if rec else ""))
+        gt = collections.Counter(tokens(g["body"]))
+        hit = sum((bt & gt).values())
+        got, want = sum(bt.values()), sum(gt.values())
+        rows.append((got - hit, want - hit, hit / got if got else 0.0,
+                     hit / want if want else 0.0, n))
+    rows.sort(key=lambda x: -(x[0] + x[1]))
+    print("%6s %6s  %5s %5s  page" % ("extra", "missed", "P", "R"))
+    for extra, missed, p, r, n in rows:
+        print("%6d %6d  %5.3f %5.3f  %s" % (extra, missed, p, r, n))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "render":
@@ -362,3 +387,5 @@ if __name__ == "__main__":
         score(sys.argv[2])
     elif cmd == "lost":
         lost(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))
+    elif cmd == "pages":
+        pages(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))

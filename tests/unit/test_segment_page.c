@@ -678,6 +678,64 @@ static void test_colon_list(void)
 	}
 }
 
+/* The run's last paragraph announces a numbered list, with a blank line under it; the
+ * items, each with its link's address and picture on lines of their own and blank
+ * lines between some, are the article's (an Italian page of the scrapinghub
+ * article-extraction benchmark); the addresses and pictures stay removed. */
+static void test_numbered_list(void)
+{
+	static const char *const lines[] = {
+		"1) Lego Star Wars 75188 Bombardiere della Resistenza",
+		"http://amzn.to/2iJFhRj",
+		"[1-300x300]",
+		"2) Polistil 960574 Pista Elettrica Sorpasso",
+		"http://amzn.to/2hZfWFJ",
+		"",
+		"3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+		"http://amzn.to/2hWEIX7",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 3; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	put(&p, "Work on the first section is to start in March, and the council has put the "
+		"prices of what the works will need on its website for residents to see:");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(lines); j++)
+		put(&p, lines[j]);
+	put(&p, "");
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (j = 0; j < COUNT(lines); j++) {
+		if (!lines[j][0])
+			continue;
+		r = removed_at(&a, first + (long)j);
+		if (lines[j][1] == ')')
+			CHECK_STR(lines[j], r ? sahifa_reason_name(r->reason) : "(kept)", "(kept)");
+		else
+			CHECK(r != NULL);
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, 7);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* Teasers whose title and lead a dump printed without a break (a TV station's page of
  * the scrapinghub article-extraction benchmark, lynx): related, wherever they are;
  * lines with "iPhone", "#HealthyHydration" or "Gannett/GateHouse" in a title are no
@@ -761,6 +819,25 @@ static void test_inside(void)
 		{ 0, "تصویر کے کاپی رائٹ", "credit" },
 		{ 0, "شٹر اسٹاک فوٹو", "credit" },
 		{ 0, "Kathrin Ziegler/Getty Images", "credit" },
+		/* captions that end with the picture's credit (an Express story of the
+		 * scrapinghub article-extraction benchmark, readability test page telegraph),
+		 * and an agency's caption that opens by naming its picture (an AP story of
+		 * the same benchmark) */
+		{ 0, "Yersina pestis causes the plague (Image: GETTY)", "credit" },
+		{ 0, "Zimbabwe president Robert Mugabe with ZDF commander general Constantino "
+		     "Chiwenga at State House in an image the Harare Herald claims was taken on "
+		     "November 16 - the day after the military takeover Credit: HARARE HERALD",
+		  "credit" },
+		{ 0, "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert "
+		     "L. Curbeam Jr., left, and European Space Agency astronaut Christer "
+		     "Fuglesang, participate in a space walk during construction of the "
+		     "International Space Station. (NASA via AP, File)", "credit" },
+		/* a picture's file name, in brackets and as its title under it (a design
+		 * magazine of the scrapinghub article-extraction benchmark, w3m) */
+		{ 0, "[milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-"
+		     "cover-1-1]", "short_block" },
+		{ 0, "milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-01",
+		  "short_block" },
 		/* form residue as w3m prints it (readability test page ars-1) */
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
@@ -796,6 +873,179 @@ static void test_inside(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* A lead of one long sentence, with fewer stop words than the paragraphs under it
+ * (names, places, figures), opens the article under the headline: a block that long
+ * which ends its sentence is near-good, and the good prose after it takes it in. */
+static void test_lead_sentence(void)
+{
+	static const char *const leads[] = {
+		/* a Reuters story on ScienceAlert, scrapinghub article-extraction benchmark */
+		"WASHINGTON (Reuters) - Scientists on Monday unveiled the first global "
+		"geological map of Saturn's moon Titan including vast plains and dunes of "
+		"frozen organic material and lakes of liquid methane, illuminating an exotic "
+		"world considered a strong candidate in the search for life beyond Earth.",
+		/* a design magazine of the same benchmark */
+		"During the 2018 Milan Design Meek, the Flos Showroom in Corso Monforte 15 "
+		"features a light installation created by Michael Anastassiades, acclaimed "
+		"London-based designer born in Cyprus, who has created a number of products for "
+		"Flos since 2013.",
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(leads); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", leads[i], NULL, &at,
+		      &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK(removed_at(&a, at) == NULL);
+		CHECK_INT(leads[i], a.stats.paragraphs, 5);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* Prose that names a picture agency, with a sentence after the name, is no caption. */
+static void test_not_caption(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Council backs bus lanes for the harbour road", NULL,
+	      "The council bought the pictures of the harbour from Getty Images. The "
+	      "photographs will hang in the new bus shelters along the road from March.",
+	      &unused, &at);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(removed_at(&a, at) == NULL);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 5);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A box of links in mid-story ("More from UK" over its teasers, as Sky News sets one
+ * between a story's paragraphs, a page of the scrapinghub article-extraction
+ * benchmark): the prose on both sides of it is the article, whichever side is longer,
+ * and the teasers are related links. */
+static void test_box_in_story(void)
+{
+	static const char *const teasers[] = {
+		"  • Prince Andrew: BT and three universities abandon ties with duke after "
+		"Epstein TV interview",
+		"  • Prince Andrew: TripAdvisor suspends reviews of Pizza Express duke says he "
+		"visited",
+		"  • Babies and mothers died in what may be worst ever NHS maternity scandal, "
+		"report finds",
+		"  • Harry Dunn: Foreign Secretary Dominic Raab defends seeking legal costs from "
+		"family",
+		"  • EuroMillions: UK ticket holder wins £105m jackpot prize",
+	};
+	static const char *const more[] = {
+		"The council's transport officer said that the lanes would be painted red, so "
+		"that drivers could see them at night and in the rain, and that cameras would "
+		"watch the busiest junctions.",
+		"A survey of the harbour road's shops last spring found that most of their "
+		"customers came on foot or by bus, which the supporters of the plan said showed "
+		"that the parking spaces mattered less than the owners feared.",
+	};
+	int before;
+
+	for (before = 0; before < 2; before++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		size_t i, n_before = before ? 2 : 4, n_after = before ? 4 : 2;
+		long teaser = 0;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (i = 0; i < COUNT(menu_en); i++)
+			put(&p, menu_en[i]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (i = 0; i < n_before; i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		put(&p, "More from UK");
+		put(&p, "");
+		teaser = p.line + 1;
+		for (i = 0; i < COUNT(teasers); i++) {
+			put(&p, teasers[i]);
+			put(&p, "");
+		}
+		for (i = n_before; i < n_before + n_after; i++) {
+			put(&p, i < 4 ? prose_en[i] : more[i - 4]);
+			put(&p, "");
+		}
+		put(&p, "© 2025 Riverton Daily. All rights reserved.");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_INT(before ? "story after the box" : "story before the box",
+			  a.stats.paragraphs, (long)(n_before + n_after));
+		r = removed_at(&a, teaser);
+		CHECK_STR("teaser", r ? sahifa_reason_name(r->reason) : NULL, "related");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* A related label over the comment form: what follows the form is its notice, not
+ * the story going on (pv magazine, a page of the scrapinghub article-extraction
+ * benchmark). */
+static void test_box_before_form(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	size_t i;
+	long notice;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "Related content");
+	put(&p, "");
+	put(&p, "Leave a Reply Cancel reply");
+	put(&p, "");
+	for (i = 0; i < 7; i++)
+		put(&p, "       [                                             ]");
+	put(&p, "Comment[                                             ]");
+	put(&p, "");
+	put(&p, "Name * [                              ]");
+	put(&p, "");
+	put(&p, "Email * [                              ]");
+	put(&p, "");
+	put(&p, "[ ]Save my name, email, and website in this browser for the next time I comment.");
+	put(&p, "");
+	notice = p.line + 1;
+	put(&p, "By submitting this form you agree to pv magazine using your data for the "
+		"purposes of publishing your comment. Your personal data will only be disclosed "
+		"or otherwise transmitted to third parties for the purposes of spam filtering or "
+		"if this is necessary for technical maintenance of the website. Further "
+		"information on data privacy can be found in our Data Protection Policy.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	r = removed_at(&a, notice);
+	CHECK(r != NULL);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
@@ -864,6 +1114,56 @@ static void test_reflow(void)
 		  "President Barack Obama has admitted that his failure to pass \"common sense "
 		  "gun safety laws\" in the US is the greatest frustration of his presidency.");
 	CHECK(a.n_sections == 1);  /* no wrapped fragment became a heading */
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
+/* lynx sets a block's text in from both margins: the story's lines, indented three
+ * columns, end by column 74, while the unindented title and deck above them reach 77
+ * (lynx -dump -width=80 of a CBS Sports story in the scrapinghub article-extraction
+ * benchmark).  A story line that ends at 64 with an 11-column word next is wrapped
+ * there, not ended. */
+static void test_reflow_indented(void)
+{
+	static const char wrapped[] =
+		"Browns player on Mason Rudolph's role in fight with Myles Garrett: He asked\n"
+		"for it\n"
+		"\n"
+		"One member of the Browns' defense didn't hold back on Monday when asked about\n"
+		"Thursday night's fight\n"
+		"\n"
+		"   The [124]Steelers spent Monday [125]trying to distance themselves from\n"
+		"   Thursday night's fight that led to multi-game suspensions for\n"
+		"   [126]Browns pass rusher [127]Myles Garrett and Pittsburgh center\n"
+		"   [128]Maurkice Pouncey. Cleveland DL [129]Larry Ogunjobi also received a\n"
+		"   one-game suspension for shoving Pittsburgh quarterback [130]Mason\n"
+		"   Rudolph to the ground, and both teams received $250,000 fines.\n"
+		"\n"
+		"   Browns DL [131]Sheldon Richardson, however, decided to [132]weigh in on\n"
+		"   Thursday's fight on Monday, saying that Rudolph should be disciplined\n"
+		"   by the league for his role in the fight. Rudolph and Garrett engaged in\n"
+		"   a heated altercation before Garrett hit Rudolph in the head with\n"
+		"   Rudolph's helmet.\n"
+		"\n"
+		"   While Richardson wants Rudolph to be disciplined, Steelers defensive\n"
+		"   captain Cam Heyward, who openly lobbied for the league to suspend\n"
+		"   Garrett on Thursday night, did not offer a response when asked about\n"
+		"   the league's decision to suspend Garrett for the remainder of the\n"
+		"   season. Heyward said that he is [136]more focused on helping the\n"
+		"   Steelers right the ship after seeing their four-game winning streak\n"
+		"   come to an end.\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i, j;
+	long lead = 0;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, wrapped, strlen(wrapped), &a, &err) == SAHIFA_OK);
+	for (i = 0; i < a.n_sections; i++)
+		for (j = 0; j < a.sections[i].n_paragraphs; j++)
+			if (a.sections[i].paragraphs[j].line == 7)
+				lead = a.sections[i].paragraphs[j].lines;
+	CHECK_INT("lead spans", lead, 6);
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 }
@@ -1146,13 +1446,19 @@ int main(void)
 	test_headline();
 	test_glued_teasers();
 	test_colon_list();
+	test_numbered_list();
 	test_lynx_references();
 	test_comment_policy();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
 	test_outside();
+	test_lead_sentence();
+	test_not_caption();
+	test_box_in_story();
+	test_box_before_form();
 	test_reflow();
+	test_reflow_indented();
 	test_reflow_wide();
 	test_repeats();
 	test_stamps();
