@@ -29,8 +29,12 @@ static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 		h ^= h >> 29;
 	}
 	if (n) {
-		x = 0;
-		memcpy(&x, p, n);
+		/* the last bytes, first byte lowest, built in a register: a short copy
+		 * to the stack read back whole stalls the load (perf showed it) */
+		size_t k;
+
+		for (x = 0, k = 0; k < n; k++)
+			x |= (uint64_t)(unsigned char)p[k] << (8 * k);
 		h = (h ^ x) * 0x94D049BB133111EBULL;
 		h ^= h >> 32;
 	}
