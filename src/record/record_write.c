@@ -12,6 +12,11 @@
 
 #include "sahifa/article.h"
 
+/* What a record takes besides its paragraphs' text, and each paragraph besides its
+ * text (its kind, lines and language tag), about: the room reserved up front. */
+#define JW_RECORD_BYTES 2048
+#define JW_PARAGRAPH_BYTES 160
+
 /* A writer whose first failure sticks: later calls do nothing, the end reports it. */
 struct jw {
 	struct sahifa_buf *b;
@@ -20,8 +25,19 @@ struct jw {
 
 static void jw_raw(struct jw *w, const char *s, size_t len)
 {
-	if (!w->st)
-		w->st = sahifa_buf_append(w->b, s, len);
+	struct sahifa_buf *b = w->b;
+
+	if (w->st)
+		return;
+	/* the common case, room already there (len + len <= cap - 1 <= max): the bytes
+	 * copied here, without the call that checks the cap and grows */
+	if (b->data && b->cap - b->len > len) {
+		memcpy(b->data + b->len, s, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	w->st = sahifa_buf_append(b, s, len);
 }
 
 /* A string literal only: its size is taken at compile time. */
@@ -367,12 +383,29 @@ static void write_article(struct jw *w, const struct sahifa_article *a)
 	JW_LIT(w, "}");
 }
 
+/* About the bytes of a's record, 0 when the sum does not fit a size_t. */
+static size_t record_guess(const struct sahifa_article *a)
+{
+	size_t guess = JW_RECORD_BYTES, i, j;
+
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++)
+			if (sahifa_size_add(guess, JW_PARAGRAPH_BYTES +
+						   strlen(a->sections[i].paragraphs[j].text), &guess))
+				return 0;
+	return guess;
+}
+
 enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct sahifa_buf *out,
 					  struct sahifa_error *err)
 {
 	struct jw w = { out, SAHIFA_OK };
-	size_t start = out->len;
+	size_t start = out->len, guess = record_guess(a);
 
+	/* room for about the whole record at once, rather than growing it by doubling
+	 * from a few bytes; a guess past the cap is left to the writes to report */
+	if (guess)
+		(void)sahifa_buf_grow(out, guess);
 	write_article(&w, a);
 	if (w.st) {
 		/* leave the buffer as it was: no half record */

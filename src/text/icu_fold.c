@@ -44,6 +44,7 @@ static enum sahifa_status icu_fail(struct sahifa_error *err, const char *what, U
 #define FOLD_BOUNDARY 0x40000000u
 #define FOLD_SINGLE 0x20000000u
 #define FOLD_SPACE 0x10000000u
+#define FOLD_SAME 0x08000000u     /* single, and c folds to itself */
 #define FOLD_LEN_SHIFT 24
 #define FOLD_LEN 0x03000000u
 #define FOLD_UTF8 0x00FFFFFFu
@@ -79,6 +80,8 @@ static uint32_t fold_entry(const UNormalizer2 *nfkc, UChar32 c)
 		d = (UChar32)shf_arabic_fold((uint32_t)d);
 		if (!d)
 			return e | FOLD_SINGLE;
+		if (d == c)
+			e |= FOLD_SAME;
 		if (d < 0x80)
 			return e | FOLD_SINGLE | 1u << FOLD_LEN_SHIFT | (uint32_t)d;
 		if (d < 0x800)
@@ -263,6 +266,45 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 				break;
 			single = 0;
 			j += n;
+		}
+		if (single && (head & FOLD_SAME)) {
+			/* a run of segments of one code point that folds to itself, the
+			 * common case of lower-case and Arabic text: copied at once */
+			size_t r = i, k, m, need;
+
+			i = j;
+			while (i < len && (e & FOLD_SAME)) {
+				uint32_t f = e;
+
+				k = i + n;
+				if (k < len) {
+					if (!(m = fold_decode(p + k, len - k, &c)))
+						goto invalid;
+					if (!((f = fold_lookup(nfkc, c)) & FOLD_BOUNDARY))
+						break;  /* the code point at i starts a longer segment */
+					n = m;
+				}
+				e = f;
+				i = k;
+			}
+			need = i - r + (o.space != 0);
+			if (room - at < need) {
+				out->len = at;
+				if (sahifa_buf_grow(out, need)) {
+					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+							      "match key too long");
+					break;
+				}
+				w = out->data;
+				room = out->cap - 1;
+			}
+			if (o.space) {
+				w[at++] = ' ';
+				o.space = 0;
+			}
+			memcpy(w + at, text + r, i - r);
+			at += i - r;
+			continue;
 		}
 		if (single && (head & FOLD_SPACE)) {
 			o.space = at > o.start;

@@ -287,9 +287,13 @@ static inline size_t separator_len(const unsigned char *s, size_t avail)
  * the two-byte Arabic letters (half the calls on Arabic text), else one byte. */
 static size_t word_step(const unsigned char *s, size_t avail)
 {
-	if (separator_len(s, avail))
-		return 0;
-	return s[0] >= 0xD8 && s[0] <= 0xDB && avail >= 2 ? 2 : 1;
+	if (s[0] >= 0xD8 && s[0] <= 0xDB && avail >= 2) {
+		/* an Arabic letter, unless one of the separators of separator_len */
+		if (s[0] == 0xD8)
+			return s[1] == 0x8C || s[1] == 0x9B || s[1] == 0x9F ? 0 : 2;
+		return s[0] == 0xDB && s[1] == 0x94 ? 0 : 2;
+	}
+	return separator_len(s, avail) ? 0 : 1;
 }
 
 /* Longest word compared with the list, in bytes. */
@@ -333,15 +337,23 @@ _Static_assert(AL_BUCKETS >= 2 * AL_ENTRIES, "al_bucket too small for the word l
 static uint16_t al_bucket[AL_BUCKETS];
 static uint16_t al_next[AL_ENTRIES];
 
+#define AL_HASH_SEED 2166136261u
+#define AL_HASH_PRIME 16777619u
+
+static size_t al_hash_end(uint32_t h, size_t n)
+{
+	h ^= (uint32_t)n;
+	return (h ^ h >> 15) & (AL_BUCKETS - 1);
+}
+
 static size_t al_hash(const unsigned char *w, size_t n, int arabic)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)arabic;
+	uint32_t h = AL_HASH_SEED ^ (uint32_t)arabic;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ w[i]) * 16777619u;
-	h ^= (uint32_t)n;
-	return (h ^ h >> 15) & (AL_BUCKETS - 1);
+		h = (h ^ w[i]) * AL_HASH_PRIME;
+	return al_hash_end(h, n);
 }
 
 static void al_table_build(void)
@@ -442,28 +454,54 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 	while (i < len && words < AL_MAX_WORDS) {
 		size_t start, k, sep, step, fn;
 		unsigned char fw[64];   /* the word's first bytes, folded */
+		unsigned maksura = 0;   /* alef maksura before another Arabic letter */
+		int prev_maksura = 0;
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
 		start = i;
-		while (i < len && (step = word_step(s + i, len - i)) > 0)
+		/* (an alef maksura is a two-byte step: the byte after it starts the next) */
+		while (i < len && (step = word_step(s + i, len - i)) > 0) {
+			if (prev_maksura && s[i] >= 0xD8 && s[i] <= 0xDB)
+				maksura++;
+			prev_maksura = step == 2 && s[i] == 0xD9 && s[i + 1] == 0x89;
 			i += step;
+		}
 		if (i == start)
 			break;
 		words++;
 		fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
-		memcpy(fw, s + start, fn);
-		fold_yeh_kaf(fw, fn);
+		/* copied and folded in one pass, as fold_yeh_kaf does it in place */
+		for (k = 0; k < fn; k++) {
+			unsigned char b = s[start + k];
+
+			if (b == 0xD9 && k + 1 < fn) {
+				unsigned char b2 = s[start + k + 1];
+
+				if (b2 == 0x8A || b2 == 0x89 || b2 == 0x83) {
+					fw[k] = b2 == 0x83 ? 0xDA : 0xDB;
+					fw[k + 1] = b2 == 0x83 ? 0xA9 : 0x8C;
+					k++;
+					continue;
+				}
+			}
+			fw[k] = b;
+		}
 		if (i - start <= AL_WORD_MAX) {
 			size_t n = i - start;
+			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED ^ 1u };  /* fw, as written */
 			int arabic;
 
+			for (k = 0; k < n; k++) {
+				h[0] = (h[0] ^ fw[k]) * AL_HASH_PRIME;
+				h[1] = (h[1] ^ s[start + k]) * AL_HASH_PRIME;
+			}
 			/* Arabic's words are matched as written, the others folded; a word's
 			 * entries add to their languages in table order. */
 			for (arabic = 1; arabic >= 0; arabic--) {
 				const unsigned char *w = arabic ? s + start : fw;
 
-				for (k = al_bucket[al_hash(w, n, arabic)]; k; k = al_next[k - 1]) {
+				for (k = al_bucket[al_hash_end(h[arabic], n)]; k; k = al_next[k - 1]) {
 					const struct al_entry *e = &al_table[k - 1];
 
 					if ((e->lang == AL_AR) == arabic && e->len == n &&
@@ -476,14 +514,13 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		}
 		/* Alef maksura inside a word is the Turkic i (Uyghur, Kazakh); Arabic writes
 		 * it only at the end. */
-		for (k = start; k + 2 < i; k++)
-			if (s[k] == 0xD9 && s[k + 1] == 0x89 && s[k + 2] >= 0xD8 && s[k + 2] <= 0xDB) {
-				score[AL_UG] += 3.0f;
-				score[AL_KK] += 3.0f;
-				score[AL_AR] -= 1.0f;
-				hits[AL_UG]++;
-				hits[AL_KK]++;
-			}
+		for (; maksura; maksura--) {
+			score[AL_UG] += 3.0f;
+			score[AL_KK] += 3.0f;
+			score[AL_AR] -= 1.0f;
+			hits[AL_UG]++;
+			hits[AL_KK]++;
+		}
 		/* A hamza opening a word marks Kazakh's front vowels (as ٴ does); Arabic
 		 * writes a lone hamza after its letter, never before. */
 		if (i - start >= 4 && s[start] == 0xD8 && s[start + 1] == 0xA1) {

@@ -14,6 +14,7 @@
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/limits.h"
+#include "sahifa/utf8.h"
 #include "text/segment_internal.h"
 
 /* Layout heuristics (code points).  A headline may run long (some sites put a deck in
@@ -206,11 +207,7 @@ static int is_lone_bullet(const unsigned char *t, const struct seg_line *l)
 
 static uint32_t count_chars(const unsigned char *t, size_t b, size_t e)
 {
-	uint32_t n = 0;
-
-	for (; b < e; b++)
-		n += (t[b] & 0xC0) != 0x80;
-	return n;
+	return (uint32_t)sahifa_utf8_chars((const char *)t + b, e - b);
 }
 
 /* Split into lines, checking the limits; lines[] is allocated here. */
@@ -268,7 +265,7 @@ static void trim_all(struct seg_state *s)
 		s->a->stats.marks_trimmed += marks;
 		l->cls = C_CONTENT;
 		l->chars = count_chars(t, l->b, l->e);
-		l->width = count_chars(t, raw, l->e);
+		l->width = count_chars(t, raw, l->b) + l->chars;
 		l->nlines = 1;
 		l->bchars = l->chars;
 		line_features(t, l);

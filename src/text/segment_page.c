@@ -220,12 +220,33 @@ static int breaks_anywhere(uint32_t c)
 	       (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-/* Screen columns of t[b, e). */
+/* Screen columns of t[b, e).  The text is valid UTF-8 (sahifa_segment's input), and
+ * a wide code point (U+1100 and up) starts with a byte of 0xE1 or more: eight bytes
+ * with no byte of 0xE0 or more are narrow code points and their continuation bytes,
+ * counted eight at a time as sahifa_utf8_chars does; only the others are decoded. */
 static uint32_t columns(const unsigned char *t, size_t b, size_t e)
 {
+	const uint64_t high = 0x8080808080808080ULL;
 	uint32_t n = 0, c;
 
 	while (b < e) {
+		if (e - b >= 8) {
+			uint64_t x, cont;
+
+			memcpy(&x, t + b, 8);
+			/* bit 7 of a byte, under its bits 6 and 5 shifted up: 111xxxxx */
+			if (!(x & x << 1 & x << 2 & high)) {
+				cont = (x & ~(x << 1) & high) >> 7;
+				n += 8u - (uint32_t)((cont * 0x0101010101010101ULL) >> 56);
+				b += 8;
+				continue;
+			}
+		}
+		if (t[b] < 0xE0) {
+			n += (t[b] & 0xC0) != 0x80;
+			b++;
+			continue;
+		}
 		b += seg_utf8_next(t + b, e - b, &c);
 		n += 1u + (uint32_t)is_wide(c);
 	}
@@ -294,6 +315,10 @@ static int long_token(const unsigned char *t, size_t b, size_t e)
 {
 	size_t run = 0, marks = 0;
 
+	/* most lines have none of the marks: memchr finds that without the walk */
+	if (!memchr(t + b, '/', e - b) && !memchr(t + b, '%', e - b) &&
+	    !memchr(t + b, '=', e - b) && !memchr(t + b, '&', e - b))
+		return 0;
 	for (; b < e; b++) {
 		if (t[b] == ' ' || t[b] == '\t') {
 			run = marks = 0;
@@ -303,6 +328,20 @@ static int long_token(const unsigned char *t, size_t b, size_t e)
 		marks += t[b] == '/' || t[b] == '%' || t[b] == '=' || t[b] == '&';
 		if (run >= LONG_TOKEN && marks >= 3)
 			return 1;
+	}
+	return 0;
+}
+
+/* t[b, e) holds "://", as a link address does (memchr finds the rare colon faster
+ * than memmem looks for the three bytes). */
+static int has_scheme_mark(const unsigned char *t, size_t b, size_t e)
+{
+	const unsigned char *p = t + b, *end = t + e;
+
+	while (end - p >= 3 && (p = memchr(p, ':', (size_t)(end - p - 2)))) {
+		if (p[1] == '/' && p[2] == '/')
+			return 1;
+		p++;
 	}
 	return 0;
 }
@@ -332,8 +371,8 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
-		if (l->cls == C_BLANK || l->width < 20 ||
-		    memmem(t + l->b, l->e - l->b, "://", 3) || long_token(t, l->b, l->e))
+		if (l->cls == C_BLANK || l->width < 20 || has_scheme_mark(t, l->b, l->e) ||
+		    long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
 		for (cols = 0; cols < 2; cols++) {
 			uint32_t w = measure(t, l, cols);
