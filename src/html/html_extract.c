@@ -73,6 +73,11 @@ static const struct word_reason negative_words[] = {
 	{ "sidebar", SAHIFA_REASON_ASIDE, 0 },
 	{ "rail", SAHIFA_REASON_ASIDE, 1 }, { "aside", SAHIFA_REASON_ASIDE, 1 },
 	{ "widget-area", SAHIFA_REASON_ASIDE, 0 },
+	/* the writer's box after the story: a bio and follow links, not the article */
+	{ "author-box", SAHIFA_REASON_ASIDE, 0 }, { "authorbox", SAHIFA_REASON_ASIDE, 0 },
+	{ "author_box", SAHIFA_REASON_ASIDE, 0 }, { "author-bio", SAHIFA_REASON_ASIDE, 0 },
+	{ "authorbio", SAHIFA_REASON_ASIDE, 0 }, { "author_bio", SAHIFA_REASON_ASIDE, 0 },
+	{ "about-author", SAHIFA_REASON_ASIDE, 0 }, { "about-the-author", SAHIFA_REASON_ASIDE, 0 },
 	{ "nav", SAHIFA_REASON_NAV, 1 }, { "navbar", SAHIFA_REASON_NAV, 0 },
 	{ "navigation", SAHIFA_REASON_NAV, 0 }, { "menu", SAHIFA_REASON_NAV, 0 },
 	{ "breadcrumb", SAHIFA_REASON_NAV, 0 }, { "pagination", SAHIFA_REASON_NAV, 0 },

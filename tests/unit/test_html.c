@@ -724,6 +724,32 @@ static void test_social_embed(void)
 	sahifa_buf_release(&b);
 }
 
+/* The writer's box after the story (WordPress themes: "mvp-author-box", knowtechie.com;
+ * "author-bio") goes as an aside; a byline stays the byline. */
+static void test_author_box(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char *const boxes[] = { "mvp-author-box-in", "author-bio", "about-the-author" };
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s</div><div class='%s'>"
+				   "<span>Jo Writer</span><p>Senior editor with a focus on all "
+				   "things tech. You can keep up with me on Twitter.</p></div>"
+				   "</body></html>", p, p, p, boxes[i]);
+		CHECK_INT(boxes[i], conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK(has_para(&a, "A paragraph of the story"));
+		CHECK(has_removed(&a, "keep up with me", SAHIFA_REASON_ASIDE));
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -752,6 +778,7 @@ int main(void)
 	test_empty_heading();
 	test_cjk_prose();
 	test_social_embed();
+	test_author_box();
 	sahifa_rules_free(rules);
 	return check_report();
 }
