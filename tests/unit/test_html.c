@@ -750,6 +750,38 @@ static void test_author_box(void)
 	}
 }
 
+/* Which date a page is published on: JSON-LD datePublished first; on a MediaWiki page
+ * (wiki.d-addicts.com, Wikipedia) the JSON-LD datePublished is the page's first edit
+ * and the text shown is the revision of dateModified. */
+static void test_published(void)
+{
+	static const struct { const char *head, *want; } rows[] = {
+		{ "<meta name=generator content='WordPress 6.4'>", "2005-07-26T16:22:26-07:00" },
+		{ "", "2005-07-26T16:22:26-07:00" },
+		{ "<meta name=generator content='MediaWiki 1.31.0'>", "2020-04-07T12:33:32-07:00" },
+	};
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><head>%s<script type='application/ld+json'>"
+				   "{\"@type\":\"Article\",\"headline\":\"Park Ye Jin\","
+				   "\"datePublished\":\"2005-07-26T16:22:26-07:00\","
+				   "\"dateModified\":\"2020-04-07T12:33:32-07:00\"}</script></head>"
+				   "<body><h1>Park Ye Jin</h1><p>An actress born in 1982, she has "
+				   "played in dramas, films, and on the stage since her debut.</p>"
+				   "</body></html>", rows[i].head);
+		CHECK_INT(rows[i].head, conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK_STR(rows[i].head, a.published, rows[i].want);
+		CHECK_STR(rows[i].head, a.modified, "2020-04-07T12:33:32-07:00");
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -779,6 +811,7 @@ int main(void)
 	test_cjk_prose();
 	test_social_embed();
 	test_author_box();
+	test_published();
 	sahifa_rules_free(rules);
 	return check_report();
 }
