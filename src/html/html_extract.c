@@ -566,6 +566,12 @@ static enum sahifa_status add_text(struct ex *x, const char *s, size_t n, long l
 			i++;
 			continue;
 		}
+		/* a soft hyphen only shows where a browser breaks the line: the word is whole
+		 * (German sites hyphenate their text with &shy; throughout) */
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+			i += 2;
+			continue;
+		}
 		if (x->text.len == x->cur_start) {
 			x->cur_line = line;
 			x->pending_space = 0;

@@ -782,6 +782,22 @@ static void test_published(void)
 	}
 }
 
+/* Soft hyphens (&shy;, as German sites print their text: wehranlage-horka.de) are
+ * not letters of the word: a browser shows "schlendern", not "schlen-dern". */
+static void test_soft_hyphen(void)
+{
+	static const char html[] = "<html><body><p>W\xc3\xa4h\xc2\xadrend Sie \xc3\xbc" "ber den "
+				   "Markt schlen&shy;dern, zei\xc2\xadgen wir Ihnen das Hand\xc2\xad"
+				   "werk, wie es damals war, und vie&shy;les mehr.</p></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("shy", conv(html, sizeof(html) - 1, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "W\xc3\xa4hrend Sie \xc3\xbc" "ber den Markt schlendern, zeigen"));
+	CHECK(has_para(&a, "Handwerk, wie es damals war, und vieles mehr."));
+	sahifa_article_release(&a);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -812,6 +828,7 @@ int main(void)
 	test_social_embed();
 	test_author_box();
 	test_published();
+	test_soft_hyphen();
 	sahifa_rules_free(rules);
 	return check_report();
 }
