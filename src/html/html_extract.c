@@ -1241,6 +1241,50 @@ static size_t drop_datelines(const struct ex *x, struct decision *dec)
 	return dropped;
 }
 
+/* Words at most in a list item that is only a time stamp ("13 июля 2016, 17:37"). */
+#define STAMP_MAX_WORDS 4
+
+/* 1 when the block is only a clock time or a date: digits and their separators, or a
+ * written date of a few words. */
+static int stamp_only(const struct ex *x, const struct block *b)
+{
+	const char *t = x->text.data + b->start;
+	size_t i, digits = 0;
+	char iso[64];
+
+	for (i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c != ':' && c != '.' && c != '/' && c != '-' && c != ' ' && c != ',')
+			break;
+	}
+	if (i == b->len)
+		return digits >= 3;
+	return block_words(x, b) <= STAMP_MAX_WORDS &&
+	       !shf_date_text(t, b->len, iso, sizeof(iso));
+}
+
+/* News feeds and teaser lists print each headline's time in an item of its own
+ * ("13:00", then the linked headline): with the links gone, the times are no text of
+ * the story, and a feed's heading would stand over them alone. */
+static size_t drop_stamps(const struct ex *x, struct decision *dec)
+{
+	size_t k, dropped = 0;
+
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (dec[k].what != KEEP || b->kind != BK_LI || b->chars > DATELINE_MAX_CHARS ||
+		    !stamp_only(x, b))
+			continue;
+		dec[k].what = SAHIFA_REASON_DATELINE;
+		dropped++;
+	}
+	return dropped;
+}
+
 static void drop_empty_headings(const struct ex *x, struct decision *dec)
 {
 	size_t k, j;
@@ -1362,6 +1406,7 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 			kept++;
 	}
 	kept -= drop_datelines(x, dec);
+	kept -= drop_stamps(x, dec);
 	drop_empty_headings(x, dec);
 	return kept;
 }

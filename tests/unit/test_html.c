@@ -798,6 +798,33 @@ static void test_soft_hyphen(void)
 	sahifa_article_release(&a);
 }
 
+/* A news feed beside the story prints each headline's time in an item of its own
+ * (football.ua: "13:00", then the linked headline): with the links removed, the times
+ * and the dates between them go too, and so does the feed's heading. */
+static void test_feed_stamps(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<ul><li>Flour, 500 g</li>"
+			   "<li>Two eggs</li></ul><h3>Germany news</h3><ul><li><div class=time>"
+			   "13:00</div><a href=/a>A headline of another story</a></li>"
+			   "<li>21 September 2021</li><li><div class=time>16:45</div><a href=/b>"
+			   "And one more headline here</a></li></ul></div></body></html>",
+			   p, p, p);
+	CHECK_INT("feed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "13:00", SAHIFA_REASON_DATELINE));
+	CHECK(has_removed(&a, "21 September 2021", SAHIFA_REASON_DATELINE));
+	CHECK(a.n_sections > 0 && !a.sections[a.n_sections - 1].heading);
+	CHECK(has_para(&a, "Flour, 500 g"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -829,6 +856,7 @@ int main(void)
 	test_author_box();
 	test_published();
 	test_soft_hyphen();
+	test_feed_stamps();
 	sahifa_rules_free(rules);
 	return check_report();
 }
