@@ -178,9 +178,11 @@ static void class_words(const char *value, size_t len, uint8_t *reason, float *w
 			j++;
 		if (j > i) {
 			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
+				/* each further word adds less: a band named "content-top
+				 * width-article" is not twice the story's own "article-body" */
 				if (token_has_lc(v + i, j - i, positive_words[k], 1)) {
-					*weight += (float)CLASS_WEIGHT;
-					pos = 1;
+					*weight += (float)CLASS_WEIGHT / (float)(1 + pos);
+					pos++;
 					break;
 				}
 			/* "no-sidebar", "has-comments": layout classes of the page, not marks */

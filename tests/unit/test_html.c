@@ -825,6 +825,32 @@ static void test_feed_stamps(void)
 	sahifa_buf_release(&b);
 }
 
+/* A second content word in a class adds less than the first: a page's top band named
+ * with two ("content-topArticle width-article", aoc.media) holding the summary does
+ * not outweigh the story's own box ("width-article") with its paragraphs. */
+static void test_class_words_once(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><section><div class='content-topArticle "
+			   "width-article'><h2>The title</h2><div class=desc><p>The summary, "
+			   "which says in one long sentence, with commas, what the story will "
+			   "argue, and why it matters now.</p></div></div></section><section>"
+			   "<div class=width-article><p>The first paragraph of the story, which "
+			   "begins, as stories do, with a date.</p><figure><img src=a.png>"
+			   "</figure>%s%s%s</div></section></body></html>", p, p, p);
+	CHECK_INT("once", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The first paragraph of the story"));
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -857,6 +883,7 @@ int main(void)
 	test_published();
 	test_soft_hyphen();
 	test_feed_stamps();
+	test_class_words_once();
 	sahifa_rules_free(rules);
 	return check_report();
 }
