@@ -851,6 +851,28 @@ static void test_class_words_once(void)
 	sahifa_buf_release(&b);
 }
 
+/* The page's own address printed for copying (dw.com: "Permalien https://p.dw.com/p/
+ * RPYx" in a toolbox after the story) is chrome, and the toolbox's heading goes too. */
+static void test_permalink(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<h4>Audio and video on "
+			   "the topic</h4><ul><li><strong>Date</strong> 23.05.2011</li><li>"
+			   "<strong>Permalink</strong> https://p.example.com/p/RPYx</li></ul>"
+			   "</div></body></html>", p, p, p);
+	CHECK_INT("permalink", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Permalink https://p.example.com/p/RPYx", SAHIFA_REASON_CHROME));
+	CHECK(a.n_sections > 0 && !a.sections[a.n_sections - 1].heading);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -884,6 +906,7 @@ int main(void)
 	test_soft_hyphen();
 	test_feed_stamps();
 	test_class_words_once();
+	test_permalink();
 	sahifa_rules_free(rules);
 	return check_report();
 }
