@@ -873,6 +873,34 @@ static void test_permalink(void)
 	sahifa_buf_release(&b);
 }
 
+/* "Read also" in the languages of the web: a heading over related links in Spanish
+ * (elnuevoherald.com: "Artículos relacionados el Nuevo Herald"), Russian (football.ua)
+ * and Polish is chrome. */
+static void test_read_also(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char *const heads[] = { "Art\xc3\xad" "culos relacionados el Nuevo Herald",
+		"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+		"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",   /* читайте также */
+		"Zobacz tak\xc5\xbc" "e" };
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<h3>%s</h3>"
+				   "<p>22 de abril de 2022 6:46 PM</p></div></body></html>",
+				   p, p, p, heads[i]);
+		CHECK_INT(heads[i], conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK(has_removed(&a, heads[i], SAHIFA_REASON_CHROME));
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -907,6 +935,7 @@ int main(void)
 	test_feed_stamps();
 	test_class_words_once();
 	test_permalink();
+	test_read_also();
 	sahifa_rules_free(rules);
 	return check_report();
 }
