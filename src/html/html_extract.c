@@ -1251,7 +1251,7 @@ static size_t drop_datelines(const struct ex *x, struct decision *dec)
 static int stamp_only(const struct ex *x, const struct block *b)
 {
 	const char *t = x->text.data + b->start;
-	size_t i, digits = 0;
+	size_t i, digits = 0, colons = 0, seps = 0;
 	char iso[64];
 
 	for (i = 0; i < b->len; i++) {
@@ -1259,11 +1259,17 @@ static int stamp_only(const struct ex *x, const struct block *b)
 
 		if (c >= '0' && c <= '9')
 			digits++;
-		else if (c != ':' && c != '.' && c != '/' && c != '-' && c != ' ' && c != ',')
+		else if (c == ':')
+			colons++;
+		else if (c == '.' || c == '/' || c == '-')
+			seps++;
+		else if (c != ' ' && c != ',')
 			break;
 	}
+	/* "13:00", "15.08.2016 13:43", "23.05.2011"; not "1,000,000" or "555-1234" */
 	if (i == b->len)
-		return digits >= 3;
+		return (colons && digits >= 3 && digits <= 12) ||
+		       (seps >= 2 && digits >= 4 && digits <= 8);
 	return block_words(x, b) <= STAMP_MAX_WORDS &&
 	       !shf_date_text(t, b->len, iso, sizeof(iso));
 }
