@@ -1270,7 +1270,9 @@ static int stamp_only(const struct ex *x, const struct block *b)
 	if (i == b->len)
 		return (colons && digits >= 3 && digits <= 12) ||
 		       (seps >= 2 && digits >= 4 && digits <= 8);
-	return block_words(x, b) <= STAMP_MAX_WORDS &&
+	/* the date ends the item: "3 March 2020: lockdown" is a line of a timeline */
+	return b->len && t[b->len - 1] >= '0' && t[b->len - 1] <= '9' &&
+	       block_words(x, b) <= STAMP_MAX_WORDS &&
 	       !shf_date_text(t, b->len, iso, sizeof(iso));
 }
 

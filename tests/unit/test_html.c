@@ -811,7 +811,8 @@ static void test_feed_stamps(void)
 
 	sahifa_buf_init(&b, 0);
 	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<ul><li>Flour, 500 g</li>"
-			   "<li>Two eggs</li><li>1,000,000</li><li>555-1234</li></ul><h3>Germany news</h3><ul><li><div class=time>"
+			   "<li>Two eggs</li><li>1,000,000</li><li>555-1234</li>"
+			   "<li>3 March 2020: lockdown</li></ul><h3>Germany news</h3><ul><li><div class=time>"
 			   "13:00</div><a href=/a>A headline of another story</a></li>"
 			   "<li>21 September 2021</li><li><div class=time>16:45</div><a href=/b>"
 			   "And one more headline here</a></li></ul></div></body></html>",
@@ -823,6 +824,7 @@ static void test_feed_stamps(void)
 	CHECK(has_para(&a, "Flour, 500 g"));
 	CHECK(has_para(&a, "1,000,000"));
 	CHECK(has_para(&a, "555-1234"));
+	CHECK(has_para(&a, "3 March 2020: lockdown"));
 	sahifa_article_release(&a);
 	sahifa_buf_release(&b);
 }
