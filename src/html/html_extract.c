@@ -73,6 +73,11 @@ static const struct word_reason negative_words[] = {
 	{ "sidebar", SAHIFA_REASON_ASIDE, 0 },
 	{ "rail", SAHIFA_REASON_ASIDE, 1 }, { "aside", SAHIFA_REASON_ASIDE, 1 },
 	{ "widget-area", SAHIFA_REASON_ASIDE, 0 },
+	/* the writer's box after the story: a bio and follow links, not the article */
+	{ "author-box", SAHIFA_REASON_ASIDE, 0 }, { "authorbox", SAHIFA_REASON_ASIDE, 0 },
+	{ "author_box", SAHIFA_REASON_ASIDE, 0 }, { "author-bio", SAHIFA_REASON_ASIDE, 0 },
+	{ "authorbio", SAHIFA_REASON_ASIDE, 0 }, { "author_bio", SAHIFA_REASON_ASIDE, 0 },
+	{ "about-author", SAHIFA_REASON_ASIDE, 0 }, { "about-the-author", SAHIFA_REASON_ASIDE, 0 },
 	{ "nav", SAHIFA_REASON_NAV, 1 }, { "navbar", SAHIFA_REASON_NAV, 0 },
 	{ "navigation", SAHIFA_REASON_NAV, 0 }, { "menu", SAHIFA_REASON_NAV, 0 },
 	{ "breadcrumb", SAHIFA_REASON_NAV, 0 }, { "pagination", SAHIFA_REASON_NAV, 0 },
@@ -173,9 +178,11 @@ static void class_words(const char *value, size_t len, uint8_t *reason, float *w
 			j++;
 		if (j > i) {
 			for (k = 0; k < sizeof(positive_words) / sizeof(positive_words[0]); k++)
+				/* each further word adds less: a band named "content-top
+				 * width-article" is not twice the story's own "article-body" */
 				if (token_has_lc(v + i, j - i, positive_words[k], 1)) {
-					*weight += (float)CLASS_WEIGHT;
-					pos = 1;
+					*weight += (float)CLASS_WEIGHT / (float)(1 + pos);
+					pos++;
 					break;
 				}
 			/* "no-sidebar", "has-comments": layout classes of the page, not marks */
@@ -559,6 +566,12 @@ static enum sahifa_status add_text(struct ex *x, const char *s, size_t n, long l
 		}
 		if (c == 0) {
 			i++;
+			continue;
+		}
+		/* a soft hyphen only shows where a browser breaks the line: the word is whole
+		 * (German sites hyphenate their text with &shy; throughout) */
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+			i += 2;
 			continue;
 		}
 		if (x->text.len == x->cur_start) {
@@ -1230,6 +1243,58 @@ static size_t drop_datelines(const struct ex *x, struct decision *dec)
 	return dropped;
 }
 
+/* Words at most in a list item that is only a time stamp ("13 июля 2016, 17:37"). */
+#define STAMP_MAX_WORDS 4
+
+/* 1 when the block is only a clock time or a date: digits and their separators, or a
+ * written date of a few words. */
+static int stamp_only(const struct ex *x, const struct block *b)
+{
+	const char *t = x->text.data + b->start;
+	size_t i, digits = 0, colons = 0, seps = 0;
+	char iso[64];
+
+	for (i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == ':')
+			colons++;
+		else if (c == '.' || c == '/' || c == '-')
+			seps++;
+		else if (c != ' ' && c != ',')
+			break;
+	}
+	/* "13:00", "15.08.2016 13:43", "23.05.2011"; not "1,000,000" or "555-1234" */
+	if (i == b->len)
+		return (colons && digits >= 3 && digits <= 12) ||
+		       (seps >= 2 && digits >= 4 && digits <= 8);
+	/* the date ends the item: "3 March 2020: lockdown" is a line of a timeline */
+	return b->len && t[b->len - 1] >= '0' && t[b->len - 1] <= '9' &&
+	       block_words(x, b) <= STAMP_MAX_WORDS &&
+	       !shf_date_text(t, b->len, iso, sizeof(iso));
+}
+
+/* News feeds and teaser lists print each headline's time in an item of its own
+ * ("13:00", then the linked headline): with the links gone, the times are no text of
+ * the story, and a feed's heading would stand over them alone. */
+static size_t drop_stamps(const struct ex *x, struct decision *dec)
+{
+	size_t k, dropped = 0;
+
+	for (k = 0; k < x->nb; k++) {
+		const struct block *b = &x->b[k];
+
+		if (dec[k].what != KEEP || b->kind != BK_LI || b->chars > DATELINE_MAX_CHARS ||
+		    !stamp_only(x, b))
+			continue;
+		dec[k].what = SAHIFA_REASON_DATELINE;
+		dropped++;
+	}
+	return dropped;
+}
+
 static void drop_empty_headings(const struct ex *x, struct decision *dec)
 {
 	size_t k, j;
@@ -1351,6 +1416,7 @@ static size_t classify(struct ex *x, const uint8_t *inh, const uint8_t *inh_in,
 			kept++;
 	}
 	kept -= drop_datelines(x, dec);
+	kept -= drop_stamps(x, dec);
 	drop_empty_headings(x, dec);
 	return kept;
 }

@@ -71,7 +71,7 @@ struct metas {
 };
 
 enum { M_OG_TITLE, M_OG_URL, M_OG_SITE, M_DESC, M_OG_DESC, M_AUTHOR, M_PUB, M_PUB2,
-       M_MOD, M_TIME, M_TIME_PUB, M_ITEMPROP_PUB, M_TW_TITLE, M_COUNT };
+       M_MOD, M_TIME, M_TIME_PUB, M_ITEMPROP_PUB, M_TW_TITLE, M_GENERATOR, M_COUNT };
 
 /* Compare for agreement: ASCII case and white space ignored. */
 int html_same_text(const char *a, size_t an, const char *b, size_t bn);

@@ -158,6 +158,8 @@ void html_meta_read(struct ex *x, struct metas *m)
 				  name_is(v, vn, "dc.creator") || name_is(v, vn, "byl")) &&
 				 strncasecmp(c, "http", 4))
 				meta_set(m, M_AUTHOR, c, cn);
+			else if (name_is(v, vn, "generator"))
+				meta_set(m, M_GENERATOR, c, cn);
 			else if (name_is(v, vn, "article:published_time"))
 				meta_set(m, M_PUB, c, cn);
 			else if (name_is(v, vn, "article:modified_time") ||
@@ -986,6 +988,11 @@ enum sahifa_status html_meta_fill(struct ex *x, const struct metas *m, struct sa
 		else if (x->ld.url && !strncasecmp(x->ld.url, "http", 4))
 			st = set_clean(&a->url, x->ld.url, strlen(x->ld.url));
 	}
+	/* A wiki page shows its latest revision: MediaWiki's JSON-LD dates the page's
+	 * first edit as datePublished, years before the text on screen was written. */
+	if (!st && x->ld.modified && m->v[M_GENERATOR] && m->n[M_GENERATOR] >= 9 &&
+	    !strncasecmp(m->v[M_GENERATOR], "MediaWiki", 9))
+		st = set_date(&a->published, x->ld.modified, strlen(x->ld.modified));
 	if (!st && x->ld.published)
 		st = set_date(&a->published, x->ld.published, strlen(x->ld.published));
 	if (!st)

@@ -154,6 +154,18 @@ static const struct month_name {
 	{ "gennaio", 1, LATIN }, { "febbraio", 2, LATIN }, { "aprile", 4, LATIN },
 	{ "maggio", 5, LATIN }, { "giugno", 6, LATIN }, { "luglio", 7, LATIN },
 	{ "settembre", 9, LATIN }, { "ottobre", 10, LATIN }, { "dicembre", 12, LATIN },
+	/* Polish (the genitive, as dates print it: "5 maja 2021") */
+	{ "stycznia", 1, LATIN }, { "lutego", 2, LATIN }, { "marca", 3, LATIN },
+	{ "kwietnia", 4, LATIN }, { "maja", 5, LATIN }, { "czerwca", 6, LATIN },
+	{ "lipca", 7, LATIN }, { "sierpnia", 8, LATIN }, { "września", 9, LATIN },
+	{ "października", 10, LATIN }, { "listopada", 11, LATIN }, { "grudnia", 12, LATIN },
+	/* Russian and Ukrainian (the genitive: "21 сентября 2021", "15 серпня 2016") */
+	{ "января", 1, 0 }, { "февраля", 2, 0 }, { "марта", 3, 0 }, { "апреля", 4, 0 },
+	{ "мая", 5, 0 }, { "июня", 6, 0 }, { "июля", 7, 0 }, { "августа", 8, 0 },
+	{ "сентября", 9, 0 }, { "октября", 10, 0 }, { "ноября", 11, 0 }, { "декабря", 12, 0 },
+	{ "січня", 1, 0 }, { "лютого", 2, 0 }, { "березня", 3, 0 }, { "квітня", 4, 0 },
+	{ "травня", 5, 0 }, { "червня", 6, 0 }, { "липня", 7, 0 }, { "серпня", 8, 0 },
+	{ "вересня", 9, 0 }, { "жовтня", 10, 0 }, { "листопада", 11, 0 }, { "грудня", 12, 0 },
 	/* Arabic */
 	{ "يناير", 1, 0 }, { "كانون الثاني", 1, 0 }, { "فبراير", 2, 0 }, { "شباط", 2, 0 },
 	{ "مارس", 3, 0 }, { "آذار", 3, 0 }, { "أبريل", 4, 0 }, { "إبريل", 4, 0 },

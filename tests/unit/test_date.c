@@ -41,6 +41,13 @@ static const struct row text_rows[] = {
 	{ "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28" },
 	{ "Sept. 3, 2020", "2020-09-03" },
 	{ "04/24/2020", "2020-04-24" },          /* US order, when the day cannot be a month */
+	/* the genitive month of Polish, Russian and Ukrainian datelines (radiomaryja.pl,
+	 * football.ua) */
+	{ "5 maja 2021 11:22", "2021-05-05" },
+	{ "12 października 2020", "2020-10-12" },
+	{ "21 сентября 2021", "2021-09-21" },
+	{ "13 июля 2016, 17:37", "2016-07-13" },
+	{ "15 серпня 2016", "2016-08-15" },
 	/* Arabic: Egyptian names, Arabic-Indic digits; Levantine with the Egyptian name */
 	{ "\xd9\xa2 \xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa5",
 	  "2025-03-02" },                        /* ٢ مارس ٢٠٢٥ */

@@ -724,6 +724,187 @@ static void test_social_embed(void)
 	sahifa_buf_release(&b);
 }
 
+/* The writer's box after the story (WordPress themes: "mvp-author-box", knowtechie.com;
+ * "author-bio") goes as an aside; a byline stays the byline. */
+static void test_author_box(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char *const boxes[] = { "mvp-author-box-in", "author-bio", "about-the-author" };
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s</div><div class='%s'>"
+				   "<span>Jo Writer</span><p>Senior editor with a focus on all "
+				   "things tech. You can keep up with me on Twitter.</p></div>"
+				   "</body></html>", p, p, p, boxes[i]);
+		CHECK_INT(boxes[i], conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK(has_para(&a, "A paragraph of the story"));
+		CHECK(has_removed(&a, "keep up with me", SAHIFA_REASON_ASIDE));
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
+/* Which date a page is published on: JSON-LD datePublished first; on a MediaWiki page
+ * (wiki.d-addicts.com, Wikipedia) the JSON-LD datePublished is the page's first edit
+ * and the text shown is the revision of dateModified. */
+static void test_published(void)
+{
+	static const struct { const char *head, *want; } rows[] = {
+		{ "<meta name=generator content='WordPress 6.4'>", "2005-07-26T16:22:26-07:00" },
+		{ "", "2005-07-26T16:22:26-07:00" },
+		{ "<meta name=generator content='MediaWiki 1.31.0'>", "2020-04-07T12:33:32-07:00" },
+	};
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><head>%s<script type='application/ld+json'>"
+				   "{\"@type\":\"Article\",\"headline\":\"Park Ye Jin\","
+				   "\"datePublished\":\"2005-07-26T16:22:26-07:00\","
+				   "\"dateModified\":\"2020-04-07T12:33:32-07:00\"}</script></head>"
+				   "<body><h1>Park Ye Jin</h1><p>An actress born in 1982, she has "
+				   "played in dramas, films, and on the stage since her debut.</p>"
+				   "</body></html>", rows[i].head);
+		CHECK_INT(rows[i].head, conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK_STR(rows[i].head, a.published, rows[i].want);
+		CHECK_STR(rows[i].head, a.modified, "2020-04-07T12:33:32-07:00");
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
+/* Soft hyphens (&shy;, as German sites print their text: wehranlage-horka.de) are
+ * not letters of the word: a browser shows "schlendern", not "schlen-dern". */
+static void test_soft_hyphen(void)
+{
+	static const char html[] = "<html><body><p>W\xc3\xa4h\xc2\xadrend Sie \xc3\xbc" "ber den "
+				   "Markt schlen&shy;dern, zei\xc2\xadgen wir Ihnen das Hand\xc2\xad"
+				   "werk, wie es damals war, und vie&shy;les mehr.</p></body></html>";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	CHECK_INT("shy", conv(html, sizeof(html) - 1, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "W\xc3\xa4hrend Sie \xc3\xbc" "ber den Markt schlendern, zeigen"));
+	CHECK(has_para(&a, "Handwerk, wie es damals war, und vieles mehr."));
+	sahifa_article_release(&a);
+}
+
+/* A news feed beside the story prints each headline's time in an item of its own
+ * (football.ua: "13:00", then the linked headline): with the links removed, the times
+ * and the dates between them go too, and so does the feed's heading. */
+static void test_feed_stamps(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<ul><li>Flour, 500 g</li>"
+			   "<li>Two eggs</li><li>1,000,000</li><li>555-1234</li>"
+			   "<li>3 March 2020: lockdown</li></ul><h3>Germany news</h3><ul><li><div class=time>"
+			   "13:00</div><a href=/a>A headline of another story</a></li>"
+			   "<li>21 September 2021</li><li><div class=time>16:45</div><a href=/b>"
+			   "And one more headline here</a></li></ul></div></body></html>",
+			   p, p, p);
+	CHECK_INT("feed", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "13:00", SAHIFA_REASON_DATELINE));
+	CHECK(has_removed(&a, "21 September 2021", SAHIFA_REASON_DATELINE));
+	CHECK(a.n_sections > 0 && !a.sections[a.n_sections - 1].heading);
+	CHECK(has_para(&a, "Flour, 500 g"));
+	CHECK(has_para(&a, "1,000,000"));
+	CHECK(has_para(&a, "555-1234"));
+	CHECK(has_para(&a, "3 March 2020: lockdown"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* A second content word in a class adds less than the first: a page's top band named
+ * with two ("content-topArticle width-article", aoc.media) holding the summary does
+ * not outweigh the story's own box ("width-article") with its paragraphs. */
+static void test_class_words_once(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><section><div class='content-topArticle "
+			   "width-article'><h2>The title</h2><div class=desc><p>The summary, "
+			   "which says in one long sentence, with commas, what the story will "
+			   "argue, and why it matters now.</p></div></div></section><section>"
+			   "<div class=width-article><p>The first paragraph of the story, which "
+			   "begins, as stories do, with a date.</p><figure><img src=a.png>"
+			   "</figure>%s%s%s</div></section></body></html>", p, p, p);
+	CHECK_INT("once", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_para(&a, "The first paragraph of the story"));
+	CHECK(has_para(&a, "A paragraph of the story"));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* The page's own address printed for copying (dw.com: "Permalien https://p.dw.com/p/
+ * RPYx" in a toolbox after the story) is chrome, and the toolbox's heading goes too. */
+static void test_permalink(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_buf_init(&b, 0);
+	sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<h4>Audio and video on "
+			   "the topic</h4><ul><li><strong>Date</strong> 23.05.2011</li><li>"
+			   "<strong>Permalink</strong> https://p.example.com/p/RPYx</li></ul>"
+			   "</div></body></html>", p, p, p);
+	CHECK_INT("permalink", conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+	CHECK(has_removed(&a, "Permalink https://p.example.com/p/RPYx", SAHIFA_REASON_CHROME));
+	CHECK(a.n_sections > 0 && !a.sections[a.n_sections - 1].heading);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&b);
+}
+
+/* "Read also" in the languages of the web: a heading over related links in Spanish
+ * (elnuevoherald.com: "Artículos relacionados el Nuevo Herald"), Russian (football.ua)
+ * and Polish is chrome. */
+static void test_read_also(void)
+{
+	static const char p[] = "<p>A paragraph of the story that goes on for a while, with "
+				"commas, clauses, and a full stop at its end, as prose does.</p>";
+	static const char *const heads[] = { "Art\xc3\xad" "culos relacionados el Nuevo Herald",
+		"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+		"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",   /* читайте также */
+		"Zobacz tak\xc5\xbc" "e" };
+	struct sahifa_buf b;
+	struct sahifa_article a;
+	struct sahifa_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		sahifa_buf_init(&b, 0);
+		sahifa_buf_appendf(&b, "<html><body><div class=story>%s%s%s<h3>%s</h3>"
+				   "<p>22 de abril de 2022 6:46 PM</p></div></body></html>",
+				   p, p, p, heads[i]);
+		CHECK_INT(heads[i], conv(b.data, b.len, NULL, &a, &err), SAHIFA_OK);
+		CHECK(has_removed(&a, heads[i], SAHIFA_REASON_CHROME));
+		sahifa_article_release(&a);
+		sahifa_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -752,6 +933,13 @@ int main(void)
 	test_empty_heading();
 	test_cjk_prose();
 	test_social_embed();
+	test_author_box();
+	test_published();
+	test_soft_hyphen();
+	test_feed_stamps();
+	test_class_words_once();
+	test_permalink();
+	test_read_also();
 	sahifa_rules_free(rules);
 	return check_report();
 }
