@@ -1375,6 +1375,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
+#define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
 static int is_cjk(uint32_t c)
@@ -1392,14 +1393,20 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	struct seg_state *s = p->s;
 	const struct seg_line *h = &s->lines[p->b[cand].head];
 	uint32_t f[512], g[4096];
-	size_t n = seg_fold(s->text + h->b, h->e - h->b, f, 511), m = 0, bi, i, words = 0,
-	       hit = 0;
+	size_t n = 0, m = 0, bi, i, words = 0, hit = 0, li;
 
-	if (n > 511)
-		return 0.0;
+	/* all of a hard-wrapped candidate's lines, as if it were printed on one */
+	for (li = p->b[cand].head; li < p->b[cand].head + h->nlines; li++) {
+		size_t k = seg_fold(s->text + s->lines[li].b, s->lines[li].e - s->lines[li].b,
+				    f + n, 510 - n);
+
+		if (k > 510 - n)
+			return 0.0;
+		n += k;
+		f[n++] = ' ';
+	}
 	for (bi = body; bi < body_end && bi < body + 3 && m < 3000; bi++) {
 		const struct seg_line *l = &s->lines[p->b[bi].head];
-		size_t li;
 
 		for (li = p->b[bi].head; li < p->b[bi].head + l->nlines && m < 3000; li++) {
 			size_t k = seg_fold(s->text + s->lines[li].b,
@@ -1529,7 +1536,8 @@ static int teaser_shape(struct page *p, size_t bi)
 }
 
 /* Block bi sits in a list of teasers: the nearest blocks of more than one word before
- * and after it are teaser lines too. */
+ * and after it are teaser lines too, printed alike (all bulleted or none: a headline
+ * under the last item of a bulleted menu is not in that list). */
 static int in_teaser_list(struct page *p, size_t bi)
 {
 	size_t j, before = SIZE_MAX, after = SIZE_MAX;
@@ -1545,7 +1553,8 @@ static int in_teaser_list(struct page *p, size_t bi)
 			break;
 		}
 	return before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
-	       teaser_shape(p, after);
+	       teaser_shape(p, after) && !p->b[before].list == !p->b[bi].list &&
+	       !p->b[after].list == !p->b[bi].list;
 }
 
 /* The text of block bi, its wrapped lines joined by a space, in out (size bytes); 0 when
@@ -1567,6 +1576,22 @@ static size_t block_joined(const struct page *p, size_t bi, char *out, size_t si
 	}
 	out[n] = 0;
 	return n;
+}
+
+/* Blocks a and b print the same text, however each is wrapped: a hard-wrapped
+ * headline over two screen lines and its copy on one line (lynx -width=80). */
+static int same_block(const struct page *p, size_t a, size_t b)
+{
+	char x[1024], y[1024];
+	size_t n, m;
+
+	if (same_text(p->s, p->b[a].head, p->b[b].head))
+		return 1;
+	if (p->s->lines[p->b[a].head].nlines == 1 && p->s->lines[p->b[b].head].nlines == 1)
+		return 0;
+	n = block_joined(p, a, x, sizeof(x));
+	m = block_joined(p, b, y, sizeof(y));
+	return n && n == m && !memcmp(x, y, n);
 }
 
 #define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
@@ -2421,9 +2446,12 @@ again:
 		if (!can_title(&p, bi))
 			continue;
 		/* a long title reads as prose and may open the run; it stays a candidate
-		 * when it has no stop in it and an author or date line under it */
+		 * when it does not end a sentence, has one stop inside at most (two clauses:
+		 * "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
+		 * přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi == body && meta && !k->sentences && !ends_sentence(&s->lines[k->head])))
+		    !(bi == body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		      !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -2449,6 +2477,12 @@ again:
 		    meta_label_line(s->text + s->lines[k->head].b,
 				    s->lines[k->head].e - s->lines[k->head].b))
 			continue;
+		/* a picture's caption: the next line prints it again with the credit after
+		 * it ("... da Libertadores - Heinrich Aikawa/Instituto Lula",
+		 * folha.uol.com.br: the image's alt text, then its figcaption) */
+		if (bi + 1 < p.n && !same_block(&p, bi, bi + 1) &&
+		    echoes_line(s, k->head, p.b[bi + 1].head))
+			sc -= 2.0;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];
 
@@ -2518,8 +2552,7 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			if (title != SIZE_MAX && bi > title && same_text(s, p.b[bi].head,
-									  p.b[title].head))
+			if (title != SIZE_MAX && bi > title && same_block(&p, bi, title))
 				last_title = bi;  /* the headline printed again: the byline may
 						   * be under this copy */
 			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
@@ -2629,7 +2662,7 @@ again:
 
 		if (h->cls == C_HEADLINE || h->cls == C_BYLINE || h->cls == C_PAGE)
 			continue;
-		if (title != SIZE_MAX && bi != title && same_text(s, k->head, p.b[title].head)) {
+		if (title != SIZE_MAX && bi != title && same_block(&p, bi, title)) {
 			k->reason = SAHIFA_REASON_TITLE_COPY;
 			k->detail = D_TITLE;
 			drop_block(&p, bi);

@@ -421,6 +421,29 @@ static void test_headline(void)
 		  "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
 		  "Bus lanes for the harbour road, built by a council under fire, give a "
 		  "glimpse of what the town will be in the years to come" },
+		/* aktualne.cz (readability test page aktualne, w3m): a title of two
+		 * clauses, "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
+		 * přehlédnout", that reads as prose, with its author under it */
+		{ 0, "Council backs bus lanes for the harbour road. The shops on it say that "
+		     "they will lose their customers",
+		  "Jane Roe",
+		  "Council backs bus lanes for the harbour road. The shops on it say that "
+		  "they will lose their customers" },
+		/* folha.uol.com.br (readability test page folha, w3m): the picture's alt
+		 * text, then its caption again with the credit, "... da Libertadores -
+		 * Heinrich Aikawa/Instituto Lula", and the date under it */
+		{ 0, "Riverton votes for faster buses",
+		  "The city council of Riverton voted to spend four million dollars on bus lanes\n"
+		  "The city council of Riverton voted to spend four million dollars on bus lanes"
+		  " - Jane Roe/Riverton Daily\n21.dez.2018 às 12h55",
+		  "Riverton votes for faster buses" },
+		/* folha.uol.com.br (the same page): the title under the last item of a
+		 * bulleted menu ("• Link externo, abre página RSS da Folha de S.Paulo"),
+		 * the deck under it; not a list of teasers */
+		{ 0, "  • Follow the Riverton Daily on the radio every morning\n"
+		     "Riverton council backs new bus lanes on the harbour road",
+		  "The northern suburbs gain new bus lanes before the winter",
+		  "Riverton council backs new bus lanes on the harbour road" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
