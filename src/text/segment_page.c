@@ -1375,6 +1375,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
+#define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
 #define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
@@ -1393,7 +1394,8 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	struct seg_state *s = p->s;
 	const struct seg_line *h = &s->lines[p->b[cand].head];
 	uint32_t f[512], g[4096];
-	size_t n = 0, m = 0, bi, i, words = 0, hit = 0, li;
+	size_t n = 0, m = 0, bi, i, words = 0, hit = 0, li, used;
+	char date[16];
 
 	/* all of a hard-wrapped candidate's lines, as if it were printed on one */
 	for (li = p->b[cand].head; li < p->b[cand].head + h->nlines; li++) {
@@ -1405,8 +1407,15 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 		n += k;
 		f[n++] = ' ';
 	}
-	for (bi = body; bi < body_end && bi < body + 3 && m < 3000; bi++) {
+	for (bi = body, used = 0; bi < body_end && bi < body + ECHO_SCAN && used < 3 &&
+	     m < 3000; bi++) {
 		const struct seg_line *l = &s->lines[p->b[bi].head];
+
+		/* the article's first blocks, not the share buttons and meta lines
+		 * between a headline and its text */
+		if (p->b[bi].reason >= 0 || byline_kind(p, bi, date))
+			continue;
+		used++;
 
 		for (li = p->b[bi].head; li < p->b[bi].head + l->nlines && m < 3000; li++) {
 			size_t k = seg_fold(s->text + s->lines[li].b,
@@ -1578,6 +1587,8 @@ static size_t block_joined(const struct page *p, size_t bi, char *out, size_t si
 	return n;
 }
 
+#define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
+
 /* Blocks a and b print the same text, however each is wrapped: a hard-wrapped
  * headline over two screen lines and its copy on one line (lynx -width=80). */
 static int same_block(const struct page *p, size_t a, size_t b)
@@ -1585,16 +1596,28 @@ static int same_block(const struct page *p, size_t a, size_t b)
 	char x[1024], y[1024];
 	size_t n, m;
 
-	if (same_text(p->s, p->b[a].head, p->b[b].head))
-		return 1;
 	if (p->s->lines[p->b[a].head].nlines == 1 && p->s->lines[p->b[b].head].nlines == 1)
-		return 0;
+		return same_text(p->s, p->b[a].head, p->b[b].head);
 	n = block_joined(p, a, x, sizeof(x));
 	m = block_joined(p, b, y, sizeof(y));
 	return n && n == m && !memcmp(x, y, n);
 }
 
-#define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
+/* Block b prints block a again and goes on after a space or a separator (a caption,
+ * then the caption with its credit), however each is wrapped. */
+static int block_runs_on(const struct page *p, size_t a, size_t b)
+{
+	char x[1024], y[1024];
+	size_t n, m;
+
+	if (p->s->lines[p->b[a].head].nlines == 1 && p->s->lines[p->b[b].head].nlines == 1)
+		return !same_text(p->s, p->b[a].head, p->b[b].head) &&
+		       echoes_line(p->s, p->b[a].head, p->b[b].head);
+	n = block_joined(p, a, x, sizeof(x));
+	m = block_joined(p, b, y, sizeof(y));
+	return n >= RUN_TOGETHER_MIN && m > n + 1 && !memcmp(x, y, n) &&
+	       strchr(" |-_:(", y[n]) != NULL;
+}
 
 /* Block bi is the title of another block run together with more text: a caption, a
  * teaser's lead or the picture's credit after it ("The sharing economy is a lie: ...
@@ -1631,8 +1654,11 @@ static int can_title(const struct page *p, size_t bi)
 		const char *t = p->s->text + h->b;
 		size_t len = h->e - h->b;
 
-		/* boxes and widgets are not titles */
-		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
+		/* boxes and widgets are not titles, nor the items of lynx's lists of the
+		 * third level, bulleted "o " ("o Content custom-tailored to your needs") */
+		if ((len > 2 && t[0] == 'o' && t[1] == ' ' &&
+		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
+		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
 		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
 				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 				       has_ascii_ci(t, len, "promoted"))))
@@ -2480,8 +2506,7 @@ again:
 		/* a picture's caption: the next line prints it again with the credit after
 		 * it ("... da Libertadores - Heinrich Aikawa/Instituto Lula",
 		 * folha.uol.com.br: the image's alt text, then its figcaption) */
-		if (bi + 1 < p.n && !same_block(&p, bi, bi + 1) &&
-		    echoes_line(s, k->head, p.b[bi + 1].head))
+		if (bi + 1 < p.n && block_runs_on(&p, bi, bi + 1))
 			sc -= 2.0;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];

@@ -421,6 +421,12 @@ static void test_headline(void)
 		  "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
 		  "Bus lanes for the harbour road, built by a council under fire, give a "
 		  "glimpse of what the town will be in the years to come" },
+		/* medicalnewstoday.com (readability test page, lynx): the items of a
+		 * third-level list, bulleted "o " ("o Content custom-tailored to your
+		 * needs"), are a box's, not a title */
+		{ 0, "               o The city council of Riverton spends four million dollars",
+		  "Riverton votes for faster buses",
+		  "Riverton votes for faster buses" },
 		/* aktualne.cz (readability test page aktualne, w3m): a title of two
 		 * clauses, "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
 		 * přehlédnout", that reads as prose, with its author under it */
