@@ -1640,6 +1640,27 @@ static int runs_title_on(const struct page *p, size_t bi)
 	return 0;
 }
 
+/* Block bi is a screen line of a paragraph that reflow did not join: its first, when
+ * the two lines under it follow with no blank line, the first going on in lower case
+ * ("Fuelling speculation that Mnangagwa's plan might be rolling into" / "action,
+ * opposition leader ...", telegraph.co.uk by lynx -width=80), or a later one, going
+ * on in lower case right under another.  A title wrapped once ("... finishes his
+ * term'," / "as priest steps in to mediate") is not one. */
+static int paragraph_line(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	size_t head = p->b[bi].head;
+
+	if (s->lines[head].nlines > 1)
+		return 0;
+	if (bi > 0 && p->b[bi - 1].head + 1 == head &&
+	    is_lower_ascii((unsigned char)s->text[s->lines[head].b]))
+		return 1;
+	if (bi + 2 >= p->n || p->b[bi + 1].head != head + 1 || p->b[bi + 2].head != head + 2)
+		return 0;
+	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]);
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -1648,7 +1669,7 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
 	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
-	    k->sentences > 1)
+	    k->sentences > 1 || paragraph_line(p, bi))
 		return 0;
 	{
 		const char *t = p->s->text + h->b;

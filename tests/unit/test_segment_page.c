@@ -427,6 +427,15 @@ static void test_headline(void)
 		{ 0, "               o The city council of Riverton spends four million dollars",
 		  "Riverton votes for faster buses",
 		  "Riverton votes for faster buses" },
+		/* telegraph.co.uk (readability test page telegraph, lynx -width=80): the
+		 * first screen line of a paragraph left unjoined ("Fuelling speculation
+		 * that Mnangagwa's plan might be rolling into" / "action, opposition
+		 * leader Morgan Tsvangirai, who has been receiving") */
+		{ 0, "Riverton votes for faster buses",
+		  "   The city council of Riverton spends four million dollars on new bus\n"
+		  "   lanes along the harbour road, after a debate that ran past midnight\n"
+		  "   and drew more than two hundred residents to the town hall.",
+		  "Riverton votes for faster buses" },
 		/* aktualne.cz (readability test page aktualne, w3m): a title of two
 		 * clauses, "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
 		 * přehlédnout", that reads as prose, with its author under it */
