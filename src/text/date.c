@@ -154,6 +154,28 @@ static const struct month_name {
 	{ "gennaio", 1, LATIN }, { "febbraio", 2, LATIN }, { "aprile", 4, LATIN },
 	{ "maggio", 5, LATIN }, { "giugno", 6, LATIN }, { "luglio", 7, LATIN },
 	{ "settembre", 9, LATIN }, { "ottobre", 10, LATIN }, { "dicembre", 12, LATIN },
+	/* Danish, Norwegian and Swedish (the names German and Dutch share are above) */
+	{ "marts", 3, LATIN }, { "maj", 5, LATIN }, { "augusti", 8, LATIN },
+	/* Serbian and Bosnian, Latin script */
+	{ "mart", 3, LATIN }, { "avgust", 8, LATIN }, { "septembar", 9, LATIN },
+	{ "oktobar", 10, LATIN }, { "novembar", 11, LATIN }, { "decembar", 12, LATIN },
+	/* Albanian */
+	{ "janar", 1, LATIN }, { "shkurt", 2, LATIN }, { "prill", 4, LATIN },
+	{ "qershor", 6, LATIN }, { "korrik", 7, LATIN }, { "gusht", 8, LATIN },
+	{ "shtator", 9, LATIN }, { "tetor", 10, LATIN }, { "nëntor", 11, LATIN },
+	{ "dhjetor", 12, LATIN },
+	/* Turkish (the capital of a name that opens a line folds to ASCII lower case;
+	 * Ş does not, so "Şubat" is listed as printed too) */
+	{ "ocak", 1, LATIN }, { "şubat", 2, LATIN }, { "Şubat", 2, LATIN },
+	{ "nisan", 4, LATIN }, { "mayıs", 5, LATIN }, { "haziran", 6, LATIN },
+	{ "temmuz", 7, LATIN }, { "ağustos", 8, LATIN }, { "eylül", 9, LATIN },
+	{ "ekim", 10, LATIN }, { "kasım", 11, LATIN }, { "aralık", 12, LATIN },
+	/* Polish, in the genitive that dates use ("listopada" is left out: November
+	 * in Polish, October in Croatian) */
+	{ "stycznia", 1, LATIN }, { "lutego", 2, LATIN }, { "marca", 3, LATIN },
+	{ "kwietnia", 4, LATIN }, { "maja", 5, LATIN }, { "czerwca", 6, LATIN },
+	{ "lipca", 7, LATIN }, { "sierpnia", 8, LATIN }, { "września", 9, LATIN },
+	{ "października", 10, LATIN }, { "grudnia", 12, LATIN },
 	/* Arabic */
 	{ "يناير", 1, 0 }, { "كانون الثاني", 1, 0 }, { "فبراير", 2, 0 }, { "شباط", 2, 0 },
 	{ "مارس", 3, 0 }, { "آذار", 3, 0 }, { "أبريل", 4, 0 }, { "إبريل", 4, 0 },
