@@ -857,16 +857,31 @@ static int has_digit(const char *t, size_t len)
 
 /* A short line that reads as a date however it is spelled, even where find_date knows
  * no month name («الجمعة 8 فيفري 2019», "30 avril 2015 à 07:19"): a year from 1900 to
- * 2100 among six words at most, or among sixteen with a time of day. */
+ * 2100 among six words at most, or among sixteen with a time of day; or, without the
+ * year, a month and day as m/d with a time of day among six words ("CNET Japan
+ * 3/9(木) 18:45配信", news.yahoo.co.jp). */
 static int looks_dated(const char *t, size_t len)
 {
 	size_t i = 0, words = 0;
-	int year = 0, clock = 0;
+	int year = 0, clock = 0, month_day = 0;
 
 	for (i = 1; i + 2 < len; i++)
 		if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
 		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
 			clock = 1;
+	for (i = 0; i < len; i++) {
+		size_t a = i, b;
+
+		while (i < len && t[i] >= '0' && t[i] <= '9')
+			i++;
+		if (i == a || i - a > 2 || (a > 0 && (t[a - 1] == '/' || t[a - 1] == '.')) ||
+		    i + 1 >= len || t[i] != '/')
+			continue;
+		for (b = ++i; i < len && t[i] >= '0' && t[i] <= '9'; i++)
+			;
+		if (i > b && i - b <= 2 && (i >= len || (t[i] != '/' && t[i] != '.')))
+			month_day = 1;
+	}
 	i = 0;
 
 	while (i < len) {
@@ -896,7 +911,8 @@ static int looks_dated(const char *t, size_t len)
 		if (dg == 4 && i - b <= 8 && v >= 1900 && v <= 2100)
 			year = 1;
 	}
-	return year && (words <= 6 || (clock && words <= 16));
+	return (year && (words <= 6 || (clock && words <= 16))) ||
+	       (month_day && clock && words <= 6);
 }
 
 /* Labels of a page's meta lines that look like «City: name» but name a section, a
@@ -1376,6 +1392,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
 #define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
+#define ECHO_BLOCK_MIN 16     /* characters of a block read there ("Tweet", "•" are not) */
 #define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
@@ -1411,9 +1428,10 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	     m < 3000; bi++) {
 		const struct seg_line *l = &s->lines[p->b[bi].head];
 
-		/* the article's first blocks, not the share buttons and meta lines
-		 * between a headline and its text */
-		if (p->b[bi].reason >= 0 || byline_kind(p, bi, date))
+		/* the article's first blocks, not the share buttons, bullets and meta
+		 * lines between a headline and its text */
+		if (p->b[bi].reason >= 0 || p->b[bi].chars < ECHO_BLOCK_MIN ||
+		    byline_kind(p, bi, date))
 			continue;
 		used++;
 

@@ -569,6 +569,9 @@ static void test_datelines(void)
 		/* SaudiNewsNet-style Arabic date and a reading time */
 		{ 1, "الخميس 23 يوليو 2015", "2015-07-23" },
 		{ 0, "5 min read", NULL },
+		/* news.yahoo.co.jp (readability test page yahoo-4): month and day, no
+		 * year, with the time */
+		{ 0, "CNET Japan 3/9(木) 18:45配信", NULL },
 	};
 	size_t i;
 
