@@ -166,6 +166,22 @@ static const struct month_name {
 	{ "січня", 1, 0 }, { "лютого", 2, 0 }, { "березня", 3, 0 }, { "квітня", 4, 0 },
 	{ "травня", 5, 0 }, { "червня", 6, 0 }, { "липня", 7, 0 }, { "серпня", 8, 0 },
 	{ "вересня", 9, 0 }, { "жовтня", 10, 0 }, { "листопада", 11, 0 }, { "грудня", 12, 0 },
+	/* Danish, Norwegian and Swedish (the names German and Dutch share are above) */
+	{ "marts", 3, LATIN }, { "maj", 5, LATIN }, { "augusti", 8, LATIN },
+	/* Serbian and Bosnian, Latin script */
+	{ "mart", 3, LATIN }, { "avgust", 8, LATIN }, { "septembar", 9, LATIN },
+	{ "oktobar", 10, LATIN }, { "novembar", 11, LATIN }, { "decembar", 12, LATIN },
+	/* Albanian */
+	{ "janar", 1, LATIN }, { "shkurt", 2, LATIN }, { "prill", 4, LATIN },
+	{ "qershor", 6, LATIN }, { "korrik", 7, LATIN }, { "gusht", 8, LATIN },
+	{ "shtator", 9, LATIN }, { "tetor", 10, LATIN }, { "nëntor", 11, LATIN },
+	{ "dhjetor", 12, LATIN },
+	/* Turkish (the capital of a name that opens a line folds to ASCII lower case;
+	 * Ş does not, so "Şubat" is listed as printed too) */
+	{ "ocak", 1, LATIN }, { "şubat", 2, LATIN }, { "Şubat", 2, LATIN },
+	{ "nisan", 4, LATIN }, { "mayıs", 5, LATIN }, { "haziran", 6, LATIN },
+	{ "temmuz", 7, LATIN }, { "ağustos", 8, LATIN }, { "eylül", 9, LATIN },
+	{ "ekim", 10, LATIN }, { "kasım", 11, LATIN }, { "aralık", 12, LATIN },
 	/* Arabic */
 	{ "يناير", 1, 0 }, { "كانون الثاني", 1, 0 }, { "فبراير", 2, 0 }, { "شباط", 2, 0 },
 	{ "مارس", 3, 0 }, { "آذار", 3, 0 }, { "أبريل", 4, 0 }, { "إبريل", 4, 0 },

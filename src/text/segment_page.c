@@ -1011,16 +1011,31 @@ static int has_digit(const char *t, size_t len)
 
 /* A short line that reads as a date however it is spelled, even where find_date knows
  * no month name («الجمعة 8 فيفري 2019», "30 avril 2015 à 07:19"): a year from 1900 to
- * 2100 among six words at most, or among sixteen with a time of day. */
+ * 2100 among six words at most, or among sixteen with a time of day; or, without the
+ * year, a month and day as m/d with a time of day among six words ("CNET Japan
+ * 3/9(木) 18:45配信", news.yahoo.co.jp). */
 static int looks_dated(const char *t, size_t len)
 {
 	size_t i = 0, words = 0;
-	int year = 0, clock = 0;
+	int year = 0, clock = 0, month_day = 0;
 
 	for (i = 1; i + 2 < len; i++)
 		if (t[i] == ':' && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
 		    t[i + 1] <= '5' && t[i + 2] >= '0' && t[i + 2] <= '9')
 			clock = 1;
+	for (i = 0; i < len; i++) {
+		size_t a = i, b;
+
+		while (i < len && t[i] >= '0' && t[i] <= '9')
+			i++;
+		if (i == a || i - a > 2 || (a > 0 && (t[a - 1] == '/' || t[a - 1] == '.')) ||
+		    i + 1 >= len || t[i] != '/')
+			continue;
+		for (b = ++i; i < len && t[i] >= '0' && t[i] <= '9'; i++)
+			;
+		if (i > b && i - b <= 2 && (i >= len || (t[i] != '/' && t[i] != '.')))
+			month_day = 1;
+	}
 	i = 0;
 
 	while (i < len) {
@@ -1050,7 +1065,8 @@ static int looks_dated(const char *t, size_t len)
 		if (dg == 4 && i - b <= 8 && v >= 1900 && v <= 2100)
 			year = 1;
 	}
-	return year && (words <= 6 || (clock && words <= 16));
+	return (year && (words <= 6 || (clock && words <= 16))) ||
+	       (month_day && clock && words <= 6);
 }
 
 /* Labels of a page's meta lines that look like «City: name» but name a section, a
@@ -1529,6 +1545,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
+#define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
+#define ECHO_BLOCK_MIN 16     /* characters of a block read there ("Tweet", "•" are not) */
+#define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
 static int is_cjk(uint32_t c)
@@ -1546,14 +1565,29 @@ static double echo(struct page *p, size_t cand, size_t body, size_t body_end)
 	struct seg_state *s = p->s;
 	const struct seg_line *h = &s->lines[p->b[cand].head];
 	uint32_t f[512], g[4096];
-	size_t n = seg_fold(s->text + h->b, h->e - h->b, f, 511), m = 0, bi, i, words = 0,
-	       hit = 0;
+	size_t n = 0, m = 0, bi, i, words = 0, hit = 0, li, used;
+	char date[16];
 
-	if (n > 511)
-		return 0.0;
-	for (bi = body; bi < body_end && bi < body + 3 && m < 3000; bi++) {
+	/* all of a hard-wrapped candidate's lines, as if it were printed on one */
+	for (li = p->b[cand].head; li < p->b[cand].head + h->nlines; li++) {
+		size_t k = seg_fold(s->text + s->lines[li].b, s->lines[li].e - s->lines[li].b,
+				    f + n, 510 - n);
+
+		if (k > 510 - n)
+			return 0.0;
+		n += k;
+		f[n++] = ' ';
+	}
+	for (bi = body, used = 0; bi < body_end && bi < body + ECHO_SCAN && used < 3 &&
+	     m < 3000; bi++) {
 		const struct seg_line *l = &s->lines[p->b[bi].head];
-		size_t li;
+
+		/* the article's first blocks, not the share buttons, bullets and meta
+		 * lines between a headline and its text */
+		if (p->b[bi].reason >= 0 || p->b[bi].chars < ECHO_BLOCK_MIN ||
+		    byline_kind(p, bi, date))
+			continue;
+		used++;
 
 		for (li = p->b[bi].head; li < p->b[bi].head + l->nlines && m < 3000; li++) {
 			size_t k = seg_fold(s->text + s->lines[li].b,
@@ -1683,7 +1717,8 @@ static int teaser_shape(struct page *p, size_t bi)
 }
 
 /* Block bi sits in a list of teasers: the nearest blocks of more than one word before
- * and after it are teaser lines too. */
+ * and after it are teaser lines too, printed alike (all bulleted or none: a headline
+ * under the last item of a bulleted menu is not in that list). */
 static int in_teaser_list(struct page *p, size_t bi)
 {
 	size_t j, before = SIZE_MAX, after = SIZE_MAX;
@@ -1699,7 +1734,8 @@ static int in_teaser_list(struct page *p, size_t bi)
 			break;
 		}
 	return before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
-	       teaser_shape(p, after);
+	       teaser_shape(p, after) && !p->b[before].list == !p->b[bi].list &&
+	       !p->b[after].list == !p->b[bi].list;
 }
 
 /* The text of block bi, its wrapped lines joined by a space, in out (size bytes); 0 when
@@ -1725,6 +1761,36 @@ static size_t block_joined(const struct page *p, size_t bi, char *out, size_t si
 
 #define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
 
+/* Blocks a and b print the same text, however each is wrapped: a hard-wrapped
+ * headline over two screen lines and its copy on one line (lynx -width=80). */
+static int same_block(const struct page *p, size_t a, size_t b)
+{
+	char x[1024], y[1024];
+	size_t n, m;
+
+	if (p->s->lines[p->b[a].head].nlines == 1 && p->s->lines[p->b[b].head].nlines == 1)
+		return same_text(p->s, p->b[a].head, p->b[b].head);
+	n = block_joined(p, a, x, sizeof(x));
+	m = block_joined(p, b, y, sizeof(y));
+	return n && n == m && !memcmp(x, y, n);
+}
+
+/* Block b prints block a again and goes on after a space or a separator (a caption,
+ * then the caption with its credit), however each is wrapped. */
+static int block_runs_on(const struct page *p, size_t a, size_t b)
+{
+	char x[1024], y[1024];
+	size_t n, m;
+
+	if (p->s->lines[p->b[a].head].nlines == 1 && p->s->lines[p->b[b].head].nlines == 1)
+		return !same_text(p->s, p->b[a].head, p->b[b].head) &&
+		       echoes_line(p->s, p->b[a].head, p->b[b].head);
+	n = block_joined(p, a, x, sizeof(x));
+	m = block_joined(p, b, y, sizeof(y));
+	return n >= RUN_TOGETHER_MIN && m > n + 1 && !memcmp(x, y, n) &&
+	       strchr(" |-_:(", y[n]) != NULL;
+}
+
 /* Block bi is the title of another block run together with more text: a caption, a
  * teaser's lead or the picture's credit after it ("The sharing economy is a lie: ...
  * libertarians Ayn Rand, Rand Paul (Credit: AP/...)", the picture's caption on Salon),
@@ -1746,6 +1812,27 @@ static int runs_title_on(const struct page *p, size_t bi)
 	return 0;
 }
 
+/* Block bi is a screen line of a paragraph that reflow did not join: its first, when
+ * the two lines under it follow with no blank line, the first going on in lower case
+ * ("Fuelling speculation that Mnangagwa's plan might be rolling into" / "action,
+ * opposition leader ...", telegraph.co.uk by lynx -width=80), or a later one, going
+ * on in lower case right under another.  A title wrapped once ("... finishes his
+ * term'," / "as priest steps in to mediate") is not one. */
+static int paragraph_line(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	size_t head = p->b[bi].head;
+
+	if (s->lines[head].nlines > 1)
+		return 0;
+	if (bi > 0 && p->b[bi - 1].head + 1 == head &&
+	    is_lower_ascii((unsigned char)s->text[s->lines[head].b]))
+		return 1;
+	if (bi + 2 >= p->n || p->b[bi + 1].head != head + 1 || p->b[bi + 2].head != head + 2)
+		return 0;
+	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]);
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -1754,14 +1841,17 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
 	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
-	    k->sentences > 1)
+	    k->sentences > 1 || paragraph_line(p, bi))
 		return 0;
 	{
 		const char *t = p->s->text + h->b;
 		size_t len = h->e - h->b;
 
-		/* boxes and widgets are not titles */
-		if (has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
+		/* boxes and widgets are not titles, nor the items of lynx's lists of the
+		 * third level, bulleted "o " ("o Content custom-tailored to your needs") */
+		if ((len > 2 && t[0] == 'o' && t[1] == ' ' &&
+		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
+		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
 		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
 				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 				       has_ascii_ci(t, len, "promoted"))))
@@ -2721,9 +2811,12 @@ again:
 		if (!can_title(&p, bi))
 			continue;
 		/* a long title reads as prose and may open the run; it stays a candidate
-		 * when it has no stop in it and an author or date line under it */
+		 * when it does not end a sentence, has one stop inside at most (two clauses:
+		 * "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
+		 * přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi == body && meta && !k->sentences && !ends_sentence(&s->lines[k->head])))
+		    !(bi == body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		      !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -2749,6 +2842,11 @@ again:
 		    meta_label_line(s->text + s->lines[k->head].b,
 				    s->lines[k->head].e - s->lines[k->head].b))
 			continue;
+		/* a picture's caption: the next line prints it again with the credit after
+		 * it ("... da Libertadores - Heinrich Aikawa/Instituto Lula",
+		 * folha.uol.com.br: the image's alt text, then its figcaption) */
+		if (bi + 1 < p.n && block_runs_on(&p, bi, bi + 1))
+			sc -= 2.0;
 		for (j = bi >= 2 ? bi - 2 : 0; j < p.n && j <= bi + 2; j++) {
 			const struct seg_line *l = &s->lines[p.b[j].head];
 
@@ -2818,8 +2916,7 @@ again:
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
-			if (title != SIZE_MAX && bi > title && same_text(s, p.b[bi].head,
-									  p.b[title].head))
+			if (title != SIZE_MAX && bi > title && same_block(&p, bi, title))
 				last_title = bi;  /* the headline printed again: the byline may
 						   * be under this copy */
 			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
@@ -2929,7 +3026,7 @@ again:
 
 		if (h->cls == C_HEADLINE || h->cls == C_BYLINE || h->cls == C_PAGE)
 			continue;
-		if (title != SIZE_MAX && bi != title && same_text(s, k->head, p.b[title].head)) {
+		if (title != SIZE_MAX && bi != title && same_block(&p, bi, title)) {
 			k->reason = SAHIFA_REASON_TITLE_COPY;
 			k->detail = D_TITLE;
 			drop_block(&p, bi);

@@ -23,7 +23,13 @@ around it).  The gold title of readability_testpages is the page's <title>, whic
 browser does not print: when no line of the dump matches it, the page's <h1> headings
 stand in for it (the headline a reader of the dump sees), and a page with neither in its
 dump is not counted for the headline.  Byline: right when the record's
-byline or authors hold at least 60% of the gold byline's name tokens.  Published: the
+byline or authors hold at least 60% of the gold byline's name tokens (the tokens
+lower-cased, without a leading "By"/"Par"/"Por"/"Von"/"Door", the words joining several
+names, and lynx's [12] link numbers).  A gold byline is not scored (counted as no gold)
+when it names no one the dump prints as an author: when it is a date (nothing left but
+numbers and date words), when its name tokens do not occur in that order anywhere in the
+dump, or when it is the site's name (its tokens are all in the page's <title> outside
+the gold title, as in "Headline - BBC News"); the table says how many.  Published: the
 record's date equals the gold date.  Every page is in the development half or the
 held-out half by a hash of its name (fixed, not chosen by score).
 """
@@ -90,6 +96,30 @@ def h1_texts(raw):
     return [" ".join(h.split()) for h in p.out if h.strip()]
 
 
+class Title(html.parser.HTMLParser):
+    """The text of a page's <title>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out, self.inside = "", False
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "title"
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+    def handle_data(self, d):
+        if self.inside:
+            self.out += d
+
+
+def page_title(path):
+    p = Title()
+    p.feed(open(path, encoding="utf-8", errors="replace").read())
+    return " ".join(p.out.split())
+
+
 def html_text(path):
     p = Text()
     p.feed(open(path, encoding="utf-8", errors="replace").read())
@@ -114,7 +144,8 @@ def render_all(eval_dir, out):
         pages.append(("rdb-" + case, os.path.join(d, "source.html"),
                       {"set": "readability_testpages", "lang": meta.get("lang") or "und",
                        "body": html_text(os.path.join(d, "expected.html")),
-                       "title": meta.get("title"), "byline": meta.get("byline")}))
+                       "title": meta.get("title"), "byline": meta.get("byline"),
+                       "page_title": page_title(os.path.join(d, "source.html"))}))
     hd = os.path.join(eval_dir, "htmldate_mediacloud")
     dates = json.load(open(os.path.join(hd, "gold_dates.json"), encoding="utf-8"))
     for url in sorted(dates, key=lambda u: dates[u]["file"]):
@@ -225,12 +256,52 @@ def dump_titles(g, path):
     return [h for h in g["h1"] if found(h)]
 
 
+BY_WORDS = {"by", "par", "por", "von", "door"}
+JOIN_WORDS = {"and", "et", "und", "y", "e", "avec", "with"}
+DATE_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+              "nov", "dec", "january", "february", "march", "april", "june", "july",
+              "august", "september", "october", "november", "december", "am", "pm", "at",
+              "on", "updated", "published", "posted", "utc", "gmt"}
+LINK_NUMBER = re.compile(r"\[\d+\]")
+
+
+def byline_words(s):
+    """The tokens of a byline as printed, without a "By" before it or lynx link numbers."""
+    t = tokens(LINK_NUMBER.sub(" ", s or ""))
+    while t and t[0] in BY_WORDS:
+        t = t[1:]
+    return t
+
+
+def byline_names(s):
+    """The name tokens of a byline: its words without those between names."""
+    return [w for w in byline_words(s) if w not in JOIN_WORDS]
+
+
+def byline_scorable(g, path):
+    """Whether the gold byline names someone this dump prints as an author (see the
+    module's comment): not a date, printed in the dump, not the site's name."""
+    want = byline_words(g["byline"])
+    if not [w for w in byline_names(g["byline"]) if not w.isdigit() and w not in DATE_WORDS]:
+        return False
+    try:
+        dump = tokens(LINK_NUMBER.sub(" ", open(path, encoding="utf-8", errors="replace").read()))
+    except OSError:
+        return False
+    k = len(want)
+    if not any(dump[i:i + k] == want for i in range(len(dump) - k + 1)):
+        return False
+    site = collections.Counter(tokens(g.get("page_title"))) - collections.Counter(tokens(g.get("title")))
+    return not all(site[w] for w in byline_names(g["byline"]))
+
+
 class Tally:
     def __init__(self):
         self.hit = self.got = self.want = 0
         self.pages = 0
         self.head = [0, 0]
         self.by = [0, 0]
+        self.by_off = 0
         self.date = [0, 0]
         self.snip = [0, 0]
 
@@ -247,11 +318,13 @@ class Tally:
             self.head[1] += 1
             h = (rec or {}).get("headline") or ""
             self.head[0] += any(title_match(h, t) for t in titles)
-        if g.get("byline"):
+        if g.get("byline") and not g.get("byline_scorable", True):
+            self.by_off += 1
+        elif g.get("byline"):
             self.by[1] += 1
-            want = [t for t in tokens(g["byline"]) if t not in ("by", "and")]
-            have = set(tokens(((rec or {}).get("byline") or "") + " " +
-                              " ".join((rec or {}).get("authors") or [])))
+            want = byline_names(g["byline"])
+            have = set(byline_names(((rec or {}).get("byline") or "") + " " +
+                                    " ".join((rec or {}).get("authors") or [])))
             self.by[0] += bool(want) and sum(t in have for t in want) >= 0.6 * len(want)
         if g.get("date"):
             self.date[1] += 1
@@ -267,8 +340,9 @@ class Tally:
         f = 2 * p * r / (p + r) if p + r else 0.0
         frac = lambda x: "%d/%d" % tuple(x) if x[1] else "-"
         body = "%5.3f %5.3f %5.3f" % (p, r, f) if self.want else "    -     -     -"
-        return "%-28s %4d  %s  %-7s %-7s %-6s %-6s" % (label, self.pages, body, frac(self.head),
-                                                      frac(self.by), frac(self.date), frac(self.snip))
+        by = frac(self.by) + (" (%d)" % self.by_off if self.by_off else "")
+        return "%-28s %4d  %s  %-7s %-11s %-6s %-6s" % (label, self.pages, body, frac(self.head),
+                                                       by, frac(self.date), frac(self.snip))
 
 
 def load_records(path):
@@ -284,9 +358,11 @@ def load_records(path):
 
 def score(out):
     gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
-    head = "%-28s %4s  %5s %5s %5s  %-7s %-7s %-6s %-6s" % ("set", "pages", "P", "R", "F1",
-                                                           "title", "byline", "date", "snip")
+    head = "%-28s %4s  %5s %5s %5s  %-7s %-11s %-6s %-6s" % ("set", "pages", "P", "R", "F1",
+                                                            "title", "byline", "date", "snip")
     print("whole-page dumps (body tokens; title, byline, date right / with gold; snippets)")
+    print("(byline: in brackets the gold bylines not scored: a date, not in the dump, "
+          "or the site's name)")
     print(head)
     langs = collections.OrderedDict()
     for half in ("dev", "held-out"):
@@ -302,6 +378,8 @@ def score(out):
                 g = dict(gold[n])
                 rec = recs.get(n)
                 g["titles"] = dump_titles(g, os.path.join(out, r, n + ".txt"))
+                if g.get("byline"):
+                    g["byline_scorable"] = byline_scorable(g, os.path.join(out, r, n + ".txt"))
                 per["all"].add(rec, g)
                 per.setdefault("  " + g["set"], Tally()).add(rec, g)
                 lang = g["lang"].split("-")[0].lower()

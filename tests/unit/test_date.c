@@ -65,6 +65,14 @@ static const struct row text_rows[] = {
 	{ "mar 7 de abril de 2020", "2020-04-07" },     /* "mar": Tuesday, not March */
 	{ "Publicado em 5 de março de 2020 às 10h", "2020-03-05" },
 	{ "12 maggio 2019", "2019-05-12" },
+	/* Danish, Albanian, Turkish (htmldate_mediacloud pages, as w3m prints them),
+	 * Serbian, Polish */
+	{ "Danmark - 10. marts 2020 kl. 20:00", "2020-03-10" },
+	{ "13 gusht 2020, 09:08", "2020-08-13" },
+	{ "30 Ekim 2020 Cuma 18:28", "2020-10-30" },
+	{ "14 Şubat 2021 Pazar", "2021-02-14" },
+	{ "Objavljeno 5. avgust 2020.", "2020-08-05" },
+	{ "opublikowano 3 września 2020", "2020-09-03" },
 	/* Korean and Japanese/Chinese year-month-day */
 	{ "입력 2020년 4월 24일 10:00", "2020-04-24" },
 	{ "2020年4月24日 10:00", "2020-04-24" },

@@ -421,6 +421,44 @@ static void test_headline(void)
 		  "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
 		  "Bus lanes for the harbour road, built by a council under fire, give a "
 		  "glimpse of what the town will be in the years to come" },
+		/* medicalnewstoday.com (readability test page, lynx): the items of a
+		 * third-level list, bulleted "o " ("o Content custom-tailored to your
+		 * needs"), are a box's, not a title */
+		{ 0, "               o The city council of Riverton spends four million dollars",
+		  "Riverton votes for faster buses",
+		  "Riverton votes for faster buses" },
+		/* telegraph.co.uk (readability test page telegraph, lynx -width=80): the
+		 * first screen line of a paragraph left unjoined ("Fuelling speculation
+		 * that Mnangagwa's plan might be rolling into" / "action, opposition
+		 * leader Morgan Tsvangirai, who has been receiving") */
+		{ 0, "Riverton votes for faster buses",
+		  "   The city council of Riverton spends four million dollars on new bus\n"
+		  "   lanes along the harbour road, after a debate that ran past midnight\n"
+		  "   and drew more than two hundred residents to the town hall.",
+		  "Riverton votes for faster buses" },
+		/* aktualne.cz (readability test page aktualne, w3m): a title of two
+		 * clauses, "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
+		 * přehlédnout", that reads as prose, with its author under it */
+		{ 0, "Council backs bus lanes for the harbour road. The shops on it say that "
+		     "they will lose their customers",
+		  "Jane Roe",
+		  "Council backs bus lanes for the harbour road. The shops on it say that "
+		  "they will lose their customers" },
+		/* folha.uol.com.br (readability test page folha, w3m): the picture's alt
+		 * text, then its caption again with the credit, "... da Libertadores -
+		 * Heinrich Aikawa/Instituto Lula", and the date under it */
+		{ 0, "Riverton votes for faster buses",
+		  "The city council of Riverton voted to spend four million dollars on bus lanes\n"
+		  "The city council of Riverton voted to spend four million dollars on bus lanes"
+		  " - Jane Roe/Riverton Daily\n21.dez.2018 às 12h55",
+		  "Riverton votes for faster buses" },
+		/* folha.uol.com.br (the same page): the title under the last item of a
+		 * bulleted menu ("• Link externo, abre página RSS da Folha de S.Paulo"),
+		 * the deck under it; not a list of teasers */
+		{ 0, "  • Follow the Riverton Daily on the radio every morning\n"
+		     "Riverton council backs new bus lanes on the harbour road",
+		  "The northern suburbs gain new bus lanes before the winter",
+		  "Riverton council backs new bus lanes on the harbour road" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
@@ -531,6 +569,9 @@ static void test_datelines(void)
 		/* SaudiNewsNet-style Arabic date and a reading time */
 		{ 1, "الخميس 23 يوليو 2015", "2015-07-23" },
 		{ 0, "5 min read", NULL },
+		/* news.yahoo.co.jp (readability test page yahoo-4): month and day, no
+		 * year, with the time */
+		{ 0, "CNET Japan 3/9(木) 18:45配信", NULL },
 	};
 	size_t i;
 
