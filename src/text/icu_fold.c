@@ -228,6 +228,21 @@ out:
 	return st;
 }
 
+/* Room for need more bytes of the match key at its end at (the buffer's place kept in
+ * the caller's locals *w and *room for the hot loop). */
+static enum sahifa_status key_room(struct sahifa_buf *out, char **w, size_t *room, size_t at,
+				   size_t need, struct sahifa_error *err)
+{
+	if (*room - at >= need)
+		return SAHIFA_OK;
+	out->len = at;
+	if (sahifa_buf_grow(out, need))
+		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "match key too long");
+	*w = out->data;
+	*room = out->cap - 1;
+	return SAHIFA_OK;
+}
+
 enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err)
 {
@@ -288,16 +303,8 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 				i = k;
 			}
 			need = i - r + (o.space != 0);
-			if (room - at < need) {
-				out->len = at;
-				if (sahifa_buf_grow(out, need)) {
-					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-							      "match key too long");
-					break;
-				}
-				w = out->data;
-				room = out->cap - 1;
-			}
+			if ((st = key_room(out, &w, &room, at, need, err)))
+				break;
 			if (o.space) {
 				w[at++] = ' ';
 				o.space = 0;
@@ -317,16 +324,8 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 				i = j;
 				continue;
 			}
-			if (room - at < 4) {
-				out->len = at;
-				if (sahifa_buf_grow(out, 4)) {
-					st = sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-							      "match key too long");
-					break;
-				}
-				w = out->data;
-				room = out->cap - 1;
-			}
+			if ((st = key_room(out, &w, &room, at, 4, err)))
+				break;
 			if (o.space) {
 				w[at++] = ' ';
 				o.space = 0;
