@@ -55,6 +55,16 @@ static void two_byte_build(void)
 	}
 }
 
+/* A code point of three or four bytes that CLD2 refuses: a noncharacter. */
+static inline int refused_wide(UChar32 cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+/* The ASCII bytes CLD2 refuses: every control but tab, newline, form feed and carriage
+ * return, and DEL (one bit each, tested only for the bytes below 0x20 and 0x7F). */
+#define ASCII_REFUSED_LOW (0xFFFFFFFFu & ~(1u << '\t' | 1u << '\n' | 1u << '\f' | 1u << '\r'))
+
 void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c)
 {
 	const uint8_t *s = (const uint8_t *)utf8;
@@ -70,6 +80,8 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 			uint8_t b = s[i++] | 0x20;
 
 			c->chars++;
+			if (s[i - 1] < 0x20 || s[i - 1] == 0x7F)
+				c->refused += s[i - 1] == 0x7F || (ASCII_REFUSED_LOW >> s[i - 1] & 1);
 			if (b >= 'a' && b <= 'z') {
 				c->script[USCRIPT_LATIN]++;
 				c->letters++;
@@ -79,18 +91,23 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
 			cp = ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
 			i += 2;
+			c->refused += cp < 0xA0;   /* a C1 control */
 		} else {
 			int32_t off = 0, n;
 
 			if (len - i > INT32_MAX) {
 				/* U8_NEXT takes an int32 length; such text is far past every limit. */
+				c->refused++;
 				break;
 			}
 			n = (int32_t)(len - i);
 			U8_NEXT(s + i, off, n, cp);
 			i += (size_t)off;
-			if (cp < 0)
+			if (cp < 0) {
+				c->refused++;
 				continue;
+			}
+			c->refused += refused_wide(cp);
 		}
 		c->chars++;
 		if (cp >= 0x600 && cp <= 0x6FF)
@@ -131,6 +148,7 @@ void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_s
 	for (i = 0; i < 256; i++)
 		a->arabic[i] += b->arabic[i];
 	a->zwnj += b->zwnj;
+	a->refused += b->refused;
 }
 
 uint64_t shf_script_arabic_letters(const struct sahifa_script_counts *c)

@@ -21,12 +21,16 @@ struct sahifa_script_counts {
 	uint32_t script[SAHIFA_SCRIPT_SLOTS];  /* letters per UScriptCode */
 	uint32_t arabic[256];                  /* code points U+0600 + i */
 	uint32_t zwnj;                         /* U+200C, Persian's half-space */
+	uint32_t refused;                      /* what CLD2 refuses: see below */
 };
 
 void shf_script_counts_init(struct sahifa_script_counts *c);
 
 /* Add the letters of len bytes of UTF-8 to c.  Common and Inherited letters are not
- * counted; invalid bytes are skipped. */
+ * counted; invalid bytes are skipped.  c->refused counts the invalid sequences and the
+ * code points that CLD2's input check refuses as not interchange-valid (C0 controls
+ * but tab, newline, form feed and carriage return; DEL and the C1 controls; the
+ * noncharacters), so that text with none need not be checked again. */
 void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c);
 
 /* Whether shf_script_count counts the code point c as a letter. */

@@ -31,8 +31,11 @@ static void copy_code(char *dst, const char *src)
 	dst[n] = '\0';
 }
 
-// One call of CLD2 with the given flags into out; false when CLD2 throws.
-static bool detect(const char *utf8, int len, int flags, struct sahifa_cld2_result *out, int *valid)
+// One call of CLD2 with the given flags into out; false when CLD2 throws.  checked:
+// the text is known interchange-valid, and CLD2's own check of it (the only difference
+// between the two entry points) is left out; *valid is then len.
+static bool detect(const char *utf8, int len, int flags, bool checked,
+		   struct sahifa_cld2_result *out, int *valid)
 {
 	CLD2::Language lang3[3] = { CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
 				    CLD2::UNKNOWN_LANGUAGE };
@@ -43,9 +46,16 @@ static bool detect(const char *utf8, int len, int flags, struct sahifa_cld2_resu
 	CLD2::CLDHints hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE };
 
 	try {
-		CLD2::ExtDetectLanguageSummaryCheckUTF8(utf8, len, true, &hints, flags, lang3,
-							percent3, score3, NULL, &text_bytes,
-							&reliable, valid);
+		if (checked) {
+			CLD2::ExtDetectLanguageSummary(utf8, len, true, &hints, flags, lang3,
+						       percent3, score3, NULL, &text_bytes,
+						       &reliable);
+			*valid = len;
+		} else {
+			CLD2::ExtDetectLanguageSummaryCheckUTF8(utf8, len, true, &hints, flags,
+								lang3, percent3, score3, NULL,
+								&text_bytes, &reliable, valid);
+		}
 	} catch (...) {
 		return false;
 	}
@@ -59,7 +69,7 @@ static bool detect(const char *utf8, int len, int flags, struct sahifa_cld2_resu
 	return true;
 }
 
-extern "C" int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
+extern "C" int shf_cld2_detect(const char *utf8, size_t len, int check_guess, int checked,
 				  struct sahifa_cld2_result *out, size_t *valid_prefix)
 {
 	int valid = 0;
@@ -72,7 +82,7 @@ extern "C" int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
 	if (len > (size_t)INT_MAX)
 		return -1;
 	// BestEffort: a guess even for a word or two; sahifa decides when to say "und".
-	if (!detect(utf8, (int)len, CLD2::kCLDFlagBestEffort, out, &valid))
+	if (!detect(utf8, (int)len, CLD2::kCLDFlagBestEffort, checked != 0, out, &valid))
 		return -1;
 	if (valid_prefix)
 		*valid_prefix = (size_t)(valid < 0 ? 0 : valid);
@@ -86,7 +96,7 @@ extern "C" int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
 		int plain_valid = 0;
 
 		std::memset(&plain, 0, sizeof(plain));
-		if (detect(utf8, (int)len, 0, &plain, &plain_valid) && !std::strcmp(plain.code[0], "un"))
+		if (detect(utf8, (int)len, 0, checked != 0, &plain, &plain_valid) && !std::strcmp(plain.code[0], "un"))
 			out->guessed = 1;
 	}
 	return 0;

@@ -34,8 +34,10 @@ struct sahifa_cld2_result {
 /* Detect the language of len bytes of UTF-8 plain text; with check_guess, also fill
  * out->guessed for a short one.  Returns 0, or -1 when the text is not valid UTF-8
  * (*valid_prefix then holds the bytes before the fault) or longer than CLD2 accepts
- * (INT_MAX).  Thread-safe; never throws. */
-int shf_cld2_detect(const char *utf8, size_t len, int check_guess,
+ * (INT_MAX).  checked: the caller knows the text is valid and holds nothing CLD2's
+ * input check refuses (shf_script_count's refused is 0), so that CLD2 is spared that
+ * check, a pass over the text; the answer is the same.  Thread-safe; never throws. */
+int shf_cld2_detect(const char *utf8, size_t len, int check_guess, int checked,
 		       struct sahifa_cld2_result *out, size_t *valid_prefix);
 
 #ifdef __cplusplus

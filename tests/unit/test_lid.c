@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "text/icu_script.h"
+#include "text/lid_cld2.h"
 #include "sahifa/article.h"
 #include "sahifa/lid.h"
 #include "sahifa/tag.h"
@@ -259,6 +260,74 @@ static void test_script_counts(void)
 	CHECK_STR("kana", dom, "Jpan");
 }
 
+/* UTF-8 of cp into out; returns its length. */
+static size_t put_utf8(uint32_t cp, char *out)
+{
+	if (cp < 0x80)
+		return out[0] = (char)cp, 1;
+	if (cp < 0x800)
+		return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
+	if (cp < 0x10000)
+		return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
+		       out[2] = (char)(0x80 | (cp & 0x3F)), 3;
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* One text's refused count against CLD2's own check (the oracle): refused is 0 exactly
+ * when CLD2 takes the text, so that skipping CLD2's check changes no answer. */
+static void check_refused(const char *text, size_t len, const char *what, uint32_t cp)
+{
+	struct sahifa_script_counts c;
+	struct sahifa_cld2_result r;
+	int cld2_refuses = shf_cld2_detect(text, len, 0, 0, &r, NULL) != 0;
+
+	shf_script_counts_init(&c);
+	shf_script_count(text, len, &c);
+	if ((c.refused != 0) != cld2_refuses) {
+		fprintf(stderr, "%s:%d: %s U+%04X: refused %u, CLD2 %s\n", __FILE__, __LINE__, what,
+			(unsigned)cp, (unsigned)c.refused, cld2_refuses ? "refuses" : "takes");
+		CHECK(0);
+	}
+}
+
+static void test_refused_as_cld2(void)
+{
+	/* every code point up to U+0800, and windows around each edge of CLD2's table */
+	static const struct {
+		uint32_t first, last;
+	} ranges[] = {
+		{ 0x0, 0x800 }, { 0xD7F0, 0xE010 }, { 0xFDC0, 0xFE00 }, { 0xFFF0, 0x10010 },
+		{ 0x1FFF0, 0x20010 }, { 0x10FFF0, 0x10FFFF },
+	};
+	static const char *const bad[] = {
+		"\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xF5\x80\x80\x80", "\xFF", "\x80", "\xD8", "\xE2\x80",
+	};
+	char text[16];
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < COUNT(ranges); i++)
+		for (cp = ranges[i].first; cp <= ranges[i].last; cp++) {
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;
+			memcpy(text, "ab", 2);
+			n = 2 + put_utf8(cp, text + 2);
+			text[n++] = 'c';
+			check_refused(text, n, "code point", cp);
+		}
+	for (i = 0; i < COUNT(bad); i++) {
+		n = strlen(bad[i]);
+		memcpy(text, "ab", 2);
+		memcpy(text + 2, bad[i], n);
+		check_refused(text, n + 2, "invalid", (uint32_t)i);
+	}
+}
+
 static void add_para(struct sahifa_section *s, const char *text, long line)
 {
 	CHECK(sahifa_section_add_paragraph(s, text, strlen(text), SAHIFA_KIND_PARAGRAPH, line) != NULL);
@@ -405,6 +474,7 @@ int main(void)
 	test_persian_arabic_letters();
 	test_invalid_utf8();
 	test_script_counts();
+	test_refused_as_cld2();
 	test_article();
 	test_format();
 	test_threads();
