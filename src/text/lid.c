@@ -283,21 +283,11 @@ static inline size_t separator_len(const unsigned char *s, size_t avail)
 	return 0;
 }
 
-/* Bytes to step over inside a word at s: 0 at a separator, a whole code point for
- * the two-byte Arabic letters (half the calls on Arabic text), else one byte. */
-static size_t word_step(const unsigned char *s, size_t avail)
-{
-	if (s[0] >= 0xD8 && s[0] <= 0xDB && avail >= 2) {
-		/* an Arabic letter, unless one of the separators of separator_len */
-		if (s[0] == 0xD8)
-			return s[1] == 0x8C || s[1] == 0x9B || s[1] == 0x9F ? 0 : 2;
-		return s[0] == 0xDB && s[1] == 0x94 ? 0 : 2;
-	}
-	return separator_len(s, avail) ? 0 : 1;
-}
-
 /* Longest word compared with the list, in bytes. */
 #define AL_WORD_MAX 16
+
+/* Bytes of a word folded for its spelling. */
+#define AL_FOLD_MAX 64
 
 /* Fold Arabic yeh, alef maksura and kaf into the Persian forms in place: Persian
  * and Urdu typed on an Arabic keyboard use them, and every fold is 2 bytes to 2. */
@@ -398,24 +388,20 @@ static void al_table_build(void)
 }
 
 /*
- * Spelling of one word (w, n bytes) that tells Persian from Urdu where the letters
- * alone do not: Urdu writes ئی where two vowels meet (آئی, منگائی), Persian today
- * یی (آمریکایی); Persian's past plural ends in -دند/-تند (کردند, رفتند).  (Urdu's
- * aspirates, consonant + ھ, are no help against Arabic typed with ھ for a medial heh:
- * ھ's own weight is all they get.)
+ * Spelling of one word (w, n bytes, folded) that tells Persian from Urdu where the
+ * letters alone do not: Urdu writes ئی where two vowels meet (آئی, منگائی), Persian
+ * today یی (آمریکایی); Persian's past plural ends in -دند/-تند (کردند, رفتند).  The
+ * pairs are counted by the word's scan (ur_pairs ئی, fa_pairs یی, past its first
+ * letter).  (Urdu's aspirates, consonant + ھ, are no help against Arabic typed with ھ
+ * for a medial heh: ھ's own weight is all they get.)
  */
-static void al_score_spelling(const unsigned char *w, size_t n, float *score, unsigned *hits)
+static void al_score_spelling(const unsigned char *w, size_t n, unsigned ur_pairs,
+			      unsigned fa_pairs, float *score, unsigned *hits)
 {
-	size_t k;
-
-	for (k = 2; k + 1 < n; k++) {
-		const unsigned char *p = w + k;
-
-		if (p[0] == 0xDB && p[1] == 0x8C && p[-2] == 0xD8 && p[-1] == 0xA6)
-			score[AL_UR] += 1.0f;          /* ئی */
-		else if (p[0] == 0xDB && p[1] == 0x8C && p[-2] == 0xDB && p[-1] == 0x8C)
-			score[AL_FA] += 1.5f;          /* یی */
-	}
+	for (; ur_pairs; ur_pairs--)
+		score[AL_UR] += 1.0f;          /* ئی */
+	for (; fa_pairs; fa_pairs--)
+		score[AL_FA] += 1.5f;          /* یی */
 	/* Persian morphology, whatever yeh and kaf the keyboard gave (the word is folded
 	 * to ی and ک): the plural with ezafe -های (Arabic's -ها is "her", never -های),
 	 * the superlative -ترین, and the verb prefixes می‌ and نمی‌ joined by a ZWNJ. */
@@ -452,41 +438,67 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 
 	pthread_once(&al_table_once, al_table_build);
 	while (i < len && words < AL_MAX_WORDS) {
-		size_t start, k, sep, step, fn;
-		unsigned char fw[64];   /* the word's first bytes, folded */
+		size_t start, k, sep, fn;
+		unsigned char fw[AL_FOLD_MAX];   /* the word's first bytes, folded */
 		unsigned maksura = 0;   /* alef maksura before another Arabic letter */
+		unsigned ur_pairs = 0, fa_pairs = 0;  /* ئی and یی, folded, for the spelling */
+		unsigned prev = 0;      /* the two-byte letter before, folded; 0 after others */
 		int prev_maksura = 0;
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
 		start = i;
-		/* (an alef maksura is a two-byte step: the byte after it starts the next) */
-		while (i < len && (step = word_step(s + i, len - i)) > 0) {
-			if (prev_maksura && s[i] >= 0xD8 && s[i] <= 0xDB)
+		/* One pass over the word: where it ends, its alef maksuras, its first bytes
+		 * folded (yeh, alef maksura and kaf to the Persian forms, as fold_yeh_kaf
+		 * does) and the letter pairs of its spelling.  The text is valid UTF-8 (CLD2
+		 * took it), so a byte 0xD8..0xDB leads a two-byte letter unless it ends the
+		 * text. */
+		while (i < len) {
+			unsigned char b = s[i];
+
+			k = i - start;
+			if (b >= 0xD8 && b <= 0xDB && i + 1 < len) {
+				unsigned char b2 = s[i + 1];
+				unsigned u = (unsigned)b << 8 | b2;
+
+				if (u == 0xD88C || u == 0xD89B || u == 0xD89F || u == 0xDB94)
+					break;      /* ، ؛ ؟ ۔ */
+				/* (an alef maksura is a two-byte step: the byte after it
+				 * starts the next) */
+				maksura += prev_maksura;
+				prev_maksura = u == 0xD989;
+				if (k + 1 < AL_FOLD_MAX) {
+					if (u == 0xD98A || u == 0xD989)
+						u = 0xDB8C;
+					else if (u == 0xD983)
+						u = 0xDAA9;
+					fw[k] = (unsigned char)(u >> 8);
+					fw[k + 1] = (unsigned char)u;
+					if (u == 0xDB8C && k >= 2) {
+						ur_pairs += prev == 0xD8A6;
+						fa_pairs += prev == 0xDB8C;
+					}
+				} else if (k < AL_FOLD_MAX) {
+					fw[k] = b;
+				}
+				prev = u;
+				i += 2;
+				continue;
+			}
+			if (separator_len(s + i, len - i))
+				break;
+			if (prev_maksura && b >= 0xD8 && b <= 0xDB)
 				maksura++;
-			prev_maksura = step == 2 && s[i] == 0xD9 && s[i + 1] == 0x89;
-			i += step;
+			prev_maksura = 0;
+			prev = 0;
+			if (k < AL_FOLD_MAX)
+				fw[k] = b;
+			i++;
 		}
 		if (i == start)
 			break;
 		words++;
 		fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
-		/* copied and folded in one pass, as fold_yeh_kaf does it in place */
-		for (k = 0; k < fn; k++) {
-			unsigned char b = s[start + k];
-
-			if (b == 0xD9 && k + 1 < fn) {
-				unsigned char b2 = s[start + k + 1];
-
-				if (b2 == 0x8A || b2 == 0x89 || b2 == 0x83) {
-					fw[k] = b2 == 0x83 ? 0xDA : 0xDB;
-					fw[k + 1] = b2 == 0x83 ? 0xA9 : 0x8C;
-					k++;
-					continue;
-				}
-			}
-			fw[k] = b;
-		}
 		if (i - start <= AL_WORD_MAX) {
 			size_t n = i - start;
 			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED ^ 1u };  /* fw, as written */
@@ -534,7 +546,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			score[AL_AR] += 1.0f;
 			hits[AL_AR]++;
 		}
-		al_score_spelling(fw, fn, score, hits);
+		al_score_spelling(fw, fn, ur_pairs, fa_pairs, score, hits);
 	}
 }
 
@@ -556,6 +568,25 @@ static int al_needs_own_letter(int j)
  * guess on a Persian or Urdu word, and the layer decides. */
 #define AL_OTHER_MIN_LETTERS 40
 
+/* The code points of letter_weight with a weight for some language, in order: the
+ * others add nothing (a zero weight adds +0, which changes no score), and most of an
+ * Arabic text's letters are such. */
+static uint8_t al_weighted[256];
+static size_t al_n_weighted;
+static pthread_once_t al_weighted_once = PTHREAD_ONCE_INIT;
+
+static void al_weighted_build(void)
+{
+	int i, j;
+
+	for (i = 0; i < 256; i++)
+		for (j = 0; j < N_AL; j++)
+			if (letter_weight[i][j] != 0) {
+				al_weighted[al_n_weighted++] = (uint8_t)i;
+				break;
+			}
+}
+
 /*
  * Decide among the Arabic-script languages: letter evidence (one pass over counts
  * already made), word evidence for the first words, and CLD2's answer as a prior
@@ -568,14 +599,17 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 {
 	float score[N_AL] = { 0 };
 	unsigned own[N_AL] = { 0 };
+	size_t k;
 	int i, j, best = AL_AR, second = -1, cld2 = al_index(map_cld2_code(r->code[0]));
 	uint64_t letters = shf_script_arabic_letters(c);
 	double margin;
 
-	for (i = 0; i < 256; i++) {
-		uint32_t n = c->arabic[i];
+	pthread_once(&al_weighted_once, al_weighted_build);
+	for (k = 0; k < al_n_weighted; k++) {
+		uint32_t n;
 
-		if (!n)
+		i = al_weighted[k];
+		if (!(n = c->arabic[i]))
 			continue;
 		for (j = 0; j < N_AL; j++) {
 			score[j] += letter_weight[i][j] * (float)n;
