@@ -115,6 +115,16 @@ static inline uint32_t fold_lookup(const UNormalizer2 *nfkc, uint32_t c)
 	return e ? e : fold_fill(nfkc, c);
 }
 
+/* What a segment of one code point that folds to itself has: copied as it is. */
+#define FOLD_RUN (FOLD_BOUNDARY | FOLD_SAME)
+
+/* fold_table's entry of the two-byte sequence at s (valid), 0 when not filled yet. */
+static inline uint32_t fold_two_byte(const unsigned char *s)
+{
+	return atomic_load_explicit(&fold_table[(s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu)],
+				    memory_order_relaxed);
+}
+
 /* sahifa_utf8_decode with the one- and two-byte sequences of Latin and Arabic text
  * first. */
 static inline size_t fold_decode(const unsigned char *s, size_t avail, uint32_t *c)
@@ -291,6 +301,51 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 			while (i < len && (e & FOLD_SAME)) {
 				uint32_t f = e;
 
+				/* Two-byte code points (Arabic, Cyrillic, Greek letters) that
+				 * fold to themselves and start segments of their own, looked up
+				 * without the general decode, and one space between two of them
+				 * copied too: it is what the key holds there (the run before it
+				 * is not empty, and the letter after it is a segment of its own
+				 * when the code point after that has a boundary).  The others go
+				 * the general way. */
+				for (;;) {
+					size_t y;
+					uint32_t fy;
+
+					k = i + n;
+					if (k + 1 < len && p[k] >= 0xC2 && p[k] <= 0xDF &&
+					    (p[k + 1] & 0xC0) == 0x80) {
+						f = fold_two_byte(p + k);
+						if ((f & FOLD_RUN) != FOLD_RUN)
+							break;
+						e = f;
+						i = k;
+						n = 2;
+						continue;
+					}
+					if (p[k] != ' ' || k + 2 >= len || p[k + 1] < 0xC2 ||
+					    p[k + 1] > 0xDF || (p[k + 2] & 0xC0) != 0x80)
+						break;
+					f = fold_two_byte(p + k + 1);
+					if ((f & FOLD_RUN) != FOLD_RUN)
+						break;
+					if ((y = k + 3) < len) {
+						if (p[y] < 0x80)
+							fy = atomic_load_explicit(&fold_table[p[y]],
+										  memory_order_relaxed);
+						else if (y + 1 < len && p[y] >= 0xC2 && p[y] <= 0xDF &&
+							 (p[y + 1] & 0xC0) == 0x80)
+							fy = fold_two_byte(p + y);
+						else
+							break;
+						if (!(fy & FOLD_BOUNDARY))
+							break;  /* (or not filled yet) */
+					}
+					e = f;
+					i = k + 1;
+					n = 2;
+				}
+				f = e;
 				k = i + n;
 				if (k < len) {
 					if (!(m = fold_decode(p + k, len - k, &c)))

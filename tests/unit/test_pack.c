@@ -139,6 +139,14 @@ static void test_fold(void)
 		{ "\xC8\xBA", "\xE2\xB1\xA5" }, { "\xE2\x84\xAB", "\xC3\xA5" },
 		{ "\xEF\xB7\xBA", "صلي الله عليه وسلم" }, { "a\xC2\xA0\xE2\x80\x83" "b", "a b" },
 		{ "a\xEF\xBB\xBF b", "a b" },
+		/* runs of letters that fold to themselves, one space between words copied
+		 * with them: spaces collapse and do not lead or trail, and the letter after
+		 * a space still composes with its marks or is looked up on its own */
+		{ "بيت كبير جدا", "بيت كبير جدا" }, { " بيت  كبير ", "بيت كبير" },
+		{ "بيت كَبير", "بيت كبير" }, { "بيت ك", "بيت ك" }, { "بيت ﻻ", "بيت لا" },
+		{ "بيت ب a", "بيت ب a" }, { "بيت بّ", "بيت ب" }, { "بيت ة", "بيت ه" },
+		{ "بيت \xD9\x88\xD9\x94", "بيت \xD8\xA4" }, { "мир дом", "мир дом" },
+		{ "мир Дом", "мир дом" }, { "бит\t дом", "бит дом" },
 	};
 	struct sahifa_buf b;
 	struct sahifa_error err;
