@@ -18,13 +18,15 @@ void shf_script_counts_init(struct sahifa_script_counts *c)
 /*
  * ICU's answers for the two-byte code points U+0080..U+07FF (Latin letters with marks,
  * Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana), asked once: the script
- * of a letter, or TWO_BYTE_NOT_LETTER.  Arabic text is all two-byte letters, and two
- * ICU calls per letter were a tenth of convert's time.
+ * of a letter, or TWO_BYTE_NOT_LETTER (TWO_BYTE_C1 for the C1 controls).  Arabic text
+ * is all two-byte letters, and two ICU calls per letter were a tenth of convert's
+ * time.
  */
 #define TWO_BYTE_FIRST 0x80
 #define TWO_BYTE_END 0x800
 #define TWO_BYTE_NOT_LETTER 0xFF
-_Static_assert(USCRIPT_CODE_LIMIT < TWO_BYTE_NOT_LETTER, "UScriptCode does not fit a byte");
+#define TWO_BYTE_C1 0xFE          /* U+0080..U+009F: not letters, and CLD2 refuses them */
+_Static_assert(USCRIPT_CODE_LIMIT < TWO_BYTE_C1, "UScriptCode does not fit a byte");
 static uint8_t two_byte_script[TWO_BYTE_END - TWO_BYTE_FIRST];
 static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
 
@@ -51,7 +53,8 @@ static void two_byte_build(void)
 	for (cp = TWO_BYTE_FIRST; cp < TWO_BYTE_END; cp++) {
 		int sc = letter_script(cp);
 
-		two_byte_script[cp - TWO_BYTE_FIRST] = sc < 0 ? TWO_BYTE_NOT_LETTER : (uint8_t)sc;
+		two_byte_script[cp - TWO_BYTE_FIRST] = cp < 0xA0 ? TWO_BYTE_C1
+						     : sc < 0 ? TWO_BYTE_NOT_LETTER : (uint8_t)sc;
 	}
 }
 
@@ -69,6 +72,7 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 {
 	const uint8_t *s = (const uint8_t *)utf8;
 	size_t i = 0;
+	uint32_t refused = 0;   /* kept in a register, added to c at the end */
 
 	pthread_once(&two_byte_once, two_byte_build);
 	while (i < len) {
@@ -80,8 +84,9 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 			uint8_t b = s[i++] | 0x20;
 
 			c->chars++;
-			if (s[i - 1] < 0x20 || s[i - 1] == 0x7F)
-				c->refused += s[i - 1] == 0x7F || (ASCII_REFUSED_LOW >> s[i - 1] & 1);
+			/* (below 0x20 or DEL, in one test) */
+			if (((s[i - 1] + 1) & 0x7F) <= 0x20)
+				refused += s[i - 1] == 0x7F || (ASCII_REFUSED_LOW >> s[i - 1] & 1);
 			if (b >= 'a' && b <= 'z') {
 				c->script[USCRIPT_LATIN]++;
 				c->letters++;
@@ -91,39 +96,45 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
 			cp = ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
 			i += 2;
-			c->refused += cp < 0xA0;   /* a C1 control */
 		} else {
 			int32_t off = 0, n;
 
 			if (len - i > INT32_MAX) {
 				/* U8_NEXT takes an int32 length; such text is far past every limit. */
-				c->refused++;
+				refused++;
 				break;
 			}
 			n = (int32_t)(len - i);
 			U8_NEXT(s + i, off, n, cp);
 			i += (size_t)off;
 			if (cp < 0) {
-				c->refused++;
+				refused++;
 				continue;
 			}
-			c->refused += refused_wide(cp);
+			refused += refused_wide(cp);
 		}
 		c->chars++;
 		if (cp >= 0x600 && cp <= 0x6FF)
 			c->arabic[cp - 0x600]++;
 		else if (cp == 0x200C)
 			c->zwnj++;
-		if (cp < TWO_BYTE_END)
-			sc = two_byte_script[cp - TWO_BYTE_FIRST] == TWO_BYTE_NOT_LETTER
-				     ? -1 : two_byte_script[cp - TWO_BYTE_FIRST];
-		else
+		if (cp < TWO_BYTE_END) {
+			uint8_t v = two_byte_script[cp - TWO_BYTE_FIRST];
+
+			if (v >= TWO_BYTE_C1) {
+				refused += v == TWO_BYTE_C1;
+				continue;
+			}
+			sc = v;
+		} else {
 			sc = letter_script(cp);
+		}
 		if (sc < 0)
 			continue;
 		c->script[sc]++;
 		c->letters++;
 	}
+	c->refused += refused;
 }
 
 int shf_script_is_letter(uint32_t c)
@@ -132,7 +143,7 @@ int shf_script_is_letter(uint32_t c)
 		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 	if (c < TWO_BYTE_END) {
 		pthread_once(&two_byte_once, two_byte_build);
-		return two_byte_script[c - TWO_BYTE_FIRST] != TWO_BYTE_NOT_LETTER;
+		return two_byte_script[c - TWO_BYTE_FIRST] < TWO_BYTE_C1;
 	}
 	return c <= 0x10FFFF && letter_script((UChar32)c) >= 0;
 }
