@@ -145,8 +145,8 @@ static void jw_count(struct jw *w, long v)
 static void jw_share(struct jw *w, double v)
 {
 	long long k = llround(v * 1000.0);
-	char d[8];
-	int n, frac;
+	char d[4];
+	int n, frac, i;
 
 	if (!isfinite(v)) {
 		JW_LIT(w, "null");
@@ -165,7 +165,10 @@ static void jw_share(struct jw *w, double v)
 		frac /= 10;
 		n--;
 	}
-	snprintf(d, sizeof(d), ".%0*d", n, frac);
+	/* ".%0*d" by hand: a third of the record's cost was snprintf here */
+	d[0] = '.';
+	for (i = n; i > 0; i--, frac /= 10)
+		d[i] = (char)('0' + frac % 10);
 	jw_raw(w, d, (size_t)n + 1);
 }
 

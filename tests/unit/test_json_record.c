@@ -1,4 +1,6 @@
 /* Unit tests of the record's JSON form: round trip, fixed bytes, and bad input. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +79,41 @@ static void test_round_trip(void)
 	sahifa_buf_release(&j2);
 }
 
+/* Shares and confidences: rounded to three decimals and printed as %1.15g prints the
+ * rounded double, for every thousandth and values between them. */
+static void test_share_digits(void)
+{
+	struct sahifa_article a;
+	struct sahifa_buf j;
+	struct sahifa_error err;
+	char want[64], got[64];
+	int k;
+
+	make_article(&a);
+	sahifa_buf_init(&j, 0);
+	for (k = -1000; k <= 2000; k++) {
+		double v = k / 1000.0 + (k % 3) * 0.0001;
+		const char *at, *end;
+
+		a.tag.confidence = v;
+		sahifa_buf_reset(&j);
+		CHECK_INT("to json", sahifa_article_to_json(&a, &j, &err), SAHIFA_OK);
+		snprintf(want, sizeof(want), "%1.15g", (double)llround(v * 1000.0) / 1000.0);
+		at = j.data ? strstr(j.data, "\"lang_confidence\":") : NULL;
+		CHECK(at != NULL);
+		if (!at)
+			break;
+		at += strlen("\"lang_confidence\":");
+		end = strchr(at, ',');
+		snprintf(got, sizeof(got), "%.*s", end ? (int)(end - at) : 0, at);
+		if (!strcmp(want, "-0"))
+			snprintf(want, sizeof(want), "0");
+		CHECK_STR("share digits", got, want);
+	}
+	sahifa_buf_release(&j);
+	sahifa_article_release(&a);
+}
+
 static void test_bad_input(void)
 {
 	static const struct {
@@ -148,6 +185,7 @@ static void test_reject_json(void)
 
 int main(void)
 {
+	test_share_digits();
 	test_round_trip();
 	test_bad_input();
 	test_depth_limit();
