@@ -54,10 +54,13 @@ static unsigned char byte_class[256];
  * usual case) costs no conversion to UTF-16. */
 static uint8_t ccc_table[0x10000];
 static uint8_t qc_yes[0x10000 / 8];
-/* The same for the two-byte code points in one byte: the combining class when the
- * quick check says yes, else TWO_BYTE_QC_NO (no class is that high). */
+/* The same for the two-byte code points in one byte, looked up by the sequence's two
+ * bytes (first byte high): the combining class when the quick check says yes, else
+ * TWO_BYTE_QC_NO (no class is that high), and TWO_BYTE_NOT_PAIR for two bytes that
+ * are not a two-byte sequence.  64 KiB, of which a script's text touches a few lines. */
 #define TWO_BYTE_QC_NO 0xFF
-static uint8_t two_byte_nfc[0x800];
+#define TWO_BYTE_NOT_PAIR 0xFE
+static uint8_t two_byte_nfc[0x10000];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void tables_build(void)
@@ -81,8 +84,10 @@ static void tables_build(void)
 		if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)
 			qc_yes[c >> 3] |= (uint8_t)(1u << (c & 7));
 	}
-	for (c = 0; c < 0x800; c++)
-		two_byte_nfc[c] = (qc_yes[c >> 3] >> (c & 7)) & 1 ? ccc_table[c] : TWO_BYTE_QC_NO;
+	memset(two_byte_nfc, TWO_BYTE_NOT_PAIR, sizeof(two_byte_nfc));
+	for (c = 0x80; c < 0x800; c++)
+		two_byte_nfc[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
+			(qc_yes[c >> 3] >> (c & 7)) & 1 ? ccc_table[c] : TWO_BYTE_QC_NO;
 }
 
 /* One step of the NFC quick check (UAX #15): 0 when c makes the answer other than
@@ -218,22 +223,27 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		}
 		if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
 			/* a run of two-byte letters (Arabic, Cyrillic, Greek, Hebrew): nfc_step
-			 * from the one table, the counts kept in locals */
+			 * from the one table, the counts kept in locals; a space between two
+			 * words is taken as the ASCII path takes it */
 			size_t run = 0;
 			int nfc = 1;
 
-			do {
-				uint8_t v;
+			while (i + 1 < len) {
+				uint8_t v = two_byte_nfc[(unsigned)s[i] << 8 | s[i + 1]];
 
-				c = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-				v = two_byte_nfc[c];
+				if (v == TWO_BYTE_NOT_PAIR) {
+					if (s[i] != ' ')
+						break;
+					last_ccc = 0;
+					i++;
+					continue;
+				}
 				if (v == TWO_BYTE_QC_NO || (v && v < last_ccc))
 					nfc = 0;
 				last_ccc = v;
 				run++;
 				i += 2;
-			} while (i + 1 < len && s[i] >= 0xC2 && s[i] <= 0xDF &&
-				 (s[i + 1] & 0xC0) == 0x80);
+			}
 			sc->valid_mb += run;
 			if (!nfc)
 				sc->nfc = 0;

@@ -244,6 +244,14 @@ static const struct row rows[] = {
 	  "\xd8\xa8\xd9\x8e\xd9\x91", "UTF-8", 0, NULL },
 	{ __LINE__, "nfc kept", RAW("\xd8\xa8\xd9\x8e\xd9\x91"), J, SAHIFA_OK,
 	  "\xd8\xa8\xd9\x8e\xd9\x91", "UTF-8", 0, NULL },
+	/* The same past a space inside a run of Arabic letters; marks on either side of
+	 * a space are not reordered across it. */
+	{ __LINE__, "mark order after a space", RAW("\xd8\xa8 \xd8\xa8\xd9\x91\xd9\x8e"), R,
+	  SAHIFA_OK, "\xd8\xa8 \xd8\xa8\xd9\x8e\xd9\x91", "UTF-8", 0, NULL },
+	{ __LINE__, "nfd after a space", RAW("\xd8\xa8  \xd8\xa7\xd9\x94"), R, SAHIFA_OK,
+	  "\xd8\xa8  \xd8\xa3", "UTF-8", 0, NULL },
+	{ __LINE__, "marks around a space", RAW("\xd8\xa8\xd9\x91 \xd9\x8e"), J, SAHIFA_OK,
+	  "\xd8\xa8\xd9\x91 \xd9\x8e", "UTF-8", 0, NULL },
 	/* Hangul jamo compose; an emoji (outside the BMP) is kept. */
 	{ __LINE__, "jamo", RAW("\xe1\x84\x80\xe1\x85\xa1"), R, SAHIFA_OK, "\xea\xb0\x80",
 	  "UTF-8", 0, NULL },
