@@ -360,6 +360,10 @@ struct tally {
 #define CP_SYMBOL 16u     /* '#', '.' or U+2026, which may count as symbols */
 #define CP_TABLE_END 0x800
 static uint8_t cp_table[CP_TABLE_END];
+/* The two-byte sequences that are letters and nothing else (CP_WORD | CP_LETTER), by
+ * their two bytes, first byte high: the run of them in a word is most of an Arabic,
+ * Cyrillic or Greek line, and one look-up a letter walks it. */
+static uint8_t two_byte_letter[0x10000];
 static pthread_once_t cp_table_once = PTHREAD_ONCE_INIT;
 
 static unsigned cp_flags_of(uint32_t c)
@@ -376,6 +380,9 @@ static void cp_table_build(void)
 
 	for (c = 0; c < CP_TABLE_END; c++)
 		cp_table[c] = (uint8_t)cp_flags_of(c);
+	for (c = 0x80; c < CP_TABLE_END; c++)
+		two_byte_letter[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
+			cp_table[c] == (CP_WORD | CP_LETTER);
 }
 
 static inline unsigned cp_flags(uint32_t c)
@@ -417,10 +424,7 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 				size_t k = i + 2;
 				uint32_t run = 1;
 
-				while (k + 1 < len && p[k] >= 0xC2 && p[k] <= 0xDF &&
-				       (p[k + 1] & 0xC0) == 0x80 &&
-				       cp_table[(p[k] & 0x1F) << 6 | (p[k + 1] & 0x3F)] ==
-					       (CP_WORD | CP_LETTER))
+				while (k + 1 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]])
 					k += 2, run++;
 				if (!in_word)
 					wstart = i, wfirst = at, in_word = 1;
