@@ -1,4 +1,5 @@
 /* The normalized match key over ICU (see src/text/icu_fold.h); the only ICU use in pack. */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -123,6 +124,35 @@ static inline uint32_t fold_two_byte(const unsigned char *s)
 {
 	return atomic_load_explicit(&fold_table[(s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu)],
 				    memory_order_relaxed);
+}
+
+/* 1 for the two-byte sequences (by their two bytes, first byte high) of code points
+ * whose entry is FOLD_RUN: the run loop's test in one look-up, lead byte, continuation
+ * and entry at once.  Filled once with every two-byte entry of fold_table. */
+static uint8_t two_byte_run[0x10000];
+static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
+
+static void two_byte_build(void)
+{
+	UErrorCode uerr = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCCasefoldInstance(&uerr);
+	uint32_t c;
+
+	if (U_FAILURE(uerr))
+		return;   /* all 0: the run takes the general way */
+	for (c = 0x80; c < 0x800; c++) {
+		uint32_t e = atomic_load_explicit(&fold_table[c], memory_order_relaxed);
+
+		if (!e)
+			e = fold_fill(nfkc, c);
+		two_byte_run[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
+			(e & FOLD_RUN) == FOLD_RUN;
+	}
+}
+
+static inline int run_pair(const unsigned char *s)
+{
+	return two_byte_run[(unsigned)s[0] << 8 | s[1]];
 }
 
 /* sahifa_utf8_decode with the one- and two-byte sequences of Latin and Arabic text
@@ -274,6 +304,7 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "text too long to fold");
 	if (!len)
 		return SAHIFA_OK;
+	pthread_once(&two_byte_once, two_byte_build);
 	if (!(n = fold_decode(p, len, &c)))
 		goto invalid;
 	e = fold_lookup(nfkc, c);
@@ -308,27 +339,26 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 				 * is not empty, and the letter after it is a segment of its own
 				 * when the code point after that has a boundary).  The others go
 				 * the general way. */
+				int moved = 0;   /* i went on by run_pair: e not yet read */
+
 				for (;;) {
 					size_t y;
 					uint32_t fy;
 
 					k = i + n;
-					if (k + 1 < len && p[k] >= 0xC2 && p[k] <= 0xDF &&
-					    (p[k + 1] & 0xC0) == 0x80) {
-						f = fold_two_byte(p + k);
-						if ((f & FOLD_RUN) != FOLD_RUN)
-							break;
-						e = f;
+					if (k + 1 < len && run_pair(p + k)) {
 						i = k;
 						n = 2;
+						moved = 1;
 						continue;
 					}
-					if (p[k] != ' ' || k + 2 >= len || p[k + 1] < 0xC2 ||
-					    p[k + 1] > 0xDF || (p[k + 2] & 0xC0) != 0x80)
+					if (moved) {
+						e = fold_two_byte(p + i);   /* the entry of i's */
+						moved = 0;
+					}
+					if (p[k] != ' ' || k + 2 >= len || !run_pair(p + k + 1))
 						break;
 					f = fold_two_byte(p + k + 1);
-					if ((f & FOLD_RUN) != FOLD_RUN)
-						break;
 					if ((y = k + 3) < len) {
 						if (p[y] < 0x80)
 							fy = atomic_load_explicit(&fold_table[p[y]],
