@@ -16,12 +16,20 @@
 #define SHORT_LINE_CHARS 30   /* FineWeb's short line */
 #define MAX_NGRAM 10
 
+/* Eight bytes read with memcpy as a little-endian number: first byte lowest. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define QUALITY_LE64(x) __builtin_bswap64(x)
+#else
+#define QUALITY_LE64(x) (x)
+#endif
+
 /* The hash of a word or a line: only ever compared with hashes made here, so it need
  * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
  * the state, so two texts of one length that differ in one block never collide. */
 static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 {
 	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
+	int whole = n >= 8;
 
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&x, p, 8);
@@ -30,11 +38,17 @@ static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 	}
 	if (n) {
 		/* the last bytes, first byte lowest, built in a register: a short copy
-		 * to the stack read back whole stalls the load (perf showed it) */
+		 * to the stack read back whole stalls the load (perf showed it).  After
+		 * a whole block they are the top bytes of the last eight, read at once. */
 		size_t k;
 
-		for (x = 0, k = 0; k < n; k++)
-			x |= (uint64_t)(unsigned char)p[k] << (8 * k);
+		if (whole) {
+			memcpy(&x, p + n - 8, 8);
+			x = QUALITY_LE64(x) >> (8 * (8 - n));
+		} else {
+			for (x = 0, k = 0; k < n; k++)
+				x |= (uint64_t)(unsigned char)p[k] << (8 * k);
+		}
 		h = (h ^ x) * 0x94D049BB133111EBULL;
 		h ^= h >> 32;
 	}
