@@ -338,7 +338,8 @@ const char *const *sahifa_pack_hub_licenses(size_t *n)
 /* ---- the run ------------------------------------------------------------------ */
 
 /* The spool's write buffer: every record's canonical line and CSV rows pass through it
- * once, so few large writes instead of one per 4 KiB (stdio's default). */
+ * once, so few large writes instead of one per 4 KiB (stdio's default).  Ours: glibc's
+ * setvbuf takes the size only with the buffer. */
 #define SPOOL_BUFFER_BYTES ((size_t)1 << 20)
 
 struct entry {
@@ -434,6 +435,7 @@ struct pack {
 	struct sahifa_article a;
 	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
 	FILE *spool;                  /* every record's part, in the order read */
+	char *spool_buf;              /* its stdio buffer, SPOOL_BUFFER_BYTES */
 	off_t spool_len;
 	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
 };
@@ -1242,7 +1244,9 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	if (!p->spool) {
 		if (!(p->spool = tmp_open(p)))
 			return p->err->status ? p->err->status : nomem(p);
-		setvbuf(p->spool, NULL, _IOFBF, SPOOL_BUFFER_BYTES);
+		if (!(p->spool_buf = malloc(SPOOL_BUFFER_BYTES)) ||
+		    setvbuf(p->spool, p->spool_buf, _IOFBF, SPOOL_BUFFER_BYTES))
+			return nomem(p);
 		shf_csv_writer_init(&p->spool_aw, p->spool, "data/articles.csv");
 		shf_csv_writer_init(&p->spool_pw, p->spool, "data/paragraphs.csv");
 		/* the header rows (and a spreadsheet's BOM) are the members' own */
@@ -1907,6 +1911,7 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 out:
 	if (p.spool)
 		fclose(p.spool);
+	free(p.spool_buf);
 	shf_csv_writer_release(&p.spool_aw);
 	shf_csv_writer_release(&p.spool_pw);
 	sahifa_sha256_free(p.sha);
