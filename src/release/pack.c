@@ -668,11 +668,15 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		x->input = input;
 		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
 		x->dropped = 0;
-		if (sha_hex(p, p->json.data, p->json.len, hex)) {
+		/* the content hash orders records of one id and finds the ones modified since
+		 * the previous release: without one, only repeated ids need it (dedup) */
+		memset(x->content, 0, sizeof(x->content));
+		if (p->o->previous && sha_hex(p, p->json.data, p->json.len, hex)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 			break;
 		}
-		hex_bytes(hex, x->content, 16);
+		if (p->o->previous)
+			hex_bytes(hex, x->content, 16);
 		if ((st = article_key(p, &p->a, x->key, &e))) {
 			if (sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 				break;
@@ -756,6 +760,38 @@ static enum sahifa_status add_dup(struct pack *p, const char *dropped, const cha
 	return SAHIFA_OK;
 }
 
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
+				     size_t len);
+
+/* The content hashes index_input left out, of the records whose id repeats (p->e sorted
+ * by id), read back from the spool; each run of one id sorted again with them. */
+static enum sahifa_status content_of_repeated_ids(struct pack *p)
+{
+	size_t i, j, k;
+	enum sahifa_status st;
+	char hex[65];
+
+	if (p->spool && fflush(p->spool) != 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	for (i = 0; i < p->n; i = j) {
+		for (j = i + 1; j < p->n && !strcmp(p->e[j].id, p->e[i].id); j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++) {
+			if ((st = spool_read(p, &p->e[k], 0, p->e[k].json_len - 1)))
+				return st;
+			if (sha_hex(p, p->blob.data, p->blob.len, hex))
+				return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+							"sha-256 failed");
+			hex_bytes(hex, p->e[k].content, 16);
+		}
+		sort(p->e + i, j - i, sizeof(*p->e), cmp_id_then_place);
+	}
+	return SAHIFA_OK;
+}
+
 /* Drop repeated ids (the record with the smallest content hash stays), then records whose match key
  * equals another's (the smallest id stays).  Leaves p->e sorted by (dropped, split, id). */
 static enum sahifa_status dedup(struct pack *p)
@@ -765,6 +801,8 @@ static enum sahifa_status dedup(struct pack *p)
 	enum sahifa_status st;
 
 	sort(p->e, p->n, sizeof(*p->e), cmp_id_then_place);
+	if (!p->o->previous && (st = content_of_repeated_ids(p)))
+		return st;
 	for (i = 1; i < p->n; i++)
 		if (!strcmp(p->e[i].id, p->e[i - 1].id)) {
 			p->e[i].dropped = 1;

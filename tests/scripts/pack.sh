@@ -111,6 +111,33 @@ n=$(tar xzf "$tmp/d/d-1.0.0.tar.gz" -O d-1.0.0/manifest.json | python3 -c \
 	'import json,sys; m=json.load(sys.stdin); print(m["counts"]["articles"], m["counts"]["duplicates_dropped"])')
 if [ "$n" = "3 2" ]; then pass duplicates; else fail duplicates "articles, dropped = $n, want 3 2"; fi
 
+# -- one id, three contents: the record with the smallest SHA-256 of its canonical line
+# stays, whichever order the inputs come in (each line's canonical form is the shard
+# line of a release of it alone)
+python3 - "$tmp/small.jsonl" "$tmp/one" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+for k, h in enumerate(["first", "second", "third"]):
+    r["headline"] = h
+    with open("%s%d.jsonl" % (sys.argv[2], k), "w", encoding="utf-8") as f:
+        f.write(json.dumps(r, ensure_ascii=False, separators=(", ", ": ") if k == 1 else (",", ":")) + "\n")
+PY
+for k in 0 1 2; do
+	SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/o$k" "$tmp/one$k.jsonl" > /dev/null
+	tar xzf "$tmp/o$k/o-1.0.0.tar.gz" -O o-1.0.0/data/train-00000-of-00001.jsonl > "$tmp/canon$k"
+done
+want=$(for k in 0 1 2; do echo "$(head -c -1 "$tmp/canon$k" | sha256sum | cut -c1-64) $k"; done |
+	sort | head -n 1 | cut -d' ' -f2)
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/oa" "$tmp/one0.jsonl" \
+	"$tmp/one1.jsonl" "$tmp/one2.jsonl" > /dev/null
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/ob" "$tmp/one2.jsonl" \
+	"$tmp/one1.jsonl" "$tmp/one0.jsonl" > /dev/null
+if cmp -s "$tmp/oa/o-1.0.0.tar.gz" "$tmp/ob/o-1.0.0.tar.gz" &&
+	tar xzf "$tmp/oa/o-1.0.0.tar.gz" -O o-1.0.0/data/train-00000-of-00001.jsonl |
+	cmp -s - "$tmp/canon$want"; then
+	pass repeated-id-smallest-content
+else fail repeated-id-smallest-content "not the same release both ways, or not record $want kept"; fi
+
 # -- split proportions on 3000 records: 80/10/10 within a few points, and stable
 python3 "$gen" many 3000 s > "$tmp/s.jsonl"
 "$SAHIFA" pack --name s --version 1.0.0 --split train=80,validation=10,test=10 -o "$tmp/s" \
