@@ -237,16 +237,16 @@ static const unsigned char *hex_bytes(const char *hex, unsigned char *out, size_
 	return out;
 }
 
-enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT])
+/* The split of an id whose SHA-256 is hex (NULL: none could be taken). */
+static enum sahifa_split split_of_hash(const char *hex, const unsigned weights[SAHIFA_SPLIT_COUNT])
 {
-	char hex[65];
 	unsigned char b[8];
 	unsigned long long v = 0, total = 0, cum = 0;
 	int i;
 
 	for (i = 0; i < SAHIFA_SPLIT_COUNT; i++)
 		total += weights[i];
-	if (!total || sahifa_sha256_hex(id, strlen(id), hex))
+	if (!total || !hex)
 		return SAHIFA_SPLIT_TRAIN;
 	hex_bytes(hex, b, sizeof(b));
 	for (i = 0; i < 8; i++)
@@ -260,6 +260,13 @@ enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SA
 	for (i = SAHIFA_SPLIT_COUNT - 1; i > 0 && !weights[i]; i--)
 		;
 	return (enum sahifa_split)i;
+}
+
+enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT])
+{
+	char hex[65];
+
+	return split_of_hash(sahifa_sha256_hex(id, strlen(id), hex) ? NULL : hex, weights);
 }
 
 int sahifa_pack_name_ok(const char *name)
@@ -666,7 +673,9 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		memcpy(x->id, p->a.id, sizeof(x->id));
 		x->line = line;
 		x->input = input;
-		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
+		/* sahifa_pack_split_of's answer, on pack's one hash context */
+		x->split = (uint8_t)split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
+						  p->weights);
 		x->dropped = 0;
 		/* the content hash orders records of one id and finds the ones modified since
 		 * the previous release: without one, only repeated ids need it (dedup) */
