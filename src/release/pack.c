@@ -437,6 +437,8 @@ struct pack {
 	size_t n_langs, n_scripts, cap_langs, cap_scripts;
 	unsigned long long paragraphs, characters, words;
 	unsigned long long hist[PACK_HIST_BINS];
+	struct spool_counts all;      /* every record's counts as spooled; plan_data takes
+				       * the dropped ones' out */
 	struct reader *rd;
 	struct sahifa_buf line, json, key, blob;
 	struct sahifa_article a;
@@ -1174,6 +1176,42 @@ static enum sahifa_status tally_add(struct pack *p, struct sahifa_tally **t, siz
 	return SAHIFA_OK;
 }
 
+/* One count of key out of a tally made by tally_add; a key counted no more goes. */
+static void tally_sub(struct sahifa_tally *t, size_t *n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < *n && strcmp(t[i].key, key); i++)
+		;
+	if (i == *n || --t[i].n)
+		return;
+	memmove(t + i, t + i + 1, (*n - i - 1) * sizeof(*t));
+	(*n)--;
+}
+
+/* c into the totals (sign 1) or out of them (-1), tallies included. */
+static enum sahifa_status counts_add(struct pack *p, const struct spool_counts *c, int sign)
+{
+	struct spool_counts *a = &p->all;
+	enum sahifa_status st;
+	size_t k;
+
+	for (k = 0; k < PACK_HIST_BINS; k++)
+		a->hist[k] += sign > 0 ? c->hist[k] : -c->hist[k];
+	a->paragraphs += sign > 0 ? c->paragraphs : -c->paragraphs;
+	a->characters += sign > 0 ? c->characters : -c->characters;
+	a->words += sign > 0 ? c->words : -c->words;
+	a->rows += sign > 0 ? c->rows : -c->rows;
+	if (sign < 0) {
+		tally_sub(p->langs, &p->n_langs, c->lang);
+		tally_sub(p->scripts, &p->n_scripts, c->script);
+		return SAHIFA_OK;
+	}
+	if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c->lang)))
+		return st;
+	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c->script);
+}
+
 /* v in decimal; size is at least 21.  Done by hand: snprintf's format machinery was a
  * visible share of the CSV rows, which print a handful of numbers per paragraph. */
 static void num(char *buf, size_t size, unsigned long long v)
@@ -1325,6 +1363,9 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
 	x->csv_len[0] = (uint32_t)(p->spool_aw.bytes - a0);
 	x->csv_len[1] = (uint32_t)(p->spool_pw.bytes - p0);
+	/* the totals as if every record stayed: plan_data reads back only the dropped */
+	if (!x->csv_failed && (st = counts_add(p, &c, 1)))
+		return st;
 	return spool_write(p, &c, sizeof(c));
 }
 
@@ -1435,17 +1476,30 @@ static enum sahifa_status plan_data(struct pack *p)
 	i_mp = (size_t)(mp - p->m);
 	if ((st = header_row(p, mp, shf_layout_paragraphs_columns, SHF_LAYOUT_PARAGRAPHS_COLUMNS)))
 		return st;
-	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
-		struct entry *x = &p->e[i];
+	/* the dropped records (after the kept in p->e) out of the totals */
+	for (i = p->n; i > 0 && p->e[i - 1].dropped; i--) {
+		const struct entry *x = &p->e[i - 1];
 		struct spool_counts c;
-		size_t k;
 
 		if (x->csv_failed)
-			return csv_failure(p, x);
+			continue;
 		if ((st = spool_read(p, x, (size_t)x->json_len + x->csv_len[0] + x->csv_len[1],
 				     sizeof(c))))
 			return st;
 		memcpy(&c, p->blob.data, sizeof(c));
+		counts_add(p, &c, -1);
+	}
+	memcpy(p->hist, p->all.hist, sizeof(p->hist));
+	p->paragraphs = p->all.paragraphs;
+	p->characters = p->all.characters;
+	p->words = p->all.words;
+	p->m[i_mp].rows = (long long)p->all.rows;
+	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
+		struct entry *x = &p->e[i];
+		size_t k;
+
+		if (x->csv_failed)
+			return csv_failure(p, x);
 		if (x->split != split) {
 			/* name the finished split's shards now that their number is known */
 			split = x->split;
@@ -1470,15 +1524,6 @@ static enum sahifa_status plan_data(struct pack *p)
 		p->m[i_ma].bytes += x->csv_len[0];
 		p->m[i_ma].rows++;
 		p->m[i_mp].bytes += x->csv_len[1];
-		p->m[i_mp].rows += (long long)c.rows;
-		for (k = 0; k < PACK_HIST_BINS; k++)
-			p->hist[k] += c.hist[k];
-		p->paragraphs += c.paragraphs;
-		p->characters += c.characters;
-		p->words += c.words;
-		if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c.lang)) ||
-		    (st = tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c.script)))
-			return st;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
 		/* the shard count of this split is final when the split or the input ends */

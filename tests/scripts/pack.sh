@@ -113,12 +113,14 @@ if [ "$n" = "3 2" ]; then pass duplicates; else fail duplicates "articles, dropp
 
 # -- one id, three contents: the record with the smallest SHA-256 of its canonical line
 # stays, whichever order the inputs come in (each line's canonical form is the shard
-# line of a release of it alone)
+# line of a release of it alone); the counts are the kept one's, no language of the
+# dropped ones left in them
 python3 - "$tmp/small.jsonl" "$tmp/one" <<'PY'
 import json, sys
 r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
 for k, h in enumerate(["first", "second", "third"]):
     r["headline"] = h
+    r["lang"] = ["ar", "fr", "de"][k]
     with open("%s%d.jsonl" % (sys.argv[2], k), "w", encoding="utf-8") as f:
         f.write(json.dumps(r, ensure_ascii=False, separators=(", ", ": ") if k == 1 else (",", ":")) + "\n")
 PY
@@ -134,7 +136,10 @@ SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/ob" "$tmp/o
 	"$tmp/one1.jsonl" "$tmp/one0.jsonl" > /dev/null
 if cmp -s "$tmp/oa/o-1.0.0.tar.gz" "$tmp/ob/o-1.0.0.tar.gz" &&
 	tar xzf "$tmp/oa/o-1.0.0.tar.gz" -O o-1.0.0/data/train-00000-of-00001.jsonl |
-	cmp -s - "$tmp/canon$want"; then
+	cmp -s - "$tmp/canon$want" &&
+	[ "$(tar xzf "$tmp/oa/o-1.0.0.tar.gz" -O o-1.0.0/manifest.json | python3 -c \
+		'import json,sys; print(json.load(sys.stdin)["counts"]["by_lang"])')" = \
+	  "$(python3 -c 'import json,sys; print({json.load(sys.stdin)["lang"]: 1})' < "$tmp/canon$want")" ]; then
 	pass repeated-id-smallest-content
 else fail repeated-id-smallest-content "not the same release both ways, or not record $want kept"; fi
 
