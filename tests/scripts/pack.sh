@@ -143,6 +143,43 @@ if cmp -s "$tmp/oa/o-1.0.0.tar.gz" "$tmp/ob/o-1.0.0.tar.gz" &&
 	pass repeated-id-smallest-content
 else fail repeated-id-smallest-content "not the same release both ways, or not record $want kept"; fi
 
+# -- paragraphs.csv rows whose text needs CSV quotes, JSON escapes or a spreadsheet's
+# guard: the rows hold the texts of the shards, faithful and for spreadsheets
+python3 - "$tmp/small.jsonl" "$tmp/tricky.jsonl" <<'PY'
+import json, sys
+tricks = ["=SUM(A1)", "a, b", 'say "hi"', " lead", "trail ", "tab\there", "line\nbreak",
+          "back\\slash", "-minus", "\u00e9t\u00e9 \U0001F600", "plain text"]
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i, r in enumerate(rows):
+        k = 0
+        for s in r["sections"]:
+            for p in s["paragraphs"]:
+                t = tricks[(i + k) % len(tricks)]
+                p["text"] = t + " " + p["text"] if k % 2 else p["text"] + t
+                k += 1
+        f.write(json.dumps(r, ensure_ascii=bool(i % 2), separators=(",", ":")) + "\n")
+PY
+for opt in "" --csv-excel; do
+	rm -rf "$tmp/tr"
+	"$SAHIFA" pack --name t --version 1.0.0 $opt -o "$tmp/tr" "$tmp/tricky.jsonl" > /dev/null
+	r=$(python3 - "$tmp/tr/t-1.0.0.tar.gz" "$opt" <<'PY'
+import csv, io, json, sys, tarfile
+t = tarfile.open(sys.argv[1])
+get = lambda n: t.extractfile("t-1.0.0/" + n).read().decode("utf-8-sig")
+recs = [json.loads(l) for n in t.getnames() if n.endswith(".jsonl")
+        for l in get(n[len("t-1.0.0/"):]).splitlines()]
+want = [p["text"] for r in sorted(recs, key=lambda r: r["id"]) for s in r["sections"]
+        for p in s["paragraphs"]]
+got = [row["text"] for row in csv.DictReader(io.StringIO(get("data/paragraphs.csv"), newline=""))]
+if sys.argv[2]:
+    got = [g[1:] if g[:1] == "'" and w[:1] in "=+-@\t\r" else g for g, w in zip(got, want)]
+print("ok" if got == want and len(want) > 5 else "differ: %d rows, %d texts" % (len(got), len(want)))
+PY
+)
+	if [ "$r" = ok ]; then pass "paragraphs-csv-texts${opt}"; else fail "paragraphs-csv-texts${opt}" "$r"; fi
+done
+
 # -- split proportions on 3000 records: 80/10/10 within a few points, and stable
 python3 "$gen" many 3000 s > "$tmp/s.jsonl"
 "$SAHIFA" pack --name s --version 1.0.0 --split train=80,validation=10,test=10 -o "$tmp/s" \
