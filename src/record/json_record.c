@@ -1,9 +1,14 @@
 /*
- * The record read from JSON with cJSON (writing is src/record/record_write.c, straight
- * into the buffer), and a reject written as JSON for --rejects.
+ * The record read from JSON (writing is src/record/record_write.c, straight into the
+ * buffer), and a reject written as JSON for --rejects.  Reading has two paths: cJSON's,
+ * the reference, which checks everything and says what is wrong; and a direct one for
+ * the records convert writes, which builds the same article without a tree or gives up
+ * and leaves the record to the first.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -504,8 +509,8 @@ static int json_depth_ok(const char *s, size_t len)
 	return 1;
 }
 
-enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct sahifa_article *a,
-					    struct sahifa_error *err)
+enum sahifa_status shf_article_from_json_cjson(const char *json, size_t len,
+					       struct sahifa_article *a, struct sahifa_error *err)
 {
 	struct reader r = { err, "" };
 	const char *end = NULL;
@@ -547,6 +552,920 @@ enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct
 	st = read_article(&r, o, a);
 	cJSON_Delete(o);
 	return st;
+}
+
+/* ---- the direct reader ---- */
+
+/*
+ * A record read straight from its bytes into the article: no tree, no copy of a string
+ * without escapes, one pass.  It is a shortcut for the records convert writes and their
+ * like, not a second definition: it builds an article only where the cJSON reader above
+ * would build the same one, and gives up on anything else (a key it does not know, a key
+ * repeated, a value of another type, an escape cJSON reads its own way, a limit), leaving
+ * the article as it found it for that reader, which then has the last word and the
+ * message.
+ */
+
+/* Room for a number's literal, as cJSON reads it: longer ones it cuts. */
+#define DR_NUMBER_MAX 64
+
+struct dr {
+	const char *p, *end;
+	size_t len;                   /* of the whole line: the scratch's room */
+	char *scratch;                /* strings with escapes, decoded; each its own room */
+	size_t used;
+	struct sahifa_article *a;
+};
+
+#define DR_ONES 0x0101010101010101ULL
+#define DR_HIGH 0x8080808080808080ULL
+
+/* 1 when one of the eight bytes is '"', '\\' or NUL (the "has a zero byte" test). */
+static int dr_stop8(uint64_t x)
+{
+	uint64_t q = x ^ (DR_ONES * '"'), b = x ^ (DR_ONES * '\\');
+
+	return (((x - DR_ONES) & ~x) | ((q - DR_ONES) & ~q) | ((b - DR_ONES) & ~b)) & DR_HIGH ? 1 : 0;
+}
+
+static void dr_ws(struct dr *d)
+{
+	while (d->p < d->end && (*d->p == ' ' || *d->p == '\t' || *d->p == '\n' || *d->p == '\r'))
+		d->p++;
+}
+
+static int dr_hex4(const char *s, unsigned *out)
+{
+	unsigned v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			v |= (unsigned)((c | 32) - 'a' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* The escapes of a string from p (after its opening quote) decoded into the scratch, as
+ * cJSON decodes them; an escape it would read otherwise (a bad hex digit, which it takes
+ * for U+0000, a lone surrogate) gives up. */
+static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
+{
+	char *o;
+
+	if (!d->scratch && !(d->scratch = malloc(d->len + 1)))
+		return -1;
+	o = d->scratch + d->used;
+	*s = o;
+	while (p < d->end && *p != '"') {
+		unsigned cp, lo;
+
+		if (!*p)
+			return -1;
+		if (*p != '\\') {
+			*o++ = *p++;
+			continue;
+		}
+		if (d->end - p < 2)
+			return -1;
+		switch (p[1]) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '/': *o++ = '/'; break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			if (d->end - p < 6 || dr_hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
+				return -1;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				if (d->end - p < 12 || p[6] != '\\' || p[7] != 'u' || dr_hex4(p + 8, &lo) ||
+				    lo < 0xDC00 || lo > 0xDFFF)
+					return -1;
+				cp = 0x10000 + ((cp & 0x3FF) << 10 | (lo & 0x3FF));
+				p += 6;
+			}
+			if (cp < 0x80) {
+				*o++ = (char)cp;
+			} else if (cp < 0x800) {
+				*o++ = (char)(0xC0 | cp >> 6);
+				*o++ = (char)(0x80 | (cp & 0x3F));
+			} else if (cp < 0x10000) {
+				*o++ = (char)(0xE0 | cp >> 12);
+				*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
+				*o++ = (char)(0x80 | (cp & 0x3F));
+			} else {
+				*o++ = (char)(0xF0 | cp >> 18);
+				*o++ = (char)(0x80 | (cp >> 12 & 0x3F));
+				*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
+				*o++ = (char)(0x80 | (cp & 0x3F));
+			}
+			p += 6;
+			continue;
+		default:
+			return -1;
+		}
+		p += 2;
+	}
+	if (p >= d->end)
+		return -1;
+	*n = (size_t)(o - *s);
+	*o++ = '\0';
+	d->used = (size_t)(o - d->scratch);
+	d->p = p + 1;
+	return 0;
+}
+
+/* A string at d->p: *s its bytes (in the line, not NUL-terminated, when it has no
+ * escapes; decoded into the scratch otherwise), *n their number.  NUL bytes give up:
+ * cJSON's strings end there. */
+static int dr_string(struct dr *d, const char **s, size_t *n)
+{
+	const char *p, *start;
+
+	if (d->p >= d->end || *d->p != '"')
+		return -1;
+	start = p = d->p + 1;
+	for (;;) {
+		uint64_t x;
+
+		while (d->end - p >= 8 && (memcpy(&x, p, 8), !dr_stop8(x)))
+			p += 8;
+		while (p < d->end && *p != '"' && *p != '\\' && *p)
+			p++;
+		break;
+	}
+	if (p >= d->end || !*p)
+		return -1;
+	if (*p == '\\')
+		return dr_unescape(d, start, s, n);
+	*s = start;
+	*n = (size_t)(p - start);
+	d->p = p + 1;
+	return 0;
+}
+
+/* A string as a C string, in the scratch (add_removed takes its detail so). */
+static int dr_cstring(struct dr *d, const char **s)
+{
+	const char *t;
+	size_t n;
+
+	if (dr_string(d, &t, &n))
+		return -1;
+	if (t < d->scratch || t >= d->scratch + d->len + 1) {
+		char *o;
+
+		if (!d->scratch && !(d->scratch = malloc(d->len + 1)))
+			return -1;
+		o = d->scratch + d->used;
+		memcpy(o, t, n);
+		o[n] = '\0';
+		d->used += n + 1;
+		t = o;
+	}
+	*s = t;
+	return 0;
+}
+
+/* A key and its ':'; keys with escapes give up (none of the record's has one). */
+static int dr_key(struct dr *d, const char **k, size_t *n)
+{
+	const char *p = d->p + 1;
+
+	if (d->p >= d->end || *d->p != '"')
+		return -1;
+	while (p < d->end && *p != '"' && *p != '\\' && *p)
+		p++;
+	if (p >= d->end || *p != '"')
+		return -1;
+	*k = d->p + 1;
+	*n = (size_t)(p - *k);
+	d->p = p + 1;
+	dr_ws(d);
+	if (d->p >= d->end || *d->p != ':')
+		return -1;
+	d->p++;
+	dr_ws(d);
+	return 0;
+}
+
+#define DR_KEY(k, n, lit) ((n) == sizeof(lit) - 1 && !memcmp((k), lit, sizeof(lit) - 1))
+
+/* The next member or element of an object or array whose opening byte is read: 1 for
+ * one, 0 at close (read), -1 on anything else. */
+static int dr_next(struct dr *d, char close, int *first)
+{
+	dr_ws(d);
+	if (d->p >= d->end)
+		return -1;
+	if (*d->p == close) {
+		d->p++;
+		return 0;
+	}
+	if (!*first) {
+		if (*d->p != ',')
+			return -1;
+		d->p++;
+		dr_ws(d);
+	}
+	*first = 0;
+	return 1;
+}
+
+static int dr_open(struct dr *d, char open)
+{
+	if (d->p >= d->end || *d->p != open)
+		return -1;
+	d->p++;
+	return 0;
+}
+
+static int dr_is_digit(const struct dr *d, const char *p)
+{
+	return p < d->end && *p >= '0' && *p <= '9';
+}
+
+/* A number as JSON writes it, with the double strtod makes of it (as cJSON does): an
+ * integer of up to 15 digits is exact without it. */
+static int dr_number(struct dr *d, double *out)
+{
+	const char *p = d->p, *s = p;
+	uint64_t v = 0;
+	int digits = 0, simple = 1;
+
+	if (p < d->end && *p == '-')
+		p++;
+	if (!dr_is_digit(d, p))
+		return -1;
+	if (*p == '0') {
+		p++;
+		digits = 1;
+	} else {
+		for (; dr_is_digit(d, p); p++, digits++)
+			if (digits < 16)
+				v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (p < d->end && *p == '.') {
+		simple = 0;
+		if (!dr_is_digit(d, ++p))
+			return -1;
+		while (dr_is_digit(d, p))
+			p++;
+	}
+	if (p < d->end && (*p == 'e' || *p == 'E')) {
+		simple = 0;
+		p++;
+		if (p < d->end && (*p == '+' || *p == '-'))
+			p++;
+		if (!dr_is_digit(d, p))
+			return -1;
+		while (dr_is_digit(d, p))
+			p++;
+	}
+	if (p - s >= DR_NUMBER_MAX)
+		return -1;
+	if (simple && digits <= 15) {
+		*out = *s == '-' ? -(double)v : (double)v;
+	} else {
+		char buf[DR_NUMBER_MAX];
+
+		memcpy(buf, s, (size_t)(p - s));
+		buf[p - s] = '\0';
+		*out = strtod(buf, NULL);
+	}
+	d->p = p;
+	return 0;
+}
+
+/* get_count's rule on a number just read. */
+static int dr_count(struct dr *d, uint64_t *out)
+{
+	double v;
+
+	if (dr_number(d, &v) || v < 0 || v > 9007199254740992.0 || v != floor(v))
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+static int dr_lit(struct dr *d, const char *lit, size_t n)
+{
+	if ((size_t)(d->end - d->p) < n || memcmp(d->p, lit, n))
+		return -1;
+	d->p += n;
+	return 0;
+}
+
+static int dr_null(struct dr *d)
+{
+	return d->p < d->end && *d->p == 'n' ? dr_lit(d, "null", 4) : 1;
+}
+
+/* A string, or null (*s NULL) when nullable. */
+static int dr_str(struct dr *d, int nullable, const char **s, size_t *n)
+{
+	int r = nullable ? dr_null(d) : 1;
+
+	if (r <= 0) {
+		*s = NULL;
+		*n = 0;
+		return r;
+	}
+	return dr_string(d, s, n);
+}
+
+/* A string into a fixed field: get_fixed's rule. */
+static int dr_fixed(struct dr *d, char *out, size_t size)
+{
+	const char *s;
+	size_t n;
+
+	if (dr_string(d, &s, &n) || n >= size)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* A member the reader reads nothing of: a scalar, checked; an object or array gives up. */
+static int dr_skip(struct dr *d)
+{
+	const char *s;
+	size_t n;
+	double v;
+
+	if (d->p >= d->end)
+		return -1;
+	switch (*d->p) {
+	case '"': return dr_string(d, &s, &n);
+	case 'n': return dr_lit(d, "null", 4);
+	case 't': return dr_lit(d, "true", 4);
+	case 'f': return dr_lit(d, "false", 5);
+	default: return dr_number(d, &v);
+	}
+}
+
+/* A key seen in an object: a repeated one gives up. */
+static int dr_seen(uint32_t *seen, int bit)
+{
+	if (*seen & (1u << bit))
+		return -1;
+	*seen |= 1u << bit;
+	return 0;
+}
+
+static int dr_set(char **field, const char *s, size_t n)
+{
+	return sahifa_article_set_str(field, s, n) ? -1 : 0;
+}
+
+static int dr_warc(struct dr *d, struct sahifa_source *src)
+{
+	struct sahifa_warc_ref *w = &src->warc;
+	uint32_t seen = 0;
+	int first = 1, r;
+	const char *k, *s;
+	size_t kn, n;
+
+	if (!dr_null(d))
+		return 0;
+	if (dr_open(d, '{'))
+		return -1;
+	src->has_warc = 1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		char **field = NULL;
+		int bit;
+
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "offset")) {
+			if (dr_seen(&seen, 0) || dr_count(d, &w->offset))
+				return -1;
+			continue;
+		}
+		if (DR_KEY(k, kn, "file"))
+			field = &w->file, bit = 1;
+		else if (DR_KEY(k, kn, "record_id"))
+			field = &w->record_id, bit = 2;
+		else if (DR_KEY(k, kn, "date"))
+			field = &w->date, bit = 3;
+		else if (DR_KEY(k, kn, "target_uri"))
+			field = &w->target_uri, bit = 4;
+		else
+			return -1;
+		if (dr_seen(&seen, bit) || dr_str(d, 1, &s, &n) || dr_set(field, s, n))
+			return -1;
+	}
+	/* offset is the one member a WARC reference must have */
+	return r == 0 && (seen & 1) ? 0 : -1;
+}
+
+static int dr_source(struct dr *d, struct sahifa_source *src)
+{
+	/* name, member, bytes, sha256, encoding, format: the members it must have */
+	const uint32_t need = 0x3F;
+	uint32_t seen = 0;
+	int first = 1, r;
+	const char *k, *s;
+	size_t kn, n;
+
+	if (dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "name")) {
+			if (dr_seen(&seen, 0) || dr_str(d, 0, &s, &n) || dr_set(&src->name, s, n))
+				return -1;
+		} else if (DR_KEY(k, kn, "member")) {
+			if (dr_seen(&seen, 1) || dr_str(d, 1, &s, &n) || dr_set(&src->member, s, n))
+				return -1;
+		} else if (DR_KEY(k, kn, "bytes")) {
+			if (dr_seen(&seen, 2) || dr_count(d, &src->bytes))
+				return -1;
+		} else if (DR_KEY(k, kn, "sha256")) {
+			if (dr_seen(&seen, 3) || dr_fixed(d, src->sha256, sizeof(src->sha256)))
+				return -1;
+		} else if (DR_KEY(k, kn, "encoding")) {
+			if (dr_seen(&seen, 4) || dr_fixed(d, src->encoding, sizeof(src->encoding)))
+				return -1;
+		} else if (DR_KEY(k, kn, "format")) {
+			if (dr_seen(&seen, 5) || dr_fixed(d, src->format, sizeof(src->format)))
+				return -1;
+		} else if (DR_KEY(k, kn, "declared_encoding")) {
+			if (dr_seen(&seen, 6) || dr_str(d, 1, &s, &n) ||
+			    dr_set(&src->declared_encoding, s, n))
+				return -1;
+		} else if (DR_KEY(k, kn, "warc")) {
+			if (dr_seen(&seen, 7) || dr_warc(d, src))
+				return -1;
+		} else {
+			return -1;
+		}
+	}
+	return r == 0 && (seen & need) == need ? 0 : -1;
+}
+
+/* A paragraph, caption or removed line: the members of one item, in any order. */
+struct dr_item {
+	const char *text, *kind, *reason, *detail;
+	size_t text_n, kind_n, reason_n, detail_n;
+	uint64_t line;
+	struct sahifa_langtag tag;
+	uint32_t seen;
+};
+
+enum { DRI_TEXT, DRI_KIND, DRI_LINE, DRI_LANG, DRI_SCRIPT, DRI_REASON, DRI_DETAIL };
+
+/* The members of an item: allowed, the DRI_ bits it may hold; need, those it must. */
+static int dr_item(struct dr *d, struct dr_item *it, uint32_t allowed, uint32_t need)
+{
+	int first = 1, r;
+	const char *k;
+	size_t kn;
+
+	memset(it, 0, sizeof(*it));
+	if (dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		int bit;
+
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "text"))
+			bit = DRI_TEXT;
+		else if (DR_KEY(k, kn, "kind"))
+			bit = DRI_KIND;
+		else if (DR_KEY(k, kn, "line"))
+			bit = DRI_LINE;
+		else if (DR_KEY(k, kn, "lang"))
+			bit = DRI_LANG;
+		else if (DR_KEY(k, kn, "script"))
+			bit = DRI_SCRIPT;
+		else if (DR_KEY(k, kn, "reason"))
+			bit = DRI_REASON;
+		else if (DR_KEY(k, kn, "detail"))
+			bit = DRI_DETAIL;
+		else
+			return -1;
+		if (!(allowed & (1u << bit)) || dr_seen(&it->seen, bit))
+			return -1;
+		switch (bit) {
+		case DRI_TEXT: r = dr_string(d, &it->text, &it->text_n); break;
+		case DRI_KIND: r = dr_string(d, &it->kind, &it->kind_n); break;
+		case DRI_LINE: r = dr_count(d, &it->line); break;
+		case DRI_LANG: r = dr_fixed(d, it->tag.lang, sizeof(it->tag.lang)); break;
+		case DRI_SCRIPT: r = dr_fixed(d, it->tag.script, sizeof(it->tag.script)); break;
+		case DRI_REASON: r = dr_string(d, &it->reason, &it->reason_n); break;
+		default: r = dr_cstring(d, &it->detail); break;
+		}
+		if (r)
+			return -1;
+	}
+	return r == 0 && (it->seen & need) == need ? 0 : -1;
+}
+
+/* A name of a closed list (kind, reason) as a C string for its parser; longer ones
+ * are none of its names. */
+static int dr_name(const char *s, size_t n, char out[32])
+{
+	if (n >= 32)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+#define DRI(b) (1u << (b))
+
+static int dr_paragraphs(struct dr *d, struct sahifa_section *s)
+{
+	const uint32_t want = DRI(DRI_TEXT) | DRI(DRI_KIND) | DRI(DRI_LINE) | DRI(DRI_LANG) |
+			      DRI(DRI_SCRIPT);
+	int first = 1, r;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1) {
+		struct dr_item it;
+		struct sahifa_paragraph *p;
+		enum sahifa_kind kind;
+		char name[32];
+
+		if (dr_item(d, &it, want, want) || dr_name(it.kind, it.kind_n, name) ||
+		    sahifa_kind_parse(name, &kind))
+			return -1;
+		if (!(p = sahifa_section_add_paragraph(s, it.text, it.text_n, kind, (long)it.line)))
+			return -1;
+		memcpy(p->tag.lang, it.tag.lang, sizeof(p->tag.lang));
+		memcpy(p->tag.script, it.tag.script, sizeof(p->tag.script));
+	}
+	return r;
+}
+
+/* One section: heading, level and line come before its paragraphs (as the writer puts
+ * them), or it gives up, as the section is made before they are added. */
+static int dr_section(struct dr *d)
+{
+	struct sahifa_section *sec = NULL;
+	const char *heading = NULL;
+	size_t heading_n = 0;
+	uint64_t line = 0;
+	double level = 0;
+	uint32_t seen = 0;
+	int first = 1, r, line_ok = 0, lv;
+	const char *k;
+	size_t kn;
+
+	if (dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "heading")) {
+			if (sec || dr_seen(&seen, 0) || dr_str(d, 1, &heading, &heading_n))
+				return -1;
+		} else if (DR_KEY(k, kn, "level")) {
+			if (sec || dr_seen(&seen, 1) || dr_number(d, &level))
+				return -1;
+		} else if (DR_KEY(k, kn, "line")) {
+			/* read only with a heading; without one any scalar will do */
+			if (sec || dr_seen(&seen, 2))
+				return -1;
+			if (d->p < d->end && (*d->p == '-' || (*d->p >= '0' && *d->p <= '9')))
+				line_ok = !dr_count(d, &line);
+			else if (dr_skip(d))
+				return -1;
+		} else if (DR_KEY(k, kn, "paragraphs")) {
+			if (dr_seen(&seen, 3) || !(seen & 1) || !(seen & 2))
+				return -1;
+			if (heading && !line_ok)
+				return -1;
+			/* cJSON's valueint of the level */
+			lv = level >= INT_MAX ? INT_MAX : level <= (double)INT_MIN ? INT_MIN : (int)level;
+			if (lv < 1 || lv > 6)
+				return -1;
+			if (!(sec = sahifa_article_add_section(d->a, heading, heading_n, lv, (long)line)) ||
+			    dr_paragraphs(d, sec))
+				return -1;
+		} else {
+			return -1;
+		}
+	}
+	return r == 0 && sec ? 0 : -1;
+}
+
+static int dr_sections(struct dr *d)
+{
+	int first = 1, r;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1)
+		if (dr_section(d))
+			return -1;
+	return r;
+}
+
+static int dr_captions(struct dr *d)
+{
+	const uint32_t want = DRI(DRI_TEXT) | DRI(DRI_LINE) | DRI(DRI_LANG) | DRI(DRI_SCRIPT);
+	int first = 1, r;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1) {
+		struct dr_item it;
+		struct sahifa_caption *c;
+
+		if (dr_item(d, &it, want, want) ||
+		    !(c = sahifa_article_add_caption(d->a, it.text, it.text_n, (long)it.line)))
+			return -1;
+		memcpy(c->tag.lang, it.tag.lang, sizeof(c->tag.lang));
+		memcpy(c->tag.script, it.tag.script, sizeof(c->tag.script));
+	}
+	return r;
+}
+
+static int dr_removed(struct dr *d)
+{
+	const uint32_t need = DRI(DRI_TEXT) | DRI(DRI_LINE) | DRI(DRI_REASON);
+	int first = 1, r;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1) {
+		struct dr_item it;
+		enum sahifa_reason reason;
+		char name[32];
+
+		if (dr_item(d, &it, need | DRI(DRI_DETAIL), need) ||
+		    dr_name(it.reason, it.reason_n, name) || sahifa_reason_parse(name, &reason) ||
+		    !sahifa_article_add_removed(d->a, (long)it.line, it.text, it.text_n, reason,
+						it.detail))
+			return -1;
+	}
+	return r;
+}
+
+static int dr_authors(struct dr *d)
+{
+	int first = 1, r;
+	const char *s;
+	size_t n;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1)
+		if (dr_string(d, &s, &n) || sahifa_article_add_author(d->a, s, n))
+			return -1;
+	return r;
+}
+
+static int dr_scripts(struct dr *d)
+{
+	struct sahifa_article *a = d->a;
+	int first = 1, r;
+
+	if (dr_open(d, '['))
+		return -1;
+	while ((r = dr_next(d, ']', &first)) == 1) {
+		struct sahifa_script_share sh;
+		uint32_t seen = 0;
+		int f2 = 1, r2;
+		const char *k;
+		size_t kn;
+
+		if (a->n_scripts == SAHIFA_MAX_SCRIPTS || dr_open(d, '{'))
+			return -1;
+		while ((r2 = dr_next(d, '}', &f2)) == 1) {
+			if (dr_key(d, &k, &kn))
+				return -1;
+			if (DR_KEY(k, kn, "script")) {
+				if (dr_seen(&seen, 0) || dr_fixed(d, sh.script, sizeof(sh.script)))
+					return -1;
+			} else if (DR_KEY(k, kn, "share")) {
+				if (dr_seen(&seen, 1) || dr_number(d, &sh.share))
+					return -1;
+			} else {
+				return -1;
+			}
+		}
+		if (r2 || seen != 3)
+			return -1;
+		a->scripts[a->n_scripts++] = sh;
+	}
+	return r;
+}
+
+/* The four counts the record keeps; the others are recounted, so any scalar will do. */
+static int dr_stats(struct dr *d, struct sahifa_stats *st)
+{
+	static const char *const skipped[] = {
+		"sections", "paragraphs", "captions", "removed", "characters", "words",
+	};
+	uint32_t seen = 0;
+	int first = 1, r;
+	const char *k;
+	size_t kn, i;
+
+	if (dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "lines")) {
+			r = dr_seen(&seen, 0) || dr_count(d, &st->lines);
+		} else if (DR_KEY(k, kn, "blank_lines")) {
+			r = dr_seen(&seen, 1) || dr_count(d, &st->blank_lines);
+		} else if (DR_KEY(k, kn, "replaced")) {
+			r = dr_seen(&seen, 2) || dr_count(d, &st->replaced);
+		} else if (DR_KEY(k, kn, "marks_trimmed")) {
+			r = dr_seen(&seen, 3) || dr_count(d, &st->marks_trimmed);
+		} else {
+			for (i = 0; i < sizeof(skipped) / sizeof(skipped[0]); i++)
+				if (kn == strlen(skipped[i]) && !memcmp(k, skipped[i], kn))
+					break;
+			r = i == sizeof(skipped) / sizeof(skipped[0]) || dr_seen(&seen, 4 + (int)i) ||
+			    dr_skip(d);
+		}
+		if (r)
+			return -1;
+	}
+	return r == 0 && (seen & 0xF) == 0xF ? 0 : -1;
+}
+
+static int dr_quality(struct dr *d, struct sahifa_quality *q)
+{
+	uint32_t seen = 0, all = (1u << sahifa_quality_n_fields) - 1;
+	size_t next = 0, i;
+	int first = 1, r;
+	const char *k;
+	size_t kn;
+
+	if (sahifa_quality_n_fields >= 32 || dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		if (dr_key(d, &k, &kn))
+			return -1;
+		if (DR_KEY(k, kn, "stopword_lang")) {
+			if (dr_seen(&seen, (int)sahifa_quality_n_fields))
+				return -1;
+			if (dr_null(d) && dr_fixed(d, q->stopword_lang, sizeof(q->stopword_lang)))
+				return -1;
+			continue;
+		}
+		/* the fields come in the table's order: the next one is tried first */
+		for (i = 0; i < sahifa_quality_n_fields; i++) {
+			const char *name = sahifa_quality_fields[(next + i) % sahifa_quality_n_fields].name;
+
+			if (kn == strlen(name) && !memcmp(k, name, kn))
+				break;
+		}
+		if (i == sahifa_quality_n_fields)
+			return -1;
+		i = (next + i) % sahifa_quality_n_fields;
+		next = i + 1;
+		if (dr_seen(&seen, (int)i))
+			return -1;
+		if (sahifa_quality_fields[i].count) {
+			uint64_t u;
+
+			if (dr_count(d, &u))
+				return -1;
+			memcpy((char *)q + sahifa_quality_fields[i].offset, &u, sizeof(u));
+		} else {
+			double v;
+
+			if (dr_number(d, &v) || v < 0)
+				return -1;
+			memcpy((char *)q + sahifa_quality_fields[i].offset, &v, sizeof(v));
+		}
+	}
+	if (r || (seen & all) != all)
+		return -1;
+	q->present = 1;
+	return 0;
+}
+
+/* The record's members, in any order; the bits of those it must have. */
+enum {
+	DRA_ID, DRA_SOURCE, DRA_HEADLINE, DRA_BYLINE, DRA_LANG, DRA_CONFIDENCE, DRA_SCRIPT,
+	DRA_SCRIPTS, DRA_SECTIONS, DRA_CAPTIONS, DRA_REMOVED, DRA_STATS, DRA_NEEDED,
+	DRA_URL = DRA_NEEDED, DRA_PUBLISHED, DRA_MODIFIED, DRA_SITE_NAME, DRA_DESCRIPTION,
+	DRA_HTML_LANG, DRA_AUTHORS, DRA_QUALITY, DRA_SCHEMA_VERSION, DRA_LANG_TAG
+};
+
+static const char *const dr_article_keys[] = {
+	"id", "source", "headline", "byline", "lang", "lang_confidence", "script", "scripts",
+	"sections", "captions", "removed", "stats", "url", "published", "modified",
+	"site_name", "description", "html_lang", "authors", "quality", "schema_version",
+	"lang_tag",
+};
+
+static int dr_article(struct dr *d)
+{
+	struct sahifa_article *a = d->a;
+	uint32_t seen = 0;
+	int first = 1, r;
+	const char *k, *s;
+	size_t kn, n, i;
+
+	if (dr_open(d, '{'))
+		return -1;
+	while ((r = dr_next(d, '}', &first)) == 1) {
+		char **field = NULL;
+		double conf = 0;
+
+		if (dr_key(d, &k, &kn))
+			return -1;
+		for (i = 0; i < sizeof(dr_article_keys) / sizeof(dr_article_keys[0]); i++)
+			if (kn == strlen(dr_article_keys[i]) && !memcmp(k, dr_article_keys[i], kn))
+				break;
+		if (i == sizeof(dr_article_keys) / sizeof(dr_article_keys[0]) ||
+		    dr_seen(&seen, (int)i))
+			return -1;
+		switch (i) {
+		case DRA_ID: r = dr_fixed(d, a->id, sizeof(a->id)); break;
+		case DRA_SOURCE: r = dr_source(d, &a->source); break;
+		case DRA_HEADLINE: field = &a->headline; break;
+		case DRA_BYLINE: field = &a->byline; break;
+		case DRA_LANG: r = dr_fixed(d, a->tag.lang, sizeof(a->tag.lang)); break;
+		case DRA_CONFIDENCE:
+			r = dr_number(d, &conf) || conf < 0 || conf > 1;
+			a->tag.confidence = conf;
+			break;
+		case DRA_SCRIPT: r = dr_fixed(d, a->tag.script, sizeof(a->tag.script)); break;
+		case DRA_SCRIPTS: r = dr_scripts(d); break;
+		case DRA_SECTIONS: r = dr_sections(d); break;
+		case DRA_CAPTIONS: r = dr_captions(d); break;
+		case DRA_REMOVED: r = dr_removed(d); break;
+		case DRA_STATS: r = dr_stats(d, &a->stats); break;
+		case DRA_URL: field = &a->url; break;
+		case DRA_PUBLISHED: field = &a->published; break;
+		case DRA_MODIFIED: field = &a->modified; break;
+		case DRA_SITE_NAME: field = &a->site_name; break;
+		case DRA_DESCRIPTION: field = &a->description; break;
+		case DRA_HTML_LANG: field = &a->html_lang; break;
+		case DRA_AUTHORS: r = dr_authors(d); break;
+		case DRA_QUALITY: r = dr_quality(d, &a->quality); break;
+		default: r = dr_skip(d); break;
+		}
+		if (field)
+			r = dr_str(d, 1, &s, &n) || dr_set(field, s, n);
+		if (r)
+			return -1;
+	}
+	return r == 0 && (seen & ((1u << DRA_NEEDED) - 1)) == (1u << DRA_NEEDED) - 1 ? 0 : -1;
+}
+
+int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_article *a)
+{
+	struct dr d = { json, json + len, len, NULL, 0, a };
+	int ok;
+
+	dr_ws(&d);
+	ok = !dr_article(&d);
+	/* after the value, what the cJSON reader lets end a line */
+	while (ok && d.p < d.end && (*d.p == ' ' || *d.p == '\t' || *d.p == '\r'))
+		d.p++;
+	ok = ok && d.p == d.end;
+	free(d.scratch);
+	if (!ok) {
+		sahifa_article_release(a);
+		return 0;
+	}
+	sahifa_article_count(a);
+	return 1;
+}
+
+/* 1 when a is as sahifa_article_init leaves it: the direct reader builds only into such
+ * an article, as giving up must leave it as it was. */
+static int article_fresh(const struct sahifa_article *a)
+{
+	struct sahifa_article t;
+
+	sahifa_article_init(&t);
+	return !memcmp(a, &t, sizeof(t));
+}
+
+enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct sahifa_article *a,
+					    struct sahifa_error *err)
+{
+	if (article_fresh(a) && shf_article_from_json_direct(json, len, a))
+		return SAHIFA_OK;
+	return shf_article_from_json_cjson(json, len, a, err);
 }
 
 enum sahifa_status sahifa_reject_to_json(const char *name, const char *member,

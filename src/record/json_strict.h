@@ -9,8 +9,22 @@
 
 #include <stddef.h>
 
+#include "sahifa/error.h"
+
 /* 1 when some object in the cJSON tree v (a const cJSON *) repeats a key; the key is
  * copied (cut to size) into key.  0 otherwise. */
 int shf_json_duplicate_key(const void *v, char *key, size_t size);
+
+struct sahifa_article;
+
+/* The two paths of sahifa_article_from_json (src/record/json_record.c), apart for the
+ * tests that hold them to one another.  _cjson is the reference: the cJSON tree, every
+ * check, the message of the first failure.  _direct reads the bytes straight into a,
+ * which must be as sahifa_article_init leaves it: 1 when it built the article the
+ * reference builds, 0 when it gave up (a left as it was, whatever the reason: a bad
+ * record, a shape it does not take, no memory). */
+enum sahifa_status shf_article_from_json_cjson(const char *json, size_t len,
+					       struct sahifa_article *a, struct sahifa_error *err);
+int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_article *a);
 
 #endif

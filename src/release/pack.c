@@ -237,16 +237,16 @@ static const unsigned char *hex_bytes(const char *hex, unsigned char *out, size_
 	return out;
 }
 
-enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT])
+/* The split of an id whose SHA-256 is hex (NULL: none could be taken). */
+static enum sahifa_split split_of_hash(const char *hex, const unsigned weights[SAHIFA_SPLIT_COUNT])
 {
-	char hex[65];
 	unsigned char b[8];
 	unsigned long long v = 0, total = 0, cum = 0;
 	int i;
 
 	for (i = 0; i < SAHIFA_SPLIT_COUNT; i++)
 		total += weights[i];
-	if (!total || sahifa_sha256_hex(id, strlen(id), hex))
+	if (!total || !hex)
 		return SAHIFA_SPLIT_TRAIN;
 	hex_bytes(hex, b, sizeof(b));
 	for (i = 0; i < 8; i++)
@@ -260,6 +260,13 @@ enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SA
 	for (i = SAHIFA_SPLIT_COUNT - 1; i > 0 && !weights[i]; i--)
 		;
 	return (enum sahifa_split)i;
+}
+
+enum sahifa_split sahifa_pack_split_of(const char *id, const unsigned weights[SAHIFA_SPLIT_COUNT])
+{
+	char hex[65];
+
+	return split_of_hash(sahifa_sha256_hex(id, strlen(id), hex) ? NULL : hex, weights);
 }
 
 int sahifa_pack_name_ok(const char *name)
@@ -338,7 +345,8 @@ const char *const *sahifa_pack_hub_licenses(size_t *n)
 /* ---- the run ------------------------------------------------------------------ */
 
 /* The spool's write buffer: every record's canonical line and CSV rows pass through it
- * once, so few large writes instead of one per 4 KiB (stdio's default). */
+ * once, so few large writes instead of one per 4 KiB (stdio's default).  Ours: glibc's
+ * setvbuf takes the size only with the buffer. */
 #define SPOOL_BUFFER_BYTES ((size_t)1 << 20)
 
 struct entry {
@@ -429,11 +437,14 @@ struct pack {
 	size_t n_langs, n_scripts, cap_langs, cap_scripts;
 	unsigned long long paragraphs, characters, words;
 	unsigned long long hist[PACK_HIST_BINS];
+	struct spool_counts all;      /* every record's counts as spooled; plan_data takes
+				       * the dropped ones' out */
 	struct reader *rd;
 	struct sahifa_buf line, json, key, blob;
 	struct sahifa_article a;
 	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
 	FILE *spool;                  /* every record's part, in the order read */
+	char *spool_buf;              /* its stdio buffer, SPOOL_BUFFER_BYTES */
 	off_t spool_len;
 	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
 };
@@ -664,13 +675,19 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		memcpy(x->id, p->a.id, sizeof(x->id));
 		x->line = line;
 		x->input = input;
-		x->split = (uint8_t)sahifa_pack_split_of(p->a.id, p->weights);
+		/* sahifa_pack_split_of's answer, on pack's one hash context */
+		x->split = (uint8_t)split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
+						  p->weights);
 		x->dropped = 0;
-		if (sha_hex(p, p->json.data, p->json.len, hex)) {
+		/* the content hash orders records of one id and finds the ones modified since
+		 * the previous release: without one, only repeated ids need it (dedup) */
+		memset(x->content, 0, sizeof(x->content));
+		if (p->o->previous && sha_hex(p, p->json.data, p->json.len, hex)) {
 			st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
 			break;
 		}
-		hex_bytes(hex, x->content, 16);
+		if (p->o->previous)
+			hex_bytes(hex, x->content, 16);
 		if ((st = article_key(p, &p->a, x->key, &e))) {
 			if (sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 				break;
@@ -754,6 +771,38 @@ static enum sahifa_status add_dup(struct pack *p, const char *dropped, const cha
 	return SAHIFA_OK;
 }
 
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
+				     size_t len);
+
+/* The content hashes index_input left out, of the records whose id repeats (p->e sorted
+ * by id), read back from the spool; each run of one id sorted again with them. */
+static enum sahifa_status content_of_repeated_ids(struct pack *p)
+{
+	size_t i, j, k;
+	enum sahifa_status st;
+	char hex[65];
+
+	if (p->spool && fflush(p->spool) != 0)
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
+					"write error in a temporary file: %s", strerror(errno));
+	for (i = 0; i < p->n; i = j) {
+		for (j = i + 1; j < p->n && !strcmp(p->e[j].id, p->e[i].id); j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++) {
+			if ((st = spool_read(p, &p->e[k], 0, p->e[k].json_len - 1)))
+				return st;
+			if (sha_hex(p, p->blob.data, p->blob.len, hex))
+				return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+							"sha-256 failed");
+			hex_bytes(hex, p->e[k].content, 16);
+		}
+		sort(p->e + i, j - i, sizeof(*p->e), cmp_id_then_place);
+	}
+	return SAHIFA_OK;
+}
+
 /* Drop repeated ids (the record with the smallest content hash stays), then records whose match key
  * equals another's (the smallest id stays).  Leaves p->e sorted by (dropped, split, id). */
 static enum sahifa_status dedup(struct pack *p)
@@ -763,6 +812,8 @@ static enum sahifa_status dedup(struct pack *p)
 	enum sahifa_status st;
 
 	sort(p->e, p->n, sizeof(*p->e), cmp_id_then_place);
+	if (!p->o->previous && (st = content_of_repeated_ids(p)))
+		return st;
 	for (i = 1; i < p->n; i++)
 		if (!strcmp(p->e[i].id, p->e[i - 1].id)) {
 			p->e[i].dropped = 1;
@@ -1125,6 +1176,42 @@ static enum sahifa_status tally_add(struct pack *p, struct sahifa_tally **t, siz
 	return SAHIFA_OK;
 }
 
+/* One count of key out of a tally made by tally_add; a key counted no more goes. */
+static void tally_sub(struct sahifa_tally *t, size_t *n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < *n && strcmp(t[i].key, key); i++)
+		;
+	if (i == *n || --t[i].n)
+		return;
+	memmove(t + i, t + i + 1, (*n - i - 1) * sizeof(*t));
+	(*n)--;
+}
+
+/* c into the totals (sign 1) or out of them (-1), tallies included. */
+static enum sahifa_status counts_add(struct pack *p, const struct spool_counts *c, int sign)
+{
+	struct spool_counts *a = &p->all;
+	enum sahifa_status st;
+	size_t k;
+
+	for (k = 0; k < PACK_HIST_BINS; k++)
+		a->hist[k] += sign > 0 ? c->hist[k] : -c->hist[k];
+	a->paragraphs += sign > 0 ? c->paragraphs : -c->paragraphs;
+	a->characters += sign > 0 ? c->characters : -c->characters;
+	a->words += sign > 0 ? c->words : -c->words;
+	a->rows += sign > 0 ? c->rows : -c->rows;
+	if (sign < 0) {
+		tally_sub(p->langs, &p->n_langs, c->lang);
+		tally_sub(p->scripts, &p->n_scripts, c->script);
+		return SAHIFA_OK;
+	}
+	if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c->lang)))
+		return st;
+	return tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c->script);
+}
+
 /* v in decimal; size is at least 21.  Done by hand: snprintf's format machinery was a
  * visible share of the CSV rows, which print a handful of numbers per paragraph. */
 static void num(char *buf, size_t size, unsigned long long v)
@@ -1242,7 +1329,9 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	if (!p->spool) {
 		if (!(p->spool = tmp_open(p)))
 			return p->err->status ? p->err->status : nomem(p);
-		setvbuf(p->spool, NULL, _IOFBF, SPOOL_BUFFER_BYTES);
+		if (!(p->spool_buf = malloc(SPOOL_BUFFER_BYTES)) ||
+		    setvbuf(p->spool, p->spool_buf, _IOFBF, SPOOL_BUFFER_BYTES))
+			return nomem(p);
 		shf_csv_writer_init(&p->spool_aw, p->spool, "data/articles.csv");
 		shf_csv_writer_init(&p->spool_pw, p->spool, "data/paragraphs.csv");
 		/* the header rows (and a spreadsheet's BOM) are the members' own */
@@ -1274,6 +1363,9 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
 	x->csv_len[0] = (uint32_t)(p->spool_aw.bytes - a0);
 	x->csv_len[1] = (uint32_t)(p->spool_pw.bytes - p0);
+	/* the totals as if every record stayed: plan_data reads back only the dropped */
+	if (!x->csv_failed && (st = counts_add(p, &c, 1)))
+		return st;
 	return spool_write(p, &c, sizeof(c));
 }
 
@@ -1384,17 +1476,30 @@ static enum sahifa_status plan_data(struct pack *p)
 	i_mp = (size_t)(mp - p->m);
 	if ((st = header_row(p, mp, shf_layout_paragraphs_columns, SHF_LAYOUT_PARAGRAPHS_COLUMNS)))
 		return st;
-	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
-		struct entry *x = &p->e[i];
+	/* the dropped records (after the kept in p->e) out of the totals */
+	for (i = p->n; i > 0 && p->e[i - 1].dropped; i--) {
+		const struct entry *x = &p->e[i - 1];
 		struct spool_counts c;
-		size_t k;
 
 		if (x->csv_failed)
-			return csv_failure(p, x);
+			continue;
 		if ((st = spool_read(p, x, (size_t)x->json_len + x->csv_len[0] + x->csv_len[1],
 				     sizeof(c))))
 			return st;
 		memcpy(&c, p->blob.data, sizeof(c));
+		counts_add(p, &c, -1);
+	}
+	memcpy(p->hist, p->all.hist, sizeof(p->hist));
+	p->paragraphs = p->all.paragraphs;
+	p->characters = p->all.characters;
+	p->words = p->all.words;
+	p->m[i_mp].rows = (long long)p->all.rows;
+	for (i = 0; i < p->n && !p->e[i].dropped; i++) {
+		struct entry *x = &p->e[i];
+		size_t k;
+
+		if (x->csv_failed)
+			return csv_failure(p, x);
 		if (x->split != split) {
 			/* name the finished split's shards now that their number is known */
 			split = x->split;
@@ -1419,15 +1524,6 @@ static enum sahifa_status plan_data(struct pack *p)
 		p->m[i_ma].bytes += x->csv_len[0];
 		p->m[i_ma].rows++;
 		p->m[i_mp].bytes += x->csv_len[1];
-		p->m[i_mp].rows += (long long)c.rows;
-		for (k = 0; k < PACK_HIST_BINS; k++)
-			p->hist[k] += c.hist[k];
-		p->paragraphs += c.paragraphs;
-		p->characters += c.characters;
-		p->words += c.words;
-		if ((st = tally_add(p, &p->langs, &p->n_langs, &p->cap_langs, c.lang)) ||
-		    (st = tally_add(p, &p->scripts, &p->n_scripts, &p->cap_scripts, c.script)))
-			return st;
 		p->sum->by_split[split]++;
 		p->sum->articles++;
 		/* the shard count of this split is final when the split or the input ends */
@@ -1907,6 +2003,7 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 out:
 	if (p.spool)
 		fclose(p.spool);
+	free(p.spool_buf);
 	shf_csv_writer_release(&p.spool_aw);
 	shf_csv_writer_release(&p.spool_pw);
 	sahifa_sha256_free(p.sha);

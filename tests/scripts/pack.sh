@@ -111,6 +111,75 @@ n=$(tar xzf "$tmp/d/d-1.0.0.tar.gz" -O d-1.0.0/manifest.json | python3 -c \
 	'import json,sys; m=json.load(sys.stdin); print(m["counts"]["articles"], m["counts"]["duplicates_dropped"])')
 if [ "$n" = "3 2" ]; then pass duplicates; else fail duplicates "articles, dropped = $n, want 3 2"; fi
 
+# -- one id, three contents: the record with the smallest SHA-256 of its canonical line
+# stays, whichever order the inputs come in (each line's canonical form is the shard
+# line of a release of it alone); the counts are the kept one's, no language of the
+# dropped ones left in them
+python3 - "$tmp/small.jsonl" "$tmp/one" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+for k, h in enumerate(["first", "second", "third"]):
+    r["headline"] = h
+    r["lang"] = ["ar", "fr", "de"][k]
+    with open("%s%d.jsonl" % (sys.argv[2], k), "w", encoding="utf-8") as f:
+        f.write(json.dumps(r, ensure_ascii=False, separators=(", ", ": ") if k == 1 else (",", ":")) + "\n")
+PY
+for k in 0 1 2; do
+	SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/o$k" "$tmp/one$k.jsonl" > /dev/null
+	tar xzf "$tmp/o$k/o-1.0.0.tar.gz" -O o-1.0.0/data/train-00000-of-00001.jsonl > "$tmp/canon$k"
+done
+want=$(for k in 0 1 2; do echo "$(head -c -1 "$tmp/canon$k" | sha256sum | cut -c1-64) $k"; done |
+	sort | head -n 1 | cut -d' ' -f2)
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/oa" "$tmp/one0.jsonl" \
+	"$tmp/one1.jsonl" "$tmp/one2.jsonl" > /dev/null
+SOURCE_DATE_EPOCH=0 "$SAHIFA" pack --name o --version 1.0.0 -o "$tmp/ob" "$tmp/one2.jsonl" \
+	"$tmp/one1.jsonl" "$tmp/one0.jsonl" > /dev/null
+if cmp -s "$tmp/oa/o-1.0.0.tar.gz" "$tmp/ob/o-1.0.0.tar.gz" &&
+	tar xzf "$tmp/oa/o-1.0.0.tar.gz" -O o-1.0.0/data/train-00000-of-00001.jsonl |
+	cmp -s - "$tmp/canon$want" &&
+	[ "$(tar xzf "$tmp/oa/o-1.0.0.tar.gz" -O o-1.0.0/manifest.json | python3 -c \
+		'import json,sys; print(json.load(sys.stdin)["counts"]["by_lang"])')" = \
+	  "$(python3 -c 'import json,sys; print({json.load(sys.stdin)["lang"]: 1})' < "$tmp/canon$want")" ]; then
+	pass repeated-id-smallest-content
+else fail repeated-id-smallest-content "not the same release both ways, or not record $want kept"; fi
+
+# -- paragraphs.csv rows whose text needs CSV quotes, JSON escapes or a spreadsheet's
+# guard: the rows hold the texts of the shards, faithful and for spreadsheets
+python3 - "$tmp/small.jsonl" "$tmp/tricky.jsonl" <<'PY'
+import json, sys
+tricks = ["=SUM(A1)", "a, b", 'say "hi"', " lead", "trail ", "tab\there", "line\nbreak",
+          "back\\slash", "-minus", "\u00e9t\u00e9 \U0001F600", "plain text"]
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i, r in enumerate(rows):
+        k = 0
+        for s in r["sections"]:
+            for p in s["paragraphs"]:
+                t = tricks[(i + k) % len(tricks)]
+                p["text"] = t + " " + p["text"] if k % 2 else p["text"] + t
+                k += 1
+        f.write(json.dumps(r, ensure_ascii=bool(i % 2), separators=(",", ":")) + "\n")
+PY
+for opt in "" --csv-excel; do
+	rm -rf "$tmp/tr"
+	"$SAHIFA" pack --name t --version 1.0.0 $opt -o "$tmp/tr" "$tmp/tricky.jsonl" > /dev/null
+	r=$(python3 - "$tmp/tr/t-1.0.0.tar.gz" "$opt" <<'PY'
+import csv, io, json, sys, tarfile
+t = tarfile.open(sys.argv[1])
+get = lambda n: t.extractfile("t-1.0.0/" + n).read().decode("utf-8-sig")
+recs = [json.loads(l) for n in t.getnames() if n.endswith(".jsonl")
+        for l in get(n[len("t-1.0.0/"):]).splitlines()]
+want = [p["text"] for r in sorted(recs, key=lambda r: r["id"]) for s in r["sections"]
+        for p in s["paragraphs"]]
+got = [row["text"] for row in csv.DictReader(io.StringIO(get("data/paragraphs.csv"), newline=""))]
+if sys.argv[2]:
+    got = [g[1:] if g[:1] == "'" and w[:1] in "=+-@\t\r" else g for g, w in zip(got, want)]
+print("ok" if got == want and len(want) > 5 else "differ: %d rows, %d texts" % (len(got), len(want)))
+PY
+)
+	if [ "$r" = ok ]; then pass "paragraphs-csv-texts${opt}"; else fail "paragraphs-csv-texts${opt}" "$r"; fi
+done
+
 # -- split proportions on 3000 records: 80/10/10 within a few points, and stable
 python3 "$gen" many 3000 s > "$tmp/s.jsonl"
 "$SAHIFA" pack --name s --version 1.0.0 --split train=80,validation=10,test=10 -o "$tmp/s" \

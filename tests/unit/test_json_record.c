@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "record/json_strict.h"
 #include "sahifa/article.h"
 #include "sahifa/convert.h"
 #include "sahifa/limits.h"
@@ -170,6 +171,145 @@ static void test_depth_limit(void)
 	free(s);
 }
 
+/* Replace the first "from" in a copy of s by "to"; NULL when s does not hold it. */
+static char *replaced(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	size_t n = strlen(s), nf = strlen(from), nt = strlen(to);
+	char *out;
+
+	if (!at || !(out = malloc(n - nf + nt + 1)))
+		return NULL;
+	memcpy(out, s, (size_t)(at - s));
+	memcpy(out + (at - s), to, nt);
+	memcpy(out + (at - s) + nt, at + nf, n - (size_t)(at - s) - nf + 1);
+	return out;
+}
+
+/* The direct reader against the cJSON one on variants of a record: where it builds an
+ * article, it is the reference's, byte for byte once written; where it gives up,
+ * sahifa_article_from_json answers as the reference does, message and place included. */
+static void test_direct_reader(void)
+{
+	static const struct {
+		const char *from, *to;
+		int direct;                 /* the direct reader builds it */
+		enum sahifa_status st;      /* the reference's answer */
+	} rows[] = {
+		{ "", "", 1, SAHIFA_OK },
+		{ ",\"headline\":", " ,\t\"headline\" :\n", 1, SAHIFA_OK },
+		{ "{\"id\":\"0123456789abcdef0123456789abcdef\",\"schema_version\":\"2.0.0\",",
+		  "{\"schema_version\":\"2.0.0\",\"id\":\"0123456789abcdef0123456789abcdef\",", 1,
+		  SAHIFA_OK },
+		{ "\"headline\":\"\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86\"",
+		  "\"headline\":\"\\u0639\\u0646 \\\"x\\\\\\/\\ud83d\\ude00\\b\\f\\n\\r\\t\\u001f\"", 1,
+		  SAHIFA_OK },
+		{ "\"level\":2,", "\"level\":2.5,", 1, SAHIFA_OK },
+		{ "\"bytes\":3000000000", "\"bytes\":3e9", 1, SAHIFA_OK },
+		{ "\"bytes\":3000000000", "\"bytes\":9007199254740993", 1, SAHIFA_OK },
+		{ "\"bytes\":3000000000", "\"bytes\":-0", 1, SAHIFA_OK },
+		{ "\"warc\":null", "\"warc\":{\"offset\":5,\"file\":\"w.warc\",\"date\":null}", 1,
+		  SAHIFA_OK },
+		{ "\"authors\":[]", "\"authors\":[\"A\",\"A\",\"B\"]", 1, SAHIFA_OK },
+		{ "\"stopword_lang\":\"ar\"", "\"stopword_lang\":null", 1, SAHIFA_OK },
+		{ "{\"heading\":null,\"level\":1,", "{\"heading\":null,\"level\":1,\"line\":\"x\",", 1,
+		  SAHIFA_OK },
+		/* shapes it leaves to the reference, which takes them */
+		{ "\"html_lang\":null", "\"html_lang\":null,\"extra\":1", 0, SAHIFA_OK },
+		{ "\"lang_tag\":\"ar-Arab\"", "\"lang_tag\":[\"x\"]", 0, SAHIFA_OK },
+		{ "{\"heading\":\"Heading\",\"level\":2,\"line\":5,\"paragraphs\":[{\"text\":\"item\","
+		  "\"kind\":\"list_item\",\"line\":7,\"lang\":\"und\",\"script\":\"Zyyy\"}]}",
+		  "{\"paragraphs\":[{\"text\":\"item\",\"kind\":\"list_item\",\"line\":7,\"lang\":\"und\","
+		  "\"script\":\"Zyyy\"}],\"heading\":\"Heading\",\"level\":2,\"line\":5}", 0, SAHIFA_OK },
+		/* cJSON reads a leading zero as strtod does; JSON has none */
+		{ "\"line\":7,", "\"line\":07,", 0, SAHIFA_OK },
+		{ "\"headline\":\"", "\"\\u0068eadline\":\"", 0, SAHIFA_OK },
+		/* bad records: the reference's message */
+		{ "\"html_lang\":null", "\"html_lang\":null,\"url\":null", 0, SAHIFA_ERR_DATA },
+		{ "\"headline\":\"", "\"headline\":\"a\\u0000", 0, SAHIFA_ERR_DATA },
+		{ "\"headline\":\"", "\"headline\":\"\\ud800", 0, SAHIFA_ERR_DATA },
+		{ "\"headline\":\"", "\"headline\":\"\\q", 0, SAHIFA_ERR_DATA },
+		{ "\"level\":2,", "\"level\":7,", 0, SAHIFA_ERR_DATA },
+		{ "\"line\":7,", "\"line\":7.5,", 0, SAHIFA_ERR_DATA },
+		{ "\"lang_confidence\":0.971", "\"lang_confidence\":1.5", 0, SAHIFA_ERR_DATA },
+		{ "\"kind\":\"list_item\"", "\"kind\":\"bogus\"", 0, SAHIFA_ERR_DATA },
+		{ "\"reason\":\"chrome\",\"detail\":\"line 'Trending'\"",
+		  "\"reason\":\"chrome\",\"detail\":null", 0, SAHIFA_ERR_DATA },
+		{ "\"sha256\":\"", "\"sha256\":\"a", 0, SAHIFA_ERR_DATA },
+		{ "\"byline\":null,", "", 0, SAHIFA_ERR_DATA },
+		{ "\"stats\":{\"lines\":12,", "\"stats\":{", 0, SAHIFA_ERR_DATA },
+		{ "\"mean_word_length\":4.25", "\"mean_word_length\":-1", 0, SAHIFA_ERR_DATA },
+		{ "\"captions\":[{", "\"captions\":[{,", 0, SAHIFA_ERR_DATA },
+	};
+	static const char *const suffixes[] = { "", " \t\r", "\n", "x", "}" };
+	struct sahifa_article a, b;
+	struct sahifa_buf base, j1, j2;
+	struct sahifa_error e1, e2;
+	size_t i, k;
+
+	make_article(&a);
+	a.quality.present = 1;
+	a.quality.lines = 3;
+	a.quality.mean_word_length = 4.25;
+	memcpy(a.quality.stopword_lang, "ar", 3);
+	sahifa_buf_init(&base, 0);
+	sahifa_buf_init(&j1, 0);
+	sahifa_buf_init(&j2, 0);
+	CHECK(sahifa_article_to_json(&a, &base, &e1) == SAHIFA_OK);
+	sahifa_article_release(&a);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		for (k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
+			char *v = replaced(base.data, rows[i].from, rows[i].to), *line;
+			int direct, want_direct = rows[i].direct && k < 2;
+			enum sahifa_status st;
+
+			CHECK(v != NULL);
+			if (!v || !(line = malloc(strlen(v) + strlen(suffixes[k]) + 1))) {
+				free(v);
+				continue;
+			}
+			memcpy(line, v, strlen(v));
+			memcpy(line + strlen(v), suffixes[k], strlen(suffixes[k]) + 1);
+			sahifa_article_init(&a);
+			sahifa_article_init(&b);
+			sahifa_error_clear(&e1);
+			sahifa_error_clear(&e2);
+			direct = shf_article_from_json_direct(line, strlen(line), &a);
+			CHECK_INT(line, direct, want_direct);
+			st = shf_article_from_json_cjson(line, strlen(line), &b, &e2);
+			if (k < 2)
+				CHECK_INT(line, st, rows[i].st);
+			else
+				CHECK(st != SAHIFA_OK);
+			if (direct && !st) {
+				sahifa_buf_reset(&j1);
+				sahifa_buf_reset(&j2);
+				CHECK(sahifa_article_to_json(&a, &j1, &e1) == SAHIFA_OK);
+				CHECK(sahifa_article_to_json(&b, &j2, &e1) == SAHIFA_OK);
+				CHECK_STR(line, j1.data, j2.data);
+			}
+			/* the public reader: the direct answer or the reference's, never another */
+			sahifa_article_release(&a);
+			sahifa_article_release(&b);
+			CHECK_INT(line, sahifa_article_from_json(line, strlen(line), &a, &e1), st);
+			CHECK_STR(line, e1.msg, st ? e2.msg : "");
+			CHECK_STR(line, e1.where, st ? e2.where : "");
+			CHECK_INT(line, e1.col, st ? e2.col : 0);
+			sahifa_article_release(&a);
+			free(line);
+			free(v);
+		}
+	/* an article already filled is read into as the reference does: sections added */
+	sahifa_article_init(&a);
+	CHECK(sahifa_article_from_json(base.data, base.len, &a, &e1) == SAHIFA_OK);
+	CHECK(sahifa_article_from_json(base.data, base.len, &a, &e1) == SAHIFA_OK);
+	CHECK_INT("read twice", a.n_sections, 4);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&base);
+	sahifa_buf_release(&j1);
+	sahifa_buf_release(&j2);
+}
+
 static void test_reject_json(void)
 {
 	struct sahifa_buf b;
@@ -190,6 +330,7 @@ int main(void)
 	test_round_trip();
 	test_bad_input();
 	test_depth_limit();
+	test_direct_reader();
 	test_reject_json();
 	return check_report();
 }

@@ -174,6 +174,14 @@ static void test_csv(void)
 		{ "plain", "plain" }, { "a,b", "\"a,b\"" }, { "say \"hi\"", "\"say \"\"hi\"\"\"" },
 		{ "two\nlines", "\"two\nlines\"" }, { "cr\r", "\"cr\r\"" }, { " lead", "\" lead\"" },
 		{ "نص عربي، مع فاصلة", "نص عربي، مع فاصلة" }, { "", "" },
+		/* past eight bytes, the byte that quotes in each place of a step and the tail */
+		{ "0123456789abcdefg", "0123456789abcdefg" },
+		{ "0123456789abcdef,", "\"0123456789abcdef,\"" },
+		{ "01234567,89abcdef", "\"01234567,89abcdef\"" },
+		{ "0123456\"89abcdef", "\"0123456\"\"89abcdef\"" },
+		{ "012345678\n9abcdef", "\"012345678\n9abcdef\"" },
+		{ "0123456789abcde\r", "\"0123456789abcde\r\"" },
+		{ "0123456789abcdef ", "\"0123456789abcdef \"" },
 	};
 	const char *fields[3] = { "x", NULL, "y,z" };
 	struct sahifa_buf b;
