@@ -31,18 +31,23 @@
 static const struct {
 	const char *code;
 	double hi;
+	int per_char;           /* Han and kana: a list of characters (LANG-char.txt), and the
+				 * share is of the block's characters, as these scripts write
+				 * words without spaces between them */
 } sw_langs[] = {
-	{ "ar", 0.18 }, { "fa", 0.24 }, { "ur", 0.32 }, { "ps", 0.22 }, { "en", 0.45 },
-	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 }, { "it", 0.40 },
-	{ "pt", 0.42 }, { "ru", 0.28 }, { "nl", 0.36 }, { "pl", 0.28 }, { "cs", 0.25 },
+	{ "ar", 0.18, 0 }, { "fa", 0.24, 0 }, { "ur", 0.32, 0 }, { "ps", 0.22, 0 },
+	{ "en", 0.45, 0 }, { "fr", 0.42, 0 }, { "de", 0.40, 0 }, { "es", 0.40, 0 },
+	{ "tr", 0.25, 0 }, { "it", 0.40, 0 }, { "pt", 0.42, 0 }, { "ru", 0.28, 0 },
+	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, 1 },
+	{ "ja", 0.25, 1 },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
 #define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
-static uint16_t sw_mask[SW_SLOTS];  /* one bit per list */
-_Static_assert(SW_N <= 16, "a stop word's mask has 16 bits");
+static uint32_t sw_mask[SW_SLOTS];  /* one bit per list */
+_Static_assert(SW_N <= 32, "a stop word's mask has 32 bits");
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
@@ -64,7 +69,7 @@ static void sw_insert(uint64_t h, unsigned lang)
 	for (probes = 0; probes < SW_SLOTS; probes++, i = (i + 1) & (SW_SLOTS - 1)) {
 		if (!sw_key[i] || sw_key[i] == h) {
 			sw_key[i] = h;
-			sw_mask[i] |= (uint16_t)(1u << lang);
+			sw_mask[i] |= 1u << lang;
 			return;
 		}
 	}
@@ -93,7 +98,8 @@ static void sw_build(void)
 		const struct sahifa_embed *e;
 		size_t pos = 0;
 
-		snprintf(path, sizeof(path), "rules/stopwords/%s.txt", sw_langs[k].code);
+		snprintf(path, sizeof(path), "rules/stopwords/%s%s.txt", sw_langs[k].code,
+			 sw_langs[k].per_char ? "-char" : "");
 		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
@@ -480,6 +486,8 @@ enum jt_class { J_BAD = 0, J_SHORT, J_NEAR, J_GOOD };
 struct blk {
 	size_t head;            /* first line */
 	uint32_t chars, words, marks, stops[SW_N], stop;
+	uint32_t units;         /* words, a Han or kana character counting as one */
+	uint32_t han;           /* Han and kana characters */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -498,7 +506,9 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION,
+	D_MARKUP,
+	D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -526,6 +536,7 @@ static const char *const details[D_COUNT] = {
 	"the site's notice on readers' comments",
 	"a teaser: its title and lead run together",
 	"a picture's caption that ends with its credit",
+	"markup printed as text (a <noscript> notice, an ad's tag)",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -533,6 +544,30 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
 	const struct seg_line *l = &s->lines[i];
 
 	return l->count < D_COUNT ? details[l->count] : NULL;
+}
+
+/* The Han and kana characters of the word t[0, n), each looked up alone in the lists
+ * of characters (a run of them is many words written without spaces); their count. */
+static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
+{
+	uint32_t f[SW_WORD_MAX + 1], c, found = 0;
+	size_t i = 0, len;
+
+	while (i < n) {
+		len = seg_utf8_next((const unsigned char *)t + i, n - i, &c);
+		if (breaks_anywhere(c)) {
+			size_t m = seg_fold(t + i, len, f, SW_WORD_MAX);
+			unsigned mask = m && m <= SW_WORD_MAX ? sw_lookup(hash_cps(f, m)) : 0, g;
+
+			found++;
+			k->han++;
+			for (g = 0; g < SW_N; g++)
+				if (sw_langs[g].per_char && (mask & (1u << g)))
+					k->stops[g]++;
+		}
+		i += len;
+	}
+	return found;
 }
 
 static void scan_block(struct page *p, struct blk *k)
@@ -593,10 +628,13 @@ static void scan_block(struct page *p, struct blk *k)
 					      (ws > l->b && t[ws - 1] == ':' && c == ']')))) {
 						k->marks++;
 					} else {
+						uint32_t han = scan_chars(k, s->text + ws, i - ws);
+
 						k->words++;
+						k->units += han ? han : 1;
 						if (k->words == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
 							k->upper = 1;
-						if (m && m <= SW_WORD_MAX) {
+						if (!han && m && m <= SW_WORD_MAX) {
 							unsigned mask = sw_lookup(hash_cps(f, m));
 							unsigned g;
 
@@ -625,12 +663,28 @@ static double density(const struct page *p, const struct blk *k)
 {
 	if (p->lang < 0 || !k->words)
 		return 0.0;
+	if (sw_langs[p->lang].per_char)
+		return (double)k->stops[p->lang] / (double)k->units;
 	return (double)k->stops[p->lang] / (double)k->words;
 }
 
 static int ends_sentence(const struct seg_line *h)
 {
 	return (h->flags & F_SENTENCE) != 0;
+}
+
+/* Han and kana text as dense in the page's list as near-good prose: blogs in these
+ * scripts set a clause a line, with no stop at its end ("一波波接續性低溫寒流報到已將新竹
+ * 尖石鄉後山一帶層層山巒披上嫣紅的彩衣", pixnet), which the sentence test misses. */
+static int per_char_block(const struct page *p, const struct blk *k)
+{
+	return p->lang >= 0 && sw_langs[p->lang].per_char && k->han * 2 >= k->units;
+}
+
+static int per_char_prose(const struct page *p, const struct blk *k)
+{
+	return per_char_block(p, k) && !k->list &&
+	       (k->cls == J_NEAR || density(p, k) >= sw_langs[p->lang].hi - 0.08);
 }
 
 #define GLUED_TITLE_MAX 150    /* bytes of a teaser's title before its lead */
@@ -760,6 +814,21 @@ static int caption_credit(const struct page *p, size_t bi)
 #define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
 #define SLUG_MIN 24               /* bytes of a file name printed as a picture's title */
 
+static const char *const w_image_ext[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", NULL };
+
+/* t[0, n) ends with a picture's file extension, in any case. */
+static int image_suffix(const char *t, size_t n)
+{
+	size_t i, m;
+
+	for (i = 0; w_image_ext[i]; i++) {
+		m = strlen(w_image_ext[i]);
+		if (n > m && starts_ci(t + n - m, m, w_image_ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* A picture the renderer printed as its alt text or file name in brackets: a short
  * line ("[responsive]", "[사진=JTBC, 이매진아시아]"), or a file name without spaces
  * however long, also broken over lines at the width
@@ -773,6 +842,21 @@ static int image_name(const struct page *p, const struct blk *k)
 	const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
 	size_t li;
 
+	if (k->marks == 1 && h->nlines == 1 && !k->form && !k->url) {
+		/* lynx: the picture's link and its file name, "[53]12-IMG_3886.jpg" */
+		const char *a = s->text + h->b;
+		size_t n = h->e - h->b, i = 0;
+
+		while (i < n && a[i] == ' ')
+			i++;
+		if (i < n && a[i] == '[') {
+			const char *close = memchr(a + i, ']', n - i);
+
+			i = close ? (size_t)(close - a) + 1 : n;
+			if (i < n && !memchr(a + i, ' ', n - i) && image_suffix(a + i, n - i))
+				return 1;
+		}
+	}
 	if (k->marks || k->form || h->e - h->b < 3 || last->e <= last->b)
 		return 0;
 	if (h->nlines == 1 && h->e - h->b >= SLUG_MIN && h->e - h->b <= IMAGE_NAME_MAX_CHARS &&
@@ -785,6 +869,9 @@ static int image_name(const struct page *p, const struct blk *k)
 		if (i == h->e && seps >= 3 && !k->url)
 			return 1;  /* (an ASCII name: text in other scripts runs on without spaces) */
 	}
+	if (h->nlines == 1 && h->e - h->b <= IMAGE_NAME_MAX_CHARS && !k->url &&
+	    !memchr(s->text + h->b, ' ', h->e - h->b) && image_suffix(s->text + h->b, h->e - h->b))
+		return 1;  /* a camera's file name as the picture's title: "12-IMG_3886.jpg" */
 	if (s->text[h->b] != '[' || s->text[last->e - 1] != ']')
 		return 0;
 	if (h->nlines == 1 && k->chars <= 80)
@@ -795,6 +882,38 @@ static int image_name(const struct page *p, const struct blk *k)
 		if (memchr(s->text + s->lines[li].b, ' ', s->lines[li].e - s->lines[li].b))
 			return 0;
 	return 1;
+}
+
+#define MARKUP_MIN_TAGS 2         /* tags in a block that make it markup printed as text */
+#define MARKUP_TAG_COLUMNS 80     /* and at least one in this many columns: an article on
+				   * HTML quotes a tag now and then, not in every line */
+
+static const char *const w_tags[] = { "div", "p", "a", "img", "br", "span", "script",
+				      "iframe", "i", "em", "strong", "b", "noscript", "style",
+				      "li", "ul", "ins", "meta", "link", "input", "form", "table",
+				      "td", "tr", NULL };
+
+/* HTML tags in t[0, n): "<div ", "<p>", "</a>", "<br/>". */
+static uint32_t markup_tags(const char *t, size_t n)
+{
+	uint32_t tags = 0;
+	size_t i, j, m;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (t[i] != '<')
+			continue;
+		j = i + 1 + (t[i + 1] == '/');
+		for (m = 0; w_tags[m]; m++) {
+			size_t tl = strlen(w_tags[m]);
+
+			if (j + tl < n && starts_ci(t + j, tl, w_tags[m]) &&
+			    (t[j + tl] == ' ' || t[j + tl] == '>' || t[j + tl] == '/')) {
+				tags++;
+				break;
+			}
+		}
+	}
+	return tags;
 }
 
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
@@ -813,6 +932,16 @@ static void shape_reason(struct page *p, struct blk *k)
 	if (k->form && k->chars < 300) {
 		k->reason = SAHIFA_REASON_FORM, k->detail = D_FORM;
 		return;
+	}
+	{
+		/* the whole block: a tag may open any of its lines */
+		const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
+		uint32_t tags = markup_tags(t, last->e - h->b);
+
+		if (tags >= MARKUP_MIN_TAGS && tags * MARKUP_TAG_COLUMNS >= k->chars) {
+			k->reason = SAHIFA_REASON_HIDDEN, k->detail = D_MARKUP;
+			return;
+		}
 	}
 	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
 		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
@@ -882,7 +1011,8 @@ static void shape_reason(struct page *p, struct blk *k)
 static int inline_residue(const struct blk *k)
 {
 	return k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
-	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE);
+	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE) ||
+	       (k->reason == SAHIFA_REASON_HIDDEN && k->detail == D_MARKUP);
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -2577,11 +2707,11 @@ enum sahifa_status seg_page(struct seg_state *s)
 			shape_reason(&p, k);
 			/* menus and link lists are many and short: their words say little
 			 * of the language the article is in */
-			if (k->words < 5 || k->reason >= 0)
+			if (k->units < 5 || k->reason >= 0)
 				continue;
 			for (g = 0; g < (int)SW_N; g++)
 				tot[g] += k->stops[g];
-			long_words += k->words;
+			long_words += k->units;
 		}
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
@@ -2598,21 +2728,27 @@ again:
 	for (bi = 0; bi < p.n; bi++) {
 		struct blk *k = &p.b[bi];
 		double d = density(&p, k), hi = p.lang >= 0 ? sw_langs[p.lang].hi : 0.0;
+		/* the length in Latin letters' worth: a Han or kana character is about a
+		 * word, and takes two of the columns that k->chars counts */
+		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].per_char ? k->han : 0);
 
 		shape_reason(&p, k);
 		if (k->reason >= 0)
 			k->cls = J_BAD;
-		else if (k->chars < 70)
+		else if (len < 70)
 			k->cls = J_SHORT;
 		else if (p.lang < 0)
-			k->cls = k->sentences >= 1 && k->chars >= 150 ? J_GOOD
+			k->cls = k->sentences >= 1 && len >= 150 ? J_GOOD
 				 : k->sentences >= 1 ? J_NEAR : J_BAD;
-		else if (d >= hi && k->chars >= 150)
-			k->cls = J_GOOD;
+		else if (d >= hi && len >= 150 && (k->sentences || !per_char_block(&p, k)))
+			k->cls = J_GOOD;  /* (Han and kana lines of teasers are as dense) */
 		else if (d >= hi - 0.08)
 			k->cls = J_NEAR;
+		else if (per_char_block(&p, k) && d >= hi - 0.16)
+			k->cls = J_NEAR;  /* a line of some thirty characters: its share varies
+					   * by about 0.08 around the text's */
 		else
-			k->cls = k->chars >= 200 && d >= hi - 0.16 &&
+			k->cls = len >= 200 && d >= hi - 0.16 &&
 				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
@@ -2625,7 +2761,9 @@ again:
 
 		while (j < p.n && (inline_residue(&p.b[j]) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    ends_sentence(&s->lines[p.b[j].head])))) {
+				    ends_sentence(&s->lines[p.b[j].head])) ||
+				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
+				    per_char_prose(&p, &p.b[j])))) {
 			near += p.b[j].cls == J_NEAR;
 			chars += p.b[j].chars;
 			j++;

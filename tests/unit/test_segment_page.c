@@ -879,6 +879,18 @@ static void test_inside(void)
 		     "cover-1-1]", "short_block" },
 		{ 0, "milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-01",
 		  "short_block" },
+		/* a camera's file name as the picture's title, as w3m and lynx print it
+		 * (readability test page pixnet) */
+		{ 0, "12-IMG_3886.jpg", "short_block" },
+		{ 0, "[53]12-IMG_3886.jpg", "short_block" },
+		/* markup printed as text: a <noscript> notice (readability test page
+		 * yahoo-4, w3m at 80 columns) and a tracking pixel's tag (the same page) */
+		{ 0, "<div class=\"alertBox\"> <div class=\"alert\"> <i></i><p>現在<em>JavaScript"
+		     "が無効</em>になっています。Yahoo!ニュースのすべての機能を利用するためには、"
+		     "JavaScriptの設定を有効にしてください。</p> </div> </div>", "hidden" },
+		{ 0, "<div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" "
+		     "src=\"http://b5.yahoo.co.jp/b?P=oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA\"></div>",
+		  "hidden" },
 		/* form residue as w3m prints it (readability test page ars-1) */
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
@@ -914,6 +926,72 @@ static void test_inside(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* Chinese set a clause a line, with no stop at the line's end and a picture between
+ * (readability test page pixnet, a travel blog, w3m): Han has no spaces, so the stop
+ * words are counted a character at a time, and such lines in a row are the article. */
+static void test_han_lines(void)
+{
+	static const char *const menu[] = {
+		"痞客邦 PIXNET", "  • 首頁", "  • 部落格", "  • 運動", "  • 美妝", "  • 3C",
+		"  • 電影", "  • 旅遊", "  • 親子", "  • 美食", "  • 行程攻略",
+		"[                    ] ×", "找文章找部落客", "登入", "跳到主文",
+	};
+	static const char *const prose[] = {
+		"一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣",
+		"玉峰道路一路上雲氣山嵐滯留山頭順路下切蜿蜒道路後不久即抵達來到\"玉峰國小\"",
+		"\"美樹\"美如其名偌大楓香樹早已呈現金黃泛紅色彩也是愛攝人仕所喜愛造訪之地",
+		"第二次造訪美樹發現到營區變了印象中以前生冷招牌換成了原木招牌可謂匠心獨運",
+		"燻黑原木加上金黃色醒目字體加上了貓頭鷹原木創作也充分發揮了裝飾藝術功力",
+		"營區內除了露營、民宿、餐飲、賞楓項目多了許多原木飾品更有畫龍點睛加乘效果",
+		"30-IMG_4228.jpg",
+		"廣受歡迎的美樹營地有個很大特色就是楓紅時期楓香樹由綠轉黃、轉紅到楓紅層層",
+		"一來到\"美樹\"馬上眼睛為之一亮　也會深深地為那多種顏色多層次渲染之下楓紅而迷惑",
+		"不同格調就是從入口處這塊招牌第一眼開始木頭招牌、貓頭鷹裝飾品勾勒出美樹的風格",
+		"31-IMG_4231.jpg",
+		"每年12月向來是攝影班外拍的絕佳場所之一楓紅期間入園費$50元",
+		"園區給愛攝一族淨空場景而不是散搭帳蓬之下反而影響拍照畫面與構圖取景",
+		"露營的話則須待中午過後再進場搭帳的彈性做法個人也相當支持這樣的權宜之計",
+	};
+	static const char *const after[] = { "相關文章", "  • 新竹尖石_美樹營地賞楓 (2)",
+					     "  • 回到頁首", "  • 回到主文", "  • 免費註冊" };
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first = 0, picture = 0;
+	size_t i, kept = 0;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu); i++) {
+		put(&p, menu[i]);
+		put(&p, "");
+	}
+	put(&p, "新竹尖石_美樹營地賞楓");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose); i++) {
+		if (!first)
+			first = p.line + 1;
+		if (!picture && prose[i][0] == '3')
+			picture = p.line + 1;
+		put(&p, prose[i]);
+		put(&p, "");
+	}
+	for (i = 0; i < COUNT(after); i++)
+		put(&p, after[i]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (i = 0; i < a.n_sections; i++)
+		kept += a.sections[i].n_paragraphs;
+	CHECK_INT("paragraphs", (long)kept, (long)COUNT(prose) - 2);
+	CHECK(removed_at(&a, first) == NULL);
+	r = removed_at(&a, picture);
+	CHECK_STR("picture", r ? sahifa_reason_name(r->reason) : NULL, "short_block");
+	r = removed_at(&a, 3);
+	CHECK_STR("menu", r ? sahifa_reason_name(r->reason) : NULL, "menu");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 /* A lead of one long sentence, with fewer stop words than the paragraphs under it
@@ -1495,6 +1573,7 @@ int main(void)
 	test_inside();
 	test_outside();
 	test_lead_sentence();
+	test_han_lines();
 	test_not_caption();
 	test_box_in_story();
 	test_box_before_form();
