@@ -617,7 +617,14 @@ static void scan_block(struct page *p, struct blk *k)
 			} else {
 				if (inword) {
 					size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
-					int digits = t[ws] >= '0' && t[ws] <= '9';
+					size_t d = ws;
+					int digits;
+
+					while (d < i && t[d] >= '0' && t[d] <= '9')
+						d++;
+					/* a link's number is all digits: "[81DDRtcAkL]" is a
+					 * picture's name */
+					digits = d > ws && d == i;
 
 					/* lynx numbers links "[12]text" and shows <ins> as
 					 * "[INS: text :INS]" */
@@ -2573,6 +2580,25 @@ static int announces_list(const struct page *p, size_t bi)
 	       !has_any(t, len, w_news) && !has_any(t, len, w_share);
 }
 
+/* The run ends inside a numbered list: the number of its last item in the run (the
+ * second or later) when the next numbered block after it goes on from it, pictures and
+ * link addresses between; else 0. */
+static long numbered_tail(const struct page *p, size_t end)
+{
+	size_t j = end, k = end;
+	long n;
+
+	while (j > 0 && p->b[j - 1].reason >= 0 &&
+	       (inline_residue(&p->b[j - 1]) || p->b[j - 1].detail == D_URLS))
+		j--;
+	if (j == 0 || (n = item_number(p, j - 1)) < 2)
+		return 0;
+	while (k < p->n && p->b[k].reason >= 0 &&
+	       (inline_residue(&p->b[k]) || p->b[k].detail == D_URLS))
+		k++;
+	return k < p->n && item_number(p, k) == n + 1 ? n : 0;
+}
+
 /* The article's last line announces a list with a colon and the list follows line by
  * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
  * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
@@ -2596,6 +2622,8 @@ static size_t colon_list(struct page *p, size_t end)
 		from = end + 1;  /* the announcement is the first line after the run */
 	else if (end > 0 && p->b[end - 1].final == J_GOOD && announces_list(p, end - 1))
 		from = end;      /* the run's last paragraph announces it */
+	else if ((num = numbered_tail(p, end)) > 0)
+		from = end;      /* the run took the list's first items in and ends in it */
 	else
 		return end;
 	next = p->b[from - 1].head + s->lines[p->b[from - 1].head].nlines;
@@ -2605,8 +2633,12 @@ static size_t colon_list(struct page *p, size_t end)
 		const struct blk *k = &p->b[j];
 		long n = item_number(p, j);
 
-		if (k->head != next && !(k->head == next + 1 && num > 0 && n == num + 1))
-			break;  /* a blank line ends the list, unless its numbering goes on */
+		if (k->head != next &&
+		    !(k->head > next && num > 0 &&
+		      (n == num + 1 ||
+		       (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS)))))
+			break;  /* a blank line ends the list, unless its numbering goes on
+				 * (an item's picture or address may stand apart too) */
 		if (n > 0)
 			num = n;
 		next = k->head + s->lines[k->head].nlines;

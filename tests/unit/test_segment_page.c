@@ -722,7 +722,8 @@ static void test_colon_list(void)
 /* The run's last paragraph announces a numbered list, with a blank line under it; the
  * items, each with its link's address and picture on lines of their own and blank
  * lines between some, are the article's (an Italian page of the scrapinghub
- * article-extraction benchmark); the addresses and pictures stay removed. */
+ * article-extraction benchmark, w3m, whose picture "[81DDRtcAkL]" is no lynx link
+ * number); the addresses and pictures stay removed. */
 static void test_numbered_list(void)
 {
 	static const char *const lines[] = {
@@ -734,6 +735,15 @@ static void test_numbered_list(void)
 		"",
 		"3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
 		"http://amzn.to/2hWEIX7",
+		"[4-240x300]",
+		"4) Indiana Jones Collection 1-4 (Steelbook) (5 Blu-Ray)",
+		"",
+		"http://amzn.to/2hXQPDr",
+		"[81DDRtcAkL]",
+		"",
+		"",
+		"5) Magnum P.I. – Complete Collection (Stagioni 1-8) (45 DVD)",
+		"http://amzn.to/2hWHtYm",
 	};
 	struct page p;
 	struct sahifa_article a;
@@ -771,7 +781,7 @@ static void test_numbered_list(void)
 		else
 			CHECK(r != NULL);
 	}
-	CHECK_INT("paragraphs", a.stats.paragraphs, 7);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 9);
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
