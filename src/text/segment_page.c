@@ -2055,11 +2055,42 @@ static int comment_header(const struct page *p, size_t bi)
 		return 0;
 	if (len > 5 && !memcmp(t + len - 5, "says:", 5))
 		return 1;
+	/* "Alex on September 17, 2018 at 6:34 am said:" (a story's "Mr Obama also said:"
+	 * has no date) */
+	if (len > 6 && (!memcmp(t + len - 5, "said:", 5) || !memcmp(t + len - 6, "wrote:", 6)) &&
+	    has_digit(t, len))
+		return 1;
 	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
 					   has_ascii_ci(t, len, " responses to") ||
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+}
+
+#define COMMENTS_LOOKBACK 8   /* blocks before a run searched for the comments' header */
+
+/* The run [b, e) is the readers' comments: a comments' header stands among the few
+ * blocks before its first good one with nothing good between, and another (the next
+ * comment's) inside it ("Comments" over "* Alex on [73]September 17, 2018 at 6:34 am
+ * said:" and the comment, lynx, a charity's blog of the scrapinghub
+ * article-extraction benchmark).  The first header's block, else SIZE_MAX. */
+static size_t comments_open(const struct page *p, size_t b, size_t e)
+{
+	size_t good = b, j;
+
+	while (good < e && p->b[good].final != J_GOOD)
+		good++;
+	for (j = good + 1; j < e && !comment_header(p, j); j++)
+		;
+	if (j >= e)
+		return SIZE_MAX;
+	for (j = good; j > 0 && j + COMMENTS_LOOKBACK > b; j--) {
+		if (p->b[j - 1].final == J_GOOD)
+			break;
+		if (comment_header(p, j - 1))
+			return j - 1;
+	}
+	return SIZE_MAX;
 }
 
 /* The site's notice over its readers' comments, at the article's end: a comments word
@@ -2715,6 +2746,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
+	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0;
+	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
 	int g, got_by = 0;
@@ -2836,7 +2869,8 @@ again:
 	}
 	/* the article: the span of blocks with the largest sum of good text minus the
 	 * rest (a short block between good ones costs little, link text a lot) */
-	for (bi = 0; bi < p.n; bi++) {
+span:
+	for (bi = 0; bi < p.n && bi < limit; bi++) {
 		const struct blk *k = &p.b[bi];
 		double v;
 
@@ -2858,8 +2892,20 @@ again:
 			best_e = bi + 1;
 		}
 	}
+	if (limit == SIZE_MAX && best > 0 && (h_cmt = comments_open(&p, best_b, best_e)) != SIZE_MAX) {
+		/* the run is the readers' comments, under their header: the article is the
+		 * best span before it, if there is one */
+		saved = best, saved_b = best_b, saved_e = best_e;
+		limit = h_cmt;
+		best = cur = 0.0;
+		best_b = best_e = cur_b = 0;
+		goto span;
+	}
+	if (limit != SIZE_MAX && limit < p.n && best <= 0)
+		best = saved, best_b = saved_b, best_e = saved_e;
 	if (best <= 0 && p.lang >= 0) {
 		/* no prose in that language: the page is in another; read it by punctuation */
+		limit = SIZE_MAX;
 		p.lang = -1;
 		best = cur = 0.0;
 		best_b = best_e = cur_b = 0;

@@ -663,6 +663,84 @@ static void test_comment_policy(void)
 	}
 }
 
+/* Readers' comments under their header, each opened by "NAME on DATE said:", hold more
+ * prose than the article, with a box of links between the two (the shape of a
+ * charity's blog of the scrapinghub article-extraction benchmark, lynx; the comments'
+ * lines are of the project's own writing): the article is the span before the header
+ * and the comments go. */
+static void test_comments_run(void)
+{
+	static const char *const comments[] = {
+		"   * Alex on [73]September 17, 2018 at 6:34 am said:",
+		"     I read the report on the harbour road, and I did not see any estimate of "
+		"how much longer the trip from the northern suburbs will take while the works "
+		"last, which is what most of my neighbours asked me about this week.",
+		"     I would also like to know whether the shops will get any help during the "
+		"five months, since the parking spaces go on the first day of the works.",
+		"   * Catherine (Riverton Daily) on [75]September 19, 2018 at 12:48 pm said:",
+		"     Thank you for the question. The council says the detour will add about ten "
+		"minutes in the morning, and that it will publish a new estimate after the first "
+		"month of the works, when it has counted the traffic on the detour.",
+		"     The shops can ask for a lower rate of the business tax for the months of "
+		"the works; the form is on the council's website under the transport pages.",
+		"   * Gary M on [74]September 20, 2018 at 8:50 pm said:",
+		"     The lanes on the ferry road took a year longer than planned, and the bus "
+		"times there did not change much in the end, so I hope the council has learned "
+		"from that before it spends four million dollars on the harbour road.",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first = 0, body = 0;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	body = p.line + 1;
+	for (j = 0; j < 4; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	put(&p, "Posted in [64]Transport | [65]Permalink | [66]3 Comments");
+	put(&p, "");
+	put(&p, "More from the blog");
+	for (j = 0; j < 30; j++) {
+		static const char *const teasers[] = { "Storm warning for the coast this weekend",
+						       "School meals to cost less from April",
+						       "Harbour festival moves to August" };
+		char line[96];
+
+		snprintf(line, sizeof(line), "   * [%zu]%s", 100 + j, teasers[j % 3]);
+		put(&p, line);
+	}
+	put(&p, "");
+	put(&p, "Comments");
+	put(&p, "");
+	for (j = 0; j < COUNT(comments); j++) {
+		if (!first)
+			first = p.line + 1;
+		put(&p, comments[j]);
+		put(&p, "");
+	}
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(removed_at(&a, body) == NULL);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	for (j = 0; j < COUNT(comments); j++) {
+		r = removed_at(&a, first + 2 * (long)j);
+		CHECK_STR(comments[j], r ? "removed" : "(kept)", "removed");
+	}
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* The article's last line announces a list with a colon and the items follow line by
  * line (a tour's dates under a Billboard story of the scrapinghub article-extraction
  * benchmark): they are the article's, not related links; a list after a blank line is
@@ -1578,6 +1656,7 @@ int main(void)
 	test_numbered_list();
 	test_lynx_references();
 	test_comment_policy();
+	test_comments_run();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
