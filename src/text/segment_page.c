@@ -39,7 +39,7 @@ static const struct {
 	{ "en", 0.45, 0 }, { "fr", 0.42, 0 }, { "de", 0.40, 0 }, { "es", 0.40, 0 },
 	{ "tr", 0.25, 0 }, { "it", 0.40, 0 }, { "pt", 0.42, 0 }, { "ru", 0.28, 0 },
 	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, 1 },
-	{ "ja", 0.25, 1 },
+	{ "ja", 0.33, 1 },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
 #define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
@@ -488,6 +488,7 @@ struct blk {
 	uint32_t chars, words, marks, stops[SW_N], stop;
 	uint32_t units;         /* words, a Han or kana character counting as one */
 	uint32_t han;           /* Han and kana characters */
+	uint32_t katakana;      /* of which katakana: loanwords and names, no particles */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -561,6 +562,7 @@ static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 
 			found++;
 			k->han++;
+			k->katakana += c >= 0x30A0 && c <= 0x30FF;
 			for (g = 0; g < SW_N; g++)
 				if (sw_langs[g].per_char && (mask & (1u << g)))
 					k->stops[g]++;
@@ -670,8 +672,10 @@ static double density(const struct page *p, const struct blk *k)
 {
 	if (p->lang < 0 || !k->words)
 		return 0.0;
-	if (sw_langs[p->lang].per_char)
-		return (double)k->stops[p->lang] / (double)k->units;
+	if (sw_langs[p->lang].per_char)  /* of the words that may be particles */
+		return k->units > k->katakana
+			       ? (double)k->stops[p->lang] / (double)(k->units - k->katakana)
+			       : 0.0;
 	return (double)k->stops[p->lang] / (double)k->words;
 }
 
