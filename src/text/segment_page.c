@@ -2178,6 +2178,9 @@ static int stamp_line(const struct page *p, size_t bi)
 #define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
 #define LABEL_TAIL_PERCENT 20    /* of the article's prose that may follow its closing label */
 #define LABEL_TAIL_WORDS 150     /* and at most this much */
+#define LABEL_MANY 3             /* closing labels after the article that end it however
+				  * much teaser prose follows them */
+#define LABEL_MANY_PERCENT 50    /* up to this share of the run */
 #define TEASER_GAP_WORDS 100     /* a teaser's lead is a paragraph at most */
 #define COMMENT_GAP_WORDS 400    /* a comment may run to a few */
 
@@ -2284,6 +2287,19 @@ static const char *const w_after[] = { "previous article", "next article", "prev
 /* A label that closes an article ("Next Article", "We Recommend", "Related"):
  * the article ends there when next to no prose follows it in the run (a
  * "Recommended" box in mid-story does not end it). */
+/* Block bi is a label that closes an article: a few words, no sentence but a question
+ * ("Like this article?"), a related or closing phrase. */
+static int closing_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].reason < 0 && p->b[bi].cls != J_GOOD && p->b[bi].words <= 5 &&
+	       p->b[bi].chars <= 40 && (!ends_sentence(h) || t[len - 1] == '?') &&
+	       (has_any(t, len, w_after) || has_any(t, len, w_related));
+}
+
 static size_t cut_at_label(struct page *p, size_t from, size_t to)
 {
 	size_t bi, total = 0, before = 0;
@@ -2292,22 +2308,28 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 		if (p->b[bi].final == J_GOOD && p->b[bi].reason < 0)
 			total += p->b[bi].words;
 	for (bi = from; bi < to; bi++) {
-		const struct seg_line *h = &p->s->lines[p->b[bi].head];
-		const char *t = p->s->text + h->b;
-		size_t len = h->e - h->b, j;
+		size_t j, labels = 0;
 
 		if (p->b[bi].reason >= 0)
 			continue;
-		if (p->b[bi].final == J_GOOD) {
-			before += p->b[bi].words;
+		if (!closing_label(p, bi)) {
+			/* (a label between good blocks is good by its neighbours, no prose) */
+			if (p->b[bi].final == J_GOOD)
+				before += p->b[bi].words;
 			continue;
 		}
-		if (p->b[bi].words > 5 || p->b[bi].chars > 40 || ends_sentence(h) ||
-		    before < STAMP_LEAD_WORDS ||
-		    (!has_any(t, len, w_after) && !has_any(t, len, w_related)))
+		if (before < STAMP_LEAD_WORDS)
 			continue;
-		if ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
-		    total - before > LABEL_TAIL_WORDS)
+		for (j = bi; j < to; j++)
+			labels += closing_label(p, j);
+		/* several such labels are the page's end ("Like this article?", "Previous
+		 * Article", "Next Article", "We Recommend"), whatever teasers with their
+		 * leads follow; one may head a box in mid-story */
+		if (labels < LABEL_MANY &&
+		    ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
+		     total - before > LABEL_TAIL_WORDS))
+			continue;
+		if (labels >= LABEL_MANY && (total - before) * 100 > total * LABEL_MANY_PERCENT)
 			continue;
 		for (j = bi; j < to; j++)
 			if (p->b[j].reason < 0) {
