@@ -178,8 +178,8 @@ static const char *const w_footer[] = { "\xc2\xa9", "copyright", "all rights res
 					"tous droits", "privacy policy", "terms of use",
 					"terms of service", "alle rechte", "todos los derechos",
 					"سياسة الخصوصية", "حریم خصوصی", NULL };
-static const char *const w_news[] = { "newsletter", "subscribe", "sign up", "النشرة",
-				      "اشترك", "خبرنامه", "عضویت", "inscrivez", "abonnez",
+static const char *const w_news[] = { "newsletter", "subscribe", "sign up", "your inbox",
+				      "النشرة", "اشترك", "خبرنامه", "عضویت", "inscrivez", "abonnez",
 				      NULL };
 static const char *const w_share[] = { "facebook", "twitter", "whatsapp", "linkedin",
 				       "pinterest", "telegram", "share", "tweet", "e-mail",
@@ -896,7 +896,7 @@ static int image_name(const struct page *p, const struct blk *k)
 }
 
 #define MARKUP_MIN_TAGS 2         /* tags in a block that make it markup printed as text */
-#define MARKUP_TAG_COLUMNS 80     /* and at least one in this many columns: an article on
+#define MARKUP_TAG_COLUMNS 100    /* and at least one in this many columns: an article on
 				   * HTML quotes a tag now and then, not in every line */
 
 static const char *const w_tags[] = { "div", "p", "a", "img", "br", "span", "script",
@@ -911,14 +911,19 @@ static uint32_t markup_tags(const char *t, size_t n)
 	size_t i, j, m;
 
 	for (i = 0; i + 2 < n; i++) {
-		if (t[i] != '<')
+		if (t[i] == '<')
+			j = i + 1;
+		else if (t[i] == '&' && i + 4 < n && !memcmp(t + i, "&lt;", 4))
+			j = i + 4;  /* escaped twice: "&lt;span data-mce-type=..." */
+		else
 			continue;
-		j = i + 1 + (t[i + 1] == '/');
+		j += j < n && t[j] == '/';
 		for (m = 0; w_tags[m]; m++) {
 			size_t tl = strlen(w_tags[m]);
 
 			if (j + tl < n && starts_ci(t + j, tl, w_tags[m]) &&
-			    (t[j + tl] == ' ' || t[j + tl] == '>' || t[j + tl] == '/')) {
+			    (t[j + tl] == ' ' || t[j + tl] == '>' || t[j + tl] == '/' ||
+			     t[j + tl] == '&')) {
 				tags++;
 				break;
 			}
@@ -2715,6 +2720,44 @@ static size_t colon_list(struct page *p, size_t end)
 	return last + 1;
 }
 
+#define PROMO_MAX_CHARS 400       /* a newsletter's or a membership's pitch is a few lines */
+
+/* The run's last good blocks pitch a newsletter ("There's plenty more where that came
+ * from. Sign up for The Water Coolest today to get the free daily newsletter", a
+ * business site of the scrapinghub article-extraction benchmark): they end the article,
+ * and only they, after enough of its prose.  Returns the new end. */
+static size_t trim_promos(struct page *p, size_t from, size_t to)
+{
+	char buf[PROMO_MAX_CHARS * 4 + 8];
+	size_t bi = to, cut = to, j, words = 0;
+
+	while (bi > from) {
+		struct blk *k = &p->b[bi - 1];
+
+		if (k->final != J_GOOD || k->reason >= 0) {
+			bi--;
+			continue;
+		}
+		if (k->chars >= PROMO_MAX_CHARS || !block_joined(p, bi - 1, buf, sizeof(buf)) ||
+		    !has_any(buf, strlen(buf), w_news))
+			break;
+		cut = --bi;
+	}
+	if (cut == to)
+		return to;
+	for (j = from; j < cut; j++)
+		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
+			words += p->b[j].words;
+	if (words < STAMP_LEAD_WORDS)
+		return to;
+	for (j = cut; j < to; j++)
+		if (p->b[j].reason < 0 && p->b[j].final == J_GOOD) {
+			p->b[j].reason = SAHIFA_REASON_NEWSLETTER;
+			p->b[j].detail = D_NEWS;
+		}
+	return cut;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -3038,6 +3081,7 @@ span:
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);
+	best_e = trim_promos(&p, best_b, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;

@@ -663,6 +663,64 @@ static void test_comment_policy(void)
 	}
 }
 
+/* A newsletter's pitch as the run's last paragraph ends the article (a business site of
+ * the scrapinghub article-extraction benchmark); the same paragraph inside the story,
+ * with prose after it, stays. */
+static void test_promo_tail(void)
+{
+	static const char *const promos[] = {
+		"There's plenty more where that came from. Sign up for The Water Coolest today "
+		"to get the free daily newsletter that keeps you up to date on the news you "
+		"need to know.",
+		"Let our news meet your inbox. The news and stories that matters, delivered "
+		"weekday mornings.",
+	};
+	size_t i, k, j;
+
+	for (i = 0; i < COUNT(promos); i++)
+		for (k = 0; k < 2; k++) {
+			struct page p;
+			struct sahifa_article a;
+			const struct sahifa_removed *r;
+			long at = 0;
+
+			sahifa_buf_init(&p.b, 0);
+			p.line = 0;
+			for (j = 0; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			put(&p, "");
+			put(&p, "Council backs bus lanes for the harbour road");
+			put(&p, "");
+			for (j = 0; j < 4; j++) {
+				if (k && j == 3) {
+					at = p.line + 1;
+					put(&p, promos[i]);
+					put(&p, "");
+				}
+				put(&p, prose_en[j]);
+				put(&p, "");
+			}
+			if (!k) {
+				at = p.line + 1;
+				put(&p, promos[i]);
+				put(&p, "");
+			}
+			for (j = 0; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			r = removed_at(&a, at);
+			if (k)
+				CHECK(r == NULL);
+			else
+				CHECK_STR(promos[i], r ? sahifa_reason_name(r->reason) : NULL,
+					  "newsletter");
+			CHECK_INT("paragraphs", a.stats.paragraphs, k ? 5 : 4);
+			CHECK(accounted(&a) == 0);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+}
+
 /* Readers' comments under their header, each opened by "NAME on DATE said:", hold more
  * prose than the article, with a box of links between the two (the shape of a
  * charity's blog of the scrapinghub article-extraction benchmark, lynx; the comments'
@@ -979,6 +1037,11 @@ static void test_inside(void)
 		{ 0, "<div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" "
 		     "src=\"http://b5.yahoo.co.jp/b?P=oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA\"></div>",
 		  "hidden" },
+		/* markup escaped twice, as a rich-text editor's bookmark leaks it (a page of
+		 * the scrapinghub article-extraction benchmark, w3m) */
+		{ 0, "&lt;span data-mce-type=\"bookmark\" style=\"display: inline-block; width: "
+		     "0px; overflow: hidden; line-height: 0;\" class=\"mce_SELRES_start\"&gt;"
+		     "&amp;#65279;&lt;/span&gt;", "hidden" },
 		/* form residue as w3m prints it (readability test page ars-1) */
 		{ 0, "[                    ] [                    ] [Submit] [ ] Stay logged in", "form" },
 		/* lynx's ad frames (readability test page bbc-1) */
@@ -1679,6 +1742,7 @@ int main(void)
 	test_lynx_references();
 	test_comment_policy();
 	test_comments_run();
+	test_promo_tail();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
