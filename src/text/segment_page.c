@@ -932,6 +932,36 @@ static uint32_t markup_tags(const char *t, size_t n)
 	return tags;
 }
 
+static int has_digit(const char *t, size_t len);
+
+/* An embedded tweet's credit line: "— The Nigerian Senate (@NGRSenate) October 9,
+ * 2018", lynx "— Cooper Lund (@cooperlund) [189]November 18, 2019". */
+static int tweet_credit(const char *t, size_t len)
+{
+	while (len && (*t == ' ' || *t == '\t'))
+		t++, len--;
+	return len > 8 && (!memcmp(t, "\xe2\x80\x94", 3) || !memcmp(t, "--", 2)) &&
+	       memmem(t, len, "(@", 2) && has_digit(t, len);
+}
+
+/* Block bi is an embedded tweet the article quotes: its text, with the link to its
+ * picture, and the credit line under it (lynx prints them as one block, w3m as two). */
+static int tweet_block(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[bi].head];
+	const struct seg_line *last = &s->lines[p->b[bi].head + h->nlines - 1];
+
+	if (tweet_credit(s->text + last->b, last->e - last->b))
+		return 1;
+	if (bi + 1 < p->n) {
+		const struct seg_line *n = &s->lines[p->b[bi + 1].head];
+
+		return tweet_credit(s->text + n->b, n->e - n->b);
+	}
+	return 0;
+}
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -977,6 +1007,8 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
 		return;
 	}
+	if (tweet_block(p, (size_t)(k - p->b)))
+		return;  /* its link and its credit's are the tweet's own */
 	if (k->url && (k->words <= 12 || k->url * 2 >= h->nlines)) {
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
 		return;
@@ -2887,6 +2919,8 @@ again:
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
+		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
+			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
 	/* a run of near-good paragraphs that end their sentences is prose, however
 	 * short each is (pages that give every sentence its own paragraph) */

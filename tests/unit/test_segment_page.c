@@ -663,6 +663,57 @@ static void test_comment_policy(void)
 	}
 }
 
+/* An embedded tweet the story quotes, its text with its picture's link and its credit
+ * line, as lynx prints it (one block: a story on South Dakota's anti-meth campaign of
+ * the scrapinghub article-extraction benchmark) and as w3m does (two blocks: a
+ * Nigerian story of the same benchmark): the story's, not a list of links. */
+static void test_tweet(void)
+{
+	static const char *const tweets[][3] = {
+		{ "     While we focus on South Dakota's \"Meth. We're on it.\" ad campaign, we "
+		  "should not forget the state's failed \"Don't Jerk and Drive\" campaign from "
+		  "2014.[187]https://t.co/hFciHO5Qc7 [188]pic.twitter.com/KQLpngeTbO",
+		  "     — Cooper Lund (@cooperlund) [189]November 18, 2019", NULL },
+		{ "    Senate resolves to: Observe a minute silence in honour of the departed souls.",
+		  "", "    — The Nigerian Senate (@NGRSenate) October 9, 2018" },
+	};
+	size_t i, j, k;
+
+	for (i = 0; i < COUNT(tweets); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+			if (j == 1) {
+				at = p.line + 1;
+				for (k = 0; k < 3 && tweets[i][k]; k++)
+					put(&p, tweets[i][k]);
+				put(&p, "");
+			}
+		}
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (k = 0; k < 3 && tweets[i][k]; k++)
+			if (tweets[i][k][0])
+				CHECK_STR(tweets[i][k], removed_at(&a, at + (long)k) ? "removed" : "(kept)",
+					  "(kept)");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A newsletter's pitch as the run's last paragraph ends the article (a business site of
  * the scrapinghub article-extraction benchmark); the same paragraph inside the story,
  * with prose after it, stays. */
@@ -1743,6 +1794,7 @@ int main(void)
 	test_comment_policy();
 	test_comments_run();
 	test_promo_tail();
+	test_tweet();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
