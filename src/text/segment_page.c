@@ -2105,7 +2105,10 @@ static int comment_header(const struct page *p, size_t bi)
 					   has_ascii_ci(t, len, " responses to") ||
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
-	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+	/* a label: "Comments", not the share bar's "• Comments" over "• Print" */
+	return p->b[bi].words <= 4 && has_any(t, len, w_comments) &&
+	       !(bi + 1 < p->n && p->b[bi + 1].words <= 2 && p->b[bi + 1].chars < 40 &&
+		 (p->s->lines[p->b[bi + 1].head].flags & F_LIST));
 }
 
 #define COMMENTS_LOOKBACK 8   /* blocks before a run searched for the comments' header */
@@ -2914,7 +2917,7 @@ again:
 			k->cls = J_NEAR;  /* a line of some thirty characters: its share varies
 					   * by about 0.08 around the text's */
 		else
-			k->cls = len >= 200 && d >= hi - 0.16 &&
+			k->cls = len >= 120 && d >= hi - 0.16 &&
 				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)

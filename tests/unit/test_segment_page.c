@@ -714,6 +714,45 @@ static void test_tweet(void)
 	}
 }
 
+/* A share bar with a "Comments" button in the story ("• Comments", "• Print", "•
+ * Email", a Fox Business story of the scrapinghub article-extraction benchmark, w3m)
+ * does not end it as the comments' header would. */
+static void test_share_bar_comments(void)
+{
+	static const char *const bar[] = { "  • Comments", "  • Print", "  • Email" };
+	struct page p;
+	struct sahifa_article a;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, prose_en[0]);
+	put(&p, "");
+	for (j = 0; j < COUNT(bar); j++)
+		put(&p, bar[j]);
+	put(&p, "");
+	/* a video's title under the bar, few stop words (the lines of the project's own
+	 * writing) */
+	put(&p, "Ken Langone: Home Depot co-founder 'proud' of Home Depot employees (video, 2:41)");
+	put(&p, "");
+	for (j = 1; j < 4; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A newsletter's pitch as the run's last paragraph ends the article (a business site of
  * the scrapinghub article-extraction benchmark); the same paragraph inside the story,
  * with prose after it, stays. */
@@ -1212,6 +1251,10 @@ static void test_lead_sentence(void)
 		"features a light installation created by Michael Anastassiades, acclaimed "
 		"London-based designer born in Cyprus, who has created a number of products for "
 		"Flos since 2013.",
+		/* a shorter one, names and figures (a Rolling Stone story of the same
+		 * benchmark) */
+		"The Doobie Brothers will unite with former frontman Michael McDonald for a 2020 "
+		"North American tour celebrating the band's 50th anniversary.",
 	};
 	size_t i;
 
@@ -1795,6 +1838,7 @@ int main(void)
 	test_comments_run();
 	test_promo_tail();
 	test_tweet();
+	test_share_bar_comments();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
