@@ -2727,7 +2727,7 @@ static size_t colon_list(struct page *p, size_t end)
 	if (from == end && from < p->n && p->b[from].head == next + 1)
 		next++;  /* a blank line under the paragraph that announces it */
 	for (j = from; j < p->n; j++) {
-		const struct blk *k = &p->b[j];
+		struct blk *k = &p->b[j];
 		long n = item_number(p, j);
 
 		if (k->head != next &&
@@ -2739,6 +2739,17 @@ static size_t colon_list(struct page *p, size_t end)
 		if (n > 0)
 			num = n;
 		next = k->head + s->lines[k->head].nlines;
+		if (n > 0 && k->url && s->lines[k->head].nlines > 1 &&
+		    k->chars <= 2 * COLON_ITEM_MAX_CHARS &&
+		    (k->reason < 0 ||
+		     (k->reason == SAHIFA_REASON_LINK_LIST && k->detail == D_URLS))) {
+			/* the item with its link's address on the next line, one block
+			 * (lynx: "1) Lego Star Wars 75188 ..." over "[33]http://amzn.to/...") */
+			k->reason = -1;
+			items++;
+			last = j;
+			continue;
+		}
 		if (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS))
 			continue;  /* an item's picture or its link's address: stays removed */
 		if (k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS || k->marks || k->url ||

@@ -1013,6 +1013,91 @@ static void test_numbered_list(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* Text set as lynx -width=80 sets it: indented three columns, each line as many words
+ * as fit in 77. */
+static void put_wrapped(struct page *p, const char *text)
+{
+	char line[96];
+	size_t n = 0;
+	const char *w = text;
+
+	while (*w) {
+		const char *e = strchr(w, ' ');
+		size_t len = e ? (size_t)(e - w) : strlen(w);
+
+		if (n && n + 1 + len > 77) {
+			line[n] = 0;
+			put(p, line);
+			n = 0;
+		}
+		if (!n) {
+			memcpy(line, "   ", 3);
+			n = 3;
+		} else {
+			line[n++] = ' ';
+		}
+		memcpy(line + n, w, len);
+		n += len;
+		w += len + (e != NULL);
+	}
+	if (n) {
+		line[n] = 0;
+		put(p, line);
+	}
+}
+
+/* The same list as lynx prints it: each item with its link's address on the next
+ * line, no blank between, an item of two lines (the same Italian page, lynx at 80
+ * columns, its prose wrapped): the items are the article's. */
+static void test_numbered_list_lynx(void)
+{
+	static const char *const lines[] = {
+		"   1) Lego Star Wars 75188 Bombardiere della Resistenza",
+		"   [33]http://amzn.to/2iJFhRj",
+		"   2) Polistil 960574 Pista Elettrica Sorpasso",
+		"   [34]http://amzn.to/2hZfWFJ",
+		"   3) Cofanetto Nolan: Interstellar/Il Cavaliere Oscuro – La",
+		"   Trilogia/Inception/The Prestige/Insomnia/Memento (Blu-Ray)",
+		"   [35]http://amzn.to/2hWw372",
+		"   4) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+		"   [36]http://amzn.to/2hWEIX7",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 4; j++) {
+		put_wrapped(&p, prose_en[j]);
+		put(&p, "");
+	}
+	put_wrapped(&p, "Work on the first section is to start in March, and the council has "
+		    "put the prices of what the works will need on its website for residents "
+		    "to see:");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(lines); j++)
+		put(&p, lines[j]);
+	put(&p, "");
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (j = 0; j < COUNT(lines); j++)
+		if (lines[j][4] == ')')
+			CHECK_STR(lines[j], removed_at(&a, first + (long)j) ? "removed" : "(kept)",
+				  "(kept)");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* Teasers whose title and lead a dump printed without a break (a TV station's page of
  * the scrapinghub article-extraction benchmark, lynx): related, wherever they are;
  * lines with "iPhone", "#HealthyHydration" or "Gannett/GateHouse" in a title are no
@@ -1833,6 +1918,7 @@ int main(void)
 	test_glued_teasers();
 	test_colon_list();
 	test_numbered_list();
+	test_numbered_list_lynx();
 	test_lynx_references();
 	test_comment_policy();
 	test_comments_run();
