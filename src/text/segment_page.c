@@ -190,7 +190,7 @@ static const char *const w_credit[] = { "getty images", "shutterstock", "photo:"
 					"credit:", "/ap", "afp/", "reuters/", "\xc2\xa9 ", "epa/",
 					"تصویر کے کاپی رائٹ", "شٹر اسٹاک", "فوٹو", "صورة:",
 					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", "تصوير:", "تصوير -",
-					"عدسة", "photo credit", NULL };
+					"عدسة", "photo credit", "media caption", NULL };
 static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",
@@ -198,6 +198,9 @@ static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[i
 static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]", "taboola",
 				    "outbrain",
 				    "إعلان", "تبلیغات", "publicité", "anzeige", NULL };
+/* an ad slot's label alone on its line; in a longer line the words are prose's */
+static const char *const w_ad_label[] = { "advertising", "publicidad", "publicidade",
+					  "pubblicità", "werbung", NULL };
 static const char *const w_related[] = { "related", "recommended", "read more", "more from",
 					 "most read", "most popular", "you may also", "you might also",
 					 "also read", "more stories", "trending", "اقرأ أيضا",
@@ -1001,7 +1004,8 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
-	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7))) {
+	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7)) ||
+	    (k->words == 1 && h->nlines == 1 && k->chars < 20 && has_any(t, len, w_ad_label))) {
 		/* (lynx prints an embedded frame, an ad slot or a video, as its address,
 		 * however long: "IFRAME: [70]//wa.gtimg.com/website/201610/...") */
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;

@@ -1181,6 +1181,11 @@ static void test_inside(void)
 		{ 0, "تصویر کے کاپی رائٹ", "credit" },
 		{ 0, "شٹر اسٹاک فوٹو", "credit" },
 		{ 0, "Kathrin Ziegler/Getty Images", "credit" },
+		/* BBC's caption of a video (readability test page bbc-1) */
+		{ 0, "Media caption Mr Obama told the BBC that gun control was his biggest "
+		     "frustration", "credit" },
+		/* an ad slot's label (readability test page seattletimes-1) */
+		{ 0, "Advertising", "ad" },
 		/* captions that end with the picture's credit (an Express story of the
 		 * scrapinghub article-extraction benchmark, readability test page telegraph),
 		 * and an agency's caption that opens by naming its picture (an AP story of
