@@ -965,6 +965,10 @@ static int tweet_block(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define URL_PROSE_WORDS 20  /* words for each address in a paragraph of sentences that
+			     * names a site ("... Learn more at www.phc-pa.org."), not a
+			     * list of addresses */
+
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
 {
@@ -1013,7 +1017,10 @@ static void shape_reason(struct page *p, struct blk *k)
 	}
 	if (tweet_block(p, (size_t)(k - p->b)))
 		return;  /* its link and its credit's are the tweet's own */
-	if (k->url && (k->words <= 12 || k->url * 2 >= h->nlines)) {
+	if (k->url && (k->words <= 12 ||
+		       (k->url * 2 >= h->nlines &&
+			(k->words <= URL_PROSE_WORDS * k->url || k->sentences < 2 ||
+			 !ends_sentence(h))))) {
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
 		return;
 	}

@@ -714,6 +714,39 @@ static void test_tweet(void)
 	}
 }
 
+/* A paragraph of sentences that ends with the site's address is prose, not a list of
+ * addresses (a riding magazine's page of the scrapinghub article-extraction benchmark,
+ * w3m without wrapping); a line of addresses is. */
+static void test_prose_address(void)
+{
+	static const struct {
+		const char *line;
+		int kept;
+	} cases[] = {
+		{ "VISIT the Pennsylvania National Horse Show, Oct. 11–21, in Harrisburg, PA. The "
+		  "historic show features the $132,000 Grand Prix de Penn National, the Dover "
+		  "Saddlery/USEF National Hunter Seat Medal Final, a family fun day (Oct. 13) and "
+		  "an extensive trade fair; www.panational.org.", 1 },
+		{ "Paper here: https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3223028", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", NULL, cases[i].line,
+		      &unused, &at);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, removed_at(&a, at) ? "removed" : "(kept)",
+			  cases[i].kept ? "(kept)" : "removed");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A share bar with a "Comments" button in the story ("• Comments", "• Print", "•
  * Email", a Fox Business story of the scrapinghub article-extraction benchmark, w3m)
  * does not end it as the comments' header would. */
@@ -1930,6 +1963,7 @@ int main(void)
 	test_promo_tail();
 	test_tweet();
 	test_share_bar_comments();
+	test_prose_address();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
