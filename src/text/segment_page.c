@@ -2161,7 +2161,8 @@ static const char *const w_cmt_policy[] = {
 	"guidelines", "moderat", "are those of", "do not reflect", "terms of use",
 	"terms of service", "إرشادات", "سياسة الخصوصية", "سياسة التعليق", "شروط الاستخدام",
 	"شروط النشر", "لا تعبر", "قوانین", "charte", "modération", "richtlinien",
-	"netiquette", "normas", "moderación", NULL
+	"netiquette", "normas", "moderación", "be respectful", "responsabilidad de sus",
+	"responsabilité de leurs", NULL
 };
 static const char *const w_views_below[] = { "لا تعبر عن رأي", "لا تعبر بالضرورة عن",
 					     "لا تمثل رأي", "نظرات ارسال شده", NULL };

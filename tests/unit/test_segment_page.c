@@ -606,6 +606,10 @@ static void test_comment_policy(void)
 		/* readability test page seattletimes-1 */
 		{ 0, "The opinions expressed in reader comments are those of the author only, and "
 		     "do not reflect the opinions of The Seattle Times." },
+		/* a news site of the scrapinghub article-extraction benchmark, its first
+		 * sentence */
+		{ 0, "As you comment, please be respectful of other commenters and other "
+		     "viewpoints." },
 		/* arabic_news_textdumps: CNN Arabic, 2013 */
 		{ 1, "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر "
 		     "أصحابها فقط." },
