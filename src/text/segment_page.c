@@ -1036,7 +1036,7 @@ static void shape_reason(struct page *p, struct blk *k)
 			return;
 		}
 	}
-	if (k->marks && k->words <= 3 * k->marks + 2) {
+	if (k->marks && k->units <= 3 * k->marks + 2) {  /* (a Han character is a word) */
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
 	}

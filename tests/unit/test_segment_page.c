@@ -1298,7 +1298,8 @@ static void test_inside(void)
 
 /* Chinese set a clause a line, with no stop at the line's end and a picture between
  * (readability test page pixnet, a travel blog, w3m): Han has no spaces, so the stop
- * words are counted a character at a time, and such lines in a row are the article. */
+ * words are counted a character at a time, and such lines in a row are the article.
+ * (One line of another Chinese page stands among them.) */
 static void test_han_lines(void)
 {
 	static const char *const menu[] = {
@@ -1319,6 +1320,11 @@ static void test_han_lines(void)
 		"不同格調就是從入口處這塊招牌第一眼開始木頭招牌、貓頭鷹裝飾品勾勒出美樹的風格",
 		"31-IMG_4231.jpg",
 		"每年12月向來是攝影班外拍的絕佳場所之一楓紅期間入園費$50元",
+		/* lynx's marks of an <ins> before a paragraph (readability test page gmw):
+		 * a Han character is a word, so the marks are not most of it */
+		"[INS::INS]　　所以，当宇航员在地球轨道上时，将还不得不满足于通过欣赏外面的景色来"
+		"振作精神，而不要指望沉溺于烈酒中。我们留在地球上的人，则可以准备好适量的香槟酒，"
+		"以迎接他们的归来。",
 		"園區給愛攝一族淨空場景而不是散搭帳蓬之下反而影響拍照畫面與構圖取景",
 		"露營的話則須待中午過後再進場搭帳的彈性做法個人也相當支持這樣的權宜之計",
 	};
