@@ -433,6 +433,20 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 	return w;
 }
 
+/* The line holds a letter or a digit. */
+static int has_word(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t c;
+
+	while (i < l->e) {
+		i += seg_utf8_next(t + i, l->e - i, &c);
+		if (seg_is_word(c))
+			return 1;
+	}
+	return 0;
+}
+
 void seg_reflow(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -472,6 +486,8 @@ void seg_reflow(struct seg_state *s)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
+		if (!has_word(t, l) || !has_word(t, nx))
+			continue;  /* a rule across the page ("━━━━"), no text of a line */
 		h = l->cls == C_CONT ? &s->lines[l->ref] : l;
 		nx->cls = C_CONT;
 		nx->ref = (uint32_t)(h - s->lines);

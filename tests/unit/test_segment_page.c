@@ -1615,6 +1615,47 @@ static void test_reflow(void)
 	sahifa_article_release(&a);
 }
 
+/* A rule across the page is no wrapped line: the label under it ("More Great WIRED
+ * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
+ * benchmark) stays a line of its own, where the closing-label rules see it. */
+static void test_reflow_rule(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+	long rule;
+	int alone = 0;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	rule = p.line + 1;
+	put(&p, "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━"
+		"━━━");
+	put(&p, "More Great WIRED Stories");
+	put(&p, "");
+	put(&p, "  • YouTubers must unionize, no matter what Google says");
+	put(&p, "  • Could an astronaut lost in space use gravity to get around?");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (i = 0; i < a.n_removed; i++)
+		if (a.removed[i].line == rule + 1 &&
+		    !strcmp(a.removed[i].text, "More Great WIRED Stories"))
+			alone = 1;
+	CHECK_INT("label alone", alone, 1);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* lynx sets a block's text in from both margins: the story's lines, indented three
  * columns, end by column 74, while the unindented title and deck above them reach 77
  * (lynx -dump -width=80 of a CBS Sports story in the scrapinghub article-extraction
@@ -1985,6 +2026,7 @@ int main(void)
 	test_box_before_form();
 	test_reflow();
 	test_reflow_indented();
+	test_reflow_rule();
 	test_reflow_wide();
 	test_repeats();
 	test_stamps();
