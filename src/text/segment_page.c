@@ -2794,6 +2794,79 @@ static size_t colon_list(struct page *p, size_t end)
 	return last + 1;
 }
 
+#define RECIPE_LOOKAHEAD 16      /* blocks after the run searched for a recipe's card */
+#define RECIPE_MIN_ITEMS 3       /* its ingredients and steps */
+
+static const char *const w_recipe[] = { "ingredients", "instructions", "directions",
+					"method", "preparation", "ingrédients", "zutaten",
+					"zubereitung", "ingredientes", "preparación", "modo de preparo",
+					NULL };
+
+/* Block bi is the label of a recipe card's part: "Ingredients", "Instructions:". */
+static int recipe_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i, m;
+
+	if (h->nlines > 1 || p->b[bi].words > 3)
+		return 0;
+	while (len && (*t == ' ' || *t == '#'))
+		t++, len--;
+	while (len && (t[len - 1] == ':' || t[len - 1] == ' '))
+		len--;
+	for (i = 0; w_recipe[i]; i++) {
+		m = strlen(w_recipe[i]);
+		if (len == m && starts_ci(t, len, w_recipe[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A recipe's card a little after the story: its labels and the items under them
+ * ("Ingredients" over "• 8-9 ripe pears, cored and peeled", "Instructions" over "1.
+ * Fill canner with water ...", a food blog of the scrapinghub article-extraction
+ * benchmark) are the article's; what lies between (pins of the picture, the card's
+ * title) stays out.  Returns the new end. */
+static size_t recipe_card(struct page *p, size_t end)
+{
+	size_t label = SIZE_MAX, j, last = 0, items = 0;
+
+	for (j = end; j < p->n && j < end + RECIPE_LOOKAHEAD; j++)
+		if (recipe_label(p, j)) {
+			label = j;
+			break;
+		}
+	if (label == SIZE_MAX)
+		return end;
+	for (j = label; j < p->n; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (recipe_label(p, j))
+			continue;
+		if (!k->list && item_number(p, j) <= 0)
+			break;
+		if (k->reason < 0 || k->detail == D_RELATED || k->detail == D_MENU)
+			items++;
+		last = j;
+	}
+	if (items < RECIPE_MIN_ITEMS)
+		return end;
+	for (j = end; j < label; j++)
+		outside_reason(p, j, 1);
+	for (j = label; j <= last; j++) {
+		struct blk *k = &p->b[j];
+
+		if (k->reason >= 0 && k->detail != D_RELATED && k->detail != D_MENU)
+			continue;  /* a picture or an address among them stays out */
+		k->reason = -1;
+		k->detail = D_NONE;
+		k->cls = J_NEAR;  /* (no menu: "1 tsp nutmeg" is an ingredient) */
+		k->final = J_GOOD;
+	}
+	return last + 1;
+}
+
 #define PROMO_MAX_CHARS 400       /* a newsletter's or a membership's pitch is a few lines */
 
 /* The run's last good blocks pitch a newsletter ("There's plenty more where that came
@@ -3158,6 +3231,7 @@ span:
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);
 	best_e = trim_promos(&p, best_b, best_e);
+	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;

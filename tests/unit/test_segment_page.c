@@ -751,6 +751,66 @@ static void test_prose_address(void)
 	}
 }
 
+/* A recipe's card after the story, past the pins of its picture: "Ingredients" with
+ * its list and "Instructions" with its steps are the article's (a food blog of the
+ * scrapinghub article-extraction benchmark, w3m). */
+static void test_recipe_card(void)
+{
+	static const char *const card[] = {
+		"Ingredients", "",
+		"  • 8-9 ripe pears, cored and peeled",
+		"  • 1 lemon, or about 1/4 cup lemon juice",
+		"  • 6 tbsp fruit pectin powder",
+		"  • 1 tsp cinnamon",
+		"  • 1 tsp nutmeg", "",
+		"Instructions", "",
+		" 1. Fill canner with water and set it to simmer. Add empty jelly jars to "
+		"sterilize and warm.",
+		" 2. Spoon jam mixture into jelly jars, put the top on, and put them in a water "
+		"bath canner.",
+		" 3. Remove from canner and allow to cool. Jam will set within 24-48 hours.",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first, pin;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 4; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	pin = p.line + 1;
+	for (j = 0; j < 2; j++) {
+		put(&p, "Give the Gift of Homemade Spiced Honey Pear Jam for the Holidays #ad "
+			"#DonVictorHoney #HoneyForHolidays #canning #jam #pears #honey");
+		put(&p, "");
+	}
+	put(&p, "Spiced Honey Pear Jam");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(card); j++)
+		put(&p, card[j]);
+	put(&p, "");
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (j = 0; j < COUNT(card); j++)
+		if (card[j][0])
+			CHECK_STR(card[j], removed_at(&a, first + (long)j) ? "removed" : "(kept)",
+				  "(kept)");
+	CHECK(removed_at(&a, pin) != NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A share bar with a "Comments" button in the story ("• Comments", "• Print", "•
  * Email", a Fox Business story of the scrapinghub article-extraction benchmark, w3m)
  * does not end it as the comments' header would. */
@@ -2015,6 +2075,7 @@ int main(void)
 	test_tweet();
 	test_share_bar_comments();
 	test_prose_address();
+	test_recipe_card();
 	test_title_run_on();
 	test_datelines();
 	test_inside();
