@@ -212,6 +212,8 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
+#define WRAP_WIDE_PERCENT 50u    /* of the lines at least REFLOW_MIN_WIDTH wide that end in
+				  * one band of columns: the text is wrapped there */
 
 /* East Asian wide characters take two columns of a text browser's screen line. */
 static int is_wide(uint32_t c)
@@ -365,6 +367,7 @@ static uint32_t measure(const unsigned char *t, const struct seg_line *l, int co
 /* The lines' widths under one way of counting, as a histogram up to REFLOW_MAX_WIDTH. */
 struct widths {
 	uint32_t hist[REFLOW_MAX_WIDTH + 2], over, total;
+	uint32_t cont[REFLOW_MAX_WIDTH + 2];  /* of them, lines that text goes on under */
 };
 
 /* Both ways of counting in one walk over the lines (the lines a renderer does not break
@@ -380,9 +383,13 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
+		uint32_t on;
+
 		if (l->cls == C_BLANK || l->width < 20 || has_scheme_mark(t, l->b, l->e) ||
 		    long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
+		on = i + 1 < s->n_lines && s->lines[i + 1].cls != C_BLANK &&
+		     !(s->lines[i + 1].flags & F_LIST);
 		for (cols = 0; cols < 2; cols++) {
 			uint32_t w = measure(t, l, cols);
 
@@ -391,8 +398,10 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 				continue;
 			}
 			wd[cols].total++, wd[cols].hist[w]++;
+			wd[cols].cont[w] += on;
 			if (l->width > l->chars)
-				wd[2 + cols].total++, wd[2 + cols].hist[w]++;
+				wd[2 + cols].total++, wd[2 + cols].hist[w]++,
+					wd[2 + cols].cont[w] += on;
 		}
 	}
 }
@@ -402,7 +411,7 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 {
 	const uint32_t *hist = wd->hist;
-	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k;
+	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k, wide, on;
 
 	*full = 0;
 	if (total < 8 || wd->over * 10 > total)
@@ -420,7 +429,15 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 		}
 		above += hist[w];
 	}
-	if (best < 6 || best * 100 < total * 15)
+	for (wide = 0, on = 0, k = REFLOW_MIN_WIDTH; k <= REFLOW_MAX_WIDTH; k++) {
+		wide += hist[k];
+		if (k + 12 >= best_w && k <= best_w)
+			on += wd->cont[k];
+	}
+	/* (a short story on a long page of menus: few of the page's lines, but most of
+	 * its long ones, and the text goes on under most of those) */
+	if (best < 6 || (best * 100 < total * 15 &&
+			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best * 2)))
 		return 0;
 	/* the widest column of the band that many lines reach: the renderer's own
 	 * (a few lines run past it where a word is longer than the room left) */

@@ -1675,6 +1675,44 @@ static void test_reflow(void)
 	sahifa_article_release(&a);
 }
 
+/* A short story, wrapped at 80 columns, on a long page of menu lines (lynx of a
+ * Cleveland newspaper's page in the scrapinghub article-extraction benchmark, its
+ * menus of the project's own writing): few of the page's lines fill the width, but
+ * most of its long ones do, with text going on under them; the story is joined. */
+static void test_reflow_long_page(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_paragraph *p0;
+	size_t i;
+	char line[96];
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < 120; i++) {
+		snprintf(line, sizeof(line), "     * [%zu]Section %zu (BUTTON)", i + 1, i + 1);
+		put(&p, line);
+	}
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	for (i = 0; i < 40; i++) {
+		snprintf(line, sizeof(line), "     * [%zu]Part %zu (BUTTON)", i + 200, i + 1);
+		put(&p, line);
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	p0 = a.n_sections && a.sections[0].n_paragraphs ? &a.sections[0].paragraphs[0] : NULL;
+	CHECK_INT("first spans", p0 ? p0->lines : 0, 3);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A rule across the page is no wrapped line: the label under it ("More Great WIRED
  * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
  * benchmark) stays a line of its own, where the closing-label rules see it. */
@@ -2088,6 +2126,7 @@ int main(void)
 	test_reflow();
 	test_reflow_indented();
 	test_reflow_rule();
+	test_reflow_long_page();
 	test_reflow_wide();
 	test_repeats();
 	test_stamps();
