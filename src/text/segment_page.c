@@ -5,8 +5,9 @@
  *
  * The classifier works in the spirit of jusText: each block is bad (link text, form
  * residue, notices), short, near-good or good by its length, its share of stop words in
- * the page's language and its punctuation; short and near-good blocks then take the
- * class of their neighbours.  The article is the densest run of blocks (the span with
+ * the page's language (a character at a time in Chinese and Japanese, which have no
+ * spaces; a page in a language with no list is read by its punctuation alone) and its
+ * punctuation; short and near-good blocks then take the class of their neighbours.  The article is the densest run of blocks (the span with
  * the largest sum of good text minus the rest); the headline is the title-like line
  * nearest before it that the page and the body echo; author, agency and date lines
  * between the two are the byline and the dateline.  Everything outside goes to
@@ -31,18 +32,23 @@
 static const struct {
 	const char *code;
 	double hi;
+	int per_char;           /* Han and kana: a list of characters (LANG-char.txt), and the
+				 * share is of the block's characters, as these scripts write
+				 * words without spaces between them */
 } sw_langs[] = {
-	{ "ar", 0.18 }, { "fa", 0.24 }, { "ur", 0.32 }, { "ps", 0.22 }, { "en", 0.45 },
-	{ "fr", 0.42 }, { "de", 0.40 }, { "es", 0.40 }, { "tr", 0.25 }, { "it", 0.40 },
-	{ "pt", 0.42 }, { "ru", 0.28 }, { "nl", 0.36 }, { "pl", 0.28 }, { "cs", 0.25 },
+	{ "ar", 0.18, 0 }, { "fa", 0.24, 0 }, { "ur", 0.32, 0 }, { "ps", 0.22, 0 },
+	{ "en", 0.45, 0 }, { "fr", 0.42, 0 }, { "de", 0.40, 0 }, { "es", 0.40, 0 },
+	{ "tr", 0.25, 0 }, { "it", 0.40, 0 }, { "pt", 0.42, 0 }, { "ru", 0.28, 0 },
+	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, 1 },
+	{ "ja", 0.33, 1 },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
 #define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
-static uint16_t sw_mask[SW_SLOTS];  /* one bit per list */
-_Static_assert(SW_N <= 16, "a stop word's mask has 16 bits");
+static uint32_t sw_mask[SW_SLOTS];  /* one bit per list */
+_Static_assert(SW_N <= 32, "a stop word's mask has 32 bits");
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
@@ -64,7 +70,7 @@ static void sw_insert(uint64_t h, unsigned lang)
 	for (probes = 0; probes < SW_SLOTS; probes++, i = (i + 1) & (SW_SLOTS - 1)) {
 		if (!sw_key[i] || sw_key[i] == h) {
 			sw_key[i] = h;
-			sw_mask[i] |= (uint16_t)(1u << lang);
+			sw_mask[i] |= 1u << lang;
 			return;
 		}
 	}
@@ -93,7 +99,8 @@ static void sw_build(void)
 		const struct sahifa_embed *e;
 		size_t pos = 0;
 
-		snprintf(path, sizeof(path), "rules/stopwords/%s.txt", sw_langs[k].code);
+		snprintf(path, sizeof(path), "rules/stopwords/%s%s.txt", sw_langs[k].code,
+			 sw_langs[k].per_char ? "-char" : "");
 		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
@@ -172,8 +179,8 @@ static const char *const w_footer[] = { "\xc2\xa9", "copyright", "all rights res
 					"tous droits", "privacy policy", "terms of use",
 					"terms of service", "alle rechte", "todos los derechos",
 					"سياسة الخصوصية", "حریم خصوصی", NULL };
-static const char *const w_news[] = { "newsletter", "subscribe", "sign up", "النشرة",
-				      "اشترك", "خبرنامه", "عضویت", "inscrivez", "abonnez",
+static const char *const w_news[] = { "newsletter", "subscribe", "sign up", "your inbox",
+				      "النشرة", "اشترك", "خبرنامه", "عضویت", "inscrivez", "abonnez",
 				      NULL };
 static const char *const w_share[] = { "facebook", "twitter", "whatsapp", "linkedin",
 				       "pinterest", "telegram", "share", "tweet", "e-mail",
@@ -184,7 +191,7 @@ static const char *const w_credit[] = { "getty images", "shutterstock", "photo:"
 					"credit:", "/ap", "afp/", "reuters/", "\xc2\xa9 ", "epa/",
 					"تصویر کے کاپی رائٹ", "شٹر اسٹاک", "فوٹو", "صورة:",
 					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", "تصوير:", "تصوير -",
-					"عدسة", "photo credit", NULL };
+					"عدسة", "photo credit", "media caption", NULL };
 static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",
@@ -192,6 +199,9 @@ static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[i
 static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]", "taboola",
 				    "outbrain",
 				    "إعلان", "تبلیغات", "publicité", "anzeige", NULL };
+/* an ad slot's label alone on its line; in a longer line the words are prose's */
+static const char *const w_ad_label[] = { "advertising", "publicidad", "publicidade",
+					  "pubblicità", "werbung", NULL };
 static const char *const w_related[] = { "related", "recommended", "read more", "more from",
 					 "most read", "most popular", "you may also", "you might also",
 					 "also read", "more stories", "trending", "اقرأ أيضا",
@@ -203,6 +213,8 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
+#define WRAP_WIDE_PERCENT 50u    /* of the lines at least REFLOW_MIN_WIDTH wide that end in
+				  * one band of columns: the text is wrapped there */
 
 /* East Asian wide characters take two columns of a text browser's screen line. */
 static int is_wide(uint32_t c)
@@ -356,6 +368,7 @@ static uint32_t measure(const unsigned char *t, const struct seg_line *l, int co
 /* The lines' widths under one way of counting, as a histogram up to REFLOW_MAX_WIDTH. */
 struct widths {
 	uint32_t hist[REFLOW_MAX_WIDTH + 2], over, total;
+	uint32_t cont[REFLOW_MAX_WIDTH + 2];  /* of them, lines that text goes on under */
 };
 
 /* Both ways of counting in one walk over the lines (the lines a renderer does not break
@@ -371,9 +384,13 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
 
+		uint32_t on;
+
 		if (l->cls == C_BLANK || l->width < 20 || has_scheme_mark(t, l->b, l->e) ||
 		    long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
+		on = i + 1 < s->n_lines && s->lines[i + 1].cls != C_BLANK &&
+		     !(s->lines[i + 1].flags & F_LIST);
 		for (cols = 0; cols < 2; cols++) {
 			uint32_t w = measure(t, l, cols);
 
@@ -382,8 +399,10 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 				continue;
 			}
 			wd[cols].total++, wd[cols].hist[w]++;
+			wd[cols].cont[w] += on;
 			if (l->width > l->chars)
-				wd[2 + cols].total++, wd[2 + cols].hist[w]++;
+				wd[2 + cols].total++, wd[2 + cols].hist[w]++,
+					wd[2 + cols].cont[w] += on;
 		}
 	}
 }
@@ -393,7 +412,7 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 {
 	const uint32_t *hist = wd->hist;
-	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k;
+	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k, wide, on;
 
 	*full = 0;
 	if (total < 8 || wd->over * 10 > total)
@@ -411,7 +430,15 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 		}
 		above += hist[w];
 	}
-	if (best < 6 || best * 100 < total * 15)
+	for (wide = 0, on = 0, k = REFLOW_MIN_WIDTH; k <= REFLOW_MAX_WIDTH; k++) {
+		wide += hist[k];
+		if (k + 12 >= best_w && k <= best_w)
+			on += wd->cont[k];
+	}
+	/* (a short story on a long page of menus: few of the page's lines, but most of
+	 * its long ones, and the text goes on under most of those) */
+	if (best < 6 || (best * 100 < total * 15 &&
+			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best * 2)))
 		return 0;
 	/* the widest column of the band that many lines reach: the renderer's own
 	 * (a few lines run past it where a word is longer than the room left) */
@@ -422,6 +449,20 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 		;
 	*full = best;
 	return w;
+}
+
+/* The line holds a letter or a digit. */
+static int has_word(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i = l->b;
+	uint32_t c;
+
+	while (i < l->e) {
+		i += seg_utf8_next(t + i, l->e - i, &c);
+		if (seg_is_word(c))
+			return 1;
+	}
+	return 0;
 }
 
 void seg_reflow(struct seg_state *s)
@@ -463,6 +504,8 @@ void seg_reflow(struct seg_state *s)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
+		if (!has_word(t, l) || !has_word(t, nx))
+			continue;  /* a rule across the page ("━━━━"), no text of a line */
 		h = l->cls == C_CONT ? &s->lines[l->ref] : l;
 		nx->cls = C_CONT;
 		nx->ref = (uint32_t)(h - s->lines);
@@ -480,6 +523,9 @@ enum jt_class { J_BAD = 0, J_SHORT, J_NEAR, J_GOOD };
 struct blk {
 	size_t head;            /* first line */
 	uint32_t chars, words, marks, stops[SW_N], stop;
+	uint32_t units;         /* words, a Han or kana character counting as one */
+	uint32_t han;           /* Han and kana characters */
+	uint32_t katakana;      /* of which katakana: loanwords and names, no particles */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -498,7 +544,9 @@ struct page {
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
-	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION, D_COUNT
+	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION,
+	D_MARKUP,
+	D_COUNT
 };
 
 static const char *const details[D_COUNT] = {
@@ -526,6 +574,7 @@ static const char *const details[D_COUNT] = {
 	"the site's notice on readers' comments",
 	"a teaser: its title and lead run together",
 	"a picture's caption that ends with its credit",
+	"markup printed as text (a <noscript> notice, an ad's tag)",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -533,6 +582,31 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
 	const struct seg_line *l = &s->lines[i];
 
 	return l->count < D_COUNT ? details[l->count] : NULL;
+}
+
+/* The Han and kana characters of the word t[0, n), each looked up alone in the lists
+ * of characters (a run of them is many words written without spaces); their count. */
+static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
+{
+	uint32_t f[SW_WORD_MAX + 1], c, found = 0;
+	size_t i = 0, len;
+
+	while (i < n) {
+		len = seg_utf8_next((const unsigned char *)t + i, n - i, &c);
+		if (breaks_anywhere(c)) {
+			size_t m = seg_fold(t + i, len, f, SW_WORD_MAX);
+			unsigned mask = m && m <= SW_WORD_MAX ? sw_lookup(hash_cps(f, m)) : 0, g;
+
+			found++;
+			k->han++;
+			k->katakana += c >= 0x30A0 && c <= 0x30FF;
+			for (g = 0; g < SW_N; g++)
+				if (sw_langs[g].per_char && (mask & (1u << g)))
+					k->stops[g]++;
+		}
+		i += len;
+	}
+	return found;
 }
 
 static void scan_block(struct page *p, struct blk *k)
@@ -582,7 +656,14 @@ static void scan_block(struct page *p, struct blk *k)
 			} else {
 				if (inword) {
 					size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
-					int digits = t[ws] >= '0' && t[ws] <= '9';
+					size_t d = ws;
+					int digits;
+
+					while (d < i && t[d] >= '0' && t[d] <= '9')
+						d++;
+					/* a link's number is all digits: "[81DDRtcAkL]" is a
+					 * picture's name */
+					digits = d > ws && d == i;
 
 					/* lynx numbers links "[12]text" and shows <ins> as
 					 * "[INS: text :INS]" */
@@ -593,10 +674,13 @@ static void scan_block(struct page *p, struct blk *k)
 					      (ws > l->b && t[ws - 1] == ':' && c == ']')))) {
 						k->marks++;
 					} else {
+						uint32_t han = scan_chars(k, s->text + ws, i - ws);
+
 						k->words++;
+						k->units += han ? han : 1;
 						if (k->words == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
 							k->upper = 1;
-						if (m && m <= SW_WORD_MAX) {
+						if (!han && m && m <= SW_WORD_MAX) {
 							unsigned mask = sw_lookup(hash_cps(f, m));
 							unsigned g;
 
@@ -625,12 +709,30 @@ static double density(const struct page *p, const struct blk *k)
 {
 	if (p->lang < 0 || !k->words)
 		return 0.0;
+	if (sw_langs[p->lang].per_char)  /* of the words that may be particles */
+		return k->units > k->katakana
+			       ? (double)k->stops[p->lang] / (double)(k->units - k->katakana)
+			       : 0.0;
 	return (double)k->stops[p->lang] / (double)k->words;
 }
 
 static int ends_sentence(const struct seg_line *h)
 {
 	return (h->flags & F_SENTENCE) != 0;
+}
+
+/* Han and kana text as dense in the page's list as near-good prose: blogs in these
+ * scripts set a clause a line, with no stop at its end ("一波波接續性低溫寒流報到已將新竹
+ * 尖石鄉後山一帶層層山巒披上嫣紅的彩衣", pixnet), which the sentence test misses. */
+static int per_char_block(const struct page *p, const struct blk *k)
+{
+	return p->lang >= 0 && sw_langs[p->lang].per_char && k->han * 2 >= k->units;
+}
+
+static int per_char_prose(const struct page *p, const struct blk *k)
+{
+	return per_char_block(p, k) && !k->list &&
+	       (k->cls == J_NEAR || density(p, k) >= sw_langs[p->lang].hi - 0.08);
 }
 
 #define GLUED_TITLE_MAX 150    /* bytes of a teaser's title before its lead */
@@ -760,6 +862,21 @@ static int caption_credit(const struct page *p, size_t bi)
 #define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
 #define SLUG_MIN 24               /* bytes of a file name printed as a picture's title */
 
+static const char *const w_image_ext[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", NULL };
+
+/* t[0, n) ends with a picture's file extension, in any case. */
+static int image_suffix(const char *t, size_t n)
+{
+	size_t i, m;
+
+	for (i = 0; w_image_ext[i]; i++) {
+		m = strlen(w_image_ext[i]);
+		if (n > m && starts_ci(t + n - m, m, w_image_ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* A picture the renderer printed as its alt text or file name in brackets: a short
  * line ("[responsive]", "[사진=JTBC, 이매진아시아]"), or a file name without spaces
  * however long, also broken over lines at the width
@@ -773,6 +890,21 @@ static int image_name(const struct page *p, const struct blk *k)
 	const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
 	size_t li;
 
+	if (k->marks == 1 && h->nlines == 1 && !k->form && !k->url) {
+		/* lynx: the picture's link and its file name, "[53]12-IMG_3886.jpg" */
+		const char *a = s->text + h->b;
+		size_t n = h->e - h->b, i = 0;
+
+		while (i < n && a[i] == ' ')
+			i++;
+		if (i < n && a[i] == '[') {
+			const char *close = memchr(a + i, ']', n - i);
+
+			i = close ? (size_t)(close - a) + 1 : n;
+			if (i < n && !memchr(a + i, ' ', n - i) && image_suffix(a + i, n - i))
+				return 1;
+		}
+	}
 	if (k->marks || k->form || h->e - h->b < 3 || last->e <= last->b)
 		return 0;
 	if (h->nlines == 1 && h->e - h->b >= SLUG_MIN && h->e - h->b <= IMAGE_NAME_MAX_CHARS &&
@@ -785,6 +917,9 @@ static int image_name(const struct page *p, const struct blk *k)
 		if (i == h->e && seps >= 3 && !k->url)
 			return 1;  /* (an ASCII name: text in other scripts runs on without spaces) */
 	}
+	if (h->nlines == 1 && h->e - h->b <= IMAGE_NAME_MAX_CHARS && !k->url &&
+	    !memchr(s->text + h->b, ' ', h->e - h->b) && image_suffix(s->text + h->b, h->e - h->b))
+		return 1;  /* a camera's file name as the picture's title: "12-IMG_3886.jpg" */
 	if (s->text[h->b] != '[' || s->text[last->e - 1] != ']')
 		return 0;
 	if (h->nlines == 1 && k->chars <= 80)
@@ -796,6 +931,77 @@ static int image_name(const struct page *p, const struct blk *k)
 			return 0;
 	return 1;
 }
+
+#define MARKUP_MIN_TAGS 2         /* tags in a block that make it markup printed as text */
+#define MARKUP_TAG_COLUMNS 100    /* and at least one in this many columns: an article on
+				   * HTML quotes a tag now and then, not in every line */
+
+static const char *const w_tags[] = { "div", "p", "a", "img", "br", "span", "script",
+				      "iframe", "i", "em", "strong", "b", "noscript", "style",
+				      "li", "ul", "ins", "meta", "link", "input", "form", "table",
+				      "td", "tr", NULL };
+
+/* HTML tags in t[0, n): "<div ", "<p>", "</a>", "<br/>". */
+static uint32_t markup_tags(const char *t, size_t n)
+{
+	uint32_t tags = 0;
+	size_t i, j, m;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (t[i] == '<')
+			j = i + 1;
+		else if (t[i] == '&' && i + 4 < n && !memcmp(t + i, "&lt;", 4))
+			j = i + 4;  /* escaped twice: "&lt;span data-mce-type=..." */
+		else
+			continue;
+		j += j < n && t[j] == '/';
+		for (m = 0; w_tags[m]; m++) {
+			size_t tl = strlen(w_tags[m]);
+
+			if (j + tl < n && starts_ci(t + j, tl, w_tags[m]) &&
+			    (t[j + tl] == ' ' || t[j + tl] == '>' || t[j + tl] == '/' ||
+			     t[j + tl] == '&')) {
+				tags++;
+				break;
+			}
+		}
+	}
+	return tags;
+}
+
+static int has_digit(const char *t, size_t len);
+
+/* An embedded tweet's credit line: "— The Nigerian Senate (@NGRSenate) October 9,
+ * 2018", lynx "— Cooper Lund (@cooperlund) [189]November 18, 2019". */
+static int tweet_credit(const char *t, size_t len)
+{
+	while (len && (*t == ' ' || *t == '\t'))
+		t++, len--;
+	return len > 8 && (!memcmp(t, "\xe2\x80\x94", 3) || !memcmp(t, "--", 2)) &&
+	       memmem(t, len, "(@", 2) && has_digit(t, len);
+}
+
+/* Block bi is an embedded tweet the article quotes: its text, with the link to its
+ * picture, and the credit line under it (lynx prints them as one block, w3m as two). */
+static int tweet_block(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[bi].head];
+	const struct seg_line *last = &s->lines[p->b[bi].head + h->nlines - 1];
+
+	if (tweet_credit(s->text + last->b, last->e - last->b))
+		return 1;
+	if (bi + 1 < p->n) {
+		const struct seg_line *n = &s->lines[p->b[bi + 1].head];
+
+		return tweet_credit(s->text + n->b, n->e - n->b);
+	}
+	return 0;
+}
+
+#define URL_PROSE_WORDS 20  /* words for each address in a paragraph of sentences that
+			     * names a site ("... Learn more at www.phc-pa.org."), not a
+			     * list of addresses */
 
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
 static void shape_reason(struct page *p, struct blk *k)
@@ -814,6 +1020,16 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_FORM, k->detail = D_FORM;
 		return;
 	}
+	{
+		/* the whole block: a tag may open any of its lines */
+		const struct seg_line *last = &s->lines[k->head + h->nlines - 1];
+		uint32_t tags = markup_tags(t, last->e - h->b);
+
+		if (tags >= MARKUP_MIN_TAGS && tags * MARKUP_TAG_COLUMNS >= k->chars) {
+			k->reason = SAHIFA_REASON_HIDDEN, k->detail = D_MARKUP;
+			return;
+		}
+	}
 	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
 		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
 		return;
@@ -826,13 +1042,19 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
 		return;
 	}
-	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7))) {
+	if ((k->chars < 120 && has_any(t, len, w_ad)) || (len > 7 && !memcmp(t, "IFRAME:", 7)) ||
+	    (k->words == 1 && h->nlines == 1 && k->chars < 20 && has_any(t, len, w_ad_label))) {
 		/* (lynx prints an embedded frame, an ad slot or a video, as its address,
 		 * however long: "IFRAME: [70]//wa.gtimg.com/website/201610/...") */
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
 		return;
 	}
-	if (k->url && (k->words <= 12 || k->url * 2 >= h->nlines)) {
+	if (tweet_block(p, (size_t)(k - p->b)))
+		return;  /* its link and its credit's are the tweet's own */
+	if (k->url && (k->words <= 12 ||
+		       (k->url * 2 >= h->nlines &&
+			(k->words <= URL_PROSE_WORDS * k->url || k->sentences < 2 ||
+			 !ends_sentence(h))))) {
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
 		return;
 	}
@@ -848,7 +1070,7 @@ static void shape_reason(struct page *p, struct blk *k)
 			return;
 		}
 	}
-	if (k->marks && k->words <= 3 * k->marks + 2) {
+	if (k->marks && k->units <= 3 * k->marks + 2) {  /* (a Han character is a word) */
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
 	}
@@ -882,7 +1104,8 @@ static void shape_reason(struct page *p, struct blk *k)
 static int inline_residue(const struct blk *k)
 {
 	return k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
-	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE);
+	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE) ||
+	       (k->reason == SAHIFA_REASON_HIDDEN && k->detail == D_MARKUP);
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -1918,11 +2141,45 @@ static int comment_header(const struct page *p, size_t bi)
 		return 0;
 	if (len > 5 && !memcmp(t + len - 5, "says:", 5))
 		return 1;
+	/* "Alex on September 17, 2018 at 6:34 am said:" (a story's "Mr Obama also said:"
+	 * has no date) */
+	if (len > 6 && (!memcmp(t + len - 5, "said:", 5) || !memcmp(t + len - 6, "wrote:", 6)) &&
+	    has_digit(t, len))
+		return 1;
 	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
 					   has_ascii_ci(t, len, " responses to") ||
 					   has_ascii_ci(t, len, " comments")))
 		return 1;
-	return p->b[bi].words <= 4 && has_any(t, len, w_comments);
+	/* a label: "Comments", not the share bar's "• Comments" over "• Print" */
+	return p->b[bi].words <= 4 && has_any(t, len, w_comments) &&
+	       !(bi + 1 < p->n && p->b[bi + 1].words <= 2 && p->b[bi + 1].chars < 40 &&
+		 (p->s->lines[p->b[bi + 1].head].flags & F_LIST));
+}
+
+#define COMMENTS_LOOKBACK 8   /* blocks before a run searched for the comments' header */
+
+/* The run [b, e) is the readers' comments: a comments' header stands among the few
+ * blocks before its first good one with nothing good between, and another (the next
+ * comment's) inside it ("Comments" over "* Alex on [73]September 17, 2018 at 6:34 am
+ * said:" and the comment, lynx, a charity's blog of the scrapinghub
+ * article-extraction benchmark).  The first header's block, else SIZE_MAX. */
+static size_t comments_open(const struct page *p, size_t b, size_t e)
+{
+	size_t good = b, j;
+
+	while (good < e && p->b[good].final != J_GOOD)
+		good++;
+	for (j = good + 1; j < e && !comment_header(p, j); j++)
+		;
+	if (j >= e)
+		return SIZE_MAX;
+	for (j = good; j > 0 && j + COMMENTS_LOOKBACK > b; j--) {
+		if (p->b[j - 1].final == J_GOOD)
+			break;
+		if (comment_header(p, j - 1))
+			return j - 1;
+	}
+	return SIZE_MAX;
 }
 
 /* The site's notice over its readers' comments, at the article's end: a comments word
@@ -1938,7 +2195,8 @@ static const char *const w_cmt_policy[] = {
 	"guidelines", "moderat", "are those of", "do not reflect", "terms of use",
 	"terms of service", "إرشادات", "سياسة الخصوصية", "سياسة التعليق", "شروط الاستخدام",
 	"شروط النشر", "لا تعبر", "قوانین", "charte", "modération", "richtlinien",
-	"netiquette", "normas", "moderación", NULL
+	"netiquette", "normas", "moderación", "be respectful", "responsabilidad de sus",
+	"responsabilité de leurs", NULL
 };
 static const char *const w_views_below[] = { "لا تعبر عن رأي", "لا تعبر بالضرورة عن",
 					     "لا تمثل رأي", "نظرات ارسال شده", NULL };
@@ -2006,6 +2264,9 @@ static int stamp_line(const struct page *p, size_t bi)
 #define STAMP_LEAD_WORDS 100     /* words of prose the article has before they start */
 #define LABEL_TAIL_PERCENT 20    /* of the article's prose that may follow its closing label */
 #define LABEL_TAIL_WORDS 150     /* and at most this much */
+#define LABEL_MANY 3             /* closing labels after the article that end it however
+				  * much teaser prose follows them */
+#define LABEL_MANY_PERCENT 50    /* up to this share of the run */
 #define TEASER_GAP_WORDS 100     /* a teaser's lead is a paragraph at most */
 #define COMMENT_GAP_WORDS 400    /* a comment may run to a few */
 
@@ -2112,6 +2373,19 @@ static const char *const w_after[] = { "previous article", "next article", "prev
 /* A label that closes an article ("Next Article", "We Recommend", "Related"):
  * the article ends there when next to no prose follows it in the run (a
  * "Recommended" box in mid-story does not end it). */
+/* Block bi is a label that closes an article: a few words, no sentence but a question
+ * ("Like this article?"), a related or closing phrase. */
+static int closing_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	return p->b[bi].reason < 0 && p->b[bi].cls != J_GOOD && p->b[bi].words <= 5 &&
+	       p->b[bi].chars <= 40 && (!ends_sentence(h) || t[len - 1] == '?') &&
+	       (has_any(t, len, w_after) || has_any(t, len, w_related));
+}
+
 static size_t cut_at_label(struct page *p, size_t from, size_t to)
 {
 	size_t bi, total = 0, before = 0;
@@ -2120,22 +2394,28 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 		if (p->b[bi].final == J_GOOD && p->b[bi].reason < 0)
 			total += p->b[bi].words;
 	for (bi = from; bi < to; bi++) {
-		const struct seg_line *h = &p->s->lines[p->b[bi].head];
-		const char *t = p->s->text + h->b;
-		size_t len = h->e - h->b, j;
+		size_t j, labels = 0;
 
 		if (p->b[bi].reason >= 0)
 			continue;
-		if (p->b[bi].final == J_GOOD) {
-			before += p->b[bi].words;
+		if (!closing_label(p, bi)) {
+			/* (a label between good blocks is good by its neighbours, no prose) */
+			if (p->b[bi].final == J_GOOD)
+				before += p->b[bi].words;
 			continue;
 		}
-		if (p->b[bi].words > 5 || p->b[bi].chars > 40 || ends_sentence(h) ||
-		    before < STAMP_LEAD_WORDS ||
-		    (!has_any(t, len, w_after) && !has_any(t, len, w_related)))
+		if (before < STAMP_LEAD_WORDS)
 			continue;
-		if ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
-		    total - before > LABEL_TAIL_WORDS)
+		for (j = bi; j < to; j++)
+			labels += closing_label(p, j);
+		/* several such labels are the page's end ("Like this article?", "Previous
+		 * Article", "Next Article", "We Recommend"), whatever teasers with their
+		 * leads follow; one may head a box in mid-story */
+		if (labels < LABEL_MANY &&
+		    ((total - before) * 100 > total * LABEL_TAIL_PERCENT ||
+		     total - before > LABEL_TAIL_WORDS))
+			continue;
+		if (labels >= LABEL_MANY && (total - before) * 100 > total * LABEL_MANY_PERCENT)
 			continue;
 		for (j = bi; j < to; j++)
 			if (p->b[j].reason < 0) {
@@ -2443,6 +2723,25 @@ static int announces_list(const struct page *p, size_t bi)
 	       !has_any(t, len, w_news) && !has_any(t, len, w_share);
 }
 
+/* The run ends inside a numbered list: the number of its last item in the run (the
+ * second or later) when the next numbered block after it goes on from it, pictures and
+ * link addresses between; else 0. */
+static long numbered_tail(const struct page *p, size_t end)
+{
+	size_t j = end, k = end;
+	long n;
+
+	while (j > 0 && p->b[j - 1].reason >= 0 &&
+	       (inline_residue(&p->b[j - 1]) || p->b[j - 1].detail == D_URLS))
+		j--;
+	if (j == 0 || (n = item_number(p, j - 1)) < 2)
+		return 0;
+	while (k < p->n && p->b[k].reason >= 0 &&
+	       (inline_residue(&p->b[k]) || p->b[k].detail == D_URLS))
+		k++;
+	return k < p->n && item_number(p, k) == n + 1 ? n : 0;
+}
+
 /* The article's last line announces a list with a colon and the list follows line by
  * line ("The Doobie Brothers 50th Anniversary Tour 2020 dates:" over "June 9 -- Coral
  * Sky Amphitheatre, West Palm Beach, FL", a Billboard story of the scrapinghub
@@ -2466,20 +2765,37 @@ static size_t colon_list(struct page *p, size_t end)
 		from = end + 1;  /* the announcement is the first line after the run */
 	else if (end > 0 && p->b[end - 1].final == J_GOOD && announces_list(p, end - 1))
 		from = end;      /* the run's last paragraph announces it */
+	else if ((num = numbered_tail(p, end)) > 0)
+		from = end;      /* the run took the list's first items in and ends in it */
 	else
 		return end;
 	next = p->b[from - 1].head + s->lines[p->b[from - 1].head].nlines;
 	if (from == end && from < p->n && p->b[from].head == next + 1)
 		next++;  /* a blank line under the paragraph that announces it */
 	for (j = from; j < p->n; j++) {
-		const struct blk *k = &p->b[j];
+		struct blk *k = &p->b[j];
 		long n = item_number(p, j);
 
-		if (k->head != next && !(k->head == next + 1 && num > 0 && n == num + 1))
-			break;  /* a blank line ends the list, unless its numbering goes on */
+		if (k->head != next &&
+		    !(k->head > next && num > 0 &&
+		      (n == num + 1 ||
+		       (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS)))))
+			break;  /* a blank line ends the list, unless its numbering goes on
+				 * (an item's picture or address may stand apart too) */
 		if (n > 0)
 			num = n;
 		next = k->head + s->lines[k->head].nlines;
+		if (n > 0 && k->url && s->lines[k->head].nlines > 1 &&
+		    k->chars <= 2 * COLON_ITEM_MAX_CHARS &&
+		    (k->reason < 0 ||
+		     (k->reason == SAHIFA_REASON_LINK_LIST && k->detail == D_URLS))) {
+			/* the item with its link's address on the next line, one block
+			 * (lynx: "1) Lego Star Wars 75188 ..." over "[33]http://amzn.to/...") */
+			k->reason = -1;
+			items++;
+			last = j;
+			continue;
+		}
 		if (k->reason >= 0 && (inline_residue(k) || k->detail == D_URLS))
 			continue;  /* an item's picture or its link's address: stays removed */
 		if (k->reason >= 0 || k->chars > COLON_ITEM_MAX_CHARS || k->marks || k->url ||
@@ -2494,6 +2810,117 @@ static size_t colon_list(struct page *p, size_t end)
 		if (p->b[j].reason < 0)
 			p->b[j].detail = D_NONE;
 	return last + 1;
+}
+
+#define RECIPE_LOOKAHEAD 16      /* blocks after the run searched for a recipe's card */
+#define RECIPE_MIN_ITEMS 3       /* its ingredients and steps */
+
+static const char *const w_recipe[] = { "ingredients", "instructions", "directions",
+					"method", "preparation", "ingrédients", "zutaten",
+					"zubereitung", "ingredientes", "preparación", "modo de preparo",
+					NULL };
+
+/* Block bi is the label of a recipe card's part: "Ingredients", "Instructions:". */
+static int recipe_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i, m;
+
+	if (h->nlines > 1 || p->b[bi].words > 3)
+		return 0;
+	while (len && (*t == ' ' || *t == '#'))
+		t++, len--;
+	while (len && (t[len - 1] == ':' || t[len - 1] == ' '))
+		len--;
+	for (i = 0; w_recipe[i]; i++) {
+		m = strlen(w_recipe[i]);
+		if (len == m && starts_ci(t, len, w_recipe[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A recipe's card a little after the story: its labels and the items under them
+ * ("Ingredients" over "• 8-9 ripe pears, cored and peeled", "Instructions" over "1.
+ * Fill canner with water ...", a food blog of the scrapinghub article-extraction
+ * benchmark) are the article's; what lies between (pins of the picture, the card's
+ * title) stays out.  Returns the new end. */
+static size_t recipe_card(struct page *p, size_t end)
+{
+	size_t label = SIZE_MAX, j, last = 0, items = 0;
+
+	for (j = end; j < p->n && j < end + RECIPE_LOOKAHEAD; j++)
+		if (recipe_label(p, j)) {
+			label = j;
+			break;
+		}
+	if (label == SIZE_MAX)
+		return end;
+	for (j = label; j < p->n; j++) {
+		const struct blk *k = &p->b[j];
+
+		if (recipe_label(p, j))
+			continue;
+		if (!k->list && item_number(p, j) <= 0)
+			break;
+		if (k->reason < 0 || k->detail == D_RELATED || k->detail == D_MENU)
+			items++;
+		last = j;
+	}
+	if (items < RECIPE_MIN_ITEMS)
+		return end;
+	for (j = end; j < label; j++)
+		outside_reason(p, j, 1);
+	for (j = label; j <= last; j++) {
+		struct blk *k = &p->b[j];
+
+		if (k->reason >= 0 && k->detail != D_RELATED && k->detail != D_MENU)
+			continue;  /* a picture or an address among them stays out */
+		k->reason = -1;
+		k->detail = D_NONE;
+		k->cls = J_NEAR;  /* (no menu: "1 tsp nutmeg" is an ingredient) */
+		k->final = J_GOOD;
+	}
+	return last + 1;
+}
+
+#define PROMO_MAX_CHARS 400       /* a newsletter's or a membership's pitch is a few lines */
+
+/* The run's last good blocks pitch a newsletter ("There's plenty more where that came
+ * from. Sign up for The Water Coolest today to get the free daily newsletter", a
+ * business site of the scrapinghub article-extraction benchmark): they end the article,
+ * and only they, after enough of its prose.  Returns the new end. */
+static size_t trim_promos(struct page *p, size_t from, size_t to)
+{
+	char buf[PROMO_MAX_CHARS * 4 + 8];
+	size_t bi = to, cut = to, j, words = 0;
+
+	while (bi > from) {
+		struct blk *k = &p->b[bi - 1];
+
+		if (k->final != J_GOOD || k->reason >= 0) {
+			bi--;
+			continue;
+		}
+		if (k->chars >= PROMO_MAX_CHARS || !block_joined(p, bi - 1, buf, sizeof(buf)) ||
+		    !has_any(buf, strlen(buf), w_news))
+			break;
+		cut = --bi;
+	}
+	if (cut == to)
+		return to;
+	for (j = from; j < cut; j++)
+		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
+			words += p->b[j].words;
+	if (words < STAMP_LEAD_WORDS)
+		return to;
+	for (j = cut; j < to; j++)
+		if (p->b[j].reason < 0 && p->b[j].final == J_GOOD) {
+			p->b[j].reason = SAHIFA_REASON_NEWSLETTER;
+			p->b[j].detail = D_NEWS;
+		}
+	return cut;
 }
 
 /* ---- the page -------------------------------------------------------------------- */
@@ -2553,6 +2980,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
+	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0;
+	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
 	int g, got_by = 0;
@@ -2577,11 +3006,11 @@ enum sahifa_status seg_page(struct seg_state *s)
 			shape_reason(&p, k);
 			/* menus and link lists are many and short: their words say little
 			 * of the language the article is in */
-			if (k->words < 5 || k->reason >= 0)
+			if (k->units < 5 || k->reason >= 0)
 				continue;
 			for (g = 0; g < (int)SW_N; g++)
 				tot[g] += k->stops[g];
-			long_words += k->words;
+			long_words += k->units;
 		}
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
@@ -2598,25 +3027,33 @@ again:
 	for (bi = 0; bi < p.n; bi++) {
 		struct blk *k = &p.b[bi];
 		double d = density(&p, k), hi = p.lang >= 0 ? sw_langs[p.lang].hi : 0.0;
+		/* the length in Latin letters' worth: a Han or kana character is about a
+		 * word, and takes two of the columns that k->chars counts */
+		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].per_char ? k->han : 0);
 
 		shape_reason(&p, k);
 		if (k->reason >= 0)
 			k->cls = J_BAD;
-		else if (k->chars < 70)
+		else if (len < 70)
 			k->cls = J_SHORT;
 		else if (p.lang < 0)
-			k->cls = k->sentences >= 1 && k->chars >= 150 ? J_GOOD
+			k->cls = k->sentences >= 1 && len >= 150 ? J_GOOD
 				 : k->sentences >= 1 ? J_NEAR : J_BAD;
-		else if (d >= hi && k->chars >= 150)
-			k->cls = J_GOOD;
+		else if (d >= hi && len >= 150 && (k->sentences || !per_char_block(&p, k)))
+			k->cls = J_GOOD;  /* (Han and kana lines of teasers are as dense) */
 		else if (d >= hi - 0.08)
 			k->cls = J_NEAR;
+		else if (per_char_block(&p, k) && d >= hi - 0.16)
+			k->cls = J_NEAR;  /* a line of some thirty characters: its share varies
+					   * by about 0.08 around the text's */
 		else
-			k->cls = k->chars >= 200 && d >= hi - 0.16 &&
+			k->cls = len >= 120 && d >= hi - 0.16 &&
 				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
+		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
+			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
 	/* a run of near-good paragraphs that end their sentences is prose, however
 	 * short each is (pages that give every sentence its own paragraph) */
@@ -2625,7 +3062,9 @@ again:
 
 		while (j < p.n && (inline_residue(&p.b[j]) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    ends_sentence(&s->lines[p.b[j].head])))) {
+				    ends_sentence(&s->lines[p.b[j].head])) ||
+				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
+				    per_char_prose(&p, &p.b[j])))) {
 			near += p.b[j].cls == J_NEAR;
 			chars += p.b[j].chars;
 			j++;
@@ -2666,7 +3105,8 @@ again:
 	}
 	/* the article: the span of blocks with the largest sum of good text minus the
 	 * rest (a short block between good ones costs little, link text a lot) */
-	for (bi = 0; bi < p.n; bi++) {
+span:
+	for (bi = 0; bi < p.n && bi < limit; bi++) {
 		const struct blk *k = &p.b[bi];
 		double v;
 
@@ -2688,8 +3128,20 @@ again:
 			best_e = bi + 1;
 		}
 	}
+	if (limit == SIZE_MAX && best > 0 && (h_cmt = comments_open(&p, best_b, best_e)) != SIZE_MAX) {
+		/* the run is the readers' comments, under their header: the article is the
+		 * best span before it, if there is one */
+		saved = best, saved_b = best_b, saved_e = best_e;
+		limit = h_cmt;
+		best = cur = 0.0;
+		best_b = best_e = cur_b = 0;
+		goto span;
+	}
+	if (limit != SIZE_MAX && limit < p.n && best <= 0)
+		best = saved, best_b = saved_b, best_e = saved_e;
 	if (best <= 0 && p.lang >= 0) {
 		/* no prose in that language: the page is in another; read it by punctuation */
+		limit = SIZE_MAX;
 		p.lang = -1;
 		best = cur = 0.0;
 		best_b = best_e = cur_b = 0;
@@ -2796,6 +3248,8 @@ again:
 	best_e = cut_at_stamps(&p, best_b, best_e);
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);
+	best_e = trim_promos(&p, best_b, best_e);
+	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;
