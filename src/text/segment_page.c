@@ -1124,6 +1124,13 @@ static size_t byline_text(const char *t, size_t len, char *out)
 	return n;
 }
 
+_Static_assert(SEG_PAGE_BYLINE_MAX + 1 < BYLINE_BUF, "a page's byline fits byline_text");
+
+size_t seg_page_byline_text(const char *t, size_t len, char *out)
+{
+	return byline_text(t, len, out);
+}
+
 static int ends_by(const char *t, size_t len);
 
 /* byline_text of the block that starts at line head, its wrapped lines joined by a
@@ -1287,10 +1294,12 @@ static int is_name(const char *t, size_t len)
 	return words && words <= 5 && lower * 3 <= words - (words > 2);
 }
 
-/* Words of widget labels that take a name's shape ("Promoted Links", "User Login"). */
+/* Words of widget labels that take a name's shape ("Promoted Links", "User Login",
+ * "View Photos", "West Virginia Edition", "Preuzimite Adobe Flash Player"). */
 static const char *const w_label[] = { "links", "sponsor", "promoted", "login", "log in",
 				       "sign in", "password", "username", "account", "register",
-				       "remember", "settings", "contact", NULL };
+				       "remember", "settings", "contact", "photos", "videos",
+				       "gallery", "edition", "adobe flash", NULL };
 
 /* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
 static int upper_at(const char *t, size_t len)
@@ -1305,7 +1314,8 @@ static int upper_at(const char *t, size_t len)
 }
 
 /* Bytes of the name that opens the line: two to four capitalised words ("Devindra
- * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one); 0 when there is none. */
+ * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one), up to a handle glued on
+ * ("Natasha Turak@NatashaTurak", cnbc.com by w3m); 0 when there is none. */
 static size_t name_prefix(const char *t, size_t len)
 {
 	size_t i = 0, words = 0, end = 0;
@@ -1315,14 +1325,15 @@ static size_t name_prefix(const char *t, size_t len)
 
 		if (!upper_at(t + i, len - i))
 			break;
-		while (i < len && t[i] != ' ' && t[i] != ',') {
-			if (t[i] >= '0' && t[i] <= '9')
-				return 0;
+		while (i < len && t[i] != ' ' && t[i] != ',' && t[i] != '@') {
+			if ((t[i] >= '0' && t[i] <= '9') || t[i] == ':')
+				return 0;  /* "Kontakt: ...", "Filed Under:ACM Awards" are labels */
 			letters += ((unsigned char)t[i] & 0xC0) != 0x80;
 			i++;
 		}
-		if (t[i - 1] == ':')
-			return 0;  /* "Kontakt: ..." is a label */
+		if (t[i - 1] == '.' && letters >= 5)
+			return 0;  /* "President Trump." ends a sentence (an initial, "Jr.", is
+				    * shorter) */
 		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
 			break;  /* "J." alone is an initial too short to count */
 		words++;
@@ -1389,8 +1400,49 @@ static int name_line(const char *t, size_t len)
 static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
 					   "aug", "sep", "oct", "nov", "dec", NULL };
 
-/* The end of the name that starts at t: before a handle, a number or an English month
- * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"). */
+/* Words after which a byline goes on with its date or the page's labels, not with more
+ * of the name: "By Louis Jacobson on Monday, November 18th" (politifact.com), "By
+ * Kashmira Gander On 11/13/19" (newsweek.com), "By Umair Irfan Updated Nov 13, 2019"
+ * (vox.com), "Von Moritz Bachmann publiziert am 25. September 2018"; the days of the
+ * week ("By Sherif Saed, Wednesday, 20 November 2019", vg247.com). */
+static const char *const name_stops[] = { "on", "at", "updated", "published", "posted",
+					  "publiziert", "monday", "tuesday", "wednesday",
+					  "thursday", "friday", "saturday", "sunday", NULL };
+
+/* The word at t (up to a space, without a final comma or stop) is one of list. */
+static int word_in(const char *t, size_t len, const char *const *list)
+{
+	size_t n = 0, k;
+
+	while (n < len && t[n] != ' ')
+		n++;
+	while (n && (t[n - 1] == ',' || t[n - 1] == '.' || t[n - 1] == ';'))
+		n--;
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && starts_ci(t, n, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Bytes of a dash, a slash or a bar at t, each of which stands between a name and what
+ * follows it: "-", "|", "/", "—", "–", "／"; 0 for anything else. */
+static size_t name_sep_at(const char *t, size_t len)
+{
+	if (*t == '-' || *t == '|' || *t == '/')
+		return 1;
+	if (len >= 3 && (!memcmp(t, "\xe2\x80\x94", 3) || !memcmp(t, "\xe2\x80\x93", 3) ||
+			 !memcmp(t, "\xef\xbc\x8f", 3)))
+		return 3;
+	return 0;
+}
+
+/* The end of the name that starts at t: before a handle, a number, an English month
+ * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"), a word of
+ * name_stops, a dash on its own ("By Tess Bonn - 11/19/19", thehill.com; "by Jeff
+ * Foust — November 18, 2019", spacenews.com), a handle glued on ("Natasha
+ * Turak@NatashaTurak", cnbc.com as w3m prints it) or a site's name glued on in capitals
+ * ("By Jonathan GarberFOXBusiness", foxbusiness.com); without the separators that
+ * trail it ("ライトハウス国際特許事務所／"). */
 static size_t name_end(const char *t, size_t len)
 {
 	size_t i = 0, w;
@@ -1399,6 +1451,10 @@ static size_t name_end(const char *t, size_t len)
 		while (i < len && t[i] == ' ')
 			i++;
 		if (i >= len || t[i] == '@' || (t[i] >= '0' && t[i] <= '9'))
+			break;
+		if (i > 0 && word_in(t + i, len - i, name_stops))
+			break;
+		if ((w = name_sep_at(t + i, len - i)) != 0 && (i + w >= len || t[i + w] == ' '))
 			break;
 		for (w = 0; name_months[w]; w++)
 			if (starts_ci(t + i, len - i, name_months[w]) && i > 0 &&
@@ -1414,11 +1470,25 @@ static size_t name_end(const char *t, size_t len)
 			if (e < len && t[e] == ' ' && e + 1 < len && t[e + 1] >= '0' && t[e + 1] <= '9')
 				break;  /* "March 18": a date, not a surname */
 		}
-		while (i < len && t[i] != ' ')
+		while (i < len && t[i] != ' ') {
+			if (t[i] == '@' ||
+			    (i > 0 && i + 2 < len && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
+			     t[i] >= 'A' && t[i] <= 'Z' && t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+				goto end;  /* glued on: a handle, a site's name in capitals */
 			i++;
+		}
 	}
-	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
-		i--;
+end:
+	for (;;) {
+		while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+			i--;
+		if (i > 0 && name_sep_at(t + i - 1, 1))
+			i--;
+		else if (i >= 3 && name_sep_at(t + i - 3, 3) == 3)
+			i -= 3;
+		else
+			break;
+	}
 	return i;
 }
 
@@ -1448,6 +1518,24 @@ static int ends_by(const char *t, size_t len)
 	return 0;
 }
 
+/* Letters after a name that are a degree or a title, not another author: "Written by
+ * Rachael Link, MS, RD on November 14, 2019" (healthline.com). */
+static const char *const name_degrees[] = { "ms", "rd", "md", "phd", "mph", "rn", "mba",
+					    "ma", "msc", "bsc", "jr", "sr", NULL };
+
+/* A site's domain name ("By Troy L. Smith, Cleveland.com"): a stop between letters, a
+ * lower-case one after it. */
+static int domain_name(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i + 1 < len; i++)
+		if (t[i] == '.' && t[i + 1] >= 'a' && t[i + 1] <= 'z' &&
+		    ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || (t[i - 1] >= 'A' && t[i - 1] <= 'Z')))
+			return 1;
+	return 0;
+}
+
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
 static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
 {
@@ -1470,6 +1558,12 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				e--;
 			if (e > b && e - b < 60 && !is_name(t + b, e - b))
 				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
+			if (e > b && (word_in(t + b, e - b, name_degrees) || domain_name(t + b, e - b)))
+				break;  /* "Jane Doe, MS", "Jane Doe, Cleveland.com" */
+			if (doubled(t + b, e - b))
+				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
+						       * (express.co.uk by lynx): a portrait's
+						       * text, then the name */
 			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
@@ -1490,6 +1584,14 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 	const char *t = buf;
 	size_t len = block_byline_text(s, head, buf), i, at = 0;
 
+	/* a no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November
+	 * 19, 2019", crn.com) */
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA0) {
+			buf[i] = ' ';
+			memmove(buf + i + 1, buf + i + 2, len - i - 1);
+			len--;
+		}
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
@@ -1509,10 +1611,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 		size_t b, e = len;
 
 		for (i = 0; by_arabic[i]; i++)
-			if (starts_ci(t, len, by_arabic[i])) {
-				c = t + strlen(by_arabic[i]);
-				break;
-			}
+			if (starts_ci(t, len, by_arabic[i]) &&
+			    (!c || t + strlen(by_arabic[i]) > c))
+				c = t + strlen(by_arabic[i]);  /* the longest: «كتبت», not «كتب» */
 		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
 			c++;
 		if (!c) {
