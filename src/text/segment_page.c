@@ -1650,6 +1650,22 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 #define ECHO_BLOCK_MIN 16     /* characters of a block read there ("Tweet", "•" are not) */
 #define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
 
+/* The first block searched for the title: HEAD_LOOKBACK blocks of text before the
+ * article, the one-word menu, share and score lines between the two counting a quarter
+ * each, as the distance to the body does (engadget's review by lynx: share buttons, a
+ * score box and a list of specifications between the title and the text). */
+static size_t head_from(const struct page *p, size_t body)
+{
+	double seen = 0.0;
+	size_t bi = body;
+
+	while (bi > 0 && seen < HEAD_LOOKBACK) {
+		bi--;
+		seen += p->b[bi].words >= 4 ? 1.0 : 0.25;
+	}
+	return bi;
+}
+
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
 static int is_cjk(uint32_t c)
 {
@@ -2432,6 +2448,26 @@ static int meta_under(struct page *p, size_t bi)
 	return 0;
 }
 
+#define META_PAST_MAX 16  /* blocks of share buttons and one-word widgets read past */
+
+/* An author's byline under the block, past the share buttons and one-word widgets
+ * between the two ("Share on Facebook" ... "Resize Text", "Print Article", "Comments",
+ * then "By Erin Cunningham March 18 at 3:57 PM": readability test page wapo-1 by
+ * w3m); not past a line of text. */
+static int byline_past_widgets(struct page *p, size_t bi)
+{
+	size_t j;
+	char date[16];
+
+	for (j = bi + 1; j < p->n && j <= bi + META_PAST_MAX; j++) {
+		if (byline_kind(p, j, date) == 2)
+			return 1;
+		if (p->b[j].reason < 0 && p->b[j].words > 3)
+			return 0;
+	}
+	return 0;
+}
+
 static void grams_init(struct grams *g, const struct page *p, size_t bi)
 {
 	memset(g, 0, sizeof(*g));
@@ -2901,7 +2937,7 @@ again:
 		goto nomem;
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
-	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0;
+	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
 		double sc = 0.0, dist = 0.0, e;
 		size_t j;
@@ -2981,7 +3017,7 @@ again:
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		if (meta)
+		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
 		/* the distance to the body, in blocks that read as text: a run of one-word
 		 * menu and share lines between the two costs little */

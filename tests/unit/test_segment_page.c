@@ -431,6 +431,10 @@ static void test_not_bylines(void)
 
 /* The headline among the page's other title-like lines: the one the body echoes, not a
  * breadcrumb trail that ends with it, not a short label the body names, not a date. */
+/* Ten one-word lines of a review's score box and share buttons. */
+#define SCORE_BOX "Share\n\nTweet\n\nSave\n\n87\n\nScores\n\n8.3\n\nPros\n\nCons\n\nMore\n\n" \
+		  "Buy Now\n\n"
+
 static void test_headline(void)
 {
 	static const struct {
@@ -457,6 +461,26 @@ static void test_headline(void)
 		  "• Length 4 km\n\n• Cost $4M\n\n• Opens March\n\nFrom $4.00\n\nBuy Now\n\n"
 		  "Buy Now\n\nBuy Now",
 		  "Council backs bus lanes for the harbour road" },
+		/* engadget (readability test page, as lynx prints it): more than sixty of
+		 * those lines between the title and the text, each counted a quarter of a
+		 * block of text in the distance to the title */
+		{ 0, "Council backs bus lanes for the harbour road",
+		  "But only the northern suburbs will gain.\n\nDevindra Hardawar, @devindra\n\n"
+		  SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX,
+		  "Council backs bus lanes for the harbour road" },
+		/* wapo-1 (readability test page, w3m): the title printed twice, share
+		 * buttons, the byline, then a gallery's controls and its own title over
+		 * the picture ("At least 17 dead in Tunisia after attack in capital
+		 * city"), which the text echoes a little more */
+		{ 0, "Fears grow for the seafront's small shops\n\n[                    ]\n\n"
+		     "Sign In\n\nSubscribe\n\nMiddle East\n\nFears grow for the seafront's small shops",
+		  "Share on Facebook\n\nShare on Twitter\n\nShare via Email\n\nMore Options\n\n"
+		  "Resize Text\n\nPrint Article\n\nComments\n\n"
+		  "By Jane Roe March 18 at 3:57 PM Follow @janeroe\n\n1 of 24\n\nFull Screen\n\n"
+		  "Autoplay\n\nClose\n\nSkip Ad\n\n×\n\n"
+		  "Old lighthouse keepers remember the harbour storms\n\n"
+		  "[Riverton-1]\n\nView Photos",
+		  "Fears grow for the seafront's small shops" },
 		/* msn (readability test page, w3m): a logo's text and label on one line */
 		{ 0, "Tech Insider Tech Insider", "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
