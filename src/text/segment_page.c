@@ -1536,24 +1536,45 @@ static int domain_name(const char *t, size_t len)
 	return 0;
 }
 
+/* Words between two authors' names ("By Mike Wuerthele and Malcolm Owen", "Martin
+ * Untersinger (avec Damien Leloup et Morgane Tual)", lemonde-1), each with a space on
+ * either side. */
+static const char *const name_joins[] = { " and ", " et ", " und ", " y ", " avec ", " with ",
+					  NULL };
+
+/* Bytes of the cut between two names at t[i] (i <= len): a comma, bar, semicolon or
+ * bracket, or a joining word; 0 when there is none. */
+static size_t name_cut(const char *t, size_t len, size_t i)
+{
+	size_t k;
+
+	if (i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' || t[i] == '(' || t[i] == ')')
+		return 1;
+	if (i + 3 <= len && !memcmp(t + i, " - ", 3))
+		return 3;
+	for (k = 0; name_joins[k]; k++)
+		if (i + strlen(name_joins[k]) <= len && starts_ci(t + i, len - i, name_joins[k]))
+			return strlen(name_joins[k]);
+	return 0;
+}
+
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
 static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
 {
-	size_t i, start = 0;
+	size_t i, start = 0, cut;
 
 	len = name_end(t, len);
 	for (i = start; i <= len; i++) {
-		int cut = i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' ||
-			  (i + 5 <= len && !memcmp(t + i, " and ", 5)) ||
-			  (i + 3 <= len && !memcmp(t + i, " - ", 3));
-
-		if (!cut)
+		if (!(cut = name_cut(t, len, i)))
 			continue;
 		{
-			size_t b = start, e = i;
+			size_t b = start, e = i, k;
 
 			while (b < e && t[b] == ' ')
 				b++;
+			for (k = 0; name_joins[k]; k++)
+				if (starts_ci(t + b, e - b, name_joins[k] + 1))
+					b += strlen(name_joins[k]) - 1;  /* "(avec Damien Leloup" */
 			while (e > b && t[e - 1] == ' ')
 				e--;
 			if (e > b && e - b < 60 && !is_name(t + b, e - b))
@@ -1567,9 +1588,9 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
-		if (i < len && t[i] == ' ' && t[i + 1] == '-')
+		if (cut == 3 && t[i] == ' ' && t[i + 1] == '-')
 			break;  /* "By Jane Doe - Reuters": the agency is not an author */
-		start = i + (i < len && t[i] == ' ' ? (t[i + 1] == 'a' ? 5 : 3) : 1);
+		start = i + cut;
 		i = start - 1;
 	}
 	return SAHIFA_OK;
@@ -3091,7 +3112,15 @@ again:
 			}
 			if (!kind && p.b[bi].reason >= 0)
 				continue;  /* link text that is no byline */
-			cue = ends_by(s->text + h->b, h->e - h->b);
+			{
+				/* the block's lines joined: a wrapped screen line that ends
+				 * with "Par" has the name on the next line of its block
+				 * (lemonde-1 by lynx -width=80) */
+				char cb[BYLINE_BUF];
+				size_t cn = block_byline_text(s, p.b[bi].head, cb);
+
+				cue = cn ? ends_by(cb, cn) : ends_by(s->text + h->b, h->e - h->b);
+			}
 			if (cue && !got_by)
 				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {

@@ -337,6 +337,79 @@ static void test_byline_wrapped(void)
 	sahifa_article_release(&a);
 }
 
+/* The same byline as lynx -width=80 prints lemonde-1: the screen line ends with "Par"
+ * and the next, after its link number, holds the names, "[26]Martin Untersinger (avec
+ * Damien Leloup et Morgane Tual)": the byline is the block, not a dateline and a name
+ * line, and the names in brackets are authors too. */
+static void test_byline_wrapped_lynx(void)
+{
+	static const char page[] =
+		"     * [1]Home\n"
+		"     * [2]News\n"
+		"     * [3]Sport\n"
+		"     * [4]Business\n"
+		"     * [5]Weather\n"
+		"     * [6]Travel\n"
+		"     * [7]Culture\n"
+		"     * [8]Video\n"
+		"     * [9]Local\n"
+		"     * [10]Contact\n"
+		"     * [11]Opinion\n"
+		"     * [12]Science\n"
+		"     * [13]Health\n"
+		"     * [14]Education\n"
+		"     * [15]Letters\n"
+		"     * [16]Jobs\n"
+		"     * [17]Property\n"
+		"     * [18]Cars\n"
+		"     * [19]Puzzles\n"
+		"     * [20]Archive\n"
+		"\n"
+		"Council backs bus lanes for the harbour road\n"
+		"\n"
+		"   Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By\n"
+		"   [26]Jane Doe (with John Smith)\n"
+		"\n"
+		"   The town council voted on Tuesday to build bus lanes along the harbour\n"
+		"   road, after a year of complaints from shop owners about the traffic jams\n"
+		"   that fill the road in the summer months and keep their customers away.\n"
+		"\n"
+		"   Shop owners on the road said that the lanes would bring more customers,\n"
+		"   since the buses would stop closer to the market and run every ten\n"
+		"   minutes in the morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"   The work is to start in March and to be finished before the harbour\n"
+		"   festival in August, when the road is closed to cars for a week and the\n"
+		"   buses are the only way for most visitors to reach the market.\n"
+		"\n"
+		"   Some residents of the northern streets said they feared the loss of\n"
+		"   parking spaces, and the council promised to open a new car park behind\n"
+		"   the station before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"     * [30]Storm warning for the coast this weekend\n"
+		"     * [31]School meals to cost less from April\n"
+		"     * [32]Harbour festival moves to August\n"
+		"\n"
+		"   [33]About us · [34]Contact · [35]Privacy policy · [36]Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("lynx byline", a.byline,
+		  "Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane "
+		  "Doe (with John Smith)");
+	CHECK_INT("lynx byline line", a.byline_line, 24);
+	CHECK_INT("lynx byline lines", a.byline_lines, 2);
+	CHECK_INT("lynx authors", (long)a.n_authors, 2);
+	if (a.n_authors == 2)
+		CHECK_STR("lynx second author", a.authors[1], "John Smith");
+	CHECK_STR("lynx published", a.published, "2015-05-04");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* The byline under the headline's second copy, after share buttons (aktualne.cz,
  * readability test page aktualne, as w3m prints it). */
 static void test_byline_under_copy(void)
@@ -1555,6 +1628,7 @@ int main(void)
 	}
 	test_bylines();
 	test_byline_wrapped();
+	test_byline_wrapped_lynx();
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_not_bylines();
