@@ -619,7 +619,14 @@ static enum sahifa_status emit(struct seg_state *s)
 		case C_BYLINE:
 			if ((st = block_text(s, i, &joined, &t, &len)))
 				break;
-			st = sahifa_article_set_str(&a->byline, t, len);
+			if (s->page && len <= SEG_PAGE_BYLINE_MAX) {
+				char clean[SEG_PAGE_BYLINE_MAX + 1];
+
+				len = seg_page_byline_text(t, len, clean);
+				st = sahifa_article_set_str(&a->byline, clean, len);
+			} else {
+				st = sahifa_article_set_str(&a->byline, t, len);
+			}
 			a->byline_line = line;
 			a->byline_lines = (long)l->nlines;
 			break;

@@ -138,5 +138,10 @@ int seg_page_detect(struct seg_state *s);
 enum sahifa_status seg_page(struct seg_state *s);
 /* Detail text for a C_PAGE line (static storage). */
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i);
+/* A page's byline t[0..len) as the record gives it, into out (len + 1 bytes, len at
+ * most SEG_PAGE_BYLINE_MAX): without lynx's link numbers ("By [37]Erin Cunningham")
+ * and the bullets of a meta list ("• by Bryan DeArdo"); returns its length. */
+#define SEG_PAGE_BYLINE_MAX 1000
+size_t seg_page_byline_text(const char *t, size_t len, char *out);
 
 #endif

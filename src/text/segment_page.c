@@ -1347,6 +1347,13 @@ static size_t byline_text(const char *t, size_t len, char *out)
 	return n;
 }
 
+_Static_assert(SEG_PAGE_BYLINE_MAX + 1 < BYLINE_BUF, "a page's byline fits byline_text");
+
+size_t seg_page_byline_text(const char *t, size_t len, char *out)
+{
+	return byline_text(t, len, out);
+}
+
 static int ends_by(const char *t, size_t len);
 
 /* byline_text of the block that starts at line head, its wrapped lines joined by a
@@ -1510,10 +1517,12 @@ static int is_name(const char *t, size_t len)
 	return words && words <= 5 && lower * 3 <= words - (words > 2);
 }
 
-/* Words of widget labels that take a name's shape ("Promoted Links", "User Login"). */
+/* Words of widget labels that take a name's shape ("Promoted Links", "User Login",
+ * "View Photos", "West Virginia Edition", "Preuzimite Adobe Flash Player"). */
 static const char *const w_label[] = { "links", "sponsor", "promoted", "login", "log in",
 				       "sign in", "password", "username", "account", "register",
-				       "remember", "settings", "contact", NULL };
+				       "remember", "settings", "contact", "photos", "videos",
+				       "gallery", "edition", "adobe flash", NULL };
 
 /* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
 static int upper_at(const char *t, size_t len)
@@ -1528,7 +1537,8 @@ static int upper_at(const char *t, size_t len)
 }
 
 /* Bytes of the name that opens the line: two to four capitalised words ("Devindra
- * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one); 0 when there is none. */
+ * Hardawar", "Aleš Vávra", "Richard (R.J.) Eskow" is not one), up to a handle glued on
+ * ("Natasha Turak@NatashaTurak", cnbc.com by w3m); 0 when there is none. */
 static size_t name_prefix(const char *t, size_t len)
 {
 	size_t i = 0, words = 0, end = 0;
@@ -1538,14 +1548,15 @@ static size_t name_prefix(const char *t, size_t len)
 
 		if (!upper_at(t + i, len - i))
 			break;
-		while (i < len && t[i] != ' ' && t[i] != ',') {
-			if (t[i] >= '0' && t[i] <= '9')
-				return 0;
+		while (i < len && t[i] != ' ' && t[i] != ',' && t[i] != '@') {
+			if ((t[i] >= '0' && t[i] <= '9') || t[i] == ':')
+				return 0;  /* "Kontakt: ...", "Filed Under:ACM Awards" are labels */
 			letters += ((unsigned char)t[i] & 0xC0) != 0x80;
 			i++;
 		}
-		if (t[i - 1] == ':')
-			return 0;  /* "Kontakt: ..." is a label */
+		if (t[i - 1] == '.' && letters >= 5)
+			return 0;  /* "President Trump." ends a sentence (an initial, "Jr.", is
+				    * shorter) */
 		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
 			break;  /* "J." alone is an initial too short to count */
 		words++;
@@ -1612,8 +1623,49 @@ static int name_line(const char *t, size_t len)
 static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
 					   "aug", "sep", "oct", "nov", "dec", NULL };
 
-/* The end of the name that starts at t: before a handle, a number or an English month
- * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"). */
+/* Words after which a byline goes on with its date or the page's labels, not with more
+ * of the name: "By Louis Jacobson on Monday, November 18th" (politifact.com), "By
+ * Kashmira Gander On 11/13/19" (newsweek.com), "By Umair Irfan Updated Nov 13, 2019"
+ * (vox.com), "Von Moritz Bachmann publiziert am 25. September 2018"; the days of the
+ * week ("By Sherif Saed, Wednesday, 20 November 2019", vg247.com). */
+static const char *const name_stops[] = { "on", "at", "updated", "published", "posted",
+					  "publiziert", "monday", "tuesday", "wednesday",
+					  "thursday", "friday", "saturday", "sunday", NULL };
+
+/* The word at t (up to a space, without a final comma or stop) is one of list. */
+static int word_in(const char *t, size_t len, const char *const *list)
+{
+	size_t n = 0, k;
+
+	while (n < len && t[n] != ' ')
+		n++;
+	while (n && (t[n - 1] == ',' || t[n - 1] == '.' || t[n - 1] == ';'))
+		n--;
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && starts_ci(t, n, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Bytes of a dash, a slash or a bar at t, each of which stands between a name and what
+ * follows it: "-", "|", "/", "—", "–", "／"; 0 for anything else. */
+static size_t name_sep_at(const char *t, size_t len)
+{
+	if (*t == '-' || *t == '|' || *t == '/')
+		return 1;
+	if (len >= 3 && (!memcmp(t, "\xe2\x80\x94", 3) || !memcmp(t, "\xe2\x80\x93", 3) ||
+			 !memcmp(t, "\xef\xbc\x8f", 3)))
+		return 3;
+	return 0;
+}
+
+/* The end of the name that starts at t: before a handle, a number, an English month
+ * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"), a word of
+ * name_stops, a dash on its own ("By Tess Bonn - 11/19/19", thehill.com; "by Jeff
+ * Foust — November 18, 2019", spacenews.com), a handle glued on ("Natasha
+ * Turak@NatashaTurak", cnbc.com as w3m prints it) or a site's name glued on in capitals
+ * ("By Jonathan GarberFOXBusiness", foxbusiness.com); without the separators that
+ * trail it ("ライトハウス国際特許事務所／"). */
 static size_t name_end(const char *t, size_t len)
 {
 	size_t i = 0, w;
@@ -1622,6 +1674,10 @@ static size_t name_end(const char *t, size_t len)
 		while (i < len && t[i] == ' ')
 			i++;
 		if (i >= len || t[i] == '@' || (t[i] >= '0' && t[i] <= '9'))
+			break;
+		if (i > 0 && word_in(t + i, len - i, name_stops))
+			break;
+		if ((w = name_sep_at(t + i, len - i)) != 0 && (i + w >= len || t[i + w] == ' '))
 			break;
 		for (w = 0; name_months[w]; w++)
 			if (starts_ci(t + i, len - i, name_months[w]) && i > 0 &&
@@ -1637,11 +1693,25 @@ static size_t name_end(const char *t, size_t len)
 			if (e < len && t[e] == ' ' && e + 1 < len && t[e + 1] >= '0' && t[e + 1] <= '9')
 				break;  /* "March 18": a date, not a surname */
 		}
-		while (i < len && t[i] != ' ')
+		while (i < len && t[i] != ' ') {
+			if (t[i] == '@' ||
+			    (i > 0 && i + 2 < len && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
+			     t[i] >= 'A' && t[i] <= 'Z' && t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+				goto end;  /* glued on: a handle, a site's name in capitals */
 			i++;
+		}
 	}
-	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
-		i--;
+end:
+	for (;;) {
+		while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+			i--;
+		if (i > 0 && name_sep_at(t + i - 1, 1))
+			i--;
+		else if (i >= 3 && name_sep_at(t + i - 3, 3) == 3)
+			i -= 3;
+		else
+			break;
+	}
 	return i;
 }
 
@@ -1671,34 +1741,79 @@ static int ends_by(const char *t, size_t len)
 	return 0;
 }
 
+/* Letters after a name that are a degree or a title, not another author: "Written by
+ * Rachael Link, MS, RD on November 14, 2019" (healthline.com). */
+static const char *const name_degrees[] = { "ms", "rd", "md", "phd", "mph", "rn", "mba",
+					    "ma", "msc", "bsc", "jr", "sr", NULL };
+
+/* A site's domain name ("By Troy L. Smith, Cleveland.com"): a stop between letters, a
+ * lower-case one after it. */
+static int domain_name(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i + 1 < len; i++)
+		if (t[i] == '.' && t[i + 1] >= 'a' && t[i + 1] <= 'z' &&
+		    ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || (t[i - 1] >= 'A' && t[i - 1] <= 'Z')))
+			return 1;
+	return 0;
+}
+
+/* Words between two authors' names ("By Mike Wuerthele and Malcolm Owen", "Martin
+ * Untersinger (avec Damien Leloup et Morgane Tual)", lemonde-1), each with a space on
+ * either side. */
+static const char *const name_joins[] = { " and ", " et ", " und ", " y ", " avec ", " with ",
+					  NULL };
+
+/* Bytes of the cut between two names at t[i] (i <= len): a comma, bar, semicolon or
+ * bracket, or a joining word; 0 when there is none. */
+static size_t name_cut(const char *t, size_t len, size_t i)
+{
+	size_t k;
+
+	if (i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' || t[i] == '(' || t[i] == ')')
+		return 1;
+	if (i + 3 <= len && !memcmp(t + i, " - ", 3))
+		return 3;
+	for (k = 0; name_joins[k]; k++)
+		if (i + strlen(name_joins[k]) <= len && starts_ci(t + i, len - i, name_joins[k]))
+			return strlen(name_joins[k]);
+	return 0;
+}
+
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
 static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
 {
-	size_t i, start = 0;
+	size_t i, start = 0, cut;
 
 	len = name_end(t, len);
 	for (i = start; i <= len; i++) {
-		int cut = i == len || t[i] == ',' || t[i] == '|' || t[i] == ';' ||
-			  (i + 5 <= len && !memcmp(t + i, " and ", 5)) ||
-			  (i + 3 <= len && !memcmp(t + i, " - ", 3));
-
-		if (!cut)
+		if (!(cut = name_cut(t, len, i)))
 			continue;
 		{
-			size_t b = start, e = i;
+			size_t b = start, e = i, k;
 
 			while (b < e && t[b] == ' ')
 				b++;
+			for (k = 0; name_joins[k]; k++)
+				if (starts_ci(t + b, e - b, name_joins[k] + 1))
+					b += strlen(name_joins[k]) - 1;  /* "(avec Damien Leloup" */
 			while (e > b && t[e - 1] == ' ')
 				e--;
 			if (e > b && e - b < 60 && !is_name(t + b, e - b))
 				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
+			if (e > b && (word_in(t + b, e - b, name_degrees) || domain_name(t + b, e - b)))
+				break;  /* "Jane Doe, MS", "Jane Doe, Cleveland.com" */
+			if (doubled(t + b, e - b))
+				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
+						       * (express.co.uk by lynx): a portrait's
+						       * text, then the name */
 			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
-		if (i < len && t[i] == ' ' && t[i + 1] == '-')
+		if (cut == 3 && t[i] == ' ' && t[i + 1] == '-')
 			break;  /* "By Jane Doe - Reuters": the agency is not an author */
-		start = i + (i < len && t[i] == ' ' ? (t[i + 1] == 'a' ? 5 : 3) : 1);
+		start = i + cut;
 		i = start - 1;
 	}
 	return SAHIFA_OK;
@@ -1713,6 +1828,14 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 	const char *t = buf;
 	size_t len = block_byline_text(s, head, buf), i, at = 0;
 
+	/* a no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November
+	 * 19, 2019", crn.com) */
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA0) {
+			buf[i] = ' ';
+			memmove(buf + i + 1, buf + i + 2, len - i - 1);
+			len--;
+		}
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
@@ -1732,10 +1855,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 		size_t b, e = len;
 
 		for (i = 0; by_arabic[i]; i++)
-			if (starts_ci(t, len, by_arabic[i])) {
-				c = t + strlen(by_arabic[i]);
-				break;
-			}
+			if (starts_ci(t, len, by_arabic[i]) &&
+			    (!c || t + strlen(by_arabic[i]) > c))
+				c = t + strlen(by_arabic[i]);  /* the longest: «كتبت», not «كتب» */
 		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
 			c++;
 		if (!c) {
@@ -1771,6 +1893,22 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 #define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
 #define ECHO_BLOCK_MIN 16     /* characters of a block read there ("Tweet", "•" are not) */
 #define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
+
+/* The first block searched for the title: HEAD_LOOKBACK blocks of text before the
+ * article, the one-word menu, share and score lines between the two counting a quarter
+ * each, as the distance to the body does (engadget's review by lynx: share buttons, a
+ * score box and a list of specifications between the title and the text). */
+static size_t head_from(const struct page *p, size_t body)
+{
+	double seen = 0.0;
+	size_t bi = body;
+
+	while (bi > 0 && seen < HEAD_LOOKBACK) {
+		bi--;
+		seen += p->b[bi].words >= 4 ? 1.0 : 0.25;
+	}
+	return bi;
+}
 
 /* Han, kana and Hangul: written without spaces, so compared two characters at a time. */
 static int is_cjk(uint32_t c)
@@ -2611,6 +2749,26 @@ static int meta_under(struct page *p, size_t bi)
 	return 0;
 }
 
+#define META_PAST_MAX 16  /* blocks of share buttons and one-word widgets read past */
+
+/* An author's byline under the block, past the share buttons and one-word widgets
+ * between the two ("Share on Facebook" ... "Resize Text", "Print Article", "Comments",
+ * then "By Erin Cunningham March 18 at 3:57 PM": readability test page wapo-1 by
+ * w3m); not past a line of text. */
+static int byline_past_widgets(struct page *p, size_t bi)
+{
+	size_t j;
+	char date[16];
+
+	for (j = bi + 1; j < p->n && j <= bi + META_PAST_MAX; j++) {
+		if (byline_kind(p, j, date) == 2)
+			return 1;
+		if (p->b[j].reason < 0 && p->b[j].words > 3)
+			return 0;
+	}
+	return 0;
+}
+
 static void grams_init(struct grams *g, const struct page *p, size_t bi)
 {
 	memset(g, 0, sizeof(*g));
@@ -3254,7 +3412,7 @@ span:
 		goto nomem;
 	body = best_b;
 	/* the headline: title-like, before the body, echoed by the page or the body */
-	for (bi = body > HEAD_LOOKBACK ? body - HEAD_LOOKBACK : 0;
+	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
 		double sc = 0.0, dist = 0.0, e;
 		size_t j;
@@ -3334,7 +3492,7 @@ span:
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
 			sc += 1.0;  /* set out to the left of an indented body */
-		if (meta)
+		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
 		/* the distance to the body, in blocks that read as text: a run of one-word
 		 * menu and share lines between the two costs little */
@@ -3408,7 +3566,15 @@ span:
 			}
 			if (!kind && p.b[bi].reason >= 0)
 				continue;  /* link text that is no byline */
-			cue = ends_by(s->text + h->b, h->e - h->b);
+			{
+				/* the block's lines joined: a wrapped screen line that ends
+				 * with "Par" has the name on the next line of its block
+				 * (lemonde-1 by lynx -width=80) */
+				char cb[BYLINE_BUF];
+				size_t cn = block_byline_text(s, p.b[bi].head, cb);
+
+				cue = cn ? ends_by(cb, cn) : ends_by(s->text + h->b, h->e - h->b);
+			}
 			if (cue && !got_by)
 				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */
 			if (kind && !have_date && date[0] && find_date(s->text + h->b, h->e - h->b, date)) {

@@ -14,6 +14,9 @@
   text_eval.py pages OUT R [HALF]  renderer R's pages, worst first: body tokens kept that
                                    the gold lacks (extra) and gold tokens missing
                                    (missed), with precision and recall of each page
+  text_eval.py fields OUT R [HALF] renderer R's pages whose headline, byline or date is
+                                   wrong: the record's value beside the gold, and why a
+                                   gold byline is not scored
 
 Body: token precision / recall / F1 of the record's headings and paragraphs against the
 gold body (bag of lower-cased word tokens of the NFC text, micro-averaged over pages).
@@ -28,7 +31,9 @@ lower-cased, without a leading "By"/"Par"/"Por"/"Von"/"Door", the words joining 
 names, and lynx's [12] link numbers).  A gold byline is not scored (counted as no gold)
 when it names no one the dump prints as an author: when it is a date (nothing left but
 numbers and date words), when its name tokens do not occur in that order anywhere in the
-dump, or when it is the site's name (its tokens are all in the page's <title> outside
+dump, when the dump prints them only inside other lines or as an item of a list of other
+stories or of a menu (the author of a teaser, a menu's word: byline_printed), or when it
+is the site's name (its tokens are all in the page's <title> outside
 the gold title, as in "Headline - BBC News"); the table says how many.  Published: the
 record's date equals the gold date.  Every page is in the development half or the
 held-out half by a hash of its name (fixed, not chosen by score).
@@ -278,21 +283,100 @@ def byline_names(s):
     return [w for w in byline_words(s) if w not in JOIN_WORDS]
 
 
-def byline_scorable(g, path):
-    """Whether the gold byline names someone this dump prints as an author (see the
-    module's comment): not a date, printed in the dump, not the site's name."""
+def byline_unscorable(g, path):
+    """Why the gold byline names no one this dump prints as an author (see the module's
+    comment), or "" when it is scored."""
     want = byline_words(g["byline"])
     if not [w for w in byline_names(g["byline"]) if not w.isdigit() and w not in DATE_WORDS]:
-        return False
+        return "a date"
     try:
         dump = tokens(LINK_NUMBER.sub(" ", open(path, encoding="utf-8", errors="replace").read()))
     except OSError:
-        return False
+        return "no dump"
     k = len(want)
     if not any(dump[i:i + k] == want for i in range(len(dump) - k + 1)):
-        return False
+        return "not in the dump"
+    if not byline_printed(want, path):
+        return "not printed as a byline"
     site = collections.Counter(tokens(g.get("page_title"))) - collections.Counter(tokens(g.get("title")))
-    return not all(site[w] for w in byline_names(g["byline"]))
+    if all(site[w] for w in byline_names(g["byline"])):
+        return "the site's name"
+    return ""
+
+
+WRAP_COLS, WRAP_NEAR = 80, 65  # the wrapped renders' screen width, and a line that fills it
+BULLET = re.compile(r"^\s*(?:[•*+o□☆◦·-]\s+)?")
+BY_BEFORE = re.compile(r"(?:^|\W)(?:%s)\s*$" % "|".join(BY_WORDS), re.IGNORECASE)
+
+
+def byline_printed(want, path):
+    """Whether the dump prints the byline's words as an author line: at a line's start
+    (after a bullet), after a "By" word or after a separator ("Le Monde | date | Par
+    X"), and not only as an item of a list of other stories that names other authors
+    in the same way ("Par Sébastien Farcis", then "Par Laurence Defranoux" under the
+    next teaser) or of a menu (a run of one-word items).  A line that fills the screen
+    width goes on in the next one, so a name there follows that line's words.  A name printed only at the
+    end of other stories' teasers, or inside a sentence, names another story's author
+    or no one: readability's byline of salon-1 takes a teaser's author, of yahoo-4 a
+    menu item, of liberation-1 the author of a story in the related box."""
+    text = unicodedata.normalize("NFC", open(path, encoding="utf-8", errors="replace").read())
+    lines = [LINK_NUMBER.sub("", l) for l in text.split("\n")]
+    joined = "\n".join(lines)
+    glue = lambda a, b: r"[\W_]*" if re.match(WORD.pattern[:WORD.pattern.index("|")], b) or \
+        re.match(WORD.pattern[:WORD.pattern.index("|")], a) else r"[\W_]+"
+    pat = re.escape(want[0])
+    for a, b in zip(want, want[1:]):
+        pat += glue(a, b) + re.escape(b)
+    starts = [0]
+    for l in lines:
+        starts.append(starts[-1] + len(l) + 1)
+    item = lambda l: bool(re.match(r"^\s*[•*+o□☆◦·]\s+\S", l))
+    for m in re.finditer(pat, joined, re.IGNORECASE):
+        i = max(j for j in range(len(lines)) if starts[j] <= m.start())
+        pre = joined[starts[i]:m.start()]
+        if pre and (pre[-1].isalnum() or pre[-1] in "'’"):
+            continue  # inside a word
+        pre = pre[BULLET.match(pre).end():]
+        if not pre.strip() and i and not item(lines[i]) and \
+                WRAP_NEAR <= len(lines[i - 1].rstrip()) <= WRAP_COLS:
+            pre = lines[i - 1].strip() + " "  # a hard-wrapped line goes on here
+        if pre.strip() and not BY_BEFORE.search(pre) and pre.rstrip()[-1] not in "|•·—–-,:":
+            continue  # after other words: a teaser's end, a sentence
+        if BY_BEFORE.search(pre):
+            by = BY_BEFORE.search(pre).group(0).strip().lower()
+            near = lines[max(0, i - 8):i] + lines[i + 1:i + 9]
+            if any(re.match(r"^\s*(?:[•*+o□☆◦·-]\s+)?%s\s+\S" % re.escape(by), l, re.IGNORECASE)
+                   for l in near):
+                continue  # one of a list's authors
+        if item(lines[i]) and not pre.strip():
+            run = lambda r: [l for l in r if item(l) and len(tokens(l)) <= 3]
+            if len(run(lines[max(0, i - 3):i])) + len(run(lines[i + 1:i + 4])) >= 3:
+                continue  # a menu item
+        return True
+    return False
+
+
+def byline_scorable(g, path):
+    return not byline_unscorable(g, path)
+
+
+def headline_right(rec, titles):
+    h = (rec or {}).get("headline") or ""
+    return any(title_match(h, t) for t in titles)
+
+
+def record_byline(rec):
+    return ((rec or {}).get("byline") or "") + " " + " ".join((rec or {}).get("authors") or [])
+
+
+def byline_right(rec, gold):
+    want = byline_names(gold)
+    have = set(byline_names(record_byline(rec)))
+    return bool(want) and sum(t in have for t in want) >= 0.6 * len(want)
+
+
+def date_right(rec, gold):
+    return ((rec or {}).get("published") or "")[:10] == gold
 
 
 class Tally:
@@ -316,19 +400,15 @@ class Tally:
         titles = g.get("titles", [g["title"]] if g.get("title") else [])
         if titles:
             self.head[1] += 1
-            h = (rec or {}).get("headline") or ""
-            self.head[0] += any(title_match(h, t) for t in titles)
+            self.head[0] += headline_right(rec, titles)
         if g.get("byline") and not g.get("byline_scorable", True):
             self.by_off += 1
         elif g.get("byline"):
             self.by[1] += 1
-            want = byline_names(g["byline"])
-            have = set(byline_names(((rec or {}).get("byline") or "") + " " +
-                                    " ".join((rec or {}).get("authors") or [])))
-            self.by[0] += bool(want) and sum(t in have for t in want) >= 0.6 * len(want)
+            self.by[0] += byline_right(rec, g["byline"])
         if g.get("date"):
             self.date[1] += 1
-            self.date[0] += ((rec or {}).get("published") or "")[:10] == g["date"]
+            self.date[0] += date_right(rec, g["date"])
         for k in ("must_contain", "must_not_contain"):
             for s in g.get(k, []):
                 self.snip[1] += 1
@@ -362,7 +442,7 @@ def score(out):
                                                             "title", "byline", "date", "snip")
     print("whole-page dumps (body tokens; title, byline, date right / with gold; snippets)")
     print("(byline: in brackets the gold bylines not scored: a date, not in the dump, "
-          "or the site's name)")
+          "not printed as a byline, or the site's name)")
     print(head)
     langs = collections.OrderedDict()
     for half in ("dev", "held-out"):
@@ -455,6 +535,30 @@ def pages(out, renderer, half="dev"):
         print("%6d %6d  %5.3f %5.3f  %s" % (extra, missed, p, r, n))
 
 
+def fields(out, renderer, half="dev"):
+    """The pages whose headline, byline or date is wrong, the record's value beside the
+    gold, so that the rule failing on a kind of page can be read off the few misses."""
+    gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
+    recs = load_records(os.path.join(out, renderer + ".jsonl"))
+    for n in sorted(gold):
+        g, rec = gold[n], recs.get(n) or {}
+        path = os.path.join(out, renderer, n + ".txt")
+        if held_out(n) != (half == "held-out") or not os.path.exists(path):
+            continue
+        titles = dump_titles(g, path)
+        if titles and not headline_right(rec, titles):
+            print("%s  headline  %r  gold %r" % (n, rec.get("headline"), titles))
+        if g.get("byline"):
+            why = byline_unscorable(g, path)
+            if why:
+                print("%s  byline    not scored (%s): gold %r" % (n, why, g["byline"]))
+            elif not byline_right(rec, g["byline"]):
+                print("%s  byline    %r %r  gold %r" % (n, rec.get("byline"),
+                                                     rec.get("authors"), g["byline"]))
+        if g.get("date") and not date_right(rec, g["date"]):
+            print("%s  date      %r  gold %r" % (n, rec.get("published"), g["date"]))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "render":
@@ -467,3 +571,5 @@ if __name__ == "__main__":
         lost(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))
     elif cmd == "pages":
         pages(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))
+    elif cmd == "fields":
+        fields(sys.argv[2], sys.argv[3], *(sys.argv[4:5]))

@@ -160,41 +160,81 @@ static int segment_page(struct page *p, struct sahifa_article *a)
 	return sahifa_segment(defaults, p->b.data, p->b.len, a, &err);
 }
 
-/* Author, agency and "city: name" lines under the headline are the byline. */
+/* Author, agency and "city: name" lines under the headline are the byline: the line
+ * without lynx's link numbers and a meta list's bullet, and the names it gives without
+ * the words that follow them. */
 static void test_bylines(void)
 {
 	static const struct {
 		int arabic;
 		const char *line;   /* where from */
 		const char *author; /* first author, or NULL */
+		size_t authors;     /* how many, or 0 when not checked */
+		const char *byline; /* the record's byline, or NULL for the line itself */
 	} cases[] = {
 		/* readability test pages (Apache-2.0): ars-1, lemonde-1, herald-sun-1 */
-		{ 0, "Dan Goodin - Apr 16, 2015 8:02 pm UTC", NULL },
+		{ 0, "Dan Goodin - Apr 16, 2015 8:02 pm UTC", NULL, 0, NULL },
 		{ 0, "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin "
-		     "Untersinger", NULL },
-		{ 0, "By Jane Doe, Reuters", "Jane Doe" },
+		     "Untersinger", NULL, 0, NULL },
+		{ 0, "By Jane Doe, Reuters", "Jane Doe", 0, NULL },
 		/* readability test pages as lynx and w3m print them: wapo-1, nytimes-1,
 		 * engadget, msn, liberation-1, gmw */
-		{ 0, "By [37]Erin Cunningham March 18 at 3:57 PM", "Erin Cunningham" },
-		{ 0, "By JEFFREY GETTLEMAN JAN. 13, 2017", "JEFFREY GETTLEMAN" },
-		{ 0, "Devindra Hardawar, @devindra", "Devindra Hardawar" },
-		{ 0, "Alex Perry 1 day ago", "Alex Perry" },
-		{ 0, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", NULL },
-		{ 0, "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", NULL },
+		{ 0, "By [37]Erin Cunningham March 18 at 3:57 PM", "Erin Cunningham", 1,
+		  "By Erin Cunningham March 18 at 3:57 PM" },
+		{ 0, "By JEFFREY GETTLEMAN JAN. 13, 2017", "JEFFREY GETTLEMAN", 1, NULL },
+		{ 0, "Devindra Hardawar, @devindra", "Devindra Hardawar", 1, NULL },
+		{ 0, "Alex Perry 1 day ago", "Alex Perry", 1, NULL },
+		/* cnbc.com (scrapinghub benchmark) by lynx: a handle glued on */
+		{ 0, "[137]Natasha Turak[138]@NatashaTurak", "Natasha Turak", 1,
+		  "Natasha Turak@NatashaTurak" },
+		{ 0, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", NULL, 0,
+		  NULL },
+		{ 0, "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", NULL, 0, NULL },
 		/* SaudiNewsNet, 2015-07-23 (CC BY-NC-SA): dateline and author forms */
-		{ 1, "القاهرة: سوسن أبو حسين", "سوسن أبو حسين" },
-		{ 1, "كتب - محمد علي", "محمد علي" },
-		{ 1, "بقلم: خالد السليمان", "خالد السليمان" },
+		{ 1, "القاهرة: سوسن أبو حسين", "سوسن أبو حسين", 1, NULL },
+		{ 1, "كتب - محمد علي", "محمد علي", 1, NULL },
+		{ 1, "بقلم: خالد السليمان", "خالد السليمان", 1, NULL },
+		/* youm7.com (htmldate eval): the feminine cue, not «كتب» and a stray letter */
+		{ 1, "كتبت أسماء نصار", "أسماء نصار", 1, NULL },
 		/* the byline phrases of the rules: seed 002_276ecc4978464b78 */
-		{ 1, "تحليل يكتبه - بيشوى رمزى", "بيشوى رمزى" },
+		{ 1, "تحليل يكتبه - بيشوى رمزى", "بيشوى رمزى", 1, NULL },
 		/* assabah.com.tn (trafilatura eval): an interview's byline */
-		{ 1, "حوار: آسيا العتروس", "آسيا العتروس" },
+		{ 1, "حوار: آسيا العتروس", "آسيا العتروس", 1, NULL },
 		/* trafilatura eval pages as w3m prints them (a Brazilian news site, the AMP
 		 * blog, a French and an Austrian magazine) */
-		{ 0, "Por Adriano Fernandes | 03/05/2022 20:36", "Adriano Fernandes" },
-		{ 0, "Posted by Alex Durán, AMP Project Marketing, Google", "Alex Durán" },
-		{ 0, "Auteur : Kossivi Tiassou", "Kossivi Tiassou" },
-		{ 0, "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Pamela Sladky" },
+		{ 0, "Por Adriano Fernandes | 03/05/2022 20:36", "Adriano Fernandes", 1, NULL },
+		{ 0, "Posted by Alex Durán, AMP Project Marketing, Google", "Alex Durán", 0, NULL },
+		{ 0, "Auteur : Kossivi Tiassou", "Kossivi Tiassou", 1, NULL },
+		{ 0, "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Pamela Sladky", 1, NULL },
+		/* scrapinghub article-extraction-benchmark pages as lynx and w3m print them
+		 * (vox.com, express.co.uk, thehill.com, spacenews.com, profootballtalk,
+		 * newsweek.com, crn.com, dawgsbynature.com, foxbusiness.com, vg247.com,
+		 * healthline.com, cleveland.com, politifact.com, cbssports.com) */
+		{ 0, "By [41]Umair Irfan Updated Nov 13, 2019, 10:28am EST", "Umair Irfan", 1,
+		  "By Umair Irfan Updated Nov 13, 2019, 10:28am EST" },
+		{ 0, "By [39]Sean Martin [40]Sean Martin", "Sean Martin", 1,
+		  "By Sean Martin Sean Martin" },
+		{ 0, "By Tess Bonn - 11/19/19 06:56 AM EST", "Tess Bonn", 1, NULL },
+		{ 0, "by [35]Jeff Foust — November 18, 2019", "Jeff Foust", 1,
+		  "by Jeff Foust — November 18, 2019" },
+		{ 0, "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
+		  "Michael David Smith", 1, NULL },
+		{ 0, "By [15]Kashmira Gander On 11/13/19 at 4:00 PM EST", "Kashmira Gander", 1,
+		  "By Kashmira Gander On 11/13/19 at 4:00 PM EST" },
+		{ 0, "By Joseph Tsidulko\u00a0November 19, 2019, 07:47 PM EST", "Joseph Tsidulko", 1,
+		  NULL },
+		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
+		  "Chris Pokorny", 1, "By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST" },
+		{ 0, "By Jonathan GarberFOXBusiness", "Jonathan Garber", 1, NULL },
+		{ 0, "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT", "Sherif Saed", 1, NULL },
+		{ 0, "Written by [2]Rachael Link, MS, RD on November 14, 2019", "Rachael Link", 1,
+		  "Written by Rachael Link, MS, RD on November 14, 2019" },
+		{ 0, "By [148]Troy L. Smith, Cleveland.com", "Troy L. Smith", 1,
+		  "By Troy L. Smith, Cleveland.com" },
+		{ 0, "By [67]Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.",
+		  "Louis Jacobson", 1,
+		  "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." },
+		{ 0, "  • by Bryan DeArdo", "Bryan DeArdo", 1, "by Bryan DeArdo" },
 	};
 	size_t i;
 
@@ -208,12 +248,15 @@ static void test_bylines(void)
 				      : "Council backs bus lanes for the harbour road",
 		      cases[i].line, NULL, &at, &unused);
 		CHECK(segment_page(&p, &a) == SAHIFA_OK);
-		CHECK_STR(cases[i].line, a.byline, cases[i].line);
+		CHECK_STR(cases[i].line, a.byline,
+			  cases[i].byline ? cases[i].byline : cases[i].line);
 		CHECK_INT(cases[i].line, a.byline_line, at);
 		CHECK(a.headline != NULL);
 		if (cases[i].author)
 			CHECK_STR(cases[i].line, a.n_authors ? a.authors[0] : NULL,
 				  cases[i].author);
+		if (cases[i].authors)
+			CHECK_INT(cases[i].line, (long)a.n_authors, (long)cases[i].authors);
 		CHECK(accounted(&a) == 0);
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
@@ -294,6 +337,79 @@ static void test_byline_wrapped(void)
 	sahifa_article_release(&a);
 }
 
+/* The same byline as lynx -width=80 prints lemonde-1: the screen line ends with "Par"
+ * and the next, after its link number, holds the names, "[26]Martin Untersinger (avec
+ * Damien Leloup et Morgane Tual)": the byline is the block, not a dateline and a name
+ * line, and the names in brackets are authors too. */
+static void test_byline_wrapped_lynx(void)
+{
+	static const char page[] =
+		"     * [1]Home\n"
+		"     * [2]News\n"
+		"     * [3]Sport\n"
+		"     * [4]Business\n"
+		"     * [5]Weather\n"
+		"     * [6]Travel\n"
+		"     * [7]Culture\n"
+		"     * [8]Video\n"
+		"     * [9]Local\n"
+		"     * [10]Contact\n"
+		"     * [11]Opinion\n"
+		"     * [12]Science\n"
+		"     * [13]Health\n"
+		"     * [14]Education\n"
+		"     * [15]Letters\n"
+		"     * [16]Jobs\n"
+		"     * [17]Property\n"
+		"     * [18]Cars\n"
+		"     * [19]Puzzles\n"
+		"     * [20]Archive\n"
+		"\n"
+		"Council backs bus lanes for the harbour road\n"
+		"\n"
+		"   Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By\n"
+		"   [26]Jane Doe (with John Smith)\n"
+		"\n"
+		"   The town council voted on Tuesday to build bus lanes along the harbour\n"
+		"   road, after a year of complaints from shop owners about the traffic jams\n"
+		"   that fill the road in the summer months and keep their customers away.\n"
+		"\n"
+		"   Shop owners on the road said that the lanes would bring more customers,\n"
+		"   since the buses would stop closer to the market and run every ten\n"
+		"   minutes in the morning and every quarter of an hour in the evening.\n"
+		"\n"
+		"   The work is to start in March and to be finished before the harbour\n"
+		"   festival in August, when the road is closed to cars for a week and the\n"
+		"   buses are the only way for most visitors to reach the market.\n"
+		"\n"
+		"   Some residents of the northern streets said they feared the loss of\n"
+		"   parking spaces, and the council promised to open a new car park behind\n"
+		"   the station before the first lane is painted on the road.\n"
+		"\n"
+		"Most read\n"
+		"     * [30]Storm warning for the coast this weekend\n"
+		"     * [31]School meals to cost less from April\n"
+		"     * [32]Harbour festival moves to August\n"
+		"\n"
+		"   [33]About us · [34]Contact · [35]Privacy policy · [36]Terms of use\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("lynx byline", a.byline,
+		  "Riverton Daily | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane "
+		  "Doe (with John Smith)");
+	CHECK_INT("lynx byline line", a.byline_line, 24);
+	CHECK_INT("lynx byline lines", a.byline_lines, 2);
+	CHECK_INT("lynx authors", (long)a.n_authors, 2);
+	if (a.n_authors == 2)
+		CHECK_STR("lynx second author", a.authors[1], "John Smith");
+	CHECK_STR("lynx published", a.published, "2015-05-04");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* The byline under the headline's second copy, after share buttons (aktualne.cz,
  * readability test page aktualne, as w3m prints it). */
 static void test_byline_under_copy(void)
@@ -346,6 +462,13 @@ static void test_not_bylines(void)
 		{ 0, "Promoted Links Promoted Links" },
 		{ 0, "MORE FOR YOU" },
 		{ 0, "User Login" },
+		/* readability test page wapo-1 by w3m, a gallery's button; htmldate_mediacloud
+		 * 1713311346 and 1641303898 by w3m, a tag line and a player's notice; 1485102321
+		 * by lynx, a related story's link that ends a sentence */
+		{ 0, "View Photos" },
+		{ 0, "Filed Under:ACM Awards" },
+		{ 0, "Preuzimite Adobe Flash Player" },
+		{ 0, "  * [35]President Trump." },
 		/* yjc.ir (htmldate_mediacloud 1602557452, a text-browser dump): news id and
 		 * section lines */
 		{ 1, "کد خبر : ۷۳۴۹۹۲۶" },
@@ -381,6 +504,10 @@ static void test_not_bylines(void)
 
 /* The headline among the page's other title-like lines: the one the body echoes, not a
  * breadcrumb trail that ends with it, not a short label the body names, not a date. */
+/* Ten one-word lines of a review's score box and share buttons. */
+#define SCORE_BOX "Share\n\nTweet\n\nSave\n\n87\n\nScores\n\n8.3\n\nPros\n\nCons\n\nMore\n\n" \
+		  "Buy Now\n\n"
+
 static void test_headline(void)
 {
 	static const struct {
@@ -407,6 +534,26 @@ static void test_headline(void)
 		  "• Length 4 km\n\n• Cost $4M\n\n• Opens March\n\nFrom $4.00\n\nBuy Now\n\n"
 		  "Buy Now\n\nBuy Now",
 		  "Council backs bus lanes for the harbour road" },
+		/* engadget (readability test page, as lynx prints it): more than sixty of
+		 * those lines between the title and the text, each counted a quarter of a
+		 * block of text in the distance to the title */
+		{ 0, "Council backs bus lanes for the harbour road",
+		  "But only the northern suburbs will gain.\n\nDevindra Hardawar, @devindra\n\n"
+		  SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX SCORE_BOX,
+		  "Council backs bus lanes for the harbour road" },
+		/* wapo-1 (readability test page, w3m): the title printed twice, share
+		 * buttons, the byline, then a gallery's controls and its own title over
+		 * the picture ("At least 17 dead in Tunisia after attack in capital
+		 * city"), which the text echoes a little more */
+		{ 0, "Fears grow for the seafront's small shops\n\n[                    ]\n\n"
+		     "Sign In\n\nSubscribe\n\nMiddle East\n\nFears grow for the seafront's small shops",
+		  "Share on Facebook\n\nShare on Twitter\n\nShare via Email\n\nMore Options\n\n"
+		  "Resize Text\n\nPrint Article\n\nComments\n\n"
+		  "By Jane Roe March 18 at 3:57 PM Follow @janeroe\n\n1 of 24\n\nFull Screen\n\n"
+		  "Autoplay\n\nClose\n\nSkip Ad\n\n×\n\n"
+		  "Old lighthouse keepers remember the harbour storms\n\n"
+		  "[Riverton-1]\n\nView Photos",
+		  "Fears grow for the seafront's small shops" },
 		/* msn (readability test page, w3m): a logo's text and label on one line */
 		{ 0, "Tech Insider Tech Insider", "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
@@ -2098,6 +2245,7 @@ int main(void)
 	}
 	test_bylines();
 	test_byline_wrapped();
+	test_byline_wrapped_lynx();
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_not_bylines();
