@@ -61,6 +61,10 @@ size_t sahifa_utf8_valid_prefix(const char *text, size_t len);
  * be NULL). */
 int sahifa_utf8_valid(const char *text, size_t len, size_t *bad);
 
+/* Writes code point cp (below 0x110000, not a surrogate) as 1 to 4 bytes of UTF-8 at
+ * out, which has room for 4; returns how many were written. */
+size_t sahifa_utf8_encode(uint32_t cp, char *out);
+
 /* Code points of UTF-8 text (continuation bytes are not counted). */
 uint64_t sahifa_utf8_chars(const char *s, size_t len);
 

@@ -17,6 +17,7 @@
 #include "record/json_strict.h"
 #include "sahifa/convert.h"
 #include "sahifa/limits.h"
+#include "sahifa/utf8.h"
 
 static int add(cJSON *obj, const char *key, cJSON *item)
 {
@@ -655,21 +656,7 @@ static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
 				cp = 0x10000 + ((cp & 0x3FF) << 10 | (lo & 0x3FF));
 				p += 6;
 			}
-			if (cp < 0x80) {
-				*o++ = (char)cp;
-			} else if (cp < 0x800) {
-				*o++ = (char)(0xC0 | cp >> 6);
-				*o++ = (char)(0x80 | (cp & 0x3F));
-			} else if (cp < 0x10000) {
-				*o++ = (char)(0xE0 | cp >> 12);
-				*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-				*o++ = (char)(0x80 | (cp & 0x3F));
-			} else {
-				*o++ = (char)(0xF0 | cp >> 18);
-				*o++ = (char)(0x80 | (cp >> 12 & 0x3F));
-				*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-				*o++ = (char)(0x80 | (cp & 0x3F));
-			}
+			o += sahifa_utf8_encode(cp, o);
 			p += 6;
 			continue;
 		default:

@@ -19,6 +19,7 @@
 #include "sahifa/article.h"
 #include "sahifa/buf.h"
 #include "sahifa/limits.h"
+#include "sahifa/utf8.h"
 
 /* ---- strict UTF-8 ---------------------------------------------------------------- */
 
@@ -430,21 +431,7 @@ static int fast_string(struct fast *f, char **out, size_t *len)
 					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 					p += 6;
 				}
-				if (cp < 0x80) {
-					*o++ = (char)cp;
-				} else if (cp < 0x800) {
-					*o++ = (char)(0xC0 | cp >> 6);
-					*o++ = (char)(0x80 | (cp & 0x3F));
-				} else if (cp < 0x10000) {
-					*o++ = (char)(0xE0 | cp >> 12);
-					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-					*o++ = (char)(0x80 | (cp & 0x3F));
-				} else {
-					*o++ = (char)(0xF0 | cp >> 18);
-					*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-					*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-					*o++ = (char)(0x80 | (cp & 0x3F));
-				}
+				o += sahifa_utf8_encode(cp, o);
 				p += 4;
 				break;
 			default:

@@ -175,6 +175,24 @@ static void test_utf8(void)
 	}
 	CHECK(sahifa_utf8_decode((const unsigned char *)"\xD9\x84", 2, &cp) == 2 && cp == 0x644);
 	CHECK(sahifa_utf8_decode((const unsigned char *)"\xD9", 1, &cp) == 0);
+	/* encoding gives back the bytes of every valid row, one code point at a time */
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const unsigned char *p = (const unsigned char *)rows[i].bytes;
+		char out[8];
+		size_t at = 0, n;
+
+		if (rows[i].valid != rows[i].len)
+			continue;
+		while (at < rows[i].len && (n = sahifa_utf8_decode(p + at, rows[i].len - at, &cp))) {
+			CHECK_INT(rows[i].bytes, sahifa_utf8_encode(cp, out), n);
+			CHECK(memcmp(out, p + at, n) == 0);
+			at += n;
+		}
+		CHECK_INT(rows[i].bytes, at, rows[i].len);
+	}
+	CHECK_INT("U+007F", sahifa_utf8_encode(0x7F, (char[4]){ 0 }), 1);
+	CHECK_INT("U+0800", sahifa_utf8_encode(0x800, (char[4]){ 0 }), 3);
+	CHECK_INT("U+10000", sahifa_utf8_encode(0x10000, (char[4]){ 0 }), 4);
 }
 
 static void test_article(void)
