@@ -595,7 +595,7 @@ static void dr_ws(struct dr *d)
 		d->p++;
 }
 
-static int dr_hex4(const char *s, unsigned *out)
+static int json_hex4(const char *s, unsigned *out)
 {
 	unsigned v = 0;
 	int i;
@@ -615,18 +615,11 @@ static int dr_hex4(const char *s, unsigned *out)
 	return 0;
 }
 
-/* The escapes of a string from p (after its opening quote) decoded into the scratch, as
- * cJSON decodes them; an escape it would read otherwise (a bad hex digit, which it takes
- * for U+0000, a lone surrogate) gives up. */
-static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
+int shf_json_unescape(const char *p, const char *end, char *out, const char **close, size_t *n)
 {
-	char *o;
+	char *o = out;
 
-	if (!d->scratch && !(d->scratch = malloc(d->len + 1)))
-		return -1;
-	o = d->scratch + d->used;
-	*s = o;
-	while (p < d->end && *p != '"') {
+	while (p < end && *p != '"') {
 		unsigned cp, lo;
 
 		if (!*p)
@@ -635,7 +628,7 @@ static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
 			*o++ = *p++;
 			continue;
 		}
-		if (d->end - p < 2)
+		if (end - p < 2)
 			return -1;
 		switch (p[1]) {
 		case '"': *o++ = '"'; break;
@@ -647,10 +640,10 @@ static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
 		case 'r': *o++ = '\r'; break;
 		case 't': *o++ = '\t'; break;
 		case 'u':
-			if (d->end - p < 6 || dr_hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
+			if (end - p < 6 || json_hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
 				return -1;
 			if (cp >= 0xD800 && cp <= 0xDBFF) {
-				if (d->end - p < 12 || p[6] != '\\' || p[7] != 'u' || dr_hex4(p + 8, &lo) ||
+				if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || json_hex4(p + 8, &lo) ||
 				    lo < 0xDC00 || lo > 0xDFFF)
 					return -1;
 				cp = 0x10000 + ((cp & 0x3FF) << 10 | (lo & 0x3FF));
@@ -664,12 +657,28 @@ static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
 		}
 		p += 2;
 	}
-	if (p >= d->end)
+	if (p >= end)
 		return -1;
-	*n = (size_t)(o - *s);
-	*o++ = '\0';
-	d->used = (size_t)(o - d->scratch);
-	d->p = p + 1;
+	*close = p;
+	*n = (size_t)(o - out);
+	return 0;
+}
+
+/* The escapes of a string from p (after its opening quote) decoded into the scratch. */
+static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
+{
+	const char *close;
+	char *o;
+
+	if (!d->scratch && !(d->scratch = malloc(d->len + 1)))
+		return -1;
+	o = d->scratch + d->used;
+	if (shf_json_unescape(p, d->end, o, &close, n))
+		return -1;
+	*s = o;
+	o[*n] = '\0';
+	d->used += *n + 1;
+	d->p = close + 1;
 	return 0;
 }
 

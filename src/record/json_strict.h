@@ -15,6 +15,15 @@
  * copied (cut to size) into key.  0 otherwise. */
 int shf_json_duplicate_key(const void *v, char *key, size_t size);
 
+/* The escapes of a JSON string decoded into out as cJSON decodes them, from p (just
+ * after the opening quote) up to the closing quote, which *close is set to; *n is the
+ * number of bytes written, at most the string's own (out is not NUL-terminated).  -1
+ * where cJSON would read the string otherwise than JSON means it (a NUL byte, a bad hex
+ * digit, which it takes for U+0000, \u0000, a lone surrogate) or no quote ends it
+ * before end.  Used by the record reader and validate's schema engine. */
+int shf_json_unescape(const char *p, const char *end, char *out, const char **close,
+		      size_t *n);
+
 struct sahifa_article;
 
 /* The two paths of sahifa_article_from_json (src/record/json_record.c), apart for the

@@ -278,26 +278,6 @@ static void fast_ws(struct fast *f)
 		f->s++;
 }
 
-static int hex4(const unsigned char *s, uint32_t *out)
-{
-	uint32_t v = 0;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		unsigned char c = s[i];
-
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= (uint32_t)(c - '0');
-		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
-			v |= (uint32_t)((c | 32) - 'a' + 10);
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 /* Bytes in a string: 0 printable ASCII but '"' and '\\', 1 the lead of a two-byte
  * sequence, 2 anything else (the slow path looks at it). */
 static const unsigned char str_class[256] = {
@@ -403,42 +383,12 @@ static int fast_string(struct fast *f, char **out, size_t *len)
 		memcpy(dst, start, (size_t)(s - start));
 		o = dst + (s - start);
 	} else {
-		const unsigned char *p;
+		const char *close;
+		size_t n;
 
-		for (p = start, o = dst; p < s;) {
-			uint32_t cp, lo;
-
-			if (*p != '\\') {
-				*o++ = (char)*p++;
-				continue;
-			}
-			switch (p[1]) {
-			case '"': *o++ = '"'; break;
-			case '\\': *o++ = '\\'; break;
-			case '/': *o++ = '/'; break;
-			case 'b': *o++ = '\b'; break;
-			case 'f': *o++ = '\f'; break;
-			case 'n': *o++ = '\n'; break;
-			case 'r': *o++ = '\r'; break;
-			case 't': *o++ = '\t'; break;
-			case 'u':
-				if (s - p < 6 || hex4(p + 2, &cp) || !cp || (cp >= 0xDC00 && cp <= 0xDFFF))
-					return -1;
-				if (cp >= 0xD800 && cp <= 0xDBFF) {
-					if (s - p < 12 || p[6] != '\\' || p[7] != 'u' || hex4(p + 8, &lo) ||
-					    lo < 0xDC00 || lo > 0xDFFF)
-						return -1;
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-					p += 6;
-				}
-				o += sahifa_utf8_encode(cp, o);
-				p += 4;
-				break;
-			default:
-				return -1;
-			}
-			p += 2;
-		}
+		if (shf_json_unescape((const char *)start, (const char *)s + 1, dst, &close, &n))
+			return -1;
+		o = dst + n;
 	}
 	*o = '\0';
 	*out = dst;
