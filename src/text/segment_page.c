@@ -529,6 +529,7 @@ struct blk {
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
+	uint8_t copies;         /* other blocks whose first line is this one's (saturates) */
 	int reason;             /* -1: none fixed */
 	uint8_t detail;
 };
@@ -719,6 +720,41 @@ static double density(const struct page *p, const struct blk *k)
 static int ends_sentence(const struct seg_line *h)
 {
 	return (h->flags & F_SENTENCE) != 0;
+}
+
+/* The block ends on an exclamation or a question mark, past closing quotes, brackets
+ * and a smiley ("We hope to see you soon! 🙂", "Shall we go back in time to visit the
+ * actual scene of the festival?", jeongdongtheater.com's blog): a blog or a review
+ * that writes every sentence as its own paragraph ends most of them so, where a full
+ * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests. */
+static int ends_exclaim(const struct seg_state *s, const struct blk *k)
+{
+	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t b = s->lines[k->head].b, e = last->e;
+
+	while (e > b) {
+		size_t i = e - 1;
+		uint32_t c;
+
+		while (i > b && (t[i] & 0xC0) == 0x80)
+			i--;
+		seg_utf8_next(t + i, e - i, &c);
+		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F)
+			return 1;
+		if (!(is_space_ascii(c) || c == '"' || c == '\'' || c == ')' || c == ']' ||
+		      c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A || c == 0xFE0F ||
+		      c == 0x200D || (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF)))
+			return 0;
+		e = i;
+	}
+	return 0;
+}
+
+/* A full stop, an exclamation or a question mark ends the block. */
+static int ends_prose(const struct seg_state *s, const struct blk *k)
+{
+	return ends_sentence(&s->lines[k->head]) || ends_exclaim(s, k);
 }
 
 /* Han and kana text as dense in the page's list as near-good prose: blogs in these
@@ -1106,6 +1142,107 @@ static int inline_residue(const struct blk *k)
 	return k->reason == SAHIFA_REASON_CREDIT || k->reason == SAHIFA_REASON_AD ||
 	       (k->reason == SAHIFA_REASON_SHORT_BLOCK && k->detail == D_IMAGE) ||
 	       (k->reason == SAHIFA_REASON_HIDDEN && k->detail == D_MARKUP);
+}
+
+#define COPIES_MIN 2             /* other copies of a line that make it a page's refrain */
+#define REFRAIN_MIN_CHARS 20     /* and its length: "Share", "•", "Advertisement" have rules */
+#define REFRAIN_PREFIX 64        /* bytes that make two longer lines copies: a caption may
+				  * go on with the names of who is in the picture */
+
+static int same_text(const struct seg_state *s, size_t a, size_t b);
+
+/* Lines a and b are the same, or both longer than REFRAIN_PREFIX and the same so far. */
+static int same_start(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
+
+	if (x->e - x->b < REFRAIN_PREFIX || y->e - y->b < REFRAIN_PREFIX)
+		return same_text(s, a, b);
+	return !memcmp(s->text + x->b, s->text + y->b, REFRAIN_PREFIX);
+}
+
+static int cmp_u64_idx(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Count, for each block, the other blocks whose first line is the same text (as
+ * same_start reads it).  A hash of each line's start, sorted, brings the copies
+ * together. */
+static enum sahifa_status count_copies(struct page *p)
+{
+	const struct seg_state *s = p->s;
+	uint64_t *h;
+	size_t i, j;
+
+	if (p->n < 2)
+		return SAHIFA_OK;
+	h = malloc(p->n * 2 * sizeof(*h));
+	if (!h)
+		return SAHIFA_ERR_NOMEM;
+	for (i = 0; i < p->n; i++) {
+		const struct seg_line *l = &s->lines[p->b[i].head];
+		uint64_t x = 1469598103934665603ull;
+		size_t c;
+
+		for (c = l->b; c < l->e && c < l->b + REFRAIN_PREFIX; c++) {
+			x ^= (unsigned char)s->text[c];
+			x *= 1099511628211ull;
+		}
+		h[2 * i] = x;
+		h[2 * i + 1] = i;
+	}
+	qsort(h, p->n, 2 * sizeof(*h), cmp_u64_idx);
+	for (i = 0; i < p->n; i = j) {
+		size_t n = 0, m;
+
+		for (j = i; j < p->n && h[2 * j] == h[2 * i]; j++)
+			n += same_start(s, p->b[h[2 * i + 1]].head, p->b[h[2 * j + 1]].head);
+		for (m = i; m < j; m++)
+			p->b[h[2 * m + 1]].copies = (uint8_t)(n - 1 > 255 ? 255 : n - 1);
+	}
+	free(h);
+	return SAHIFA_OK;
+}
+
+/* Block k's first line is printed on the page at least COPIES_MIN more times. */
+static int copied_line(const struct page *p, const struct blk *k)
+{
+	return k->copies >= COPIES_MIN && k->reason < 0 && k->cls != J_GOOD && k->words >= 3 &&
+	       k->chars >= REFRAIN_MIN_CHARS && p->s->lines[k->head].nlines <= 3;
+}
+
+/* Block bi is prose: good or near-good, or short and ending its sentence. */
+static int prose_block(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+
+	return k->reason < 0 && (k->cls == J_GOOD || k->cls == J_NEAR ||
+				 (k->cls == J_SHORT && ends_prose(p->s, k)));
+}
+
+/* A line the page prints again and again between the article's paragraphs (the
+ * caption under each of a post's pictures, "2018 Jeongdong Theater Tradition Series
+ * Performance [The Palace: Tale of Jang Noksu] ‘2018 Welcome Daehak-ro Festival’"
+ * eleven times on jeongdongtheater.com's blog): with prose on either side (past
+ * pictures and the line's other copies), it neither ends a run of prose nor makes its
+ * neighbours boilerplate, as a picture does.  A teaser's title printed three times is
+ * among other titles. */
+static int refrain(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	if (!copied_line(p, &p->b[bi]))
+		return 0;
+	for (j = bi; j > 0 && (inline_residue(&p->b[j - 1]) || copied_line(p, &p->b[j - 1])); j--)
+		;
+	if (j == 0 || !prose_block(p, j - 1))
+		return 0;
+	for (j = bi + 1; j < p->n && (inline_residue(&p->b[j]) || copied_line(p, &p->b[j])); j++)
+		;
+	return j < p->n && prose_block(p, j);
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -3180,6 +3317,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 	for (bi = 0; bi < p.n; bi++)
 		if (glued_teaser(s, p.b[bi].head))
 			p.glued++;
+	if (count_copies(&p))
+		goto nomem;
 again:
 	/* jusText's first stage, by the block alone */
 	for (bi = 0; bi < p.n; bi++) {
@@ -3206,7 +3345,7 @@ again:
 					   * by about 0.08 around the text's */
 		else
 			k->cls = len >= 120 && d >= hi - 0.16 &&
-				 (k->sentences >= 2 || ends_sentence(&s->lines[k->head])) ? J_NEAR
+				 (k->sentences >= 2 || ends_prose(s, k)) ? J_NEAR
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
@@ -3218,9 +3357,9 @@ again:
 	for (bi = 0; bi < p.n;) {
 		size_t j = bi, near = 0, chars = 0;
 
-		while (j < p.n && (inline_residue(&p.b[j]) ||
+		while (j < p.n && (inline_residue(&p.b[j]) || refrain(&p, j) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    ends_sentence(&s->lines[p.b[j].head])) ||
+				    ends_prose(s, &p.b[j])) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
 				    per_char_prose(&p, &p.b[j])))) {
 			near += p.b[j].cls == J_NEAR;
@@ -3244,13 +3383,13 @@ again:
 			continue;
 		for (j = bi; j > 0; j--)
 			if ((p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) &&
-			    !inline_residue(&p.b[j - 1])) {
+			    !inline_residue(&p.b[j - 1]) && !refrain(&p, j - 1)) {
 				prev = p.b[j - 1].cls;
 				break;
 			}
 		for (j = bi + 1; j < p.n; j++)
 			if ((p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) &&
-			    !inline_residue(&p.b[j])) {
+			    !inline_residue(&p.b[j]) && !refrain(&p, j)) {
 				next = p.b[j].cls;
 				break;
 			}
@@ -3273,7 +3412,8 @@ span:
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
 		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}
-		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME)
+		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME ||
+		    (k->final != J_GOOD && refrain(&p, bi)))
 			v = -5;  /* pictures, credits and ads sit inside articles */
 		if (cur <= 0) {
 			cur = 0;

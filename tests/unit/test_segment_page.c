@@ -2235,6 +2235,110 @@ static void test_clean_not_page(void)
 	sahifa_buf_release(&b);
 }
 
+/* A blog post that gives every sentence its own paragraph and ends most of them with
+ * "!" or "?", with the same caption under each of its pictures (a post of
+ * jeongdongtheater.com's blog, a page of the scrapinghub article-extraction benchmark,
+ * w3m and lynx): the sentences are a run of prose, and the caption in between neither
+ * ends it nor makes its neighbours boilerplate; the post is kept whole, the caption
+ * with it.  The same line printed three times among teaser titles, with no prose
+ * around, stays outside. */
+static void test_exclaimed_post(void)
+{
+	static const char caption[] = "2018 Jeongdong Theater Tradition Series Performance "
+				      "[The Palace: Tale of Jang Noksu] \xe2\x80\x98" "2018 "
+				      "Welcome Daehak-ro Festival\xe2\x80\x99";
+	static const char *const post[] = {
+		"The reason we came to Marronnier Park!",
+		"It\xe2\x80\x99s because <The Palace: Tale of Jang Noksu> was part of the opening "
+		"ceremony of \xe2\x80\x98" "2018 Welcome Daehak-ro Festival\xe2\x80\x99 which will "
+		"be held until October 31st 2018!",
+		"Shall we go back in time to visit the actual scene of the festival?",
+		NULL,
+		"The opening ceremony of \xe2\x80\x98" "2018 Welcome Daehak-ro Festival\xe2\x80\x99 "
+		"was held on a special stage at Marronnier Park!!",
+		"Preparation work is still ongoing and it\xe2\x80\x99s 6PM, before the start of "
+		"the performance!",
+		NULL,
+		"Crowds of people came to the actual scene of the opening ceremony!",
+		NULL,
+		"Our team, made up of Nam Yongwoo, Lee Gisoo, Lee Jungdae from the percussion team "
+		"and Kim Hana, Kim Hyesu, Kim Minjeong from the training team of Jeongdong "
+		"Theater, prepared an outstanding performance at the festival! \xf0\x9f\x99\x82",
+		NULL,
+		"Transformed into graceful performers!",
+		"The dance techniques of royal court dances paired with beautiful traditional "
+		"Korean hanbok revealed an even more elegant side!",
+		NULL,
+		"Next up is the Coloured Box Drum Dance performed with adorable drums!!",
+		NULL,
+		"Now, for the start of the performance!",
+		"Marronnier Park was already packed with people and Jeongdong Theater presented "
+		"the beauty of traditional performances to the audience!",
+		NULL,
+		"Korea\xe2\x80\x99s beauty was revealed at \xe2\x80\x98" "2018 Welcome Daehak-ro "
+		"Festival\xe2\x80\x99!",
+		"We will become the Jeongdong Theater who always strives to make the Korean "
+		"culture widely known to the world \xf0\x9f\x99\x82",
+	};
+	static const char *const teasers[] = {
+		"  \xe2\x80\xa2 Storm warning for the coast this weekend",
+		"  \xe2\x80\xa2 School meals to cost less from April",
+		"  \xe2\x80\xa2 Harbour festival moves to August",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first = 0, copy[3] = { 0 };
+	size_t i, j, n = 0, kept = 0;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "[The Palace: Tale of Jang Noksu] The Beauty of Korea Revealed at \xe2\x80\x98"
+		"2018 Welcome Daehak-ro Festival\xe2\x80\x99! To the Actual Scene!");
+	put(&p, "");
+	put(&p, "October 15, 2018/0 Comments/in Jeongdong Perfomance News /by jdadmin");
+	put(&p, "");
+	first = p.line + 1;
+	for (i = 0; i < COUNT(post); i++) {
+		put(&p, post[i] ? post[i] : caption);
+		put(&p, "");
+	}
+	put(&p, "Most read");
+	for (i = 0; i < COUNT(teasers); i++) {
+		put(&p, teasers[i]);
+		copy[i] = p.line + 1;
+		put(&p, caption);
+	}
+	put(&p, "");
+	put(&p, "About us \xc2\xb7 Contact \xc2\xb7 Privacy policy \xc2\xb7 Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	for (i = 0; i < COUNT(post); i++) {
+		long line = first + 2 * (long)i;
+
+		n++;
+		for (j = 0; j < a.n_sections; j++) {
+			size_t q;
+
+			if (a.sections[j].heading && a.sections[j].line == line)
+				kept++;
+			for (q = 0; q < a.sections[j].n_paragraphs; q++)
+				if (a.sections[j].paragraphs[q].line == line)
+					kept++;
+		}
+		CHECK_STR(post[i] ? post[i] : caption,
+			  removed_at(&a, line) ? sahifa_reason_name(removed_at(&a, line)->reason)
+					       : NULL, NULL);
+	}
+	CHECK_INT("post lines in the body", (long)kept, (long)n);
+	for (i = 0; i < COUNT(copy); i++)
+		CHECK(removed_at(&a, copy[i]) != NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -2279,6 +2383,7 @@ int main(void)
 	test_repeats();
 	test_stamps();
 	test_clean_not_page();
+	test_exclaimed_post();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
