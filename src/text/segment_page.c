@@ -162,6 +162,30 @@ static int has_any(const char *t, size_t len, const char *const *list)
 	return 0;
 }
 
+#define COOKIE_LONG_MAX 1500     /* characters of a consent box's notice, however long */
+#define COOKIE_MENTIONS 4        /* times it names cookies, where an article's paragraph on
+				  * them does once or twice */
+
+/* How many times the text holds the list's phrases, all told. */
+static unsigned mentions(const char *t, size_t len, const char *const *list)
+{
+	unsigned n = 0;
+
+	for (; *list; list++) {
+		size_t m = strlen(*list), i = 0;
+
+		while (i + m <= len) {
+			if ((**list & 0x80) ? has_bytes(t + i, m, *list)
+					    : has_ascii_ci(t + i, m, *list)) {
+				n++;
+				i += m;
+			} else
+				i++;
+		}
+	}
+	return n;
+}
+
 /* How many phrases of the list the text holds. */
 static unsigned count_any(const char *t, size_t len, const char *const *list)
 {
@@ -1116,6 +1140,16 @@ static void shape_reason(struct page *p, struct blk *k)
 		return;
 	}
 	if (k->chars < 500 && has_any(t, len, w_cookie)) {
+		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
+		return;
+	}
+	if (k->chars >= 500 && k->chars < COOKIE_LONG_MAX &&
+	    mentions(t, s->lines[k->head + h->nlines - 1].e - h->b, w_cookie) >= COOKIE_MENTIONS) {
+		/* the long notice of a consent box says "cookies" in every sentence ("This
+		 * website uses cookies to improve your experience ... Out of these cookies,
+		 * the cookies that are categorized as necessary ...", the privacy overview
+		 * of a consent box on a motorcycle magazine's review page of the scrapinghub
+		 * article-extraction benchmark) */
 		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
 		return;
 	}

@@ -1478,6 +1478,17 @@ static void test_inside(void)
 		/* share buttons between the paragraphs (a Portuguese quotes page of the
 		 * scrapinghub article-extraction benchmark) */
 		{ 0, "Whatsapp   Facebook   Pint   Baixar", "share" },
+		/* a consent box's long privacy overview, past the length of a short notice
+		 * (a motorcycle magazine's review of a workshop manual, a page of the
+		 * scrapinghub article-extraction benchmark, w3m) */
+		{ 0, "This website uses cookies to improve your experience while you navigate "
+		     "through the website. Out of these cookies, the cookies that are categorized "
+		     "as necessary are stored on your browser as they are essential for the "
+		     "working of basic functionalities of the website. We also use third-party "
+		     "cookies that help us analyze and understand how you use this website. These "
+		     "cookies will be stored in your browser only with your consent. You also have "
+		     "the option to opt-out of these cookies. But opting out of some of these "
+		     "cookies may have an effect on your browsing experience.", "cookie" },
 		/* lynx's <ins> marks around a sponsored teaser (readability test page msn) */
 		{ 0, "[58][INS: What :INS] [INS: Were :INS] [INS: the :INS] [INS: Big :INS] "
 		     "[INS: Topics :INS] [INS: at :INS] [INS: Intel® :INS] [INS: Developer :INS] "
