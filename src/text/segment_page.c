@@ -570,7 +570,7 @@ enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
 	D_CREDIT, D_OUTSIDE, D_SHORT, D_DATELINE, D_TITLE, D_AD, D_TEASER, D_URLS, D_IMAGE, D_COMMENTS,
 	D_REPEAT, D_STAMPED, D_POLICY, D_GLUED, D_CAPTION,
-	D_MARKUP,
+	D_MARKUP, D_REFRAIN,
 	D_COUNT
 };
 
@@ -600,6 +600,7 @@ static const char *const details[D_COUNT] = {
 	"a teaser: its title and lead run together",
 	"a picture's caption that ends with its credit",
 	"markup printed as text (a <noscript> notice, an ad's tag)",
+	"a caption printed again under each picture",
 };
 
 const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
@@ -3575,6 +3576,16 @@ span:
 			best_e = cut;
 		}
 	}
+	/* the caption under each picture, printed again each time, is not the article's
+	 * text; a sentence that recurs is ("Эксклюзивный рецепт для быстрого ужина."
+	 * under each dish of a list of recipes).  All are marked before any goes: a copy
+	 * reads its neighbours past the others. */
+	for (bi = best_b; bi < best_e; bi++)
+		if (!ends_prose(s, &p.b[bi]) && refrain(&p, bi))
+			p.b[bi].detail = D_REFRAIN;
+	for (bi = best_b; bi < best_e; bi++)
+		if (p.b[bi].reason < 0 && p.b[bi].detail == D_REFRAIN)
+			p.b[bi].reason = SAHIFA_REASON_CREDIT;
 	best_b = box_before(&p, best_b);
 	best_e = box_after(&p, best_e);
 	best_e = cut_at_stamps(&p, best_b, best_e);
