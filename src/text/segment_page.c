@@ -554,6 +554,7 @@ struct blk {
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
 	uint8_t copies;         /* other blocks whose first line is this one's (saturates) */
+	uint8_t table;          /* a row of a table set between the article's paragraphs */
 	int reason;             /* -1: none fixed */
 	uint8_t detail;
 };
@@ -1278,6 +1279,95 @@ static int refrain(const struct page *p, size_t bi)
 	for (j = bi + 1; j < p->n && (inline_residue(&p->b[j]) || copied_line(p, &p->b[j])); j++)
 		;
 	return j < p->n && prose_block(p, j);
+}
+
+#define TABLE_MIN_ROWS 3         /* rows in a row that make a table */
+#define TABLE_GAPS 2             /* gaps of two spaces or more between a row's cells */
+#define TABLE_LABELS 2           /* short lines (a heading, a caption) between the table
+				  * and the prose around it */
+#define TABLE_LEAD_WORDS 8       /* words of a short paragraph that reads as prose there */
+#define TABLE_WRAP_WORDS 2       /* words of a cell's second line between two rows */
+
+/* The first line of block k sets out cells: text, a gap of two spaces or more, text,
+ * at least TABLE_GAPS times ("DL  Larry Ogunjobi  63    85% 1 tackle (1 combined).",
+ * a table of snap counts as w3m prints it). */
+static int table_row(const struct page *p, const struct blk *k)
+{
+	const struct seg_line *h = &p->s->lines[k->head];
+	const char *t = p->s->text;
+	size_t i = h->b, gaps = 0;
+
+	if (k->reason >= 0 || k->cls == J_GOOD)
+		return 0;
+	while (i < h->e && t[i] == ' ')
+		i++;
+	while (i < h->e) {
+		size_t j = i;
+
+		while (j < h->e && t[j] == ' ')
+			j++;
+		if (j - i >= 2 && j < h->e)
+			gaps++;
+		i = j > i ? j : i + 1;
+	}
+	return gaps >= TABLE_GAPS;
+}
+
+/* From block bi on (or back, dir -1), past pictures and up to TABLE_LABELS short
+ * lines, the next block is prose. */
+static int prose_beside(const struct page *p, size_t bi, int dir)
+{
+	size_t labels = 0;
+
+	for (;;) {
+		const struct blk *k;
+
+		if (dir < 0 ? bi == 0 : bi + 1 >= p->n)
+			return 0;
+		bi = dir < 0 ? bi - 1 : bi + 1;
+		k = &p->b[bi];
+		if (prose_block(p, bi) ||
+		    (k->reason < 0 && k->cls == J_SHORT && k->words >= TABLE_LEAD_WORDS &&
+		     p->lang >= 0 && density(p, k) >= sw_langs[p->lang].hi - 0.08))
+			return 1;  /* (a lead-in that ends with a colon: "Take a look at what
+				    * PFF said about his performance:") */
+		if (inline_residue(k))
+			continue;
+		if (k->reason >= 0 || k->cls != J_SHORT || k->words > 4 || ++labels > TABLE_LABELS)
+			return 0;
+	}
+}
+
+/* A table between the article's paragraphs (the snap counts of a team's players,
+ * under each position's paragraph, on a sports blog of the scrapinghub
+ * article-extraction benchmark): its rows have few of the language's stop words and
+ * end no sentence, and read as bad blocks that split the story.  A run of
+ * TABLE_MIN_ROWS rows with prose on either side is the article's, and counts in the
+ * span as little as a picture does. */
+static void mark_tables(struct page *p)
+{
+	size_t i = 0, j, rows;
+
+	while (i < p->n) {
+		if (!table_row(p, &p->b[i])) {
+			i++;
+			continue;
+		}
+		for (j = i, rows = 0; j < p->n; j++) {
+			const struct blk *k = &p->b[j];
+
+			if (table_row(p, k))
+				rows++;
+			else if (!inline_residue(k) &&
+				 !(k->words <= TABLE_WRAP_WORDS && k->cls == J_SHORT && j + 1 < p->n &&
+				   table_row(p, &p->b[j + 1])))
+				break;
+		}
+		if (rows >= TABLE_MIN_ROWS && prose_beside(p, i, -1) && prose_beside(p, j - 1, 1))
+			for (; i < j; i++)
+				p->b[i].table = table_row(p, &p->b[i]);
+		i = j;
+	}
 }
 
 /* Reason for a block left outside the article, from its shape and place. */
@@ -3387,12 +3477,13 @@ again:
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
+	mark_tables(&p);
 	/* a run of near-good paragraphs that end their sentences is prose, however
 	 * short each is (pages that give every sentence its own paragraph) */
 	for (bi = 0; bi < p.n;) {
 		size_t j = bi, near = 0, chars = 0;
 
-		while (j < p.n && (inline_residue(&p.b[j]) || refrain(&p, j) ||
+		while (j < p.n && (inline_residue(&p.b[j]) || refrain(&p, j) || p.b[j].table ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
 				    ends_prose(s, &p.b[j])) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
@@ -3418,13 +3509,13 @@ again:
 			continue;
 		for (j = bi; j > 0; j--)
 			if ((p.b[j - 1].cls == J_GOOD || p.b[j - 1].cls == J_BAD) &&
-			    !inline_residue(&p.b[j - 1]) && !refrain(&p, j - 1)) {
+			    !inline_residue(&p.b[j - 1]) && !p.b[j - 1].table && !refrain(&p, j - 1)) {
 				prev = p.b[j - 1].cls;
 				break;
 			}
 		for (j = bi + 1; j < p.n; j++)
 			if ((p.b[j].cls == J_GOOD || p.b[j].cls == J_BAD) &&
-			    !inline_residue(&p.b[j]) && !refrain(&p, j)) {
+			    !inline_residue(&p.b[j]) && !p.b[j].table && !refrain(&p, j)) {
 				next = p.b[j].cls;
 				break;
 			}
@@ -3447,7 +3538,7 @@ span:
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
 		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}
-		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME ||
+		if (inline_residue(k) || k->reason == SAHIFA_REASON_CHROME || k->table ||
 		    (k->final != J_GOOD && refrain(&p, bi)))
 			v = -5;  /* pictures, credits and ads sit inside articles */
 		if (cur <= 0) {

@@ -2352,6 +2352,71 @@ static void test_exclaimed_post(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A table set between the story's paragraphs, under a heading, as w3m prints it at
+ * 80 columns (the snap counts of a team's defensive line on a sports blog, a page of
+ * the scrapinghub article-extraction benchmark; a cell too wide goes on under its
+ * row): its rows have few stop words and end no sentence, yet the table is the
+ * story's, and the paragraphs after it too. */
+static void test_table_in_story(void)
+{
+	static const char *const table[] = {
+		"Defensive Line",
+		"",
+		"Pos     Player      Plays  %                        Stats",
+		"DL  Larry Ogunjobi  63    85% 1 tackle (1 combined). 1 sack, 1 TFL, 2 QH.",
+		"DL  Myles Garrett   57    77% 1 tackle (1 combined). 3 QH.",
+		"DL  Chad Thomas     57    77% 3 tackles (3 combined). 1 sack, 1 TFL, 1 QH, 1",
+		"                              pass defended.",
+		"DL  Sheldon         49    66% 2 tackles, 1 assist (3 combined). 1 QH.",
+		"    Richardson",
+		"DL  Chris Smith     29    39% 1 assist (1 combined). 1 QH.",
+		"DL  Devaroe         28    38% No stats registered.",
+		"    Lawrence",
+		"DL  Eli Ankou       13    18% 1 tackle (1 combined). 1 TFL.",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first = 0;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+		if (i == 1) {
+			size_t j;
+
+			first = p.line + 1;
+			for (j = 0; j < COUNT(table); j++)
+				put(&p, table[j]);
+			put(&p, "");
+		}
+	}
+	put(&p, "Most read");
+	put(&p, "  \xe2\x80\xa2 Storm warning for the coast this weekend");
+	put(&p, "  \xe2\x80\xa2 School meals to cost less from April");
+	put(&p, "");
+	put(&p, "\xc2\xa9 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	for (i = 2; i < COUNT(table); i++) {
+		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
+
+		CHECK_STR(table[i], r ? sahifa_reason_name(r->reason) : NULL, NULL);
+	}
+	for (i = 0; i < a.n_removed; i++)
+		CHECK(strcmp(a.removed[i].text, prose_en[2]) && strcmp(a.removed[i].text, prose_en[3]));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -2397,6 +2462,7 @@ int main(void)
 	test_stamps();
 	test_clean_not_page();
 	test_exclaimed_post();
+	test_table_in_story();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
