@@ -1066,6 +1066,28 @@ static int tweet_block(const struct page *p, size_t bi)
 			     * list of addresses */
 
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
+/* An entry of lynx's list of references: the link's number, then its address, however
+ * long the address is ("55. mailto:newstips@nbcdfw.com?body=Thanks for contacting NBC
+ * 5 Dallas-Fort Worth. Please use this e-mail to send us ...", a TV station's story of
+ * the scrapinghub article-extraction benchmark, whose mail link carries a letter). */
+static int lynx_reference(const char *t, size_t len)
+{
+	static const char *const schemes[] = { "http:", "https:", "file:", "mailto:", "ftp:",
+					       "javascript:", "tel:", NULL };
+	size_t i = 0, d, k;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	for (d = i; i < len && t[i] >= '0' && t[i] <= '9'; i++)
+		;
+	if (i == d || i + 2 >= len || t[i] != '.' || t[i + 1] != ' ')
+		return 0;
+	for (k = 0; schemes[k]; k++)
+		if (starts_ci(t + i + 2, len - i - 2, schemes[k]))
+			return 1;
+	return 0;
+}
+
 static void shape_reason(struct page *p, struct blk *k)
 {
 	struct seg_state *s = p->s;
@@ -1109,6 +1131,10 @@ static void shape_reason(struct page *p, struct blk *k)
 		/* (lynx prints an embedded frame, an ad slot or a video, as its address,
 		 * however long: "IFRAME: [70]//wa.gtimg.com/website/201610/...") */
 		k->reason = SAHIFA_REASON_AD, k->detail = D_AD;
+		return;
+	}
+	if (lynx_reference(t, len)) {
+		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_URLS;
 		return;
 	}
 	if (tweet_block(p, (size_t)(k - p->b)))

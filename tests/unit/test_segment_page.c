@@ -1489,6 +1489,13 @@ static void test_inside(void)
 		     "cookies will be stored in your browser only with your consent. You also have "
 		     "the option to opt-out of these cookies. But opting out of some of these "
 		     "cookies may have an effect on your browsing experience.", "cookie" },
+		/* an entry of lynx's list of references whose mail link carries a letter (a
+		 * TV station's story of the scrapinghub article-extraction benchmark) */
+		{ 0, "55. mailto:newstips@nbcdfw.com?body=Thanks for contacting NBC 5 "
+		     "Dallas-Fort Worth. Please use this e-mail to send us news tips. Be "
+		     "sure to include a phone number, so we can contact you quickly, if "
+		     "necessary. If your tip is urgent, call  our news desk at 817-654-6300.",
+		  "link_list" },
 		/* lynx's <ins> marks around a sponsored teaser (readability test page msn) */
 		{ 0, "[58][INS: What :INS] [INS: Were :INS] [INS: the :INS] [INS: Big :INS] "
 		     "[INS: Topics :INS] [INS: at :INS] [INS: Intel® :INS] [INS: Developer :INS] "
