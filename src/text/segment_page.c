@@ -3369,6 +3369,46 @@ static size_t trim_promos(struct page *p, size_t from, size_t to)
 	return cut;
 }
 
+/* The run's first good blocks pitch an account or a newsletter ("Log in with your
+ * Medical News Today account to create or edit your custom homepage, catch-up on your
+ * opinions notifications and set your newsletter preferences.", then "Sign up for a
+ * free Medical News Today account ...", the sign-in box above the story on readability
+ * test page medicalnewstoday): they open no article, and the run starts at the first
+ * good block after them, when enough prose follows.  Returns the new start. */
+static size_t trim_front_promos(struct page *p, size_t from, size_t to)
+{
+	char buf[PROMO_MAX_CHARS * 4 + 8];
+	size_t bi, start = from, j, words = 0, promos = 0;
+
+	for (bi = from; bi < to; bi++) {
+		const struct blk *k = &p->b[bi];
+
+		if (k->final != J_GOOD || k->reason >= 0 || k->cls == J_SHORT)
+			continue;  /* ("Sign in", "Register" between them) */
+		if (k->chars >= PROMO_MAX_CHARS || !block_joined(p, bi, buf, sizeof(buf)) ||
+		    !has_any(buf, strlen(buf), w_news))
+			break;
+		promos++;
+	}
+	if (!promos || bi >= to)
+		return from;
+	start = bi;
+	for (j = start; j < to; j++)
+		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
+			words += p->b[j].words;
+	if (words < STAMP_LEAD_WORDS)
+		return from;
+	for (j = from; j < start; j++)
+		if (p->b[j].reason < 0 && p->b[j].final == J_GOOD && p->b[j].cls != J_SHORT) {
+			p->b[j].reason = SAHIFA_REASON_NEWSLETTER;
+			p->b[j].detail = D_NEWS;
+		} else if (p->b[j].final == J_GOOD && p->b[j].cls == J_SHORT) {
+			p->b[j].final = J_SHORT;  /* good by the pitch around it: the headline
+						   * may be among them */
+		}
+	return start;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 int seg_page_detect(struct seg_state *s)
@@ -3709,6 +3749,7 @@ span:
 	best_e = cut_at_label(&p, best_b, best_e);
 	best_e = colon_list(&p, best_e);
 	best_e = trim_promos(&p, best_b, best_e);
+	best_b = trim_front_promos(&p, best_b, best_e);
 	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;

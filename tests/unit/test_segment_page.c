@@ -2424,6 +2424,63 @@ static void test_table_in_story(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A sign-in box above the story, its pitch prose that names the newsletter (readability
+ * test page medicalnewstoday, w3m): it opens no article; the run starts at the story,
+ * and the headline is the story's. */
+static void test_promo_front(void)
+{
+	static const char *const box[] = {
+		"Sign in",
+		"",
+		"Log in with your Medical News Today account to create or edit your custom "
+		"homepage, catch-up on your opinions notifications and set your newsletter "
+		"preferences.",
+		"",
+		" Sign in",
+		"",
+		"Register for a free account",
+		"",
+		"Sign up for a free Medical News Today account to customize your medical and "
+		"health news experiences.",
+		"",
+		"Register",
+		"take the tour",
+		"",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	first = p.line + 1;
+	for (i = 0; i < COUNT(box); i++)
+		put(&p, box[i]);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "By Jane Doe");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "\xc2\xa9 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	r = removed_at(&a, first + 2);
+	CHECK_STR(box[2], r ? sahifa_reason_name(r->reason) : NULL, "newsletter");
+	r = removed_at(&a, first + 8);
+	CHECK_STR(box[8], r ? sahifa_reason_name(r->reason) : NULL, "newsletter");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -2470,6 +2527,7 @@ int main(void)
 	test_clean_not_page();
 	test_exclaimed_post();
 	test_table_in_story();
+	test_promo_front();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
