@@ -166,7 +166,7 @@ static int has_any(const char *t, size_t len, const char *const *list)
 #define COOKIE_MENTIONS 4        /* times it names cookies, where an article's paragraph on
 				  * them does once or twice */
 
-/* How many times the text holds the list's phrases, all told. */
+/* How many times the text holds the list's phrases, all told (ASCII ones in any case). */
 static unsigned mentions(const char *t, size_t len, const char *const *list)
 {
 	unsigned n = 0;
@@ -174,14 +174,20 @@ static unsigned mentions(const char *t, size_t len, const char *const *list)
 	for (; *list; list++) {
 		size_t m = strlen(*list), i = 0;
 
-		while (i + m <= len) {
-			if ((**list & 0x80) ? has_bytes(t + i, m, *list)
-					    : has_ascii_ci(t + i, m, *list)) {
+		if (**list & 0x80) {
+			const char *q;
+
+			while (i + m <= len && (q = memmem(t + i, len - i, *list, m))) {
 				n++;
-				i += m;
-			} else
-				i++;
+				i = (size_t)(q - t) + m;
+			}
+			continue;
 		}
+		for (; i + m <= len; i++)
+			if ((t[i] | 32) == **list && has_ascii_ci(t + i, m, *list)) {
+				n++;
+				i += m - 1;
+			}
 	}
 	return n;
 }
