@@ -2726,6 +2726,37 @@ static int twice_titled(const struct page *p, size_t bi)
 	return 1;
 }
 
+/* The run [b, e) is mostly a list of teasers whose titles are printed twice (the
+ * site's other stories, each title over its lead, under the story on heise.de's
+ * readability test page): at least STAMP_MIN of them, the first before
+ * STAMP_LEAD_WORDS of other prose (after more, cut_at_stamps ends the article at
+ * them).  Returns where the list starts, or SIZE_MAX. */
+static size_t teasers_open(const struct page *p, size_t b, size_t e)
+{
+	size_t bi, n = 0, words = 0, gap = 0, first = SIZE_MAX;
+
+	for (bi = b; bi < e && words < STAMP_LEAD_WORDS; bi++) {
+		if (p->b[bi].reason >= 0)
+			continue;
+		if (twice_titled(p, bi)) {  /* (its copy is not: no third one follows) */
+			if (gap > TEASER_GAP_WORDS)
+				break;  /* prose between them: the article's own entries */
+			if (first == SIZE_MAX)
+				first = bi;
+			if (++n >= STAMP_MIN)
+				return first;
+			gap = 0;
+			continue;
+		}
+		if (p->b[bi].final == J_GOOD) {
+			gap += p->b[bi].words;
+			if (!n)
+				words += p->b[bi].words;
+		}
+	}
+	return SIZE_MAX;
+}
+
 /* After the article's prose, a list of entries (readers' comments with their time
  * stamps, teasers with their dates or their titles printed twice) ends it: the
  * article ends before the first entry (its name or title lines before the stamp)
@@ -3624,9 +3655,11 @@ span:
 			best_e = bi + 1;
 		}
 	}
-	if (limit == SIZE_MAX && best > 0 && (h_cmt = comments_open(&p, best_b, best_e)) != SIZE_MAX) {
-		/* the run is the readers' comments, under their header: the article is the
-		 * best span before it, if there is one */
+	if (limit == SIZE_MAX && best > 0 &&
+	    ((h_cmt = comments_open(&p, best_b, best_e)) != SIZE_MAX ||
+	     (h_cmt = teasers_open(&p, best_b, best_e)) != SIZE_MAX)) {
+		/* the run is the readers' comments, under their header, or a list of
+		 * teasers: the article is the best span before it, if there is one */
 		saved = best, saved_b = best_b, saved_e = best_e;
 		limit = h_cmt;
 		best = cur = 0.0;

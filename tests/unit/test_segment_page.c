@@ -2481,6 +2481,91 @@ static void test_promo_front(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* Under a short story, the site's other stories, each title printed twice over its
+ * lead, hold more prose than the story (heise.de's readability test page, w3m): the
+ * run of the teasers is not the article, the story before it is. */
+static void test_teasers_run(void)
+{
+	static const char *const story[] = {
+		"Das in der iOS-Version bereits enthaltene TOTP-Feature ist nun "
+		"auch f\xc3\xbcr OS X 10.10 verf\xc3\xbcgbar. Zudem gibt es neue "
+		"Zusatzfelder in der Datenbank und weitere Verbesserungen.",
+	};
+	static const char *const list[] = {
+		"Apple Watch: Bestellungen k\xc3\xb6nnen offenbar dauern",
+		"Apple Watch: Bestellungen k\xc3\xb6nnen offenbar dauern",
+		"Im deutschen und im britischen Apple Online Store sind kurzzeitig "
+		"Liefertermine f\xc3\xbcr die Computeruhr aufgetaucht. Manche "
+		"Modelle brauchen demnach bis zu sechs Wochen. Mehr\xe2\x80\xa6",
+		"Apple aktualisiert Xcode, OS X Server und Apple Configurator",
+		"Apple aktualisiert Xcode, OS X Server und Apple Configurator",
+		"Neben iOS 8.3 und OS X 10.10.3 hat der Hersteller auch drei "
+		"weitere hauseigene Anwendungen auf den neuesten Stand gebracht. "
+		"Xcode 6.3 bringt unter anderem Support f\xc3\xbcr die neue "
+		"Force-Touch-Technik und ein neues Swift. Mehr\xe2\x80\xa6",
+		"Quiz: Wie gut kennen Sie Apple?",
+		"Quiz: Wie gut kennen Sie Apple?",
+		"12 Fragen rund um das Unternehmen und seine Produkte \xe2\x80\x93 "
+		"einige davon d\xc3\xbcrften nur Fortgeschrittene knacken "
+		"k\xc3\xb6nnen.  Mehr\xe2\x80\xa6",
+		"Artikel",
+		"Pro & Contra: Hat Apple den Bogen \xc3\xbc" "berspannt?",
+		"Beim neuen MacBook 12\" gibt es au\xc3\x9f" "er der "
+		"Kopfh\xc3\xb6rerbuchse nur eine Schnittstelle: USB Typ C. "
+		"Dar\xc3\xbc" "ber scheiden sich wieder mal die Geister. "
+		"Mehr\xe2\x80\xa6",
+		"Praxistipp: Gr\xc3\xb6\xc3\x9f" "ere SSD im MacBook Air 2011",
+		"Wenn das MacBook an seine Grenzen st\xc3\xb6\xc3\x9ft, brauchen "
+		"Sie nicht unbedingt ein neues: Ersatz-SSDs gibt es ab 170 Euro, "
+		"der Umbau ist auch f\xc3\xbcr Laien zu schaffen und in wenigen "
+		"Minuten erledigt. Mehr\xe2\x80\xa6",
+		"Pro & Contra: Ist Apple zu streng?",
+		"Das Pr\xc3\xbc" "ferteam im iOS-App-Store lehnt immer "
+		"h\xc3\xa4ufiger ganze Apps ab oder verlangt eine Beschneidung der "
+		"Funktionen. Ist das richtig so? Mehr\xe2\x80\xa6",
+		"Die besseren Mac minis",
+		"Nachdem wir den g\xc3\xbcnstigsten Mac mini mit 1,4 GHz bereits "
+		"in Mac & i Heft 6/2014 vorstellen konnten, reichen wir nun "
+		"\xe2\x80\x93 wie versprochen \xe2\x80\x93 einen Test der beiden "
+		"besseren Konfigurationen nach. Mehr\xe2\x80\xa6",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first = 0, at = 0;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "1Password f\xc3\xbcr Mac generiert Einmal-Passw\xc3\xb6rter");
+	put(&p, "");
+	at = p.line + 1;
+	for (i = 0; i < COUNT(story); i++) {
+		put(&p, story[i]);
+		put(&p, "");
+	}
+	put(&p, "News");
+	put(&p, "");
+	first = p.line + 1;
+	for (i = 0; i < COUNT(list); i++) {
+		put(&p, list[i]);
+		put(&p, "");
+	}
+	put(&p, "\xc2\xa9 2015 Heise Medien");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "1Password f\xc3\xbcr Mac generiert Einmal-Passw\xc3\xb6rter");
+	for (i = 0; i < COUNT(story); i++)
+		CHECK(removed_at(&a, at + 2 * (long)i) == NULL);
+	for (i = 0; i < COUNT(list); i++)
+		CHECK(removed_at(&a, first + 2 * (long)i) != NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 int main(void)
 {
 	struct sahifa_error err;
@@ -2528,6 +2613,7 @@ int main(void)
 	test_exclaimed_post();
 	test_table_in_story();
 	test_promo_front();
+	test_teasers_run();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
