@@ -1,12 +1,13 @@
 #!/bin/sh
 # Whole-page text benchmark: the eval HTML (scrapinghub_aeb, readability_testpages,
-# htmldate_mediacloud) rendered by w3m and lynx at 80 columns (hard-wrapped) and 1000
-# (unwrapped), plus the text dumps of arabic_news_textdumps, converted by sahifa and
-# scored against their gold by tests/bench/text_eval.py (body token precision, recall,
-# F1; headline, byline and date accuracy; per renderer, set and language; development
-# and held-out halves), then the clean one-article files of saudinewsnet.
+# htmldate_mediacloud, and the blind newspaper4k_fixtures and trafilatura_eval)
+# rendered by w3m and lynx at 80 columns (hard-wrapped) and 1000 (unwrapped), plus
+# the text dumps of arabic_news_textdumps, converted by sahifa and scored against
+# their gold by tests/bench/text_eval.py (body token precision, recall, F1; headline,
+# byline and date accuracy; snippets; per renderer, set and language; development,
+# held-out and blind halves), then the clean one-article files of saudinewsnet.
 # Renders are made once under $BUILD/bench/text (delete it to render again; a render
-# whose stamp is older than the gold format, .done3 with the pages' <h1> and <title>, is redone).
+# whose stamp is older than the gold format, .done4 with the blind sets, is redone).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/tests/env.sh"
@@ -18,12 +19,12 @@ for tool in w3m lynx python3; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "bench-text: $tool not installed (make bench-text installs it)"; exit 1; }
 done
 OUT="$BUILD/bench/text"
-if [ ! -f "$OUT/.done3" ]; then
+if [ ! -f "$OUT/.done4" ]; then
 	rm -rf "$OUT"
 	mkdir -p "$OUT"
 	python3 "$ROOT/tests/bench/text_eval.py" render "$SHARED/eval" "$OUT" || exit 1
 	python3 "$ROOT/tests/bench/text_eval.py" saudi "$SHARED/eval" "$OUT" || exit 1
-	touch "$OUT/.done3"
+	touch "$OUT/.done4"
 fi
 for r in w3m-wrap w3m-nowrap lynx-wrap lynx-nowrap dump saudi; do
 	"$SAHIFA" convert -j 2 -o "$OUT/$r.jsonl" "$OUT/$r" 2>"$OUT/$r.err"

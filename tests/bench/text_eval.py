@@ -9,8 +9,8 @@
   text_eval.py score OUT           read OUT/<renderer>.jsonl (sahifa convert of each
                                    folder) and print the table
   text_eval.py lost OUT R [HALF]   the gold article text renderer R's records removed,
-                                   by reason and detail, with examples (HALF: dev or
-                                   held-out, dev by default)
+                                   by reason and detail, with examples (HALF: dev,
+                                   held-out or blind, dev by default)
   text_eval.py pages OUT R [HALF]  renderer R's pages, worst first: body tokens kept that
                                    the gold lacks (extra) and gold tokens missing
                                    (missed), with precision and recall of each page
@@ -35,8 +35,15 @@ dump, when the dump prints them only inside other lines or as an item of a list 
 stories or of a menu (the author of a teaser, a menu's word: byline_printed), or when it
 is the site's name (its tokens are all in the page's <title> outside
 the gold title, as in "Headline - BBC News"); the table says how many.  Published: the
-record's date equals the gold date.  Every page is in the development half or the
-held-out half by a hash of its name (fixed, not chosen by score).
+record's date equals the gold date.  Snippets (trafilatura_eval's and the dumps'): a
+must-contain snippet is in the body and a must-not-contain one is not, white space
+squashed.  Every page of scrapinghub_aeb, readability_testpages, htmldate_mediacloud
+and the dumps is in the development half or the held-out half by a hash of its name
+(fixed, not chosen by score); the pages of newspaper4k_fixtures (body, title, authors)
+and trafilatura_eval (snippets, title, author, date) are a third, blind half, kept
+apart from the two others: rules are made on the development half and checked on the
+held-out one, and the blind rows show how they do on other sites and languages.
+HALF is dev, held-out or blind.
 """
 import collections, gzip, hashlib, html.parser, json, os, re, subprocess, sys, unicodedata
 
@@ -54,8 +61,16 @@ def tokens(s):
     return [t.lower() for t in WORD.findall(unicodedata.normalize("NFC", s or ""))]
 
 
-def held_out(name):
-    return hashlib.sha256(name.encode()).digest()[0] % 3 == 0
+BLIND_SETS = ("n4k-", "trf-")
+
+
+def half_of(name):
+    """dev, held-out (a third of the pages of the sets the rules are made on, by a hash
+    of the name) or blind (newspaper4k_fixtures and trafilatura_eval, kept apart: the
+    rules on other sites and languages)."""
+    if name.startswith(BLIND_SETS):
+        return "blind"
+    return "held-out" if hashlib.sha256(name.encode()).digest()[0] % 3 == 0 else "dev"
 
 
 class Text(html.parser.HTMLParser):
@@ -158,6 +173,40 @@ def render_all(eval_dir, out):
         pages.append(("hdm-" + g["file"][:-5], os.path.join(hd, "html", g["file"]),
                       {"set": "htmldate_mediacloud", "lang": g.get("html_lang") or "und",
                        "date": g["date"]}))
+    nk = os.path.join(eval_dir, "newspaper4k_fixtures")
+    for f in sorted(os.listdir(os.path.join(nk, "html"))):
+        stem = f[:-5]
+        txt = os.path.join(nk, "txt", stem + ".txt")
+        if not f.endswith(".html") or not os.path.exists(txt):
+            continue
+        g = {"set": "newspaper4k_fixtures", "lang": "und",
+             "body": open(txt, encoding="utf-8").read()}
+        mp = os.path.join(nk, "metadata", stem + ".json")
+        if os.path.exists(mp):
+            m = json.load(open(mp, encoding="utf-8"))
+            g["lang"] = m.get("language") or m.get("meta_lang") or "und"
+            if m.get("title"):
+                g["title"] = m["title"]
+            if m.get("authors"):
+                g["byline"] = ", ".join(m["authors"])
+        pages.append(("n4k-" + stem, os.path.join(nk, "html", f), g))
+    te = os.path.join(eval_dir, "trafilatura_eval")
+    cases = json.load(open(os.path.join(te, "evaldata_subset.json"), encoding="utf-8"))
+    for url in sorted(cases, key=lambda u: cases[u]["file"]):
+        c = cases[url]
+        src = os.path.join(te, "html", c["file"])
+        if not os.path.exists(src):
+            continue
+        g = {"set": "trafilatura_eval", "lang": "und",
+             "must_contain": c.get("with") or [], "must_not_contain": c.get("without") or []}
+        if c.get("title"):
+            g["title"] = c["title"]
+        if c.get("author"):
+            g["byline"] = c["author"]
+        if c.get("date"):
+            g["date"] = c["date"]
+        name = "trf-" + hashlib.sha256(c["file"].encode()).hexdigest()[:12]
+        pages.append((name, src, g))
     gold = {}
     tmp = os.path.join(out, "page.html")
     for r, cmd in RENDERERS.items():
@@ -226,6 +275,11 @@ def f1(a, b):
         return 0.0
     p, r = hit / len(a), hit / len(b)
     return 2 * p * r / (p + r)
+
+
+def squash(s):
+    """Runs of white space as one space: a snippet is found across a wrapped line."""
+    return " ".join(unicodedata.normalize("NFC", s or "").split())
 
 
 def record_body(rec):
@@ -412,7 +466,7 @@ class Tally:
         for k in ("must_contain", "must_not_contain"):
             for s in g.get(k, []):
                 self.snip[1] += 1
-                self.snip[0] += (s in body) == (k == "must_contain")
+                self.snip[0] += (squash(s) in squash(body)) == (k == "must_contain")
 
     def row(self, label):
         p = self.hit / self.got if self.got else 0.0
@@ -445,11 +499,11 @@ def score(out):
           "not printed as a byline, or the site's name)")
     print(head)
     langs = collections.OrderedDict()
-    for half in ("dev", "held-out"):
+    for half in ("dev", "held-out", "blind"):
         for r in list(RENDERERS) + ["dump"]:
             recs = load_records(os.path.join(out, r + ".jsonl"))
             names = [n for n in gold if os.path.exists(os.path.join(out, r, n + ".txt"))
-                     and held_out(n) == (half == "held-out")]
+                     and half_of(n) == half]
             if not names:
                 continue
             per = collections.OrderedDict()
@@ -464,10 +518,11 @@ def score(out):
                 per.setdefault("  " + g["set"], Tally()).add(rec, g)
                 lang = g["lang"].split("-")[0].lower()
                 lang = lang if lang in ("ar", "fa", "ur", "ps", "en") else "other"
-                langs.setdefault("%s %s" % (r, lang), Tally()).add(rec, g)
+                if half != "blind":
+                    langs.setdefault("%s %s" % (r, lang), Tally()).add(rec, g)
             for key, t in per.items():
                 print(t.row("%s %s" % (half, r) if key == "all" else key))
-    print("per renderer and language (both halves)")
+    print("per renderer and language (dev and held-out)")
     print(head)
     for key, t in sorted(langs.items()):
         print(t.row(key))
@@ -493,7 +548,7 @@ def lost(out, renderer, half="dev", show=3):
     seen = collections.defaultdict(list)
     for n in sorted(gold):
         g, rec = gold[n], recs.get(n)
-        if not g.get("body") or not rec or held_out(n) != (half == "held-out"):
+        if not g.get("body") or not rec or half_of(n) != half:
             continue
         rest = collections.Counter(tokens(g["body"])) - collections.Counter(tokens(record_body(rec)))
         for r in rec.get("removed", []):
@@ -521,7 +576,7 @@ def pages(out, renderer, half="dev"):
     rows = []
     for n in sorted(gold):
         g, rec = gold[n], recs.get(n)
-        if not g.get("body") or held_out(n) != (half == "held-out"):
+        if not g.get("body") or half_of(n) != half:
             continue
         bt = collections.Counter(tokens(record_body(rec) if rec else ""))
         gt = collections.Counter(tokens(g["body"]))
@@ -543,7 +598,7 @@ def fields(out, renderer, half="dev"):
     for n in sorted(gold):
         g, rec = gold[n], recs.get(n) or {}
         path = os.path.join(out, renderer, n + ".txt")
-        if held_out(n) != (half == "held-out") or not os.path.exists(path):
+        if half_of(n) != half or not os.path.exists(path):
             continue
         titles = dump_titles(g, path)
         if titles and not headline_right(rec, titles):
