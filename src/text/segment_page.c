@@ -392,7 +392,10 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 		on = i + 1 < s->n_lines && s->lines[i + 1].cls != C_BLANK &&
 		     !(s->lines[i + 1].flags & F_LIST);
 		for (cols = 0; cols < 2; cols++) {
-			uint32_t w = measure(t, l, cols);
+			/* a line past the widest wrap in characters is past it in columns
+			 * too (a character takes one column or two): not measured again */
+			uint32_t w = cols && l->width > REFLOW_MAX_WIDTH ? l->width
+									   : measure(t, l, cols);
 
 			if (w > REFLOW_MAX_WIDTH) {
 				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
