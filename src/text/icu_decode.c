@@ -162,6 +162,7 @@ struct scan {
 	size_t nul, first_nul;
 	size_t ctrl, first_ctrl;
 	int nfc;                 /* the NFC quick check says yes (invalid bytes as U+FFFD) */
+	size_t first_not_nfc;    /* byte offset of the first code point it says no to */
 };
 
 #define ONES ((uint64_t)0x0101010101010101)
@@ -238,8 +239,13 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 					i++;
 					continue;
 				}
-				if (v == TWO_BYTE_QC_NO || (v && v < last_ccc))
+				if ((v == TWO_BYTE_QC_NO || (v && v < last_ccc)) && nfc) {
 					nfc = 0;
+					if (sc->nfc) {
+						sc->nfc = 0;
+						sc->first_not_nfc = i;
+					}
+				}
 				last_ccc = v;
 				run++;
 				i += 2;
@@ -264,8 +270,10 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		}
 		prev_bad = 0;
 		sc->valid_mb++;
-		if (sc->nfc && !nfc_step(c, &last_ccc))
+		if (sc->nfc && !nfc_step(c, &last_ccc)) {
 			sc->nfc = 0;
+			sc->first_not_nfc = i;
+		}
 		i += (size_t)n;
 	}
 }
@@ -515,7 +523,27 @@ static enum sahifa_status uchars_to_nfc_utf8(const UChar *u, size_t n, struct sa
 }
 
 /* Bring valid UTF-8 in d->text to NFC, through UTF-16 only when needed. */
-static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahifa_error *err)
+/* The normalization boundary at or before the code point at byte from of the valid
+ * UTF-8 text: where what comes after normalizes by itself. */
+static size_t nfc_boundary(const UNormalizer2 *nfc, const unsigned char *t, size_t len,
+			   size_t from)
+{
+	while (from > 0) {
+		uint32_t c;
+
+		if (utf8_next(t + from, len - from, &c) > 0 &&
+		    unorm2_hasBoundaryBefore(nfc, (UChar32)c))
+			break;
+		while (--from > 0 && (t[from] & 0xC0) == 0x80)
+			;
+	}
+	return from;
+}
+
+/* d->text in NFC, where the bytes before from are NFC already (0: nothing known): the
+ * text from the boundary before from on is the only part normalized. */
+static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, size_t from,
+					   struct sahifa_error *err)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	struct sahifa_buf nb;
@@ -523,6 +551,7 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 	int32_t un = 0;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
 	enum sahifa_status st;
+	size_t head, tail;
 
 	if (U_FAILURE(status))
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
@@ -530,11 +559,13 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 	if (d->text.len > INT32_MAX / 3)
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"text too long to normalize");
-	u = malloc((d->text.len + 1) * sizeof(UChar));
+	head = nfc_boundary(nfc, (const unsigned char *)d->text.data, d->text.len,
+			    from < d->text.len ? from : 0);
+	tail = d->text.len - head;
+	u = malloc((tail + 1) * sizeof(UChar));
 	if (!u)
 		return nomem(err);
-	u_strFromUTF8(u, (int32_t)d->text.len + 1, &un, d->text.data, (int32_t)d->text.len,
-		      &status);
+	u_strFromUTF8(u, (int32_t)tail + 1, &un, d->text.data + head, (int32_t)tail, &status);
 	if (U_FAILURE(status)) {
 		free(u);
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "from UTF-8: %s",
@@ -545,6 +576,13 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 		return SAHIFA_OK;
 	}
 	sahifa_buf_init(&nb, d->text.max);
+	st = sahifa_buf_append(&nb, d->text.data, head);
+	if (st) {
+		free(u);
+		return st == SAHIFA_ERR_NOMEM ? nomem(err)
+					      : sahifa_error_set(err, st, NULL, 0, 0,
+								 "decoded text too large");
+	}
 	st = uchars_to_nfc_utf8(u, (size_t)un, &nb, &d->replaced, err);
 	free(u);
 	if (st) {
@@ -819,6 +857,7 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 				      struct sahifa_error *err)
 {
 	enum sahifa_status st;
+	size_t base;
 
 	if (sc->invalid && mode == SAHIFA_INVALID_REJECT) {
 		uint32_t c;
@@ -827,6 +866,7 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 		return reject_at(err, "UTF-8", raw + sc->first_invalid, (size_t)(n < 0 ? -n : n),
 				 sc->first_invalid, line_of(raw, sc->first_invalid));
 	}
+	base = d->text.len;
 	if (sc->invalid)
 		st = utf8_repair(raw, len, &d->text, &d->replaced);
 	else
@@ -835,8 +875,9 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 		return st == SAHIFA_ERR_NOMEM ? nomem(err)
 					      : sahifa_error_set(err, st, NULL, 0, 0,
 								 "decoded text too large");
+	/* repaired text has other offsets than raw's: then all of it is normalized */
 	if (!sc->nfc)
-		return utf8_text_to_nfc(d, err);
+		return utf8_text_to_nfc(d, sc->invalid ? 0 : base + sc->first_not_nfc, err);
 	return SAHIFA_OK;
 }
 
@@ -1093,7 +1134,7 @@ enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
 		return SAHIFA_OK;  /* the quick check says NFC already: no copy */
 	memset(&d, 0, sizeof(d));
 	d.text = *text;
-	st = utf8_text_to_nfc(&d, err);
+	st = utf8_text_to_nfc(&d, sc.invalid ? 0 : sc.first_not_nfc, err);
 	*text = d.text;
 	return st;
 }
