@@ -123,18 +123,8 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 			i++;
 			continue;
 		}
-		/* a word for sure: on to the next byte that may start a separator, past
-		 * eight bytes at a time that hold none (no byte below 0x21, none 0xC2) */
-		for (i++; i + 8 <= len; i += 8) {
-			uint64_t x, y;
-
-			memcpy(&x, s + i, 8);
-			y = x ^ 0xC2C2C2C2C2C2C2C2ULL;
-			if ((((x - 0x2121212121212121ULL) & ~x) | ((y - 0x0101010101010101ULL) & ~y)) &
-			    0x8080808080808080ULL)
-				break;
-		}
-		for (; i < len && !may_separate[s[i]]; i++)
+		/* a word for sure: on to the next byte that may start a separator */
+		for (i++; i < len && !may_separate[s[i]]; i++)
 			;
 	}
 	return n + has_word_char;
