@@ -179,10 +179,14 @@ const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const 
 {
 	size_t i;
 
-	for (i = 0; i < rules->n; i++)
-		if (rules->items[i].kind == SEG_RULE_BYLINE &&
-		    match_one(&rules->items[i], f, n, n, 0))
-			return &rules->items[i];
+	for (i = 0; i < rules->n; i++) {
+		const struct seg_rule *r = &rules->items[i];
+
+		/* a byline rule matches at the line's start, as a prefix does */
+		if (r->kind == SEG_RULE_BYLINE && (!r->n || (n && f[0] == r->cps[0])) &&
+		    match_one(r, f, n, n, 0))
+			return r;
+	}
 	return NULL;
 }
 
