@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -62,6 +65,57 @@ static uint8_t qc_yes[0x10000 / 8];
 #define TWO_BYTE_NOT_PAIR 0xFE
 static uint8_t two_byte_nfc[0x10000];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static int arabic_fast;  /* arabic16's ranges hold for this ICU's data (tables_build) */
+
+/* The Arabic continuation bytes arabic16 passes over after the lead lead: all but those
+ * of the marks U+0610-U+061A, U+064B-U+065F, U+0670 and U+06D6-U+06ED. */
+static int arabic_plain_pair(unsigned lead, unsigned cont)
+{
+	if (lead == 0xD8)
+		return cont < 0x90 || cont > 0x9A;
+	if (lead == 0xD9)
+		return (cont < 0x8B || cont > 0x9F) && cont != 0xB0;
+	if (lead == 0xDB)
+		return cont < 0x96 || cont > 0xAD;
+	return lead == 0xDA;
+}
+
+#ifdef __SSE2__
+/* The sixteen bytes at s as printable ASCII and whole Arabic letters (leads 0xD8-0xDB
+ * each followed by its continuation byte, no mark among them): code points the NFC
+ * quick check says yes to, of combining class 0.  Returns the bytes passed (16, or 15
+ * when the last is a lead) with *letters the letters among them, or 0. */
+static size_t arabic16(const unsigned char *s, size_t *letters)
+{
+#define B(x) _mm_set1_epi8((char)(x))
+#define IN(x, lo, hi) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8((x), B(lo)), B((hi) - (lo))), \
+				     _mm_setzero_si128())
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i next = _mm_srli_si128(v, 1);
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned print = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), _mm_cmpgt_epi8(v, B(0x1F))));
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xFC)), B(0xD8)));
+	__m128i contv = _mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80));
+	unsigned cont = (unsigned)_mm_movemask_epi8(contv);
+	__m128i mark = _mm_or_si128(
+		_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)), IN(next, 0x90, 0x9A)),
+			     _mm_and_si128(_mm_cmpeq_epi8(v, B(0xDB)), IN(next, 0x96, 0xAD))),
+		_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
+			      _mm_or_si128(IN(next, 0x8B, 0x9F), _mm_cmpeq_epi8(next, B(0xB0)))));
+	__m128i sum;
+#undef IN
+
+	if ((print | lead | cont) != 0xFFFF || high != (lead | cont) ||
+	    cont != ((lead << 1) & 0xFFFF) || _mm_movemask_epi8(mark))
+		return 0;
+	/* a letter for each continuation byte (a last lead's is the next block's) */
+	sum = _mm_sad_epu8(_mm_and_si128(contv, B(1)), _mm_setzero_si128());
+	*letters = (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	return lead & 0x8000 ? 15 : 16;
+#undef B
+}
+#endif
 
 static void tables_build(void)
 {
@@ -88,6 +142,19 @@ static void tables_build(void)
 	for (c = 0x80; c < 0x800; c++)
 		two_byte_nfc[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
 			(qc_yes[c >> 3] >> (c & 7)) & 1 ? ccc_table[c] : TWO_BYTE_QC_NO;
+	/* arabic16 passes only starters the quick check says yes to: checked here against
+	 * this ICU's data, and not used if one is not */
+	arabic_fast = 1;
+	for (c = 0x20; c < 0x7F; c++)
+		if (ccc_table[c] || !((qc_yes[c >> 3] >> (c & 7)) & 1))
+			arabic_fast = 0;
+	for (b = 0xD8; b <= 0xDB; b++) {
+		int k;
+
+		for (k = 0x80; k <= 0xBF; k++)
+			if (arabic_plain_pair((unsigned)b, (unsigned)k) && two_byte_nfc[b << 8 | k])
+				arabic_fast = 0;
+	}
 }
 
 /* One step of the NFC quick check (UAX #15): 0 when c makes the answer other than
@@ -190,6 +257,19 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		int n;
 		unsigned char b;
 
+#ifdef __SSE2__
+		if (arabic_fast && i + 16 <= len) {
+			size_t letters, k = arabic16(s + i, &letters);
+
+			if (k) {
+				sc->valid_mb += letters;
+				i += k;
+				prev_bad = 0;
+				last_ccc = 0;
+				continue;
+			}
+		}
+#endif
 		b = s[i];
 		/* eight plain ASCII bytes at once; tried at an ASCII byte only, so that text
 		 * of another script pays nothing for it */
@@ -237,6 +317,10 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 						break;
 					last_ccc = 0;
 					i++;
+#ifdef __SSE2__
+					if (arabic_fast && i + 16 <= len)
+						break;  /* a word's start: arabic16 again */
+#endif
 					continue;
 				}
 				if ((v == TWO_BYTE_QC_NO || (v && v < last_ccc)) && nfc) {
