@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sahifa/article.h"
 
@@ -70,6 +73,20 @@ static int jw_escape8(uint64_t x)
 	       JW_HIGH ? 1 : 0;
 }
 
+#ifdef __SSE2__
+/* The bytes of the sixteen at s that need escaping, as a bit mask: '"', '\\' and those
+ * below 0x20 (a byte is below 0x20 when its minimum with 0x1f is itself). */
+static unsigned jw_escape16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i q = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+	__m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+	__m128i c = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(q, b), c));
+}
+#endif
+
 static void jw_str(struct jw *w, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -79,19 +96,33 @@ static void jw_str(struct jw *w, const char *s)
 	while (i < len) {
 		char esc[8];
 
-		/* plain bytes eight at a time, then one at a time */
-		if (i + 8 <= len) {
-			uint64_t x;
+#ifdef __SSE2__
+		/* sixteen plain bytes at a time, else straight to the first to escape */
+		if (i + 16 <= len) {
+			unsigned m = jw_escape16(p + i);
 
-			memcpy(&x, p + i, 8);
-			if (!jw_escape8(x)) {
-				i += 8;
+			if (!m) {
+				i += 16;
 				continue;
 			}
-		}
-		if (plain[p[i]]) {
-			i++;
-			continue;
+			i += (size_t)__builtin_ctz(m);
+		} else
+#endif
+		{
+			/* plain bytes eight at a time, then one at a time */
+			if (i + 8 <= len) {
+				uint64_t x;
+
+				memcpy(&x, p + i, 8);
+				if (!jw_escape8(x)) {
+					i += 8;
+					continue;
+				}
+			}
+			if (plain[p[i]]) {
+				i++;
+				continue;
+			}
 		}
 		if (i > run)
 			jw_raw(w, (const char *)p + run, i - run);

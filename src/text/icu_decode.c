@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -62,6 +65,57 @@ static uint8_t qc_yes[0x10000 / 8];
 #define TWO_BYTE_NOT_PAIR 0xFE
 static uint8_t two_byte_nfc[0x10000];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static int arabic_fast;  /* arabic16's ranges hold for this ICU's data (tables_build) */
+
+/* The Arabic continuation bytes arabic16 passes over after the lead lead: all but those
+ * of the marks U+0610-U+061A, U+064B-U+065F, U+0670 and U+06D6-U+06ED. */
+static int arabic_plain_pair(unsigned lead, unsigned cont)
+{
+	if (lead == 0xD8)
+		return cont < 0x90 || cont > 0x9A;
+	if (lead == 0xD9)
+		return (cont < 0x8B || cont > 0x9F) && cont != 0xB0;
+	if (lead == 0xDB)
+		return cont < 0x96 || cont > 0xAD;
+	return lead == 0xDA;
+}
+
+#ifdef __SSE2__
+/* The sixteen bytes at s as printable ASCII and whole Arabic letters (leads 0xD8-0xDB
+ * each followed by its continuation byte, no mark among them): code points the NFC
+ * quick check says yes to, of combining class 0.  Returns the bytes passed (16, or 15
+ * when the last is a lead) with *letters the letters among them, or 0. */
+static size_t arabic16(const unsigned char *s, size_t *letters)
+{
+#define B(x) _mm_set1_epi8((char)(x))
+#define IN(x, lo, hi) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8((x), B(lo)), B((hi) - (lo))), \
+				     _mm_setzero_si128())
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i next = _mm_srli_si128(v, 1);
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned print = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), _mm_cmpgt_epi8(v, B(0x1F))));
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xFC)), B(0xD8)));
+	__m128i contv = _mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80));
+	unsigned cont = (unsigned)_mm_movemask_epi8(contv);
+	__m128i mark = _mm_or_si128(
+		_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)), IN(next, 0x90, 0x9A)),
+			     _mm_and_si128(_mm_cmpeq_epi8(v, B(0xDB)), IN(next, 0x96, 0xAD))),
+		_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
+			      _mm_or_si128(IN(next, 0x8B, 0x9F), _mm_cmpeq_epi8(next, B(0xB0)))));
+	__m128i sum;
+#undef IN
+
+	if ((print | lead | cont) != 0xFFFF || high != (lead | cont) ||
+	    cont != ((lead << 1) & 0xFFFF) || _mm_movemask_epi8(mark))
+		return 0;
+	/* a letter for each continuation byte (a last lead's is the next block's) */
+	sum = _mm_sad_epu8(_mm_and_si128(contv, B(1)), _mm_setzero_si128());
+	*letters = (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	return lead & 0x8000 ? 15 : 16;
+#undef B
+}
+#endif
 
 static void tables_build(void)
 {
@@ -88,6 +142,19 @@ static void tables_build(void)
 	for (c = 0x80; c < 0x800; c++)
 		two_byte_nfc[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
 			(qc_yes[c >> 3] >> (c & 7)) & 1 ? ccc_table[c] : TWO_BYTE_QC_NO;
+	/* arabic16 passes only starters the quick check says yes to: checked here against
+	 * this ICU's data, and not used if one is not */
+	arabic_fast = 1;
+	for (c = 0x20; c < 0x7F; c++)
+		if (ccc_table[c] || !((qc_yes[c >> 3] >> (c & 7)) & 1))
+			arabic_fast = 0;
+	for (b = 0xD8; b <= 0xDB; b++) {
+		int k;
+
+		for (k = 0x80; k <= 0xBF; k++)
+			if (arabic_plain_pair((unsigned)b, (unsigned)k) && two_byte_nfc[b << 8 | k])
+				arabic_fast = 0;
+	}
 }
 
 /* One step of the NFC quick check (UAX #15): 0 when c makes the answer other than
@@ -162,6 +229,7 @@ struct scan {
 	size_t nul, first_nul;
 	size_t ctrl, first_ctrl;
 	int nfc;                 /* the NFC quick check says yes (invalid bytes as U+FFFD) */
+	size_t first_not_nfc;    /* byte offset of the first code point it says no to */
 };
 
 #define ONES ((uint64_t)0x0101010101010101)
@@ -189,6 +257,19 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		int n;
 		unsigned char b;
 
+#ifdef __SSE2__
+		if (arabic_fast && i + 16 <= len) {
+			size_t letters, k = arabic16(s + i, &letters);
+
+			if (k) {
+				sc->valid_mb += letters;
+				i += k;
+				prev_bad = 0;
+				last_ccc = 0;
+				continue;
+			}
+		}
+#endif
 		b = s[i];
 		/* eight plain ASCII bytes at once; tried at an ASCII byte only, so that text
 		 * of another script pays nothing for it */
@@ -236,10 +317,19 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 						break;
 					last_ccc = 0;
 					i++;
+#ifdef __SSE2__
+					if (arabic_fast && i + 16 <= len)
+						break;  /* a word's start: arabic16 again */
+#endif
 					continue;
 				}
-				if (v == TWO_BYTE_QC_NO || (v && v < last_ccc))
+				if ((v == TWO_BYTE_QC_NO || (v && v < last_ccc)) && nfc) {
 					nfc = 0;
+					if (sc->nfc) {
+						sc->nfc = 0;
+						sc->first_not_nfc = i;
+					}
+				}
 				last_ccc = v;
 				run++;
 				i += 2;
@@ -264,8 +354,10 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		}
 		prev_bad = 0;
 		sc->valid_mb++;
-		if (sc->nfc && !nfc_step(c, &last_ccc))
+		if (sc->nfc && !nfc_step(c, &last_ccc)) {
 			sc->nfc = 0;
+			sc->first_not_nfc = i;
+		}
 		i += (size_t)n;
 	}
 }
@@ -515,7 +607,27 @@ static enum sahifa_status uchars_to_nfc_utf8(const UChar *u, size_t n, struct sa
 }
 
 /* Bring valid UTF-8 in d->text to NFC, through UTF-16 only when needed. */
-static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahifa_error *err)
+/* The normalization boundary at or before the code point at byte from of the valid
+ * UTF-8 text: where what comes after normalizes by itself. */
+static size_t nfc_boundary(const UNormalizer2 *nfc, const unsigned char *t, size_t len,
+			   size_t from)
+{
+	while (from > 0) {
+		uint32_t c;
+
+		if (utf8_next(t + from, len - from, &c) > 0 &&
+		    unorm2_hasBoundaryBefore(nfc, (UChar32)c))
+			break;
+		while (--from > 0 && (t[from] & 0xC0) == 0x80)
+			;
+	}
+	return from;
+}
+
+/* d->text in NFC, where the bytes before from are NFC already (0: nothing known): the
+ * text from the boundary before from on is the only part normalized. */
+static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, size_t from,
+					   struct sahifa_error *err)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	struct sahifa_buf nb;
@@ -523,6 +635,7 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 	int32_t un = 0;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
 	enum sahifa_status st;
+	size_t head, tail;
 
 	if (U_FAILURE(status))
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
@@ -530,11 +643,13 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 	if (d->text.len > INT32_MAX / 3)
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"text too long to normalize");
-	u = malloc((d->text.len + 1) * sizeof(UChar));
+	head = nfc_boundary(nfc, (const unsigned char *)d->text.data, d->text.len,
+			    from < d->text.len ? from : 0);
+	tail = d->text.len - head;
+	u = malloc((tail + 1) * sizeof(UChar));
 	if (!u)
 		return nomem(err);
-	u_strFromUTF8(u, (int32_t)d->text.len + 1, &un, d->text.data, (int32_t)d->text.len,
-		      &status);
+	u_strFromUTF8(u, (int32_t)tail + 1, &un, d->text.data + head, (int32_t)tail, &status);
 	if (U_FAILURE(status)) {
 		free(u);
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "from UTF-8: %s",
@@ -545,6 +660,13 @@ static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, struct sahi
 		return SAHIFA_OK;
 	}
 	sahifa_buf_init(&nb, d->text.max);
+	st = sahifa_buf_append(&nb, d->text.data, head);
+	if (st) {
+		free(u);
+		return st == SAHIFA_ERR_NOMEM ? nomem(err)
+					      : sahifa_error_set(err, st, NULL, 0, 0,
+								 "decoded text too large");
+	}
 	st = uchars_to_nfc_utf8(u, (size_t)un, &nb, &d->replaced, err);
 	free(u);
 	if (st) {
@@ -819,6 +941,7 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 				      struct sahifa_error *err)
 {
 	enum sahifa_status st;
+	size_t base;
 
 	if (sc->invalid && mode == SAHIFA_INVALID_REJECT) {
 		uint32_t c;
@@ -827,6 +950,7 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 		return reject_at(err, "UTF-8", raw + sc->first_invalid, (size_t)(n < 0 ? -n : n),
 				 sc->first_invalid, line_of(raw, sc->first_invalid));
 	}
+	base = d->text.len;
 	if (sc->invalid)
 		st = utf8_repair(raw, len, &d->text, &d->replaced);
 	else
@@ -835,8 +959,9 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 		return st == SAHIFA_ERR_NOMEM ? nomem(err)
 					      : sahifa_error_set(err, st, NULL, 0, 0,
 								 "decoded text too large");
+	/* repaired text has other offsets than raw's: then all of it is normalized */
 	if (!sc->nfc)
-		return utf8_text_to_nfc(d, err);
+		return utf8_text_to_nfc(d, sc->invalid ? 0 : base + sc->first_not_nfc, err);
 	return SAHIFA_OK;
 }
 
@@ -1093,7 +1218,7 @@ enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
 		return SAHIFA_OK;  /* the quick check says NFC already: no copy */
 	memset(&d, 0, sizeof(d));
 	d.text = *text;
-	st = utf8_text_to_nfc(&d, err);
+	st = utf8_text_to_nfc(&d, sc.invalid ? 0 : sc.first_not_nfc, err);
 	*text = d.text;
 	return st;
 }

@@ -291,8 +291,8 @@ static void classify(struct seg_state *s)
 		 * that length: seg_fold stops there; a block of wrapped lines is prose */
 		cap = l->chars <= SEG_RULE_LINE_MAX_CHARS ? SEG_RULE_LINE_MAX_CHARS
 							 : s->rules->max_exact;
-		n = seg_fold(s->text + l->b, l->e - l->b, s->fold, cap);
-		if (n <= cap && !(l->flags & F_JOINED))
+		if (!(l->flags & F_JOINED) &&
+		    (n = seg_fold(s->text + l->b, l->e - l->b, s->fold, cap)) <= cap)
 			r = seg_rules_chrome(s->rules, s->fold, n, l->chars,
 					     (l->flags & F_SENTENCE) != 0);
 		if (r) {

@@ -422,7 +422,10 @@ static void measure_widths(const struct seg_state *s, struct widths wd[4])
 		on = i + 1 < s->n_lines && s->lines[i + 1].cls != C_BLANK &&
 		     !(s->lines[i + 1].flags & F_LIST);
 		for (cols = 0; cols < 2; cols++) {
-			uint32_t w = measure(t, l, cols);
+			/* a line past the widest wrap in characters is past it in columns
+			 * too (a character takes one column or two): not measured again */
+			uint32_t w = cols && l->width > REFLOW_MAX_WIDTH ? l->width
+									   : measure(t, l, cols);
 
 			if (w > REFLOW_MAX_WIDTH) {
 				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
@@ -3448,6 +3451,34 @@ static size_t trim_front_promos(struct page *p, size_t from, size_t to)
 
 /* ---- the page -------------------------------------------------------------------- */
 
+/* The line [b, e) from one look at each of its brackets and underscores: 1 when it
+ * holds a numbered link's mark ("[12"), and *form set when it holds a form's box or
+ * field ("[ ]", "[    ", "____"). */
+static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
+{
+	const unsigned char *q = t + b, *end = t + e;
+	int mark = 0;
+
+	*form = 0;
+	while ((q = memchr(q, '[', (size_t)(end - q))) != NULL) {
+		size_t left = (size_t)(end - q);
+
+		if (left > 2 && q[1] >= '0' && q[1] <= '9')
+			mark = 1;
+		else if (left >= 3 && q[1] == ' ' &&
+			 (q[2] == ']' || (left >= 5 && q[2] == ' ' && q[3] == ' ' && q[4] == ' ')))
+			*form = 1;
+		if (mark && *form)
+			return mark;
+		q++;
+	}
+	/* or a form's field: "____" */
+	for (q = t + b; !*form && (q = memchr(q, '_', (size_t)(end - q))) != NULL; q++)
+		if (end - q >= 4 && q[1] == '_' && q[2] == '_' && q[3] == '_')
+			*form = 1;
+	return mark;
+}
+
 int seg_page_detect(struct seg_state *s)
 {
 	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
@@ -3456,7 +3487,7 @@ int seg_page_detect(struct seg_state *s)
 
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
-		size_t j;
+		int form;
 
 		if (l->cls == C_BLANK || l->cls == C_CONT)
 			continue;
@@ -3470,11 +3501,7 @@ int seg_page_detect(struct seg_state *s)
 		} else {
 			run = 0;
 		}
-		for (j = l->b; j + 2 < l->e; j++)
-			if (t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9') {
-				marks++;
-				break;
-			}
+		marks += page_marks(t, l->b, l->e, &form);
 		{
 			/* lynx's list of references: "12. https://..." */
 			size_t d = l->b;
@@ -3485,10 +3512,7 @@ int seg_page_detect(struct seg_state *s)
 			    memmem(t + d, l->e - d < 12 ? l->e - d : 12, ":", 1))
 				refs++;
 		}
-		if (memmem(t + l->b, l->e - l->b, "[ ]", 3) ||
-		    memmem(t + l->b, l->e - l->b, "____", 4) ||
-		    memmem(t + l->b, l->e - l->b, "[    ", 5))
-			forms++;
+		forms += form;
 	}
 	if (n < 20)
 		return 0;

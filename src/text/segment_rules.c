@@ -44,13 +44,16 @@ int seg_is_word(uint32_t cp)
 	return 1;
 }
 
-/* What one code point folds to: a code point, 0 to drop it, ' ' for any space. */
-static uint32_t fold_cp(uint32_t c)
+/* What one code point folds to: a code point, 0 to drop it, ' ' for any space.  By
+ * ranges, so that ASCII and two-byte code points, most of a line, take few tests. */
+static inline uint32_t fold_cp(uint32_t c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c | 32;
-	if (c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200C) ||
-	    c == 0x202F || c == 0x205F || c == 0x3000)
+	if (c < 0x80)
+		return c - 'A' < 26 ? c | 32 : c == '\t' ? ' ' : c;
+	if (c < 0x800)
+		return c == 0xA0 ? ' ' : shf_arabic_fold(c);
+	if (c == 0x1680 || (c >= 0x2000 && c <= 0x200C) || c == 0x202F || c == 0x205F ||
+	    c == 0x3000)
 		return ' ';
 	if (c == 0x200D || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
 	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF)
@@ -64,9 +67,15 @@ size_t seg_fold(const char *s, size_t len, uint32_t *out, size_t max)
 	size_t i = 0, n = 0;
 
 	while (i < len) {
-		uint32_t c;
+		uint32_t c = p[i];
 
-		i += seg_utf8_next(p + i, len - i, &c);
+		/* one- and two-byte code points without the general decode */
+		if (c < 0x80)
+			i++;
+		else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+			c = (c & 0x1F) << 6 | (p[i + 1] & 0x3F), i += 2;
+		else
+			i += seg_utf8_next(p + i, len - i, &c);
 		c = fold_cp(c);
 		if (!c || (c == ' ' && (n == 0 || out[n - 1] == ' ')))
 			continue;
@@ -152,6 +161,10 @@ const struct seg_rule *seg_rules_chrome(const struct sahifa_rules *rules, const 
 
 		if (r->kind == SEG_RULE_BYLINE)
 			continue;
+		/* all but a contains rule match at the line's start: its first code
+		 * point tells most rules apart without the call */
+		if (r->kind != SEG_RULE_CONTAINS && r->n && (!n || f[0] != r->cps[0]))
+			continue;
 		if ((r->kind == SEG_RULE_PREFIX || r->kind == SEG_RULE_CONTAINS ||
 		     r->kind == SEG_RULE_REPEAT) && !phrase_ok)
 			continue;
@@ -166,10 +179,14 @@ const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const 
 {
 	size_t i;
 
-	for (i = 0; i < rules->n; i++)
-		if (rules->items[i].kind == SEG_RULE_BYLINE &&
-		    match_one(&rules->items[i], f, n, n, 0))
-			return &rules->items[i];
+	for (i = 0; i < rules->n; i++) {
+		const struct seg_rule *r = &rules->items[i];
+
+		/* a byline rule matches at the line's start, as a prefix does */
+		if (r->kind == SEG_RULE_BYLINE && (!r->n || (n && f[0] == r->cps[0])) &&
+		    match_one(r, f, n, n, 0))
+			return r;
+	}
 	return NULL;
 }
 

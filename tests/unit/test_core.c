@@ -138,6 +138,18 @@ static void test_counts(void)
 				want += ((unsigned char)mixed[k] & 0xC0) != 0x80;
 			CHECK_INT("mixed", sahifa_utf8_chars(mixed + from, to - from), want);
 		}
+	/* a text long enough that the counter adds up its partial counts more than once:
+	 * 4099 two-byte letters and a one-byte letter, from every start of the first 17 */
+	{
+		static char longer[2 * 4099 + 1];
+
+		for (i = 0; i < 4099; i++)
+			memcpy(longer + 2 * i, "\xD8\xA8", 2);
+		longer[2 * 4099] = 'z';
+		for (from = 0; from < 17; from++)
+			CHECK_INT("longer", sahifa_utf8_chars(longer + from, sizeof(longer) - from),
+				  4100 - (from + 1) / 2);
+	}
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		CHECK_INT(rows[i].text, sahifa_utf8_chars(rows[i].text, strlen(rows[i].text)),
 			  rows[i].chars);

@@ -260,6 +260,23 @@ static const struct row rows[] = {
 	/* Marks out of order after a long ASCII run (the word-at-a-time path). */
 	{ __LINE__, "late marks", RAW("0123456789abcdef\xd8\xa8\xd9\x91\xd9\x8e"), R,
 	  SAHIFA_OK, "0123456789abcdef\xd8\xa8\xd9\x8e\xd9\x91", "UTF-8", 0, NULL },
+	/* Only what follows the first code point the quick check says no to is normalized,
+	 * from the boundary before it: the letter the marks sit on (a + acute + dot below
+	 * is U+1EA1 + acute), the alef a madda composes with, a jamo two code points back;
+	 * a mark at the very start; a second spot after the first. */
+	{ __LINE__, "marks back to their letter", RAW("abc a\xcc\x81\xcc\xa3 x"), R,
+	  SAHIFA_OK, "abc \xe1\xba\xa1\xcc\x81 x", "UTF-8", 0, NULL },
+	{ __LINE__, "madda after nfc marks", RAW("\xd8\xa8\xd9\x8e\xd9\x91 \xd8\xa7\xd9\x93"), R,
+	  SAHIFA_OK, "\xd8\xa8\xd9\x8e\xd9\x91 \xd8\xa2", "UTF-8", 0, NULL },
+	{ __LINE__, "jamo after a jamo", RAW("\xe1\x84\x80 \xe1\x84\x80\xe1\x85\xa1"), R,
+	  SAHIFA_OK, "\xe1\x84\x80 \xea\xb0\x80", "UTF-8", 0, NULL },
+	{ __LINE__, "mark first", RAW("\xcc\x81\x61\x62\x63"), R, SAHIFA_OK,
+	  "\xcc\x81\x61\x62\x63", "UTF-8", 0, NULL },
+	{ __LINE__, "two spots", RAW("e\xcc\x81 x e\xcc\x81"), R, SAHIFA_OK,
+	  "\xc3\xa9 x \xc3\xa9", "UTF-8", 0, NULL },
+	{ __LINE__, "three marks after nfc latin",
+	  RAW("caf\xc3\xa9 \xd8\xa8\xd9\x91\xd9\x8e\xd9\x90"), R, SAHIFA_OK,
+	  "caf\xc3\xa9 \xd8\xa8\xd9\x8e\xd9\x90\xd9\x91", "UTF-8", 0, NULL },
 	/* Singleton: U+2126 OHM SIGN is U+03A9 in NFC. */
 	{ __LINE__, "singleton", RAW("\xe2\x84\xa6"), R, SAHIFA_OK, "\xce\xa9", "UTF-8", 0, NULL },
 	/* One bad byte among many valid Arabic letters: UTF-8 with an error. */
@@ -441,8 +458,44 @@ static void legacy_invalid(void)
 	free(b);
 }
 
+/* Every two-byte code point after the leads 0xD8-0xDB, as the last of a block of
+ * sixteen bytes after ASCII or Arabic letters, with fathatan (combining class 27, the
+ * lowest of the Arabic marks) after it: each decodes as it does alone, so that a mark
+ * taken there for a letter, left before the fathatan it goes after in NFC, shows. */
+static void arabic_blocks(void)
+{
+	static const char *const before[] = { "abcdefghijklmn",
+		"\xd8\xa8\xd8\xa8\xd8\xa8\xd8\xa8\xd8\xa8\xd8\xa8\xd8\xa8" };
+	static const char after[] = "opqrstuvwxyzabcd";
+	size_t k;
+	unsigned lead, cont;
+
+	for (k = 0; k < sizeof(before) / sizeof(before[0]); k++)
+		for (lead = 0xD8; lead <= 0xDB; lead++)
+			for (cont = 0x80; cont <= 0xBF; cont++) {
+				struct sahifa_decoded one;
+				struct sahifa_error err;
+				char pair[5] = { (char)lead, (char)cont, (char)0xd9, (char)0x8b, 0 };
+				char text[64], want[64];
+
+				sahifa_decoded_init(&one);
+				snprintf(text, sizeof(text), "%s%s%s", before[k], pair, after);
+				if (sahifa_decode((const unsigned char *)pair, 4, SAHIFA_INVALID_REJECT,
+						  &one, &err) == SAHIFA_OK) {
+					snprintf(want, sizeof(want), "%s%s%s", before[k], one.text.data,
+						 after);
+					expect_text("arabic block", text, strlen(text), want,
+						    strlen(want), "UTF-8", 0, __LINE__);
+				} else {
+					CHECK(0);
+				}
+				sahifa_decoded_release(&one);
+			}
+}
+
 int main(void)
 {
+	arabic_blocks();
 	round_trips("own arabic", arabic, strlen(arabic), 1);
 	crlf_round_trip("own arabic", arabic, strlen(arabic));
 	table();

@@ -324,8 +324,65 @@ static void test_reject_json(void)
 	sahifa_buf_release(&b);
 }
 
+/* Each byte that is escaped, and the plain bytes next to it in value, at every offset
+ * of a headline long enough to cross the writer's 16- and 8-byte steps, among ASCII
+ * and two-byte letters: written as cJSON writes them. */
+static void test_escapes(void)
+{
+	static const unsigned char bytes[] = { '"', '\\', '\b', '\f', '\n', '\r', '\t', 0x01,
+					       0x1f, 0x20, 0x21, 0x7f, 0x5b, 0x5d };
+	struct sahifa_article a;
+	struct sahifa_buf j;
+	struct sahifa_error err;
+	char text[48], want[320], *o;
+	const char *at;
+	size_t k, pos, len = 40, m;
+
+	make_article(&a);
+	sahifa_buf_init(&j, 0);
+	for (k = 0; k < sizeof(bytes); k++)
+		for (pos = 0; pos < len; pos++) {
+			for (m = 0; m < len; m++)
+				text[m] = m % 5 < 2 ? (char)(m % 5 ? 0xA8 : 0xD8) : (char)('a' + m % 26);
+			text[pos] = (char)bytes[k];
+			if (pos && (unsigned char)text[pos - 1] == 0xD8)
+				text[pos - 1] = 'x';  /* no lead without its continuation */
+			if (pos + 1 < len && (unsigned char)text[pos + 1] == 0xA8)
+				text[pos + 1] = 'y';
+			text[len] = '\0';
+			o = want + snprintf(want, sizeof(want), "\"headline\":\"");
+			for (m = 0; m < len; m++) {
+				unsigned char c = (unsigned char)text[m];
+				const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b"
+					      : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+					      : c == '\t' ? "\\t" : NULL;
+
+				if (e)
+					o += snprintf(o, (size_t)(want + sizeof(want) - o), "%s", e);
+				else if (c < 0x20)
+					o += snprintf(o, (size_t)(want + sizeof(want) - o), "\\u%04x", c);
+				else
+					*o++ = (char)c;
+			}
+			snprintf(o, (size_t)(want + sizeof(want) - o), "\",");
+			sahifa_article_set_str(&a.headline, text, len);
+			sahifa_buf_reset(&j);
+			CHECK(sahifa_article_to_json(&a, &j, &err) == SAHIFA_OK);
+			at = j.data ? strstr(j.data, "\"headline\":\"") : NULL;
+			CHECK(at != NULL);
+			if (at && strncmp(at, want, strlen(want))) {
+				CHECK_STR("escaped", at, want);
+				k = sizeof(bytes);  /* the first that differs */
+				break;
+			}
+		}
+	sahifa_buf_release(&j);
+	sahifa_article_release(&a);
+}
+
 int main(void)
 {
+	test_escapes();
 	test_share_digits();
 	test_round_trip();
 	test_bad_input();

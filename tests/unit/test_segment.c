@@ -483,6 +483,50 @@ static void test_rules(void)
 	sahifa_rules_free(NULL);
 }
 
+/* Lines that match a rule only as folded (case, tabs, no-break and em spaces in runs,
+ * joiners, Arabic hamza forms and tanwin), and lines that come near one. */
+static void test_rule_folding(void)
+{
+	static const struct {
+		const char *rule, *line, *detail;   /* detail NULL: not chrome */
+	} rows[] = {
+		{ "line Foo Corner", "FOO\tCORNER", "line 'Foo Corner'" },
+		{ "line Foo Corner", "Foo\xC2\xA0\xC2\xA0 Corner:", "line 'Foo Corner'" },
+		{ "line Foo Corner", "Foo\xE2\x80\x83" "Corner", "line 'Foo Corner'" },
+		{ "line Foo Corner", "Foo \xE2\x80\x8D" "Corner", "line 'Foo Corner'" },
+		{ "line Foo Corner", "Xoo Corner", NULL },
+		{ "line Foo Corner", "Foo Corners", NULL },
+		/* "مدينة الأحلام" as "مَدينه الاحلامٌ" */
+		{ "line \xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD8\xA9\x20\xD8\xA7\xD9\x84\xD8\xA3\xD8\xAD\xD9\x84\xD8\xA7\xD9\x85",
+		  "\xD9\x85\xD9\x8E\xD8\xAF\xD9\x8A\xD9\x86\xD9\x87\x20\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAD\xD9\x84\xD8\xA7\xD9\x85\xD9\x8C",
+		  "line '\xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD8\xA9\x20\xD8\xA7\xD9\x84\xD8\xA3\xD8\xAD\xD9\x84\xD8\xA7\xD9\x85'" },
+		{ "prefix Bar baz", "BAR\tbaz qux", "prefix 'Bar baz'" },
+		{ "prefix Bar baz", "Bar bazooka", NULL },
+		{ "contains middle words", "the MIDDLE\xC2\xA0words here", "contains 'middle words'" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct sahifa_rules *rules = NULL;
+		struct sahifa_article a;
+		struct sahifa_error err;
+		const struct sahifa_removed *r;
+		char text[256];
+
+		snprintf(text, sizeof(text), "Title\nBody one.\n%s\nMore body.\nEnd of body.\n",
+			 rows[i].line);
+		CHECK(sahifa_rules_new_default(&rules, &err) == SAHIFA_OK);
+		CHECK(sahifa_rules_load_mem(rules, "site.rules", rows[i].rule, strlen(rows[i].rule),
+					    &err) == SAHIFA_OK);
+		CHECK(seg(rules, text, &a, &err) == SAHIFA_OK);
+		r = removed_at(&a, 3);
+		CHECK_STR(rows[i].line, r && r->detail ? r->detail : "(kept)",
+			  rows[i].detail ? rows[i].detail : "(kept)");
+		sahifa_article_release(&a);
+		sahifa_rules_free(rules);
+	}
+}
+
 /* --- limits ------------------------------------------------------------------------ */
 
 static void test_limits(void)
@@ -550,6 +594,7 @@ int main(void)
 	test_details();
 	test_markdown();
 	test_rules();
+	test_rule_folding();
 	test_limits();
 	sahifa_rules_free(defaults);
 	return check_report();
