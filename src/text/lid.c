@@ -331,6 +331,9 @@ static uint16_t al_next[AL_ENTRIES];
 /* The byte pairs led by 0xD8..0xDB, by (lead - 0xD8) << 8 | second: 0 for the marks that
  * end a word (، ؛ ؟ ۔), else the pair as fold_yeh_kaf folds it (itself for most). */
 static uint16_t al_pair[4 << 8];
+/* Of those, the ones the word scan copies with nothing more to do: 1 for a pair that
+ * folds to itself and is neither yeh (ی, of the spelling's pairs) nor alef maksura. */
+static uint8_t al_plain[4 << 8];
 
 #define AL_HASH_SEED 2166136261u
 #define AL_HASH_PRIME 16777619u
@@ -394,6 +397,7 @@ static void al_table_build(void)
 
 		al_pair[k] = u == 0xD88C || u == 0xD89B || u == 0xD89F || u == 0xDB94 ? 0
 			   : u == 0xD98A || u == 0xD989 ? 0xDB8C : u == 0xD983 ? 0xDAA9 : (uint16_t)u;
+		al_plain[k] = al_pair[k] == u && u != 0xDB8C;
 	}
 }
 
@@ -491,6 +495,17 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				}
 				prev = u;
 				i += 2;
+				/* then the letters that ask for none of the above (no mark that
+				 * ends the word, nothing to fold, no alef maksura, no yeh),
+				 * copied as they are */
+				while (!prev_maksura && i + 1 < len && s[i] >= 0xD8 && s[i] <= 0xDB &&
+				       i - start + 1 < AL_FOLD_MAX &&
+				       al_plain[(unsigned)(s[i] - 0xD8) << 8 | s[i + 1]]) {
+					fw[i - start] = s[i];
+					fw[i - start + 1] = s[i + 1];
+					prev = (unsigned)s[i] << 8 | s[i + 1];
+					i += 2;
+				}
 				continue;
 			}
 			if (separator_len(s + i, len - i))
