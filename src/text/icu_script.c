@@ -270,8 +270,17 @@ size_t shf_script_shares(const struct sahifa_script_counts *c, struct sahifa_scr
 
 void shf_script_dominant(const struct sahifa_script_counts *c, char *out)
 {
+	/* the scripts most texts are written in wholly: one of them with every letter
+	 * is the answer without tallying the others */
+	static const UScriptCode whole[] = { USCRIPT_ARABIC, USCRIPT_LATIN, USCRIPT_CYRILLIC };
 	struct tally t[SAHIFA_SCRIPT_SLOTS];
+	size_t i;
 
+	for (i = 0; c->letters && i < sizeof(whole) / sizeof(whole[0]); i++)
+		if (c->script[whole[i]] == c->letters) {
+			set_code(out, uscript_getShortName(whole[i]));
+			return;
+		}
 	if (tallies(c, t, SAHIFA_SCRIPT_SLOTS) == 0)
 		set_code(out, "Zyyy");
 	else

@@ -260,6 +260,29 @@ static void test_script_counts(void)
 	CHECK_STR("kana", dom, "Jpan");
 }
 
+/* The dominant script: one script with every letter, or the most letters, ties by code. */
+static void test_script_dominant(void)
+{
+	static const struct {
+		const char *text, *script;
+	} cases[] = {
+		{ "علي", "Arab" }, { "abc", "Latn" }, { "жук", "Cyrl" }, { "abc ж", "Latn" },
+		{ "ж abc", "Latn" }, { "аб ab", "Cyrl" }, { "ab جد", "Arab" }, { "中文", "Hani" },
+		{ "日本語のテキスト", "Jpan" }, { "テキスト", "Jpan" }, { "", "Zyyy" },
+		{ "123 !", "Zyyy" }, { "كَتَبَ 12", "Arab" }, { "Ωμέγα", "Grek" },
+	};
+	struct sahifa_script_counts c;
+	char dom[SAHIFA_SCRIPT_MAX];
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		shf_script_counts_init(&c);
+		shf_script_count(cases[i].text, strlen(cases[i].text), &c);
+		shf_script_dominant(&c, dom);
+		CHECK_STR(cases[i].text, dom, cases[i].script);
+	}
+}
+
 /* UTF-8 of cp into out; returns its length. */
 static size_t put_utf8(uint32_t cp, char *out)
 {
@@ -527,6 +550,7 @@ int main(void)
 	test_script_counts();
 	test_refused_as_cld2();
 	test_arabic_block_run();
+	test_script_dominant();
 	test_article();
 	test_format();
 	test_threads();
