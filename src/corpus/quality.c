@@ -261,7 +261,6 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 {
 	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
-	unsigned char *covered;
 	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
 	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
 	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
@@ -269,14 +268,12 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	if (!chars || nw < 2)
 		return 0;
 	t = calloc(size, sizeof(*t));
-	covered = calloc(nw, 1);
 	g = malloc(nw * sizeof(*g));
 	before = malloc((nw + 1) * sizeof(*before));
 	slot = malloc(nw * sizeof(*slot));
 	cand = malloc(nw * sizeof(*cand));
-	if (!t || !covered || !g || !before || !slot || !cand) {
+	if (!t || !g || !before || !slot || !cand) {
 		free(t);
-		free(covered);
 		free(g);
 		free(before);
 		free(slot);
@@ -318,16 +315,19 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
 		} else {
-			memset(covered, 0, nw);
+			/* the words covered: the union of the repeated n-grams' spans, which
+			 * start in order, so that each span adds the characters past the
+			 * covered end before it */
+			size_t end = 0;
+
 			for (k = 0; k < m; k++) {
 				i = cand[k];
 				if (t[slot[i]].count >= 2) {
 					cand[keep++] = i;
-					memset(covered + i, 1, n);
+					cov += before[i + n] - before[i > end ? i : end];
+					end = i + n;
 				}
 			}
-			for (i = 0; i < nw; i++)
-				cov += covered[i] ? ws->w[i].chars : 0;
 			q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
 		}
 		m = keep;
@@ -339,7 +339,6 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	free(slot);
 	free(before);
 	free(g);
-	free(covered);
 	free(t);
 	return 0;
 }
