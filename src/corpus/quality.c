@@ -435,10 +435,15 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 				/* a run of two-byte letters that are nothing else, most of an
 				 * Arabic, Cyrillic or Greek word: counted without the other tests */
 				size_t k = i + 2;
-				uint32_t run = 1;
+				uint32_t run;
 
-				while (k + 1 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]])
-					k += 2, run++;
+				/* two letters a step while they last, then the last one */
+				while (k + 3 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]] &&
+				       two_byte_letter[(unsigned)p[k + 2] << 8 | p[k + 3]])
+					k += 4;
+				if (k + 1 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]])
+					k += 2;
+				run = (uint32_t)((k - i) / 2);
 				if (!in_word)
 					wstart = i, wfirst = at, in_word = 1;
 				tchars += run;

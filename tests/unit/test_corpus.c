@@ -129,6 +129,45 @@ static void test_dup_ngrams(void)
 	}
 }
 
+/* Words of two-byte letters, walked a run at a time: runs of every length, ended by
+ * the line, a space, a digit or a mark, count their characters and letters alike. */
+static void test_letter_runs(void)
+{
+	static const struct {
+		int line;
+		const char *text;
+		uint64_t words;
+		double mean, letters;   /* mean_word_length, letter_share */
+	} rows[] = {
+		{ __LINE__, "ب بب ببب بببب ببببب", 5, 3, 1 },
+		{ __LINE__, "بتثجحخدذرز بتثجحخدذرزس", 2, 10.5, 1 },
+		{ __LINE__, "بب٣بب", 1, 5, 0.8 },
+		{ __LINE__, "ببب،", 1, 3, 0.75 },
+		{ __LINE__, "بببa بب", 2, 3, 1 },
+		{ __LINE__, "ж жж жжж", 3, 2, 1 },
+	};
+	size_t r;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		const char *text = rows[r].text;
+		struct sahifa_article a;
+		struct sahifa_error e;
+
+		article_with(&a, "xx", &text, 1);
+		CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+		if (a.quality.words == rows[r].words && near(a.quality.mean_word_length, rows[r].mean) &&
+		    near(a.quality.letter_share, rows[r].letters))
+			check_passed++;
+		else {
+			check_failed++;
+			printf("FAIL %s:%d: %s: words %llu, mean %g, letters %g\n", __FILE__,
+			       rows[r].line, rows[r].text, (unsigned long long)a.quality.words,
+			       a.quality.mean_word_length, a.quality.letter_share);
+		}
+		sahifa_article_release(&a);
+	}
+}
+
 static void test_quality_json(void)
 {
 	static const char *const en[] = { "One line here.", "Another line there." };
@@ -299,6 +338,7 @@ int main(void)
 {
 	test_quality();
 	test_dup_ngrams();
+	test_letter_runs();
 	test_quality_json();
 	test_minhash();
 	test_thresholds();
