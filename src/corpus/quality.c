@@ -424,16 +424,10 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		while (i < len && p[i] != ' ') {
 			unsigned f;
 
-			if (p[i] < 0x80)
-				c = p[i], n = 1;
-			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
-				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
-			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
-				n = 1, c = 0xFFFD;
-			f = cp_flags(c);
-			if (n == 2 && f == (CP_WORD | CP_LETTER)) {
+			if (p[i] >= 0xC2 && i + 1 < len && two_byte_letter[(unsigned)p[i] << 8 | p[i + 1]]) {
 				/* a run of two-byte letters that are nothing else, most of an
-				 * Arabic, Cyrillic or Greek word: counted without the other tests */
+				 * Arabic, Cyrillic or Greek word: counted without decoding or the
+				 * other tests */
 				size_t k = i + 2;
 				uint32_t run;
 
@@ -455,6 +449,13 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 				i = k;
 				continue;
 			}
+			if (p[i] < 0x80)
+				c = p[i], n = 1;
+			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
+			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
+				n = 1, c = 0xFFFD;
+			f = cp_flags(c);
 			tchars++;
 			at++;
 			if (f & CP_WORD) {
