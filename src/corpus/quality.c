@@ -261,7 +261,6 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 {
 	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
-	unsigned char *covered;
 	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
 	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
 	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
@@ -269,14 +268,12 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	if (!chars || nw < 2)
 		return 0;
 	t = calloc(size, sizeof(*t));
-	covered = calloc(nw, 1);
 	g = malloc(nw * sizeof(*g));
 	before = malloc((nw + 1) * sizeof(*before));
 	slot = malloc(nw * sizeof(*slot));
 	cand = malloc(nw * sizeof(*cand));
-	if (!t || !covered || !g || !before || !slot || !cand) {
+	if (!t || !g || !before || !slot || !cand) {
 		free(t);
-		free(covered);
 		free(g);
 		free(before);
 		free(slot);
@@ -318,16 +315,19 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
 		} else {
-			memset(covered, 0, nw);
+			/* the words covered: the union of the repeated n-grams' spans, which
+			 * start in order, so that each span adds the characters past the
+			 * covered end before it */
+			size_t end = 0;
+
 			for (k = 0; k < m; k++) {
 				i = cand[k];
 				if (t[slot[i]].count >= 2) {
 					cand[keep++] = i;
-					memset(covered + i, 1, n);
+					cov += before[i + n] - before[i > end ? i : end];
+					end = i + n;
 				}
 			}
-			for (i = 0; i < nw; i++)
-				cov += covered[i] ? ws->w[i].chars : 0;
 			q->dup_ngram_chars[n - 5] = (double)cov / (double)chars;
 		}
 		m = keep;
@@ -339,7 +339,6 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	free(slot);
 	free(before);
 	free(g);
-	free(covered);
 	free(t);
 	return 0;
 }
@@ -425,21 +424,20 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		while (i < len && p[i] != ' ') {
 			unsigned f;
 
-			if (p[i] < 0x80)
-				c = p[i], n = 1;
-			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
-				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
-			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
-				n = 1, c = 0xFFFD;
-			f = cp_flags(c);
-			if (n == 2 && f == (CP_WORD | CP_LETTER)) {
+			if (p[i] >= 0xC2 && i + 1 < len && two_byte_letter[(unsigned)p[i] << 8 | p[i + 1]]) {
 				/* a run of two-byte letters that are nothing else, most of an
-				 * Arabic, Cyrillic or Greek word: counted without the other tests */
+				 * Arabic, Cyrillic or Greek word: counted without decoding or the
+				 * other tests */
 				size_t k = i + 2;
-				uint32_t run = 1;
+				uint32_t run;
 
-				while (k + 1 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]])
-					k += 2, run++;
+				/* two letters a step while they last, then the last one */
+				while (k + 3 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]] &&
+				       two_byte_letter[(unsigned)p[k + 2] << 8 | p[k + 3]])
+					k += 4;
+				if (k + 1 < len && two_byte_letter[(unsigned)p[k] << 8 | p[k + 1]])
+					k += 2;
+				run = (uint32_t)((k - i) / 2);
 				if (!in_word)
 					wstart = i, wfirst = at, in_word = 1;
 				tchars += run;
@@ -451,6 +449,13 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 				i = k;
 				continue;
 			}
+			if (p[i] < 0x80)
+				c = p[i], n = 1;
+			else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+				c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F), n = 2;
+			else if (!(n = sahifa_utf8_decode(p + i, len - i, &c)))
+				n = 1, c = 0xFFFD;
+			f = cp_flags(c);
 			tchars++;
 			at++;
 			if (f & CP_WORD) {

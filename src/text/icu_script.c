@@ -68,11 +68,17 @@ static inline int refused_wide(UChar32 cp)
  * return, and DEL (one bit each, tested only for the bytes below 0x20 and 0x7F). */
 #define ASCII_REFUSED_LOW (0xFFFFFFFFu & ~(1u << '\t' | 1u << '\n' | 1u << '\f' | 1u << '\r'))
 
+/* Whether s + i, of len bytes, starts a two-byte code point of U+0600..U+06FF. */
+#define ARABIC_BLOCK_AT(s, i, len) \
+	((i) + 1 < (len) && (s)[i] >= 0xD8 && (s)[i] <= 0xDB && ((s)[(i) + 1] & 0xC0) == 0x80)
+
 void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts *c)
 {
 	const uint8_t *s = (const uint8_t *)utf8;
 	size_t i = 0;
-	uint32_t refused = 0;   /* kept in a register, added to c at the end */
+	/* kept in registers, added to c at the end */
+	uint32_t refused = 0, latin = 0, arabic = 0;
+	uint64_t chars = 0, letters = 0;
 
 	pthread_once(&two_byte_once, two_byte_build);
 	while (i < len) {
@@ -83,14 +89,29 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 			/* ASCII is most of the Latin text there is: skip ICU for it. */
 			uint8_t b = s[i++] | 0x20;
 
-			c->chars++;
+			chars++;
 			/* (below 0x20 or DEL, in one test) */
 			if (((s[i - 1] + 1) & 0x7F) <= 0x20)
 				refused += s[i - 1] == 0x7F || (ASCII_REFUSED_LOW >> s[i - 1] & 1);
-			if (b >= 'a' && b <= 'z') {
-				c->script[USCRIPT_LATIN]++;
-				c->letters++;
-			}
+			latin += b >= 'a' && b <= 'z';
+			continue;
+		}
+		if (ARABIC_BLOCK_AT(s, i, len)) {
+			/* A run of the Arabic block U+0600..U+06FF, most of an Arabic-script
+			 * text: each code point counted by its byte pair, its letters (of the
+			 * Arabic script, as the table says) in one sum. */
+			do {
+				unsigned k = (unsigned)(s[i] - 0xD8) << 6 | (s[i + 1] & 0x3F);
+				uint8_t v = two_byte_script[0x600 + k - TWO_BYTE_FIRST];
+
+				c->arabic[k]++;
+				if (v == USCRIPT_ARABIC)
+					arabic++;
+				else if (v < TWO_BYTE_C1)
+					c->script[v]++, letters++;
+				chars++;
+				i += 2;
+			} while (ARABIC_BLOCK_AT(s, i, len));
 			continue;
 		}
 		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
@@ -113,7 +134,7 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 			}
 			refused += refused_wide(cp);
 		}
-		c->chars++;
+		chars++;
 		if (cp >= 0x600 && cp <= 0x6FF)
 			c->arabic[cp - 0x600]++;
 		else if (cp == 0x200C)
@@ -132,8 +153,12 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 		if (sc < 0)
 			continue;
 		c->script[sc]++;
-		c->letters++;
+		letters++;
 	}
+	c->script[USCRIPT_LATIN] += latin;
+	c->script[USCRIPT_ARABIC] += arabic;
+	c->letters += letters + latin + arabic;
+	c->chars += chars;
 	c->refused += refused;
 }
 
@@ -245,8 +270,17 @@ size_t shf_script_shares(const struct sahifa_script_counts *c, struct sahifa_scr
 
 void shf_script_dominant(const struct sahifa_script_counts *c, char *out)
 {
+	/* the scripts most texts are written in wholly: one of them with every letter
+	 * is the answer without tallying the others */
+	static const UScriptCode whole[] = { USCRIPT_ARABIC, USCRIPT_LATIN, USCRIPT_CYRILLIC };
 	struct tally t[SAHIFA_SCRIPT_SLOTS];
+	size_t i;
 
+	for (i = 0; c->letters && i < sizeof(whole) / sizeof(whole[0]); i++)
+		if (c->script[whole[i]] == c->letters) {
+			set_code(out, uscript_getShortName(whole[i]));
+			return;
+		}
 	if (tallies(c, t, SAHIFA_SCRIPT_SLOTS) == 0)
 		set_code(out, "Zyyy");
 	else

@@ -321,11 +321,19 @@ static pthread_once_t al_table_once = PTHREAD_ONCE_INIT;
 /* The entries by word, so that a token is compared with the few of its bucket rather
  * than every word of its length: al_bucket[h] and al_next[k] hold an index + 1 (0 ends
  * the chain), each chain in table order.  Arabic's words are hashed as written and the
- * others folded, as they are compared. */
+ * others folded, as they are compared, by one hash: a token with nothing to fold is
+ * hashed once for both. */
 #define AL_BUCKETS 512
 _Static_assert(AL_BUCKETS >= 2 * AL_ENTRIES, "al_bucket too small for the word list");
 static uint16_t al_bucket[AL_BUCKETS];
 static uint16_t al_next[AL_ENTRIES];
+
+/* The byte pairs led by 0xD8..0xDB, by (lead - 0xD8) << 8 | second: 0 for the marks that
+ * end a word (، ؛ ؟ ۔), else the pair as fold_yeh_kaf folds it (itself for most). */
+static uint16_t al_pair[4 << 8];
+/* Of those, the ones the word scan copies with nothing more to do: 1 for a pair that
+ * folds to itself and is neither yeh (ی, of the spelling's pairs) nor alef maksura. */
+static uint8_t al_plain[4 << 8];
 
 #define AL_HASH_SEED 2166136261u
 #define AL_HASH_PRIME 16777619u
@@ -336,9 +344,9 @@ static size_t al_hash_end(uint32_t h, size_t n)
 	return (h ^ h >> 15) & (AL_BUCKETS - 1);
 }
 
-static size_t al_hash(const unsigned char *w, size_t n, int arabic)
+static size_t al_hash(const unsigned char *w, size_t n)
 {
-	uint32_t h = AL_HASH_SEED ^ (uint32_t)arabic;
+	uint32_t h = AL_HASH_SEED;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -378,12 +386,18 @@ static void al_table_build(void)
 		}
 	}
 	for (k = 0; k < out; k++) {
-		uint16_t *link = &al_bucket[al_hash(al_table[k].word, al_table[k].len,
-						    al_table[k].lang == AL_AR)];
+		uint16_t *link = &al_bucket[al_hash(al_table[k].word, al_table[k].len)];
 
 		while (*link)
 			link = &al_next[*link - 1];
 		*link = (uint16_t)(k + 1);
+	}
+	for (k = 0; k < COUNT(al_pair); k++) {
+		unsigned u = 0xD800 + (unsigned)k;
+
+		al_pair[k] = u == 0xD88C || u == 0xD89B || u == 0xD89F || u == 0xDB94 ? 0
+			   : u == 0xD98A || u == 0xD989 ? 0xDB8C : u == 0xD983 ? 0xDAA9 : (uint16_t)u;
+		al_plain[k] = al_pair[k] == u && u != 0xDB8C;
 	}
 }
 
@@ -443,7 +457,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		unsigned maksura = 0;   /* alef maksura before another Arabic letter */
 		unsigned ur_pairs = 0, fa_pairs = 0;  /* ئی and یی, folded, for the spelling */
 		unsigned prev = 0;      /* the two-byte letter before, folded; 0 after others */
-		int prev_maksura = 0;
+		int prev_maksura = 0, folded = 0;  /* folded: fw is not the word as written */
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
@@ -458,20 +472,18 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 
 			k = i - start;
 			if (b >= 0xD8 && b <= 0xDB && i + 1 < len) {
-				unsigned char b2 = s[i + 1];
-				unsigned u = (unsigned)b << 8 | b2;
+				unsigned u = (unsigned)b << 8 | s[i + 1];
+				unsigned f = al_pair[u - 0xD800];
 
-				if (u == 0xD88C || u == 0xD89B || u == 0xD89F || u == 0xDB94)
+				if (!f)
 					break;      /* ، ؛ ؟ ۔ */
 				/* (an alef maksura is a two-byte step: the byte after it
 				 * starts the next) */
 				maksura += prev_maksura;
 				prev_maksura = u == 0xD989;
 				if (k + 1 < AL_FOLD_MAX) {
-					if (u == 0xD98A || u == 0xD989)
-						u = 0xDB8C;
-					else if (u == 0xD983)
-						u = 0xDAA9;
+					folded |= f != u;
+					u = f;
 					fw[k] = (unsigned char)(u >> 8);
 					fw[k + 1] = (unsigned char)u;
 					if (u == 0xDB8C && k >= 2) {
@@ -483,6 +495,17 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				}
 				prev = u;
 				i += 2;
+				/* then the letters that ask for none of the above (no mark that
+				 * ends the word, nothing to fold, no alef maksura, no yeh),
+				 * copied as they are */
+				while (!prev_maksura && i + 1 < len && s[i] >= 0xD8 && s[i] <= 0xDB &&
+				       i - start + 1 < AL_FOLD_MAX &&
+				       al_plain[(unsigned)(s[i] - 0xD8) << 8 | s[i + 1]]) {
+					fw[i - start] = s[i];
+					fw[i - start + 1] = s[i + 1];
+					prev = (unsigned)s[i] << 8 | s[i + 1];
+					i += 2;
+				}
 				continue;
 			}
 			if (separator_len(s + i, len - i))
@@ -501,13 +524,16 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
 		if (i - start <= AL_WORD_MAX) {
 			size_t n = i - start;
-			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED ^ 1u };  /* fw, as written */
+			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED };  /* fw, as written */
 			int arabic;
 
-			for (k = 0; k < n; k++) {
-				h[0] = (h[0] ^ fw[k]) * AL_HASH_PRIME;
+			for (k = 0; k < n; k++)
 				h[1] = (h[1] ^ s[start + k]) * AL_HASH_PRIME;
-			}
+			if (folded)
+				for (k = 0; k < n; k++)
+					h[0] = (h[0] ^ fw[k]) * AL_HASH_PRIME;
+			else
+				h[0] = h[1];
 			/* Arabic's words are matched as written, the others folded; a word's
 			 * entries add to their languages in table order. */
 			for (arabic = 1; arabic >= 0; arabic--) {

@@ -80,6 +80,94 @@ static void test_quality(void)
 	sahifa_article_release(&a);
 }
 
+/* The repetition measures over a document's words, as Gopher defines them: the
+ * characters of words covered by a repeated n-gram (n = 5..10), over all word
+ * characters, spans of one n-gram that overlap counted once. */
+static void test_dup_ngrams(void)
+{
+	static const struct {
+		int line;
+		const char *label;
+		const char *text;
+		double dup[6];  /* n = 5..10 */
+	} rows[] = {
+		{ __LINE__, "no repeat", "a b c d e f g h i j", { 0, 0, 0, 0, 0, 0 } },
+		{ __LINE__, "one 5-gram twice, words between",
+		  "x a b c d e y a b c d e z", { 10.0 / 13, 0, 0, 0, 0, 0 } },
+		{ __LINE__, "characters, not words",
+		  "xx aaa b cc d eeee yy aaa b cc d eeee", { 22.0 / 26, 0, 0, 0, 0, 0 } },
+		/* the 5-grams at words 0, 1, 6 and 7 overlap: every word once */
+		{ __LINE__, "overlapping spans", "a b c d e f a b c d e f",
+		  { 1, 1, 0, 0, 0, 0 } },
+		{ __LINE__, "a period of five", "p q r s t p q r s t p q r s t",
+		  { 1, 1, 1, 1, 1, 1 } },
+		/* spans of the 5-gram at 1..5 and 9..13, a gap between: words 0, 6..8 out */
+		{ __LINE__, "two runs apart", "k a b c d e m n o a b c d e",
+		  { 10.0 / 14, 0, 0, 0, 0, 0 } },
+		/* the two 5-grams are one, at words 0 and 1: spans overlapping by four */
+		{ __LINE__, "one word six times", "a a a a a a", { 1, 0, 0, 0, 0, 0 } },
+	};
+	size_t r, n;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		const char *text = rows[r].text;
+		struct sahifa_article a;
+		struct sahifa_error e;
+
+		article_with(&a, "xx", &text, 1);
+		CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+		for (n = 0; n < 6; n++)
+			if (near(a.quality.dup_ngram_chars[n], rows[r].dup[n]))
+				check_passed++;
+			else {
+				check_failed++;
+				printf("FAIL %s:%d: %s: dup_%zugram_chars %g, want %g\n", __FILE__,
+				       rows[r].line, rows[r].label, n + 5,
+				       a.quality.dup_ngram_chars[n], rows[r].dup[n]);
+			}
+		sahifa_article_release(&a);
+	}
+}
+
+/* Words of two-byte letters, walked a run at a time: runs of every length, ended by
+ * the line, a space, a digit or a mark, count their characters and letters alike. */
+static void test_letter_runs(void)
+{
+	static const struct {
+		int line;
+		const char *text;
+		uint64_t words;
+		double mean, letters;   /* mean_word_length, letter_share */
+	} rows[] = {
+		{ __LINE__, "ب بب ببب بببب ببببب", 5, 3, 1 },
+		{ __LINE__, "بتثجحخدذرز بتثجحخدذرزس", 2, 10.5, 1 },
+		{ __LINE__, "بب٣بب", 1, 5, 0.8 },
+		{ __LINE__, "ببب،", 1, 3, 0.75 },
+		{ __LINE__, "بببa بب", 2, 3, 1 },
+		{ __LINE__, "ж жж жжж", 3, 2, 1 },
+	};
+	size_t r;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		const char *text = rows[r].text;
+		struct sahifa_article a;
+		struct sahifa_error e;
+
+		article_with(&a, "xx", &text, 1);
+		CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+		if (a.quality.words == rows[r].words && near(a.quality.mean_word_length, rows[r].mean) &&
+		    near(a.quality.letter_share, rows[r].letters))
+			check_passed++;
+		else {
+			check_failed++;
+			printf("FAIL %s:%d: %s: words %llu, mean %g, letters %g\n", __FILE__,
+			       rows[r].line, rows[r].text, (unsigned long long)a.quality.words,
+			       a.quality.mean_word_length, a.quality.letter_share);
+		}
+		sahifa_article_release(&a);
+	}
+}
+
 static void test_quality_json(void)
 {
 	static const char *const en[] = { "One line here.", "Another line there." };
@@ -249,6 +337,8 @@ static void test_thresholds(void)
 int main(void)
 {
 	test_quality();
+	test_dup_ngrams();
+	test_letter_runs();
 	test_quality_json();
 	test_minhash();
 	test_thresholds();

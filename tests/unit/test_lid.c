@@ -260,6 +260,29 @@ static void test_script_counts(void)
 	CHECK_STR("kana", dom, "Jpan");
 }
 
+/* The dominant script: one script with every letter, or the most letters, ties by code. */
+static void test_script_dominant(void)
+{
+	static const struct {
+		const char *text, *script;
+	} cases[] = {
+		{ "علي", "Arab" }, { "abc", "Latn" }, { "жук", "Cyrl" }, { "abc ж", "Latn" },
+		{ "ж abc", "Latn" }, { "аб ab", "Cyrl" }, { "ab جد", "Arab" }, { "中文", "Hani" },
+		{ "日本語のテキスト", "Jpan" }, { "テキスト", "Jpan" }, { "", "Zyyy" },
+		{ "123 !", "Zyyy" }, { "كَتَبَ 12", "Arab" }, { "Ωμέγα", "Grek" },
+	};
+	struct sahifa_script_counts c;
+	char dom[SAHIFA_SCRIPT_MAX];
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		shf_script_counts_init(&c);
+		shf_script_count(cases[i].text, strlen(cases[i].text), &c);
+		shf_script_dominant(&c, dom);
+		CHECK_STR(cases[i].text, dom, cases[i].script);
+	}
+}
+
 /* UTF-8 of cp into out; returns its length. */
 static size_t put_utf8(uint32_t cp, char *out)
 {
@@ -291,6 +314,57 @@ static void check_refused(const char *text, size_t len, const char *what, uint32
 		fprintf(stderr, "%s:%d: %s U+%04X: refused %u, CLD2 %s\n", __FILE__, __LINE__, what,
 			(unsigned)cp, (unsigned)c.refused, cld2_refuses ? "refuses" : "takes");
 		CHECK(0);
+	}
+}
+
+/* The Arabic block U+0600..U+06FF is counted a run at a time: the run of every code
+ * point of it, cut by a lead byte without its second, counts as each one alone does. */
+static void test_arabic_block_run(void)
+{
+	static const struct {
+		const char *tail;          /* after the block's 256 code points */
+		uint64_t chars, letters;   /* code points and letters past the block */
+		uint32_t refused, first;   /* first: U+0600s in all */
+	} tails[] = {
+		{ "", 0, 0, 0, 1 }, { "x", 1, 1, 0, 1 }, { "\xD8", 0, 0, 1, 1 },
+		{ "\xD8x", 1, 1, 1, 1 }, { "\xDB\xD8\x80", 1, 0, 1, 2 },
+		{ "\xE2\x80\x8C", 1, 0, 0, 1 }, { "\xD9\x84\xD8", 1, 1, 1, 1 },
+	};
+	struct sahifa_script_counts c, one;
+	char text[600];
+	size_t i, n = 0, t;
+	uint64_t letters = 0;
+	uint32_t cp;
+
+	for (cp = 0x600; cp <= 0x6FF; cp++) {
+		char s[4];
+		size_t k = put_utf8(cp, s);
+
+		shf_script_counts_init(&one);
+		shf_script_count(s, k, &one);
+		if (one.arabic[cp - 0x600] != 1 || one.chars != 1 ||
+		    one.letters != (uint64_t)shf_script_is_letter(cp) ||
+		    one.letters != shf_script_arabic_letters(&one)) {
+			fprintf(stderr, "%s:%d: U+%04X alone: letters %llu, chars %llu\n", __FILE__,
+				__LINE__, (unsigned)cp, (unsigned long long)one.letters,
+				(unsigned long long)one.chars);
+			CHECK(0);
+		}
+		letters += one.letters;
+		n += put_utf8(cp, text + n);
+	}
+	for (t = 0; t < COUNT(tails); t++) {
+		size_t len = strlen(tails[t].tail);
+
+		memcpy(text + n, tails[t].tail, len);
+		shf_script_counts_init(&c);
+		shf_script_count(text, n + len, &c);
+		CHECK_INT(tails[t].tail, c.chars, 256 + tails[t].chars);
+		CHECK_INT(tails[t].tail, c.refused, tails[t].refused);
+		CHECK_INT(tails[t].tail, c.letters, letters + tails[t].letters);
+		CHECK_INT(tails[t].tail, c.arabic[0], tails[t].first);
+		for (i = 1; i < 256; i++)
+			CHECK_INT(tails[t].tail, c.arabic[i], 1 + (i == 0x44 && t == 6));
 	}
 }
 
@@ -475,6 +549,8 @@ int main(void)
 	test_invalid_utf8();
 	test_script_counts();
 	test_refused_as_cld2();
+	test_arabic_block_run();
+	test_script_dominant();
 	test_article();
 	test_format();
 	test_threads();
