@@ -115,6 +115,51 @@ static const unsigned char may_separate[256] = {
 	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 1,
 };
 
+#ifdef __SSE2__
+/* sahifa_utf8_words over the sixteen bytes at s when they are printable ASCII and whole
+ * Arabic letters (leads 0xD8-0xDB, each with its continuation byte), where the only
+ * separator is ' ': *n counts the words a space ends, *has the one still open.  Returns
+ * the bytes taken (16, or 15 when the last is a lead), or 0 for the byte loop. */
+static size_t words16(const unsigned char *s, int *has, uint64_t *n)
+{
+#define B(x) _mm_set1_epi8((char)(x))
+#define IN(x, lo, hi) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8((x), B(lo)), B((hi) - (lo))), \
+				     _mm_setzero_si128())
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned print = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), _mm_cmpgt_epi8(v, B(0x1F))));
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xFC)), B(0xD8)));
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80)));
+	unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, B(' ')));
+	unsigned alnum = (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(IN(_mm_or_si128(v, B(0x20)), 'a', 'z'), IN(v, '0', '9')));
+#undef IN
+#undef B
+	unsigned word, take = 16, from = 0;
+	int h = *has;
+
+	if ((print | lead | cont) != 0xFFFF || high != (lead | cont) ||
+	    cont != ((lead << 1) & 0xFFFF))
+		return 0;
+	if (lead & 0x8000) {
+		take = 15;
+		lead &= 0x7FFF;
+	}
+	word = (alnum | lead) & ((1u << take) - 1);
+	for (; space; space &= space - 1) {
+		unsigned j = (unsigned)__builtin_ctz(space);
+
+		if (h || (word & ((1u << j) - 1) & ~((1u << from) - 1)))
+			++*n;
+		h = 0;
+		from = j + 1;
+	}
+	*has = h || (word >> from) != 0;
+	return take;
+}
+#endif
+
 /* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
  * character outside the punctuation blocks (good enough for counts; not a tokenizer).
  * Tokens are separated by ASCII white space and U+00A0. */
@@ -123,10 +168,23 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 	const unsigned char *s = (const unsigned char *)text;
 	uint64_t n = 0;
 	int has_word_char = 0;
-	size_t i = 0;
+	size_t i = 0, next_try = 0;
 
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c;
+
+#ifdef __SSE2__
+		if (i >= next_try && i + 16 <= len) {
+			size_t k = words16(s + i, &has_word_char, &n);
+
+			if (k) {
+				i += k;
+				continue;
+			}
+			next_try = i + 16;  /* the byte loop up to past what stopped it */
+		}
+#endif
+		c = s[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)) {

@@ -243,8 +243,10 @@ static int word_plain(uint64_t x)
 	return !((x | ((x - ONES * 0x20) & ~x) | ((y - ONES) & ~y)) & (ONES * 0x80));
 }
 
-/* One pass over raw: validity, NULs, controls, and the NFC quick check. */
-static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
+/* One pass over raw: validity, NULs, controls, and the NFC quick check; with stop, no
+ * further than the first code point the quick check says no to (then only nfc and
+ * first_not_nfc are known). */
+static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc, int stop)
 {
 	size_t i = 0;
 	int prev_bad = 0;
@@ -328,6 +330,8 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 					if (sc->nfc) {
 						sc->nfc = 0;
 						sc->first_not_nfc = i;
+						if (stop)
+							return;
 					}
 				}
 				last_ccc = v;
@@ -357,6 +361,8 @@ static void scan_bytes(const unsigned char *s, size_t len, struct scan *sc)
 		if (sc->nfc && !nfc_step(c, &last_ccc)) {
 			sc->nfc = 0;
 			sc->first_not_nfc = i;
+			if (stop)
+				return;
 		}
 		i += (size_t)n;
 	}
@@ -624,51 +630,100 @@ static size_t nfc_boundary(const UNormalizer2 *nfc, const unsigned char *t, size
 	return from;
 }
 
-/* d->text in NFC, where the bytes before from are NFC already (0: nothing known): the
- * text from the boundary before from on is the only part normalized. */
-static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, size_t from,
-					   struct sahifa_error *err)
+/* The normalization boundary after the code point at byte from: the next code point
+ * with one before it, or the end. */
+static size_t nfc_boundary_after(const UNormalizer2 *nfc, const unsigned char *t, size_t len,
+				 size_t from)
+{
+	uint32_t c;
+	int n = utf8_next(t + from, len - from, &c);
+
+	for (from += (size_t)(n < 0 ? -n : n); from < len; from += (size_t)(n < 0 ? -n : n)) {
+		n = utf8_next(t + from, len - from, &c);
+		if (n > 0 && unorm2_hasBoundaryBefore(nfc, (UChar32)c))
+			break;
+	}
+	return from;
+}
+
+/* The error of a buffer that could not grow. */
+static enum sahifa_status grown_not(enum sahifa_status st, struct sahifa_error *err)
+{
+	return st == SAHIFA_ERR_NOMEM ? nomem(err)
+				      : sahifa_error_set(err, st, NULL, 0, 0, "decoded text too large");
+}
+
+/* The n bytes at t in NFC, added to out. */
+static enum sahifa_status nfc_window(const char *t, size_t n, struct sahifa_buf *out,
+				     size_t *replaced, struct sahifa_error *err)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	struct sahifa_buf nb;
-	UChar *u;
+	UChar *u = malloc((n + 1) * sizeof(UChar));
 	int32_t un = 0;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
 	enum sahifa_status st;
-	size_t head, tail;
 
-	if (U_FAILURE(status))
-		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
-					u_errorName(status));
-	if (d->text.len > INT32_MAX / 3)
-		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-					"text too long to normalize");
-	head = nfc_boundary(nfc, (const unsigned char *)d->text.data, d->text.len,
-			    from < d->text.len ? from : 0);
-	tail = d->text.len - head;
-	u = malloc((tail + 1) * sizeof(UChar));
 	if (!u)
 		return nomem(err);
-	u_strFromUTF8(u, (int32_t)tail + 1, &un, d->text.data + head, (int32_t)tail, &status);
+	u_strFromUTF8(u, (int32_t)n + 1, &un, t, (int32_t)n, &status);
 	if (U_FAILURE(status)) {
 		free(u);
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "from UTF-8: %s",
 					u_errorName(status));
 	}
-	if (unorm2_spanQuickCheckYes(nfc, u, un, &status) == un && U_SUCCESS(status)) {
-		free(u);
-		return SAHIFA_OK;
+	st = uchars_to_nfc_utf8(u, (size_t)un, out, replaced, err);
+	free(u);
+	return st;
+}
+
+/* d->text (valid UTF-8) in NFC, where the bytes before from are NFC already (0: nothing
+ * known).  Only the stretches between the normalization boundaries around each code
+ * point the scan says no to are normalized; the text between them is copied. */
+static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, size_t from,
+					   struct sahifa_error *err)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	const unsigned char *t = (const unsigned char *)d->text.data;
+	size_t len = d->text.len, pos = 0, spot = from, head, end;
+	struct sahifa_buf nb;
+	struct scan sc;
+	enum sahifa_status st = SAHIFA_OK;
+
+	if (U_FAILURE(status))
+		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
+					u_errorName(status));
+	if (len > INT32_MAX / 3)
+		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
+					"text too long to normalize");
+	if (!spot || spot >= len) {
+		scan_bytes(t, len, &sc, 1);
+		if (sc.nfc)
+			return SAHIFA_OK;
+		spot = sc.first_not_nfc;
 	}
 	sahifa_buf_init(&nb, d->text.max);
-	st = sahifa_buf_append(&nb, d->text.data, head);
-	if (st) {
-		free(u);
-		return st == SAHIFA_ERR_NOMEM ? nomem(err)
-					      : sahifa_error_set(err, st, NULL, 0, 0,
-								 "decoded text too large");
+	for (;;) {
+		head = nfc_boundary(nfc, t, len, spot);
+		if (head < pos)
+			head = pos;
+		end = nfc_boundary_after(nfc, t, len, spot);
+		if ((st = sahifa_buf_append(&nb, (const char *)t + pos, head - pos))) {
+			st = grown_not(st, err);
+			break;
+		}
+		if ((st = nfc_window((const char *)t + head, end - head, &nb, &d->replaced, err)))
+			break;
+		pos = end;
+		if (pos >= len)
+			break;
+		/* a boundary: what follows is scanned afresh */
+		scan_bytes(t + pos, len - pos, &sc, 1);
+		if (sc.nfc)
+			break;
+		spot = pos + sc.first_not_nfc;
 	}
-	st = uchars_to_nfc_utf8(u, (size_t)un, &nb, &d->replaced, err);
-	free(u);
+	if (!st && pos < len && (st = sahifa_buf_append(&nb, (const char *)t + pos, len - pos)))
+		st = grown_not(st, err);
 	if (st) {
 		sahifa_buf_release(&nb);
 		return st;
@@ -1027,7 +1082,7 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 			continue;
 		set_encoding(d, b->name, 100, 1);
 		if (i == 0) {
-			scan_bytes(raw + 3, len - 3, &sc);
+			scan_bytes(raw + 3, len - 3, &sc, 0);
 			if (sc.nul)
 				return binary_nul(err, sc.first_nul + 3);
 			if (too_many_controls(&sc, len - 3))
@@ -1037,7 +1092,7 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 		return decode_wide(b->name, raw + b->len, len - b->len, mode, 0, d, err);
 	}
 
-	scan_bytes(raw, len, &sc);
+	scan_bytes(raw, len, &sc, 0);
 	if (sc.nul || too_many_controls(&sc, len)) {
 		wide = sniff_utf16(raw, len, &conf);
 		if (wide) {
@@ -1176,7 +1231,7 @@ enum sahifa_status sahifa_decode_declared(const unsigned char *raw, size_t len,
 		iana = declared;
 	if (strlen(iana) >= SAHIFA_ENCODING_MAX || !strncasecmp(iana, "UTF-", 4))
 		return sahifa_decode(raw, len, on_invalid, out, err); /* UTF-8/16/32: the bytes say */
-	scan_bytes(raw, len, &sc);
+	scan_bytes(raw, len, &sc, 0);
 	if (sc.nul || too_many_controls(&sc, len) || (!sc.invalid && sc.valid_mb))
 		return sahifa_decode(raw, len, on_invalid, out, err); /* binary, or UTF-8 after all */
 	if (latin_family(iana) && sc.invalid &&
@@ -1213,7 +1268,7 @@ enum sahifa_status sahifa_nfc(struct sahifa_buf *text, struct sahifa_error *err)
 	pthread_once(&tables_once, tables_build);
 	if (!text->len)
 		return SAHIFA_OK;
-	scan_bytes((const unsigned char *)text->data, text->len, &sc);
+	scan_bytes((const unsigned char *)text->data, text->len, &sc, 0);
 	if (!sc.invalid && sc.nfc)
 		return SAHIFA_OK;  /* the quick check says NFC already: no copy */
 	memset(&d, 0, sizeof(d));

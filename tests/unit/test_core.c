@@ -122,6 +122,8 @@ static void test_counts(void)
 		{ "a - b", 5, 2 },
 		{ "x\xC2\xA0y", 3, 2 },
 		{ "2025 \xE2\x80\x94 ok", 9, 2 },
+		/* a word open across a block of sixteen bytes with no letter and no space */
+		{ "abcdefghijklmnop................ xx xx xx xx xx ", 48, 6 },
 	};
 	/* 1-, 2-, 3- and 4-byte characters, counted from every start and to every end so
 	 * that each crosses the 8-byte steps of the counter at every offset. */
@@ -156,6 +158,70 @@ static void test_counts(void)
 		CHECK_INT(rows[i].text, sahifa_utf8_words(rows[i].text, strlen(rows[i].text)),
 			  rows[i].words);
 	}
+}
+
+/* sahifa_utf8_words as its comment reads, a byte at a time: the reference below. */
+static unsigned long long words_ref(const unsigned char *s, size_t len)
+{
+	unsigned long long n = 0;
+	int has = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)) {
+			n += has;
+			has = 0;
+			i += c == 0xC2;
+			continue;
+		}
+		if (c < 0x80)
+			has |= (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+		else if (c == 0xE2 || c == 0xE3)
+			has |= i + 1 < len && s[i + 1] != 0x80 && s[i + 1] != 0x81;
+		else
+			has |= c >= 0xC3;
+	}
+	return n + has;
+}
+
+/* Texts pieced at random from Arabic letters (most), marks, ASCII words and
+ * punctuation, and every separator, long enough for the counter's 16-byte blocks;
+ * counted as the reference counts them. */
+static void test_words_random(void)
+{
+	static const char *const pieces[] = {
+		"\xD8\xA8", "\xD9\x84", "\xDA\xA9", "\xDB\x8C", "\xD8\xA7", "\xD9\x8A",
+		"\xD8\xA8", "\xD9\x84", " ", " ", " ", "\xD9\x91", "\xD8\x8C", "a", "Z", "7",
+		".", "-", "\t", "\n", "\r", "\xC2\xA0", "\xC2\xAB", "\xE2\x80\x94", "\xE4\xB8\xAD",
+		"\xD7\x90", "\x7F", "\x01",
+	};
+	unsigned long seed = 12345;
+	char text[200];
+	int k, bad = 0;
+
+	for (k = 0; k < 3000 && !bad; k++) {
+		size_t len = 0, want = 20 + (size_t)k % 150;
+
+		while (len + 4 < want) {
+			const char *p;
+
+			seed = seed * 1103515245UL + 12345UL;
+			/* every other text from the first sixteen pieces only: blocks of
+			 * Arabic letters, ASCII words and spaces alone */
+			p = pieces[(seed >> 16) % (k % 2 ? 16 : sizeof(pieces) / sizeof(pieces[0]))];
+			memcpy(text + len, p, strlen(p));
+			len += strlen(p);
+		}
+		if (sahifa_utf8_words(text, len) != words_ref((const unsigned char *)text, len)) {
+			bad = 1;
+			CHECK_INT("random words", sahifa_utf8_words(text, len),
+				  words_ref((const unsigned char *)text, len));
+		}
+	}
+	CHECK_INT("random texts counted otherwise", bad, 0);
 }
 
 static void test_utf8(void)
@@ -433,6 +499,7 @@ int main(void)
 	test_buf();
 	test_error();
 	test_counts();
+	test_words_random();
 	test_utf8();
 	test_article();
 	test_sha256();

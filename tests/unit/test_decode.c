@@ -224,6 +224,9 @@ struct row {
 #define RAW(s) s, sizeof(s) - 1
 /* Nine Arabic letters: enough valid sequences to make one bad spot UTF-8 with errors. */
 #define A9 "\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7" 
+/* Ten times beh lam: twenty bytes of Arabic letters. */
+#define BL10 "\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84" \
+	     "\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84"
 #define R SAHIFA_INVALID_REPLACE
 #define J SAHIFA_INVALID_REJECT
 
@@ -277,6 +280,12 @@ static const struct row rows[] = {
 	{ __LINE__, "three marks after nfc latin",
 	  RAW("caf\xc3\xa9 \xd8\xa8\xd9\x91\xd9\x8e\xd9\x90"), R, SAHIFA_OK,
 	  "caf\xc3\xa9 \xd8\xa8\xd9\x8e\xd9\x90\xd9\x91", "UTF-8", 0, NULL },
+	/* Three spots with long NFC stretches between them, each normalized by itself. */
+	{ __LINE__, "three spots apart",
+	  RAW("\xd8\xa8\xd9\x91\xd9\x8e" BL10 " e\xcc\x81 abcdefghijklmnopqrst \xd8\xa7\xd9\x93 "
+	      "\xd8\xa8\xd9\x84\xd8\xa8"), R, SAHIFA_OK,
+	  "\xd8\xa8\xd9\x8e\xd9\x91" BL10 " \xc3\xa9 abcdefghijklmnopqrst \xd8\xa2 "
+	  "\xd8\xa8\xd9\x84\xd8\xa8", "UTF-8", 0, NULL },
 	/* Singleton: U+2126 OHM SIGN is U+03A9 in NFC. */
 	{ __LINE__, "singleton", RAW("\xe2\x84\xa6"), R, SAHIFA_OK, "\xce\xa9", "UTF-8", 0, NULL },
 	/* One bad byte among many valid Arabic letters: UTF-8 with an error. */
