@@ -540,24 +540,43 @@ static enum sahifa_status icu_to_uchars(const char *charset, const unsigned char
 	return SAHIFA_OK;
 }
 
-/* NFC of u[0..n) appended to out as UTF-8; the work is skipped when ICU's quick check
- * says the text is already NFC. */
-static enum sahifa_status uchars_to_nfc_utf8(const UChar *u, size_t n, struct sahifa_buf *out,
-					     size_t *replaced, struct sahifa_error *err)
+/* The error of a buffer that could not grow. */
+static enum sahifa_status grown_not(enum sahifa_status st, struct sahifa_error *err)
+{
+	return st == SAHIFA_ERR_NOMEM ? nomem(err)
+				      : sahifa_error_set(err, st, NULL, 0, 0, "decoded text too large");
+}
+
+/* ICU's NFC instance for a text of n units (bytes or UChars), which must fit the int32_t
+ * lengths ICU takes, three UTF-8 bytes a UChar. */
+static enum sahifa_status nfc_get(size_t n, const UNormalizer2 **nfc, struct sahifa_error *err)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-	UChar *norm = NULL;
-	const UChar *src = u;
-	int32_t srclen = (int32_t)n, need = 0, subs = 0;
-	enum sahifa_status st;
 
+	*nfc = unorm2_getNFCInstance(&status);
 	if (U_FAILURE(status))
 		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
 					u_errorName(status));
 	if (n > INT32_MAX / 3)
 		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
 					"text too long to normalize");
+	return SAHIFA_OK;
+}
+
+/* NFC of u[0..n) appended to out as UTF-8; the work is skipped when ICU's quick check
+ * says the text is already NFC. */
+static enum sahifa_status uchars_to_nfc_utf8(const UChar *u, size_t n, struct sahifa_buf *out,
+					     size_t *replaced, struct sahifa_error *err)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar *norm = NULL;
+	const UChar *src = u;
+	int32_t srclen = (int32_t)n, need = 0, subs = 0;
+	enum sahifa_status st;
+
+	if ((st = nfc_get(n, &nfc, err)))
+		return st;
 	if (unorm2_spanQuickCheckYes(nfc, u, srclen, &status) < srclen) {
 		int32_t cap = srclen + srclen / 2 + 16;
 
@@ -595,9 +614,7 @@ static enum sahifa_status uchars_to_nfc_utf8(const UChar *u, size_t n, struct sa
 	st = sahifa_buf_grow(out, (size_t)need);
 	if (st) {
 		free(norm);
-		return st == SAHIFA_ERR_NOMEM ? nomem(err)
-					      : sahifa_error_set(err, st, NULL, 0, 0,
-								 "decoded text too large");
+		return grown_not(st, err);
 	}
 	status = U_ZERO_ERROR;
 	u_strToUTF8WithSub(out->data + out->len, (int32_t)(out->cap - out->len), &need, src,
@@ -646,13 +663,6 @@ static size_t nfc_boundary_after(const UNormalizer2 *nfc, const unsigned char *t
 	return from;
 }
 
-/* The error of a buffer that could not grow. */
-static enum sahifa_status grown_not(enum sahifa_status st, struct sahifa_error *err)
-{
-	return st == SAHIFA_ERR_NOMEM ? nomem(err)
-				      : sahifa_error_set(err, st, NULL, 0, 0, "decoded text too large");
-}
-
 /* The n bytes at t in NFC, added to out. */
 static enum sahifa_status nfc_window(const char *t, size_t n, struct sahifa_buf *out,
 				     size_t *replaced, struct sahifa_error *err)
@@ -681,20 +691,15 @@ static enum sahifa_status nfc_window(const char *t, size_t n, struct sahifa_buf 
 static enum sahifa_status utf8_text_to_nfc(struct sahifa_decoded *d, size_t from,
 					   struct sahifa_error *err)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	const UNormalizer2 *nfc;
 	const unsigned char *t = (const unsigned char *)d->text.data;
 	size_t len = d->text.len, pos = 0, spot = from, head, end;
 	struct sahifa_buf nb;
 	struct scan sc;
-	enum sahifa_status st = SAHIFA_OK;
+	enum sahifa_status st;
 
-	if (U_FAILURE(status))
-		return sahifa_error_set(err, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "no NFC data: %s",
-					u_errorName(status));
-	if (len > INT32_MAX / 3)
-		return sahifa_error_set(err, SAHIFA_ERR_LIMIT, NULL, 0, 0,
-					"text too long to normalize");
+	if ((st = nfc_get(len, &nfc, err)))
+		return st;
 	if (!spot || spot >= len) {
 		scan_bytes(t, len, &sc, 1);
 		if (sc.nfc)
@@ -1011,9 +1016,7 @@ static enum sahifa_status decode_utf8(const unsigned char *raw, size_t len, cons
 	else
 		st = sahifa_buf_append(&d->text, raw, len);
 	if (st)
-		return st == SAHIFA_ERR_NOMEM ? nomem(err)
-					      : sahifa_error_set(err, st, NULL, 0, 0,
-								 "decoded text too large");
+		return grown_not(st, err);
 	/* repaired text has other offsets than raw's: then all of it is normalized */
 	if (!sc->nfc)
 		return utf8_text_to_nfc(d, sc->invalid ? 0 : base + sc->first_not_nfc, err);
