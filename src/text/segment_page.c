@@ -3373,14 +3373,33 @@ static size_t recipe_card(struct page *p, size_t end)
 
 #define PROMO_MAX_CHARS 400       /* a newsletter's or a membership's pitch is a few lines */
 
+/* Block bi pitches a newsletter or an account: a few lines that name one. */
+static int is_promo(const struct page *p, size_t bi)
+{
+	char buf[PROMO_MAX_CHARS * 4 + 8];
+
+	return p->b[bi].chars < PROMO_MAX_CHARS && block_joined(p, bi, buf, sizeof(buf)) &&
+	       has_any(buf, strlen(buf), w_news);
+}
+
+/* The words of the good blocks of [from, to) that no reason took. */
+static size_t good_words(const struct page *p, size_t from, size_t to)
+{
+	size_t j, words = 0;
+
+	for (j = from; j < to; j++)
+		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
+			words += p->b[j].words;
+	return words;
+}
+
 /* The run's last good blocks pitch a newsletter ("There's plenty more where that came
  * from. Sign up for The Water Coolest today to get the free daily newsletter", a
  * business site of the scrapinghub article-extraction benchmark): they end the article,
  * and only they, after enough of its prose.  Returns the new end. */
 static size_t trim_promos(struct page *p, size_t from, size_t to)
 {
-	char buf[PROMO_MAX_CHARS * 4 + 8];
-	size_t bi = to, cut = to, j, words = 0;
+	size_t bi = to, cut = to, j;
 
 	while (bi > from) {
 		struct blk *k = &p->b[bi - 1];
@@ -3389,17 +3408,11 @@ static size_t trim_promos(struct page *p, size_t from, size_t to)
 			bi--;
 			continue;
 		}
-		if (k->chars >= PROMO_MAX_CHARS || !block_joined(p, bi - 1, buf, sizeof(buf)) ||
-		    !has_any(buf, strlen(buf), w_news))
+		if (!is_promo(p, bi - 1))
 			break;
 		cut = --bi;
 	}
-	if (cut == to)
-		return to;
-	for (j = from; j < cut; j++)
-		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
-			words += p->b[j].words;
-	if (words < STAMP_LEAD_WORDS)
+	if (cut == to || good_words(p, from, cut) < STAMP_LEAD_WORDS)
 		return to;
 	for (j = cut; j < to; j++)
 		if (p->b[j].reason < 0 && p->b[j].final == J_GOOD) {
@@ -3417,27 +3430,20 @@ static size_t trim_promos(struct page *p, size_t from, size_t to)
  * good block after them, when enough prose follows.  Returns the new start. */
 static size_t trim_front_promos(struct page *p, size_t from, size_t to)
 {
-	char buf[PROMO_MAX_CHARS * 4 + 8];
-	size_t bi, start = from, j, words = 0, promos = 0;
+	size_t bi, start, j, promos = 0;
 
 	for (bi = from; bi < to; bi++) {
 		const struct blk *k = &p->b[bi];
 
 		if (k->final != J_GOOD || k->reason >= 0 || k->cls == J_SHORT)
 			continue;  /* ("Sign in", "Register" between them) */
-		if (k->chars >= PROMO_MAX_CHARS || !block_joined(p, bi, buf, sizeof(buf)) ||
-		    !has_any(buf, strlen(buf), w_news))
+		if (!is_promo(p, bi))
 			break;
 		promos++;
 	}
-	if (!promos || bi >= to)
+	if (!promos || bi >= to || good_words(p, bi, to) < STAMP_LEAD_WORDS)
 		return from;
 	start = bi;
-	for (j = start; j < to; j++)
-		if (p->b[j].final == J_GOOD && p->b[j].reason < 0)
-			words += p->b[j].words;
-	if (words < STAMP_LEAD_WORDS)
-		return from;
 	for (j = from; j < start; j++)
 		if (p->b[j].reason < 0 && p->b[j].final == J_GOOD && p->b[j].cls != J_SHORT) {
 			p->b[j].reason = SAHIFA_REASON_NEWSLETTER;
