@@ -1,11 +1,8 @@
 /* Strict UTF-8 validation and counts (include/sahifa/utf8.h). */
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "sahifa/utf8.h"
+#include "core/utf8_block.h"
 
 size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 {
@@ -122,25 +119,16 @@ static const unsigned char may_separate[256] = {
  * the bytes taken (16, or 15 when the last is a lead), or 0 for the byte loop. */
 static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 {
-#define B(x) _mm_set1_epi8((char)(x))
-#define IN(x, lo, hi) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8((x), B(lo)), B((hi) - (lo))), \
-				     _mm_setzero_si128())
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	unsigned high = (unsigned)_mm_movemask_epi8(v);
-	unsigned print = (unsigned)_mm_movemask_epi8(
-		_mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), _mm_cmpgt_epi8(v, B(0x1F))));
-	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xFC)), B(0xD8)));
-	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80)));
-	unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, B(' ')));
+	unsigned lead, cont;
+	unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' ')));
 	unsigned alnum = (unsigned)_mm_movemask_epi8(
-		_mm_or_si128(IN(_mm_or_si128(v, B(0x20)), 'a', 'z'), IN(v, '0', '9')));
-#undef IN
-#undef B
+		_mm_or_si128(SHF_IN16(_mm_or_si128(v, SHF_B16(0x20)), 'a', 'z'),
+			     SHF_IN16(v, '0', '9')));
 	unsigned word, take = 16, from = 0;
 	int h = *has;
 
-	if ((print | lead | cont) != 0xFFFF || high != (lead | cont) ||
-	    cont != ((lead << 1) & 0xFFFF))
+	if (!shf_block16_arabic(v, &lead, &cont))
 		return 0;
 	if (lead & 0x8000) {
 		take = 15;

@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -18,6 +15,7 @@
 #include <unicode/ustring.h>
 
 #include "sahifa/decode.h"
+#include "core/utf8_block.h"
 
 /* Text that is not valid UTF-8 is still taken as UTF-8 with errors when it holds valid
  * multi-byte sequences and at most one bad spot (a run of invalid bytes) for every
@@ -87,33 +85,26 @@ static int arabic_plain_pair(unsigned lead, unsigned cont)
  * when the last is a lead) with *letters the letters among them, or 0. */
 static size_t arabic16(const unsigned char *s, size_t *letters)
 {
-#define B(x) _mm_set1_epi8((char)(x))
-#define IN(x, lo, hi) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8((x), B(lo)), B((hi) - (lo))), \
-				     _mm_setzero_si128())
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i next = _mm_srli_si128(v, 1);
-	unsigned high = (unsigned)_mm_movemask_epi8(v);
-	unsigned print = (unsigned)_mm_movemask_epi8(
-		_mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), _mm_cmpgt_epi8(v, B(0x1F))));
-	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, B(0xFC)), B(0xD8)));
-	__m128i contv = _mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80));
-	unsigned cont = (unsigned)_mm_movemask_epi8(contv);
 	__m128i mark = _mm_or_si128(
-		_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)), IN(next, 0x90, 0x9A)),
-			     _mm_and_si128(_mm_cmpeq_epi8(v, B(0xDB)), IN(next, 0x96, 0xAD))),
-		_mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
-			      _mm_or_si128(IN(next, 0x8B, 0x9F), _mm_cmpeq_epi8(next, B(0xB0)))));
+		_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, SHF_B16(0xD8)), SHF_IN16(next, 0x90, 0x9A)),
+			     _mm_and_si128(_mm_cmpeq_epi8(v, SHF_B16(0xDB)), SHF_IN16(next, 0x96, 0xAD))),
+		_mm_and_si128(_mm_cmpeq_epi8(v, SHF_B16(0xD9)),
+			      _mm_or_si128(SHF_IN16(next, 0x8B, 0x9F),
+					   _mm_cmpeq_epi8(next, SHF_B16(0xB0)))));
 	__m128i sum;
-#undef IN
+	unsigned lead, cont;
 
-	if ((print | lead | cont) != 0xFFFF || high != (lead | cont) ||
-	    cont != ((lead << 1) & 0xFFFF) || _mm_movemask_epi8(mark))
+	if (!shf_block16_arabic(v, &lead, &cont) || _mm_movemask_epi8(mark))
 		return 0;
-	/* a letter for each continuation byte (a last lead's is the next block's) */
-	sum = _mm_sad_epu8(_mm_and_si128(contv, B(1)), _mm_setzero_si128());
+	/* a letter for each continuation byte (a last lead's is the next block's), the
+	 * bytes' flags summed by one sum of absolute differences */
+	sum = _mm_sad_epu8(_mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, SHF_B16(0xC0)),
+							SHF_B16(0x80)), SHF_B16(1)),
+			   _mm_setzero_si128());
 	*letters = (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 	return lead & 0x8000 ? 15 : 16;
-#undef B
 }
 #endif
 
