@@ -9,6 +9,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "core/utf8_block.h"
 #include "sahifa/article.h"
 #include "sahifa/utf8.h"
 #include "text/arabic_fold.h"
@@ -131,6 +132,121 @@ static inline uint32_t fold_two_byte(const unsigned char *s)
  * and entry at once.  Filled once with every two-byte entry of fold_table. */
 static uint8_t two_byte_run[0x10000];
 static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
+static int block_fast;    /* fold16's table holds for this ICU's data (two_byte_build) */
+
+#ifdef __SSE2__
+/*
+ * Sixteen bytes of printable ASCII and whole Arabic letters, the bulk of an Arabic or
+ * Latin line, folded at once: each code point there is a segment of its own that
+ * folds to one code point of as many bytes (A-Z to a-z, alef with hamza or madda to
+ * alef, teh marbuta to heh, alef maksura and Farsi yeh to yeh, keheh to kaf, the rest
+ * to itself) or, tatweel and the harakat U+064B..U+0652 (which compose with nothing),
+ * to nothing; and a single space between them is the key's one space.  The other
+ * marks, U+061C and U+0670..U+0678 are left to the general way, as are two spaces in a
+ * row and a space before what folds to nothing, or that nothing at the start when a
+ * space is pending (space); a space that ends the piece is left out of it.  The folded bytes go to dst (sixteen may be written), their count to
+ * *n; returns how many bytes of s were taken (14 to 16), or 0.  The caller checks
+ * that the key is not empty and that the code point after them starts a segment.
+ */
+static size_t fold16(const unsigned char *s, int space, unsigned char *dst, size_t *n)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i prev = _mm_slli_si128(v, 1);   /* the byte before each: its lead */
+	__m128i l8 = _mm_cmpeq_epi8(prev, SHF_B16(0xD8)), l9 = _mm_cmpeq_epi8(prev, SHF_B16(0xD9));
+	__m128i la = _mm_cmpeq_epi8(prev, SHF_B16(0xDA)), lb = _mm_cmpeq_epi8(prev, SHF_B16(0xDB));
+	__m128i other = _mm_or_si128(
+		_mm_or_si128(_mm_and_si128(l8, _mm_or_si128(SHF_IN16(v, 0x90, 0x9A),
+							    _mm_cmpeq_epi8(v, SHF_B16(0x9C)))),
+			     _mm_and_si128(lb, SHF_IN16(v, 0x96, 0xAD))),
+		_mm_and_si128(l9, _mm_or_si128(SHF_IN16(v, 0x93, 0x9F), SHF_IN16(v, 0xB0, 0xB8))));
+	__m128i alef, heh, yeh, kaf, to_d9, out;
+	unsigned lead, cont, sp, drop;
+	size_t k, i, m;
+
+	if (!shf_block16_arabic(v, &lead, &cont) || _mm_movemask_epi8(other))
+		return 0;
+	k = lead & 0x8000 ? 15 : 16;
+	sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' ')));
+	/* tatweel and the harakat, with their leads */
+	drop = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		l9, _mm_or_si128(_mm_cmpeq_epi8(v, SHF_B16(0x80)), SHF_IN16(v, 0x8B, 0x92))));
+	drop |= drop >> 1;
+	if ((sp & (sp << 1 | drop >> 1)) || (space && (drop & 1)))
+		return 0;
+	if (sp >> (k - 1) & 1)
+		k--;
+	/* the continuation bytes that change, and the leads before them that become 0xD9 */
+	alef = _mm_and_si128(l8, _mm_or_si128(SHF_IN16(v, 0xA2, 0xA3), _mm_cmpeq_epi8(v, SHF_B16(0xA5))));
+	heh = _mm_and_si128(l8, _mm_cmpeq_epi8(v, SHF_B16(0xA9)));
+	yeh = _mm_or_si128(_mm_and_si128(l9, _mm_cmpeq_epi8(v, SHF_B16(0x89))),
+			   _mm_and_si128(lb, _mm_cmpeq_epi8(v, SHF_B16(0x8C))));
+	kaf = _mm_and_si128(la, _mm_cmpeq_epi8(v, SHF_B16(0xA9)));
+	to_d9 = _mm_srli_si128(_mm_or_si128(_mm_or_si128(heh, kaf), _mm_and_si128(lb, yeh)), 1);
+	out = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(_mm_or_si128(alef, heh),
+							 _mm_or_si128(yeh, kaf)), v),
+			   _mm_or_si128(_mm_or_si128(_mm_and_si128(alef, SHF_B16(0xA7)),
+						     _mm_and_si128(heh, SHF_B16(0x87))),
+					_mm_or_si128(_mm_and_si128(yeh, SHF_B16(0x8A)),
+						     _mm_and_si128(kaf, SHF_B16(0x83)))));
+	out = _mm_or_si128(_mm_andnot_si128(to_d9, out), _mm_and_si128(to_d9, SHF_B16(0xD9)));
+	out = _mm_add_epi8(out, _mm_and_si128(SHF_IN16(v, 'A', 'Z'), SHF_B16(0x20)));
+	_mm_storeu_si128((__m128i *)(void *)dst, out);
+	if (!(drop & ((1u << k) - 1))) {
+		*n = k;
+		return k;
+	}
+	/* the pairs that fold to nothing taken out, the rest moved up over them */
+	for (i = 0, m = 0; i < k; i++)
+		if (!(drop >> i & 1))
+			dst[m++] = dst[i];
+	*n = m;
+	return k;
+}
+
+/* 1 when fold16 agrees with fold_table on every code point it passes: each byte or
+ * pair it takes, sixteen bytes of it, against its entry; on the space; and the marks
+ * it drops compose with none of the letters it takes. */
+static int fold16_check(const UNormalizer2 *nfkc)
+{
+	unsigned char in[16], out[16];
+	uint32_t c, e, k, mark;
+	size_t n;
+
+	e = fold_lookup(nfkc, ' ');
+	if ((e & (FOLD_BOUNDARY | FOLD_SINGLE | FOLD_SPACE)) != (FOLD_BOUNDARY | FOLD_SINGLE | FOLD_SPACE))
+		return 0;
+	for (c = 0x21; c < 0x700; c++) {
+		if (c == 0x7F)
+			c = 0x600;
+		if (c < 0x80) {
+			memset(in, (int)c, sizeof(in));
+		} else {
+			for (k = 0; k < 16; k += 2) {
+				in[k] = (unsigned char)(0xC0 | c >> 6);
+				in[k + 1] = (unsigned char)(0x80 | (c & 0x3F));
+			}
+		}
+		if (!fold16(in, 0, out, &n))
+			continue;
+		e = fold_lookup(nfkc, c);
+		if ((e & (FOLD_SINGLE | FOLD_SPACE)) != FOLD_SINGLE ||
+		    (n && (!(e & FOLD_BOUNDARY) ||
+			   (e & FOLD_LEN) >> FOLD_LEN_SHIFT != (c < 0x80 ? 1u : 2u) ||
+			   (e & 0xFFFF) != (c < 0x80 ? out[0] : ((uint32_t)out[0] | (uint32_t)out[1] << 8)))))
+			return 0;
+		if (!n) {
+			/* dropped: tatweel starts a segment; a haraka does not */
+			if ((e & FOLD_LEN) || (c != 0x640 && (e & FOLD_BOUNDARY)))
+				return 0;
+			continue;
+		}
+		for (mark = 0x64B; mark <= 0x652; mark++)
+			if (unorm2_composePair(nfkc, (UChar32)c, (UChar32)mark) >= 0)
+				return 0;
+	}
+	return 1;
+}
+#endif
 
 static void two_byte_build(void)
 {
@@ -148,6 +264,9 @@ static void two_byte_build(void)
 		two_byte_run[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
 			(e & FOLD_RUN) == FOLD_RUN;
 	}
+#ifdef __SSE2__
+	block_fast = fold16_check(nfkc);
+#endif
 }
 
 static inline int run_pair(const unsigned char *s)
@@ -311,9 +430,44 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 	for (i = 0; i < len; ) {
 		/* the segment [i, j): the code point at i and those after it up to the next
 		 * boundary, where the next segment's first code point is decoded already */
-		uint32_t head = e;
-		size_t j = i + n;
-		int single = (head & FOLD_SINGLE) != 0;
+		uint32_t head;
+		size_t j;
+		int single;
+
+#ifdef __SSE2__
+		/* sixteen bytes at a time while fold16 takes them and the code point after
+		 * them starts a segment (decoded and looked up as the loop wants it) */
+		if (block_fast && len - i >= 16 && at > o.start) {
+			size_t k, m = 0, bytes;
+			uint32_t f = 0;
+
+			/* a space pending before a space of the piece is that space */
+			if (p[i] == ' ')
+				o.space = 0;
+			while (len - i >= 16) {
+				if ((st = key_room(out, &w, &room, at, 17, err)))
+					goto done;
+				if (!(k = fold16(p + i, o.space, (unsigned char *)w + at + (o.space != 0), &bytes)))
+					break;
+				if (i + k < len && (!(m = fold_decode(p + i + k, len - i - k, &c)) ||
+						    !((f = fold_lookup(nfkc, c)) & FOLD_BOUNDARY)))
+					break;
+				if (o.space) {
+					w[at++] = ' ';
+					o.space = 0;
+				}
+				at += bytes;
+				i += k;
+				n = m;
+				e = f;
+			}
+			if (i >= len)
+				break;
+		}
+#endif
+		head = e;
+		j = i + n;
+		single = (head & FOLD_SINGLE) != 0;
 
 		while (j < len) {
 			if (!(n = fold_decode(p + j, len - j, &c)))
@@ -430,6 +584,7 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 		}
 		i = j;
 	}
+done:
 	out->len = at;
 	if (st)
 		out->len = o.start;

@@ -147,6 +147,21 @@ static void test_fold(void)
 		{ "بيت ب a", "بيت ب a" }, { "بيت بّ", "بيت ب" }, { "بيت ة", "بيت ه" },
 		{ "بيت \xD9\x88\xD9\x94", "بيت \xD8\xA4" }, { "мир дом", "мир дом" },
 		{ "мир Дом", "мир дом" }, { "бит\t дом", "бит дом" },
+		/* sixteen bytes at a time: letters that change and letters that go, spaces
+		 * at either end of a block or around what goes, and a hamza that composes
+		 * with the letter before it just past a block */
+		{ "الحوثي ـ صالح تلقت اوامر بالفرار", "الحوثي صالح تلقت اوامر بالفرار" },
+		{ "مدرسة أحمد إلى مستشفى آمال كبيرة یک کتاب",
+		  "مدرسه احمد الي مستشفي امال كبيره يك كتاب" },
+		{ "THE Quick Brown Fox Jumps OVER the Lazy Dog",
+		  "the quick brown fox jumps over the lazy dog" },
+		{ "مُحَمَّدٌ رَسُولُ اللَّهِ وَالَّذِينَ مَعَهُ", "محمد رسول الله والذين معه" },
+		{ "كتابـــ جديد  جدا   جدا ـ جدا ـ", "كتاب جديد جدا جدا جدا" },
+		{ "بيت كبير جدا وبيت صغير  ", "بيت كبير جدا وبيت صغير" },
+		{ "أبببببب\xD9\x88\xD9\x94 بيت كبير", "اببببببؤ بيت كبير" },
+		{ "أببببببب\xD9\x88\xD9\x94 بيت كبير", "ابببببببؤ بيت كبير" },
+		{ "أبببببببب\xD9\x88\xD9\x94 بيت كبير", "اببببببببؤ بيت كبير" },
+		{ "أببببببببب\xD9\x88\xD9\x94 بيت كبير", "ابببببببببؤ بيت كبير" },
 	};
 	struct sahifa_buf b;
 	struct sahifa_error err;
