@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/embed.h"
 #include "corpus/corpus_internal.h"
 #include "sahifa/corpus.h"
@@ -224,6 +225,65 @@ struct slot64 {
 	uint32_t used;            /* the pass that filled it: an older pass's slot is empty */
 };
 
+/* ---- the arrays of one computation, kept by each thread for its next article ------ */
+
+/* The n-gram table is not cleared between articles: each article's passes take pass
+ * numbers after the last one's, so that older slots read as empty.  A thread's arrays
+ * are freed when it ends. */
+struct scratch {
+	struct slot64 *t;
+	size_t t_size;
+	uint32_t pass;            /* the last pass number used in t */
+	uint64_t *g, *before;
+	size_t *slot, *cand;
+	size_t g_cap, before_cap, slot_cap, cand_cap;
+	struct words ws;
+};
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_keyed;
+/* the thread's scratch, also held here so that a leak checker sees it is reachable */
+static _Thread_local struct scratch *thread_scratch;
+
+static void scratch_free(void *p)
+{
+	struct scratch *s = p;
+
+	if (!s)
+		return;
+	free(s->t);
+	free(s->g);
+	free(s->before);
+	free(s->slot);
+	free(s->cand);
+	free(s->ws.w);
+	free(s);
+}
+
+static void scratch_key_create(void)
+{
+	scratch_keyed = !pthread_key_create(&scratch_key, scratch_free);
+}
+
+/* The calling thread's scratch, NULL when memory runs out. */
+static struct scratch *scratch_get(void)
+{
+	struct scratch *s = thread_scratch;
+
+	if (s)
+		return s;
+	pthread_once(&scratch_once, scratch_key_create);
+	if (!scratch_keyed || !(s = calloc(1, sizeof(*s))))
+		return NULL;
+	if (pthread_setspecific(scratch_key, s)) {
+		free(s);
+		return NULL;
+	}
+	thread_scratch = s;
+	return s;
+}
+
 static size_t table_size(size_t n)
 {
 	size_t s = 64;
@@ -257,35 +317,48 @@ static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint
  * each length counts only the n-grams at the words whose shorter one repeated; once
  * none repeats, the measures of the longer ones stay 0.  The hash of the n-gram at a
  * word is grown from the (n-1)-gram's: h = mix(h ^ word) + k over its words. */
-static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_quality *q)
+static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t chars,
+			struct sahifa_quality *q)
 {
 	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
 	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
 	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
 	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
+	uint32_t pass;
 
 	if (!chars || nw < 2)
 		return 0;
-	t = calloc(size, sizeof(*t));
-	g = malloc(nw * sizeof(*g));
-	before = malloc((nw + 1) * sizeof(*before));
-	slot = malloc(nw * sizeof(*slot));
-	cand = malloc(nw * sizeof(*cand));
-	if (!t || !g || !before || !slot || !cand) {
-		free(t);
-		free(g);
-		free(before);
-		free(slot);
-		free(cand);
-		return -1;
+	if (s->t_size < size) {
+		free(s->t);
+		s->t_size = 0;
+		s->pass = 0;
+		if (!(s->t = calloc(size, sizeof(*s->t))))
+			return -1;
+		s->t_size = size;
 	}
+	if (s->pass > UINT32_MAX - MAX_NGRAM) {
+		memset(s->t, 0, s->t_size * sizeof(*s->t));
+		s->pass = 0;
+	}
+	pass = s->pass;
+	s->pass += MAX_NGRAM;
+	if (shf_array_reserve(&s->g, &s->g_cap, nw, sizeof(*s->g), 256) ||
+	    shf_array_reserve(&s->before, &s->before_cap, nw + 1, sizeof(*s->before), 256) ||
+	    shf_array_reserve(&s->slot, &s->slot_cap, nw, sizeof(*s->slot), 256) ||
+	    shf_array_reserve(&s->cand, &s->cand_cap, nw, sizeof(*s->cand), 256))
+		return -1;
+	t = s->t;
+	g = s->g;
+	before = s->before;
+	slot = s->slot;
+	cand = s->cand;
 	/* the words that occur more than once */
 	before[0] = 0;
 	for (i = 0; i < nw; i++) {
 		g[i] = corpus_mix64(0x9E3779B97F4A7C15ULL ^ ws->w[i].hash);
 		before[i + 1] = before[i] + ws->w[i].chars;
-		slot[i] = table_add(t, size, g[i], 1);
+		slot[i] = table_add(t, size, g[i], pass + 1);
 	}
 	for (i = 0; i < nw; i++)
 		if (t[slot[i]].count >= 2)
@@ -297,7 +370,7 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 		for (k = 0; k < m && cand[k] + n <= nw; k++) {
 			i = cand[k];
 			g[i] = corpus_mix64(g[i] ^ ws->w[i + n - 1].hash) + (n - 1);
-			slot[i] = table_add(t, size, g[i], (uint32_t)n);
+			slot[i] = table_add(t, size, g[i], pass + (uint32_t)n);
 		}
 		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
@@ -335,11 +408,6 @@ static int ngram_shares(const struct words *ws, uint64_t chars, struct sahifa_qu
 	for (i = 0; i < SAHIFA_QUALITY_TOP_NGRAMS; i++)
 		if (q->top_ngram_chars[i] > 1)
 			q->top_ngram_chars[i] = 1;
-	free(cand);
-	free(slot);
-	free(before);
-	free(g);
-	free(t);
 	return 0;
 }
 
@@ -545,7 +613,8 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 {
 	struct sahifa_quality *q = &a->quality;
 	struct sahifa_buf key = SAHIFA_BUF_INIT;
-	struct words ws = { NULL, 0, 0 };
+	struct scratch *sc;
+	struct words *ws;
 	struct tally t;
 	const struct stoplist *sl;
 	struct line_key *line_hashes = NULL;
@@ -558,6 +627,10 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	sl = stoplist_get(a->tag.lang, err, &st);
 	if (st)
 		return st;
+	if (!(sc = scratch_get()))
+		return sahifa_error_nomem(err, NULL);
+	ws = &sc->ws;
+	ws->n = 0;
 	for (i = 0; i < a->n_sections; i++)
 		n_lines += a->sections[i].n_paragraphs;
 	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
@@ -571,7 +644,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			sahifa_buf_reset(&key);
 			if ((st = shf_fold_key(p->text, strlen(p->text), &key, err)))
 				break;
-			if (scan_line(key.data ? key.data : "", key.len, sl, &ws, &t)) {
+			if (scan_line(key.data ? key.data : "", key.len, sl, ws, &t)) {
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
@@ -593,9 +666,8 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			}
 	}
 	free(line_hashes);
-	if (!st && ngram_shares(&ws, t.word_chars, q))
+	if (!st && ngram_shares(sc, ws, t.word_chars, q))
 		st = sahifa_error_nomem(err, NULL);
-	free(ws.w);
 	if (st)
 		return st;
 	q->lines = t.lines;
