@@ -1,6 +1,7 @@
 /* Decoding raw article bytes to UTF-8 in NFC with LF line ends (include/sahifa/decode.h). */
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +53,15 @@ static unsigned char byte_class[256];
 
 /* For the BMP: the canonical combining class, and a bit for NFC_Quick_Check = Yes.
  * With them the scan runs ICU's NFC quick check itself, so text already in NFC (the
- * usual case) costs no conversion to UTF-16. */
+ * usual case) costs no conversion to UTF-16.  The first 0x800 code points are filled
+ * with the other tables; the rest a block of 256 at a time, when the scan first meets
+ * one of the block (page_ready), since a text uses a few of them. */
 static uint8_t ccc_table[0x10000];
 static uint8_t qc_yes[0x10000 / 8];
+#define PAGE_BITS 8
+#define TABLES_FIRST 0x800        /* filled by tables_build */
+static _Atomic uint8_t page_ready[0x10000 >> PAGE_BITS];
+static pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
 /* The same for the two-byte code points in one byte, looked up by the sequence's two
  * bytes (first byte high): the combining class when the quick check says yes, else
  * TWO_BYTE_QC_NO (no class is that high), and TWO_BYTE_NOT_PAIR for two bytes that
@@ -108,6 +115,31 @@ static size_t arabic16(const unsigned char *s, size_t *letters)
 }
 #endif
 
+/* ccc_table and qc_yes for the code points from first to end (excluded). */
+static void nfc_fill(UChar32 first, UChar32 end)
+{
+	UChar32 c;
+
+	for (c = first; c < end; c++) {
+		ccc_table[c] = u_getCombiningClass(c);
+		if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)
+			qc_yes[c >> 3] |= (uint8_t)(1u << (c & 7));
+	}
+}
+
+/* The block of 256 code points that c is in, filled once for every thread. */
+static void page_fill(uint32_t c)
+{
+	unsigned page = c >> PAGE_BITS;
+
+	pthread_mutex_lock(&page_lock);
+	if (!atomic_load_explicit(&page_ready[page], memory_order_relaxed)) {
+		nfc_fill((UChar32)(page << PAGE_BITS), (UChar32)((page + 1) << PAGE_BITS));
+		atomic_store_explicit(&page_ready[page], 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&page_lock);
+}
+
 static void tables_build(void)
 {
 	UChar32 c;
@@ -124,11 +156,9 @@ static void tables_build(void)
 		else
 			byte_class[b] = C_PLAIN;
 	}
-	for (c = 0; c < 0x10000; c++) {
-		ccc_table[c] = u_getCombiningClass(c);
-		if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)
-			qc_yes[c >> 3] |= (uint8_t)(1u << (c & 7));
-	}
+	nfc_fill(0, TABLES_FIRST);
+	for (c = 0; c < TABLES_FIRST; c += 1 << PAGE_BITS)
+		atomic_store_explicit(&page_ready[c >> PAGE_BITS], 1, memory_order_relaxed);
 	memset(two_byte_nfc, TWO_BYTE_NOT_PAIR, sizeof(two_byte_nfc));
 	for (c = 0x80; c < 0x800; c++)
 		two_byte_nfc[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
@@ -156,6 +186,9 @@ static int nfc_step(uint32_t c, uint8_t *last_ccc)
 	int yes;
 
 	if (c < 0x10000) {
+		if (c >= TABLES_FIRST &&
+		    !atomic_load_explicit(&page_ready[c >> PAGE_BITS], memory_order_acquire))
+			page_fill(c);
 		ccc = ccc_table[c];
 		yes = (qc_yes[c >> 3] >> (c & 7)) & 1;
 	} else {
