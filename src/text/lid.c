@@ -331,9 +331,10 @@ static uint16_t al_next[AL_ENTRIES];
 /* The byte pairs led by 0xD8..0xDB, by (lead - 0xD8) << 8 | second: 0 for the marks that
  * end a word (، ؛ ؟ ۔), else the pair as fold_yeh_kaf folds it (itself for most). */
 static uint16_t al_pair[4 << 8];
-/* Of those, the ones the word scan copies with nothing more to do: 1 for a pair that
- * folds to itself and is neither yeh (ی, of the spelling's pairs) nor alef maksura. */
-static uint8_t al_plain[4 << 8];
+/* Of those, the ones the word scan copies with nothing more to do, by their two bytes
+ * (first byte high; 0 for any other two bytes): 1 for a pair that folds to itself and
+ * is neither yeh (ی, of the spelling's pairs) nor alef maksura. */
+static uint8_t al_plain[1 << 16];
 
 #define AL_HASH_SEED 2166136261u
 #define AL_HASH_PRIME 16777619u
@@ -397,7 +398,7 @@ static void al_table_build(void)
 
 		al_pair[k] = u == 0xD88C || u == 0xD89B || u == 0xD89F || u == 0xDB94 ? 0
 			   : u == 0xD98A || u == 0xD989 ? 0xDB8C : u == 0xD983 ? 0xDAA9 : (uint16_t)u;
-		al_plain[k] = al_pair[k] == u && u != 0xDB8C;
+		al_plain[u] = al_pair[k] == u && u != 0xDB8C;
 	}
 }
 
@@ -497,14 +498,16 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				i += 2;
 				/* then the letters that ask for none of the above (no mark that
 				 * ends the word, nothing to fold, no alef maksura, no yeh),
-				 * copied as they are */
-				while (!prev_maksura && i + 1 < len && s[i] >= 0xD8 && s[i] <= 0xDB &&
-				       i - start + 1 < AL_FOLD_MAX &&
-				       al_plain[(unsigned)(s[i] - 0xD8) << 8 | s[i + 1]]) {
-					fw[i - start] = s[i];
-					fw[i - start + 1] = s[i + 1];
-					prev = (unsigned)s[i] << 8 | s[i + 1];
-					i += 2;
+				 * copied as they are once the run is over */
+				if (!prev_maksura) {
+					size_t r = i, end = start + AL_FOLD_MAX - 1;
+
+					while (i + 1 < len && i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
+						i += 2;
+					if (i > r) {
+						memcpy(fw + (r - start), s + r, i - r);
+						prev = (unsigned)s[i - 2] << 8 | s[i - 1];
+					}
 				}
 				continue;
 			}
@@ -535,8 +538,17 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			else
 				h[0] = h[1];
 			/* Arabic's words are matched as written, the others folded; a word's
-			 * entries add to their languages in table order. */
-			for (arabic = 1; arabic >= 0; arabic--) {
+			 * entries add to their languages in table order.  A word with nothing
+			 * to fold is both: one walk of its bucket matches them all. */
+			for (k = folded ? 0 : al_bucket[al_hash_end(h[1], n)]; k; k = al_next[k - 1]) {
+				const struct al_entry *e = &al_table[k - 1];
+
+				if (e->len == n && !memcmp(e->word, s + start, n)) {
+					score[e->lang] += e->weight;
+					hits[e->lang]++;
+				}
+			}
+			for (arabic = 1; folded && arabic >= 0; arabic--) {
 				const unsigned char *w = arabic ? s + start : fw;
 
 				for (k = al_bucket[al_hash_end(h[arabic], n)]; k; k = al_next[k - 1]) {
