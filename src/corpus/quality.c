@@ -8,6 +8,7 @@
 
 #include "core/array.h"
 #include "core/embed.h"
+#include "core/utf8_block.h"
 #include "corpus/corpus_internal.h"
 #include "sahifa/corpus.h"
 #include "sahifa/utf8.h"
@@ -446,6 +447,31 @@ static uint8_t cp_table[CP_TABLE_END];
  * Cyrillic or Greek line, and one look-up a letter walks it. */
 static uint8_t two_byte_letter[0x10000];
 static pthread_once_t cp_table_once = PTHREAD_ONCE_INIT;
+static int block_fast;    /* letters16 agrees with two_byte_letter (cp_table_build) */
+
+#ifdef __SSE2__
+/* The sixteen bytes at s as Arabic letters of U+0621..U+063A, U+0641..U+064A and
+ * U+0671..U+06D3 (all of them letters and nothing else) and spaces: returns the mask
+ * of the bytes that are one of those letters (lead and continuation byte) or a space,
+ * with the spaces' mask in *sp. */
+static unsigned letters16(const unsigned char *s, unsigned *sp)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i prev = _mm_slli_si128(v, 1);   /* the byte before each: its lead */
+	/* the low byte of the code point U+06xx of a lead 0xD8..0xDB and its continuation,
+	 * at the continuation's place */
+	__m128i low = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(prev, SHF_B16(3)), 6),
+				   _mm_and_si128(v, SHF_B16(0x3F)));
+	__m128i cont = _mm_and_si128(SHF_IN16(prev, 0xD8, 0xDB),
+				     _mm_cmpeq_epi8(_mm_and_si128(v, SHF_B16(0xC0)), SHF_B16(0x80)));
+	unsigned letter = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		cont, _mm_or_si128(_mm_or_si128(SHF_IN16(low, 0x21, 0x3A), SHF_IN16(low, 0x41, 0x4A)),
+				   SHF_IN16(low, 0x71, 0xD3))));
+
+	*sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' ')));
+	return letter | letter >> 1 | *sp;
+}
+#endif
 
 static unsigned cp_flags_of(uint32_t c)
 {
@@ -464,11 +490,43 @@ static void cp_table_build(void)
 	for (c = 0x80; c < CP_TABLE_END; c++)
 		two_byte_letter[(0xC0 | c >> 6) << 8 | (0x80 | (c & 0x3F))] =
 			cp_table[c] == (CP_WORD | CP_LETTER);
+#ifdef __SSE2__
+	/* every pair letters16 takes is a letter of two_byte_letter's */
+	block_fast = 1;
+	for (c = 0x600; c < 0x700; c++) {
+		unsigned char in[16];
+		unsigned sp, k;
+
+		for (k = 0; k < 16; k += 2) {
+			in[k] = (unsigned char)(0xC0 | c >> 6);
+			in[k + 1] = (unsigned char)(0x80 | (c & 0x3F));
+		}
+		if (letters16(in, &sp) == 0xFFFF && !two_byte_letter[in[0] << 8 | in[1]])
+			block_fast = 0;
+	}
+#endif
 }
 
 static inline unsigned cp_flags(uint32_t c)
 {
 	return c < CP_TABLE_END ? cp_table[c] : cp_flags_of(c);
+}
+
+/* A word of a line, the bytes from its first word character to its last: to ws, and
+ * its counts to t. */
+static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
+			   const struct stoplist *sl, struct words *ws, struct tally *t)
+{
+	uint64_t h = text_hash(w, len, 0);
+
+	if (words_push(ws, h, chars))
+		return -1;
+	t->words++;
+	t->word_chars += chars;
+	t->alpha_words += alpha;
+	if (sl && stoplist_has(sl, h))
+		t->stop++;
+	return 0;
 }
 
 /* Walk one folded line: its words go to ws, its counts to t. */
@@ -489,6 +547,32 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 			i++;
 		if (i >= len)
 			break;
+#ifdef __SSE2__
+		/* the words of sixteen bytes of Arabic letters and spaces that end in them,
+		 * each all letters and two bytes a letter */
+		if (block_fast && len - i >= 16) {
+			unsigned sp, good = letters16(p + i, &sp), from = 0;
+
+			sp &= ~good ? (1u << __builtin_ctz(~good)) - 1 : 0xFFFF;
+			if (sp) {
+				for (; sp; sp &= sp - 1) {
+					unsigned j = (unsigned)__builtin_ctz(sp);
+					uint32_t wchars = (j - from) / 2;
+
+					if (j > from) {
+						chars += wchars;
+						t->nonspace += wchars;
+						t->letters += wchars;
+						if (add_word(s + i + from, j - from, wchars, 1, sl, ws, t))
+							return -1;
+					}
+					from = j + 1;
+				}
+				i += from;
+				continue;
+			}
+		}
+#endif
 		while (i < len && p[i] != ' ') {
 			unsigned f;
 
@@ -549,18 +633,8 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		}
 		chars += tchars;
 		t->nonspace += tchars;
-		if (in_word) {
-			uint64_t h = text_hash(s + wstart, wend - wstart, 0);
-			uint32_t wchars = wlast - wfirst;
-
-			if (words_push(ws, h, wchars))
-				return -1;
-			t->words++;
-			t->word_chars += wchars;
-			t->alpha_words += alpha;
-			if (sl && stoplist_has(sl, h))
-				t->stop++;
-		}
+		if (in_word && add_word(s + wstart, wend - wstart, wlast - wfirst, alpha, sl, ws, t))
+			return -1;
 	}
 	/* the last character that is not a closing quote or bracket */
 	{
