@@ -444,6 +444,9 @@ static void al_score_spelling(const unsigned char *w, size_t n, unsigned ur_pair
 	}
 }
 
+/* No two-byte letter is 0x0001: al_score_words's mark for "the two bytes before". */
+#define PREV_IN_TEXT 1u
+
 /* Add word evidence of the first AL_MAX_WORDS words of text to score, and count the
  * words that speak for each language in hits. */
 static void al_score_words(const char *text, size_t len, float *score, unsigned *hits)
@@ -455,16 +458,20 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 	while (i < len && words < AL_MAX_WORDS) {
 		size_t start, k, sep, fn;
 		unsigned char fw[AL_FOLD_MAX];   /* the word's first bytes, folded */
+		const unsigned char *w;         /* fw, or the word itself when nothing folds */
 		unsigned maksura = 0;   /* alef maksura before another Arabic letter */
 		unsigned ur_pairs = 0, fa_pairs = 0;  /* ئی and یی, folded, for the spelling */
-		unsigned prev = 0;      /* the two-byte letter before, folded; 0 after others */
-		int prev_maksura = 0, folded = 0;  /* folded: fw is not the word as written */
+		/* the two-byte letter before, folded; 0 after others, PREV_IN_TEXT after a
+		 * run of plain letters (the two bytes before, as written) */
+		unsigned prev = 0;
+		int prev_maksura = 0, folded = 0;  /* folded: the pairs of fw that fold */
+		uint8_t fold_at[AL_FOLD_MAX / 2];   /* where the pairs that fold are */
 
 		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
 			i += sep;
 		start = i;
-		/* One pass over the word: where it ends, its alef maksuras, its first bytes
-		 * folded (yeh, alef maksura and kaf to the Persian forms, as fold_yeh_kaf
+		/* One pass over the word: where it ends, its alef maksuras, whether its first
+		 * bytes fold (yeh, alef maksura and kaf to the Persian forms, as fold_yeh_kaf
 		 * does) and the letter pairs of its spelling.  The text is valid UTF-8 (CLD2
 		 * took it), so a byte 0xD8..0xDB leads a two-byte letter unless it ends the
 		 * text. */
@@ -483,31 +490,27 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				maksura += prev_maksura;
 				prev_maksura = u == 0xD989;
 				if (k + 1 < AL_FOLD_MAX) {
-					folded |= f != u;
+					if (f != u)
+						fold_at[folded++] = (uint8_t)k;
 					u = f;
-					fw[k] = (unsigned char)(u >> 8);
-					fw[k + 1] = (unsigned char)u;
 					if (u == 0xDB8C && k >= 2) {
+						if (prev == PREV_IN_TEXT)
+							prev = (unsigned)s[i - 2] << 8 | s[i - 1];
 						ur_pairs += prev == 0xD8A6;
 						fa_pairs += prev == 0xDB8C;
 					}
-				} else if (k < AL_FOLD_MAX) {
-					fw[k] = b;
 				}
 				prev = u;
 				i += 2;
 				/* then the letters that ask for none of the above (no mark that
-				 * ends the word, nothing to fold, no alef maksura, no yeh),
-				 * copied as they are once the run is over */
+				 * ends the word, nothing to fold, no alef maksura, no yeh) */
 				if (!prev_maksura) {
 					size_t r = i, end = start + AL_FOLD_MAX - 1;
 
 					while (i + 1 < len && i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
 						i += 2;
-					if (i > r) {
-						memcpy(fw + (r - start), s + r, i - r);
-						prev = (unsigned)s[i - 2] << 8 | s[i - 1];
-					}
+					if (i > r)
+						prev = PREV_IN_TEXT;
 				}
 				continue;
 			}
@@ -517,14 +520,25 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				maksura++;
 			prev_maksura = 0;
 			prev = 0;
-			if (k < AL_FOLD_MAX)
-				fw[k] = b;
 			i++;
 		}
 		if (i == start)
 			break;
 		words++;
 		fn = i - start < sizeof(fw) ? i - start : sizeof(fw);
+		w = s + start;
+		if (folded) {
+			int q;
+
+			memcpy(fw, w, fn);
+			for (q = 0; q < folded; q++) {
+				unsigned f = al_pair[(unsigned)(fw[fold_at[q]] - 0xD8) << 8 | fw[fold_at[q] + 1]];
+
+				fw[fold_at[q]] = (unsigned char)(f >> 8);
+				fw[fold_at[q] + 1] = (unsigned char)f;
+			}
+			w = fw;
+		}
 		if (i - start <= AL_WORD_MAX) {
 			size_t n = i - start;
 			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED };  /* fw, as written */
@@ -549,13 +563,13 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				}
 			}
 			for (arabic = 1; folded && arabic >= 0; arabic--) {
-				const unsigned char *w = arabic ? s + start : fw;
+				const unsigned char *aw = arabic ? s + start : fw;
 
 				for (k = al_bucket[al_hash_end(h[arabic], n)]; k; k = al_next[k - 1]) {
 					const struct al_entry *e = &al_table[k - 1];
 
 					if ((e->lang == AL_AR) == arabic && e->len == n &&
-					    !memcmp(e->word, w, n)) {
+					    !memcmp(e->word, aw, n)) {
 						score[e->lang] += e->weight;
 						hits[e->lang]++;
 					}
@@ -584,7 +598,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			score[AL_AR] += 1.0f;
 			hits[AL_AR]++;
 		}
-		al_score_spelling(fw, fn, ur_pairs, fa_pairs, score, hits);
+		al_score_spelling(w, fn, ur_pairs, fa_pairs, score, hits);
 	}
 }
 
