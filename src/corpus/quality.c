@@ -239,6 +239,9 @@ struct scratch {
 	size_t *slot, *cand;
 	size_t g_cap, before_cap, slot_cap, cand_cap;
 	struct words ws;
+	struct sahifa_buf key;    /* a paragraph's match key */
+	struct line_key *lines;   /* the paragraphs' hashes */
+	size_t lines_cap;
 };
 
 static pthread_key_t scratch_key;
@@ -259,6 +262,8 @@ static void scratch_free(void *p)
 	free(s->slot);
 	free(s->cand);
 	free(s->ws.w);
+	sahifa_buf_release(&s->key);
+	free(s->lines);
 	free(s);
 }
 
@@ -277,6 +282,7 @@ static struct scratch *scratch_get(void)
 	pthread_once(&scratch_once, scratch_key_create);
 	if (!scratch_keyed || !(s = calloc(1, sizeof(*s))))
 		return NULL;
+	sahifa_buf_init(&s->key, 0);
 	if (pthread_setspecific(scratch_key, s)) {
 		free(s);
 		return NULL;
@@ -686,12 +692,12 @@ static double share(uint64_t a, uint64_t b)
 enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahifa_error *err)
 {
 	struct sahifa_quality *q = &a->quality;
-	struct sahifa_buf key = SAHIFA_BUF_INIT;
+	struct sahifa_buf *key;
 	struct scratch *sc;
 	struct words *ws;
 	struct tally t;
 	const struct stoplist *sl;
-	struct line_key *line_hashes = NULL;
+	struct line_key *line_hashes;
 	size_t n_lines = 0, i, j, k, m;
 	enum sahifa_status st = SAHIFA_OK;
 
@@ -707,29 +713,29 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 	ws->n = 0;
 	for (i = 0; i < a->n_sections; i++)
 		n_lines += a->sections[i].n_paragraphs;
-	if (n_lines && !(line_hashes = calloc(n_lines, sizeof(*line_hashes))))
+	if (shf_array_reserve(&sc->lines, &sc->lines_cap, n_lines, sizeof(*sc->lines), 64))
 		return sahifa_error_nomem(err, NULL);
-	sahifa_buf_init(&key, 0);
+	line_hashes = sc->lines;
+	key = &sc->key;
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
 			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
 			uint64_t before = t.line_chars, h;
 
-			sahifa_buf_reset(&key);
-			if ((st = shf_fold_key(p->text, strlen(p->text), &key, err)))
+			sahifa_buf_reset(key);
+			if ((st = shf_fold_key(p->text, strlen(p->text), key, err)))
 				break;
-			if (scan_line(key.data ? key.data : "", key.len, sl, ws, &t)) {
+			if (scan_line(key->data ? key->data : "", key->len, sl, ws, &t)) {
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
-			h = text_hash(key.data ? key.data : "", key.len, 1);
+			h = text_hash(key->data ? key->data : "", key->len, 1);
 			line_hashes[k].hash = h;
 			line_hashes[k].chars = t.line_chars - before;
 			line_hashes[k].index = k;
 		}
-	sahifa_buf_release(&key);
 	if (!st && k) {
 		/* every line of a run of equal lines but the first counts as repeated */
 		qsort(line_hashes, k, sizeof(*line_hashes), cmp_line_key);
@@ -739,7 +745,6 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 				t.dup_line_chars += line_hashes[m].chars;
 			}
 	}
-	free(line_hashes);
 	if (!st && ngram_shares(sc, ws, t.word_chars, q))
 		st = sahifa_error_nomem(err, NULL);
 	if (st)
