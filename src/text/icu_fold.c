@@ -148,7 +148,7 @@ static int block_fast;    /* fold16's table holds for this ICU's data (two_byte_
  * *n; returns how many bytes of s were taken (14 to 16), or 0.  The caller checks
  * that the key is not empty and that the code point after them starts a segment.
  */
-static size_t fold16(const unsigned char *s, int space, unsigned char *dst, size_t *n)
+static inline size_t fold16(const unsigned char *s, int space, unsigned char *dst, size_t *n)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i prev = _mm_slli_si128(v, 1);   /* the byte before each: its lead */
@@ -159,7 +159,7 @@ static size_t fold16(const unsigned char *s, int space, unsigned char *dst, size
 							    _mm_cmpeq_epi8(v, SHF_B16(0x9C)))),
 			     _mm_and_si128(lb, SHF_IN16(v, 0x96, 0xAD))),
 		_mm_and_si128(l9, _mm_or_si128(SHF_IN16(v, 0x93, 0x9F), SHF_IN16(v, 0xB0, 0xB8))));
-	__m128i alef, heh, yeh, kaf, to_d9, out;
+	__m128i alef, heh, yeh, kaf, upper, change, to_d9;
 	unsigned lead, cont, sp, drop;
 	size_t k, i, m;
 
@@ -181,16 +181,19 @@ static size_t fold16(const unsigned char *s, int space, unsigned char *dst, size
 	yeh = _mm_or_si128(_mm_and_si128(l9, _mm_cmpeq_epi8(v, SHF_B16(0x89))),
 			   _mm_and_si128(lb, _mm_cmpeq_epi8(v, SHF_B16(0x8C))));
 	kaf = _mm_and_si128(la, _mm_cmpeq_epi8(v, SHF_B16(0xA9)));
-	to_d9 = _mm_srli_si128(_mm_or_si128(_mm_or_si128(heh, kaf), _mm_and_si128(lb, yeh)), 1);
-	out = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(_mm_or_si128(alef, heh),
-							 _mm_or_si128(yeh, kaf)), v),
-			   _mm_or_si128(_mm_or_si128(_mm_and_si128(alef, SHF_B16(0xA7)),
-						     _mm_and_si128(heh, SHF_B16(0x87))),
-					_mm_or_si128(_mm_and_si128(yeh, SHF_B16(0x8A)),
-						     _mm_and_si128(kaf, SHF_B16(0x83)))));
-	out = _mm_or_si128(_mm_andnot_si128(to_d9, out), _mm_and_si128(to_d9, SHF_B16(0xD9)));
-	out = _mm_add_epi8(out, _mm_and_si128(SHF_IN16(v, 'A', 'Z'), SHF_B16(0x20)));
-	_mm_storeu_si128((__m128i *)(void *)dst, out);
+	upper = SHF_IN16(v, 'A', 'Z');
+	change = _mm_or_si128(_mm_or_si128(alef, heh), _mm_or_si128(yeh, kaf));
+	if (_mm_movemask_epi8(_mm_or_si128(change, upper))) {
+		to_d9 = _mm_srli_si128(_mm_or_si128(_mm_or_si128(heh, kaf), _mm_and_si128(lb, yeh)), 1);
+		v = _mm_or_si128(_mm_andnot_si128(change, v),
+				 _mm_or_si128(_mm_or_si128(_mm_and_si128(alef, SHF_B16(0xA7)),
+							   _mm_and_si128(heh, SHF_B16(0x87))),
+					      _mm_or_si128(_mm_and_si128(yeh, SHF_B16(0x8A)),
+							   _mm_and_si128(kaf, SHF_B16(0x83)))));
+		v = _mm_or_si128(_mm_andnot_si128(to_d9, v), _mm_and_si128(to_d9, SHF_B16(0xD9)));
+		v = _mm_add_epi8(v, _mm_and_si128(upper, SHF_B16(0x20)));
+	}
+	_mm_storeu_si128((__m128i *)(void *)dst, v);
 	if (!(drop & ((1u << k) - 1))) {
 		*n = k;
 		return k;
