@@ -625,6 +625,9 @@ static int al_needs_own_letter(int j)
  * Arabic text's letters are such. */
 static uint8_t al_weighted[256];
 static size_t al_n_weighted;
+/* For each code point of letter_weight, bit j set where it is a letter of language j's
+ * own (weight 2 or more for j, under 2 for Arabic). */
+static uint8_t al_own[256];
 static pthread_once_t al_weighted_once = PTHREAD_ONCE_INIT;
 
 static void al_weighted_build(void)
@@ -637,6 +640,10 @@ static void al_weighted_build(void)
 				al_weighted[al_n_weighted++] = (uint8_t)i;
 				break;
 			}
+	for (i = 0; i < 256; i++)
+		for (j = 0; j < N_AL; j++)
+			if (letter_weight[i][j] >= 2 && letter_weight[i][AL_AR] < 2)
+				al_own[i] |= (uint8_t)(1u << j);
 }
 
 /*
@@ -652,6 +659,7 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 	float score[N_AL] = { 0 };
 	unsigned own[N_AL] = { 0 };
 	size_t k;
+	unsigned m;
 	int i, j, best = AL_AR, second = -1, cld2 = al_index(map_cld2_code(r->code[0]));
 	uint64_t letters = shf_script_arabic_letters(c);
 	double margin;
@@ -663,12 +671,11 @@ static int al_decide(const char *text, size_t len, const struct sahifa_script_co
 		i = al_weighted[k];
 		if (!(n = c->arabic[i]))
 			continue;
-		for (j = 0; j < N_AL; j++) {
+		for (j = 0; j < N_AL; j++)
 			score[j] += letter_weight[i][j] * (float)n;
-			/* A letter of the language's own: strong for it, not Arabic's. */
-			if (letter_weight[i][j] >= 2 && letter_weight[i][AL_AR] < 2)
-				own[j] += n;
-		}
+		/* A letter of the language's own: strong for it, not Arabic's. */
+		for (m = al_own[i]; m; m &= m - 1)
+			own[__builtin_ctz(m)] += n;
 	}
 	for (j = 0; j < N_AL; j++)
 		score[j] += zwnj_weight[j] * (float)c->zwnj;
