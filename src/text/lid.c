@@ -336,6 +336,26 @@ static uint16_t al_pair[4 << 8];
  * is neither yeh (ی, of the spelling's pairs) nor alef maksura. */
 static uint8_t al_plain[1 << 16];
 
+/* The list's words by length and first and last two bytes, a bit each in 4096: a
+ * word whose bit is clear is none of them, and is neither hashed nor looked up. */
+#define AL_FILTER_BITS 12
+static uint8_t al_filter[(1u << AL_FILTER_BITS) / 8];
+
+static unsigned al_filter_bit(const unsigned char *w, size_t n)
+{
+	uint32_t x = (uint32_t)n << 24 ^ (uint32_t)w[0] << 16 ^ (uint32_t)w[n > 1] << 8 ^ w[n - 1] ^
+		     (uint32_t)w[n > 1 ? n - 2 : 0] << 4;
+
+	return (x * 0x9E3779B1u) >> (32 - AL_FILTER_BITS);
+}
+
+static int al_filter_has(const unsigned char *w, size_t n)
+{
+	unsigned b = al_filter_bit(w, n);
+
+	return al_filter[b >> 3] >> (b & 7) & 1;
+}
+
 #define AL_HASH_SEED 2166136261u
 #define AL_HASH_PRIME 16777619u
 
@@ -388,7 +408,9 @@ static void al_table_build(void)
 	}
 	for (k = 0; k < out; k++) {
 		uint16_t *link = &al_bucket[al_hash(al_table[k].word, al_table[k].len)];
+		unsigned bit = al_filter_bit(al_table[k].word, al_table[k].len);
 
+		al_filter[bit >> 3] |= (uint8_t)(1u << (bit & 7));
 		while (*link)
 			link = &al_next[*link - 1];
 		*link = (uint16_t)(k + 1);
@@ -539,7 +561,8 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			}
 			w = fw;
 		}
-		if (i - start <= AL_WORD_MAX) {
+		if (i - start <= AL_WORD_MAX &&
+		    (al_filter_has(s + start, i - start) || (folded && al_filter_has(fw, i - start)))) {
 			size_t n = i - start;
 			uint32_t h[2] = { AL_HASH_SEED, AL_HASH_SEED };  /* fw, as written */
 			int arabic;
