@@ -341,7 +341,7 @@ static uint8_t al_plain[1 << 16];
 #define AL_FILTER_BITS 12
 static uint8_t al_filter[(1u << AL_FILTER_BITS) / 8];
 
-static unsigned al_filter_bit(const unsigned char *w, size_t n)
+static inline unsigned al_filter_bit(const unsigned char *w, size_t n)
 {
 	uint32_t x = (uint32_t)n << 24 ^ (uint32_t)w[0] << 16 ^ (uint32_t)w[n > 1] << 8 ^ w[n - 1] ^
 		     (uint32_t)w[n > 1 ? n - 2 : 0] << 4;
@@ -349,7 +349,7 @@ static unsigned al_filter_bit(const unsigned char *w, size_t n)
 	return (x * 0x9E3779B1u) >> (32 - AL_FILTER_BITS);
 }
 
-static int al_filter_has(const unsigned char *w, size_t n)
+static inline int al_filter_has(const unsigned char *w, size_t n)
 {
 	unsigned b = al_filter_bit(w, n);
 
