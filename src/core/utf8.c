@@ -113,6 +113,17 @@ static const unsigned char may_separate[256] = {
 };
 
 #ifdef __SSE2__
+/* The bits set in each byte value. */
+static const uint8_t bits8[256] = {
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+	B6(0), B6(1), B6(1), B6(2)
+#undef B2
+#undef B4
+#undef B6
+};
+
 /* sahifa_utf8_words over the sixteen bytes at s when they are printable ASCII and whole
  * Arabic letters (leads 0xD8-0xDB, each with its continuation byte), where the only
  * separator is ' ': *n counts the words a space ends, *has the one still open.  Returns
@@ -135,6 +146,15 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 		lead &= 0x7FFF;
 	}
 	word = (alnum | lead) & ((1u << take) - 1);
+	if (((word | cont | space) & ((1u << take) - 1)) == (1u << take) - 1) {
+		/* nothing but words and spaces: a space ends a word where the byte before
+		 * it is of one (the first space also the word open before the block) */
+		unsigned ends = space & (word | cont) << 1;
+
+		*n += (uint64_t)(bits8[ends & 0xFF] + bits8[ends >> 8]) + (h && (space & 1));
+		*has = space ? (word >> (32 - __builtin_clz(space))) != 0 : (h || word);
+		return take;
+	}
 	for (; space; space &= space - 1) {
 		unsigned j = (unsigned)__builtin_ctz(space);
 
