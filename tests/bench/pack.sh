@@ -9,8 +9,9 @@
 # reach back to its JSONL line; --long matching made it a fifth smaller again for more
 # CPU than it saved), first of the same JSONL, then
 # of the release's own files (the shards and the CSVs that hold the same content as
-# tables: about twice the bytes, so compressing them alone is the floor of pack).  Each
-# archive's size is printed with it.
+# tables: about twice the bytes, so compressing them alone is the floor of a pack that
+# compresses as tar does; pack's zstd window reaches from each record's JSONL line back
+# to its CSV rows, which plain -3 does not).  Each archive's size is printed with it.
 #   sh tests/bench/pack.sh [RECORDS.jsonl]
 # Without an argument the corpus is converted first (one text file per article,
 # headline then body, in a scratch folder).  Each command runs REPEAT times (default
