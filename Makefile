@@ -33,7 +33,7 @@ SANFLAGS =
 endif
 
 # Debian packages the build, the tests and the benchmarks need.
-DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev libxml2-dev zlib1g-dev libdeflate-dev \
+DEB_PKGS = pkg-config libicu-dev libarchive-dev libcjson-dev libcsv-dev libcld2-dev libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev \
 	   libssl-dev python3 python3-jsonschema time xz-utils zstd zip bc
 # The consumer test (tests/scripts/consumers.sh) reads releases with these; its npm
 # readers install themselves into $(BUILD)/consumers (tests/consumers/deps.sh).
@@ -43,7 +43,7 @@ FUZZ_PKGS = clang libclang-rt-14-dev
 # scripts, which SKIP where it cannot run).
 CLUSTER_PKGS = slurm-wlm munge
 
-PKGS = icu-uc icu-i18n libarchive libcjson libcrypto libxml-2.0 zlib libdeflate
+PKGS = icu-uc icu-i18n libarchive libcjson libcrypto libxml-2.0 zlib libdeflate libzstd
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `deps`.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -Wl,--no-as-needed -lcld2_full -Wl,--as-needed -lcld2 -lstdc++ -lpthread -lm

@@ -119,11 +119,17 @@
  * raw bytes (SAHIFA_MAX_ARTICLE_BYTES); a body that inflates past it is a
  * decompression bomb and the record is rejected without inflating further. */
 
-/* ---- release archives (src/release/deflate_gzip.c) ---- */
+/* ---- release archives (src/release/deflate_gzip.c, src/release/zstd_write.c) ---- */
 
 /* A .tar.gz is written as gzip members of this many bytes of tar each (libdeflate
  * compresses whole buffers).  Each member starts without the previous one's window:
  * 1 MiB pieces cost about 0.1% of size against one member, and hold 2 MiB in memory. */
 #define SAHIFA_GZIP_MEMBER_BYTES ((size_t)1 << 20)
+
+/* A .tar.zst's zstd window (src/release/zstd_write.c) is at most 2^this bytes: as far
+ * back as a match may reach, and what a reader holds in memory.  Past 27 the zstd
+ * program and libzstd's default decoder (libarchive's reader among them) refuse the
+ * frame without --long or a raised limit; 27 (128 MiB) is ZSTD_WINDOWLOG_LIMIT_DEFAULT. */
+#define SAHIFA_ZSTD_WINDOW_LOG_MAX 27
 
 #endif

@@ -25,16 +25,28 @@ static la_ssize_t gzip_write(struct archive *a, void *client, const void *buf, s
 {
 	struct sahifa_archive_writer *w = client;
 
-	if (shf_gzip_out_write(&w->gz, buf, len, &w->gz_err)) {
-		archive_set_error(a, EIO, "%s", w->gz_err.msg);
+	if (shf_gzip_out_write(&w->gz, buf, len, &w->out_err)) {
+		archive_set_error(a, EIO, "%s", w->out_err.msg);
 		return -1;
 	}
 	return (la_ssize_t)len;
 }
 
-/* The tar stream into a file of gzip members (see archive_write.h). */
-static enum sahifa_status open_gzip(struct sahifa_archive_writer *w, const char *path,
-				    struct sahifa_error *err)
+/* libarchive's output callback when the tar goes through libzstd. */
+static la_ssize_t zstd_write(struct archive *a, void *client, const void *buf, size_t len)
+{
+	struct sahifa_archive_writer *w = client;
+
+	if (shf_zstd_out_write(&w->zs, buf, len, &w->out_err)) {
+		archive_set_error(a, EIO, "%s", w->out_err.msg);
+		return -1;
+	}
+	return (la_ssize_t)len;
+}
+
+/* The tar stream into a file of gzip members or a zstd frame (see archive_write.h). */
+static enum sahifa_status open_own_filter(struct sahifa_archive_writer *w, const char *path,
+					  unsigned long long size_hint, struct sahifa_error *err)
 {
 	enum sahifa_status st;
 
@@ -44,13 +56,16 @@ static enum sahifa_status open_gzip(struct sahifa_archive_writer *w, const char 
 		shf_archive_writer_free(w);
 		return st;
 	}
-	if ((st = shf_gzip_out_init(&w->gz, w->fp, path, 6, err))) {
+	st = w->gzip ? shf_gzip_out_init(&w->gz, w->fp, path, 6, err)
+		     : shf_zstd_out_init(&w->zs, w->fp, path, 3, size_hint, err);
+	if (st) {
 		shf_archive_writer_free(w);
 		return st;
 	}
 	/* the tar as libarchive writes it to a file, with no padding after its end blocks */
 	if (archive_write_set_bytes_in_last_block(w->a, 1) != ARCHIVE_OK ||
-	    archive_write_open2(w->a, w, NULL, gzip_write, NULL, NULL) != ARCHIVE_OK) {
+	    archive_write_open2(w->a, w, NULL, w->gzip ? gzip_write : zstd_write, NULL,
+				NULL) != ARCHIVE_OK) {
 		st = la_fail(w, NULL, err);
 		shf_archive_writer_free(w);
 		return st;
@@ -60,6 +75,7 @@ static enum sahifa_status open_gzip(struct sahifa_archive_writer *w, const char 
 
 enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
 					      enum sahifa_pack_format format, long long mtime,
+					      unsigned long long size_hint,
 					      struct sahifa_error *err)
 {
 	struct archive *a = archive_write_new();
@@ -79,8 +95,7 @@ enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, cons
 		break;
 	case SAHIFA_PACK_TAR_ZST:
 		r = archive_write_set_format_pax_restricted(a);
-		if (r == ARCHIVE_OK)
-			r = archive_write_add_filter_zstd(a);
+		w->zstd = 1;
 		break;
 	case SAHIFA_PACK_TAR_GZ:
 	default:
@@ -94,8 +109,8 @@ enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, cons
 		shf_archive_writer_free(w);
 		return st;
 	}
-	if (w->gzip)
-		return open_gzip(w, path, err);
+	if (w->gzip || w->zstd)
+		return open_own_filter(w, path, size_hint, err);
 	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
 		enum sahifa_status st = la_fail(w, NULL, err);
 
@@ -256,6 +271,8 @@ enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 	w->a = NULL;
 	if (w->gzip && !st)
 		st = shf_gzip_out_finish(&w->gz, err);
+	if (w->zstd && !st)
+		st = shf_zstd_out_finish(&w->zs, err);
 	if (w->fp) {
 		if ((fflush(w->fp) != 0 || ferror(w->fp)) && !st)
 			st = sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "write error: %s",
@@ -266,6 +283,7 @@ enum sahifa_status shf_archive_writer_close(struct sahifa_archive_writer *w,
 		w->fp = NULL;
 	}
 	shf_gzip_out_release(&w->gz);
+	shf_zstd_out_release(&w->zs);
 	return st;
 }
 
@@ -278,4 +296,5 @@ void shf_archive_writer_free(struct sahifa_archive_writer *w)
 		fclose(w->fp);
 	w->fp = NULL;
 	shf_gzip_out_release(&w->gz);
+	shf_zstd_out_release(&w->zs);
 }

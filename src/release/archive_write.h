@@ -6,7 +6,10 @@
  * timestamp or name.  Tar archives are pax (restricted: extended headers only when a
  * member needs them), zip members are deflated.  A .tar.gz is libarchive's tar through
  * libdeflate (src/release/deflate_gzip.h) instead of libarchive's zlib filter: the same
- * tar bytes, compressed at the same level in about half the time.
+ * tar bytes, compressed at the same level in about half the time.  A .tar.zst is the
+ * same tar through libzstd (src/release/zstd_write.h) instead of libarchive's zstd
+ * filter, whose window cannot be set: level 3 still, with a window that reaches from a
+ * record's JSONL line back to its CSV rows.
  */
 #ifndef SAHIFA_ARCHIVE_WRITE_H
 #define SAHIFA_ARCHIVE_WRITE_H
@@ -17,21 +20,26 @@
 #include "sahifa/error.h"
 #include "sahifa/pack.h"
 #include "release/deflate_gzip.h"
+#include "release/zstd_write.h"
 
 struct sahifa_archive_writer {
 	void *a;              /* struct archive *; owned */
 	const char *path;     /* borrowed; for messages */
 	long long mtime;      /* every member's */
 	unsigned long long members;
-	FILE *fp;             /* the .tar.gz's file when gz is used; owned */
+	FILE *fp;             /* the file when gz or zs is used; owned */
 	int gzip;             /* the tar goes through gz */
+	int zstd;             /* the tar goes through zs */
 	struct shf_gzip_out gz;
-	struct sahifa_error gz_err;   /* why gz failed, for the message */
+	struct shf_zstd_out zs;
+	struct sahifa_error out_err;   /* why gz or zs failed, for the message */
 };
 
-/* Create the archive at path (an existing file is truncated). */
+/* Create the archive at path (an existing file is truncated).  size_hint is about how
+ * many bytes of tar will be written (0: unknown); a .tar.zst sizes its window by it. */
 enum sahifa_status shf_archive_writer_open(struct sahifa_archive_writer *w, const char *path,
 					      enum sahifa_pack_format format, long long mtime,
+					      unsigned long long size_hint,
 					      struct sahifa_error *err);
 /* A directory member; name ends in '/'. */
 enum sahifa_status shf_archive_writer_add_dir(struct sahifa_archive_writer *w, const char *name,

@@ -1828,13 +1828,18 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 	struct sahifa_archive_writer w;
 	struct sahifa_outfile of;
 	struct sahifa_buf name = SAHIFA_BUF_INIT;
+	unsigned long long tar_bytes = 1024 + 512;
 	enum sahifa_status st;
 	size_t i;
 
 	if ((st = sahifa_outfile_reserve(&of, target, p->err)))
 		return st;
+	/* about the tar's size: each member's header and its bytes in 512-byte blocks (the
+	 * manifest and datapackage.json, not made yet, are small), and the two end blocks */
+	for (i = 0; i < p->n_m; i++)
+		tar_bytes += 512 + (p->m[i].bytes + 511) / 512 * 512;
 	if ((st = shf_archive_writer_open(&w, of.tmp, p->o->format, p->o->source_date_epoch,
-					     p->err)))
+					     tar_bytes, p->err)))
 		goto fail;
 	w.path = target;
 	if (sahifa_buf_appendf(&name, "%s/", p->top)) {

@@ -216,6 +216,38 @@ if [ "$r" = ok ] && gzip -t "$tmp/s/s-1.0.0.tar.gz" &&
 	[ "$(tar tzf "$tmp/s/s-1.0.0.tar.gz" | wc -l)" -gt 10 ]; then pass gzip-members
 else fail gzip-members "$r"; fi
 
+# -- a .tar.zst is one zstd frame through libzstd (src/release/zstd_write.c): zstd -t and
+# -d, tar --zstd and sahifa (validate, --previous) read it; its window holds the tar and
+# stays within SAHIFA_ZSTD_WINDOW_LOG_MAX, which zstd -d opens without --long; the frame
+# carries its checksum; the window makes it smaller than zstd -3 of the same tar (each
+# record is there twice, a JSONL line and CSV rows, more than zstd -3's 2 MiB window
+# apart); the same records give the same bytes from another folder and time zone
+if command -v zstd > /dev/null 2>&1; then
+	z="$tmp/s/s-1.0.0.tar.zst"
+	wmax=$(sed -n 's/^#define SAHIFA_ZSTD_WINDOW_LOG_MAX \([0-9]*\)$/\1/p' "$ROOT/include/sahifa/limits.h")
+	info=$(zstd -lv "$z" 2>/dev/null)
+	win=$(echo "$info" | sed -n 's/.*Window Size:.*(\([0-9]*\) B).*/\1/p')
+	tarb=$(zstd -dc "$z" | wc -c)
+	plain=$(zstd -dc "$z" | zstd -3 --single-thread -q -c | wc -c)
+	zb=$(wc -c < "$z")
+	mkdir -p "$tmp/zs"
+	(cd "$tmp/elsewhere" && TZ=Asia/Tokyo "$SAHIFA" pack --name s --version 1.0.0 \
+		--split train=80,validation=10,test=10 --format tar.zst -o ../zs ../s.jsonl > /dev/null)
+	if [ -n "$wmax" ] && [ -n "$win" ] && zstd -q -t "$z" && [ "$win" -le $((1 << wmax)) ] &&
+		[ "$win" -ge "$tarb" ] && [ "$win" -lt $((2 * tarb)) ] &&
+		echo "$info" | grep -q "Check: XXH64" && [ "$zb" -lt "$plain" ] &&
+		tar --zstd -tf "$z" | grep -qx 's-1.0.0/manifest.json' &&
+		[ "$(tar --zstd -xOf "$z" s-1.0.0/data/paragraphs.csv | wc -l)" -gt 3000 ] &&
+		"$SAHIFA" validate "$z" 2> /dev/null &&
+		"$SAHIFA" pack --name s --version 1.0.1 --format tar.zst --previous "$z" -o "$tmp/zs" \
+			"$tmp/s.jsonl" > /dev/null 2>&1 &&
+		cmp -s "$z" "$tmp/zs/s-1.0.0.tar.zst"; then
+		pass tar.zst-readers
+	else fail tar.zst-readers "window $win of at most 2^$wmax for $tarb bytes of tar, $zb bytes against $plain for zstd -3"; fi
+else
+	echo "SKIP pack/tar.zst-readers: no zstd program"
+fi
+
 # -- shards: a small --shard-size gives several train-NNNNN-of-MMMMM.jsonl
 "$SAHIFA" pack --name sh --version 1.0.0 --shard-size 100K -o "$tmp/sh" "$tmp/s.jsonl" > /dev/null
 names=$(tar tzf "$tmp/sh/sh-1.0.0.tar.gz" | grep 'data/train-' | tr '\n' ' ')

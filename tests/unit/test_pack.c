@@ -1,14 +1,16 @@
 /* pack's pieces: semver, option parsing, split assignment, the match key, CSV fields,
- * the gzip members of a .tar.gz. */
+ * the gzip members of a .tar.gz, the zstd frame of a .tar.zst. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include "check.h"
 #include "release/csv_write.h"
 #include "release/deflate_gzip.h"
+#include "release/zstd_write.h"
 #include "sahifa/limits.h"
 #include "text/icu_fold.h"
 #include "sahifa/pack.h"
@@ -400,9 +402,119 @@ out:
 	free(back);
 }
 
+/* One frame decoded by a decoder held to SAHIFA_ZSTD_WINDOW_LOG_MAX (what zstd -d and
+ * libarchive allow by default); -1 when it does not decode whole. */
+static long long unzstd(const void *data, size_t len, unsigned char *out, size_t cap)
+{
+	ZSTD_DCtx *d = ZSTD_createDCtx();
+	ZSTD_inBuffer in = { data, len, 0 };
+	ZSTD_outBuffer o = { out, cap, 0 };
+	size_t r = 1;
+
+	if (!d || ZSTD_isError(ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax,
+						      SAHIFA_ZSTD_WINDOW_LOG_MAX))) {
+		ZSTD_freeDCtx(d);
+		return -1;
+	}
+	while (r && !ZSTD_isError(r) && (in.pos < in.size || o.pos < o.size)) {
+		size_t before = in.pos + o.pos;
+
+		r = ZSTD_decompressStream(d, &o, &in);
+		if (!ZSTD_isError(r) && r && in.pos + o.pos == before)
+			break;
+	}
+	ZSTD_freeDCtx(d);
+	return r == 0 && in.pos == in.size ? (long long)o.pos : -1;
+}
+
+/* Streams of several sizes, written in pieces of every kind and with hints below, at
+ * and above their size: each gives the bytes back through a decoder held to the
+ * window limit, the same frame whatever the pieces, and a window that holds the
+ * stream (the hint's) up to the limit. */
+static void test_zstd_out(void)
+{
+	static const size_t sizes[] = { 0, 1, 100000, (size_t)3 << 20 };
+	static const size_t pieces[] = { 10240, 7, (size_t)1 << 22 };
+	static const struct { unsigned long long hint; int log; } windows[] = {
+		{ 1, 10 }, { 1024, 10 }, { 1025, 11 }, { (unsigned long long)3 << 20, 22 },
+		{ (unsigned long long)1 << 27, SAHIFA_ZSTD_WINDOW_LOG_MAX },
+		{ (unsigned long long)1 << 40, SAHIFA_ZSTD_WINDOW_LOG_MAX },
+		{ 0, SAHIFA_ZSTD_WINDOW_LOG_MAX },
+	};
+	size_t cap = ((size_t)3 << 20) + 1, c, k;
+	unsigned char *in = malloc(cap), *back = malloc(cap + 1);
+
+	CHECK(in && back);
+	if (!in || !back)
+		goto out;
+	for (k = 0; k < cap; k++)
+		in[k] = (unsigned char)("sahifa news paragraph "[k % 22] + (k / 4099) % 3);
+	for (c = 0; c < sizeof(windows) / sizeof(windows[0]); c++) {
+		struct shf_zstd_out z;
+		struct sahifa_error err;
+		FILE *fp = tmpfile();
+
+		CHECK(fp != NULL);
+		if (!fp)
+			continue;
+		CHECK(!shf_zstd_out_init(&z, fp, "test.tar.zst", 3, windows[c].hint, &err));
+		CHECK_INT("window log", z.window_log, windows[c].log);
+		shf_zstd_out_release(&z);
+		fclose(fp);
+	}
+	for (c = 0; c < sizeof(sizes) / sizeof(sizes[0]); c++) {
+		char *first = NULL;
+		size_t first_len = 0;
+
+		for (k = 0; k < sizeof(pieces) / sizeof(pieces[0]) * 3; k++) {
+			size_t piece = pieces[k % 3], off;
+			/* hints of half, the whole and twice the size: valid frames all */
+			unsigned long long hint = (unsigned long long)sizes[c] * (k / 3 + 1) / 2;
+			struct shf_zstd_out z;
+			struct sahifa_error err;
+			char *data = NULL;
+			size_t len = 0;
+			FILE *fp = open_memstream(&data, &len);
+			int ok;
+
+			sahifa_error_clear(&err);
+			CHECK(fp != NULL);
+			if (!fp)
+				continue;
+			ok = !shf_zstd_out_init(&z, fp, "test.tar.zst", 3, hint, &err);
+			for (off = 0; ok && off < sizes[c]; off += piece) {
+				size_t n = sizes[c] - off < piece ? sizes[c] - off : piece;
+
+				ok = !shf_zstd_out_write(&z, in + off, n, &err);
+			}
+			ok = ok && !shf_zstd_out_finish(&z, &err);
+			CHECK(ok);
+			CHECK_INT("bytes in", (long long)z.bytes_in, (long long)sizes[c]);
+			shf_zstd_out_release(&z);
+			fclose(fp);
+			CHECK_INT("bytes out", (long long)len, (long long)z.bytes_out);
+			CHECK_INT("bytes back", unzstd(data, len, back, cap + 1), (long long)sizes[c]);
+			CHECK(!memcmp(back, in, sizes[c]));
+			if (k % 3 == 0) {
+				free(first);
+				first = data;
+				first_len = len;
+				continue;
+			}
+			CHECK(len == first_len && first && !memcmp(data, first, len));
+			free(data);
+		}
+		free(first);
+	}
+out:
+	free(in);
+	free(back);
+}
+
 int main(void)
 {
 	test_gzip_out();
+	test_zstd_out();
 	test_csv_guarded();
 	test_hub_license();
 	test_semver();
