@@ -4,7 +4,7 @@
 # `tar czf` (gzip level 6, the gzip program's default; pack's .tar.gz is deflate level 6
 # through libdeflate, in 1 MiB gzip members) and `tar --zstd` (zstd level 3, the zstd
 # program's default; pack's is level 3 through libzstd on one thread, its window widened
-# to hold the whole tar, at most 2^27: the bytes `zstd -3 --single-thread --zstd=wlog=N`
+# to hold the whole tar, at most 2^25: the bytes `zstd -3 --single-thread --zstd=wlog=N`
 # makes of the same tar, smaller and cheaper than plain -3 as each record's CSV rows
 # reach back to its JSONL line; --long matching made it a fifth smaller again for more
 # CPU than it saved), first of the same JSONL, then
