@@ -26,29 +26,36 @@
 
 /* ---- stop words ------------------------------------------------------------------ */
 
+/* How a list is matched: whole words; single Han and kana characters (Chinese and
+ * Japanese write words without spaces between them: LANG-char.txt, and the share is of
+ * the block's characters); or the list's words as substrings of a run of letters of a
+ * script written without spaces (Thai), the share being of the letters they cover. */
+enum sw_mode { SW_WORDS = 0, SW_CHARS, SW_SUBSTR };
+
 /* Languages with a list in rules/stopwords (bit i of a word's mask is sw_langs[i]).
  * hi: the share of stop words from which a long block reads as prose in that
  * language (lists differ in size, so the share does too); near-good is 0.08 below. */
 static const struct {
 	const char *code;
 	double hi;
-	int per_char;           /* Han and kana: a list of characters (LANG-char.txt), and the
-				 * share is of the block's characters, as these scripts write
-				 * words without spaces between them */
+	int mode;               /* enum sw_mode */
 } sw_langs[] = {
 	{ "ar", 0.18, 0 }, { "fa", 0.24, 0 }, { "ur", 0.32, 0 }, { "ps", 0.22, 0 },
 	{ "en", 0.45, 0 }, { "fr", 0.42, 0 }, { "de", 0.40, 0 }, { "es", 0.40, 0 },
 	{ "tr", 0.25, 0 }, { "it", 0.40, 0 }, { "pt", 0.42, 0 }, { "ru", 0.28, 0 },
-	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, 1 },
-	{ "ja", 0.33, 1 },
+	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, SW_CHARS },
+	{ "ja", 0.33, SW_CHARS }, { "hi", 0.30, 0 }, { "bn", 0.20, 0 }, { "id", 0.36, 0 },
+	{ "ms", 0.34, 0 }, { "vi", 0.30, 0 }, { "el", 0.30, 0 }, { "he", 0.13, 0 },
+	{ "sv", 0.37, 0 }, { "ro", 0.34, 0 }, { "hu", 0.33, 0 }, { "th", 0.33, SW_SUBSTR },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
-#define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
+#define SW_SLOTS 65536u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
 static uint32_t sw_mask[SW_SLOTS];  /* one bit per list */
 _Static_assert(SW_N <= 32, "a stop word's mask has 32 bits");
+static size_t sw_sub_max;           /* longest word of a SW_SUBSTR list, code points */
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
@@ -100,7 +107,7 @@ static void sw_build(void)
 		size_t pos = 0;
 
 		snprintf(path, sizeof(path), "rules/stopwords/%s%s.txt", sw_langs[k].code,
-			 sw_langs[k].per_char ? "-char" : "");
+			 sw_langs[k].mode == SW_CHARS ? "-char" : "");
 		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
@@ -111,8 +118,11 @@ static void sw_build(void)
 			if (!n || *s == '#')
 				continue;
 			m = seg_fold(s, n, f, SW_WORD_MAX);
-			if (m && m <= SW_WORD_MAX)
+			if (m && m <= SW_WORD_MAX) {
 				sw_insert(hash_cps(f, m), k);
+				if (sw_langs[k].mode == SW_SUBSTR && m > sw_sub_max)
+					sw_sub_max = m;
+			}
 		}
 	}
 }
@@ -559,6 +569,7 @@ struct blk {
 	uint32_t units;         /* words, a Han or kana character counting as one */
 	uint32_t han;           /* Han and kana characters */
 	uint32_t katakana;      /* of which katakana: loanwords and names, no particles */
+	uint32_t letters;       /* letters of scripts without spaces (no_space_letter) */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -620,11 +631,60 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
 	return l->count < D_COUNT ? details[l->count] : NULL;
 }
 
+/* Letters of the scripts written without spaces between words: Thai, Lao, Myanmar
+ * (and its extensions), Khmer (and its symbols). */
+static int no_space_letter(uint32_t c)
+{
+	return (c >= 0x0E01 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+	       (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF) ||
+	       (c >= 0xA9E0 && c <= 0xA9FF) || (c >= 0xAA60 && c <= 0xAA7F);
+}
+
+/* At t[0, n), the first of a run of such letters: the longest word of a SW_SUBSTR list
+ * that starts there, its letters counted in k->stops of each list that holds it.  The
+ * letters passed (that word's, or one) are added to *letters; the bytes are returned. */
+static size_t scan_sub(struct blk *k, const char *t, size_t n, uint32_t *letters)
+{
+	uint32_t run[SW_WORD_MAX], c;
+	size_t off[SW_WORD_MAX + 1], have = 0, w, len;
+	unsigned g;
+
+	off[0] = 0;
+	while (have < sw_sub_max && have < SW_WORD_MAX && off[have] < n) {
+		len = seg_utf8_next((const unsigned char *)t + off[have], n - off[have], &c);
+		if (!no_space_letter(c))
+			break;
+		run[have] = c;
+		off[have + 1] = off[have] + len;
+		have++;
+	}
+	if (!have) {  /* sw_sub_max is 0: no such list was built in */
+		*letters += 1;
+		return seg_utf8_next((const unsigned char *)t, n, &c);
+	}
+	for (w = have; w > 0; w--) {
+		unsigned mask = sw_lookup(hash_cps(run, w)), hit = 0;
+
+		for (g = 0; g < SW_N; g++)
+			if (sw_langs[g].mode == SW_SUBSTR && (mask & (1u << g))) {
+				k->stops[g] += (uint32_t)w;
+				hit = 1;
+			}
+		if (hit)
+			break;
+	}
+	if (!w)
+		w = 1;
+	*letters += (uint32_t)w;
+	return off[w];
+}
+
 /* The Han and kana characters of the word t[0, n), each looked up alone in the lists
- * of characters (a run of them is many words written without spaces); their count. */
+ * of characters (a run of them is many words written without spaces), and its letters
+ * of the scripts in no_space_letter, read by scan_sub; the count of both. */
 static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 {
-	uint32_t f[SW_WORD_MAX + 1], c, found = 0;
+	uint32_t f[SW_WORD_MAX + 1], c, found = 0, letters = 0;
 	size_t i = 0, len;
 
 	while (i < n) {
@@ -637,12 +697,30 @@ static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 			k->han++;
 			k->katakana += c >= 0x30A0 && c <= 0x30FF;
 			for (g = 0; g < SW_N; g++)
-				if (sw_langs[g].per_char && (mask & (1u << g)))
+				if (sw_langs[g].mode == SW_CHARS && (mask & (1u << g)))
 					k->stops[g]++;
+		} else if (no_space_letter(c)) {
+			len = scan_sub(k, t + i, n - i, &letters);
 		}
 		i += len;
 	}
-	return found;
+	k->letters += letters;
+	return found + letters;
+}
+
+/* The full stop of a script that does not end its sentences with '.': the danda of
+ * Devanagari and Bengali (and its double), Myanmar's section mark, Khmer's khan,
+ * Ethiopic's full stop. */
+static int script_stop(uint32_t c)
+{
+	return c == 0x0964 || c == 0x0965 || c == 0x104B || c == 0x17D4 || c == 0x1362;
+}
+
+/* A letter of a word in the classifier's count: seg_is_word's, less the stops above
+ * and the commas of Myanmar and Ethiopic, which it takes for letters. */
+static int word_letter(uint32_t c)
+{
+	return seg_is_word(c) && !script_stop(c) && c != 0x104A && c != 0x1363;
 }
 
 static void scan_block(struct page *p, struct blk *k)
@@ -685,7 +763,7 @@ static void scan_block(struct page *p, struct blk *k)
 				n = seg_utf8_next(t + i, l->e - i, &c);
 			else
 				c = ' ';
-			if (i < l->e && seg_is_word(c)) {
+			if (i < l->e && word_letter(c)) {
 				if (!inword)
 					ws = i;
 				inword = 1;
@@ -728,7 +806,7 @@ static void scan_block(struct page *p, struct blk *k)
 				}
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
-				     c == 0x3002) && i < l->e && prev != '.' &&
+				     c == 0x3002 || script_stop(c)) && i < l->e && prev != '.' &&
 				    (i + n == l->e || is_space_ascii(t[i + n])))
 					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
@@ -745,10 +823,12 @@ static double density(const struct page *p, const struct blk *k)
 {
 	if (p->lang < 0 || !k->words)
 		return 0.0;
-	if (sw_langs[p->lang].per_char)  /* of the words that may be particles */
+	if (sw_langs[p->lang].mode == SW_CHARS)  /* of the words that may be particles */
 		return k->units > k->katakana
 			       ? (double)k->stops[p->lang] / (double)(k->units - k->katakana)
 			       : 0.0;
+	if (sw_langs[p->lang].mode == SW_SUBSTR)  /* of the letters */
+		return k->letters ? (double)k->stops[p->lang] / (double)k->letters : 0.0;
 	return (double)k->stops[p->lang] / (double)k->words;
 }
 
@@ -761,7 +841,8 @@ static int ends_sentence(const struct seg_line *h)
  * and a smiley ("We hope to see you soon! 🙂", "Shall we go back in time to visit the
  * actual scene of the festival?", jeongdongtheater.com's blog): a blog or a review
  * that writes every sentence as its own paragraph ends most of them so, where a full
- * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests. */
+ * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests.
+ * The full stops that ends_sentence does not read (script_stop: "।", "။") end it too. */
 static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 {
 	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
@@ -775,7 +856,8 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 		while (i > b && (t[i] & 0xC0) == 0x80)
 			i--;
 		seg_utf8_next(t + i, e - i, &c);
-		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F)
+		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
+		    script_stop(c))
 			return 1;
 		if (!(is_space_ascii(c) || c == '"' || c == '\'' || c == ')' || c == ']' ||
 		      c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A || c == 0xFE0F ||
@@ -797,7 +879,7 @@ static int ends_prose(const struct seg_state *s, const struct blk *k)
  * 尖石鄉後山一帶層層山巒披上嫣紅的彩衣", pixnet), which the sentence test misses. */
 static int per_char_block(const struct page *p, const struct blk *k)
 {
-	return p->lang >= 0 && sw_langs[p->lang].per_char && k->han * 2 >= k->units;
+	return p->lang >= 0 && sw_langs[p->lang].mode == SW_CHARS && k->han * 2 >= k->units;
 }
 
 static int per_char_prose(const struct page *p, const struct blk *k)
@@ -3584,7 +3666,7 @@ again:
 		double d = density(&p, k), hi = p.lang >= 0 ? sw_langs[p.lang].hi : 0.0;
 		/* the length in Latin letters' worth: a Han or kana character is about a
 		 * word, and takes two of the columns that k->chars counts */
-		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].per_char ? k->han : 0);
+		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].mode == SW_CHARS ? k->han : 0);
 
 		shape_reason(&p, k);
 		if (k->reason >= 0)
