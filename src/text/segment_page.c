@@ -570,6 +570,8 @@ struct blk {
 	uint32_t han;           /* Han and kana characters */
 	uint32_t katakana;      /* of which katakana: loanwords and names, no particles */
 	uint32_t letters;       /* letters of scripts without spaces (no_space_letter) */
+	uint32_t grams, own;    /* its words (pairs of letters where there are no spaces),
+				 * and of them the page's most frequent (own_words) */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -585,6 +587,8 @@ struct page {
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
 	size_t glued;           /* blocks of glued_teaser's shape */
+	int own_done;           /* own_words has run */
+	double own_share;       /* the share of those words in the page's longer blocks */
 };
 
 enum {
@@ -830,6 +834,159 @@ static double density(const struct page *p, const struct blk *k)
 	if (sw_langs[p->lang].mode == SW_SUBSTR)  /* of the letters */
 		return k->letters ? (double)k->stops[p->lang] / (double)k->letters : 0.0;
 	return (double)k->stops[p->lang] / (double)k->words;
+}
+
+/* ---- a page in a language with no list: its own most frequent words ------------- */
+
+#define OWN_TOP 40      /* the page's most frequent words that stand in for a list */
+#define OWN_MIN 3       /* times a word is on the page, at least, to be one of them */
+
+/* Each word of block k, hashed, as fn(ctx, hash); in a word of Han, kana or
+ * no_space_letter letters each pair of such letters in a row instead, as those scripts
+ * set many words in one.  Numbers are left out.  The count of them is returned. */
+static uint32_t block_grams(const struct page *p, const struct blk *k,
+			    void (*fn)(void *ctx, uint64_t h), void *ctx)
+{
+	const struct seg_state *s = p->s;
+	const unsigned char *t = (const unsigned char *)s->text;
+	uint32_t f[SW_WORD_MAX + 1], c, prev, pair[2], n = 0;
+	size_t li;
+
+	for (li = k->head; li < k->head + s->lines[k->head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t i = l->b, ws, len;
+
+		while (i < l->e) {
+			int digits = 1, spaceless = 0;
+
+			len = seg_utf8_next(t + i, l->e - i, &c);
+			if (!word_letter(c)) {
+				i += len;
+				continue;
+			}
+			for (ws = i, prev = 0; i < l->e; i += len, prev = c) {
+				len = seg_utf8_next(t + i, l->e - i, &c);
+				if (!word_letter(c))
+					break;
+				digits &= c >= '0' && c <= '9';
+				if (breaks_anywhere(c) || no_space_letter(c)) {
+					if (prev && (breaks_anywhere(prev) || no_space_letter(prev))) {
+						pair[0] = prev;
+						pair[1] = c;
+						fn(ctx, hash_cps(pair, 2));
+						n++;
+					}
+					spaceless = 1;
+				}
+			}
+			if (!spaceless && !digits) {
+				size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
+
+				if (m && m <= SW_WORD_MAX) {
+					fn(ctx, hash_cps(f, m));
+					n++;
+				}
+			}
+		}
+	}
+	return n;
+}
+
+struct own_ctx {
+	struct shf_hset set;
+	uint64_t least;   /* the count from which a word is one of the page's own */
+	uint32_t hits;
+	int nomem;
+};
+
+static void own_count(void *ctx, uint64_t h)
+{
+	struct own_ctx *o = ctx;
+	size_t i;
+
+	if (o->nomem || shf_hset_reserve(&o->set)) {
+		o->nomem = 1;
+		return;
+	}
+	i = shf_hset_find(&o->set, h, NULL, NULL);
+	if (!o->set.values[i]) {
+		o->set.hashes[i] = h;
+		o->set.n++;
+	}
+	o->set.values[i]++;
+}
+
+static void own_hit(void *ctx, uint64_t h)
+{
+	struct own_ctx *o = ctx;
+	size_t i = shf_hset_find(&o->set, h, NULL, NULL);
+
+	o->hits += o->set.values[i] >= o->least;
+}
+
+static int cmp_u64_desc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* A page in a language with no list makes its own of its OWN_TOP most frequent words
+ * in its longer blocks (those that judge its language): in an article, the language's
+ * particles, pronouns and the story's own names, few of which a menu or a list of
+ * headlines holds.  Each block's words (grams) and how many are of that list (own),
+ * and the list's share of the longer blocks' words, are set. */
+static enum sahifa_status own_words(struct page *p)
+{
+	struct own_ctx o;
+	uint64_t *counts = NULL, all = 0, hits = 0;
+	size_t bi, i, n = 0;
+
+	memset(&o, 0, sizeof(o));
+	p->own_done = 1;
+	for (bi = 0; bi < p->n; bi++)
+		if (p->b[bi].units >= 5 && p->b[bi].reason < 0)
+			block_grams(p, &p->b[bi], own_count, &o);
+	if (o.nomem) {
+		shf_hset_release(&o.set);
+		return SAHIFA_ERR_NOMEM;
+	}
+	if (!o.set.n) {
+		shf_hset_release(&o.set);
+		return SAHIFA_OK;
+	}
+	if (!(counts = malloc(o.set.n * sizeof(*counts)))) {
+		shf_hset_release(&o.set);
+		return SAHIFA_ERR_NOMEM;
+	}
+	for (i = 0; i < o.set.cap; i++)
+		if (o.set.values[i])
+			counts[n++] = o.set.values[i];
+	qsort(counts, n, sizeof(*counts), cmp_u64_desc);
+	o.least = counts[n < OWN_TOP ? n - 1 : OWN_TOP - 1];
+	if (o.least < OWN_MIN)
+		o.least = OWN_MIN;
+	free(counts);
+	for (bi = 0; bi < p->n; bi++) {
+		struct blk *k = &p->b[bi];
+
+		o.hits = 0;
+		k->grams = block_grams(p, k, own_hit, &o);
+		k->own = o.hits;
+		if (k->units >= 5 && k->reason < 0) {
+			all += k->grams;
+			hits += k->own;
+		}
+	}
+	p->own_share = all ? (double)hits / (double)all : 0.0;
+	shf_hset_release(&o.set);
+	return SAHIFA_OK;
+}
+
+/* The share of the page's own frequent words in block k. */
+static double own_density(const struct blk *k)
+{
+	return k->grams ? (double)k->own / (double)k->grams : 0.0;
 }
 
 static int ends_sentence(const struct seg_line *h)
@@ -3611,6 +3768,26 @@ int seg_page_detect(struct seg_state *s)
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
 }
 
+/* The first-stage class of a longer block on a page with no list (len: its length, as
+ * seg_page counts it): prose ends sentences and holds the page's own frequent words
+ * about as densely as the page's longer blocks do, or more; a list of headlines ends
+ * none and holds fewer. */
+#define OWN_PROSE 0.8   /* of the page's share (own_words): a long block without a stop
+			 * that holds as many of its words reads as prose, as a list's
+			 * threshold is about four fifths of its share in prose */
+static int own_class(const struct page *p, const struct blk *k, uint32_t len)
+{
+	double d = own_density(k), hi = p->own_share * OWN_PROSE;
+
+	if (k->sentences >= 1 && len >= 150)
+		return J_GOOD;
+	if (k->sentences >= 1)
+		return J_NEAR;
+	if (len >= 150 && d >= hi)
+		return J_NEAR;
+	return J_BAD;
+}
+
 enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
@@ -3660,6 +3837,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 	if (count_copies(&p))
 		goto nomem;
 again:
+	if (p.lang < 0 && !p.own_done && own_words(&p))
+		goto nomem;
 	/* jusText's first stage, by the block alone */
 	for (bi = 0; bi < p.n; bi++) {
 		struct blk *k = &p.b[bi];
@@ -3674,8 +3853,7 @@ again:
 		else if (len < 70)
 			k->cls = J_SHORT;
 		else if (p.lang < 0)
-			k->cls = k->sentences >= 1 && len >= 150 ? J_GOOD
-				 : k->sentences >= 1 ? J_NEAR : J_BAD;
+			k->cls = own_class(&p, k, len);
 		else if (d >= hi && len >= 150 && (k->sentences || !per_char_block(&p, k)))
 			k->cls = J_GOOD;  /* (Han and kana lines of teasers are as dense) */
 		else if (d >= hi - 0.08)
