@@ -3788,6 +3788,15 @@ static int own_class(const struct page *p, const struct blk *k, uint32_t len)
 	return J_BAD;
 }
 
+/* A near-good block of a page with no list that own_class let in by the page's own
+ * words: such blocks in a row are prose as near-good ones that end sentences are
+ * (a story whose clauses end in commas, in a script with no full stop of its own). */
+static int own_prose(const struct page *p, const struct blk *k)
+{
+	return p->lang < 0 && !k->list && !k->sentences && k->chars >= 150 &&
+	       own_density(k) >= p->own_share * OWN_PROSE;
+}
+
 enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
@@ -3880,7 +3889,8 @@ again:
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
 				    ends_prose(s, &p.b[j])) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    per_char_prose(&p, &p.b[j])))) {
+				    per_char_prose(&p, &p.b[j])) ||
+				   (p.b[j].cls == J_NEAR && own_prose(&p, &p.b[j])))) {
 			near += p.b[j].cls == J_NEAR;
 			chars += p.b[j].chars;
 			j++;
