@@ -5,9 +5,9 @@
  *
  * The classifier works in the spirit of jusText: each block is bad (link text, form
  * residue, notices), short, near-good or good by its length, its share of stop words in
- * the page's language (a character at a time in Chinese and Japanese, which have no
- * spaces; a page in a language with no list is read by its punctuation alone) and its
- * punctuation; short and near-good blocks then take the class of their neighbours.  The article is the densest run of blocks (the span with
+ * the page's language (a character at a time in Chinese and Japanese and the list's
+ * words as substrings in Thai, which have no spaces; a page in a language with no list
+ * is read by its punctuation and its own most frequent words) and its punctuation; short and near-good blocks then take the class of their neighbours.  The article is the densest run of blocks (the span with
  * the largest sum of good text minus the rest); the headline is the title-like line
  * nearest before it that the page and the body echo; author, agency and date lines
  * between the two are the byline and the dateline.  Everything outside goes to
