@@ -26,10 +26,11 @@
 
 /* ---- stop words ------------------------------------------------------------------ */
 
-/* How a list is matched: whole words; single Han and kana characters (Chinese and
- * Japanese write words without spaces between them: LANG-char.txt, and the share is of
- * the block's characters); or the list's words as substrings of a run of letters of a
- * script written without spaces (Thai), the share being of the letters they cover. */
+/* How a list is matched: whole words (LANG.txt); single Han and kana characters
+ * (Chinese and Japanese write words without spaces between them: LANG-char.txt, and the
+ * share is of the block's characters); or the list's words as substrings of a run of
+ * letters of a script written without spaces (Thai: LANG-sub.txt), the share being of
+ * the letters they cover. */
 enum sw_mode { SW_WORDS = 0, SW_CHARS, SW_SUBSTR };
 
 /* Languages with a list in rules/stopwords (bit i of a word's mask is sw_langs[i]).
@@ -107,7 +108,8 @@ static void sw_build(void)
 		size_t pos = 0;
 
 		snprintf(path, sizeof(path), "rules/stopwords/%s%s.txt", sw_langs[k].code,
-			 sw_langs[k].mode == SW_CHARS ? "-char" : "");
+			 sw_langs[k].mode == SW_CHARS ? "-char" :
+			 sw_langs[k].mode == SW_SUBSTR ? "-sub" : "");
 		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
