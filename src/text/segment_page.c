@@ -1027,6 +1027,19 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 	return 0;
 }
 
+/* The block ends in an ellipsis ("...", "…"): a teaser's lead cut short. */
+static int ends_cut(const struct seg_state *s, const struct blk *k)
+{
+	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
+	const char *t = s->text;
+	size_t b = s->lines[k->head].b, e = last->e;
+
+	while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	return (e - b >= 3 && !memcmp(t + e - 3, "...", 3)) ||
+	       (e - b >= 3 && !memcmp(t + e - 3, "\xe2\x80\xa6", 3));
+}
+
 /* A full stop, an exclamation or a question mark ends the block. */
 static int ends_prose(const struct seg_state *s, const struct blk *k)
 {
@@ -3878,6 +3891,8 @@ again:
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
+		if (k->cls == J_NEAR && !k->sentences && k->chars < 150 && ends_cut(s, k))
+			k->cls = J_SHORT;  /* a teaser's lead: its neighbours do not make it prose */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
