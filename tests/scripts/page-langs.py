@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 # section names, "related", "most read" and a footer, written for these pages
 FRAME = {
@@ -56,11 +57,55 @@ FRAME = {
            "related": "संबंधित खबरें", "popular": "सबसे ज्यादा पढ़ी गई",
            "footer": ["हमारे बारे में | संपर्क करें | गोपनीयता नीति",
                       "© 2025 सर्वाधिकार सुरक्षित"]},
+    "bn": {"menu": ["প্রচ্ছদ", "খবর", "রাজনীতি", "অর্থনীতি", "খেলা", "বিনোদন", "আন্তর্জাতিক",
+                    "প্রযুক্তি", "স্বাস্থ্য", "ভিডিও", "মতামত", "যোগাযোগ"],
+           "related": "সম্পর্কিত খবর", "popular": "সর্বাধিক পঠিত",
+           "footer": ["আমাদের সম্পর্কে | যোগাযোগ | গোপনীয়তা নীতি", "© 2025 সর্বস্বত্ব সংরক্ষিত"]},
+    "id": {"menu": ["Beranda", "Berita", "Politik", "Ekonomi", "Olahraga", "Hiburan",
+                    "Internasional", "Teknologi", "Kesehatan", "Video", "Opini", "Kontak"],
+           "related": "Berita Terkait", "popular": "Terpopuler",
+           "footer": ["Tentang Kami | Kontak | Kebijakan Privasi",
+                      "© 2025 Hak cipta dilindungi undang-undang"]},
+    "ms": {"menu": ["Utama", "Berita", "Politik", "Ekonomi", "Sukan", "Hiburan", "Dunia",
+                    "Teknologi", "Kesihatan", "Video", "Pendapat", "Hubungi Kami"],
+           "related": "Berita Berkaitan", "popular": "Paling Popular",
+           "footer": ["Tentang Kami | Hubungi Kami | Dasar Privasi",
+                      "© 2025 Hak cipta terpelihara"]},
+    "vi": {"menu": ["Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Thể thao", "Giải trí",
+                    "Thế giới", "Công nghệ", "Sức khỏe", "Video", "Ý kiến", "Liên hệ"],
+           "related": "Tin liên quan", "popular": "Đọc nhiều nhất",
+           "footer": ["Giới thiệu | Liên hệ | Chính sách bảo mật", "© 2025 Bản quyền thuộc về"]},
+    "el": {"menu": ["Αρχική", "Ειδήσεις", "Πολιτική", "Οικονομία", "Αθλητισμός", "Πολιτισμός",
+                    "Κόσμος", "Τεχνολογία", "Υγεία", "Βίντεο", "Απόψεις", "Επικοινωνία"],
+           "related": "Σχετικά άρθρα", "popular": "Δημοφιλή",
+           "footer": ["Ποιοι είμαστε | Επικοινωνία | Πολιτική απορρήτου",
+                      "© 2025 Με την επιφύλαξη παντός δικαιώματος"]},
+    "he": {"menu": ["ראשי", "חדשות", "פוליטיקה", "כלכלה", "ספורט", "תרבות", "עולם",
+                    "טכנולוגיה", "בריאות", "וידאו", "דעות", "צור קשר"],
+           "related": "כתבות קשורות", "popular": "הנקראים ביותר",
+           "footer": ["אודות | צור קשר | מדיניות פרטיות", "© 2025 כל הזכויות שמורות"]},
+    "sv": {"menu": ["Start", "Nyheter", "Politik", "Ekonomi", "Sport", "Kultur", "Världen",
+                    "Teknik", "Hälsa", "Video", "Debatt", "Kontakt"],
+           "related": "Relaterat", "popular": "Mest läst",
+           "footer": ["Om oss | Kontakt | Integritetspolicy", "© 2025 Alla rättigheter förbehållna"]},
+    "ro": {"menu": ["Acasă", "Știri", "Politică", "Economie", "Sport", "Cultură", "Externe",
+                    "Tehnologie", "Sănătate", "Video", "Opinii", "Contact"],
+           "related": "Articole similare", "popular": "Cele mai citite",
+           "footer": ["Despre noi | Contact | Politica de confidențialitate",
+                      "© 2025 Toate drepturile rezervate"]},
+    "hu": {"menu": ["Főoldal", "Hírek", "Belföld", "Gazdaság", "Sport", "Kultúra", "Külföld",
+                    "Tech", "Egészség", "Videó", "Vélemény", "Kapcsolat"],
+           "related": "Kapcsolódó cikkek", "popular": "Legolvasottabb",
+           "footer": ["Rólunk | Kapcsolat | Adatvédelem", "© 2025 Minden jog fenntartva"]},
 }
-UDHR = {"th": "tha", "my": "mya", "km": "khm", "lo": "lao", "ko": "kor", "hi": "hin"}
+UDHR = {"th": "tha", "my": "mya", "km": "khm", "lo": "lao", "ko": "kor", "hi": "hin",
+        "bn": "ben", "id": "ind", "ms": "mly_latn", "vi": "vie", "el": "ell_monotonic",
+        "he": "heb", "sv": "swe", "ro": "ron_2006", "hu": "hun"}
 SPACELESS = {"th", "my", "km", "lo"}
 LANGID = {"th": "th.wp-lang.txt", "km": "km.wp-lang.txt", "lo": "lo.wp-lang.txt",
-          "ko": "ko.wp-lang.txt", "hi": "hi.wp-lang.txt"}
+          "ko": "ko.wp-lang.txt", "hi": "hi.wp-lang.txt", "bn": "bn.wp-lang.txt",
+          "ms": "ms.wp-lang.txt", "vi": "vi.wp-lang.txt", "el": "el.days-of-attica.txt",
+          "he": "he.hatsofe.txt", "sv": "sv.eros.txt", "hu": "hu.a-voros-regina.txt"}
 
 
 def udhr_paragraphs(shared, code):
@@ -164,7 +209,8 @@ def make(shared, outdir):
 
 
 def words(t):
-    return re.findall(r"\w+", t)
+    # the decoder hands text on in NFC; some of the Declaration's files are not
+    return re.findall(r"\w+", unicodedata.normalize("NFC", t))
 
 
 def check(outdir, records):
@@ -180,6 +226,10 @@ def check(outdir, records):
         print("FAIL page-langs/%s: %s" % (name, why) if why else "PASS page-langs/" + name)
 
 
+def nfc(t):
+    return unicodedata.normalize("NFC", t)
+
+
 def problems(outdir, name, r):
     want = json.load(open(os.path.join(outdir, name + ".json"), encoding="utf-8"))
     if not r:
@@ -192,7 +242,7 @@ def problems(outdir, name, r):
     if rec < 0.95:
         return "%.2f of the story's words in the body" % rec
     inside = [x for x in want["outside"]
-              if any(x.strip(" •") == p.strip(" •") for p in heads + paras)]
+              if any(nfc(x).strip(" •") == p.strip(" •") for p in heads + paras)]
     if inside:
         return "%d lines of the page around the story in the body, as %r" % (
             len(inside), inside[0][:40])
