@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Whole-page dumps in languages whose scripts or lists the block classifier reads
 differently from English: Thai (a list of words found as substrings), Burmese, Khmer
-and Lao (written without spaces, no list), Korean (no list), Hindi (a list, and the
-danda for a full stop).
+and Lao (written without spaces, no list), Korean (no list), Hindi and Bengali (a
+list, and the danda for a full stop), and the other languages whose stopwords-iso
+lists are built in (id ms vi el he sv ro hu).
 
-  page-langs.py make SHARED OUT   writes OUT/LANG.txt and OUT/LANG.json (the story's
+  page-langs.py make SHARED OUT   writes OUT/LANG-SOURCE.txt and .json (the story's
                                   paragraphs, and the lines around it that are not)
   page-langs.py check OUT RECORDS prints PASS or FAIL and why for each page
 

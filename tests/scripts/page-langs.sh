@@ -1,5 +1,6 @@
 #!/bin/sh
-# Whole-page dumps in Thai, Burmese, Khmer, Lao, Korean and Hindi (tests/scripts/
+# Whole-page dumps in Thai, Burmese, Khmer, Lao, Korean, Hindi, Bengali, Indonesian,
+# Malay, Vietnamese, Greek, Hebrew, Swedish, Romanian and Hungarian (tests/scripts/
 # page-langs.py: public prose from $SHARED/eval framed by the project's own menu,
 # teasers and footer): the body holds the story and nothing of the frame, and every
 # line of the page is in the record once.
