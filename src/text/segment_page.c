@@ -5,9 +5,9 @@
  *
  * The classifier works in the spirit of jusText: each block is bad (link text, form
  * residue, notices), short, near-good or good by its length, its share of stop words in
- * the page's language (a character at a time in Chinese and Japanese, which have no
- * spaces; a page in a language with no list is read by its punctuation alone) and its
- * punctuation; short and near-good blocks then take the class of their neighbours.  The article is the densest run of blocks (the span with
+ * the page's language (a character at a time in Chinese and Japanese and the list's
+ * words as substrings in Thai, which have no spaces; a page in a language with no list
+ * is read by its punctuation and its own most frequent words) and its punctuation; short and near-good blocks then take the class of their neighbours.  The article is the densest run of blocks (the span with
  * the largest sum of good text minus the rest); the headline is the title-like line
  * nearest before it that the page and the body echo; author, agency and date lines
  * between the two are the byline and the dateline.  Everything outside goes to
@@ -26,29 +26,37 @@
 
 /* ---- stop words ------------------------------------------------------------------ */
 
+/* How a list is matched: whole words (LANG.txt); single Han and kana characters
+ * (Chinese and Japanese write words without spaces between them: LANG-char.txt, and the
+ * share is of the block's characters); or the list's words as substrings of a run of
+ * letters of a script written without spaces (Thai: LANG-sub.txt), the share being of
+ * the letters they cover. */
+enum sw_mode { SW_WORDS = 0, SW_CHARS, SW_SUBSTR };
+
 /* Languages with a list in rules/stopwords (bit i of a word's mask is sw_langs[i]).
  * hi: the share of stop words from which a long block reads as prose in that
  * language (lists differ in size, so the share does too); near-good is 0.08 below. */
 static const struct {
 	const char *code;
 	double hi;
-	int per_char;           /* Han and kana: a list of characters (LANG-char.txt), and the
-				 * share is of the block's characters, as these scripts write
-				 * words without spaces between them */
+	int mode;               /* enum sw_mode */
 } sw_langs[] = {
 	{ "ar", 0.18, 0 }, { "fa", 0.24, 0 }, { "ur", 0.32, 0 }, { "ps", 0.22, 0 },
 	{ "en", 0.45, 0 }, { "fr", 0.42, 0 }, { "de", 0.40, 0 }, { "es", 0.40, 0 },
 	{ "tr", 0.25, 0 }, { "it", 0.40, 0 }, { "pt", 0.42, 0 }, { "ru", 0.28, 0 },
-	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, 1 },
-	{ "ja", 0.33, 1 },
+	{ "nl", 0.36, 0 }, { "pl", 0.28, 0 }, { "cs", 0.25, 0 }, { "zh", 0.30, SW_CHARS },
+	{ "ja", 0.33, SW_CHARS }, { "hi", 0.30, 0 }, { "bn", 0.20, 0 }, { "id", 0.36, 0 },
+	{ "ms", 0.34, 0 }, { "vi", 0.30, 0 }, { "el", 0.30, 0 }, { "he", 0.13, 0 },
+	{ "sv", 0.37, 0 }, { "ro", 0.34, 0 }, { "hu", 0.33, 0 }, { "th", 0.33, SW_SUBSTR },
 };
 #define SW_N (sizeof(sw_langs) / sizeof(sw_langs[0]))
-#define SW_SLOTS 32768u              /* power of two, over twice the words of all lists */
+#define SW_SLOTS 65536u              /* power of two, over twice the words of all lists */
 #define SW_WORD_MAX 48               /* longer tokens are never stop words */
 
 static uint64_t sw_key[SW_SLOTS];
 static uint32_t sw_mask[SW_SLOTS];  /* one bit per list */
 _Static_assert(SW_N <= 32, "a stop word's mask has 32 bits");
+static size_t sw_sub_max;           /* longest word of a SW_SUBSTR list, code points */
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
 static uint64_t hash_cps(const uint32_t *c, size_t n)
@@ -100,7 +108,8 @@ static void sw_build(void)
 		size_t pos = 0;
 
 		snprintf(path, sizeof(path), "rules/stopwords/%s%s.txt", sw_langs[k].code,
-			 sw_langs[k].per_char ? "-char" : "");
+			 sw_langs[k].mode == SW_CHARS ? "-char" :
+			 sw_langs[k].mode == SW_SUBSTR ? "-sub" : "");
 		if (!(e = shf_embed_find(path)))
 			continue;
 		while (pos < e->len) {
@@ -111,8 +120,11 @@ static void sw_build(void)
 			if (!n || *s == '#')
 				continue;
 			m = seg_fold(s, n, f, SW_WORD_MAX);
-			if (m && m <= SW_WORD_MAX)
+			if (m && m <= SW_WORD_MAX) {
 				sw_insert(hash_cps(f, m), k);
+				if (sw_langs[k].mode == SW_SUBSTR && m > sw_sub_max)
+					sw_sub_max = m;
+			}
 		}
 	}
 }
@@ -559,6 +571,9 @@ struct blk {
 	uint32_t units;         /* words, a Han or kana character counting as one */
 	uint32_t han;           /* Han and kana characters */
 	uint32_t katakana;      /* of which katakana: loanwords and names, no particles */
+	uint32_t letters;       /* letters of scripts without spaces (no_space_letter) */
+	uint32_t grams, own;    /* its words (pairs of letters where there are no spaces),
+				 * and of them the page's most frequent (own_words) */
 	uint32_t sentences;     /* full stops, question and exclamation marks inside */
 	uint8_t list, form, url, upper;
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
@@ -574,6 +589,8 @@ struct page {
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
 	size_t glued;           /* blocks of glued_teaser's shape */
+	int own_done;           /* own_words has run */
+	double own_share;       /* the share of those words in the page's longer blocks */
 };
 
 enum {
@@ -620,11 +637,60 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i)
 	return l->count < D_COUNT ? details[l->count] : NULL;
 }
 
+/* Letters of the scripts written without spaces between words: Thai, Lao, Myanmar
+ * (and its extensions), Khmer (and its symbols). */
+static int no_space_letter(uint32_t c)
+{
+	return (c >= 0x0E01 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+	       (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF) ||
+	       (c >= 0xA9E0 && c <= 0xA9FF) || (c >= 0xAA60 && c <= 0xAA7F);
+}
+
+/* At t[0, n), the first of a run of such letters: the longest word of a SW_SUBSTR list
+ * that starts there, its letters counted in k->stops of each list that holds it.  The
+ * letters passed (that word's, or one) are added to *letters; the bytes are returned. */
+static size_t scan_sub(struct blk *k, const char *t, size_t n, uint32_t *letters)
+{
+	uint32_t run[SW_WORD_MAX], c;
+	size_t off[SW_WORD_MAX + 1], have = 0, w, len;
+	unsigned g;
+
+	off[0] = 0;
+	while (have < sw_sub_max && have < SW_WORD_MAX && off[have] < n) {
+		len = seg_utf8_next((const unsigned char *)t + off[have], n - off[have], &c);
+		if (!no_space_letter(c))
+			break;
+		run[have] = c;
+		off[have + 1] = off[have] + len;
+		have++;
+	}
+	if (!have) {  /* sw_sub_max is 0: no such list was built in */
+		*letters += 1;
+		return seg_utf8_next((const unsigned char *)t, n, &c);
+	}
+	for (w = have; w > 0; w--) {
+		unsigned mask = sw_lookup(hash_cps(run, w)), hit = 0;
+
+		for (g = 0; g < SW_N; g++)
+			if (sw_langs[g].mode == SW_SUBSTR && (mask & (1u << g))) {
+				k->stops[g] += (uint32_t)w;
+				hit = 1;
+			}
+		if (hit)
+			break;
+	}
+	if (!w)
+		w = 1;
+	*letters += (uint32_t)w;
+	return off[w];
+}
+
 /* The Han and kana characters of the word t[0, n), each looked up alone in the lists
- * of characters (a run of them is many words written without spaces); their count. */
+ * of characters (a run of them is many words written without spaces), and its letters
+ * of the scripts in no_space_letter, read by scan_sub; the count of both. */
 static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 {
-	uint32_t f[SW_WORD_MAX + 1], c, found = 0;
+	uint32_t f[SW_WORD_MAX + 1], c, found = 0, letters = 0;
 	size_t i = 0, len;
 
 	while (i < n) {
@@ -637,12 +703,30 @@ static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 			k->han++;
 			k->katakana += c >= 0x30A0 && c <= 0x30FF;
 			for (g = 0; g < SW_N; g++)
-				if (sw_langs[g].per_char && (mask & (1u << g)))
+				if (sw_langs[g].mode == SW_CHARS && (mask & (1u << g)))
 					k->stops[g]++;
+		} else if (no_space_letter(c)) {
+			len = scan_sub(k, t + i, n - i, &letters);
 		}
 		i += len;
 	}
-	return found;
+	k->letters += letters;
+	return found + letters;
+}
+
+/* The full stop of a script that does not end its sentences with '.': the danda of
+ * Devanagari and Bengali (and its double), Myanmar's section mark, Khmer's khan,
+ * Ethiopic's full stop. */
+static int script_stop(uint32_t c)
+{
+	return c == 0x0964 || c == 0x0965 || c == 0x104B || c == 0x17D4 || c == 0x1362;
+}
+
+/* A letter of a word in the classifier's count: seg_is_word's, less the stops above
+ * and the commas of Myanmar and Ethiopic, which it takes for letters. */
+static int word_letter(uint32_t c)
+{
+	return seg_is_word(c) && !script_stop(c) && c != 0x104A && c != 0x1363;
 }
 
 static void scan_block(struct page *p, struct blk *k)
@@ -685,7 +769,7 @@ static void scan_block(struct page *p, struct blk *k)
 				n = seg_utf8_next(t + i, l->e - i, &c);
 			else
 				c = ' ';
-			if (i < l->e && seg_is_word(c)) {
+			if (i < l->e && word_letter(c)) {
 				if (!inword)
 					ws = i;
 				inword = 1;
@@ -728,7 +812,7 @@ static void scan_block(struct page *p, struct blk *k)
 				}
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
-				     c == 0x3002) && i < l->e && prev != '.' &&
+				     c == 0x3002 || script_stop(c)) && i < l->e && prev != '.' &&
 				    (i + n == l->e || is_space_ascii(t[i + n])))
 					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
@@ -745,11 +829,166 @@ static double density(const struct page *p, const struct blk *k)
 {
 	if (p->lang < 0 || !k->words)
 		return 0.0;
-	if (sw_langs[p->lang].per_char)  /* of the words that may be particles */
+	if (sw_langs[p->lang].mode == SW_CHARS)  /* of the words that may be particles */
 		return k->units > k->katakana
 			       ? (double)k->stops[p->lang] / (double)(k->units - k->katakana)
 			       : 0.0;
+	if (sw_langs[p->lang].mode == SW_SUBSTR)  /* of the letters */
+		return k->letters ? (double)k->stops[p->lang] / (double)k->letters : 0.0;
 	return (double)k->stops[p->lang] / (double)k->words;
+}
+
+/* ---- a page in a language with no list: its own most frequent words ------------- */
+
+#define OWN_TOP 40      /* the page's most frequent words that stand in for a list */
+#define OWN_MIN 3       /* times a word is on the page, at least, to be one of them */
+
+/* Each word of block k, hashed, as fn(ctx, hash); in a word of Han, kana or
+ * no_space_letter letters each pair of such letters in a row instead, as those scripts
+ * set many words in one.  Numbers are left out.  The count of them is returned. */
+static uint32_t block_grams(const struct page *p, const struct blk *k,
+			    void (*fn)(void *ctx, uint64_t h), void *ctx)
+{
+	const struct seg_state *s = p->s;
+	const unsigned char *t = (const unsigned char *)s->text;
+	uint32_t f[SW_WORD_MAX + 1], c, prev, pair[2], n = 0;
+	size_t li;
+
+	for (li = k->head; li < k->head + s->lines[k->head].nlines; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t i = l->b, ws, len;
+
+		while (i < l->e) {
+			int digits = 1, spaceless = 0;
+
+			len = seg_utf8_next(t + i, l->e - i, &c);
+			if (!word_letter(c)) {
+				i += len;
+				continue;
+			}
+			for (ws = i, prev = 0; i < l->e; i += len, prev = c) {
+				len = seg_utf8_next(t + i, l->e - i, &c);
+				if (!word_letter(c))
+					break;
+				digits &= c >= '0' && c <= '9';
+				if (breaks_anywhere(c) || no_space_letter(c)) {
+					if (prev && (breaks_anywhere(prev) || no_space_letter(prev))) {
+						pair[0] = prev;
+						pair[1] = c;
+						fn(ctx, hash_cps(pair, 2));
+						n++;
+					}
+					spaceless = 1;
+				}
+			}
+			if (!spaceless && !digits) {
+				size_t m = seg_fold(s->text + ws, i - ws, f, SW_WORD_MAX);
+
+				if (m && m <= SW_WORD_MAX) {
+					fn(ctx, hash_cps(f, m));
+					n++;
+				}
+			}
+		}
+	}
+	return n;
+}
+
+struct own_ctx {
+	struct shf_hset set;
+	uint64_t least;   /* the count from which a word is one of the page's own */
+	uint32_t hits;
+	int nomem;
+};
+
+static void own_count(void *ctx, uint64_t h)
+{
+	struct own_ctx *o = ctx;
+	size_t i;
+
+	if (o->nomem || shf_hset_reserve(&o->set)) {
+		o->nomem = 1;
+		return;
+	}
+	i = shf_hset_find(&o->set, h, NULL, NULL);
+	if (!o->set.values[i]) {
+		o->set.hashes[i] = h;
+		o->set.n++;
+	}
+	o->set.values[i]++;
+}
+
+static void own_hit(void *ctx, uint64_t h)
+{
+	struct own_ctx *o = ctx;
+	size_t i = shf_hset_find(&o->set, h, NULL, NULL);
+
+	o->hits += o->set.values[i] >= o->least;
+}
+
+static int cmp_u64_desc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* A page in a language with no list makes its own of its OWN_TOP most frequent words
+ * in its longer blocks (those that judge its language): in an article, the language's
+ * particles, pronouns and the story's own names, few of which a menu or a list of
+ * headlines holds.  Each block's words (grams) and how many are of that list (own),
+ * and the list's share of the longer blocks' words, are set. */
+static enum sahifa_status own_words(struct page *p)
+{
+	struct own_ctx o;
+	uint64_t *counts = NULL, all = 0, hits = 0;
+	size_t bi, i, n = 0;
+
+	memset(&o, 0, sizeof(o));
+	p->own_done = 1;
+	for (bi = 0; bi < p->n; bi++)
+		if (p->b[bi].units >= 5 && p->b[bi].reason < 0)
+			block_grams(p, &p->b[bi], own_count, &o);
+	if (o.nomem) {
+		shf_hset_release(&o.set);
+		return SAHIFA_ERR_NOMEM;
+	}
+	if (!o.set.n) {
+		shf_hset_release(&o.set);
+		return SAHIFA_OK;
+	}
+	if (!(counts = malloc(o.set.n * sizeof(*counts)))) {
+		shf_hset_release(&o.set);
+		return SAHIFA_ERR_NOMEM;
+	}
+	for (i = 0; i < o.set.cap; i++)
+		if (o.set.values[i])
+			counts[n++] = o.set.values[i];
+	qsort(counts, n, sizeof(*counts), cmp_u64_desc);
+	o.least = counts[n < OWN_TOP ? n - 1 : OWN_TOP - 1];
+	if (o.least < OWN_MIN)
+		o.least = OWN_MIN;
+	free(counts);
+	for (bi = 0; bi < p->n; bi++) {
+		struct blk *k = &p->b[bi];
+
+		o.hits = 0;
+		k->grams = block_grams(p, k, own_hit, &o);
+		k->own = o.hits;
+		if (k->units >= 5 && k->reason < 0) {
+			all += k->grams;
+			hits += k->own;
+		}
+	}
+	p->own_share = all ? (double)hits / (double)all : 0.0;
+	shf_hset_release(&o.set);
+	return SAHIFA_OK;
+}
+
+/* The share of the page's own frequent words in block k. */
+static double own_density(const struct blk *k)
+{
+	return k->grams ? (double)k->own / (double)k->grams : 0.0;
 }
 
 static int ends_sentence(const struct seg_line *h)
@@ -761,7 +1000,8 @@ static int ends_sentence(const struct seg_line *h)
  * and a smiley ("We hope to see you soon! 🙂", "Shall we go back in time to visit the
  * actual scene of the festival?", jeongdongtheater.com's blog): a blog or a review
  * that writes every sentence as its own paragraph ends most of them so, where a full
- * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests. */
+ * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests.
+ * The full stops that ends_sentence does not read (script_stop: "।", "။") end it too. */
 static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 {
 	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
@@ -775,7 +1015,8 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 		while (i > b && (t[i] & 0xC0) == 0x80)
 			i--;
 		seg_utf8_next(t + i, e - i, &c);
-		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F)
+		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
+		    script_stop(c))
 			return 1;
 		if (!(is_space_ascii(c) || c == '"' || c == '\'' || c == ')' || c == ']' ||
 		      c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A || c == 0xFE0F ||
@@ -784,6 +1025,19 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 		e = i;
 	}
 	return 0;
+}
+
+/* The block ends in an ellipsis ("...", "…"): a teaser's lead cut short. */
+static int ends_cut(const struct seg_state *s, const struct blk *k)
+{
+	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
+	const char *t = s->text;
+	size_t b = s->lines[k->head].b, e = last->e;
+
+	while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	return (e - b >= 3 && !memcmp(t + e - 3, "...", 3)) ||
+	       (e - b >= 3 && !memcmp(t + e - 3, "\xe2\x80\xa6", 3));
 }
 
 /* A full stop, an exclamation or a question mark ends the block. */
@@ -797,7 +1051,7 @@ static int ends_prose(const struct seg_state *s, const struct blk *k)
  * 尖石鄉後山一帶層層山巒披上嫣紅的彩衣", pixnet), which the sentence test misses. */
 static int per_char_block(const struct page *p, const struct blk *k)
 {
-	return p->lang >= 0 && sw_langs[p->lang].per_char && k->han * 2 >= k->units;
+	return p->lang >= 0 && sw_langs[p->lang].mode == SW_CHARS && k->han * 2 >= k->units;
 }
 
 static int per_char_prose(const struct page *p, const struct blk *k)
@@ -3529,6 +3783,35 @@ int seg_page_detect(struct seg_state *s)
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
 }
 
+/* The first-stage class of a longer block on a page with no list (len: its length, as
+ * seg_page counts it): prose ends sentences and holds the page's own frequent words
+ * about as densely as the page's longer blocks do, or more; a list of headlines ends
+ * none and holds fewer. */
+#define OWN_PROSE 0.8   /* of the page's share (own_words): a long block without a stop
+			 * that holds as many of its words reads as prose, as a list's
+			 * threshold is about four fifths of its share in prose */
+static int own_class(const struct page *p, const struct blk *k, uint32_t len)
+{
+	double d = own_density(k), hi = p->own_share * OWN_PROSE;
+
+	if (k->sentences >= 1 && len >= 150)
+		return J_GOOD;
+	if (k->sentences >= 1)
+		return J_NEAR;
+	if (len >= 150 && d >= hi)
+		return J_NEAR;
+	return J_BAD;
+}
+
+/* A near-good block of a page with no list that own_class let in by the page's own
+ * words: such blocks in a row are prose as near-good ones that end sentences are
+ * (a story whose clauses end in commas, in a script with no full stop of its own). */
+static int own_prose(const struct page *p, const struct blk *k)
+{
+	return p->lang < 0 && !k->list && !k->sentences && k->chars >= 150 &&
+	       own_density(k) >= p->own_share * OWN_PROSE;
+}
+
 enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
@@ -3578,13 +3861,15 @@ enum sahifa_status seg_page(struct seg_state *s)
 	if (count_copies(&p))
 		goto nomem;
 again:
+	if (p.lang < 0 && !p.own_done && own_words(&p))
+		goto nomem;
 	/* jusText's first stage, by the block alone */
 	for (bi = 0; bi < p.n; bi++) {
 		struct blk *k = &p.b[bi];
 		double d = density(&p, k), hi = p.lang >= 0 ? sw_langs[p.lang].hi : 0.0;
 		/* the length in Latin letters' worth: a Han or kana character is about a
 		 * word, and takes two of the columns that k->chars counts */
-		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].per_char ? k->han : 0);
+		uint32_t len = k->chars + (p.lang >= 0 && sw_langs[p.lang].mode == SW_CHARS ? k->han : 0);
 
 		shape_reason(&p, k);
 		if (k->reason >= 0)
@@ -3592,8 +3877,7 @@ again:
 		else if (len < 70)
 			k->cls = J_SHORT;
 		else if (p.lang < 0)
-			k->cls = k->sentences >= 1 && len >= 150 ? J_GOOD
-				 : k->sentences >= 1 ? J_NEAR : J_BAD;
+			k->cls = own_class(&p, k, len);
 		else if (d >= hi && len >= 150 && (k->sentences || !per_char_block(&p, k)))
 			k->cls = J_GOOD;  /* (Han and kana lines of teasers are as dense) */
 		else if (d >= hi - 0.08)
@@ -3607,6 +3891,8 @@ again:
 											   : J_BAD;
 		if (k->cls == J_NEAR && k->list && k->chars < 150)
 			k->cls = J_SHORT;
+		if (k->cls == J_NEAR && !k->sentences && k->chars < 150 && ends_cut(s, k))
+			k->cls = J_SHORT;  /* a teaser's lead: its neighbours do not make it prose */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
@@ -3620,7 +3906,8 @@ again:
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
 				    ends_prose(s, &p.b[j])) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    per_char_prose(&p, &p.b[j])))) {
+				    per_char_prose(&p, &p.b[j])) ||
+				   (p.b[j].cls == J_NEAR && own_prose(&p, &p.b[j])))) {
 			near += p.b[j].cls == J_NEAR;
 			chars += p.b[j].chars;
 			j++;
