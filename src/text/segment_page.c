@@ -2491,6 +2491,116 @@ static int paragraph_line(const struct page *p, size_t bi)
 	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]);
 }
 
+/* A line that opens with a glyph a text browser prints as the bullet of a nested list
+ * or as a form's box, then a space: w3m's "□ " (second level), "☆ " (third), "○ "
+ * (fourth), a ballot box "☐ ☑ ☒", a star or a square of a menu ("□ Best of the
+ * Decade", "□ News App: Google Play", indiewire.com and latimes.com by w3m, both
+ * scrapinghub benchmark pages).  An item of a menu or a form, not a title. */
+static int glyph_item(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (i < len && u[i] == ' ')
+		i++;
+	if (i >= len)
+		return 0;
+	n = seg_utf8_next(u + i, len - i, &c);
+	if (i + n >= len || u[i + n] != ' ')
+		return 0;
+	return (c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606 ||
+	       (c >= 0x2610 && c <= 0x2612) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2219 || c == 0x27A2 || c == 0x2794 || c == 0x25BA;
+}
+
+/* A line of picture placeholders: w3m prints a picture without alternative text as
+ * its file's name in brackets, "0 [facebook-i] [twitter-ic] [google-ico] [reddit-ico]"
+ * (ctvnews.ca by w3m, scrapinghub benchmark), "[blank_1x1]" (htmldate_mediacloud
+ * 1713311346 by w3m), "[sitelogo]"; the letters outside the brackets are fewer than
+ * those inside.  Lynx's link numbers, "[12]", name no picture. */
+static int image_residue(const char *t, size_t len)
+{
+	size_t i, in = 0, out = 0, letters = 0;
+	int open = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '[' && !open) {
+			open = 1;
+			letters = 0;
+		} else if (c == ']' && open) {
+			in += letters;  /* (none in a link's number) */
+			open = 0;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0) {
+			if (open)
+				letters++;  /* a letter, or the first byte of one */
+			else
+				out++;
+		}
+	}
+	return in > 0 && out < in;
+}
+
+/* Words of the page's controls and widgets, which a text browser prints as lines of
+ * their own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
+ * refresh timer ("Refresh (2700 sec)", thehill.com by w3m; "REFRESH(2700 sec):" by
+ * lynx), a script's notice ("Please enable JavaScript to pass antispam protection!",
+ * htmldate_mediacloud 1571322029 by lynx), a form's label ("Enter City and State or
+ * Zip Code", nj.com's weather box by lynx; both scrapinghub benchmark), a print or
+ * send button («نسخه چاپی ارسال به دوستان», htmldate_mediacloud 1602557452 by lynx);
+ * the same controls in French, German, Spanish, Portuguese, Italian, Turkish, Arabic
+ * and Persian. */
+static const char *const w_control[] = {
+	"dark mode", "light mode", "night mode", "dark theme", "light theme", "go top",
+	"go to top", "back to top", "scroll to top", "top of page", "back to the top",
+	"refresh (", "refresh(", " sec)", "auto refresh", "auto-refresh", "enable javascript",
+	"javascript is", "javascript must", "zip code", "postal code", "font size",
+	"text size", "toggle navigation", "toggle menu", "jump to navigation",
+	"jump to search", "skip to content", "skip to main", "print this", "printer friendly",
+	"printer-friendly", "print version", "went wrong", "loading...", "please wait",
+	"mode sombre", "retour en haut", "haut de page", "nach oben", "dunkler modus",
+	"modo oscuro", "volver arriba", "ir arriba", "modo escuro", "voltar ao topo",
+	"torna su", "modalità scura", "karanlık mod", "yukarı çık",
+	"الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة", "العودة للأعلى",
+	"نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن", NULL };
+
+#define CONTROL_MAX_CHARS 60  /* the longest control line read as one ("Please enable
+			       * JavaScript to pass antispam protection!", 53) */
+
+/* A short line that holds a control's or a widget's words. */
+static int control_line(const struct blk *k, const char *t, size_t len)
+{
+	return k->chars <= CONTROL_MAX_CHARS && has_any(t, len, w_control);
+}
+
+/* A phrase of list (ASCII ones in any case) in the text as whole words: no letter
+ * right before or after it.  A widget's "Share" is not the "shares" of a title ("Home
+ * Depot sales miss, shares plunge", foxbusiness.com, scrapinghub benchmark). */
+static int has_any_word(const char *t, size_t len, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t m = strlen(*list), i;
+
+		if (**list & 0x80) {
+			if (has_bytes(t, len, *list))
+				return 1;
+			continue;
+		}
+		for (i = 0; i + m <= len; i++) {
+			unsigned char a = i ? (unsigned char)(t[i - 1] | 32) : ' ';
+			unsigned char z = i + m < len ? (unsigned char)(t[i + m] | 32) : ' ';
+
+			if ((a >= 'a' && a <= 'z') || (z >= 'a' && z <= 'z'))
+				continue;
+			if (starts_ci(t + i, m, *list))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -2503,19 +2613,28 @@ static int can_title(const struct page *p, size_t bi)
 		return 0;
 	{
 		const char *t = p->s->text + h->b;
-		size_t len = h->e - h->b;
+		size_t len = h->e - h->b, n;
+		char all[1024];
 
 		/* boxes and widgets are not titles, nor the items of lynx's lists of the
 		 * third level, bulleted "o " ("o Content custom-tailored to your needs") */
 		if ((len > 2 && t[0] == 'o' && t[1] == ' ' &&
 		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
 		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
-		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
+		    (k->chars < 60 && (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
 				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 				       has_ascii_ci(t, len, "promoted"))))
 			return 0;
+		/* the page's furniture: a nested menu's or a form's glyph, pictures'
+		 * names, a control's label */
+		n = block_joined(p, bi, all, sizeof(all));
+		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
+		    control_line(k, n ? all : t, n ? n : len))
+			return 0;
 	}
-	return k->words >= 2 || k->chars >= 6;
+	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,
+	 * scrapinghub benchmark) is no title */
+	return k->words >= 2 || (k->words && k->chars >= 6);
 }
 
 /* Block bi and the next (or the one before) are one caption printed twice, next to an
@@ -3074,6 +3193,23 @@ static int meta_under(struct page *p, size_t bi)
 		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n))
 			return 1;
 	}
+	return 0;
+}
+
+/* A name alone with a date line right under it: the article's byline printed without
+ * "By", not its title ("Zac Hall" over "- Nov. 18th 2019 12:12 pm PT", 9to5mac.com by
+ * w3m, scrapinghub benchmark). */
+static int name_over_date(struct page *p, size_t bi)
+{
+	char buf[BYLINE_BUF], date[16];
+	size_t n, j;
+
+	if (p->s->lines[p->b[bi].head].nlines != 1 ||
+	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) || name_line(buf, n) != 1)
+		return 0;
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++)
+		if (byline_kind(p, j, date) == 1)
+			return 1;
 	return 0;
 }
 
@@ -3834,12 +3970,14 @@ span:
 
 		if (!can_title(&p, bi))
 			continue;
-		/* a long title reads as prose and may open the run; it stays a candidate
-		 * when it does not end a sentence, has one stop inside at most (two clauses:
-		 * "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
-		 * přehlédnout", aktualne.cz) and an author or date line under it */
+		/* a long title reads as prose and may open the run, or stand before it
+		 * ("9to5Mac Gift Guide: What do you buy for the person who already has the
+		 * latest technology?" over its author, 9to5mac.com by w3m); it stays a
+		 * candidate when it does not end a sentence, has one stop inside at most
+		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
+		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi == body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		    !(bi <= body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
 		      !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
@@ -3882,6 +4020,9 @@ span:
 			}
 		}
 		e = echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		if (e < 0.3 && name_over_date(&p, bi))
+			continue;  /* a byline; a title of two names the body echoes
+				    * ("Classificação NASCAR") stays */
 		sc += 3.0 * e;
 		for (j = 0; j < p.n; j++)
 			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&

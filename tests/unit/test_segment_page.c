@@ -627,6 +627,87 @@ static void test_headline(void)
 	}
 }
 
+/* An item of a nested menu between the headline and the text, printed with the
+ * text's words, is not the headline: w3m's bullets of the second and third level ("□
+ * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
+ * the project's writing.  A title with "shares" in it is no share button ("Home Depot
+ * sales miss, shares plunge", foxbusiness.com, scrapinghub benchmark). */
+static void test_headline_furniture(void)
+{
+	static const struct {
+		const char *first, *second, *headline;
+	} cases[] = {
+		{ "Council backs bus lanes for the harbour road",
+		  "      □ Bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		{ "Council backs bus lanes for the harbour road",
+		  "          ☆ Bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		{ "Harbour shops see shares of trade fall", NULL,
+		  "Harbour shops see shares of trade fall" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, cases[i].first, cases[i].second, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].second ? cases[i].second : cases[i].first, a.headline,
+			  cases[i].headline);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* A control's or a widget's label, a rule of dashes or an author's name with the date
+ * under it, where the headline stands on the page (the date line under it makes a
+ * title of any line that can be one): none is the headline. */
+static void test_headline_not_furniture(void)
+{
+	static const struct {
+		int arabic;
+		const char *line, *under;
+	} cases[] = {
+		/* htmldate_mediacloud 1571322029 (dramawiki) by lynx: a script's notice */
+		{ 0, "Please enable JavaScript to pass antispam protection!", "November 19, 2019" },
+		/* scrapinghub benchmark pages: nj.com's weather box by lynx, thehill.com's
+		 * refresh timer by w3m, a rule of dashes on barrons.com by w3m */
+		{ 0, "Enter City and State or Zip Code", "November 19, 2019" },
+		{ 0, "Refresh (2700 sec)", "November 19, 2019" },
+		{ 0, "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", "November 19, 2019" },
+		/* the author's name, then the date, without "By", as 9to5mac.com prints
+		 * them ("Zac Hall" / "- Nov. 18th 2019 12:12 pm PT", scrapinghub benchmark
+		 * by w3m) */
+		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
+		/* the project's own writing: a theme switch and a jump back up */
+		{ 0, "Dark Mode", "November 19, 2019" },
+		/* pictures without alternative text, printed as their files' names, as
+		 * ctvnews.ca's share icons by w3m ("0 [facebook-i]    [twitter-ic]
+		 * [google-ico]", scrapinghub benchmark), in names of the project's writing */
+		{ 0, "0 [harbour-i]    [council-ic]   [road-ico]", "November 19, 2019" },
+		/* yjc.ir (htmldate_mediacloud 1602557452) by lynx: print and send buttons */
+		{ 1, "نسخه چاپی ارسال به دوستان", "الخميس 23 يوليو 2015" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, cases[i].arabic, cases[i].line, cases[i].under, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, a.headline, NULL);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A wrapped title printed again with the lead picture's caption run on after it (as
  * w3m -cols 80 prints readability test page salon-1: "The sharing economy is a lie:
  * Uber, Ayn Rand and the truth about tech and / libertarians Ayn Rand, Rand Paul
@@ -2581,6 +2662,8 @@ int main(void)
 	test_byline_fuller();
 	test_not_bylines();
 	test_headline();
+	test_headline_furniture();
+	test_headline_not_furniture();
 	test_glued_teasers();
 	test_colon_list();
 	test_numbered_list();
