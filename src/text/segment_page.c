@@ -1653,6 +1653,22 @@ size_t seg_page_byline_text(const char *t, size_t len, char *out)
 
 static int ends_by(const char *t, size_t len);
 
+/* A no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November 19,
+ * 2019", crn.com; "By\u00a0Michael Hiltzik", latimes.com, both scrapinghub benchmark):
+ * each made a space in t, NUL-terminated; the new length. */
+static size_t nbsp_spaces(char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0) {
+			t[i] = ' ';
+			memmove(t + i + 1, t + i + 2, len - i - 1);
+			len--;
+		}
+	return len;
+}
+
 /* byline_text of the block that starts at line head, its wrapped lines joined by a
  * space; 0 when it does not fit. */
 static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
@@ -1676,6 +1692,68 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 	}
 	out[n] = 0;
 	return n;
+}
+
+static int word_in(const char *t, size_t len, const char *const *list);
+
+/* Units of a relative time ("Published 1 day ago", foxbusiness.com, scrapinghub
+ * benchmark; "Updated 3 hours ago"), English, French, Spanish, German, Arabic and
+ * Persian: the number comes before the unit, or after a cue ("hace 2 horas", "il y a 3
+ * heures", "vor 5 Stunden", «منذ 3 ساعات», «۲ ساعت پیش»). */
+static const char *const rel_units[] = { "second", "minute", "min ", "hour", "day", "week",
+					 "month", "year", "heure", "jour", "semaine", "mois",
+					 "hora", "día", "dia", "semana", "stunde", "tag",
+					 "woche", "monat", "ساعة", "ساعات", "دقيقة",
+					 "دقائق", "يوم", "أيام", "أسبوع", "شهر", "ساعت", "روز",
+					 "دقیقه", "هفته", NULL };
+static const char *const rel_cues[] = { " ago", "hace ", "il y a ", "vor ", "منذ", "پیش",
+					NULL };
+
+/* A line that says when in relative terms: a number, a unit of rel_units and a cue of
+ * rel_cues among five words at most. */
+static int relative_time(const char *t, size_t len)
+{
+	size_t i, words = 1;
+
+	for (i = 0; i < len; i++)
+		words += t[i] == ' ' && i + 1 < len && t[i + 1] != ' ';
+	return words <= 5 && has_digit(t, len) && has_any(t, len, rel_units) &&
+	       (has_any(t, len, rel_cues) || (len >= 3 && !memcmp(t + len - 3, "ago", 3)));
+}
+
+/* English month names and their short forms. */
+static const char *const months_en[] = { "january", "february", "march", "april", "may",
+					 "june", "july", "august", "september", "october",
+					 "november", "december", "jan", "feb", "mar", "apr",
+					 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+					 NULL };
+
+/* A month and a day without the year, alone on the line: "November 18" (9to5mac.com by
+ * lynx, scrapinghub benchmark), "Nov. 18", "18 November". */
+static int month_day(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, days = 0, months = 0;
+
+	while (i < len) {
+		size_t b, k;
+
+		while (i < len && (t[i] == ' ' || t[i] == ','))
+			i++;
+		if (i >= len)
+			break;
+		for (b = i; i < len && t[i] != ' ' && t[i] != ','; i++)
+			;
+		words++;
+		k = i - b;
+		if (k && t[b + k - 1] == '.')
+			k--;
+		if (k >= 1 && k <= 2 && t[b] >= '0' && t[b] <= '9' &&
+		    (k == 1 || (t[b + 1] >= '0' && t[b + 1] <= '9')))
+			days++;
+		else if (word_in(t + b, k, months_en))
+			months++;
+	}
+	return words == 2 && days == 1 && months == 1;
 }
 
 /* A hard-wrapped byline spans up to this many screen lines ("Le Monde | 04.05.2015 à
@@ -1703,6 +1781,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 			    * Par X" run that long */
 	if (!(len = block_byline_text(s, k->head, buf)))
 		return 0;
+	len = nbsp_spaces(buf, len);
 	t = buf;
 	has_date = find_date(t, len, date);
 	{
@@ -1786,6 +1865,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 			return 2;
 	}
 	if ((has_date && k->words <= 16) || looks_dated(t, len))
+		return 1;
+	if (k->chars <= 40 && (relative_time(t, len) || month_day(t, len)))
 		return 1;
 	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
 			       has_ascii_ci(t, len, "minute read") ||
@@ -2125,14 +2206,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 	const char *t = buf;
 	size_t len = block_byline_text(s, head, buf), i, at = 0;
 
-	/* a no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November
-	 * 19, 2019", crn.com) */
-	for (i = 0; i + 1 < len; i++)
-		if ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA0) {
-			buf[i] = ' ';
-			memmove(buf + i + 1, buf + i + 2, len - i - 1);
-			len--;
-		}
+	len = nbsp_spaces(buf, len);
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
@@ -4162,7 +4236,7 @@ span:
 
 			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
-			len = block_byline_text(s, p.b[bi].head, buf);
+			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {

@@ -223,6 +223,8 @@ static void test_bylines(void)
 		  "By Kashmira Gander On 11/13/19 at 4:00 PM EST" },
 		{ 0, "By Joseph Tsidulko\u00a0November 19, 2019, 07:47 PM EST", "Joseph Tsidulko", 1,
 		  NULL },
+		/* latimes.com (scrapinghub benchmark) by w3m: a no-break space after "By" */
+		{ 0, "By\u00a0Michael Hiltzik", "Michael Hiltzik", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
 		  "Chris Pokorny", 1, "By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST" },
 		{ 0, "By Jonathan GarberFOXBusiness", "Jonathan Garber", 1, NULL },
@@ -800,6 +802,13 @@ static void test_datelines(void)
 		/* news.yahoo.co.jp (readability test page yahoo-4): month and day, no
 		 * year, with the time */
 		{ 0, "CNET Japan 3/9(木) 18:45配信", NULL },
+		/* scrapinghub benchmark pages: foxbusiness.com by w3m, a relative time;
+		 * 9to5mac.com by lynx, a month and a day */
+		{ 0, "Published 1 day ago", NULL },
+		{ 0, "November 18", NULL },
+		/* the project's own writing: the same in Spanish and Arabic */
+		{ 0, "hace 2 horas", NULL },
+		{ 1, "منذ 3 ساعات", NULL },
 	};
 	size_t i;
 
