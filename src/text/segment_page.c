@@ -1470,19 +1470,27 @@ static int find_date(const char *t, size_t len, char *out)
 
 /* ---- bylines --------------------------------------------------------------------- */
 
-static const char *const by_prefix[] = { "by ", "written by", "words by", "reporting by",
-					 "posted by", "post author by", "par ", "von ", "por ",
-					 "di ", "door ", "ein artikel von", "geschrieben von",
-					 "publié par", "escrito por", "publicado por", "author:",
-					 "author :", "autor:", "autor :", "autorin:", "auteur:",
-					 "auteur :", NULL };
+/* The words that open an author's line, in the languages of the news ("By Jane Doe",
+ * "by: Laurie Oakes" (herald-sun, readability test page herald-sun-1), "Por X", "Von
+ * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
+static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
+					 "reporting by", "posted by", "post author by", "par ",
+					 "von ", "por ", "di ", "a cura di", "door ",
+					 "ein artikel von", "geschrieben von", "publié par",
+					 "escrito por", "publicado por", "author:", "author :",
+					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
+					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:",
+					 NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
-					 "اعداد", "حوار", "ترجمة", "نویسنده", "خبرنگار",
+					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };
+/* News agencies, whose name closes or makes a byline ("Jane Doe | Reuters"). */
 static const char *const agencies[] = { "reuters", "associated press", "(ap)", " ap ", "afp",
-					"agence france", "bloomberg", "dpa", "xinhua", "وكالات",
-					"رويترز", "فرانس برس", "واس", "ایرنا", "ایسنا", "تسنیم",
-					"فارس", "مهر", NULL };
+					"agence france", "bloomberg", "dpa", "xinhua", "europa press",
+					"anadolu", "kyodo", "yonhap", "bernama", "(efe)", "(ansa)",
+					"(pti)", "(ians)", "وكالات", "رويترز", "فرانس برس", "أ ف ب",
+					"د ب أ", "الأناضول", "شينخوا", "واس", "ایرنا", "ایسنا",
+					"تسنیم", "فارس", "مهر", NULL };
 
 static int starts_ci(const char *t, size_t len, const char *p)
 {
@@ -2037,6 +2045,24 @@ static size_t name_sep_at(const char *t, size_t len)
 	return 0;
 }
 
+/* Words that open an author's role, which a page may print glued to the name ("By
+ * Meg JamesStaff Writer", "By Michael HiltzikBusiness Columnist", latimes.com by w3m,
+ * scrapinghub benchmark); a surname's own capital ("DeArdo", "McKinley") opens none. */
+static const char *const name_roles[] = { "staff", "business", "senior", "contributing",
+					  "columnist", "reporter", "writer", "correspondent",
+					  "editor", "special", "chief", "deputy", NULL };
+
+/* A word of name_roles starts at t. */
+static int starts_role(const char *t, size_t len)
+{
+	size_t k;
+
+	for (k = 0; name_roles[k]; k++)
+		if (starts_ci(t, len, name_roles[k]))
+			return 1;
+	return 0;
+}
+
 /* The end of the name that starts at t: before a handle, a number, an English month
  * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"), a word of
  * name_stops, a dash on its own ("By Tess Bonn - 11/19/19", thehill.com; "by Jeff
@@ -2076,6 +2102,10 @@ static size_t name_end(const char *t, size_t len)
 			    (i > 0 && i + 2 < len && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
 			     t[i] >= 'A' && t[i] <= 'Z' && t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
 				goto end;  /* glued on: a handle, a site's name in capitals */
+			if (i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z' && t[i] >= 'A' &&
+			    t[i] <= 'Z' && starts_role(t + i, len - i))
+				goto end;  /* a role glued on: "Michael HiltzikBusiness
+					    * Columnist" (latimes.com by w3m) */
 			i++;
 		}
 	}
@@ -2140,8 +2170,8 @@ static int domain_name(const char *t, size_t len)
 /* Words between two authors' names ("By Mike Wuerthele and Malcolm Owen", "Martin
  * Untersinger (avec Damien Leloup et Morgane Tual)", lemonde-1), each with a space on
  * either side. */
-static const char *const name_joins[] = { " and ", " et ", " und ", " y ", " avec ", " with ",
-					  NULL };
+static const char *const name_joins[] = { " and ", " & ", " et ", " und ", " y ", " e ",
+					  " en ", " ve ", " и ", " avec ", " with ", NULL };
 
 /* Bytes of the cut between two names at t[i] (i <= len): a comma, bar, semicolon or
  * bracket, or a joining word; 0 when there is none. */
@@ -2197,6 +2227,24 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 	return SAHIFA_OK;
 }
 
+#define AGENCY_TAIL_MAX 40  /* bytes of an agency's name after an author's */
+
+/* What follows a name is a separator, then a news agency's name alone: "Jane Doe |
+ * Reuters", "Jane Doe - AFP", "Jane Doe, Associated Press". */
+static int agency_after(const char *t, size_t len)
+{
+	size_t i = 0, w;
+
+	while (i < len && (t[i] == ' ' || t[i] == ',' || (w = name_sep_at(t + i, len - i)))) {
+		if (t[i] == ' ' || t[i] == ',')
+			i++;
+		else
+			i += w;
+	}
+	return i > 0 && i < len && len - i <= AGENCY_TAIL_MAX && has_any(t + i - 1, len - i + 1,
+									  agencies);
+}
+
 /* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
  * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
  * حسين»), or the name that opens a name line. */
@@ -2249,6 +2297,8 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 									  : SAHIFA_OK;
 		return SAHIFA_OK;
 	}
+	if ((i = name_prefix(t, len)) != 0 && agency_after(t + i, len - i))
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if ((i = name_prefix(t, len)) != 0 && name_line(t, len)) {
 		if (doubled(t, i))
 			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
@@ -2623,9 +2673,10 @@ static int image_residue(const char *t, size_t len)
  * lynx), a script's notice ("Please enable JavaScript to pass antispam protection!",
  * htmldate_mediacloud 1571322029 by lynx), a form's label ("Enter City and State or
  * Zip Code", nj.com's weather box by lynx; both scrapinghub benchmark), a print or
- * send button («نسخه چاپی ارسال به دوستان», htmldate_mediacloud 1602557452 by lynx);
- * the same controls in French, German, Spanish, Portuguese, Italian, Turkish, Arabic
- * and Persian. */
+ * send button and a text size («نسخه چاپی ارسال به دوستان», «اندازه فونت»,
+ * htmldate_mediacloud 1602557452 by lynx), an account's widget ("You are signed in
+ * as", nj.com by lynx); the same controls in French, German, Spanish, Portuguese,
+ * Italian, Turkish, Arabic and Persian. */
 static const char *const w_control[] = {
 	"dark mode", "light mode", "night mode", "dark theme", "light theme", "go top",
 	"go to top", "back to top", "scroll to top", "top of page", "back to the top",
@@ -2638,7 +2689,8 @@ static const char *const w_control[] = {
 	"modo oscuro", "volver arriba", "ir arriba", "modo escuro", "voltar ao topo",
 	"torna su", "modalità scura", "karanlık mod", "yukarı çık",
 	"الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة", "العودة للأعلى",
-	"نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن", NULL };
+	"نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن", "اندازه فونت",
+	"signed in as", "logged in as", NULL };
 
 #define CONTROL_MAX_CHARS 60  /* the longest control line read as one ("Please enable
 			       * JavaScript to pass antispam protection!", 53) */

@@ -225,6 +225,8 @@ static void test_bylines(void)
 		  NULL },
 		/* latimes.com (scrapinghub benchmark) by w3m: a no-break space after "By" */
 		{ 0, "By\u00a0Michael Hiltzik", "Michael Hiltzik", 1, NULL },
+		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
+		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
 		  "Chris Pokorny", 1, "By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST" },
 		{ 0, "By Jonathan GarberFOXBusiness", "Jonathan Garber", 1, NULL },
@@ -237,6 +239,21 @@ static void test_bylines(void)
 		  "Louis Jacobson", 1,
 		  "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." },
 		{ 0, "  • by Bryan DeArdo", "Bryan DeArdo", 1, "by Bryan DeArdo" },
+		/* readability test page herald-sun-1 by w3m: "by:" in a meta list */
+		{ 0, "  • by: Laurie Oakes", "Laurie Oakes", 1, "by: Laurie Oakes" },
+		/* the forms of author lines of news sites at large, in names of the
+		 * project's writing: a name and an agency, two names joined, and the
+		 * cues of Indonesian, Russian, Turkish, Italian, Swedish, Portuguese and
+		 * Arabic */
+		{ 0, "Jane Doe | Reuters", "Jane Doe", 1, NULL },
+		{ 0, "By Jane Doe & John Smith", "Jane Doe", 2, NULL },
+		{ 0, "Oleh Ahmad Fauzi", "Ahmad Fauzi", 1, NULL },
+		{ 0, "Автор: Иван Петров", "Иван Петров", 1, NULL },
+		{ 0, "Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", 1, NULL },
+		{ 0, "a cura di Marco Rossi", "Marco Rossi", 1, NULL },
+		{ 0, "Av Erik Lund", "Erik Lund", 1, NULL },
+		{ 0, "Por Ana Souza e Pedro Lima", "Ana Souza", 2, NULL },
+		{ 1, "بواسطة محمد علي", "محمد علي", 1, NULL },
 	};
 	size_t i;
 
@@ -676,9 +693,11 @@ static void test_headline_not_furniture(void)
 	} cases[] = {
 		/* htmldate_mediacloud 1571322029 (dramawiki) by lynx: a script's notice */
 		{ 0, "Please enable JavaScript to pass antispam protection!", "November 19, 2019" },
-		/* scrapinghub benchmark pages: nj.com's weather box by lynx, thehill.com's
-		 * refresh timer by w3m, a rule of dashes on barrons.com by w3m */
+		/* scrapinghub benchmark pages: nj.com's weather box and account widget by
+		 * lynx, thehill.com's refresh timer by w3m, a rule of dashes on barrons.com
+		 * by w3m */
 		{ 0, "Enter City and State or Zip Code", "November 19, 2019" },
+		{ 0, "You are signed in as", "November 19, 2019" },
 		{ 0, "Refresh (2700 sec)", "November 19, 2019" },
 		{ 0, "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", "November 19, 2019" },
 		/* the author's name, then the date, without "By", as 9to5mac.com prints
@@ -691,8 +710,10 @@ static void test_headline_not_furniture(void)
 		 * ctvnews.ca's share icons by w3m ("0 [facebook-i]    [twitter-ic]
 		 * [google-ico]", scrapinghub benchmark), in names of the project's writing */
 		{ 0, "0 [harbour-i]    [council-ic]   [road-ico]", "November 19, 2019" },
-		/* yjc.ir (htmldate_mediacloud 1602557452) by lynx: print and send buttons */
+		/* yjc.ir (htmldate_mediacloud 1602557452) by lynx: print and send buttons,
+		 * a text size */
 		{ 1, "نسخه چاپی ارسال به دوستان", "الخميس 23 يوليو 2015" },
+		{ 1, "اندازه فونت", "الخميس 23 يوليو 2015" },
 	};
 	size_t i;
 
