@@ -2667,6 +2667,21 @@ static int image_residue(const char *t, size_t len)
 	return in > 0 && out < in;
 }
 
+/* A line with a logo's picture in it, printed as its file's name: the site's banner
+ * or a widget's ("[white-logo] ...", «پیشنهاد از [logo]», a recommendation box on
+ * htmldate_mediacloud 1523806243 by w3m). */
+static int logo_line(const char *t, size_t len)
+{
+	const char *o = memchr(t, '[', len), *c;
+
+	while (o && (c = memchr(o, ']', len - (size_t)(o - t))) != NULL) {
+		if (has_ascii_ci(o, (size_t)(c - o), "logo"))
+			return 1;
+		o = memchr(c, '[', len - (size_t)(c - t));
+	}
+	return 0;
+}
+
 /* Words of the page's controls and widgets, which a text browser prints as lines of
  * their own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
  * refresh timer ("Refresh (2700 sec)", thehill.com by w3m; "REFRESH(2700 sec):" by
@@ -2755,7 +2770,7 @@ static int can_title(const struct page *p, size_t bi)
 		 * names, a control's label */
 		n = block_joined(p, bi, all, sizeof(all));
 		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
-		    control_line(k, n ? all : t, n ? n : len))
+		    logo_line(n ? all : t, n ? n : len) || control_line(k, n ? all : t, n ? n : len))
 			return 0;
 	}
 	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,

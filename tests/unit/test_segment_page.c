@@ -714,6 +714,12 @@ static void test_headline_not_furniture(void)
 		 * a text size */
 		{ 1, "نسخه چاپی ارسال به دوستان", "الخميس 23 يوليو 2015" },
 		{ 1, "اندازه فونت", "الخميس 23 يوليو 2015" },
+		/* a logo's picture in a recommendation box (htmldate_mediacloud 1523806243
+		 * by w3m), and before a site's name as a banner prints it ("[white-logo]",
+		 * two scrapinghub benchmark pages by w3m; the name of the project's
+		 * writing) */
+		{ 1, "پیشنهاد از [logo]", "الخميس 23 يوليو 2015" },
+		{ 0, "[white-logo] Riverton Daily", "November 19, 2019" },
 	};
 	size_t i;
 
