@@ -2682,6 +2682,31 @@ static int logo_line(const char *t, size_t len)
 	return 0;
 }
 
+#define TAGLINE_WORDS_MAX 8  /* words of a group's tagline ("Dow Jones, a News Corp
+			     * company") */
+
+/* A group's tagline over its site's pages: a short line that ends "a ... company"
+ * ("Dow Jones, a News Corp company", wsj.com by w3m, scrapinghub benchmark; "An
+ * Alphabet Company"). */
+static int tagline(const struct blk *k, const char *t, size_t len)
+{
+	static const char company[] = "company";
+	size_t n = sizeof(company) - 1, i;
+
+	while (len && (t[len - 1] == ' ' || t[len - 1] == '.'))
+		len--;
+	if (k->words > TAGLINE_WORDS_MAX || len <= n || !starts_ci(t + len - n, n, company) ||
+	    t[len - n - 1] != ' ')
+		return 0;
+	if (starts_ci(t, len, "a ") || starts_ci(t, len, "an "))
+		return 1;
+	for (i = 1; i + 3 < len - n; i++)
+		if (t[i - 1] == ' ' && (starts_ci(t + i, len - i, "a ") ||
+					starts_ci(t + i, len - i, "an ")))
+			return 1;
+	return 0;
+}
+
 /* Words of the page's controls and widgets, which a text browser prints as lines of
  * their own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
  * refresh timer ("Refresh (2700 sec)", thehill.com by w3m; "REFRESH(2700 sec):" by
@@ -2690,8 +2715,9 @@ static int logo_line(const char *t, size_t len)
  * Zip Code", nj.com's weather box by lynx; both scrapinghub benchmark), a print or
  * send button and a text size («نسخه چاپی ارسال به دوستان», «اندازه فونت»,
  * htmldate_mediacloud 1602557452 by lynx), an account's widget ("You are signed in
- * as", nj.com by lynx); the same controls in French, German, Spanish, Portuguese,
- * Italian, Turkish, Arabic and Persian. */
+ * as", nj.com by lynx), a link past the menu ("Skip to content"); the same controls in
+ * French, German, Spanish, Portuguese, Italian, Dutch, Polish, Turkish, Russian, Arabic
+ * and Persian (the skip link as WordPress themes translate it). */
 static const char *const w_control[] = {
 	"dark mode", "light mode", "night mode", "dark theme", "light theme", "go top",
 	"go to top", "back to top", "scroll to top", "top of page", "back to the top",
@@ -2705,7 +2731,11 @@ static const char *const w_control[] = {
 	"torna su", "modalità scura", "karanlık mod", "yukarı çık",
 	"الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة", "العودة للأعلى",
 	"نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن", "اندازه فونت",
-	"signed in as", "logged in as", NULL };
+	"signed in as", "logged in as", "zum inhalt", "aller au contenu", "ir al contenido",
+	"saltar al contenido", "vai al contenuto", "pular para o conteúdo",
+	"ir para o conteúdo", "naar de inhoud", "przejdź do treści", "içeriğe geç",
+	"перейти к содержанию", "تخطي إلى المحتوى", "الانتقال إلى المحتوى",
+	"رفتن به محتوا", "پرش به محتوا", NULL };
 
 #define CONTROL_MAX_CHARS 60  /* the longest control line read as one ("Please enable
 			       * JavaScript to pass antispam protection!", 53) */
@@ -2770,7 +2800,8 @@ static int can_title(const struct page *p, size_t bi)
 		 * names, a control's label */
 		n = block_joined(p, bi, all, sizeof(all));
 		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
-		    logo_line(n ? all : t, n ? n : len) || control_line(k, n ? all : t, n ? n : len))
+		    logo_line(n ? all : t, n ? n : len) || control_line(k, n ? all : t, n ? n : len) ||
+		    tagline(k, n ? all : t, n ? n : len))
 			return 0;
 	}
 	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,

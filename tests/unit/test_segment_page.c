@@ -720,6 +720,13 @@ static void test_headline_not_furniture(void)
 		 * writing) */
 		{ 1, "پیشنهاد از [logo]", "الخميس 23 يوليو 2015" },
 		{ 0, "[white-logo] Riverton Daily", "November 19, 2019" },
+		/* wsj.com by w3m (scrapinghub benchmark): the group's tagline */
+		{ 0, "Dow Jones, a News Corp company", "November 19, 2019" },
+		/* the skip link past the menu as WordPress themes translate it (German,
+		 * Spanish, Arabic) */
+		{ 0, "Zum Inhalt springen", "November 19, 2019" },
+		{ 0, "Saltar al contenido", "November 19, 2019" },
+		{ 1, "تخطي إلى المحتوى", "الخميس 23 يوليو 2015" },
 	};
 	size_t i;
 
