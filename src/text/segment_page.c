@@ -2707,43 +2707,85 @@ static int tagline(const struct blk *k, const char *t, size_t len)
 	return 0;
 }
 
-/* Words of the page's controls and widgets, which a text browser prints as lines of
- * their own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
+/* The labels of the page's controls, which a text browser prints as lines of their
+ * own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
  * refresh timer ("Refresh (2700 sec)", thehill.com by w3m; "REFRESH(2700 sec):" by
- * lynx), a script's notice ("Please enable JavaScript to pass antispam protection!",
- * htmldate_mediacloud 1571322029 by lynx), a form's label ("Enter City and State or
- * Zip Code", nj.com's weather box by lynx; both scrapinghub benchmark), a print or
- * send button and a text size («نسخه چاپی ارسال به دوستان», «اندازه فونت»,
- * htmldate_mediacloud 1602557452 by lynx), an account's widget ("You are signed in
- * as", nj.com by lynx), a link past the menu ("Skip to content"); the same controls in
- * French, German, Spanish, Portuguese, Italian, Dutch, Polish, Turkish, Russian, Arabic
- * and Persian (the skip link as WordPress themes translate it). */
+ * lynx; scrapinghub benchmark), a text size, a print or send button («نسخه چاپی ارسال
+ * به دوستان», «اندازه فونت», htmldate_mediacloud 1602557452 by lynx); the same in
+ * French, German, Spanish, Portuguese, Italian, Turkish, Arabic and Persian.  A title
+ * may name them ("WhatsApp gets a dark mode"): a label is most of its line. */
 static const char *const w_control[] = {
 	"dark mode", "light mode", "night mode", "dark theme", "light theme", "go top",
 	"go to top", "back to top", "scroll to top", "top of page", "back to the top",
-	"refresh (", "refresh(", " sec)", "auto refresh", "auto-refresh", "enable javascript",
-	"javascript is", "javascript must", "zip code", "postal code", "font size",
-	"text size", "toggle navigation", "toggle menu", "jump to navigation",
-	"jump to search", "skip to content", "skip to main", "print this", "printer friendly",
-	"printer-friendly", "print version", "went wrong", "loading...", "please wait",
-	"mode sombre", "retour en haut", "haut de page", "nach oben", "dunkler modus",
-	"modo oscuro", "volver arriba", "ir arriba", "modo escuro", "voltar ao topo",
-	"torna su", "modalità scura", "karanlık mod", "yukarı çık",
-	"الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة", "العودة للأعلى",
-	"نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن", "اندازه فونت",
-	"signed in as", "logged in as", "zum inhalt", "aller au contenu", "ir al contenido",
+	"refresh (", "refresh(", " sec)", "auto refresh", "auto-refresh", "font size",
+	"text size", "toggle navigation", "toggle menu", "print this", "printer friendly",
+	"printer-friendly", "print version", "mode sombre", "retour en haut", "haut de page",
+	"nach oben", "dunkler modus", "modo oscuro", "volver arriba", "ir arriba",
+	"modo escuro", "voltar ao topo", "torna su", "modalità scura", "karanlık mod",
+	"yukarı çık", "الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة",
+	"العودة للأعلى", "نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن",
+	"اندازه فونت", NULL };
+
+/* The words of a widget's notice or a form's label, which no title holds: a script's
+ * notice ("Please enable JavaScript to pass antispam protection!", htmldate_mediacloud
+ * 1571322029 by lynx), a form's label ("Enter City and State or Zip Code", nj.com's
+ * weather box by lynx), an account's widget ("You are signed in as", nj.com by lynx),
+ * a link past the menu ("Skip to content", "Jump to navigation"), as WordPress themes
+ * translate it in French, German, Spanish, Portuguese, Italian, Dutch, Polish, Turkish,
+ * Russian, Arabic and Persian. */
+static const char *const w_notice[] = {
+	"enable javascript", "javascript is disabled", "javascript is required",
+	"javascript is turned off", "requires javascript", "javascript must be",
+	"or zip code", "enter city", "loading...", "please wait", "signed in as",
+	"logged in as", "jump to navigation", "jump to search", "skip to content",
+	"skip to main", "zum inhalt", "aller au contenu", "ir al contenido",
 	"saltar al contenido", "vai al contenuto", "pular para o conteúdo",
 	"ir para o conteúdo", "naar de inhoud", "przejdź do treści", "içeriğe geç",
 	"перейти к содержанию", "تخطي إلى المحتوى", "الانتقال إلى المحتوى",
 	"رفتن به محتوا", "پرش به محتوا", NULL };
 
-#define CONTROL_MAX_CHARS 60  /* the longest control line read as one ("Please enable
-			       * JavaScript to pass antispam protection!", 53) */
+#define NOTICE_MAX_CHARS 80  /* the longest notice line read as one ("Here are the
+			      * instructions how to enable JavaScript in your web browser",
+			      * htmldate_mediacloud 1571322029 by lynx, 70) */
 
-/* A short line that holds a control's or a widget's words. */
+/* Bytes of the text's letters (and digits) that are no part of a phrase of list. */
+static size_t letters_outside(const char *t, size_t len, const char *const *list)
+{
+	size_t i = 0, out = 0, k;
+
+	while (i < len) {
+		for (k = 0; list[k]; k++) {
+			size_t m = strlen(list[k]);
+
+			if (m <= len - i && ((*list[k] & 0x80) ? !memcmp(t + i, list[k], m)
+							       : starts_ci(t + i, m, list[k])))
+				break;
+		}
+		if (list[k]) {
+			i += strlen(list[k]);
+			continue;
+		}
+		if (((unsigned char)t[i] | 32) >= 'a' && ((unsigned char)t[i] | 32) <= 'z')
+			out++;
+		else if ((unsigned char)t[i] >= 0xC0)
+			out++;
+		i++;
+	}
+	return out;
+}
+
+/* A line that is a control's label (its letters mostly the label's), or that holds a
+ * widget's notice. */
 static int control_line(const struct blk *k, const char *t, size_t len)
 {
-	return k->chars <= CONTROL_MAX_CHARS && has_any(t, len, w_control);
+	size_t out;
+
+	if (k->chars <= NOTICE_MAX_CHARS && has_any(t, len, w_notice))
+		return 1;
+	if (k->chars > NOTICE_MAX_CHARS || !has_any(t, len, w_control))
+		return 0;
+	out = letters_outside(t, len, w_control);
+	return out * 2 <= (size_t)k->chars - out;
 }
 
 /* A phrase of list (ASCII ones in any case) in the text as whole words: no letter

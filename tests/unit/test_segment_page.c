@@ -664,6 +664,9 @@ static void test_headline_furniture(void)
 		  "Council backs bus lanes for the harbour road" },
 		{ "Harbour shops see shares of trade fall", NULL,
 		  "Harbour shops see shares of trade fall" },
+		/* nor is a title that names a control ("dark mode") a control's label */
+		{ "Council app gets a dark mode for its bus lanes map", NULL,
+		  "Council app gets a dark mode for its bus lanes map" },
 	};
 	size_t i;
 
