@@ -1964,12 +1964,21 @@ static int doubled(const char *t, size_t len)
 	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
 }
 
+/* The stop-word lists a name is read against: the page's language's, or all. */
+static unsigned page_stops(const struct page *p)
+{
+	return p->lang >= 0 ? 1u << p->lang : ~0u;
+}
+
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
  * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
  * 1 for a name alone (a source's name takes that shape too).  Read only right under a
- * headline, where nothing else takes that shape. */
-static int name_line(const char *t, size_t len)
+ * headline, where nothing else takes that shape.  No word of the name is a stop word of
+ * the lists of stops (the page's language's, or all when it has none): "MORE FOR YOU"
+ * is a label, "David Ehrlich" a name on an English page (indiewire.com by w3m,
+ * scrapinghub benchmark), though "ehrlich" is a German stop word. */
+static int name_line(const char *t, size_t len, unsigned stops)
 {
 	size_t n = name_prefix(t, len);
 	const char *r = t + n;
@@ -1993,7 +2002,8 @@ static int name_line(const char *t, size_t len)
 		while (i < m) {
 			for (j = i; j < m && f[j] != ' '; j++)
 				;
-			if (j > i && j - i <= SW_WORD_MAX && sw_lookup(hash_cps(f + i, j - i)))
+			if (j > i && j - i <= SW_WORD_MAX &&
+			    (sw_lookup(hash_cps(f + i, j - i)) & stops))
 				return 0;
 			i = j + 1;
 		}
@@ -2248,7 +2258,7 @@ static int agency_after(const char *t, size_t len)
 /* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
  * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
  * حسين»), or the name that opens a name line. */
-static enum sahifa_status add_authors(struct seg_state *s, size_t head)
+static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned stops)
 {
 	char buf[BYLINE_BUF];
 	const char *t = buf;
@@ -2299,7 +2309,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 	}
 	if ((i = name_prefix(t, len)) != 0 && agency_after(t + i, len - i))
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
-	if ((i = name_prefix(t, len)) != 0 && name_line(t, len)) {
+	if ((i = name_prefix(t, len)) != 0 && name_line(t, len, stops)) {
 		if (doubled(t, i))
 			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
@@ -3404,7 +3414,7 @@ static int meta_under(struct page *p, size_t bi)
 		if (byline_kind(p, j, date))
 			return 1;
 		n = block_byline_text(p->s, p->b[j].head, buf);
-		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n))
+		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n, page_stops(p)))
 			return 1;
 	}
 	return 0;
@@ -3419,7 +3429,8 @@ static int name_over_date(struct page *p, size_t bi)
 	size_t n, j;
 
 	if (p->s->lines[p->b[bi].head].nlines != 1 ||
-	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) || name_line(buf, n) != 1)
+	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) ||
+	    name_line(buf, n, page_stops(p)) != 1)
 		return 0;
 	for (j = bi + 1; j < p->n && j <= bi + 2; j++)
 		if (byline_kind(p, j, date) == 1)
@@ -4314,7 +4325,7 @@ span:
 
 				/* a name alone right under the headline, or after a line that
 				 * ends with "By" */
-				int nl = name_line(buf, bn);
+				int nl = name_line(buf, bn, page_stops(&p));
 				size_t j;
 
 				/* a name alone gives way to a fuller byline just under it:
@@ -4324,7 +4335,7 @@ span:
 					size_t nn = block_byline_text(s, p.b[j].head, nb);
 					char d2[16];
 
-					if ((nn && name_line(nb, nn) == 2) ||
+					if ((nn && name_line(nb, nn, page_stops(&p)) == 2) ||
 					    byline_kind(&p, j, d2) == 2)
 						nl = 0;
 				}
@@ -4353,7 +4364,7 @@ span:
 				h->cls = C_BYLINE;
 				p.b[bi].reason = -2;
 				got_by = 1;
-				if (add_authors(s, p.b[bi].head))
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 			} else if (kind) {
 				p.b[bi].reason = SAHIFA_REASON_DATELINE;
@@ -4381,7 +4392,7 @@ span:
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
-				if (add_authors(s, p.b[bi].head))
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 				break;
 			}

@@ -225,6 +225,11 @@ static void test_bylines(void)
 		  NULL },
 		/* latimes.com (scrapinghub benchmark) by w3m: a no-break space after "By" */
 		{ 0, "By\u00a0Michael Hiltzik", "Michael Hiltzik", 1, NULL },
+		/* a name alone whose words are stop words of another language than the
+		 * page's: indiewire.com (scrapinghub benchmark) by w3m, "ehrlich" in
+		 * German; readability test page buzzfeed-1 by w3m, "di" in Italian */
+		{ 0, "David Ehrlich", "David Ehrlich", 1, NULL },
+		{ 0, "Mark Di Stefano", "Mark Di Stefano", 1, NULL },
 		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
 		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
