@@ -1764,6 +1764,28 @@ static int month_day(const char *t, size_t len)
 	return words == 2 && days == 1 && months == 1;
 }
 
+/* Cues of an author after the date on one line, as blogs print them ("Posted on
+ * November 19, 2019 by Jane Doe", "Publié le 19 novembre 2019 par Jean Dupont"). */
+static const char *const by_inside[] = { " by ", " par ", " von ", " por ", " door ", NULL };
+
+/* The offset of the name after a cue of by_inside that follows a number (the date's)
+ * and comes before a capital letter; 0 when there is none ("by admin" names no one). */
+static size_t by_after_date(const char *t, size_t len)
+{
+	size_t i, k;
+
+	for (i = 1; i < len; i++)
+		for (k = 0; by_inside[k]; k++) {
+			size_t m = strlen(by_inside[k]);
+
+			if (i + m < len && starts_ci(t + i, len - i, by_inside[k]) &&
+			    has_digit(t, i) && ((t[i + m] >= 'A' && t[i + m] <= 'Z') ||
+						 (unsigned char)t[i + m] >= 0xC0))
+				return i + m;
+		}
+	return 0;
+}
+
 /* A hard-wrapped byline spans up to this many screen lines ("Le Monde | 04.05.2015 à
  * 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin" / "Untersinger (avec Damien
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
@@ -1872,6 +1894,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
 			return 2;
 	}
+	if (has_date && by_after_date(t, len))
+		return 2;
 	if ((has_date && k->words <= 16) || looks_dated(t, len))
 		return 1;
 	if (k->chars <= 40 && (relative_time(t, len) || month_day(t, len)))
@@ -2278,6 +2302,13 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 			at++;
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
+	}
+	if ((at = by_after_date(t, len)) != 0) {
+		size_t e = at;
+
+		while (e < len && t[e] != '|')
+			e++;
+		return add_names(s, t + at, e - at);
 	}
 	if (arabic_at(t)) {
 		const char *c = NULL;
