@@ -1703,6 +1703,8 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 }
 
 static int word_in(const char *t, size_t len, const char *const *list);
+static size_t name_sep_at(const char *t, size_t len);
+static int starts_role(const char *t, size_t len);
 
 /* Units of a relative time ("Published 1 day ago", foxbusiness.com, scrapinghub
  * benchmark; "Updated 3 hours ago"), English, French, Spanish, German, Arabic and
@@ -1891,8 +1893,12 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				break;
 			}
 		}
-		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
-			return 2;
+		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ',' ||
+					     name_sep_at(t + j, len - j) ||
+					     (len - j >= 2 && !memcmp(t + j, "\xc2\xb7", 2)) ||
+					     (len - j >= 3 && !memcmp(t + j, "\xe2\x80\xa2", 3))))
+			return 2;  /* (or a long dash, a middle dot, a bullet: "Jane Doe ·
+				    * November 19, 2019") */
 	}
 	if (has_date && by_after_date(t, len))
 		return 2;
@@ -2036,6 +2042,8 @@ static int name_line(const char *t, size_t len, unsigned stops)
 		return 1;
 	if (*r == '@' || *r == '(')
 		return 2;
+	if (memchr(t + n, ',', (size_t)(r - t) - n) && starts_role(r, rl))
+		return 2;  /* a role after a comma: "Jane Doe, Staff Writer" */
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }

@@ -259,6 +259,9 @@ static void test_bylines(void)
 		{ 0, "Av Erik Lund", "Erik Lund", 1, NULL },
 		{ 0, "Por Ana Souza e Pedro Lima", "Ana Souza", 2, NULL },
 		{ 1, "بواسطة محمد علي", "محمد علي", 1, NULL },
+		/* a role after the name; a middle dot before the date */
+		{ 0, "Jane Doe, Staff Writer", "Jane Doe", 1, NULL },
+		{ 0, "Jane Doe · November 19, 2019", NULL, 0, NULL },
 		/* the author after the date, as blogs print it */
 		{ 0, "Posted on November 19, 2019 by Jane Doe", "Jane Doe", 1, NULL },
 		{ 0, "Publié le 19 novembre 2019 par Jean Dupont", "Jean Dupont", 1, NULL },
