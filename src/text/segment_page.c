@@ -2863,6 +2863,37 @@ static int has_any_word(const char *t, size_t len, const char *const *list)
 	return 0;
 }
 
+/* A title that links to its own page, as lynx prints it: one link's number that opens
+ * the line and nothing else marked ("[64]9to5Mac Gift Guide: What do you buy for the
+ * person who already has the latest technology?", 9to5mac.com by lynx, scrapinghub
+ * benchmark). */
+static int linked_title(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t i = 1;
+
+	if (p->b[bi].marks != 1 || h->nlines != 1 || h->e - h->b < 4 || t[0] != '[')
+		return 0;
+	while (i < h->e - h->b && t[i] >= '0' && t[i] <= '9')
+		i++;
+	return i > 1 && i < h->e - h->b && t[i] == ']';
+}
+
+void seg_page_title_text(const char **t, size_t *len)
+{
+	size_t i = 1;
+
+	if (*len < 4 || (*t)[0] != '[')
+		return;
+	while (i < *len && (*t)[i] >= '0' && (*t)[i] <= '9')
+		i++;
+	if (i > 1 && i + 1 < *len && (*t)[i] == ']') {
+		*t += i + 1;
+		*len -= i + 1;
+	}
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -2870,8 +2901,8 @@ static int can_title(const struct page *p, size_t bi)
 
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
-	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
-	    k->sentences > 1 || paragraph_line(p, bi))
+	if (k->list || (k->marks && !linked_title(p, bi)) || k->url || k->form ||
+	    (h->flags & F_OPEN_END) || k->sentences > 1 || paragraph_line(p, bi))
 		return 0;
 	{
 		const char *t = p->s->text + h->b;
@@ -4305,6 +4336,8 @@ span:
 			sc -= 2.0;
 		if (k->sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
+		if (k->marks)
+			sc -= 1.0;  /* a link: a title as often as another story's teaser */
 
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)

@@ -636,6 +636,11 @@ static void test_headline(void)
 		     "Riverton council backs new bus lanes on the harbour road",
 		  "The northern suburbs gain new bus lanes before the winter",
 		  "Riverton council backs new bus lanes on the harbour road" },
+		/* 9to5mac.com (scrapinghub benchmark, lynx): the title links to its own
+		 * page, "[64]9to5Mac Gift Guide: ...", its author under it; the headline
+		 * without the link's number */
+		{ 0, "[24]Council backs bus lanes for the harbour road", "By Jane Roe",
+		  "Council backs bus lanes for the harbour road" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
