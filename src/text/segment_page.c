@@ -2231,6 +2231,19 @@ static size_t name_cut(const char *t, size_t len, size_t i)
 	return 0;
 }
 
+/* The accounts a blog's software names where an author would stand ("Posted on
+ * Oktober 27, 2015 by Admin", scrapinghub benchmark by w3m): no one's name. */
+static const char *const name_accounts[] = { "admin", "administrator", "webmaster",
+					     "editor", "editors", "guest", "anonymous",
+					     "redaksi", "redaction", "rédaction", "redaktion",
+					     "redacción", NULL };
+
+/* The name is one word, an account's of name_accounts. */
+static int account_name(const char *t, size_t len)
+{
+	return !memchr(t, ' ', len) && word_in(t, len, name_accounts);
+}
+
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
 static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
 {
@@ -2258,7 +2271,8 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
 						       * (express.co.uk by lynx): a portrait's
 						       * text, then the name */
-			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
+			if (e > b && e - b < 60 && !account_name(t + b, e - b) &&
+			    sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
 		if (cut == 3 && t[i] == ' ' && t[i + 1] == '-')

@@ -479,6 +479,31 @@ static void test_byline_fuller(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A blog's account where the author's name would stand ("Posted on Oktober 27, 2015 by
+ * Admin", a scrapinghub benchmark page by w3m): the line is the byline, but it names no
+ * author. */
+static void test_byline_account(void)
+{
+	static const char *const lines[] = { "Posted on October 27, 2015 by Admin",
+					     "Publié le 27 octobre 2015 par Rédaction" };
+	size_t i;
+
+	for (i = 0; i < COUNT(lines); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", lines[i], NULL, &at,
+		      &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(lines[i], a.byline, lines[i]);
+		CHECK_INT(lines[i], (long)a.n_authors, 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* Lines under the headline that take a byline's shape and are none: a label, an id,
  * a section, a widget.  Nor are they the headline. */
 static void test_not_bylines(void)
@@ -2722,6 +2747,7 @@ int main(void)
 	test_byline_wrapped_lynx();
 	test_byline_under_copy();
 	test_byline_fuller();
+	test_byline_account();
 	test_not_bylines();
 	test_headline();
 	test_headline_furniture();
