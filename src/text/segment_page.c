@@ -4350,6 +4350,9 @@ span:
 			sc -= 2.0;
 		if (k->sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
+		if (k->marks && !meta && !byline_past_widgets(&p, bi))
+			continue;  /* a link with no author or date under it: another
+				    * story's teaser, however the text echoes it */
 		if (k->marks)
 			sc -= 1.0;  /* a link: a title as often as another story's teaser */
 
