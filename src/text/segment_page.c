@@ -1486,11 +1486,11 @@ static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بق
 					 "گزارش", "مترجم", NULL };
 /* News agencies, whose name closes or makes a byline ("Jane Doe | Reuters"). */
 static const char *const agencies[] = { "reuters", "associated press", "(ap)", " ap ", "afp",
-					"agence france", "bloomberg", "dpa", "xinhua", "europa press",
-					"anadolu", "kyodo", "yonhap", "bernama", "(efe)", "(ansa)",
-					"(pti)", "(ians)", "وكالات", "رويترز", "فرانس برس", "أ ف ب",
-					"د ب أ", "الأناضول", "شينخوا", "واس", "ایرنا", "ایسنا",
-					"تسنیم", "فارس", "مهر", NULL };
+					"agence france", "bloomberg", "dpa", "xinhua",
+					"europa press", "anadolu", "kyodo", "yonhap", "bernama",
+					"(efe)", "(ansa)", "(pti)", "(ians)", "وكالات", "رويترز",
+					"فرانس برس", "أ ف ب", "د ب أ", "الأناضول", "شينخوا", "واس",
+					"ایرنا", "ایسنا", "تسنیم", "فارس", "مهر", NULL };
 
 static int starts_ci(const char *t, size_t len, const char *p)
 {
@@ -2928,16 +2928,17 @@ static int can_title(const struct page *p, size_t bi)
 		if ((len > 2 && t[0] == 'o' && t[1] == ' ' &&
 		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
 		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
-		    (k->chars < 60 && (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
-				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
-				       has_ascii_ci(t, len, "promoted"))))
+		    (k->chars < 60 &&
+		     (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
+		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
+		      has_ascii_ci(t, len, "promoted"))))
 			return 0;
 		/* the page's furniture: a nested menu's or a form's glyph, pictures'
 		 * names, a control's label */
 		n = block_joined(p, bi, all, sizeof(all));
 		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
-		    logo_line(n ? all : t, n ? n : len) || control_line(k, n ? all : t, n ? n : len) ||
-		    tagline(k, n ? all : t, n ? n : len))
+		    logo_line(n ? all : t, n ? n : len) ||
+		    control_line(k, n ? all : t, n ? n : len) || tagline(k, n ? all : t, n ? n : len))
 			return 0;
 	}
 	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,
