@@ -612,6 +612,8 @@ static enum sahifa_status emit(struct seg_state *s)
 			if ((st = block_text(s, i, &joined, &t, &len)))
 				break;
 			strip_atx(&t, &len);
+			if (s->page)
+				seg_page_title_text(&t, &len);
 			st = sahifa_article_set_str(&a->headline, t, len);
 			a->headline_line = line;
 			a->headline_lines = (long)l->nlines;

@@ -143,5 +143,8 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i);
  * and the bullets of a meta list ("• by Bryan DeArdo"); returns its length. */
 #define SEG_PAGE_BYLINE_MAX 1000
 size_t seg_page_byline_text(const char *t, size_t len, char *out);
+/* A page's headline as the record gives it: *t and *len moved past the link's number
+ * that lynx prints before a title that links to its own page ("[64]Title"). */
+void seg_page_title_text(const char **t, size_t *len);
 
 #endif

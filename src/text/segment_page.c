@@ -1724,19 +1724,27 @@ static int find_date(const char *t, size_t len, char *out)
 
 /* ---- bylines --------------------------------------------------------------------- */
 
-static const char *const by_prefix[] = { "by ", "written by", "words by", "reporting by",
-					 "posted by", "post author by", "par ", "von ", "por ",
-					 "di ", "door ", "ein artikel von", "geschrieben von",
-					 "publié par", "escrito por", "publicado por", "author:",
-					 "author :", "autor:", "autor :", "autorin:", "auteur:",
-					 "auteur :", NULL };
+/* The words that open an author's line, in the languages of the news ("By Jane Doe",
+ * "by: Laurie Oakes" (herald-sun, readability test page herald-sun-1), "Por X", "Von
+ * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
+static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
+					 "reporting by", "posted by", "post author by", "par ",
+					 "von ", "por ", "di ", "a cura di", "door ",
+					 "ein artikel von", "geschrieben von", "publié par",
+					 "escrito por", "publicado por", "author:", "author :",
+					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
+					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:",
+					 NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
-					 "اعداد", "حوار", "ترجمة", "نویسنده", "خبرنگار",
+					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };
+/* News agencies, whose name closes or makes a byline ("Jane Doe | Reuters"). */
 static const char *const agencies[] = { "reuters", "associated press", "(ap)", " ap ", "afp",
-					"agence france", "bloomberg", "dpa", "xinhua", "وكالات",
-					"رويترز", "فرانس برس", "واس", "ایرنا", "ایسنا", "تسنیم",
-					"فارس", "مهر", NULL };
+					"agence france", "bloomberg", "dpa", "xinhua",
+					"europa press", "anadolu", "kyodo", "yonhap", "bernama",
+					"(efe)", "(ansa)", "(pti)", "(ians)", "وكالات", "رويترز",
+					"فرانس برس", "أ ف ب", "د ب أ", "الأناضول", "شينخوا", "واس",
+					"ایرنا", "ایسنا", "تسنیم", "فارس", "مهر", NULL };
 
 static int starts_ci(const char *t, size_t len, const char *p)
 {
@@ -1907,6 +1915,22 @@ size_t seg_page_byline_text(const char *t, size_t len, char *out)
 
 static int ends_by(const char *t, size_t len);
 
+/* A no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November 19,
+ * 2019", crn.com; "By\u00a0Michael Hiltzik", latimes.com, both scrapinghub benchmark):
+ * each made a space in t, NUL-terminated; the new length. */
+static size_t nbsp_spaces(char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0) {
+			t[i] = ' ';
+			memmove(t + i + 1, t + i + 2, len - i - 1);
+			len--;
+		}
+	return len;
+}
+
 /* byline_text of the block that starts at line head, its wrapped lines joined by a
  * space; 0 when it does not fit. */
 static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
@@ -1930,6 +1954,92 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 	}
 	out[n] = 0;
 	return n;
+}
+
+static int word_in(const char *t, size_t len, const char *const *list);
+static size_t name_sep_at(const char *t, size_t len);
+static int starts_role(const char *t, size_t len);
+
+/* Units of a relative time ("Published 1 day ago", foxbusiness.com, scrapinghub
+ * benchmark; "Updated 3 hours ago"), English, French, Spanish, German, Arabic and
+ * Persian: the number comes before the unit, or after a cue ("hace 2 horas", "il y a 3
+ * heures", "vor 5 Stunden", «منذ 3 ساعات», «۲ ساعت پیش»). */
+static const char *const rel_units[] = { "second", "minute", "min ", "hour", "day", "week",
+					 "month", "year", "heure", "jour", "semaine", "mois",
+					 "hora", "día", "dia", "semana", "stunde", "tag",
+					 "woche", "monat", "ساعة", "ساعات", "دقيقة",
+					 "دقائق", "يوم", "أيام", "أسبوع", "شهر", "ساعت", "روز",
+					 "دقیقه", "هفته", NULL };
+static const char *const rel_cues[] = { " ago", "hace ", "il y a ", "vor ", "منذ", "پیش",
+					NULL };
+
+/* A line that says when in relative terms: a number, a unit of rel_units and a cue of
+ * rel_cues among five words at most. */
+static int relative_time(const char *t, size_t len)
+{
+	size_t i, words = 1;
+
+	for (i = 0; i < len; i++)
+		words += t[i] == ' ' && i + 1 < len && t[i + 1] != ' ';
+	return words <= 5 && has_digit(t, len) && has_any(t, len, rel_units) &&
+	       (has_any(t, len, rel_cues) || (len >= 3 && !memcmp(t + len - 3, "ago", 3)));
+}
+
+/* English month names and their short forms. */
+static const char *const months_en[] = { "january", "february", "march", "april", "may",
+					 "june", "july", "august", "september", "october",
+					 "november", "december", "jan", "feb", "mar", "apr",
+					 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+					 NULL };
+
+/* A month and a day without the year, alone on the line: "November 18" (9to5mac.com by
+ * lynx, scrapinghub benchmark), "Nov. 18", "18 November". */
+static int month_day(const char *t, size_t len)
+{
+	size_t i = 0, words = 0, days = 0, months = 0;
+
+	while (i < len) {
+		size_t b, k;
+
+		while (i < len && (t[i] == ' ' || t[i] == ','))
+			i++;
+		if (i >= len)
+			break;
+		for (b = i; i < len && t[i] != ' ' && t[i] != ','; i++)
+			;
+		words++;
+		k = i - b;
+		if (k && t[b + k - 1] == '.')
+			k--;
+		if (k >= 1 && k <= 2 && t[b] >= '0' && t[b] <= '9' &&
+		    (k == 1 || (t[b + 1] >= '0' && t[b + 1] <= '9')))
+			days++;
+		else if (word_in(t + b, k, months_en))
+			months++;
+	}
+	return words == 2 && days == 1 && months == 1;
+}
+
+/* Cues of an author after the date on one line, as blogs print them ("Posted on
+ * November 19, 2019 by Jane Doe", "Publié le 19 novembre 2019 par Jean Dupont"). */
+static const char *const by_inside[] = { " by ", " par ", " von ", " por ", " door ", NULL };
+
+/* The offset of the name after a cue of by_inside that follows a number (the date's)
+ * and comes before a capital letter; 0 when there is none ("by admin" names no one). */
+static size_t by_after_date(const char *t, size_t len)
+{
+	size_t i, k;
+
+	for (i = 1; i < len; i++)
+		for (k = 0; by_inside[k]; k++) {
+			size_t m = strlen(by_inside[k]);
+
+			if (i + m < len && starts_ci(t + i, len - i, by_inside[k]) &&
+			    has_digit(t, i) && ((t[i + m] >= 'A' && t[i + m] <= 'Z') ||
+						 (unsigned char)t[i + m] >= 0xC0))
+				return i + m;
+		}
+	return 0;
 }
 
 /* A hard-wrapped byline spans up to this many screen lines ("Le Monde | 04.05.2015 à
@@ -1957,6 +2067,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 			    * Par X" run that long */
 	if (!(len = block_byline_text(s, k->head, buf)))
 		return 0;
+	len = nbsp_spaces(buf, len);
 	t = buf;
 	has_date = find_date(t, len, date);
 	{
@@ -2036,10 +2147,18 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				break;
 			}
 		}
-		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ','))
-			return 2;
+		if (caps >= 2 && j < len && (t[j] == '-' || t[j] == '|' || t[j - 1] == ',' ||
+					     name_sep_at(t + j, len - j) ||
+					     (len - j >= 2 && !memcmp(t + j, "\xc2\xb7", 2)) ||
+					     (len - j >= 3 && !memcmp(t + j, "\xe2\x80\xa2", 3))))
+			return 2;  /* (or a long dash, a middle dot, a bullet: "Jane Doe ·
+				    * November 19, 2019") */
 	}
+	if (has_date && by_after_date(t, len))
+		return 2;
 	if ((has_date && k->words <= 16) || looks_dated(t, len))
+		return 1;
+	if (k->chars <= 40 && (relative_time(t, len) || month_day(t, len)))
 		return 1;
 	if (k->chars <= 40 && (has_ascii_ci(t, len, "min read") ||
 			       has_ascii_ci(t, len, "minute read") ||
@@ -2129,12 +2248,21 @@ static int doubled(const char *t, size_t len)
 	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
 }
 
+/* The stop-word lists a name is read against: the page's language's, or all. */
+static unsigned page_stops(const struct page *p)
+{
+	return p->lang >= 0 ? 1u << p->lang : ~0u;
+}
+
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
  * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
  * 1 for a name alone (a source's name takes that shape too).  Read only right under a
- * headline, where nothing else takes that shape. */
-static int name_line(const char *t, size_t len)
+ * headline, where nothing else takes that shape.  No word of the name is a stop word of
+ * the lists of stops (the page's language's, or all when it has none): "MORE FOR YOU"
+ * is a label, "David Ehrlich" a name on an English page (indiewire.com by w3m,
+ * scrapinghub benchmark), though "ehrlich" is a German stop word. */
+static int name_line(const char *t, size_t len, unsigned stops)
 {
 	size_t n = name_prefix(t, len);
 	const char *r = t + n;
@@ -2158,7 +2286,8 @@ static int name_line(const char *t, size_t len)
 		while (i < m) {
 			for (j = i; j < m && f[j] != ' '; j++)
 				;
-			if (j > i && j - i <= SW_WORD_MAX && sw_lookup(hash_cps(f + i, j - i)))
+			if (j > i && j - i <= SW_WORD_MAX &&
+			    (sw_lookup(hash_cps(f + i, j - i)) & stops))
 				return 0;
 			i = j + 1;
 		}
@@ -2167,6 +2296,8 @@ static int name_line(const char *t, size_t len)
 		return 1;
 	if (*r == '@' || *r == '(')
 		return 2;
+	if (memchr(t + n, ',', (size_t)(r - t) - n) && starts_role(r, rl))
+		return 2;  /* a role after a comma: "Jane Doe, Staff Writer" */
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
@@ -2210,6 +2341,24 @@ static size_t name_sep_at(const char *t, size_t len)
 	return 0;
 }
 
+/* Words that open an author's role, which a page may print glued to the name ("By
+ * Meg JamesStaff Writer", "By Michael HiltzikBusiness Columnist", latimes.com by w3m,
+ * scrapinghub benchmark); a surname's own capital ("DeArdo", "McKinley") opens none. */
+static const char *const name_roles[] = { "staff", "business", "senior", "contributing",
+					  "columnist", "reporter", "writer", "correspondent",
+					  "editor", "special", "chief", "deputy", NULL };
+
+/* A word of name_roles starts at t. */
+static int starts_role(const char *t, size_t len)
+{
+	size_t k;
+
+	for (k = 0; name_roles[k]; k++)
+		if (starts_ci(t, len, name_roles[k]))
+			return 1;
+	return 0;
+}
+
 /* The end of the name that starts at t: before a handle, a number, an English month
  * ("Ahiza Garcia @ahiza_garcia February 1", "JEFFREY GETTLEMAN JAN. 13"), a word of
  * name_stops, a dash on its own ("By Tess Bonn - 11/19/19", thehill.com; "by Jeff
@@ -2249,6 +2398,10 @@ static size_t name_end(const char *t, size_t len)
 			    (i > 0 && i + 2 < len && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
 			     t[i] >= 'A' && t[i] <= 'Z' && t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
 				goto end;  /* glued on: a handle, a site's name in capitals */
+			if (i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z' && t[i] >= 'A' &&
+			    t[i] <= 'Z' && starts_role(t + i, len - i))
+				goto end;  /* a role glued on: "Michael HiltzikBusiness
+					    * Columnist" (latimes.com by w3m) */
 			i++;
 		}
 	}
@@ -2313,8 +2466,8 @@ static int domain_name(const char *t, size_t len)
 /* Words between two authors' names ("By Mike Wuerthele and Malcolm Owen", "Martin
  * Untersinger (avec Damien Leloup et Morgane Tual)", lemonde-1), each with a space on
  * either side. */
-static const char *const name_joins[] = { " and ", " et ", " und ", " y ", " avec ", " with ",
-					  NULL };
+static const char *const name_joins[] = { " and ", " & ", " et ", " und ", " y ", " e ",
+					  " en ", " ve ", " и ", " avec ", " with ", NULL };
 
 /* Bytes of the cut between two names at t[i] (i <= len): a comma, bar, semicolon or
  * bracket, or a joining word; 0 when there is none. */
@@ -2330,6 +2483,19 @@ static size_t name_cut(const char *t, size_t len, size_t i)
 		if (i + strlen(name_joins[k]) <= len && starts_ci(t + i, len - i, name_joins[k]))
 			return strlen(name_joins[k]);
 	return 0;
+}
+
+/* The accounts a blog's software names where an author would stand ("Posted on
+ * Oktober 27, 2015 by Admin", scrapinghub benchmark by w3m): no one's name. */
+static const char *const name_accounts[] = { "admin", "administrator", "webmaster",
+					     "editor", "editors", "guest", "anonymous",
+					     "redaksi", "redaction", "rédaction", "redaktion",
+					     "redacción", NULL };
+
+/* The name is one word, an account's of name_accounts. */
+static int account_name(const char *t, size_t len)
+{
+	return !memchr(t, ' ', len) && word_in(t, len, name_accounts);
 }
 
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
@@ -2359,7 +2525,8 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
 						       * (express.co.uk by lynx): a portrait's
 						       * text, then the name */
-			if (e > b && e - b < 60 && sahifa_article_add_author(s->a, t + b, e - b))
+			if (e > b && e - b < 60 && !account_name(t + b, e - b) &&
+			    sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
 		}
 		if (cut == 3 && t[i] == ' ' && t[i + 1] == '-')
@@ -2370,23 +2537,34 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 	return SAHIFA_OK;
 }
 
+#define AGENCY_TAIL_MAX 40  /* bytes of an agency's name after an author's */
+
+/* What follows a name is a separator, then a news agency's name alone: "Jane Doe |
+ * Reuters", "Jane Doe - AFP", "Jane Doe, Associated Press". */
+static int agency_after(const char *t, size_t len)
+{
+	size_t i = 0, w;
+
+	while (i < len && (t[i] == ' ' || t[i] == ',' || (w = name_sep_at(t + i, len - i)))) {
+		if (t[i] == ' ' || t[i] == ',')
+			i++;
+		else
+			i += w;
+	}
+	return i > 0 && i < len && len - i <= AGENCY_TAIL_MAX && has_any(t + i - 1, len - i + 1,
+									  agencies);
+}
+
 /* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
  * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
  * حسين»), or the name that opens a name line. */
-static enum sahifa_status add_authors(struct seg_state *s, size_t head)
+static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned stops)
 {
 	char buf[BYLINE_BUF];
 	const char *t = buf;
 	size_t len = block_byline_text(s, head, buf), i, at = 0;
 
-	/* a no-break space parts words as a space does ("By Joseph Tsidulko\u00a0November
-	 * 19, 2019", crn.com) */
-	for (i = 0; i + 1 < len; i++)
-		if ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA0) {
-			buf[i] = ' ';
-			memmove(buf + i + 1, buf + i + 2, len - i - 1);
-			len--;
-		}
+	len = nbsp_spaces(buf, len);
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
@@ -2400,6 +2578,13 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 			at++;
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
+	}
+	if ((at = by_after_date(t, len)) != 0) {
+		size_t e = at;
+
+		while (e < len && t[e] != '|')
+			e++;
+		return add_names(s, t + at, e - at);
 	}
 	if (arabic_at(t)) {
 		const char *c = NULL;
@@ -2429,7 +2614,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head)
 									  : SAHIFA_OK;
 		return SAHIFA_OK;
 	}
-	if ((i = name_prefix(t, len)) != 0 && name_line(t, len)) {
+	if ((i = name_prefix(t, len)) != 0 && agency_after(t + i, len - i))
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
+	if ((i = name_prefix(t, len)) != 0 && name_line(t, len, stops)) {
 		if (doubled(t, i))
 			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
@@ -2745,6 +2932,236 @@ static int paragraph_line(const struct page *p, size_t bi)
 	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]);
 }
 
+/* A line that opens with a glyph a text browser prints as the bullet of a nested list
+ * or as a form's box, then a space: w3m's "□ " (second level), "☆ " (third), "○ "
+ * (fourth), a ballot box "☐ ☑ ☒", a star or a square of a menu ("□ Best of the
+ * Decade", "□ News App: Google Play", indiewire.com and latimes.com by w3m, both
+ * scrapinghub benchmark pages).  An item of a menu or a form, not a title. */
+static int glyph_item(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (i < len && u[i] == ' ')
+		i++;
+	if (i >= len)
+		return 0;
+	n = seg_utf8_next(u + i, len - i, &c);
+	if (i + n >= len || u[i + n] != ' ')
+		return 0;
+	return (c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606 ||
+	       (c >= 0x2610 && c <= 0x2612) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2219 || c == 0x27A2 || c == 0x2794 || c == 0x25BA;
+}
+
+/* A line of picture placeholders: w3m prints a picture without alternative text as
+ * its file's name in brackets, "0 [facebook-i] [twitter-ic] [google-ico] [reddit-ico]"
+ * (ctvnews.ca by w3m, scrapinghub benchmark), "[blank_1x1]" (htmldate_mediacloud
+ * 1713311346 by w3m), "[sitelogo]"; the letters outside the brackets are fewer than
+ * those inside.  Lynx's link numbers, "[12]", name no picture. */
+static int image_residue(const char *t, size_t len)
+{
+	size_t i, in = 0, out = 0, letters = 0;
+	int open = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '[' && !open) {
+			open = 1;
+			letters = 0;
+		} else if (c == ']' && open) {
+			in += letters;  /* (none in a link's number) */
+			open = 0;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0) {
+			if (open)
+				letters++;  /* a letter, or the first byte of one */
+			else
+				out++;
+		}
+	}
+	return in > 0 && out < in;
+}
+
+/* A line with a logo's picture in it, printed as its file's name: the site's banner
+ * or a widget's ("[white-logo] ...", «پیشنهاد از [logo]», a recommendation box on
+ * htmldate_mediacloud 1523806243 by w3m). */
+static int logo_line(const char *t, size_t len)
+{
+	const char *o = memchr(t, '[', len), *c;
+
+	while (o && (c = memchr(o, ']', len - (size_t)(o - t))) != NULL) {
+		if (has_ascii_ci(o, (size_t)(c - o), "logo"))
+			return 1;
+		o = memchr(c, '[', len - (size_t)(c - t));
+	}
+	return 0;
+}
+
+#define TAGLINE_WORDS_MAX 8  /* words of a group's tagline ("Dow Jones, a News Corp
+			     * company") */
+
+/* A group's tagline over its site's pages: a short line that ends "a ... company"
+ * ("Dow Jones, a News Corp company", wsj.com by w3m, scrapinghub benchmark; "An
+ * Alphabet Company"). */
+static int tagline(const struct blk *k, const char *t, size_t len)
+{
+	static const char company[] = "company";
+	size_t n = sizeof(company) - 1, i;
+
+	while (len && (t[len - 1] == ' ' || t[len - 1] == '.'))
+		len--;
+	if (k->words > TAGLINE_WORDS_MAX || len <= n || !starts_ci(t + len - n, n, company) ||
+	    t[len - n - 1] != ' ')
+		return 0;
+	if (starts_ci(t, len, "a ") || starts_ci(t, len, "an "))
+		return 1;
+	for (i = 1; i + 3 < len - n; i++)
+		if (t[i - 1] == ' ' && (starts_ci(t + i, len - i, "a ") ||
+					starts_ci(t + i, len - i, "an ")))
+			return 1;
+	return 0;
+}
+
+/* The labels of the page's controls, which a text browser prints as lines of their
+ * own: a theme switch ("Dark Mode"), a jump back up ("Go Top", "Back to top"), a
+ * refresh timer ("Refresh (2700 sec)", thehill.com by w3m; "REFRESH(2700 sec):" by
+ * lynx; scrapinghub benchmark), a text size, a print or send button («نسخه چاپی ارسال
+ * به دوستان», «اندازه فونت», htmldate_mediacloud 1602557452 by lynx); the same in
+ * French, German, Spanish, Portuguese, Italian, Turkish, Arabic and Persian.  A title
+ * may name them ("WhatsApp gets a dark mode"): a label is most of its line. */
+static const char *const w_control[] = {
+	"dark mode", "light mode", "night mode", "dark theme", "light theme", "go top",
+	"go to top", "back to top", "scroll to top", "top of page", "back to the top",
+	"refresh (", "refresh(", " sec)", "auto refresh", "auto-refresh", "font size",
+	"text size", "toggle navigation", "toggle menu", "print this", "printer friendly",
+	"printer-friendly", "print version", "mode sombre", "retour en haut", "haut de page",
+	"nach oben", "dunkler modus", "modo oscuro", "volver arriba", "ir arriba",
+	"modo escuro", "voltar ao topo", "torna su", "modalità scura", "karanlık mod",
+	"yukarı çık", "الوضع الليلي", "الوضع الداكن", "حجم الخط", "نسخة للطباعة",
+	"العودة للأعلى", "نسخه چاپی", "ارسال به دوستان", "حالت شب", "اندازه متن",
+	"اندازه فونت", NULL };
+
+/* The words of a widget's notice or a form's label, which no title holds: a script's
+ * notice ("Please enable JavaScript to pass antispam protection!", htmldate_mediacloud
+ * 1571322029 by lynx), a form's label ("Enter City and State or Zip Code", nj.com's
+ * weather box by lynx), an account's widget ("You are signed in as", nj.com by lynx),
+ * a link past the menu ("Skip to content", "Jump to navigation"), as WordPress themes
+ * translate it in French, German, Spanish, Portuguese, Italian, Dutch, Polish, Turkish,
+ * Russian, Arabic and Persian. */
+static const char *const w_notice[] = {
+	"enable javascript", "javascript is disabled", "javascript is required",
+	"javascript is turned off", "requires javascript", "javascript must be",
+	"or zip code", "enter city", "loading...", "please wait", "signed in as",
+	"logged in as", "jump to navigation", "jump to search", "skip to content",
+	"skip to main", "zum inhalt", "aller au contenu", "ir al contenido",
+	"saltar al contenido", "vai al contenuto", "pular para o conteúdo",
+	"ir para o conteúdo", "naar de inhoud", "przejdź do treści", "içeriğe geç",
+	"перейти к содержанию", "تخطي إلى المحتوى", "الانتقال إلى المحتوى",
+	"رفتن به محتوا", "پرش به محتوا", NULL };
+
+#define NOTICE_MAX_CHARS 80  /* the longest notice line read as one ("Here are the
+			      * instructions how to enable JavaScript in your web browser",
+			      * htmldate_mediacloud 1571322029 by lynx, 70) */
+
+/* Bytes of the text's letters (and digits) that are no part of a phrase of list. */
+static size_t letters_outside(const char *t, size_t len, const char *const *list)
+{
+	size_t i = 0, out = 0, k;
+
+	while (i < len) {
+		for (k = 0; list[k]; k++) {
+			size_t m = strlen(list[k]);
+
+			if (m <= len - i && ((*list[k] & 0x80) ? !memcmp(t + i, list[k], m)
+							       : starts_ci(t + i, m, list[k])))
+				break;
+		}
+		if (list[k]) {
+			i += strlen(list[k]);
+			continue;
+		}
+		if (((unsigned char)t[i] | 32) >= 'a' && ((unsigned char)t[i] | 32) <= 'z')
+			out++;
+		else if ((unsigned char)t[i] >= 0xC0)
+			out++;
+		i++;
+	}
+	return out;
+}
+
+/* A line that is a control's label (its letters mostly the label's), or that holds a
+ * widget's notice. */
+static int control_line(const struct blk *k, const char *t, size_t len)
+{
+	size_t out;
+
+	if (k->chars <= NOTICE_MAX_CHARS && has_any(t, len, w_notice))
+		return 1;
+	if (k->chars > NOTICE_MAX_CHARS || !has_any(t, len, w_control))
+		return 0;
+	out = letters_outside(t, len, w_control);
+	return out * 2 <= (size_t)k->chars - out;
+}
+
+/* A phrase of list (ASCII ones in any case) in the text as whole words: no letter
+ * right before or after it.  A widget's "Share" is not the "shares" of a title ("Home
+ * Depot sales miss, shares plunge", foxbusiness.com, scrapinghub benchmark). */
+static int has_any_word(const char *t, size_t len, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t m = strlen(*list), i;
+
+		if (**list & 0x80) {
+			if (has_bytes(t, len, *list))
+				return 1;
+			continue;
+		}
+		for (i = 0; i + m <= len; i++) {
+			unsigned char a = i ? (unsigned char)(t[i - 1] | 32) : ' ';
+			unsigned char z = i + m < len ? (unsigned char)(t[i + m] | 32) : ' ';
+
+			if ((a >= 'a' && a <= 'z') || (z >= 'a' && z <= 'z'))
+				continue;
+			if (starts_ci(t + i, m, *list))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A title that links to its own page, as lynx prints it: one link's number that opens
+ * the line and nothing else marked ("[64]9to5Mac Gift Guide: What do you buy for the
+ * person who already has the latest technology?", 9to5mac.com by lynx, scrapinghub
+ * benchmark). */
+static int linked_title(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t i = 1;
+
+	if (p->b[bi].marks != 1 || h->nlines != 1 || h->e - h->b < 4 || t[0] != '[')
+		return 0;
+	while (i < h->e - h->b && t[i] >= '0' && t[i] <= '9')
+		i++;
+	return i > 1 && i < h->e - h->b && t[i] == ']';
+}
+
+void seg_page_title_text(const char **t, size_t *len)
+{
+	size_t i = 1;
+
+	if (*len < 4 || (*t)[0] != '[')
+		return;
+	while (i < *len && (*t)[i] >= '0' && (*t)[i] <= '9')
+		i++;
+	if (i > 1 && i + 1 < *len && (*t)[i] == ']') {
+		*t += i + 1;
+		*len -= i + 1;
+	}
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -2752,24 +3169,35 @@ static int can_title(const struct page *p, size_t bi)
 
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
-	if (k->list || k->marks || k->url || k->form || (h->flags & F_OPEN_END) ||
-	    k->sentences > 1 || paragraph_line(p, bi))
+	if (k->list || (k->marks && !linked_title(p, bi)) || k->url || k->form ||
+	    (h->flags & F_OPEN_END) || k->sentences > 1 || paragraph_line(p, bi))
 		return 0;
 	{
 		const char *t = p->s->text + h->b;
-		size_t len = h->e - h->b;
+		size_t len = h->e - h->b, n;
+		char all[1024];
 
 		/* boxes and widgets are not titles, nor the items of lynx's lists of the
 		 * third level, bulleted "o " ("o Content custom-tailored to your needs") */
 		if ((len > 2 && t[0] == 'o' && t[1] == ' ' &&
 		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
 		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
-		    (k->chars < 60 && (has_any(t, len, w_share) || has_any(t, len, w_related) ||
-				       has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
-				       has_ascii_ci(t, len, "promoted"))))
+		    (k->chars < 60 &&
+		     (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
+		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
+		      has_ascii_ci(t, len, "promoted"))))
+			return 0;
+		/* the page's furniture: a nested menu's or a form's glyph, pictures'
+		 * names, a control's label */
+		n = block_joined(p, bi, all, sizeof(all));
+		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
+		    logo_line(n ? all : t, n ? n : len) ||
+		    control_line(k, n ? all : t, n ? n : len) || tagline(k, n ? all : t, n ? n : len))
 			return 0;
 	}
-	return k->words >= 2 || k->chars >= 6;
+	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,
+	 * scrapinghub benchmark) is no title */
+	return k->words >= 2 || (k->words && k->chars >= 6);
 }
 
 /* Block bi and the next (or the one before) are one caption printed twice, next to an
@@ -3325,9 +3753,27 @@ static int meta_under(struct page *p, size_t bi)
 		if (byline_kind(p, j, date))
 			return 1;
 		n = block_byline_text(p->s, p->b[j].head, buf);
-		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n))
+		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n, page_stops(p)))
 			return 1;
 	}
+	return 0;
+}
+
+/* A name alone with a date line right under it: the article's byline printed without
+ * "By", not its title ("Zac Hall" over "- Nov. 18th 2019 12:12 pm PT", 9to5mac.com by
+ * w3m, scrapinghub benchmark). */
+static int name_over_date(struct page *p, size_t bi)
+{
+	char buf[BYLINE_BUF], date[16];
+	size_t n, j;
+
+	if (p->s->lines[p->b[bi].head].nlines != 1 ||
+	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) ||
+	    name_line(buf, n, page_stops(p)) != 1)
+		return 0;
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++)
+		if (byline_kind(p, j, date) == 1)
+			return 1;
 	return 0;
 }
 
@@ -4121,12 +4567,14 @@ span:
 
 		if (!can_title(&p, bi))
 			continue;
-		/* a long title reads as prose and may open the run; it stays a candidate
-		 * when it does not end a sentence, has one stop inside at most (two clauses:
-		 * "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné
-		 * přehlédnout", aktualne.cz) and an author or date line under it */
+		/* a long title reads as prose and may open the run, or stand before it
+		 * ("9to5Mac Gift Guide: What do you buy for the person who already has the
+		 * latest technology?" over its author, 9to5mac.com by w3m); it stays a
+		 * candidate when it does not end a sentence, has one stop inside at most
+		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
+		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi == body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		    !(bi <= body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
 		      !ends_sentence(&s->lines[k->head])))
 			continue;
 		if (bi > body + 2) {
@@ -4169,6 +4617,9 @@ span:
 			}
 		}
 		e = echo(&p, bi, bi < body ? body : bi + 1, best_e);
+		if (e < 0.3 && name_over_date(&p, bi))
+			continue;  /* a byline; a title of two names the body echoes
+				    * ("Classificação NASCAR") stays */
 		sc += 3.0 * e;
 		for (j = 0; j < p.n; j++)
 			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&
@@ -4187,6 +4638,11 @@ span:
 			sc -= 2.0;
 		if (k->sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
+		if (k->marks && !meta && !byline_past_widgets(&p, bi))
+			continue;  /* a link with no author or date under it: another
+				    * story's teaser, however the text echoes it */
+		if (k->marks)
+			sc -= 1.0;  /* a link: a title as often as another story's teaser */
 
 		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
@@ -4246,7 +4702,7 @@ span:
 
 				/* a name alone right under the headline, or after a line that
 				 * ends with "By" */
-				int nl = name_line(buf, bn);
+				int nl = name_line(buf, bn, page_stops(&p));
 				size_t j;
 
 				/* a name alone gives way to a fuller byline just under it:
@@ -4256,7 +4712,7 @@ span:
 					size_t nn = block_byline_text(s, p.b[j].head, nb);
 					char d2[16];
 
-					if ((nn && name_line(nb, nn) == 2) ||
+					if ((nn && name_line(nb, nn, page_stops(&p)) == 2) ||
 					    byline_kind(&p, j, d2) == 2)
 						nl = 0;
 				}
@@ -4285,7 +4741,7 @@ span:
 				h->cls = C_BYLINE;
 				p.b[bi].reason = -2;
 				got_by = 1;
-				if (add_authors(s, p.b[bi].head))
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 			} else if (kind) {
 				p.b[bi].reason = SAHIFA_REASON_DATELINE;
@@ -4308,12 +4764,12 @@ span:
 
 			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
 				continue;
-			len = block_byline_text(s, p.b[bi].head, buf);
+			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
-				if (add_authors(s, p.b[bi].head))
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 				break;
 			}

@@ -223,6 +223,15 @@ static void test_bylines(void)
 		  "By Kashmira Gander On 11/13/19 at 4:00 PM EST" },
 		{ 0, "By Joseph Tsidulko\u00a0November 19, 2019, 07:47 PM EST", "Joseph Tsidulko", 1,
 		  NULL },
+		/* latimes.com (scrapinghub benchmark) by w3m: a no-break space after "By" */
+		{ 0, "By\u00a0Michael Hiltzik", "Michael Hiltzik", 1, NULL },
+		/* a name alone whose words are stop words of another language than the
+		 * page's: indiewire.com (scrapinghub benchmark) by w3m, "ehrlich" in
+		 * German; readability test page buzzfeed-1 by w3m, "di" in Italian */
+		{ 0, "David Ehrlich", "David Ehrlich", 1, NULL },
+		{ 0, "Mark Di Stefano", "Mark Di Stefano", 1, NULL },
+		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
+		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
 		  "Chris Pokorny", 1, "By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST" },
 		{ 0, "By Jonathan GarberFOXBusiness", "Jonathan Garber", 1, NULL },
@@ -235,6 +244,27 @@ static void test_bylines(void)
 		  "Louis Jacobson", 1,
 		  "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." },
 		{ 0, "  • by Bryan DeArdo", "Bryan DeArdo", 1, "by Bryan DeArdo" },
+		/* readability test page herald-sun-1 by w3m: "by:" in a meta list */
+		{ 0, "  • by: Laurie Oakes", "Laurie Oakes", 1, "by: Laurie Oakes" },
+		/* the forms of author lines of news sites at large, in names of the
+		 * project's writing: a name and an agency, two names joined, and the
+		 * cues of Indonesian, Russian, Turkish, Italian, Swedish, Portuguese and
+		 * Arabic */
+		{ 0, "Jane Doe | Reuters", "Jane Doe", 1, NULL },
+		{ 0, "By Jane Doe & John Smith", "Jane Doe", 2, NULL },
+		{ 0, "Oleh Ahmad Fauzi", "Ahmad Fauzi", 1, NULL },
+		{ 0, "Автор: Иван Петров", "Иван Петров", 1, NULL },
+		{ 0, "Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", 1, NULL },
+		{ 0, "a cura di Marco Rossi", "Marco Rossi", 1, NULL },
+		{ 0, "Av Erik Lund", "Erik Lund", 1, NULL },
+		{ 0, "Por Ana Souza e Pedro Lima", "Ana Souza", 2, NULL },
+		{ 1, "بواسطة محمد علي", "محمد علي", 1, NULL },
+		/* a role after the name; a middle dot before the date */
+		{ 0, "Jane Doe, Staff Writer", "Jane Doe", 1, NULL },
+		{ 0, "Jane Doe · November 19, 2019", NULL, 0, NULL },
+		/* the author after the date, as blogs print it */
+		{ 0, "Posted on November 19, 2019 by Jane Doe", "Jane Doe", 1, NULL },
+		{ 0, "Publié le 19 novembre 2019 par Jean Dupont", "Jean Dupont", 1, NULL },
 	};
 	size_t i;
 
@@ -449,6 +479,31 @@ static void test_byline_fuller(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A blog's account where the author's name would stand ("Posted on Oktober 27, 2015 by
+ * Admin", a scrapinghub benchmark page by w3m): the line is the byline, but it names no
+ * author. */
+static void test_byline_account(void)
+{
+	static const char *const lines[] = { "Posted on October 27, 2015 by Admin",
+					     "Publié le 27 octobre 2015 par Rédaction" };
+	size_t i;
+
+	for (i = 0; i < COUNT(lines); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", lines[i], NULL, &at,
+		      &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(lines[i], a.byline, lines[i]);
+		CHECK_INT(lines[i], (long)a.n_authors, 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* Lines under the headline that take a byline's shape and are none: a label, an id,
  * a section, a widget.  Nor are they the headline. */
 static void test_not_bylines(void)
@@ -606,6 +661,11 @@ static void test_headline(void)
 		     "Riverton council backs new bus lanes on the harbour road",
 		  "The northern suburbs gain new bus lanes before the winter",
 		  "Riverton council backs new bus lanes on the harbour road" },
+		/* 9to5mac.com (scrapinghub benchmark, lynx): the title links to its own
+		 * page, "[64]9to5Mac Gift Guide: ...", its author under it; the headline
+		 * without the link's number */
+		{ 0, "[24]Council backs bus lanes for the harbour road", "By Jane Roe",
+		  "Council backs bus lanes for the harbour road" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
@@ -621,6 +681,107 @@ static void test_headline(void)
 		build(&p, cases[i].arabic, cases[i].first, cases[i].second, NULL, &at, &unused);
 		CHECK(segment_page(&p, &a) == SAHIFA_OK);
 		CHECK_STR(cases[i].first, a.headline, cases[i].headline);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* An item of a nested menu between the headline and the text, printed with the
+ * text's words, is not the headline: w3m's bullets of the second and third level ("□
+ * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
+ * the project's writing.  A title with "shares" in it is no share button ("Home Depot
+ * sales miss, shares plunge", foxbusiness.com, scrapinghub benchmark). */
+static void test_headline_furniture(void)
+{
+	static const struct {
+		const char *first, *second, *headline;
+	} cases[] = {
+		{ "Council backs bus lanes for the harbour road",
+		  "      □ Bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		{ "Council backs bus lanes for the harbour road",
+		  "          ☆ Bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
+		{ "Harbour shops see shares of trade fall", NULL,
+		  "Harbour shops see shares of trade fall" },
+		/* nor is a title that names a control ("dark mode") a control's label */
+		{ "Council app gets a dark mode for its bus lanes map", NULL,
+		  "Council app gets a dark mode for its bus lanes map" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, cases[i].first, cases[i].second, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].second ? cases[i].second : cases[i].first, a.headline,
+			  cases[i].headline);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* A control's or a widget's label, a rule of dashes or an author's name with the date
+ * under it, where the headline stands on the page (the date line under it makes a
+ * title of any line that can be one): none is the headline. */
+static void test_headline_not_furniture(void)
+{
+	static const struct {
+		int arabic;
+		const char *line, *under;
+	} cases[] = {
+		/* htmldate_mediacloud 1571322029 (dramawiki) by lynx: a script's notice */
+		{ 0, "Please enable JavaScript to pass antispam protection!", "November 19, 2019" },
+		/* scrapinghub benchmark pages: nj.com's weather box and account widget by
+		 * lynx, thehill.com's refresh timer by w3m, a rule of dashes on barrons.com
+		 * by w3m */
+		{ 0, "Enter City and State or Zip Code", "November 19, 2019" },
+		{ 0, "You are signed in as", "November 19, 2019" },
+		{ 0, "Refresh (2700 sec)", "November 19, 2019" },
+		{ 0, "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", "November 19, 2019" },
+		/* the author's name, then the date, without "By", as 9to5mac.com prints
+		 * them ("Zac Hall" / "- Nov. 18th 2019 12:12 pm PT", scrapinghub benchmark
+		 * by w3m) */
+		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
+		/* the project's own writing: a theme switch and a jump back up */
+		{ 0, "Dark Mode", "November 19, 2019" },
+		/* pictures without alternative text, printed as their files' names, as
+		 * ctvnews.ca's share icons by w3m ("0 [facebook-i]    [twitter-ic]
+		 * [google-ico]", scrapinghub benchmark), in names of the project's writing */
+		{ 0, "0 [harbour-i]    [council-ic]   [road-ico]", "November 19, 2019" },
+		/* yjc.ir (htmldate_mediacloud 1602557452) by lynx: print and send buttons,
+		 * a text size */
+		{ 1, "نسخه چاپی ارسال به دوستان", "الخميس 23 يوليو 2015" },
+		{ 1, "اندازه فونت", "الخميس 23 يوليو 2015" },
+		/* a logo's picture in a recommendation box (htmldate_mediacloud 1523806243
+		 * by w3m), and before a site's name as a banner prints it ("[white-logo]",
+		 * two scrapinghub benchmark pages by w3m; the name of the project's
+		 * writing) */
+		{ 1, "پیشنهاد از [logo]", "الخميس 23 يوليو 2015" },
+		{ 0, "[white-logo] Riverton Daily", "November 19, 2019" },
+		/* wsj.com by w3m (scrapinghub benchmark): the group's tagline */
+		{ 0, "Dow Jones, a News Corp company", "November 19, 2019" },
+		/* the skip link past the menu as WordPress themes translate it (German,
+		 * Spanish, Arabic) */
+		{ 0, "Zum Inhalt springen", "November 19, 2019" },
+		{ 0, "Saltar al contenido", "November 19, 2019" },
+		{ 1, "تخطي إلى المحتوى", "الخميس 23 يوليو 2015" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, cases[i].arabic, cases[i].line, cases[i].under, NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, a.headline, NULL);
 		CHECK(accounted(&a) == 0);
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
@@ -719,6 +880,13 @@ static void test_datelines(void)
 		/* news.yahoo.co.jp (readability test page yahoo-4): month and day, no
 		 * year, with the time */
 		{ 0, "CNET Japan 3/9(木) 18:45配信", NULL },
+		/* scrapinghub benchmark pages: foxbusiness.com by w3m, a relative time;
+		 * 9to5mac.com by lynx, a month and a day */
+		{ 0, "Published 1 day ago", NULL },
+		{ 0, "November 18", NULL },
+		/* the project's own writing: the same in Spanish and Arabic */
+		{ 0, "hace 2 horas", NULL },
+		{ 1, "منذ 3 ساعات", NULL },
 	};
 	size_t i;
 
@@ -2707,8 +2875,11 @@ int main(void)
 	test_byline_wrapped_lynx();
 	test_byline_under_copy();
 	test_byline_fuller();
+	test_byline_account();
 	test_not_bylines();
 	test_headline();
+	test_headline_furniture();
+	test_headline_not_furniture();
 	test_glued_teasers();
 	test_colon_list();
 	test_numbered_list();
