@@ -1832,13 +1832,15 @@ static int looks_dated(const char *t, size_t len)
 		for (b = i; i < len && t[i] != ' ' && t[i] != ',' && t[i] != '/' && t[i] != '-';) {
 			const unsigned char *u = (const unsigned char *)t + i;
 
+			/* only a four-digit word can be a year: the value stops growing
+			 * past five digits, so that a long run of them cannot overflow */
 			if (*u >= '0' && *u <= '9') {
-				v = v * 10 + (*u - '0');
-				dg++;
+				if (dg++ < 5)
+					v = v * 10 + (*u - '0');
 				i++;
 			} else if (digit_at(t + i, len - i)) {
-				v = v * 10 + (u[0] == 0xD9 ? u[1] - 0xA0 : u[1] - 0xB0);
-				dg++;
+				if (dg++ < 5)
+					v = v * 10 + (u[0] == 0xD9 ? u[1] - 0xA0 : u[1] - 0xB0);
 				i += 2;
 			} else {
 				i++;

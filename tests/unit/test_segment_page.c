@@ -887,6 +887,9 @@ static void test_datelines(void)
 		/* the project's own writing: the same in Spanish and Arabic */
 		{ 0, "hace 2 horas", NULL },
 		{ 1, "منذ 3 ساعات", NULL },
+		/* the project's own writing: a story's number of twenty digits by its
+		 * date (the digits of a word past the fifth no longer count) */
+		{ 0, "24 July 2015 12345678901234567890", "2015-07-24" },
 	};
 	size_t i;
 
