@@ -589,6 +589,7 @@ struct page {
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
 	size_t glued;           /* blocks of glued_teaser's shape */
+	size_t cut;             /* blocks of cut_teaser's shape */
 	int own_done;           /* own_words has run */
 	double own_share;       /* the share of those words in the page's longer blocks */
 };
@@ -1038,6 +1039,26 @@ static int ends_cut(const struct seg_state *s, const struct blk *k)
 		e--;
 	return (e - b >= 3 && !memcmp(t + e - 3, "...", 3)) ||
 	       (e - b >= 3 && !memcmp(t + e - 3, "\xe2\x80\xa6", 3));
+}
+
+#define CUT_TITLE_MAX 150      /* code points of a teaser's title, its own block */
+#define CUT_LEAD_MAX 600       /* and of its lead cut short: a paragraph at most */
+#define CUT_MIN 3              /* such pairs on a page that make a list of teasers */
+
+/* A teaser's lead cut short under its title, each its own block: a short line that
+ * ends no sentence, then a block of at most a paragraph that ends in an ellipsis.  A
+ * lead can be long and hold whole sentences before the cut, where a page's list of
+ * teasers prints more of each story: on a page with CUT_MIN such pairs or more, such
+ * a lead is no prose, however long. */
+static int cut_teaser(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi], *t;
+
+	if (bi == 0 || k->chars > CUT_LEAD_MAX || k->list || !ends_cut(p->s, k))
+		return 0;
+	t = &p->b[bi - 1];
+	return t->chars <= CUT_TITLE_MAX && !t->sentences && !t->list &&
+	       !ends_sentence(&p->s->lines[t->head]) && !ends_cut(p->s, t);
 }
 
 /* A full stop, an exclamation or a question mark ends the block. */
@@ -4306,6 +4327,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 	for (bi = 0; bi < p.n; bi++)
 		if (glued_teaser(s, p.b[bi].head))
 			p.glued++;
+	for (bi = 0; bi < p.n; bi++)
+		p.cut += (size_t)cut_teaser(&p, bi);
 	if (count_copies(&p))
 		goto nomem;
 again:
@@ -4341,6 +4364,8 @@ again:
 			k->cls = J_SHORT;
 		if (k->cls == J_NEAR && !k->sentences && k->chars < 150 && ends_cut(s, k))
 			k->cls = J_SHORT;  /* a teaser's lead: its neighbours do not make it prose */
+		if ((k->cls == J_GOOD || k->cls == J_NEAR) && p.cut >= CUT_MIN && cut_teaser(&p, bi))
+			k->cls = J_BAD;  /* a longer lead in a list of them */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
