@@ -2325,6 +2325,119 @@ static int name_line(const char *t, size_t len, unsigned stops)
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
 
+/* The next word of t from *at, in ASCII letters and digits folded to lower case, into
+ * w (up to SITE_WORD_MAX bytes): its length; 0 at the end of the text or of a name (a
+ * separator, a year) or where a word holds other letters. */
+#define SITE_WORD_MAX 24
+#define SITE_NAME_WORDS 5       /* words of a site's name that are compared */
+#define SITE_BANNER_MAX 40      /* code points of a banner line: a site's name */
+#define SITE_FOOT_LINES 40      /* lines at the foot searched for a copyright line */
+static size_t site_next(const char *t, size_t len, size_t *at, char *w)
+{
+	size_t i = *at, n = 0;
+
+	while (i < len && (t[i] == ' ' || t[i] == ','))
+		i++;
+	for (; i < len && t[i] != ' ' && t[i] != ','; i++) {
+		int c = (unsigned char)t[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) || n >= SITE_WORD_MAX)
+			return 0;
+		w[n++] = (char)c;
+	}
+	*at = i;
+	return n && !has_digit(w, n) ? n : 0;
+}
+
+/* Words that end an owner's name in a copyright line ("Telegraph Media Group Limited"):
+ * the company, not the site. */
+static const char *const site_company[] = { "media", "group", "limited", "ltd", "inc", "llc",
+					    "plc", "corporation", "company", "holdings", "gmbh",
+					    "all", "rights", NULL };
+
+/* The name t starts with the words of the site's name in u (a leading "The" left out,
+ * up to a company word) and goes on: "Telegraph Sport" under "The Telegraph" is the
+ * site's desk.  The name alone is no desk: a blog's banner is its author's name. */
+static int site_desk(const char *u, size_t ul, const char *t, size_t len)
+{
+	char w[SITE_WORD_MAX], o[SITE_WORD_MAX];
+	size_t ui = 0, ti = 0, n, m, k, words = 0;
+
+	while ((m = site_next(u, ul, &ui, o)) && words < SITE_NAME_WORDS) {
+		if (!words && m == 3 && !memcmp(o, "the", 3))
+			continue;
+		for (k = 0; site_company[k]; k++)
+			if (strlen(site_company[k]) == m && !memcmp(site_company[k], o, m))
+				break;
+		if (site_company[k])
+			break;
+		if ((n = site_next(t, len, &ti, w)) != m || memcmp(w, o, m))
+			return 0;
+		words++;
+	}
+	return words && site_next(t, len, &ti, w);
+}
+
+/* The name t (a name alone under the headline) is the site's own, no author's: the
+ * site's name in its banner (its first line, when that is short) or the owner's in a
+ * copyright line at its foot ("(c) 2025 Telegraph Media Group Limited") and more words
+ * (site_desk), or its first word the host's name of the page's first link
+ * ("https://www.telegraph.co.uk/...", the list of references lynx prints). */
+static int site_name(const struct seg_state *s, const char *t, size_t len)
+{
+	const char *txt = s->text;
+	size_t i;
+
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+
+		if (l->cls == C_BLANK)
+			continue;
+		if (l->chars <= SITE_BANNER_MAX && site_desk(txt + l->b, l->e - l->b, t, len))
+			return 1;
+		break;
+	}
+	for (i = s->n_lines; i-- > 0 && i + SITE_FOOT_LINES >= s->n_lines;) {
+		const struct seg_line *l = &s->lines[i];
+		const char *u = txt + l->b;
+		size_t ul = l->e - l->b, j;
+
+		if (l->cls == C_BLANK || l->chars > SEG_BYLINE_MAX_CHARS)
+			continue;
+		for (j = 0; j + 2 <= ul; j++)
+			if (!memcmp(u + j, "\xc2\xa9", 2) || starts_ci(u + j, ul - j, "copyright") ||
+			    starts_ci(u + j, ul - j, "(c)"))
+				break;
+		if (j + 2 > ul)
+			continue;
+		while (j < ul && u[j] != ' ')
+			j++;  /* past the sign or the word */
+		while (j < ul && (u[j] == ' ' || (u[j] >= '0' && u[j] <= '9') || u[j] == '-' ||
+				  (unsigned char)u[j] == 0xC2 || (unsigned char)u[j] == 0xA9))
+			j++;  /* and the years */
+		if (site_desk(u + j, ul - j, t, len))
+			return 1;
+	}
+	{
+		size_t tl = s->n_lines ? s->lines[s->n_lines - 1].e : 0, e, ti = 0, n;
+		const char *h = memmem(txt, tl, "://", 3);
+		char w[SITE_WORD_MAX + 1];
+
+		if (!h || !(n = site_next(t, len, &ti, w)))
+			return 0;
+		w[n] = 0;
+		h += 3;
+		tl = (size_t)(txt + tl - h);
+		if (tl > 4 && !memcmp(h, "www.", 4))
+			h += 4, tl -= 4;
+		for (e = 0; e < tl && h[e] != '.' && h[e] != '/' && h[e] != ' ' && h[e] != '\n'; e++)
+			;
+		return e == n && e < tl && h[e] == '.' && starts_ci(h, e, w);
+	}
+}
+
 static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
 					   "aug", "sep", "oct", "nov", "dec", NULL };
 
@@ -4743,6 +4856,8 @@ span:
 					    byline_kind(&p, j, d2) == 2)
 						nl = 0;
 				}
+				if (nl == 1 && site_name(s, buf, bn))
+					nl = 0;  /* the site's own name: no author */
 				if (nl || (cue && is_name(buf, bn)))
 					kind = 2;
 			}

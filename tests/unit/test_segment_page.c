@@ -557,6 +557,61 @@ static void test_not_bylines(void)
 	}
 }
 
+/* A site's name alone under the headline ("Telegraph Sport", as telegraph.co.uk prints
+ * its sports desk's stories) names no author when it is the site's own: the first word
+ * of its banner, of the owner in its copyright line, or of the host its links go to (the
+ * banner, footer and link are the project's writing in their shape).  A person's name
+ * on the same page is the byline. */
+static void test_site_name_byline(void)
+{
+	static const char *const where[] = { "banner", "copyright", "link" };
+	int w, person;
+
+	for (w = 0; w < 3; w++)
+		for (person = 0; person < 2; person++) {
+			const char *under = person ? "Jane Doe" : "Telegraph Sport";
+			struct page p;
+			struct sahifa_article a;
+			size_t j;
+
+			sahifa_buf_init(&p.b, 0);
+			p.line = 0;
+			if (w == 0) {
+				put(&p, "The Telegraph");
+				put(&p, "");
+			}
+			for (j = 0; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			put(&p, "");
+			put(&p, "Council backs bus lanes for the harbour road");
+			put(&p, "");
+			put(&p, under);
+			put(&p, "");
+			for (j = 0; j < 4; j++) {
+				put(&p, prose_en[j]);
+				put(&p, "");
+			}
+			for (j = 1; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			put(&p, "");
+			if (w == 1)
+				put(&p, "\xc2\xa9 Telegraph Media Group Limited 2025");
+			if (w == 2) {
+				put(&p, "References");
+				put(&p, "");
+				put(&p, "   1. https://www.telegraph.co.uk/sport/");
+				put(&p, "   2. https://www.telegraph.co.uk/news/");
+			}
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			CHECK_STR(where[w], a.byline, person ? "Jane Doe" : NULL);
+			CHECK_INT(where[w], (long)a.n_authors, person);
+			CHECK_STR(where[w], a.headline, "Council backs bus lanes for the harbour road");
+			CHECK(accounted(&a) == 0);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+}
+
 /* The headline among the page's other title-like lines: the one the body echoes, not a
  * breadcrumb trail that ends with it, not a short label the body names, not a date. */
 /* Ten one-word lines of a review's score box and share buttons. */
@@ -2945,6 +3000,7 @@ int main(void)
 	test_byline_fuller();
 	test_byline_account();
 	test_not_bylines();
+	test_site_name_byline();
 	test_headline();
 	test_headline_furniture();
 	test_headline_not_furniture();
