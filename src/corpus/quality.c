@@ -426,10 +426,25 @@ static int is_closer(uint32_t c)
 	       c == 0x201D || c == 0x2019 || c == 0x201C;
 }
 
+/* The marks that end a sentence (and the Arabic comma, which ends a line as one): the
+ * Latin ones, Arabic's question mark and Urdu's full stop, the danda and double danda
+ * of the Indic scripts, Armenian's, Ethiopic's, Myanmar's and Khmer's full stops,
+ * Ethiopic's question mark, and the ideographic and full-width ones of CJK text. */
 static int is_terminal(uint32_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 || c == 0x060C ||
-	       c == 0x2026 || c == 0x3002;
+	switch (c) {
+	case '.': case '!': case '?':
+	case 0x0589:    /* ։ */
+	case 0x060C: case 0x061F: case 0x06D4:    /* ، ؟ ۔ */
+	case 0x0964: case 0x0965:    /* । ॥ */
+	case 0x104B:    /* ။ */
+	case 0x1362: case 0x1367:    /* ። ፧ */
+	case 0x17D4: case 0x17D5:    /* ។ ៕ */
+	case 0x2026:
+	case 0x3002: case 0xFF01: case 0xFF0E: case 0xFF1F: case 0xFF61:    /* 。！．？｡ */
+		return 1;
+	}
+	return 0;
 }
 
 struct tally {

@@ -589,6 +589,7 @@ struct page {
 	size_t n;
 	int lang;               /* index in sw_langs, -1 when no list fits */
 	size_t glued;           /* blocks of glued_teaser's shape */
+	size_t cut;             /* blocks of cut_teaser's shape */
 	int own_done;           /* own_words has run */
 	double own_share;       /* the share of those words in the page's longer blocks */
 };
@@ -1038,6 +1039,26 @@ static int ends_cut(const struct seg_state *s, const struct blk *k)
 		e--;
 	return (e - b >= 3 && !memcmp(t + e - 3, "...", 3)) ||
 	       (e - b >= 3 && !memcmp(t + e - 3, "\xe2\x80\xa6", 3));
+}
+
+#define CUT_TITLE_MAX 150      /* code points of a teaser's title, its own block */
+#define CUT_LEAD_MAX 600       /* and of its lead cut short: a paragraph at most */
+#define CUT_MIN 3              /* such pairs on a page that make a list of teasers */
+
+/* A teaser's lead cut short under its title, each its own block: a short line that
+ * ends no sentence, then a block of at most a paragraph that ends in an ellipsis.  A
+ * lead can be long and hold whole sentences before the cut, where a page's list of
+ * teasers prints more of each story: on a page with CUT_MIN such pairs or more, such
+ * a lead is no prose, however long. */
+static int cut_teaser(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi], *t;
+
+	if (bi == 0 || k->chars > CUT_LEAD_MAX || k->list || !ends_cut(p->s, k))
+		return 0;
+	t = &p->b[bi - 1];
+	return t->chars <= CUT_TITLE_MAX && !t->sentences && !t->list &&
+	       !ends_sentence(&p->s->lines[t->head]) && !ends_cut(p->s, t);
 }
 
 /* A full stop, an exclamation or a question mark ends the block. */
@@ -2302,6 +2323,119 @@ static int name_line(const char *t, size_t len, unsigned stops)
 		return 2;  /* a role after a comma: "Jane Doe, Staff Writer" */
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
+}
+
+/* The next word of t from *at, in ASCII letters and digits folded to lower case, into
+ * w (up to SITE_WORD_MAX bytes): its length; 0 at the end of the text or of a name (a
+ * separator, a year) or where a word holds other letters. */
+#define SITE_WORD_MAX 24
+#define SITE_NAME_WORDS 5       /* words of a site's name that are compared */
+#define SITE_BANNER_MAX 40      /* code points of a banner line: a site's name */
+#define SITE_FOOT_LINES 40      /* lines at the foot searched for a copyright line */
+static size_t site_next(const char *t, size_t len, size_t *at, char *w)
+{
+	size_t i = *at, n = 0;
+
+	while (i < len && (t[i] == ' ' || t[i] == ','))
+		i++;
+	for (; i < len && t[i] != ' ' && t[i] != ','; i++) {
+		int c = (unsigned char)t[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) || n >= SITE_WORD_MAX)
+			return 0;
+		w[n++] = (char)c;
+	}
+	*at = i;
+	return n && !has_digit(w, n) ? n : 0;
+}
+
+/* Words that end an owner's name in a copyright line ("Telegraph Media Group Limited"):
+ * the company, not the site. */
+static const char *const site_company[] = { "media", "group", "limited", "ltd", "inc", "llc",
+					    "plc", "corporation", "company", "holdings", "gmbh",
+					    "all", "rights", NULL };
+
+/* The name t starts with the words of the site's name in u (a leading "The" left out,
+ * up to a company word) and goes on: "Telegraph Sport" under "The Telegraph" is the
+ * site's desk.  The name alone is no desk: a blog's banner is its author's name. */
+static int site_desk(const char *u, size_t ul, const char *t, size_t len)
+{
+	char w[SITE_WORD_MAX], o[SITE_WORD_MAX];
+	size_t ui = 0, ti = 0, n, m, k, words = 0;
+
+	while ((m = site_next(u, ul, &ui, o)) && words < SITE_NAME_WORDS) {
+		if (!words && m == 3 && !memcmp(o, "the", 3))
+			continue;
+		for (k = 0; site_company[k]; k++)
+			if (strlen(site_company[k]) == m && !memcmp(site_company[k], o, m))
+				break;
+		if (site_company[k])
+			break;
+		if ((n = site_next(t, len, &ti, w)) != m || memcmp(w, o, m))
+			return 0;
+		words++;
+	}
+	return words && site_next(t, len, &ti, w);
+}
+
+/* The name t (a name alone under the headline) is the site's own, no author's: the
+ * site's name in its banner (its first line, when that is short) or the owner's in a
+ * copyright line at its foot ("(c) 2025 Telegraph Media Group Limited") and more words
+ * (site_desk), or its first word the host's name of the page's first link
+ * ("https://www.telegraph.co.uk/...", the list of references lynx prints). */
+static int site_name(const struct seg_state *s, const char *t, size_t len)
+{
+	const char *txt = s->text;
+	size_t i;
+
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+
+		if (l->cls == C_BLANK)
+			continue;
+		if (l->chars <= SITE_BANNER_MAX && site_desk(txt + l->b, l->e - l->b, t, len))
+			return 1;
+		break;
+	}
+	for (i = s->n_lines; i-- > 0 && i + SITE_FOOT_LINES >= s->n_lines;) {
+		const struct seg_line *l = &s->lines[i];
+		const char *u = txt + l->b;
+		size_t ul = l->e - l->b, j;
+
+		if (l->cls == C_BLANK || l->chars > SEG_BYLINE_MAX_CHARS)
+			continue;
+		for (j = 0; j + 2 <= ul; j++)
+			if (!memcmp(u + j, "\xc2\xa9", 2) || starts_ci(u + j, ul - j, "copyright") ||
+			    starts_ci(u + j, ul - j, "(c)"))
+				break;
+		if (j + 2 > ul)
+			continue;
+		while (j < ul && u[j] != ' ')
+			j++;  /* past the sign or the word */
+		while (j < ul && (u[j] == ' ' || (u[j] >= '0' && u[j] <= '9') || u[j] == '-' ||
+				  (unsigned char)u[j] == 0xC2 || (unsigned char)u[j] == 0xA9))
+			j++;  /* and the years */
+		if (site_desk(u + j, ul - j, t, len))
+			return 1;
+	}
+	{
+		size_t tl = s->n_lines ? s->lines[s->n_lines - 1].e : 0, e, ti = 0, n;
+		const char *h = memmem(txt, tl, "://", 3);
+		char w[SITE_WORD_MAX + 1];
+
+		if (!h || !(n = site_next(t, len, &ti, w)))
+			return 0;
+		w[n] = 0;
+		h += 3;
+		tl = (size_t)(txt + tl - h);
+		if (tl > 4 && !memcmp(h, "www.", 4))
+			h += 4, tl -= 4;
+		for (e = 0; e < tl && h[e] != '.' && h[e] != '/' && h[e] != ' ' && h[e] != '\n'; e++)
+			;
+		return e == n && e < tl && h[e] == '.' && starts_ci(h, e, w);
+	}
 }
 
 static const char *const name_months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -4306,6 +4440,8 @@ enum sahifa_status seg_page(struct seg_state *s)
 	for (bi = 0; bi < p.n; bi++)
 		if (glued_teaser(s, p.b[bi].head))
 			p.glued++;
+	for (bi = 0; bi < p.n; bi++)
+		p.cut += (size_t)cut_teaser(&p, bi);
 	if (count_copies(&p))
 		goto nomem;
 again:
@@ -4341,6 +4477,8 @@ again:
 			k->cls = J_SHORT;
 		if (k->cls == J_NEAR && !k->sentences && k->chars < 150 && ends_cut(s, k))
 			k->cls = J_SHORT;  /* a teaser's lead: its neighbours do not make it prose */
+		if ((k->cls == J_GOOD || k->cls == J_NEAR) && p.cut >= CUT_MIN && cut_teaser(&p, bi))
+			k->cls = J_BAD;  /* a longer lead in a list of them */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
 	}
@@ -4718,6 +4856,8 @@ span:
 					    byline_kind(&p, j, d2) == 2)
 						nl = 0;
 				}
+				if (nl == 1 && site_name(s, buf, bn))
+					nl = 0;  /* the site's own name: no author */
 				if (nl || (cue && is_name(buf, bn)))
 					kind = 2;
 			}

@@ -16,8 +16,9 @@ scripts written without spaces), or langid.py's sample text of the language
 (langid_py_tests, licence per file).  The page around it is the project's own:
 a menu of section names, a list of teaser headlines (the first words of other
 paragraphs of the same text, as a site prints its other stories' titles), teasers with
-a lead cut short, the sections again and a footer.  A page passes when the body holds at least 95% of the
-story's words, no line of the menu, the teasers or the footer, and every non-blank
+a lead cut short (some 110 characters, or 260 on the udhr-long pages), the sections
+again and a footer.  A page passes when the body holds at least 95% of the story's
+words, no line of the menu, the teasers or the footer, and every non-blank
 line of the page is in the record exactly once.
 """
 import html
@@ -103,6 +104,9 @@ UDHR = {"th": "tha", "my": "mya", "km": "khm", "lo": "lao", "ko": "kor", "hi": "
         "bn": "ben", "id": "ind", "ms": "mly_latn", "vi": "vie", "el": "ell_monotonic",
         "he": "heb", "sv": "swe", "ro": "ron_2006", "hu": "hun"}
 SPACELESS = {"th", "my", "km", "lo"}
+# pages whose teasers print long leads: a sentence or two, ended by the danda,
+# before the cut
+LONG_LEADS = {"hi", "bn"}
 LANGID = {"th": "th.wp-lang.txt", "km": "km.wp-lang.txt", "lo": "lo.wp-lang.txt",
           "ko": "ko.wp-lang.txt", "hi": "hi.wp-lang.txt", "bn": "bn.wp-lang.txt",
           "ms": "ms.wp-lang.txt", "vi": "vi.wp-lang.txt", "el": "el.days-of-attica.txt",
@@ -148,7 +152,7 @@ def cut(text, n):
     return text[:sp if sp > 0 else n].rstrip(",;:.।။។ ")
 
 
-def page(lang, story, others):
+def page(lang, story, others, lead=110):
     f = FRAME[lang]
     lines, kept, outside = [], [], []
 
@@ -174,7 +178,7 @@ def page(lang, story, others):
     lines.append("")
     for o in others[6:10]:
         out(cut(o, 60))
-        out(cut(o[len(cut(o, 60)):].strip() or o, 110) + " ...")
+        out(cut(o[len(cut(o, 60)):].strip() or o, lead) + " ...")
         lines.append("")
     for m in f["menu"][1:]:  # the footer's list of sections
         out(m)
@@ -193,14 +197,16 @@ def make(shared, outdir):
             continue
         # the Declaration's articles; its preamble, whose clauses end in commas, only
         # where the script is written without spaces (Korean's clauses share no word)
-        sources = [("udhr", paras[8:13], paras[20:30])]
+        sources = [("udhr", paras[8:13], paras[20:30], 110)]
+        if lang in LONG_LEADS:
+            sources.append(("udhr-long", paras[8:13], paras[20:30], 260))
         if lang in SPACELESS:
-            sources.append(("preamble", paras[1:6], paras[30:40]))
+            sources.append(("preamble", paras[1:6], paras[30:40], 110))
         lid = [p for p in langid_paragraphs(shared, LANGID.get(lang, "-")) if len(p) >= 80]
         if len(lid) >= 3:
-            sources.append(("langid", lid[:5], paras[13:20] + paras[40:43]))
-        for name, story, others in sources:
-            text, kept, outside = page(lang, story, others)
+            sources.append(("langid", lid[:5], paras[13:20] + paras[40:43], 110))
+        for name, story, others, lead in sources:
+            text, kept, outside = page(lang, story, others, lead)
             base = os.path.join(outdir, "%s-%s" % (lang, name))
             open(base + ".txt", "w", encoding="utf-8").write(text)
             json.dump({"kept": kept, "outside": outside}, open(base + ".json", "w"),

@@ -80,6 +80,56 @@ static void test_quality(void)
 	sahifa_article_release(&a);
 }
 
+/* A line ends in its script's full stop: Article 1 of the Universal Declaration of
+ * Human Rights in Hindi, Bengali, Burmese, Khmer, Amharic, Armenian, Chinese,
+ * Japanese and Urdu (the unicode.org UDHR texts), a sentence a line, each line's
+ * last mark its own. */
+static void test_terminal_scripts(void)
+{
+	static const struct {
+		const char *lang, *text;
+	} rows[] = {
+		{ "hi", "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता और समानता प्राप्त है ।" },
+		{ "bn", "সমস্ত মানুষ স্বাধীনভাবে সমান মর্যাদা এবং অধিকার নিয়ে জন্মগ্রহণ করে।" },
+		{ "my", "လူတိုင်းသည် တူညီ လွတ်လပ်သော ဂုဏ်သိက္ခာဖြင့် လည်းကောင်း၊ "
+		  "တူညီလွတ်လပ်သော အခွင့်အရေးများဖြင့် လည်းကောင်း၊ မွေးဖွားလာသူများ ဖြစ်သည်။" },
+		{ "km", "មនុស្សទាំងអស់ កើតមកមានសេរីភាព និងសមភាព ក្នុងផ្នែកសេចក្ដីថ្លៃថ្នូរនិងសិទ្ធិ។" },
+		{ "am", "የሰው፡ልጅ፡ሁሉ፡ሲወለድ፡ነጻና፡በክብርና፡በመብትም፡እኩልነት፡ያለው፡ነው።" },
+		{ "hy", "Բոլոր մարդիկ ծնվում են ազատ ու հավասար իրենց արժանապատվությամբ ու իրավունքներով։" },
+		{ "zh", "人人生而自由,在尊严和权利上一律平等。" },
+		{ "ja", "すべての人間は、生まれながらにして自由であり、かつ、尊厳と権利とについて平等である。" },
+		{ "ur", "تمام انسان آزاد اور حقوق و عزت کے اعتبار سے برابر پیدا ہوئے ہیں۔" },
+	};
+	static const char *const bare[] = {
+		/* the same Burmese clause without its full stop: the little section mark ၊
+		 * inside the line is a comma */
+		"လူတိုင်းသည် တူညီ လွတ်လပ်သော ဂုဏ်သိက္ခာဖြင့် လည်းကောင်း၊ "
+		"တူညီလွတ်လပ်သော အခွင့်အရေးများဖြင့် လည်းကောင်း၊ မွေးဖွားလာသူများ ဖြစ်သည်",
+		"人人生而自由,在尊严和权利上一律平等",
+	};
+	size_t r;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		struct sahifa_article a;
+		struct sahifa_error e;
+
+		article_with(&a, rows[r].lang, &rows[r].text, 1);
+		CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+		if (!near(a.quality.terminal_punct_lines, 1.0))
+			CHECK_STR("ends in a full stop", rows[r].lang, "");
+		sahifa_article_release(&a);
+	}
+	for (r = 0; r < sizeof(bare) / sizeof(bare[0]); r++) {
+		struct sahifa_article a;
+		struct sahifa_error e;
+
+		article_with(&a, "xx", &bare[r], 1);
+		CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+		CHECK(near(a.quality.terminal_punct_lines, 0.0));
+		sahifa_article_release(&a);
+	}
+}
+
 /* The repetition measures over a document's words, as Gopher defines them: the
  * characters of words covered by a repeated n-gram (n = 5..10), over all word
  * characters, spans of one n-gram that overlap counted once. */
@@ -337,6 +387,7 @@ static void test_thresholds(void)
 int main(void)
 {
 	test_quality();
+	test_terminal_scripts();
 	test_dup_ngrams();
 	test_letter_runs();
 	test_quality_json();

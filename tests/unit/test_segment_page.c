@@ -557,6 +557,61 @@ static void test_not_bylines(void)
 	}
 }
 
+/* A site's name alone under the headline ("Telegraph Sport", as telegraph.co.uk prints
+ * its sports desk's stories) names no author when it is the site's own: the first word
+ * of its banner, of the owner in its copyright line, or of the host its links go to (the
+ * banner, footer and link are the project's writing in their shape).  A person's name
+ * on the same page is the byline. */
+static void test_site_name_byline(void)
+{
+	static const char *const where[] = { "banner", "copyright", "link" };
+	int w, person;
+
+	for (w = 0; w < 3; w++)
+		for (person = 0; person < 2; person++) {
+			const char *under = person ? "Jane Doe" : "Telegraph Sport";
+			struct page p;
+			struct sahifa_article a;
+			size_t j;
+
+			sahifa_buf_init(&p.b, 0);
+			p.line = 0;
+			if (w == 0) {
+				put(&p, "The Telegraph");
+				put(&p, "");
+			}
+			for (j = 0; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			put(&p, "");
+			put(&p, "Council backs bus lanes for the harbour road");
+			put(&p, "");
+			put(&p, under);
+			put(&p, "");
+			for (j = 0; j < 4; j++) {
+				put(&p, prose_en[j]);
+				put(&p, "");
+			}
+			for (j = 1; j < COUNT(menu_en); j++)
+				put(&p, menu_en[j]);
+			put(&p, "");
+			if (w == 1)
+				put(&p, "\xc2\xa9 Telegraph Media Group Limited 2025");
+			if (w == 2) {
+				put(&p, "References");
+				put(&p, "");
+				put(&p, "   1. https://www.telegraph.co.uk/sport/");
+				put(&p, "   2. https://www.telegraph.co.uk/news/");
+			}
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			CHECK_STR(where[w], a.byline, person ? "Jane Doe" : NULL);
+			CHECK_INT(where[w], (long)a.n_authors, person);
+			CHECK_STR(where[w], a.headline, "Council backs bus lanes for the harbour road");
+			CHECK(accounted(&a) == 0);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+}
+
 /* The headline among the page's other title-like lines: the one the body echoes, not a
  * breadcrumb trail that ends with it, not a short label the body names, not a date. */
 /* Ten one-word lines of a review's score box and share buttons. */
@@ -1577,6 +1632,71 @@ static void test_glued_teasers(void)
 			else
 				CHECK_STR(lines[j], r ? r->detail : NULL,
 					  "a teaser: its title and lead run together");
+		}
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* A list of teasers after the story, each its title and then its lead, cut short
+ * after a sentence or two (the project's own writing; page-langs.py frames Hindi and
+ * Bengali prose so too): the leads go, however long; with one such pair only, a
+ * paragraph that trails off stays. */
+static void test_cut_teasers(void)
+{
+	static const char *const teaser[][2] = {
+		{ "Ferry fares to rise in the spring",
+		  "The harbour company said on Monday that fares on the city ferry would rise by "
+		  "a tenth from April. It blamed the price of fuel and the cost of the new "
+		  "terminal, which opened last year after two years of work on the ..." },
+		{ "Library to open on Sundays",
+		  "The town library will open on Sunday afternoons from next month, the council "
+		  "said. Volunteers from the reading club will staff the front desk, and the "
+		  "children's room will hold a story hour every week at ..." },
+		{ "Market stalls move to the square",
+		  "Traders of the Saturday market will set up in the square by the town hall "
+		  "while the harbour road is dug up for the bus lanes. Most of them said they "
+		  "expected to lose customers in the first weeks, but the ..." },
+		{ "New school bus route for the north",
+		  "Children from the northern suburbs will take a new bus route to the high "
+		  "school from the autumn. The route avoids the harbour road and adds ten minutes "
+		  "to the journey, which parents said was a price worth ..." },
+	};
+	int pairs;
+
+	for (pairs = 1; pairs <= 4; pairs += 3) {
+		struct page p;
+		struct sahifa_article a;
+		long first;
+		size_t j;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < 4; j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		first = p.line + 1;
+		for (j = 0; j < (size_t)pairs; j++) {
+			put(&p, teaser[j][0]);
+			put(&p, "");
+			put(&p, teaser[j][1]);
+			put(&p, "");
+		}
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		for (j = 0; j < (size_t)pairs; j++) {
+			int gone = removed_at(&a, first + 4 * (long)j + 2) != NULL;
+
+			if (gone != (pairs > 1))
+				CHECK_STR("lead", teaser[j][1], pairs > 1 ? "removed" : "kept");
 		}
 		CHECK(accounted(&a) == 0);
 		sahifa_article_release(&a);
@@ -2880,10 +3000,12 @@ int main(void)
 	test_byline_fuller();
 	test_byline_account();
 	test_not_bylines();
+	test_site_name_byline();
 	test_headline();
 	test_headline_furniture();
 	test_headline_not_furniture();
 	test_glued_teasers();
+	test_cut_teasers();
 	test_colon_list();
 	test_numbered_list();
 	test_numbered_list_lynx();
