@@ -785,16 +785,17 @@ static int dr_cstring(struct dr *d, const char **s)
 	return 0;
 }
 
-/* A key and its ':'; keys with escapes give up (none of the record's has one). */
+/* A key and its ':'; keys with escapes or bytes past ASCII give up (none of the record's
+ * has one: so a key is UTF-8). */
 static int dr_key(struct dr *d, const char **k, size_t *n)
 {
 	const char *p = d->p + 1;
 
 	if (d->p >= d->end || *d->p != '"')
 		return -1;
-	while (p < d->end && *p != '"' && *p != '\\' && *p)
+	while (p < d->end && *p != '"' && *p != '\\' && *p && !(*p & 0x80))
 		p++;
-	if (p >= d->end || *p != '"' || (d->utf8 && !dr_utf8(d->p + 1, (size_t)(p - d->p - 1))))
+	if (p >= d->end || *p != '"')
 		return -1;
 	*k = d->p + 1;
 	*n = (size_t)(p - *k);
@@ -807,6 +808,8 @@ static int dr_key(struct dr *d, const char **k, size_t *n)
 	return 0;
 }
 
+/* The same for a key of a table: the first byte before a call. */
+#define DR_KEY_IS(k, n, name) ((n) && *(k) == *(name) && !strncmp((k), (name), (n)) && !(name)[n])
 #define DR_KEY(k, n, lit) ((n) == sizeof(lit) - 1 && !memcmp((k), lit, sizeof(lit) - 1))
 
 /* The next member or element of an object or array whose opening byte is read: 1 for
@@ -1342,7 +1345,7 @@ static int dr_stats(struct dr *d, struct sahifa_stats *st)
 			r = dr_seen(&seen, 3) || dr_count(d, &st->marks_trimmed);
 		} else {
 			for (i = 0; i < sizeof(skipped) / sizeof(skipped[0]); i++)
-				if (kn == strlen(skipped[i]) && !memcmp(k, skipped[i], kn))
+				if (DR_KEY_IS(k, kn, skipped[i]))
 					break;
 			r = i == sizeof(skipped) / sizeof(skipped[0]) || dr_seen(&seen, 4 + (int)i) ||
 			    dr_skip(d);
@@ -1377,7 +1380,7 @@ static int dr_quality(struct dr *d, struct sahifa_quality *q)
 		for (i = 0; i < sahifa_quality_n_fields; i++) {
 			const char *name = sahifa_quality_fields[(next + i) % sahifa_quality_n_fields].name;
 
-			if (kn == strlen(name) && !memcmp(k, name, kn))
+			if (DR_KEY_IS(k, kn, name))
 				break;
 		}
 		if (i == sahifa_quality_n_fields)
@@ -1438,7 +1441,7 @@ static int dr_article(struct dr *d)
 		if (dr_key(d, &k, &kn))
 			return -1;
 		for (i = 0; i < sizeof(dr_article_keys) / sizeof(dr_article_keys[0]); i++)
-			if (kn == strlen(dr_article_keys[i]) && !memcmp(k, dr_article_keys[i], kn))
+			if (DR_KEY_IS(k, kn, dr_article_keys[i]))
 				break;
 		if (i == sizeof(dr_article_keys) / sizeof(dr_article_keys[0]) ||
 		    dr_seen(&seen, (int)i))
