@@ -576,6 +576,7 @@ struct dr {
 	char *scratch;                /* strings with escapes, decoded; each its own room */
 	size_t used;
 	struct sahifa_article *a;
+	int utf8;                     /* check each string's and key's bytes are UTF-8 */
 };
 
 #define DR_ONES 0x0101010101010101ULL
@@ -587,6 +588,53 @@ static int dr_stop8(uint64_t x)
 	uint64_t q = x ^ (DR_ONES * '"'), b = x ^ (DR_ONES * '\\');
 
 	return (((x - DR_ONES) & ~x) | ((q - DR_ONES) & ~q) | ((b - DR_ONES) & ~b)) & DR_HIGH ? 1 : 0;
+}
+
+/* 1 when s[0..len) is UTF-8, as sahifa_utf8_valid_prefix tells: eight bytes at a
+ * time where they are ASCII or two-byte characters (Arabic, Cyrillic, Greek, Hebrew
+ * text), one character at a time from the first eight that are not. */
+static int dr_utf8(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	uint64_t carry = 0;           /* DR_HIGH's first byte: the byte before s + i leads a
+				       * two-byte character */
+	size_t i = 0, stop, k;
+	uint32_t cp;
+
+	while (i < len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (len - i >= 8) {
+			uint64_t x, hi, b6, b5, lead, cont;
+
+			memcpy(&x, s + i, 8);
+			hi = x & DR_HIGH;
+			if (!hi && !carry) {
+				i += 8;
+				continue;
+			}
+			b6 = x << 1 & DR_HIGH;
+			b5 = x << 2 & DR_HIGH;
+			lead = hi & b6 & ~b5;         /* 110xxxxx */
+			cont = hi & ~b6;              /* 10xxxxxx */
+			/* no longer lead, none below 0xC2, each lead followed by a
+			 * continuation and each continuation led */
+			if (!(hi & b6 & b5) && !(lead & ~((x & (DR_ONES * 0x1E)) + DR_ONES * 0x7F)) &&
+			    cont == (lead << 8 | carry)) {
+				carry = lead >> 56;
+				i += 8;
+				continue;
+			}
+		}
+#endif
+		if (carry) {
+			i--;
+			carry = 0;
+		}
+		for (stop = len - i > 8 ? i + 8 : len; i < stop; i += k)
+			if (!(k = sahifa_utf8_decode(s + i, len - i, &cp)))
+				return 0;
+	}
+	return !carry;
 }
 
 static void dr_ws(struct dr *d)
@@ -673,7 +721,8 @@ static int dr_unescape(struct dr *d, const char *p, const char **s, size_t *n)
 	if (!d->scratch && !(d->scratch = malloc(d->len + 1)))
 		return -1;
 	o = d->scratch + d->used;
-	if (shf_json_unescape(p, d->end, o, &close, n))
+	if (shf_json_unescape(p, d->end, o, &close, n) ||
+	    (d->utf8 && !dr_utf8(p, (size_t)(close - p))))
 		return -1;
 	*s = o;
 	o[*n] = '\0';
@@ -705,6 +754,8 @@ static int dr_string(struct dr *d, const char **s, size_t *n)
 		return -1;
 	if (*p == '\\')
 		return dr_unescape(d, start, s, n);
+	if (d->utf8 && !dr_utf8(start, (size_t)(p - start)))
+		return -1;
 	*s = start;
 	*n = (size_t)(p - start);
 	d->p = p + 1;
@@ -734,14 +785,15 @@ static int dr_cstring(struct dr *d, const char **s)
 	return 0;
 }
 
-/* A key and its ':'; keys with escapes give up (none of the record's has one). */
+/* A key and its ':'; keys with escapes or bytes past ASCII give up (none of the record's
+ * has one: so a key is UTF-8). */
 static int dr_key(struct dr *d, const char **k, size_t *n)
 {
 	const char *p = d->p + 1;
 
 	if (d->p >= d->end || *d->p != '"')
 		return -1;
-	while (p < d->end && *p != '"' && *p != '\\' && *p)
+	while (p < d->end && *p != '"' && *p != '\\' && *p && !(*p & 0x80))
 		p++;
 	if (p >= d->end || *p != '"')
 		return -1;
@@ -756,6 +808,8 @@ static int dr_key(struct dr *d, const char **k, size_t *n)
 	return 0;
 }
 
+/* The same for a key of a table: the first byte before a call. */
+#define DR_KEY_IS(k, n, name) ((n) && *(k) == *(name) && !strncmp((k), (name), (n)) && !(name)[n])
 #define DR_KEY(k, n, lit) ((n) == sizeof(lit) - 1 && !memcmp((k), lit, sizeof(lit) - 1))
 
 /* The next member or element of an object or array whose opening byte is read: 1 for
@@ -1291,7 +1345,7 @@ static int dr_stats(struct dr *d, struct sahifa_stats *st)
 			r = dr_seen(&seen, 3) || dr_count(d, &st->marks_trimmed);
 		} else {
 			for (i = 0; i < sizeof(skipped) / sizeof(skipped[0]); i++)
-				if (kn == strlen(skipped[i]) && !memcmp(k, skipped[i], kn))
+				if (DR_KEY_IS(k, kn, skipped[i]))
 					break;
 			r = i == sizeof(skipped) / sizeof(skipped[0]) || dr_seen(&seen, 4 + (int)i) ||
 			    dr_skip(d);
@@ -1326,7 +1380,7 @@ static int dr_quality(struct dr *d, struct sahifa_quality *q)
 		for (i = 0; i < sahifa_quality_n_fields; i++) {
 			const char *name = sahifa_quality_fields[(next + i) % sahifa_quality_n_fields].name;
 
-			if (kn == strlen(name) && !memcmp(k, name, kn))
+			if (DR_KEY_IS(k, kn, name))
 				break;
 		}
 		if (i == sahifa_quality_n_fields)
@@ -1387,7 +1441,7 @@ static int dr_article(struct dr *d)
 		if (dr_key(d, &k, &kn))
 			return -1;
 		for (i = 0; i < sizeof(dr_article_keys) / sizeof(dr_article_keys[0]); i++)
-			if (kn == strlen(dr_article_keys[i]) && !memcmp(k, dr_article_keys[i], kn))
+			if (DR_KEY_IS(k, kn, dr_article_keys[i]))
 				break;
 		if (i == sizeof(dr_article_keys) / sizeof(dr_article_keys[0]) ||
 		    dr_seen(&seen, (int)i))
@@ -1426,9 +1480,9 @@ static int dr_article(struct dr *d)
 	return r == 0 && (seen & ((1u << DRA_NEEDED) - 1)) == (1u << DRA_NEEDED) - 1 ? 0 : -1;
 }
 
-int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_article *a)
+static int from_json_direct(const char *json, size_t len, struct sahifa_article *a, int utf8)
 {
-	struct dr d = { json, json + len, len, NULL, 0, a };
+	struct dr d = { json, json + len, len, NULL, 0, a, utf8 };
 	int ok;
 
 	dr_ws(&d);
@@ -1446,6 +1500,11 @@ int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_art
 	return 1;
 }
 
+int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_article *a)
+{
+	return from_json_direct(json, len, a, 0);
+}
+
 /* 1 when a is as sahifa_article_init leaves it: the direct reader builds only into such
  * an article, as giving up must leave it as it was. */
 static int article_fresh(const struct sahifa_article *a)
@@ -1454,6 +1513,11 @@ static int article_fresh(const struct sahifa_article *a)
 
 	sahifa_article_init(&t);
 	return !memcmp(a, &t, sizeof(t));
+}
+
+int shf_article_from_json_utf8(const char *json, size_t len, struct sahifa_article *a)
+{
+	return article_fresh(a) && from_json_direct(json, len, a, 1);
 }
 
 enum sahifa_status sahifa_article_from_json(const char *json, size_t len, struct sahifa_article *a,

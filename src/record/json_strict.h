@@ -36,4 +36,10 @@ enum sahifa_status shf_article_from_json_cjson(const char *json, size_t len,
 					       struct sahifa_article *a, struct sahifa_error *err);
 int shf_article_from_json_direct(const char *json, size_t len, struct sahifa_article *a);
 
+/* _direct that also checks the bytes of every string and key are UTF-8 (the rest of a
+ * record it reads is ASCII, and a NUL byte it gives up on): 1 when it built the article,
+ * so the whole line is UTF-8 without a NUL; 0 as _direct's 0, or where a string is not
+ * UTF-8.  For readers that would otherwise check the line first, one pass less. */
+int shf_article_from_json_utf8(const char *json, size_t len, struct sahifa_article *a);
+
 #endif

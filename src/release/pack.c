@@ -22,6 +22,7 @@
 
 #include "core/array.h"
 #include "io/archive_read.h"
+#include "record/json_strict.h"
 #include "release/archive_write.h"
 #include "release/csv_write.h"
 #include "core/embed.h"
@@ -550,6 +551,10 @@ static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
 		p->line.len--;
 	if (!p->line.len)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, 0, "empty line");
+	/* the records convert writes: read, and the line found UTF-8 without a NUL, in one
+	 * pass; any other line is checked first, so that its message is the first fault's */
+	if (shf_article_from_json_utf8(p->line.data, p->line.len, &p->a))
+		return SAHIFA_OK;
 	bad = sahifa_utf8_valid_prefix(p->line.data, p->line.len);
 	if (bad < p->line.len)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, (long)bad + 1,

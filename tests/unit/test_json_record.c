@@ -9,6 +9,7 @@
 #include "sahifa/article.h"
 #include "sahifa/convert.h"
 #include "sahifa/limits.h"
+#include "sahifa/utf8.h"
 
 static void make_article(struct sahifa_article *a)
 {
@@ -380,6 +381,56 @@ static void test_escapes(void)
 	sahifa_article_release(&a);
 }
 
+/* The reader that checks UTF-8 as it reads: an article exactly where the direct reader
+ * builds one and the line is UTF-8, for faults at every place in an eight-byte word
+ * and across two, in runs of two-byte characters as in Arabic text. */
+static void test_utf8_reader(void)
+{
+	static const char *const seqs[] = {
+		"\xd8\xa7", "\xc2\x80", "\xdf\xbf", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xef\xbf\xbd",
+		"\xc0\x80", "\xc1\xbf", "\xd8", "\xd8" "A", "\x80", "\xbf\xd8\xa7", "\xd8\xa7\xa7",
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x80", "\xf8\x88\x80\x80\x80", "\xfe", "\xff",
+	};
+	static const char *const runs[] = { "", "abcdefgh", "\xd8\xa7\xd9\x84", "\xd8\xa7 \xd9\x84\xd9\x85 " };
+	struct sahifa_article a, b;
+	struct sahifa_buf base;
+	struct sahifa_error e;
+	size_t i, pad, r;
+
+	make_article(&a);
+	sahifa_buf_init(&base, 0);
+	CHECK(sahifa_article_to_json(&a, &base, &e) == SAHIFA_OK);
+	sahifa_article_release(&a);
+	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
+		for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+			for (pad = 0; pad < 17; pad++) {
+				char to[128], *line;
+				int got, want;
+				size_t n = 0, k;
+
+				n += (size_t)snprintf(to + n, sizeof(to) - n, "\"headline\":\"");
+				for (k = 0; k < pad; k++)
+					to[n++] = k % 3 ? 'x' : ' ';
+				n += (size_t)snprintf(to + n, sizeof(to) - n, "%s%s%s", runs[r], seqs[i], runs[r]);
+				line = replaced(base.data, "\"headline\":\"", to);
+				CHECK(line != NULL);
+				if (!line)
+					continue;
+				sahifa_article_init(&a);
+				sahifa_article_init(&b);
+				want = shf_article_from_json_direct(line, strlen(line), &b) &&
+				       sahifa_utf8_valid_prefix(line, strlen(line)) == strlen(line);
+				got = shf_article_from_json_utf8(line, strlen(line), &a);
+				CHECK_INT(line, got, want);
+				if (got && !want)
+					fprintf(stderr, "seq %zu run %zu pad %zu\n", i, r, pad);
+				sahifa_article_release(&a);
+				sahifa_article_release(&b);
+				free(line);
+			}
+	sahifa_buf_release(&base);
+}
+
 int main(void)
 {
 	test_escapes();
@@ -388,6 +439,7 @@ int main(void)
 	test_bad_input();
 	test_depth_limit();
 	test_direct_reader();
+	test_utf8_reader();
 	test_reject_json();
 	return check_report();
 }
