@@ -65,6 +65,17 @@ int sahifa_utf8_valid(const char *text, size_t len, size_t *bad);
  * out, which has room for 4; returns how many were written. */
 size_t sahifa_utf8_encode(uint32_t cp, char *out);
 
+/* 1 when c is the full stop of a script that does not end its sentences with '.':
+ * Armenian's, the danda of Devanagari and Bengali and its double, Myanmar's section
+ * mark, Ethiopic's full stop and question mark, Khmer's khan and its end of chapter.
+ * The quality signals' terminal punctuation and the page classifier's sentence ends
+ * both read it. */
+static inline int sahifa_script_full_stop(uint32_t c)
+{
+	return c == 0x0589 || c == 0x0964 || c == 0x0965 || c == 0x104B || c == 0x1362 ||
+	       c == 0x1367 || c == 0x17D4 || c == 0x17D5;
+}
+
 /* Code points of UTF-8 text (continuation bytes are not counted). */
 uint64_t sahifa_utf8_chars(const char *s, size_t len);
 

@@ -434,17 +434,12 @@ static int is_terminal(uint32_t c)
 {
 	switch (c) {
 	case '.': case '!': case '?':
-	case 0x0589:    /* ։ */
 	case 0x060C: case 0x061F: case 0x06D4:    /* ، ؟ ۔ */
-	case 0x0964: case 0x0965:    /* । ॥ */
-	case 0x104B:    /* ။ */
-	case 0x1362: case 0x1367:    /* ። ፧ */
-	case 0x17D4: case 0x17D5:    /* ។ ៕ */
 	case 0x2026:
 	case 0x3002: case 0xFF01: case 0xFF0E: case 0xFF1F: case 0xFF61:    /* 。！．？｡ */
 		return 1;
 	}
-	return 0;
+	return sahifa_script_full_stop(c);    /* ։ । ॥ ။ ። ፧ ។ ៕ */
 }
 
 struct tally {

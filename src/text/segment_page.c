@@ -715,19 +715,11 @@ static uint32_t scan_chars(struct blk *k, const char *t, size_t n)
 	return found + letters;
 }
 
-/* The full stop of a script that does not end its sentences with '.': the danda of
- * Devanagari and Bengali (and its double), Myanmar's section mark, Khmer's khan,
- * Ethiopic's full stop. */
-static int script_stop(uint32_t c)
-{
-	return c == 0x0964 || c == 0x0965 || c == 0x104B || c == 0x17D4 || c == 0x1362;
-}
-
-/* A letter of a word in the classifier's count: seg_is_word's, less the stops above
- * and the commas of Myanmar and Ethiopic, which it takes for letters. */
+/* A letter of a word in the classifier's count: seg_is_word's, less the scripts' full
+ * stops (sahifa_script_full_stop) and the commas of Myanmar and Ethiopic, which it takes for letters. */
 static int word_letter(uint32_t c)
 {
-	return seg_is_word(c) && !script_stop(c) && c != 0x104A && c != 0x1363;
+	return seg_is_word(c) && !sahifa_script_full_stop(c) && c != 0x104A && c != 0x1363;
 }
 
 static void scan_block(struct page *p, struct blk *k)
@@ -813,7 +805,7 @@ static void scan_block(struct page *p, struct blk *k)
 				}
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
-				     c == 0x3002 || script_stop(c)) && i < l->e && prev != '.' &&
+				     c == 0x3002 || sahifa_script_full_stop(c)) && i < l->e && prev != '.' &&
 				    (i + n == l->e || is_space_ascii(t[i + n])))
 					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
@@ -1002,7 +994,8 @@ static int ends_sentence(const struct seg_line *h)
  * actual scene of the festival?", jeongdongtheater.com's blog): a blog or a review
  * that writes every sentence as its own paragraph ends most of them so, where a full
  * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests.
- * The full stops that ends_sentence does not read (script_stop: "।", "။") end it too. */
+ * The full stops that ends_sentence does not read (sahifa_script_full_stop: "।",
+ * "။") end it too. */
 static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 {
 	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
@@ -1017,7 +1010,7 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 			i--;
 		seg_utf8_next(t + i, e - i, &c);
 		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
-		    script_stop(c))
+		    sahifa_script_full_stop(c))
 			return 1;
 		if (!(is_space_ascii(c) || c == '"' || c == '\'' || c == ')' || c == ']' ||
 		      c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A || c == 0xFE0F ||
