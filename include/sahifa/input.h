@@ -35,6 +35,10 @@ struct sahifa_input_item {
 	 * non-HTML response, ...): the reason, a short word in static storage.  Counted
 	 * per reason, never a reject; data and error are NULL. */
 	const char *skip;
+	/* Non-zero: the bytes are a whole file, the one of device dev and inode ino as
+	 * the walker opened it (so that a caller need not stat the name again). */
+	int file_id;
+	unsigned long long dev, ino;
 };
 
 /* Borrowed pointers are valid only during the call.  Return SAHIFA_OK to go on;

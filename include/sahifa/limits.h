@@ -61,6 +61,10 @@
 /* Default hard cap of a struct sahifa_buf created with max 0. */
 #define SAHIFA_BUF_DEFAULT_MAX ((size_t)256 << 20)
 
+/* The stream buffer of an output file (sahifa_outfile): records of a few KB go to
+ * the file a buffer at a time, not one write call each. */
+#define SAHIFA_OUTFILE_BUFFER_BYTES ((size_t)256 << 10)
+
 /* Articles handed to the worker threads at once by convert; with the article limit
  * above it bounds convert's memory. */
 #define SAHIFA_CONVERT_BATCH 64

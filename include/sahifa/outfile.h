@@ -21,6 +21,7 @@ struct sahifa_outfile {
 	char *path;          /* target; owned */
 	char *tmp;           /* temporary name; owned; NULL for stdout */
 	int slot;            /* index in the pending table, -1 when none */
+	char *buf;           /* fp's buffer (NULL: stdio's own); owned */
 };
 
 enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *path,

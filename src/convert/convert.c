@@ -163,7 +163,16 @@ static int is_own(const struct run *r, const struct sahifa_input_item *item)
 	struct stat sb;
 	size_t i;
 
-	if (!r->n_own || item->member || !strcmp(item->name, "-") || stat(item->name, &sb))
+	if (!r->n_own || item->member || !strcmp(item->name, "-"))
+		return 0;
+	if (item->file_id) {
+		for (i = 0; i < r->n_own; i++)
+			if ((unsigned long long)r->own[i].dev == item->dev &&
+			    (unsigned long long)r->own[i].ino == item->ino)
+				return 1;
+		return 0;
+	}
+	if (stat(item->name, &sb))
 		return 0;
 	for (i = 0; i < r->n_own; i++)
 		if (r->own[i].dev == sb.st_dev && r->own[i].ino == sb.st_ino)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sahifa/buf.h"
+#include "sahifa/limits.h"
 #include "sahifa/outfile.h"
 
 /* Temporary names a signal handler may have to remove.  A fixed table keeps the
@@ -63,6 +64,28 @@ static void outfile_zero(struct sahifa_outfile *o)
 	o->path = NULL;
 	o->tmp = NULL;
 	o->slot = -1;
+	o->buf = NULL;
+}
+
+/* A larger buffer for a file just opened; without memory for it stdio's own stays. */
+static void outfile_buffer(struct sahifa_outfile *o)
+{
+	if ((o->buf = malloc(SAHIFA_OUTFILE_BUFFER_BYTES)) &&
+	    setvbuf(o->fp, o->buf, _IOFBF, SAHIFA_OUTFILE_BUFFER_BYTES) != 0) {
+		free(o->buf);
+		o->buf = NULL;
+	}
+}
+
+/* Close fp (not stdout) and free its buffer after; 0 or EOF as fclose. */
+static int outfile_close(struct sahifa_outfile *o)
+{
+	int rc = o->fp && o->fp != stdout ? fclose(o->fp) : 0;
+
+	o->fp = NULL;
+	free(o->buf);
+	o->buf = NULL;
+	return rc;
 }
 
 enum sahifa_status sahifa_outfile_reserve(struct sahifa_outfile *o, const char *path,
@@ -140,6 +163,7 @@ enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *pat
 			outfile_zero(o);
 			return st;
 		}
+		outfile_buffer(o);
 		return SAHIFA_OK;
 	}
 	st = sahifa_outfile_reserve(o, path, err);
@@ -152,6 +176,7 @@ enum sahifa_status sahifa_outfile_open(struct sahifa_outfile *o, const char *pat
 		sahifa_outfile_abort(o);
 		return st;
 	}
+	outfile_buffer(o);
 	return SAHIFA_OK;
 }
 
@@ -175,9 +200,7 @@ enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa
 		failed = o->fp && (fflush(o->fp) != 0 || ferror(o->fp));
 		enum sahifa_status st = SAHIFA_OK;
 
-		if (o->fp && o->fp != stdout)
-			failed |= fclose(o->fp) != 0;
-		o->fp = NULL;
+		failed |= outfile_close(o) != 0;
 		if (failed)
 			st = sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0, "write error: %s",
 					      strerror(errno));
@@ -187,8 +210,7 @@ enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa
 	}
 	if (o->fp) {
 		failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
-		failed |= fclose(o->fp) != 0;
-		o->fp = NULL;
+		failed |= outfile_close(o) != 0;
 		if (failed) {
 			enum sahifa_status st = sahifa_error_set(err, SAHIFA_ERR_IO, shown, 0, 0,
 								 "write error: %s", strerror(errno));
@@ -212,8 +234,7 @@ enum sahifa_status sahifa_outfile_commit(struct sahifa_outfile *o, struct sahifa
 
 void sahifa_outfile_abort(struct sahifa_outfile *o)
 {
-	if (o->fp && o->fp != stdout)
-		fclose(o->fp);
+	outfile_close(o);
 	if (o->tmp)
 		unlink(o->tmp);
 	pending_drop(o->slot);

@@ -106,7 +106,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 	if (!st) {
 		size_t size = 16, i;
 
-		while (size < 2 * l->n)
+		while (size < 4 * l->n)
 			size *= 2;
 		if (!(l->set = calloc(size, sizeof(*l->set)))) {
 			l->n = 0;
@@ -151,18 +151,19 @@ static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error
 	return l && l->n ? l : NULL;
 }
 
-static int stoplist_has(const struct stoplist *l, uint64_t h)
+static inline int stoplist_has(const struct stoplist *l, uint64_t h)
 {
 	size_t k = (size_t)(h ^ h >> 31) & l->mask;
+	uint64_t x;
 
 	if (!h)
 		return l->has_zero;
-	while (l->set[k]) {
-		if (l->set[k] == h)
-			return 1;
+	/* The first slot probed is h or empty but for a collision (a quarter of the
+	 * slots at most are taken): one branch that seldom goes on, where a branch on
+	 * the answer, a stop word or not, was as good as random. */
+	for (x = l->set[k]; (x != h) & (x != 0); x = l->set[k])
 		k = (k + 1) & l->mask;
-	}
-	return 0;
+	return x == h;
 }
 
 /* ---- words --------------------------------------------------------------------- */
@@ -202,7 +203,7 @@ struct words {
 	size_t n, cap;
 };
 
-static int words_push(struct words *ws, uint64_t h, uint32_t chars)
+static inline int words_push(struct words *ws, uint64_t h, uint32_t chars)
 {
 	if (ws->n == ws->cap) {
 		size_t ncap = ws->cap ? ws->cap * 2 : 256;
@@ -367,9 +368,12 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 		before[i + 1] = before[i] + ws->w[i].chars;
 		slot[i] = table_add(t, size, g[i], pass + 1);
 	}
-	for (i = 0; i < nw; i++)
-		if (t[slot[i]].count >= 2)
-			cand[m++] = i;
+	/* without a branch: whether a word repeats is as good as random, and a branch on
+	 * it mispredicted every other word (perf) */
+	for (i = 0; i < nw; i++) {
+		cand[m] = i;
+		m += t[slot[i]].count >= 2;
+	}
 	for (n = 2; n <= MAX_NGRAM && m; n++) {
 		uint64_t best = 0, cov = 0;
 		size_t keep = 0;
@@ -540,8 +544,8 @@ static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
 	t->words++;
 	t->word_chars += chars;
 	t->alpha_words += alpha;
-	if (sl && stoplist_has(sl, h))
-		t->stop++;
+	if (sl)
+		t->stop += (uint64_t)stoplist_has(sl, h);
 	return 0;
 }
 

@@ -49,6 +49,9 @@ struct walker {
 	struct sahifa_input_progress prog;
 	unsigned long long bytes_before; /* progress.bytes before the current WARC */
 	int in_warc;
+	/* the regular file being read whole, as fstat saw it (file_id 0: none) */
+	int file_id;
+	unsigned long long file_dev, file_ino;
 };
 
 static size_t dir_slot(const struct dir_id *t, size_t cap, dev_t dev, ino_t ino)
@@ -116,6 +119,11 @@ static enum sahifa_status emit_data(struct walker *w, const char *name, const ch
 	item.data = (const unsigned char *)(w->buf.data ? w->buf.data : "");
 	item.len = w->buf.len;
 	item.error = NULL;
+	if (!member && w->file_id) {
+		item.file_id = 1;
+		item.dev = w->file_dev;
+		item.ino = w->file_ino;
+	}
 	return deliver(w, &item);
 }
 
@@ -808,6 +816,11 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 
 	sahifa_buf_reset(&w->buf);
 	r = read_fd(w, fd, SNIFF_BYTES, &eof, &e);
+	/* A regular file that came whole in one read shorter than asked for is at its
+	 * end: no second read to hear it (the size is checked again below). */
+	if (r == READ_OK && !eof && regular && !is_stdin && w->buf.len < READ_CHUNK &&
+	    (unsigned long long)sb.st_size == w->buf.len)
+		eof = 1;
 	if (r == READ_OK) {
 		/* stdin, a pipe or a FIFO cannot be opened again to look inside */
 		int src = warc_source(w, name, (const unsigned char *)w->buf.data, w->buf.len,
@@ -863,8 +876,17 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 		return emit_error(w, name, NULL, SAHIFA_ERR_IO,
 				  "changed while read (%llu bytes at the start, %zu read)",
 				  (unsigned long long)sb.st_size, w->buf.len);
-	if ((is_stdin || !regular) &&
-	    shf_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
+	if (regular && !is_stdin) {
+		enum sahifa_status st;
+
+		w->file_id = 1;
+		w->file_dev = (unsigned long long)sb.st_dev;
+		w->file_ino = (unsigned long long)sb.st_ino;
+		st = emit_data(w, name, NULL);
+		w->file_id = 0;
+		return st;
+	}
+	if (shf_archive_sniff((const unsigned char *)w->buf.data, w->buf.len)) {
 		/* An archive on stdin or a pipe is read from memory (its first bytes are
 		 * read already, it cannot be opened again), so it is bound by the article
 		 * limit. */

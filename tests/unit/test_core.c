@@ -344,6 +344,36 @@ static void test_outfile(void)
 	CHECK(sahifa_sha256_file(path, hex, &bytes, &e) == SAHIFA_OK);
 	CHECK_INT("outfile bytes", bytes, 3);
 
+	/* records of a few KB across several fills of the stream buffer come out whole
+	 * and in order */
+	{
+		size_t total = 3 * SAHIFA_OUTFILE_BUFFER_BYTES + 7, done = 0, rec = 4099, k;
+		unsigned char *want = malloc(total), *got = malloc(total + 1);
+		FILE *fp;
+
+		CHECK(want && got);
+		for (k = 0; want && k < total; k++)
+			want[k] = (unsigned char)(k * 131 + k / rec);
+		snprintf(path, sizeof(path), "%s/big.jsonl", dir);
+		CHECK(sahifa_outfile_open(&o, path, &e) == SAHIFA_OK);
+		while (want && done < total) {
+			size_t n = total - done < rec ? total - done : rec;
+
+			CHECK(sahifa_outfile_write(&o, want + done, n, &e) == SAHIFA_OK);
+			done += n;
+		}
+		CHECK(sahifa_outfile_commit(&o, &e) == SAHIFA_OK);
+		CHECK((fp = fopen(path, "rb")) != NULL);
+		if (fp && got && want) {
+			CHECK_INT("outfile big bytes", fread(got, 1, total + 1, fp), total);
+			CHECK(!memcmp(got, want, total));
+			fclose(fp);
+		}
+		unlink(path);
+		free(want);
+		free(got);
+	}
+
 	/* an aborted file leaves nothing behind, not even the temporary name */
 	snprintf(path, sizeof(path), "%s/aborted.jsonl", dir);
 	CHECK(sahifa_outfile_open(&o, path, &e) == SAHIFA_OK);
