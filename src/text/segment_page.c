@@ -2674,11 +2674,13 @@ static int agency_after(const char *t, size_t len)
 {
 	size_t i = 0, w;
 
-	while (i < len && (t[i] == ' ' || t[i] == ',' || (w = name_sep_at(t + i, len - i)))) {
+	while (i < len) {
 		if (t[i] == ' ' || t[i] == ',')
 			i++;
-		else
+		else if ((w = name_sep_at(t + i, len - i)))
 			i += w;
+		else
+			break;
 	}
 	return i > 0 && i < len && len - i <= AGENCY_TAIL_MAX && has_any(t + i - 1, len - i + 1,
 									  agencies);
