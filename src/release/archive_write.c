@@ -20,24 +20,14 @@ static enum sahifa_status la_fail(struct sahifa_archive_writer *w, const char *m
 				why ? why : "unknown error");
 }
 
-/* libarchive's output callback when the tar goes through libdeflate. */
-static la_ssize_t gzip_write(struct archive *a, void *client, const void *buf, size_t len)
+/* libarchive's output callback when the tar goes through libdeflate or libzstd. */
+static la_ssize_t own_write(struct archive *a, void *client, const void *buf, size_t len)
 {
 	struct sahifa_archive_writer *w = client;
+	enum sahifa_status st = w->gzip ? shf_gzip_out_write(&w->gz, buf, len, &w->out_err)
+					: shf_zstd_out_write(&w->zs, buf, len, &w->out_err);
 
-	if (shf_gzip_out_write(&w->gz, buf, len, &w->out_err)) {
-		archive_set_error(a, EIO, "%s", w->out_err.msg);
-		return -1;
-	}
-	return (la_ssize_t)len;
-}
-
-/* libarchive's output callback when the tar goes through libzstd. */
-static la_ssize_t zstd_write(struct archive *a, void *client, const void *buf, size_t len)
-{
-	struct sahifa_archive_writer *w = client;
-
-	if (shf_zstd_out_write(&w->zs, buf, len, &w->out_err)) {
+	if (st) {
 		archive_set_error(a, EIO, "%s", w->out_err.msg);
 		return -1;
 	}
@@ -64,8 +54,7 @@ static enum sahifa_status open_own_filter(struct sahifa_archive_writer *w, const
 	}
 	/* the tar as libarchive writes it to a file, with no padding after its end blocks */
 	if (archive_write_set_bytes_in_last_block(w->a, 1) != ARCHIVE_OK ||
-	    archive_write_open2(w->a, w, NULL, w->gzip ? gzip_write : zstd_write, NULL,
-				NULL) != ARCHIVE_OK) {
+	    archive_write_open2(w->a, w, NULL, own_write, NULL, NULL) != ARCHIVE_OK) {
 		st = la_fail(w, NULL, err);
 		shf_archive_writer_free(w);
 		return st;
