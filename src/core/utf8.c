@@ -4,29 +4,55 @@
 #include "sahifa/utf8.h"
 #include "core/utf8_block.h"
 
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
 size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, n;
+	uint64_t carry = 0;           /* HIGH8's first byte: the byte before s + i leads a
+				       * two-byte character */
+	size_t i = 0, stop, n;
 	uint32_t cp;
 
 	while (i < len) {
-		unsigned char c = s[i];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* eight bytes at a time while they are ASCII or two-byte characters (the
+		 * common case of Arabic, Cyrillic, Greek, Hebrew text) */
+		if (len - i >= 8) {
+			uint64_t x, hi, b6, b5, lead, cont;
 
-		if (c < 0x80) {
-			i++;
-			continue;
+			memcpy(&x, s + i, 8);
+			hi = x & HIGH8;
+			if (!hi && !carry) {
+				i += 8;
+				continue;
+			}
+			b6 = x << 1 & HIGH8;
+			b5 = x << 2 & HIGH8;
+			lead = hi & b6 & ~b5;         /* 110xxxxx */
+			cont = hi & ~b6;              /* 10xxxxxx */
+			/* no longer lead, none below 0xC2, each lead followed by a
+			 * continuation and each continuation led */
+			if (!(hi & b6 & b5) && !(lead & ~((x & (ONES8 * 0x1E)) + ONES8 * 0x7F)) &&
+			    cont == (lead << 8 | carry)) {
+				carry = lead >> 56;
+				i += 8;
+				continue;
+			}
 		}
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			i += 2; /* the common case of Arabic, Cyrillic, Greek, Hebrew text */
-			continue;
+#endif
+		/* else one character at a time through the next eight bytes, from the lead
+		 * that the last block ended with */
+		if (carry) {
+			i--;
+			carry = 0;
 		}
-		n = sahifa_utf8_decode(s + i, len - i, &cp);
-		if (!n)
-			return i;
-		i += n;
+		for (stop = len - i > 8 ? i + 8 : len; i < stop; i += n)
+			if (!(n = sahifa_utf8_decode(s + i, len - i, &cp)))
+				return i;
 	}
-	return len;
+	return carry ? len - 1 : len;    /* a last lead without its continuation */
 }
 
 int sahifa_utf8_valid(const char *text, size_t len, size_t *bad)

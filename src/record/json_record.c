@@ -590,51 +590,10 @@ static int dr_stop8(uint64_t x)
 	return (((x - DR_ONES) & ~x) | ((q - DR_ONES) & ~q) | ((b - DR_ONES) & ~b)) & DR_HIGH ? 1 : 0;
 }
 
-/* 1 when s[0..len) is UTF-8, as sahifa_utf8_valid_prefix tells: eight bytes at a
- * time where they are ASCII or two-byte characters (Arabic, Cyrillic, Greek, Hebrew
- * text), one character at a time from the first eight that are not. */
+/* 1 when text[0..len) is UTF-8. */
 static int dr_utf8(const char *text, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	uint64_t carry = 0;           /* DR_HIGH's first byte: the byte before s + i leads a
-				       * two-byte character */
-	size_t i = 0, stop, k;
-	uint32_t cp;
-
-	while (i < len) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		if (len - i >= 8) {
-			uint64_t x, hi, b6, b5, lead, cont;
-
-			memcpy(&x, s + i, 8);
-			hi = x & DR_HIGH;
-			if (!hi && !carry) {
-				i += 8;
-				continue;
-			}
-			b6 = x << 1 & DR_HIGH;
-			b5 = x << 2 & DR_HIGH;
-			lead = hi & b6 & ~b5;         /* 110xxxxx */
-			cont = hi & ~b6;              /* 10xxxxxx */
-			/* no longer lead, none below 0xC2, each lead followed by a
-			 * continuation and each continuation led */
-			if (!(hi & b6 & b5) && !(lead & ~((x & (DR_ONES * 0x1E)) + DR_ONES * 0x7F)) &&
-			    cont == (lead << 8 | carry)) {
-				carry = lead >> 56;
-				i += 8;
-				continue;
-			}
-		}
-#endif
-		if (carry) {
-			i--;
-			carry = 0;
-		}
-		for (stop = len - i > 8 ? i + 8 : len; i < stop; i += k)
-			if (!(k = sahifa_utf8_decode(s + i, len - i, &cp)))
-				return 0;
-	}
-	return !carry;
+	return sahifa_utf8_valid_prefix(text, len) == len;
 }
 
 static void dr_ws(struct dr *d)

@@ -273,6 +273,47 @@ static void test_utf8(void)
 	CHECK_INT("U+10000", sahifa_utf8_encode(0x10000, (char[4]){ 0 }), 4);
 }
 
+/* The first bad offset, a character at a time: what the validator's eight-byte step
+ * must agree with. */
+static size_t valid_prefix_ref(const char *text, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len && (n = sahifa_utf8_decode((const unsigned char *)text + i, len - i, &cp)))
+		i += n;
+	return i;
+}
+
+/* Good and bad sequences at every place in an eight-byte word and across two, inside
+ * runs of ASCII and of two-byte characters (Arabic text), and at the end of the text:
+ * the validator's offset is the reference's. */
+static void test_utf8_blocks(void)
+{
+	static const char *const seqs[] = {
+		"\xd8\xa7", "\xc2\x80", "\xdf\xbf", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xef\xbf\xbd",
+		"\xc0\x80", "\xc1\xbf", "\xd8", "\xd8" "A", "\x80", "\xbf\xd8\xa7", "\xd8\xa7\xa7",
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x80", "\xf8\x88\x80\x80\x80", "\xfe", "\xff",
+	};
+	static const char *const runs[] = { "", "abcdefgh", "\xd8\xa7\xd9\x84", "\xd8\xa7 \xd9\x84\xd9\x85 " };
+	size_t i, r, pad, tail;
+
+	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
+		for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+			for (pad = 0; pad < 17; pad++)
+				for (tail = 0; tail < 2; tail++) {
+					char t[96];
+					size_t n = 0, k;
+
+					for (k = 0; k < pad; k++)
+						t[n++] = k % 3 ? 'x' : ' ';
+					n += (size_t)snprintf(t + n, sizeof(t) - n, "%s%s%s", runs[r],
+							      seqs[i], tail ? runs[r] : "");
+					CHECK_INT(seqs[i], sahifa_utf8_valid_prefix(t, n),
+						  valid_prefix_ref(t, n));
+				}
+}
+
 static void test_article(void)
 {
 	struct sahifa_article a;
@@ -531,6 +572,7 @@ int main(void)
 	test_counts();
 	test_words_random();
 	test_utf8();
+	test_utf8_blocks();
 	test_article();
 	test_sha256();
 	test_outfile();
