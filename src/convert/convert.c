@@ -161,21 +161,20 @@ static void own_add(struct run *r, const char *path, FILE *fp)
 static int is_own(const struct run *r, const struct sahifa_input_item *item)
 {
 	struct stat sb;
+	unsigned long long dev = item->dev, ino = item->ino;
 	size_t i;
 
 	if (!r->n_own || item->member || !strcmp(item->name, "-"))
 		return 0;
-	if (item->file_id) {
-		for (i = 0; i < r->n_own; i++)
-			if ((unsigned long long)r->own[i].dev == item->dev &&
-			    (unsigned long long)r->own[i].ino == item->ino)
-				return 1;
-		return 0;
+	if (!item->file_id) {   /* the walker did not say which file it read: ask */
+		if (stat(item->name, &sb))
+			return 0;
+		dev = (unsigned long long)sb.st_dev;
+		ino = (unsigned long long)sb.st_ino;
 	}
-	if (stat(item->name, &sb))
-		return 0;
 	for (i = 0; i < r->n_own; i++)
-		if (r->own[i].dev == sb.st_dev && r->own[i].ino == sb.st_ino)
+		if ((unsigned long long)r->own[i].dev == dev &&
+		    (unsigned long long)r->own[i].ino == ino)
 			return 1;
 	return 0;
 }

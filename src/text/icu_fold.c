@@ -144,9 +144,10 @@ static int block_fast;    /* fold16's table holds for this ICU's data (two_byte_
  * to nothing; and a single space between them is the key's one space.  The other
  * marks, U+061C and U+0670..U+0678 are left to the general way, as are two spaces in a
  * row and a space before what folds to nothing, or that nothing at the start when a
- * space is pending (space); a space that ends the piece is left out of it.  The folded bytes go to dst (sixteen may be written), their count to
- * *n; returns how many bytes of s were taken (14 to 16), or 0.  The caller checks
- * that the key is not empty and that the code point after them starts a segment.
+ * space is pending (space); a space that ends the piece is left out of it.  The
+ * folded bytes go to dst (sixteen may be written), their count to *n; returns how
+ * many bytes of s were taken (14 to 16), or 0.  The caller checks that the key is not
+ * empty and that the code point after them starts a segment.
  */
 static inline size_t fold16(const unsigned char *s, int space, unsigned char *dst, size_t *n)
 {
