@@ -2356,15 +2356,12 @@ static const char *const site_company[] = { "media", "group", "limited", "ltd", 
 static int site_desk(const char *u, size_t ul, const char *t, size_t len)
 {
 	char w[SITE_WORD_MAX], o[SITE_WORD_MAX];
-	size_t ui = 0, ti = 0, n, m, k, words = 0;
+	size_t ui = 0, ti = 0, n, m, words = 0;
 
 	while ((m = site_next(u, ul, &ui, o)) && words < SITE_NAME_WORDS) {
 		if (!words && m == 3 && !memcmp(o, "the", 3))
 			continue;
-		for (k = 0; site_company[k]; k++)
-			if (strlen(site_company[k]) == m && !memcmp(site_company[k], o, m))
-				break;
-		if (site_company[k])
+		if (word_in(o, m, site_company))
 			break;
 		if ((n = site_next(t, len, &ti, w)) != m || memcmp(w, o, m))
 			return 0;
