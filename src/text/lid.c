@@ -572,16 +572,26 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 			if (folded)
 				for (k = 0; k < n; k++)
 					h[0] = (h[0] ^ fw[k]) * AL_HASH_PRIME;
+			else
+				h[0] = h[1];
 			/* Arabic's words are matched as written, the others folded; a word's
 			 * entries add to their languages in table order.  A word with nothing
 			 * to fold is both: one walk of its bucket matches them all. */
-			for (arabic = 1; arabic >= !folded; arabic--) {
+			for (k = folded ? 0 : al_bucket[al_hash_end(h[1], n)]; k; k = al_next[k - 1]) {
+				const struct al_entry *e = &al_table[k - 1];
+
+				if (e->len == n && !memcmp(e->word, s + start, n)) {
+					score[e->lang] += e->weight;
+					hits[e->lang]++;
+				}
+			}
+			for (arabic = 1; folded && arabic >= 0; arabic--) {
 				const unsigned char *aw = arabic ? s + start : fw;
 
 				for (k = al_bucket[al_hash_end(h[arabic], n)]; k; k = al_next[k - 1]) {
 					const struct al_entry *e = &al_table[k - 1];
 
-					if ((!folded || (e->lang == AL_AR) == arabic) && e->len == n &&
+					if ((e->lang == AL_AR) == arabic && e->len == n &&
 					    !memcmp(e->word, aw, n)) {
 						score[e->lang] += e->weight;
 						hits[e->lang]++;
