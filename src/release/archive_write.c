@@ -52,8 +52,11 @@ static enum sahifa_status open_own_filter(struct sahifa_archive_writer *w, const
 		shf_archive_writer_free(w);
 		return st;
 	}
-	/* the tar as libarchive writes it to a file, with no padding after its end blocks */
-	if (archive_write_set_bytes_in_last_block(w->a, 1) != ARCHIVE_OK ||
+	/* the tar as libarchive writes it to a file, with no padding after its end blocks;
+	 * unblocked, so that the bytes go to the compressor as they are given, not copied
+	 * into 10 KiB blocks first (the compressors buffer what they need themselves) */
+	if (archive_write_set_bytes_per_block(w->a, 0) != ARCHIVE_OK ||
+	    archive_write_set_bytes_in_last_block(w->a, 1) != ARCHIVE_OK ||
 	    archive_write_open2(w->a, w, NULL, own_write, NULL, NULL) != ARCHIVE_OK) {
 		st = la_fail(w, NULL, err);
 		shf_archive_writer_free(w);
