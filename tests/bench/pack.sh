@@ -4,8 +4,9 @@
 # `tar czf` (gzip level 6, the gzip program's default; pack's .tar.gz is deflate level 6
 # through libdeflate, in 1 MiB gzip members) and `tar --zstd` (zstd level 3, the zstd
 # program's default; pack's is level 3 through libzstd on one thread, its window widened
-# to hold the whole tar, at most 2^25: the bytes `zstd -3 --single-thread --zstd=wlog=N`
-# makes of the same tar, smaller and cheaper than plain -3 as each record's CSV rows
+# to hold the whole tar, at most 2^25, and its hash table to 2^18: the bytes
+# `zstd -3 --single-thread --zstd=wlog=N,hlog=18` makes of the same tar, smaller and
+# cheaper than plain -3 as each record's CSV rows
 # reach back to its JSONL line; --long matching made it a fifth smaller again for more
 # CPU than it saved), first of the same JSONL, then
 # of the release's own files (the shards and the CSVs that hold the same content as
@@ -136,15 +137,18 @@ size "$tmp/out/rel.tar.gz" "gzip -6 (gzip)"
 measure "tar --zstd (the release's files)" tar --zstd -cf "$tmp/out/rel.tar.zst" -C "$tmp/release" bench-1.0.0 || exit 1
 rzst=$CPU
 size "$tmp/out/rel.tar.zst" "zstd -3 (zstd)"
-# pack's own tar through the zstd program at the level, window and threads pack uses:
+# pack's own tar through the zstd program at the level, window, hash table and threads
+# pack uses:
 # the size matches pack's to a few bytes of frame header, so the two do the same work;
 # and at plain -3, as libarchive's zstd filter made it
 if command -v zstd > /dev/null 2>&1; then
 	wlog=$(zstd -lv "$tmp/pack.tar.zst" 2>/dev/null | sed -n 's/.*Window Size:.*(\([0-9]*\) B).*/\1/p' |
 		awk '{ n = 0; while (2 ^ n < $1) n++; print n }')
-	same=$(zstd -dc "$tmp/pack.tar.zst" | zstd -3 --single-thread --zstd=wlog="$wlog" -q -c | wc -c)
+	hlog=18
+	[ "$wlog" -gt $hlog ] || hlog=17
+	same=$(zstd -dc "$tmp/pack.tar.zst" | zstd -3 --single-thread --zstd=wlog="$wlog",hlog=$hlog -q -c | wc -c)
 	plain=$(zstd -dc "$tmp/pack.tar.zst" | zstd -3 --single-thread -q -c | wc -c)
-	echo "  pack's tar through zstd -3 --single-thread --zstd=wlog=$wlog: $same bytes (pack's: $(wc -c < "$tmp/pack.tar.zst")); at plain -3: $plain"
+	echo "  pack's tar through zstd -3 --single-thread --zstd=wlog=$wlog,hlog=$hlog: $same bytes (pack's: $(wc -c < "$tmp/pack.tar.zst")); at plain -3: $plain"
 fi
 echo "$gz $zst $tgz $tzst $rgz $rzst" | awk '{
 	for (i = 1; i <= 6; i++) if ($i < 0.001) $i = 0.001
