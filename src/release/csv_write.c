@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "release/csv_write.h"
 #include "sahifa/limits.h"
@@ -36,13 +39,27 @@ static uint64_t has_byte(uint64_t x, unsigned char c)
 }
 
 /* A field with a separator, quote or line break, or a space at either end, is quoted.
- * Eight bytes a step: the paragraphs' text is most of the bytes and needs no quotes. */
+ * Sixteen bytes a step where SSE2 is (eight without): the paragraphs' text is most of
+ * the bytes and needs no quotes. */
 static int needs_quotes(const char *s, size_t len)
 {
 	size_t i = 0;
 
 	if (len && (s[0] == ' ' || s[len - 1] == ' '))
 		return 1;
+#ifdef __SSE2__
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+
+		if (_mm_movemask_epi8(hit))
+			return 1;
+	}
+#endif
 	for (; i + 8 <= len; i += 8) {
 		uint64_t x;
 
