@@ -17,7 +17,9 @@ extern "C" {
 #endif
 
 /* 1 when raw starts (after a BOM and white space) with markup: <!doctype, <html,
- * <head, <body, <p, <div, <meta, <title, <!-- ...; looks at the first KiB only. */
+ * <head, <body, or a fragment's tag (<p, <div, <meta, <title, <link, <!-- ...) with
+ * tags on at least one in ten of the lines of its first 64 KiB: text with a page's
+ * markup printed at its top, as a text browser sometimes dumps it, stays text. */
 int sahifa_html_sniff(const unsigned char *raw, size_t len);
 
 /* 1 when a media type (e.g. "text/html; charset=utf-8") is HTML or XHTML. */

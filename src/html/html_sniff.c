@@ -6,6 +6,12 @@
 #include "sahifa/html.h"
 
 #define SNIFF_BYTES 1024
+/* How far a page that starts with a fragment's tag is read for its other lines'
+ * markup, and how many non-blank lines it needs there before their lack of tags says
+ * that it is text with some markup on top (a text browser's dump that printed a
+ * page's head as it was) rather than an HTML fragment. */
+#define MARKUP_SCAN_BYTES 65536
+#define MARKUP_MIN_LINES 20
 #define META_SCAN_BYTES 4096
 
 static int starts_ci(const unsigned char *s, size_t len, const char *w)
@@ -15,8 +21,43 @@ static int starts_ci(const unsigned char *s, size_t len, const char *w)
 	return len >= n && !strncasecmp((const char *)s, w, n);
 }
 
+/* 1 when a tag opens at s: '<' then a letter, '/' or '!'. */
+static int tag_at(const unsigned char *s, const unsigned char *end)
+{
+	return s + 1 < end && s[0] == '<' &&
+	       (isalpha(s[1]) || s[1] == '/' || s[1] == '!');
+}
+
+/* 1 when at least one in ten of the non-blank lines of raw's first MARKUP_SCAN_BYTES
+ * holds a tag, or there are too few lines to tell: an HTML fragment has tags all
+ * through it, where a text dump with a page's markup printed at its top has none
+ * after it. */
+static int markup_throughout(const unsigned char *raw, size_t len)
+{
+	const unsigned char *p = raw, *end = raw + (len > MARKUP_SCAN_BYTES ? MARKUP_SCAN_BYTES : len);
+	size_t lines = 0, tagged = 0;
+
+	while (p < end) {
+		const unsigned char *nl = memchr(p, '\n', (size_t)(end - p)), *q;
+		const unsigned char *e = nl ? nl : end;
+		int text = 0, tag = 0;
+
+		for (q = p; q < e && !tag; q++) {
+			if (*q == '<' && tag_at(q, e))
+				tag = 1;
+			else if (*q != ' ' && *q != '\t' && *q != '\r')
+				text = 1;
+		}
+		lines += text || tag;
+		tagged += tag;
+		p = nl ? nl + 1 : end;
+	}
+	return lines < MARKUP_MIN_LINES || tagged * 10 >= lines;
+}
+
 int sahifa_html_sniff(const unsigned char *raw, size_t len)
 {
+	size_t full = len;
 	static const char *const starts[] = { "<!doctype html", "<html", "<head", "<body",
 		"<p>", "<p ", "<div", "<meta", "<title", "<!--", "<?xml", "<article", "<h1",
 		"<table", "<link", "<script", "<style", "<br", "<section", "<main" };
@@ -43,7 +84,8 @@ int sahifa_html_sniff(const unsigned char *raw, size_t len)
 						return 1;
 				return 0;
 			}
-			return 1;
+			/* a document's start is enough; a fragment's tag needs markup after it */
+			return k < 4 || markup_throughout(raw, full);
 		}
 	return 0;
 }

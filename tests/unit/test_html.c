@@ -48,6 +48,30 @@ static void test_sniff(void)
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		CHECK_INT(rows[i].in, sahifa_html_sniff((const unsigned char *)rows[i].in,
 							 strlen(rows[i].in)), rows[i].want);
+	{
+		/* a text browser's dump that printed the page's head as it was (w3m on BBC
+		 * Burmese's story page, newspaper4k's fixture): text, not a fragment */
+		char dump[4096];
+		size_t n = 0;
+		int k;
+
+		n += (size_t)snprintf(dump + n, sizeof(dump) - n,
+				      "<link href=\"https://static.bbc.co.uk/icons.css\" rel=\"stylesheet\">\n"
+				      "<p style=\"top: -999em\"><img src=\"x\" alt=\"\"></p>\nHomepage\n\n");
+		for (k = 0; k < 30; k++)
+			n += (size_t)snprintf(dump + n, sizeof(dump) - n, "  \xe2\x80\xa2 Menu item %d\n\n", k);
+		CHECK(!sahifa_html_sniff((const unsigned char *)dump, n));
+		/* a fragment with a tag on one line in four still is one */
+		n = 0;
+		for (k = 0; k < 30; k++)
+			n += (size_t)snprintf(dump + n, sizeof(dump) - n, k % 4 ? "line %d\n" : "<p>line %d\n", k);
+		CHECK(sahifa_html_sniff((const unsigned char *)dump, n));
+		/* a document's start is enough, whatever follows */
+		n = (size_t)snprintf(dump, sizeof(dump), "<html>\n");
+		for (k = 0; k < 30; k++)
+			n += (size_t)snprintf(dump + n, sizeof(dump) - n, "line %d\n", k);
+		CHECK(sahifa_html_sniff((const unsigned char *)dump, n));
+	}
 	CHECK(sahifa_html_type("text/html; charset=UTF-8"));
 	CHECK(sahifa_html_type("application/xhtml+xml"));
 	CHECK(!sahifa_html_type("text/plain"));
