@@ -173,6 +173,16 @@ int shf_script_is_letter(uint32_t c)
 	return c <= 0x10FFFF && letter_script((UChar32)c) >= 0;
 }
 
+int shf_script_zero_width(uint32_t c)
+{
+	int8_t t;
+
+	if (c < 0x300 || c > 0x10FFFF || c == 0xAD)
+		return 0;
+	t = u_charType((UChar32)c);
+	return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR;
+}
+
 void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
 {
 	size_t i;

@@ -36,6 +36,11 @@ void shf_script_count(const char *utf8, size_t len, struct sahifa_script_counts 
 /* Whether shf_script_count counts the code point c as a letter. */
 int shf_script_is_letter(uint32_t c);
 
+/* Whether the code point c takes no column on a text terminal's screen, as wcwidth()
+ * counts it: a nonspacing or enclosing mark (Burmese, Thai and Devanagari vowel signs,
+ * Arabic harakat) or a format character (ZWJ, ZWNJ), but the soft hyphen. */
+int shf_script_zero_width(uint32_t c);
+
 /* Merge b into a. */
 void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
 

@@ -22,6 +22,7 @@
 #include "core/embed.h"
 #include "text/date.h"
 #include "core/hset.h"
+#include "text/icu_script.h"
 #include "text/segment_internal.h"
 
 /* ---- stop words ------------------------------------------------------------------ */
@@ -277,8 +278,11 @@ static int breaks_anywhere(uint32_t c)
 /* Screen columns of t[b, e).  The text is valid UTF-8 (sahifa_segment's input), and
  * a wide code point (U+1100 and up) starts with a byte of 0xE1 or more: eight bytes
  * with no byte of 0xE0 or more are narrow code points and their continuation bytes,
- * counted eight at a time as sahifa_utf8_chars does; only the others are decoded. */
-static uint32_t columns(const unsigned char *t, size_t b, size_t e)
+ * counted eight at a time as sahifa_utf8_chars does; only the others are decoded.
+ * *marks (when not NULL) gets how many of those decoded are marks that take no column
+ * on a terminal (a Burmese or Devanagari vowel sign: shf_script_zero_width), counted
+ * in the columns: renderers differ on them. */
+static uint32_t columns_marks(const unsigned char *t, size_t b, size_t e, uint32_t *marks)
 {
 	const uint64_t high = 0x8080808080808080ULL;
 	uint32_t n = 0, c;
@@ -303,13 +307,21 @@ static uint32_t columns(const unsigned char *t, size_t b, size_t e)
 		}
 		b += seg_utf8_next(t + b, e - b, &c);
 		n += 1u + (uint32_t)is_wide(c);
+		if (marks && shf_script_zero_width(c))
+			(*marks)++;
 	}
 	return n;
 }
 
+static uint32_t columns(const unsigned char *t, size_t b, size_t e)
+{
+	return columns_marks(t, b, e, NULL);
+}
+
 /* The line's width on screen: its indent (an ideographic space is two columns too)
- * and its text in columns. */
-static uint32_t line_cols(const unsigned char *t, const struct seg_line *l)
+ * and its text in columns; *marks gets the columns of its marks (columns_marks). */
+static uint32_t line_cols_marks(const unsigned char *t, const struct seg_line *l,
+				uint32_t *marks)
 {
 	size_t b = l->b;
 	uint32_t k;
@@ -317,7 +329,16 @@ static uint32_t line_cols(const unsigned char *t, const struct seg_line *l)
 	for (k = l->width - l->chars; k && b; k--)
 		while (b && (t[--b] & 0xC0) == 0x80)
 			;
-	return columns(t, b, l->e);
+	*marks = 0;
+	return columns_marks(t, b, l->e, marks);
+}
+
+/* The same without its marks when bare is set. */
+static uint32_t line_cols(const unsigned char *t, const struct seg_line *l, int bare)
+{
+	uint32_t marks, n = line_cols_marks(t, l, &marks);
+
+	return bare ? n - marks : n;
 }
 
 /* The line starts with a character that may follow the one before with no space. */
@@ -345,11 +366,12 @@ static uint32_t first_word_chars(const unsigned char *t, const struct seg_line *
 	return n;
 }
 
-/* Columns of the first word of a line (of its first character for Han and kana). */
-static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l)
+/* Columns of the first word of a line (of its first character for Han and kana);
+ * without its marks when bare is set. */
+static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l, int bare)
 {
 	size_t i = l->b;
-	uint32_t c;
+	uint32_t c, marks = 0, n;
 
 	if (i < l->e) {
 		seg_utf8_next(t + i, l->e - i, &c);
@@ -358,7 +380,8 @@ static uint32_t first_word_cols(const unsigned char *t, const struct seg_line *l
 	}
 	while (i < l->e && t[i] != ' ' && t[i] != '\t')
 		i++;
-	return columns(t, l->b, i);
+	n = columns_marks(t, l->b, i, bare ? &marks : NULL);
+	return n - marks;
 }
 
 #define LONG_TOKEN 40            /* no word is longer: a run past it is an address or code */
@@ -400,11 +423,15 @@ static int has_scheme_mark(const unsigned char *t, size_t b, size_t e)
 	return 0;
 }
 
-/* A line's width as the renderer counted it: in screen columns (w3m), or in
- * characters (lynx counts a Han character as one). */
-static uint32_t measure(const unsigned char *t, const struct seg_line *l, int cols)
+/* Ways a renderer counts a line's width: in characters (lynx counts a Han character
+ * as one), in screen columns (w3m), or in screen columns with the marks that take none
+ * left out (w3m on Burmese, whose vowel signs are marks). */
+enum { M_CHARS, M_COLS, M_BARE, M_WAYS };
+
+/* A line's width as the renderer counted it (way: M_CHARS, M_COLS or M_BARE). */
+static uint32_t measure(const unsigned char *t, const struct seg_line *l, int way)
 {
-	return cols ? line_cols(t, l) : l->width;
+	return way == M_CHARS ? l->width : line_cols(t, l, way == M_BARE);
 }
 
 /* The lines' widths under one way of counting, as a histogram up to REFLOW_MAX_WIDTH. */
@@ -413,41 +440,45 @@ struct widths {
 	uint32_t cont[REFLOW_MAX_WIDTH + 2];  /* of them, lines that text goes on under */
 };
 
-/* Both ways of counting in one walk over the lines (the lines a renderer does not break
- * at the width are the same for both): [0] in characters, [1] in screen columns; wd[2]
- * and wd[3] the same for the indented lines alone. */
-static void measure_widths(const struct seg_state *s, struct widths wd[4])
+/* Every way of counting in one walk over the lines (the lines a renderer does not
+ * break at the width are the same for all): wd[way] for each way, and wd[M_WAYS + way]
+ * the same for the indented lines alone. */
+static void measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAYS])
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i;
-	int cols;
+	int way;
 
-	memset(wd, 0, 4 * sizeof(*wd));
+	memset(wd, 0, 2 * M_WAYS * sizeof(*wd));
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
-
-		uint32_t on;
+		uint32_t on, v[M_WAYS], marks;
 
 		if (l->cls == C_BLANK || l->width < 20 || has_scheme_mark(t, l->b, l->e) ||
 		    long_token(t, l->b, l->e))
 			continue;  /* link addresses are not broken at the width */
 		on = i + 1 < s->n_lines && s->lines[i + 1].cls != C_BLANK &&
 		     !(s->lines[i + 1].flags & F_LIST);
-		for (cols = 0; cols < 2; cols++) {
-			/* a line past the widest wrap in characters is past it in columns
-			 * too (a character takes one column or two): not measured again */
-			uint32_t w = cols && l->width > REFLOW_MAX_WIDTH ? l->width
-									   : measure(t, l, cols);
+		/* a line far past the widest wrap in characters is past it in columns
+		 * too (a character takes one column or two, or none with its mark on a
+		 * letter): not measured again */
+		v[M_CHARS] = v[M_COLS] = v[M_BARE] = l->width;
+		if (l->width <= 2 * REFLOW_MAX_WIDTH) {
+			v[M_COLS] = line_cols_marks(t, l, &marks);
+			v[M_BARE] = v[M_COLS] - marks;
+		}
+		for (way = 0; way < M_WAYS; way++) {
+			uint32_t w = v[way];
 
 			if (w > REFLOW_MAX_WIDTH) {
-				wd[cols].over++;  /* addresses and scripts a renderer cannot break */
+				wd[way].over++;  /* addresses and scripts a renderer cannot break */
 				continue;
 			}
-			wd[cols].total++, wd[cols].hist[w]++;
-			wd[cols].cont[w] += on;
+			wd[way].total++, wd[way].hist[w]++;
+			wd[way].cont[w] += on;
 			if (l->width > l->chars)
-				wd[2 + cols].total++, wd[2 + cols].hist[w]++,
-					wd[2 + cols].cont[w] += on;
+				wd[M_WAYS + way].total++, wd[M_WAYS + way].hist[w]++,
+					wd[M_WAYS + way].cont[w] += on;
 		}
 	}
 }
@@ -510,47 +541,45 @@ static int has_word(const unsigned char *t, const struct seg_line *l)
 	return 0;
 }
 
-void seg_reflow(struct seg_state *s)
+/* The indented lines' own wrap width under a way of counting (0: none; lynx sets a
+ * block's text in from both margins: its indented lines end short of the page's
+ * width, at a width of their own). */
+static uint32_t indent_width(const struct widths *wd, int way, uint32_t w, uint32_t full)
+{
+	uint32_t wi, fulli;
+
+	wi = wrap_width(&wd[M_WAYS + way], &fulli);
+	return wi >= w || fulli * 2 < full ? 0 : wi;
+}
+
+/* Join the lines wrapped at width w (wi for the indented ones) counted the given way,
+ * or with apply 0 only count the joins. */
+static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, int apply)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	struct widths wd[4];
-	uint32_t w, wc, wi, full, fullc, fulli;
-	int cols;
-	size_t i;
+	int cols = way != M_CHARS;
+	size_t i, joins = 0;
 
-	/* count both ways; the one under which more lines fill the width is the
-	 * renderer's (the same for text without wide characters) */
-	measure_widths(s, wd);
-	w = wrap_width(&wd[0], &full);
-	wc = wrap_width(&wd[1], &fullc);
-	cols = fullc > full;
-	if (cols)
-		w = wc;
-	s->wrap = w;
-	if (!w)
-		return;
-	/* lynx sets a block's text in from both margins: its indented lines end short
-	 * of the page's width, at a width of their own */
-	wi = wrap_width(&wd[2 + cols], &fulli);
-	if (wi >= w || fulli * 2 < (cols ? fullc : full))
-		wi = 0;
 	for (i = 0; i + 1 < s->n_lines; i++) {
 		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
-		uint32_t next = cols ? first_word_cols(t, nx) : first_word_chars(t, nx);
-		uint32_t lw = l->width > l->chars && wi ? wi : w;
+		uint32_t next, lw = l->width > l->chars && wi ? wi : w;
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
 			continue;
+		next = cols ? first_word_cols(t, nx, way == M_BARE) : first_word_chars(t, nx);
 		/* Han text breaks anywhere, but a renderer keeps closing marks on the
 		 * line and opening ones off it: a line a few columns short of the width
 		 * is still a wrapped one */
-		if (next_han(t, nx) ? measure(t, l, cols) + (cols ? 4u : 2u) <= lw
-				    : measure(t, l, cols) + 1 + next <= lw)
+		if (next_han(t, nx) ? measure(t, l, way) + (cols ? 4u : 2u) <= lw
+				    : measure(t, l, way) + 1 + next <= lw)
 			continue;  /* the next word would have fitted: a real line end */
 		if ((nx->flags & F_LIST) || (nx->chars == 1 && nx->e - nx->b <= 3))
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
+		joins++;
+		if (!apply)
+			continue;
 		h = l->cls == C_CONT ? &s->lines[l->ref] : l;
 		nx->cls = C_CONT;
 		nx->ref = (uint32_t)(h - s->lines);
@@ -559,6 +588,43 @@ void seg_reflow(struct seg_state *s)
 		h->flags = (uint8_t)((h->flags & ~(F_OPEN_END | F_SENTENCE | F_QUOTE)) |
 				     (nx->flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
 	}
+	return joins;
+}
+
+/* 1 when the lines' widths in columns with and without their marks differ: the text
+ * has marks (Burmese, Devanagari, Thai) that renderers count differently. */
+static int has_marks(const struct widths *wd)
+{
+	return memcmp(wd[M_COLS].hist, wd[M_BARE].hist, sizeof(wd[M_COLS].hist)) != 0;
+}
+
+void seg_reflow(struct seg_state *s)
+{
+	struct widths wd[2 * M_WAYS];
+	uint32_t w, wc, wb, wi, full, fullc, fullb;
+	int way;
+
+	/* count in characters and in columns; the one under which more lines fill the
+	 * width is the renderer's (the same for text without wide characters) */
+	measure_widths(s, wd);
+	w = wrap_width(&wd[M_CHARS], &full);
+	wc = wrap_width(&wd[M_COLS], &fullc);
+	way = fullc > full ? M_COLS : M_CHARS;
+	if (way == M_COLS)
+		w = wc, full = fullc;
+	wi = w ? indent_width(wd, way, w, full) : 0;
+	/* text with marks: columns without them are the renderer's when more of its
+	 * lines end where the next word would not have fitted (w3m does not count a
+	 * Burmese vowel sign; lynx does) */
+	if (has_marks(wd) && (wb = wrap_width(&wd[M_BARE], &fullb))) {
+		uint32_t wib = indent_width(wd, M_BARE, wb, fullb);
+
+		if (!w || wrap_join(s, M_BARE, wb, wib, 0) > wrap_join(s, way, w, wi, 0))
+			way = M_BARE, w = wb, wi = wib;
+	}
+	s->wrap = w;
+	if (w)
+		wrap_join(s, way, w, wi, 1);
 }
 
 /* ---- blocks ---------------------------------------------------------------------- */

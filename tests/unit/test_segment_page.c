@@ -2308,6 +2308,93 @@ static void test_reflow_wide(void)
 	sahifa_article_release(&a);
 }
 
+/* Columns of a Devanagari word as w3m counts them (bare: its nonspacing marks take
+ * none) or as lynx does (every code point one); the marks of the text below. */
+static size_t deva_width(const char *w, size_t n, int bare)
+{
+	size_t i = 0, cols = 0;
+
+	while (i < n) {
+		uint32_t c = (unsigned char)w[i];
+		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		if (k == 3)
+			c = (c & 0x0F) << 12 | ((unsigned char)w[i + 1] & 0x3F) << 6 |
+			    ((unsigned char)w[i + 2] & 0x3F);
+		cols += !(bare && (c == 0x901 || c == 0x902 || c == 0x93C || c == 0x941 ||
+				   c == 0x942 || c == 0x947 || c == 0x948 || c == 0x94D));
+		i += k;
+	}
+	return cols;
+}
+
+/* Three Hindi paragraphs (of the project's own writing) wrapped at 80 columns, the way
+ * w3m counts them (vowel signs that are marks take no column: lines of up to 94 code
+ * points) and the way lynx does: both are joined back into three paragraphs. */
+static void test_reflow_marks(void)
+{
+	static const char *const paras[] = {
+		"नगर परिषद ने सोमवार को बंदरगाह की सड़क पर बसों के लिए नई लेन बनाने का फ़ैसला "
+		"किया है। परिषद के सदस्यों ने कहा कि इससे सुबह और शाम के समय यातायात में कमी "
+		"आएगी और दुकानदारों को भी फ़ायदा होगा। शहर के मेयर ने बताया कि काम अगले महीने "
+		"शुरू होगा और गर्मियों से पहले पूरा कर लिया जाएगा।",
+		"दुकानदारों के एक समूह ने इस योजना का विरोध किया है। उनका कहना है कि सड़क के "
+		"किनारे गाड़ियाँ खड़ी करने की जगह कम हो जाएगी और ग्राहक दूसरे बाज़ारों में चले "
+		"जाएँगे। परिषद ने वादा किया है कि पुस्तकालय के पीछे एक नया पार्किंग गैराज बनाया "
+		"जाएगा जिसमें तीन सौ गाड़ियों की जगह होगी।",
+		"परिवहन विभाग के अधिकारियों ने बताया कि नई लेन पर केवल बसें और आपातकालीन "
+		"गाड़ियाँ चल सकेंगी। नियम तोड़ने वालों पर जुर्माना लगाया जाएगा और सड़क पर कैमरे "
+		"लगाए जाएँगे। विभाग का अनुमान है कि बसों का सफ़र दस मिनट तक छोटा हो जाएगा और "
+		"ज़्यादा लोग अपनी कार छोड़कर बस से आएँगे।",
+	};
+	int bare;
+
+	for (bare = 0; bare < 2; bare++) {
+		char text[8192];
+		size_t n = 0, i, j, blocks = 0;
+		struct sahifa_article a;
+		struct sahifa_error err;
+
+		n += (size_t)snprintf(text, sizeof(text), "बंदरगाह की सड़क पर बसों के लिए नई लेन\n\n");
+		for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++) {
+			const char *w = paras[i];
+			size_t col = 0;
+
+			while (*w) {  /* greedy, at spaces, 80 columns */
+				size_t len = strcspn(w, " "), cw = deva_width(w, len, bare);
+
+				if (col && col + 1 + cw > 80) {
+					text[n++] = '\n';
+					col = 0;
+				} else if (col) {
+					text[n++] = ' ';
+					col++;
+				}
+				memcpy(text + n, w, len);
+				n += len;
+				col += cw;
+				w += len;
+				while (*w == ' ')
+					w++;
+			}
+			text[n++] = '\n';
+			text[n++] = '\n';
+		}
+		sahifa_article_init(&a);
+		CHECK(sahifa_segment(defaults, text, n, &a, &err) == SAHIFA_OK);
+		for (i = 0; i < a.n_sections; i++) {
+			CHECK(a.sections[i].heading == NULL);  /* no wrapped fragment a heading */
+			for (j = 0; j < a.sections[i].n_paragraphs; j++, blocks++)
+				CHECK(blocks >= 3 || !strcmp(a.sections[i].paragraphs[j].text,
+							      paras[blocks]));
+		}
+		CHECK_INT(bare ? "paragraphs, w3m's wrap" : "paragraphs, lynx's wrap",
+			  (long)blocks, 3);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+	}
+}
+
 /* A page that prints its story twice (a hidden copy after the visible one): the
  * second copy is removed as outside text; a short question that recurs in an
  * interview stays (the lines are of the project's own writing). */
@@ -3031,6 +3118,7 @@ int main(void)
 	test_reflow_rule();
 	test_reflow_long_page();
 	test_reflow_wide();
+	test_reflow_marks();
 	test_repeats();
 	test_stamps();
 	test_clean_not_page();
