@@ -3438,10 +3438,12 @@ static const char *const w_comments[] = { "comments", "leave a reply", "leave a 
 					  "post a comment", "add a comment", "join the discussion",
 					  "reader comments", "التعليقات", "أضف تعليق", "اضف تعليق",
 					  "إضافة تعليق", "نظرات", "ارسال نظر", "commentaires",
-					  "kommentare", "comentarios", NULL };
+					  "kommentare", "comentarios", "comentar", "comente",
+					  "commenter", "commenta", "kommentieren", "yorum yap",
+					  NULL };
 
 /* A line that opens the readers' comments: "Comments", "6 thoughts on ...",
- * "margoadams says:". */
+ * "margoadams says:", the form's label "Comentar" (ultimahora.es) or "Commenter". */
 static int comment_header(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];

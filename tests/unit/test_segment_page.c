@@ -1286,6 +1286,95 @@ static void test_promo_tail(void)
  * charity's blog of the scrapinghub article-extraction benchmark, lynx; the comments'
  * lines are of the project's own writing): the article is the span before the header
  * and the comments go. */
+/* The comment form's label in the reader's language opens the comments: "Comentar"
+ * over the readers' comments under a Spanish story (ultimahora.es, a page of
+ * newspaper4k's fixtures; the comments of the project's own writing). */
+static void test_comments_label(void)
+{
+	static const char *const form[] = {
+		"Normas de uso",
+		"",
+		"  • Los comentarios son la opinión de los lectores y no la del periódico.",
+		"  • No se publicarán los comentarios que insulten o ataquen a otras personas.",
+		"  • El periódico puede borrar cualquier comentario que no siga estas normas.",
+		"",
+		"Nombre (*): [                    ]",
+		"",
+		"Advertencia",
+		"",
+		"Quien escribe un comentario responde de lo que dice en él, y el periódico "
+		"guarda los datos de la conexión durante un año para entregarlos a un juez "
+		"si este los pide en una causa abierta por lo que se haya escrito aquí.",
+		"",
+		"[Comenta]",
+		"",
+		"Alcalino",
+		"Hace 28 minutos",
+		"",
+		"No entiendo por qué el ayuntamiento tarda tanto en decidir algo tan sencillo "
+		"como un carril para los autobuses en la carretera del puerto, cuando todos los "
+		"vecinos lo pedimos desde hace años.",
+		"",
+		"Valoración:3menosmas",
+		"",
+		"Casper",
+		"Hace 37 minutos",
+		"",
+		"Lo importante no es el carril sino lo que cuesta, y nadie ha explicado todavía "
+		"quién va a pagar las obras ni cuánto tiempo estará cortada la carretera durante "
+		"los meses de verano.",
+		"",
+		"Valoración:1menosmas",
+	};
+	static const char *const story[] = {
+		"El ayuntamiento aprobó ayer la construcción de un carril para los autobuses en "
+		"la carretera del puerto, una obra que los vecinos de los barrios del norte "
+		"pedían desde hace más de diez años y que costará cuatro millones de euros.",
+		"Las obras empezarán en el mes de marzo y durarán cinco meses, según explicó el "
+		"concejal de transportes, que prometió que la carretera no se cortará del todo en "
+		"ningún momento y que los autobuses seguirán pasando por el desvío del mercado.",
+		"Los comerciantes de la zona temen perder clientes durante las obras, porque las "
+		"plazas de aparcamiento desaparecen el primer día, y han pedido al ayuntamiento una "
+		"rebaja de los impuestos municipales mientras duren los trabajos en la calle.",
+		"El alcalde respondió que el nuevo aparcamiento de la biblioteca, con trescientas "
+		"plazas, abrirá antes del verano, y que la ciudad estudiará las ayudas a los "
+		"comercios cuando conozca el número de clientes del primer mes de obras.",
+	};
+	static const char *const labels[] = { "Comentar", "Commenter" };
+	size_t j, k;
+
+	for (k = 0; k < COUNT(labels); k++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long label;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Un carril para los autobuses en la carretera del puerto");
+		put(&p, "");
+		for (j = 0; j < COUNT(story); j++) {
+			put(&p, story[j]);
+			put(&p, "");
+		}
+		label = p.line + 1;
+		put(&p, labels[k]);
+		put(&p, "");
+		for (j = 0; j < COUNT(form); j++)
+			put(&p, form[j]);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_INT(labels[k], a.stats.paragraphs, 4);
+		r = removed_at(&a, label);
+		CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL, "comment");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 static void test_comments_run(void)
 {
 	static const char *const comments[] = {
@@ -3099,6 +3188,7 @@ int main(void)
 	test_lynx_references();
 	test_comment_policy();
 	test_comments_run();
+	test_comments_label();
 	test_promo_tail();
 	test_tweet();
 	test_share_bar_comments();
