@@ -3438,12 +3438,15 @@ static const char *const w_comments[] = { "comments", "leave a reply", "leave a 
 					  "post a comment", "add a comment", "join the discussion",
 					  "reader comments", "التعليقات", "أضف تعليق", "اضف تعليق",
 					  "إضافة تعليق", "نظرات", "ارسال نظر", "commentaires",
-					  "kommentare", "comentarios", "comentar", "comente",
-					  "commenter", "commenta", "kommentieren", "yorum yap",
-					  NULL };
+					  "kommentare", "comentarios", NULL };
+/* The comment form's label, a verb: also a button by the picture or the share bar at
+ * the top ("Commenter" under a photo credit, 20 Minutes), so that it opens the
+ * comments only after most of the article (comment_label). */
+static const char *const w_comment_verbs[] = { "comentar", "comente", "commenter",
+					       "kommentieren", "yorum yap", NULL };
 
 /* A line that opens the readers' comments: "Comments", "6 thoughts on ...",
- * "margoadams says:", the form's label "Comentar" (ultimahora.es) or "Commenter". */
+ * "margoadams says:". */
 static int comment_header(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];
@@ -3467,6 +3470,15 @@ static int comment_header(const struct page *p, size_t bi)
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments) &&
 	       !(bi + 1 < p->n && p->b[bi + 1].words <= 2 && p->b[bi + 1].chars < 40 &&
 		 (p->s->lines[p->b[bi + 1].head].flags & F_LIST));
+}
+
+/* The comment form's label (w_comment_verbs) alone on its line. */
+static int comment_label(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+
+	return h->nlines == 1 && p->b[bi].words <= 3 &&
+	       has_any(p->s->text + h->b, h->e - h->b, w_comment_verbs);
 }
 
 #define COMMENTS_LOOKBACK 8   /* blocks before a run searched for the comments' header */
@@ -4692,14 +4704,21 @@ span:
 		else if (s->lines[i].cls == C_BLOCK)
 			s->lines[i].cls = C_CONTENT;
 	}
-	/* the readers' comments end the article, however much prose they hold */
+	/* the readers' comments end the article, however much prose they hold; under
+	 * the form's label only when more of the run's prose is before it than after */
 	{
-		size_t good = 0;
+		size_t good = 0, before = 0, after = 0;
 
-		for (bi = best_b; bi < best_e; bi++) {
+		for (bi = best_b; bi < best_e; bi++)
 			if (p.b[bi].final == J_GOOD)
+				after += p.b[bi].chars;
+		for (bi = best_b; bi < best_e; bi++) {
+			if (p.b[bi].final == J_GOOD) {
 				good++;
-			else if (good && comment_header(&p, bi)) {
+				before += p.b[bi].chars;
+				after -= p.b[bi].chars;
+			} else if (good && (comment_header(&p, bi) ||
+					    (comment_label(&p, bi) && before > after))) {
 				size_t j;
 
 				for (j = bi; j < best_e; j++)

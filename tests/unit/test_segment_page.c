@@ -1373,6 +1373,33 @@ static void test_comments_label(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+	/* the same label as a button under the lead, before most of the story (20
+	 * Minutes: "Commenter" under a photo credit) ends nothing */
+	{
+		struct page p;
+		struct sahifa_article a;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Un carril para los autobuses en la carretera del puerto");
+		put(&p, "");
+		for (j = 0; j < COUNT(story); j++) {
+			put(&p, story[j]);
+			put(&p, "");
+			if (!j) {
+				put(&p, "Commenter");
+				put(&p, "");
+			}
+		}
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_INT("button under the lead", a.stats.paragraphs, 4);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
 }
 
 static void test_comments_run(void)
