@@ -1808,12 +1808,13 @@ static int find_date(const char *t, size_t len, char *out)
  * "by: Laurie Oakes" (herald-sun, readability test page herald-sun-1), "Por X", "Von
  * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
 static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
-					 "reporting by", "posted by", "post author by", "par ",
+					 "reporting by", "posted by", "posted by:", "written by:",
+					 "post author by", "par ",
 					 "von ", "por ", "di ", "a cura di", "door ",
 					 "ein artikel von", "geschrieben von", "publié par",
 					 "escrito por", "publicado por", "author:", "author :",
 					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
-					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:",
+					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:", "autor/in ",
 					 NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
@@ -2250,7 +2251,14 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	return 0;
 }
 
-/* Every word capitalised (or not in Latin letters): "Jane Doe", "Ana de Souza". */
+/* The small words inside a surname: "Ed de Leon" (philstar.com, htmldate eval),
+ * "Ana de Souza", "Jan van der Berg", "Ahmad bin Ali". */
+static const char *const name_particles[] = { "de", "da", "di", "do", "dos", "das", "del",
+					      "della", "du", "van", "von", "der", "den", "ter",
+					      "la", "le", "bin", "ibn", "al", "el", NULL };
+
+/* Every word capitalised (or not in Latin letters, or a particle): "Jane Doe", "Ana de
+ * Souza". */
 static int is_name(const char *t, size_t len)
 {
 	size_t i = 0, words = 0, lower = 0;
@@ -2261,7 +2269,7 @@ static int is_name(const char *t, size_t len)
 		if (i >= len)
 			break;
 		words++;
-		if (t[i] >= 'a' && t[i] <= 'z')
+		if (t[i] >= 'a' && t[i] <= 'z' && !word_in(t + i, len - i, name_particles))
 			lower++;
 		while (i < len && t[i] != ' ')
 			i++;
@@ -2309,6 +2317,14 @@ static size_t name_prefix(const char *t, size_t len)
 		if (t[i - 1] == '.' && letters >= 5)
 			return 0;  /* "President Trump." ends a sentence (an initial, "Jr.", is
 				    * shorter) */
+		if (letters == 2 && t[i - 1] == '.' && words && i < len && t[i] == ' ') {
+			/* a middle initial between two words of the name ("Bruce Y. Lee",
+			 * forbes.com; "Sarah E. Needleman", wsj.com, both scrapinghub
+			 * benchmark): read past, not counted */
+			while (i < len && t[i] == ' ')
+				i++;
+			continue;
+		}
 		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
 			break;  /* "J." alone is an initial too short to count */
 		words++;
@@ -2637,6 +2653,32 @@ static int ends_by(const char *t, size_t len)
 	return 0;
 }
 
+/* The labels an author's name is printed under, alone on their line: "By" over the
+ * name (wsj.com, barrons.com by w3m, scrapinghub benchmark), "Author:" over it
+ * (thewatercoolest.com, the same), "AUTOR/IN" (stuttgarter-nachrichten.de by lynx,
+ * trafilatura eval), in the languages of by_prefix. */
+static const char *const by_labels[] = { "by", "author", "authors", "autor", "autor/in",
+					 "autorin", "autoren", "auteur", "auteurs", "autore",
+					 "posted by", "written by", "par", "por", "von", "door",
+					 "yazar", "автор", "Автор", "oleh", NULL };
+
+/* The line is a label of by_labels alone, with or without a colon. */
+static int by_label(const char *t, size_t len)
+{
+	size_t k;
+
+	while (len && (t[len - 1] == ' ' || t[len - 1] == ':'))
+		len--;
+	while (len && *t == ' ') {
+		t++;
+		len--;
+	}
+	for (k = 0; by_labels[k]; k++)
+		if (strlen(by_labels[k]) == len && starts_ci(t, len, by_labels[k]))
+			return 1;
+	return 0;
+}
+
 /* Letters after a name that are a degree or a title, not another author: "Written by
  * Rachael Link, MS, RD on November 14, 2019" (healthline.com). */
 static const char *const name_degrees[] = { "ms", "rd", "md", "phd", "mph", "rn", "mba",
@@ -2762,8 +2804,11 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
-				size_t b = at + strlen(by_prefix[i]), e = b;
+				size_t b = at + strlen(by_prefix[i]), e;
 
+				while (b < len && (t[b] == ' ' || t[b] == ':'))
+					b++;  /* "Posted by: Ed de Leon" (philstar.com, htmldate eval) */
+				e = b;
 				while (e < len && t[e] != '|')
 					e++;
 				return add_names(s, t + b, e - b);
@@ -2819,6 +2864,26 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 }
 
 /* ---- headline -------------------------------------------------------------------- */
+
+#define BY_LABEL_BACK 3  /* short blocks over a title candidate searched for a "By" alone */
+
+/* A block under a "By" alone, past short ones: the author's name and what follows it,
+ * "By" / "Sarah E. Needleman" / "Sarah E. Needleman" / "The Wall Street Journal"
+ * (wsj.com by lynx, scrapinghub benchmark), no title. */
+static int under_by_label(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	for (j = bi; j > 0 && bi - j < BY_LABEL_BACK; j--) {
+		const struct seg_line *h = &p->s->lines[p->b[j - 1].head];
+
+		if (h->nlines == 1 && by_label(p->s->text + h->b, h->e - h->b))
+			return 1;
+		if (p->b[j - 1].words > 5)
+			return 0;
+	}
+	return 0;
+}
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
@@ -4792,6 +4857,8 @@ span:
 			if (!meta || before * 5.0 > all)
 				continue;
 		}
+		if (under_by_label(&p, bi))
+			continue;
 		if (byline_kind(&p, bi, date) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
@@ -4879,7 +4946,7 @@ span:
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
-			int kind;
+			int kind, lab = h->nlines == 1 && by_label(s->text + h->b, h->e - h->b);
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
@@ -4888,15 +4955,17 @@ span:
 						   * be under this copy */
 			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
 			if (bi == title || h->cls != C_CONTENT ||
-			    (p.b[bi].reason >= 0 &&
-			     !(under && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+			    (p.b[bi].reason >= 0 && !lab &&
+			     !((under || cue) && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
 					 p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
 					 p.b[bi].reason == SAHIFA_REASON_MENU)))) {
 				cue = 0;
 				continue;
 			}
 			kind = byline_kind(&p, bi, date);
-			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1) {
+			if (lab && !kind)
+				kind = 1;  /* "By" alone, the name on the next line */
+			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1 && !lab) {
 				char buf[BYLINE_BUF];
 				size_t bn = block_byline_text(s, p.b[bi].head, buf);
 
@@ -4930,7 +4999,8 @@ span:
 				char cb[BYLINE_BUF];
 				size_t cn = block_byline_text(s, p.b[bi].head, cb);
 
-				cue = cn ? ends_by(cb, cn) : ends_by(s->text + h->b, h->e - h->b);
+				cue = cn ? ends_by(cb, cn) || by_label(cb, cn)
+					 : ends_by(s->text + h->b, h->e - h->b);
 			}
 			if (cue && !got_by)
 				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */

@@ -230,6 +230,14 @@ static void test_bylines(void)
 		 * German; readability test page buzzfeed-1 by w3m, "di" in Italian */
 		{ 0, "David Ehrlich", "David Ehrlich", 1, NULL },
 		{ 0, "Mark Di Stefano", "Mark Di Stefano", 1, NULL },
+		/* a middle initial: forbes.com and wsj.com (scrapinghub benchmark) by
+		 * w3m, and the form at large */
+		{ 0, "Bruce Y. Lee", "Bruce Y. Lee", 1, NULL },
+		{ 0, "Sarah E. Needleman", "Sarah E. Needleman", 1, NULL },
+		{ 0, "John Q. Public, Staff Writer", "John Q. Public", 1, NULL },
+		/* philstar.com (htmldate eval) by w3m: "Posted by:" */
+		{ 0, "Posted by: Ed de Leon on February 18, 2020 in Showbiz", "Ed de Leon", 1,
+		  NULL },
 		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
 		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
@@ -458,6 +466,44 @@ static void test_byline_under_copy(void)
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
+}
+
+/* A label alone on its line, the name on the next: "By" over "Sarah E. Needleman"
+ * (wsj.com by w3m), "Author:" over "The Water Coolest" (thewatercoolest.com by w3m),
+ * both scrapinghub benchmark, "AUTOR/IN" over the name (as a German news site prints
+ * it by lynx): the name's line is the byline, the label is not a headline or a
+ * paragraph, and the name is not the headline. */
+static void test_byline_label(void)
+{
+	static const struct {
+		const char *lines, *byline, *author;
+	} cases[] = {
+		{ "By\n\nSarah E. Needleman", "Sarah E. Needleman", "Sarah E. Needleman" },
+		{ "By\nSarah E. Needleman\n\nNov. 19, 2019 8:03 am ET", "Sarah E. Needleman",
+		  "Sarah E. Needleman" },
+		{ "Author:\n\n    Jane Doe", "Jane Doe", "Jane Doe" },
+		{ "   AUTOR/IN\n\n          Julia Richter", "Julia Richter", "Julia Richter" },
+	};
+	size_t i, j;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", cases[i].lines, NULL,
+		      &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].lines, a.headline, "Council backs bus lanes for the harbour road");
+		CHECK_STR(cases[i].lines, a.byline, cases[i].byline);
+		CHECK_STR(cases[i].lines, a.n_authors ? a.authors[0] : NULL, cases[i].author);
+		for (j = 0; j < a.n_sections; j++)
+			CHECK(a.sections[j].n_paragraphs == 0 ||
+			      strncmp(a.sections[j].paragraphs[0].text, "The city council", 16) == 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
 }
 
 /* A source's name alone gives way to the author's line just under it (msn,
@@ -3174,6 +3220,7 @@ int main(void)
 	test_byline_wrapped_lynx();
 	test_byline_under_copy();
 	test_byline_fuller();
+	test_byline_label();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
