@@ -3421,6 +3421,50 @@ void seg_page_title_text(const char **t, size_t *len)
 	}
 }
 
+#define ABBREV_MAX 4  /* letters of a capitalised word that a stop shortens: "Wed.", "Tues.",
+		       * "U.S.", "Dr.", "Inc." */
+
+/* The stops of a title candidate that shorten a word rather than end a sentence: after
+ * a capitalised word of ABBREV_MAX letters at most or an initial ("Colder Temperatures
+ * Forecast for Wed. after Cold Wave Alert Tues.", world.kbs.co.kr; "What is the value
+ * of drugs that come to the U.S. border?", scrapinghub benchmark); *last is set when
+ * the block ends on one. */
+static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
+{
+	char t[SEG_HEADLINE_MAX_CHARS * 4 + 8];
+	size_t len = block_joined(p, bi, t, sizeof(t)), i;
+	uint32_t n = 0;
+
+	*last = 0;
+	while (len && t[len - 1] == ' ')
+		len--;
+	for (i = 1; i < len; i++) {
+		size_t b = i, letters = 0;
+		int lower = 0;
+
+		if (t[i] != '.' || t[i - 1] == '.' || (i + 1 < len && t[i + 1] != ' '))
+			continue;
+		while (b > 0 && t[b - 1] != ' ')
+			b--;
+		if (t[b] < 'A' || t[b] > 'Z')
+			continue;
+		for (; b < i; b++)
+			if (t[b] >= 'A' && t[b] <= 'Z')
+				letters++;
+			else if (t[b] >= 'a' && t[b] <= 'z')
+				letters++, lower = 1;
+			else if (t[b] != '.')
+				break;
+		if (b < i || letters > ABBREV_MAX)
+			continue;
+		n++;
+		if (i + 1 == len && lower)
+			*last = 1;  /* "Tues.", not "in the U.S.", "Washington, DC." that
+				     * end a caption's sentence */
+	}
+	return n;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -3429,8 +3473,15 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
 	if (k->list || (k->marks && !linked_title(p, bi)) || k->url || k->form ||
-	    (h->flags & F_OPEN_END) || k->sentences > 1 || paragraph_line(p, bi))
+	    paragraph_line(p, bi))
 		return 0;
+	if (k->sentences > 1 || (h->flags & F_OPEN_END)) {
+		int last;
+		uint32_t n = title_abbrevs(p, bi, &last);
+
+		if (k->sentences - n > 1 || ((h->flags & F_OPEN_END) && !last))
+			return 0;  /* (a title may end on "Tues.") */
+	}
 	{
 		const char *t = p->s->text + h->b;
 		size_t len = h->e - h->b, n;
@@ -4828,10 +4879,15 @@ span:
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
-		int meta = meta_under(&p, bi);
+		int meta = meta_under(&p, bi), abbr_last;
+		uint32_t sentences;
+		int ends;
 
 		if (!can_title(&p, bi))
 			continue;
+		/* the stops of "Wed.", "U.S." end no sentence */
+		sentences = k->sentences - title_abbrevs(&p, bi, &abbr_last);
+		ends = ends_sentence(&s->lines[k->head]) && !abbr_last;
 		/* a long title reads as prose and may open the run, or stand before it
 		 * ("9to5Mac Gift Guide: What do you buy for the person who already has the
 		 * latest technology?" over its author, 9to5mac.com by w3m); it stays a
@@ -4839,8 +4895,8 @@ span:
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi <= body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
-		      !ends_sentence(&s->lines[k->head])))
+		    !(bi <= body && meta && sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		      !ends))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -4879,7 +4935,7 @@ span:
 			if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
 			    has_any(s->text + l->b, l->e - l->b, w_image)) {
 				/* a caption, or a headline over the lead picture */
-				sc -= ends_sentence(&s->lines[k->head]) ? 2.0 : 0.5;
+				sc -= ends ? 2.0 : 0.5;
 				break;
 			}
 		}
@@ -4903,7 +4959,7 @@ span:
 			sc -= 1.0;
 		if (runs_title_on(&p, bi))
 			sc -= 2.0;
-		if (k->sentences)
+		if (sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
 		if (k->marks && !meta && !byline_past_widgets(&p, bi))
 			continue;  /* a link with no author or date under it: another

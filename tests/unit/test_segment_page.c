@@ -767,6 +767,17 @@ static void test_headline(void)
 		 * without the link's number */
 		{ 0, "[24]Council backs bus lanes for the harbour road", "By Jane Roe",
 		  "Council backs bus lanes for the harbour road" },
+		/* the stops of short words end no sentence in a title: "What is the value
+		 * of drugs that come to the U.S. border?" (scrapinghub benchmark),
+		 * "Colder Temperatures Forecast for Wed. after Cold Wave Alert Tues."
+		 * (world.kbs.co.kr, under its section's name), with the date line under
+		 * it */
+		{ 0, "Domestic\n\nBus Lanes Open on Harbour Rd. after Council Vote Tues.",
+		  "\nWritten: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46",
+		  "Bus Lanes Open on Harbour Rd. after Council Vote Tues." },
+		{ 0, "Opinion\n\nWhat is the value of U.S. grants for the Riverton bus lanes?",
+		  "\nWritten: 2023-11-07 15:03:30",
+		  "What is the value of U.S. grants for the Riverton bus lanes?" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
