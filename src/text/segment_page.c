@@ -2653,6 +2653,13 @@ static int ends_by(const char *t, size_t len)
 	return 0;
 }
 
+/* The labels of an author's signature, which a page may print at the article's foot
+ * rather than under its title. */
+static const char *const by_signed[] = { "posted by", "written by", "author:", "author :",
+					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
+					 "автор:", "Автор:", "yazar:", NULL };
+#define FOOT_BYLINE_AFTER 4  /* blocks after the article searched for its signature */
+
 /* The labels an author's name is printed under, alone on their line: "By" over the
  * name (wsj.com, barrons.com by w3m, scrapinghub benchmark), "Author:" over it
  * (thewatercoolest.com, the same), "AUTOR/IN" (stuttgarter-nachrichten.de by lynx,
@@ -5097,6 +5104,34 @@ span:
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
+				got_by = 1;
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
+					goto nomem;
+				break;
+			}
+		}
+	}
+	/* still none: the author's signature at the article's foot, under a label of
+	 * by_signed ("Posted by Alex Durán, AMP Project Marketing, Google", amp.dev;
+	 * "Автор: Віталій Шабунін", 24tv.ua, htmldate eval), in the article or just
+	 * after it; a comment's is the comments' */
+	if (!got_by && title != SIZE_MAX) {
+		for (bi = body; bi < p.n && bi < best_e + FOOT_BYLINE_AFTER; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			char buf[BYLINE_BUF], date[16];
+			size_t len;
+
+			if (h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 && p.b[bi].reason != SAHIFA_REASON_LINK_DENSE &&
+			     p.b[bi].reason != SAHIFA_REASON_LINK_LIST &&
+			     p.b[bi].reason != SAHIFA_REASON_SHORT_BLOCK))
+				continue;
+			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
+			for (i = 0; by_signed[i] && !starts_ci(buf, len, by_signed[i]); i++)
+				;
+			if (by_signed[i] && byline_kind(&p, bi, date) == 2) {
+				h->cls = C_BYLINE;
+				p.b[bi].reason = -2;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 				break;

@@ -506,6 +506,49 @@ static void test_byline_label(void)
 	}
 }
 
+/* No byline under the headline: the author's signature at the article's foot, under a
+ * label ("Posted by Alex Durán, AMP Project Marketing, Google", amp.dev; "Автор:
+ * Віталій Шабунін", 24tv.ua, htmldate eval; the names here of the project's writing),
+ * is the byline; a "Posted by" in the comments under it is not. */
+static void test_byline_foot(void)
+{
+	static const struct {
+		const char *line, *author;
+	} cases[] = {
+		{ "Posted by Jane Doe, Riverton Daily Marketing, Riverton", "Jane Doe" },
+		{ "Автор: Іван Петренко", "Іван Петренко" },
+		{ "Author: Jane Doe", "Jane Doe" },
+	};
+	size_t i, j;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (j = 0; j < COUNT(menu_en); j++)
+			put(&p, menu_en[j]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		for (j = 0; j < COUNT(prose_en); j++) {
+			put(&p, prose_en[j]);
+			put(&p, "");
+		}
+		put(&p, cases[i].line);
+		put(&p, "");
+		put(&p, "© 2025 Riverton Daily. All rights reserved.");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(cases[i].line, a.byline, cases[i].line);
+		CHECK_INT(cases[i].line, a.byline_line, (long)COUNT(menu_en) + 12);
+		CHECK_STR(cases[i].line, a.n_authors ? a.authors[0] : NULL, cases[i].author);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A source's name alone gives way to the author's line just under it (msn,
  * readability test page msn, as w3m prints it). */
 static void test_byline_fuller(void)
@@ -3232,6 +3275,7 @@ int main(void)
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_byline_label();
+	test_byline_foot();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
