@@ -3472,6 +3472,46 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 	return n;
 }
 
+static int can_title(const struct page *p, size_t bi);
+static int in_teaser_list(struct page *p, size_t bi);
+static int byline_kind(struct page *p, size_t bi, char *date);
+
+/* No lower-case letter and three capitals at least: a section's or an
+ * advertisement's label ("CONTINUA DEPOIS DA PUBLICIDADE", brasil247.com; "GROWING AN
+ * ONLINE BUSINESS", scrapinghub benchmark), not a title. */
+static int caps_label(const char *t, size_t len)
+{
+	size_t i, caps = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return 0;
+		caps += t[i] >= 'A' && t[i] <= 'Z';
+	}
+	return caps >= 3;
+}
+
+#define DECK_MIN_WORDS 6  /* a deck says a sentence; "#RieslingBirthday Posts gewinnen"
+			   * under "Meldungen aus dem DWI" is a title under its section */
+
+/* A block of a title's shape right over bi, on its own: bi is the deck under the
+ * title (not when that block ends a run of such blocks, a list of other stories'
+ * titles, nor when it is a label in capitals). */
+static int deck_under(struct page *p, size_t bi)
+{
+	const struct seg_line *h;
+	char date[16];
+
+	if (bi == 0 || p->b[bi].words < DECK_MIN_WORDS || p->b[bi - 1].words < 4 ||
+	    p->b[bi - 1].marks || !can_title(p, bi - 1) ||
+	    byline_kind(p, bi - 1, date) || in_teaser_list(p, bi - 1))
+		return 0;
+	h = &p->s->lines[p->b[bi - 1].head];
+	if (caps_label(p->s->text + h->b, h->e - h->b))
+		return 0;
+	return !(bi >= 2 && p->b[bi - 2].words >= 4 && can_title(p, bi - 2));
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -4979,6 +5019,11 @@ span:
 			sc += 1.0;  /* set out to the left of an indented body */
 		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
+		if (meta && deck_under(&p, bi))
+			sc -= 1.0;  /* a deck under the title, both over the byline: "Adolescente
+				     * encontrada morta em vala..." / "Gestação era mantida em
+				     * segredo pela vítima e a irmã" / "Por Adriano Fernandes"
+				     * (a Brazilian news site by lynx) */
 		/* the distance to the body, in blocks that read as text: a run of one-word
 		 * menu and share lines between the two costs little */
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)

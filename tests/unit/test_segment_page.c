@@ -821,6 +821,19 @@ static void test_headline(void)
 		{ 0, "Opinion\n\nWhat is the value of U.S. grants for the Riverton bus lanes?",
 		  "\nWritten: 2023-11-07 15:03:30",
 		  "What is the value of U.S. grants for the Riverton bus lanes?" },
+		/* a deck under the title, both over the byline or date: "Major WeWork
+		 * layoffs to begin today" / "“We have to make some necessary job
+		 * eliminations,” WeWork chairman Marcelo Claure said in an email to
+		 * employees Monday" (therealdeal.com), "Daily Deals: More Black Friday
+		 * Deals Are Live, ..." / "Black Friday is Next Week, But Several Deals Go
+		 * Live Today" (ign.com), both scrapinghub benchmark by w3m */
+		{ 0, "Riverton votes for faster buses",
+		  "\nThe northern suburbs gain faster buses and the shops lose parking spaces\n\nBy Jane Roe\n\nNovember 18, 2019 12:02 PM",
+		  "Riverton votes for faster buses" },
+		/* and a short title under its section's heading is no deck ("Meldungen aus
+		 * dem DWI" / "#RieslingBirthday Posts gewinnen", deutscheweine.de) */
+		{ 0, "News from the town hall\n\nCouncil backs harbour bus lanes",
+		  "\n27.01.2022", "Council backs harbour bus lanes" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
