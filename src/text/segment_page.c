@@ -3512,6 +3512,27 @@ static int deck_under(struct page *p, size_t bi)
 	return !(bi >= 2 && p->b[bi - 2].words >= 4 && can_title(p, bi - 2));
 }
 
+/* A section's label in capitals right over a title in mixed case of four words or
+ * more: "VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "Business Focus: It’s Why
+ * Some People Triumph Online and Others Never Make It" (copyblogger.com, scrapinghub
+ * benchmark by w3m). */
+static int caps_over_title(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	size_t j;
+
+	if (h->nlines > 2 || !caps_label(p->s->text + h->b, h->e - h->b))
+		return 0;
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++) {
+		const struct seg_line *g = &p->s->lines[p->b[j].head];
+
+		if (p->b[j].words >= 4 && !caps_label(p->s->text + g->b, g->e - g->b) &&
+		    can_title(p, j))
+			return 1;
+	}
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -5020,7 +5041,9 @@ span:
 		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
 		if (meta && deck_under(&p, bi))
-			sc -= 1.0;  /* a deck under the title, both over the byline: "Adolescente
+			sc -= 1.0;
+		if (caps_over_title(&p, bi))
+			sc -= 1.5;  /* a deck under the title, both over the byline: "Adolescente
 				     * encontrada morta em vala..." / "Gestação era mantida em
 				     * segredo pela vítima e a irmã" / "Por Adriano Fernandes"
 				     * (a Brazilian news site by lynx) */

@@ -834,6 +834,12 @@ static void test_headline(void)
 		 * dem DWI" / "#RieslingBirthday Posts gewinnen", deutscheweine.de) */
 		{ 0, "News from the town hall\n\nCouncil backs harbour bus lanes",
 		  "\n27.01.2022", "Council backs harbour bus lanes" },
+		/* a section's label in capitals over the title: "VISUAL MARKETING" /
+		 * "GROWING AN ONLINE BUSINESS" over "Business Focus: It’s Why Some People
+		 * Triumph Online and Others Never Make It" (copyblogger.com, scrapinghub
+		 * benchmark by w3m) */
+		{ 0, "LOCAL NEWS\nRIVERTON TRANSPORT\n\nRiverton votes for faster buses",
+		  "\n258 Shares\nShare\nTweet", "Riverton votes for faster buses" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
