@@ -2223,8 +2223,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				if (e - j >= 3 && !starts_ci(t + j, len - j, "updated") &&
 				    !starts_ci(t + j, len - j, "published"))
 					caps++;
-				else
-					break;
+				else if (!(caps && e - j == 2 && t[j + 1] == '.'))
+					break;  /* (a middle initial goes on: "Jane Q. Doe |
+						 * November 19, 2019") */
 				j = e + 1;
 			} else {
 				break;
@@ -2798,6 +2799,27 @@ static int agency_after(const char *t, size_t len)
 									  agencies);
 }
 
+/* What follows a name is a separator, then the date: "Dan Goodin - Apr 16, 2015 8:02
+ * pm UTC" (readability test page ars-1), "Jane Doe · November 19, 2019", "Jane Doe |
+ * November 19, 2019". */
+static int date_after(const char *t, size_t len)
+{
+	size_t i = 0, w;
+	char d[16];
+
+	while (i < len && t[i] == ' ')
+		i++;
+	if (i < len && (w = name_sep_at(t + i, len - i)) != 0)
+		i += w;
+	else if (len - i >= 2 && !memcmp(t + i, "\xc2\xb7", 2))
+		i += 2;
+	else if (len - i >= 3 && !memcmp(t + i, "\xe2\x80\xa2", 3))
+		i += 3;
+	else
+		return 0;
+	return i < len && t[i] == ' ' && find_date(t + i, len - i, d);
+}
+
 /* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
  * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
  * حسين»), or the name that opens a name line. */
@@ -2861,6 +2883,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		return SAHIFA_OK;
 	}
 	if ((i = name_prefix(t, len)) != 0 && agency_after(t + i, len - i))
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
+	if ((i = name_prefix(t, len)) != 0 && date_after(t + i, len - i) &&
+	    name_line(t, i, stops))
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if ((i = name_prefix(t, len)) != 0 && name_line(t, len, stops)) {
 		if (doubled(t, i))

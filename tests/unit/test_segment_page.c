@@ -173,7 +173,7 @@ static void test_bylines(void)
 		const char *byline; /* the record's byline, or NULL for the line itself */
 	} cases[] = {
 		/* readability test pages (Apache-2.0): ars-1, lemonde-1, herald-sun-1 */
-		{ 0, "Dan Goodin - Apr 16, 2015 8:02 pm UTC", NULL, 0, NULL },
+		{ 0, "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin", 1, NULL },
 		{ 0, "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin "
 		     "Untersinger", NULL, 0, NULL },
 		{ 0, "By Jane Doe, Reuters", "Jane Doe", 0, NULL },
@@ -269,7 +269,8 @@ static void test_bylines(void)
 		{ 1, "بواسطة محمد علي", "محمد علي", 1, NULL },
 		/* a role after the name; a middle dot before the date */
 		{ 0, "Jane Doe, Staff Writer", "Jane Doe", 1, NULL },
-		{ 0, "Jane Doe · November 19, 2019", NULL, 0, NULL },
+		{ 0, "Jane Doe · November 19, 2019", "Jane Doe", 1, NULL },
+		{ 0, "Jane Q. Doe | November 19, 2019", "Jane Q. Doe", 1, NULL },
 		/* the author after the date, as blogs print it */
 		{ 0, "Posted on November 19, 2019 by Jane Doe", "Jane Doe", 1, NULL },
 		{ 0, "Publié le 19 novembre 2019 par Jean Dupont", "Jean Dupont", 1, NULL },
