@@ -1808,12 +1808,13 @@ static int find_date(const char *t, size_t len, char *out)
  * "by: Laurie Oakes" (herald-sun, readability test page herald-sun-1), "Por X", "Von
  * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
 static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
-					 "reporting by", "posted by", "post author by", "par ",
+					 "reporting by", "posted by", "posted by:", "written by:",
+					 "post author by", "par ",
 					 "von ", "por ", "di ", "a cura di", "door ",
 					 "ein artikel von", "geschrieben von", "publié par",
 					 "escrito por", "publicado por", "author:", "author :",
 					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
-					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:",
+					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:", "autor/in ",
 					 NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
@@ -2222,8 +2223,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				if (e - j >= 3 && !starts_ci(t + j, len - j, "updated") &&
 				    !starts_ci(t + j, len - j, "published"))
 					caps++;
-				else
-					break;
+				else if (!(caps && e - j == 2 && t[j + 1] == '.'))
+					break;  /* (a middle initial goes on: "Jane Q. Doe |
+						 * November 19, 2019") */
 				j = e + 1;
 			} else {
 				break;
@@ -2250,7 +2252,14 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	return 0;
 }
 
-/* Every word capitalised (or not in Latin letters): "Jane Doe", "Ana de Souza". */
+/* The small words inside a surname: "Ed de Leon" (philstar.com, htmldate eval),
+ * "Ana de Souza", "Jan van der Berg", "Ahmad bin Ali". */
+static const char *const name_particles[] = { "de", "da", "di", "do", "dos", "das", "del",
+					      "della", "du", "van", "von", "der", "den", "ter",
+					      "la", "le", "bin", "ibn", "al", "el", NULL };
+
+/* Every word capitalised (or not in Latin letters, or a particle): "Jane Doe", "Ana de
+ * Souza". */
 static int is_name(const char *t, size_t len)
 {
 	size_t i = 0, words = 0, lower = 0;
@@ -2261,7 +2270,7 @@ static int is_name(const char *t, size_t len)
 		if (i >= len)
 			break;
 		words++;
-		if (t[i] >= 'a' && t[i] <= 'z')
+		if (t[i] >= 'a' && t[i] <= 'z' && !word_in(t + i, len - i, name_particles))
 			lower++;
 		while (i < len && t[i] != ' ')
 			i++;
@@ -2309,6 +2318,14 @@ static size_t name_prefix(const char *t, size_t len)
 		if (t[i - 1] == '.' && letters >= 5)
 			return 0;  /* "President Trump." ends a sentence (an initial, "Jr.", is
 				    * shorter) */
+		if (letters == 2 && t[i - 1] == '.' && words && i < len && t[i] == ' ') {
+			/* a middle initial between two words of the name ("Bruce Y. Lee",
+			 * forbes.com; "Sarah E. Needleman", wsj.com, both scrapinghub
+			 * benchmark): read past, not counted */
+			while (i < len && t[i] == ' ')
+				i++;
+			continue;
+		}
 		if (letters < 2 || (t[i - 1] == '.' && letters < 3))
 			break;  /* "J." alone is an initial too short to count */
 		words++;
@@ -2637,6 +2654,39 @@ static int ends_by(const char *t, size_t len)
 	return 0;
 }
 
+/* The labels of an author's signature, which a page may print at the article's foot
+ * rather than under its title. */
+static const char *const by_signed[] = { "posted by", "written by", "author:", "author :",
+					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
+					 "автор:", "Автор:", "yazar:", NULL };
+#define FOOT_BYLINE_AFTER 4  /* blocks after the article searched for its signature */
+
+/* The labels an author's name is printed under, alone on their line: "By" over the
+ * name (wsj.com, barrons.com by w3m, scrapinghub benchmark), "Author:" over it
+ * (thewatercoolest.com, the same), "AUTOR/IN" (stuttgarter-nachrichten.de by lynx,
+ * trafilatura eval), in the languages of by_prefix. */
+static const char *const by_labels[] = { "by", "author", "authors", "autor", "autor/in",
+					 "autorin", "autoren", "auteur", "auteurs", "autore",
+					 "posted by", "written by", "par", "por", "von", "door",
+					 "yazar", "автор", "Автор", "oleh", NULL };
+
+/* The line is a label of by_labels alone, with or without a colon. */
+static int by_label(const char *t, size_t len)
+{
+	size_t k;
+
+	while (len && (t[len - 1] == ' ' || t[len - 1] == ':'))
+		len--;
+	while (len && *t == ' ') {
+		t++;
+		len--;
+	}
+	for (k = 0; by_labels[k]; k++)
+		if (strlen(by_labels[k]) == len && starts_ci(t, len, by_labels[k]))
+			return 1;
+	return 0;
+}
+
 /* Letters after a name that are a degree or a title, not another author: "Written by
  * Rachael Link, MS, RD on November 14, 2019" (healthline.com). */
 static const char *const name_degrees[] = { "ms", "rd", "md", "phd", "mph", "rn", "mba",
@@ -2749,6 +2799,27 @@ static int agency_after(const char *t, size_t len)
 									  agencies);
 }
 
+/* What follows a name is a separator, then the date: "Dan Goodin - Apr 16, 2015 8:02
+ * pm UTC" (readability test page ars-1), "Jane Doe · November 19, 2019", "Jane Doe |
+ * November 19, 2019". */
+static int date_after(const char *t, size_t len)
+{
+	size_t i = 0, w;
+	char d[16];
+
+	while (i < len && t[i] == ' ')
+		i++;
+	if (i < len && (w = name_sep_at(t + i, len - i)) != 0)
+		i += w;
+	else if (len - i >= 2 && !memcmp(t + i, "\xc2\xb7", 2))
+		i += 2;
+	else if (len - i >= 3 && !memcmp(t + i, "\xe2\x80\xa2", 3))
+		i += 3;
+	else
+		return 0;
+	return i < len && t[i] == ' ' && find_date(t + i, len - i, d);
+}
+
 /* The authors a byline names: after "By" (also behind a separator: "Le Monde | date |
  * Par X"), after an Arabic or Persian cue («كتب - محمد علي», «القاهرة: سوسن أبو
  * حسين»), or the name that opens a name line. */
@@ -2762,8 +2833,11 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 	while (at < len) {
 		for (i = 0; by_prefix[i]; i++)
 			if (starts_ci(t + at, len - at, by_prefix[i])) {
-				size_t b = at + strlen(by_prefix[i]), e = b;
+				size_t b = at + strlen(by_prefix[i]), e;
 
+				while (b < len && (t[b] == ' ' || t[b] == ':'))
+					b++;  /* "Posted by: Ed de Leon" (philstar.com, htmldate eval) */
+				e = b;
 				while (e < len && t[e] != '|')
 					e++;
 				return add_names(s, t + b, e - b);
@@ -2810,6 +2884,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 	}
 	if ((i = name_prefix(t, len)) != 0 && agency_after(t + i, len - i))
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
+	if ((i = name_prefix(t, len)) != 0 && date_after(t + i, len - i) &&
+	    name_line(t, i, stops))
+		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if ((i = name_prefix(t, len)) != 0 && name_line(t, len, stops)) {
 		if (doubled(t, i))
 			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
@@ -2819,6 +2896,26 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 }
 
 /* ---- headline -------------------------------------------------------------------- */
+
+#define BY_LABEL_BACK 3  /* short blocks over a title candidate searched for a "By" alone */
+
+/* A block under a "By" alone, past short ones: the author's name and what follows it,
+ * "By" / "Sarah E. Needleman" / "Sarah E. Needleman" / "The Wall Street Journal"
+ * (wsj.com by lynx, scrapinghub benchmark), no title. */
+static int under_by_label(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	for (j = bi; j > 0 && bi - j < BY_LABEL_BACK; j--) {
+		const struct seg_line *h = &p->s->lines[p->b[j - 1].head];
+
+		if (h->nlines == 1 && by_label(p->s->text + h->b, h->e - h->b))
+			return 1;
+		if (p->b[j - 1].words > 5)
+			return 0;
+	}
+	return 0;
+}
 
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
@@ -3356,6 +3453,111 @@ void seg_page_title_text(const char **t, size_t *len)
 	}
 }
 
+#define ABBREV_MAX 4  /* letters of a capitalised word that a stop shortens: "Wed.", "Tues.",
+		       * "U.S.", "Dr.", "Inc." */
+
+/* The stops of a title candidate that shorten a word rather than end a sentence: after
+ * a capitalised word of ABBREV_MAX letters at most or an initial ("Colder Temperatures
+ * Forecast for Wed. after Cold Wave Alert Tues.", world.kbs.co.kr; "What is the value
+ * of drugs that come to the U.S. border?", scrapinghub benchmark); *last is set when
+ * the block ends on one. */
+static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
+{
+	char t[SEG_HEADLINE_MAX_CHARS * 4 + 8];
+	size_t len = block_joined(p, bi, t, sizeof(t)), i;
+	uint32_t n = 0;
+
+	*last = 0;
+	while (len && t[len - 1] == ' ')
+		len--;
+	for (i = 1; i < len; i++) {
+		size_t b = i, letters = 0;
+		int lower = 0;
+
+		if (t[i] != '.' || t[i - 1] == '.' || (i + 1 < len && t[i + 1] != ' '))
+			continue;
+		while (b > 0 && t[b - 1] != ' ')
+			b--;
+		if (t[b] < 'A' || t[b] > 'Z')
+			continue;
+		for (; b < i; b++)
+			if (t[b] >= 'A' && t[b] <= 'Z')
+				letters++;
+			else if (t[b] >= 'a' && t[b] <= 'z')
+				letters++, lower = 1;
+			else if (t[b] != '.')
+				break;
+		if (b < i || letters > ABBREV_MAX)
+			continue;
+		n++;
+		if (i + 1 == len && lower)
+			*last = 1;  /* "Tues.", not "in the U.S.", "Washington, DC." that
+				     * end a caption's sentence */
+	}
+	return n;
+}
+
+static int can_title(const struct page *p, size_t bi);
+static int in_teaser_list(struct page *p, size_t bi);
+static int byline_kind(struct page *p, size_t bi, char *date);
+
+/* No lower-case letter and three capitals at least: a section's or an
+ * advertisement's label ("CONTINUA DEPOIS DA PUBLICIDADE", brasil247.com; "GROWING AN
+ * ONLINE BUSINESS", scrapinghub benchmark), not a title. */
+static int caps_label(const char *t, size_t len)
+{
+	size_t i, caps = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return 0;
+		caps += t[i] >= 'A' && t[i] <= 'Z';
+	}
+	return caps >= 3;
+}
+
+#define DECK_MIN_WORDS 6  /* a deck says a sentence; "#RieslingBirthday Posts gewinnen"
+			   * under "Meldungen aus dem DWI" is a title under its section */
+
+/* A block of a title's shape right over bi, on its own: bi is the deck under the
+ * title (not when that block ends a run of such blocks, a list of other stories'
+ * titles, nor when it is a label in capitals). */
+static int deck_under(struct page *p, size_t bi)
+{
+	const struct seg_line *h;
+	char date[16];
+
+	if (bi == 0 || p->b[bi].words < DECK_MIN_WORDS || p->b[bi - 1].words < 4 ||
+	    p->b[bi - 1].marks || !can_title(p, bi - 1) ||
+	    byline_kind(p, bi - 1, date) || in_teaser_list(p, bi - 1))
+		return 0;
+	h = &p->s->lines[p->b[bi - 1].head];
+	if (caps_label(p->s->text + h->b, h->e - h->b))
+		return 0;
+	return !(bi >= 2 && p->b[bi - 2].words >= 4 && can_title(p, bi - 2));
+}
+
+/* A section's label in capitals right over a title in mixed case of four words or
+ * more: "VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "Business Focus: It’s Why
+ * Some People Triumph Online and Others Never Make It" (copyblogger.com, scrapinghub
+ * benchmark by w3m). */
+static int caps_over_title(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	size_t j;
+
+	if (h->nlines > 2 || !caps_label(p->s->text + h->b, h->e - h->b))
+		return 0;
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++) {
+		const struct seg_line *g = &p->s->lines[p->b[j].head];
+
+		if (p->b[j].words >= 4 && !caps_label(p->s->text + g->b, g->e - g->b) &&
+		    can_title(p, j))
+			return 1;
+	}
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -3364,8 +3566,15 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->reason >= 0 || h->nlines > 3 || k->chars < 8 || k->chars > SEG_HEADLINE_MAX_CHARS)
 		return 0;
 	if (k->list || (k->marks && !linked_title(p, bi)) || k->url || k->form ||
-	    (h->flags & F_OPEN_END) || k->sentences > 1 || paragraph_line(p, bi))
+	    paragraph_line(p, bi))
 		return 0;
+	if (k->sentences > 1 || (h->flags & F_OPEN_END)) {
+		int last;
+		uint32_t n = title_abbrevs(p, bi, &last);
+
+		if (k->sentences - n > 1 || ((h->flags & F_OPEN_END) && !last))
+			return 0;  /* (a title may end on "Tues.") */
+	}
 	{
 		const char *t = p->s->text + h->b;
 		size_t len = h->e - h->b, n;
@@ -4782,10 +4991,15 @@ span:
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
-		int meta = meta_under(&p, bi);
+		int meta = meta_under(&p, bi), abbr_last;
+		uint32_t sentences;
+		int ends;
 
 		if (!can_title(&p, bi))
 			continue;
+		/* the stops of "Wed.", "U.S." end no sentence */
+		sentences = k->sentences - title_abbrevs(&p, bi, &abbr_last);
+		ends = ends_sentence(&s->lines[k->head]) && !abbr_last;
 		/* a long title reads as prose and may open the run, or stand before it
 		 * ("9to5Mac Gift Guide: What do you buy for the person who already has the
 		 * latest technology?" over its author, 9to5mac.com by w3m); it stays a
@@ -4793,8 +5007,8 @@ span:
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi <= body && meta && k->sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
-		      !ends_sentence(&s->lines[k->head])))
+		    !(bi <= body && meta && sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
+		      !ends))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -4811,6 +5025,8 @@ span:
 			if (!meta || before * 5.0 > all)
 				continue;
 		}
+		if (under_by_label(&p, bi))
+			continue;
 		if (byline_kind(&p, bi, date) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
@@ -4831,7 +5047,7 @@ span:
 			if (p.b[j].reason == SAHIFA_REASON_CREDIT ||
 			    has_any(s->text + l->b, l->e - l->b, w_image)) {
 				/* a caption, or a headline over the lead picture */
-				sc -= ends_sentence(&s->lines[k->head]) ? 2.0 : 0.5;
+				sc -= ends ? 2.0 : 0.5;
 				break;
 			}
 		}
@@ -4855,7 +5071,7 @@ span:
 			sc -= 1.0;
 		if (runs_title_on(&p, bi))
 			sc -= 2.0;
-		if (k->sentences)
+		if (sentences)
 			sc -= 0.5;  /* a sentence ends inside: the deck under a title reads so */
 		if (k->marks && !meta && !byline_past_widgets(&p, bi))
 			continue;  /* a link with no author or date under it: another
@@ -4868,6 +5084,13 @@ span:
 			sc += 1.0;  /* set out to the left of an indented body */
 		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
+		if (meta && deck_under(&p, bi))
+			sc -= 1.0;
+		if (caps_over_title(&p, bi))
+			sc -= 1.5;  /* a deck under the title, both over the byline: "Adolescente
+				     * encontrada morta em vala..." / "Gestação era mantida em
+				     * segredo pela vítima e a irmã" / "Por Adriano Fernandes"
+				     * (a Brazilian news site by lynx) */
 		/* the distance to the body, in blocks that read as text: a run of one-word
 		 * menu and share lines between the two costs little */
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
@@ -4898,7 +5121,7 @@ span:
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
-			int kind;
+			int kind, lab = h->nlines == 1 && by_label(s->text + h->b, h->e - h->b);
 
 			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
 				break;
@@ -4907,15 +5130,17 @@ span:
 						   * be under this copy */
 			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
 			if (bi == title || h->cls != C_CONTENT ||
-			    (p.b[bi].reason >= 0 &&
-			     !(under && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+			    (p.b[bi].reason >= 0 && !lab &&
+			     !((under || cue) && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
 					 p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
 					 p.b[bi].reason == SAHIFA_REASON_MENU)))) {
 				cue = 0;
 				continue;
 			}
 			kind = byline_kind(&p, bi, date);
-			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1) {
+			if (lab && !kind)
+				kind = 1;  /* "By" alone, the name on the next line */
+			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1 && !lab) {
 				char buf[BYLINE_BUF];
 				size_t bn = block_byline_text(s, p.b[bi].head, buf);
 
@@ -4949,7 +5174,8 @@ span:
 				char cb[BYLINE_BUF];
 				size_t cn = block_byline_text(s, p.b[bi].head, cb);
 
-				cue = cn ? ends_by(cb, cn) : ends_by(s->text + h->b, h->e - h->b);
+				cue = cn ? ends_by(cb, cn) || by_label(cb, cn)
+					 : ends_by(s->text + h->b, h->e - h->b);
 			}
 			if (cue && !got_by)
 				kind = 1;  /* "Le Monde | 04.05.2015 | Par", the name on the next line */
@@ -4990,6 +5216,34 @@ span:
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				h->cls = C_BYLINE;
+				got_by = 1;
+				if (add_authors(s, p.b[bi].head, page_stops(&p)))
+					goto nomem;
+				break;
+			}
+		}
+	}
+	/* still none: the author's signature at the article's foot, under a label of
+	 * by_signed ("Posted by Alex Durán, AMP Project Marketing, Google", amp.dev;
+	 * "Автор: Віталій Шабунін", 24tv.ua, htmldate eval), in the article or just
+	 * after it; a comment's is the comments' */
+	if (!got_by && title != SIZE_MAX) {
+		for (bi = body; bi < p.n && bi < best_e + FOOT_BYLINE_AFTER; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			char buf[BYLINE_BUF], date[16];
+			size_t len;
+
+			if (h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 && p.b[bi].reason != SAHIFA_REASON_LINK_DENSE &&
+			     p.b[bi].reason != SAHIFA_REASON_LINK_LIST &&
+			     p.b[bi].reason != SAHIFA_REASON_SHORT_BLOCK))
+				continue;
+			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
+			for (i = 0; by_signed[i] && !starts_ci(buf, len, by_signed[i]); i++)
+				;
+			if (by_signed[i] && byline_kind(&p, bi, date) == 2) {
+				h->cls = C_BYLINE;
+				p.b[bi].reason = -2;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
 				break;

@@ -26,6 +26,8 @@ if [ ! -f "$OUT/.done4" ]; then
 	python3 "$ROOT/tests/bench/text_eval.py" saudi "$SHARED/eval" "$OUT" || exit 1
 	touch "$OUT/.done4"
 fi
+# the silver headline and byline of the development and held-out pages, from their markup
+[ -f "$OUT/silver.json" ] || python3 "$ROOT/tests/bench/text_eval.py" silver "$SHARED/eval" "$OUT" || exit 1
 for r in w3m-wrap w3m-nowrap lynx-wrap lynx-nowrap dump saudi; do
 	"$SAHIFA" convert -j 2 -o "$OUT/$r.jsonl" "$OUT/$r" 2>"$OUT/$r.err"
 	[ $? -le 1 ] || { echo "bench-text: sahifa convert failed on $OUT/$r"; cat "$OUT/$r.err"; exit 1; }

@@ -6,6 +6,8 @@
                                    copy the given text dumps into OUT/dump/; write
                                    OUT/gold.json
   text_eval.py saudi EVAL OUT      the clean one-article files: OUT/saudi/*.txt + gold
+  text_eval.py silver EVAL OUT     the development and held-out pages' silver headline and
+                                   byline from their markup: OUT/silver.json
   text_eval.py score OUT           read OUT/<renderer>.jsonl (sahifa convert of each
                                    folder) and print the table
   text_eval.py lost OUT R [HALF]   the gold article text renderer R's records removed,
@@ -16,7 +18,7 @@
                                    (missed), with precision and recall of each page
   text_eval.py fields OUT R [HALF] renderer R's pages whose headline, byline or date is
                                    wrong: the record's value beside the gold, and why a
-                                   gold byline is not scored
+                                   gold byline is not scored; then the silver misses
 
 Body: token precision / recall / F1 of the record's headings and paragraphs against the
 gold body (bag of lower-cased word tokens of the NFC text, micro-averaged over pages).
@@ -44,8 +46,17 @@ and trafilatura_eval (snippets, title, author, date) are a third, blind half, ke
 apart from the two others: rules are made on the development half and checked on the
 held-out one, and the blind rows show how they do on other sites and languages.
 HALF is dev, held-out or blind.
+
+Silver rows: the development and held-out pages have few gold titles and bylines, so their
+markup stands in for more: the headline candidates are the article's JSON-LD headline
+(when the page has one), og:title, twitter:title and the page's <h1> when it has just one,
+a headline being right when it matches one of those a line of the dump matches; the
+authors are the JSON-LD article's persons and meta author, scored as a gold byline is
+(only those the dump prints as a byline, byline_unscorable).  They are rows of their
+own: markup is not a reader's gold (an SEO title, a site's name as author), but it is
+there on most pages.
 """
-import collections, gzip, hashlib, html.parser, json, os, re, subprocess, sys, unicodedata
+import collections, gzip, hashlib, html, html.parser, json, os, re, subprocess, sys, unicodedata
 
 RENDERERS = {
     "w3m-wrap": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "80"],
@@ -144,6 +155,131 @@ def html_text(path):
     p = Text()
     p.feed(open(path, encoding="utf-8", errors="replace").read())
     return "".join(p.out)
+
+
+class Silver(html.parser.HTMLParser):
+    """What a page's markup says of its headline and author: og:title, twitter:title,
+    the <h1> headings, meta author and the JSON-LD scripts' text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta, self.ld, self.h1, self.title = {}, [], [], ""
+        self.in_ld = self.in_title = False
+        self.h1_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or "").lower()
+            if key in ("og:title", "twitter:title", "author") and a.get("content", "").strip():
+                self.meta.setdefault(key, " ".join(a["content"].split()))
+        elif tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.in_ld = True
+            self.ld.append("")
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "h1":
+            self.h1_depth += 1
+            if self.h1_depth == 1:
+                self.h1.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_ld = False
+        elif tag == "title":
+            self.in_title = False
+        elif tag == "h1" and self.h1_depth:
+            self.h1_depth -= 1
+
+    def handle_data(self, d):
+        if self.in_ld:
+            self.ld[-1] += d
+        elif self.in_title:
+            self.title += d
+        elif self.h1_depth:
+            self.h1[-1] += d
+
+
+def ld_objects(v):
+    """Every JSON object inside a JSON-LD value (@graph lists and nested ones too)."""
+    if isinstance(v, dict):
+        yield v
+        for x in v.values():
+            yield from ld_objects(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from ld_objects(x)
+
+
+def ld_authors(v):
+    """The person names of a JSON-LD author value (an organisation is not a byline)."""
+    out = []
+    for a in v if isinstance(v, list) else [v]:
+        if isinstance(a, str):
+            out.append(a)
+        elif isinstance(a, dict) and "organization" not in str(a.get("@type", "")).lower():
+            if isinstance(a.get("name"), str):
+                out.append(a["name"])
+    return [" ".join(a.split()) for a in out
+            if a.strip() and not re.match(r"https?:|www\.", a.strip())]
+
+
+def silver_of(raw):
+    """A page's silver headline candidates and author names, from its markup."""
+    p = Silver()
+    p.feed(raw.decode("utf-8", errors="replace"))
+    titles, authors, ld_titles = [], [], []
+    for src in p.ld:
+        try:
+            v = json.loads(src, strict=False)
+        except ValueError:
+            continue
+        for o in ld_objects(v):
+            kind = str(o.get("@type", "")).lower()
+            if not any(k in kind for k in ("article", "posting", "report")):
+                continue  # a breadcrumb's, a related story's, a video's
+            if isinstance(o.get("headline"), str) and o["headline"].strip():
+                ld_titles.append(" ".join(html.unescape(o["headline"]).split()))
+            if "author" in o:
+                authors += ld_authors(o["author"])
+    if len(set(ld_titles)) == 1:
+        titles.append(ld_titles[0])  # several: a list of posts, not the page's own
+    titles += [p.meta[k] for k in ("og:title", "twitter:title") if k in p.meta]
+    h1 = [" ".join(h.split()) for h in p.h1 if h.strip()]
+    if len(h1) == 1:
+        titles.append(h1[0])
+    if "author" in p.meta and not re.match(r"https?:|www\.", p.meta["author"]):
+        authors.append(p.meta["author"])
+    uniq = lambda xs: list(collections.OrderedDict.fromkeys(xs))
+    return {"titles": uniq(titles), "authors": uniq(authors),
+            "page_title": " ".join(p.title.split())}
+
+
+def silver(eval_dir, out):
+    """OUT/silver.json: the silver headline and authors of each development and
+    held-out page with markup (scrapinghub_aeb, readability_testpages,
+    htmldate_mediacloud), named as render names them."""
+    src = []
+    sh = os.path.join(eval_dir, "scrapinghub_aeb", "html")
+    for f in sorted(os.listdir(sh)):
+        if f.endswith(".html.gz"):
+            src.append(("aeb-" + f[:12], os.path.join(sh, f)))
+    rt = os.path.join(eval_dir, "readability_testpages")
+    for case in sorted(os.listdir(rt)):
+        if os.path.isfile(os.path.join(rt, case, "source.html")):
+            src.append(("rdb-" + case, os.path.join(rt, case, "source.html")))
+    hd = os.path.join(eval_dir, "htmldate_mediacloud", "html")
+    for f in sorted(os.listdir(hd)):
+        if f.endswith(".html"):
+            src.append(("hdm-" + f[:-5], os.path.join(hd, f)))
+    gold = {}
+    for name, path in src:
+        raw = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
+        g = silver_of(raw)
+        if g["titles"] or g["authors"]:
+            gold[name] = g
+    json.dump(gold, open(os.path.join(out, "silver.json"), "w", encoding="utf-8"),
+              ensure_ascii=False, indent=0, sort_keys=True)
 
 
 def render_all(eval_dir, out):
@@ -522,6 +658,7 @@ def score(out):
                     langs.setdefault("%s %s" % (r, lang), Tally()).add(rec, g)
             for key, t in per.items():
                 print(t.row("%s %s" % (half, r) if key == "all" else key))
+    silver_rows(out, head)
     print("per renderer and language (dev and held-out)")
     print(head)
     for key, t in sorted(langs.items()):
@@ -536,6 +673,49 @@ def score(out):
         print("clean one-article files")
         print(head)
         print(t.row("saudinewsnet"))
+
+
+def silver_gold(sv, path):
+    """A page's silver gold for one dump: the headline candidates a line of the dump
+    matches, and the authors it prints as a byline (byline_unscorable, with the first
+    candidate standing for the gold title in the site's-name check)."""
+    g = {"titles": [], "page_title": sv["page_title"]}
+    try:
+        lines = [l.strip() for l in open(path, encoding="utf-8", errors="replace") if l.strip()]
+    except OSError:
+        return g
+    g["titles"] = [t for t in sv["titles"] if any(title_match(l, t) for l in lines)]
+    g["title"] = (g["titles"] or sv["titles"] or [""])[0]
+    names = [a for a in sv["authors"] if not byline_unscorable(dict(g, byline=a), path)]
+    if names:
+        g["byline"] = ", ".join(names)
+    elif sv["authors"]:
+        g["byline"], g["byline_scorable"] = sv["authors"][0], False
+    return g
+
+
+def silver_rows(out, head):
+    """The headline and byline of the development and held-out pages against their
+    silver gold (OUT/silver.json), as rows apart from the gold ones."""
+    sp = os.path.join(out, "silver.json")
+    if not os.path.exists(sp):
+        return
+    sil = json.load(open(sp, encoding="utf-8"))
+    print("silver: headline from the article's JSON-LD headline, og:title, twitter:title or a "
+          "single <h1>;")
+    print("byline from JSON-LD authors and meta author; each scored where the dump prints it")
+    print(head)
+    for half in ("dev", "held-out"):
+        for r in RENDERERS:
+            recs = load_records(os.path.join(out, r + ".jsonl"))
+            t = Tally()
+            for n in sorted(sil):
+                path = os.path.join(out, r, n + ".txt")
+                if half_of(n) != half or not os.path.exists(path):
+                    continue
+                t.add(recs.get(n), silver_gold(sil[n], path))
+            if t.pages:
+                print(t.row("silver %s %s" % (half, r)))
 
 
 def lost(out, renderer, half="dev", show=3):
@@ -612,6 +792,19 @@ def fields(out, renderer, half="dev"):
                                                      rec.get("authors"), g["byline"]))
         if g.get("date") and not date_right(rec, g["date"]):
             print("%s  date      %r  gold %r" % (n, rec.get("published"), g["date"]))
+    sp = os.path.join(out, "silver.json")
+    sil = json.load(open(sp, encoding="utf-8")) if os.path.exists(sp) else {}
+    for n in sorted(sil):
+        rec = recs.get(n) or {}
+        path = os.path.join(out, renderer, n + ".txt")
+        if half_of(n) != half or not os.path.exists(path):
+            continue
+        g = silver_gold(sil[n], path)
+        if g["titles"] and not headline_right(rec, g["titles"]):
+            print("%s  silver headline  %r  silver %r" % (n, rec.get("headline"), g["titles"]))
+        if g.get("byline") and g.get("byline_scorable", True) and not byline_right(rec, g["byline"]):
+            print("%s  silver byline    %r %r  silver %r" % (n, rec.get("byline"),
+                                                           rec.get("authors"), g["byline"]))
 
 
 if __name__ == "__main__":
@@ -620,6 +813,8 @@ if __name__ == "__main__":
         render_all(sys.argv[2], sys.argv[3])
     elif cmd == "saudi":
         saudi(sys.argv[2], sys.argv[3])
+    elif cmd == "silver":
+        silver(sys.argv[2], sys.argv[3])
     elif cmd == "score":
         score(sys.argv[2])
     elif cmd == "lost":
