@@ -645,6 +645,7 @@ struct blk {
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
 	uint8_t copies;         /* other blocks whose first line is this one's (saturates) */
 	uint8_t table;          /* a row of a table set between the article's paragraphs */
+	uint8_t menu;           /* one of a run of short bare lines (mark_menus) */
 	uint8_t md_image;       /* Markdown: pictures only, "![alt](src)", linked or not */
 	uint32_t md_letters;    /* Markdown: letters outside the links' addresses */
 	uint32_t md_link;       /* and of them, those of link text, "[text](url)" */
@@ -1639,6 +1640,10 @@ static void shape_reason(struct page *p, struct blk *k)
 			return;
 		}
 	}
+	if (k->menu) {
+		k->reason = SAHIFA_REASON_MENU, k->detail = D_MENU;
+		return;
+	}
 	if (p->md && k->md_image) {
 		/* "[![Logo](/logo.png)](/)": a picture, alone */
 		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
@@ -1724,6 +1729,34 @@ static void shape_reason(struct page *p, struct blk *k)
 	if (caption_credit(p, (size_t)(k - p->b))) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CAPTION;
 		return;
+	}
+}
+
+/* A DOM's innerText prints a menu as bare lines, one item each, with no bullet or
+ * link mark: MENU_RUN_MIN of them in a row, each one line of fewer than
+ * MENU_ITEM_COLUMNS columns that ends no sentence, are a menu ("Home", "World",
+ * "Politics", "Business", ... under a site's banner). */
+#define MENU_RUN_MIN 8
+#define MENU_ITEM_COLUMNS 16
+
+static int menu_item(const struct page *p, const struct blk *k)
+{
+	const struct seg_line *h = &p->s->lines[k->head];
+
+	return h->nlines == 1 && k->chars < MENU_ITEM_COLUMNS && !k->list && !k->url &&
+	       !k->marks && !ends_sentence(h) && k->words;
+}
+
+static void mark_menus(struct page *p)
+{
+	size_t bi, j;
+
+	for (bi = 0; bi < p->n; bi = j > bi ? j : bi + 1) {
+		for (j = bi; j < p->n && menu_item(p, &p->b[j]); j++)
+			;
+		if (j - bi >= MENU_RUN_MIN)
+			for (; bi < j; bi++)
+				p->b[bi].menu = 1;
 	}
 }
 
@@ -4693,6 +4726,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 				tot[g] += k->stops[g];
 			long_words += k->units;
 		}
+	mark_menus(&p);
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
 	p.lang = -1;

@@ -244,8 +244,8 @@ class DomText(html.parser.HTMLParser):
             lines[-1] += parts[0]
             lines.extend(parts[1:])
         out = []
-        for l in lines:  # nor at its end; runs of empty lines as one
-            l = l.rstrip(" ")
+        for l in lines:  # nor at its end, nor twice between words; runs of empty lines as one
+            l = re.sub(r" {2,}", " ", l).rstrip(" ")
             if l or (out and out[-1]):
                 out.append(l)
         return "\n".join(out).rstrip("\n") + "\n"

@@ -2771,6 +2771,68 @@ static void test_markdown_page(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A page as a DOM's innerText gives it: the menus' items are bare lines with no
+ * bullet or link mark, and a run of eight or more such short lines is a menu.  Under
+ * the story, such a menu ends it: the site's notice in prose after it stays outside
+ * (the market data notice under a story of a business site of the scrapinghub
+ * article-extraction benchmark), where short lines between would let the story's
+ * run of text go on over them. */
+static void test_dom_menu(void)
+{
+	static const char *const menu[] = { "Home", "World", "Politics", "Business", "Tech",
+					    "Science", "Health", "Sports", "Travel", "Video" };
+	static const char *const under[] = { "Markets", "Premarkets", "Dow 30", "After-Hours",
+					     "Economy", "Energy", "Gadget", "Upstarts", "Homes" };
+	static const char notice[] = "Most stock quote data provided by the exchanges. Market "
+				     "indices are shown in real time, except for the index of "
+				     "the harbour towns, which is updated every two minutes. All "
+				     "times are local. Factual data is provided by our partners "
+				     "and may be delayed by a quarter of an hour.";
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long menu_line, under_line, notice_line;
+	char line[64];
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Riverton Daily");
+	menu_line = p.line + 1;
+	for (i = 0; i < 64; i++) {  /* a site's menu is long: a page's many short lines */
+		snprintf(line, sizeof(line), "%s %zu", menu[i % COUNT(menu)], i / COUNT(menu) + 1);
+		put(&p, line);
+	}
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "By Jane Doe");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	under_line = p.line + 1;
+	for (i = 0; i < 2 * COUNT(under); i++)
+		put(&p, under[i % COUNT(under)]);
+	notice_line = p.line + 1;
+	put(&p, notice);
+	put(&p, "About us");
+	put(&p, "Contact");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	r = removed_at(&a, menu_line + 2);
+	CHECK_STR("menu", r ? sahifa_reason_name(r->reason) : NULL, "menu");
+	for (i = 0; i < 2 * COUNT(under); i++) {
+		r = removed_at(&a, under_line + (long)i);
+		CHECK_STR("menu under", r ? sahifa_reason_name(r->reason) : NULL, "menu");
+	}
+	r = removed_at(&a, notice_line);
+	CHECK_STR("notice", r ? sahifa_reason_name(r->reason) : NULL, "outside");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -3276,6 +3338,7 @@ int main(void)
 	test_numbered_list_lynx();
 	test_lynx_references();
 	test_markdown_page();
+	test_dom_menu();
 	test_comment_policy();
 	test_comments_run();
 	test_comments_label();
