@@ -4609,7 +4609,7 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 int seg_page_detect(struct seg_state *s)
 {
 	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
-	       refs = 0;
+	       refs = 0, bare = 0, maxbare = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -4627,6 +4627,15 @@ int seg_page_detect(struct seg_state *s)
 				maxrun = run;
 		} else {
 			run = 0;
+		}
+		/* a DOM's menu: bare short items (mark_menus), on a page that prints
+		 * no bullet or link number anywhere */
+		if (l->bchars < MENU_ITEM_COLUMNS && !(l->flags & (F_SENTENCE | F_LIST)) &&
+		    columns(t, l->b, l->e) < MENU_ITEM_COLUMNS) {
+			if (++bare > maxbare)
+				maxbare = bare;
+		} else {
+			bare = 0;
 		}
 		marks += page_marks(t, l->b, l->e, &form);
 		{
@@ -4649,7 +4658,8 @@ int seg_page_detect(struct seg_state *s)
 		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
-	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
+	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10) ||
+		(maxbare >= MENU_RUN_MIN && !items && !marks));
 }
 
 /* The first-stage class of a longer block on a page with no list (len: its length, as

@@ -2833,6 +2833,49 @@ static void test_dom_menu(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A short page as a DOM's innerText gives it, with no bullet or link number anywhere
+ * (a news site's story page of the newspaper4k fixtures): the run of bare menu items
+ * alone makes it a whole page, so that the menu is removed and the headline under it
+ * found. */
+static void test_dom_short_page(void)
+{
+	static const char *const menu[] = { "Home", "World", "Politics", "Business", "Tech",
+					    "Science", "Health", "Sports", "Travel", "Video" };
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long menu_line;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Riverton Daily");
+	menu_line = p.line + 1;
+	for (i = 0; i < COUNT(menu); i++)
+		put(&p, menu[i]);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Tuesday 18 November 2025");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us");
+	put(&p, "Contact");
+	put(&p, "Privacy policy");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	for (i = 0; i < COUNT(menu); i++) {  /* ("Home" is a chrome rule's) */
+		r = removed_at(&a, menu_line + (long)i);
+		CHECK(r && (r->reason == SAHIFA_REASON_MENU || r->reason == SAHIFA_REASON_CHROME));
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -3339,6 +3382,7 @@ int main(void)
 	test_lynx_references();
 	test_markdown_page();
 	test_dom_menu();
+	test_dom_short_page();
 	test_comment_policy();
 	test_comments_run();
 	test_comments_label();
