@@ -645,6 +645,10 @@ struct blk {
 	uint8_t cls, final;     /* enum jt_class, before and after the neighbours */
 	uint8_t copies;         /* other blocks whose first line is this one's (saturates) */
 	uint8_t table;          /* a row of a table set between the article's paragraphs */
+	uint8_t menu;           /* one of a run of short bare lines (mark_menus) */
+	uint8_t md_image;       /* Markdown: pictures only, "![alt](src)", linked or not */
+	uint32_t md_letters;    /* Markdown: letters outside the links' addresses */
+	uint32_t md_link;       /* and of them, those of link text, "[text](url)" */
 	int reason;             /* -1: none fixed */
 	uint8_t detail;
 };
@@ -658,6 +662,7 @@ struct page {
 	size_t cut;             /* blocks of cut_teaser's shape */
 	int own_done;           /* own_words has run */
 	double own_share;       /* the share of those words in the page's longer blocks */
+	int md;                 /* Markdown (markdown_page): its links' markup is read */
 };
 
 enum {
@@ -788,14 +793,176 @@ static int word_letter(uint32_t c)
 	return seg_is_word(c) && !sahifa_script_full_stop(c) && c != 0x104A && c != 0x1363;
 }
 
+/* ---- Markdown ------------------------------------------------------------------- */
+
+/* python3-html2text prints a page as Markdown: every link "[text](url)", every picture
+ * "![alt](src)", bold "**text**", headings "# Title".  The addresses are no text of
+ * the page: on a Markdown page they count for no words, columns or sentences, and a
+ * block is link text by the letters inside the links' brackets, as lynx's are by
+ * their numbers. */
+#define MD_PAGE_LINKS 5      /* lines opening with a link or a picture that make a page
+			      * Markdown: a menu's items, a list of teasers */
+#define MD_LINK_SHARE 80     /* percent of a block's letters in link text that make it a
+			      * link list */
+#define MD_DEPTH 8           /* brackets nested, at most, that are followed */
+#define MD_URLS 64           /* addresses of a line skipped by the word count; the rest
+			      * of a longer line's are read as text */
+
+/* The line [b, e) opens with a link or a picture, after bullets, heading marks and
+ * brackets: "* [World](/world/)", "[![Logo](/logo.png)](/)", "#### [Title](/story)". */
+static int md_link_start(const unsigned char *t, size_t b, size_t e)
+{
+	size_t i = b;
+	const unsigned char *q;
+
+	for (;;) {
+		while (i < e && t[i] == ' ')
+			i++;
+		if (i + 1 < e && (t[i] == '*' || t[i] == '+' || t[i] == '-') && t[i + 1] == ' ') {
+			i += 2;
+			continue;
+		}
+		if (i < e && t[i] == '#') {
+			while (i < e && t[i] == '#')
+				i++;
+			continue;
+		}
+		break;
+	}
+	if (i + 1 < e && t[i] == '!')
+		i++;
+	if (i >= e || t[i] != '[')
+		return 0;
+	q = memmem(t + i, e - i, "](", 2);
+	return q != NULL;
+}
+
+/* The text is Markdown: MD_PAGE_LINKS lines open with a link or a picture (no text
+ * browser prints its links so). */
+static int markdown_page(const struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_lines && n < MD_PAGE_LINKS; i++)
+		if (s->lines[i].cls != C_BLANK && md_link_start(t, s->lines[i].b, s->lines[i].e))
+			n++;
+	return n >= MD_PAGE_LINKS;
+}
+
+/* How far a block's Markdown is read, from line to line: a link's text or address
+ * may go on in the next line of a wrapped paragraph. */
+struct md_scan {
+	int url;                  /* parentheses open inside an address */
+	int depth;                /* brackets open */
+	uint32_t pend[MD_DEPTH];  /* letters inside each bracket, a link's text if "](" follows */
+	uint8_t image[MD_DEPTH];  /* the bracket is a picture's alt, "![" */
+	uint32_t image_letters;   /* letters inside pictures' alts */
+	uint32_t urls;            /* columns of addresses */
+	int bare;                 /* an address outside a link: "https://..." */
+	int images;
+};
+
+/* Read the line [b, e) into m and k (md_letters, md_link); the byte ranges of its
+ * addresses go to url[0, *nurl) (at most MD_URLS). */
+static void md_line(struct md_scan *m, struct blk *k, const unsigned char *t, size_t b,
+		    size_t e, size_t url[][2], size_t *nurl)
+{
+	size_t i = b, n;
+	uint32_t c;
+
+	*nurl = 0;
+	if (m->url && *nurl < MD_URLS)
+		url[*nurl][0] = b;
+	while (i < e) {
+		n = seg_utf8_next(t + i, e - i, &c);
+		if (m->url) {
+			if (c == '(')
+				m->url++;
+			else if (c == ')' && !--m->url) {
+				if (*nurl < MD_URLS)
+					url[(*nurl)++][1] = i;
+				i += n;
+				continue;
+			}
+			m->urls++;
+			i += n;
+			continue;
+		}
+		if (c == '[') {
+			if (m->depth < MD_DEPTH) {
+				m->pend[m->depth] = 0;
+				m->image[m->depth] = i > b && t[i - 1] == '!';
+			}
+			m->depth++;
+		} else if (c == ']' && m->depth) {
+			int d = --m->depth, link = i + 1 < e && t[i + 1] == '(';
+
+			if (d < MD_DEPTH) {
+				if (link && m->image[d]) {
+					m->image_letters += m->pend[d];
+					m->images++;
+				}
+				if (d && d - 1 < MD_DEPTH)
+					m->pend[d - 1] += m->pend[d];  /* the outer bracket holds it */
+				else if (link)
+					k->md_link += m->pend[d];
+			}
+			if (link) {
+				m->url = 1;
+				if (*nurl < MD_URLS)
+					url[*nurl][0] = i + 1;
+				i += 2;
+				continue;
+			}
+		} else if (seg_is_word(c)) {
+			k->md_letters++;
+			if (m->depth && m->depth <= MD_DEPTH)
+				m->pend[m->depth - 1]++;
+		}
+		if (c == ':' && i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/')
+			m->bare = 1;
+		i += n;
+	}
+	if (m->url && *nurl < MD_URLS)
+		url[(*nurl)++][1] = e;  /* the address goes on in the next line */
+}
+
+/* Past the closing emphasis marks at t[i] ("**", "_") when a space or the line's end
+ * follows them, else i. */
+static size_t md_emphasis_end(const unsigned char *t, size_t i, size_t e)
+{
+	size_t j = i;
+
+	while (j < e && (t[j] == '*' || t[j] == '_'))
+		j++;
+	return j > i && (j == e || t[j] == ' ') ? j : i;
+}
+
+/* The line [b, e) ends a sentence under Markdown's emphasis: "... the end.**",
+ * "... the end._", past closing quotes and brackets too. */
+static int md_sentence_end(const unsigned char *t, size_t b, size_t e)
+{
+	int marks = 0;
+
+	while (e > b && (t[e - 1] == '*' || t[e - 1] == '_' || t[e - 1] == '"' ||
+			 t[e - 1] == '\'' || t[e - 1] == ')' || t[e - 1] == ' ')) {
+		marks += t[e - 1] == '*' || t[e - 1] == '_';
+		e--;
+	}
+	return marks && e > b + 1 && t[e - 1] == '.' && t[e - 2] != '.';
+}
+
 static void scan_block(struct page *p, struct blk *k)
 {
 	struct seg_state *s = p->s;
 	const unsigned char *t = (const unsigned char *)s->text;
 	const struct seg_line *h = &s->lines[k->head];
 	uint32_t f[SW_WORD_MAX + 1];
-	size_t li;
+	size_t li, url[MD_URLS][2], nurl = 0, ui;
+	struct md_scan md;
 
+	memset(&md, 0, sizeof(md));
 	/* length in screen columns: a Han, kana or Hangul character carries about as
 	 * much text as two Latin letters */
 	k->chars = h->nlines - 1;
@@ -807,11 +974,21 @@ static void scan_block(struct page *p, struct blk *k)
 		uint32_t c = 0;
 
 		k->chars += columns(t, l->b, l->e);
+		if (p->md) {
+			/* a link's address is no text: "[text](url)" is its text's length */
+			uint32_t before = md.urls;
 
-		if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
-		    has_ascii_ci(s->text + l->b, l->e - l->b, "www.") ||
-		    (long_token(t, l->b, l->e) && !memmem(t + l->b, l->e - l->b, " ", 1)))
+			md.bare = 0;
+			md_line(&md, k, t, l->b, l->e, url, &nurl);
+			k->chars -= md.urls - before < k->chars ? md.urls - before : k->chars;
+			if (md.bare)
+				k->url++;
+		} else if (has_bytes(s->text + l->b, l->e - l->b, "://") ||
+			   has_ascii_ci(s->text + l->b, l->e - l->b, "www.") ||
+			   (long_token(t, l->b, l->e) && !memmem(t + l->b, l->e - l->b, " ", 1))) {
 			k->url++;  /* an address, or a line of one broken at the width */
+		}
+		ui = 0;
 		if (has_bytes(s->text + l->b, l->e - l->b, "[ ]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "[X]") ||
 		    has_bytes(s->text + l->b, l->e - l->b, "( )") ||
@@ -824,6 +1001,10 @@ static void scan_block(struct page *p, struct blk *k)
 		while (i <= l->e) {
 			size_t n = 1;
 
+			if (ui < nurl && i == url[ui][0] && !inword) {
+				i = url[ui++][1];  /* past a link's address (to its ")") */
+				continue;
+			}
 			if (i < l->e)
 				n = seg_utf8_next(t + i, l->e - i, &c);
 			else
@@ -872,7 +1053,8 @@ static void scan_block(struct page *p, struct blk *k)
 				inword = 0;
 				if ((c == '.' || c == '?' || c == '!' || c == 0x061F || c == 0x06D4 ||
 				     c == 0x3002 || sahifa_script_full_stop(c)) && i < l->e && prev != '.' &&
-				    (i + n == l->e || is_space_ascii(t[i + n])))
+				    (i + n == l->e || is_space_ascii(t[i + n]) ||
+				     (p->md && md_emphasis_end(t, i + n, l->e) > i + n)))
 					k->sentences++;  /* a stop before a space or the line's end */
 				if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
 					k->sentences++;
@@ -881,6 +1063,7 @@ static void scan_block(struct page *p, struct blk *k)
 			i += n;
 		}
 	}
+	k->md_image = md.images && k->md_letters == md.image_letters;
 }
 
 /* The stop-word share that reads as prose; the page's language decides. */
@@ -1457,6 +1640,20 @@ static void shape_reason(struct page *p, struct blk *k)
 			return;
 		}
 	}
+	if (k->menu) {
+		k->reason = SAHIFA_REASON_MENU, k->detail = D_MENU;
+		return;
+	}
+	if (p->md && k->md_image) {
+		/* "[![Logo](/logo.png)](/)": a picture, alone */
+		k->reason = SAHIFA_REASON_SHORT_BLOCK, k->detail = D_IMAGE;
+		return;
+	}
+	if (p->md && k->md_link && k->md_link * 100 >= k->md_letters * MD_LINK_SHARE) {
+		/* "* [World](/world/)", "[Story title](/story) [Another](/other)" */
+		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
+		return;
+	}
 	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
 		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
 		return;
@@ -1532,6 +1729,34 @@ static void shape_reason(struct page *p, struct blk *k)
 	if (caption_credit(p, (size_t)(k - p->b))) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CAPTION;
 		return;
+	}
+}
+
+/* A DOM's innerText prints a menu as bare lines, one item each, with no bullet or
+ * link mark: MENU_RUN_MIN of them in a row, each one line of fewer than
+ * MENU_ITEM_COLUMNS columns that ends no sentence, are a menu ("Home", "World",
+ * "Politics", "Business", ... under a site's banner). */
+#define MENU_RUN_MIN 8
+#define MENU_ITEM_COLUMNS 16
+
+static int menu_item(const struct page *p, const struct blk *k)
+{
+	const struct seg_line *h = &p->s->lines[k->head];
+
+	return h->nlines == 1 && k->chars < MENU_ITEM_COLUMNS && !k->list && !k->url &&
+	       !k->marks && !ends_sentence(h) && k->words;
+}
+
+static void mark_menus(struct page *p)
+{
+	size_t bi, j;
+
+	for (bi = 0; bi < p->n; bi = j > bi ? j : bi + 1) {
+		for (j = bi; j < p->n && menu_item(p, &p->b[j]); j++)
+			;
+		if (j - bi >= MENU_RUN_MIN)
+			for (; bi < j; bi++)
+				p->b[bi].menu = 1;
 	}
 }
 
@@ -3612,7 +3837,7 @@ static int near_image(const struct page *p, size_t bi)
 	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 3; j++) {
 		size_t li = p->b[j].head, end = li + p->s->lines[li].nlines;
 
-		if (p->b[j].reason == SAHIFA_REASON_CREDIT)
+		if (p->b[j].reason == SAHIFA_REASON_CREDIT || (p->md && p->b[j].md_image))
 			return 1;
 		for (; li < end; li++)  /* a wrapped caption may hold the placeholder */
 			if (has_any(p->s->text + p->s->lines[li].b,
@@ -4605,7 +4830,7 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 int seg_page_detect(struct seg_state *s)
 {
 	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
-	       refs = 0;
+	       refs = 0, bare = 0, maxbare = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -4624,6 +4849,15 @@ int seg_page_detect(struct seg_state *s)
 		} else {
 			run = 0;
 		}
+		/* a DOM's menu: bare short items (mark_menus), on a page that prints
+		 * no bullet or link number anywhere */
+		if (l->bchars < MENU_ITEM_COLUMNS && !(l->flags & (F_SENTENCE | F_LIST)) &&
+		    columns(t, l->b, l->e) < MENU_ITEM_COLUMNS) {
+			if (++bare > maxbare)
+				maxbare = bare;
+		} else {
+			bare = 0;
+		}
 		marks += page_marks(t, l->b, l->e, &form);
 		{
 			/* lynx's list of references: "12. https://..." */
@@ -4639,11 +4873,14 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
+	if (markdown_page(s))
+		return 1;  /* a page's links as Markdown: its menus and lists of teasers */
 	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
-	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10));
+	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10) ||
+		(maxbare >= MENU_RUN_MIN && !items && !marks));
 }
 
 /* The first-stage class of a longer block on a page with no list (len: its length, as
@@ -4688,9 +4925,18 @@ enum sahifa_status seg_page(struct seg_state *s)
 	pthread_once(&sw_once, sw_build);
 	memset(&p, 0, sizeof(p));
 	p.s = s;
-	for (i = 0; i < s->n_lines; i++)
-		if (s->lines[i].cls != C_BLANK && s->lines[i].cls != C_CONT)
-			n++;
+	p.md = markdown_page(s);
+	for (i = 0; i < s->n_lines; i++) {
+		struct seg_line *l = &s->lines[i];
+		const struct seg_line *last = l + (l->nlines ? l->nlines - 1 : 0);
+
+		if (l->cls == C_BLANK || l->cls == C_CONT)
+			continue;
+		n++;
+		if (p.md && last < s->lines + s->n_lines &&
+		    md_sentence_end((const unsigned char *)s->text, last->b, last->e))
+			l->flags |= F_SENTENCE | F_OPEN_END;  /* "... the end.**": no heading */
+	}
 	if (!n)
 		return SAHIFA_OK;
 	p.b = calloc(n, sizeof(*p.b));
@@ -4711,6 +4957,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 				tot[g] += k->stops[g];
 			long_words += k->units;
 		}
+	mark_menus(&p);
 	/* the page's language: the list that covers most words of its longer blocks;
 	 * between Arabic-script lists, ar fa ur ps in that order break ties */
 	p.lang = -1;

@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Whole-page text benchmark for sahifa convert (make bench-text).
 
-  text_eval.py render EVAL OUT     render the eval HTML with w3m and lynx, 80 columns
-                                   (wrapped) and 1000 (unwrapped), into OUT/<renderer>/;
-                                   copy the given text dumps into OUT/dump/; write
-                                   OUT/gold.json
+  text_eval.py render EVAL OUT     render the eval HTML with each of RENDERERS (w3m and
+                                   lynx at 80 columns, wrapped, and 1000, unwrapped;
+                                   html2text; python3-html2text's Markdown, wrapped and
+                                   unwrapped; links; elinks; the DOM innerText) into
+                                   OUT/<renderer>/; copy the given text dumps into
+                                   OUT/dump/; write OUT/gold.json
+  text_eval.py renderers           the renderers' names
+  text_eval.py stamp               a hash of the renderers and the code making the
+                                   renders and the gold (the renders' stamp)
   text_eval.py saudi EVAL OUT      the clean one-article files: OUT/saudi/*.txt + gold
   text_eval.py silver EVAL OUT     the development and held-out pages' silver headline and
                                    byline from their markup: OUT/silver.json
@@ -56,13 +61,23 @@ authors are the JSON-LD article's persons and meta author, scored as a gold byli
 own: markup is not a reader's gold (an SEO title, a site's name as author), but it is
 there on most pages.
 """
-import collections, gzip, hashlib, html, html.parser, json, os, re, subprocess, sys, unicodedata
+import collections, gzip, hashlib, html, html.parser, inspect, json, os, re, shutil, subprocess, \
+    sys, unicodedata
 
+# Each renderer's command line (the page's path is added), or None for the DOM text
+# written here (dom_text: what a browser's innerText of the page's body gives).
 RENDERERS = {
     "w3m-wrap": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "80"],
     "w3m-nowrap": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "1000"],
     "lynx-wrap": ["lynx", "-dump", "-force_html", "-display_charset=UTF-8", "-width=80"],
     "lynx-nowrap": ["lynx", "-dump", "-force_html", "-display_charset=UTF-8", "-width=1000"],
+    "html2text": ["html2text", "-utf8", "-width", "80"],
+    # python3-html2text's Markdown (Debian's name for its "python3 -m html2text")
+    "md-wrap": ["html2markdown.py3", "--decode-errors=replace"],
+    "md-nowrap": ["html2markdown.py3", "--decode-errors=replace", "--body-width=0"],
+    "links": ["links", "-dump", "-width", "80", "-codepage", "utf-8"],
+    "elinks": ["elinks", "-dump", "-dump-width", "80", "-dump-charset", "utf-8"],
+    "dom": None,
 }
 WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", re.UNICODE)
 
@@ -282,7 +297,127 @@ def silver(eval_dir, out):
               ensure_ascii=False, indent=0, sort_keys=True)
 
 
+class DomText(html.parser.HTMLParser):
+    """A page's body as a browser's innerText gives it: the text of what is shown
+    (head, script, style, noscript, template, svg, iframe and elements with the hidden
+    attribute or an inline display:none left out), white space squashed, a line break
+    around each block element, two around a paragraph, a tab between table cells."""
+    SKIP = {"head", "title", "script", "style", "noscript", "template", "svg", "iframe",
+            "object", "canvas", "audio", "video", "map", "datalist"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "param", "source", "track", "wbr"}
+    BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center",
+             "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
+             "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+             "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option",
+             "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"}
+    HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []          # text pieces and, as ints, required line breaks
+        self.skip = None       # [tag, depth] of the hidden element being skipped
+        self.pre = 0
+        self.cell = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.skip:
+            if tag == self.skip[0]:
+                self.skip[1] += 1
+            return
+        a = dict(attrs)
+        if tag not in self.VOID and (tag in self.SKIP or "hidden" in a or
+                                     self.HIDDEN.search(a.get("style") or "")):
+            self.skip = [tag, 1]
+            return
+        if tag == "br":
+            self.out.append("\n")
+        elif tag == "p":
+            self.out.append(2)
+        elif tag in ("td", "th"):
+            if self.cell:
+                self.out.append("\t")
+            self.cell = True
+        elif tag in self.BLOCK:
+            self.out.append(1)
+        if tag == "tr":
+            self.cell = False
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_endtag(self, tag):
+        if self.skip:
+            if tag == self.skip[0]:
+                self.skip[1] -= 1
+                if not self.skip[1]:
+                    self.skip = None
+            return
+        if tag == "p":
+            self.out.append(2)
+        elif tag in self.BLOCK:
+            self.out.append(1)
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+
+    def handle_data(self, d):
+        if not self.skip:
+            self.out.append(d if self.pre else re.sub(r"[ \t\n\r\f]+", " ", d))
+
+    def text(self):
+        lines, breaks = [""], 0
+        for piece in self.out:
+            if isinstance(piece, int):
+                breaks = max(breaks, piece)
+                continue
+            if breaks or not lines[-1]:
+                piece = piece.lstrip(" ")  # white space at a line's start is not shown
+                if not piece:
+                    continue
+            if breaks and lines != [""]:
+                lines.extend([""] * (breaks - (not lines[-1])))
+            breaks = 0
+            parts = piece.split("\n")
+            lines[-1] += parts[0]
+            lines.extend(parts[1:])
+        out = []
+        for l in lines:  # nor at its end, nor twice between words; runs of empty lines as one
+            l = re.sub(r" {2,}", " ", l).rstrip(" ")
+            if l or (out and out[-1]):
+                out.append(l)
+        return "\n".join(out).rstrip("\n") + "\n"
+
+
+def dom_text(raw):
+    p = DomText()
+    p.feed(raw.decode("utf-8", errors="replace"))
+    p.close()
+    return p.text().encode("utf-8")
+
+
+def render(r, path, raw):
+    """The text renderer r prints of the page at path (its bytes raw)."""
+    if RENDERERS[r] is None:
+        return dom_text(raw)
+    try:
+        return subprocess.run(RENDERERS[r] + [path], capture_output=True, timeout=60,
+                              stdin=subprocess.DEVNULL).stdout
+    except subprocess.TimeoutExpired:
+        return b""
+
+
+def render_stamp():
+    """A hash of what the renders depend on (the renderers' command lines, the DOM text
+    and the gold's making): a render of another stamp is made again."""
+    h = hashlib.sha256(json.dumps(RENDERERS, sort_keys=True).encode())
+    for f in (DomText, dom_text, render, render_all, saudi, Text, H1, Title, html_text):
+        h.update(inspect.getsource(f).encode())
+    return h.hexdigest()[:16]
+
+
 def render_all(eval_dir, out):
+    for r, cmd in RENDERERS.items():
+        if cmd and not shutil.which(cmd[0]):
+            sys.exit("bench-text: %s not installed (make bench-text installs it)" % cmd[0])
     pages = []  # (name, html path, gold)
     sh = os.path.join(eval_dir, "scrapinghub_aeb")
     gt = json.load(open(os.path.join(sh, "ground-truth.json"), encoding="utf-8"))
@@ -353,13 +488,9 @@ def render_all(eval_dir, out):
             f.write(raw)
         if g.get("title"):
             g["h1"] = h1_texts(raw)
-        for r, cmd in RENDERERS.items():
-            try:
-                text = subprocess.run(cmd + [tmp], capture_output=True, timeout=60).stdout
-            except subprocess.TimeoutExpired:
-                text = b""
+        for r in RENDERERS:
             with open(os.path.join(out, r, name + ".txt"), "wb") as f:
-                f.write(text)
+                f.write(render(r, tmp, raw))
         gold[name] = g
     os.remove(tmp)
     # the dumps given as text (a text browser's output of Arabic and Persian pages)
@@ -809,7 +940,11 @@ def fields(out, renderer, half="dev"):
 
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    if cmd == "render":
+    if cmd == "renderers":
+        print(" ".join(RENDERERS))
+    elif cmd == "stamp":
+        print(render_stamp())
+    elif cmd == "render":
         render_all(sys.argv[2], sys.argv[3])
     elif cmd == "saudi":
         saudi(sys.argv[2], sys.argv[3])

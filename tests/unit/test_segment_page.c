@@ -2829,6 +2829,200 @@ static void test_lynx_references(void)
 	sahifa_buf_release(&b);
 }
 
+/* The text at line of the record's body, or NULL. */
+static const char *body_at(const struct sahifa_article *a, long line)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++)
+			if (a->sections[i].paragraphs[j].line == line)
+				return a->sections[i].paragraphs[j].text;
+	return NULL;
+}
+
+/* A page as python3-html2text prints it (Markdown, unwrapped): the menu's links and
+ * the list of teasers are link text by the letters inside their brackets (the
+ * addresses count for nothing), the picture alone is a placeholder, a paragraph with
+ * a link in it and one in emphasis are prose kept as printed, and the "#" heading is
+ * the headline without its mark. */
+static void test_markdown_page(void)
+{
+	static const char *const menu[] = { "News", "Sport", "Business", "Culture", "Weather",
+					    "Opinion", "Travel", "Science" };
+	static const char *const teasers[] = {
+		"* [Storm warning for the coast this weekend](https://riverton.example/2025/storm-warning-coast/)",
+		"* [School meals to cost less from April](https://riverton.example/2025/school-meals-april/)",
+		"* [Harbour festival moves to August](https://riverton.example/2025/harbour-festival-august/)",
+	};
+	static const char linked[] = "Supporters said the lanes would cut the morning commute "
+				     "from the [northern suburbs](https://riverton.example/suburbs/) "
+				     "by a quarter, and that the money would come from a transport "
+				     "grant that the city would otherwise lose at the end of the year.";
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	char line[160];
+	long menu_line, image_line, linked_line, em_line, teaser_line;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "[Skip to main content](#main)");
+	put(&p, "");
+	menu_line = p.line + 1;
+	for (i = 0; i < COUNT(menu); i++) {
+		snprintf(line, sizeof(line), "  * [%s](https://riverton.example/%s/)", menu[i], menu[i]);
+		put(&p, line);
+	}
+	put(&p, "");
+	put(&p, "# Council backs bus lanes for the harbour road");
+	put(&p, "");
+	image_line = p.line + 1;
+	put(&p, "[![Buses on the harbour road](https://riverton.example/img/harbour-road-buses.jpg)](https://riverton.example/gallery/)");
+	put(&p, "");
+	put(&p, prose_en[0]);
+	put(&p, "");
+	linked_line = p.line + 1;
+	put(&p, linked);
+	put(&p, "");
+	put(&p, prose_en[2]);
+	put(&p, "");
+	em_line = p.line + 1;
+	snprintf(line, sizeof(line), "_%s_", "The council will hold two more public meetings.");
+	put(&p, line);
+	put(&p, "");
+	put(&p, prose_en[3]);
+	put(&p, "");
+	put(&p, "## Most read");
+	put(&p, "");
+	teaser_line = p.line + 1;
+	for (i = 0; i < COUNT(teasers); i++)
+		put(&p, teasers[i]);
+	put(&p, "");
+	put(&p, "[About us](/about/) · [Contact](/contact/) · [Privacy policy](/privacy/)");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	r = removed_at(&a, menu_line);
+	CHECK_STR("menu", r ? sahifa_reason_name(r->reason) : NULL, "link_list");
+	r = removed_at(&a, image_line);
+	CHECK_STR("picture", r ? sahifa_reason_name(r->reason) : NULL, "short_block");
+	CHECK_STR("linked paragraph", body_at(&a, linked_line), linked);
+	CHECK_STR("emphasis", body_at(&a, em_line), "_The council will hold two more public meetings._");
+	r = removed_at(&a, teaser_line);
+	CHECK_STR("teasers", r ? sahifa_reason_name(r->reason) : NULL, "link_list");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 5);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A page as a DOM's innerText gives it: the menus' items are bare lines with no
+ * bullet or link mark, and a run of eight or more such short lines is a menu.  Under
+ * the story, such a menu ends it: the site's notice in prose after it stays outside
+ * (the market data notice under a story of a business site of the scrapinghub
+ * article-extraction benchmark), where short lines between would let the story's
+ * run of text go on over them. */
+static void test_dom_menu(void)
+{
+	static const char *const menu[] = { "Home", "World", "Politics", "Business", "Tech",
+					    "Science", "Health", "Sports", "Travel", "Video" };
+	static const char *const under[] = { "Markets", "Premarkets", "Dow 30", "After-Hours",
+					     "Economy", "Energy", "Gadget", "Upstarts", "Homes" };
+	static const char notice[] = "Most stock quote data provided by the exchanges. Market "
+				     "indices are shown in real time, except for the index of "
+				     "the harbour towns, which is updated every two minutes. All "
+				     "times are local. Factual data is provided by our partners "
+				     "and may be delayed by a quarter of an hour.";
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long menu_line, under_line, notice_line;
+	char line[64];
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Riverton Daily");
+	menu_line = p.line + 1;
+	for (i = 0; i < 64; i++) {  /* a site's menu is long: a page's many short lines */
+		snprintf(line, sizeof(line), "%s %zu", menu[i % COUNT(menu)], i / COUNT(menu) + 1);
+		put(&p, line);
+	}
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "By Jane Doe");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	under_line = p.line + 1;
+	for (i = 0; i < 2 * COUNT(under); i++)
+		put(&p, under[i % COUNT(under)]);
+	notice_line = p.line + 1;
+	put(&p, notice);
+	put(&p, "About us");
+	put(&p, "Contact");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	r = removed_at(&a, menu_line + 2);
+	CHECK_STR("menu", r ? sahifa_reason_name(r->reason) : NULL, "menu");
+	for (i = 0; i < 2 * COUNT(under); i++) {
+		r = removed_at(&a, under_line + (long)i);
+		CHECK_STR("menu under", r ? sahifa_reason_name(r->reason) : NULL, "menu");
+	}
+	r = removed_at(&a, notice_line);
+	CHECK_STR("notice", r ? sahifa_reason_name(r->reason) : NULL, "outside");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A short page as a DOM's innerText gives it, with no bullet or link number anywhere
+ * (a news site's story page of the newspaper4k fixtures): the run of bare menu items
+ * alone makes it a whole page, so that the menu is removed and the headline under it
+ * found. */
+static void test_dom_short_page(void)
+{
+	static const char *const menu[] = { "Home", "World", "Politics", "Business", "Tech",
+					    "Science", "Health", "Sports", "Travel", "Video" };
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long menu_line;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Riverton Daily");
+	menu_line = p.line + 1;
+	for (i = 0; i < COUNT(menu); i++)
+		put(&p, menu[i]);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Tuesday 18 November 2025");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us");
+	put(&p, "Contact");
+	put(&p, "Privacy policy");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	for (i = 0; i < COUNT(menu); i++) {  /* ("Home" is a chrome rule's) */
+		r = removed_at(&a, menu_line + (long)i);
+		CHECK(r && (r->reason == SAHIFA_REASON_MENU || r->reason == SAHIFA_REASON_CHROME));
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -3335,6 +3529,9 @@ int main(void)
 	test_numbered_list();
 	test_numbered_list_lynx();
 	test_lynx_references();
+	test_markdown_page();
+	test_dom_menu();
+	test_dom_short_page();
 	test_comment_policy();
 	test_comments_run();
 	test_comments_label();
