@@ -7,7 +7,7 @@
 # missing tool): it is counted as skipped, never as passed.
 # Environment: SAHIFA (the binary), BUILD; SHARED is ../shared when it exists.
 # UPDATE=1 regenerates the golden files of the cli cases.
-# ONLY=pattern runs only the tests whose name contains pattern.
+# ONLY="pattern ..." runs only the tests whose name contains one of the patterns.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/tests/env.sh"
@@ -18,7 +18,13 @@ skipped=0
 log="$BUILD/test-log"
 mkdir -p "$log"
 
-selected() { [ -z "$ONLY" ] || case "$1" in *"$ONLY"*) return 0 ;; *) return 1 ;; esac; }
+selected() {
+	[ -z "$ONLY" ] && return 0
+	for pat in $ONLY; do
+		case "$1" in *"$pat"*) return 0 ;; esac
+	done
+	return 1
+}
 
 # Count PASS/FAIL/RESULT lines of one test's output; a non-zero exit with no failure
 # reported counts as one failure, so a crash is never silent.

@@ -65,13 +65,15 @@
  * the file a buffer at a time, not one write call each. */
 #define SAHIFA_OUTFILE_BUFFER_BYTES ((size_t)256 << 10)
 
-/* Articles handed to the worker threads at once by convert; with the article limit
- * above it bounds convert's memory. */
-#define SAHIFA_CONVERT_BATCH 64
+/* Inputs convert holds at once in its ring (read, being converted, or converted and
+ * waiting for the ones before them to be written); with the article limit above it
+ * bounds convert's memory, and it is deep enough that the threads stay busy behind
+ * one slow input. */
+#define SAHIFA_CONVERT_RING 64
 
-/* Raw bytes handed to the worker threads at once: a batch closes at whichever of the
- * two limits comes first, so a run of large articles does not multiply memory. */
-#define SAHIFA_CONVERT_BATCH_BYTES ((size_t)64 << 20)
+/* Raw bytes of input the ring holds at once: it is full at whichever of the two limits
+ * comes first, so a run of large articles does not multiply memory. */
+#define SAHIFA_CONVERT_RING_BYTES ((size_t)64 << 20)
 
 /* JSONL rows validate parses and checks in parallel at once: a batch closes at whichever
  * of the two limits comes first (a single longer line still makes a batch of one). */

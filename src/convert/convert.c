@@ -1,8 +1,12 @@
 /*
- * convert: inputs -> records.  The input walker hands over one input at a time; they
- * are gathered into a batch (bounded in count and bytes), converted by worker threads
- * into JSON lines or rejects, and written in input order, so the output never depends
- * on the thread count.
+ * convert: inputs -> records, as a streaming ordered pipeline.  The input walker hands
+ * over one input at a time on the calling thread, which copies it into the next slot
+ * of a ring (bounded in count and bytes) and queues it on the run's pool; the workers
+ * convert the oldest queued slot into a JSON line or a reject; the calling thread
+ * writes finished slots strictly in input order as soon as the oldest one is done, and
+ * when the ring is full it converts queued slots itself until the oldest is done.  So
+ * the output and the messages never depend on the thread count, and -j 1 (no pool)
+ * converts and writes each input as it comes, with no thread at all.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -125,13 +129,18 @@ struct slot {
 	unsigned long long replaced; /* invalid bytes replaced in it */
 	unsigned long long name_bad; /* invalid bytes replaced in its name and member */
 	char sha256[65];
+	const struct sahifa_convert_options *opts;
+	struct shf_pool_task task;   /* its conversion, on the pool */
 };
 
 struct run {
 	const struct sahifa_convert_options *opts;
-	struct slot slots[SAHIFA_CONVERT_BATCH];
-	size_t n, bytes;
+	/* the ring: n slots from head on, in input order, holding bytes of input */
+	struct slot slots[SAHIFA_CONVERT_RING];
+	size_t head, n, bytes;
 	unsigned threads;
+	struct shf_pool *pool;       /* NULL with one thread: each slot converted at once */
+	int write_failed;            /* writing stopped on a fatal error: the ring is dropped */
 	struct sahifa_outfile out, rejects;
 	int have_rejects;
 	sahifa_diag_fn diag;
@@ -221,12 +230,12 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 	s->data = NULL;
 }
 
-/* One slot of the batch, on whichever thread of the pool takes it. */
-static void convert_index(void *ctx, unsigned thread, size_t i)
+/* One slot of the ring, on whichever thread of the pool takes it. */
+static void convert_task(void *arg, unsigned thread)
 {
-	struct run *r = ctx;
+	struct slot *s = arg;
 
-	convert_slot(r->opts, &r->slots[i]);
+	convert_slot(s->opts, s);
 }
 
 /* A failed input: report it, count it, and write it to --rejects. */
@@ -260,48 +269,79 @@ static enum sahifa_status reject(struct run *r, struct slot *s)
 	return st;
 }
 
-static enum sahifa_status flush_batch(struct run *r)
+/* Write one converted slot: its name warning, then its record or its reject; a
+ * fatal conversion error of the slot stops the run. */
+static enum sahifa_status write_slot(struct run *r, struct slot *s)
+{
+	enum sahifa_status st;
+
+	if (s->name_bad) {
+		struct sahifa_error w;
+		char path[SAHIFA_ERROR_PATH_MAX];
+
+		sahifa_member_path(s->name, s->member, path, sizeof(path));
+		sahifa_error_set(&w, SAHIFA_ERR_DATA, path, 0, 0,
+				 "name is not valid UTF-8: %llu bytes replaced by U+FFFD",
+				 s->name_bad);
+		w.severity = SAHIFA_WARNING;
+		if (r->diag)
+			r->diag(r->diag_ctx, &w);
+		r->sum->replaced += s->name_bad;
+	}
+	if (s->unread || (s->st && sahifa_error_grade(&s->err, s->st) == SAHIFA_FAILED))
+		return reject(r, s);
+	if (s->st) {
+		*r->err = s->err;
+		return s->st;
+	}
+	r->sum->records++;
+	r->sum->replaced += s->replaced;
+	st = sahifa_buf_append_char(&s->line, '\n');
+	if (st)
+		return sahifa_error_set(r->err, st, NULL, 0, 0, "out of memory");
+	return sahifa_outfile_write(&r->out, s->line.data, s->line.len, r->err);
+}
+
+/* Write the finished slots at the head of the ring, in input order, and free them. */
+static enum sahifa_status ring_write(struct run *r)
 {
 	enum sahifa_status st = SAHIFA_OK;
-	size_t i;
 
-	shf_pool_run(r->threads, r->n, convert_index, r);
-	for (i = 0; i < r->n && !st; i++) {
-		struct slot *s = &r->slots[i];
+	while (!st && r->n && shf_pool_done(r->pool, &r->slots[r->head].task)) {
+		struct slot *s = &r->slots[r->head];
 
-		if (s->name_bad) {
-			struct sahifa_error w;
-			char path[SAHIFA_ERROR_PATH_MAX];
-
-			sahifa_member_path(s->name, s->member, path, sizeof(path));
-			sahifa_error_set(&w, SAHIFA_ERR_DATA, path, 0, 0,
-					 "name is not valid UTF-8: %llu bytes replaced by U+FFFD",
-					 s->name_bad);
-			w.severity = SAHIFA_WARNING;
-			if (r->diag)
-				r->diag(r->diag_ctx, &w);
-			r->sum->replaced += s->name_bad;
-		}
-		if (s->unread || (s->st && sahifa_error_grade(&s->err, s->st) == SAHIFA_FAILED)) {
-			st = reject(r, s);
-		} else if (s->st) {
-			*r->err = s->err;
-			st = s->st;
-		} else {
-			r->sum->records++;
-			r->sum->replaced += s->replaced;
-			st = sahifa_buf_append_char(&s->line, '\n');
-			if (st)
-				st = sahifa_error_set(r->err, st, NULL, 0, 0, "out of memory");
-			else
-				st = sahifa_outfile_write(&r->out, s->line.data, s->line.len, r->err);
-		}
+		st = write_slot(r, s);
+		r->bytes -= s->len;
+		slot_clear(s);
+		r->head = (r->head + 1) % SAHIFA_CONVERT_RING;
+		r->n--;
 	}
-	for (i = 0; i < r->n; i++)
-		slot_clear(&r->slots[i]);
-	r->n = 0;
-	r->bytes = 0;
+	if (st)
+		r->write_failed = 1;
 	return st;
+}
+
+/* Write slots until the ring has fewer than `keep` left: while the oldest is not
+ * done, this thread converts the oldest queued slot itself or waits for a worker. */
+static enum sahifa_status ring_flush(struct run *r, size_t keep)
+{
+	enum sahifa_status st = SAHIFA_OK;
+
+	while (!st && r->n && (r->n >= keep || r->bytes >= SAHIFA_CONVERT_RING_BYTES)) {
+		shf_pool_wait(r->pool, &r->slots[r->head].task);
+		st = ring_write(r);
+	}
+	return st;
+}
+
+/* Free what the ring still holds once the pool is stopped (a run stopped early). */
+static void ring_clear(struct run *r)
+{
+	for (; r->n; r->n--) {
+		slot_clear(&r->slots[r->head]);
+		r->head = (r->head + 1) % SAHIFA_CONVERT_RING;
+	}
+	r->bytes = 0;
 }
 
 /* Count an input that is not an article by design, per reason. */
@@ -375,8 +415,9 @@ static char *dup_or_null(const char *s, int *failed)
 static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *item)
 {
 	struct run *r = ctx;
-	struct slot *s = &r->slots[r->n];
+	struct slot *s = &r->slots[(r->head + r->n) % SAHIFA_CONVERT_RING];
 	int failed = 0;
+	enum sahifa_status st;
 
 	if (is_own(r, item)) {
 		count_skip(r->sum, "output");
@@ -411,13 +452,17 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 		memcpy(s->data, item->data, item->len);
 	}
 	s->len = item->len;
+	s->opts = r->opts;
+	s->task.fn = convert_task;
+	s->task.arg = s;
 	r->n++;
 	r->bytes += item->len;
 	r->sum->inputs++;
 	r->sum->bytes_in += item->len;
-	if (r->n == SAHIFA_CONVERT_BATCH || r->bytes >= SAHIFA_CONVERT_BATCH_BYTES)
-		return flush_batch(r);
-	return SAHIFA_OK;
+	shf_pool_add(r->pool, &s->task);
+	/* what is done goes out now; a full ring waits for room before the next input */
+	st = ring_write(r);
+	return st ? st : ring_flush(r, SAHIFA_CONVERT_RING);
 nomem:
 	slot_clear(s);
 	return sahifa_error_nomem(r->err, item->name);
@@ -467,7 +512,6 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 {
 	struct run *r = calloc(1, sizeof(*r));
 	enum sahifa_status st;
-	size_t i;
 
 	memset(summary, 0, sizeof(*summary));
 	if (!r)
@@ -511,10 +555,23 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		io.progress = opts->progress;
 		io.progress_ctx = opts->progress_ctx;
 		io.shard = opts->shard ? &r->share : NULL;
+		r->pool = r->threads > 1 ? shf_pool_new(r->threads - 1) : NULL;
 		st = sahifa_input_walk_opts(inputs, n_inputs, &io, on_item, r, err);
+		if (!st) {
+			st = ring_flush(r, 0);
+		} else if (!r->write_failed) {
+			/* the walk stopped: the inputs read before the stop are reported as a
+			 * single-threaded run reports them, each as it was read; its error
+			 * stays the run's */
+			struct sahifa_error later;
+
+			r->err = &later;
+			ring_flush(r, 0);
+			r->err = err;
+		}
+		shf_pool_free(r->pool);
+		r->pool = NULL;
 	}
-	if (!st && r->n)
-		st = flush_batch(r);
 	/* the rejects first: when they cannot be written, the output is not put in place */
 	if (!st && r->have_rejects)
 		st = sahifa_outfile_commit(&r->rejects, err);
@@ -527,8 +584,7 @@ enum sahifa_status sahifa_convert_run(const struct sahifa_convert_options *opts,
 		if (r->have_rejects)
 			sahifa_outfile_abort(&r->rejects);
 	}
-	for (i = 0; i < r->n; i++)
-		slot_clear(&r->slots[i]);
+	ring_clear(r);
 	sahifa_sha256_free(r->share.fingerprint);
 	free(r);
 	return st;

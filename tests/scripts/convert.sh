@@ -33,6 +33,66 @@ fi
 check "convert -j 1 and -j 4 give identical bytes" cmp "$T/j1.jsonl" "$T/j4.jsonl"
 check "convert twice gives identical bytes" cmp "$T/j1.jsonl" "$T/samples.jsonl"
 
+# A mixed input through the ring of slots (more inputs than SAHIFA_CONVERT_RING holds):
+# tiny articles, rejects (empty, blank), names that are not UTF-8, a tar of members,
+# and two large articles that finish long after the ones read behind them.  Records,
+# rejects, messages and exit code are the same bytes for every thread count.
+M="$T/mixed"
+$PY - "$M" <<'PY'
+import io, os, sys, tarfile
+d = sys.argv[1].encode()
+os.makedirs(d, exist_ok=True)
+words = "the council met on tuesday to discuss the new budget for schools and roads".split()
+def body(i, n):
+    return "\n".join("%s %d %s." % (" ".join(words[(i + k) % len(words):] + words[:(i + k) % len(words)]), k, words[k % len(words)])
+                     for k in range(n)) + "\n"
+for i in range(200):
+    name = b"a%03d.txt" % i
+    if i % 13 == 5:
+        name = b"a%03d-\xff\xfe.txt" % i
+    if i % 7 == 3:
+        text = ""
+    elif i % 11 == 4:
+        text = "   \n\n  \n"
+    elif i in (20, 90):
+        text = "Headline of a long article %d\n\n" % i + body(i, 40000)
+    elif i % 2:
+        text = "Tiny %d.\n" % i
+    else:
+        text = "Headline %d\n\n" % i + body(i, 1 + i % 9)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(text.encode())
+buf = io.BytesIO()
+with tarfile.open(fileobj=buf, mode="w") as t:
+    for i in range(30):
+        data = (b"" if i % 5 == 2 else ("Member %d\n\n" % i + body(i, 3)).encode())
+        ti = tarfile.TarInfo("m/%02d.txt" % i)
+        ti.size = len(data)
+        t.addfile(ti, io.BytesIO(data))
+with open(os.path.join(d, b"b-members.tar"), "wb") as f:
+    f.write(buf.getvalue())
+PY
+for j in 1 2 4 8; do
+	"$SAHIFA" convert -j $j --rejects "$T/mixed-rej$j.jsonl" -o "$T/mixed$j.jsonl" "$M" "$M/missing.txt" 2> "$T/mixed$j.err"
+	echo "exit $?" >> "$T/mixed$j.err"
+done
+n_rec=$(wc -l < "$T/mixed1.jsonl")
+n_rej=$(wc -l < "$T/mixed-rej1.jsonl")
+if [ "$n_rec" -gt 150 ] && [ "$n_rej" -gt 40 ] && [ $((n_rec + n_rej)) -eq 231 ] &&
+	grep -q "not valid UTF-8" "$T/mixed1.err" && grep -q "^exit 1$" "$T/mixed1.err"; then
+	pass "convert mixed input -j 1: $n_rec records, $n_rej rejects"
+else
+	fail "convert mixed input -j 1" "$n_rec records, $n_rej rejects: $(tail -n 3 "$T/mixed1.err" | tr '\n' ' ')"
+fi
+for j in 2 4 8; do
+	if cmp -s "$T/mixed1.jsonl" "$T/mixed$j.jsonl" && cmp -s "$T/mixed-rej1.jsonl" "$T/mixed-rej$j.jsonl" &&
+		cmp -s "$T/mixed1.err" "$T/mixed$j.err"; then
+		pass "convert mixed input -j $j: records, rejects and messages as -j 1"
+	else
+		fail "convert mixed input -j $j" "differs from -j 1: $(cmp "$T/mixed1.jsonl" "$T/mixed$j.jsonl"; cmp "$T/mixed-rej1.jsonl" "$T/mixed-rej$j.jsonl"; diff "$T/mixed1.err" "$T/mixed$j.err" | head -n 4 | tr '\n' ' ')"
+	fi
+done
+
 # ---- stdin ----
 first=$(ls "$ROOT"/samples/*.txt | head -n 1)
 "$SAHIFA" convert - < "$first" > "$T/stdin.jsonl"

@@ -61,7 +61,7 @@ if "$SAHIFA" convert -o "$T/tree.jsonl" "$T/tree" 2> "$T/err" && [ "$(wc -l < "$
 	pass "SAHIFA_MAX_DIR_DEPTH at the limit is walked"
 else fail "SAHIFA_MAX_DIR_DEPTH at the limit is walked" "$(tail -n 2 "$T/err")"; fi
 
-# -- SAHIFA_CONVERT_BATCH: more inputs than one batch holds, the same output whatever -j
+# -- SAHIFA_CONVERT_RING: more inputs than the ring holds, the same output whatever -j
 mkdir -p "$T/batch"
 i=0
 while [ $i -lt 150 ]; do
@@ -71,8 +71,8 @@ done
 "$SAHIFA" convert -j 1 -o "$T/b1.jsonl" "$T/batch" 2> /dev/null
 "$SAHIFA" convert -j 3 -o "$T/b3.jsonl" "$T/batch" 2> /dev/null
 if [ "$(wc -l < "$T/b1.jsonl")" -eq 150 ] && cmp -s "$T/b1.jsonl" "$T/b3.jsonl"; then
-	pass "SAHIFA_CONVERT_BATCH three batches, -j 1 and -j 3 equal"
-else fail "SAHIFA_CONVERT_BATCH" "$(wc -l < "$T/b1.jsonl") records, or -j 1 and -j 3 differ"; fi
+	pass "SAHIFA_CONVERT_RING two rings and more, -j 1 and -j 3 equal"
+else fail "SAHIFA_CONVERT_RING" "$(wc -l < "$T/b1.jsonl") records, or -j 1 and -j 3 differ"; fi
 
 # -- SAHIFA_VALIDATE_BATCH_BYTES: a batch closes on bytes long before it has
 # SAHIFA_VALIDATE_BATCH lines; reports stay in line order whatever -j
@@ -147,10 +147,10 @@ if [ "$(cat "$T/rc$((n + 1))")" -eq 1 ] && grep -q "l$((n + 1)).sig:2: header li
 else fail "SAHIFA_MAX_SIGNATURE_LINE_BYTES" "$(cat "$T/err$n" "$T/err$((n + 1))" | head -n 2)"; fi
 
 # -- limits only a large run reaches: named here, counted as skipped, never as passed
-echo "SKIP limits/SAHIFA_CONVERT_BATCH_BYTES: reaching it takes over 64 MiB of input; the batch logic is the one SAHIFA_CONVERT_BATCH exercises"
+echo "SKIP limits/SAHIFA_CONVERT_RING_BYTES: reaching it takes over 64 MiB of input; the ring logic is the one SAHIFA_CONVERT_RING fills"
 echo "SKIP limits/SAHIFA_CORPUS_BATCH_BYTES: reaching it takes over 16 MiB of records; the batch logic is the one SAHIFA_CORPUS_BATCH closes"
 echo "SKIP limits/SAHIFA_REGEX_STACK_BYTES: no pattern of ours reaches ICU's backtrack stack limit before its time limit"
-skip_named="SAHIFA_CONVERT_BATCH_BYTES SAHIFA_CORPUS_BATCH_BYTES SAHIFA_REGEX_STACK_BYTES"
+skip_named="SAHIFA_CONVERT_RING_BYTES SAHIFA_CORPUS_BATCH_BYTES SAHIFA_REGEX_STACK_BYTES"
 
 # -- every limit is named by a test
 for name in $(sed -n 's/^#define \(SAHIFA_[A-Z0-9_]*\) .*/\1/p' "$ROOT/include/sahifa/limits.h"); do

@@ -1,9 +1,11 @@
 /* Unit tests of the shared core: buffer, errors, article counts, SHA-256, outfile. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -561,12 +563,146 @@ static void test_pool(void)
 	shf_pool_run(4, 0, pool_mark, seen);
 }
 
+/* The persistent pool's test: one task can be held running, every task notes which
+ * thread ran it and in which order the tasks started. */
+struct pool_test {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int held;                    /* a holding task waits while this is set */
+	int started;                 /* the holding task is running */
+	int next;                    /* the next start's order */
+};
+
+struct pool_job {
+	struct shf_pool_task task;
+	struct pool_test *pt;
+	int hold;
+	int runs, order;
+	unsigned thread;
+};
+
+static void pool_job_run(void *arg, unsigned thread)
+{
+	struct pool_job *j = arg;
+	struct pool_test *pt = j->pt;
+
+	pthread_mutex_lock(&pt->lock);
+	j->runs++;
+	j->thread = thread;
+	j->order = pt->next++;
+	if (j->hold) {
+		pt->started = 1;
+		pthread_cond_broadcast(&pt->cond);
+		while (pt->held)
+			pthread_cond_wait(&pt->cond, &pt->lock);
+	}
+	pthread_mutex_unlock(&pt->lock);
+}
+
+static void pool_job_init(struct pool_job *j, struct pool_test *pt, int hold)
+{
+	memset(j, 0, sizeof(*j));
+	j->pt = pt;
+	j->hold = hold;
+	j->task.fn = pool_job_run;
+	j->task.arg = j;
+}
+
+/* Poll, never helping, until t is done; 0 when it is not done within ten seconds. */
+static int pool_poll(struct shf_pool *p, struct shf_pool_task *t)
+{
+	struct timespec ms = { 0, 1000000 };
+	int k;
+
+	for (k = 0; k < 10000; k++) {
+		if (shf_pool_done(p, t))
+			return 1;
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
+static void test_pool_tasks(void)
+{
+	static struct pool_job many[1000];
+	struct pool_test pt;
+	struct pool_job a, b, c, d;
+	struct shf_pool *p;
+	size_t i, once = 0;
+
+	memset(&pt, 0, sizeof(pt));
+	pthread_mutex_init(&pt.lock, NULL);
+	pthread_cond_init(&pt.cond, NULL);
+
+	/* no worker: no pool, and each task runs on the caller as it is added */
+	CHECK(shf_pool_new(0) == NULL);
+	pool_job_init(&a, &pt, 0);
+	shf_pool_add(NULL, &a.task);
+	CHECK_INT("inline run", a.runs, 1);
+	CHECK_INT("inline thread", a.thread, 0);
+	CHECK(shf_pool_done(NULL, &a.task));
+	shf_pool_wait(NULL, &a.task);
+	shf_pool_free(NULL);
+
+	/* one worker held by a: the caller waiting for b runs b itself; released, the
+	 * worker takes c before d, oldest first */
+	p = shf_pool_new(1);
+	CHECK(p != NULL);
+	pt.held = 1;
+	pool_job_init(&a, &pt, 1);
+	pool_job_init(&b, &pt, 0);
+	pool_job_init(&c, &pt, 0);
+	pool_job_init(&d, &pt, 0);
+	shf_pool_add(p, &a.task);
+	pthread_mutex_lock(&pt.lock);
+	while (!pt.started)
+		pthread_cond_wait(&pt.cond, &pt.lock);
+	pthread_mutex_unlock(&pt.lock);
+	shf_pool_add(p, &b.task);
+	shf_pool_add(p, &c.task);
+	shf_pool_add(p, &d.task);
+	CHECK(!shf_pool_done(p, &a.task));
+	shf_pool_wait(p, &b.task);
+	CHECK_INT("waiter ran b", b.runs, 1);
+	CHECK_INT("waiter is thread 0", b.thread, 0);
+	CHECK(!shf_pool_done(p, &c.task));
+	pthread_mutex_lock(&pt.lock);
+	pt.held = 0;
+	pthread_cond_broadcast(&pt.cond);
+	pthread_mutex_unlock(&pt.lock);
+	CHECK(pool_poll(p, &d.task));
+	CHECK(shf_pool_done(p, &a.task) && shf_pool_done(p, &c.task));
+	CHECK_INT("a on the worker", a.thread, 1);
+	CHECK_INT("c on the worker", c.thread, 1);
+	CHECK_INT("d on the worker", d.thread, 1);
+	CHECK(a.order < b.order && b.order < c.order && c.order < d.order);
+	CHECK_INT("each once", a.runs + b.runs + c.runs + d.runs, 4);
+	shf_pool_free(p);
+
+	/* many tasks over three workers and the caller: each runs once */
+	p = shf_pool_new(3);
+	CHECK(p != NULL);
+	for (i = 0; i < sizeof(many) / sizeof(many[0]); i++) {
+		pool_job_init(&many[i], &pt, 0);
+		shf_pool_add(p, &many[i].task);
+	}
+	for (i = 0; i < sizeof(many) / sizeof(many[0]); i++) {
+		shf_pool_wait(p, &many[i].task);
+		once += many[i].runs == 1 && many[i].thread <= 3;
+	}
+	CHECK_INT("each task once", once, sizeof(many) / sizeof(many[0]));
+	shf_pool_free(p);
+	pthread_cond_destroy(&pt.cond);
+	pthread_mutex_destroy(&pt.lock);
+}
+
 int main(void)
 {
 	test_array();
 	test_hset();
 	test_grade();
 	test_pool();
+	test_pool_tasks();
 	test_buf();
 	test_error();
 	test_counts();
