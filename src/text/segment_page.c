@@ -442,17 +442,23 @@ struct widths {
 
 /* Every way of counting in one walk over the lines (the lines a renderer does not
  * break at the width are the same for all): wd[way] for each way, and wd[M_WAYS + way]
- * the same for the indented lines alone. */
-static void measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAYS])
+ * the same for the indented lines alone.  Each histogram is cleared only when a line
+ * first needs it, as most texts have neither marks nor indented lines: the return has
+ * W_MARKS when some line has marks (else wd[M_BARE] is not filled, as it would be
+ * wd[M_COLS]), and W_INDENT when some line is indented (else wd[M_WAYS...] are not). */
+enum { W_MARKS = 1, W_INDENT = 2 };
+
+static int measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAYS])
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i;
-	int way;
+	int way, seen = 0;
 
-	memset(wd, 0, 2 * M_WAYS * sizeof(*wd));
+	memset(wd, 0, 2 * sizeof(*wd));  /* M_CHARS and M_COLS */
 	for (i = 0; i < s->n_lines; i++) {
 		const struct seg_line *l = &s->lines[i];
-		uint32_t on, v[M_WAYS], marks;
+		uint32_t on, v[M_WAYS], marks = 0;
+		int ways, indented = l->width > l->chars;
 
 		if (l->cls == C_BLANK || l->width < 20 || has_scheme_mark(t, l->b, l->e) ||
 		    long_token(t, l->b, l->e))
@@ -467,7 +473,18 @@ static void measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAY
 			v[M_COLS] = line_cols_marks(t, l, &marks);
 			v[M_BARE] = v[M_COLS] - marks;
 		}
-		for (way = 0; way < M_WAYS; way++) {
+		if (marks && !(seen & W_MARKS)) {  /* the same as in columns so far */
+			wd[M_BARE] = wd[M_COLS];
+			if (seen & W_INDENT)
+				wd[M_WAYS + M_BARE] = wd[M_WAYS + M_COLS];
+			seen |= W_MARKS;
+		}
+		if (indented && !(seen & W_INDENT)) {
+			memset(&wd[M_WAYS], 0, M_WAYS * sizeof(*wd));
+			seen |= W_INDENT;
+		}
+		ways = seen & W_MARKS ? M_WAYS : M_BARE;
+		for (way = 0; way < ways; way++) {
 			uint32_t w = v[way];
 
 			if (w > REFLOW_MAX_WIDTH) {
@@ -476,11 +493,12 @@ static void measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAY
 			}
 			wd[way].total++, wd[way].hist[w]++;
 			wd[way].cont[w] += on;
-			if (l->width > l->chars)
+			if (indented)
 				wd[M_WAYS + way].total++, wd[M_WAYS + way].hist[w]++,
 					wd[M_WAYS + way].cont[w] += on;
 		}
 	}
+	return seen;
 }
 
 /* The wrap width of the text under one way of counting (0: not wrapped); *full gets
@@ -544,10 +562,13 @@ static int has_word(const unsigned char *t, const struct seg_line *l)
 /* The indented lines' own wrap width under a way of counting (0: none; lynx sets a
  * block's text in from both margins: its indented lines end short of the page's
  * width, at a width of their own). */
-static uint32_t indent_width(const struct widths *wd, int way, uint32_t w, uint32_t full)
+static uint32_t indent_width(const struct widths *wd, int seen, int way, uint32_t w,
+			     uint32_t full)
 {
 	uint32_t wi, fulli;
 
+	if (!(seen & W_INDENT))
+		return 0;
 	wi = wrap_width(&wd[M_WAYS + way], &fulli);
 	return wi >= w || fulli * 2 < full ? 0 : wi;
 }
@@ -591,33 +612,26 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 	return joins;
 }
 
-/* 1 when the lines' widths in columns with and without their marks differ: the text
- * has marks (Burmese, Devanagari, Thai) that renderers count differently. */
-static int has_marks(const struct widths *wd)
-{
-	return memcmp(wd[M_COLS].hist, wd[M_BARE].hist, sizeof(wd[M_COLS].hist)) != 0;
-}
-
 void seg_reflow(struct seg_state *s)
 {
 	struct widths wd[2 * M_WAYS];
 	uint32_t w, wc, wb, wi, full, fullc, fullb;
-	int way;
+	int way, seen;
 
 	/* count in characters and in columns; the one under which more lines fill the
 	 * width is the renderer's (the same for text without wide characters) */
-	measure_widths(s, wd);
+	seen = measure_widths(s, wd);
 	w = wrap_width(&wd[M_CHARS], &full);
 	wc = wrap_width(&wd[M_COLS], &fullc);
 	way = fullc > full ? M_COLS : M_CHARS;
 	if (way == M_COLS)
 		w = wc, full = fullc;
-	wi = w ? indent_width(wd, way, w, full) : 0;
+	wi = w ? indent_width(wd, seen, way, w, full) : 0;
 	/* text with marks: columns without them are the renderer's when more of its
 	 * lines end where the next word would not have fitted (w3m does not count a
 	 * Burmese vowel sign; lynx does) */
-	if (has_marks(wd) && (wb = wrap_width(&wd[M_BARE], &fullb))) {
-		uint32_t wib = indent_width(wd, M_BARE, wb, fullb);
+	if ((seen & W_MARKS) && (wb = wrap_width(&wd[M_BARE], &fullb))) {
+		uint32_t wib = indent_width(wd, seen, M_BARE, wb, fullb);
 
 		if (!w || wrap_join(s, M_BARE, wb, wib, 0) > wrap_join(s, way, w, wi, 0))
 			way = M_BARE, w = wb, wi = wib;
