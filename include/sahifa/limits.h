@@ -67,9 +67,10 @@
 
 /* Inputs convert holds at once in its ring (read, being converted, or converted and
  * waiting for the ones before them to be written); with the article limit above it
- * bounds convert's memory, and it is deep enough that the threads stay busy behind
- * one slow input. */
-#define SAHIFA_CONVERT_RING 64
+ * bounds convert's memory.  It is deep enough that the other threads stay busy while
+ * one converts an input a few hundred times the size of those around it (64 left a
+ * thread idle behind a 700 KB article among 3 KB ones). */
+#define SAHIFA_CONVERT_RING 256
 
 /* Raw bytes of input the ring holds at once: it is full at whichever of the two limits
  * comes first, so a run of large articles does not multiply memory. */

@@ -314,7 +314,8 @@ static enum sahifa_status ring_write(struct run *r)
 		r->bytes -= s->len;
 		slot_clear(s);
 		r->head = (r->head + 1) % SAHIFA_CONVERT_RING;
-		r->n--;
+		if (!--r->n)
+			r->head = 0;  /* an empty ring starts over: -j 1 uses one slot */
 	}
 	if (st)
 		r->write_failed = 1;

@@ -62,16 +62,18 @@ if "$SAHIFA" convert -o "$T/tree.jsonl" "$T/tree" 2> "$T/err" && [ "$(wc -l < "$
 else fail "SAHIFA_MAX_DIR_DEPTH at the limit is walked" "$(tail -n 2 "$T/err")"; fi
 
 # -- SAHIFA_CONVERT_RING: more inputs than the ring holds, the same output whatever -j
+ring=$(sed -n 's/^#define SAHIFA_CONVERT_RING \([0-9]*\)$/\1/p' "$ROOT/include/sahifa/limits.h")
+nb=$((2 * ${ring:-0} + 100))
 mkdir -p "$T/batch"
 i=0
-while [ $i -lt 150 ]; do
-	echo "Article number $i of the batch test, with a few words of its own." > "$T/batch/a$(printf %03d $i).txt"
+while [ $i -lt $nb ]; do
+	echo "Article number $i of the ring test, with a few words of its own." > "$T/batch/a$(printf %04d $i).txt"
 	i=$((i + 1))
 done
 "$SAHIFA" convert -j 1 -o "$T/b1.jsonl" "$T/batch" 2> /dev/null
 "$SAHIFA" convert -j 3 -o "$T/b3.jsonl" "$T/batch" 2> /dev/null
-if [ "$(wc -l < "$T/b1.jsonl")" -eq 150 ] && cmp -s "$T/b1.jsonl" "$T/b3.jsonl"; then
-	pass "SAHIFA_CONVERT_RING two rings and more, -j 1 and -j 3 equal"
+if [ "${ring:-0}" -gt 0 ] && [ "$(wc -l < "$T/b1.jsonl")" -eq $nb ] && cmp -s "$T/b1.jsonl" "$T/b3.jsonl"; then
+	pass "SAHIFA_CONVERT_RING $nb inputs through a ring of $ring, -j 1 and -j 3 equal"
 else fail "SAHIFA_CONVERT_RING" "$(wc -l < "$T/b1.jsonl") records, or -j 1 and -j 3 differ"; fi
 
 # -- SAHIFA_VALIDATE_BATCH_BYTES: a batch closes on bytes long before it has
