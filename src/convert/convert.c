@@ -322,8 +322,9 @@ static enum sahifa_status ring_write(struct run *r)
 	return st;
 }
 
-/* Write slots until the ring has fewer than `keep` left: while the oldest is not
- * done, this thread converts the oldest queued slot itself or waits for a worker. */
+/* Write slots while the ring holds keep of them or more (0: until it is empty) or its
+ * bytes are at the limit: while the oldest is not done, this thread converts the
+ * oldest queued slot itself, or waits for a worker when every one is taken. */
 static enum sahifa_status ring_flush(struct run *r, size_t keep)
 {
 	enum sahifa_status st = SAHIFA_OK;
