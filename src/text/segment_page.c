@@ -3521,6 +3521,17 @@ static int logo_line(const char *t, size_t len)
 {
 	const char *o = memchr(t, '[', len), *c;
 
+	while (len && t[len - 1] == ' ')
+		len--;
+	while (len && *t == ' ')
+		t++, len--;
+	if ((len >= 5 && starts_ci(t, len, "logo ")) ||
+	    (len >= 5 && starts_ci(t + len - 4, 4, "logo") &&
+	     (t[len - 5] == ' ' || (t[len - 5] >= 'a' && t[len - 5] <= 'z' && t[len - 4] == 'L'))))
+		return 1;  /* a logo's alternative text: "Logo Wiener Digitale Revue"
+			    * (digitalerevue.at), "CNBC logo", "The Real Deal Logo",
+			    * "cleveland’s Logocleveland’s Logo" (scrapinghub benchmark) */
+
 	while (o && (c = memchr(o, ']', len - (size_t)(o - t))) != NULL) {
 		if (has_ascii_ci(o, (size_t)(c - o), "logo"))
 			return 1;
@@ -3585,7 +3596,7 @@ static const char *const w_notice[] = {
 	"javascript is turned off", "requires javascript", "javascript must be",
 	"or zip code", "enter city", "loading...", "please wait", "signed in as",
 	"logged in as", "jump to navigation", "jump to search", "skip to content",
-	"skip to main", "zum inhalt", "aller au contenu", "ir al contenido",
+	"skip to main", "zum inhalt", "zur startseite", "aller au contenu", "ir al contenido",
 	"saltar al contenido", "vai al contenuto", "pular para o conteúdo",
 	"ir para o conteúdo", "naar de inhoud", "przejdź do treści", "içeriğe geç",
 	"перейти к содержанию", "تخطي إلى المحتوى", "الانتقال إلى المحتوى",

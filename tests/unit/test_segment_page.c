@@ -925,6 +925,14 @@ static void test_headline_not_furniture(void)
 		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
 		/* the project's own writing: a theme switch and a jump back up */
 		{ 0, "Dark Mode", "November 19, 2019" },
+		/* a logo's alternative text ("CNBC logo", "The Real Deal Logo",
+		 * "cleveland’s Logocleveland’s Logo", scrapinghub benchmark by w3m; "Logo
+		 * Wiener Digitale Revue"), a link to the home page ("Zur Startseite MDR
+		 * Thüringen"), in names of the project's writing */
+		{ 0, "Riverton Daily Logo", "November 19, 2019" },
+		{ 0, "Logo Riverton Daily News", "November 19, 2019" },
+		{ 0, "riverton’s Logoriverton’s Logo", "November 19, 2019" },
+		{ 0, "Zur Startseite Riverton Tagblatt", "November 19, 2019" },
 		/* pictures without alternative text, printed as their files' names, as
 		 * ctvnews.ca's share icons by w3m ("0 [facebook-i]    [twitter-ic]
 		 * [google-ico]", scrapinghub benchmark), in names of the project's writing */
