@@ -2048,6 +2048,7 @@ static int find_date(const char *t, size_t len, char *out)
  * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
 static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
 					 "reporting by", "posted by", "posted by:", "written by:",
+					 "analysis by", "opinion by", "commentary by", "story by",
 					 "post author by", "par ",
 					 "von ", "por ", "di ", "a cura di", "door ",
 					 "ein artikel von", "geschrieben von", "publié par",
@@ -5481,8 +5482,14 @@ span:
 			char buf[BYLINE_BUF], date[16];
 			size_t len;
 
-			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
-				continue;
+			if (bi == title || h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 &&
+			     !(bi > title && (p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
+					      p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+					      p.b[bi].reason == SAHIFA_REASON_SHORT_BLOCK))))
+				continue;  /* (under the title, a "By [63]Scott Gordon" that is
+					    * all link text, nbcdfw.com by lynx, scrapinghub
+					    * benchmark) */
 			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;

@@ -238,6 +238,8 @@ static void test_bylines(void)
 		/* philstar.com (htmldate eval) by w3m: "Posted by:" */
 		{ 0, "Posted by: Ed de Leon on February 18, 2020 in Showbiz", "Ed de Leon", 1,
 		  NULL },
+		/* cnn.com (scrapinghub benchmark) by lynx: "Analysis by" */
+		{ 0, "Analysis by [120]Jane Roe", "Jane Roe", 1, "Analysis by Jane Roe" },
 		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
 		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
@@ -505,6 +507,26 @@ static void test_byline_label(void)
 		sahifa_article_release(&a);
 		sahifa_buf_release(&p.b);
 	}
+}
+
+/* The byline under the deck, all link text as lynx prints it ("By [63]Scott Gordon",
+ * nbcdfw.com, scrapinghub benchmark; the name here of the project's writing). */
+static void test_byline_linked(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Riverton votes for faster buses",
+	      "\nThe northern suburbs gain faster buses and the shops lose parking spaces\n\n"
+	      "By [63]Jane Roe\n\nPublished Nov 18, 2019 at 4:07 PM", NULL, &at, &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Riverton votes for faster buses");
+	CHECK_STR("byline", a.byline, "By Jane Roe");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Jane Roe");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 /* No byline under the headline: the author's signature at the article's foot, under a
@@ -3525,6 +3547,7 @@ int main(void)
 	test_byline_fuller();
 	test_byline_label();
 	test_byline_foot();
+	test_byline_linked();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
