@@ -3298,7 +3298,7 @@ static int echoes_line(const struct seg_state *s, size_t a, size_t b)
 static int breadcrumb(const char *t, size_t len)
 {
 	static const char *const seps[] = { " > ", " >> ", " \xc2\xbb ", " \xe2\x80\xba ", " / ",
-					    " \xc2\xab ", " \xe2\x80\xb9 ", NULL };
+					    " \xc2\xab ", " \xe2\x80\xb9 ", " \xe2\x86\x92 ", NULL };
 	size_t i;
 
 	for (i = 0; seps[i]; i++) {
@@ -3750,6 +3750,17 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 
 static int can_title(const struct page *p, size_t bi);
 static int in_teaser_list(struct page *p, size_t bi);
+static int breadcrumb(const char *t, size_t len);
+
+/* The run taken for the article opens with a breadcrumb trail, the title under it
+ * ("[122]Home → [123]Notizie dal mondo vegan → ll Climate Clock ha iniziato a
+ * scorrere: ...", vegolosi.it by lynx): the title is the trail's next block. */
+static int trail_opens(const struct page *p, size_t body)
+{
+	const struct seg_line *h = &p->s->lines[p->b[body].head];
+
+	return body < p->n && breadcrumb(p->s->text + h->b, h->e - h->b);
+}
 static int byline_kind(struct page *p, size_t bi, char *date);
 
 /* No lower-case letter and three capitals at least: a section's or an
@@ -5280,8 +5291,8 @@ span:
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi <= body && meta && sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
-		      !ends))
+		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) && meta &&
+		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or

@@ -740,6 +740,11 @@ static void test_headline(void)
 		{ 0, "Riverton Daily > News > 2015 > Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
+		/* a trail of arrows, "Home → archive → ... → current title" (as
+		 * wpcoder.pro documents its breadcrumbs; vegolosi.it by lynx) */
+		{ 0, "[122]Home → [123]News → Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
 		/* engadget (readability test page): a product label over the review's title,
 		 * "Xbox One X" over "Xbox One X review: A console that keeps up with ..." */
 		{ 0, "Bus lanes", "Council backs bus lanes for the harbour road",
