@@ -509,6 +509,34 @@ static void test_byline_label(void)
 	}
 }
 
+/* The author's handle on its own line under the name ("Catherine Shu @catherineshu /
+ * 2 days", techcrunch.com by w3m, scrapinghub benchmark, prints it on the name's line;
+ * other sites under it): the name is the byline, the handle no paragraph. */
+static void test_byline_handle(void)
+{
+	static const char *const unders[] = { "Jane Doe\n@janedoe\n\nNov 19, 2019",
+					      "Jane Doe\n\n@janedoe\n\nNov 19, 2019",
+					      "Jane Doe @janedoe / 2 days" };
+	size_t i, j;
+
+	for (i = 0; i < COUNT(unders); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Riverton votes for faster buses", unders[i], NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(unders[i], a.headline, "Riverton votes for faster buses");
+		CHECK_STR(unders[i], a.n_authors ? a.authors[0] : NULL, "Jane Doe");
+		for (j = 0; j < a.n_sections; j++)
+			CHECK(a.sections[j].n_paragraphs == 0 ||
+			      strncmp(a.sections[j].paragraphs[0].text, "The city council", 16) == 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* The byline under the deck, all link text as lynx prints it ("By [63]Scott Gordon",
  * nbcdfw.com, scrapinghub benchmark; the name here of the project's writing). */
 static void test_byline_linked(void)
@@ -3553,6 +3581,7 @@ int main(void)
 	test_byline_label();
 	test_byline_foot();
 	test_byline_linked();
+	test_byline_handle();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
