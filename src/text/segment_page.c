@@ -2370,6 +2370,21 @@ static size_t by_after_date(const char *t, size_t len)
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
 #define BYLINE_WRAP_MAX 3
 
+/* The offset of the name after a "By" glued to the same name before it: a portrait's
+ * alternative text, then the byline ("Eric SongBy Eric Song, IGN Staff", ign.com by
+ * w3m, scrapinghub benchmark); 0 when there is none. */
+static size_t glued_by(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 4; i + 3 < len; i++)
+		if (t[i] == 'B' && t[i + 1] == 'y' && t[i + 2] == ' ' && t[i - 1] >= 'a' &&
+		    t[i - 1] <= 'z' && i + 3 + i <= len && !memcmp(t, t + i + 3, i) &&
+		    (i + 3 + i == len || t[i + 3 + i] == ',' || t[i + 3 + i] == ' '))
+			return i + 3;
+	return 0;
+}
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
@@ -2479,6 +2494,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				    * November 19, 2019") */
 	}
 	if (has_date && by_after_date(t, len))
+		return 2;
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && glued_by(t, len))
 		return 2;
 	if ((has_date && k->words <= 16) || looks_dated(t, len))
 		return 1;
@@ -3003,6 +3020,16 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
 			if (e > b && (word_in(t + b, e - b, name_degrees) || domain_name(t + b, e - b)))
 				break;  /* "Jane Doe, MS", "Jane Doe, Cleveland.com" */
+			if (e > b && b > 0) {
+				size_t w = e;
+
+				while (w > b && t[w - 1] != ' ')
+					w--;
+				if (starts_role(t + w, e - w))
+					break;  /* "Eric Song, IGN Staff" (ign.com), "Chris
+						 * Cillizza, CNN Editor-at-large" (cnn.com):
+						 * a desk's role, no more names */
+			}
 			if (doubled(t + b, e - b))
 				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
 						       * (express.co.uk by lynx): a portrait's
@@ -3087,6 +3114,8 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
 	}
+	if ((at = glued_by(t, len)) != 0)
+		return add_names(s, t + at, len - at);
 	if ((at = by_after_date(t, len)) != 0) {
 		size_t e = at;
 

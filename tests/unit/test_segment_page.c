@@ -238,6 +238,11 @@ static void test_bylines(void)
 		/* philstar.com (htmldate eval) by w3m: "Posted by:" */
 		{ 0, "Posted by: Ed de Leon on February 18, 2020 in Showbiz", "Ed de Leon", 1,
 		  NULL },
+		/* ign.com (scrapinghub benchmark) by w3m: a portrait's text glued to the
+		 * byline; a desk's role after the name, not a second author (also
+		 * "Chris Cillizza, CNN Editor-at-large", cnn.com) */
+		{ 0, "Jane RoeBy Jane Roe, Riverton Staff", "Jane Roe", 1, NULL },
+		{ 0, "By Jane Roe, Riverton Daily Editor-at-large", "Jane Roe", 1, NULL },
 		/* cnn.com (scrapinghub benchmark) by lynx: "Analysis by" */
 		{ 0, "Analysis by [120]Jane Roe", "Jane Roe", 1, "Analysis by Jane Roe" },
 		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
