@@ -2048,6 +2048,7 @@ static int find_date(const char *t, size_t len, char *out)
  * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
 static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
 					 "reporting by", "posted by", "posted by:", "written by:",
+					 "analysis by", "opinion by", "commentary by", "story by",
 					 "post author by", "par ",
 					 "von ", "por ", "di ", "a cura di", "door ",
 					 "ein artikel von", "geschrieben von", "publié par",
@@ -2369,6 +2370,21 @@ static size_t by_after_date(const char *t, size_t len)
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
 #define BYLINE_WRAP_MAX 3
 
+/* The offset of the name after a "By" glued to the same name before it: a portrait's
+ * alternative text, then the byline ("Eric SongBy Eric Song, IGN Staff", ign.com by
+ * w3m, scrapinghub benchmark); 0 when there is none. */
+static size_t glued_by(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 4; i + 3 < len; i++)
+		if (t[i] == 'B' && t[i + 1] == 'y' && t[i + 2] == ' ' && t[i - 1] >= 'a' &&
+		    t[i - 1] <= 'z' && i + 3 + i <= len && !memcmp(t, t + i + 3, i) &&
+		    (i + 3 + i == len || t[i + 3 + i] == ',' || t[i + 3 + i] == ' '))
+			return i + 3;
+	return 0;
+}
+
 static int byline_kind(struct page *p, size_t bi, char *date)
 {
 	struct seg_state *s = p->s;
@@ -2478,6 +2494,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 				    * November 19, 2019") */
 	}
 	if (has_date && by_after_date(t, len))
+		return 2;
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && glued_by(t, len))
 		return 2;
 	if ((has_date && k->words <= 16) || looks_dated(t, len))
 		return 1;
@@ -3002,6 +3020,16 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				break;  /* "Jane Doe, Local affairs reporter": a role, no more names */
 			if (e > b && (word_in(t + b, e - b, name_degrees) || domain_name(t + b, e - b)))
 				break;  /* "Jane Doe, MS", "Jane Doe, Cleveland.com" */
+			if (e > b && b > 0) {
+				size_t w = e;
+
+				while (w > b && t[w - 1] != ' ')
+					w--;
+				if (starts_role(t + w, e - w))
+					break;  /* "Eric Song, IGN Staff" (ign.com), "Chris
+						 * Cillizza, CNN Editor-at-large" (cnn.com):
+						 * a desk's role, no more names */
+			}
 			if (doubled(t + b, e - b))
 				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
 						       * (express.co.uk by lynx): a portrait's
@@ -3086,6 +3114,8 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
 	}
+	if ((at = glued_by(t, len)) != 0)
+		return add_names(s, t + at, len - at);
 	if ((at = by_after_date(t, len)) != 0) {
 		size_t e = at;
 
@@ -3297,7 +3327,7 @@ static int echoes_line(const struct seg_state *s, size_t a, size_t b)
 static int breadcrumb(const char *t, size_t len)
 {
 	static const char *const seps[] = { " > ", " >> ", " \xc2\xbb ", " \xe2\x80\xba ", " / ",
-					    " \xc2\xab ", " \xe2\x80\xb9 ", NULL };
+					    " \xc2\xab ", " \xe2\x80\xb9 ", " \xe2\x86\x92 ", NULL };
 	size_t i;
 
 	for (i = 0; seps[i]; i++) {
@@ -3521,6 +3551,17 @@ static int logo_line(const char *t, size_t len)
 {
 	const char *o = memchr(t, '[', len), *c;
 
+	while (len && t[len - 1] == ' ')
+		len--;
+	while (len && *t == ' ')
+		t++, len--;
+	if ((len >= 5 && starts_ci(t, len, "logo ")) ||
+	    (len >= 5 && starts_ci(t + len - 4, 4, "logo") &&
+	     (t[len - 5] == ' ' || (t[len - 5] >= 'a' && t[len - 5] <= 'z' && t[len - 4] == 'L'))))
+		return 1;  /* a logo's alternative text: "Logo Wiener Digitale Revue"
+			    * (digitalerevue.at), "CNBC logo", "The Real Deal Logo",
+			    * "cleveland’s Logocleveland’s Logo" (scrapinghub benchmark) */
+
 	while (o && (c = memchr(o, ']', len - (size_t)(o - t))) != NULL) {
 		if (has_ascii_ci(o, (size_t)(c - o), "logo"))
 			return 1;
@@ -3585,7 +3626,7 @@ static const char *const w_notice[] = {
 	"javascript is turned off", "requires javascript", "javascript must be",
 	"or zip code", "enter city", "loading...", "please wait", "signed in as",
 	"logged in as", "jump to navigation", "jump to search", "skip to content",
-	"skip to main", "zum inhalt", "aller au contenu", "ir al contenido",
+	"skip to main", "zum inhalt", "zur startseite", "aller au contenu", "ir al contenido",
 	"saltar al contenido", "vai al contenuto", "pular para o conteúdo",
 	"ir para o conteúdo", "naar de inhoud", "przejdź do treści", "içeriğe geç",
 	"перейти к содержанию", "تخطي إلى المحتوى", "الانتقال إلى المحتوى",
@@ -3738,6 +3779,17 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 
 static int can_title(const struct page *p, size_t bi);
 static int in_teaser_list(struct page *p, size_t bi);
+static int breadcrumb(const char *t, size_t len);
+
+/* The run taken for the article opens with a breadcrumb trail, the title under it
+ * ("[122]Home → [123]Notizie dal mondo vegan → ll Climate Clock ha iniziato a
+ * scorrere: ...", vegolosi.it by lynx): the title is the trail's next block. */
+static int trail_opens(const struct page *p, size_t body)
+{
+	const struct seg_line *h = &p->s->lines[p->b[body].head];
+
+	return body < p->n && breadcrumb(p->s->text + h->b, h->e - h->b);
+}
 static int byline_kind(struct page *p, size_t bi, char *date);
 
 /* No lower-case letter and three capitals at least: a section's or an
@@ -5268,8 +5320,8 @@ span:
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
 		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !(bi <= body && meta && sentences <= 1 && k->chars <= TITLE_PROSE_MAX &&
-		      !ends))
+		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) && meta &&
+		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
 			continue;
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
@@ -5470,8 +5522,14 @@ span:
 			char buf[BYLINE_BUF], date[16];
 			size_t len;
 
-			if (bi == title || h->cls != C_CONTENT || p.b[bi].reason >= 0)
-				continue;
+			if (bi == title || h->cls != C_CONTENT ||
+			    (p.b[bi].reason >= 0 &&
+			     !(bi > title && (p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
+					      p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+					      p.b[bi].reason == SAHIFA_REASON_SHORT_BLOCK))))
+				continue;  /* (under the title, a "By [63]Scott Gordon" that is
+					    * all link text, nbcdfw.com by lynx, scrapinghub
+					    * benchmark) */
 			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;

@@ -238,6 +238,13 @@ static void test_bylines(void)
 		/* philstar.com (htmldate eval) by w3m: "Posted by:" */
 		{ 0, "Posted by: Ed de Leon on February 18, 2020 in Showbiz", "Ed de Leon", 1,
 		  NULL },
+		/* ign.com (scrapinghub benchmark) by w3m: a portrait's text glued to the
+		 * byline; a desk's role after the name, not a second author (also
+		 * "Chris Cillizza, CNN Editor-at-large", cnn.com) */
+		{ 0, "Jane RoeBy Jane Roe, Riverton Staff", "Jane Roe", 1, NULL },
+		{ 0, "By Jane Roe, Riverton Daily Editor-at-large", "Jane Roe", 1, NULL },
+		/* cnn.com (scrapinghub benchmark) by lynx: "Analysis by" */
+		{ 0, "Analysis by [120]Jane Roe", "Jane Roe", 1, "Analysis by Jane Roe" },
 		/* latimes.com (scrapinghub benchmark) by w3m: the role glued on */
 		{ 0, "By Meg JamesStaff Writer", "Meg James", 1, NULL },
 		{ 0, "By [44]Chris Pokorny[45]@DawgsByNature Nov 18, 2019, 11:47am EST",
@@ -507,6 +514,54 @@ static void test_byline_label(void)
 	}
 }
 
+/* The author's handle on its own line under the name ("Catherine Shu @catherineshu /
+ * 2 days", techcrunch.com by w3m, scrapinghub benchmark, prints it on the name's line;
+ * other sites under it): the name is the byline, the handle no paragraph. */
+static void test_byline_handle(void)
+{
+	static const char *const unders[] = { "Jane Doe\n@janedoe\n\nNov 19, 2019",
+					      "Jane Doe\n\n@janedoe\n\nNov 19, 2019",
+					      "Jane Doe @janedoe / 2 days" };
+	size_t i, j;
+
+	for (i = 0; i < COUNT(unders); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Riverton votes for faster buses", unders[i], NULL, &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR(unders[i], a.headline, "Riverton votes for faster buses");
+		CHECK_STR(unders[i], a.n_authors ? a.authors[0] : NULL, "Jane Doe");
+		for (j = 0; j < a.n_sections; j++)
+			CHECK(a.sections[j].n_paragraphs == 0 ||
+			      strncmp(a.sections[j].paragraphs[0].text, "The city council", 16) == 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
+/* The byline under the deck, all link text as lynx prints it ("By [63]Scott Gordon",
+ * nbcdfw.com, scrapinghub benchmark; the name here of the project's writing). */
+static void test_byline_linked(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+
+	build(&p, 0, "Riverton votes for faster buses",
+	      "\nThe northern suburbs gain faster buses and the shops lose parking spaces\n\n"
+	      "By [63]Jane Roe\n\nPublished Nov 18, 2019 at 4:07 PM", NULL, &at, &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Riverton votes for faster buses");
+	CHECK_STR("byline", a.byline, "By Jane Roe");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Jane Roe");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* No byline under the headline: the author's signature at the article's foot, under a
  * label ("Posted by Alex Durán, AMP Project Marketing, Google", amp.dev; "Автор:
  * Віталій Шабунін", 24tv.ua, htmldate eval; the names here of the project's writing),
@@ -718,6 +773,11 @@ static void test_headline(void)
 		{ 0, "Riverton Daily > News > 2015 > Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
+		/* a trail of arrows, "Home → archive → ... → current title" (as
+		 * wpcoder.pro documents its breadcrumbs; vegolosi.it by lynx) */
+		{ 0, "[122]Home → [123]News → Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road",
+		  "Council backs bus lanes for the harbour road" },
 		/* engadget (readability test page): a product label over the review's title,
 		 * "Xbox One X" over "Xbox One X review: A console that keeps up with ..." */
 		{ 0, "Bus lanes", "Council backs bus lanes for the harbour road",
@@ -925,6 +985,14 @@ static void test_headline_not_furniture(void)
 		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
 		/* the project's own writing: a theme switch and a jump back up */
 		{ 0, "Dark Mode", "November 19, 2019" },
+		/* a logo's alternative text ("CNBC logo", "The Real Deal Logo",
+		 * "cleveland’s Logocleveland’s Logo", scrapinghub benchmark by w3m; "Logo
+		 * Wiener Digitale Revue"), a link to the home page ("Zur Startseite MDR
+		 * Thüringen"), in names of the project's writing */
+		{ 0, "Riverton Daily Logo", "November 19, 2019" },
+		{ 0, "Logo Riverton Daily News", "November 19, 2019" },
+		{ 0, "riverton’s Logoriverton’s Logo", "November 19, 2019" },
+		{ 0, "Zur Startseite Riverton Tagblatt", "November 19, 2019" },
 		/* pictures without alternative text, printed as their files' names, as
 		 * ctvnews.ca's share icons by w3m ("0 [facebook-i]    [twitter-ic]
 		 * [google-ico]", scrapinghub benchmark), in names of the project's writing */
@@ -3517,6 +3585,8 @@ int main(void)
 	test_byline_fuller();
 	test_byline_label();
 	test_byline_foot();
+	test_byline_linked();
+	test_byline_handle();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
