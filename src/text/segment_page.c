@@ -1300,9 +1300,14 @@ static int ends_cut(const struct seg_state *s, const struct blk *k)
 #define CUT_TITLE_MAX 150      /* code points of a teaser's title, its own block */
 #define CUT_LEAD_MAX 600       /* and of its lead cut short: a paragraph at most */
 #define CUT_MIN 3              /* such pairs on a page that make a list of teasers */
+#define CUT_ITEM_MIN 80        /* code points of a list item that holds both ("More...":
+				* a menu's) */
 
 /* A teaser's lead cut short under its title, each its own block: a short line that
- * ends no sentence, then a block of at most a paragraph that ends in an ellipsis.  A
+ * ends no sentence, then a block of at most a paragraph that ends in an ellipsis; or
+ * a list's item that holds both ("• Indian-origin man pleads guilty to fraud scheme in
+ * US NEW YORK: An Indian-origin man has pleaded guilty ... Raminder Singh Rekhi,
+ * 41,...", India Post, a page of the scrapinghub article-extraction benchmark).  A
  * lead can be long and hold whole sentences before the cut, where a page's list of
  * teasers prints more of each story: on a page with CUT_MIN such pairs or more, such
  * a lead is no prose, however long. */
@@ -1310,7 +1315,9 @@ static int cut_teaser(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi], *t;
 
-	if (bi == 0 || k->chars > CUT_LEAD_MAX || k->list || !ends_cut(p->s, k))
+	if (k->list)  /* an item that holds its title and its lead cut short */
+		return k->chars >= CUT_ITEM_MIN && k->chars <= CUT_LEAD_MAX && ends_cut(p->s, k);
+	if (bi == 0 || k->chars > CUT_LEAD_MAX || !ends_cut(p->s, k))
 		return 0;
 	t = &p->b[bi - 1];
 	return t->chars <= CUT_TITLE_MAX && !t->sentences && !t->list &&

@@ -1590,6 +1590,62 @@ static void test_comments_label(void)
 	}
 }
 
+/* A list of teasers over the story, each item its title and its lead cut short
+ * ("• Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An
+ * Indian-origin man has pleaded guilty ... Raminder Singh Rekhi, 41,...", India Post,
+ * a page of the scrapinghub article-extraction benchmark; the items here of the
+ * project's own writing): the items are no part of the article. */
+static void test_cut_items(void)
+{
+	static const char *const items[] = {
+		"  • Storm closes the coast road for a second night RIVERTON: The coast road "
+		"stayed closed on Tuesday night as the storm brought down two more trees near "
+		"the lighthouse, and the police asked drivers to...",
+		"  • School meals to cost less from April RIVERTON: The council will cut the "
+		"price of school meals by a fifth from April, the education committee said on "
+		"Monday after a long debate about the...",
+		"  • Harbour festival moves to August after the works RIVERTON: The harbour "
+		"festival will move to the last week of August this year, as the works on the "
+		"harbour road are to last until the end of...",
+		"  • New ferry timetable adds a late boat on Fridays RIVERTON: A ferry will "
+		"leave the harbour at eleven on Friday nights from next month, the operator "
+		"said, after a petition signed by more than...",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long first;
+	size_t j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Breaking News");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(items); j++)
+		put(&p, items[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 4; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	for (j = 0; j < COUNT(items); j++) {
+		r = removed_at(&a, first + (long)j);
+		CHECK(r != NULL);
+	}
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_comments_run(void)
 {
 	static const char *const comments[] = {
@@ -3604,6 +3660,7 @@ int main(void)
 	test_dom_short_page();
 	test_comment_policy();
 	test_comments_run();
+	test_cut_items();
 	test_comments_label();
 	test_promo_tail();
 	test_tweet();
