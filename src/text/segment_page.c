@@ -1303,6 +1303,39 @@ static int ends_cut(const struct seg_state *s, const struct blk *k)
 #define CUT_ITEM_MIN 80        /* code points of a list item that holds both ("More...":
 				* a menu's) */
 
+/* A list's item whose title is printed twice, the picture's text and the link's, over
+ * its lead: the item, then a block that opens with the same text ("• Simple drug
+ * formula regenerates brain cells" / "Simple drug formula regenerates brain cells" /
+ * "Scientists have shown how ...", the latest news under a story of Medical News
+ * Today, a readability test page). */
+static int item_titled_twice(const struct page *p, size_t bi)
+{
+	const struct seg_line *a = &p->s->lines[p->b[bi].head], *b;
+	const char *t = p->s->text;
+	size_t ab = a->b, n;
+
+	if (!p->b[bi].list || a->nlines != 1 || bi + 1 >= p->n || p->b[bi + 1].list)
+		return 0;
+	b = &p->s->lines[p->b[bi + 1].head];
+	if (ab + 3 <= a->e && !memcmp(t + ab, "\xe2\x80\xa2", 3))
+		ab += 3;  /* the bullet */
+	while (ab < a->e && (t[ab] == '*' || t[ab] == '-' || t[ab] == '+' || t[ab] == ' '))
+		ab++;
+	n = a->e - ab;
+	return n >= 20 && b->e - b->b >= n && !memcmp(t + ab, t + b->b, n) &&
+	       (b->e - b->b == n || t[b->b + n] == ' ');
+}
+
+/* Block bi is such an item, its title's copy, or the lead under the copy. */
+static int in_titled_item(const struct page *p, size_t bi)
+{
+	if (item_titled_twice(p, bi) || (bi >= 1 && item_titled_twice(p, bi - 1)))
+		return 1;
+	return bi >= 2 && item_titled_twice(p, bi - 2) && !p->b[bi].list &&
+	       p->b[bi].chars <= CUT_LEAD_MAX &&
+	       p->s->lines[p->b[bi - 1].head].nlines == 1;
+}
+
 /* A teaser's lead cut short under its title, each its own block: a short line that
  * ends no sentence, then a block of at most a paragraph that ends in an ellipsis; or
  * a list's item that holds both ("• Indian-origin man pleads guilty to fraud scheme in
@@ -1316,7 +1349,8 @@ static int cut_teaser(const struct page *p, size_t bi)
 	const struct blk *k = &p->b[bi], *t;
 
 	if (k->list)  /* an item that holds its title and its lead cut short */
-		return k->chars >= CUT_ITEM_MIN && k->chars <= CUT_LEAD_MAX && ends_cut(p->s, k);
+		return (k->chars >= CUT_ITEM_MIN && k->chars <= CUT_LEAD_MAX && ends_cut(p->s, k)) ||
+		       item_titled_twice(p, bi);
 	if (bi == 0 || k->chars > CUT_LEAD_MAX || !ends_cut(p->s, k))
 		return 0;
 	t = &p->b[bi - 1];
@@ -5078,7 +5112,8 @@ again:
 			k->cls = J_SHORT;
 		if (k->cls == J_NEAR && !k->sentences && k->chars < 150 && ends_cut(s, k))
 			k->cls = J_SHORT;  /* a teaser's lead: its neighbours do not make it prose */
-		if ((k->cls == J_GOOD || k->cls == J_NEAR) && p.cut >= CUT_MIN && cut_teaser(&p, bi))
+		if ((k->cls == J_GOOD || k->cls == J_NEAR) && p.cut >= CUT_MIN &&
+		    (cut_teaser(&p, bi) || in_titled_item(&p, bi)))
 			k->cls = J_BAD;  /* a longer lead in a list of them */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */

@@ -1646,6 +1646,62 @@ static void test_cut_items(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The latest news under the story, each item's title printed twice over its lead
+ * (Medical News Today's readability test page, as w3m prints it; the items here of
+ * the project's own writing): no part of the article. */
+static void test_titled_twice_items(void)
+{
+	static const char *const items[][2] = {
+		{ "Storm closes the coast road for a second night",
+		  "The coast road stayed closed on Tuesday night as the storm brought down two "
+		  "more trees near the lighthouse, the police said." },
+		{ "School meals to cost less from April",
+		  "The council will cut the price of school meals by a fifth from April, the "
+		  "education committee said on Monday after a long debate." },
+		{ "Harbour festival moves to August after the works",
+		  "The harbour festival will move to the last week of August this year, as the "
+		  "works on the harbour road are to last until July." },
+		{ "New ferry timetable adds a late boat on Fridays",
+		  "A ferry will leave the harbour at eleven on Friday nights from next month, the "
+		  "operator said, after a petition signed by hundreds." },
+	};
+	struct page p;
+	struct sahifa_article a;
+	long first;
+	size_t j;
+	char line[256];
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (j = 0; j < COUNT(menu_en); j++)
+		put(&p, menu_en[j]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (j = 0; j < 4; j++) {
+		put(&p, prose_en[j]);
+		put(&p, "");
+	}
+	put(&p, "Latest news");
+	put(&p, "");
+	first = p.line + 1;
+	for (j = 0; j < COUNT(items); j++) {
+		snprintf(line, sizeof(line), "  \xe2\x80\xa2 %s", items[j][0]);
+		put(&p, line);
+		snprintf(line, sizeof(line), "    %s", items[j][0]);
+		put(&p, line);
+		snprintf(line, sizeof(line), "    %s", items[j][1]);
+		put(&p, line);
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(removed_at(&a, first) != NULL);
+	CHECK(removed_at(&a, first + 2) != NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_comments_run(void)
 {
 	static const char *const comments[] = {
@@ -3660,6 +3716,7 @@ int main(void)
 	test_dom_short_page();
 	test_comment_policy();
 	test_comments_run();
+	test_titled_twice_items();
 	test_cut_items();
 	test_comments_label();
 	test_promo_tail();
