@@ -5541,10 +5541,28 @@ span:
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
+				size_t j;
+
 				h->cls = C_BYLINE;
 				got_by = 1;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
+				/* the date lines right under it ("By [39]Laura Mowat" /
+				 * "PUBLISHED: 10:48, Tue, Nov 19, 2019" / "| UPDATED: ...",
+				 * express.co.uk by lynx, scrapinghub benchmark) */
+				for (j = bi + 1; j < p.n && j <= bi + 2; j++) {
+					const struct seg_line *dl = &s->lines[p.b[j].head];
+
+					if (dl->cls != C_CONTENT || p.b[j].reason >= 0 ||
+					    byline_kind(&p, j, date) != 1)
+						break;
+					if (!s->a->published && date[0] &&
+					    sahifa_article_set_str(&s->a->published, date, strlen(date)))
+						goto nomem;
+					p.b[j].reason = SAHIFA_REASON_DATELINE;
+					p.b[j].detail = D_DATELINE;
+					drop_block(&p, j);
+				}
 				break;
 			}
 		}
