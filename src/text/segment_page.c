@@ -3856,6 +3856,28 @@ static int caps_over_title(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define CELL_GAP 3  /* spaces between a table's cells as a text browser prints them; a
+		     * title may hold two by a slip ("Xbox One X review:  A console") */
+
+/* The gaps of CELL_GAP spaces or more inside the line (not those that indent it). */
+static size_t cell_gaps(const char *t, size_t len)
+{
+	size_t i = 0, gaps = 0;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && t[j] == ' ')
+			j++;
+		if (j - i >= CELL_GAP && j < len)
+			gaps++;
+		i = j > i ? j : i + 1;
+	}
+	return gaps;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -3894,6 +3916,19 @@ static int can_title(const struct page *p, size_t bi)
 		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
 		    logo_line(n ? all : t, n ? n : len) ||
 		    control_line(k, n ? all : t, n ? n : len) || tagline(k, n ? all : t, n ? n : len))
+			return 0;
+	}
+	{
+		/* a table's rows: "Pos     Player      Plays  %     Stats"
+		 * (dawgsbynature.com by w3m, scrapinghub benchmark), "Revision as of
+		 * 07:47, 28 March     Latest revision as of ..." / "2020 (edit)
+		 * edit) (undo)" (a wiki's diff, htmldate_mediacloud 1571322029) */
+		size_t li, gaps = 0;
+
+		for (li = k->head; li < k->head + h->nlines; li++)
+			gaps += cell_gaps(p->s->text + p->s->lines[li].b,
+					  p->s->lines[li].e - p->s->lines[li].b);
+		if (gaps >= TABLE_GAPS)
 			return 0;
 	}
 	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,

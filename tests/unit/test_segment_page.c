@@ -1013,6 +1013,11 @@ static void test_headline_not_furniture(void)
 		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
 		/* the project's own writing: a theme switch and a jump back up */
 		{ 0, "Dark Mode", "November 19, 2019" },
+		/* a table's row as w3m prints it ("Pos     Player      Plays  %     Stats",
+		 * dawgsbynature.com, scrapinghub benchmark), in words of the project's
+		 * writing */
+		{ 0, "Stop     Route      Buses  %                        Notes", "November 19, 2019" },
+
 		/* a logo's alternative text ("CNBC logo", "The Real Deal Logo",
 		 * "cleveland’s Logocleveland’s Logo", scrapinghub benchmark by w3m; "Logo
 		 * Wiener Digitale Revue"), a link to the home page ("Zur Startseite MDR
