@@ -3856,6 +3856,32 @@ static int caps_over_title(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define YEAR_TITLE_WORDS 3  /* words of a title that names a year, at least */
+
+/* A line that looks_dated only for the year it names, no other number in it: "Best
+ * tech gadgets of 2019" (zdnet.com), "2018 Boys State Swim Results" (both scrapinghub
+ * benchmark) are titles; "November 2019", "الجمعة 8 فيفري 2019" are dates.  date is
+ * what byline_kind found (empty: no date it could read). */
+static int year_title(const struct page *p, size_t bi, const char *date)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i, numbers = 0, run = 0;
+
+	if (date[0] || p->b[bi].words < YEAR_TITLE_WORDS || h->nlines != 1)
+		return 0;
+	for (i = 0; i <= len; i++) {
+		if (i < len && digit_at(t + i, len - i)) {
+			run++;
+			continue;
+		}
+		if (run && (run != 4 || ++numbers > 1))
+			return 0;
+		run = 0;
+	}
+	return numbers == 1;
+}
+
 #define CELL_GAP 3  /* spaces between a table's cells as a text browser prints them; a
 		     * title may hold two by a slip ("Xbox One X review:  A console") */
 
@@ -5346,7 +5372,7 @@ span:
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
-		int meta = meta_under(&p, bi), abbr_last;
+		int meta = meta_under(&p, bi), abbr_last, bk;
 		uint32_t sentences;
 		int ends;
 
@@ -5382,7 +5408,7 @@ span:
 		}
 		if (under_by_label(&p, bi))
 			continue;
-		if (byline_kind(&p, bi, date) ||
+		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
 		    doubled(s->text + s->lines[k->head].b,

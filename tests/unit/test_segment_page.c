@@ -929,6 +929,12 @@ static void test_headline(void)
 		 * benchmark by w3m) */
 		{ 0, "LOCAL NEWS\nRIVERTON TRANSPORT\n\nRiverton votes for faster buses",
 		  "\n258 Shares\nShare\nTweet", "Riverton votes for faster buses" },
+		/* a title that names a year is no date line: "Best tech gadgets of 2019"
+		 * (zdnet.com by w3m), "2018 Boys State Swim Results" (both scrapinghub
+		 * benchmark) */
+		{ 0, "Best bus lanes of 2019",
+		  "\nThe city council of Riverton picks its favourite routes\n\n"
+		  "By Jane Roe | November 18, 2019", "Best bus lanes of 2019" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
