@@ -3890,6 +3890,54 @@ static int caps_over_title(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define YEAR_TITLE_WORDS 3  /* words of a title that names a year, at least */
+
+/* A line that looks_dated only for the year it names, no other number in it: "Best
+ * tech gadgets of 2019" (zdnet.com), "2018 Boys State Swim Results" (both scrapinghub
+ * benchmark) are titles; "November 2019", "الجمعة 8 فيفري 2019" are dates.  date is
+ * what byline_kind found (empty: no date it could read). */
+static int year_title(const struct page *p, size_t bi, const char *date)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b, i, numbers = 0, run = 0;
+
+	if (date[0] || p->b[bi].words < YEAR_TITLE_WORDS || h->nlines != 1)
+		return 0;
+	for (i = 0; i <= len; i++) {
+		if (i < len && digit_at(t + i, len - i)) {
+			run++;
+			continue;
+		}
+		if (run && (run != 4 || ++numbers > 1))
+			return 0;
+		run = 0;
+	}
+	return numbers == 1;
+}
+
+#define CELL_GAP 3  /* spaces between a table's cells as a text browser prints them; a
+		     * title may hold two by a slip ("Xbox One X review:  A console") */
+
+/* The gaps of CELL_GAP spaces or more inside the line (not those that indent it). */
+static size_t cell_gaps(const char *t, size_t len)
+{
+	size_t i = 0, gaps = 0;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && t[j] == ' ')
+			j++;
+		if (j - i >= CELL_GAP && j < len)
+			gaps++;
+		i = j > i ? j : i + 1;
+	}
+	return gaps;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -3928,6 +3976,19 @@ static int can_title(const struct page *p, size_t bi)
 		if (glyph_item(t, len) || image_residue(n ? all : t, n ? n : len) ||
 		    logo_line(n ? all : t, n ? n : len) ||
 		    control_line(k, n ? all : t, n ? n : len) || tagline(k, n ? all : t, n ? n : len))
+			return 0;
+	}
+	{
+		/* a table's rows: "Pos     Player      Plays  %     Stats"
+		 * (dawgsbynature.com by w3m, scrapinghub benchmark), "Revision as of
+		 * 07:47, 28 March     Latest revision as of ..." / "2020 (edit)
+		 * edit) (undo)" (a wiki's diff, htmldate_mediacloud 1571322029) */
+		size_t li, gaps = 0;
+
+		for (li = k->head; li < k->head + h->nlines; li++)
+			gaps += cell_gaps(p->s->text + p->s->lines[li].b,
+					  p->s->lines[li].e - p->s->lines[li].b);
+		if (gaps >= TABLE_GAPS)
 			return 0;
 	}
 	/* a word at least: a rule of box-drawing dashes ("━━━━", barrons.com by w3m,
@@ -5346,7 +5407,7 @@ span:
 		size_t j;
 		const struct blk *k = &p.b[bi];
 		char date[16];
-		int meta = meta_under(&p, bi), abbr_last;
+		int meta = meta_under(&p, bi), abbr_last, bk;
 		uint32_t sentences;
 		int ends;
 
@@ -5382,7 +5443,7 @@ span:
 		}
 		if (under_by_label(&p, bi))
 			continue;
-		if (byline_kind(&p, bi, date) ||
+		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
 		    doubled(s->text + s->lines[k->head].b,
@@ -5576,10 +5637,28 @@ span:
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
+				size_t j;
+
 				h->cls = C_BYLINE;
 				got_by = 1;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
+				/* the date lines right under it ("By [39]Laura Mowat" /
+				 * "PUBLISHED: 10:48, Tue, Nov 19, 2019" / "| UPDATED: ...",
+				 * express.co.uk by lynx, scrapinghub benchmark) */
+				for (j = bi + 1; j < p.n && j <= bi + 2; j++) {
+					const struct seg_line *dl = &s->lines[p.b[j].head];
+
+					if (dl->cls != C_CONTENT || p.b[j].reason >= 0 ||
+					    byline_kind(&p, j, date) != 1)
+						break;
+					if (!s->a->published && date[0] &&
+					    sahifa_article_set_str(&s->a->published, date, strlen(date)))
+						goto nomem;
+					p.b[j].reason = SAHIFA_REASON_DATELINE;
+					p.b[j].detail = D_DATELINE;
+					drop_block(&p, j);
+				}
 				break;
 			}
 		}

@@ -514,6 +514,34 @@ static void test_byline_label(void)
 	}
 }
 
+/* A byline past the standfirst and the date lines under it ("By [39]Laura Mowat" /
+ * "PUBLISHED: 10:48, Tue, Nov 19, 2019" / "| UPDATED: 11:05, Tue, Nov 19, 2019",
+ * express.co.uk by lynx, scrapinghub benchmark; the name here of the project's
+ * writing): the date lines are datelines, no paragraphs. */
+static void test_byline_dates_under(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long at = 0, unused = 0;
+	size_t i, j;
+
+	build(&p, 0, "Riverton votes for faster buses",
+	      "\nTHE city council of Riverton has voted to spend four million dollars on new "
+	      "bus lanes along the harbour road, after a debate that ran past midnight in the "
+	      "town hall.\n\nBy [39]Jane Roe\n\nPUBLISHED: 10:48, Tue, Nov 19, 2019\n\n"
+	      "| UPDATED: 11:05, Tue, Nov 19, 2019", NULL, &at, &unused);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "By Jane Roe");
+	CHECK_STR("published", a.published, "2019-11-19");
+	for (i = 0; i < a.n_sections; i++)
+		for (j = 0; j < a.sections[i].n_paragraphs; j++)
+			CHECK(!strstr(a.sections[i].paragraphs[j].text, "PUBLISHED") &&
+			      !strstr(a.sections[i].paragraphs[j].text, "UPDATED"));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* The author's handle on its own line under the name ("Catherine Shu @catherineshu /
  * 2 days", techcrunch.com by w3m, scrapinghub benchmark, prints it on the name's line;
  * other sites under it): the name is the byline, the handle no paragraph. */
@@ -901,6 +929,12 @@ static void test_headline(void)
 		 * benchmark by w3m) */
 		{ 0, "LOCAL NEWS\nRIVERTON TRANSPORT\n\nRiverton votes for faster buses",
 		  "\n258 Shares\nShare\nTweet", "Riverton votes for faster buses" },
+		/* a title that names a year is no date line: "Best tech gadgets of 2019"
+		 * (zdnet.com by w3m), "2018 Boys State Swim Results" (both scrapinghub
+		 * benchmark) */
+		{ 0, "Best bus lanes of 2019",
+		  "\nThe city council of Riverton picks its favourite routes\n\n"
+		  "By Jane Roe | November 18, 2019", "Best bus lanes of 2019" },
 		/* assabah.com.tn (trafilatura eval): the date line under the title, in a
 		 * month name of the Maghreb */
 		{ 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية", "الجمعة 8 فيفري 2019",
@@ -985,6 +1019,11 @@ static void test_headline_not_furniture(void)
 		{ 0, "Jane Roe", "- Nov. 18th 2019 12:12 pm PT" },
 		/* the project's own writing: a theme switch and a jump back up */
 		{ 0, "Dark Mode", "November 19, 2019" },
+		/* a table's row as w3m prints it ("Pos     Player      Plays  %     Stats",
+		 * dawgsbynature.com, scrapinghub benchmark), in words of the project's
+		 * writing */
+		{ 0, "Stop     Route      Buses  %                        Notes", "November 19, 2019" },
+
 		/* a logo's alternative text ("CNBC logo", "The Real Deal Logo",
 		 * "cleveland’s Logocleveland’s Logo", scrapinghub benchmark by w3m; "Logo
 		 * Wiener Digitale Revue"), a link to the home page ("Zur Startseite MDR
@@ -3699,6 +3738,7 @@ int main(void)
 	test_byline_foot();
 	test_byline_linked();
 	test_byline_handle();
+	test_byline_dates_under();
 	test_byline_account();
 	test_not_bylines();
 	test_site_name_byline();
