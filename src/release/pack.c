@@ -425,6 +425,9 @@ struct member {
 };
 
 /* Fixed-size buffered reader that knows the offset of every line it returns. */
+struct reader;
+static int reader_copy(struct reader *r, struct sahifa_buf *line, int *too_long, int any);
+
 struct reader {
 	FILE *fp;
 	size_t pos, end;
@@ -467,6 +470,8 @@ struct pack {
 	struct input_file *files;     /* one per input */
 	size_t n_files_open;
 	struct sahifa_buf line, json, key, blob;
+	const char *ld;               /* the line parse_line reads: in rd's buffer or line */
+	size_t ll;
 	struct sahifa_article a;
 	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
 	FILE *spool;                  /* every record's part, in the order read */
@@ -495,15 +500,35 @@ static void reader_reset(struct reader *r, FILE *fp, off_t off)
 	r->off = off;
 }
 
-/* Read one line (without its '\n') into line.  Returns 1 for a line, 0 at the end,
- * -1 on a read error.  A line past line->max is consumed whole and flagged. */
-static int reader_line(struct reader *r, struct sahifa_buf *line, off_t *start, int *too_long)
+/* Read one line (without its '\n'): *data and *len, in the reader's buffer when the
+ * line is whole in it, else copied into line.  Returns 1 for a line, 0 at the end, -1
+ * on a read error.  A line past line->max is consumed whole and flagged.  The line
+ * lasts until the next call. */
+static int reader_line(struct reader *r, struct sahifa_buf *line, const char **data,
+		       size_t *len, off_t *start, int *too_long)
 {
-	int any = 0;
+	int got;
+	char *nl;
 
-	sahifa_buf_reset(line);
 	*too_long = 0;
 	*start = r->off;
+	if (r->pos < r->end && (nl = memchr(r->buf + r->pos, '\n', r->end - r->pos))) {
+		*data = r->buf + r->pos;
+		*len = (size_t)(nl - (r->buf + r->pos));
+		r->pos += *len + 1;
+		r->off += (off_t)*len + 1;
+		return 1;
+	}
+	sahifa_buf_reset(line);
+	got = reader_copy(r, line, too_long, 0);
+	*data = line->data ? line->data : "";
+	*len = line->len;
+	return got;
+}
+
+/* The rest of reader_line: the line across buffer refills, into line. */
+static int reader_copy(struct reader *r, struct sahifa_buf *line, int *too_long, int any)
+{
 	for (;;) {
 		char *nl;
 		size_t chunk;
@@ -565,31 +590,30 @@ static enum sahifa_status article_key(struct pack *p, const struct sahifa_articl
 	return SAHIFA_OK;
 }
 
-/* Parse one line into p->a and its canonical JSON into p->json. */
+/* Parse the line p->ld, p->ll into p->a and its canonical JSON into p->json. */
 static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
 {
 	size_t bad;
 
 	sahifa_article_release(&p->a);
 	sahifa_buf_reset(&p->json);
-	if (p->line.len && p->line.data[p->line.len - 1] == '\r')
-		p->line.len--;
-	if (!p->line.len)
+	if (p->ll && p->ld[p->ll - 1] == '\r')
+		p->ll--;
+	if (!p->ll)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, 0, "empty line");
 	/* the records convert writes: read, and the line found UTF-8 without a NUL, in one
 	 * pass; any other line is checked first, so that its message is the first fault's */
-	if (shf_article_from_json_utf8(p->line.data, p->line.len, &p->a))
+	if (shf_article_from_json_utf8(p->ld, p->ll, &p->a))
 		return SAHIFA_OK;
-	bad = sahifa_utf8_valid_prefix(p->line.data, p->line.len);
-	if (bad < p->line.len)
+	bad = sahifa_utf8_valid_prefix(p->ld, p->ll);
+	if (bad < p->ll)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, (long)bad + 1,
-					"invalid UTF-8 (byte 0x%02x)",
-					(unsigned char)p->line.data[bad]);
-	if (memchr(p->line.data, '\0', p->line.len))
+					"invalid UTF-8 (byte 0x%02x)", (unsigned char)p->ld[bad]);
+	if (memchr(p->ld, '\0', p->ll))
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0,
-					(long)((char *)memchr(p->line.data, '\0', p->line.len) -
-					       p->line.data) + 1, "NUL byte in the line");
-	return sahifa_article_from_json(p->line.data, p->line.len, &p->a, e);
+					(long)((const char *)memchr(p->ld, '\0', p->ll) - p->ld) + 1,
+					"NUL byte in the line");
+	return sahifa_article_from_json(p->ld, p->ll, &p->a, e);
 }
 
 /* Seconds since 1970 of an ISO 8601 date or date-time ("2025-04-17",
@@ -711,11 +735,11 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	}
 	input_hold(p, input, fp, &sb);
 	reader_reset(p->rd, fp, 0);
-	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
+	while ((r = reader_line(p->rd, &p->line, &p->ld, &p->ll, &start, &too_long)) == 1) {
 		struct sahifa_error e;
 		struct entry *x;
 		char hex[65];
-		size_t raw_len = p->line.len;
+		size_t raw_len = p->ll;
 
 		line++;
 		sahifa_error_clear(&e);
@@ -750,7 +774,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		x->at = start;
 		x->in_input = p->files[input].fd >= 0 && raw_len == p->json.len &&
 			      p->rd->off == start + (off_t)raw_len + 1 &&
-			      !memcmp(p->line.data, p->json.data, raw_len);
+			      !memcmp(p->ld, p->json.data, raw_len);
 		x->crc = x->in_input ? libdeflate_crc32(0, p->json.data, p->json.len) : 0;
 		canonical_lines += x->in_input;
 		/* sahifa_pack_split_of's answer, on pack's one hash context */
@@ -955,6 +979,8 @@ static enum sahifa_status old_line(struct pack *p, const char *where, long line)
 	char hex[65];
 
 	sahifa_error_clear(&e);
+	p->ld = p->line.data ? p->line.data : "";
+	p->ll = p->line.len;
 	if ((st = parse_line(p, &e)) || (st = canonical(p, &e))) {
 		sahifa_error_set_path(&e, where);
 		e.line = line;
