@@ -3,7 +3,10 @@
  * parsed once, and what the release needs of it (its canonical JSON, its articles.csv
  * and paragraphs.csv rows, its counts) goes to a spool, an unlinked temporary file
  * beside the archive, while the index keeps the id, match key, content hash, split
- * and the place in the spool.  Duplicates are dropped and the previous release
+ * and the place in the spool.  A line that is its canonical JSON already (convert's
+ * and pack's own) stays out of the spool: the index keeps its place in the input, held
+ * open, and its CRC-32, and it is read back from there (an input changed meanwhile
+ * fails the release).  Duplicates are dropped and the previous release
  * compared on the index alone.  The kept records' counts make the card and the
  * shards' layout; then the members go into the archive in sorted order, the data
  * ones straight from the spool in (split, id) order and hashed on the way, so that
@@ -19,6 +22,8 @@
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <libdeflate.h>
 
 #include "core/array.h"
 #include "io/archive_read.h"
@@ -350,11 +355,31 @@ const char *const *sahifa_pack_hub_licenses(size_t *n)
  * setvbuf takes the size only with the buffer. */
 #define SPOOL_BUFFER_BYTES ((size_t)1 << 20)
 
+/* Inputs held open so that records whose line is already canonical are read back from
+ * them, not copied into the spool; the records of any input past these are spooled. */
+#define PACK_INPUT_FILES_MAX 64
+
+/* An input whose canonical lines are read back from it: the file as it was read, so
+ * that one changed since fails the release instead of shipping other bytes. */
+struct input_file {
+	int fd;                       /* -1: its records are all in the spool */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
+
 struct entry {
 	char id[SAHIFA_ID_HEX + 1];
-	unsigned char key[16];        /* SHA-256 of the match key, first 16 bytes */
+	uint64_t fast;                /* CRC-32 and Adler-32 of the match key: equal keys
+				       * have equal ones, and only those records' keys are
+				       * made again and hashed (dedup) */
+	unsigned char key[16];        /* SHA-256 of the match key, first 16 bytes; zero
+				       * until dedup needs it */
 	unsigned char content[16];    /* SHA-256 of the canonical line, first 16 bytes */
 	off_t spool;                  /* where its part of the spool starts */
+	off_t at;                     /* where its line starts in its input, when in_input */
+	uint32_t crc;                 /* CRC-32 of that line as read, to know it again */
 	uint32_t json_len;            /* its canonical line, '\n' included */
 	uint32_t csv_len[2];          /* its articles.csv row, its paragraphs.csv rows */
 	long line;
@@ -362,6 +387,8 @@ struct entry {
 	uint8_t split;
 	uint8_t dropped;
 	uint8_t csv_failed;           /* its CSV rows could not be made: fails if kept */
+	uint8_t in_input;             /* its input line is its canonical line, '\n' included:
+				       * read back from there, the spool holds the rest */
 };
 
 /* What the release's counts take from one record, after its rows in the spool. */
@@ -402,6 +429,9 @@ struct member {
 };
 
 /* Fixed-size buffered reader that knows the offset of every line it returns. */
+struct reader;
+static int reader_copy(struct reader *r, struct sahifa_buf *line, int *too_long, int any);
+
 struct reader {
 	FILE *fp;
 	size_t pos, end;
@@ -441,7 +471,11 @@ struct pack {
 	struct spool_counts all;      /* every record's counts as spooled; plan_data takes
 				       * the dropped ones' out */
 	struct reader *rd;
+	struct input_file *files;     /* one per input */
+	size_t n_files_open;
 	struct sahifa_buf line, json, key, blob;
+	const char *ld;               /* the line parse_line reads: in rd's buffer or line */
+	size_t ll;
 	struct sahifa_article a;
 	struct sahifa_sha256 *sha;    /* for the small hashes: one context, reused */
 	FILE *spool;                  /* every record's part, in the order read */
@@ -470,15 +504,35 @@ static void reader_reset(struct reader *r, FILE *fp, off_t off)
 	r->off = off;
 }
 
-/* Read one line (without its '\n') into line.  Returns 1 for a line, 0 at the end,
- * -1 on a read error.  A line past line->max is consumed whole and flagged. */
-static int reader_line(struct reader *r, struct sahifa_buf *line, off_t *start, int *too_long)
+/* Read one line (without its '\n'): *data and *len, in the reader's buffer when the
+ * line is whole in it, else copied into line.  Returns 1 for a line, 0 at the end, -1
+ * on a read error.  A line past line->max is consumed whole and flagged.  The line
+ * lasts until the next call. */
+static int reader_line(struct reader *r, struct sahifa_buf *line, const char **data,
+		       size_t *len, off_t *start, int *too_long)
 {
-	int any = 0;
+	int got;
+	char *nl;
 
-	sahifa_buf_reset(line);
 	*too_long = 0;
 	*start = r->off;
+	if (r->pos < r->end && (nl = memchr(r->buf + r->pos, '\n', r->end - r->pos))) {
+		*data = r->buf + r->pos;
+		*len = (size_t)(nl - (r->buf + r->pos));
+		r->pos += *len + 1;
+		r->off += (off_t)*len + 1;
+		return 1;
+	}
+	sahifa_buf_reset(line);
+	got = reader_copy(r, line, too_long, 0);
+	*data = line->data ? line->data : "";
+	*len = line->len;
+	return got;
+}
+
+/* The rest of reader_line: the line across buffer refills, into line. */
+static int reader_copy(struct reader *r, struct sahifa_buf *line, int *too_long, int any)
+{
 	for (;;) {
 		char *nl;
 		size_t chunk;
@@ -525,46 +579,56 @@ static int sha_hex(struct pack *p, const void *data, size_t len, char hex[65])
 	return sahifa_sha256_update(p->sha, data, len) || sahifa_sha256_final(p->sha, hex) ? -1 : 0;
 }
 
-/* Match key of an article (shf_article_match_key), hashed. */
+/* Match key of an article (shf_article_match_key): its two checksums into *fast, and
+ * with sha its SHA-256 into key too.  The checksums cost a tenth of SHA-256 over the
+ * key, as long as the text; dedup takes SHA-256 only of the keys whose checksums
+ * meet another's, so that two keys are equal by SHA-256 as before. */
 static enum sahifa_status article_key(struct pack *p, const struct sahifa_article *a,
-				      unsigned char out[16], struct sahifa_error *e)
+				      uint64_t *fast, unsigned char key[16], int sha,
+				      struct sahifa_error *e)
 {
 	enum sahifa_status st;
+	const char *k;
 	char hex[65];
 
 	if ((st = shf_article_match_key(a, &p->key, e)))
 		return st;
-	if (sha_hex(p, p->key.data ? p->key.data : "", p->key.len, hex))
+	k = p->key.data ? p->key.data : "";
+	*fast = (uint64_t)libdeflate_crc32(0, k, p->key.len) << 32 |
+		libdeflate_adler32(1, k, p->key.len);
+	memset(key, 0, 16);
+	if (!sha)
+		return SAHIFA_OK;
+	if (sha_hex(p, k, p->key.len, hex))
 		return sahifa_error_set(e, SAHIFA_ERR_INTERNAL, NULL, 0, 0, "sha-256 failed");
-	hex_bytes(hex, out, 16);
+	hex_bytes(hex, key, 16);
 	return SAHIFA_OK;
 }
 
-/* Parse one line into p->a and its canonical JSON into p->json. */
+/* Parse the line p->ld, p->ll into p->a and its canonical JSON into p->json. */
 static enum sahifa_status parse_line(struct pack *p, struct sahifa_error *e)
 {
 	size_t bad;
 
 	sahifa_article_release(&p->a);
 	sahifa_buf_reset(&p->json);
-	if (p->line.len && p->line.data[p->line.len - 1] == '\r')
-		p->line.len--;
-	if (!p->line.len)
+	if (p->ll && p->ld[p->ll - 1] == '\r')
+		p->ll--;
+	if (!p->ll)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, 0, "empty line");
 	/* the records convert writes: read, and the line found UTF-8 without a NUL, in one
 	 * pass; any other line is checked first, so that its message is the first fault's */
-	if (shf_article_from_json_utf8(p->line.data, p->line.len, &p->a))
+	if (shf_article_from_json_utf8(p->ld, p->ll, &p->a))
 		return SAHIFA_OK;
-	bad = sahifa_utf8_valid_prefix(p->line.data, p->line.len);
-	if (bad < p->line.len)
+	bad = sahifa_utf8_valid_prefix(p->ld, p->ll);
+	if (bad < p->ll)
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0, (long)bad + 1,
-					"invalid UTF-8 (byte 0x%02x)",
-					(unsigned char)p->line.data[bad]);
-	if (memchr(p->line.data, '\0', p->line.len))
+					"invalid UTF-8 (byte 0x%02x)", (unsigned char)p->ld[bad]);
+	if (memchr(p->ld, '\0', p->ll))
 		return sahifa_error_set(e, SAHIFA_ERR_DATA, NULL, 0,
-					(long)((char *)memchr(p->line.data, '\0', p->line.len) -
-					       p->line.data) + 1, "NUL byte in the line");
-	return sahifa_article_from_json(p->line.data, p->line.len, &p->a, e);
+					(long)((const char *)memchr(p->ld, '\0', p->ll) - p->ld) + 1,
+					"NUL byte in the line");
+	return sahifa_article_from_json(p->ld, p->ll, &p->a, e);
 }
 
 /* Seconds since 1970 of an ISO 8601 date or date-time ("2025-04-17",
@@ -625,6 +689,45 @@ static enum sahifa_status canonical(struct pack *p, struct sahifa_error *e)
 
 static enum sahifa_status spool_record(struct pack *p, struct entry *x);
 
+static int same_file(const struct input_file *f, const struct stat *sb)
+{
+	return f->dev == sb->st_dev && f->ino == sb->st_ino && f->size == sb->st_size &&
+	       f->mtime.tv_sec == sb->st_mtim.tv_sec && f->mtime.tv_nsec == sb->st_mtim.tv_nsec;
+}
+
+/* An input held open must be the file it was when read: its canonical lines are read
+ * back from it as the archive is written. */
+static enum sahifa_status input_unchanged(struct pack *p, uint32_t input)
+{
+	const struct input_file *f = &p->files[input];
+	struct stat sb;
+
+	if (f->fd < 0)
+		return SAHIFA_OK;
+	if (fstat(f->fd, &sb) != 0 || !same_file(f, &sb))
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->inputs[input], 0, 0,
+					"the input changed while being packed: no release written");
+	return SAHIFA_OK;
+}
+
+/* Hold input open (a regular file, while there is room) and note what it is. */
+static void input_hold(struct pack *p, uint32_t input, FILE *fp, const struct stat *sb)
+{
+	struct input_file *f = &p->files[input];
+
+	f->fd = -1;
+	if (!S_ISREG(sb->st_mode) || p->n_files_open >= PACK_INPUT_FILES_MAX ||
+	    (f->fd = dup(fileno(fp))) < 0) {
+		f->fd = -1;
+		return;
+	}
+	p->n_files_open++;
+	f->dev = sb->st_dev;
+	f->ino = sb->st_ino;
+	f->size = sb->st_size;
+	f->mtime = sb->st_mtim;
+}
+
 /* One input, read once: check every line, index the good ones, spool what the
  * release needs of them. */
 static enum sahifa_status index_input(struct pack *p, uint32_t input)
@@ -632,7 +735,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	const char *path = p->inputs[input];
 	FILE *fp = fopen(path, "rb");
 	struct stat sb;
-	long line = 0;
+	long line = 0, canonical_lines = 0;
 	off_t start;
 	int too_long, r;
 	enum sahifa_status st = SAHIFA_OK;
@@ -645,11 +748,13 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		return sahifa_error_set(p->err, SAHIFA_ERR_USAGE, path, 0, 0,
 					"a directory, not a JSONL file");
 	}
+	input_hold(p, input, fp, &sb);
 	reader_reset(p->rd, fp, 0);
-	while ((r = reader_line(p->rd, &p->line, &start, &too_long)) == 1) {
+	while ((r = reader_line(p->rd, &p->line, &p->ld, &p->ll, &start, &too_long)) == 1) {
 		struct sahifa_error e;
 		struct entry *x;
 		char hex[65];
+		size_t raw_len = p->ll;
 
 		line++;
 		sahifa_error_clear(&e);
@@ -680,6 +785,13 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		memcpy(x->id, p->a.id, sizeof(x->id));
 		x->line = line;
 		x->input = input;
+		/* a line as pack would write it, its '\n' after it: read back from the input */
+		x->at = start;
+		x->in_input = p->files[input].fd >= 0 && raw_len == p->json.len &&
+			      p->rd->off == start + (off_t)raw_len + 1 &&
+			      !memcmp(p->ld, p->json.data, raw_len);
+		x->crc = x->in_input ? libdeflate_crc32(0, p->json.data, p->json.len) : 0;
+		canonical_lines += x->in_input;
 		/* sahifa_pack_split_of's answer, on pack's one hash context */
 		x->split = (uint8_t)split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
 						  p->weights);
@@ -693,7 +805,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		}
 		if (p->o->previous)
 			hex_bytes(hex, x->content, 16);
-		if ((st = article_key(p, &p->a, x->key, &e))) {
+		if ((st = article_key(p, &p->a, &x->fast, x->key, 0, &e))) {
 			if (sahifa_error_grade(&e, st) == SAHIFA_FATAL)
 				break;
 			p->n--;
@@ -707,7 +819,12 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	if (!st && r < 0)
 		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
 				      strerror(errno));
-	else if (st && !p->err->msg[0])
+	else if (!st && !(st = input_unchanged(p, input)) && !canonical_lines && p->files[input].fd >= 0) {
+		/* nothing to read back: the input is free to change from now on */
+		close(p->files[input].fd);
+		p->files[input].fd = -1;
+		p->n_files_open--;
+	} else if (st && !p->err->msg[0])
 		sahifa_error_set(p->err, st, path, line, 0, "%s", sahifa_status_name(st));
 	fclose(fp);
 	return st;
@@ -740,8 +857,11 @@ static int cmp_id_then_place(const void *a, const void *b)
 static int cmp_key_then_id(const void *a, const void *b)
 {
 	const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
-	int c = memcmp(x->key, y->key, sizeof(x->key));
+	int c;
 
+	if (x->fast != y->fast)
+		return x->fast < y->fast ? -1 : 1;
+	c = memcmp(x->key, y->key, sizeof(x->key));
 	return c ? c : strcmp(x->id, y->id);
 }
 
@@ -778,6 +898,7 @@ static enum sahifa_status add_dup(struct pack *p, const char *dropped, const cha
 
 static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
 				     size_t len);
+static enum sahifa_status json_read(struct pack *p, const struct entry *x, size_t len);
 
 /* The content hashes index_input left out, of the records whose id repeats (p->e sorted
  * by id), read back from the spool; each run of one id sorted again with them. */
@@ -796,7 +917,7 @@ static enum sahifa_status content_of_repeated_ids(struct pack *p)
 		if (j - i < 2)
 			continue;
 		for (k = i; k < j; k++) {
-			if ((st = spool_read(p, &p->e[k], 0, p->e[k].json_len - 1)))
+			if ((st = json_read(p, &p->e[k], p->e[k].json_len - 1)))
 				return st;
 			if (sha_hex(p, p->blob.data, p->blob.len, hex))
 				return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
@@ -804,6 +925,42 @@ static enum sahifa_status content_of_repeated_ids(struct pack *p)
 			hex_bytes(hex, p->e[k].content, 16);
 		}
 		sort(p->e + i, j - i, sizeof(*p->e), cmp_id_then_place);
+	}
+	return SAHIFA_OK;
+}
+
+/* The SHA-256 of the match keys of the records (sorted by cmp_key_then_id) whose
+ * checksums meet another's: each record read back and its key made again, each run
+ * of one checksum sorted again with them. */
+static enum sahifa_status sha_keys(struct pack *p, struct entry **live, size_t n)
+{
+	size_t i, j, k;
+	enum sahifa_status st;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && live[j]->fast == live[i]->fast; j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++) {
+			struct entry *x = live[k];
+			struct sahifa_error e;
+			uint64_t fast;
+
+			sahifa_error_clear(&e);
+			sahifa_article_release(&p->a);
+			if ((st = json_read(p, x, x->json_len - 1)))
+				return st;
+			if ((st = sahifa_article_from_json(p->blob.data, p->blob.len, &p->a, &e)) ||
+			    (st = article_key(p, &p->a, &fast, x->key, 1, &e))) {
+				*p->err = e;
+				return st;
+			}
+			if (fast != x->fast)
+				return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+							"the match key of '%s' changed", x->id);
+		}
+		sort(live + i, j - i, sizeof(*live), cmp_key_then_id);
 	}
 	return SAHIFA_OK;
 }
@@ -833,12 +990,17 @@ static enum sahifa_status dedup(struct pack *p)
 		if (!p->e[i].dropped)
 			live[n_live++] = &p->e[i];
 	sort(live, n_live, sizeof(*live), cmp_key_then_id);
+	if ((st = sha_keys(p, live, n_live))) {
+		free(live);
+		return st;
+	}
 	for (i = 1; i < n_live; i++) {
 		size_t k = i;
 
 		while (k > 0 && live[k - 1]->dropped)
 			k--;
-		if (memcmp(live[i]->key, live[k - 1]->key, sizeof(live[i]->key)))
+		if (live[i]->fast != live[k - 1]->fast ||
+		    memcmp(live[i]->key, live[k - 1]->key, sizeof(live[i]->key)))
 			continue;
 		live[i]->dropped = 1;
 		if ((st = add_dup(p, live[i]->id, live[k - 1]->id))) {
@@ -876,6 +1038,8 @@ static enum sahifa_status old_line(struct pack *p, const char *where, long line)
 	char hex[65];
 
 	sahifa_error_clear(&e);
+	p->ld = p->line.data ? p->line.data : "";
+	p->ll = p->line.len;
 	if ((st = parse_line(p, &e)) || (st = canonical(p, &e))) {
 		sahifa_error_set_path(&e, where);
 		e.line = line;
@@ -1348,7 +1512,8 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	x->spool = p->spool_len;
 	x->json_len = (uint32_t)p->json.len + 1;
 	x->csv_failed = 0;
-	if ((st = spool_write(p, p->json.data, p->json.len)) || (st = spool_write(p, "\n", 1)))
+	if (!x->in_input &&
+	    ((st = spool_write(p, p->json.data, p->json.len)) || (st = spool_write(p, "\n", 1))))
 		return st;
 	a0 = p->spool_aw.bytes;
 	p0 = p->spool_pw.bytes;
@@ -1374,9 +1539,16 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	return spool_write(p, &c, sizeof(c));
 }
 
-/* len bytes from off in a kept record's part of the spool, into p->blob. */
-static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
-				     size_t len)
+/* The bytes of a record's canonical line in the spool: none when it is read from its
+ * input. */
+static size_t spool_json(const struct entry *x)
+{
+	return x->in_input ? 0 : x->json_len;
+}
+
+/* len bytes at off of fd into p->blob; where names fd for a message (NULL: the spool). */
+static enum sahifa_status read_at(struct pack *p, int fd, off_t off, size_t len,
+				  const char *where)
 {
 	size_t got = 0;
 
@@ -1384,9 +1556,12 @@ static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size
 	if (sahifa_buf_grow(&p->blob, len + 1))
 		return nomem(p);
 	while (got < len) {
-		ssize_t n = pread(fileno(p->spool), p->blob.data + got, len - got,
-				  x->spool + (off_t)(off + got));
+		ssize_t n = pread(fd, p->blob.data + got, len - got, off + (off_t)got);
 
+		if (n <= 0 && where)
+			return sahifa_error_set(p->err, SAHIFA_ERR_IO, where, 0, 0,
+						"cannot read the input again: %s",
+						n < 0 ? strerror(errno) : "file shrank");
 		if (n <= 0)
 			return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->o->outdir, 0, 0,
 						"cannot read back a temporary file: %s",
@@ -1395,6 +1570,32 @@ static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size
 	}
 	p->blob.len = len;
 	p->blob.data[len] = '\0';
+	return SAHIFA_OK;
+}
+
+/* len bytes from off in a kept record's part of the spool, into p->blob. */
+static enum sahifa_status spool_read(struct pack *p, const struct entry *x, size_t off,
+				     size_t len)
+{
+	return read_at(p, fileno(p->spool), x->spool + (off_t)off, len, NULL);
+}
+
+/* A record's canonical line (len: json_len with its '\n' or json_len - 1 without),
+ * into p->blob: from its input or from the spool.  A line read from the input must
+ * still be the one read first (its CRC-32): the input's size and time are checked only
+ * before and after the archive, and a change may keep both. */
+static enum sahifa_status json_read(struct pack *p, const struct entry *x, size_t len)
+{
+	enum sahifa_status st;
+
+	if (!x->in_input)
+		return spool_read(p, x, 0, len);
+	if ((st = read_at(p, p->files[x->input].fd, x->at, len, p->inputs[x->input])))
+		return st;
+	if (libdeflate_crc32(0, p->blob.data, x->json_len - 1) != x->crc ||
+	    (len == x->json_len && p->blob.data[len - 1] != '\n'))
+		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->inputs[x->input], x->line, 0,
+					"the input changed while being packed: no release written");
 	return SAHIFA_OK;
 }
 
@@ -1441,7 +1642,7 @@ static enum sahifa_status csv_failure(struct pack *p, const struct entry *x)
 	aw.rows = pw.rows = 1;
 	aw.spreadsheet = pw.spreadsheet = p->o->spreadsheet_csv;
 	sahifa_article_release(&p->a);
-	if ((st = spool_read(p, x, 0, x->json_len - 1)) ||
+	if ((st = json_read(p, x, x->json_len - 1)) ||
 	    (st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
 		if (!p->err->status)
 			*p->err = e;
@@ -1488,7 +1689,7 @@ static enum sahifa_status plan_data(struct pack *p)
 
 		if (x->csv_failed)
 			continue;
-		if ((st = spool_read(p, x, (size_t)x->json_len + x->csv_len[0] + x->csv_len[1],
+		if ((st = spool_read(p, x, spool_json(x) + x->csv_len[0] + x->csv_len[1],
 				     sizeof(c))))
 			return st;
 		memcpy(&c, p->blob.data, sizeof(c));
@@ -1577,15 +1778,14 @@ static enum sahifa_status stream_member(struct pack *p, struct sahifa_archive_wr
 	}
 	for (i = first; i < last && !p->e[i].dropped; i++) {
 		const struct entry *x = &p->e[i];
-		size_t off = m->kind == MEMBER_SHARD ? 0
-			     : m->kind == MEMBER_ARTICLES ? x->json_len
-							  : (size_t)x->json_len + x->csv_len[0];
+		size_t off = m->kind == MEMBER_ARTICLES ? spool_json(x)
+							 : spool_json(x) + x->csv_len[0];
 		size_t len = m->kind == MEMBER_SHARD ? x->json_len
 			     : m->kind == MEMBER_ARTICLES ? x->csv_len[0] : x->csv_len[1];
 
 		if (!len)
 			continue;
-		if ((st = spool_read(p, x, off, len)) ||
+		if ((st = m->kind == MEMBER_SHARD ? json_read(p, x, len) : spool_read(p, x, off, len)) ||
 		    (st = shf_archive_writer_data(w, name, p->blob.data, len, p->err)))
 			goto out;
 		if (sahifa_sha256_update(h, p->blob.data, len))
@@ -1837,6 +2037,9 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 	enum sahifa_status st;
 	size_t i;
 
+	for (i = 0; i < p->n_inputs; i++)
+		if ((st = input_unchanged(p, (uint32_t)i)))
+			return st;
 	if ((st = sahifa_outfile_reserve(&of, target, p->err)))
 		return st;
 	/* about the tar's size: each member's header and its bytes in 512-byte blocks (the
@@ -1879,6 +2082,9 @@ static enum sahifa_status write_archive(struct pack *p, const char *target)
 	}
 	if ((st = shf_archive_writer_close(&w, p->err)))
 		goto fail;
+	for (i = 0; i < p->n_inputs; i++)
+		if ((st = input_unchanged(p, (uint32_t)i)))
+			goto fail;
 	sahifa_buf_release(&name);
 	return sahifa_outfile_commit(&of, p->err);
 fail:
@@ -1975,10 +2181,12 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	shf_csv_writer_init(&p.spool_aw, NULL, "data/articles.csv");
 	shf_csv_writer_init(&p.spool_pw, NULL, "data/paragraphs.csv");
 	sahifa_article_init(&p.a);
-	if (!(p.rd = malloc(sizeof(*p.rd)))) {
+	if (!(p.rd = malloc(sizeof(*p.rd))) || !(p.files = calloc(n, sizeof(*p.files)))) {
 		st = nomem(&p);
 		goto out;
 	}
+	for (i = 0; i < n; i++)
+		p.files[i].fd = -1;
 	for (k = 0, st = SAHIFA_OK; k < n && !st; k++)
 		st = index_input(&p, k);
 	if (st)
@@ -2034,6 +2242,10 @@ out:
 	free(p.langs);
 	free(p.scripts);
 	free(p.rd);
+	for (i = 0; p.files && i < n; i++)
+		if (p.files[i].fd >= 0)
+			close(p.files[i].fd);
+	free(p.files);
 	sahifa_buf_release(&p.line);
 	sahifa_buf_release(&p.json);
 	sahifa_buf_release(&p.key);

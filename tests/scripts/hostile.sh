@@ -189,9 +189,13 @@ run bomb-validate "$SAHIFA" validate --max-uncompressed 1000000 "$bomb"
 [ $(($(date +%s) - t0)) -gt 2 ] && why="took $(($(date +%s) - t0)) s"
 expect bomb-validate 1 "bomb.tar.bz2!zeros.txt: more than 1000000 uncompressed bytes"
 
-# 10. pack reads each input once: a change made to it after that read (the shim
-# rewrites it at pack's first seek, when the archive is written) cannot reach the
-# release, which holds the records as they were read
+# 10. pack reads each input once, but for the lines already as it writes them, which it
+# reads back from the input as it writes the archive.  A change made to an input after
+# that first read (the shim rewrites one byte of it at pack's first seek, when the
+# archive is written) cannot reach the release: of lines pack rewrites (the generator's
+# "share":1.0), the release holds the records as they were read; of canonical lines (a
+# release's own shard), the release fails, also when the change keeps the file's size
+# and time (each line's CRC-32)
 if [ -n "$SHIM" ]; then
 	cp "$T/many.jsonl" "$T/change.jsonl"
 	run one-read env LD_PRELOAD="$SHIM" SHIM_FILE="$T/change.jsonl" \
@@ -204,6 +208,27 @@ if [ -n "$SHIM" ]; then
 		grep -q a-0.txt "$T/pc/shard" || why="${why:-the record read is not in the release}"
 	fi
 	expect one-read 0 ""
+	tar -xzOf "$T/pc/c-1.0.0.tar.gz" --wildcards 'c-1.0.0/data/train-*.jsonl' > "$T/canon.jsonl" 2> /dev/null
+	cp "$T/canon.jsonl" "$T/change1.jsonl"
+	run one-read-canonical env LD_PRELOAD="$SHIM" SHIM_FILE="$T/change1.jsonl" \
+		ASAN_OPTIONS=verify_asan_link_order=0 "$SAHIFA" pack --name c --version 1.0.0 -o "$T/pc1" "$T/change1.jsonl"
+	grep -q z-0.txt "$T/change1.jsonl" || why="the shim did not change the input"
+	ls "$T/pc1"/c-1.0.0.* > /dev/null 2>&1 && why="${why:-a release was written}"
+	expect one-read-canonical 3 "change1.jsonl: the input changed while being packed: no release written"
+	cp "$T/canon.jsonl" "$T/change2.jsonl"
+	touch -d "2020-01-01 00:00:00" "$T/change2.jsonl"
+	run one-read-same-time env LD_PRELOAD="$SHIM" SHIM_FILE="$T/change2.jsonl" SHIM_KEEP_TIME=1 \
+		ASAN_OPTIONS=verify_asan_link_order=0 "$SAHIFA" pack --name c --version 1.0.0 -o "$T/pc2" "$T/change2.jsonl"
+	grep -q z-0.txt "$T/change2.jsonl" || why="the shim did not change the input"
+	[ "$(stat -c %Y "$T/change2.jsonl")" = "$(date -d "2020-01-01 00:00:00" +%s)" ] ||
+		why="${why:-the shim did not keep the time}"
+	ls "$T/pc2"/c-1.0.0.* > /dev/null 2>&1 && why="${why:-a release was written}"
+	expect one-read-same-time 3 "change2.jsonl:[0-9]+: the input changed while being packed: no release written"
+	# unchanged, the canonical lines pack into the bytes they came from
+	run canonical-shard "$SAHIFA" pack --name c --version 1.0.0 -o "$T/pc3" "$T/canon.jsonl"
+	tar -xzOf "$T/pc3/c-1.0.0.tar.gz" --wildcards 'c-1.0.0/data/train-*.jsonl' 2> /dev/null |
+		cmp -s - "$T/canon.jsonl" || why="the shard of a shard is not the shard"
+	expect canonical-shard 0 ""
 else
 	echo "SKIP hostile/one-read: no C compiler for the shim"
 fi

@@ -2,6 +2,7 @@
  *   SHIM_FILE=path   the first fseeko() (pack writing its archive, after its one read
  *                    of the inputs) rewrites one byte of path first: "a-0.txt"
  *                    becomes "z-0.txt", same length.
+ *   SHIM_KEEP_TIME=1 ... and puts the file's times back as they were.
  *   SHIM_TRUNC=path  the first read() from path truncates it to 100 bytes after. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -9,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 int fseeko(FILE *f, off_t off, int whence)
@@ -20,6 +23,8 @@ int fseeko(FILE *f, off_t off, int whence)
 
 	if (!done && path) {
 		static char buf[1 << 20];
+		struct stat sb;
+		int keep = getenv("SHIM_KEEP_TIME") && stat(path, &sb) == 0;
 		FILE *g = fopen(path, "r+b");
 		size_t n;
 		char *at;
@@ -33,6 +38,11 @@ int fseeko(FILE *f, off_t off, int whence)
 				fputc('z', g);
 			}
 			fclose(g);
+		}
+		if (keep) {
+			struct timespec t[2] = { sb.st_atim, sb.st_mtim };
+
+			utimensat(AT_FDCWD, path, t, 0);
 		}
 	}
 	return real(f, off, whence);
