@@ -27,8 +27,9 @@
 
 /* The hash of a word or a line: only ever compared with hashes made here, so it need
  * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
- * the state, so two texts of one length that differ in one block never collide. */
-static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
+ * the state, so two texts of one length that differ in one block never collide.
+ * padded: the eight bytes before p may be read (text_hash_padded). */
+static inline uint64_t text_hash_at(const char *p, size_t n, uint64_t seed, int padded)
 {
 	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
 	int whole = n >= 8;
@@ -41,10 +42,11 @@ static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 	if (n) {
 		/* the last bytes, first byte lowest, built in a register: a short copy
 		 * to the stack read back whole stalls the load (perf showed it).  After
-		 * a whole block they are the top bytes of the last eight, read at once. */
+		 * a whole block, or with bytes readable before them, they are the top
+		 * bytes of the eight that end with them, read at once. */
 		size_t k;
 
-		if (whole) {
+		if (whole || padded) {
 			memcpy(&x, p + n - 8, 8);
 			x = QUALITY_LE64(x) >> (8 * (8 - n));
 		} else {
@@ -54,7 +56,22 @@ static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
 		h = (h ^ x) * 0x94D049BB133111EBULL;
 		h ^= h >> 32;
 	}
-	return corpus_mix64(h);
+	/* no finishing mix: each step ends in one already, and a hash is only looked
+	 * up by its bits mixed once more (stoplist_has, the n-gram tables) */
+	return h;
+}
+
+static inline uint64_t text_hash(const char *p, size_t n, uint64_t seed)
+{
+	return text_hash_at(p, n, seed, 0);
+}
+
+/* The same where the eight bytes before p are readable: the keys' buffer starts with
+ * KEY_PAD bytes of its own. */
+#define KEY_PAD 8
+static inline uint64_t text_hash_padded(const char *p, size_t n, uint64_t seed)
+{
+	return text_hash_at(p, n, seed, 1);
 }
 
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
@@ -203,20 +220,28 @@ struct words {
 	size_t n, cap;
 };
 
-static inline int words_push(struct words *ws, uint64_t h, uint32_t chars)
+/* Room for every word a line of len bytes may hold (a word and the space after it
+ * take two bytes at least), so that scan_line's pushes need no test. */
+static int words_reserve(struct words *ws, size_t len)
 {
-	if (ws->n == ws->cap) {
-		size_t ncap = ws->cap ? ws->cap * 2 : 256;
-		void *p = realloc(ws->w, ncap * sizeof(*ws->w));
+	size_t need = ws->n + len / 2 + 1, ncap = ws->cap ? ws->cap : 256;
+	void *p;
 
-		if (!p)
-			return -1;
-		ws->w = p;
-		ws->cap = ncap;
-	}
+	if (need <= ws->cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	if (!(p = realloc(ws->w, ncap * sizeof(*ws->w))))
+		return -1;
+	ws->w = p;
+	ws->cap = ncap;
+	return 0;
+}
+
+static inline void words_push(struct words *ws, uint64_t h, uint32_t chars)
+{
 	ws->w[ws->n].hash = h;
 	ws->w[ws->n++].chars = chars;
-	return 0;
 }
 
 /* ---- n-gram counting: an open-addressing table of 64-bit keys ------------------- */
@@ -364,7 +389,9 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 	/* the words that occur more than once */
 	before[0] = 0;
 	for (i = 0; i < nw; i++) {
-		g[i] = corpus_mix64(0x9E3779B97F4A7C15ULL ^ ws->w[i].hash);
+		/* (the word's hash is mixed already: an odd multiple tells a word from
+		 * the same word inside an n-gram's hash, and "a b" from "b a") */
+		g[i] = ws->w[i].hash * 0x9E3779B97F4A7C15ULL;
 		before[i + 1] = before[i] + ws->w[i].chars;
 		slot[i] = table_add(t, size, g[i], pass + 1);
 	}
@@ -537,10 +564,9 @@ static inline unsigned cp_flags(uint32_t c)
 static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
 			   const struct stoplist *sl, struct words *ws, struct tally *t)
 {
-	uint64_t h = text_hash(w, len, 0);
+	uint64_t h = text_hash_padded(w, len, 0);
 
-	if (words_push(ws, h, chars))
-		return -1;
+	words_push(ws, h, chars);
 	t->words++;
 	t->word_chars += chars;
 	t->alpha_words += alpha;
@@ -731,21 +757,29 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 		return sahifa_error_nomem(err, NULL);
 	line_hashes = sc->lines;
 	key = &sc->key;
+	/* each paragraph's key is appended after KEY_PAD bytes and the keys before it,
+	 * so that the hashes may read the eight bytes before a word */
+	sahifa_buf_reset(key);
+	if (sahifa_buf_append(key, "        ", KEY_PAD))
+		return sahifa_error_nomem(err, NULL);
 	for (i = 0, k = 0; i < a->n_sections && !st; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs && !st; j++, k++) {
 			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
 			uint64_t before = t.line_chars, h;
+			size_t from = key->len;
+			const char *line;
 
-			sahifa_buf_reset(key);
 			if ((st = shf_fold_key(p->text, strlen(p->text), key, err)))
 				break;
-			if (scan_line(key->data ? key->data : "", key->len, sl, ws, &t)) {
+			line = key->data + from;
+			if (words_reserve(ws, key->len - from) ||
+			    scan_line(line, key->len - from, sl, ws, &t)) {
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
-			h = text_hash(key->data ? key->data : "", key->len, 1);
+			h = text_hash_padded(line, key->len - from, 1);
 			line_hashes[k].hash = h;
 			line_hashes[k].chars = t.line_chars - before;
 			line_hashes[k].index = k;
