@@ -819,13 +819,16 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 	if (!st && r < 0)
 		st = sahifa_error_set(p->err, SAHIFA_ERR_IO, path, 0, 0, "read error: %s",
 				      strerror(errno));
-	else if (!st && !(st = input_unchanged(p, input)) && !canonical_lines && p->files[input].fd >= 0) {
+	else if (!st)
+		st = input_unchanged(p, input);
+	else if (!p->err->msg[0])
+		sahifa_error_set(p->err, st, path, line, 0, "%s", sahifa_status_name(st));
+	if (!st && !canonical_lines && p->files[input].fd >= 0) {
 		/* nothing to read back: the input is free to change from now on */
 		close(p->files[input].fd);
 		p->files[input].fd = -1;
 		p->n_files_open--;
-	} else if (st && !p->err->msg[0])
-		sahifa_error_set(p->err, st, path, line, 0, "%s", sahifa_status_name(st));
+	}
 	fclose(fp);
 	return st;
 }
@@ -953,6 +956,8 @@ static enum sahifa_status sha_keys(struct pack *p, struct entry **live, size_t n
 				return st;
 			if ((st = sahifa_article_from_json(p->blob.data, p->blob.len, &p->a, &e)) ||
 			    (st = article_key(p, &p->a, &fast, x->key, 1, &e))) {
+				sahifa_error_set_path(&e, p->inputs[x->input]);
+				e.line = x->line;
 				*p->err = e;
 				return st;
 			}
