@@ -81,3 +81,13 @@ void shf_gzip_out_release(struct shf_gzip_out *g)
 	g->c = NULL;
 	g->in = g->out = NULL;
 }
+
+uint32_t shf_deflate_crc32(const void *data, size_t len)
+{
+	return libdeflate_crc32(0, data, len);
+}
+
+uint32_t shf_deflate_adler32(const void *data, size_t len)
+{
+	return libdeflate_adler32(1, data, len);
+}

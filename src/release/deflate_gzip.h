@@ -5,12 +5,14 @@
  * SAHIFA_GZIP_MEMBER_BYTES, each one gzip member (RFC 1952 allows any number; gzip,
  * zlib's inflate with gzip framing, Python's gzip and tarfile read them all as one
  * file).  The headers carry no name and no time: the same bytes in give the same
- * bytes out.
+ * bytes out.  It also gives pack libdeflate's checksums, CRC-32 and Adler-32, for
+ * its quick comparisons (a match key, a line read back).
  */
 #ifndef SAHIFA_DEFLATE_GZIP_H
 #define SAHIFA_DEFLATE_GZIP_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "sahifa/error.h"
 
@@ -33,5 +35,9 @@ enum sahifa_status shf_gzip_out_write(struct shf_gzip_out *g, const void *data, 
 enum sahifa_status shf_gzip_out_finish(struct shf_gzip_out *g, struct sahifa_error *err);
 /* Free the buffers and the compressor; fp stays the caller's.  Safe on a zeroed g. */
 void shf_gzip_out_release(struct shf_gzip_out *g);
+
+/* CRC-32 (as gzip's) and Adler-32 (as zlib's) of len bytes. */
+uint32_t shf_deflate_crc32(const void *data, size_t len);
+uint32_t shf_deflate_adler32(const void *data, size_t len);
 
 #endif

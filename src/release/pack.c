@@ -23,13 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libdeflate.h>
-
 #include "core/array.h"
 #include "io/archive_read.h"
 #include "record/json_strict.h"
 #include "release/archive_write.h"
 #include "release/csv_write.h"
+#include "release/deflate_gzip.h"
 #include "core/embed.h"
 #include "text/icu_fold.h"
 #include "release/json_manifest.h"
@@ -594,8 +593,8 @@ static enum sahifa_status article_key(struct pack *p, const struct sahifa_articl
 	if ((st = shf_article_match_key(a, &p->key, e)))
 		return st;
 	k = p->key.data ? p->key.data : "";
-	*fast = (uint64_t)libdeflate_crc32(0, k, p->key.len) << 32 |
-		libdeflate_adler32(1, k, p->key.len);
+	*fast = (uint64_t)shf_deflate_crc32(k, p->key.len) << 32 |
+		shf_deflate_adler32(k, p->key.len);
 	memset(key, 0, 16);
 	if (!sha)
 		return SAHIFA_OK;
@@ -790,7 +789,7 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 		x->in_input = p->files[input].fd >= 0 && raw_len == p->json.len &&
 			      p->rd->off == start + (off_t)raw_len + 1 &&
 			      !memcmp(p->ld, p->json.data, raw_len);
-		x->crc = x->in_input ? libdeflate_crc32(0, p->json.data, p->json.len) : 0;
+		x->crc = x->in_input ? shf_deflate_crc32(p->json.data, p->json.len) : 0;
 		canonical_lines += x->in_input;
 		/* sahifa_pack_split_of's answer, on pack's one hash context */
 		x->split = (uint8_t)split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
@@ -1597,7 +1596,7 @@ static enum sahifa_status json_read(struct pack *p, const struct entry *x, size_
 		return spool_read(p, x, 0, len);
 	if ((st = read_at(p, p->files[x->input].fd, x->at, len, p->inputs[x->input])))
 		return st;
-	if (libdeflate_crc32(0, p->blob.data, x->json_len - 1) != x->crc ||
+	if (shf_deflate_crc32(p->blob.data, x->json_len - 1) != x->crc ||
 	    (len == x->json_len && p->blob.data[len - 1] != '\n'))
 		return sahifa_error_set(p->err, SAHIFA_ERR_IO, p->inputs[x->input], x->line, 0,
 					"the input changed while being packed: no release written");

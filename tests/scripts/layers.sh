@@ -45,6 +45,34 @@ for f in "$ROOT"/src/*/*.c "$ROOT"/src/*/*.cc "$ROOT"/src/*/*.h; do
 done
 [ "$bad" -eq 0 ] && echo "PASS layers/include"
 
+# -- seams: a file that includes a third-party library's header carries its prefix
+# (src/README.md, "Names"), so that one grep lists who uses each library
+bad=0
+for f in "$ROOT"/src/*/*.c "$ROOT"/src/*/*.cc "$ROOT"/src/*/*.h; do
+	[ -f "$f" ] || continue
+	base=${f##*/}
+	for inc in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*<\([^>]*\)>.*/\1/p' "$f"); do
+		case "$inc" in
+		unicode/*) want=icu_ ;;
+		archive.h | archive_entry.h) want=archive_ ;;
+		cjson/*) want=json_ ;;
+		csv.h) want=csv_ ;;
+		libxml/*) want=html_ ;;
+		zlib.h) want=zlib_ ;;
+		libdeflate.h) want=deflate_ ;;
+		zstd.h) want=zstd_ ;;
+		openssl/*) want=crypto_ ;;
+		cld2/*) want=lid_cld2 ;;
+		*) continue ;;
+		esac
+		case "$base" in "$want"*) ;; *)
+			echo "FAIL layers/seams: src/${f#"$ROOT"/src/} includes <$inc>; only $want* files do"
+			bad=1 ;;
+		esac
+	done
+done
+[ "$bad" -eq 0 ] && echo "PASS layers/seams"
+
 # -- objects: which object defines each symbol, which objects each one uses
 if ! ls "$obj"/*/*.o > /dev/null 2>&1; then
 	echo "FAIL layers/objects: no objects under '$obj' (build first)"
