@@ -527,9 +527,11 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				/* then the letters that ask for none of the above (no mark that
 				 * ends the word, nothing to fold, no alef maksura, no yeh) */
 				if (!prev_maksura) {
-					size_t r = i, end = start + AL_FOLD_MAX - 1;
+					/* (i + 1 < len and i < the fold's end, in one bound) */
+					size_t r = i, end = start + AL_FOLD_MAX - 1 < len - 1
+								? start + AL_FOLD_MAX - 1 : len - 1;
 
-					while (i + 1 < len && i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
+					while (i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
 						i += 2;
 					if (i > r)
 						prev = PREV_IN_TEXT;
