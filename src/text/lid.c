@@ -489,8 +489,19 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 		int prev_maksura = 0, folded = 0;  /* folded: the pairs of fw that fold */
 		uint8_t fold_at[AL_FOLD_MAX / 2];   /* where the pairs that fold are */
 
-		while (i < len && (sep = separator_len(s + i, len - i)) > 0)
-			i += sep;
+		/* (a letter of the Arabic block starts the word at once: its only
+		 * separators are the pairs al_pair marks 0) */
+		while (i < len) {
+			if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len) {
+				if (al_pair[(unsigned)(s[i] - 0xD8) << 8 | s[i + 1]])
+					break;
+				i += 2;
+			} else if ((sep = separator_len(s + i, len - i)) > 0) {
+				i += sep;
+			} else {
+				break;
+			}
+		}
 		start = i;
 		/* One pass over the word: where it ends, its alef maksuras, whether its first
 		 * bytes fold (yeh, alef maksura and kaf to the Persian forms, as fold_yeh_kaf
@@ -527,9 +538,11 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 				/* then the letters that ask for none of the above (no mark that
 				 * ends the word, nothing to fold, no alef maksura, no yeh) */
 				if (!prev_maksura) {
-					size_t r = i, end = start + AL_FOLD_MAX - 1;
+					/* (i + 1 < len and i < the fold's end, in one bound) */
+					size_t r = i, end = start + AL_FOLD_MAX - 1 < len - 1
+								? start + AL_FOLD_MAX - 1 : len - 1;
 
-					while (i + 1 < len && i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
+					while (i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
 						i += 2;
 					if (i > r)
 						prev = PREV_IN_TEXT;
