@@ -2239,8 +2239,50 @@ static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記�
 #define BYLINE_BUF 1024  /* bytes of a byline candidate read; the longest allowed is 200
 			  * code points, at most 800 bytes */
 
-/* The line without lynx's link numbers ("By [37]Erin Cunningham") and without the
- * bullets of a meta list ("* 24 July 2015", "• Par X"), into out. */
+/* A Markdown link "[Erin Cunningham](https://...)" opening at t[i] ('['): the offset
+ * just past its ")", or 0 when none opens there.  Its text has no bracket; its address
+ * may hold a title ("[Grace Zokovitch](https://... "Posts by Grace Zokovitch")",
+ * bostonherald.com by html2text, htmldate eval) and a wrapped line's space. */
+static size_t markdown_link_end(const char *t, size_t len, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < len && t[j] != ']' && t[j] != '[')
+		j++;
+	if (j + 1 >= len || t[j] != ']' || t[j + 1] != '(')
+		return 0;
+	for (j += 2; j < len && t[j] != ')' && t[j] != '(' && t[j] != '['; j++)
+		;
+	return j < len && t[j] == ')' ? j + 1 : 0;
+}
+
+/* The Markdown links of t[0..n) made their text, in place: "By [Erin Cunningham](url)"
+ * is "By Erin Cunningham", "[**Bo2man**](url)" "Bo2man"; t NUL-terminated, the new
+ * length. */
+static size_t markdown_links(char *t, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t e = t[i] == '[' ? markdown_link_end(t, n, i) : 0, j;
+
+		if (!e) {
+			t[o++] = t[i];
+			continue;
+		}
+		for (j = i + 1; t[j] != ']'; j++)
+			if (t[j] != '*' && t[j] != '_')
+				t[o++] = t[j];
+		i = e - 1;
+	}
+	t[o] = 0;
+	return o;
+}
+
+/* The line without lynx's link numbers ("By [37]Erin Cunningham"), without the
+ * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
+ * pandoc's Markdown) and without the bullets of a meta list ("* 24 July 2015",
+ * "• Par X"), into out. */
 static size_t byline_text(const char *t, size_t len, char *out)
 {
 	size_t i = 0, n = 0;
@@ -2267,7 +2309,7 @@ static size_t byline_text(const char *t, size_t len, char *out)
 		out[n++] = t[i];
 	}
 	out[n] = 0;
-	return n;
+	return markdown_links(out, n);
 }
 
 _Static_assert(SEG_PAGE_BYLINE_MAX + 1 < BYLINE_BUF, "a page's byline fits byline_text");
@@ -2317,7 +2359,8 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 		n += m;
 	}
 	out[n] = 0;
-	return n;
+	/* a link wrapped over two lines: "By [Mike Wuerthele and" / "Malcolm Owen](/...)" */
+	return head + 1 < li ? markdown_links(out, n) : n;
 }
 
 static int word_in(const char *t, size_t len, const char *const *list);

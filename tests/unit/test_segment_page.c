@@ -259,6 +259,19 @@ static void test_bylines(void)
 		  "Louis Jacobson", 1,
 		  "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." },
 		{ 0, "  • by Bryan DeArdo", "Bryan DeArdo", 1, "by Bryan DeArdo" },
+		/* readability test page wapo-1 by html2text and pandoc (Markdown): the
+		 * name is a link's text, its address no part of the byline */
+		{ 0, "By [Erin Cunningham](https://www.washingtonpost.com/people/erin-cunningham) "
+		     "March 18 at 3:57 PM", "Erin Cunningham", 1,
+		  "By Erin Cunningham March 18 at 3:57 PM" },
+		{ 0, "By [Jane Doe](/people/jane-doe) and [John Smith](/people/john-smith)",
+		  "Jane Doe", 2, "By Jane Doe and John Smith" },
+		/* appleinsider.com (scrapinghub benchmark) by python3-html2text: the
+		 * link's address wrapped; bostonherald.com (htmldate eval): its title */
+		{ 0, "By [Mike Wuerthele and Malcolm Owen](/cdn-cgi/l/email- protection#7f0b16)",
+		  "Mike Wuerthele", 2, "By Mike Wuerthele and Malcolm Owen" },
+		{ 0, "By [Grace Zokovitch](https://www.bostonherald.com/author/grace-zokovitch/ "
+		     "\"Posts by Grace Zokovitch\")", "Grace Zokovitch", 1, "By Grace Zokovitch" },
 		/* readability test page herald-sun-1 by w3m: "by:" in a meta list */
 		{ 0, "  • by: Laurie Oakes", "Laurie Oakes", 1, "by: Laurie Oakes" },
 		/* the forms of author lines of news sites at large, in names of the
