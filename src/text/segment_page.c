@@ -2279,7 +2279,8 @@ static size_t markdown_links(char *t, size_t n)
 	return o;
 }
 
-/* The line without lynx's link numbers ("By [37]Erin Cunningham"), without the
+/* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
+ * where it has a run of them, without the
  * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
  * pandoc's Markdown) and without the bullets of a meta list ("* 24 July 2015",
  * "• Par X"), into out. */
@@ -2306,6 +2307,9 @@ static size_t byline_text(const char *t, size_t len, char *out)
 				continue;
 			}
 		}
+		if (t[i] == ' ' && n && out[n - 1] == ' ')
+			continue;  /* "11/19/2019  by  Patrick Shanley", html2text's spaces
+				    * around a link or an emphasis */
 		out[n++] = t[i];
 	}
 	out[n] = 0;

@@ -266,6 +266,10 @@ static void test_bylines(void)
 		  "By Erin Cunningham March 18 at 3:57 PM" },
 		{ 0, "By [Jane Doe](/people/jane-doe) and [John Smith](/people/john-smith)",
 		  "Jane Doe", 2, "By Jane Doe and John Smith" },
+		/* hollywoodreporter.com (scrapinghub benchmark) by python3-html2text:
+		 * two spaces around the name's link */
+		{ 0, "5:45 AM PST 11/19/2019  by  Patrick Shanley", "Patrick Shanley", 1,
+		  "5:45 AM PST 11/19/2019 by Patrick Shanley" },
 		/* appleinsider.com (scrapinghub benchmark) by python3-html2text: the
 		 * link's address wrapped; bostonherald.com (htmldate eval): its title */
 		{ 0, "By [Mike Wuerthele and Malcolm Owen](/cdn-cgi/l/email- protection#7f0b16)",
