@@ -4636,6 +4636,28 @@ static int name_over_date(struct page *p, size_t bi)
 
 #define META_PAST_MAX 16  /* blocks of share buttons and one-word widgets read past */
 
+#define BYLINE_NEAR_BACK 30 /* blocks before the headline an author's line is looked for */
+#define BYLINE_FAR_BACK 60  /* blocks before the headline an author's line is looked for:
+			     * past BYLINE_NEAR_BACK, only right under a line the article echoes */
+
+/* Block bi, taken for a menu's or a short line, stands right under a title-like line
+ * the article's text echoes: the article's own headline and byline printed apart from
+ * it, the page's lists between ("Taliban say they freed US, Australian hostages for 3
+ * terrorist figures" / "By Lia Eustachewich and Yaron Steinbuch" / "View author
+ * archive" ..., then "Most Popular Today", nypost.com by w3m, scrapinghub benchmark). */
+static int under_echoed_title(struct page *p, size_t bi, size_t body, size_t body_end)
+{
+	const struct blk *t;
+
+	if (!bi || bi >= body || (p->b[bi].reason >= 0 &&
+				  p->b[bi].reason != SAHIFA_REASON_SHORT_BLOCK &&
+				  p->b[bi].reason != SAHIFA_REASON_MENU))
+		return 0;
+	t = &p->b[bi - 1];
+	return t->words >= 4 && t->words <= 30 && t->sentences == 0 &&
+	       echo(p, bi - 1, body, body_end) >= 0.5;
+}
+
 /* An author's byline under the block, past the share buttons and one-word widgets
  * between the two ("Share on Facebook" ... "Resize Text", "Print Article", "Comments",
  * then "By Erin Cunningham March 18 at 3:57 PM": readability test page wapo-1 by
@@ -5667,16 +5689,20 @@ span:
 	if (!got_by && title != SIZE_MAX) {
 		size_t end = best_e < body + 12 ? best_e : body + 12;
 
-		for (bi = title >= 30 ? title - 30 : 0; bi < p.n && bi < end; bi++) {
+		for (bi = title >= BYLINE_FAR_BACK ? title - BYLINE_FAR_BACK : 0; bi < p.n && bi < end;
+		     bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
 			char buf[BYLINE_BUF], date[16];
 			size_t len;
 
+			if (bi + BYLINE_NEAR_BACK < title && !under_echoed_title(&p, bi, body, best_e))
+				continue;  /* far before it: only under its headline */
 			if (bi == title || h->cls != C_CONTENT ||
 			    (p.b[bi].reason >= 0 &&
 			     !(bi > title && (p.b[bi].reason == SAHIFA_REASON_LINK_DENSE ||
 					      p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
-					      p.b[bi].reason == SAHIFA_REASON_SHORT_BLOCK))))
+					      p.b[bi].reason == SAHIFA_REASON_SHORT_BLOCK)) &&
+			     !under_echoed_title(&p, bi, body, best_e)))
 				continue;  /* (under the title, a "By [63]Scott Gordon" that is
 					    * all link text, nbcdfw.com by lynx, scrapinghub
 					    * benchmark) */
