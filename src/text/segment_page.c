@@ -5712,6 +5712,13 @@ span:
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
 				size_t j;
 
+				if (bi + BYLINE_NEAR_BACK < title && can_title(&p, bi - 1)) {
+					/* the headline is the line over it, not what was
+					 * taken for it near the body (a caption) */
+					s->lines[p.b[title].head].cls = C_CONTENT;
+					title = bi - 1;
+					s->lines[p.b[title].head].cls = C_HEADLINE;
+				}
 				h->cls = C_BYLINE;
 				got_by = 1;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
