@@ -4640,7 +4640,9 @@ static int name_over_date(struct page *p, size_t bi)
 #define BYLINE_FAR_BACK 60  /* blocks before the headline an author's line is looked for:
 			     * past BYLINE_NEAR_BACK, only right under a line the article echoes */
 
-/* Block bi, taken for a menu's or a short line, stands right under a title-like line
+/* Block bi, taken for a menu's, a short line or link text ("By [Paul Takahashi](/author/
+ * paul-takahashi/)" under "# New car sales plunge 10 percent in October", chron.com by
+ * python3-html2text), stands right under a title-like line
  * the article's text echoes: the article's own headline and byline printed apart from
  * it, the page's lists between ("Taliban say they freed US, Australian hostages for 3
  * terrorist figures" / "By Lia Eustachewich and Yaron Steinbuch" / "View author
@@ -4651,6 +4653,7 @@ static int under_echoed_title(struct page *p, size_t bi, size_t body, size_t bod
 
 	if (!bi || bi >= body || (p->b[bi].reason >= 0 &&
 				  p->b[bi].reason != SAHIFA_REASON_SHORT_BLOCK &&
+				  p->b[bi].reason != SAHIFA_REASON_LINK_LIST &&
 				  p->b[bi].reason != SAHIFA_REASON_MENU))
 		return 0;
 	t = &p->b[bi - 1];
