@@ -400,6 +400,147 @@ static void test_byline_wrapped(void)
 	sahifa_article_release(&a);
 }
 
+/* A Markdown page (python3-html2text) that prints its headline and byline over a
+ * gallery of captions, the headline printed again at the gallery's foot: the byline is
+ * read under the headline far before the body, with its link's address dropped (the
+ * form of chron.com, scrapinghub benchmark; the text is of the project's own writing). */
+static void test_byline_far_before_body(void)
+{
+	static const char page[] =
+		"  * [World](/world/)\n"
+		"  * [Business](/business/)\n"
+		"  * [Sport](/sport/)\n"
+		"  * [Weather](/weather/)\n"
+		"  * [Travel](/travel/)\n"
+		"  * [Culture](/culture/)\n"
+		"  * [Local](/local/)\n"
+		"\n"
+		"# Council backs bus lanes for the harbour road\n"
+		"\n"
+		"By [Jane Roe](/author/jane-roe/)\n"
+		"\n"
+		"Published 4:00 am CST, Wednesday, November 20, 2019\n"
+		"\n"
+		"  * [ ](javascript:print\\(\\);)\n"
+		"  * [ ](/comments/)\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 1 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 1 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 1 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 2 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 2 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 2 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 3 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 3 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 3 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 4 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 4 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 4 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 5 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 5 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 5 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 6 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 6 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 6 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 7 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 7 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 7 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 8 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 8 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 8 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Close\n"
+		"\n"
+		"Image 9 of 9\n"
+		"\n"
+		"Buses wait at the harbour road stop number 9 in the summer\n"
+		"\n"
+		"Buses wait at the harbour road stop number 9 in the summer\n"
+		"\n"
+		"Photo: Sam Lee / Riverton Daily\n"
+		"\n"
+		"Council backs bus lanes for the harbour road\n"
+		"\n"
+		"1 / 9\n"
+		"\n"
+		"Back to Gallery\n"
+		"\n"
+		"The town council voted on Tuesday to back bus lanes along the harbour road, after a year of complaints from shop owners about the traffic jams that fill the road in the summer months.\n"
+		"\n"
+		"Shop owners on the harbour road said that the bus lanes would bring more customers, since the buses would stop closer to the market and run every ten minutes in the morning.\n"
+		"\n"
+		"The work on the bus lanes is to start in March and to be finished before the harbour festival in August, when the road is closed to cars for a week.\n"
+		"\n"
+		"Some residents of the northern streets said they feared the loss of parking spaces, and the council promised to open a new car park behind the station before the first lane is painted.\n"
+		"\n";
+	struct sahifa_article a;
+	struct sahifa_error err;
+
+	sahifa_article_init(&a);
+	CHECK(sahifa_segment(defaults, page, strlen(page), &a, &err) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "By Jane Roe");
+	CHECK_INT("byline line", a.byline_line, 11);
+	CHECK_INT("authors", (long)a.n_authors, 1);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+}
+
 /* The same byline as lynx -width=80 prints lemonde-1: the screen line ends with "Par"
  * and the next, after its link number, holds the names, "[26]Martin Untersinger (avec
  * Damien Leloup et Morgane Tual)": the byline is the block, not a dateline and a name
@@ -3749,6 +3890,7 @@ int main(void)
 	test_bylines();
 	test_byline_wrapped();
 	test_byline_wrapped_lynx();
+	test_byline_far_before_body();
 	test_byline_under_copy();
 	test_byline_fuller();
 	test_byline_label();
