@@ -916,17 +916,24 @@ static enum sahifa_status walk_file(struct walker *w, const char *path)
 	return st;
 }
 
+/* A directory's entry: its name and what readdir says it is (DT_REG, DT_DIR, ...;
+ * DT_UNKNOWN where the file system does not say). */
+struct dent {
+	char *name;
+	unsigned char type;
+};
+
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
 }
 
-static void free_names(char **names, size_t n)
+static void free_names(struct dent *names, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		free(names[i]);
+		free(names[i].name);
 	free(names);
 }
 
@@ -943,11 +950,11 @@ static int is_leftover_temporary(const char *name)
 
 /* Entries of a directory except those starting with '.' (but for leftover temporaries,
  * which are reported), in strcmp (byte) order. */
-static int read_names(const char *path, char ***out, size_t *count)
+static int read_names(const char *path, struct dent **out, size_t *count)
 {
 	DIR *d = opendir(path);
 	struct dirent *de;
-	char **names = NULL;
+	struct dent *names = NULL;
 	size_t n = 0, cap = 0;
 
 	*out = NULL;
@@ -960,8 +967,9 @@ static int read_names(const char *path, char ***out, size_t *count)
 			continue;
 		if (SHF_ARRAY_GROW(names, n, cap, 32))
 			goto nomem;
-		if (!(names[n] = sahifa_strdup(de->d_name)))
+		if (!(names[n].name = sahifa_strdup(de->d_name)))
 			goto nomem;
+		names[n].type = de->d_type;
 		n++;
 	}
 	if (errno) {
@@ -989,7 +997,7 @@ static enum sahifa_status walk_path(struct walker *w, const char *path);
 
 static enum sahifa_status walk_dir(struct walker *w, const char *path, const struct stat *sb)
 {
-	char **names;
+	struct dent *names;
 	size_t n, i;
 	int k;
 	enum sahifa_status st = SAHIFA_OK;
@@ -1025,17 +1033,21 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 
 		if (sahifa_buf_append(&child, path, plen) ||
 		    (plen && path[plen - 1] != '/' && sahifa_buf_append_char(&child, '/')) ||
-		    sahifa_buf_append_str(&child, names[i])) {
+		    sahifa_buf_append_str(&child, names[i].name)) {
 			sahifa_buf_release(&child);
 			st = fatal_nomem(w);
 			break;
 		}
-		if (is_leftover_temporary(names[i])) {
+		if (is_leftover_temporary(names[i].name)) {
 			struct sahifa_input_item item = { 0 };
 
 			item.name = child.data;
 			item.skip = "temporary";
 			st = deliver(w, &item);
+		} else if (names[i].type == DT_REG && !(w->shard && w->shard->fingerprint)) {
+			/* a regular file, as readdir says: opened at once, its fstat the
+			 * check (a sharded run's fingerprint needs every size: walk_path) */
+			st = walk_file(w, child.data);
 		} else {
 			st = walk_path(w, child.data);
 		}
