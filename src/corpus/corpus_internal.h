@@ -102,7 +102,4 @@ enum sahifa_status corpus_pass_release(const struct corpus_pass *pass, const cha
  * pass reports it). */
 unsigned long long corpus_count_lines(const char *const *inputs, size_t n_inputs);
 
-/* Threads to use for n (0: online cores, at most 64). */
-unsigned corpus_threads(unsigned n);
-
 #endif

@@ -3,13 +3,13 @@
  * src/corpus/corpus_internal.h). */
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/pool.h"
 #include "corpus/corpus_internal.h"
 #include "io/archive_read.h"
 #include "sahifa/limits.h"
@@ -17,10 +17,9 @@
 struct run {
 	const struct corpus_pass *pass;
 	struct corpus_line lines[SAHIFA_CORPUS_BATCH];
-	size_t n, bytes, next;
+	size_t n, bytes;
 	unsigned threads;
 	unsigned long long index;
-	pthread_mutex_t lock;
 	struct sahifa_error *err;
 	char path[SAHIFA_ERROR_PATH_MAX];   /* of the input being read */
 	size_t input;
@@ -28,16 +27,6 @@ struct run {
 	struct sahifa_buf pending;          /* a line split across archive reads */
 	char chunk[1 << 16];                /* read buffer */
 };
-
-unsigned corpus_threads(unsigned n)
-{
-	long c;
-
-	if (n)
-		return n > 64 ? 64 : n;
-	c = sysconf(_SC_NPROCESSORS_ONLN);
-	return c < 1 ? 1 : c > 64 ? 64 : (unsigned)c;
-}
 
 static void do_line(struct run *r, struct corpus_line *l)
 {
@@ -49,40 +38,21 @@ static void do_line(struct run *r, struct corpus_line *l)
 		l->st = r->pass->work(r->pass->ctx, l);
 }
 
-static void *worker(void *arg)
+/* One line of the batch, on whichever thread of the pool takes it. */
+static void do_index(void *ctx, unsigned thread, size_t i)
 {
-	struct run *r = arg;
+	struct run *r = ctx;
 
-	for (;;) {
-		size_t i;
-
-		pthread_mutex_lock(&r->lock);
-		i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= r->n)
-			return NULL;
-		do_line(r, &r->lines[i]);
-	}
+	(void)thread;
+	do_line(r, &r->lines[i]);
 }
 
 static enum sahifa_status flush(struct run *r)
 {
-	pthread_t tids[64];
-	unsigned t, started = 0;
 	size_t i;
 	enum sahifa_status st = SAHIFA_OK;
 
-	r->next = 0;
-	if (r->threads > 1 && r->n > 1) {
-		for (t = 0; t < r->threads && t < r->n; t++)
-			if (!pthread_create(&tids[t], NULL, worker, r))
-				started++;
-		if (!started)
-			worker(r);
-		for (t = 0; t < started; t++)
-			pthread_join(tids[t], NULL);
-	} else
-		worker(r);
+	shf_pool_run(r->threads, r->n, do_index, r);
 	for (i = 0; i < r->n; i++) {
 		struct corpus_line *l = &r->lines[i];
 
@@ -200,8 +170,7 @@ static void run_init(struct run *r, const struct corpus_pass *pass, struct sahif
 	memset(r, 0, sizeof(*r));
 	r->pass = pass;
 	r->err = err;
-	r->threads = corpus_threads(pass->threads);
-	pthread_mutex_init(&r->lock, NULL);
+	r->threads = shf_pool_threads(pass->threads);
 	sahifa_buf_init(&r->pending, SAHIFA_MAX_JSONL_LINE_BYTES);
 	for (i = 0; i < SAHIFA_CORPUS_BATCH; i++) {
 		sahifa_buf_init(&r->lines[i].text, 0);
@@ -219,7 +188,6 @@ static void run_release(struct run *r)
 		free((void *)r->lines[i].path);
 	}
 	sahifa_buf_release(&r->pending);
-	pthread_mutex_destroy(&r->lock);
 }
 
 enum sahifa_status corpus_pass_run(const struct corpus_pass *pass, const char *const *inputs,
