@@ -573,6 +573,27 @@ static uint32_t indent_width(const struct widths *wd, int seen, int way, uint32_
 	return wi >= w || fulli * 2 < full ? 0 : wi;
 }
 
+/* html2text (Debian's) prints a heading between runs of one to six stars, as many as
+ * seven less its level: "****** Doobie Brothers to reunite with Michael McDonald for
+ * Blossom show ******" (cleveland.com, scrapinghub benchmark).  The length of the
+ * opening run and its space when t[0..len) is one, else 0. */
+#define H1_STARS 6  /* html2text's stars around a top heading */
+
+static size_t starred_heading(const char *t, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && t[n] == '*')
+		n++;
+	if (n == 0 || n > 6 || len < 2 * n + 3 || t[n] != ' ' || t[len - n - 1] != ' ' ||
+	    t[n + 1] == ' ' || t[len - n - 2] == ' ')
+		return 0;
+	for (size_t i = len - n; i < len; i++)
+		if (t[i] != '*')
+			return 0;
+	return t[len - n - 1 - 1] == '*' ? 0 : n + 1;
+}
+
 /* Join the lines wrapped at width w (wi for the indented ones) counted the given way,
  * or with apply 0 only count the joins. */
 static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, int apply)
@@ -598,6 +619,9 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
+		if (starred_heading((const char *)t + l->b, l->e - l->b) == H1_STARS + 1 ||
+		    starred_heading((const char *)t + nx->b, nx->e - nx->b) == H1_STARS + 1)
+			continue;  /* the top heading is a line of its own */
 		joins++;
 		if (!apply)
 			continue;
@@ -2279,6 +2303,27 @@ static size_t markdown_links(char *t, size_t n)
 	return o;
 }
 
+/* html2text (Debian's) prints a link's text underlined, its spaces made '_': "By
+ * Troy_L._Smith,_Cleveland.com" (cleveland.com, scrapinghub benchmark) is "By Troy L.
+ * Smith, Cleveland.com".  A '_' between two other marks is made a space, in place,
+ * but not in an account's name ("@jane_doe") or an address. */
+static void underlined_spaces(char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t e = i, j;
+
+		while (e < n && t[e] != ' ')
+			e++;
+		if (t[i] != '@' && !memchr(t + i, '/', e - i))
+			for (j = i + 1; j + 1 < e; j++)
+				if (t[j] == '_' && t[j - 1] != '_' && t[j + 1] != '_')
+					t[j] = ' ';
+		i = e + 1;
+	}
+}
+
 /* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
  * where it has a run of them, without the
  * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
@@ -2313,7 +2358,9 @@ static size_t byline_text(const char *t, size_t len, char *out)
 		out[n++] = t[i];
 	}
 	out[n] = 0;
-	return markdown_links(out, n);
+	n = markdown_links(out, n);
+	underlined_spaces(out, n);
+	return n;
 }
 
 _Static_assert(SEG_PAGE_BYLINE_MAX + 1 < BYLINE_BUF, "a page's byline fits byline_text");
@@ -3809,7 +3856,13 @@ static int linked_title(const struct page *p, size_t bi)
 
 void seg_page_title_text(const char **t, size_t *len)
 {
-	size_t i = 1;
+	size_t i = 1, n = starred_heading(*t, *len);
+
+	if (n) {
+		*t += n;
+		*len -= 2 * n;
+		return;
+	}
 
 	if (*len < 4 || (*t)[0] != '[')
 		return;
@@ -5482,6 +5535,7 @@ span:
 		int meta = meta_under(&p, bi), abbr_last, bk;
 		uint32_t sentences;
 		int ends;
+		size_t starred;
 
 		if (!can_title(&p, bi))
 			continue;
@@ -5494,7 +5548,10 @@ span:
 		 * candidate when it does not end a sentence, has one stop inside at most
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
-		if (k->final == J_GOOD && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
+		starred = s->lines[k->head].nlines > 1 ? 0 :
+			  starred_heading(s->text + s->lines[k->head].b,
+					  s->lines[k->head].e - s->lines[k->head].b);
+		if (k->final == J_GOOD && starred != H1_STARS + 1 && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) && meta &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
 			continue;
@@ -5555,6 +5612,8 @@ span:
 			}
 		if (k->words >= 4 && k->words <= 30)
 			sc += 1.0;
+		if (starred == H1_STARS + 1)
+			sc += 1.5;  /* html2text's top heading */
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
 		if (runs_title_on(&p, bi))

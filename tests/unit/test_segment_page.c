@@ -3295,6 +3295,75 @@ static void test_markdown_page(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* Text set as html2text (Debian's) sets it: no indent, no blank line between blocks,
+ * each line as many words as fit in 79 columns. */
+static void put_html2text(struct page *p, const char *text)
+{
+	char line[96];
+	size_t n = 0;
+	const char *w = text;
+
+	while (*w) {
+		const char *e = strchr(w, ' ');
+		size_t len = e ? (size_t)(e - w) : strlen(w);
+
+		if (n && n + 1 + len > 79) {
+			line[n] = 0;
+			put(p, line);
+			n = 0;
+		}
+		if (n)
+			line[n++] = ' ';
+		memcpy(line + n, w, len);
+		n += len;
+		w += len + (e != NULL);
+	}
+	if (n) {
+		line[n] = 0;
+		put(p, line);
+	}
+}
+
+/* html2text prints the top heading between six stars, and a link's text underlined,
+ * its spaces made '_' ("****** Doobie Brothers to reunite with Michael McDonald for
+ * Blossom show ******", then "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM" and "By
+ * Troy_L._Smith,_Cleveland.com", cleveland.com, scrapinghub benchmark): the heading
+ * fills the width but is a line of its own, the headline without its stars, and the
+ * byline's names have their spaces. */
+static void test_html2text_heading(void)
+{
+	static const char *const menu[] = { "    * News", "    * Sport", "    * Business",
+					    "    * Culture", "    * Weather", "    * Opinion",
+					    "    * Travel", "    * Science" };
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Skip_to_main_content");
+	for (i = 0; i < COUNT(menu); i++)
+		put(&p, menu[i]);
+	put(&p, "****** Council backs new bus lanes for the harbour road after long night ******");
+	put(&p, "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM");
+	put(&p, "By Jane_Q._Doe,_Riverton_Daily");
+	for (i = 0; i < 4; i++)
+		put_html2text(&p, prose_en[i]);
+	put(&p, "***** Most read *****");
+	put(&p, "    * Storm_warning_for_the_coast_this_weekend");
+	put(&p, "    * School_meals_to_cost_less_from_April");
+	put(&p, "    * Harbour_festival_moves_to_August");
+	put(&p, "About_us | Contact | Privacy_policy | Terms_of_use");
+	put(&p, "(c) 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs new bus lanes for the harbour road after long night");
+	CHECK_STR("byline", a.byline, "By Jane Q. Doe, Riverton Daily");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A page as a DOM's innerText gives it: the menus' items are bare lines with no
  * bullet or link mark, and a run of eight or more such short lines is a menu.  Under
  * the story, such a menu ends it: the site's notice in prose after it stays outside
@@ -3911,6 +3980,7 @@ int main(void)
 	test_numbered_list_lynx();
 	test_lynx_references();
 	test_markdown_page();
+	test_html2text_heading();
 	test_dom_menu();
 	test_dom_short_page();
 	test_comment_policy();
