@@ -575,23 +575,53 @@ static uint32_t indent_width(const struct widths *wd, int seen, int way, uint32_
 
 /* html2text (Debian's) prints a heading between runs of one to six stars, as many as
  * seven less its level: "****** Doobie Brothers to reunite with Michael McDonald for
- * Blossom show ******" (cleveland.com, scrapinghub benchmark).  The length of the
- * opening run and its space when t[0..len) is one, else 0. */
+ * Blossom show ******" (cleveland.com, scrapinghub benchmark), a long one wrapped
+ * ("****** Home Depot Stock Is Falling After Its Earnings Release. Why You
+ * Shouldn't" / "Worry. ******", barrons.com, the same benchmark). */
 #define H1_STARS 6  /* html2text's stars around a top heading */
 
-static size_t starred_heading(const char *t, size_t len)
+/* The stars that open t[0..len) before a space and a word, else 0. */
+static size_t stars_open(const char *t, size_t len)
 {
 	size_t n = 0;
 
 	while (n < len && t[n] == '*')
 		n++;
-	if (n == 0 || n > 6 || len < 2 * n + 3 || t[n] != ' ' || t[len - n - 1] != ' ' ||
-	    t[n + 1] == ' ' || t[len - n - 2] == ' ')
-		return 0;
-	for (size_t i = len - n; i < len; i++)
-		if (t[i] != '*')
-			return 0;
-	return t[len - n - 1 - 1] == '*' ? 0 : n + 1;
+	return n && n <= H1_STARS && n + 1 < len && t[n] == ' ' && t[n + 1] != ' ' &&
+	       t[n + 1] != '*' ? n : 0;
+}
+
+/* The stars that close t[0..len) after a word and a space, else 0. */
+static size_t stars_close(const char *t, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && t[len - 1 - n] == '*')
+		n++;
+	return n && n <= H1_STARS && n + 2 <= len && t[len - 1 - n] == ' ' &&
+	       t[len - 2 - n] != ' ' && t[len - 2 - n] != '*' ? n : 0;
+}
+
+/* The length of the opening run and its space when t[0..len) is such a heading, else
+ * 0. */
+static size_t starred_heading(const char *t, size_t len)
+{
+	size_t n = stars_open(t, len);
+
+	return n && len >= 2 * n + 3 && stars_close(t, len) == n ? n + 1 : 0;
+}
+
+/* starred_heading of the block at line head, its first line opening and its last
+ * line closing the same run. */
+static size_t starred_block(const struct seg_state *s, size_t head)
+{
+	const struct seg_line *h = &s->lines[head], *last = h + (h->nlines ? h->nlines - 1 : 0);
+	size_t n;
+
+	if (h->nlines <= 1)
+		return starred_heading(s->text + h->b, h->e - h->b);
+	n = stars_open(s->text + h->b, h->e - h->b);
+	return n && stars_close(s->text + last->b, last->e - last->b) == n ? n + 1 : 0;
 }
 
 /* Join the lines wrapped at width w (wi for the indented ones) counted the given way,
@@ -619,9 +649,9 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
-		if (starred_heading((const char *)t + l->b, l->e - l->b) == H1_STARS + 1 ||
-		    starred_heading((const char *)t + nx->b, nx->e - nx->b) == H1_STARS + 1)
-			continue;  /* the top heading is a line of its own */
+		if (stars_close((const char *)t + l->b, l->e - l->b) == H1_STARS ||
+		    stars_open((const char *)t + nx->b, nx->e - nx->b) == H1_STARS)
+			continue;  /* the top heading is a block of its own */
 		joins++;
 		if (!apply)
 			continue;
@@ -4048,7 +4078,9 @@ static int can_title(const struct page *p, size_t bi)
 	if (k->list || (k->marks && !linked_title(p, bi)) || k->url || k->form ||
 	    paragraph_line(p, bi))
 		return 0;
-	if (k->sentences > 1 || (h->flags & F_OPEN_END)) {
+	if ((k->sentences > 1 || (h->flags & F_OPEN_END)) && !starred_block(p->s, k->head)) {
+		/* (a heading's markup says what it is: "****** Home Depot Stock Is
+		 * Falling After Its Earnings Release. Why You Shouldn't Worry. ******") */
 		int last;
 		uint32_t n = title_abbrevs(p, bi, &last);
 
@@ -5548,9 +5580,7 @@ span:
 		 * candidate when it does not end a sentence, has one stop inside at most
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
 		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
-		starred = s->lines[k->head].nlines > 1 ? 0 :
-			  starred_heading(s->text + s->lines[k->head].b,
-					  s->lines[k->head].e - s->lines[k->head].b);
+		starred = starred_block(s, k->head);
 		if (k->final == J_GOOD && starred != H1_STARS + 1 && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) && meta &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))

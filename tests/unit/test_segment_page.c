@@ -3330,7 +3330,7 @@ static void put_html2text(struct page *p, const char *text)
  * Troy_L._Smith,_Cleveland.com", cleveland.com, scrapinghub benchmark): the heading
  * fills the width but is a line of its own, the headline without its stars, and the
  * byline's names have their spaces. */
-static void test_html2text_heading(void)
+static void html2text_page(const char *const *heading, size_t lines, const char *want)
 {
 	static const char *const menu[] = { "    * News", "    * Sport", "    * Business",
 					    "    * Culture", "    * Weather", "    * Opinion",
@@ -3344,7 +3344,8 @@ static void test_html2text_heading(void)
 	put(&p, "Skip_to_main_content");
 	for (i = 0; i < COUNT(menu); i++)
 		put(&p, menu[i]);
-	put(&p, "****** Council backs new bus lanes for the harbour road after long night ******");
+	for (i = 0; i < lines; i++)
+		put(&p, heading[i]);
 	put(&p, "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM");
 	put(&p, "By Jane_Q._Doe,_Riverton_Daily");
 	for (i = 0; i < 4; i++)
@@ -3356,12 +3357,30 @@ static void test_html2text_heading(void)
 	put(&p, "About_us | Contact | Privacy_policy | Terms_of_use");
 	put(&p, "(c) 2025 Riverton Daily. All rights reserved.");
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
-	CHECK_STR("headline", a.headline,
-		  "Council backs new bus lanes for the harbour road after long night");
+	CHECK_STR("headline", a.headline, want);
 	CHECK_STR("byline", a.byline, "By Jane Q. Doe, Riverton Daily");
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
+}
+
+/* The heading fills the width; wrapped, it ends with a full stop and holds two
+ * sentences, and its stars still say it is a heading (barrons.com's "Home Depot Stock
+ * Is Falling After Its Earnings Release. Why You Shouldn't" / "Worry."). */
+static void test_html2text_heading(void)
+{
+	static const char *const one[] = {
+		"****** Council backs new bus lanes for the harbour road after long night ******"
+	};
+	static const char *const wrapped[] = {
+		"****** Council backs new bus lanes for the harbour road. Why the pier still",
+		"waits. ******"
+	};
+
+	html2text_page(one, COUNT(one),
+		       "Council backs new bus lanes for the harbour road after long night");
+	html2text_page(wrapped, COUNT(wrapped),
+		       "Council backs new bus lanes for the harbour road. Why the pier still waits.");
 }
 
 /* A page as a DOM's innerText gives it: the menus' items are bare lines with no
