@@ -4068,6 +4068,36 @@ static size_t cell_gaps(const char *t, size_t len)
 	return gaps;
 }
 
+#define TITLE_CASE_WORDS 6  /* words of a title in title case, at least */
+
+/* Every word of t[0..len) of four letters or more capitalised, TITLE_CASE_WORDS
+ * words at least: a title in title case, though it holds two sentences ("Home Depot
+ * Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.", barrons.com,
+ * scrapinghub benchmark); prose does not capitalise its words so. */
+static int title_cased(const char *t, size_t len)
+{
+	size_t i = 0, words = 0;
+
+	while (i < len) {
+		size_t b, e;
+
+		while (i < len && (t[i] == ' ' || t[i] == '"' || t[i] == '\''))
+			i++;
+		b = i;
+		while (i < len && t[i] != ' ')
+			i++;
+		e = i;
+		if (e == b)
+			break;
+		if (t[b] >= 'a' && t[b] <= 'z' && e - b >= 4)
+			return 0;
+		if (!upper_at(t + b, e - b) && !(t[b] >= 'a' && t[b] <= 'z'))
+			continue;  /* a number, a mark */
+		words++;
+	}
+	return words >= TITLE_CASE_WORDS;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -4084,7 +4114,10 @@ static int can_title(const struct page *p, size_t bi)
 		int last;
 		uint32_t n = title_abbrevs(p, bi, &last);
 
-		if (k->sentences - n > 1 || ((h->flags & F_OPEN_END) && !last))
+		int tc = k->sentences - n <= 2 && h->nlines == 1 &&
+			 title_cased(p->s->text + h->b, h->e - h->b);
+
+		if ((k->sentences - n > 1 && !tc) || ((h->flags & F_OPEN_END) && !last && !tc))
 			return 0;  /* (a title may end on "Tues.") */
 	}
 	{

@@ -3383,6 +3383,34 @@ static void test_html2text_heading(void)
 		       "Council backs new bus lanes for the harbour road. Why the pier still waits.");
 }
 
+/* A title in title case may hold two sentences and end with a full stop ("Home Depot
+ * Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.", barrons.com
+ * by w3m and lynx, scrapinghub benchmark); a line of prose in sentence case so is no
+ * title. */
+static void test_title_case_sentences(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	long under = 0;
+
+	build(&p, 0, "Harbour Road Gets Its Bus Lanes. Why Drivers Shouldn't Worry.",
+	      "By Jane Doe", NULL, &under, NULL);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Harbour Road Gets Its Bus Lanes. Why Drivers Shouldn't Worry.");
+	CHECK_STR("byline", a.byline, "By Jane Doe");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+	build(&p, 0, "The harbour road gets its bus lanes. Drivers should not worry.",
+	      "By Jane Doe", NULL, &under, NULL);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(a.headline == NULL ||
+	      strcmp(a.headline, "The harbour road gets its bus lanes. Drivers should not worry."));
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A page as a DOM's innerText gives it: the menus' items are bare lines with no
  * bullet or link mark, and a run of eight or more such short lines is a menu.  Under
  * the story, such a menu ends it: the site's notice in prose after it stays outside
@@ -4000,6 +4028,7 @@ int main(void)
 	test_lynx_references();
 	test_markdown_page();
 	test_html2text_heading();
+	test_title_case_sentences();
 	test_dom_menu();
 	test_dom_short_page();
 	test_comment_policy();
