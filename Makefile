@@ -181,7 +181,7 @@ bench-warc: deps
 
 fuzz:
 	@sh tools/deps.sh $(DEB_PKGS) $(FUZZ_PKGS)
-	$(Q)$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk BUILD=build/fuzz run
+	$(Q)$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk BUILD=build/fuzz PKGS="$(PKGS)" run
 
 install: $(SAHIFA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/rules \

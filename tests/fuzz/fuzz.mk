@@ -8,7 +8,8 @@ FUZZ_SECONDS ?= 30
 CC = clang
 CXX = clang++
 PKG_CONFIG ?= pkg-config
-PKGS = icu-uc icu-i18n libarchive libcjson libcrypto libxml-2.0 zlib libdeflate
+# PKGS: the Makefile's, passed by `make fuzz`, so that the library links the same here
+$(if $(PKGS),,$(error PKGS unset: run this through `make fuzz`))
 FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
 CFLAGS_F = -std=c11 -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -include src/core/banned.h \
 	   $(FLAGS) -fsanitize=fuzzer-no-link $(shell $(PKG_CONFIG) --cflags $(PKGS))
