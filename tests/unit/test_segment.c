@@ -378,6 +378,14 @@ static void test_markdown(void)
 		{ "#MeToo reaches the harbour council", "#MeToo reaches the harbour council" },
 		{ "####### Seven marks are no heading", "####### Seven marks are no heading" },
 		{ "# Learn C#", "Learn C#" },
+		/* Debian's html2text: stars around a heading, seven less its level */
+		{ "****** Council backs bus lanes for the harbour road ******",
+		  "Council backs bus lanes for the harbour road" },
+		{ "** Council backs bus lanes **", "Council backs bus lanes" },
+		{ "** Council backs bus lanes *", "** Council backs bus lanes *" },
+		{ "****** Council backs bus lanes", "Council backs bus lanes" },
+		{ "******* Seven stars are no heading *******",
+		  "******* Seven stars are no heading *******" },
 	};
 	size_t i;
 
