@@ -521,49 +521,20 @@ static int joins_unspaced(const struct seg_state *s, size_t j, size_t k)
 	return is_unspaced_cp(last) && is_unspaced_cp(first);
 }
 
-/* html2text's heading markup dropped: as many stars as seven less the level on both
- * sides, each run beside a space ("****** Council backs bus lanes ******", Debian's
- * html2text), or two or more opening a title whose closing run the wrap put on a line
- * of its own; a line that opens with one star ("* an item") or closes with another
- * run ("** bold** text") is left as it is.  0 when there is none. */
-static int strip_stars(const char **t, size_t *len)
-{
-	const char *p = *t, *e = *t + *len;
-	size_t n = 0, m = 0;
-
-	while (p + n < e && p[n] == '*')
-		n++;
-	while (e - m > p + n && e[-(ptrdiff_t)m - 1] == '*')
-		m++;
-	if (m != n && !(m == 0 && n >= 2))
-		return 0;  /* (a closing run wrapped onto a line of its own is not here) */
-	if (n == 0 || n > 6 || p + n >= e - m || p[n] != ' ' || (m && e[-(ptrdiff_t)m - 1] != ' '))
-		return 0;
-	p += n;
-	e -= m;
-	while (p < e && *p == ' ')
-		p++;
-	while (e > p && e[-1] == ' ')
-		e--;
-	if (e == p)
-		return 0;
-	*t = p;
-	*len = (size_t)(e - p);
-	return 1;
-}
-
 /* A title's Markdown heading markup dropped: the opening run of one to six '#' and its
  * space, and an optional closing run after a space (CommonMark's ATX headings), so that
  * "# Council backs bus lanes" is the headline "Council backs bus lanes", or html2text's
- * stars around it (strip_stars).  A line that is only markup, or '#' without a space
+ * stars around it (seg_page_strip_stars).  A line that is only markup, or '#' without a space
  * after ("#MeToo"), is left as it is. */
 static void strip_atx(const char **t, size_t *len)
 {
 	const char *p = *t, *e = *t + *len;
 	size_t n = 0;
 
-	if (strip_stars(t, len))
+	if (*len && **t == '*') {
+		seg_page_strip_stars(t, len);
 		return;
+	}
 	while (p + n < e && p[n] == '#')
 		n++;
 	if (n == 0 || n > 6 || p + n >= e || p[n] != ' ')

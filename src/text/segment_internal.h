@@ -146,5 +146,9 @@ size_t seg_page_byline_text(const char *t, size_t len, char *out);
 /* A page's headline as the record gives it: *t and *len moved past the link's number
  * that lynx prints before a title that links to its own page ("[64]Title"). */
 void seg_page_title_text(const char **t, size_t *len);
+/* html2text's heading markup dropped from a headline or heading t[0..len): the runs
+ * of one to six stars on both sides ("****** Title ******"), or the opening run alone
+ * when the wrap put the closing one on a line of its own; other stars are kept. */
+void seg_page_strip_stars(const char **t, size_t *len);
 
 #endif

@@ -611,6 +611,19 @@ static size_t starred_heading(const char *t, size_t len)
 	return n && len >= 2 * n + 3 && stars_close(t, len) == n ? n + 1 : 0;
 }
 
+void seg_page_strip_stars(const char **t, size_t *len)
+{
+	size_t n = starred_heading(*t, *len), open;
+
+	if (n) {
+		*t += n;
+		*len -= 2 * n;
+	} else if ((open = stars_open(*t, *len)) >= 2 && (*t)[*len - 1] != '*') {
+		*t += open + 1;  /* the closing run wrapped onto a line of its own */
+		*len -= open + 1;
+	}
+}
+
 /* starred_heading of the block at line head, its first line opening and its last
  * line closing the same run. */
 static size_t starred_block(const struct seg_state *s, size_t head)
@@ -3886,13 +3899,7 @@ static int linked_title(const struct page *p, size_t bi)
 
 void seg_page_title_text(const char **t, size_t *len)
 {
-	size_t i = 1, n = starred_heading(*t, *len);
-
-	if (n) {
-		*t += n;
-		*len -= 2 * n;
-		return;
-	}
+	size_t i = 1;
 
 	if (*len < 4 || (*t)[0] != '[')
 		return;
