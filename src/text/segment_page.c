@@ -5192,10 +5192,38 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 	return mark;
 }
 
+/* A line that is a picture as a renderer prints it, its alternative text or file name
+ * alone in brackets: "[logo-compa]", "[6359547282]" (w3m, the EU edition of Gannett's
+ * papers, scrapinghub benchmark), "[2][logo-compact.svg]" (lynx, the same).  No author
+ * writes such a line into an article's text. */
+static int placeholder_line(const unsigned char *t, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	while (len > i && t[len - 1] == ' ')
+		len--;
+	if (len - i < 3 || t[i] != '[' || t[len - 1] != ']' || len - i > IMAGE_NAME_MAX_CHARS)
+		return 0;
+	for (k = i + 1; k + 1 < len; k++)
+		if (t[k] == ' ' || t[k] == '[' || t[k] == ']')
+			break;
+	if (k + 1 == len)
+		return 1;
+	/* lynx: the link's number, then the picture's name */
+	if (t[k] != ']' || k + 2 >= len || t[k + 1] != '[')
+		return 0;
+	for (i = k + 2; i + 1 < len; i++)
+		if (t[i] == ' ' || t[i] == '[' || t[i] == ']')
+			return 0;
+	return 1;
+}
+
 int seg_page_detect(struct seg_state *s)
 {
 	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
-	       refs = 0, bare = 0, maxbare = 0;
+	       refs = 0, bare = 0, maxbare = 0, pics = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -5235,11 +5263,15 @@ int seg_page_detect(struct seg_state *s)
 				refs++;
 		}
 		forms += form;
+		pics += placeholder_line(t + l->b, l->e - l->b);
 	}
 	if (n < 20)
 		return 0;
 	if (markdown_page(s))
 		return 1;  /* a page's links as Markdown: its menus and lists of teasers */
+	if (pics)
+		return 1;  /* a picture the renderer printed: a page, however little chrome
+			    * it has around its article */
 	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
 	/* mostly short lines, in long runs, with menu or form shapes among them */

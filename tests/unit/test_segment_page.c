@@ -3516,6 +3516,78 @@ static void test_dom_short_page(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* An article with little chrome around it, a picture printed as its name among it (the
+ * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
+ * More", the logo, then the story): a page, so that the banner is not its headline,
+ * and the picture's name is no paragraph. */
+static void test_placeholder_page(void)
+{
+	static const char *const more[] = {
+		"The vote came after three years of studies, two of them paid for by the "
+		"regional transport authority, and a public consultation in the summer.",
+		"The mayor said the council had listened to the shop owners and would add "
+		"loading bays at both ends of the road before the work begins.",
+		"A petition against the plan, signed by some nine hundred residents, was "
+		"handed to the council clerk on Monday morning.",
+		"The transport grant runs out at the end of December, and the money would go "
+		"back to the regional authority if the council had not voted by then.",
+		"The library's car park will stay open while the first section is built, "
+		"the council said in a statement after the meeting.",
+		"Buses on the new lanes are to run every ten minutes at rush hour, against "
+		"every twenty today, the operator said.",
+		"Cyclists will share the lanes with the buses, which has worried some of the "
+		"town's cycling groups, who asked for lanes of their own.",
+		"The next public meeting on the plan is to be held at the library in January, "
+		"and the one after that at the ferry terminal in February.",
+		"Residents can also send their views to the council by post or by email until "
+		"the end of January, the clerk said.",
+		"The council expects the whole road to be finished by the autumn of next year.",
+		"Work on the second section, up to the station, has yet to be put out to tender.",
+		"The council will publish the tender in the spring, a spokesman for the mayor "
+		"said on Wednesday.",
+	};
+	const char *pics[] = { "[logo-compa]", "  [2][logo-compact.svg]" };
+	size_t i, v;
+
+	for (v = 0; v < COUNT(pics); v++) {
+		struct page p;
+		struct sahifa_article a;
+		const struct sahifa_removed *r;
+		long pic_line;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		put(&p, "Welcome to the Riverton Daily's EUROPEAN UNION EXPERIENCE");
+		put(&p, "");
+		put(&p, "Learn More");
+		pic_line = p.line + 1;
+		put(&p, pics[v]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		put(&p, "Jane Doe Riverton Daily");
+		put(&p, "Published 10:02 AM EST Nov 19, 2025");
+		put(&p, "");
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		for (i = 0; i < COUNT(more); i++) {
+			put(&p, more[i]);
+			put(&p, "");
+		}
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+		r = removed_at(&a, pic_line);
+		CHECK(r != NULL);
+		CHECK(removed_at(&a, 1) != NULL);
+		CHECK_INT("paragraphs", a.stats.paragraphs, (long)(COUNT(prose_en) + COUNT(more)));
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4031,6 +4103,7 @@ int main(void)
 	test_title_case_sentences();
 	test_dom_menu();
 	test_dom_short_page();
+	test_placeholder_page();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
