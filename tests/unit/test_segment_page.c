@@ -3409,6 +3409,25 @@ static void test_title_case_sentences(void)
 	      strcmp(a.headline, "The harbour road gets its bus lanes. Drivers should not worry."));
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
+	/* the stops of a quotation end the quoted words, not the title (the Argus
+	 * Leader, scrapinghub benchmark: "South Dakota says, 'Meth. We're On It,' and
+	 * Twitter asks, Are you guys OK?") */
+	{
+		static const char *const quoted[] = {
+			"Riverton says, 'Buses. We're On It,' and drivers ask, Are you sure?",
+			"Mayor: \"Buses first. Cars later,\" and the shops ask, What about us?",
+			"Mayor says \u201cBuses first. Cars later\u201d as the shops ask, What now?",
+		};
+		size_t i;
+
+		for (i = 0; i < COUNT(quoted); i++) {
+			build(&p, 0, quoted[i], "By Jane Doe", NULL, &under, NULL);
+			CHECK(segment_page(&p, &a) == SAHIFA_OK);
+			CHECK_STR("headline", a.headline, quoted[i]);
+			sahifa_article_release(&a);
+			sahifa_buf_release(&p.b);
+		}
+	}
 }
 
 /* A page as a DOM's innerText gives it: the menus' items are bare lines with no
