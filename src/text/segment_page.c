@@ -1454,19 +1454,44 @@ static int is_lower_ascii(int c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* The first bytes of block bi, its lines joined by spaces, into out (size bytes, NUL
+ * ended); returns their length. */
+static size_t block_prefix(const struct page *p, size_t bi, char *out, size_t size)
+{
+	const struct seg_state *s = p->s;
+	size_t li, n = 0, head = p->b[bi].head;
+
+	for (li = head; li < head + s->lines[head].nlines && n + 1 < size; li++) {
+		const struct seg_line *l = &s->lines[li];
+		size_t m = l->e - l->b;
+
+		if (n)
+			out[n++] = ' ';
+		if (m > size - 1 - n)
+			m = size - 1 - n;
+		memcpy(out + n, s->text + l->b, m);
+		n += m;
+	}
+	out[n] = 0;
+	return n;
+}
+
 /* A teaser whose title and lead the dump printed without a break between them: a
  * title in title case, then at once the lead's capital ("The 4 Best Vegan Spots In
  * DetroitHoodline crunched the numbers ...", "Is Violence In Sports On The
- * Rise?Violence is part of the game ...", a TV station's page of the scrapinghub
- * article-extraction benchmark as lynx prints it).  The word before the join has
- * three small letters before it and opens the title's word, so that "iPhone",
- * "McDonald", "YouTube", "#HealthyHydration" or "Gannett/GateHouse" are no join; most
- * of the title's words (three or more) open with a capital or a digit. */
-static int glued_teaser(const struct seg_state *s, size_t head)
+ * Rise?Violence is part of the game ...", "... Redistricting Panel Applications To
+ * 250,000The state of Michigan will mail ...", "... Bill At Troy SteakhouseA party of
+ * six left ...", TV stations' pages of the scrapinghub article-extraction benchmark as
+ * lynx and w3m print them), wherever the wrap put the join.  The word before the join
+ * has three small letters before it and opens the title's word, or is a number, so
+ * that "iPhone", "McDonald", "YouTube", "#HealthyHydration" or "Gannett/GateHouse"
+ * are no join; most of the title's words (three or more) open with a capital or a
+ * digit. */
+static int glued_teaser(const struct page *p, size_t bi)
 {
-	const struct seg_line *h = &s->lines[head];
-	const char *t = s->text + h->b;
-	size_t len = h->e - h->b, g, i;
+	char buf[GLUED_TITLE_MAX + GLUED_LEAD_MIN + 64];
+	const char *t = buf;
+	size_t len = block_prefix(p, bi, buf, sizeof(buf)), g, i;
 
 	while (len && (*t == ' ' || *t == '*' || *t == '+'))
 		t++, len--;
@@ -1474,13 +1499,24 @@ static int glued_teaser(const struct seg_state *s, size_t head)
 		size_t words = 0, caps = 0, low = 0;
 		int c = (unsigned char)t[g - 1], in = 0;
 
-		if (!(t[g] >= 'A' && t[g] <= 'Z') || g + 1 >= len || !is_lower_ascii(t[g + 1]))
+		if (!(t[g] >= 'A' && t[g] <= 'Z') || g + 2 >= len)
 			continue;
-		if (!(is_lower_ascii(c) || c == '?' || c == '!'))
+		if (!is_lower_ascii(t[g + 1]) &&
+		    !(t[g] == 'A' && t[g + 1] == ' ' &&
+		      (is_lower_ascii(t[g + 2]) || (t[g + 2] >= '0' && t[g + 2] <= '9'))))
+			continue;  /* the lead's first word: "The", "A party", "A 24-year-old" */
+		if (!(is_lower_ascii(c) || c == '?' || c == '!' || (c >= '0' && c <= '9')))
 			continue;
-		if ((h->nlines == 1 && len - g < GLUED_LEAD_MIN) || !memchr(t + g, ' ', len - g))
-			return 0;  /* (a wrapped block's lead goes on in its next lines) */
-		if (c != '?' && c != '!') {
+		if (len - g < GLUED_LEAD_MIN || !memchr(t + g, ' ', len - g))
+			return 0;
+		if (c >= '0' && c <= '9') {
+			for (i = g; i > 0 && ((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == ',' ||
+					      t[i - 1] == '.');
+			     i--)
+				;
+			if (i == 0 || t[i - 1] != ' ')
+				continue;  /* "3Com", "MP3Player": not a number of its own */
+		} else if (c != '?' && c != '!') {
 			for (i = g; i > 0 && is_lower_ascii(t[i - 1]); i--)
 				low++;
 			if (low < 3 || i == 0 || !(t[i - 1] >= 'A' && t[i - 1] <= 'Z'))
@@ -1776,7 +1812,7 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
 	}
-	if (p->glued >= GLUED_MIN && glued_teaser(s, k->head)) {
+	if (p->glued >= GLUED_MIN && glued_teaser(p, (size_t)(k - p->b))) {
 		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
 		return;
 	}
@@ -5405,7 +5441,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 		    (p.lang < 0 || tot[g] > tot[p.lang]))
 			p.lang = g;
 	for (bi = 0; bi < p.n; bi++)
-		if (glued_teaser(s, p.b[bi].head))
+		if (glued_teaser(&p, bi))
 			p.glued++;
 	for (bi = 0; bi < p.n; bi++)
 		p.cut += (size_t)cut_teaser(&p, bi);
