@@ -3400,6 +3400,7 @@ static int under_by_label(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define LEAD_MIN_WORDS 8      /* of a lead paragraph between the headline and the body */
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
 #define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
@@ -6012,6 +6013,22 @@ span:
 			}
 		}
 	}
+	/* the lead, left before the run of prose as a short block: paragraphs that end a
+	 * sentence, with no shape against them, right before the body and after the
+	 * headline ("ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a
+	 * 6th fatality linked to Eastern Equine Encephalitis.", a TV station's page of the
+	 * scrapinghub benchmark); not an item, nor a caption in capitals */
+	if (title != SIZE_MAX)
+		while (body > title + 1) {
+			const struct blk *k = &p.b[body - 1];
+			const struct seg_line *h = &s->lines[k->head];
+
+			if (k->reason >= 0 || k->words < LEAD_MIN_WORDS || k->list ||
+			    h->cls != C_CONTENT || !ends_prose(s, k) ||
+			    caps_label(s->text + h->b, h->e - h->b))
+				break;
+			body--;
+		}
 	/* no date under the headline: the first short date line near the article */
 	if (!s->a->published) {
 		size_t at = title != SIZE_MAX ? title : body;

@@ -3607,6 +3607,56 @@ static void test_placeholder_page(void)
 	}
 }
 
+/* The lead between the headline and the run of prose, short and plain, is the
+ * article's first paragraph, not text outside it ("ST. JOSEPH, Mich. (AP) — Michigan
+ * health authorities are reporting a 6th fatality linked to Eastern Equine
+ * Encephalitis.", a TV station's page of the scrapinghub benchmark, w3m). */
+static void test_short_lead(void)
+{
+	static const char *const leads[] = {
+		"RIVERTON (AP) — Riverton officials are reporting a 6th closure of the harbour road.",
+	};
+	size_t i, v;
+
+	for (v = 0; v < COUNT(leads); v++) {
+		struct page p;
+		struct sahifa_article a;
+		long lead_line;
+		int kept = 0;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (i = 0; i < COUNT(menu_en); i++)
+			put(&p, menu_en[i]);
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		put(&p, "November 19, 2025 at 9:45 am");
+		put(&p, "Filed Under: Buses, Council, Harbour Road, Riverton");
+		put(&p, "");
+		lead_line = p.line + 1;
+		put(&p, leads[v]);
+		put(&p, "");
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+		for (i = 0; i < a.n_sections; i++) {
+			size_t j;
+
+			for (j = 0; j < a.sections[i].n_paragraphs; j++)
+				kept += a.sections[i].paragraphs[j].line == lead_line;
+		}
+		CHECK_INT("lead kept", kept, v == 0);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4123,6 +4173,7 @@ int main(void)
 	test_dom_menu();
 	test_dom_short_page();
 	test_placeholder_page();
+	test_short_lead();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
