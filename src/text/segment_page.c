@@ -3400,6 +3400,7 @@ static int under_by_label(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define META_BOTH_SCORE 1.2   /* for a title with its author's and its date's lines under it */
 #define LEAD_MIN_WORDS 8      /* of a lead paragraph between the headline and the body */
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
 #define HEAD_LOOKAHEAD 30     /* and after its start, for a title with its byline under it */
@@ -4800,24 +4801,65 @@ static int next_gram(struct grams *g, uint64_t *out)
 	return 0;
 }
 
-/* One of the three blocks under bi is an author or date line ("By Ana Sandoiu",
- * "Alex Perry 1 day ago", "Published Thursday 27 July 2017"). */
+#define NAMES_MAX_WORDS 8  /* of an author's line read by its place over the date */
+
+/* Block j, its text t[0..n), is a short line that opens with a capital, with no
+ * stop, digit or link in it, right over a date line: the author's names and the
+ * paper's, as the page prints them ("Elliot Brownstein Florida Today" over "Published
+ * 2:16 AM EST Nov 20, 2019", "Detroit News wire services", the EU edition of
+ * Gannett's papers by w3m, scrapinghub benchmark; "Lisa Kaczke and Trevor J. Mitchell
+ * Sioux Falls Argus Leader"), most of its words capitalised (not a title over its
+ * date). */
+static int names_over_date(struct page *p, size_t j, const char *t, size_t n)
+{
+	const struct blk *k = &p->b[j];
+	char date[16];
+	size_t i, words = 0, caps = 0;
+
+	if (j + 1 >= p->n || k->words < 2 || k->words > NAMES_MAX_WORDS || k->marks || k->url ||
+	    !((t[0] >= 'A' && t[0] <= 'Z') || (unsigned char)t[0] >= 0xC0))
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((t[i] >= '0' && t[i] <= '9') || t[i] == ':' || t[i] == '|' || t[i] == '?' ||
+		    t[i] == '!' ||
+		    (t[i] == '.' && !(i >= 2 && t[i - 1] >= 'A' && t[i - 1] <= 'Z' && t[i - 2] == ' ')))
+			return 0;  /* (an initial's stop: "Trevor J. Mitchell") */
+	for (i = 0; i < n; i++)
+		if ((i == 0 || t[i - 1] == ' ') && t[i] != ' ') {
+			words++;
+			caps += (t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0;
+		}
+	if (caps * 2 < words)
+		return 0;  /* names are capitalised, most of the words at least */
+	return byline_kind(p, j + 1, date) == 1 && date[0];
+}
+
+/* What the three blocks under bi say of it: META_AUTHOR when one is an author's line
+ * ("By Ana Sandoiu", "Alex Perry 1 day ago"), META_DATE when one gives a date
+ * ("Published Thursday 27 July 2017"); both, an article's header. */
+#define META_AUTHOR 1
+#define META_DATE 2
 static int meta_under(struct page *p, size_t bi)
 {
 	size_t j;
 	char date[16];
+	int m = 0, kind;
 
 	for (j = bi + 1; j < p->n && j <= bi + 3; j++) {
 		char buf[BYLINE_BUF];
 		size_t n;
 
-		if (byline_kind(p, j, date))
-			return 1;
+		if ((kind = byline_kind(p, j, date)) != 0) {
+			m |= date[0] ? META_DATE : 0;
+			m |= kind == 1 && date[0] ? 0 : META_AUTHOR;
+			continue;
+		}
 		n = block_byline_text(p->s, p->b[j].head, buf);
-		if (n && p->s->lines[p->b[j].head].nlines == 1 && name_line(buf, n, page_stops(p)))
-			return 1;
+		if (n && p->s->lines[p->b[j].head].nlines == 1 &&
+		    (name_line(buf, n, page_stops(p)) || names_over_date(p, j, buf, n)))
+			m |= META_AUTHOR;
 	}
-	return 0;
+	return m;
 }
 
 /* A name alone with a date line right under it: the article's byline printed without
@@ -5812,6 +5854,8 @@ span:
 			sc += 1.0;  /* set out to the left of an indented body */
 		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
+		if (meta == (META_AUTHOR | META_DATE))
+			sc += META_BOTH_SCORE;  /* both: the article's header */
 		if (meta && deck_under(&p, bi))
 			sc -= 1.0;
 		if (caps_over_title(&p, bi))

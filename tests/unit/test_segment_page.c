@@ -3657,6 +3657,48 @@ static void test_short_lead(void)
 	}
 }
 
+/* A title with its author's line and its date's under it is the article's header,
+ * over a picture's caption with its credit under it that the body echoes more (the
+ * EU edition of Gannett's papers by w3m, scrapinghub benchmark: "Detroit News wire
+ * services" / "Published 11:11 PM EST Nov 19, 2019", then the picture, "Eastern
+ * Michigan quarterback Mike Glass III" / "Al Goldis, Associated Press"). */
+static void test_header_over_caption(void)
+{
+	static const char *const authors[] = { "Riverton Daily wire services",
+					       "Jane Doe and John Q. Public Riverton Daily" };
+	size_t i, v;
+
+	for (v = 0; v < COUNT(authors); v++) {
+		struct page p;
+		struct sahifa_article a;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (i = 0; i < COUNT(menu_en); i++)
+			put(&p, menu_en[i]);
+		put(&p, "");
+		put(&p, "Tuesday's council: Riverton votes for its harbour plan");
+		put(&p, "");
+		put(&p, authors[v]);
+		put(&p, "Published 11:11 PM EST Nov 19, 2025");
+		put(&p, "[0819fd5e-8]");
+		put(&p, "Bus lanes on the harbour road of Riverton");
+		put(&p, "Al Roe, Associated Press");
+		put(&p, "");
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR("headline", a.headline,
+			  "Tuesday's council: Riverton votes for its harbour plan");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4174,6 +4216,7 @@ int main(void)
 	test_dom_short_page();
 	test_placeholder_page();
 	test_short_lead();
+	test_header_over_caption();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
