@@ -5430,6 +5430,33 @@ static int own_prose(const struct page *p, const struct blk *k)
 	       own_density(k) >= p->own_share * OWN_PROSE;
 }
 
+#define NAME_DATE_AFTER 6  /* blocks after the headline a name over its date is looked for */
+
+/* The date lines right under byline bi taken as datelines, the first date the
+ * article's if it has none ("By [39]Laura Mowat" / "PUBLISHED: 10:48, Tue, Nov 19,
+ * 2019" / "| UPDATED: ...", express.co.uk by lynx, scrapinghub benchmark); nonzero
+ * when out of memory. */
+static int dates_under(struct page *p, size_t bi)
+{
+	struct seg_state *s = p->s;
+	char date[16];
+	size_t j;
+
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++) {
+		const struct seg_line *dl = &s->lines[p->b[j].head];
+
+		if (dl->cls != C_CONTENT || p->b[j].reason >= 0 || byline_kind(p, j, date) != 1)
+			break;
+		if (!s->a->published && date[0] &&
+		    sahifa_article_set_str(&s->a->published, date, strlen(date)))
+			return 1;
+		p->b[j].reason = SAHIFA_REASON_DATELINE;
+		p->b[j].detail = D_DATELINE;
+		drop_block(p, j);
+	}
+	return 0;
+}
+
 enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
@@ -5997,8 +6024,6 @@ span:
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
 			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
-				size_t j;
-
 				if (bi + BYLINE_NEAR_BACK < title && can_title(&p, bi - 1)) {
 					/* the headline is the line over it, not what was
 					 * taken for it near the body (a caption) */
@@ -6010,24 +6035,35 @@ span:
 				got_by = 1;
 				if (add_authors(s, p.b[bi].head, page_stops(&p)))
 					goto nomem;
-				/* the date lines right under it ("By [39]Laura Mowat" /
-				 * "PUBLISHED: 10:48, Tue, Nov 19, 2019" / "| UPDATED: ...",
-				 * express.co.uk by lynx, scrapinghub benchmark) */
-				for (j = bi + 1; j < p.n && j <= bi + 2; j++) {
-					const struct seg_line *dl = &s->lines[p.b[j].head];
-
-					if (dl->cls != C_CONTENT || p.b[j].reason >= 0 ||
-					    byline_kind(&p, j, date) != 1)
-						break;
-					if (!s->a->published && date[0] &&
-					    sahifa_article_set_str(&s->a->published, date, strlen(date)))
-						goto nomem;
-					p.b[j].reason = SAHIFA_REASON_DATELINE;
-					p.b[j].detail = D_DATELINE;
-					drop_block(&p, j);
-				}
+				if (dates_under(&p, bi))
+					goto nomem;
 				break;
 			}
+		}
+	}
+	/* none yet: a name alone with its date line right under it, among the first
+	 * blocks after the headline, past a deck and the lead picture ("David Ehrlich"
+	 * / "Nov 13, 2019 4:26 pm" under the title, its deck and "[screen-sho]",
+	 * indiewire.com by w3m, scrapinghub benchmark) */
+	if (!got_by && title != SIZE_MAX) {
+		for (bi = title + 1; bi < p.n && bi <= title + NAME_DATE_AFTER && bi < best_e + 1; bi++) {
+			struct seg_line *h = &s->lines[p.b[bi].head];
+			char buf[BYLINE_BUF];
+			size_t len;
+
+			if (h->cls != C_CONTENT || p.b[bi].reason >= 0 || !name_over_date(&p, bi))
+				continue;
+			len = block_byline_text(s, p.b[bi].head, buf);
+			if (!len || site_name(s, buf, len))
+				continue;
+			h->cls = C_BYLINE;
+			p.b[bi].reason = -2;
+			got_by = 1;
+			if (add_authors(s, p.b[bi].head, page_stops(&p)) || dates_under(&p, bi))
+				goto nomem;
+			if (bi >= body)
+				body = bi + 1;
+			break;
 		}
 	}
 	/* still none: the author's signature at the article's foot, under a label of

@@ -3699,6 +3699,45 @@ static void test_header_over_caption(void)
 	}
 }
 
+/* A name alone over its date line, past the title's deck and the lead picture, is the
+ * byline ("David Ehrlich" / "Nov 13, 2019 4:26 pm" under the deck and "[screen-sho]",
+ * indiewire.com by w3m, scrapinghub benchmark). */
+static void test_byline_past_deck(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "The Wild Story of How Riverton Got Its Bus Lanes");
+	put(&p, "");
+	put(&p, "Riverton's council went into a routine meeting on a Tuesday in March. Hours "
+		"later, it came out with a plan that split the town in two.");
+	put(&p, "");
+	put(&p, "[screen-sho]");
+	put(&p, "");
+	put(&p, "Jane Doe");
+	put(&p, "");
+	put(&p, "Nov 13, 2025 4:26 pm");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "The Wild Story of How Riverton Got Its Bus Lanes");
+	CHECK_STR("byline", a.byline, "Jane Doe");
+	CHECK_STR("published", a.published, "2025-11-13");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4217,6 +4256,7 @@ int main(void)
 	test_placeholder_page();
 	test_short_lead();
 	test_header_over_caption();
+	test_byline_past_deck();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
