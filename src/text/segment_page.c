@@ -5461,7 +5461,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
-	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0;
+	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX;
 	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
@@ -5928,6 +5928,21 @@ span:
 				last_title = bi;  /* the headline printed again: the byline may
 						   * be under this copy */
 			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
+			/* a name alone over its date, the two right over the headline ("Molly
+			 * Wood" / "Ideas" / "11.14.2019 09:00 AM" over the title, wired.com by
+			 * w3m, scrapinghub benchmark), however short it is: the byline when
+			 * none is found under the headline (a section's or a topic's name
+			 * stands there as often) */
+			if (above == SIZE_MAX && title != SIZE_MAX && bi < title && bi + 3 >= title &&
+			    h->cls == C_CONTENT &&
+			    (p.b[bi].reason < 0 || p.b[bi].reason == SAHIFA_REASON_MENU) &&
+			    name_over_date(&p, bi)) {
+				char nb[BYLINE_BUF];
+				size_t nn = block_byline_text(s, p.b[bi].head, nb);
+
+				if (nn && !site_name(s, nb, nn) && !breadcrumb(nb, nn))
+					above = bi;
+			}
 			if (bi == title || h->cls != C_CONTENT ||
 			    (p.b[bi].reason >= 0 && !lab &&
 			     !((under || cue) && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
@@ -6065,6 +6080,14 @@ span:
 				body = bi + 1;
 			break;
 		}
+	}
+	/* still none: the name over its date right over the headline */
+	if (!got_by && above != SIZE_MAX && s->lines[p.b[above].head].cls == C_CONTENT) {
+		s->lines[p.b[above].head].cls = C_BYLINE;
+		p.b[above].reason = -2;
+		got_by = 1;
+		if (add_authors(s, p.b[above].head, page_stops(&p)) || dates_under(&p, above))
+			goto nomem;
 	}
 	/* still none: the author's signature at the article's foot, under a label of
 	 * by_signed ("Posted by Alex Durán, AMP Project Marketing, Google", amp.dev;

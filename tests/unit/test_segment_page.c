@@ -3738,6 +3738,55 @@ static void test_byline_past_deck(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A name alone over its date, both right over the headline, is the byline when none
+ * stands under the headline ("Molly Wood" / "Ideas" / "11.14.2019 09:00 AM", wired.com
+ * by w3m, scrapinghub benchmark); a section's name there gives way to the byline under
+ * the headline ("Business News" / "November 19, 2019 / 12:21 AM" over the title, then
+ * "Rodrigo Campos", reuters.com, the same benchmark). */
+static void test_byline_over_title(void)
+{
+	static const struct {
+		const char *over, *under, *byline;
+	} cases[] = {
+		{ "Jane Doe", NULL, "Jane Doe" },
+		{ "Riverton News", "Jane Doe", "Jane Doe" },
+	};
+	size_t i, v;
+
+	for (v = 0; v < COUNT(cases); v++) {
+		struct page p;
+		struct sahifa_article a;
+
+		sahifa_buf_init(&p.b, 0);
+		p.line = 0;
+		for (i = 0; i < COUNT(menu_en); i++)
+			put(&p, menu_en[i]);
+		put(&p, "");
+		put(&p, cases[v].over);
+		put(&p, "Transport");
+		put(&p, "11.14.2025 09:00 AM");
+		put(&p, "");
+		put(&p, "Council backs bus lanes for the harbour road");
+		put(&p, "");
+		if (cases[v].under) {
+			put(&p, cases[v].under);
+			put(&p, "");
+		}
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+		CHECK_STR("byline", a.byline, cases[v].byline);
+		CHECK_STR("published", a.published, "2025-11-14");
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4257,6 +4306,7 @@ int main(void)
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
+	test_byline_over_title();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
