@@ -250,7 +250,8 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 					 "also read", "more stories", "trending", "اقرأ أيضا",
 					 "اقرأ ايضا", "الأكثر قراءة", "ذات صلة", "مقالات ذات",
 					 "أخبار ذات", "مطالب مرتبط", "بیشتر بخوانید",
-					 "پربازدید", "lire aussi", "à lire", "weitere", NULL };
+					 "پربازدید", "lire aussi", "à lire", "weitere", "see also",
+					 NULL };
 
 /* ---- reflow ---------------------------------------------------------------------- */
 
@@ -3608,9 +3609,27 @@ static int in_teaser_list(struct page *p, size_t bi)
 			after = j;
 			break;
 		}
-	return before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
-	       teaser_shape(p, after) && !p->b[before].list == !p->b[bi].list &&
-	       !p->b[after].list == !p->b[bi].list;
+	if (before != SIZE_MAX && after != SIZE_MAX && teaser_shape(p, before) &&
+	    teaser_shape(p, after) && !p->b[before].list == !p->b[bi].list &&
+	    !p->b[after].list == !p->b[bi].list)
+		return 1;
+	/* the first of the list, under its label: "More On:" / "plague" over three
+	 * stories' titles (nypost.com by w3m, scrapinghub benchmark) */
+	if (before == SIZE_MAX || after == SIZE_MAX || !teaser_shape(p, after) ||
+	    after + 1 >= p->n || !teaser_shape(p, after + 1) ||
+	    !p->b[after].list != !p->b[bi].list)
+		return 0;
+	for (j = bi; j > 0 && bi - j < 3; j--) {
+		const struct seg_line *h = &p->s->lines[p->b[j - 1].head];
+		const char *t = p->s->text + h->b;
+		size_t len = h->e - h->b;
+
+		while (len && t[len - 1] == ' ')
+			len--;
+		if (p->b[j - 1].words <= 3 && len && (t[len - 1] == ':' || has_any(t, len, w_related)))
+			return 1;
+	}
+	return 0;
 }
 
 /* The text of block bi, its wrapped lines joined by a space, in out (size bytes); 0 when
@@ -5283,6 +5302,38 @@ static size_t trim_front_promos(struct page *p, size_t from, size_t to)
 	return start;
 }
 
+/* A teaser at the run's start: a title the page printed before, then its lead cut
+ * short ("Two patients diagnosed with plague in China as officials scramble to
+ * prevent outbreak" / "Two people in China have been diagnosed with the plague,...",
+ * listed under "More On:" and again under "see also" over the story, nypost.com by
+ * w3m, scrapinghub benchmark): both are another story's, and the run starts after. */
+static int teaser_pair(struct page *p, size_t t, size_t to)
+{
+	size_t j;
+
+	if (t + 2 >= to || p->b[t].reason >= 0 || p->b[t + 1].reason >= 0 || p->b[t].words > 30 ||
+	    ends_sentence(&p->s->lines[p->b[t].head]) || !ends_cut(p->s, &p->b[t + 1]) ||
+	    good_words(p, t + 2, to) < STAMP_LEAD_WORDS)
+		return 0;
+	for (j = 0; j < t && !same_block(p, j, t); j++)
+		;
+	return j < t;
+}
+
+static size_t trim_front_teaser(struct page *p, size_t from, size_t to)
+{
+	size_t t = from, j;
+
+	/* (the run may open with the lead, the title left out as a short block) */
+	if (!teaser_pair(p, t, to) && !(from > 0 && teaser_pair(p, (t = from - 1), to)))
+		return from;
+	for (j = t; j < t + 2; j++) {
+		p->b[j].reason = SAHIFA_REASON_RELATED;
+		p->b[j].detail = D_TEASER;
+	}
+	return t + 2;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 /* The line [b, e) from one look at each of its brackets and underscores: 1 when it
@@ -5773,6 +5824,7 @@ span:
 	best_e = colon_list(&p, best_e);
 	best_e = trim_promos(&p, best_b, best_e);
 	best_b = trim_front_promos(&p, best_b, best_e);
+	best_b = trim_front_teaser(&p, best_b, best_e);
 	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;

@@ -3787,6 +3787,72 @@ static void test_byline_over_title(void)
 	}
 }
 
+/* Another story's teaser at the start of the run of prose, its title printed in a list
+ * of them before and its lead cut short, is not the article's, nor its title the
+ * headline (nypost.com by w3m, scrapinghub benchmark: "More On:" / "plague" over three
+ * titles, then "see also", the first title again and "Two people in China have been
+ * diagnosed with the plague,..." over the story). */
+static void test_front_teaser(void)
+{
+	static const char *const teaser = "Harbour ferry fares to rise by a third from the spring";
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	size_t i;
+	long copy_line;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "By Jane Doe");
+	put(&p, "");
+	put(&p, "  • Facebook");
+	put(&p, "  • Twitter");
+	put(&p, "  • Email");
+	put(&p, "");
+	put(&p, "More On:");
+	put(&p, "");
+	put(&p, "buses");
+	put(&p, "");
+	put(&p, teaser);
+	put(&p, "");
+	put(&p, "Library car park to close for three months of building work");
+	put(&p, "");
+	put(&p, "Riverton school meals to cost less from April, council says");
+	put(&p, "");
+	put(&p, "see also");
+	put(&p, "");
+	put(&p, "[yH5BAEAAAA]");
+	put(&p, "");
+	copy_line = p.line + 1;
+	put(&p, teaser);
+	put(&p, "");
+	put(&p, "Two people in the town have been told that they will have to pay a third more "
+		"for the ferry from the spring, and that the council will not be able to help "
+		"them with the cost of it,...");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "By Jane Doe");
+	r = removed_at(&a, copy_line);
+	CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	r = removed_at(&a, copy_line + 2);
+	CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4307,6 +4373,7 @@ int main(void)
 	test_header_over_caption();
 	test_byline_past_deck();
 	test_byline_over_title();
+	test_front_teaser();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
