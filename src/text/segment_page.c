@@ -1880,10 +1880,18 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_COOKIE, k->detail = D_COOKIE;
 		return;
 	}
-	if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, len, "\xc2\xa9"))) &&
-	    has_any(t, len, w_footer)) {
-		k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
-		return;
+	{
+		/* the whole block: the notice may come first ("This material may not be
+		 * published, broadcast, rewritten, or redistributed." / "©2019 FOX News
+		 * Network, LLC. All rights reserved.", foxbusiness.com by w3m, scrapinghub
+		 * benchmark) */
+		size_t all = s->lines[k->head + h->nlines - 1].e - h->b;
+
+		if ((k->chars < 200 || (k->chars < 600 && !k->marks && has_bytes(t, all, "\xc2\xa9"))) &&
+		    has_any(t, all, w_footer)) {
+			k->reason = SAHIFA_REASON_FOOTER, k->detail = D_FOOTER;
+			return;
+		}
 	}
 	if (caption_credit(p, (size_t)(k - p->b))) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CAPTION;

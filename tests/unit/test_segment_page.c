@@ -3853,6 +3853,41 @@ static void test_front_teaser(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A notice whose copyright sign is on its second line is the footer's, whole
+ * ("This material may not be published, broadcast, rewritten, or redistributed." /
+ * "©2019 FOX News Network, LLC. All rights reserved.", foxbusiness.com by w3m,
+ * scrapinghub benchmark). */
+static void test_footer_second_line(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long notice;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	notice = p.line + 1;
+	put(&p, "   This material may not be published, broadcast, rewritten, or redistributed.");
+	put(&p, "   ©2025 Riverton Daily, LLC. All rights reserved. FAQ - Updated Privacy Policy");
+	put(&p, "");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	r = removed_at(&a, notice);
+	CHECK(r && r->reason == SAHIFA_REASON_FOOTER);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4374,6 +4409,7 @@ int main(void)
 	test_byline_past_deck();
 	test_byline_over_title();
 	test_front_teaser();
+	test_footer_second_line();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
