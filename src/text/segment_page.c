@@ -5859,10 +5859,14 @@ span:
 		 * latest technology?" over its author, 9to5mac.com by w3m); it stays a
 		 * candidate when it does not end a sentence, has one stop inside at most
 		 * (two clauses: "West Ham hrozí gigantům, okouzlil i Linekera. Součka je
-		 * snadné přehlédnout", aktualne.cz) and an author or date line under it */
+		 * snadné přehlédnout", aktualne.cz) and an author or date line under it, or
+		 * its own copy right under it ("Browns player on Mason Rudolph's role in
+		 * fight with Myles Garrett: He asked for it" twice over its deck,
+		 * cbssports.com by w3m, scrapinghub benchmark) */
 		starred = starred_block(s, k->head);
 		if (k->final == J_GOOD && starred != H1_STARS + 1 && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
-		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) && meta &&
+		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
+		      (meta || (bi + 1 < p.n && same_block(&p, bi, bi + 1))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
 			continue;
 		if (bi > body + 2) {

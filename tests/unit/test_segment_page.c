@@ -3888,6 +3888,52 @@ static void test_footer_second_line(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A title that reads as prose at the start of the run, printed twice, is the headline
+ * though no author's line stands right under it ("Browns player on Mason Rudolph's
+ * role in fight with Myles Garrett: He asked for it" twice over its deck, then the
+ * author's picture and line, cbssports.com by w3m, scrapinghub benchmark). */
+static void test_title_twice(void)
+{
+	static const char *const title =
+		"Riverton shop owner on the council's role in the fight over the harbour road: "
+		"They asked for it";
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Up next:");
+	put(&p, "");
+	put(&p, title);
+	put(&p, "");
+	put(&p, title);
+	put(&p, "");
+	put(&p, "One of the shop owners on the harbour road did not hold back on Monday when "
+		"asked about the vote");
+	put(&p, "");
+	put(&p, "  • ");
+	put(&p, "");
+	put(&p, "    Jane Doe mugshot");
+	put(&p, "");
+	put(&p, "  • by Jane Doe");
+	put(&p, "  • Nov 18, 2025 at 9:24 pm ET • 2 min read");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, title);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_clean_not_page(void)
 {
 	struct sahifa_buf b;
@@ -4410,6 +4456,7 @@ int main(void)
 	test_byline_over_title();
 	test_front_teaser();
 	test_footer_second_line();
+	test_title_twice();
 	test_comment_policy();
 	test_comments_run();
 	test_titled_twice_items();
