@@ -3409,6 +3409,7 @@ static int under_by_label(const struct page *p, size_t bi)
 	return 0;
 }
 
+#define TWICE_SCORE 1.0       /* for a title printed twice in a row over the article */
 #define META_BOTH_SCORE 1.2   /* for a title with its author's and its date's lines under it */
 #define LEAD_MIN_WORDS 8      /* of a lead paragraph between the headline and the body */
 #define HEAD_LOOKBACK 60      /* blocks before the article searched for its title */
@@ -5520,7 +5521,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
-	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX;
+	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX, twice = 0;
 	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
@@ -5837,6 +5838,8 @@ span:
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;
+	for (bi = 0; bi + 1 < p.n; bi++)
+		twice += p.b[bi].words >= 4 && same_block(&p, bi, bi + 1);
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
@@ -5926,6 +5929,9 @@ span:
 			}
 		if (k->words >= 4 && k->words <= 30)
 			sc += 1.0;
+		if (twice == 1 && bi + 1 < p.n && same_block(&p, bi, bi + 1))
+			sc += TWICE_SCORE;  /* printed twice in a row, alone on the page: its
+					     * headline (a list of teasers prints each so) */
 		if (starred == H1_STARS + 1)
 			sc += 1.5;  /* html2text's top heading */
 		if (in_teaser_list(&p, bi))

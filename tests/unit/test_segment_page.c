@@ -3932,6 +3932,42 @@ static void test_title_twice(void)
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
+	/* printed twice, it outweighs the deck with the author's line under it ("UEFA
+	 * Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches
+	 * ticket" twice over "Twenty teams have punched tickets for next summer's
+	 * tournament", cbssports.com, the same benchmark) */
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Up next:");
+	put(&p, "");
+	for (i = 0; i < 2; i++) {
+		put(&p, "Harbour road works: Tracking every shop to close as the bus lanes come");
+		put(&p, "");
+	}
+	put(&p, "The city council of Riverton voted to spend four million dollars on bus lanes");
+	put(&p, "");
+	put(&p, "  • ");
+	put(&p, "");
+	put(&p, "    Jane Doe mugshot");
+	put(&p, "");
+	put(&p, "  • by Jane Doe");
+	put(&p, "  • @janedoe");
+	put(&p, "  • Nov 19, 2025 at 6:46 pm ET • 2 min read");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Harbour road works: Tracking every shop to close as the bus lanes come");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 static void test_clean_not_page(void)
