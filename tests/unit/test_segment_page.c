@@ -3539,6 +3539,30 @@ static void test_dom_short_page(void)
  * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
  * More", the logo, then the story): a page, so that the banner is not its headline,
  * and the picture's name is no paragraph. */
+/* A page of the tests below: the menu over what a test puts, the prose and the footer
+ * under it. */
+static void page_open(struct page *p)
+{
+	size_t i;
+
+	sahifa_buf_init(&p->b, 0);
+	p->line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(p, menu_en[i]);
+	put(p, "");
+}
+
+static void page_close(struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(p, prose_en[i]);
+		put(p, "");
+	}
+	put(p, "About us · Contact · Privacy policy · Terms of use");
+}
+
 static void test_placeholder_page(void)
 {
 	static const char *const more[] = {
@@ -3624,11 +3648,7 @@ static void test_short_lead(void)
 		long lead_line;
 		int kept = 0;
 
-		sahifa_buf_init(&p.b, 0);
-		p.line = 0;
-		for (i = 0; i < COUNT(menu_en); i++)
-			put(&p, menu_en[i]);
-		put(&p, "");
+		page_open(&p);
 		put(&p, "Council backs bus lanes for the harbour road");
 		put(&p, "");
 		put(&p, "November 19, 2025 at 9:45 am");
@@ -3637,11 +3657,7 @@ static void test_short_lead(void)
 		lead_line = p.line + 1;
 		put(&p, leads[v]);
 		put(&p, "");
-		for (i = 0; i < COUNT(prose_en); i++) {
-			put(&p, prose_en[i]);
-			put(&p, "");
-		}
-		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		page_close(&p);
 		CHECK(segment_page(&p, &a) == SAHIFA_OK);
 		CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
 		for (i = 0; i < a.n_sections; i++) {
@@ -3666,17 +3682,13 @@ static void test_header_over_caption(void)
 {
 	static const char *const authors[] = { "Riverton Daily wire services",
 					       "Jane Doe and John Q. Public Riverton Daily" };
-	size_t i, v;
+	size_t v;
 
 	for (v = 0; v < COUNT(authors); v++) {
 		struct page p;
 		struct sahifa_article a;
 
-		sahifa_buf_init(&p.b, 0);
-		p.line = 0;
-		for (i = 0; i < COUNT(menu_en); i++)
-			put(&p, menu_en[i]);
-		put(&p, "");
+		page_open(&p);
 		put(&p, "Tuesday's council: Riverton votes for its harbour plan");
 		put(&p, "");
 		put(&p, authors[v]);
@@ -3685,11 +3697,7 @@ static void test_header_over_caption(void)
 		put(&p, "Bus lanes on the harbour road of Riverton");
 		put(&p, "Al Roe, Associated Press");
 		put(&p, "");
-		for (i = 0; i < COUNT(prose_en); i++) {
-			put(&p, prose_en[i]);
-			put(&p, "");
-		}
-		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		page_close(&p);
 		CHECK(segment_page(&p, &a) == SAHIFA_OK);
 		CHECK_STR("headline", a.headline,
 			  "Tuesday's council: Riverton votes for its harbour plan");
@@ -3706,13 +3714,8 @@ static void test_byline_past_deck(void)
 {
 	struct page p;
 	struct sahifa_article a;
-	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "The Wild Story of How Riverton Got Its Bus Lanes");
 	put(&p, "");
 	put(&p, "Riverton's council went into a routine meeting on a Tuesday in March. Hours "
@@ -3724,11 +3727,7 @@ static void test_byline_past_deck(void)
 	put(&p, "");
 	put(&p, "Nov 13, 2025 4:26 pm");
 	put(&p, "");
-	for (i = 0; i < COUNT(prose_en); i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	page_close(&p);
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	CHECK_STR("headline", a.headline, "The Wild Story of How Riverton Got Its Bus Lanes");
 	CHECK_STR("byline", a.byline, "Jane Doe");
@@ -3751,17 +3750,13 @@ static void test_byline_over_title(void)
 		{ "Jane Doe", NULL, "Jane Doe" },
 		{ "Riverton News", "Jane Doe", "Jane Doe" },
 	};
-	size_t i, v;
+	size_t v;
 
 	for (v = 0; v < COUNT(cases); v++) {
 		struct page p;
 		struct sahifa_article a;
 
-		sahifa_buf_init(&p.b, 0);
-		p.line = 0;
-		for (i = 0; i < COUNT(menu_en); i++)
-			put(&p, menu_en[i]);
-		put(&p, "");
+		page_open(&p);
 		put(&p, cases[v].over);
 		put(&p, "Transport");
 		put(&p, "11.14.2025 09:00 AM");
@@ -3772,11 +3767,7 @@ static void test_byline_over_title(void)
 			put(&p, cases[v].under);
 			put(&p, "");
 		}
-		for (i = 0; i < COUNT(prose_en); i++) {
-			put(&p, prose_en[i]);
-			put(&p, "");
-		}
-		put(&p, "About us · Contact · Privacy policy · Terms of use");
+		page_close(&p);
 		CHECK(segment_page(&p, &a) == SAHIFA_OK);
 		CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
 		CHECK_STR("byline", a.byline, cases[v].byline);
@@ -3798,14 +3789,9 @@ static void test_front_teaser(void)
 	struct page p;
 	struct sahifa_article a;
 	const struct sahifa_removed *r;
-	size_t i;
 	long copy_line;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	put(&p, "By Jane Doe");
@@ -3835,11 +3821,7 @@ static void test_front_teaser(void)
 		"for the ferry from the spring, and that the council will not be able to help "
 		"them with the cost of it,...");
 	put(&p, "");
-	for (i = 0; i < COUNT(prose_en); i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	page_close(&p);
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
 	CHECK_STR("byline", a.byline, "By Jane Doe");
@@ -3865,11 +3847,7 @@ static void test_footer_second_line(void)
 	long notice;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	for (i = 0; i < COUNT(prose_en); i++) {
@@ -3901,11 +3879,7 @@ static void test_title_twice(void)
 	struct sahifa_article a;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Up next:");
 	put(&p, "");
 	put(&p, title);
@@ -3922,11 +3896,7 @@ static void test_title_twice(void)
 	put(&p, "  • by Jane Doe");
 	put(&p, "  • Nov 18, 2025 at 9:24 pm ET • 2 min read");
 	put(&p, "");
-	for (i = 0; i < COUNT(prose_en); i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	page_close(&p);
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	CHECK_STR("headline", a.headline, title);
 	CHECK(accounted(&a) == 0);
@@ -3936,11 +3906,7 @@ static void test_title_twice(void)
 	 * Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches
 	 * ticket" twice over "Twenty teams have punched tickets for next summer's
 	 * tournament", cbssports.com, the same benchmark) */
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Up next:");
 	put(&p, "");
 	for (i = 0; i < 2; i++) {
@@ -3957,11 +3923,7 @@ static void test_title_twice(void)
 	put(&p, "  • @janedoe");
 	put(&p, "  • Nov 19, 2025 at 6:46 pm ET • 2 min read");
 	put(&p, "");
-	for (i = 0; i < COUNT(prose_en); i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	page_close(&p);
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	CHECK_STR("headline", a.headline,
 		  "Harbour road works: Tracking every shop to close as the bus lanes come");
