@@ -2429,6 +2429,14 @@ static size_t byline_text(const char *t, size_t len, char *out)
 		else
 			break;
 	}
+	if (i < len && t[i] == '[') {
+		/* a portrait's alternative text glued before the line ("[Eric Song]By
+		 * Eric_Song, IGN Staff", ign.com by html2text, scrapinghub benchmark) */
+		const char *c = memchr(t + i, ']', len - i);
+
+		if (c && starts_ci(c + 1, len - (size_t)(c + 1 - t), "by "))
+			i = (size_t)(c + 1 - t);
+	}
 	for (; i < len && n < BYLINE_BUF - 1; i++) {
 		if (t[i] == '[' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {
 			size_t j = i + 1;
@@ -2448,6 +2456,11 @@ static size_t byline_text(const char *t, size_t len, char *out)
 	out[n] = 0;
 	n = markdown_links(out, n);
 	underlined_spaces(out, n);
+	if (n >= 2 && out[n - 1] == '_' && out[n - 2] == '_') {
+		while (n && out[n - 1] == '_')
+			n--;  /* an underlined link's trailing run ("Ryan_Reed___", html2text) */
+		out[n] = 0;
+	}
 	return n;
 }
 

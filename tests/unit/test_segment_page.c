@@ -187,6 +187,12 @@ static void test_bylines(void)
 		/* cnbc.com (scrapinghub benchmark) by lynx: a handle glued on */
 		{ 0, "[137]Natasha Turak[138]@NatashaTurak", "Natasha Turak", 1,
 		  "Natasha Turak@NatashaTurak" },
+		/* ign.com by html2text (the same benchmark): the portrait's alternative
+		 * text glued before "By", the link's spaces underlined */
+		{ 0, "[Jane Doe]By Jane_Doe, IGN Staff", "Jane Doe", 1, "By Jane Doe, IGN Staff" },
+		/* an underlined link's trailing run ("Ryan_Reed___", rollingstone.com by
+		 * html2text, the same benchmark) */
+		{ 0, "By Jane_Doe___", "Jane Doe", 1, "By Jane Doe" },
 		{ 0, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", NULL, 0,
 		  NULL },
 		{ 0, "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", NULL, 0, NULL },
