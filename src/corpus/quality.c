@@ -76,6 +76,7 @@ static inline uint64_t text_hash_padded(const char *p, size_t n, uint64_t seed)
 
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
 
+#define STOP_FILTER_BITS 13  /* of a stop-word hash that index its list's filter */
 struct stoplist {
 	char lang[SAHIFA_LANG_MAX];
 	uint64_t *hashes;
@@ -83,6 +84,10 @@ struct stoplist {
 	uint64_t *set;             /* the hashes by open addressing, 0 for empty */
 	size_t mask;               /* set's size - 1 */
 	int has_zero;              /* a word hashes to 0 */
+	/* a bit per hash's top STOP_FILTER_BITS bits, set for the list's words: most words
+	 * of a text are no stop word and are told so without reaching into set, whose
+	 * lines language ID evicts between articles */
+	uint8_t filter[(1u << STOP_FILTER_BITS) / 8];
 	int loaded;                /* 1 tried (hashes may be NULL: no list) */
 };
 
@@ -141,6 +146,8 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 			while (l->set[k] && l->set[k] != h)
 				k = (k + 1) & l->mask;
 			l->set[k] = h;
+			l->filter[h >> (64 - STOP_FILTER_BITS) >> 3] |=
+				(uint8_t)(1u << (h >> (64 - STOP_FILTER_BITS) & 7));
 		}
 	}
 	return st;
@@ -175,6 +182,8 @@ static inline int stoplist_has(const struct stoplist *l, uint64_t h)
 
 	if (!h)
 		return l->has_zero;
+	if (!(l->filter[h >> (64 - STOP_FILTER_BITS) >> 3] >> (h >> (64 - STOP_FILTER_BITS) & 7) & 1))
+		return 0;
 	/* The first slot probed is h or empty but for a collision (a quarter of the
 	 * slots at most are taken): one branch that seldom goes on, where a branch on
 	 * the answer, a stop word or not, was as good as random. */
@@ -254,13 +263,12 @@ struct slot64 {
 
 /* ---- the arrays of one computation, kept by each thread for its next article ------ */
 
-/* The n-gram table is not cleared between articles: each article's passes take pass
- * numbers after the last one's, so that older slots read as empty.  A thread's arrays
- * are freed when it ends. */
+/* The n-gram table's slots an article uses are cleared when it starts; its passes (one
+ * per n-gram length) take pass numbers 1, 2, ... so that an earlier pass's slots read
+ * as empty.  A thread's arrays are freed when it ends. */
 struct scratch {
 	struct slot64 *t;
 	size_t t_size;
-	uint32_t pass;            /* the last pass number used in t */
 	uint64_t *g, *before;
 	size_t *slot, *cand;
 	size_t g_cap, before_cap, slot_cap, cand_cap;
@@ -327,7 +335,7 @@ static size_t table_size(size_t n)
 }
 
 /* Count key in the table of pass gen (1, 2, ...): slots of earlier passes read as empty,
- * so a new pass needs no clearing.  The slot's place is returned. */
+ * so a new pass of the same article needs no clearing.  The slot's place is returned. */
 static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
 {
 	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
@@ -365,17 +373,15 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 	if (s->t_size < size) {
 		free(s->t);
 		s->t_size = 0;
-		s->pass = 0;
 		if (!(s->t = calloc(size, sizeof(*s->t))))
 			return -1;
 		s->t_size = size;
 	}
-	if (s->pass > UINT32_MAX - MAX_NGRAM) {
-		memset(s->t, 0, s->t_size * sizeof(*s->t));
-		s->pass = 0;
-	}
-	pass = s->pass;
-	s->pass += MAX_NGRAM;
+	/* The slots this article uses are cleared at once: a sequential write the
+	 * prefetcher streams in, where the counting's first touch of each slot missed the
+	 * cache (language ID in between evicts the table), as perf showed. */
+	memset(s->t, 0, size * sizeof(*s->t));
+	pass = 0;
 	if (shf_array_reserve(&s->g, &s->g_cap, nw, sizeof(*s->g), 256) ||
 	    shf_array_reserve(&s->before, &s->before_cap, nw + 1, sizeof(*s->before), 256) ||
 	    shf_array_reserve(&s->slot, &s->slot_cap, nw, sizeof(*s->slot), 256) ||
