@@ -3661,18 +3661,9 @@ static size_t block_joined(const struct page *p, size_t bi, char *out, size_t si
 	const struct seg_state *s = p->s;
 	size_t li, n = 0, head = p->b[bi].head;
 
-	for (li = head; li < head + s->lines[head].nlines; li++) {
-		const struct seg_line *l = &s->lines[li];
-
-		if (n + (l->e - l->b) + 2 > size)
-			return 0;
-		if (n)
-			out[n++] = ' ';
-		memcpy(out + n, s->text + l->b, l->e - l->b);
-		n += l->e - l->b;
-	}
-	out[n] = 0;
-	return n;
+	for (li = head; li < head + s->lines[head].nlines; li++)
+		n += (n ? 1 : 0) + (s->lines[li].e - s->lines[li].b);
+	return n + 1 > size ? 0 : block_prefix(p, bi, out, size);
 }
 
 #define RUN_TOGETHER_MIN 20  /* bytes of a title another line must open with */
