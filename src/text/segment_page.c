@@ -4017,6 +4017,27 @@ static int quote_at(const char *t, size_t len, size_t i)
  * quotation, which end the quoted words, not the title ("South Dakota says, 'Meth.
  * We're On It,' and Twitter asks, Are you guys OK?", the Argus Leader, the same
  * benchmark).  *last is set when the block ends on an abbreviation. */
+/* The full stop at t[i] ends a capitalised word of ABBREV_MAX letters at most or an
+ * initial ("Wed.", "U.S."); *lower is set when the word has a small letter. */
+static int abbrev_stop(const char *t, size_t i, int *lower)
+{
+	size_t b = i, letters = 0;
+
+	*lower = 0;
+	while (b > 0 && t[b - 1] != ' ')
+		b--;
+	if (t[b] < 'A' || t[b] > 'Z')
+		return 0;
+	for (; b < i; b++)
+		if (t[b] >= 'A' && t[b] <= 'Z')
+			letters++;
+		else if (t[b] >= 'a' && t[b] <= 'z')
+			letters++, *lower = 1;
+		else if (t[b] != '.')
+			return 0;
+	return letters <= ABBREV_MAX;
+}
+
 static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 {
 	char t[SEG_HEADLINE_MAX_CHARS * 4 + 8];
@@ -4028,8 +4049,7 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 	while (len && t[len - 1] == ' ')
 		len--;
 	for (i = 0; i < len; i++) {
-		size_t b = i, letters = 0;
-		int lower = 0, q = quote_at(t, len, i);
+		int lower, q = quote_at(t, len, i);
 
 		if (q) {
 			quoted = q > 0;
@@ -4038,31 +4058,14 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 		if (i == 0 || (t[i] != '.' && t[i] != '?' && t[i] != '!') || t[i - 1] == '.' ||
 		    (i + 1 < len && t[i + 1] != ' '))
 			continue;
-		if (t[i] != '.') {
+		if (t[i] == '.' && abbrev_stop(t, i, &lower)) {
+			n++;
+			if (i + 1 == len && lower)
+				*last = 1;  /* "Tues.", not "in the U.S.", "Washington, DC."
+					     * that end a caption's sentence */
+		} else {
 			n += quoted && i + 1 < len;
-			continue;
 		}
-		while (b > 0 && t[b - 1] != ' ')
-			b--;
-		if (t[b] < 'A' || t[b] > 'Z') {
-			n += quoted && i + 1 < len;
-			continue;
-		}
-		for (; b < i; b++)
-			if (t[b] >= 'A' && t[b] <= 'Z')
-				letters++;
-			else if (t[b] >= 'a' && t[b] <= 'z')
-				letters++, lower = 1;
-			else if (t[b] != '.')
-				break;
-		if (b < i || letters > ABBREV_MAX) {
-			n += quoted && i + 1 < len;
-			continue;
-		}
-		n++;
-		if (i + 1 == len && lower)
-			*last = 1;  /* "Tues.", not "in the U.S.", "Washington, DC." that
-				     * end a caption's sentence */
 	}
 	return n;
 }
@@ -5381,6 +5384,13 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
  * alone in brackets: "[logo-compa]", "[6359547282]" (w3m, the EU edition of Gannett's
  * papers, scrapinghub benchmark), "[2][logo-compact.svg]" (lynx, the same).  No author
  * writes such a line into an article's text. */
+static size_t bracket_or_space(const unsigned char *t, size_t i, size_t end)
+{
+	while (i < end && t[i] != ' ' && t[i] != '[' && t[i] != ']')
+		i++;
+	return i;
+}
+
 static int placeholder_line(const unsigned char *t, size_t len)
 {
 	size_t i = 0, k;
@@ -5391,18 +5401,11 @@ static int placeholder_line(const unsigned char *t, size_t len)
 		len--;
 	if (len - i < 3 || t[i] != '[' || t[len - 1] != ']' || len - i > IMAGE_NAME_MAX_CHARS)
 		return 0;
-	for (k = i + 1; k + 1 < len; k++)
-		if (t[k] == ' ' || t[k] == '[' || t[k] == ']')
-			break;
-	if (k + 1 == len)
+	if ((k = bracket_or_space(t, i + 1, len - 1)) == len - 1)
 		return 1;
 	/* lynx: the link's number, then the picture's name */
-	if (t[k] != ']' || k + 2 >= len || t[k + 1] != '[')
-		return 0;
-	for (i = k + 2; i + 1 < len; i++)
-		if (t[i] == ' ' || t[i] == '[' || t[i] == ']')
-			return 0;
-	return 1;
+	return t[k] == ']' && k + 2 < len && t[k + 1] == '[' &&
+	       bracket_or_space(t, k + 2, len - 1) == len - 1;
 }
 
 int seg_page_detect(struct seg_state *s)
@@ -5495,6 +5498,15 @@ static int own_prose(const struct page *p, const struct blk *k)
 }
 
 #define NAME_DATE_AFTER 6  /* blocks after the headline a name over its date is looked for */
+
+/* Block bi made the byline, its names the article's authors; nonzero when out of
+ * memory. */
+static int set_byline(struct page *p, size_t bi)
+{
+	p->s->lines[p->b[bi].head].cls = C_BYLINE;
+	p->b[bi].reason = -2;
+	return add_authors(p->s, p->b[bi].head, page_stops(p)) != SAHIFA_OK;
+}
 
 /* The date lines right under byline bi taken as datelines, the first date the
  * article's if it has none ("By [39]Laura Mowat" / "PUBLISHED: 10:48, Tue, Nov 19,
@@ -6073,10 +6085,8 @@ span:
 				have_date = 1;
 			}
 			if (kind == 2 && !got_by) {
-				h->cls = C_BYLINE;
-				p.b[bi].reason = -2;
 				got_by = 1;
-				if (add_authors(s, p.b[bi].head, page_stops(&p)))
+				if (set_byline(&p, bi))
 					goto nomem;
 			} else if (kind) {
 				p.b[bi].reason = SAHIFA_REASON_DATELINE;
@@ -6145,10 +6155,8 @@ span:
 			len = block_byline_text(s, p.b[bi].head, buf);
 			if (!len || site_name(s, buf, len))
 				continue;
-			h->cls = C_BYLINE;
-			p.b[bi].reason = -2;
 			got_by = 1;
-			if (add_authors(s, p.b[bi].head, page_stops(&p)) || dates_under(&p, bi))
+			if (set_byline(&p, bi) || dates_under(&p, bi))
 				goto nomem;
 			if (bi >= body)
 				body = bi + 1;
@@ -6157,10 +6165,8 @@ span:
 	}
 	/* still none: the name over its date right over the headline */
 	if (!got_by && above != SIZE_MAX && s->lines[p.b[above].head].cls == C_CONTENT) {
-		s->lines[p.b[above].head].cls = C_BYLINE;
-		p.b[above].reason = -2;
 		got_by = 1;
-		if (add_authors(s, p.b[above].head, page_stops(&p)) || dates_under(&p, above))
+		if (set_byline(&p, above) || dates_under(&p, above))
 			goto nomem;
 	}
 	/* still none: the author's signature at the article's foot, under a label of
