@@ -77,6 +77,12 @@ static inline uint64_t text_hash_padded(const char *p, size_t n, uint64_t seed)
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
 
 #define STOP_FILTER_BITS 13  /* of a stop-word hash that index its list's filter */
+
+/* The bit of stop-word hash h in its list's filter. */
+static inline unsigned stop_bit(uint64_t h)
+{
+	return (unsigned)(h >> (64 - STOP_FILTER_BITS));
+}
 struct stoplist {
 	char lang[SAHIFA_LANG_MAX];
 	uint64_t *hashes;
@@ -146,8 +152,7 @@ static enum sahifa_status stoplist_load(struct stoplist *l, struct sahifa_error 
 			while (l->set[k] && l->set[k] != h)
 				k = (k + 1) & l->mask;
 			l->set[k] = h;
-			l->filter[h >> (64 - STOP_FILTER_BITS) >> 3] |=
-				(uint8_t)(1u << (h >> (64 - STOP_FILTER_BITS) & 7));
+			l->filter[stop_bit(h) >> 3] |= (uint8_t)(1u << (stop_bit(h) & 7));
 		}
 	}
 	return st;
@@ -182,7 +187,7 @@ static inline int stoplist_has(const struct stoplist *l, uint64_t h)
 
 	if (!h)
 		return l->has_zero;
-	if (!(l->filter[h >> (64 - STOP_FILTER_BITS) >> 3] >> (h >> (64 - STOP_FILTER_BITS) & 7) & 1))
+	if (!(l->filter[stop_bit(h) >> 3] >> (stop_bit(h) & 7) & 1))
 		return 0;
 	/* The first slot probed is h or empty but for a collision (a quarter of the
 	 * slots at most are taken): one branch that seldom goes on, where a branch on
@@ -366,7 +371,6 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
 	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
 	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
-	uint32_t pass;
 
 	if (!chars || nw < 2)
 		return 0;
@@ -381,7 +385,6 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 	 * prefetcher streams in, where the counting's first touch of each slot missed the
 	 * cache (language ID in between evicts the table), as perf showed. */
 	memset(s->t, 0, size * sizeof(*s->t));
-	pass = 0;
 	if (shf_array_reserve(&s->g, &s->g_cap, nw, sizeof(*s->g), 256) ||
 	    shf_array_reserve(&s->before, &s->before_cap, nw + 1, sizeof(*s->before), 256) ||
 	    shf_array_reserve(&s->slot, &s->slot_cap, nw, sizeof(*s->slot), 256) ||
@@ -399,7 +402,7 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 		 * the same word inside an n-gram's hash, and "a b" from "b a") */
 		g[i] = ws->w[i].hash * 0x9E3779B97F4A7C15ULL;
 		before[i + 1] = before[i] + ws->w[i].chars;
-		slot[i] = table_add(t, size, g[i], pass + 1);
+		slot[i] = table_add(t, size, g[i], 1);
 	}
 	/* without a branch: whether a word repeats is as good as random, and a branch on
 	 * it mispredicted every other word (perf) */
@@ -414,7 +417,7 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 		for (k = 0; k < m && cand[k] + n <= nw; k++) {
 			i = cand[k];
 			g[i] = corpus_mix64(g[i] ^ ws->w[i + n - 1].hash) + (n - 1);
-			slot[i] = table_add(t, size, g[i], pass + (uint32_t)n);
+			slot[i] = table_add(t, size, g[i], (uint32_t)n);
 		}
 		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
