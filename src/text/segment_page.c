@@ -1905,6 +1905,8 @@ static void shape_reason(struct page *p, struct blk *k)
  * "Politics", "Business", ... under a site's banner). */
 #define MENU_RUN_MIN 8
 #define MENU_ITEM_COLUMNS 16
+#define MENU_LONG_RUN 20       /* short lines in a row: with MENU_LONG_RUN_BARE bare items */
+#define MENU_LONG_RUN_BARE 4   /* in a row among them, a page's menus (seg_page_detect) */
 
 static int menu_item(const struct page *p, const struct blk *k)
 {
@@ -5462,10 +5464,14 @@ int seg_page_detect(struct seg_state *s)
 			    * it has around its article */
 	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
-	/* mostly short lines, in long runs, with menu or form shapes among them */
+	/* mostly short lines, in long runs, with menu or form shapes among them: a
+	 * DOM's run of bare menu items (a lone "0", a count of comments, does not hide
+	 * it), or a run of twenty short lines with a few bare items in it (a poem's
+	 * verses are short lines too, but none a bare item) */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10) ||
-		(maxbare >= MENU_RUN_MIN && !items && !marks));
+		(maxrun >= MENU_LONG_RUN && maxbare >= MENU_LONG_RUN_BARE) ||
+		(maxbare >= MENU_RUN_MIN && !marks));
 }
 
 /* The first-stage class of a longer block on a page with no list (len: its length, as

@@ -3541,10 +3541,107 @@ static void test_dom_short_page(void)
 	sahifa_buf_release(&p.b);
 }
 
-/* An article with little chrome around it, a picture printed as its name among it (the
- * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
- * More", the logo, then the story): a page, so that the banner is not its headline,
- * and the picture's name is no paragraph. */
+/* A DOM's menu with a lone number among the page's lines, the count of comments under
+ * the byline ("0", a technology site's story page of the scrapinghub benchmark): the
+ * one item does not hide the menu, and the page is read as one. */
+static void test_dom_menu_count(void)
+{
+	static const char *const menu[] = { "EXPLORE", "Tech", "Cars", "Gaming", "Entertainment",
+					    "Science", "FEATURES", "Reviews", "Columns", "Twitter",
+					    "Facebook", "Youtube", "RSS", "Search" };
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu); i++)
+		put(&p, menu[i]);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Jane Doe - Nov 19, 2025, 10:31 pm CST");
+	put(&p, "0");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us");
+	put(&p, "Contact");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A DOM's menus of longer items, a few bare ones among them ("Weather in Armenia",
+ * "Foreign Policy & Diaspora", then "Home", "All news", "World", a news agency's story
+ * page of the scrapinghub benchmark): a run of twenty short lines with bare items in it
+ * is a page's, however few lines the page has. */
+static void test_dom_long_items(void)
+{
+	static const char *const menu[] = {
+		"Information:", "Weather in the valley", "Exchange rates", "RSS feeds:",
+		"RSS (headlines)", "RSS (articles)", "RSS (interviews)", "More RSS feeds",
+		"Photo service:", "RSS (photo wire)", "RSS (photo blog)", "Home", "All news",
+		"World", "Politics", "Society", "Foreign Policy & Diaspora", "Economy and trade",
+		"Culture and arts", "more...", "Overview    News    Articles" };
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu); i++)
+		put(&p, menu[i]);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "November 20, 2025 - 11:28");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+/* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
+ * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
+ * menu item, so the text stays one article with every verse in it. */
+static void test_poem_not_page(void)
+{
+	static const char *const verse[] = {
+		"They said the road was closed to me", "I said the sea is open still",
+		"And every door the wind can see", "Will open wide against the hill",
+		"The lamp that burns behind the glass", "Is brighter for the night around",
+		"The river waits for time to pass", "And keeps its course without a sound" };
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "The poet of the harbour road");
+	put(&p, "");
+	put(&p, prose_en[0]);
+	for (i = 0; i < 4 * COUNT(verse); i++)
+		put(&p, verse[i % COUNT(verse)]);
+	put(&p, prose_en[1]);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "The poet of the harbour road");
+	CHECK_INT("removed", a.n_removed, 0);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A page of the tests below: the menu over what a test puts, the prose and the footer
  * under it. */
 static void page_open(struct page *p)
@@ -3569,6 +3666,10 @@ static void page_close(struct page *p)
 	put(p, "About us · Contact · Privacy policy · Terms of use");
 }
 
+/* An article with little chrome around it, a picture printed as its name among it (the
+ * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
+ * More", the logo, then the story): a page, so that the banner is not its headline,
+ * and the picture's name is no paragraph. */
 static void test_placeholder_page(void)
 {
 	static const char *const more[] = {
@@ -4453,6 +4554,9 @@ int main(void)
 	test_title_case_sentences();
 	test_dom_menu();
 	test_dom_short_page();
+	test_dom_menu_count();
+	test_dom_long_items();
+	test_poem_not_page();
 	test_placeholder_page();
 	test_short_lead();
 	test_header_over_caption();
