@@ -5539,10 +5539,30 @@ static int dates_under(struct page *p, size_t bi)
 	return 0;
 }
 
+/* The first heading of level one on a Markdown page ("# Die elektronische Patientenakte
+ * (ePA) – der lange Marsch ins Digitale", wrapped, a company's blog by
+ * python3-html2text, scrapinghub benchmark): the page's top heading, as html2text's
+ * starred one is, SIZE_MAX for none. */
+static size_t md_top_heading(const struct page *p)
+{
+	size_t bi;
+
+	if (!p->md)
+		return SIZE_MAX;
+	for (bi = 0; bi < p->n; bi++) {
+		const struct seg_line *h = &p->s->lines[p->b[bi].head];
+		const char *t = p->s->text + h->b;
+
+		if (h->e - h->b > 2 && t[0] == '#' && t[1] == ' ' && t[2] != ' ')
+			return bi;
+	}
+	return SIZE_MAX;
+}
+
 enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
-	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi;
+	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi, md_title;
 	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX, twice = 0;
 	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
@@ -5862,6 +5882,7 @@ span:
 	body = best_b;
 	for (bi = 0; bi + 1 < p.n; bi++)
 		twice += p.b[bi].words >= 4 && same_block(&p, bi, bi + 1);
+	md_title = md_top_heading(&p);
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
@@ -5872,7 +5893,7 @@ span:
 		int meta = meta_under(&p, bi), abbr_last, bk;
 		uint32_t sentences;
 		int ends;
-		size_t starred;
+		int top;
 
 		if (!can_title(&p, bi))
 			continue;
@@ -5888,8 +5909,8 @@ span:
 		 * its own copy right under it ("Browns player on Mason Rudolph's role in
 		 * fight with Myles Garrett: He asked for it" twice over its deck,
 		 * cbssports.com by w3m, scrapinghub benchmark) */
-		starred = starred_block(s, k->head);
-		if (k->final == J_GOOD && starred != H1_STARS + 1 && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
+		top = starred_block(s, k->head) == H1_STARS + 1 || bi == md_title;
+		if (k->final == J_GOOD && !top && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
 		      (meta || (bi + 1 < p.n && same_block(&p, bi, bi + 1))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
@@ -5954,8 +5975,8 @@ span:
 		if (twice == 1 && bi + 1 < p.n && same_block(&p, bi, bi + 1))
 			sc += TWICE_SCORE;  /* printed twice in a row, alone on the page: its
 					     * headline (a list of teasers prints each so) */
-		if (starred == H1_STARS + 1)
-			sc += 1.5;  /* html2text's top heading */
+		if (top)
+			sc += 1.5;  /* the page's top heading */
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
 		if (runs_title_on(&p, bi))

@@ -2102,9 +2102,9 @@ static void test_numbered_list(void)
 	sahifa_buf_release(&p.b);
 }
 
-/* Text set as lynx -width=80 sets it: indented three columns, each line as many words
- * as fit in 77. */
-static void put_wrapped(struct page *p, const char *text)
+/* Text wrapped at 80 columns, indented by indent (0 or 3) columns: each line as many
+ * words as fit in 80 - indent. */
+static void put_wrapped_at(struct page *p, const char *text, size_t indent)
 {
 	char line[96];
 	size_t n = 0;
@@ -2114,15 +2114,16 @@ static void put_wrapped(struct page *p, const char *text)
 		const char *e = strchr(w, ' ');
 		size_t len = e ? (size_t)(e - w) : strlen(w);
 
-		if (n && n + 1 + len > 77) {
+		if (n > indent && n + 1 + len > 80) {
 			line[n] = 0;
 			put(p, line);
 			n = 0;
 		}
 		if (!n) {
-			memcpy(line, "   ", 3);
-			n = 3;
-		} else {
+			memcpy(line, "   ", indent);
+			n = indent;
+		}
+		if (n > indent) {
 			line[n++] = ' ';
 		}
 		memcpy(line + n, w, len);
@@ -2133,6 +2134,13 @@ static void put_wrapped(struct page *p, const char *text)
 		line[n] = 0;
 		put(p, line);
 	}
+}
+
+/* Text set as lynx -width=80 sets it: indented three columns, each line as many words
+ * as fit in 77. */
+static void put_wrapped(struct page *p, const char *text)
+{
+	put_wrapped_at(p, text, 3);
 }
 
 /* The same list as lynx prints it: each item with its link's address on the next
@@ -3373,6 +3381,56 @@ static void html2text_page(const char *const *heading, size_t lines, const char 
 /* The heading fills the width; wrapped, it ends with a full stop and holds two
  * sentences, and its stars still say it is a heading (barrons.com's "Home Depot Stock
  * Is Falling After Its Earnings Release. Why You Shouldn't" / "Worry."). */
+/* A Markdown page's top heading, wrapped, under its byline and right over the story
+ * (a company's blog by python3-html2text, scrapinghub benchmark: "Von [ Moritz
+ * Bachmann](...)" / "publiziert am 25. September 2018" / "# Die elektronische
+ * Patientenakte (ePA) – der lange Marsch ins Digitale" / "Gesundheitswesen"): the
+ * headline, though it opens the run of text with no author line under it (its share
+ * buttons, pictures, are no text between). */
+static void test_markdown_top_heading(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	char line[160];
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "[ ![Riverton Daily](//riverton.example/logo.png) ](https://riverton.example)");
+	put(&p, "");
+	for (i = 0; i < 14; i++) {
+		snprintf(line, sizeof(line), "  * [Topic %zu](https://riverton.example/topic/%zu)", i, i);
+		put(&p, line);
+	}
+	put(&p, "");
+	put(&p, "[Back to the overview](https://riverton.example/blog)");
+	put(&p, "");
+	put(&p, "By [ Jane Doe](https://riverton.example/author/jane-doe)");
+	put(&p, "published on 25 September 2025");
+	put(&p, "");
+	put_wrapped_at(&p, "# Council backs bus lanes for the harbour road after a debate that "
+			   "ran past midnight", 0);
+	put(&p, "");
+	put(&p, "[ ![Twitter](//riverton.example/icons/twitter.svg)");
+	put(&p, "](https://twitter.com/home?status=https://riverton.example/council-backs-bus-lanes) [");
+	put(&p, "![Facebook](//riverton.example/icons/facebook.svg)");
+	put(&p, "](https://www.facebook.com/sharer/sharer.php?u=https://riverton.example/bus-lanes)");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put_wrapped_at(&p, prose_en[i], 0);
+		put(&p, "");
+	}
+	put(&p, "[About us](/about/) · [Contact](/contact/) · [Privacy policy](/privacy/)");
+	put(&p, "© 2025 Riverton Daily. All rights reserved.");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs bus lanes for the harbour road after a debate that ran past midnight");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 static void test_html2text_heading(void)
 {
 	static const char *const one[] = {
@@ -4550,6 +4608,7 @@ int main(void)
 	test_numbered_list_lynx();
 	test_lynx_references();
 	test_markdown_page();
+	test_markdown_top_heading();
 	test_html2text_heading();
 	test_title_case_sentences();
 	test_dom_menu();
