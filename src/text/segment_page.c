@@ -5539,6 +5539,13 @@ static int dates_under(struct page *p, size_t bi)
 	return 0;
 }
 
+/* Of the text past the page's footer (a copyright or policy line after the first block
+ * of prose), the share that counts for its run: a site's legal notice sits there, in
+ * prose and often longer than a short story ("Kjo faqe kontrollohet dhe menaxhohet
+ * nga KOHA. Të gjitha materialet ...", under the footer of koha.net by w3m, htmldate
+ * benchmark), and an article seldom does. */
+#define PAST_FOOTER_SHARE 0.5
+
 /* The first heading of level one on a Markdown page ("# Die elektronische Patientenakte
  * (ePA) – der lange Marsch ins Digitale", wrapped, a company's blog by
  * python3-html2text, scrapinghub benchmark): the page's top heading, as html2text's
@@ -5566,6 +5573,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX, twice = 0;
 	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
+	int past_footer, good_seen;  /* the span's walk: past a footer after text */
 	unsigned long tot[SW_N] = { 0 }, long_words = 0;
 	int g, got_by = 0;
 
@@ -5711,12 +5719,15 @@ again:
 	/* the article: the span of blocks with the largest sum of good text minus the
 	 * rest (a short block between good ones costs little, link text a lot) */
 span:
-	for (bi = 0; bi < p.n && bi < limit; bi++) {
+	past_footer = 0;
+	for (bi = 0, good_seen = 0; bi < p.n && bi < limit; bi++) {
 		const struct blk *k = &p.b[bi];
 		double v;
 
+		past_footer |= good_seen && k->reason == SAHIFA_REASON_FOOTER;
+		good_seen |= k->final == J_GOOD;
 		switch (k->final) {
-		case J_GOOD: v = k->chars; break;
+		case J_GOOD: v = past_footer ? k->chars * PAST_FOOTER_SHARE : k->chars; break;
 		case J_SHORT: v = -(double)k->chars * 0.5 - 5; break;
 		default: v = -(double)(k->chars < 150 ? k->chars : 150) - 20; break;
 		}

@@ -3724,6 +3724,55 @@ static void page_close(struct page *p)
 	put(p, "About us · Contact · Privacy policy · Terms of use");
 }
 
+/* A site's legal notice under its footer, in prose and longer than the short story
+ * (koha.net by w3m, htmldate benchmark: the story, "© KOHA. Të gjitha të drejtat janë
+ * të rezervuara.", teasers, the menu, then "Kjo faqe kontrollohet dhe menaxhohet nga
+ * KOHA. Të gjitha materialet ..."): text past the footer counts for less, and the
+ * story is the article. */
+static void test_notice_past_footer(void)
+{
+	static const char notice[] =
+		"This site is run and managed by Riverton Daily. All of the material on it, "
+		"photographs included, is protected by the law on copyright and may not be "
+		"copied, printed again or published in any other way without the written "
+		"consent of the publisher, who may be reached at the address above by post "
+		"or by mail. Whoever takes a text or a picture from the site must name it as "
+		"the source, with a link to the page, and must not change its meaning, its "
+		"title or its author's name. The publisher answers for the texts of its own "
+		"writers only, and not for the comments of readers, which are their own.";
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long notice_line;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Photo: Illustration");
+	put(&p, "");
+	for (i = 0; i < 2; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "© Riverton Daily. All rights reserved.");
+	put(&p, "");
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	notice_line = p.line + 1;
+	put(&p, notice);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 2);
+	r = removed_at(&a, notice_line);
+	CHECK(r != NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* An article with little chrome around it, a picture printed as its name among it (the
  * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
  * More", the logo, then the story): a page, so that the banner is not its headline,
@@ -4617,6 +4666,7 @@ int main(void)
 	test_dom_long_items();
 	test_poem_not_page();
 	test_placeholder_page();
+	test_notice_past_footer();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
