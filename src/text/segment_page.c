@@ -3700,6 +3700,20 @@ static int block_runs_on(const struct page *p, size_t a, size_t b)
 	       strchr(" |-_:(", y[n]) != NULL;
 }
 
+/* Block bi is the block after it cut short, maybe inside a word: a deck that the
+ * story's first paragraph prints in full ("A new Bill would require telecommunications
+ * service providers to store so-called ‘metadat" over "A new Bill would require ...
+ * so-called ‘metadata’ ...", heraldsun.com.au by links, a readability test page). */
+static int cut_of_next(const struct page *p, size_t bi)
+{
+	char x[1024], y[1024];
+	size_t n = block_joined(p, bi, x, sizeof(x)), m = block_joined(p, bi + 1, y, sizeof(y));
+
+	while (n > 0 && x[n - 1] != ' ')
+		n--;  /* (its last word may be cut) */
+	return n >= RUN_TOGETHER_MIN && m > n && !memcmp(x, y, n);
+}
+
 /* Block bi is the title of another block run together with more text: a caption, a
  * teaser's lead or the picture's credit after it ("The sharing economy is a lie: ...
  * libertarians Ayn Rand, Rand Paul (Credit: AP/...)", the picture's caption on Salon),
@@ -4899,6 +4913,22 @@ static int meta_under(struct page *p, size_t bi)
 	return m;
 }
 
+/* A date line among the DATED_OVER_MAX blocks over bi, the article's header printed
+ * above its title ("تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", the code and the group of
+ * the story, print and font buttons, then the title opening the story, yjc.ir by w3m,
+ * htmldate benchmark). */
+#define DATED_OVER_MAX 8
+static int dated_over(struct page *p, size_t bi)
+{
+	char date[16];
+	size_t j;
+
+	for (j = bi; j > 0 && j + DATED_OVER_MAX > bi; j--)
+		if (byline_kind(p, j - 1, date) == 1 && date[0])
+			return 1;
+	return 0;
+}
+
 /* A name alone with a date line right under it: the article's byline printed without
  * "By", not its title ("Zac Hall" over "- Nov. 18th 2019 12:12 pm PT", 9to5mac.com by
  * w3m, scrapinghub benchmark). */
@@ -5923,7 +5953,9 @@ span:
 		top = starred_block(s, k->head) == H1_STARS + 1 || bi == md_title;
 		if (k->final == J_GOOD && !top && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
-		      (meta || (bi + 1 < p.n && same_block(&p, bi, bi + 1))) &&
+		      (meta || (bi + 1 < p.n && same_block(&p, bi, bi + 1)) ||
+		       (bi == body && !sentences && dated_over(&p, bi) &&
+			!(bi + 1 < p.n && cut_of_next(&p, bi)))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
 			continue;
 		if (bi > body + 2) {

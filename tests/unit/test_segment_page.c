@@ -3773,6 +3773,57 @@ static void test_notice_past_footer(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The story's header printed above its title: the story's code, its group, the date,
+ * the font and print buttons, then the title opening the story's run of text (yjc.ir
+ * by w3m, htmldate benchmark: "کد خبر: ۷۳۴۹۹۲۶" / "گروه : یزد » یزد" / "تاریخ انتشار: ۲۱
+ * ارديبهشت ۱۳۹۹ - ۱۸:۵۹" ... "از کشف ۷۲ دستگاه موتور قاچاق در مهریز تا دستگیری سارق ۱۰۰
+ * میلیون ریالی طلاجات منزل در بافق"): the title is the headline, not a widget's label the
+ * page prints often.  Where the title stands over its author and date lines, a deck
+ * under them that opens the run does not take its place (heraldsun.com.au by links, a
+ * readability test page). */
+static void test_title_under_header(void)
+{
+	static const char title[] = "From four million dollars for bus lanes on the harbour "
+				    "road to two more public meetings at the town hall";
+	static const char deck[] = "The city council of Riverton voted on Tuesday night to "
+				   "spend four million dollars on new bus lanes along the harb";
+	struct page p;
+	struct sahifa_article a;
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		page_open(&p);
+		for (i = 0; i < 3; i++) {
+			put(&p, "Gold and currency prices");
+			put(&p, "");
+		}
+		if (k) {
+			put(&p, "              Council backs bus lanes for the harbour road");
+			put(&p, "");
+			put(&p, "     * by: Jane Doe");
+			put(&p, "     * From: Riverton Daily");
+			put(&p, "     * March 13, 2025 9:00PM");
+		} else {
+			put(&p, "Story code: 7349926");
+			put(&p, "Group: Riverton » Harbour");
+			put(&p, "Published: 10 May 2025 - 18:59");
+			put(&p, "  Font size");
+			put(&p, "Print version Send to a friend");
+			put(&p, "Save");
+			put(&p, "");
+		}
+		put(&p, k ? deck : title);
+		put(&p, "");
+		page_close(&p);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_STR("headline", a.headline,
+			  k ? "Council backs bus lanes for the harbour road" : title);
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* An article with little chrome around it, a picture printed as its name among it (the
  * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
  * More", the logo, then the story): a page, so that the banner is not its headline,
@@ -4667,6 +4718,7 @@ int main(void)
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
+	test_title_under_header();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
