@@ -4116,6 +4116,7 @@ static int caps_label(const char *t, size_t len)
 	return caps >= 3;
 }
 
+#define DECK_MAX_CHARS 300  /* of a deck of a sentence or two under the headline */
 #define DECK_MIN_WORDS 6  /* a deck says a sentence; "#RieslingBirthday Posts gewinnen"
 			   * under "Meldungen aus dem DWI" is a title under its section */
 
@@ -6072,14 +6073,22 @@ span:
 		int have_date = s->a->published != NULL;
 
 		int cue = 0, under;
-		size_t last_title = title;
+		size_t last_title = title, deck = SIZE_MAX;
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
 			int kind, lab = h->nlines == 1 && by_label(s->text + h->b, h->e - h->b);
 
-			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120)
-				break;
+			if (p.b[bi].final == J_GOOD && bi >= body && p.b[bi].chars > 120) {
+				/* the story's text; a deck of a sentence or two right under
+				 * the headline may have the byline under it ("Here's how to
+				 * figure out ..." / "By" / "Sarah E. Needleman", wsj.com by
+				 * w3m, scrapinghub benchmark), and stays the story's */
+				if (title == SIZE_MAX || bi != title + 1 || p.b[bi].sentences > 2 ||
+				    p.b[bi].chars > DECK_MAX_CHARS)
+					break;
+				deck = bi;
+			}
 			if (title != SIZE_MAX && bi > title && same_block(&p, bi, title))
 				last_title = bi;  /* the headline printed again: the byline may
 						   * be under this copy */
@@ -6166,6 +6175,8 @@ span:
 			if (kind && bi >= body)
 				body = bi + 1;
 		}
+		if (deck < body && p.b[deck].reason < 0)
+			body = deck;  /* (its byline and dates under it keep their reasons) */
 	}
 	/* no byline under the headline: the first "By Jane Doe" ("Por X", "Auteur : X")
 	 * line near or in the article's first part */

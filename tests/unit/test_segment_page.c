@@ -3824,6 +3824,38 @@ static void test_title_under_header(void)
 	}
 }
 
+/* The byline under the deck, "By" on a line of its own over the name (wsj.com by w3m,
+ * scrapinghub benchmark: the title, "There are more devices, platforms and services to
+ * choose from than ever before. Here's how to figure out ...", "By", "Sarah E.
+ * Needleman", the date): the name is the byline, and the deck stays the story's. */
+static void test_byline_under_deck(void)
+{
+	static const char deck[] = "There are more buses, ferries and trains to choose from "
+				   "in the harbour town than ever before. Here is how the council "
+				   "wants to pay for the new lanes over the next five years.";
+	struct page p;
+	struct sahifa_article a;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, deck);
+	put(&p, "");
+	put(&p, "By");
+	put(&p, "Jane Doe");
+	put(&p, "");
+	put(&p, "Nov. 19, 2025 8:03 am ET");
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "Jane Doe");
+	CHECK_STR("deck", a.n_sections ? a.sections[0].paragraphs[0].text : NULL, deck);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* An article with little chrome around it, a picture printed as its name among it (the
  * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
  * More", the logo, then the story): a page, so that the banner is not its headline,
@@ -4719,6 +4751,7 @@ int main(void)
 	test_placeholder_page();
 	test_notice_past_footer();
 	test_title_under_header();
+	test_byline_under_deck();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
