@@ -345,14 +345,13 @@ static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint
 {
 	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
 
-	while (t[i].used == gen && t[i].key != key)
+	/* one branch: whether the slot is taken (a word seen before) is as good as
+	 * random, and a branch on it and one on the key mispredicted both */
+	while ((t[i].used == gen) & (t[i].key != key))
 		i = (i + 1) & (size - 1);
-	if (t[i].used != gen) {
-		t[i].used = gen;
-		t[i].key = key;
-		t[i].count = 0;
-	}
-	t[i].count++;
+	t[i].count = (t[i].used == gen ? t[i].count : 0) + 1;
+	t[i].used = gen;
+	t[i].key = key;
 	return i;
 }
 
