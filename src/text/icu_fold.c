@@ -166,7 +166,7 @@ static inline size_t fold16(const unsigned char *s, int space, unsigned char *ds
 
 	if (!shf_block16_arabic(v, &lead, &cont) || _mm_movemask_epi8(other))
 		return 0;
-	k = lead & 0x8000 ? 15 : 16;
+	k = 16 - (lead >> 15 & 1);
 	sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' ')));
 	/* tatweel and the harakat, with their leads */
 	drop = (unsigned)_mm_movemask_epi8(_mm_and_si128(
@@ -174,8 +174,7 @@ static inline size_t fold16(const unsigned char *s, int space, unsigned char *ds
 	drop |= drop >> 1;
 	if ((sp & (sp << 1 | drop >> 1)) || (space && (drop & 1)))
 		return 0;
-	if (sp >> (k - 1) & 1)
-		k--;
+	k -= sp >> (k - 1) & 1;   /* (no branch: a space ends one piece in six) */
 	/* the continuation bytes that change, and the leads before them that become 0xD9 */
 	alef = _mm_and_si128(l8, _mm_or_si128(SHF_IN16(v, 0xA2, 0xA3), _mm_cmpeq_epi8(v, SHF_B16(0xA5))));
 	heh = _mm_and_si128(l8, _mm_cmpeq_epi8(v, SHF_B16(0xA9)));
