@@ -3599,6 +3599,20 @@ static void test_dom_short_page(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* Segment the page p and check that its headline is the story's title, that it holds
+ * paragraphs paragraphs and that no line is lost; p is released. */
+static void check_story(struct page *p, size_t paragraphs)
+{
+	struct sahifa_article a;
+
+	CHECK(segment_page(p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, paragraphs);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p->b);
+}
+
 /* A DOM's menu with a lone number among the page's lines, the count of comments under
  * the byline ("0", a technology site's story page of the scrapinghub benchmark): the
  * one item does not hide the menu, and the page is read as one. */
@@ -3608,7 +3622,6 @@ static void test_dom_menu_count(void)
 					    "Science", "FEATURES", "Reviews", "Columns", "Twitter",
 					    "Facebook", "Youtube", "RSS", "Search" };
 	struct page p;
-	struct sahifa_article a;
 	size_t i;
 
 	sahifa_buf_init(&p.b, 0);
@@ -3626,12 +3639,7 @@ static void test_dom_menu_count(void)
 	put(&p, "About us");
 	put(&p, "Contact");
 	put(&p, "© 2025 Riverton Daily. All rights reserved.");
-	CHECK(segment_page(&p, &a) == SAHIFA_OK);
-	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
-	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
-	CHECK(accounted(&a) == 0);
-	sahifa_article_release(&a);
-	sahifa_buf_release(&p.b);
+	check_story(&p, 4);
 }
 
 /* A DOM's menus of longer items, a few bare ones among them ("Weather in Armenia",
@@ -3647,7 +3655,6 @@ static void test_dom_long_items(void)
 		"World", "Politics", "Society", "Foreign Policy & Diaspora", "Economy and trade",
 		"Culture and arts", "more...", "Overview    News    Articles" };
 	struct page p;
-	struct sahifa_article a;
 	size_t i;
 
 	sahifa_buf_init(&p.b, 0);
@@ -3662,12 +3669,7 @@ static void test_dom_long_items(void)
 		put(&p, "");
 	}
 	put(&p, "© 2025 Riverton Daily. All rights reserved.");
-	CHECK(segment_page(&p, &a) == SAHIFA_OK);
-	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
-	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
-	CHECK(accounted(&a) == 0);
-	sahifa_article_release(&a);
-	sahifa_buf_release(&p.b);
+	check_story(&p, 4);
 }
 
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
