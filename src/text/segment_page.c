@@ -1552,7 +1552,7 @@ static const char *const w_caption_tail[] = { "credit:", "credits:", "(photo", "
 					      "photo by", "photograph:", "(image:", "image:",
 					      "(picture", "getty images", "/afp", "afp/",
 					      "reuters/", "epa/", "shutterstock", "(foto", "foto:",
-					      NULL };
+					      "photo/", NULL };
 
 static int starts_ci(const char *t, size_t len, const char *p);
 static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size);
@@ -1573,6 +1573,21 @@ static size_t last_ascii_ci(const char *t, size_t len, const char *phrase)
 			return i;
 	}
 	return SIZE_MAX;
+}
+
+/* Whether a sentence starts in t[0, n): a ". " that does not close a name's initial
+ * ("Jeffrey T. Barnes", a photographer's name after the credit's cue). */
+static int sentence_in(const char *t, size_t n)
+{
+	const char *at = t, *end = t + n, *dot;
+
+	while ((dot = memmem(at, (size_t)(end - at), ". ", 2))) {
+		if (!(dot - t >= 1 && dot[-1] >= 'A' && dot[-1] <= 'Z' &&
+		      (dot - t == 1 || dot[-2] == ' ' || dot[-2] == '/')))
+			return 1;
+		at = dot + 2;
+	}
+	return 0;
 }
 
 /* A picture's caption: a sentence on what the picture shows that ends with its credit
@@ -1600,7 +1615,7 @@ static int caption_credit(const struct page *p, size_t bi)
 		if (at == SIZE_MAX || at * 4 < n)
 			continue;
 		rest = n - at - strlen(w_caption_tail[i]);
-		if (rest <= CAPTION_TAIL && !memmem(a + at, n - at, ". ", 2))
+		if (rest <= CAPTION_TAIL && !sentence_in(a + at, n - at))
 			return 1;
 	}
 	return 0;

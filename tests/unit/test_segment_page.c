@@ -2372,6 +2372,12 @@ static void test_inside(void)
 		     "Chiwenga at State House in an image the Harare Herald claims was taken on "
 		     "November 16 - the day after the military takeover Credit: HARARE HERALD",
 		  "credit" },
+		/* an agency's credit with the photographer's name and initial (a St. Paul
+		 * Pioneer Press story of the scrapinghub article-extraction benchmark) */
+		{ 0, "Minnesota Wild Jonas Brodin (25) celebrates his goal with Jason Zucker (16 "
+		     "and Matt Dumba (25) during the second period of an NHL hockey gameagainst "
+		     "the Buffalo Sabres, Tuesday, Nov. 19, 2019, in Buffalo, N.Y. (AP "
+		     "Photo/Jeffrey T. Barnes)", "credit" },
 		{ 0, "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert "
 		     "L. Curbeam Jr., left, and European Space Agency astronaut Christer "
 		     "Fuglesang, participate in a space walk during construction of the "
