@@ -3631,6 +3631,24 @@ static int teaser_shape(struct page *p, size_t bi)
 	       k->reason < 0 && k->final != J_GOOD && !byline_kind(p, bi, date);
 }
 
+/* Block bi is a mark that may head a list's item: a bullet alone ("•", as w3m prints
+ * an item whose text is on the lines under it; a rule, "* * *" or "---", is no item's)
+ * or a picture's name in brackets ("[e151e5]"). */
+static int item_mark(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	const char *t = p->s->text + h->b;
+	size_t len = h->e - h->b;
+
+	while (len && t[0] == ' ')
+		t++, len--;
+	while (len && t[len - 1] == ' ')
+		len--;
+	return h->nlines == 1 && ((len == 3 && !memcmp(t, "\xe2\x80\xa2", 3)) ||
+				  (len > 2 && t[0] == '[' && t[len - 1] == ']' &&
+				   !memchr(t, ' ', len)));
+}
+
 /* Block bi sits in a list of teasers: the nearest blocks of more than one word before
  * and after it are teaser lines too, printed alike (all bulleted or none: a headline
  * under the last item of a bulleted menu is not in that list). */
@@ -3652,6 +3670,22 @@ static int in_teaser_list(struct page *p, size_t bi)
 	    teaser_shape(p, after) && !p->b[before].list == !p->b[bi].list &&
 	    !p->b[after].list == !p->b[bi].list)
 		return 1;
+	/* an item of a list of teasers, wherever it stands: the mark right above it, a
+	 * bullet or a picture's name in brackets, stands right above two teasers
+	 * elsewhere on the page too (a story's picture, "  •" / "[e151e5]" / its title
+	 * per item, before and after the page's own title, msn.com by w3m, scrapinghub
+	 * benchmark; a kicker over the title, "Company Town", is a word and heads other
+	 * stories' teasers as well) */
+	if (bi > 0 && item_mark(p, bi - 1)) {
+		unsigned items = 0;
+
+		for (j = 1; j < p->n && items < 2; j++)
+			if (j != bi && same_text(p->s, p->b[j - 1].head, p->b[bi - 1].head) &&
+			    teaser_shape(p, j))
+				items++;
+		if (items >= 2)
+			return 1;
+	}
 	/* the first of the list, under its label: "More On:" / "plague" over three
 	 * stories' titles (nypost.com by w3m, scrapinghub benchmark) */
 	if (before == SIZE_MAX || after == SIZE_MAX || !teaser_shape(p, after) ||

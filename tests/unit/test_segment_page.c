@@ -3674,6 +3674,50 @@ static void test_dom_long_items(void)
 	check_page(&p, "Council backs bus lanes for the harbour road", 4);
 }
 
+/* A list of teasers, each item a bullet over the story's picture over its title, as
+ * w3m prints msn.com's (a page of the scrapinghub benchmark): its last item, right over
+ * the story's own title, is a teaser however much the body echoes it, and so are the
+ * items set between the byline and the story. */
+static void test_marked_teasers(void)
+{
+	static const char *const teasers[] = {
+		"Options narrow for the last campus protesters in the old town",
+		"Ferry operator is offering free tickets on the first Monday of March",
+		"Aides bring the inquiry directly into the governor's office",
+		"Why shops on the harbour road fear for their trade",
+	};
+	struct page p;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	for (i = 0; i < COUNT(teasers); i++) {
+		put(&p, "  \u2022  ");
+		put(&p, "    [e151e5]");
+		put(&p, teasers[i]);
+	}
+	put(&p, "");
+	put(&p, "Riverton Daily");
+	put(&p, "");
+	put(&p, "Council says yes, after all");
+	put(&p, "");
+	put(&p, "By Jane Doe, Riverton Daily");
+	put(&p, "1 day ago");
+	put(&p, "");
+	put(&p, "[e151e5]");
+	put(&p, "School meals to cost less from April in every district");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	check_page(&p, "Council says yes, after all", -1);
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4730,6 +4774,7 @@ int main(void)
 	test_dom_short_page();
 	test_dom_menu_count();
 	test_dom_long_items();
+	test_marked_teasers();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
