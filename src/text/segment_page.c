@@ -4187,6 +4187,50 @@ static int deck_under(struct page *p, size_t bi)
 	return !(bi >= 2 && p->b[bi - 2].words >= 4 && can_title(p, bi - 2));
 }
 
+/* A video player's labels, each a line alone. */
+static const char *const w_video_label[] = { "just watched", "must watch", "now playing",
+					     "replay", "watch video", "play video", "more videos",
+					     NULL };  /* not "Video" alone: a menu's item */
+
+/* The line t[0, len) is one of list alone, in any case, spaces around it aside. */
+static int line_is(const char *t, size_t len, const char *const *list)
+{
+	size_t k;
+
+	while (len && t[len - 1] == ' ')
+		len--;
+	while (len && *t == ' ') {
+		t++;
+		len--;
+	}
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == len && starts_ci(t, len, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Block bi is a video's title: it, or a copy of it on the page, stands by a player's
+ * label ("JUST WATCHED" over it, cnn.com's player by w3m, scrapinghub benchmark).  A
+ * story's own title is printed without one. */
+static int video_title(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	size_t j, i;
+
+	for (j = 0; j < p->n; j++) {
+		if (j != bi && !same_text(s, p->b[j].head, p->b[bi].head))
+			continue;
+		for (i = j >= 2 ? j - 2 : 0; i < p->n && i <= j + 2; i++) {
+			const struct seg_line *v = &s->lines[p->b[i].head];
+
+			if (i != j && v->nlines == 1 &&
+			    line_is(s->text + v->b, v->e - v->b, w_video_label))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A section's label in capitals right over a title in mixed case of four words or
  * more: "VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "Business Focus: It’s Why
  * Some People Triumph Online and Others Never Make It" (copyblogger.com, scrapinghub
@@ -6072,6 +6116,8 @@ span:
 			sc += 1.5;  /* the page's top heading */
 		if (in_teaser_list(&p, bi))
 			sc -= 1.0;
+		if (video_title(&p, bi))
+			sc -= 2.0;
 		if (runs_title_on(&p, bi))
 			sc -= 2.0;
 		if (sentences)

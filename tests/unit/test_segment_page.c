@@ -3718,6 +3718,51 @@ static void test_marked_teasers(void)
 	check_page(&p, "Council says yes, after all", -1);
 }
 
+/* A video player between the story's header and its text, with its title under the
+ * player's labels and again under the player, as w3m prints cnn.com's (a page of the
+ * scrapinghub benchmark): the body echoes the video's title more than the story's, but
+ * the headline is the story's own title, the one with its author and date under it. */
+static void test_video_title(void)
+{
+	static const char *const videos[] = {
+		"Ferry operator cuts the price of a return ticket to the islands",
+		"Library to open on Sundays from the first week of March",
+		"Storm warning for the coast this weekend, and what to expect",
+		"School meals to cost less from April in every district",
+		"Harbour festival moves to August after the council vote",
+	};
+	static const char *const player[] = {
+		"  JUST WATCHED", "", "    Council votes for bus lanes on the harbour road", "",
+		"Replay", "More Videos ...", "", "MUST WATCH", "",
+		"Council votes for bus lanes on the harbour road", "",
+	};
+	struct page p;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, "Traffic in the valley is worse than residents think");
+	put(&p, "");
+	put(&p, "By Jane Doe");
+	put(&p, "November 19, 2025");
+	put(&p, "");
+	for (i = 0; i < COUNT(player); i++)
+		put(&p, player[i]);
+	for (i = 0; i < COUNT(videos); i++) {
+		put(&p, videos[i]);
+		put(&p, "");
+	}
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	check_page(&p, "Traffic in the valley is worse than residents think", -1);
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4775,6 +4820,7 @@ int main(void)
 	test_dom_menu_count();
 	test_dom_long_items();
 	test_marked_teasers();
+	test_video_title();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
