@@ -386,6 +386,15 @@ static int is_byline(struct seg_state *s, const struct seg_line *l)
 	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
 }
 
+/* A byline by its shape, right under the headline: a name with a handle, an aside, a
+ * role or a relative time after it ("Catherine Shu @catherineshu / 2 days"). */
+static int is_name_byline(struct seg_state *s, const struct seg_line *l)
+{
+	return l->chars <= SEG_BYLINE_MAX_CHARS && l->nlines <= 1 &&
+	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE | F_JOINED)) &&
+	       seg_page_name_byline(s->text + l->b, l->e - l->b);
+}
+
 /* Pass 3: read the content lines in order.  The first may be the headline (or a
  * byline), then a byline; a run of short heading-like lines followed by body text is a
  * heading (one line), a heading and its subheading (two), or paragraphs and a heading
@@ -409,7 +418,7 @@ static enum sahifa_status structure(struct seg_state *s, struct sahifa_error *er
 	} else if (n >= 2 && can_headline(&L[seq[0]])) {
 		L[seq[0]].cls = C_HEADLINE;
 		k = 1;
-		if (is_byline(s, &L[seq[1]])) {
+		if (is_byline(s, &L[seq[1]]) || is_name_byline(s, &L[seq[1]])) {
 			L[seq[1]].cls = C_BYLINE;
 			k = 2;
 		}
@@ -634,6 +643,8 @@ static enum sahifa_status emit(struct seg_state *s)
 				st = sahifa_article_set_str(&a->byline, clean, len);
 			} else {
 				st = sahifa_article_set_str(&a->byline, t, len);
+				if (!st)
+					st = seg_page_authors(s, i);
 			}
 			a->byline_line = line;
 			a->byline_lines = (long)l->nlines;

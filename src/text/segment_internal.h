@@ -143,6 +143,14 @@ const char *seg_page_reason_detail(const struct seg_state *s, size_t i);
  * and the bullets of a meta list ("• by Bryan DeArdo"); returns its length. */
 #define SEG_PAGE_BYLINE_MAX 1000
 size_t seg_page_byline_text(const char *t, size_t len, char *out);
+/* The line t[0..len) is an author's name with more after it, as a byline under a
+ * headline gives it: a handle, an aside, a role after a comma or a relative time
+ * ("Catherine Shu @catherineshu / 2 days", "Jane Doe, Staff Writer"); the same test a
+ * page's byline search makes, with the stop words of every list. */
+int seg_page_name_byline(const char *t, size_t len);
+/* The authors the byline that line head starts names, added to s->a (as a page's
+ * byline gives them: after "By", an Arabic or Persian cue, or a name line's name). */
+enum sahifa_status seg_page_authors(struct seg_state *s, size_t head);
 /* A page's headline as the record gives it: *t and *len moved past the link's number
  * that lynx prints before a title that links to its own page ("[64]Title"). */
 void seg_page_title_text(const char **t, size_t *len);

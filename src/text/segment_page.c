@@ -2911,6 +2911,12 @@ static int name_line(const char *t, size_t len, unsigned stops)
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
 
+int seg_page_name_byline(const char *t, size_t len)
+{
+	pthread_once(&sw_once, sw_build);
+	return name_line(t, len, ~0u) == 2;
+}
+
 /* The next word of t from *at, in ASCII letters and digits folded to lower case, into
  * w (up to SITE_WORD_MAX bytes): its length; 0 at the end of the text or of a name (a
  * separator, a year) or where a word holds other letters. */
@@ -3415,6 +3421,12 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	}
 	return SAHIFA_OK;
+}
+
+enum sahifa_status seg_page_authors(struct seg_state *s, size_t head)
+{
+	pthread_once(&sw_once, sw_build);
+	return add_authors(s, head, ~0u);
 }
 
 /* ---- headline -------------------------------------------------------------------- */

@@ -218,6 +218,10 @@ static const struct text_case texts[] = {
 	  "-: P3 # #" },
 	{ "english byline", "Storm hits the coast\n\nBy Jane Doe\n\nThe storm arrived at dawn.\n",
 	  1, 3, "-: P5 # #" },
+	/* a name with its handle and a relative time under the headline (techcrunch.com
+	 * by w3m, a page of the scrapinghub benchmark, cut to one article) */
+	{ "name byline", "WeWork under investigation\n\nCatherine Shu @catherineshu / 2 days\n\n"
+	  "WeWork is reportedly being investigated by the attorney general.\n", 1, 3, "-: P5 # #" },
 	{ "byline without headline", "كتبت سارة أحمد\nبدأت الجلسة صباح اليوم.\n", 0, 1,
 	  "-: P2 # #" },
 	{ "long byline-like line is text",
@@ -301,6 +305,33 @@ static void test_texts(void)
 			       __LINE__, c->name), check_failed++;
 		else
 			check_passed++;
+		sahifa_article_release(&a);
+	}
+}
+
+/* A one-article text's byline names its authors, as a page's does. */
+static void test_clean_authors(void)
+{
+	static const struct {
+		const char *text, *first;
+		size_t n;
+	} cases[] = {
+		{ "Storm hits the coast\n\nBy Jane Doe and Sam Carter\n\nThe storm arrived at dawn.\n",
+		  "Jane Doe", 2 },
+		{ "عنوان الخبر\nكتب محمد علي\nنص الخبر الأول هنا.\n", "محمد علي", 1 },
+		{ "WeWork under investigation\n\nCatherine Shu @catherineshu / 2 days\n\nWeWork is "
+		  "reportedly being investigated by the attorney general.\n", "Catherine Shu", 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sahifa_article a;
+		struct sahifa_error err;
+
+		CHECK(seg(defaults, cases[i].text, &a, &err) == SAHIFA_OK);
+		CHECK_INT(cases[i].first, (long)a.n_authors, (long)cases[i].n);
+		if (a.n_authors)
+			CHECK_STR("first author", a.authors[0], cases[i].first);
 		sahifa_article_release(&a);
 	}
 }
@@ -599,6 +630,7 @@ int main(void)
 	}
 	test_seeds();
 	test_texts();
+	test_clean_authors();
 	test_details();
 	test_markdown();
 	test_rules();
