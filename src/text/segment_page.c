@@ -3745,6 +3745,26 @@ static int same_block(const struct page *p, size_t a, size_t b)
 	return n && n == m && !memcmp(x, y, n);
 }
 
+#define COPY_NEAR_BLOCKS 4  /* blocks under a title its copy is looked for in */
+
+/* Block bi is printed again within the next COPY_NEAR_BLOCKS blocks, with nothing of
+ * four words or more between (a caption printed twice has its picture's alternative
+ * text between): a title and its copy over the deck, a picture's place
+ * between ("Opositores y partidarios de Lukashenko ..." / two bullets / "En Minsk
+ * (Bielorrusia)" / the title again, lainformacion.com by w3m, htmldate eval). */
+static int copy_near(const struct page *p, size_t bi)
+{
+	size_t j;
+
+	for (j = bi + 1; j < p->n && j <= bi + COPY_NEAR_BLOCKS; j++) {
+		if (same_block(p, bi, j))
+			return 1;
+		if (p->b[j].words >= 4)
+			return 0;
+	}
+	return 0;
+}
+
 /* Block b prints block a again and goes on after a space or a separator (a caption,
  * then the caption with its credit), however each is wrapped. */
 static int block_runs_on(const struct page *p, size_t a, size_t b)
@@ -6059,7 +6079,7 @@ span:
 		top = starred_block(s, k->head) == H1_STARS + 1 || bi == md_title;
 		if (k->final == J_GOOD && !top && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
-		      (meta || (bi + 1 < p.n && same_block(&p, bi, bi + 1)) ||
+		      (meta || copy_near(&p, bi) ||
 		       (bi == body && !sentences && dated_over(&p, bi) &&
 			!(bi + 1 < p.n && cut_of_next(&p, bi)))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))

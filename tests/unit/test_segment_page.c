@@ -3763,6 +3763,36 @@ static void test_video_title(void)
 	check_page(&p, "Traffic in the valley is worse than residents think", -1);
 }
 
+/* A long title that opens the run of prose, printed again over the deck with the lead
+ * picture's place between, two bullets and the picture's place name (lainformacion.com
+ * by w3m, htmldate eval): the title is the headline, not the story's first paragraph. */
+static void test_title_copy_near(void)
+{
+	static const char title[] = "Opponents and supporters of the bus lanes end a week of "
+				    "tension with marches along the harbour road";
+	static const char *const between[] = { "", "  \u2022  ", "  \u2022  ", "",
+					       "Riverton (the valley)", "" };
+	struct page p;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "");
+	put(&p, title);
+	for (i = 0; i < COUNT(between); i++)
+		put(&p, between[i]);
+	put(&p, title);
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	check_page(&p, title, 4);
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4821,6 +4851,7 @@ int main(void)
 	test_dom_long_items();
 	test_marked_teasers();
 	test_video_title();
+	test_title_copy_near();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
