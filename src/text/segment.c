@@ -630,6 +630,8 @@ static enum sahifa_status emit(struct seg_state *s)
 			if (s->page)
 				seg_page_title_text(&t, &len);
 			st = sahifa_article_set_str(&a->headline, t, len);
+			if (!st && s->page)
+				a->headline[seg_page_underlined_title(a->headline, len)] = 0;
 			a->headline_line = line;
 			a->headline_lines = (long)l->nlines;
 			break;

@@ -154,6 +154,10 @@ enum sahifa_status seg_page_authors(struct seg_state *s, size_t head);
 /* A page's headline as the record gives it: *t and *len moved past the link's number
  * that lynx prints before a title that links to its own page ("[64]Title"). */
 void seg_page_title_text(const char **t, size_t *len);
+/* A headline t[0..n) that html2text underlined as a link, more '_' than spaces in it
+ * ("تحلیل_روزنامه_اصولگرا_از_..."), with its spaces back, in place, as a byline's are;
+ * returns its length (underscores at its end dropped).  Any other is left as it is. */
+size_t seg_page_underlined_title(char *t, size_t n);
 /* html2text's heading markup dropped from a headline or heading t[0..len): the runs
  * of one to six stars on both sides ("****** Title ******"), or the opening run alone
  * when the wrap put the closing one on a line of its own; other stars are kept. */

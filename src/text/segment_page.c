@@ -2429,6 +2429,22 @@ static void underlined_spaces(char *t, size_t n)
 	}
 }
 
+size_t seg_page_underlined_title(char *t, size_t n)
+{
+	size_t i, under = 0, spaces = 0;
+
+	for (i = 0; i < n; i++) {
+		under += t[i] == '_';
+		spaces += t[i] == ' ';
+	}
+	if (under < 2 || under <= spaces)
+		return n;
+	underlined_spaces(t, n);
+	while (n && (t[n - 1] == '_' || t[n - 1] == ' '))
+		n--;
+	return n;
+}
+
 /* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
  * where it has a run of them, without the
  * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
