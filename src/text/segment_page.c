@@ -932,6 +932,42 @@ static int markdown_page(const struct seg_state *s)
 	return n >= MD_PAGE_LINKS;
 }
 
+#define MD_TITLE_LINES 12  /* lines before a Markdown page's top heading that are read */
+
+/* Markdown's top heading ("# Title") under a page's chrome: every line over it is a
+ * link or a picture alone ("[Learn More](/EU-learn-more/)", a logo's "[![](...)](/)")
+ * or a lower heading ("### Welcome to USA TODAY NETWORK'S EUROPEAN UNION EXPERIENCE",
+ * a consent banner; Gannett's sites by python3-html2text, scrapinghub benchmark), two
+ * lines at least, a link among them (a line and the lines wrapped under it read as
+ * one).  A Markdown article opens with its title or its text instead. */
+static int md_chrome_over_title(const struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i, seen = 0, links = 0;
+
+	for (i = 0; i < s->n_lines && seen <= MD_TITLE_LINES; i++) {
+		const struct seg_line *l = &s->lines[i];
+		size_t b = l->b, e = s->lines[i + (l->nlines > 1 ? l->nlines - 1 : 0)].e;
+
+		if (l->cls == C_BLANK || l->cls == C_CONT)
+			continue;
+		while (e > b && t[e - 1] == ' ')
+			e--;
+		if (e - b > 2 && t[b] == '#' && t[b + 1] == ' ')
+			return seen >= 2 && links >= 1;
+		seen++;
+		if (e - b > 3 && t[b] == '#' && t[b + 1] == '#') {
+			if (l->flags & F_SENTENCE)
+				return 0;
+			continue;
+		}
+		if (!md_link_start(t, b, e) || t[e - 1] != ')')
+			return 0;
+		links++;
+	}
+	return 0;
+}
+
 /* How far a block's Markdown is read, from line to line: a link's text or address
  * may go on in the next line of a wrapped paragraph. */
 struct md_scan {
@@ -5629,8 +5665,9 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (markdown_page(s))
-		return 1;  /* a page's links as Markdown: its menus and lists of teasers */
+	if (markdown_page(s) || md_chrome_over_title(s))
+		return 1;  /* a page's links as Markdown: its menus and lists of teasers, or
+			    * its chrome over the top heading */
 	if (pics)
 		return 1;  /* a picture the renderer printed: a page, however little chrome
 			    * it has around its article */

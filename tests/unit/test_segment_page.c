@@ -3802,6 +3802,51 @@ static void test_title_copy_near(void)
 	check_page(&p, title, 4);
 }
 
+/* A consent banner, its link and the site's logo over a Markdown page's top heading
+ * (Gannett's sites by python3-html2text, scrapinghub benchmark): a page, however few
+ * links it has, and its headline is the top heading, not the banner. */
+static void test_md_chrome_over_title(void)
+{
+	static const char *const top[] = {
+		"### Welcome to RIVERTON DAILY'S EUROPEAN UNION EXPERIENCE", "",
+		"[Learn More](/EU-learn-more/)", "",
+		"[![](https://cdn.riverton.example/logos-and-branding/logo-compact.svg)](/)", "",
+		"#  Council backs bus lanes for the harbour road ", "",
+		"Jane Doe  RIVERTON DAILY ", "", "Published 7:07 PM EST Nov 19, 2025 ", "",
+	};
+	static const char *const more[] = {
+		"The ferry company said it would run an extra boat on Saturdays.",
+		"The library will open on Sundays from the first week of March.",
+		"The school board meets again on Thursday to set next year's fees.",
+		"The harbour festival moves to August after the council vote.",
+		"The mayor said the city would publish the full plan next week.",
+		"Residents can send their views to the council until the end of January.",
+		"The transport grant runs out at the end of the year.",
+		"Shop owners plan a meeting of their own on Monday evening.",
+		"Two more public meetings will follow in the spring.",
+		"The first section should be finished by the summer holidays.",
+		"Buses will run on the old route while the work goes on.",
+		"Cyclists may use the new lanes outside the morning and evening peaks.",
+	};
+	struct page p;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(top); i++)
+		put(&p, top[i]);
+	for (i = 0; i < 4; i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	for (i = 0; i < COUNT(more); i++) {
+		put(&p, more[i]);
+		put(&p, "");
+	}
+	put(&p, "[About us](/about/) | [Contact](/contact/) | [Privacy](/privacy/)");
+	check_page(&p, "Council backs bus lanes for the harbour road", -1);
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4861,6 +4906,7 @@ int main(void)
 	test_marked_teasers();
 	test_video_title();
 	test_title_copy_near();
+	test_md_chrome_over_title();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
