@@ -932,38 +932,48 @@ static int markdown_page(const struct seg_state *s)
 	return n >= MD_PAGE_LINKS;
 }
 
-#define MD_TITLE_LINES 12  /* lines before a Markdown page's top heading that are read */
+#define MD_TITLE_LINES 12  /* lines before a page's top heading that are read */
 
-/* Markdown's top heading ("# Title") under a page's chrome: every line over it is a
- * link or a picture alone ("[Learn More](/EU-learn-more/)", a logo's "[![](...)](/)")
- * or a lower heading ("### Welcome to USA TODAY NETWORK'S EUROPEAN UNION EXPERIENCE",
- * a consent banner; Gannett's sites by python3-html2text, scrapinghub benchmark), two
- * lines at least, a link among them (a line and the lines wrapped under it read as
- * one).  A Markdown article opens with its title or its text instead. */
-static int md_chrome_over_title(const struct seg_state *s)
+/* A page's top heading under its chrome: every line over Markdown's "# Title" or
+ * html2text's "****** Title ******" is a link or a picture alone ("[Learn More](/EU-
+ * learn-more/)", a logo's "[![](...)](/)"; html2text's underlined "Learn_More" and
+ * "[https://.../logo-compact.svg]") or a lower heading ("### Welcome to USA TODAY
+ * NETWORK'S EUROPEAN UNION EXPERIENCE", "**** ... ****", a consent banner; Gannett's
+ * sites by python3-html2text and html2text, scrapinghub benchmark), two lines at
+ * least, a link among them (a line and the lines wrapped under it read as one).  An
+ * article opens with its title or its text instead. */
+static int chrome_over_title(const struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i, seen = 0, links = 0;
 
 	for (i = 0; i < s->n_lines && seen <= MD_TITLE_LINES; i++) {
 		const struct seg_line *l = &s->lines[i];
-		size_t b = l->b, e = s->lines[i + (l->nlines > 1 ? l->nlines - 1 : 0)].e;
+		size_t b = l->b, e = s->lines[i + (l->nlines > 1 ? l->nlines - 1 : 0)].e, stars;
 
 		if (l->cls == C_BLANK || l->cls == C_CONT)
 			continue;
+		while (b < e && t[b] == ' ')
+			b++;
 		while (e > b && t[e - 1] == ' ')
 			e--;
-		if (e - b > 2 && t[b] == '#' && t[b + 1] == ' ')
+		stars = stars_open((const char *)t + b, e - b);
+		if ((e - b > 2 && t[b] == '#' && t[b + 1] == ' ') ||
+		    (stars == H1_STARS && t[e - 1] == '*'))
 			return seen >= 2 && links >= 1;
 		seen++;
-		if (e - b > 3 && t[b] == '#' && t[b + 1] == '#') {
+		if ((e - b > 3 && t[b] == '#' && t[b + 1] == '#') || (stars && t[e - 1] == '*')) {
 			if (l->flags & F_SENTENCE)
 				return 0;
 			continue;
 		}
-		if (!md_link_start(t, b, e) || t[e - 1] != ')')
-			return 0;
-		links++;
+		if ((md_link_start(t, b, e) && t[e - 1] == ')') ||
+		    (t[b] == '[' && t[e - 1] == ']' && !memchr(t + b, ' ', e - b)) ||
+		    (memchr(t + b, '_', e - b) && !memchr(t + b, ' ', e - b))) {
+			links++;
+			continue;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -5665,7 +5675,7 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (markdown_page(s) || md_chrome_over_title(s))
+	if (markdown_page(s) || chrome_over_title(s))
 		return 1;  /* a page's links as Markdown: its menus and lists of teasers, or
 			    * its chrome over the top heading */
 	if (pics)
