@@ -2925,6 +2925,14 @@ static unsigned page_stops(const struct page *p)
 	return p->lang >= 0 ? 1u << p->lang : ~0u;
 }
 
+/* t[0..len) goes on, after a name, with "and" or "&" and another name: two authors. */
+static int names_joined(const char *t, size_t len)
+{
+	size_t k = starts_ci(t, len, "and ") ? 4 : starts_ci(t, len, "& ") ? 2 : 0;
+
+	return k && name_prefix(t + k, len - k) != 0;
+}
+
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
  * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
@@ -2967,6 +2975,8 @@ static int name_line(const char *t, size_t len, unsigned stops)
 		return 1;
 	if (*r == '@' || *r == '(')
 		return 2;
+	if (names_joined(r, rl) && !has_any(t, len, w_footer) && !has_any(t, len, w_cookie))
+		return 2;  /* "Kevin Johnson and Kevin McCoy  USA TODAY" (usatoday.com) */
 	if (memchr(t + n, ',', (size_t)(r - t) - n) && starts_role(r, rl))
 		return 2;  /* a role after a comma: "Jane Doe, Staff Writer" */
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
@@ -3318,6 +3328,39 @@ static int account_name(const char *t, size_t len)
 	return !memchr(t, ' ', len) && word_in(t, len, name_accounts);
 }
 
+/* The length of name t[0..len) without the words in capitals that end it when two
+ * words in mixed case come before them: the desk's or the agency's name run on
+ * ("Kevin McCoy  USA TODAY" is Kevin McCoy; "JEFFREY GETTLEMAN" stays). */
+static size_t caps_tail(const char *t, size_t len)
+{
+	size_t e = len, mixed = 0, cut = len;
+	int tail = 1;
+
+	while (e > 0) {
+		size_t b = e, caps = 0, small = 0, k;
+
+		while (b > 0 && t[b - 1] != ' ')
+			b--;
+		for (k = b; k < e; k++) {
+			caps += t[k] >= 'A' && t[k] <= 'Z';
+			small += t[k] >= 'a' && t[k] <= 'z';
+		}
+		tail = tail && caps >= 2 && !small;
+		if (tail)
+			cut = b;
+		else if (small && caps)
+			mixed++;
+		while (b > 0 && t[b - 1] == ' ')
+			b--;
+		e = b;
+	}
+	if (cut == len || mixed < 2)
+		return len;
+	while (cut > 0 && t[cut - 1] == ' ')
+		cut--;
+	return cut;
+}
+
 /* Author names of a "By A and B" part of a byline (t after the "By "). */
 static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t len)
 {
@@ -3355,6 +3398,7 @@ static enum sahifa_status add_names(struct seg_state *s, const char *t, size_t l
 				e = b + (e - b) / 2;  /* "By [39]Sean Martin [40]Sean Martin"
 						       * (express.co.uk by lynx): a portrait's
 						       * text, then the name */
+			e = b + caps_tail(t + b, e - b);
 			if (e > b && e - b < 60 && !account_name(t + b, e - b) &&
 			    sahifa_article_add_author(s->a, t + b, e - b))
 				return SAHIFA_ERR_NOMEM;
@@ -3478,6 +3522,12 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 	    name_line(t, i, stops))
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if ((i = name_prefix(t, len)) != 0 && name_line(t, len, stops)) {
+		size_t r = i;
+
+		while (r < len && t[r] == ' ')
+			r++;
+		if (names_joined(t + r, len - r))
+			return add_names(s, t, len);
 		if (doubled(t, i))
 			i /= 2;  /* "Aleš Vávra Aleš Vávra": the portrait's text, then the name */
 		return sahifa_article_add_author(s->a, t, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;

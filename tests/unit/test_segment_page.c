@@ -3861,6 +3861,40 @@ static void test_md_chrome_over_title(void)
 	}
 }
 
+/* Two names joined by "and" under the headline, the desk's name in capitals run on
+ * after them (usatoday.com by w3m, scrapinghub benchmark): two authors, the desk's
+ * name in neither; a name in capitals stays whole. */
+static void test_joined_names(void)
+{
+	static const struct {
+		const char *line, *first, *second;
+	} cases[] = {
+		{ "Jane Doe and Sam Carter  RIVERTON DAILY", "Jane Doe", "Sam Carter" },
+		{ "Jane Doe & Sam Carter", "Jane Doe", "Sam Carter" },
+		{ "By JANE DOE and SAM CARTER", "JANE DOE", "SAM CARTER" },
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(cases); i++) {
+		struct page p;
+		struct sahifa_article a;
+		long at = 0, unused = 0;
+
+		build(&p, 0, "Council backs bus lanes for the harbour road", cases[i].line, NULL,
+		      &at, &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		CHECK_INT(cases[i].line, a.byline_line, at);
+		CHECK_INT(cases[i].line, (long)a.n_authors, 2);
+		if (a.n_authors == 2) {
+			CHECK_STR(cases[i].line, a.authors[0], cases[i].first);
+			CHECK_STR(cases[i].line, a.authors[1], cases[i].second);
+		}
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4921,6 +4955,7 @@ int main(void)
 	test_video_title();
 	test_title_copy_near();
 	test_md_chrome_over_title();
+	test_joined_names();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
