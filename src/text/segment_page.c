@@ -5650,6 +5650,44 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 	return mark;
 }
 
+#define HEADER_LINES 6      /* lines of the text's first block read as its header */
+#define HEADER_SHORT 60     /* characters of a chrome line over the title */
+
+/* The text's first block is a page's header: short lines over its title, then the
+ * title's byline or date line ("Welcome to USA TODAY NETWORK'S EUROPEAN UNION
+ * EXPERIENCE" / "Learn More" / the title / "Kevin Johnson and Kevin McCoy USA TODAY" /
+ * "Published 7:07 PM EST Nov 19, 2019", Gannett's sites as a DOM's text, scrapinghub
+ * benchmark).  A clean article's byline or date comes right under its title. */
+static int header_over_title(const struct seg_state *s)
+{
+	const char *t = s->text;
+	size_t i = 0, k = 0, line[HEADER_LINES];
+
+	while (i < s->n_lines && s->lines[i].cls == C_BLANK)
+		i++;
+	for (; i < s->n_lines && k < HEADER_LINES && s->lines[i].cls != C_BLANK; i++)
+		if (s->lines[i].cls != C_CONT)
+			line[k++] = i;
+	for (i = 2; i < k; i++) {
+		const struct seg_line *l = &s->lines[line[i]], *h = &s->lines[line[i - 1]];
+		size_t j;
+
+		if (l->chars > SEG_BYLINE_MAX_CHARS ||
+		    !(starts_ci(t + l->b, l->e - l->b, "by ") ||
+		      name_line(t + l->b, l->e - l->b, ~0u) == 2 ||
+		      (looks_dated(t + l->b, l->e - l->b) && l->chars < HEADER_SHORT)))
+			continue;
+		if (h->chars < 20 || (h->flags & F_SENTENCE))
+			return 0;
+		for (j = 0; j + 1 < i; j++)
+			if (s->lines[line[j]].chars > HEADER_SHORT ||
+			    (s->lines[line[j]].flags & F_SENTENCE))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* A line that is a picture as a renderer prints it, its alternative text or file name
  * alone in brackets: "[logo-compa]", "[6359547282]" (w3m, the EU edition of Gannett's
  * papers, scrapinghub benchmark), "[2][logo-compact.svg]" (lynx, the same).  No author
@@ -5725,7 +5763,7 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
-	if (markdown_page(s) || chrome_over_title(s))
+	if (markdown_page(s) || chrome_over_title(s) || header_over_title(s))
 		return 1;  /* a page's links as Markdown: its menus and lists of teasers, or
 			    * its chrome over the top heading */
 	if (pics)

@@ -3802,10 +3802,12 @@ static void test_title_copy_near(void)
 	check_page(&p, title, 4);
 }
 
-/* A consent banner, its link and the site's logo over a Markdown page's top heading
- * (Gannett's sites by python3-html2text, scrapinghub benchmark): a page, however few
- * links it has, and its headline is the top heading, not the banner. */
-static void test_md_chrome_over_title(void)
+/* A consent banner, its link and the site's logo over a page's title (Gannett's sites
+ * by python3-html2text, html2text and as a DOM's text, scrapinghub benchmark): a page,
+ * however few links it has, and its headline is the title under them, not the banner.
+ * As Markdown and html2text print them, the title is the top heading; in a DOM's text,
+ * it is the line over the byline and date. */
+static void test_chrome_over_title(void)
 {
 	static const char *const top[] = {
 		"### Welcome to RIVERTON DAILY'S EUROPEAN UNION EXPERIENCE", "",
@@ -3823,6 +3825,14 @@ static void test_md_chrome_over_title(void)
 		"****** Council backs bus lanes for the harbour road ******",
 		" Jane Doe   RIVERTON DAILY", "Published 7:07 PM EST Nov 19, 2025", "",
 	};
+	/* and as a DOM's text, with no markup at all */
+	static const char *const dom[] = {
+		"Welcome to RIVERTON DAILY'S EUROPEAN UNION EXPERIENCE", "Learn More",
+		"Council backs bus lanes for the harbour road",
+		"Jane Doe and Sam Carter RIVERTON DAILY", "Published 7:07 PM EST Nov 19, 2025", "",
+	};
+	const char *const *head[] = { top, starred, dom };
+	const size_t heads[] = { COUNT(top), COUNT(starred), COUNT(dom) };
 	static const char *const more[] = {
 		"The ferry company said it would run an extra boat on Saturdays.",
 		"The library will open on Sundays from the first week of March.",
@@ -3840,13 +3850,13 @@ static void test_md_chrome_over_title(void)
 	struct page p;
 	size_t i, k;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < COUNT(head); k++) {
 		sahifa_buf_init(&p.b, 0);
 		p.line = 0;
-		for (i = 0; i < (k ? COUNT(starred) : COUNT(top)); i++)
-			put(&p, k ? starred[i] : top[i]);
+		for (i = 0; i < heads[k]; i++)
+			put(&p, head[k][i]);
 		for (i = 0; i < 4; i++) {
-			if (k)
+			if (k == 1)
 				put_html2text(&p, prose_en[i]);
 			else
 				put(&p, prose_en[i]);
@@ -4954,7 +4964,7 @@ int main(void)
 	test_marked_teasers();
 	test_video_title();
 	test_title_copy_near();
-	test_md_chrome_over_title();
+	test_chrome_over_title();
 	test_joined_names();
 	test_poem_not_page();
 	test_placeholder_page();
