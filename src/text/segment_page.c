@@ -2275,6 +2275,33 @@ static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };
+/* News agencies that sign with their initials, and a story's place after them. */
+static const char *const agency_initials[] = { "AP", "AFP", "PTI", "IANS", "UPI", "DPA",
+						"EFE", "ANSA", "ANI", "TASS", "APA", "ANP",
+						"PAP", "MTI", "IRNA", "WAM", "SPA", "KUNA", "QNA",
+						"MENA", NULL };
+#define AGENCY_DATELINE_MAX 40  /* characters of "PTI, Washington," */
+
+/* The line is an agency's initials and the story's place: "PTI, Washington,"
+ * (deccanherald.com by w3m, scrapinghub benchmark), "AFP, Paris". */
+static int agency_dateline(const char *t, size_t len)
+{
+	size_t n = 0, k;
+
+	while (len && (t[len - 1] == ' ' || t[len - 1] == ','))
+		len--;
+	if (len > AGENCY_DATELINE_MAX)
+		return 0;
+	while (n < len && t[n] >= 'A' && t[n] <= 'Z')
+		n++;
+	if (n + 2 >= len || t[n] != ',' || t[n + 1] != ' ' || t[n + 2] < 'A' || t[n + 2] > 'Z')
+		return 0;
+	for (k = 0; agency_initials[k]; k++)
+		if (strlen(agency_initials[k]) == n && !memcmp(t, agency_initials[k], n))
+			return 1;
+	return 0;
+}
+
 /* News agencies, whose name closes or makes a byline ("Jane Doe | Reuters"). */
 static const char *const agencies[] = { "reuters", "associated press", "(ap)", " ap ", "afp",
 					"agence france", "bloomberg", "dpa", "xinhua",
@@ -2764,6 +2791,8 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
 	    !has_bytes(t, len, "摄") && !has_bytes(t, len, "。"))
 		return 2;  /* (not a caption: "新华社记者 才扬 摄") */
+	if (agency_dateline(t, len))
+		return 2;  /* "PTI, Washington," */
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) &&
 	    (k->words <= 8 || has_date || looks_dated(t, len)) && !has_bytes(t, len, " / ") &&
 	    !has_ascii_ci(t, len, "picture") && !has_ascii_ci(t, len, "photo"))
@@ -3479,6 +3508,9 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
 	}
+	if (agency_dateline(t, len))
+		return sahifa_article_add_author(s->a, t, (size_t)((const char *)memchr(t, ',', len) - t))
+			       ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if ((at = glued_by(t, len)) != 0)
 		return add_names(s, t + at, len - at);
 	if ((at = by_after_date(t, len)) != 0) {
