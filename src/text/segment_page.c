@@ -2994,9 +2994,10 @@ static int name_line(const char *t, size_t len, unsigned stops)
 		while (i < m) {
 			for (j = i; j < m && f[j] != ' '; j++)
 				;
-			if (j > i && j - i <= SW_WORD_MAX &&
+			if (j > i && j - i <= SW_WORD_MAX && !(i == 0 && j == 2 && j < m) &&
 			    (sw_lookup(hash_cps(f + i, j - i)) & stops))
-				return 0;
+				return 0;  /* (a first name of two letters, "Ed Cara", may be
+					    * a list's stop word) */
 			i = j + 1;
 		}
 	}
