@@ -1812,6 +1812,26 @@ static int tweet_block(const struct page *p, size_t bi)
 			     * list of addresses */
 
 /* Reason fixed by a block's own shape, whatever its position (or -1). */
+#define PAREN_CREDIT_MAX 60  /* characters of a credit in brackets */
+
+/* A picture's credit alone in brackets, the photographer and the agency or paper
+ * apart by a slash: "(Jacquelyn Martin / Associated Press)" (latimes.com by w3m,
+ * scrapinghub benchmark). */
+static int paren_credit(const char *t, size_t len)
+{
+	const char *slash;
+
+	while (len && *t == ' ')
+		t++, len--;
+	while (len && t[len - 1] == ' ')
+		len--;
+	if (len < 8 || len > PAREN_CREDIT_MAX || t[0] != '(' || t[len - 1] != ')' ||
+	    memchr(t + 1, '(', len - 1) || has_digit(t, len))
+		return 0;
+	slash = memmem(t, len, " / ", 3);
+	return slash && slash - t > 3 && t + len - slash > 5 && !memmem(slash + 3, (size_t)(t + len - slash - 3), " / ", 3);
+}
+
 /* An entry of lynx's list of references: the link's number, then its address, however
  * long the address is ("55. mailto:newstips@nbcdfw.com?body=Thanks for contacting NBC
  * 5 Dallas-Fort Worth. Please use this e-mail to send us ...", a TV station's story of
@@ -1878,7 +1898,8 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_RELATED, k->detail = D_GLUED;
 		return;
 	}
-	if (k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) {
+	if ((k->chars <= 200 && has_any(t, len, w_credit) && !ends_sentence(h)) ||
+	    paren_credit(t, len)) {
 		k->reason = SAHIFA_REASON_CREDIT, k->detail = D_CREDIT;
 		return;
 	}

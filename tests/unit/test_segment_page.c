@@ -2364,6 +2364,9 @@ static void test_inside(void)
 		{ 0, "تصویر کے کاپی رائٹ", "credit" },
 		{ 0, "شٹر اسٹاک فوٹو", "credit" },
 		{ 0, "Kathrin Ziegler/Getty Images", "credit" },
+		/* a credit alone in brackets, photographer and agency (latimes.com by
+		 * w3m, scrapinghub benchmark) */
+		{ 0, "(Jacquelyn Martin / Associated Press)", "credit" },
 		/* BBC's caption of a video (readability test page bbc-1) */
 		{ 0, "Media caption Mr Obama told the BBC that gun control was his biggest "
 		     "frustration", "credit" },
