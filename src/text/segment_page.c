@@ -5704,14 +5704,28 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 	return mark;
 }
 
-#define HEADER_LINES 6      /* lines of the text's first block read as its header */
+#define HEADER_LINES 8      /* lines of the text's first block read as its header */
+#define KICKER_MAX 25       /* characters of a section's name over a title */
 #define HEADER_SHORT 60     /* characters of a chrome line over the title */
+
+/* Line a is a section's name over title b: a few words, no sentence, over a longer
+ * line without one ("U.S. news" / "New York man pleads guilty to threatening to kill
+ * Rep. Ilhan Omar", nbcnews.com as a DOM's text, scrapinghub benchmark). */
+static int kicker_over_title(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *k = &s->lines[a], *h = &s->lines[b];
+
+	return k->chars < KICKER_MAX && !(k->flags & F_SENTENCE) && h->chars >= 2 * KICKER_MAX &&
+	       !(h->flags & F_SENTENCE);
+}
 
 /* The text's first block is a page's header: short lines over its title, then the
  * title's byline or date line ("Welcome to USA TODAY NETWORK'S EUROPEAN UNION
  * EXPERIENCE" / "Learn More" / the title / "Kevin Johnson and Kevin McCoy USA TODAY" /
  * "Published 7:07 PM EST Nov 19, 2019", Gannett's sites as a DOM's text, scrapinghub
- * benchmark).  A clean article's byline or date comes right under its title. */
+ * benchmark), or a section's name over the title and the byline or date further down
+ * the block (kicker_over_title).  A clean article's byline or date comes right under
+ * its title. */
 static int header_over_title(const struct seg_state *s)
 {
 	const char *t = s->text;
@@ -5731,6 +5745,8 @@ static int header_over_title(const struct seg_state *s)
 		      name_line(t + l->b, l->e - l->b, ~0u) == 2 ||
 		      (looks_dated(t + l->b, l->e - l->b) && l->chars < HEADER_SHORT)))
 			continue;
+		if (kicker_over_title(s, line[0], line[1]))
+			return 1;
 		if (h->chars < 20 || (h->flags & F_SENTENCE))
 			return 0;
 		for (j = 0; j + 1 < i; j++)
