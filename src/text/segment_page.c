@@ -3309,21 +3309,29 @@ static const char *const by_labels[] = { "by", "author", "authors", "autor", "au
 					 "posted by", "written by", "par", "por", "von", "door",
 					 "yazar", "автор", "Автор", "oleh", NULL };
 
-/* The line is a label of by_labels alone, with or without a colon. */
-static int by_label(const char *t, size_t len)
+/* The line t[0, len) is one of list alone, in any case, spaces around it aside. */
+static int line_is(const char *t, size_t len, const char *const *list)
 {
 	size_t k;
 
-	while (len && (t[len - 1] == ' ' || t[len - 1] == ':'))
+	while (len && t[len - 1] == ' ')
 		len--;
 	while (len && *t == ' ') {
 		t++;
 		len--;
 	}
-	for (k = 0; by_labels[k]; k++)
-		if (strlen(by_labels[k]) == len && starts_ci(t, len, by_labels[k]))
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == len && starts_ci(t, len, list[k]))
 			return 1;
 	return 0;
+}
+
+/* The line is a label of by_labels alone, with or without a colon. */
+static int by_label(const char *t, size_t len)
+{
+	while (len && (t[len - 1] == ' ' || t[len - 1] == ':'))
+		len--;
+	return line_is(t, len, by_labels);
 }
 
 /* Letters after a name that are a degree or a title, not another author: "Written by
@@ -4390,22 +4398,6 @@ static const char *const w_video_label[] = { "just watched", "must watch", "now 
 					     "replay", "watch video", "play video", "more videos",
 					     NULL };  /* not "Video" alone: a menu's item */
 
-/* The line t[0, len) is one of list alone, in any case, spaces around it aside. */
-static int line_is(const char *t, size_t len, const char *const *list)
-{
-	size_t k;
-
-	while (len && t[len - 1] == ' ')
-		len--;
-	while (len && *t == ' ') {
-		t++;
-		len--;
-	}
-	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == len && starts_ci(t, len, list[k]))
-			return 1;
-	return 0;
-}
 
 /* Block bi is a video's title: it, or a copy of it on the page, stands by a player's
  * label ("JUST WATCHED" over it, cnn.com's player by w3m, scrapinghub benchmark).  A

@@ -160,6 +160,30 @@ static int segment_page(struct page *p, struct sahifa_article *a)
 	return sahifa_segment(defaults, p->b.data, p->b.len, a, &err);
 }
 
+/* A page of the tests: the menu over what a test puts, the prose and the footer
+ * under it. */
+static void page_open(struct page *p)
+{
+	size_t i;
+
+	sahifa_buf_init(&p->b, 0);
+	p->line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(p, menu_en[i]);
+	put(p, "");
+}
+
+static void page_close(struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(p, prose_en[i]);
+		put(p, "");
+	}
+	put(p, "About us · Contact · Privacy policy · Terms of use");
+}
+
 /* Segment the page p and check its headline, its count of paragraphs (unless
  * paragraphs is negative) and that no line is lost; p is released. */
 static void check_page(struct page *p, const char *headline, long paragraphs)
@@ -2678,11 +2702,7 @@ static void test_box_before_form(void)
 	size_t i;
 	long notice;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	for (i = 0; i < 4; i++) {
@@ -2837,11 +2857,7 @@ static void test_reflow_rule(void)
 	long rule;
 	int alone = 0;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	for (i = 0; i < 4; i++) {
@@ -3707,11 +3723,7 @@ static void test_marked_teasers(void)
 	struct page p;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	for (i = 0; i < COUNT(teasers); i++) {
 		put(&p, "  \u2022  ");
 		put(&p, "    [e151e5]");
@@ -3728,11 +3740,7 @@ static void test_marked_teasers(void)
 	put(&p, "[e151e5]");
 	put(&p, "School meals to cost less from April in every district");
 	put(&p, "");
-	for (i = 0; i < 4; i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	page_close(&p);
 	check_page(&p, "Council says yes, after all", -1);
 }
 
@@ -3757,11 +3765,7 @@ static void test_video_title(void)
 	struct page p;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Traffic in the valley is worse than residents think");
 	put(&p, "");
 	put(&p, "By Jane Doe");
@@ -3773,11 +3777,7 @@ static void test_video_title(void)
 		put(&p, videos[i]);
 		put(&p, "");
 	}
-	for (i = 0; i < 4; i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	page_close(&p);
 	check_page(&p, "Traffic in the valley is worse than residents think", -1);
 }
 
@@ -3793,21 +3793,13 @@ static void test_title_copy_near(void)
 	struct page p;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, title);
 	for (i = 0; i < COUNT(between); i++)
 		put(&p, between[i]);
 	put(&p, title);
 	put(&p, "");
-	for (i = 0; i < 4; i++) {
-		put(&p, prose_en[i]);
-		put(&p, "");
-	}
-	put(&p, "\u00a9 2025 Riverton Daily. All rights reserved.");
+	page_close(&p);
 	check_page(&p, title, 4);
 }
 
@@ -3950,30 +3942,6 @@ static void test_poem_not_page(void)
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
-}
-
-/* A page of the tests below: the menu over what a test puts, the prose and the footer
- * under it. */
-static void page_open(struct page *p)
-{
-	size_t i;
-
-	sahifa_buf_init(&p->b, 0);
-	p->line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(p, menu_en[i]);
-	put(p, "");
-}
-
-static void page_close(struct page *p)
-{
-	size_t i;
-
-	for (i = 0; i < COUNT(prose_en); i++) {
-		put(p, prose_en[i]);
-		put(p, "");
-	}
-	put(p, "About us · Contact · Privacy policy · Terms of use");
 }
 
 /* A site's legal notice under its footer, in prose and longer than the short story
@@ -4554,11 +4522,7 @@ static void test_exclaimed_post(void)
 	long first = 0, copy[3] = { 0 };
 	size_t i, j, n = 0, kept = 0;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "[The Palace: Tale of Jang Noksu] More Reviews from KLOOK Visitors!");
 	put(&p, "");
 	put(&p, "October 15, 2018/0 Comments/in Jeongdong Perfomance News /by jdadmin");
@@ -4631,11 +4595,7 @@ static void test_table_in_story(void)
 	long first = 0;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	for (i = 0; i < 4; i++) {
@@ -4698,11 +4658,7 @@ static void test_promo_front(void)
 	long first;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	first = p.line + 1;
 	for (i = 0; i < COUNT(box); i++)
 		put(&p, box[i]);
@@ -4779,11 +4735,7 @@ static void test_teasers_run(void)
 	long first = 0, at = 0;
 	size_t i;
 
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
-	put(&p, "");
+	page_open(&p);
 	put(&p, "1Password f\xc3\xbcr Mac generiert Einmal-Passw\xc3\xb6rter");
 	put(&p, "");
 	at = p.line + 1;
