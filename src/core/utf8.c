@@ -162,23 +162,27 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 	unsigned alnum = (unsigned)_mm_movemask_epi8(
 		_mm_or_si128(SHF_IN16(_mm_or_si128(v, SHF_B16(0x20)), 'a', 'z'),
 			     SHF_IN16(v, '0', '9')));
-	unsigned word, take = 16, from = 0;
+	unsigned word, take, last, mask, from = 0;
 	int h = *has;
 
 	if (!shf_block16_arabic(v, &lead, &cont))
 		return 0;
-	if (lead & 0x8000) {
-		take = 15;
-		lead &= 0x7FFF;
-	}
-	word = (alnum | lead) & ((1u << take) - 1);
-	if (((word | cont | space) & ((1u << take) - 1)) == (1u << take) - 1) {
+	/* a last lead is the next block's, without a branch (a word ends there about
+	 * one block in two) */
+	last = lead >> 15 & 1;
+	take = 16 - last;
+	mask = 0xFFFFu >> last;
+	lead &= mask;
+	word = (alnum | lead) & mask;
+	if (((word | cont | space) & mask) == mask) {
 		/* nothing but words and spaces: a space ends a word where the byte before
-		 * it is of one (the first space also the word open before the block) */
+		 * it is of one (the first space also the word open before the block); past
+		 * the last space (none: from the start) the word still open */
 		unsigned ends = space & (word | cont) << 1;
+		unsigned past = (unsigned)(32 - __builtin_clz(space | 1)) * (space != 0);
 
 		*n += (uint64_t)(bits8[ends & 0xFF] + bits8[ends >> 8]) + (h && (space & 1));
-		*has = space ? (word >> (32 - __builtin_clz(space))) != 0 : (h || word);
+		*has = (word >> past) != 0 || (h && !space);
 		return take;
 	}
 	for (; space; space &= space - 1) {

@@ -29,11 +29,40 @@
  * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
  * the state, so two texts of one length that differ in one block never collide.
  * padded: the eight bytes before p may be read (text_hash_padded). */
-static inline uint64_t text_hash_at(const char *p, size_t n, uint64_t seed, int padded)
+static inline __attribute__((always_inline)) uint64_t text_hash_at(const char *p, size_t n,
+								   uint64_t seed, int padded)
 {
 	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
 	int whole = n >= 8;
 
+	if (padded && n - 1 < 16) {
+		/* A word of 1 to 16 bytes, the common case, without a branch on its length
+		 * (which was as good as random): both steps' values made, the right ones
+		 * kept.  The loads end at or before the word's end and start no earlier than
+		 * eight bytes before it. */
+		size_t m = n < 8 ? n : 8;
+		uint64_t x1, x2, b1, t1, b2, t2, r, m16, m8, lt8;
+
+		memcpy(&x1, p + m - 8, 8);
+		memcpy(&x2, p + n - 8, 8);
+		x1 = QUALITY_LE64(x1) >> (8 * (8 - m));
+		x2 = QUALITY_LE64(x2) >> (8 * ((16 - n) & 7));
+		b1 = (h ^ x1) * 0xBF58476D1CE4E5B9ULL;
+		b1 ^= b1 >> 29;
+		t1 = (h ^ x1) * 0x94D049BB133111EBULL;
+		t1 ^= t1 >> 32;
+		b2 = (b1 ^ x2) * 0xBF58476D1CE4E5B9ULL;
+		b2 ^= b2 >> 29;
+		t2 = (b1 ^ x2) * 0x94D049BB133111EBULL;
+		t2 ^= t2 >> 32;
+		/* (masks, not ?:, which the compiler makes branches of) */
+		m16 = 0 - (uint64_t)(n == 16);
+		m8 = 0 - (uint64_t)(n == 8);
+		lt8 = 0 - (uint64_t)(n < 8);
+		r = (b2 & m16) | (t2 & ~m16);
+		r = (b1 & m8) | (r & ~m8);
+		return (t1 & lt8) | (r & ~lt8);
+	}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&x, p, 8);
 		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
@@ -182,19 +211,21 @@ static const struct stoplist *stoplist_get(const char *lang, struct sahifa_error
 
 static inline int stoplist_has(const struct stoplist *l, uint64_t h)
 {
-	size_t k = (size_t)(h ^ h >> 31) & l->mask;
+	/* The filter's answer without a branch (a stop word or not is as good as
+	 * random): a word the filter rules out probes slot 0, whose line stays cached,
+	 * and the answer is the filter's and the probe's. */
+	size_t in = l->filter[stop_bit(h) >> 3] >> (stop_bit(h) & 7) & 1;
+	size_t k = (size_t)(h ^ h >> 31) & l->mask & (0 - in);
 	uint64_t x;
 
 	if (!h)
 		return l->has_zero;
-	if (!(l->filter[stop_bit(h) >> 3] >> (stop_bit(h) & 7) & 1))
-		return 0;
 	/* The first slot probed is h or empty but for a collision (a quarter of the
 	 * slots at most are taken): one branch that seldom goes on, where a branch on
 	 * the answer, a stop word or not, was as good as random. */
-	for (x = l->set[k]; (x != h) & (x != 0); x = l->set[k])
+	for (x = l->set[k]; (x != h) & (x != 0) & (in != 0); x = l->set[k])
 		k = (k + 1) & l->mask;
-	return x == h;
+	return (int)in & (x == h);
 }
 
 /* ---- words --------------------------------------------------------------------- */
@@ -343,13 +374,24 @@ static size_t table_size(size_t n)
  * so a new pass of the same article needs no clearing.  The slot's place is returned. */
 static inline size_t table_add(struct slot64 *t, size_t size, uint64_t key, uint32_t gen)
 {
-	size_t i = (size_t)(key ^ key >> 29) & (size - 1);
+	size_t i = (size_t)(key ^ key >> 29) & (size - 1), j;
+	int here, next;
 
-	/* one branch: whether the slot is taken (a word seen before) is as good as
-	 * random, and a branch on it and one on the key mispredicted both */
-	while ((t[i].used == gen) & (t[i].key != key))
-		i = (i + 1) & (size - 1);
-	t[i].count = (t[i].used == gen ? t[i].count : 0) + 1;
+	/* Linear probing two slots a step, with one branch: whether the slot is taken
+	 * (a word seen before) is as good as random, and so was whether its neighbour
+	 * must be probed too (half of the words' first slots are some other word's at
+	 * most); both of a pair taken by others is rare. */
+	for (;;) {
+		j = (i + 1) & (size - 1);
+		here = (t[i].used != gen) | (t[i].key == key);
+		next = (t[j].used != gen) | (t[j].key == key);
+		if (here | next)
+			break;
+		i = (j + 1) & (size - 1);
+	}
+	i = here ? i : j;
+	/* (a count of an earlier pass is 0: by a mask, as ?: became a branch) */
+	t[i].count = (t[i].count & (0u - (uint32_t)(t[i].used == gen))) + 1;
 	t[i].used = gen;
 	t[i].key = key;
 	return i;

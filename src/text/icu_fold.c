@@ -183,16 +183,16 @@ static inline size_t fold16(const unsigned char *s, int space, unsigned char *ds
 	kaf = _mm_and_si128(la, _mm_cmpeq_epi8(v, SHF_B16(0xA9)));
 	upper = SHF_IN16(v, 'A', 'Z');
 	change = _mm_or_si128(_mm_or_si128(alef, heh), _mm_or_si128(yeh, kaf));
-	if (_mm_movemask_epi8(_mm_or_si128(change, upper))) {
-		to_d9 = _mm_srli_si128(_mm_or_si128(_mm_or_si128(heh, kaf), _mm_and_si128(lb, yeh)), 1);
-		v = _mm_or_si128(_mm_andnot_si128(change, v),
-				 _mm_or_si128(_mm_or_si128(_mm_and_si128(alef, SHF_B16(0xA7)),
-							   _mm_and_si128(heh, SHF_B16(0x87))),
-					      _mm_or_si128(_mm_and_si128(yeh, SHF_B16(0x8A)),
-							   _mm_and_si128(kaf, SHF_B16(0x83)))));
-		v = _mm_or_si128(_mm_andnot_si128(to_d9, v), _mm_and_si128(to_d9, SHF_B16(0xD9)));
-		v = _mm_add_epi8(v, _mm_and_si128(upper, SHF_B16(0x20)));
-	}
+	/* (always: whether a block has one is as good as random, and a branch on it
+	 * mispredicted more than the few steps cost) */
+	to_d9 = _mm_srli_si128(_mm_or_si128(_mm_or_si128(heh, kaf), _mm_and_si128(lb, yeh)), 1);
+	v = _mm_or_si128(_mm_andnot_si128(change, v),
+			 _mm_or_si128(_mm_or_si128(_mm_and_si128(alef, SHF_B16(0xA7)),
+						   _mm_and_si128(heh, SHF_B16(0x87))),
+				      _mm_or_si128(_mm_and_si128(yeh, SHF_B16(0x8A)),
+						   _mm_and_si128(kaf, SHF_B16(0x83)))));
+	v = _mm_or_si128(_mm_andnot_si128(to_d9, v), _mm_and_si128(to_d9, SHF_B16(0xD9)));
+	v = _mm_add_epi8(v, _mm_and_si128(upper, SHF_B16(0x20)));
 	_mm_storeu_si128((__m128i *)(void *)dst, v);
 	if (!(drop & ((1u << k) - 1))) {
 		*n = k;

@@ -80,6 +80,32 @@ static void test_quality(void)
 	sahifa_article_release(&a);
 }
 
+/* A word's hash is made by a short way for words of up to sixteen bytes and the long
+ * way for the list's words: a stop word of every length from one byte to sixteen still
+ * counts, and the same words with a letter more do not. */
+static void test_stopword_lengths(void)
+{
+	static const char *const en[] = {
+		"a ad act able about abroad adopted actually ableabout accordance accordingly "
+		"consequently approximately notwithstanding",
+		"ax adx actx ablex aboutx abroadx adoptedx actuallyx ableaboutx accordancex "
+		"accordinglyx consequentlyx approximatelyx notwithstandingx",
+	};
+	static const char *const id[] = { "mengibaratkannya mengibaratkannyaa mengibaratkanny" };
+	struct sahifa_article a;
+	struct sahifa_error e;
+
+	article_with(&a, "en", en, 2);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK_INT("en words", a.quality.words, 28);
+	CHECK_INT("en stop words of 1 to 15 bytes", a.quality.stopwords, 14);
+	sahifa_article_release(&a);
+	article_with(&a, "id", id, 1);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK_INT("id stop word of 16 bytes", a.quality.stopwords, 1);
+	sahifa_article_release(&a);
+}
+
 /* A line ends in its script's full stop: Article 1 of the Universal Declaration of
  * Human Rights in Hindi, Bengali, Burmese, Khmer, Amharic, Armenian, Chinese,
  * Japanese and Urdu (the unicode.org UDHR texts), a sentence a line, each line's
@@ -387,6 +413,7 @@ static void test_thresholds(void)
 int main(void)
 {
 	test_quality();
+	test_stopword_lengths();
 	test_terminal_scripts();
 	test_dup_ngrams();
 	test_letter_runs();
