@@ -2733,6 +2733,56 @@ static size_t by_after_date(const char *t, size_t len)
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
 #define BYLINE_WRAP_MAX 3
 
+/* The line t[0..len) opens with a byline phrase of the rules. */
+static int rules_byline(struct seg_state *s, const char *t, size_t len)
+{
+	size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
+
+	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
+}
+
+/* Words of t[0..len), runs of bytes between spaces. */
+static size_t words_in(const char *t, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		while (i < len && t[i] == ' ')
+			i++;
+		n += i < len;
+		while (i < len && t[i] != ' ')
+			i++;
+	}
+	return n;
+}
+
+/* An Arabic name, a dash, then the place the story is from: «حسام أبو العلا -
+ * القاهرة» (two to four words, then one or two; no number, no label, no quotation). */
+static int name_place(const char *t, size_t len)
+{
+	const char *d = memmem(t, len, " - ", 3);
+	size_t a, b;
+
+	if (!arabic_at(t) || !d || memmem(d + 3, (size_t)(t + len - d - 3), " - ", 3) ||
+	    has_digit(t, len) || memchr(t, ':', len) || memchr(t, '|', len) ||
+	    has_bytes(t, len, "\xc2\xab") || has_any(t, len, meta_labels))
+		return 0;
+	a = words_in(t, (size_t)(d - t));
+	b = words_in(d + 3, (size_t)(t + len - d - 3));
+	return a >= 2 && a <= 4 && b >= 1 && b <= 2;
+}
+
+/* Block bi is a date line alone: a date, or a time and a date, and little else. */
+static int dated_block(const struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	char d[16];
+
+	return h->nlines == 1 && p->b[bi].chars <= 60 &&
+	       (find_date(p->s->text + h->b, h->e - h->b, d) ||
+		looks_dated(p->s->text + h->b, h->e - h->b));
+}
+
 /* The offset of the name after a "By" glued to the same name before it: a portrait's
  * alternative text, then the byline ("Eric SongBy Eric Song, IGN Staff", ign.com by
  * w3m, scrapinghub benchmark); 0 when there is none. */
@@ -2802,13 +2852,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		    (t[n] == ' ' || t[n] == ':' || t[n] == '-' || (unsigned char)t[n] == 0xD8))
 			return 2;
 	}
-	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS) {
-		/* the byline phrases of the rules («تحليل يكتبه - name», «به قلم name») */
-		size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
-
-		if (n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n))
-			return 2;
-	}
+	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS && rules_byline(s, t, len))
+		return 2;  /* the byline phrases of the rules («تحليل يكتبه - name», «به قلم
+			    * name») */
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
 	    !has_bytes(t, len, "摄") && !has_bytes(t, len, "。"))
 		return 2;  /* (not a caption: "新华社记者 才扬 摄") */
@@ -2819,6 +2865,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	    !has_ascii_ci(t, len, "picture") && !has_ascii_ci(t, len, "photo"))
 		return 2;  /* "Reuters", "AFP 30 avril 2015 à 07:19"; not a picture's credit,
 			    * "picture alliance / Xinhua News Agency | Ju Peng" */
+	if (k->chars <= 60 && !has_date && name_place(t, len) && bi + 1 < p->n &&
+	    dated_block(p, bi + 1))
+		return 2;  /* «حسام أبو العلا - القاهرة» over the story's date */
 	if (k->chars <= 60 && !has_date && k->words >= 2 && k->words <= 7 && arabic_at(t)) {
 		/* «القاهرة: سوسن أبو حسين»: a place, a colon, a name (no number: «کد خبر :
 		 * ۷۳۴۹۹۲۶» is an id, «٠٢:٠٠ الثلاثاء» a time) */
@@ -3560,6 +3609,10 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 				c = t + strlen(by_arabic[i]);  /* the longest: «كتبت», not «كتب» */
 		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
 			c++;
+		if (!c && name_place(t, len) && !rules_byline(s, t, len)) {
+			c = t;  /* «حسام أبو العلا - القاهرة»: the name before the dash */
+			e = (size_t)((const char *)memmem(t, len, " - ", 3) - t);
+		}
 		if (!c) {
 			/* a rules cue: «تحليل يكتبه - name», the name after the dash */
 			const char *d = memmem(t, len, " - ", 3);

@@ -3914,6 +3914,36 @@ static void test_joined_names(void)
 	}
 }
 
+/* An Arabic name, a dash and the story's place over its date line (an Arabic news site,
+ * htmldate eval): the byline, its name the author; the same shape with no date under
+ * it is no byline. */
+static void test_arabic_name_place(void)
+{
+	long at, unused;
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		struct page p;
+		struct sahifa_article a;
+
+		at = unused = 0;
+		build(&p, 1, "افتتاح أول محطة لتحلية المياه بالطاقة الشمسية",
+		      k ? "حسام أبو العلا - القاهرة"
+			: "حسام أبو العلا - القاهرة\n٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠", NULL, &at,
+		      &unused);
+		CHECK(segment_page(&p, &a) == SAHIFA_OK);
+		if (k) {
+			CHECK_INT("no date under it", (long)a.n_authors, 0);
+		} else {
+			CHECK_INT("byline line", a.byline_line, at);
+			CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "حسام أبو العلا");
+		}
+		CHECK(accounted(&a) == 0);
+		sahifa_article_release(&a);
+		sahifa_buf_release(&p.b);
+	}
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4935,6 +4965,7 @@ int main(void)
 	test_title_copy_near();
 	test_chrome_over_title();
 	test_joined_names();
+	test_arabic_name_place();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
