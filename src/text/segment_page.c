@@ -5229,11 +5229,17 @@ static int names_over_date(struct page *p, size_t j, const char *t, size_t n)
 #define META_DATE 2
 static int meta_under(struct page *p, size_t bi)
 {
-	size_t j;
+	size_t j, from = bi + 1;
 	char date[16];
 	int m = 0, kind;
 
-	for (j = bi + 1; j < p->n && j <= bi + 3; j++) {
+	if (from + 1 < p->n && same_block(p, bi, from) && p->b[from + 1].words >= 4 &&
+	    p->b[from + 1].chars <= DECK_MAX_CHARS && !byline_kind(p, from + 1, date))
+		from += 2;  /* the title printed twice, its deck under: the header's lines
+			     * are under the deck ("UEFA Euro 2020 qualifying: ..." twice,
+			     * "Twenty teams have punched tickets ...", then "by Roger
+			     * Gonzalez", cbssports.com by w3m, scrapinghub benchmark) */
+	for (j = from; j < p->n && j <= from + 2; j++) {
 		char buf[BYLINE_BUF];
 		size_t n;
 

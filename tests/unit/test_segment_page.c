@@ -3944,6 +3944,29 @@ static void test_arabic_name_place(void)
 	}
 }
 
+/* A title printed twice in a row, its deck under it, then the author's portrait, name,
+ * handle and date as a bulleted list (cbssports.com by w3m, scrapinghub benchmark):
+ * the byline under the deck is the title's, and the title, not the deck, is the
+ * headline. */
+static void test_twice_title_deck(void)
+{
+	static const char title[] = "Riverton council backs bus lanes: tracking every street the "
+				    "lanes will change";
+	static const char *const header[] = {
+		"Up next:", "", title, "", title, "", "Two hundred residents came to see the result",
+		"", "  \u2022  ", "", "    Jane Doe mugshot", "", "  \u2022 by Jane Doe",
+		"  \u2022 @janedoe", "  \u2022 Nov 19, 2025 at 6:46 pm ET \u2022 2 min read", "",
+	};
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(header); i++)
+		put(&p, header[i]);
+	page_close(&p);
+	check_page(&p, title, -1);
+}
+
 /* A clean article that quotes a poem, a verse a line (an opinion column of SaudiNewsNet
  * quotes one of thirty-six lines): a long run of short lines, but none of them a bare
  * menu item, so the text stays one article with every verse in it. */
@@ -4966,6 +4989,7 @@ int main(void)
 	test_chrome_over_title();
 	test_joined_names();
 	test_arabic_name_place();
+	test_twice_title_deck();
 	test_poem_not_page();
 	test_placeholder_page();
 	test_notice_past_footer();
