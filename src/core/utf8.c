@@ -157,44 +157,27 @@ static const uint8_t bits8[256] = {
 static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	unsigned lead, cont;
-	unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' ')));
+	unsigned lead, cont, last, mask, word, space, sum, ends;
 	unsigned alnum = (unsigned)_mm_movemask_epi8(
 		_mm_or_si128(SHF_IN16(_mm_or_si128(v, SHF_B16(0x20)), 'a', 'z'),
 			     SHF_IN16(v, '0', '9')));
-	unsigned word, take, last, mask, from = 0;
-	int h = *has;
 
 	if (!shf_block16_arabic(v, &lead, &cont))
 		return 0;
-	/* a last lead is the next block's, without a branch (a word ends there about
-	 * one block in two) */
-	last = lead >> 15 & 1;
-	take = 16 - last;
+	/* a lead in the last byte is left for the next block */
+	last = lead >> 15;
 	mask = 0xFFFFu >> last;
-	lead &= mask;
 	word = (alnum | lead) & mask;
-	if (((word | cont | space) & mask) == mask) {
-		/* nothing but words and spaces: a space ends a word where the byte before
-		 * it is of one (the first space also the word open before the block); past
-		 * the last space (none: from the start) the word still open */
-		unsigned ends = space & (word | cont) << 1;
-		unsigned past = (unsigned)(32 - __builtin_clz(space | 1)) * (space != 0);
-
-		*n += (uint64_t)(bits8[ends & 0xFF] + bits8[ends >> 8]) + (h && (space & 1));
-		*has = (word >> past) != 0 || (h && !space);
-		return take;
-	}
-	for (; space; space &= space - 1) {
-		unsigned j = (unsigned)__builtin_ctz(space);
-
-		if (h || (word & ((1u << j) - 1) & ~((1u << from) - 1)))
-			++*n;
-		h = 0;
-		from = j + 1;
-	}
-	*has = h || (word >> from) != 0;
-	return take;
+	space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, SHF_B16(' '))) & mask;
+	/* Without a branch (whether a byte opens a word was as good as random): byte i
+	 * at bit i + 1, bit 0 the word open before the block.  Each word byte added to
+	 * the bits of the bytes that are no space carries up to the next space, which is
+	 * a word's end; a carry past the block is the word still open at its end. */
+	sum = ((word << 1) | (unsigned)(*has != 0)) + (((~space & mask) << 1) | 1u);
+	ends = sum & space << 1;
+	*n += (uint64_t)(bits8[ends & 0xFF] + bits8[(ends >> 8) & 0xFF] + bits8[ends >> 16]);
+	*has = (int)((sum >> (17 - last)) & 1);
+	return 16 - last;
 }
 #endif
 
