@@ -2391,6 +2391,10 @@ static void test_inside(void)
 		/* a credit alone in brackets, photographer and agency (latimes.com by
 		 * w3m, scrapinghub benchmark) */
 		{ 0, "(Jacquelyn Martin / Associated Press)", "credit" },
+		/* a caption that opens with its label (news.sky.com by python3-html2text,
+		 * the same benchmark) */
+		{ 0, "Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur",
+		  "credit" },
 		/* BBC's caption of a video (readability test page bbc-1) */
 		{ 0, "Media caption Mr Obama told the BBC that gun control was his biggest "
 		     "frustration", "credit" },
