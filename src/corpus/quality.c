@@ -463,16 +463,17 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
 			/* the most common n-gram: its count times its length in characters */
+			/* (without a branch on whether the n-gram repeats, as good as
+			 * random: one that does not weighs 0) */
 			for (k = 0; k < m; k++) {
 				uint64_t count, c;
 
 				i = cand[k];
-				if ((count = t[slot[i]].count) < 2)
-					continue;
-				cand[keep++] = i;
-				c = before[i + n] - before[i];
-				if (c * count > best)
-					best = c * count;
+				count = t[slot[i]].count;
+				cand[keep] = i;
+				keep += count >= 2;
+				c = (before[i + n] - before[i]) * count & (0 - (uint64_t)(count >= 2));
+				best = c > best ? c : best;
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
 		} else {
@@ -610,9 +611,10 @@ static inline unsigned cp_flags(uint32_t c)
 }
 
 /* A word of a line, the bytes from its first word character to its last: to ws, and
- * its counts to t. */
+ * its counts to t.  (Whether it is a stop word is asked of all the article's words at
+ * once, after the walk: stop_words.) */
 static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
-			   const struct stoplist *sl, struct words *ws, struct tally *t)
+			   struct words *ws, struct tally *t)
 {
 	uint64_t h = text_hash_padded(w, len, 0);
 
@@ -620,13 +622,25 @@ static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
 	t->words++;
 	t->word_chars += chars;
 	t->alpha_words += alpha;
-	if (sl)
-		t->stop += (uint64_t)stoplist_has(sl, h);
 	return 0;
 }
 
+/* The stop words among the words of ws.  Asked in one loop over the hashes rather than
+ * word by word in the walk: the list's set is out of the cache after language ID, and
+ * its look-ups, none waiting on another, miss in parallel here, where each stalled the
+ * walk (perf). */
+static uint64_t stop_words(const struct stoplist *sl, const struct words *ws)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		n += (uint64_t)stoplist_has(sl, ws->w[i].hash);
+	return n;
+}
+
 /* Walk one folded line: its words go to ws, its counts to t. */
-static int scan_line(const char *s, size_t len, const struct stoplist *sl, struct words *ws,
+static int scan_line(const char *s, size_t len, struct words *ws,
 		     struct tally *t)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -659,7 +673,7 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 						chars += wchars;
 						t->nonspace += wchars;
 						t->letters += wchars;
-						if (add_word(s + i + from, j - from, wchars, 1, sl, ws, t))
+						if (add_word(s + i + from, j - from, wchars, 1, ws, t))
 							return -1;
 					}
 					from = j + 1;
@@ -729,7 +743,7 @@ static int scan_line(const char *s, size_t len, const struct stoplist *sl, struc
 		}
 		chars += tchars;
 		t->nonspace += tchars;
-		if (in_word && add_word(s + wstart, wend - wstart, wlast - wfirst, alpha, sl, ws, t))
+		if (in_word && add_word(s + wstart, wend - wstart, wlast - wfirst, alpha, ws, t))
 			return -1;
 	}
 	/* the last character that is not a closing quote or bracket */
@@ -823,7 +837,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 				break;
 			line = key->data + from;
 			if (words_reserve(ws, key->len - from) ||
-			    scan_line(line, key->len - from, sl, ws, &t)) {
+			    scan_line(line, key->len - from, ws, &t)) {
 				st = sahifa_error_nomem(err, NULL);
 				break;
 			}
@@ -843,6 +857,8 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 				t.dup_line_chars += line_hashes[m].chars;
 			}
 	}
+	if (!st && sl)
+		t.stop = stop_words(sl, ws);
 	if (!st && ngram_shares(sc, ws, t.word_chars, q))
 		st = sahifa_error_nomem(err, NULL);
 	if (st)
