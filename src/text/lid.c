@@ -510,6 +510,34 @@ static void al_score_spelling(const unsigned char *w, size_t n, unsigned ur_pair
 	}
 }
 
+/* Past the run of al_plain's pairs at s + i that start before end (end < len): eight
+ * pairs a step while all eight start before end, and the pairs before end of the
+ * sixteen bytes after that when the text has them, so that al_plain, out of the cache
+ * after CLD2, is read only near the text's end. */
+static inline size_t plain_run(const unsigned char *s, size_t i, size_t end, size_t len)
+{
+#ifdef __SSE2__
+	if (al_plain_fast) {
+		unsigned m;
+
+		/* (eight pairs where all of them start before end) */
+		for (; i + 15 < end + 1; i += 16)
+			if ((m = plain8(s + i)) != 0xFFFF)
+				return i + ((unsigned)__builtin_ctz(~m) & ~1u);
+		if (i < end && len - i >= 16) {
+			/* fewer than eight pairs start before end: the bytes of those */
+			unsigned bytes = (unsigned)(end - i + 1) & ~1u;
+
+			m = plain8(s + i) & ((1u << bytes) - 1);
+			return i + ((unsigned)__builtin_ctz(~m) & ~1u);
+		}
+	}
+#endif
+	while (i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
+		i += 2;
+	return i;
+}
+
 /* No two-byte letter is 0x0001: al_score_words's mark for "the two bytes before". */
 #define PREV_IN_TEXT 1u
 
@@ -586,20 +614,7 @@ static void al_score_words(const char *text, size_t len, float *score, unsigned 
 					size_t r = i, end = start + AL_FOLD_MAX - 1 < len - 1
 								? start + AL_FOLD_MAX - 1 : len - 1;
 
-#ifdef __SSE2__
-					/* (eight pairs where all of them start before end) */
-					while (al_plain_fast && i + 15 < end + 1) {
-						unsigned m = plain8(s + i);
-
-						if (m != 0xFFFF) {
-							i += (unsigned)__builtin_ctz(~m) & ~1u;
-							break;
-						}
-						i += 16;
-					}
-#endif
-					while (i < end && al_plain[(unsigned)s[i] << 8 | s[i + 1]])
-						i += 2;
+					i = plain_run(s, i, end, len);
 					if (i > r)
 						prev = PREV_IN_TEXT;
 				}
