@@ -103,6 +103,32 @@ static inline uint64_t text_hash_padded(const char *p, size_t n, uint64_t seed)
 	return text_hash_at(p, n, seed, 1);
 }
 
+/* The hash of a line (padded as text_hash_padded): four blocks a step in four lanes,
+ * whose multiplications do not wait on one another as one lane's do (a line is hashed
+ * whole, and one lane's chain of them was a tenth of the quality samples), the lanes
+ * then mixed into the seed of text_hash_padded over the rest.  Only ever compared with
+ * other lines' hashes. */
+static uint64_t line_hash(const char *p, size_t n, uint64_t seed)
+{
+	uint64_t h[4] = { seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, 0x6A09E667F3BCC908ULL,
+			  0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL }, x, r;
+	size_t k;
+
+	if (n < 32)
+		return text_hash_padded(p, n, seed);
+	for (; n >= 32; p += 32, n -= 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&x, p + 8 * k, 8);
+			h[k] = (h[k] ^ x) * 0xBF58476D1CE4E5B9ULL;
+			h[k] ^= h[k] >> 29;
+		}
+	for (r = h[0], k = 1; k < 4; k++) {
+		r = (r ^ h[k]) * 0xBF58476D1CE4E5B9ULL;
+		r ^= r >> 29;
+	}
+	return text_hash_padded(p, n, r);
+}
+
 /* ---- stop-word lists, folded once per language and shared by the threads ---------- */
 
 #define STOP_FILTER_BITS 13  /* of a stop-word hash that index its list's filter */
@@ -843,7 +869,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			}
 			t.lines++;
 			t.list_items += p->kind == SAHIFA_KIND_LIST_ITEM;
-			h = text_hash_padded(line, key->len - from, 1);
+			h = line_hash(line, key->len - from, 1);
 			line_hashes[k].hash = h;
 			line_hashes[k].chars = t.line_chars - before;
 			line_hashes[k].index = k;

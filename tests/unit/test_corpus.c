@@ -106,6 +106,27 @@ static void test_stopword_lengths(void)
 	sahifa_article_release(&a);
 }
 
+/* Lines of 32 bytes and more are hashed four blocks a step: one repeated counts, one
+ * that differs from it in a byte of any block, or in length, does not. */
+static void test_long_dup_lines(void)
+{
+	static const char *const lines[] = {
+		"the council met on monday to discuss the budget for next year",
+		"the council met on monday to discuss the budget for next year",
+		"the council met on monday to discuss the budget for next yeas",
+		"the council met on tuesday to discuss the budget for next year",
+		"the council met on monday to discuss the budget for next year!",
+		"xhe council met on monday to discuss the budget for next year",
+	};
+	struct sahifa_article a;
+	struct sahifa_error e;
+
+	article_with(&a, "en", lines, 6);
+	CHECK(sahifa_quality_compute(&a, &e) == SAHIFA_OK);
+	CHECK(near(a.quality.dup_lines, 1.0 / 6));
+	sahifa_article_release(&a);
+}
+
 /* A line ends in its script's full stop: Article 1 of the Universal Declaration of
  * Human Rights in Hindi, Bengali, Burmese, Khmer, Amharic, Armenian, Chinese,
  * Japanese and Urdu (the unicode.org UDHR texts), a sentence a line, each line's
@@ -414,6 +435,7 @@ int main(void)
 {
 	test_quality();
 	test_stopword_lengths();
+	test_long_dup_lines();
 	test_terminal_scripts();
 	test_dup_ngrams();
 	test_letter_runs();
