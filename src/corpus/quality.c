@@ -689,7 +689,8 @@ static int scan_line(const char *s, size_t len, struct words *ws,
 		if (block_fast && len - i >= 16) {
 			unsigned sp, good = letters16(p + i, &sp), from = 0;
 
-			sp &= ~good ? (1u << __builtin_ctz(~good)) - 1 : 0xFFFF;
+			/* (good has sixteen bits: ~good is never 0) */
+			sp &= (1u << __builtin_ctz(~good)) - 1;
 			if (sp) {
 				for (; sp; sp &= sp - 1) {
 					unsigned j = (unsigned)__builtin_ctz(sp);
