@@ -1829,7 +1829,8 @@ static int paren_credit(const char *t, size_t len)
 	    memchr(t + 1, '(', len - 1) || has_digit(t, len))
 		return 0;
 	slash = memmem(t, len, " / ", 3);
-	return slash && slash - t > 3 && t + len - slash > 5 && !memmem(slash + 3, (size_t)(t + len - slash - 3), " / ", 3);
+	return slash && slash - t > 3 && t + len - slash > 5 &&
+	       !memmem(slash + 3, (size_t)(t + len - slash - 3), " / ", 3);
 }
 
 /* An entry of lynx's list of references: the link's number, then its address, however
