@@ -4611,8 +4611,10 @@ static int can_title(const struct page *p, size_t bi)
 		    (k->chars < 60 &&
 		     (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
 		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
-		      has_ascii_ci(t, len, "promoted"))))
-			return 0;
+		      has_ascii_ci(t, len, "promoted"))) ||
+		    (k->words <= 3 && starts_ci(t, len, "follow ")))
+			return 0;  /* (a social widget's label: "Follow CNN Business",
+				    * "Follow Koha.net") */
 		/* the page's furniture: a nested menu's or a form's glyph, pictures'
 		 * names, a control's label */
 		n = block_joined(p, bi, all, sizeof(all));

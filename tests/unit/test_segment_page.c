@@ -1054,6 +1054,10 @@ static void test_headline(void)
 		/* msn (readability test page, w3m): a logo's text and label on one line */
 		{ 0, "Tech Insider Tech Insider", "Council backs bus lanes for the harbour road",
 		  "Council backs bus lanes for the harbour road" },
+		/* a social widget's label over the title (cnn.com as a DOM's text,
+		 * scrapinghub benchmark) */
+		{ 0, "Follow Riverton Council", "Riverton votes for faster buses",
+		  "Riverton votes for faster buses" },
 		/* la-nacion (readability test page, w3m): menu items without spaces */
 		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
 		  "Council backs bus lanes for the harbour road",
