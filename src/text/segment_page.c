@@ -4046,6 +4046,20 @@ static int runs_title_on(const struct page *p, size_t bi)
 	return 0;
 }
 
+static int starts_ci(const char *t, size_t len, const char *p);
+
+/* The line opens with a byline's word in lower case, "by Tom Rogan": no paragraph
+ * goes on so. */
+static int by_line(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; by_prefix[i]; i++)
+		if (starts_ci(t, len, by_prefix[i]) && len > strlen(by_prefix[i]) + 1)
+			return 1;
+	return 0;
+}
+
 /* Block bi is a screen line of a paragraph that reflow did not join: its first, when
  * the two lines under it follow with no blank line, the first going on in lower case
  * ("Fuelling speculation that Mnangagwa's plan might be rolling into" / "action,
@@ -4064,7 +4078,8 @@ static int paragraph_line(const struct page *p, size_t bi)
 		return 1;
 	if (bi + 2 >= p->n || p->b[bi + 1].head != head + 1 || p->b[bi + 2].head != head + 2)
 		return 0;
-	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]);
+	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]) &&
+	       !by_line(s->text + s->lines[head + 1].b, s->lines[head + 1].e - s->lines[head + 1].b);
 }
 
 /* A line that opens with a glyph a text browser prints as the bullet of a nested list

@@ -1058,6 +1058,12 @@ static void test_headline(void)
 		 * scrapinghub benchmark) */
 		{ 0, "Follow Riverton Council", "Riverton votes for faster buses",
 		  "Riverton votes for faster buses" },
+		/* a DOM's text with no blank line between the title and its byline in
+		 * lower case (washingtonexaminer.com, scrapinghub benchmark): the title is
+		 * no screen line of a paragraph that goes on under it */
+		{ 0, "Council backs bus lanes for the harbour road",
+		  "by Jane Roe\n | November 18, 2025 12:26 PM",
+		  "Council backs bus lanes for the harbour road" },
 		/* la-nacion (readability test page, w3m): menu items without spaces */
 		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
 		  "Council backs bus lanes for the harbour road",
