@@ -4563,6 +4563,11 @@ static size_t cell_gaps(const char *t, size_t len)
 
 #define TITLE_CASE_WORDS 6  /* words of a title in title case, at least */
 
+#define SHARE_LABEL_WORDS 4  /* words of a share widget's label ("Share on Twitter"), or
+			      * more when it opens with the word ("Share Close extra sharing
+			      * options"); a title that names the network is longer and opens
+			      * otherwise ("UK Tories under fire for Twitter name switch
+			      * during debate", apnews.com) */
 /* Every word of t[0..len) of four letters or more capitalised, TITLE_CASE_WORDS
  * words at least: a title in title case, though it holds two sentences ("Home Depot
  * Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.", barrons.com,
@@ -4624,7 +4629,9 @@ static int can_title(const struct page *p, size_t bi)
 		     ((t[2] >= 'A' && t[2] <= 'Z') || (unsigned char)t[2] >= 0xC0)) ||
 		    has_any(t, len, w_news) || has_any(t, len, w_cookie) ||
 		    (k->chars < 60 &&
-		     (has_any_word(t, len, w_share) || has_any(t, len, w_related) ||
+		     (((k->words <= SHARE_LABEL_WORDS || word_in(t, len, w_share)) &&
+		       has_any_word(t, len, w_share)) ||
+		      has_any(t, len, w_related) ||
 		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 		      has_ascii_ci(t, len, "promoted"))) ||
 		    (k->words <= 3 && starts_ci(t, len, "follow ")))

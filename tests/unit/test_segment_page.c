@@ -1064,6 +1064,13 @@ static void test_headline(void)
 		{ 0, "Council backs bus lanes for the harbour road",
 		  "by Jane Roe\n | November 18, 2025 12:26 PM",
 		  "Council backs bus lanes for the harbour road" },
+		/* a title that names a network, the share buttons' word, inside it
+		 * (apnews.com as a DOM's text, scrapinghub benchmark); a label that opens
+		 * with the word is the buttons' however long (latimes.com by w3m) */
+		{ 0, "Council under fire for Twitter name switch", "By Jane Roe",
+		  "Council under fire for Twitter name switch" },
+		{ 0, "Share Close extra sharing options", "Riverton votes for faster buses",
+		  "Riverton votes for faster buses" },
 		/* la-nacion (readability test page, w3m): menu items without spaces */
 		{ 0, "ActualidadÚltimas noticiasMás leídasPolíticaEl mundo",
 		  "Council backs bus lanes for the harbour road",
