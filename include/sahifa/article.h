@@ -74,6 +74,7 @@ struct sahifa_langtag {
 
 struct sahifa_paragraph {
 	char *text;
+	size_t len;                      /* strlen(text), kept by whoever changes text */
 	enum sahifa_kind kind;
 	long line;                       /* first source line, 1-based */
 	long lines;                      /* source lines it spans (hard-wrapped text joined),

@@ -158,6 +158,7 @@ struct sahifa_paragraph *sahifa_section_add_paragraph(struct sahifa_section *s, 
 		return NULL;
 	}
 	p->text = copy;
+	p->len = strnlen(copy, len);  /* a NUL inside ends the text, as it ends the string */
 	p->kind = kind;
 	p->line = line;
 	p->lines = 1;
@@ -246,7 +247,7 @@ void sahifa_article_count(struct sahifa_article *a)
 	for (i = 0; i < a->n_sections; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
 			const char *t = a->sections[i].paragraphs[j].text;
-			size_t len = strlen(t);
+			size_t len = a->sections[i].paragraphs[j].len;
 
 			paragraphs++;
 			chars += sahifa_utf8_chars(t, len);

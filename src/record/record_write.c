@@ -90,10 +90,11 @@ static unsigned jw_escape16(const unsigned char *s)
 }
 #endif
 
-static void jw_str(struct jw *w, const char *s)
+/* A string of len bytes (no NUL among them). */
+static void jw_strn(struct jw *w, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t len = strlen((const char *)p), i = 0, run = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
 
 	JW_LIT(w, "\"");
 	while (i < len) {
@@ -146,6 +147,12 @@ static void jw_str(struct jw *w, const char *s)
 	if (i > run)
 		jw_raw(w, (const char *)p + run, i - run);
 	JW_LIT(w, "\"");
+}
+
+static void jw_str(struct jw *w, const char *s)
+{
+	s = s ? s : "";
+	jw_strn(w, s, strlen(s));
 }
 
 static void jw_str_or_null(struct jw *w, const char *s)
@@ -267,7 +274,7 @@ static void write_section(struct jw *w, const struct sahifa_section *s)
 		if (i)
 			JW_LIT(w, ",");
 		JW_LIT(w, "{\"text\":");
-		jw_str(w, p->text);
+		jw_strn(w, p->text, p->len);
 		JW_LIT(w, ",\"kind\":");
 		jw_str(w, sahifa_kind_name(p->kind));
 		JW_LIT(w, ",\"line\":");
@@ -427,8 +434,8 @@ static size_t record_guess(const struct sahifa_article *a)
 
 	for (i = 0; i < a->n_sections; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs; j++)
-			if (sahifa_size_add(guess, JW_PARAGRAPH_BYTES +
-						   strlen(a->sections[i].paragraphs[j].text), &guess))
+			if (sahifa_size_add(guess, JW_PARAGRAPH_BYTES + a->sections[i].paragraphs[j].len,
+					    &guess))
 				return 0;
 	return guess;
 }

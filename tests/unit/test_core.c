@@ -343,6 +343,26 @@ static void test_article(void)
 	sahifa_article_release(&a);
 	CHECK(a.n_sections == 0 && a.sections == NULL);
 
+	/* a paragraph's len is its string's: a NUL inside ends it for the count and JSON */
+	{
+		struct sahifa_paragraph *p;
+		struct sahifa_buf out = SAHIFA_BUF_INIT;
+		struct sahifa_error e;
+
+		sahifa_article_init(&a);
+		s = sahifa_article_add_section(&a, NULL, 0, 1, 0);
+		CHECK(s != NULL);
+		p = s ? sahifa_section_add_paragraph(s, "one\0two", 7, SAHIFA_KIND_PARAGRAPH, 1)
+		      : NULL;
+		CHECK(p != NULL && p->len == 3 && strlen(p->text) == 3);
+		sahifa_article_count(&a);
+		CHECK_INT("characters up to a NUL", a.stats.characters, 3);
+		CHECK(sahifa_article_to_json(&a, &out, &e) == SAHIFA_OK);
+		CHECK(out.data && strstr(out.data, "{\"text\":\"one\",") != NULL);
+		sahifa_buf_release(&out);
+		sahifa_article_release(&a);
+	}
+
 	CHECK(sahifa_kind_parse("list_item", &k) == 0 && k == SAHIFA_KIND_LIST_ITEM);
 	CHECK(sahifa_kind_parse("heading", &k) == -1);
 	CHECK(sahifa_reason_parse("chrome_block", &r) == 0 && r == SAHIFA_REASON_CHROME_BLOCK);
