@@ -120,7 +120,9 @@ struct slot {
 	char *content_type, *declared_charset;
 	struct sahifa_warc_ref warc;
 	int has_warc;
-	unsigned char *data;
+	unsigned char *data;         /* the input's bytes, copied: a worker converts them */
+	const unsigned char *view;   /* ... or, with no pool, the walker's own, converted
+				      * and written before the walker moves on */
 	size_t len;
 	int unread;                  /* the walker could not read it: err holds why */
 	struct sahifa_error err;
@@ -213,7 +215,7 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 	memset(&item, 0, sizeof(item));
 	item.name = s->name;
 	item.member = s->member;
-	item.data = s->data;
+	item.data = s->data ? s->data : s->view;
 	item.len = s->len;
 	item.content_type = s->content_type;
 	item.declared_charset = s->declared_charset;
@@ -228,6 +230,7 @@ static void convert_slot(const struct sahifa_convert_options *opts, struct slot 
 	sahifa_article_release(&a);
 	free(s->data);
 	s->data = NULL;
+	s->view = NULL;
 }
 
 /* One slot of the ring, on whichever thread of the pool takes it. */
@@ -447,6 +450,9 @@ static enum sahifa_status on_item(void *ctx, const struct sahifa_input_item *ite
 	if (item->error) {
 		s->unread = 1;
 		s->err = *item->error;
+	} else if (!r->pool) {
+		/* one thread: converted at once below, no copy */
+		s->view = item->data ? item->data : (const unsigned char *)"";
 	} else {
 		s->data = malloc(item->len ? item->len : 1);
 		if (!s->data)
