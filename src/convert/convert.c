@@ -48,6 +48,17 @@ static int copy_warc(struct sahifa_source *s, const struct sahifa_warc_ref *w)
 				      w->target_uri ? strlen(w->target_uri) : 0) ? -1 : 0;
 }
 
+/* The name an input's messages carry: file!member, or a WARC record's file@offset.
+ * Made only for a message: most inputs never need it. */
+static const char *item_path(const struct sahifa_input_item *item, char *path, size_t size)
+{
+	sahifa_member_path(item->name, item->member, path, size);
+	if (item->warc)  /* a WARC record is named by its offset: file.warc.gz@offset */
+		snprintf(path, size, "%s@%llu", item->warc->file ? item->warc->file : item->name,
+			 (unsigned long long)item->warc->offset);
+	return path;
+}
+
 enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 				      const struct sahifa_input_item *item,
 				      struct sahifa_article *a, struct sahifa_error *err)
@@ -59,20 +70,17 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	enum sahifa_status st;
 	char path[SAHIFA_ERROR_PATH_MAX];
 
-	sahifa_member_path(name, member, path, sizeof(path));
-	if (item->warc)  /* a WARC record is named by its offset: file.warc.gz@offset */
-		snprintf(path, sizeof(path), "%s@%llu", item->warc->file ? item->warc->file : name,
-			 (unsigned long long)item->warc->offset);
 	if (sahifa_article_set_str(&a->source.name, name, strlen(name)) ||
 	    sahifa_article_set_str(&a->source.member, member, member ? strlen(member) : 0) ||
 	    copy_warc(&a->source, item->warc))
-		return sahifa_error_nomem(err, path);
+		return sahifa_error_nomem(err, item_path(item, path, sizeof(path)));
 	if (item->warc && item->warc->target_uri &&
 	    sahifa_article_set_str(&a->url, item->warc->target_uri, strlen(item->warc->target_uri)))
-		return sahifa_error_nomem(err, path);
+		return sahifa_error_nomem(err, item_path(item, path, sizeof(path)));
 	a->source.bytes = len;
 	if ((st = sahifa_sha256_hex(raw, len, a->source.sha256)))
-		return sahifa_error_set(err, st, path, 0, 0, "cannot hash the input");
+		return sahifa_error_set(err, st, item_path(item, path, sizeof(path)), 0, 0,
+					"cannot hash the input");
 	memcpy(a->id, a->source.sha256, SAHIFA_ID_HEX);
 	a->id[SAHIFA_ID_HEX] = '\0';
 
@@ -87,7 +95,10 @@ enum sahifa_status sahifa_convert_one(const struct sahifa_convert_options *opts,
 	sahifa_decoded_init(&dec);
 	st = sahifa_decode(raw, len, opts->on_invalid, &dec, err);
 	if (!st) {
-		snprintf(a->source.encoding, sizeof(a->source.encoding), "%s", dec.encoding);
+		/* the same SAHIFA_ENCODING_MAX array, NUL-terminated: copied whole */
+		_Static_assert(sizeof(a->source.encoding) == sizeof(dec.encoding),
+			       "encoding names of one size");
+		memcpy(a->source.encoding, dec.encoding, sizeof(a->source.encoding));
 		st = sahifa_segment(opts->rules, dec.text.data ? dec.text.data : "", dec.text.len, a,
 				    err);
 		a->stats.replaced = dec.replaced;
@@ -110,7 +121,7 @@ tag:
 	if (!st)
 		st = sahifa_quality_compute(a, err);
 	if (st)
-		sahifa_error_set_path(err, path);
+		sahifa_error_set_path(err, item_path(item, path, sizeof(path)));
 	return st;
 }
 
