@@ -183,9 +183,13 @@ static void jw_count(struct jw *w, long v)
 
 /* A share or confidence rounded to three decimals, printed without trailing zeros
  * ("1", "0.5", "0.967"), as %1.15g prints the rounded double. */
+/* Below this a double's fraction is exact and its truncation fits a long long. */
+#define JW_ROUND_EXACT 4503599627370496.0  /* 2^52 */
+
 static void jw_share(struct jw *w, double v)
 {
-	long long k = llround(v * 1000.0);
+	double x = v * 1000.0;
+	long long k;
 	char d[4];
 	int n, frac, i;
 
@@ -193,11 +197,25 @@ static void jw_share(struct jw *w, double v)
 		JW_LIT(w, "null");
 		return;
 	}
+	/* llround's half away from zero without its call: the fraction left by the
+	 * truncation is exact, so comparing it with one half decides */
+	if (x > -JW_ROUND_EXACT && x < JW_ROUND_EXACT) {
+		double f;
+
+		k = (long long)x;
+		f = x - (double)k;
+		k += (f >= 0.5) - (f <= -0.5);
+	} else {
+		k = llround(x);
+	}
 	if (k < 0) {
 		JW_LIT(w, "-");
 		k = -k;
 	}
-	jw_uint(w, (uint64_t)(k / 1000));
+	if (k < 10000)  /* one digit before the point: most shares */
+		jw_raw(w, &"0123456789"[k / 1000], 1);
+	else
+		jw_uint(w, (uint64_t)(k / 1000));
 	frac = (int)(k % 1000);
 	if (!frac)
 		return;

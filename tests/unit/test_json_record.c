@@ -93,8 +93,16 @@ static void test_share_digits(void)
 
 	make_article(&a);
 	sahifa_buf_init(&j, 0);
-	for (k = -1000; k <= 2000; k++) {
-		double v = k / 1000.0 + (k % 3) * 0.0001;
+	for (k = -1000; k <= 4 * 3001 + 2000; k++) {
+		/* every thousandth with a bit more, then the halves between two thousandths
+		 * (k in 2001-5001), just below them and just above, then 12.345 on */
+		int m = k <= 2000 ? 0 : (k - 2001) / 3001 + 1, h = k <= 2000 ? k : (k - 2001) % 3001 - 1000;
+		double half = (h + 0.5) / 1000.0;
+		double v = m == 0 ? k / 1000.0 + (k % 3) * 0.0001
+			 : m == 1 ? half
+			 : m == 2 ? nextafter(half, -INFINITY)
+			 : m == 3 ? nextafter(half, INFINITY)
+			 : 12.345 + h * 7.0;
 		const char *at, *end;
 
 		a.tag.confidence = v;
