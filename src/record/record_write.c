@@ -36,11 +36,11 @@ static inline __attribute__((always_inline)) void jw_raw(struct jw *w, const cha
 	if (w->st)
 		return;
 	/* the common case, room already there (len + len <= cap - 1 <= max): the bytes
-	 * copied here, without the call that checks the cap and grows */
+	 * copied here, without the call that checks the cap and grows; the NUL after
+	 * them is put once, when the record is done */
 	if (b->data && b->cap - b->len > len) {
 		memcpy(b->data + b->len, s, len);
 		b->len += len;
-		b->data[b->len] = '\0';
 		return;
 	}
 	w->st = sahifa_buf_append(b, s, len);
@@ -469,6 +469,8 @@ enum sahifa_status sahifa_article_to_json(const struct sahifa_article *a, struct
 	if (guess)
 		(void)sahifa_buf_grow(out, guess);
 	write_article(&w, a);
+	if (!w.st && out->data)
+		out->data[out->len] = '\0';  /* room kept for it by every write */
 	if (w.st) {
 		/* leave the buffer as it was: no half record */
 		out->len = start;
