@@ -228,6 +228,7 @@ void sahifa_article_count(struct sahifa_article *a);
  * (src/record/article.c): the writer, the reader and sahifa filter share this table. */
 struct sahifa_quality_field {
 	const char *name;
+	size_t name_len;                 /* strlen(name) */
 	size_t offset;                   /* of a double, or of a uint64_t when count is 1 */
 	int count;
 };

@@ -17,8 +17,8 @@ static const char *const reason_names[SAHIFA_REASON_COUNT] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-#define QD(name, member) { name, offsetof(struct sahifa_quality, member), 0 }
-#define QC(name, member) { name, offsetof(struct sahifa_quality, member), 1 }
+#define QD(name, member) { "" name, sizeof(name) - 1, offsetof(struct sahifa_quality, member), 0 }
+#define QC(name, member) { "" name, sizeof(name) - 1, offsetof(struct sahifa_quality, member), 1 }
 const struct sahifa_quality_field sahifa_quality_fields[] = {
 	QC("lines", lines), QC("words", words), QC("sentences", sentences),
 	QD("mean_word_length", mean_word_length),

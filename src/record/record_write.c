@@ -338,7 +338,7 @@ static void write_quality(struct jw *w, const struct sahifa_quality *q)
 		double v = sahifa_quality_value(q, f);
 
 		jw_raw(w, i ? ",\"" : "{\"", 2);
-		jw_raw(w, f->name, strlen(f->name));
+		jw_raw(w, f->name, f->name_len);
 		JW_LIT(w, "\":");
 		if (f->count)
 			jw_uint(w, (uint64_t)v);

@@ -369,6 +369,9 @@ static void test_article(void)
 	CHECK(sahifa_reason_parse("blank", &r) == -1);
 	CHECK_STR("kind name", sahifa_kind_name(SAHIFA_KIND_QUOTE), "quote");
 	CHECK_STR("reason name", sahifa_reason_name(SAHIFA_REASON_BULLET_MARKER), "bullet_marker");
+	for (size_t i = 0; i < sahifa_quality_n_fields; i++)
+		CHECK_INT(sahifa_quality_fields[i].name, sahifa_quality_fields[i].name_len,
+			  strlen(sahifa_quality_fields[i].name));
 }
 
 static void test_sha256(void)
