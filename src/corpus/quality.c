@@ -860,7 +860,7 @@ enum sahifa_status sahifa_quality_compute(struct sahifa_article *a, struct sahif
 			size_t from = key->len;
 			const char *line;
 
-			if ((st = shf_fold_key(p->text, strlen(p->text), key, err)))
+			if ((st = shf_fold_key(p->text, p->len, key, err)))
 				break;
 			line = key->data + from;
 			if (words_reserve(ws, key->len - from) ||

@@ -181,10 +181,11 @@ static void jw_count(struct jw *w, long v)
 	jw_uint(w, v > 0 ? (uint64_t)v : 0);
 }
 
-/* A share or confidence rounded to three decimals, printed without trailing zeros
- * ("1", "0.5", "0.967"), as %1.15g prints the rounded double. */
 /* Below this a double's fraction is exact and its truncation fits a long long. */
 #define JW_ROUND_EXACT 4503599627370496.0  /* 2^52 */
+
+/* A share or confidence rounded to three decimals, printed without trailing zeros
+ * ("1", "0.5", "0.967"), as %1.15g prints the rounded double. */
 
 static void jw_share(struct jw *w, double v)
 {

@@ -1450,7 +1450,7 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 		num(lvl, sizeof(lvl), (unsigned long long)s->level);
 		for (j = 0; j < s->n_paragraphs; j++) {
 			const struct sahifa_paragraph *q = &s->paragraphs[j];
-			size_t len = strlen(q->text);
+			size_t len = q->len;
 			unsigned long long chars = sahifa_utf8_chars(q->text, len);
 
 			num(par, sizeof(par), j);

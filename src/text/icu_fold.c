@@ -612,10 +612,10 @@ enum sahifa_status shf_article_match_key(const struct sahifa_article *a,
 		return st;
 	for (i = 0; i < a->n_sections; i++)
 		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
-			const char *t = a->sections[i].paragraphs[j].text;
+			const struct sahifa_paragraph *p = &a->sections[i].paragraphs[j];
 
 			if ((st = sahifa_buf_append_char(out, '\x1e')) ||
-			    (st = shf_fold_key(t, strlen(t), out, err)))
+			    (st = shf_fold_key(p->text, p->len, out, err)))
 				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(err, st, NULL, 0, 0,
 						"match key too long") : st;
 		}

@@ -1068,12 +1068,12 @@ static void weigh(struct lang_weight *w, size_t *n, const struct sahifa_langtag 
 	w[i].conf_chars += t->confidence * (double)chars;
 }
 
-/* Tag one piece of an article's text and add its letters to the document's counts. */
-static uint64_t tag_text(const char *text, struct sahifa_langtag *tag,
+/* Tag one piece of an article's text, len bytes, and add its letters to the
+ * document's counts. */
+static uint64_t tag_text(const char *text, size_t len, struct sahifa_langtag *tag,
 			 struct sahifa_script_counts *doc)
 {
 	struct sahifa_script_counts c;
-	size_t len = text ? strlen(text) : 0;
 
 	tag_und(tag);
 	/* No UTF-8 check of its own: the CLD2 seam refuses invalid text (und), and the
@@ -1102,18 +1102,18 @@ enum sahifa_status sahifa_lid_tag_article(struct sahifa_article *a, struct sahif
 
 		for (j = 0; j < s->n_paragraphs; j++) {
 			struct sahifa_paragraph *p = &s->paragraphs[j];
-			uint64_t chars = tag_text(p->text, &p->tag, &doc);
+			uint64_t chars = tag_text(p->text, p->len, &p->tag, &doc);
 
 			total += chars;
 			weigh(w, &n, &p->tag, chars);
 		}
 	}
 	for (i = 0; i < a->n_captions; i++)
-		tag_text(a->captions[i].text, &a->captions[i].tag, NULL);
+		tag_text(a->captions[i].text, strlen(a->captions[i].text), &a->captions[i].tag, NULL);
 	if (!total && a->headline) {
 		struct sahifa_langtag t;
 
-		total = tag_text(a->headline, &t, &doc);
+		total = tag_text(a->headline, strlen(a->headline), &t, &doc);
 		weigh(w, &n, &t, total);
 	}
 	tag_und(&a->tag);

@@ -375,24 +375,24 @@ static int can_headline(const struct seg_line *l)
 	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE));
 }
 
+/* A line short enough for a byline, and one of its own: no list item, quotation or
+ * line joined to others. */
+static int byline_line(const struct seg_line *l)
+{
+	return l->chars <= SEG_BYLINE_MAX_CHARS &&
+	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE | F_JOINED));
+}
+
 static int is_byline(struct seg_state *s, const struct seg_line *l)
 {
-	size_t n;
-
-	if (l->chars > SEG_BYLINE_MAX_CHARS ||
-	    (l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE | F_JOINED)))
-		return 0;
-	n = seg_fold(s->text + l->b, l->e - l->b, s->fold, SEG_FOLD_CAP);
-	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
+	return byline_line(l) && seg_byline_phrase(s, s->text + l->b, l->e - l->b);
 }
 
 /* A byline by its shape, right under the headline: a name with a handle, an aside, a
  * role or a relative time after it ("Catherine Shu @catherineshu / 2 days"). */
 static int is_name_byline(struct seg_state *s, const struct seg_line *l)
 {
-	return l->chars <= SEG_BYLINE_MAX_CHARS && l->nlines <= 1 &&
-	       !(l->flags & (F_OPEN_END | F_LIST | F_FROM_BULLET | F_LONE | F_QUOTE | F_JOINED)) &&
-	       seg_page_name_byline(s->text + l->b, l->e - l->b);
+	return byline_line(l) && seg_page_name_byline(s->text + l->b, l->e - l->b);
 }
 
 /* Pass 3: read the content lines in order.  The first may be the headline (or a

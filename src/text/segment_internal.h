@@ -123,6 +123,9 @@ int seg_is_word(uint32_t cp);
 const struct seg_rule *seg_rules_chrome(const struct sahifa_rules *rules, const uint32_t *f,
 					size_t n, size_t chars, int sentence);
 
+/* The line t[0..len) opens with a byline phrase of the rules (folded in s->fold). */
+int seg_byline_phrase(struct seg_state *s, const char *t, size_t len);
+
 /* The first byline rule that matches the folded line f[0..n), or NULL. */
 const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const uint32_t *f,
 					size_t n);

@@ -2736,14 +2736,6 @@ static size_t by_after_date(const char *t, size_t len)
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
 #define BYLINE_WRAP_MAX 3
 
-/* The line t[0..len) opens with a byline phrase of the rules. */
-static int rules_byline(struct seg_state *s, const char *t, size_t len)
-{
-	size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
-
-	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
-}
-
 /* Words of t[0..len), runs of bytes between spaces. */
 static size_t words_in(const char *t, size_t len)
 {
@@ -2855,7 +2847,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 		    (t[n] == ' ' || t[n] == ':' || t[n] == '-' || (unsigned char)t[n] == 0xD8))
 			return 2;
 	}
-	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS && rules_byline(s, t, len))
+	if (arabic_at(t) && k->chars <= SEG_BYLINE_MAX_CHARS && seg_byline_phrase(s, t, len))
 		return 2;  /* the byline phrases of the rules («تحليل يكتبه - name», «به قلم
 			    * name») */
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
@@ -3612,7 +3604,7 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 				c = t + strlen(by_arabic[i]);  /* the longest: «كتبت», not «كتب» */
 		if (!c && (c = memchr(t, ':', len)) != NULL && c - t <= 30)
 			c++;
-		if (!c && name_place(t, len) && !rules_byline(s, t, len)) {
+		if (!c && name_place(t, len) && !seg_byline_phrase(s, t, len)) {
 			c = t;  /* «حسام أبو العلا - القاهرة»: the name before the dash */
 			e = (size_t)((const char *)memmem(t, len, " - ", 3) - t);
 		}

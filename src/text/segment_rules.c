@@ -190,6 +190,13 @@ const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const 
 	return NULL;
 }
 
+int seg_byline_phrase(struct seg_state *s, const char *t, size_t len)
+{
+	size_t n = seg_fold(t, len, s->fold, SEG_FOLD_CAP);
+
+	return n <= SEG_FOLD_CAP && seg_rules_byline(s->rules, s->fold, n) != NULL;
+}
+
 /* Drop the rules from index keep on (undoes a file that failed half way). */
 static void rules_truncate(struct sahifa_rules *rules, size_t keep)
 {
