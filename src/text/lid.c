@@ -455,6 +455,7 @@ static void al_table_build(void)
 	al_plain_fast = 1;
 	for (n = 0; n < 256 + COUNT(al_pair); n++) {
 		unsigned char in[16];
+		unsigned m;
 		size_t q;
 
 		k = n < 256 ? n << 8 | 0x80 : 0xD800 + (n - 256);
@@ -462,7 +463,8 @@ static void al_table_build(void)
 			in[q] = (unsigned char)(k >> 8);
 			in[q + 1] = (unsigned char)k;
 		}
-		if ((plain8(in) == 0xFFFF) != al_plain[k] || (plain8(in) != 0 && plain8(in) != 0xFFFF))
+		m = plain8(in);
+		if ((m == 0xFFFF) != al_plain[k] || (m != 0 && m != 0xFFFF))
 			al_plain_fast = 0;
 	}
 #endif
