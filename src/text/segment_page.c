@@ -4038,7 +4038,6 @@ static int runs_title_on(const struct page *p, size_t bi)
 	return 0;
 }
 
-static int starts_ci(const char *t, size_t len, const char *p);
 
 /* The line opens with a byline's word in lower case, "by Tom Rogan": no paragraph
  * goes on so. */
