@@ -4038,7 +4038,6 @@ static int runs_title_on(const struct page *p, size_t bi)
 	return 0;
 }
 
-
 /* The line opens with a byline's word in lower case, "by Tom Rogan": no paragraph
  * goes on so. */
 static int by_line(const char *t, size_t len)
