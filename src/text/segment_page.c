@@ -5815,6 +5815,12 @@ static int header_over_title(const struct seg_state *s)
 			continue;
 		if (kicker_over_title(s, line[0], line[1]))
 			return 1;
+		/* a byline over the date line, shorter than the line over it: the title is
+		 * over the byline ("Elliot Brownstein Florida Today", "Detroit News wire
+		 * services" / "Published 2:16 AM EST Nov 20, 2019") */
+		if (i >= 3 && !(h->flags & F_SENTENCE) && h->chars <= SEG_BYLINE_MAX_CHARS &&
+		    h->chars < s->lines[line[i - 2]].chars && looks_dated(t + l->b, l->e - l->b))
+			h = &s->lines[line[--i - 1]];
 		if (h->chars < 20 || (h->flags & F_SENTENCE))
 			return 0;
 		for (j = 0; j + 1 < i; j++)
@@ -5901,6 +5907,7 @@ int seg_page_detect(struct seg_state *s)
 	}
 	if (n < 20)
 		return 0;
+	pthread_once(&sw_once, sw_build);  /* header_over_title reads names against them */
 	if (markdown_page(s) || chrome_over_title(s) || header_over_title(s))
 		return 1;  /* a page's links as Markdown: its menus and lists of teasers, or
 			    * its chrome over the top heading */

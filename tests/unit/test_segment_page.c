@@ -3853,6 +3853,12 @@ static void test_chrome_over_title(void)
 		"Council backs bus lanes for the harbour road",
 		"Jane Doe and Sam Carter RIVERTON DAILY", "Published 7:07 PM EST Nov 19, 2025", "",
 	};
+	/* the same with a title longer than the chrome and a name alone over the date */
+	static const char *const dom_long[] = {
+		"Welcome to RIVERTON DAILY'S EUROPEAN UNION EXPERIENCE", "Learn More",
+		"Council backs new bus lanes for the harbour road after a long night",
+		"Sam Carter Riverton Today", "Published 2:16 AM EST Nov 20, 2025", "",
+	};
 	/* a section's name over the title, the date and byline further down the block
 	 * (nbcnews.com as a DOM's text) */
 	static const char *const kicker[] = {
@@ -3860,8 +3866,9 @@ static void test_chrome_over_title(void)
 		"The vote ran past midnight after a long debate. Work starts in March.",
 		"Breaking News Emails", "SUBSCRIBE", "Nov. 19, 2025, 8:41 AM UTC", "By Jane Doe", "",
 	};
-	const char *const *head[] = { top, starred, dom, kicker };
-	const size_t heads[] = { COUNT(top), COUNT(starred), COUNT(dom), COUNT(kicker) };
+	const char *const *head[] = { top, starred, dom, kicker, dom_long };
+	const size_t heads[] = { COUNT(top), COUNT(starred), COUNT(dom), COUNT(kicker),
+				 COUNT(dom_long) };
 	static const char *const more[] = {
 		"The ferry company said it would run an extra boat on Saturdays.",
 		"The library will open on Sundays from the first week of March.",
@@ -3897,7 +3904,9 @@ static void test_chrome_over_title(void)
 		}
 		put(&p, "[About us](/about/) | [Contact](/contact/) | [Privacy](/privacy/)");
 		check_page(&p, k == 3 ? "Council backs new bus lanes for the harbour road after long "
-					"night" : "Council backs bus lanes for the harbour road", -1);
+					"night" :
+			       k == 4 ? "Council backs new bus lanes for the harbour road after a "
+					"long night" : "Council backs bus lanes for the harbour road", -1);
 	}
 }
 
