@@ -3654,20 +3654,26 @@ enum sahifa_status seg_page_authors(struct seg_state *s, size_t head)
 /* ---- headline -------------------------------------------------------------------- */
 
 #define BY_LABEL_BACK 3  /* short blocks over a title candidate searched for a "By" alone */
+#define BY_LABEL_WORDS 5 /* words of a block under it that may be a name and its outlet's */
 
 /* A block under a "By" alone, past short ones: the author's name and what follows it,
  * "By" / "Sarah E. Needleman" / "Sarah E. Needleman" / "The Wall Street Journal"
- * (wsj.com by lynx, scrapinghub benchmark), no title. */
+ * (wsj.com by lynx, scrapinghub benchmark), no title.  A block longer than those is
+ * no name: "von" / "an" / "How to retire early so you can work, travel, and relax on
+ * your own schedule" (a mail form's labels over the title, businessinsider.de as a
+ * DOM's text, scrapinghub benchmark). */
 static int under_by_label(const struct page *p, size_t bi)
 {
 	size_t j;
 
+	if (p->b[bi].words > BY_LABEL_WORDS)
+		return 0;
 	for (j = bi; j > 0 && bi - j < BY_LABEL_BACK; j--) {
 		const struct seg_line *h = &p->s->lines[p->b[j - 1].head];
 
 		if (h->nlines == 1 && by_label(p->s->text + h->b, h->e - h->b))
 			return 1;
-		if (p->b[j - 1].words > 5)
+		if (p->b[j - 1].words > BY_LABEL_WORDS)
 			return 0;
 	}
 	return 0;
@@ -6475,6 +6481,7 @@ span:
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
 			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
 		sc -= 0.05 * dist;
+		if (getenv("SEGDBG")) fprintf(stderr, "T line %zu sc %.2f e %.2f meta %d body %zu\n", p.b[bi].head + 1, sc, e, meta, p.b[body].head + 1);
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;

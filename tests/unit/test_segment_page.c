@@ -4153,6 +4153,30 @@ static void test_byline_under_deck(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A mail form's labels over the title, "von" (by) and "an" (to) alone on their lines
+ * (businessinsider.de as a DOM's text, scrapinghub benchmark: the menu, "×", "von",
+ * "an", the title, "Tanza Loudenback, Business Insider", the date): a title is longer
+ * than a name under a "By" alone, so it stays the headline. */
+static void test_title_under_mail_labels(void)
+{
+	static const char title[] = "How the harbour town can pay for its new bus lanes over "
+				    "the next five years";
+	struct page p;
+
+	page_open(&p);
+	put(&p, "\u00d7");
+	put(&p, "von");
+	put(&p, "an");
+	put(&p, title);
+	put(&p, "Jane Doe, Riverton Daily");
+	put(&p, "13.11.2025, 23:06");
+	put(&p, "facebook");
+	put(&p, "twitter");
+	put(&p, "");
+	page_close(&p);
+	check_page(&p, title, -1);
+}
+
 /* An article with little chrome around it, a picture printed as its name among it (the
  * EU edition of Gannett's papers, w3m and lynx, scrapinghub benchmark: a banner, "Learn
  * More", the logo, then the story): a page, so that the banner is not its headline,
@@ -5025,6 +5049,7 @@ int main(void)
 	test_notice_past_footer();
 	test_title_under_header();
 	test_byline_under_deck();
+	test_title_under_mail_labels();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
