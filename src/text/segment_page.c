@@ -5748,6 +5748,56 @@ static size_t trim_front_teaser(struct page *p, size_t from, size_t to)
 	return t + 2;
 }
 
+/* Blocks a and a + 1 are lines set close, no blank line between them. */
+static int set_close(const struct page *p, size_t a)
+{
+	return p->b[a].head + p->s->lines[p->b[a].head].nlines == p->b[a + 1].head;
+}
+
+#define LIST_MIN_ITEMS 3  /* teasers under a label that the run's start opens in */
+#define LIST_ITEM_WORDS 4 /* words of each of them: a headline, not a menu's item */
+
+/* The run opens inside a list under its label, or right after it, the label and its
+ * items set close with no blank line between them, the story after a blank line ("Most
+ * Popular" and six headlines, the last two of them with a stop, over the story,
+ * twincities.com as a DOM's text, scrapinghub benchmark): the list is related links
+ * and the run starts after it. */
+static size_t trim_front_list(struct page *p, size_t from, size_t to)
+{
+	size_t j, label, end, in;
+
+	if (from < 2 || from + 1 >= to)
+		return from;
+	/* the run opens in the list, or right after it */
+	in = set_close(p, from - 1) ? from : from - 1;
+	for (j = in; j > 0 && in - j < BOX_MAX_BLOCKS && set_close(p, j - 1); j--)
+		if (box_label(p, j - 1))
+			break;
+	if (j == 0 || !set_close(p, j - 1) || !box_label(p, j - 1))
+		return from;
+	label = j - 1;
+	end = from;
+	if (in == from) {
+		while (end + 1 < to && set_close(p, end))
+			end++;
+		end++;
+	}
+	if (end - label - 1 < LIST_MIN_ITEMS)
+		return from;
+	for (j = label + 1; j < end; j++)
+		if (p->b[j].chars >= BOX_ITEM_CHARS || p->b[j].words < LIST_ITEM_WORDS ||
+		    p->s->lines[p->b[j].head].nlines > 1 || p->b[j].form)
+			return from;  /* (a menu's items are shorter) */
+	if (end >= to || good_words(p, end, to) < STAMP_LEAD_WORDS)
+		return from;
+	for (j = label; j < end; j++)
+		if (p->b[j].reason < 0) {
+			p->b[j].reason = SAHIFA_REASON_RELATED;
+			p->b[j].detail = D_RELATED;
+		}
+	return end;
+}
+
 /* ---- the page -------------------------------------------------------------------- */
 
 /* The line [b, e) from one look at each of its brackets and underscores: 1 when it
@@ -6345,6 +6395,7 @@ span:
 	best_e = trim_promos(&p, best_b, best_e);
 	best_b = trim_front_promos(&p, best_b, best_e);
 	best_b = trim_front_teaser(&p, best_b, best_e);
+	best_b = trim_front_list(&p, best_b, best_e);
 	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
@@ -6481,7 +6532,6 @@ span:
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
 			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
 		sc -= 0.05 * dist;
-		if (getenv("SEGDBG")) fprintf(stderr, "T line %zu sc %.2f e %.2f meta %d body %zu\n", p.b[bi].head + 1, sc, e, meta, p.b[body].head + 1);
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;

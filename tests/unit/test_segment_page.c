@@ -4447,6 +4447,52 @@ static void test_front_teaser(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A list of headlines under its label right over the story, set close with no blank
+ * line between them, the last two with a stop (twincities.com as a DOM's text,
+ * scrapinghub benchmark: "Most Popular" and six headlines, "MN property taxes are on
+ * the rise. These maps show where and how much." among them): the list is related
+ * links, its items are not the story's first paragraphs, and the title over it stays
+ * the headline. */
+static void test_list_over_story(void)
+{
+	static const char *const list[] = {
+		"Most Popular",
+		"Riverton police chief asks the state for money for new radios",
+		"The county fair will be free to attend starting next summer",
+		"Man hurt after his car hits a power pole on the ferry road",
+		"Ferry fares are on the rise. These maps show where and how much.",
+		"Skimming device found at a petrol station in the harbour town.",
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+	long first;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road after a long night");
+	put(&p, "Share this:");
+	put(&p, "Click to share on Facebook (Opens in new window)");
+	put(&p, "By Jane Doe | Special to the Riverton Daily");
+	put(&p, "PUBLISHED: November 19, 2025 at 8:59 pm");
+	first = p.line + 1;
+	for (i = 0; i < COUNT(list); i++)
+		put(&p, list[i]);
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs bus lanes for the harbour road after a long night");
+	for (i = 1; i < COUNT(list); i++) {
+		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
+
+		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A notice whose copyright sign is on its second line is the footer's, whole
  * ("This material may not be published, broadcast, rewritten, or redistributed." /
  * "©2019 FOX News Network, LLC. All rights reserved.", foxbusiness.com by w3m,
@@ -5050,6 +5096,7 @@ int main(void)
 	test_title_under_header();
 	test_byline_under_deck();
 	test_title_under_mail_labels();
+	test_list_over_story();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
