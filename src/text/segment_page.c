@@ -531,9 +531,10 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 			on += wd->cont[k];
 	}
 	/* (a short story on a long page of menus: few of the page's lines, but most of
-	 * its long ones, and the text goes on under most of those) */
+	 * its long ones, and the text goes on under a third of those at least, as other
+	 * stories' headlines as long stand alone among them) */
 	if (best < 6 || (best * 100 < total * 15 &&
-			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best * 2)))
+			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best)))
 		return 0;
 	/* the widest column of the band that many lines reach: the renderer's own
 	 * (a few lines run past it where a word is longer than the room left) */

@@ -2867,6 +2867,52 @@ static void test_reflow_long_page(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The same with other stories' headlines as long as the wrapped lines, each alone on
+ * its line, more of them than the story's lines that text goes on under (wsj.com by
+ * w3m, scrapinghub benchmark: a paywalled story of three paragraphs among menus and
+ * lists of headlines): the story is still joined, and its first line is no heading. */
+static void test_reflow_among_headlines(void)
+{
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_paragraph *p0;
+	size_t i;
+	char line[96];
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < 120; i++) {
+		snprintf(line, sizeof(line), "     * [%zu]Section %zu (BUTTON)", i + 1, i + 1);
+		put(&p, line);
+	}
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "Most Popular News");
+	put(&p, "");
+	for (i = 0; i < 12; i++) {
+		snprintf(line, sizeof(line), "Ferry company number %02zu says its boats will run on "
+			 "Saturdays from the spring", i + 1);
+		put(&p, line);
+		put(&p, "");
+	}
+	for (i = 0; i < 40; i++) {
+		snprintf(line, sizeof(line), "     * [%zu]Part %zu (BUTTON)", i + 200, i + 1);
+		put(&p, line);
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	p0 = a.n_sections && a.sections[0].n_paragraphs ? &a.sections[0].paragraphs[0] : NULL;
+	CHECK_INT("first spans", p0 ? p0->lines : 0, 3);
+	CHECK_STR("heading", a.n_sections ? a.sections[0].heading : NULL, NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A rule across the page is no wrapped line: the label under it ("More Great WIRED
  * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
  * benchmark) stays a line of its own, where the closing-label rules see it. */
@@ -5127,6 +5173,7 @@ int main(void)
 	test_reflow_indented();
 	test_reflow_rule();
 	test_reflow_long_page();
+	test_reflow_among_headlines();
 	test_reflow_wide();
 	test_reflow_marks();
 	test_repeats();
