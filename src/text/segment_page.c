@@ -4467,14 +4467,30 @@ static const char *const w_video_label[] = { "just watched", "must watch", "now 
 					     NULL };  /* not "Video" alone: a menu's item */
 
 
+/* Line a is line b with the player's label "Video" glued on after it. */
+static int video_glued(const struct seg_state *s, size_t a, size_t b)
+{
+	const struct seg_line *x = &s->lines[a], *y = &s->lines[b];
+	size_t n = y->e - y->b;
+
+	return x->e - x->b == n + 5 && n && s->text[y->e - 1] != ' ' &&
+	       !memcmp(s->text + x->b, s->text + y->b, n) && !memcmp(s->text + x->b + n, "Video", 5);
+}
+
 /* Block bi is a video's title: it, or a copy of it on the page, stands by a player's
- * label ("JUST WATCHED" over it, cnn.com's player by w3m, scrapinghub benchmark).  A
- * story's own title is printed without one. */
+ * label ("JUST WATCHED" over it, cnn.com's player by w3m, scrapinghub benchmark), or
+ * a copy next to it has the label glued on ("Fox News Flash top entertainment
+ * headlines for Nov. 19Video" over the title, foxnews.com's player by w3m, the same
+ * benchmark).  A story's own title is printed without one. */
 static int video_title(const struct page *p, size_t bi)
 {
 	const struct seg_state *s = p->s;
 	size_t j, i;
 
+	for (j = bi >= 2 ? bi - 2 : 0; j < p->n && j <= bi + 2; j++)
+		if (j != bi && (video_glued(s, p->b[j].head, p->b[bi].head) ||
+				video_glued(s, p->b[bi].head, p->b[j].head)))
+			return 1;
 	for (j = 0; j < p->n; j++) {
 		if (j != bi && !same_text(s, p->b[j].head, p->b[bi].head))
 			continue;
@@ -5280,6 +5296,29 @@ static int meta_under(struct page *p, size_t bi)
 	return m;
 }
 
+#define KICKER_MAX 25       /* characters of a section's name over a title */
+
+/* Block bi is a section's or a topic's name over the title: a few words with no stop,
+ * then a date line, then the title, twice as long, with no stop either, and its
+ * author's line under it (a short title over its deck has no date line between) ("Dancing With the Stars" / "Published 22 hours
+ * ago" / "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing
+ * wife suffered miscarriage" / "By Andy Sahadeo | Fox News", foxnews.com by w3m,
+ * scrapinghub benchmark).  The body echoes the short name as well as the title. */
+static int kicker_over(struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	size_t j;
+	char date[16];
+
+	if (k->chars >= KICKER_MAX || k->sentences || ends_sentence(&p->s->lines[k->head]) ||
+	    bi + 2 >= p->n || byline_kind(p, bi + 1, date) != 1)
+		return 0;
+	j = bi + 2;
+	return p->b[j].chars >= 2 * KICKER_MAX && !p->b[j].sentences &&
+	       !ends_sentence(&p->s->lines[p->b[j].head]) && can_title(p, j) &&
+	       (meta_under(p, j) & META_AUTHOR);
+}
+
 /* A date line among the DATED_OVER_MAX blocks over bi, the article's header printed
  * above its title ("تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", the code and the group of
  * the story, print and font buttons, then the title opening the story, yjc.ir by w3m,
@@ -5830,7 +5869,6 @@ static int page_marks(const unsigned char *t, size_t b, size_t e, int *form)
 }
 
 #define HEADER_LINES 8      /* lines of the text's first block read as its header */
-#define KICKER_MAX 25       /* characters of a section's name over a title */
 #define HEADER_SHORT 60     /* characters of a chrome line over the title */
 
 /* Line a is a section's name over title b: a few words, no sentence, over a longer
@@ -6504,6 +6542,8 @@ span:
 			sc -= 1.0;
 		if (video_title(&p, bi))
 			sc -= 2.0;
+		if (kicker_over(&p, bi))
+			sc -= 1.5;
 		if (runs_title_on(&p, bi))
 			sc -= 2.0;
 		if (sentences)

@@ -3848,6 +3848,53 @@ static void test_video_title(void)
 	check_page(&p, "Traffic in the valley is worse than residents think", -1);
 }
 
+/* The player's title printed twice, the first copy with the label "Video" glued on,
+ * its lead opening the run of prose (foxnews.com by w3m, scrapinghub benchmark): the
+ * body echoes the video's title wholly, but the headline is the story's, the one with
+ * its author's line under it. */
+static void test_video_glued(void)
+{
+	struct page p;
+
+	page_open(&p);
+	put(&p, "Traffic in the valley is worse than residents think, survey finds");
+	put(&p, "");
+	put(&p, "By Jane Doe | Riverton Daily");
+	put(&p, "");
+	put(&p, " close");
+	put(&p, "Council votes for bus lanes on the harbour roadVideo");
+	put(&p, "");
+	put(&p, "Council votes for bus lanes on the harbour road");
+	put(&p, "");
+	page_close(&p);
+	check_page(&p, "Traffic in the valley is worse than residents think, survey finds", -1);
+}
+
+/* A show's name over the story's date and title, the author's line under the title
+ * (foxnews.com by w3m, scrapinghub benchmark: "Dancing With the Stars" / "Published 22
+ * hours ago" / the title / "By Andy Sahadeo | Fox News"): the body echoes the short
+ * name wholly, but it is the title's kicker, not the headline. */
+static void test_kicker_over_title(void)
+{
+	static const char title[] = "Ferry workers cheer as the council backs the harbour "
+				    "road plan";
+	struct page p;
+
+	page_open(&p);
+	put(&p, "Harbour Road Tram Plans");
+	put(&p, "Published 22 hours ago");
+	put(&p, "");
+	put(&p, title);
+	put(&p, "");
+	put(&p, "By Jane Doe | Riverton Daily");
+	put(&p, "");
+	put(&p, "The harbour road will get bus lanes, the council decided; the bus lanes on the "
+		"harbour road cost four million dollars.");
+	put(&p, "");
+	page_close(&p);
+	check_page(&p, title, -1);
+}
+
 /* A long title that opens the run of prose, printed again over the deck with the lead
  * picture's place between, two bullets and the picture's place name (lainformacion.com
  * by w3m, htmldate eval): the title is the headline, not the story's first paragraph. */
@@ -5131,6 +5178,8 @@ int main(void)
 	test_dom_long_items();
 	test_marked_teasers();
 	test_video_title();
+	test_video_glued();
+	test_kicker_over_title();
 	test_title_copy_near();
 	test_chrome_over_title();
 	test_joined_names();
