@@ -5788,6 +5788,45 @@ static size_t trim_front_teaser(struct page *p, size_t from, size_t to)
 	return t + 2;
 }
 
+#define ITEM_MAX_CHARS 300  /* of a teaser under a list's mark: its title and its lead */
+
+/* Blocks before bi that stand under the same mark as bi, at most two counted. */
+static unsigned marked_before(const struct page *p, size_t bi)
+{
+	unsigned items = 0;
+	size_t j;
+
+	for (j = 1; j < bi && items < 2; j++)
+		if (same_text(p->s, p->b[j - 1].head, p->b[bi - 1].head))
+			items++;
+	return items;
+}
+
+/* The run opens with a teaser of a list whose items each stand under the same
+ * picture's name in brackets ("[blank_1x1]" over "More TSA Screeners At Mineta San Jose
+ * Airport Under Coronavirus Quarantine The TSA Screeners Union told KPIX that ...", as
+ * over each teaser before it, sanfrancisco.cbslocal.com by w3m, htmldate benchmark):
+ * it is another story's, and the run starts after it.  Not under a bullet alone, which
+ * w3m prints at the end of a list of share buttons too, nor under a mark that stands
+ * only inside the run, as an advertisement's slot does between paragraphs. */
+static size_t trim_front_items(struct page *p, size_t from, size_t to)
+{
+	size_t start = from;
+
+	while (start > 0 && start + 1 < to && item_mark(p, start - 1) &&
+	       p->s->text[p->s->lines[p->b[start - 1].head].b] == '[' &&
+	       p->b[start].reason < 0 && p->b[start].chars <= ITEM_MAX_CHARS &&
+	       marked_before(p, start) >= 2)
+		start++;
+	if (start == from || good_words(p, start, to) < STAMP_LEAD_WORDS)
+		return from;
+	for (; from < start; from++) {
+		p->b[from].reason = SAHIFA_REASON_RELATED;
+		p->b[from].detail = D_TEASER;
+	}
+	return start;
+}
+
 /* Blocks a and a + 1 are lines set close, no blank line between them. */
 static int set_close(const struct page *p, size_t a)
 {
@@ -6435,6 +6474,7 @@ span:
 	best_b = trim_front_promos(&p, best_b, best_e);
 	best_b = trim_front_teaser(&p, best_b, best_e);
 	best_b = trim_front_list(&p, best_b, best_e);
+	best_b = trim_front_items(&p, best_b, best_e);
 	best_e = recipe_card(&p, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;

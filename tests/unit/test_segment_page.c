@@ -4586,6 +4586,56 @@ static void test_list_over_story(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A list of teasers, each a title glued to its lead under the same picture's name in
+ * brackets, the last of them right over the story's header (sanfrancisco.cbslocal.com
+ * by w3m, htmldate benchmark: "[blank_1x1]" over each of "After blocking middle seats
+ * ...", "California Bans State-Paid Travel To Idaho ...", "More TSA Screeners At
+ * Mineta San Jose Airport ..."): the last teaser, which ends a sentence where the
+ * others do not, is related too, not the story's first paragraph, and the title under
+ * it is the headline. */
+static void test_items_over_story(void)
+{
+	static const char *const teasers[] = {
+		"Ferry Fares To Rise In Spring",
+		"Library To Open On Sundays",
+		"Storm Warning For The Coast This Weekend",
+		"School Meals To Cost Less From April Every district will charge less for "
+		"school meals from April, the education board said, as the price of food fell "
+		"over the winter.",
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+	long last = 0;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(teasers); i++) {
+		put(&p, "[blank_1x1]");
+		last = p.line + 1;
+		put(&p, teasers[i]);
+	}
+	put(&p, "");
+	put(&p, "More");
+	put(&p, "");
+	put(&p, "[blank_1x1]");
+	put(&p, "CBS Entertainment");
+	put(&p, "");
+	put(&p, "Council Backs Bus Lanes For The Harbour Road");
+	put(&p, "");
+	put(&p, "November 18, 2025 at 4:59 pm");
+	put(&p, "Filed Under:Transport");
+	put(&p, "[30h-BAY-wh]");
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council Backs Bus Lanes For The Harbour Road");
+	CHECK(removed_at(&a, last) && removed_at(&a, last)->reason == SAHIFA_REASON_RELATED);
+	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A notice whose copyright sign is on its second line is the footer's, whole
  * ("This material may not be published, broadcast, rewritten, or redistributed." /
  * "©2019 FOX News Network, LLC. All rights reserved.", foxbusiness.com by w3m,
@@ -5192,6 +5242,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_items_over_story();
 	test_short_lead();
 	test_header_over_caption();
 	test_byline_past_deck();
