@@ -123,13 +123,27 @@ enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 	return sahifa_buf_append_char(out, '"');
 }
 
+/* A row that cannot be made: the message names the field. */
+static enum sahifa_status row_error(const struct sahifa_csv_writer *w, enum sahifa_status st,
+				    size_t i, struct sahifa_error *err)
+{
+	if (st == SAHIFA_ERR_LIMIT)
+		return sahifa_error_set(err, st, w->path, 0, 0,
+					"csv field %zu longer than the limit of %zu bytes", i + 1,
+					(size_t)SAHIFA_MAX_CSV_FIELD_BYTES);
+	return sahifa_error_set(err, st, w->path, 0, 0, "cannot format csv row: %s",
+				sahifa_status_name(st));
+}
+
 enum sahifa_status shf_csv_write_row(struct sahifa_csv_writer *w, const char *const *fields,
 					const size_t *lens, size_t n, struct sahifa_error *err)
 {
 	enum sahifa_status st;
-	size_t i = 0;
+	size_t i = 0, start;
 
-	sahifa_buf_reset(&w->field);
+	if (w->fp)
+		sahifa_buf_reset(&w->field);
+	start = w->field.len;
 	if (w->spreadsheet && !w->rows && (st = sahifa_buf_append(&w->field, "\xef\xbb\xbf", 3)))
 		goto fail;
 	for (i = 0; i < n; i++) {
@@ -146,17 +160,19 @@ enum sahifa_status shf_csv_write_row(struct sahifa_csv_writer *w, const char *co
 	}
 	if ((st = sahifa_buf_append(&w->field, "\r\n", 2)))
 		goto fail;
-	if (fwrite(w->field.data, 1, w->field.len, w->fp) != w->field.len)
+	if (w->fp && fwrite(w->field.data, 1, w->field.len, w->fp) != w->field.len)
 		return sahifa_error_set(err, SAHIFA_ERR_IO, w->path, 0, 0, "write error: %s",
 					strerror(errno));
 	w->rows++;
-	w->bytes += w->field.len;
+	w->bytes += w->field.len - start;
 	return SAHIFA_OK;
 fail:
-	if (st == SAHIFA_ERR_LIMIT)
-		return sahifa_error_set(err, st, w->path, 0, 0,
-					"csv field %zu longer than the limit of %zu bytes", i + 1,
-					(size_t)SAHIFA_MAX_CSV_FIELD_BYTES);
-	return sahifa_error_set(err, st, w->path, 0, 0, "cannot format csv row: %s",
-				sahifa_status_name(st));
+	if (!w->fp)
+		w->field.len = start;
+	return row_error(w, st, i, err);
+}
+
+int shf_csv_field_quoted(const char *field, size_t len)
+{
+	return needs_quotes(field, len);
 }

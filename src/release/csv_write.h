@@ -20,13 +20,14 @@
 #include "sahifa/error.h"
 
 struct sahifa_csv_writer {
-	FILE *fp;                    /* borrowed; the caller opens and closes it */
+	FILE *fp;                    /* borrowed; the caller opens and closes it.  NULL: the
+				      * rows are appended to field, which the caller empties */
 	const char *path;            /* borrowed; for messages */
 	unsigned long long rows;     /* rows written, header included */
 	unsigned long long bytes;    /* bytes written */
 	int spreadsheet;             /* BOM and formula-guarded cells; set before the first row */
 	unsigned long long guarded;  /* cells given a leading quote */
-	struct sahifa_buf field;     /* owned scratch for quoting */
+	struct sahifa_buf field;     /* owned scratch for quoting; with fp NULL, the rows made */
 };
 
 void shf_csv_writer_init(struct sahifa_csv_writer *w, FILE *fp, const char *path);
@@ -46,6 +47,8 @@ enum sahifa_status shf_csv_format_field(const char *field, size_t len, struct sa
  * then, else 0. */
 enum sahifa_status shf_csv_format_field_guarded(const char *field, size_t len,
 						   struct sahifa_buf *out, int *guarded);
+/* 1 when shf_csv_format_field quotes the field (its quotes doubled inside). */
+int shf_csv_field_quoted(const char *field, size_t len);
 /* 1 when a spreadsheet reads a cell beginning with c as a formula. */
 int shf_csv_formula_start(char c);
 

@@ -6,11 +6,13 @@
  * and the place in the spool.  A line that is its canonical JSON already (convert's
  * and pack's own) stays out of the spool: the index keeps its place in the input, held
  * open, and its CRC-32, and it is read back from there (an input changed meanwhile
- * fails the release).  Duplicates are dropped and the previous release
- * compared on the index alone.  The kept records' counts make the card and the
- * shards' layout; then the members go into the archive in sorted order, the data
- * ones straight from the spool in (split, id) order and hashed on the way, so that
- * manifest.json and datapackage.json, which sort after them, list their hashes.
+ * fails the release); so are its paragraphs.csv rows, whose texts it holds: the spool
+ * keeps the rest of them and where each text is in the line.  Duplicates are dropped
+ * and the previous release compared on the index alone.  The kept records' counts make
+ * the card and the shards' layout; then the members go into the archive in sorted
+ * order, the data ones straight from the spool in (split, id) order and hashed on the
+ * way, so that manifest.json and datapackage.json, which sort after them, list their
+ * hashes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -381,6 +383,7 @@ struct entry {
 	uint32_t crc;                 /* CRC-32 of that line as read, to know it again */
 	uint32_t json_len;            /* its canonical line, '\n' included */
 	uint32_t csv_len[2];          /* its articles.csv row, its paragraphs.csv rows */
+	uint32_t recipe_len;          /* those rows' recipe in the spool, when in_input */
 	long line;
 	uint32_t input;
 	uint8_t split;
@@ -481,6 +484,9 @@ struct pack {
 	char *spool_buf;              /* its stdio buffer, SPOOL_BUFFER_BYTES */
 	off_t spool_len;
 	struct sahifa_csv_writer spool_aw, spool_pw;  /* rows into the spool */
+	struct sahifa_csv_writer again;   /* a paragraphs.csv row's fields before the text */
+	struct sahifa_buf recipe;     /* a record's paragraphs.csv rows as a recipe */
+	struct sahifa_buf rows;       /* and those rows made from it */
 };
 
 static enum sahifa_status nomem(struct pack *p)
@@ -1400,19 +1406,14 @@ static void num(char *buf, size_t size, unsigned long long v)
 	buf[i] = '\0';
 }
 
-/* One articles.csv row and the article's paragraphs.csv rows, written by aw and pw;
- * what the release's counts take from it goes to *c. */
-static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
-				   struct sahifa_csv_writer *pw, const char *split,
-				   struct spool_counts *c, struct sahifa_error *err)
+/* The article's articles.csv row, written by aw. */
+static enum sahifa_status article_row(const struct sahifa_article *a, struct sahifa_csv_writer *aw,
+				      const char *split, struct sahifa_error *err)
 {
-	const struct sahifa_article *a = &p->a;
-	char conf[32], n[6][24], sec[24], lvl[24], par[24], ln[24];
+	char conf[32], n[6][24];
 	const char *f[SHF_LAYOUT_ARTICLES_COLUMNS];
-	enum sahifa_status st;
-	size_t i, j;
+	size_t i;
 
-	memset(c, 0, sizeof(*c));
 	snprintf(conf, sizeof(conf), "%.15g", round(a->tag.confidence * 1000.0) / 1000.0);
 	num(n[0], sizeof(n[0]), a->stats.sections);
 	num(n[1], sizeof(n[1]), a->stats.paragraphs);
@@ -1441,37 +1442,238 @@ static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
 	f[22] = a->html_lang;
 	f[23] = a->source.declared_encoding;
 	f[24] = a->source.format;
-	if ((st = shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, err)))
-		return st;
-	for (i = 0; i < a->n_sections; i++) {
-		const struct sahifa_section *s = &a->sections[i];
+	return shf_csv_write_row(aw, f, NULL, SHF_LAYOUT_ARTICLES_COLUMNS, err);
+}
 
-		num(sec, sizeof(sec), i);
-		num(lvl, sizeof(lvl), (unsigned long long)s->level);
-		for (j = 0; j < s->n_paragraphs; j++) {
-			const struct sahifa_paragraph *q = &s->paragraphs[j];
-			size_t len = q->len;
-			unsigned long long chars = sahifa_utf8_chars(q->text, len);
+/* A paragraphs.csv row's fields; the text last. */
+static void paragraph_fields(const struct sahifa_article *a, const char *split, size_t section,
+			     size_t j, char num_buf[4][24], const char **f, size_t *lens)
+{
+	const struct sahifa_section *s = &a->sections[section];
+	const struct sahifa_paragraph *q = &s->paragraphs[j];
+	size_t k;
 
-			num(par, sizeof(par), j);
-			num(ln, sizeof(ln), (unsigned long long)q->line);
-			f[0] = a->id;
-			f[1] = split;
-			f[2] = sec;
-			f[3] = s->heading;
-			f[4] = lvl;
-			f[5] = par;
-			f[6] = sahifa_kind_name(q->kind);
-			f[7] = q->tag.lang;
-			f[8] = q->tag.script;
-			f[9] = ln;
-			f[10] = q->text;
-			if ((st = shf_csv_write_row(pw, f, NULL, 11, err)))
+	num(num_buf[0], sizeof(num_buf[0]), section);
+	num(num_buf[1], sizeof(num_buf[1]), (unsigned long long)s->level);
+	num(num_buf[2], sizeof(num_buf[2]), j);
+	num(num_buf[3], sizeof(num_buf[3]), (unsigned long long)q->line);
+	f[0] = a->id;
+	f[1] = split;
+	f[2] = num_buf[0];
+	f[3] = s->heading;
+	f[4] = num_buf[1];
+	f[5] = num_buf[2];
+	f[6] = sahifa_kind_name(q->kind);
+	f[7] = q->tag.lang;
+	f[8] = q->tag.script;
+	f[9] = num_buf[3];
+	f[10] = q->text;
+	for (k = 0; k < SHF_LAYOUT_PARAGRAPHS_COLUMNS - 1; k++)
+		lens[k] = f[k] ? strlen(f[k]) : 0;
+	lens[10] = q->len;
+}
+
+/*
+ * A recipe for a record's paragraphs.csv rows, kept in the spool instead of the rows
+ * when the record's line is read back from its input: the rows' bytes are mostly the
+ * paragraphs' texts, which the line holds as they are (no escape in them), so the
+ * recipe holds the rest and where in the line each text is.  Pieces, each a header,
+ * then its literal bytes; the rows are each piece's literal, then its bytes of the
+ * line.  Writing and reading back the rows cost more than reading the line again.
+ */
+struct recipe_piece {
+	uint32_t lit;                 /* literal bytes after the header */
+	uint32_t off, len;            /* then these bytes of the line */
+};
+
+/* Close the piece begun at head with the line's bytes [off, off + len), and begin the
+ * next. */
+static enum sahifa_status recipe_cut(struct sahifa_buf *r, size_t *head, size_t off, size_t len)
+{
+	struct recipe_piece h;
+
+	h.lit = (uint32_t)(r->len - *head - sizeof(h));
+	h.off = (uint32_t)off;
+	h.len = (uint32_t)len;
+	memcpy(r->data + *head, &h, sizeof(h));
+	*head = r->len;
+	memset(&h, 0, sizeof(h));
+	return sahifa_buf_append(r, &h, sizeof(h));
+}
+
+/* The text (len bytes) as paragraphs.csv has it, quoted or not, into the recipe r whose
+ * last piece begins at *head, from the JSON string of line at *cursor: its runs without
+ * an escape as the line's bytes, each escape's character as literal (a quote doubled).
+ * 1 when that string is the text, *cursor then past it and *refs grown by the bytes
+ * taken from the line; 0 when not, r as it was; -1 out of memory. */
+static int recipe_text(struct sahifa_buf *r, size_t *head, const char *line, size_t line_len,
+		       size_t *cursor, const char *text, size_t len, int quoted, size_t *refs)
+{
+	size_t r0 = r->len, h0 = *head, refs0 = *refs, t = 0, pos = *cursor;
+	/* a quote of the line's in a run would be the string's end, not the text's quote */
+	int has_quote = quoted && memchr(text, '"', len) != NULL;
+
+	if (quoted && sahifa_buf_append_char(r, '"'))
+		return -1;
+	while (t < len) {
+		size_t rest = len - t, n;
+		const char *bs;
+		char c;
+
+		if (rest > line_len - pos)
+			goto not_it;
+		bs = memchr(line + pos, '\\', rest);
+		n = bs ? (size_t)(bs - (line + pos)) : rest;
+		if (n) {
+			if (memcmp(line + pos, text + t, n) || (has_quote && memchr(line + pos, '"', n)))
+				goto not_it;
+			if (recipe_cut(r, head, pos, n))
+				return -1;
+			*refs += n;
+			pos += n;
+			t += n;
+		}
+		if (!bs)
+			break;
+		if (pos + 1 >= line_len)
+			goto not_it;
+		switch (line[pos + 1]) {
+		case '"': c = '"'; break;
+		case '\\': c = '\\'; break;
+		case '/': c = '/'; break;
+		case 'n': c = '\n'; break;
+		case 'r': c = '\r'; break;
+		case 't': c = '\t'; break;
+		case 'b': c = '\b'; break;
+		case 'f': c = '\f'; break;
+		default: goto not_it;
+		}
+		if (text[t] != c || (c == '"' && !quoted))
+			goto not_it;
+		if (sahifa_buf_append_char(r, c) || (c == '"' && sahifa_buf_append_char(r, c)))
+			return -1;
+		pos += 2;
+		t++;
+	}
+	if (quoted && sahifa_buf_append_char(r, '"'))
+		return -1;
+	*cursor = pos;
+	return 1;
+not_it:
+	r->len = r0;
+	*head = h0;
+	memset(r->data + h0, 0, sizeof(struct recipe_piece));
+	*refs = refs0;
+	return 0;
+}
+
+/* The article's paragraphs.csv rows, written by pw; or, with line (the record's line
+ * as read, line_len bytes), their recipe into r, pw only formatting each row's fields
+ * before the text, and *bytes the rows'.  With c, what the release's counts take from
+ * them goes there. */
+static enum sahifa_status paragraph_rows(const struct sahifa_article *a,
+					 struct sahifa_csv_writer *pw, const char *split,
+					 const char *line, size_t line_len, struct sahifa_buf *r,
+					 unsigned long long *bytes, struct spool_counts *c,
+					 struct sahifa_error *err)
+{
+	static const char text_key[] = "\"text\":\"";
+	char nb[4][24];
+	const char *f[SHF_LAYOUT_PARAGRAPHS_COLUMNS];
+	size_t lens[SHF_LAYOUT_PARAGRAPHS_COLUMNS];
+	size_t i, j, head = 0, cursor = 0, refs = 0;
+	enum sahifa_status st;
+
+	if (line) {
+		struct recipe_piece h = { 0, 0, 0 };
+
+		sahifa_buf_reset(r);
+		if ((st = sahifa_buf_append(r, &h, sizeof(h))))
+			return sahifa_error_nomem(err, NULL);
+	}
+	for (i = 0; i < a->n_sections; i++)
+		for (j = 0; j < a->sections[i].n_paragraphs; j++) {
+			const struct sahifa_paragraph *q = &a->sections[i].paragraphs[j];
+			const char *at;
+			size_t off;
+			int quoted, guarded, ref = 0;
+
+			paragraph_fields(a, split, i, j, nb, f, lens);
+			if (c) {
+				c->hist[pack_hist_bin(sahifa_utf8_chars(q->text, q->len))]++;
+				c->rows++;
+			}
+			if (!line) {
+				if ((st = shf_csv_write_row(pw, f, lens, SHF_LAYOUT_PARAGRAPHS_COLUMNS, err)))
+					return st;
+				continue;
+			}
+			/* the fields before the text, and the comma before it */
+			f[10] = NULL;
+			sahifa_buf_reset(&pw->field);
+			if ((st = shf_csv_write_row(pw, f, lens, SHF_LAYOUT_PARAGRAPHS_COLUMNS, err)))
 				return st;
-			c->hist[pack_hist_bin(chars)]++;
-			c->rows++;
+			if (q->len > SAHIFA_MAX_CSV_FIELD_BYTES)
+				return sahifa_error_set(err, SAHIFA_ERR_LIMIT, pw->path, 0, 0,
+							"csv field %d longer than the limit of %zu bytes",
+							SHF_LAYOUT_PARAGRAPHS_COLUMNS,
+							(size_t)SAHIFA_MAX_CSV_FIELD_BYTES);
+			if (sahifa_buf_append(r, pw->field.data, pw->field.len - 2))
+				return sahifa_error_nomem(err, NULL);
+			/* the text from the line: the next text key's string, when it is the
+			 * text */
+			quoted = shf_csv_field_quoted(q->text, q->len);
+			if (q->len && !(pw->spreadsheet && shf_csv_formula_start(q->text[0])) &&
+			    (at = memmem(line + cursor, line_len - cursor, text_key, sizeof(text_key) - 1))) {
+				off = (size_t)(at - line) + sizeof(text_key) - 1;
+				cursor = off;
+				if ((ref = recipe_text(r, &head, line, line_len, &cursor, q->text, q->len,
+						       quoted, &refs)) < 0)
+					return sahifa_error_nomem(err, NULL);
+			}
+			if (!ref && (st = pw->spreadsheet ? shf_csv_format_field_guarded(q->text, q->len, r, &guarded)
+							  : shf_csv_format_field(q->text, q->len, r)))
+				return st == SAHIFA_ERR_LIMIT ? sahifa_error_set(err, st, NULL, 0, 0, "record too large")
+							      : sahifa_error_nomem(err, NULL);
+			if (sahifa_buf_append(r, "\r\n", 2))
+				return sahifa_error_nomem(err, NULL);
+		}
+	if (line) {
+		if (recipe_cut(r, &head, 0, 0))
+			return sahifa_error_nomem(err, NULL);
+		r->len = head;   /* the piece begun last is empty */
+		/* the rows: every byte of the recipe but its headers, and the texts */
+		*bytes = r->len + refs;
+		for (head = 0; head < r->len; ) {
+			struct recipe_piece h;
+
+			memcpy(&h, r->data + head, sizeof(h));
+			*bytes -= sizeof(h);
+			head += sizeof(h) + h.lit;
 		}
 	}
+	return SAHIFA_OK;
+}
+
+/* One articles.csv row and the article's paragraphs.csv rows, written by aw and pw, or
+ * those as a recipe against line (paragraph_rows) into p->recipe; the paragraphs.csv
+ * rows' bytes to *bytes, what the release's counts take from the record to *c. */
+static enum sahifa_status csv_rows(struct pack *p, struct sahifa_csv_writer *aw,
+				   struct sahifa_csv_writer *pw, const char *split,
+				   const char *line, size_t line_len, unsigned long long *bytes,
+				   struct spool_counts *c, struct sahifa_error *err)
+{
+	const struct sahifa_article *a = &p->a;
+	unsigned long long p0 = pw->bytes;
+	enum sahifa_status st;
+
+	memset(c, 0, sizeof(*c));
+	if ((st = article_row(a, aw, split, err)) ||
+	    (st = paragraph_rows(a, line ? &p->again : pw, split, line, line_len, &p->recipe,
+				 bytes, c, err)))
+		return st;
+	if (!line)
+		*bytes = pw->bytes - p0;
 	c->paragraphs = a->stats.paragraphs;
 	c->characters = a->stats.characters;
 	c->words = a->stats.words;
@@ -1489,14 +1691,16 @@ static enum sahifa_status spool_write(struct pack *p, const void *data, size_t l
 	return SAHIFA_OK;
 }
 
-/* The record just parsed, into the spool: its canonical line, its CSV rows, its
- * counts.  Rows that cannot be made (a field past the CSV limit) fail the release
- * only when the record is kept, as its place in the release is not known yet. */
+/* The record just parsed, into the spool: its canonical line (unless it is read back
+ * from its input), its CSV rows (or, read back so, its articles.csv row and its
+ * paragraphs.csv rows' recipe), its counts.  Rows that cannot be made (a field past the
+ * CSV limit) fail the release only when the record is kept, as its place in the release
+ * is not known yet. */
 static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 {
 	struct spool_counts c;
 	struct sahifa_error e;
-	unsigned long long a0, p0;
+	unsigned long long a0, p0, rows = 0;
 	enum sahifa_status st;
 
 	if (!p->spool) {
@@ -1516,6 +1720,7 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	x->spool = p->spool_len;
 	x->json_len = (uint32_t)p->json.len + 1;
 	x->csv_failed = 0;
+	x->recipe_len = 0;
 	if (!x->in_input &&
 	    ((st = spool_write(p, p->json.data, p->json.len)) || (st = spool_write(p, "\n", 1))))
 		return st;
@@ -1523,20 +1728,27 @@ static enum sahifa_status spool_record(struct pack *p, struct entry *x)
 	p0 = p->spool_pw.bytes;
 	sahifa_error_clear(&e);
 	st = csv_rows(p, &p->spool_aw, &p->spool_pw, sahifa_split_name((enum sahifa_split)x->split),
-		      &c, &e);
+		      x->in_input ? p->json.data : NULL, p->json.len, &rows, &c, &e);
 	if (st == SAHIFA_ERR_IO) {
 		*p->err = e;
 		return st;
 	}
+	p->spool_len += (off_t)(p->spool_aw.bytes - a0 + p->spool_pw.bytes - p0);
 	if (st) {
 		x->csv_failed = 1;
 		memset(&c, 0, sizeof(c));
+		rows = 0;
+	} else if (x->in_input) {
+		if (p->recipe.len >= UINT32_MAX)
+			return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
+		x->recipe_len = (uint32_t)p->recipe.len;
+		if ((st = spool_write(p, p->recipe.data, p->recipe.len)))
+			return st;
 	}
-	p->spool_len += (off_t)(p->spool_aw.bytes - a0 + p->spool_pw.bytes - p0);
-	if (p->spool_aw.bytes - a0 >= UINT32_MAX || p->spool_pw.bytes - p0 >= UINT32_MAX)
+	if (p->spool_aw.bytes - a0 >= UINT32_MAX || rows >= UINT32_MAX)
 		return sahifa_error_set(p->err, SAHIFA_ERR_LIMIT, NULL, 0, 0, "record too large");
 	x->csv_len[0] = (uint32_t)(p->spool_aw.bytes - a0);
-	x->csv_len[1] = (uint32_t)(p->spool_pw.bytes - p0);
+	x->csv_len[1] = (uint32_t)rows;
 	/* the totals as if every record stayed: plan_data reads back only the dropped */
 	if (!x->csv_failed && (st = counts_add(p, &c, 1)))
 		return st;
@@ -1550,17 +1762,23 @@ static size_t spool_json(const struct entry *x)
 	return x->in_input ? 0 : x->json_len;
 }
 
-/* len bytes at off of fd into p->blob; where names fd for a message (NULL: the spool). */
-static enum sahifa_status read_at(struct pack *p, int fd, off_t off, size_t len,
-				  const char *where)
+/* The bytes of a record's paragraphs.csv rows in the spool, or of their recipe. */
+static size_t spool_paragraphs(const struct entry *x)
+{
+	return x->in_input ? x->recipe_len : x->csv_len[1];
+}
+
+/* len bytes at off of fd into b; where names fd for a message (NULL: the spool). */
+static enum sahifa_status read_into(struct pack *p, struct sahifa_buf *b, int fd, off_t off,
+				    size_t len, const char *where)
 {
 	size_t got = 0;
 
-	sahifa_buf_reset(&p->blob);
-	if (sahifa_buf_grow(&p->blob, len + 1))
+	sahifa_buf_reset(b);
+	if (sahifa_buf_grow(b, len + 1))
 		return nomem(p);
 	while (got < len) {
-		ssize_t n = pread(fd, p->blob.data + got, len - got, off + (off_t)got);
+		ssize_t n = pread(fd, b->data + got, len - got, off + (off_t)got);
 
 		if (n <= 0 && where)
 			return sahifa_error_set(p->err, SAHIFA_ERR_IO, where, 0, 0,
@@ -1572,9 +1790,16 @@ static enum sahifa_status read_at(struct pack *p, int fd, off_t off, size_t len,
 						n < 0 ? strerror(errno) : "file shrank");
 		got += (size_t)n;
 	}
-	p->blob.len = len;
-	p->blob.data[len] = '\0';
+	b->len = len;
+	b->data[len] = '\0';
 	return SAHIFA_OK;
+}
+
+/* len bytes at off of fd into p->blob (read_into). */
+static enum sahifa_status read_at(struct pack *p, int fd, off_t off, size_t len,
+				  const char *where)
+{
+	return read_into(p, &p->blob, fd, off, len, where);
 }
 
 /* len bytes from off in a kept record's part of the spool, into p->blob. */
@@ -1634,6 +1859,7 @@ static enum sahifa_status csv_failure(struct pack *p, const struct entry *x)
 {
 	struct sahifa_csv_writer aw, pw;
 	struct spool_counts c;
+	unsigned long long rows;
 	struct sahifa_error e;
 	enum sahifa_status st;
 	FILE *scratch = tmp_open(p);
@@ -1650,8 +1876,8 @@ static enum sahifa_status csv_failure(struct pack *p, const struct entry *x)
 	    (st = sahifa_article_from_json(p->blob.data, x->json_len - 1, &p->a, &e))) {
 		if (!p->err->status)
 			*p->err = e;
-	} else if (!(st = csv_rows(p, &aw, &pw, sahifa_split_name((enum sahifa_split)x->split),
-				   &c, p->err))) {
+	} else if (!(st = csv_rows(p, &aw, &pw, sahifa_split_name((enum sahifa_split)x->split), NULL,
+				   0, &rows, &c, p->err))) {
 		st = sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
 				      "csv rows of '%s' failed once only", x->id);
 	}
@@ -1693,7 +1919,7 @@ static enum sahifa_status plan_data(struct pack *p)
 
 		if (x->csv_failed)
 			continue;
-		if ((st = spool_read(p, x, spool_json(x) + x->csv_len[0] + x->csv_len[1],
+		if ((st = spool_read(p, x, spool_json(x) + x->csv_len[0] + spool_paragraphs(x),
 				     sizeof(c))))
 			return st;
 		memcpy(&c, p->blob.data, sizeof(c));
@@ -1756,7 +1982,43 @@ static enum sahifa_status plan_data(struct pack *p)
 	return SAHIFA_OK;
 }
 
-/* A member whose bytes are in the spool, into the archive and hashed on the way. */
+/* A record's paragraphs.csv rows made from their recipe and its line, into p->rows. */
+static enum sahifa_status paragraphs_from_recipe(struct pack *p, const struct entry *x)
+{
+	size_t at = 0;
+	enum sahifa_status st;
+
+	if ((st = read_into(p, &p->recipe, fileno(p->spool), x->spool + (off_t)x->csv_len[0],
+			    x->recipe_len, NULL)) ||
+	    (st = json_read(p, x, x->json_len - 1)))
+		return st;
+	sahifa_buf_reset(&p->rows);
+	if (sahifa_buf_grow(&p->rows, x->csv_len[1]))
+		return nomem(p);
+	while (at < p->recipe.len) {
+		struct recipe_piece h;
+
+		if (p->recipe.len - at < sizeof(h))
+			break;
+		memcpy(&h, p->recipe.data + at, sizeof(h));
+		at += sizeof(h);
+		if (h.lit > p->recipe.len - at || h.off > p->blob.len || h.len > p->blob.len - h.off ||
+		    (size_t)h.lit + h.len > p->rows.cap - p->rows.len)
+			break;
+		memcpy(p->rows.data + p->rows.len, p->recipe.data + at, h.lit);
+		p->rows.len += h.lit;
+		at += h.lit;
+		memcpy(p->rows.data + p->rows.len, p->blob.data + h.off, h.len);
+		p->rows.len += h.len;
+	}
+	if (at != p->recipe.len || p->rows.len != x->csv_len[1])
+		return sahifa_error_set(p->err, SAHIFA_ERR_INTERNAL, NULL, 0, 0,
+					"the paragraphs.csv rows of '%s' changed", x->id);
+	return SAHIFA_OK;
+}
+
+/* A member whose bytes are in the spool (or made again), into the archive and hashed on
+ * the way. */
 static enum sahifa_status stream_member(struct pack *p, struct sahifa_archive_writer *w,
 				       const char *name, struct member *m)
 {
@@ -1786,13 +2048,18 @@ static enum sahifa_status stream_member(struct pack *p, struct sahifa_archive_wr
 							 : spool_json(x) + x->csv_len[0];
 		size_t len = m->kind == MEMBER_SHARD ? x->json_len
 			     : m->kind == MEMBER_ARTICLES ? x->csv_len[0] : x->csv_len[1];
+		int recipe = m->kind == MEMBER_PARAGRAPHS && x->in_input;
+		const char *data;
 
 		if (!len)
 			continue;
-		if ((st = m->kind == MEMBER_SHARD ? json_read(p, x, len) : spool_read(p, x, off, len)) ||
-		    (st = shf_archive_writer_data(w, name, p->blob.data, len, p->err)))
+		if ((st = m->kind == MEMBER_SHARD ? json_read(p, x, len)
+			  : recipe ? paragraphs_from_recipe(p, x) : spool_read(p, x, off, len)))
 			goto out;
-		if (sahifa_sha256_update(h, p->blob.data, len))
+		data = recipe ? p->rows.data : p->blob.data;
+		if ((st = shf_archive_writer_data(w, name, data, len, p->err)))
+			goto out;
+		if (sahifa_sha256_update(h, data, len))
 			goto sha;
 		total += len;
 	}
@@ -2184,6 +2451,11 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	sahifa_buf_init(&p.blob, 0);
 	shf_csv_writer_init(&p.spool_aw, NULL, "data/articles.csv");
 	shf_csv_writer_init(&p.spool_pw, NULL, "data/paragraphs.csv");
+	shf_csv_writer_init(&p.again, NULL, "data/paragraphs.csv");
+	sahifa_buf_init(&p.recipe, 0);
+	sahifa_buf_init(&p.rows, 0);
+	p.again.rows = 1;
+	p.again.spreadsheet = o.spreadsheet_csv;
 	sahifa_article_init(&p.a);
 	if (!(p.rd = malloc(sizeof(*p.rd))) || !(p.files = calloc(n, sizeof(*p.files)))) {
 		st = nomem(&p);
@@ -2228,6 +2500,9 @@ out:
 	free(p.spool_buf);
 	shf_csv_writer_release(&p.spool_aw);
 	shf_csv_writer_release(&p.spool_pw);
+	shf_csv_writer_release(&p.again);
+	sahifa_buf_release(&p.recipe);
+	sahifa_buf_release(&p.rows);
 	sahifa_sha256_free(p.sha);
 	sahifa_buf_release(&p.blob);
 	for (i = 0; i < p.n_m; i++) {

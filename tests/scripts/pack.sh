@@ -178,6 +178,16 @@ print("ok" if got == want and len(want) > 5 else "differ: %d rows, %d texts" % (
 PY
 )
 	if [ "$r" = ok ]; then pass "paragraphs-csv-texts${opt}"; else fail "paragraphs-csv-texts${opt}" "$r"; fi
+	# the shards' lines are canonical: packed again, their paragraphs.csv rows are made
+	# from those lines as read back, not as parsed, and must be the same bytes
+	tar xzf "$tmp/tr/t-1.0.0.tar.gz" -O --wildcards 't-1.0.0/data/*.jsonl' > "$tmp/tricky-canon.jsonl"
+	rm -rf "$tmp/tr2"
+	"$SAHIFA" pack --name t --version 1.0.0 $opt -o "$tmp/tr2" "$tmp/tricky-canon.jsonl" > /dev/null
+	if tar xzf "$tmp/tr/t-1.0.0.tar.gz" -O t-1.0.0/data/paragraphs.csv > "$tmp/tr.csv" &&
+		tar xzf "$tmp/tr2/t-1.0.0.tar.gz" -O t-1.0.0/data/paragraphs.csv > "$tmp/tr2.csv" &&
+		[ -s "$tmp/tr.csv" ] && cmp -s "$tmp/tr.csv" "$tmp/tr2.csv"; then
+		pass "paragraphs-csv-from-lines${opt}"
+	else fail "paragraphs-csv-from-lines${opt}" "paragraphs.csv of the canonical lines differs"; fi
 done
 
 # -- split proportions on 3000 records: 80/10/10 within a few points, and stable

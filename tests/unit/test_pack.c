@@ -251,6 +251,17 @@ static void test_csv(void)
 	CHECK_STR("row bytes", out, "x,,\"y,z\"\r\n");
 	shf_csv_writer_release(&w);
 	fclose(fp);
+	/* without a file the rows add up in the writer's field, and quoted is the quoting */
+	shf_csv_writer_init(&w, NULL, "t.csv");
+	CHECK_INT("row in memory", shf_csv_write_row(&w, fields, NULL, 3, &err), SAHIFA_OK);
+	CHECK_INT("row in memory", shf_csv_write_row(&w, fields, NULL, 3, &err), SAHIFA_OK);
+	CHECK_INT("rows in memory", w.rows, 2);
+	CHECK_INT("bytes in memory", w.bytes, 20);
+	CHECK_STR("rows in memory", w.field.data, "x,,\"y,z\"\r\nx,,\"y,z\"\r\n");
+	shf_csv_writer_release(&w);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		CHECK_INT(rows[i].in, shf_csv_field_quoted(rows[i].in, strlen(rows[i].in)),
+			  strcmp(rows[i].in, rows[i].want) != 0);
 }
 
 /* Spreadsheet-safe cells: OWASP's leading quote on = + - @ TAB CR, nothing else changed. */
