@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <cjson/cJSON.h>
 
@@ -632,7 +635,17 @@ int shf_json_unescape(const char *p, const char *end, char *out, const char **cl
 		if (!*p)
 			return -1;
 		if (*p != '\\') {
-			*o++ = *p++;
+			/* the run up to the next quote, backslash or NUL, copied at once */
+			const char *q = p + 1;
+			uint64_t x;
+
+			while (end - q >= 8 && (memcpy(&x, q, 8), !dr_stop8(x)))
+				q += 8;
+			while (q < end && *q != '"' && *q != '\\' && *q)
+				q++;
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
 			continue;
 		}
 		if (end - p < 2)
@@ -703,6 +716,21 @@ static int dr_string(struct dr *d, const char **s, size_t *n)
 	for (;;) {
 		uint64_t x;
 
+#ifdef __SSE2__
+		while (d->end - p >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+				_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+
+			if (stop) {
+				p += __builtin_ctz(stop);
+				break;
+			}
+			p += 16;
+		}
+#endif
 		while (d->end - p >= 8 && (memcpy(&x, p, 8), !dr_stop8(x)))
 			p += 8;
 		while (p < d->end && *p != '"' && *p != '\\' && *p)
@@ -752,17 +780,44 @@ static int dr_key(struct dr *d, const char **k, size_t *n)
 
 	if (d->p >= d->end || *d->p != '"')
 		return -1;
+#ifdef __SSE2__
+	/* a key of up to fifteen bytes at once: its end is the first byte that ends the
+	 * byte loop below, and it must be the quote */
+	if (d->end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned quote = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		unsigned stop = quote | (unsigned)_mm_movemask_epi8(v) |
+				(unsigned)_mm_movemask_epi8(_mm_or_si128(
+					_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+					_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+
+		if (stop) {
+			if (!(quote & stop & (0u - stop)))
+				return -1;
+			p += __builtin_ctz(stop);
+			goto quote;
+		}
+		p += 16;
+	}
+#endif
 	while (p < d->end && *p != '"' && *p != '\\' && *p && !(*p & 0x80))
 		p++;
 	if (p >= d->end || *p != '"')
 		return -1;
+#ifdef __SSE2__
+quote:
+#endif
 	*k = d->p + 1;
 	*n = (size_t)(p - *k);
 	d->p = p + 1;
-	dr_ws(d);
-	if (d->p >= d->end || *d->p != ':')
-		return -1;
-	d->p++;
+	if (d->p < d->end && *d->p == ':') {
+		d->p++;   /* the writer's way: no white space about the colon */
+	} else {
+		dr_ws(d);
+		if (d->p >= d->end || *d->p != ':')
+			return -1;
+		d->p++;
+	}
 	dr_ws(d);
 	return 0;
 }
@@ -803,6 +858,41 @@ static int dr_open(struct dr *d, char open)
 static int dr_is_digit(const struct dr *d, const char *p)
 {
 	return p < d->end && *p >= '0' && *p <= '9';
+}
+
+/* Exact powers of ten of a double. */
+static const double dr_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* strtod's double of the number [s, end) (as dr_number reads one) when it is digits, a
+ * point and digits, fifteen digits at most: those digits as an integer are a double
+ * exactly, as is ten to the number after the point, and their quotient rounded once is
+ * the double nearest the number, which strtod makes (Clinger's fast path).  0 for any
+ * other number. */
+static int fraction_ok(const char *s, const char *end, double *out)
+{
+	const char *p = s + (*s == '-');
+	uint64_t v = 0;
+	int digits = 0, after = -1;
+
+	for (; p < end; p++) {
+		if (*p == '.' && after < 0) {
+			after = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++digits > 15)
+			return 0;
+		v = v * 10 + (uint64_t)(*p - '0');
+		after += after >= 0;
+	}
+	if (after <= 0)
+		return 0;
+	*out = (double)v / dr_pow10[after];
+	if (*s == '-')
+		*out = -*out;
+	return 1;
 }
 
 /* A number as JSON writes it, with the double strtod makes of it (as cJSON does): an
@@ -846,6 +936,8 @@ static int dr_number(struct dr *d, double *out)
 		return -1;
 	if (simple && digits <= 15) {
 		*out = *s == '-' ? -(double)v : (double)v;
+	} else if (fraction_ok(s, p, out)) {
+		;
 	} else {
 		char buf[DR_NUMBER_MAX];
 
@@ -1383,13 +1475,22 @@ static const char *const dr_article_keys[] = {
 	"lang_tag",
 };
 
+/* The members in the order the writer puts them: the next one is tried first. */
+static const unsigned char dr_article_order[] = {
+	DRA_ID, DRA_SCHEMA_VERSION, DRA_SOURCE, DRA_HEADLINE, DRA_BYLINE, DRA_AUTHORS, DRA_URL,
+	DRA_PUBLISHED, DRA_MODIFIED, DRA_SITE_NAME, DRA_DESCRIPTION, DRA_HTML_LANG, DRA_LANG,
+	DRA_CONFIDENCE, DRA_LANG_TAG, DRA_SCRIPT, DRA_SCRIPTS, DRA_SECTIONS, DRA_CAPTIONS,
+	DRA_REMOVED, DRA_STATS, DRA_QUALITY,
+};
+
 static int dr_article(struct dr *d)
 {
 	struct sahifa_article *a = d->a;
+	const size_t n_keys = sizeof(dr_article_keys) / sizeof(dr_article_keys[0]);
 	uint32_t seen = 0;
 	int first = 1, r;
 	const char *k, *s;
-	size_t kn, n, i;
+	size_t kn, n, i, j, next = 0;
 
 	if (dr_open(d, '{'))
 		return -1;
@@ -1399,11 +1500,13 @@ static int dr_article(struct dr *d)
 
 		if (dr_key(d, &k, &kn))
 			return -1;
-		for (i = 0; i < sizeof(dr_article_keys) / sizeof(dr_article_keys[0]); i++)
-			if (DR_KEY_IS(k, kn, dr_article_keys[i]))
+		for (j = 0, i = n_keys; j < n_keys; j++)
+			if (DR_KEY_IS(k, kn, dr_article_keys[dr_article_order[(next + j) % n_keys]])) {
+				i = dr_article_order[(next + j) % n_keys];
+				next = (next + j + 1) % n_keys;
 				break;
-		if (i == sizeof(dr_article_keys) / sizeof(dr_article_keys[0]) ||
-		    dr_seen(&seen, (int)i))
+			}
+		if (i == n_keys || dr_seen(&seen, (int)i))
 			return -1;
 		switch (i) {
 		case DRA_ID: r = dr_fixed(d, a->id, sizeof(a->id)); break;

@@ -439,8 +439,47 @@ static void test_utf8_reader(void)
 	sahifa_buf_release(&base);
 }
 
+/* The direct reader's numbers with a point are strtod's (cJSON's) to the last bit: the
+ * quotient of the digits and a power of ten where both are exact, strtod otherwise. */
+static void test_fraction_numbers(void)
+{
+	static const char *const nums[] = {
+		"0.971", "0.1", "0.3", "0.999999999999999", "0.123456789012345", "0.5", "0.011",
+		"-0.0", "0.0", "1.0", "0.000000000000001", "0.1234567890123456", "1e-3", "1.0e-1",
+		"0.30000000000000004", "1", "0.70710678118654757", "0.000123456789012345",
+	};
+	struct sahifa_article a, b;
+	struct sahifa_buf base;
+	struct sahifa_error e;
+	size_t i;
+
+	make_article(&a);
+	sahifa_buf_init(&base, 0);
+	CHECK(sahifa_article_to_json(&a, &base, &e) == SAHIFA_OK);
+	sahifa_article_release(&a);
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		char to[64], *line;
+
+		snprintf(to, sizeof(to), "\"lang_confidence\":%s,", nums[i]);
+		line = replaced(base.data, "\"lang_confidence\":0.971,", to);
+		CHECK(line != NULL);
+		if (!line)
+			continue;
+		sahifa_article_init(&a);
+		sahifa_article_init(&b);
+		CHECK_INT(nums[i], shf_article_from_json_direct(line, strlen(line), &a), 1);
+		CHECK_INT(nums[i], shf_article_from_json_cjson(line, strlen(line), &b, &e), SAHIFA_OK);
+		CHECK_INT(nums[i], memcmp(&a.tag.confidence, &b.tag.confidence, sizeof(double)), 0);
+		sahifa_article_release(&a);
+		sahifa_article_release(&b);
+		free(line);
+	}
+	sahifa_buf_release(&base);
+}
+
 int main(void)
 {
+	test_fraction_numbers();
 	test_escapes();
 	test_share_digits();
 	test_round_trip();
