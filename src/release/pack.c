@@ -453,6 +453,7 @@ struct pack {
 	struct sahifa_pack_summary *sum;
 	struct sahifa_error *err;
 	unsigned weights[SAHIFA_SPLIT_COUNT];
+	int one_split;                /* the one split weighed, or -1 */
 	char top[SAHIFA_PACK_NAME_MAX + SAHIFA_SEMVER_MAX + 2];   /* NAME-X.Y.Z */
 	char created[32];
 	char hub_license[72];         /* the card's licence id */
@@ -800,9 +801,11 @@ static enum sahifa_status index_input(struct pack *p, uint32_t input)
 			      !memcmp(p->ld, p->json.data, raw_len);
 		x->crc = x->in_input ? shf_deflate_crc32(p->json.data, p->json.len) : 0;
 		canonical_lines += x->in_input;
-		/* sahifa_pack_split_of's answer, on pack's one hash context */
-		x->split = (uint8_t)split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
-						  p->weights);
+		/* sahifa_pack_split_of's answer, on pack's one hash context; with one split
+		 * weighed, that one whatever the hash */
+		x->split = (uint8_t)(p->one_split >= 0 ? (enum sahifa_split)p->one_split
+				     : split_of_hash(sha_hex(p, p->a.id, strlen(p->a.id), hex) ? NULL : hex,
+						     p->weights));
 		x->dropped = 0;
 		/* the content hash orders records of one id and finds the ones modified since
 		 * the previous release: without one, only repeated ids need it (dedup) */
@@ -2460,6 +2463,12 @@ enum sahifa_status sahifa_pack_run(const struct sahifa_pack_options *opts,
 	memcpy(p.weights, o.weights, sizeof(p.weights));
 	if (!p.weights[0] && !p.weights[1] && !p.weights[2])
 		p.weights[SAHIFA_SPLIT_TRAIN] = 100;
+	p.one_split = -1;
+	for (k = 0; k < SAHIFA_SPLIT_COUNT; k++)
+		if (p.weights[k])
+			p.one_split = p.one_split == -1 ? (int)k : -2;
+	if (p.one_split < 0)
+		p.one_split = -1;
 	if ((st = check_options(&p, &v)))
 		return st;
 	if (n > UINT32_MAX)
