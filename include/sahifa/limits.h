@@ -62,8 +62,9 @@
 #define SAHIFA_BUF_DEFAULT_MAX ((size_t)256 << 20)
 
 /* The stream buffer of an output file (sahifa_outfile): records of a few KB go to
- * the file a buffer at a time, not one write call each. */
-#define SAHIFA_OUTFILE_BUFFER_BYTES ((size_t)256 << 10)
+ * the file a buffer at a time, not one write call each.  A small one stays in the
+ * cache: the bytes waiting in a 256 KiB one took the room of language ID's tables. */
+#define SAHIFA_OUTFILE_BUFFER_BYTES ((size_t)32 << 10)
 
 /* Inputs convert holds at once in its ring (read, being converted, or converted and
  * waiting for the ones before them to be written); with the article limit above it
