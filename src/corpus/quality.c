@@ -387,11 +387,15 @@ static struct scratch *scratch_get(void)
 	return s;
 }
 
+/* Slots for a pass of n words: a power of two over n + n/4, so that a pass's keys (n at
+ * most, and as a rule far fewer: words repeat) leave a fifth of it free.  Twice n, as
+ * it was, made a table and its clearing twice the size for most articles, and the
+ * table's lines took their room in the cache from language ID's between articles. */
 static size_t table_size(size_t n)
 {
 	size_t s = 64;
 
-	while (s < n * 2)
+	while (s < n + n / 4)
 		s *= 2;
 	return s;
 }
