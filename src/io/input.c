@@ -904,16 +904,24 @@ static enum sahifa_status walk_fd(struct walker *w, const char *name, int fd, in
 	return emit_data(w, name, NULL);
 }
 
-static enum sahifa_status walk_file(struct walker *w, const char *path)
+/* The file at path, opened as name in the folder open as dir when dir is one (>= 0):
+ * the kernel then looks up one name, not every folder of the path again. */
+static enum sahifa_status walk_file_at(struct walker *w, int dir, const char *name,
+				       const char *path)
 {
 	enum sahifa_status st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = dir >= 0 ? openat(dir, name, O_RDONLY | O_CLOEXEC) : open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return emit_errno(w, path, "cannot open", errno);
 	st = walk_fd(w, path, fd, 0);
 	close(fd);
 	return st;
+}
+
+static enum sahifa_status walk_file(struct walker *w, const char *path)
+{
+	return walk_file_at(w, -1, NULL, path);
 }
 
 /* A directory's entry: its name and what readdir says it is (DT_REG, DT_DIR, ...;
@@ -999,7 +1007,7 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 {
 	struct dent *names;
 	size_t n, i;
-	int k;
+	int k, dir;
 	enum sahifa_status st = SAHIFA_OK;
 
 	for (k = 0; k < w->depth; k++)
@@ -1024,6 +1032,8 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 			return fatal_nomem(w);
 		return emit_errno(w, path, "cannot read directory", errno);
 	}
+	/* its files are opened by name in it (without the folder open, by their paths) */
+	dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	w->dev[w->depth] = sb->st_dev;
 	w->ino[w->depth] = sb->st_ino;
 	w->depth++;
@@ -1047,13 +1057,15 @@ static enum sahifa_status walk_dir(struct walker *w, const char *path, const str
 		} else if (names[i].type == DT_REG && !(w->shard && w->shard->fingerprint)) {
 			/* a regular file, as readdir says: opened at once, its fstat the
 			 * check (a sharded run's fingerprint needs every size: walk_path) */
-			st = walk_file(w, child.data);
+			st = walk_file_at(w, dir, names[i].name, child.data);
 		} else {
 			st = walk_path(w, child.data);
 		}
 		sahifa_buf_release(&child);
 	}
 	w->depth--;
+	if (dir >= 0)
+		close(dir);
 	free_names(names, n);
 	return st;
 }
