@@ -11,6 +11,7 @@
 #include "core/utf8_block.h"
 #include "corpus/corpus_internal.h"
 #include "sahifa/corpus.h"
+#include "sahifa/limits.h"
 #include "sahifa/utf8.h"
 #include "text/icu_fold.h"
 #include "text/icu_script.h"
@@ -281,15 +282,17 @@ static int is_word_cp(uint32_t c)
 	return 1;
 }
 
-struct word {
-	uint64_t hash;
-	uint32_t chars;
-};
-
+/* The article's words in order: each one's hash, and the characters of the words
+ * before each (before[n] those of all n), which the n-gram measures take as they are.
+ * Four bytes hold those, and a word's or a slot's index: an article's match key is a
+ * sahifa_buf, under SAHIFA_BUF_DEFAULT_MAX bytes.  (12 bytes a word, where a struct of
+ * 16 and a prefix sum of 8 more built from it took 24.) */
 struct words {
-	struct word *w;
+	uint64_t *hash;
+	uint32_t *before;         /* cap + 1 of them */
 	size_t n, cap;
 };
+_Static_assert(SAHIFA_BUF_DEFAULT_MAX < UINT32_MAX, "an article's characters fit 32 bits");
 
 /* Room for every word a line of len bytes may hold (a word and the space after it
  * take two bytes at least), so that scan_line's pushes need no test. */
@@ -302,17 +305,23 @@ static int words_reserve(struct words *ws, size_t len)
 		return 0;
 	while (ncap < need)
 		ncap *= 2;
-	if (!(p = realloc(ws->w, ncap * sizeof(*ws->w))))
+	if (!(p = realloc(ws->hash, ncap * sizeof(*ws->hash))))
 		return -1;
-	ws->w = p;
+	ws->hash = p;
+	if (!(p = realloc(ws->before, (ncap + 1) * sizeof(*ws->before))))
+		return -1;
+	if (!ws->before)
+		((uint32_t *)p)[0] = 0;
+	ws->before = p;
 	ws->cap = ncap;
 	return 0;
 }
 
-static inline void words_push(struct words *ws, uint64_t h, uint32_t chars)
+/* A word of hash h, after which the article's words hold total characters. */
+static inline void words_push(struct words *ws, uint64_t h, uint64_t total)
 {
-	ws->w[ws->n].hash = h;
-	ws->w[ws->n++].chars = chars;
+	ws->hash[ws->n] = h;
+	ws->before[++ws->n] = (uint32_t)total;
 }
 
 /* ---- n-gram counting: an open-addressing table of 64-bit keys ------------------- */
@@ -331,9 +340,9 @@ struct slot64 {
 struct scratch {
 	struct slot64 *t;
 	size_t t_size;
-	uint64_t *g, *before;
-	size_t *slot, *cand;
-	size_t g_cap, before_cap, slot_cap, cand_cap;
+	uint64_t *g;
+	uint32_t *slot, *cand;    /* (4 bytes: see struct words) */
+	size_t g_cap, slot_cap, cand_cap;
 	struct words ws;
 	struct sahifa_buf key;    /* a paragraph's match key */
 	struct line_key *lines;   /* the paragraphs' hashes */
@@ -354,10 +363,10 @@ static void scratch_free(void *p)
 		return;
 	free(s->t);
 	free(s->g);
-	free(s->before);
 	free(s->slot);
 	free(s->cand);
-	free(s->ws.w);
+	free(s->ws.hash);
+	free(s->ws.before);
 	sahifa_buf_release(&s->key);
 	free(s->lines);
 	free(s);
@@ -439,9 +448,10 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 {
 	size_t nw = ws->n, size = table_size(nw), n, i, k, m = 0;
 	struct slot64 *t;
-	uint64_t *g, *before;     /* before[i]: characters of the words before word i */
-	size_t *slot;             /* slot[i]: where the n-gram at word i is counted */
-	size_t *cand;             /* cand[0..m): the words whose n-gram may repeat, in order */
+	uint64_t *g;
+	const uint32_t *before = ws->before;  /* characters of the words before word i */
+	uint32_t *slot;           /* slot[i]: where the n-gram at word i is counted */
+	uint32_t *cand;           /* cand[0..m): the words whose n-gram may repeat, in order */
 
 	if (!chars || nw < 2)
 		return 0;
@@ -457,28 +467,24 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 	 * cache (language ID in between evicts the table), as perf showed. */
 	memset(s->t, 0, size * sizeof(*s->t));
 	if (shf_array_reserve(&s->g, &s->g_cap, nw, sizeof(*s->g), 256) ||
-	    shf_array_reserve(&s->before, &s->before_cap, nw + 1, sizeof(*s->before), 256) ||
 	    shf_array_reserve(&s->slot, &s->slot_cap, nw, sizeof(*s->slot), 256) ||
 	    shf_array_reserve(&s->cand, &s->cand_cap, nw, sizeof(*s->cand), 256))
 		return -1;
 	t = s->t;
 	g = s->g;
-	before = s->before;
 	slot = s->slot;
 	cand = s->cand;
 	/* the words that occur more than once */
-	before[0] = 0;
 	for (i = 0; i < nw; i++) {
 		/* (the word's hash is mixed already: an odd multiple tells a word from
 		 * the same word inside an n-gram's hash, and "a b" from "b a") */
-		g[i] = ws->w[i].hash * 0x9E3779B97F4A7C15ULL;
-		before[i + 1] = before[i] + ws->w[i].chars;
-		slot[i] = table_add(t, size, g[i], 1);
+		g[i] = ws->hash[i] * 0x9E3779B97F4A7C15ULL;
+		slot[i] = (uint32_t)table_add(t, size, g[i], 1);
 	}
 	/* without a branch: whether a word repeats is as good as random, and a branch on
 	 * it mispredicted every other word (perf) */
 	for (i = 0; i < nw; i++) {
-		cand[m] = i;
+		cand[m] = (uint32_t)i;
 		m += t[slot[i]].count >= 2;
 	}
 	for (n = 2; n <= MAX_NGRAM && m; n++) {
@@ -487,8 +493,8 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 
 		for (k = 0; k < m && cand[k] + n <= nw; k++) {
 			i = cand[k];
-			g[i] = corpus_mix64(g[i] ^ ws->w[i + n - 1].hash) + (n - 1);
-			slot[i] = table_add(t, size, g[i], (uint32_t)n);
+			g[i] = corpus_mix64(g[i] ^ ws->hash[i + n - 1]) + (n - 1);
+			slot[i] = (uint32_t)table_add(t, size, g[i], (uint32_t)n);
 		}
 		m = k;                  /* the words after cannot start an n-gram */
 		if (n <= 4) {
@@ -500,9 +506,10 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 
 				i = cand[k];
 				count = t[slot[i]].count;
-				cand[keep] = i;
+				cand[keep] = (uint32_t)i;
 				keep += count >= 2;
-				c = (before[i + n] - before[i]) * count & (0 - (uint64_t)(count >= 2));
+				c = (uint64_t)(before[i + n] - before[i]) * count &
+				    (0 - (uint64_t)(count >= 2));
 				best = c > best ? c : best;
 			}
 			q->top_ngram_chars[n - 2] = (double)best / (double)chars;
@@ -515,7 +522,7 @@ static int ngram_shares(struct scratch *s, const struct words *ws, uint64_t char
 			for (k = 0; k < m; k++) {
 				i = cand[k];
 				if (t[slot[i]].count >= 2) {
-					cand[keep++] = i;
+					cand[keep++] = (uint32_t)i;
 					cov += before[i + n] - before[i > end ? i : end];
 					end = i + n;
 				}
@@ -648,10 +655,10 @@ static inline int add_word(const char *w, size_t len, uint32_t chars, int alpha,
 {
 	uint64_t h = text_hash_padded(w, len, 0);
 
-	words_push(ws, h, chars);
 	t->words++;
 	t->word_chars += chars;
 	t->alpha_words += alpha;
+	words_push(ws, h, t->word_chars);
 	return 0;
 }
 
@@ -665,7 +672,7 @@ static uint64_t stop_words(const struct stoplist *sl, const struct words *ws)
 	size_t i;
 
 	for (i = 0; i < ws->n; i++)
-		n += (uint64_t)stoplist_has(sl, ws->w[i].hash);
+		n += (uint64_t)stoplist_has(sl, ws->hash[i]);
 	return n;
 }
 
