@@ -6658,10 +6658,13 @@ span:
 			 * Wood" / "Ideas" / "11.14.2019 09:00 AM" over the title, wired.com by
 			 * w3m, scrapinghub benchmark), however short it is: the byline when
 			 * none is found under the headline (a section's or a topic's name
-			 * stands there as often) */
+			 * stands there as often); a link to the author's page as lynx
+			 * prints it, "[21]Molly Wood", as well */
 			if (above == SIZE_MAX && title != SIZE_MAX && bi < title && bi + 3 >= title &&
 			    h->cls == C_CONTENT &&
-			    (p.b[bi].reason < 0 || p.b[bi].reason == SAHIFA_REASON_MENU) &&
+			    (p.b[bi].reason < 0 || p.b[bi].reason == SAHIFA_REASON_MENU ||
+			     p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+			     p.b[bi].reason == SAHIFA_REASON_LINK_DENSE) &&
 			    name_over_date(&p, bi)) {
 				char nb[BYLINE_BUF];
 				size_t nn = block_byline_text(s, p.b[bi].head, nb);
