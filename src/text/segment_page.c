@@ -6767,7 +6767,10 @@ span:
 			len = nbsp_spaces(buf, block_byline_text(s, p.b[bi].head, buf));
 			for (i = 0; by_prefix[i] && !starts_ci(buf, len, by_prefix[i]); i++)
 				;
-			if (by_prefix[i] && byline_kind(&p, bi, date) == 2) {
+			/* or an agency's initials and the place, "[163]PTI, Washington,"
+			 * under the share buttons (deccanherald.com by lynx) */
+			if ((by_prefix[i] || (bi > title && agency_dateline(buf, len))) &&
+			    byline_kind(&p, bi, date) == 2) {
 				if (bi + BYLINE_NEAR_BACK < title && can_title(&p, bi - 1)) {
 					/* the headline is the line over it, not what was
 					 * taken for it near the body (a caption) */

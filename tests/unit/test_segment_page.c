@@ -4542,6 +4542,39 @@ static void test_front_teaser(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* An agency's initials and the story's place under the share buttons, past the few
+ * blocks under the headline where a name alone is read (deccanherald.com by lynx,
+ * scrapinghub benchmark: the title, five share items, "PTI", "[163]PTI, Washington,",
+ * the dates): the byline, the agency its author. */
+static void test_agency_past_share(void)
+{
+	static const char *const share[] = {
+		"     *", "     *", "     *", "     * X Share via", "          + [159]Facebook",
+		"          + [160]Gmail", "          + [161]Linkedin", "",
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < COUNT(share); i++)
+		put(&p, share[i]);
+	put(&p, "   PTI");
+	put(&p, "   [163]PTI, Riverton,");
+	put(&p, "     * Nov 20 2025, 10:18am ist");
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "PTI, Riverton,");
+	CHECK(a.n_authors == 1 && !strcmp(a.authors[0], "PTI"));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A list of headlines under its label right over the story, set close with no blank
  * line between them, the last two with a stop (twincities.com as a DOM's text,
  * scrapinghub benchmark: "Most Popular" and six headlines, "MN property taxes are on
@@ -5244,6 +5277,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_agency_past_share();
 	test_items_over_story();
 	test_short_lead();
 	test_header_over_caption();
