@@ -5353,6 +5353,38 @@ static int name_over_date(struct page *p, size_t bi)
 	return 0;
 }
 
+/* Words that end an author's role on a line of its own. */
+static const char *const role_ends[] = { "reporter", "writer", "correspondent", "editor",
+					 "columnist", "contributor", NULL };
+#define ROLE_LINE_WORDS 4  /* words of such a line: "BuzzFeed News Reporter" */
+
+/* A name alone with its role on the line right under it ("Mark Di Stefano" /
+ * "BuzzFeed News Reporter" under the title, its deck, its date and the author's
+ * picture, buzzfeed.com as Markdown, readability test pages): the byline. */
+static int name_over_role(struct page *p, size_t bi)
+{
+	char buf[BYLINE_BUF];
+	size_t n, k, rl;
+	const struct seg_line *r;
+	const char *t;
+
+	if (bi + 1 >= p->n || p->s->lines[p->b[bi].head].nlines != 1 ||
+	    p->b[bi + 1].words > ROLE_LINE_WORDS || p->b[bi + 1].sentences ||
+	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) ||
+	    name_line(buf, n, page_stops(p)) != 1)
+		return 0;
+	r = &p->s->lines[p->b[bi + 1].head];
+	t = p->s->text + r->b;
+	rl = r->e - r->b;
+	for (k = 0; role_ends[k]; k++) {
+		size_t m = strlen(role_ends[k]);
+
+		if (rl > m && t[rl - m - 1] == ' ' && starts_ci(t + rl - m, m, role_ends[k]))
+			return 1;
+	}
+	return 0;
+}
+
 #define META_PAST_MAX 16  /* blocks of share buttons and one-word widgets read past */
 
 #define BYLINE_NEAR_BACK 30 /* blocks before the headline an author's line is looked for */
@@ -6797,9 +6829,16 @@ span:
 			struct seg_line *h = &s->lines[p.b[bi].head];
 			char buf[BYLINE_BUF];
 			size_t len;
+			int role;
 
-			if (h->cls != C_CONTENT || p.b[bi].reason >= 0 || !name_over_date(&p, bi))
+			if (h->cls != C_CONTENT)
 				continue;
+			role = name_over_role(&p, bi);
+			if ((p.b[bi].reason >= 0 &&
+			     !(role && (p.b[bi].reason == SAHIFA_REASON_LINK_LIST ||
+					p.b[bi].reason == SAHIFA_REASON_LINK_DENSE))) ||
+			    !(role || name_over_date(&p, bi)))
+				continue;  /* (the name a link to the author's page) */
 			len = block_byline_text(s, p.b[bi].head, buf);
 			if (!len || site_name(s, buf, len))
 				continue;

@@ -4575,6 +4575,37 @@ static void test_agency_past_share(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A name alone with the author's role on the line under it, past the deck, the date
+ * and the author's picture under the title (buzzfeed.com as Markdown, readability test
+ * pages: "[Mark Di Stefano](/markdistefano)" / "BuzzFeed News Reporter"; here as lynx
+ * prints such a link): the byline, though the name is all link text. */
+static void test_name_over_role(void)
+{
+	struct page p;
+	struct sahifa_article a;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "The vote ran past midnight after a long debate.");
+	put(&p, "");
+	put(&p, "posted on November 21, 2025, at 11:29 a.m.");
+	put(&p, "");
+	put(&p, "   [20][janedoe-30063]");
+	put(&p, "");
+	put(&p, "   [21]Jane Doe");
+	put(&p, "");
+	put(&p, "Riverton Daily Reporter");
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "Jane Doe");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A list of headlines under its label right over the story, set close with no blank
  * line between them, the last two with a stop (twincities.com as a DOM's text,
  * scrapinghub benchmark: "Most Popular" and six headlines, "MN property taxes are on
@@ -5277,6 +5308,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_name_over_role();
 	test_agency_past_share();
 	test_items_over_story();
 	test_short_lead();
