@@ -2649,6 +2649,8 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 static int word_in(const char *t, size_t len, const char *const *list);
 static size_t name_sep_at(const char *t, size_t len);
 static int starts_role(const char *t, size_t len);
+static int ends_role(const char *t, size_t len);
+#define ROLE_WORDS 4  /* words of an author's role: "BuzzFeed News Reporter" */
 
 /* Units of a relative time ("Published 1 day ago", foxbusiness.com, scrapinghub
  * benchmark; "Updated 3 hours ago"), English, French, Spanish, German, Arabic and
@@ -3073,8 +3075,10 @@ static int name_line(const char *t, size_t len, unsigned stops)
 		return 2;
 	if (names_joined(r, rl) && !has_any(t, len, w_footer) && !has_any(t, len, w_cookie))
 		return 2;  /* "Kevin Johnson and Kevin McCoy  USA TODAY" (usatoday.com) */
-	if (memchr(t + n, ',', (size_t)(r - t) - n) && starts_role(r, rl))
-		return 2;  /* a role after a comma: "Jane Doe, Staff Writer" */
+	if (memchr(t + n, ',', (size_t)(r - t) - n) &&
+	    (starts_role(r, rl) || (ends_role(r, rl) && words_in(r, rl) <= ROLE_WORDS)))
+		return 2;  /* a role after a comma: "Jane Doe, Staff Writer", "Steve Peoples,
+			    * Ap National Political Writer" (sfgate.com as a DOM's text) */
 	return rl <= 20 && (has_ascii_ci(r, rl, " ago") || has_ascii_ci(r, rl, "hours") ||
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
@@ -3249,6 +3253,27 @@ static int starts_role(const char *t, size_t len)
 	for (k = 0; name_roles[k]; k++)
 		if (starts_ci(t, len, name_roles[k]))
 			return 1;
+	return 0;
+}
+
+/* Words that end an author's role: "BuzzFeed News Reporter", "AP National Political
+ * Writer". */
+static const char *const role_ends[] = { "reporter", "writer", "correspondent", "editor",
+					 "columnist", "contributor", NULL };
+
+/* t[0..len) ends with a word of role_ends. */
+static int ends_role(const char *t, size_t len)
+{
+	size_t k;
+
+	while (len && t[len - 1] == ' ')
+		len--;
+	for (k = 0; role_ends[k]; k++) {
+		size_t m = strlen(role_ends[k]);
+
+		if (len > m && t[len - m - 1] == ' ' && starts_ci(t + len - m, m, role_ends[k]))
+			return 1;
+	}
 	return 0;
 }
 
@@ -5353,10 +5378,6 @@ static int name_over_date(struct page *p, size_t bi)
 	return 0;
 }
 
-/* Words that end an author's role on a line of its own. */
-static const char *const role_ends[] = { "reporter", "writer", "correspondent", "editor",
-					 "columnist", "contributor", NULL };
-#define ROLE_LINE_WORDS 4  /* words of such a line: "BuzzFeed News Reporter" */
 
 /* A name alone with its role on the line right under it ("Mark Di Stefano" /
  * "BuzzFeed News Reporter" under the title, its deck, its date and the author's
@@ -5364,25 +5385,16 @@ static const char *const role_ends[] = { "reporter", "writer", "correspondent", 
 static int name_over_role(struct page *p, size_t bi)
 {
 	char buf[BYLINE_BUF];
-	size_t n, k, rl;
+	size_t n;
 	const struct seg_line *r;
-	const char *t;
 
 	if (bi + 1 >= p->n || p->s->lines[p->b[bi].head].nlines != 1 ||
-	    p->b[bi + 1].words > ROLE_LINE_WORDS || p->b[bi + 1].sentences ||
+	    p->b[bi + 1].words > ROLE_WORDS || p->b[bi + 1].sentences ||
 	    !(n = block_byline_text(p->s, p->b[bi].head, buf)) ||
 	    name_line(buf, n, page_stops(p)) != 1)
 		return 0;
 	r = &p->s->lines[p->b[bi + 1].head];
-	t = p->s->text + r->b;
-	rl = r->e - r->b;
-	for (k = 0; role_ends[k]; k++) {
-		size_t m = strlen(role_ends[k]);
-
-		if (rl > m && t[rl - m - 1] == ' ' && starts_ci(t + rl - m, m, role_ends[k]))
-			return 1;
-	}
-	return 0;
+	return ends_role(p->s->text + r->b, r->e - r->b);
 }
 
 #define META_PAST_MAX 16  /* blocks of share buttons and one-word widgets read past */

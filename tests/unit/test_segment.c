@@ -222,6 +222,10 @@ static const struct text_case texts[] = {
 	 * by w3m, a page of the scrapinghub benchmark, cut to one article) */
 	{ "name byline", "WeWork under investigation\n\nCatherine Shu @catherineshu / 2 days\n\n"
 	  "WeWork is reportedly being investigated by the attorney general.\n", 1, 3, "-: P5 # #" },
+	/* a name and a role that ends with its noun after a comma (an AP story as
+	 * sfgate.com prints it, scrapinghub benchmark, cut to one article) */
+	{ "name and role byline", "Council backs bus lanes\n\nSteve Peoples, AP National "
+	  "Political Writer\n\nThe council voted on Tuesday night.\n", 1, 3, "-: P5 # #" },
 	{ "byline without headline", "كتبت سارة أحمد\nبدأت الجلسة صباح اليوم.\n", 0, 1,
 	  "-: P2 # #" },
 	{ "long byline-like line is text",
