@@ -26,43 +26,55 @@
 #define QUALITY_LE64(x) (x)
 #endif
 
+/* The hash of a text of 1 to 16 bytes, its first eight (or fewer) x1 and the rest x2
+ * (0 for none), first byte lowest: each half is multiplied by its own constant, the two
+ * products independent of each other, the second's high bits folded into its low ones
+ * and the sum's into its own, so that the well-mixed high bits of both products reach
+ * the low bits the tables index by.  Two texts of one length that differ in one half
+ * never collide (each step is a bijection of that half). */
+static inline uint64_t short_hash(uint64_t x1, uint64_t x2, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+	uint64_t a = (h ^ x1) * 0xBF58476D1CE4E5B9ULL;
+	uint64_t b = (h ^ x2) * 0x94D049BB133111EBULL;
+	uint64_t r = a ^ b ^ b >> 32;
+
+	return r ^ r >> 29;
+}
+
 /* The hash of a word or a line: only ever compared with hashes made here, so it need
- * not be corpus_hash64, and it takes eight bytes a step.  Every step is a bijection of
- * the state, so two texts of one length that differ in one block never collide.
- * padded: the eight bytes before p may be read (text_hash_padded). */
+ * not be corpus_hash64.  Past 16 bytes it takes eight bytes a step, every step a
+ * bijection of the state, so two texts of one length that differ in one block never
+ * collide.  padded: the eight bytes before p may be read (text_hash_padded). */
 static inline __attribute__((always_inline)) uint64_t text_hash_at(const char *p, size_t n,
 								   uint64_t seed, int padded)
 {
 	uint64_t h = seed ^ (uint64_t)n * 0x9E3779B97F4A7C15ULL, x;
 	int whole = n >= 8;
 
-	if (padded && n - 1 < 16) {
+	if (n - 1 < 16) {
 		/* A word of 1 to 16 bytes, the common case, without a branch on its length
-		 * (which was as good as random): both steps' values made, the right ones
-		 * kept.  The loads end at or before the word's end and start no earlier than
-		 * eight bytes before it. */
-		size_t m = n < 8 ? n : 8;
-		uint64_t x1, x2, b1, t1, b2, t2, r, m16, m8, lt8;
+		 * (which was as good as random).  Padded, the loads end at or before the
+		 * word's end and start no earlier than eight bytes before it. */
+		uint64_t x1 = 0, x2 = 0;
+		size_t k;
 
-		memcpy(&x1, p + m - 8, 8);
-		memcpy(&x2, p + n - 8, 8);
-		x1 = QUALITY_LE64(x1) >> (8 * (8 - m));
-		x2 = QUALITY_LE64(x2) >> (8 * ((16 - n) & 7));
-		b1 = (h ^ x1) * 0xBF58476D1CE4E5B9ULL;
-		b1 ^= b1 >> 29;
-		t1 = (h ^ x1) * 0x94D049BB133111EBULL;
-		t1 ^= t1 >> 32;
-		b2 = (b1 ^ x2) * 0xBF58476D1CE4E5B9ULL;
-		b2 ^= b2 >> 29;
-		t2 = (b1 ^ x2) * 0x94D049BB133111EBULL;
-		t2 ^= t2 >> 32;
-		/* (masks, not ?:, which the compiler makes branches of) */
-		m16 = 0 - (uint64_t)(n == 16);
-		m8 = 0 - (uint64_t)(n == 8);
-		lt8 = 0 - (uint64_t)(n < 8);
-		r = (b2 & m16) | (t2 & ~m16);
-		r = (b1 & m8) | (r & ~m8);
-		return (t1 & lt8) | (r & ~lt8);
+		if (padded) {
+			size_t m = n < 8 ? n : 8;
+
+			memcpy(&x1, p + m - 8, 8);
+			memcpy(&x2, p + n - 8, 8);
+			x1 = QUALITY_LE64(x1) >> (8 * (8 - m));
+			/* (a mask, not ?:, which the compiler makes a branch of) */
+			x2 = QUALITY_LE64(x2) >> (8 * ((16 - n) & 7)) & (0 - (uint64_t)(n > 8));
+		} else {
+			for (k = 0; k < n; k++)
+				if (k < 8)
+					x1 |= (uint64_t)(unsigned char)p[k] << (8 * k);
+				else
+					x2 |= (uint64_t)(unsigned char)p[k] << (8 * (k - 8));
+		}
+		return short_hash(x1, x2, n, seed);
 	}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&x, p, 8);
