@@ -183,18 +183,15 @@ int shf_script_zero_width(uint32_t c)
 	return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR;
 }
 
-void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
+void shf_script_letters_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b)
 {
 	size_t i;
 
 	a->letters += b->letters;
 	a->chars += b->chars;
-	for (i = 0; i < SAHIFA_SCRIPT_SLOTS; i++)
+	/* (the slots past ICU's codes are never counted) */
+	for (i = 0; i < USCRIPT_CODE_LIMIT; i++)
 		a->script[i] += b->script[i];
-	for (i = 0; i < 256; i++)
-		a->arabic[i] += b->arabic[i];
-	a->zwnj += b->zwnj;
-	a->refused += b->refused;
 }
 
 uint64_t shf_script_arabic_letters(const struct sahifa_script_counts *c)

@@ -41,8 +41,10 @@ int shf_script_is_letter(uint32_t c);
  * Arabic harakat) or a format character (ZWJ, ZWNJ), but the soft hyphen. */
 int shf_script_zero_width(uint32_t c);
 
-/* Merge b into a. */
-void shf_script_counts_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
+/* Add b's letters into a: letters, chars and the letters per script, what a document's
+ * shares and dominant script are read from.  The Arabic block's code points, ZWNJ and
+ * refused are left as they are: they are one text's, for its own tag. */
+void shf_script_letters_add(struct sahifa_script_counts *a, const struct sahifa_script_counts *b);
 
 /* Proportions of c's letters per ISO 15924 code, largest first (ties by code), rounded
  * to 3 decimals, at most max entries.  Hiragana and Katakana with Han count as "Jpan".

@@ -1086,7 +1086,7 @@ static uint64_t tag_text(const char *text, size_t len, struct sahifa_langtag *ta
 	shf_script_count(text, len, &c);
 	detect_counted(text, len, SAHIFA_LID_ENGINE_SAHIFA, &c, tag);
 	if (doc)
-		shf_script_counts_add(doc, &c);
+		shf_script_letters_add(doc, &c);
 	return c.chars;
 }
 
