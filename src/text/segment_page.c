@@ -3713,6 +3713,9 @@ static int under_by_label(const struct page *p, size_t bi)
 #define ECHO_SCAN 12          /* blocks after a title searched for the article's first ones */
 #define ECHO_BLOCK_MIN 16     /* characters of a block read there ("Tweet", "•" are not) */
 #define TITLE_PROSE_MAX 160   /* characters of a title that reads as the article's prose */
+#define DEEP_SHARE 5.0        /* a title in the article's run: its text before it is at most
+			       * a fifth of the run's */
+#define DEEP_COPY_SHARE 2.0   /* and at most half when the title is printed again under it */
 
 /* The first block searched for the title: HEAD_LOOKBACK blocks of text before the
  * article, the one-word menu, share and score lines between the two counting a quarter
@@ -6563,8 +6566,12 @@ span:
 		if (bi > body + 2) {
 			/* deep in what reads as the article: only a line with its byline or
 			 * date under it, after little of the article's text (a cookie box
-			 * taken for its start) */
+			 * taken for its start); a little more when the line is printed again
+			 * right under it (a news ticker over "أميركا :50 الفا حصيلة الوفيات
+			 * بسبب فيروس كورونا", its date line and its copy, almadenahnews.com
+			 * by w3m, htmldate benchmark) */
 			double before = 0.0, all = 0.0;
+			int again = 0;
 
 			for (j = body; j < best_e; j++)
 				if (p.b[j].final == J_GOOD) {
@@ -6572,7 +6579,9 @@ span:
 					if (j < bi)
 						before += p.b[j].chars;
 				}
-			if (!meta || before * 5.0 > all)
+			for (j = bi + 1; j < p.n && j <= bi + COPY_NEAR_BLOCKS && !again; j++)
+				again = same_block(&p, bi, j);
+			if (!meta || before * (again ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
 				continue;
 		}
 		if (under_by_label(&p, bi))

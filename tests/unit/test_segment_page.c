@@ -4702,6 +4702,40 @@ static void test_items_over_story(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A news ticker read as the article's first block, its section's name and the title
+ * under it, the title's date line and its copy under the title (almadenahnews.com by
+ * w3m, htmldate benchmark: "اخر اﻷخبار", the latest headlines run together, "عربي
+ * ودولي", "أميركا :50 الفا حصيلة الوفيات بسبب فيروس كورونا", its date, the title
+ * again): the title is the headline, though more of the run's text is before it than
+ * a title deep in the run may have. */
+static void test_title_under_ticker(void)
+{
+	static const char title[] = "Council backs bus lanes for the harbour road";
+	struct page p;
+	struct sahifa_article a;
+
+	page_open(&p);
+	put(&p, "Latest news");
+	put(&p, "The ferry company said on Monday that it would run an extra boat on Saturdays "
+		"from the spring. The library will open on Sundays from the first week of March, "
+		"the council said after a petition. School meals will cost less from April in "
+		"every district, the education board said.");
+	put(&p, "Ministry: a test does not break the fast");
+	put(&p, "World");
+	put(&p, "");
+	put(&p, title);
+	put(&p, "");
+	put(&p, "Published Friday 24 April 2025 09:22 PM");
+	put(&p, title);
+	put(&p, "");
+	page_close(&p);
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, title);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A notice whose copyright sign is on its second line is the footer's, whole
  * ("This material may not be published, broadcast, rewritten, or redistributed." /
  * "©2019 FOX News Network, LLC. All rights reserved.", foxbusiness.com by w3m,
@@ -5308,6 +5342,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_title_under_ticker();
 	test_name_over_role();
 	test_agency_past_share();
 	test_items_over_story();
