@@ -133,6 +133,7 @@ static inline uint32_t fold_two_byte(const unsigned char *s)
 static uint8_t two_byte_run[0x10000];
 static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
 static int block_fast;    /* fold16's table holds for this ICU's data (two_byte_build) */
+static int block32;       /* and fold32 may take its place: AVX2, and it gives the same */
 
 #ifdef __SSE2__
 /*
@@ -251,6 +252,198 @@ static int fold16_check(const UNormalizer2 *nfkc)
 }
 #endif
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define FOLD32 1
+#include <immintrin.h>
+
+/* Every byte value thirty-two times, filled before fold32 is first used: fold32 reads
+ * its constants from here, where _mm256_set1_epi8's were made again in each call, on the
+ * port its byte moves need. */
+static uint8_t fold32_bytes[256][32] __attribute__((aligned(32)));
+#define F32_B(x) _mm256_load_si256((const __m256i *)(const void *)fold32_bytes[(uint8_t)(x)])
+#define F32_IN(x, lo, hi) \
+	_mm256_cmpeq_epi8(_mm256_subs_epu8(_mm256_sub_epi8((x), F32_B(lo)), F32_B((hi) - (lo))), \
+			  _mm256_setzero_si256())
+
+/*
+ * fold16 over thirty-two bytes with AVX2, where the processor has it: the same tests
+ * and changes byte for byte (each looks at a byte and the one before it, which
+ * _mm256_alignr_epi8 brings across the halves), so the same key; returns how many
+ * bytes of s were taken (30 to 32), or 0.  dst takes thirty-two bytes.
+ */
+__attribute__((target("avx2")))
+static size_t fold32(const unsigned char *s, int space, unsigned char *dst, size_t *n)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	/* the byte before each: v moved up one byte, the low half's last into the high's first */
+	__m256i prev = _mm256_alignr_epi8(v, _mm256_permute2x128_si256(v, v, 0x08), 15);
+	__m256i l8 = _mm256_cmpeq_epi8(prev, F32_B(0xD8)), l9 = _mm256_cmpeq_epi8(prev, F32_B(0xD9));
+	__m256i la = _mm256_cmpeq_epi8(prev, F32_B(0xDA)), lb = _mm256_cmpeq_epi8(prev, F32_B(0xDB));
+	__m256i other = _mm256_or_si256(
+		_mm256_or_si256(_mm256_and_si256(l8, _mm256_or_si256(F32_IN(v, 0x90, 0x9A),
+								   _mm256_cmpeq_epi8(v, F32_B(0x9C)))),
+				_mm256_and_si256(lb, F32_IN(v, 0x96, 0xAD))),
+		_mm256_and_si256(l9, _mm256_or_si256(F32_IN(v, 0x93, 0x9F), F32_IN(v, 0xB0, 0xB8))));
+	__m256i alef, heh, yeh, kaf, upper, change, to_d9, x;
+	uint32_t high, print, lead, cont, sp, drop;
+	size_t k, i, m;
+
+	/* shf_block16_arabic's test over the thirty-two bytes */
+	high = (uint32_t)_mm256_movemask_epi8(v);
+	print = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
+		_mm256_cmpeq_epi8(v, F32_B(0x7F)), _mm256_cmpgt_epi8(v, F32_B(0x1F))));
+	lead = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(_mm256_and_si256(v, F32_B(0xFC)), F32_B(0xD8)));
+	cont = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(_mm256_and_si256(v, F32_B(0xC0)), F32_B(0x80)));
+	if ((print | lead | cont) != 0xFFFFFFFFu || high != (lead | cont) || cont != lead << 1 ||
+	    _mm256_movemask_epi8(other))
+		return 0;
+	k = 32 - (lead >> 31 & 1);
+	sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, F32_B(' ')));
+	drop = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		l9, _mm256_or_si256(_mm256_cmpeq_epi8(v, F32_B(0x80)), F32_IN(v, 0x8B, 0x92))));
+	drop |= drop >> 1;
+	if ((sp & (sp << 1 | drop >> 1)) || (space && (drop & 1)))
+		return 0;
+	k -= sp >> (k - 1) & 1;
+	alef = _mm256_and_si256(l8, _mm256_or_si256(F32_IN(v, 0xA2, 0xA3), _mm256_cmpeq_epi8(v, F32_B(0xA5))));
+	heh = _mm256_and_si256(l8, _mm256_cmpeq_epi8(v, F32_B(0xA9)));
+	yeh = _mm256_or_si256(_mm256_and_si256(l9, _mm256_cmpeq_epi8(v, F32_B(0x89))),
+			      _mm256_and_si256(lb, _mm256_cmpeq_epi8(v, F32_B(0x8C))));
+	kaf = _mm256_and_si256(la, _mm256_cmpeq_epi8(v, F32_B(0xA9)));
+	upper = F32_IN(v, 'A', 'Z');
+	change = _mm256_or_si256(_mm256_or_si256(alef, heh), _mm256_or_si256(yeh, kaf));
+	/* the leads before them, moved down one byte, the high half's first into the low's last */
+	x = _mm256_or_si256(_mm256_or_si256(heh, kaf), _mm256_and_si256(lb, yeh));
+	to_d9 = _mm256_alignr_epi8(_mm256_permute2x128_si256(x, x, 0x81), x, 1);
+	v = _mm256_or_si256(_mm256_andnot_si256(change, v),
+			    _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(alef, F32_B(0xA7)),
+							    _mm256_and_si256(heh, F32_B(0x87))),
+					    _mm256_or_si256(_mm256_and_si256(yeh, F32_B(0x8A)),
+							    _mm256_and_si256(kaf, F32_B(0x83)))));
+	v = _mm256_or_si256(_mm256_andnot_si256(to_d9, v), _mm256_and_si256(to_d9, F32_B(0xD9)));
+	v = _mm256_add_epi8(v, _mm256_and_si256(upper, F32_B(0x20)));
+	_mm256_storeu_si256((__m256i *)(void *)dst, v);
+	if (!(drop & (uint32_t)(((uint64_t)1 << k) - 1))) {
+		*n = k;
+		return k;
+	}
+	for (i = 0, m = 0; i < k; i++)
+		if (!(drop >> i & 1))
+			dst[m++] = dst[i];
+	*n = m;
+	return k;
+}
+
+/* The key of the piece s[0..k) by fold_table and fold16's rules (space: one pending
+ * before it), into out: -1 where fold16 takes no such piece (a code point outside its
+ * letters, two spaces in a row, a space before a mark it drops, a pending one before
+ * such a mark), so that fold32 is held to fold_table, not to itself. */
+static int fold_block_reference(const UNormalizer2 *nfkc, const unsigned char *s, size_t k,
+				int space, unsigned char *out, size_t *n)
+{
+	size_t i = 0, m = 0, l;
+	int after_space = 0;
+
+	while (i < k) {
+		uint32_t c, e, bytes;
+
+		if (!(l = sahifa_utf8_decode(s + i, k - i, &c)))
+			return -1;
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && (c < 0x600 || c > 0x6FF)) ||
+		    (c >= 0x610 && c <= 0x61A) || c == 0x61C || (c >= 0x653 && c <= 0x65F) ||
+		    (c >= 0x670 && c <= 0x678) || (c >= 0x6D6 && c <= 0x6ED))
+			return -1;
+		e = fold_lookup(nfkc, c);
+		if (!(e & FOLD_SINGLE))
+			return -1;
+		bytes = (e & FOLD_LEN) >> FOLD_LEN_SHIFT;
+		if (c == ' ') {
+			if (after_space)
+				return -1;
+			out[m++] = ' ';
+			after_space = 1;
+		} else if (e & FOLD_SPACE) {
+			return -1;
+		} else if (!bytes) {
+			if (after_space || (!i && space))
+				return -1;
+		} else {
+			if (!(e & FOLD_BOUNDARY))
+				return -1;
+			out[m] = (unsigned char)(e & 0xFF);
+			out[m + 1] = (unsigned char)(e >> 8 & 0xFF);
+			out[m + 2] = (unsigned char)(e >> 16 & 0xFF);
+			m += bytes;
+			after_space = 0;
+		}
+		i += l;
+	}
+	*n = m;
+	return 0;
+}
+
+/* 1 when fold32 makes fold_table's key by fold16's rules of every block it takes, and
+ * ends it where fold16 would: each code point fold16_check passed alone, after a byte
+ * and not (both places of the halves' seam), with and without a pending space; and
+ * each of the marks, spaces and changed letters at every place among letters. */
+static int fold32_check(const UNormalizer2 *nfkc)
+{
+	static const uint32_t bases[] = { 'a', 'Q', 0x628, 0x627, 0x644, 0x645, 0x64A, 0x629 };
+	static const uint32_t specials[] = {
+		' ', 'A', 0x640, 0x64B, 0x64E, 0x651, 0x652, 0x622, 0x623, 0x625, 0x629, 0x649,
+		0x6CC, 0x6A9, 0x670, 0x660,
+	};
+	unsigned char in[64], o32[64], ref[96];
+	uint32_t c;
+	size_t n32, nr, t32, at, b, d, pos, q;
+	int space, pre;
+
+#define FOLD_PUT(cp) do { uint32_t cp_ = (cp); if (cp_ < 0x80) in[at++] = (unsigned char)cp_; \
+	else { in[at++] = (unsigned char)(0xC0 | cp_ >> 6); in[at++] = (unsigned char)(0x80 | (cp_ & 0x3F)); } } while (0)
+#define FOLD_TRY(sp) do { \
+	if ((t32 = fold32(in, (sp), o32, &n32))) { \
+		if (t32 < 30 || (in[t32] & 0xC0) == 0x80 || in[t32 - 1] == ' ' || \
+		    fold_block_reference(nfkc, in, t32, (sp), ref, &nr) || nr != n32 || \
+		    memcmp(ref, o32, nr)) \
+			return 0; \
+	} } while (0)
+	for (c = 0x20; c < 0x700; c++) {
+		if (c == 0x7F)
+			c = 0x600;
+		for (pre = 0; pre < 2; pre++)
+			for (space = 0; space < 2; space++) {
+				at = 0;
+				if (pre)
+					in[at++] = 'a';
+				while (at < 48)
+					FOLD_PUT(c);
+				FOLD_TRY(space);
+			}
+	}
+	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
+		for (d = 0; d < sizeof(specials) / sizeof(specials[0]); d++)
+			for (pos = 0; pos < 34; pos++)
+				for (space = 0; space < 2; space++) {
+					/* the special code point where byte pos is */
+					at = 0;
+					for (q = 0; at < 48; q++) {
+						if (at >= pos && at <= pos + 1 && !(q & 64)) {
+							FOLD_PUT(specials[d]);
+							q |= 64;
+						} else {
+							FOLD_PUT(bases[b]);
+						}
+					}
+					FOLD_TRY(space);
+				}
+#undef FOLD_TRY
+#undef FOLD_PUT
+	return 1;
+}
+#endif
+
 static void two_byte_build(void)
 {
 	UErrorCode uerr = U_ZERO_ERROR;
@@ -269,6 +462,11 @@ static void two_byte_build(void)
 	}
 #ifdef __SSE2__
 	block_fast = fold16_check(nfkc);
+#ifdef FOLD32
+	for (c = 0; c < 256; c++)
+		memset(fold32_bytes[c], (int)c, sizeof(fold32_bytes[c]));
+	block32 = block_fast && __builtin_cpu_supports("avx2") && fold32_check(nfkc);
+#endif
 #endif
 }
 
@@ -448,8 +646,14 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 			if (p[i] == ' ')
 				o.space = 0;
 			while (len - i >= 16) {
-				if ((st = key_room(out, &w, &room, at, 17, err)))
+				if ((st = key_room(out, &w, &room, at, 33, err)))
 					goto done;
+#ifdef FOLD32
+				if (block32 && len - i >= 32 &&
+				    (k = fold32(p + i, o.space, (unsigned char *)w + at + (o.space != 0), &bytes)))
+					;
+				else
+#endif
 				if (!(k = fold16(p + i, o.space, (unsigned char *)w + at + (o.space != 0), &bytes)))
 					break;
 				if (i + k < len && (!(m = fold_decode(p + i + k, len - i - k, &c)) ||

@@ -185,6 +185,57 @@ static void test_fold(void)
 	sahifa_buf_release(&b);
 }
 
+/* Long texts, whose key the sixteen- and thirty-two-byte steps make, against their
+ * words' keys made one by one and joined by a space: every kind of letter those steps
+ * take (and the mark and tatweel they drop, the ones they leave to the general way)
+ * at every place of a block and its halves' seam. */
+static void test_fold_blocks(void)
+{
+	static const char *const words[] = {
+		"كتاب", "الكِتابُ", "أحمد", "إلى", "آمال", "مدرسة", "على", "ـــ", "كـــتاب", "ABC",
+		"xyz", "Mixed", "یک", "١٢٣", "هٰذا", "«قال»", "ب", "ة", "مستشفى", "42", "a.b",
+		"\xD9\x88\xD9\x94", "نص،", "بّ",
+	};
+	struct sahifa_buf whole, one, want;
+	struct sahifa_error err;
+	unsigned seed = 7;
+	int t, k;
+
+	sahifa_buf_init(&whole, 0);
+	sahifa_buf_init(&one, 0);
+	sahifa_buf_init(&want, 0);
+	for (t = 0; t < 400; t++) {
+		char text[1024];
+		size_t n = 0;
+
+		sahifa_buf_reset(&want);
+		for (k = 0; k < 12 + t % 30; k++) {
+			const char *w;
+
+			seed = seed * 1103515245u + 12345u;
+			w = words[(seed >> 16) % (sizeof(words) / sizeof(words[0]))];
+			if (n + strlen(w) + 2 >= sizeof(text))
+				break;
+			if (n)
+				text[n++] = ' ';
+			memcpy(text + n, w, strlen(w));
+			n += strlen(w);
+			sahifa_buf_reset(&one);
+			CHECK_INT(w, shf_fold_key(w, strlen(w), &one, &err), SAHIFA_OK);
+			if (one.len && want.len)
+				sahifa_buf_append_char(&want, ' ');
+			sahifa_buf_append(&want, one.data ? one.data : "", one.len);
+		}
+		text[n] = '\0';
+		sahifa_buf_reset(&whole);
+		CHECK_INT(text, shf_fold_key(text, n, &whole, &err), SAHIFA_OK);
+		CHECK_STR(text, whole.data ? whole.data : "", want.data ? want.data : "");
+	}
+	sahifa_buf_release(&whole);
+	sahifa_buf_release(&one);
+	sahifa_buf_release(&want);
+}
+
 static void test_csv(void)
 {
 	static const struct { const char *in, *want; } rows[] = {
@@ -555,6 +606,7 @@ int main(void)
 	test_options();
 	test_split_of();
 	test_fold();
+	test_fold_blocks();
 	test_csv();
 	return check_report();
 }
