@@ -952,8 +952,23 @@ static int dr_number(struct dr *d, double *out)
 /* get_count's rule on a number just read. */
 static int dr_count(struct dr *d, uint64_t *out)
 {
+	const char *p = d->p;
+	uint64_t u = 0;
+	int digits = 0;
 	double v;
 
+	/* the writer's counts, digits without a leading zero, up to fifteen: the integer
+	 * dr_number and the checks below make of them, at once */
+	while (p < d->end && *p >= '0' && *p <= '9' && digits < 16) {
+		u = u * 10 + (uint64_t)(*p++ - '0');
+		digits++;
+	}
+	if (digits && digits <= 15 && !(digits > 1 && *d->p == '0') &&
+	    (p == d->end || (*p != '.' && *p != 'e' && *p != 'E' && (*p < '0' || *p > '9')))) {
+		d->p = p;
+		*out = u;
+		return 0;
+	}
 	if (dr_number(d, &v) || v < 0 || v > 9007199254740992.0 || v != floor(v))
 		return -1;
 	*out = (uint64_t)v;
