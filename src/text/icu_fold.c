@@ -387,17 +387,21 @@ static int fold_block_reference(const UNormalizer2 *nfkc, const unsigned char *s
 /* 1 when fold32 makes fold_table's key by fold16's rules of every block it takes, and
  * ends it where fold16 would: each code point fold16_check passed alone, after a byte
  * and not (both places of the halves' seam), with and without a pending space; and
- * each of the marks, spaces and changed letters at every place among letters. */
+ * each of the marks, spaces and changed letters among letters at the places where
+ * bytes are carried across. */
 static int fold32_check(const UNormalizer2 *nfkc)
 {
-	static const uint32_t bases[] = { 'a', 'Q', 0x628, 0x627, 0x644, 0x645, 0x64A, 0x629 };
+	static const uint32_t bases[] = { 'a', 0x628, 0x627, 0x629 };
+	/* the block's start, the halves' seam and the block's end, where bytes are
+	 * carried across */
+	static const unsigned char places[] = { 0, 1, 2, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32, 33 };
 	static const uint32_t specials[] = {
 		' ', 'A', 0x640, 0x64B, 0x64E, 0x651, 0x652, 0x622, 0x623, 0x625, 0x629, 0x649,
 		0x6CC, 0x6A9, 0x670, 0x660,
 	};
 	unsigned char in[64], o32[64], ref[96];
 	uint32_t c;
-	size_t n32, nr, t32, at, b, d, pos, q;
+	size_t n32, nr, t32, at, b, d, w, pos, q;
 	int space, pre;
 
 #define FOLD_PUT(cp) do { uint32_t cp_ = (cp); if (cp_ < 0x80) in[at++] = (unsigned char)cp_; \
@@ -424,8 +428,8 @@ static int fold32_check(const UNormalizer2 *nfkc)
 	}
 	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
 		for (d = 0; d < sizeof(specials) / sizeof(specials[0]); d++)
-			for (pos = 0; pos < 34; pos++)
-				for (space = 0; space < 2; space++) {
+			for (w = 0; w < sizeof(places); w++)
+				for (space = 0, pos = places[w]; space < 2; space++) {
 					/* the special code point where byte pos is */
 					at = 0;
 					for (q = 0; at < 48; q++) {
