@@ -607,6 +607,15 @@ static enum sahifa_status key_room(struct sahifa_buf *out, char **w, size_t *roo
 	return SAHIFA_OK;
 }
 
+/* A run of code points that fold to themselves, from r and at i now, long enough to
+ * leave the rest to the block steps, which take as many bytes in one step as the run
+ * takes in sixteen (the run is copied, and the code point at i starts a segment). */
+#ifdef FOLD32
+#define FOLD_HANDOFF(r, i) (block32 && (i) - (r) >= 32 && len - (i) >= 64)
+#else
+#define FOLD_HANDOFF(r, i) 0
+#endif
+
 enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf *out,
 				   struct sahifa_error *err)
 {
@@ -694,7 +703,7 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 			size_t r = i, k, m, need;
 
 			i = j;
-			while (i < len && (e & FOLD_SAME)) {
+			while (i < len && (e & FOLD_SAME) && !FOLD_HANDOFF(r, i)) {
 				uint32_t f = e;
 
 				/* Two-byte code points (Arabic, Cyrillic, Greek letters) that
@@ -711,7 +720,7 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 					uint32_t fy;
 
 					k = i + n;
-					if (k + 1 < len && run_pair(p + k)) {
+					if (k + 1 < len && run_pair(p + k) && !FOLD_HANDOFF(r, k)) {
 						i = k;
 						n = 2;
 						moved = 1;
