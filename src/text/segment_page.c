@@ -2380,11 +2380,21 @@ static int has_digit(const char *t, size_t len)
 	return 0;
 }
 
+/* Words for today and yesterday, which a date line gives with the time of day instead
+ * of a date ("Право на гідність 11:00, сьогодні - Читать новость на русском", the
+ * rubric, the time and the link to the Russian edition under the title, 24tv.ua by
+ * w3m, htmldate benchmark). */
+static const char *const day_words[] = { "today", "yesterday", "aujourd'hui", "hier",
+					 "heute", "gestern", "hoy", "ayer", "oggi", "ieri",
+					 "bugün", "dün", "сегодня", "вчера", "сьогодні", "вчора",
+					 "امروز", "دیروز", NULL };
+#define DAY_WORD_WORDS 10  /* words of a line with such a word and a time of day */
+
 /* A short line that reads as a date however it is spelled, even where find_date knows
  * no month name («الجمعة 8 فيفري 2019», "30 avril 2015 à 07:19"): a year from 1900 to
  * 2100 among six words at most, or among sixteen with a time of day; or, without the
  * year, a month and day as m/d with a time of day among six words ("CNET Japan
- * 3/9(木) 18:45配信", news.yahoo.co.jp). */
+ * 3/9(木) 18:45配信", news.yahoo.co.jp); or a time of day and a word of day_words. */
 static int looks_dated(const char *t, size_t len)
 {
 	size_t i = 0, words = 0;
@@ -2439,7 +2449,8 @@ static int looks_dated(const char *t, size_t len)
 			year = 1;
 	}
 	return (year && (words <= 6 || (clock && words <= 16))) ||
-	       (month_day && clock && words <= 6);
+	       (month_day && clock && words <= 6) ||
+	       (clock && words <= DAY_WORD_WORDS && has_any(t, len, day_words));
 }
 
 /* Labels of a page's meta lines that look like «City: name» but name a section, a
@@ -4457,12 +4468,23 @@ static int byline_kind(struct page *p, size_t bi, char *date);
  * ONLINE BUSINESS", scrapinghub benchmark), not a title. */
 static int caps_label(const char *t, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	size_t i, caps = 0;
 
 	for (i = 0; i < len; i++) {
-		if (t[i] >= 'a' && t[i] <= 'z')
+		if (u[i] >= 'a' && u[i] <= 'z')
 			return 0;
-		caps += t[i] >= 'A' && t[i] <= 'Z';
+		caps += u[i] >= 'A' && u[i] <= 'Z';
+		if (i + 1 < len && (u[i] == 0xD0 || u[i] == 0xD1)) {
+			/* Cyrillic: А-Я (and Ukrainian Є І Ї) upper, а-я and є і ї lower
+			 * ("БЮДЖЕТ-2021 МІСЦЕВІ ВИБОРИ 2020", 24tv.ua's topics by w3m) */
+			unsigned c = (unsigned)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+
+			if ((c >= 0x430 && c <= 0x45F) || c == 0x491)
+				return 0;
+			caps += (c >= 0x400 && c <= 0x42F) || c == 0x490;
+			i++;
+		}
 	}
 	return caps >= 3;
 }

@@ -4736,6 +4736,27 @@ static void test_title_under_ticker(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A line of topics in Cyrillic capitals over the title, and under it the rubric, the
+ * time of day with "today" and a link to another edition (24tv.ua by w3m, htmldate
+ * benchmark: "БЮДЖЕТ-2021 МІСЦЕВІ ВИБОРИ 2020 ..." / the title / "Право на гідність
+ * 11:00, сьогодні - Читать новость на русском"): the topics are a label, the line under
+ * the title its date line, and the title the headline. */
+static void test_cyrillic_header(void)
+{
+	static const char title[] = "Рада підтримала нові смуги для автобусів на набережній";
+	struct page p;
+
+	page_open(&p);
+	put(&p, "БЮДЖЕТ-2026 МІСЦЕВІ ВИБОРИ 2025 КАРАНТИН В УКРАЇНІ 2025");
+	put(&p, "");
+	put(&p, title);
+	put(&p, "");
+	put(&p, "Транспорт 11:00, сьогодні - Читати новину англійською");
+	put(&p, "");
+	page_close(&p);
+	check_page(&p, title, -1);
+}
+
 /* A notice whose copyright sign is on its second line is the footer's, whole
  * ("This material may not be published, broadcast, rewritten, or redistributed." /
  * "©2019 FOX News Network, LLC. All rights reserved.", foxbusiness.com by w3m,
@@ -5342,6 +5363,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_cyrillic_header();
 	test_title_under_ticker();
 	test_name_over_role();
 	test_agency_past_share();
