@@ -5350,10 +5350,11 @@ static int meta_under(struct page *p, size_t bi)
 
 /* Block bi is a section's or a topic's name over the title: a few words with no stop,
  * then a date line, then the title, twice as long, with no stop either, and its
- * author's line under it (a short title over its deck has no date line between) ("Dancing With the Stars" / "Published 22 hours
- * ago" / "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing
- * wife suffered miscarriage" / "By Andy Sahadeo | Fox News", foxnews.com by w3m,
- * scrapinghub benchmark).  The body echoes the short name as well as the title. */
+ * author's line under it ("Dancing With the Stars" / "Published 22 hours ago" / "James
+ * Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered
+ * miscarriage" / "By Andy Sahadeo | Fox News", foxnews.com by w3m, scrapinghub
+ * benchmark).  The body echoes the short name as well as the title; a short title over
+ * its deck has no date line between. */
 static int kicker_over(struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -5402,7 +5403,6 @@ static int name_over_date(struct page *p, size_t bi)
 			return 1;
 	return 0;
 }
-
 
 /* A name alone with its role on the line right under it ("Mark Di Stefano" /
  * "BuzzFeed News Reporter" under the title, its deck, its date and the author's
