@@ -2554,6 +2554,8 @@ size_t seg_page_underlined_title(char *t, size_t n)
 	return n;
 }
 
+static int upper_at(const char *t, size_t len);
+
 /* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
  * where it has a run of them, without the
  * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
@@ -2575,9 +2577,15 @@ static size_t byline_text(const char *t, size_t len, char *out)
 		/* a portrait's alternative text glued before the line ("[Eric Song]By
 		 * Eric_Song, IGN Staff", ign.com by html2text, scrapinghub benchmark) */
 		const char *c = memchr(t + i, ']', len - i);
+		size_t rest = c ? len - (size_t)(c + 1 - t) : 0;
 
-		if (c && starts_ci(c + 1, len - (size_t)(c + 1 - t), "by "))
+		if (c && starts_ci(c + 1, rest, "by "))
 			i = (size_t)(c + 1 - t);
+		/* or the portrait's file name, as w3m prints it, and a space before the
+		 * name ("[2m-4G7ws_4] Dallas Robinson", digg.com, the same benchmark) */
+		else if (c && rest > 1 && c[1] == ' ' && !memchr(t + i, ' ', (size_t)(c - t) - i) &&
+			 upper_at(c + 2, rest - 1))
+			i = (size_t)(c + 2 - t);
 	}
 	for (; i < len && n < BYLINE_BUF - 1; i++) {
 		if (t[i] == '[' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {

@@ -249,6 +249,9 @@ static void test_bylines(void)
 		/* ign.com by html2text (the same benchmark): the portrait's alternative
 		 * text glued before "By", the link's spaces underlined */
 		{ 0, "[Jane Doe]By Jane_Doe, IGN Staff", "Jane Doe", 1, "By Jane Doe, IGN Staff" },
+		/* digg.com by w3m (the same benchmark): the portrait's file name before the
+		 * name */
+		{ 0, "[2m-4G7ws_4] Jane Doe", "Jane Doe", 1, "Jane Doe" },
 		/* an underlined link's trailing run ("Ryan_Reed___", rollingstone.com by
 		 * html2text, the same benchmark) */
 		{ 0, "By Jane_Doe___", "Jane Doe", 1, "By Jane Doe" },
