@@ -4,8 +4,116 @@
 #include "sahifa/utf8.h"
 #include "core/utf8_block.h"
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define UTF8_AVX2 1
+#endif
+
 #define ONES8 0x0101010101010101ULL
 #define HIGH8 0x8080808080808080ULL
+
+
+#ifdef UTF8_AVX2
+/* The error classes of a byte and the one before it (Keiser and Lemire, "Validating
+ * UTF-8 in less than one instruction per byte", 2021): each of three table look-ups
+ * (the first byte's high and low nibble, the second byte's high nibble) gives the
+ * classes that pair may be in, and a pair is in error when all three share one. */
+#define V_TOO_SHORT (1 << 0)      /* a lead followed by no continuation */
+#define V_TOO_LONG (1 << 1)       /* a continuation after ASCII */
+#define V_OVERLONG_3 (1 << 2)
+#define V_TOO_LARGE (1 << 3)      /* past U+10FFFF */
+#define V_SURROGATE (1 << 4)
+#define V_OVERLONG_2 (1 << 5)
+#define V_TOO_LARGE_1000 (1 << 6)
+#define V_OVERLONG_4 (1 << 6)
+#define V_TWO_CONTS (1 << 7)      /* two continuations: right only as a third or fourth byte */
+#define V_CARRY (V_TOO_SHORT | V_TOO_LONG | V_TWO_CONTS)
+
+#define V_TABLE(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p) \
+	_mm256_setr_epi8(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, \
+			 a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)
+
+/*
+ * The offset up to which the whole 32-byte blocks of s are valid UTF-8, taken a block
+ * at a time while they are (ASCII blocks by one test): the start of the block that
+ * holds the first fault, or of the first byte past the last block.  A character that
+ * crosses that offset is left to the caller, who goes on from its first byte.
+ */
+__attribute__((target("avx2")))
+static size_t valid_prefix32(const unsigned char *s, size_t len)
+{
+	const __m256i high_1 = V_TABLE(
+		V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG,
+		V_TOO_LONG, V_TWO_CONTS, V_TWO_CONTS, V_TWO_CONTS, V_TWO_CONTS,
+		V_TOO_SHORT | V_OVERLONG_2, V_TOO_SHORT, V_TOO_SHORT | V_OVERLONG_3 | V_SURROGATE,
+		V_TOO_SHORT | V_TOO_LARGE | V_TOO_LARGE_1000 | V_OVERLONG_4);
+	const __m256i low_1 = V_TABLE(
+		V_CARRY | V_OVERLONG_3 | V_OVERLONG_2 | V_OVERLONG_4, V_CARRY | V_OVERLONG_2, V_CARRY,
+		V_CARRY, V_CARRY | V_TOO_LARGE, V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000, V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000, V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000, V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000 | V_SURROGATE,
+		V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000, V_CARRY | V_TOO_LARGE | V_TOO_LARGE_1000);
+	const __m256i high_2 = V_TABLE(
+		V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT,
+		V_TOO_SHORT, V_TOO_SHORT,
+		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_OVERLONG_3 | V_TOO_LARGE_1000 | V_OVERLONG_4,
+		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_OVERLONG_3 | V_TOO_LARGE,
+		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_SURROGATE | V_TOO_LARGE,
+		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_SURROGATE | V_TOO_LARGE,
+		V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT);
+	/* a lead in the last three bytes of a block that needs the next block's bytes */
+	const __m256i last_max = _mm256_setr_epi8(
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		(char)(0xF0 - 1), (char)(0xE0 - 1), (char)(0xC0 - 1));
+	const __m256i nibble = _mm256_set1_epi8(0x0F);
+	__m256i prev = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256();
+	size_t i;
+
+	for (i = 0; i + 32 <= len; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i before, p1, p2, p3, special, must23, err;
+
+		if (!_mm256_movemask_epi8(v)) {
+			if (!_mm256_testz_si256(incomplete, incomplete))
+				break;
+			prev = v;
+			continue;
+		}
+		/* the block moved up one, two and three bytes, the last block's end before it */
+		before = _mm256_permute2x128_si256(prev, v, 0x21);
+		p1 = _mm256_alignr_epi8(v, before, 15);
+		p2 = _mm256_alignr_epi8(v, before, 14);
+		p3 = _mm256_alignr_epi8(v, before, 13);
+		special = _mm256_and_si256(
+			_mm256_and_si256(
+				_mm256_shuffle_epi8(high_1, _mm256_and_si256(_mm256_srli_epi16(p1, 4), nibble)),
+				_mm256_shuffle_epi8(low_1, _mm256_and_si256(p1, nibble))),
+			_mm256_shuffle_epi8(high_2, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+		/* the third and fourth bytes of three- and four-byte characters must be the
+		 * continuations that TWO_CONTS flags, and nothing else may be */
+		must23 = _mm256_and_si256(
+			_mm256_or_si256(_mm256_subs_epu8(p2, _mm256_set1_epi8((char)(0xE0 - 0x80))),
+					_mm256_subs_epu8(p3, _mm256_set1_epi8((char)(0xF0 - 0x80)))),
+			_mm256_set1_epi8((char)0x80));
+		err = _mm256_xor_si256(must23, special);
+		if (!_mm256_testz_si256(err, err))
+			break;
+		incomplete = _mm256_subs_epu8(v, last_max);
+		prev = v;
+	}
+	return i;
+}
+
+/* AVX2, and the popcount instruction that every processor with it has */
+static int have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+}
+#endif
 
 size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 {
@@ -14,6 +122,21 @@ size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 				       * two-byte character */
 	size_t i = 0, stop, n;
 	uint32_t cp;
+
+#ifdef UTF8_AVX2
+	/* thirty-two bytes at a time where the processor can, and on from the first byte of
+	 * the character that the blocks stopped in (bytes before it are whole characters) */
+	if (len >= 32 && have_avx2()) {
+		size_t at = valid_prefix32(s, len);
+
+		if (at) {
+			/* the last character begun before at: a lead at most three
+			 * continuations back */
+			for (i = at - 1; i > 0 && at - i < 4 && (s[i] & 0xC0) == 0x80; i--)
+				;
+		}
+	}
+#endif
 
 	while (i < len) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -181,6 +304,59 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 }
 #endif
 
+
+#ifdef UTF8_AVX2
+#define W32_B(x) _mm256_set1_epi8((char)(x))
+#define W32_IN(x, lo, hi) \
+	_mm256_cmpeq_epi8(_mm256_subs_epu8(_mm256_sub_epi8((x), W32_B(lo)), W32_B((hi) - (lo))), \
+			  _mm256_setzero_si256())
+
+/*
+ * sahifa_utf8_words over s[0..len) thirty-two bytes at a time where the processor has
+ * AVX2, whatever the bytes: each byte is a word's, a separator's or neither by itself
+ * and the byte after it (U+00A0's lead, the punctuation blocks' leads), so a block reads
+ * one byte past itself and the blocks stop 33 bytes before the end.  *has is the word
+ * open before and after, *n counts the words ended; returns the bytes taken.
+ */
+__attribute__((target("avx2,popcnt")))
+static size_t words32(const unsigned char *s, size_t len, int *has, uint64_t *n)
+{
+	uint64_t open = *has != 0, count = 0;
+	size_t i;
+
+	for (i = 0; i + 33 <= len; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i next = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+		__m256i alnum = _mm256_or_si256(W32_IN(_mm256_or_si256(v, W32_B(0x20)), 'a', 'z'),
+						W32_IN(v, '0', '9'));
+		/* a lead from 0xC3 on, but U+2000-U+207F and U+3000-U+303F's */
+		__m256i punct = _mm256_and_si256(
+			_mm256_cmpeq_epi8(_mm256_and_si256(v, W32_B(0xFE)), W32_B(0xE2)),
+			_mm256_cmpeq_epi8(_mm256_and_si256(next, W32_B(0xFE)), W32_B(0x80)));
+		__m256i letter = _mm256_andnot_si256(
+			punct, _mm256_cmpeq_epi8(_mm256_max_epu8(v, W32_B(0xC3)), v));
+		__m256i space = _mm256_or_si256(
+			_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B(' ')), _mm256_cmpeq_epi8(v, W32_B('\t'))),
+			_mm256_or_si256(
+				_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B('\n')),
+						_mm256_cmpeq_epi8(v, W32_B('\r'))),
+				_mm256_and_si256(_mm256_cmpeq_epi8(v, W32_B(0xC2)),
+						 _mm256_cmpeq_epi8(next, W32_B(0xA0)))));
+		uint64_t word = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alnum, letter));
+		uint64_t sp = (uint32_t)_mm256_movemask_epi8(space);
+		/* words16's carry: byte k at bit k + 1, each word byte's carry running
+		 * through the bytes that are no space to the space that ends it */
+		uint64_t sum = (word << 1 | open) + ((~sp & 0xFFFFFFFFu) << 1 | 1u);
+
+		count += (uint64_t)__builtin_popcountll(sum & sp << 1);
+		open = sum >> 33 & 1;
+	}
+	*has = (int)open;
+	*n += count;
+	return i;
+}
+#endif
+
 /* A token counts as a word when it holds an ASCII letter or digit or a non-ASCII
  * character outside the punctuation blocks (good enough for counts; not a tokenizer).
  * Tokens are separated by ASCII white space and U+00A0. */
@@ -191,6 +367,10 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 	int has_word_char = 0;
 	size_t i = 0, next_try = 0;
 
+#ifdef UTF8_AVX2
+	if (len >= 33 && have_avx2())
+		i = words32(s, len, &has_word_char, &n);
+#endif
 	while (i < len) {
 		unsigned char c;
 

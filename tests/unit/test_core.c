@@ -226,6 +226,74 @@ static void test_words_random(void)
 	CHECK_INT("random texts counted otherwise", bad, 0);
 }
 
+
+/* Each separator, punctuation lead and odd byte at every place of a text longer than
+ * two 32-byte blocks, and texts of random bytes: the word count's blocks read each byte
+ * with the one after it, so a pair across a block's end is the case to hold. */
+static void test_words_blocks(void)
+{
+	static const char *const odd[] = {
+		" ", "\t", "\n", "\r", "\xC2\xA0", "\xC2\xAB", "\xE2\x80\x94", "\xE2\x81\x80",
+		"\xE2\x82\xAC", "\xE3\x80\x81", "\xE3\x82\xA2", "\xC3\xA9", "\xF0\x9F\x98\x80",
+		"\xA0", "\x80", "\xFF", "\xC2", "\xE2", "\xE3", "a", "9", ".",
+	};
+	static const char *const runs[] = {
+		"\xD8\xA8\xD9\x84 \xD8\xA7", "abc de", "......", "\xC2\xA0\xC2\xA0", "x \xE2\x80\x94 y",
+	};
+	unsigned long seed = 987;
+	char text[160];
+	size_t i, r, at, k;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+			for (at = 0; at < 100; at++) {
+				size_t len = 0, rl = strlen(runs[r]), ol = strlen(odd[i]);
+
+				while (len < at) {
+					size_t m = at - len < rl ? at - len : rl;
+
+					memcpy(text + len, runs[r], m);
+					len += m;
+				}
+				memcpy(text + len, odd[i], ol);
+				len += ol;
+				while (len + rl < sizeof(text) && len < at + ol + 40) {
+					memcpy(text + len, runs[r], rl);
+					len += rl;
+				}
+				for (k = 0; k < 2; k++) {
+					/* the whole, and cut short to end on the odd piece */
+					size_t n = k ? at + ol : len;
+
+					if (!bad && sahifa_utf8_words(text, n) !=
+							    words_ref((const unsigned char *)text, n)) {
+						bad = 1;
+						CHECK_INT(odd[i], sahifa_utf8_words(text, n),
+							  words_ref((const unsigned char *)text, n));
+					}
+				}
+			}
+	/* random bytes, weighted to the bytes the counter tells apart */
+	for (k = 0; k < 5000 && !bad; k++) {
+		static const unsigned char some[] = { ' ', '\t', 'a', '.', 0xC2, 0xA0, 0xE2, 0xE3,
+						      0x80, 0x81, 0xD8, 0xA8, 0xC3, 0xFF };
+		size_t len = (size_t)k % sizeof(text);
+
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245UL + 12345UL;
+			text[i] = (char)(k % 2 ? (unsigned char)(seed >> 16) :
+					 some[(seed >> 16) % sizeof(some)]);
+		}
+		if (sahifa_utf8_words(text, len) != words_ref((const unsigned char *)text, len)) {
+			bad = 1;
+			CHECK_INT("random bytes", sahifa_utf8_words(text, len),
+				  words_ref((const unsigned char *)text, len));
+		}
+	}
+	CHECK_INT("texts counted otherwise", bad, 0);
+}
+
 static void test_utf8(void)
 {
 	static const struct {
@@ -314,6 +382,71 @@ static void test_utf8_blocks(void)
 					CHECK_INT(seqs[i], sahifa_utf8_valid_prefix(t, n),
 						  valid_prefix_ref(t, n));
 				}
+}
+
+
+/* Every pair of bytes followed by third and fourth bytes of each class, at each place
+ * around the end of a 32-byte block and inside one, in Arabic text; then valid text of
+ * one- to four-byte characters with one byte changed at random: the validator's blocks
+ * agree with the character-at-a-time reference. */
+static void test_utf8_pairs(void)
+{
+	static const unsigned char tails[] = { 0x41, 0x80, 0xBF, 0xC2 };
+	static const char *const chars[] = { "a", " ", "\xD8\xA7", "\xDF\xBF", "\xE2\x80\x9C",
+					     "\xEF\xBF\xBD", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+					     "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80", "\xF0\x90\x80\x80" };
+	static const size_t places[] = { 14, 15, 29, 30, 31, 32, 62, 63 };
+	unsigned long seed = 4242;
+	char t[128];
+	unsigned b1, b2;
+	size_t i, j, k, p;
+	int bad = 0;
+
+	for (b1 = 0; b1 < 256 && !bad; b1++)
+		for (b2 = 0; b2 < 256 && !bad; b2++)
+			for (i = 0; i < sizeof(tails) && !bad; i++)
+				for (j = 0; j < 2 && !bad; j++)
+					for (p = 0; p < sizeof(places) / sizeof(places[0]); p++) {
+						size_t at = places[p], n;
+
+						for (k = 0; k + 1 < at; k += 2)
+							memcpy(t + k, "\xD8\xA7", 2);
+						if (at % 2)
+							t[at - 1] = ' ';
+						t[at] = (char)b1;
+						t[at + 1] = (char)b2;
+						t[at + 2] = (char)tails[i];
+						t[at + 3] = (char)tails[j];
+						for (k = at + 4; k < 100; k++)
+							t[k] = 'x';
+						for (n = at + 2; n <= 100; n += 98 - at) {
+							if (sahifa_utf8_valid_prefix(t, n) != valid_prefix_ref(t, n)) {
+								bad = 1;
+								CHECK_INT("pair", sahifa_utf8_valid_prefix(t, n),
+									  valid_prefix_ref(t, n));
+							}
+						}
+					}
+	for (k = 0; k < 20000 && !bad; k++) {
+		size_t len = 0, want = 1 + k % 120;
+
+		while (len + 4 < want + 4 && len + 4 <= sizeof(t)) {
+			const char *c;
+
+			seed = seed * 1103515245UL + 12345UL;
+			c = chars[(seed >> 16) % (sizeof(chars) / sizeof(chars[0]))];
+			memcpy(t + len, c, strlen(c));
+			len += strlen(c);
+		}
+		seed = seed * 1103515245UL + 12345UL;
+		if (k % 4)
+			t[(seed >> 8) % len] = (char)(seed >> 20);
+		if (sahifa_utf8_valid_prefix(t, len) != valid_prefix_ref(t, len)) {
+			bad = 1;
+			CHECK_INT("changed", sahifa_utf8_valid_prefix(t, len), valid_prefix_ref(t, len));
+		}
+	}
+	CHECK_INT("offsets found otherwise", bad, 0);
 }
 
 static void test_article(void)
@@ -730,8 +863,10 @@ int main(void)
 	test_error();
 	test_counts();
 	test_words_random();
+	test_words_blocks();
 	test_utf8();
 	test_utf8_blocks();
+	test_utf8_pairs();
 	test_article();
 	test_sha256();
 	test_outfile();
