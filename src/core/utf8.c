@@ -33,14 +33,10 @@
 	_mm256_setr_epi8(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, \
 			 a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)
 
-/*
- * The offset up to which the whole 32-byte blocks of s are valid UTF-8, taken a block
- * at a time while they are (ASCII blocks by one test): the start of the block that
- * holds the first fault, or of the first byte past the last block.  A character that
- * crosses that offset is left to the caller, who goes on from its first byte.
- */
-__attribute__((target("avx2")))
-static size_t valid_prefix32(const unsigned char *s, size_t len)
+/* The faults of the 32 bytes v, each with the one, two and three bytes before it in
+ * p1, p2, p3 (Keiser and Lemire's check): all zero when there is none. */
+__attribute__((target("avx2"))) static inline __m256i v_faults(__m256i v, __m256i p1, __m256i p2,
+								__m256i p3)
 {
 	const __m256i high_1 = V_TABLE(
 		V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG, V_TOO_LONG,
@@ -64,47 +60,74 @@ static size_t valid_prefix32(const unsigned char *s, size_t len)
 		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_SURROGATE | V_TOO_LARGE,
 		V_TOO_LONG | V_OVERLONG_2 | V_TWO_CONTS | V_SURROGATE | V_TOO_LARGE,
 		V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT, V_TOO_SHORT);
+	const __m256i nibble = _mm256_set1_epi8(0x0F);
+	__m256i special = _mm256_and_si256(
+		_mm256_and_si256(
+			_mm256_shuffle_epi8(high_1, _mm256_and_si256(_mm256_srli_epi16(p1, 4), nibble)),
+			_mm256_shuffle_epi8(low_1, _mm256_and_si256(p1, nibble))),
+		_mm256_shuffle_epi8(high_2, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+	/* the third and fourth bytes of three- and four-byte characters must be the
+	 * continuations that TWO_CONTS flags, and nothing else may be */
+	__m256i must23 = _mm256_and_si256(
+		_mm256_or_si256(_mm256_subs_epu8(p2, _mm256_set1_epi8((char)(0xE0 - 0x80))),
+				_mm256_subs_epu8(p3, _mm256_set1_epi8((char)(0xF0 - 0x80)))),
+		_mm256_set1_epi8((char)0x80));
+
+	return _mm256_xor_si256(must23, special);
+}
+
+/*
+ * s[0..len) (len >= 32) thirty-two bytes at a time: *whole is 1 when all of it is valid
+ * UTF-8; else 0, and the offset returned is the start of a block that all bytes before
+ * are valid up to, but for a character that crosses it, which the caller takes from its
+ * first byte.  The last bytes are one block that ends at len and reads the three bytes
+ * before it again, rather than a byte loop.
+ */
+__attribute__((target("avx2")))
+static size_t valid_prefix32(const unsigned char *s, size_t len, int *whole)
+{
 	/* a lead in the last three bytes of a block that needs the next block's bytes */
 	const __m256i last_max = _mm256_setr_epi8(
 		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
 		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
 		(char)(0xF0 - 1), (char)(0xE0 - 1), (char)(0xC0 - 1));
-	const __m256i nibble = _mm256_set1_epi8(0x0F);
-	__m256i prev = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256();
+	__m256i prev = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256(), v, err;
 	size_t i;
 
+	*whole = 0;
 	for (i = 0; i + 32 <= len; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i before, p1, p2, p3, special, must23, err;
+		__m256i before;
 
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
 		if (!_mm256_movemask_epi8(v)) {
 			if (!_mm256_testz_si256(incomplete, incomplete))
-				break;
+				return i;
 			prev = v;
 			continue;
 		}
 		/* the block moved up one, two and three bytes, the last block's end before it */
 		before = _mm256_permute2x128_si256(prev, v, 0x21);
-		p1 = _mm256_alignr_epi8(v, before, 15);
-		p2 = _mm256_alignr_epi8(v, before, 14);
-		p3 = _mm256_alignr_epi8(v, before, 13);
-		special = _mm256_and_si256(
-			_mm256_and_si256(
-				_mm256_shuffle_epi8(high_1, _mm256_and_si256(_mm256_srli_epi16(p1, 4), nibble)),
-				_mm256_shuffle_epi8(low_1, _mm256_and_si256(p1, nibble))),
-			_mm256_shuffle_epi8(high_2, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
-		/* the third and fourth bytes of three- and four-byte characters must be the
-		 * continuations that TWO_CONTS flags, and nothing else may be */
-		must23 = _mm256_and_si256(
-			_mm256_or_si256(_mm256_subs_epu8(p2, _mm256_set1_epi8((char)(0xE0 - 0x80))),
-					_mm256_subs_epu8(p3, _mm256_set1_epi8((char)(0xF0 - 0x80)))),
-			_mm256_set1_epi8((char)0x80));
-		err = _mm256_xor_si256(must23, special);
+		err = v_faults(v, _mm256_alignr_epi8(v, before, 15), _mm256_alignr_epi8(v, before, 14),
+			       _mm256_alignr_epi8(v, before, 13));
 		if (!_mm256_testz_si256(err, err))
-			break;
+			return i;
 		incomplete = _mm256_subs_epu8(v, last_max);
 		prev = v;
 	}
+	if (i == len) {
+		*whole = _mm256_testz_si256(incomplete, incomplete);
+		return i;
+	}
+	if (len < 35)
+		return i;
+	/* the block that ends at len */
+	v = _mm256_loadu_si256((const __m256i *)(const void *)(s + len - 32));
+	err = _mm256_or_si256(
+		v_faults(v, _mm256_loadu_si256((const __m256i *)(const void *)(s + len - 33)),
+			 _mm256_loadu_si256((const __m256i *)(const void *)(s + len - 34)),
+			 _mm256_loadu_si256((const __m256i *)(const void *)(s + len - 35))),
+		_mm256_subs_epu8(v, last_max));
+	*whole = _mm256_testz_si256(err, err);
 	return i;
 }
 
@@ -127,8 +150,11 @@ size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 	/* thirty-two bytes at a time where the processor can, and on from the first byte of
 	 * the character that the blocks stopped in (bytes before it are whole characters) */
 	if (len >= 32 && have_avx2()) {
-		size_t at = valid_prefix32(s, len);
+		int whole;
+		size_t at = valid_prefix32(s, len, &whole);
 
+		if (whole)
+			return len;
 		if (at) {
 			/* the last character begun before at: a lead at most three
 			 * continuations back */
@@ -213,10 +239,37 @@ size_t sahifa_utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+#ifdef UTF8_AVX2
+/* sahifa_utf8_chars of s[0..len) (len >= 32) with AVX2: the bytes that are no
+ * continuation (above 0xBF as signed bytes) thirty-two at a time, the last of them in
+ * the block that ends at len. */
+__attribute__((target("avx2,popcnt")))
+static uint64_t chars32(const unsigned char *s, size_t len)
+{
+	const __m256i cont_max = _mm256_set1_epi8((char)0xBF);
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i + 32 <= len; i += 32)
+		n += (uint64_t)__builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+			_mm256_loadu_si256((const __m256i *)(const void *)(s + i)), cont_max)));
+	if (i < len)
+		n += (uint64_t)__builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+			_mm256_loadu_si256((const __m256i *)(const void *)(s + len - 32)), cont_max)) >>
+						  (32 - (len - i)));
+	return n;
+}
+#endif
+
 uint64_t sahifa_utf8_chars(const char *s, size_t len)
 {
 	uint64_t n = 0;
 	size_t i = 0;
+
+#ifdef UTF8_AVX2
+	if (len >= 32 && have_avx2())
+		return chars32((const unsigned char *)s, len);
+#endif
 
 #ifdef __SSE2__
 	/* Sixteen bytes at a time where SSE2 is there: each continuation byte adds one to
@@ -311,49 +364,68 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 	_mm256_cmpeq_epi8(_mm256_subs_epu8(_mm256_sub_epi8((x), W32_B(lo)), W32_B((hi) - (lo))), \
 			  _mm256_setzero_si256())
 
-/*
- * sahifa_utf8_words over s[0..len) thirty-two bytes at a time where the processor has
- * AVX2, whatever the bytes: each byte is a word's, a separator's or neither by itself
- * and the byte after it (U+00A0's lead, the punctuation blocks' leads), so a block reads
- * one byte past itself and the blocks stop 33 bytes before the end.  *has is the word
- * open before and after, *n counts the words ended; returns the bytes taken.
- */
-__attribute__((target("avx2,popcnt")))
-static size_t words32(const unsigned char *s, size_t len, int *has, uint64_t *n)
+/* The word bytes of the 32 bytes v, next the bytes after each, in *word; their
+ * separators in *sp. */
+__attribute__((target("avx2"))) static inline void w32_classes(__m256i v, __m256i next,
+							      uint32_t *word, uint32_t *sp)
 {
-	uint64_t open = *has != 0, count = 0;
-	size_t i;
-
-	for (i = 0; i + 33 <= len; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i next = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
-		__m256i alnum = _mm256_or_si256(W32_IN(_mm256_or_si256(v, W32_B(0x20)), 'a', 'z'),
-						W32_IN(v, '0', '9'));
-		/* a lead from 0xC3 on, but U+2000-U+207F and U+3000-U+303F's */
-		__m256i punct = _mm256_and_si256(
-			_mm256_cmpeq_epi8(_mm256_and_si256(v, W32_B(0xFE)), W32_B(0xE2)),
-			_mm256_cmpeq_epi8(_mm256_and_si256(next, W32_B(0xFE)), W32_B(0x80)));
-		__m256i letter = _mm256_andnot_si256(
-			punct, _mm256_cmpeq_epi8(_mm256_max_epu8(v, W32_B(0xC3)), v));
-		__m256i space = _mm256_or_si256(
-			_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B(' ')), _mm256_cmpeq_epi8(v, W32_B('\t'))),
-			_mm256_or_si256(
-				_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B('\n')),
+	__m256i alnum = _mm256_or_si256(W32_IN(_mm256_or_si256(v, W32_B(0x20)), 'a', 'z'),
+					W32_IN(v, '0', '9'));
+	/* a lead from 0xC3 on, but U+2000-U+207F and U+3000-U+303F's */
+	__m256i punct = _mm256_and_si256(
+		_mm256_cmpeq_epi8(_mm256_and_si256(v, W32_B(0xFE)), W32_B(0xE2)),
+		_mm256_cmpeq_epi8(_mm256_and_si256(next, W32_B(0xFE)), W32_B(0x80)));
+	__m256i letter = _mm256_andnot_si256(punct, _mm256_cmpeq_epi8(_mm256_max_epu8(v, W32_B(0xC3)), v));
+	__m256i space = _mm256_or_si256(
+		_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B(' ')), _mm256_cmpeq_epi8(v, W32_B('\t'))),
+		_mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B('\n')),
 						_mm256_cmpeq_epi8(v, W32_B('\r'))),
 				_mm256_and_si256(_mm256_cmpeq_epi8(v, W32_B(0xC2)),
 						 _mm256_cmpeq_epi8(next, W32_B(0xA0)))));
-		uint64_t word = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alnum, letter));
-		uint64_t sp = (uint32_t)_mm256_movemask_epi8(space);
+
+	*word = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alnum, letter));
+	*sp = (uint32_t)_mm256_movemask_epi8(space);
+}
+
+/*
+ * sahifa_utf8_words over s[0..len) (len >= 32) thirty-two bytes at a time where the
+ * processor has AVX2, whatever the bytes: each byte is a word's, a separator's or
+ * neither by itself and the byte after it (U+00A0's lead, the punctuation blocks'
+ * leads), so a block reads one byte past itself.  The last bytes are one block that
+ * ends at len, of which the bytes not yet counted are taken, the byte after it read as
+ * a continuation byte (neither a word's nor a separator's, as the end is).  *has is the
+ * word open before and after, *n counts the words ended.
+ */
+__attribute__((target("avx2,popcnt")))
+static void words32(const unsigned char *s, size_t len, int *has, uint64_t *n)
+{
+	uint64_t open = *has != 0, count = 0, sum;
+	uint32_t word, sp;
+	size_t i, rest;
+	__m256i v;
+
+	for (i = 0; i + 33 <= len; i += 32) {
+		w32_classes(_mm256_loadu_si256((const __m256i *)(const void *)(s + i)),
+			    _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1)), &word, &sp);
 		/* words16's carry: byte k at bit k + 1, each word byte's carry running
 		 * through the bytes that are no space to the space that ends it */
-		uint64_t sum = (word << 1 | open) + ((~sp & 0xFFFFFFFFu) << 1 | 1u);
-
-		count += (uint64_t)__builtin_popcountll(sum & sp << 1);
+		sum = ((uint64_t)word << 1 | open) + ((uint64_t)(uint32_t)~sp << 1 | 1u);
+		count += (uint64_t)__builtin_popcountll(sum & (uint64_t)sp << 1);
 		open = sum >> 33 & 1;
+	}
+	if ((rest = len - i)) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + len - 32));
+		w32_classes(v, _mm256_alignr_epi8(_mm256_permute2x128_si256(v, W32_B(0x80), 0x21), v, 1),
+			    &word, &sp);
+		word >>= 32 - rest;
+		sp >>= 32 - rest;
+		sum = ((uint64_t)word << 1 | open) +
+		      (((uint64_t)~sp & ((1ULL << rest) - 1)) << 1 | 1u);
+		count += (uint64_t)__builtin_popcountll(sum & (uint64_t)sp << 1);
+		open = sum >> (rest + 1) & 1;
 	}
 	*has = (int)open;
 	*n += count;
-	return i;
 }
 #endif
 
@@ -368,8 +440,10 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 	size_t i = 0, next_try = 0;
 
 #ifdef UTF8_AVX2
-	if (len >= 33 && have_avx2())
-		i = words32(s, len, &has_word_char, &n);
+	if (len >= 32 && have_avx2()) {
+		words32(s, len, &has_word_char, &n);
+		return n + has_word_char;
+	}
 #endif
 	while (i < len) {
 		unsigned char c;

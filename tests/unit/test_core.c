@@ -290,6 +290,13 @@ static void test_words_blocks(void)
 			CHECK_INT("random bytes", sahifa_utf8_words(text, len),
 				  words_ref((const unsigned char *)text, len));
 		}
+		/* and their characters: the bytes that are no continuation */
+		for (r = 0, i = 0; i < len; i++)
+			r += ((unsigned char)text[i] & 0xC0) != 0x80;
+		if (sahifa_utf8_chars(text, len) != r) {
+			bad = 1;
+			CHECK_INT("random bytes' characters", sahifa_utf8_chars(text, len), r);
+		}
 	}
 	CHECK_INT("texts counted otherwise", bad, 0);
 }
@@ -399,7 +406,7 @@ static void test_utf8_pairs(void)
 	unsigned long seed = 4242;
 	char t[128];
 	unsigned b1, b2;
-	size_t i, j, k, p;
+	size_t i, j, k, p, q;
 	int bad = 0;
 
 	for (b1 = 0; b1 < 256 && !bad; b1++)
@@ -419,7 +426,8 @@ static void test_utf8_pairs(void)
 						t[at + 3] = (char)tails[j];
 						for (k = at + 4; k < 100; k++)
 							t[k] = 'x';
-						for (n = at + 2; n <= 100; n += 98 - at) {
+						for (q = 0; q < 3; q++) {
+							n = q == 0 ? at + 2 : q == 1 ? at + 4 : 100;
 							if (sahifa_utf8_valid_prefix(t, n) != valid_prefix_ref(t, n)) {
 								bad = 1;
 								CHECK_INT("pair", sahifa_utf8_valid_prefix(t, n),
