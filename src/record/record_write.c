@@ -12,6 +12,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define JW_AVX2 1
+#endif
 
 #include "sahifa/article.h"
 
@@ -90,6 +94,80 @@ static unsigned jw_escape16(const unsigned char *s)
 }
 #endif
 
+
+#ifdef JW_AVX2
+/* The slack past a string's bytes that jw_strn32 needs: a 32-byte store from its last
+ * plain byte, and one escape. */
+#define JW_SLACK32 (32 + 6)
+
+/*
+ * The bytes of p[0..len), escaped, stored straight into w's buffer thirty-two at a time
+ * as they are scanned, where jw_strn scans and then copies: a step stores up to 32
+ * bytes past what it takes (overwritten by what comes next), so it goes on while the
+ * buffer's room holds JW_SLACK32, and leaves the rest to jw_strn.  Returns the bytes of
+ * p taken.
+ */
+__attribute__((target("avx2,bmi")))
+static size_t jw_strn32(struct jw *w, const unsigned char *p, size_t len)
+{
+	struct sahifa_buf *b = w->b;
+	unsigned char *d = (unsigned char *)b->data + b->len, *end = (unsigned char *)b->data + b->cap;
+	unsigned char tail[32];
+	size_t i = 0;
+
+	while (i < len && (size_t)(end - d) > JW_SLACK32) {
+		size_t left = len - i, k;
+		const unsigned char *src = p + i;
+		__m256i v, q, bs, c;
+		uint32_t m;
+
+		if (left < 32) {
+			/* the last bytes through a copy, so as not to read past p's end */
+			memset(tail, 'a', sizeof(tail));
+			memcpy(tail, src, left);
+			src = tail;
+		}
+		v = _mm256_loadu_si256((const __m256i *)(const void *)src);
+		q = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'));
+		bs = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'));
+		c = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1f)), v);
+		_mm256_storeu_si256((__m256i *)(void *)d, v);
+		m = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(q, bs), c));
+		if (!m) {
+			k = left < 32 ? left : 32;
+			i += k;
+			d += k;
+			continue;
+		}
+		k = (size_t)_tzcnt_u32(m);
+		i += k;
+		d += k;
+		switch (p[i]) {
+		case '"': memcpy(d, "\\\"", 2); d += 2; break;
+		case '\\': memcpy(d, "\\\\", 2); d += 2; break;
+		case '\b': memcpy(d, "\\b", 2); d += 2; break;
+		case '\f': memcpy(d, "\\f", 2); d += 2; break;
+		case '\n': memcpy(d, "\\n", 2); d += 2; break;
+		case '\r': memcpy(d, "\\r", 2); d += 2; break;
+		case '\t': memcpy(d, "\\t", 2); d += 2; break;
+		default:
+			memcpy(d, "\\u00", 4);
+			d[4] = (unsigned char)"0123456789abcdef"[p[i] >> 4];
+			d[5] = (unsigned char)"0123456789abcdef"[p[i] & 15];
+			d += 6;
+		}
+		i++;
+	}
+	b->len = (size_t)(d - (unsigned char *)b->data);
+	return i;
+}
+
+static int jw_have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+}
+#endif
+
 /* A string of len bytes (no NUL among them). */
 static void jw_strn(struct jw *w, const char *s, size_t len)
 {
@@ -97,6 +175,10 @@ static void jw_strn(struct jw *w, const char *s, size_t len)
 	size_t i = 0, run = 0;
 
 	JW_LIT(w, "\"");
+#ifdef JW_AVX2
+	if (!w->st && w->b->data && jw_have_avx2())
+		run = i = jw_strn32(w, p, len);
+#endif
 	while (i < len) {
 		char esc[8];
 

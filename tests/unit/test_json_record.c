@@ -334,8 +334,10 @@ static void test_reject_json(void)
 }
 
 /* Each byte that is escaped, and the plain bytes next to it in value, at every offset
- * of a headline long enough to cross the writer's 16- and 8-byte steps, among ASCII
- * and two-byte letters: written as cJSON writes them. */
+ * of headlines long enough to cross the writer's 32-, 16- and 8-byte steps and of
+ * lengths that end past each, among ASCII and two-byte letters, and a headline of
+ * nothing but escapes, longer than the room the writer has: written as cJSON writes
+ * them. */
 static void test_escapes(void)
 {
 	static const unsigned char bytes[] = { '"', '\\', '\b', '\f', '\n', '\r', '\t', 0x01,
@@ -343,16 +345,19 @@ static void test_escapes(void)
 	struct sahifa_article a;
 	struct sahifa_buf j;
 	struct sahifa_error err;
-	char text[48], want[320], *o;
+	static const size_t lens[] = { 40, 75, 3000 };
+	char text[3008], want[6 * 3000 + 32], *o;
 	const char *at;
-	size_t k, pos, len = 40, m;
+	size_t k, pos, len, m, l;
 
 	make_article(&a);
 	sahifa_buf_init(&j, 0);
-	for (k = 0; k < sizeof(bytes); k++)
-		for (pos = 0; pos < len; pos++) {
+	for (l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+	for (len = lens[l], k = 0; k < sizeof(bytes); k++)
+		for (pos = 0; pos < (len > 100 ? 1 : len); pos++) {
 			for (m = 0; m < len; m++)
-				text[m] = m % 5 < 2 ? (char)(m % 5 ? 0xA8 : 0xD8) : (char)('a' + m % 26);
+				text[m] = len > 100 ? (char)bytes[(k + m) % 9] :
+					  m % 5 < 2 ? (char)(m % 5 ? 0xA8 : 0xD8) : (char)('a' + m % 26);
 			text[pos] = (char)bytes[k];
 			if (pos && (unsigned char)text[pos - 1] == 0xD8)
 				text[pos - 1] = 'x';  /* no lead without its continuation */
@@ -382,6 +387,7 @@ static void test_escapes(void)
 			if (at && strncmp(at, want, strlen(want))) {
 				CHECK_STR("escaped", at, want);
 				k = sizeof(bytes);  /* the first that differs */
+				l = sizeof(lens) / sizeof(lens[0]);
 				break;
 			}
 		}
