@@ -360,30 +360,41 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 
 #ifdef UTF8_AVX2
 #define W32_B(x) _mm256_set1_epi8((char)(x))
-#define W32_IN(x, lo, hi) \
-	_mm256_cmpeq_epi8(_mm256_subs_epu8(_mm256_sub_epi8((x), W32_B(lo)), W32_B((hi) - (lo))), \
-			  _mm256_setzero_si256())
 
 /* The word bytes of the 32 bytes v, next the bytes after each, in *word; their
  * separators in *sp. */
 __attribute__((target("avx2"))) static inline void w32_classes(__m256i v, __m256i next,
 							      uint32_t *word, uint32_t *sp)
 {
-	__m256i alnum = _mm256_or_si256(W32_IN(_mm256_or_si256(v, W32_B(0x20)), 'a', 'z'),
-					W32_IN(v, '0', '9'));
-	/* a lead from 0xC3 on, but U+2000-U+207F and U+3000-U+303F's */
+	/* An ASCII letter or digit, or a lead from 0xC3 on: classes of the high four bits
+	 * (0x30, 0x40 and 0x60, 0x50 and 0x70, 0xC0, 0xD0-0xF0) that the low four bits
+	 * allow (0-9, 1-F, 0-A, 3-F, any), of which the byte is in none when it is no
+	 * word's */
+	const __m256i by_high = _mm256_setr_epi8(
+		0, 0, 0, 1, 2, 4, 2, 4, 0, 0, 0, 0, 8, 16, 16, 16,
+		0, 0, 0, 1, 2, 4, 2, 4, 0, 0, 0, 0, 8, 16, 16, 16);
+	const __m256i by_low = _mm256_setr_epi8(
+		21, 23, 23, 31, 31, 31, 31, 31, 31, 31, 30, 26, 26, 26, 26, 26,
+		21, 23, 23, 31, 31, 31, 31, 31, 31, 31, 30, 26, 26, 26, 26, 26);
+	__m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), W32_B(0x0F));
+	__m256i none = _mm256_cmpeq_epi8(
+		_mm256_and_si256(_mm256_shuffle_epi8(by_high, high),
+				 _mm256_shuffle_epi8(by_low, _mm256_and_si256(v, W32_B(0x0F)))),
+		_mm256_setzero_si256());
+	/* but U+2000-U+207F and U+3000-U+303F's leads */
 	__m256i punct = _mm256_and_si256(
 		_mm256_cmpeq_epi8(_mm256_and_si256(v, W32_B(0xFE)), W32_B(0xE2)),
 		_mm256_cmpeq_epi8(_mm256_and_si256(next, W32_B(0xFE)), W32_B(0x80)));
-	__m256i letter = _mm256_andnot_si256(punct, _mm256_cmpeq_epi8(_mm256_max_epu8(v, W32_B(0xC3)), v));
+	/* ' ', '\t', '\n' and '\r' each at the place of its low four bits, that the byte
+	 * looked up there equals (a byte with its high bit set looks up 0) */
+	const __m256i white = _mm256_setr_epi8(
+		' ', -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1,
+		' ', -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1);
 	__m256i space = _mm256_or_si256(
-		_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B(' ')), _mm256_cmpeq_epi8(v, W32_B('\t'))),
-		_mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, W32_B('\n')),
-						_mm256_cmpeq_epi8(v, W32_B('\r'))),
-				_mm256_and_si256(_mm256_cmpeq_epi8(v, W32_B(0xC2)),
-						 _mm256_cmpeq_epi8(next, W32_B(0xA0)))));
+		_mm256_cmpeq_epi8(_mm256_shuffle_epi8(white, v), v),
+		_mm256_and_si256(_mm256_cmpeq_epi8(v, W32_B(0xC2)), _mm256_cmpeq_epi8(next, W32_B(0xA0))));
 
-	*word = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alnum, letter));
+	*word = ~(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(none, punct));
 	*sp = (uint32_t)_mm256_movemask_epi8(space);
 }
 
