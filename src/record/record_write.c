@@ -96,47 +96,38 @@ static unsigned jw_escape16(const unsigned char *s)
 
 
 #ifdef JW_AVX2
-/* The slack past a string's bytes that jw_strn32 needs: a 32-byte store from its last
- * plain byte, and one escape. */
+/* The room that a step of jw_strn32 needs: a 32-byte store, or the plain bytes before
+ * an escape and the escape. */
 #define JW_SLACK32 (32 + 6)
 
 /*
  * The bytes of p[0..len), escaped, stored straight into w's buffer thirty-two at a time
- * as they are scanned, where jw_strn scans and then copies: a step stores up to 32
- * bytes past what it takes (overwritten by what comes next), so it goes on while the
- * buffer's room holds JW_SLACK32, and leaves the rest to jw_strn.  Returns the bytes of
- * p taken.
+ * as they are scanned, where jw_strn scans and then copies: a step stores 32 bytes
+ * where it may take fewer (the rest overwritten by what comes next), so it goes on
+ * while 32 bytes are left and the buffer's room holds JW_SLACK32, and leaves the rest
+ * to jw_strn.  Returns the bytes of p taken.
  */
 __attribute__((target("avx2,bmi")))
 static size_t jw_strn32(struct jw *w, const unsigned char *p, size_t len)
 {
 	struct sahifa_buf *b = w->b;
 	unsigned char *d = (unsigned char *)b->data + b->len, *end = (unsigned char *)b->data + b->cap;
-	unsigned char tail[32];
 	size_t i = 0;
 
-	while (i < len && (size_t)(end - d) > JW_SLACK32) {
-		size_t left = len - i, k;
-		const unsigned char *src = p + i;
+	while (len - i >= 32 && (size_t)(end - d) > JW_SLACK32) {
+		size_t k;
 		__m256i v, q, bs, c;
 		uint32_t m;
 
-		if (left < 32) {
-			/* the last bytes through a copy, so as not to read past p's end */
-			memset(tail, 'a', sizeof(tail));
-			memcpy(tail, src, left);
-			src = tail;
-		}
-		v = _mm256_loadu_si256((const __m256i *)(const void *)src);
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
 		q = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'));
 		bs = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'));
 		c = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1f)), v);
 		_mm256_storeu_si256((__m256i *)(void *)d, v);
 		m = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(q, bs), c));
 		if (!m) {
-			k = left < 32 ? left : 32;
-			i += k;
-			d += k;
+			i += 32;
+			d += 32;
 			continue;
 		}
 		k = (size_t)_tzcnt_u32(m);
