@@ -3,17 +3,13 @@
 #include <string.h>
 #include "sahifa/utf8.h"
 #include "core/utf8_block.h"
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define UTF8_AVX2 1
-#endif
+#include "core/cpu_avx2.h"
 
 #define ONES8 0x0101010101010101ULL
 #define HIGH8 0x8080808080808080ULL
 
 
-#ifdef UTF8_AVX2
+#ifdef SHF_AVX2
 /* The error classes of a byte and the one before it (Keiser and Lemire, "Validating
  * UTF-8 in less than one instruction per byte", 2021): each of three table look-ups
  * (the first byte's high and low nibble, the second byte's high nibble) gives the
@@ -131,11 +127,6 @@ static size_t valid_prefix32(const unsigned char *s, size_t len, int *whole)
 	return i;
 }
 
-/* AVX2, and the popcount instruction that every processor with it has */
-static int have_avx2(void)
-{
-	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-}
 #endif
 
 size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
@@ -146,10 +137,10 @@ size_t sahifa_utf8_valid_prefix(const char *text, size_t len)
 	size_t i = 0, stop, n;
 	uint32_t cp;
 
-#ifdef UTF8_AVX2
+#ifdef SHF_AVX2
 	/* thirty-two bytes at a time where the processor can, and on from the first byte of
 	 * the character that the blocks stopped in (bytes before it are whole characters) */
-	if (len >= 32 && have_avx2()) {
+	if (len >= 32 && shf_cpu_avx2()) {
 		int whole;
 		size_t at = valid_prefix32(s, len, &whole);
 
@@ -239,7 +230,7 @@ size_t sahifa_utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-#ifdef UTF8_AVX2
+#ifdef SHF_AVX2
 /* sahifa_utf8_chars of s[0..len) (len >= 32) with AVX2: the bytes that are no
  * continuation (above 0xBF as signed bytes) thirty-two at a time, the last of them in
  * the block that ends at len. */
@@ -266,8 +257,8 @@ uint64_t sahifa_utf8_chars(const char *s, size_t len)
 	uint64_t n = 0;
 	size_t i = 0;
 
-#ifdef UTF8_AVX2
-	if (len >= 32 && have_avx2())
+#ifdef SHF_AVX2
+	if (len >= 32 && shf_cpu_avx2())
 		return chars32((const unsigned char *)s, len);
 #endif
 
@@ -358,7 +349,7 @@ static size_t words16(const unsigned char *s, int *has, uint64_t *n)
 #endif
 
 
-#ifdef UTF8_AVX2
+#ifdef SHF_AVX2
 #define W32_B(x) _mm256_set1_epi8((char)(x))
 
 /* The word bytes of the 32 bytes v, next the bytes after each, in *word; their
@@ -450,8 +441,8 @@ uint64_t sahifa_utf8_words(const char *text, size_t len)
 	int has_word_char = 0;
 	size_t i = 0, next_try = 0;
 
-#ifdef UTF8_AVX2
-	if (len >= 32 && have_avx2()) {
+#ifdef SHF_AVX2
+	if (len >= 32 && shf_cpu_avx2()) {
 		words32(s, len, &has_word_char, &n);
 		return n + has_word_char;
 	}

@@ -12,11 +12,8 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define JW_AVX2 1
-#endif
 
+#include "core/cpu_avx2.h"
 #include "sahifa/article.h"
 
 /* What a record takes besides its paragraphs' text, and each paragraph besides its
@@ -95,7 +92,7 @@ static unsigned jw_escape16(const unsigned char *s)
 #endif
 
 
-#ifdef JW_AVX2
+#ifdef SHF_AVX2
 /* The room that a step of jw_strn32 needs: a 32-byte store, or the plain bytes before
  * an escape and the escape. */
 #define JW_SLACK32 (32 + 6)
@@ -153,10 +150,6 @@ static size_t jw_strn32(struct jw *w, const unsigned char *p, size_t len)
 	return i;
 }
 
-static int jw_have_avx2(void)
-{
-	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-}
 #endif
 
 /* A string of len bytes (no NUL among them). */
@@ -166,8 +159,8 @@ static void jw_strn(struct jw *w, const char *s, size_t len)
 	size_t i = 0, run = 0;
 
 	JW_LIT(w, "\"");
-#ifdef JW_AVX2
-	if (!w->st && w->b->data && jw_have_avx2())
+#ifdef SHF_AVX2
+	if (!w->st && w->b->data && shf_cpu_avx2())
 		run = i = jw_strn32(w, p, len);
 #endif
 	while (i < len) {

@@ -9,6 +9,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "core/cpu_avx2.h"
 #include "core/utf8_block.h"
 #include "sahifa/article.h"
 #include "sahifa/utf8.h"
@@ -252,9 +253,7 @@ static int fold16_check(const UNormalizer2 *nfkc)
 }
 #endif
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#define FOLD32 1
-#include <immintrin.h>
+#ifdef SHF_AVX2
 
 /* Every byte value thirty-two times, filled before fold32 is first used: fold32 reads
  * its constants from here, where _mm256_set1_epi8's were made again in each call, on the
@@ -466,10 +465,10 @@ static void two_byte_build(void)
 	}
 #ifdef __SSE2__
 	block_fast = fold16_check(nfkc);
-#ifdef FOLD32
+#ifdef SHF_AVX2
 	for (c = 0; c < 256; c++)
 		memset(fold32_bytes[c], (int)c, sizeof(fold32_bytes[c]));
-	block32 = block_fast && __builtin_cpu_supports("avx2") && fold32_check(nfkc);
+	block32 = block_fast && shf_cpu_avx2() && fold32_check(nfkc);
 #endif
 #endif
 }
@@ -610,7 +609,7 @@ static enum sahifa_status key_room(struct sahifa_buf *out, char **w, size_t *roo
 /* A run of code points that fold to themselves, from r and at i now, long enough to
  * leave the rest to the block steps, which take as many bytes in one step as the run
  * takes in sixteen (the run is copied, and the code point at i starts a segment). */
-#ifdef FOLD32
+#ifdef SHF_AVX2
 #define FOLD_HANDOFF(r, i) (block32 && (i) - (r) >= 32 && len - (i) >= 64)
 #else
 #define FOLD_HANDOFF(r, i) 0
@@ -661,7 +660,7 @@ enum sahifa_status shf_fold_key(const char *text, size_t len, struct sahifa_buf 
 			while (len - i >= 16) {
 				if ((st = key_room(out, &w, &room, at, 33, err)))
 					goto done;
-#ifdef FOLD32
+#ifdef SHF_AVX2
 				if (block32 && len - i >= 32 &&
 				    (k = fold32(p + i, o.space, (unsigned char *)w + at + (o.space != 0), &bytes)))
 					;
