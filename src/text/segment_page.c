@@ -3937,6 +3937,20 @@ static int item_mark(const struct page *p, size_t bi)
 				   !memchr(t, ' ', len)));
 }
 
+/* Blocks before to, other than bi, that stand under the same mark as bi (of teaser_shape
+ * when teasers is set), at most two counted. */
+static unsigned marked_alike(struct page *p, size_t bi, size_t to, int teasers)
+{
+	unsigned items = 0;
+	size_t j;
+
+	for (j = 1; j < to && items < 2; j++)
+		if (j != bi && same_text(p->s, p->b[j - 1].head, p->b[bi - 1].head) &&
+		    (!teasers || teaser_shape(p, j)))
+			items++;
+	return items;
+}
+
 /* Block bi sits in a list of teasers: the nearest blocks of more than one word before
  * and after it are teaser lines too, printed alike (all bulleted or none: a headline
  * under the last item of a bulleted menu is not in that list). */
@@ -3964,16 +3978,8 @@ static int in_teaser_list(struct page *p, size_t bi)
 	 * per item, before and after the page's own title, msn.com by w3m, scrapinghub
 	 * benchmark; a kicker over the title, "Company Town", is a word and heads other
 	 * stories' teasers as well) */
-	if (bi > 0 && item_mark(p, bi - 1)) {
-		unsigned items = 0;
-
-		for (j = 1; j < p->n && items < 2; j++)
-			if (j != bi && same_text(p->s, p->b[j - 1].head, p->b[bi - 1].head) &&
-			    teaser_shape(p, j))
-				items++;
-		if (items >= 2)
-			return 1;
-	}
+	if (bi > 0 && item_mark(p, bi - 1) && marked_alike(p, bi, p->n, 1) >= 2)
+		return 1;
 	/* the first of the list, under its label: "More On:" / "plague" over three
 	 * stories' titles (nypost.com by w3m, scrapinghub benchmark) */
 	if (before == SIZE_MAX || after == SIZE_MAX || !teaser_shape(p, after) ||
@@ -4027,15 +4033,16 @@ static int same_block(const struct page *p, size_t a, size_t b)
  * four words or more between (a caption printed twice has its picture's alternative
  * text between): a title and its copy over the deck, a picture's place
  * between ("Opositores y partidarios de Lukashenko ..." / two bullets / "En Minsk
- * (Bielorrusia)" / the title again, lainformacion.com by w3m, htmldate eval). */
-static int copy_near(const struct page *p, size_t bi)
+ * (Bielorrusia)" / the title again, lainformacion.com by w3m, htmldate eval); past
+ * such text too when past_text is set (a title, its date line, its copy). */
+static int copy_near(const struct page *p, size_t bi, int past_text)
 {
 	size_t j;
 
 	for (j = bi + 1; j < p->n && j <= bi + COPY_NEAR_BLOCKS; j++) {
 		if (same_block(p, bi, j))
 			return 1;
-		if (p->b[j].words >= 4)
+		if (p->b[j].words >= 4 && !past_text)
 			return 0;
 	}
 	return 0;
@@ -5867,17 +5874,6 @@ static size_t trim_front_teaser(struct page *p, size_t from, size_t to)
 
 #define ITEM_MAX_CHARS 300  /* of a teaser under a list's mark: its title and its lead */
 
-/* Blocks before bi that stand under the same mark as bi, at most two counted. */
-static unsigned marked_before(const struct page *p, size_t bi)
-{
-	unsigned items = 0;
-	size_t j;
-
-	for (j = 1; j < bi && items < 2; j++)
-		if (same_text(p->s, p->b[j - 1].head, p->b[bi - 1].head))
-			items++;
-	return items;
-}
 
 /* The run opens with a teaser of a list whose items each stand under the same
  * picture's name in brackets ("[blank_1x1]" over "More TSA Screeners At Mineta San Jose
@@ -5893,7 +5889,7 @@ static size_t trim_front_items(struct page *p, size_t from, size_t to)
 	while (start > 0 && start + 1 < to && item_mark(p, start - 1) &&
 	       p->s->text[p->s->lines[p->b[start - 1].head].b] == '[' &&
 	       p->b[start].reason < 0 && p->b[start].chars <= ITEM_MAX_CHARS &&
-	       marked_before(p, start) >= 2)
+	       marked_alike(p, start, start, 0) >= 2)
 		start++;
 	if (start == from || good_words(p, start, to) < STAMP_LEAD_WORDS)
 		return from;
@@ -6588,7 +6584,7 @@ span:
 		top = starred_block(s, k->head) == H1_STARS + 1 || bi == md_title;
 		if (k->final == J_GOOD && !top && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
-		      (meta || copy_near(&p, bi) ||
+		      (meta || copy_near(&p, bi, 0) ||
 		       (bi == body && !sentences && dated_over(&p, bi) &&
 			!(bi + 1 < p.n && cut_of_next(&p, bi)))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))
@@ -6601,7 +6597,6 @@ span:
 			 * بسبب فيروس كورونا", its date line and its copy, almadenahnews.com
 			 * by w3m, htmldate benchmark) */
 			double before = 0.0, all = 0.0;
-			int again = 0;
 
 			for (j = body; j < best_e; j++)
 				if (p.b[j].final == J_GOOD) {
@@ -6609,9 +6604,8 @@ span:
 					if (j < bi)
 						before += p.b[j].chars;
 				}
-			for (j = bi + 1; j < p.n && j <= bi + COPY_NEAR_BLOCKS && !again; j++)
-				again = same_block(&p, bi, j);
-			if (!meta || before * (again ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
+			if (!meta ||
+			    before * (copy_near(&p, bi, 1) ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
 				continue;
 		}
 		if (under_by_label(&p, bi))
