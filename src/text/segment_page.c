@@ -5437,6 +5437,46 @@ static int kicker_over(struct page *p, size_t bi)
 	       (meta_under(p, j) & META_AUTHOR);
 }
 
+/* Block b starts on the line right under block a, no blank line between. */
+static int tight_under(const struct page *p, size_t a, size_t b)
+{
+	const struct seg_line *h = &p->s->lines[p->b[a].head];
+
+	return p->b[a].head + (h->nlines ? h->nlines : 1) == p->b[b].head;
+}
+
+/* A short label amid a list of them, one a line with no blank line between, LABEL_RUN
+ * or more with one over it and one under it at least, and no date line under it in the
+ * list: a menu's item or one of the story's topics, not its title ("Markets" / "Modules
+ * & Upstream Manufacturing" / "Policy" / "Utility-scale PV" / "South Korea" under the
+ * title's date line, pv-magazine.com's innerText, scrapinghub benchmark).  A header's
+ * title has its author or date line under it. */
+#define LABEL_RUN_WORDS 3
+#define LABEL_RUN 4  /* labels in the list */
+static int short_label(const struct page *p, size_t bi)
+{
+	return p->b[bi].words && p->b[bi].words <= LABEL_RUN_WORDS && p->b[bi].chars < 40 &&
+	       !ends_sentence(&p->s->lines[p->b[bi].head]);
+}
+
+static int amid_labels(const struct page *p, size_t bi)
+{
+	size_t j, above = 0, below = 0;
+
+	if (!short_label(p, bi))
+		return 0;
+	for (j = bi; j > 0 && above < LABEL_RUN && tight_under(p, j - 1, j) &&
+		     short_label(p, j - 1); j--)
+		above++;
+	for (j = bi; j + 1 < p->n && j < bi + LABEL_RUN && tight_under(p, j, j + 1); j++) {
+		if (dated_block(p, j + 1))
+			return 0;
+		if (below == j - bi && short_label(p, j + 1))
+			below++;
+	}
+	return above && below && above + below + 1 >= LABEL_RUN;
+}
+
 /* A date line among the DATED_OVER_MAX blocks over bi, the article's header printed
  * above its title ("تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", the code and the group of
  * the story, print and font buttons, then the title opening the story, yjc.ir by w3m,
@@ -6660,7 +6700,7 @@ span:
 			    before * (copy_near(&p, bi, 1) ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
 				continue;
 		}
-		if (under_by_label(&p, bi))
+		if (under_by_label(&p, bi) || amid_labels(&p, bi))
 			continue;
 		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,

@@ -1199,6 +1199,32 @@ static void test_headline(void)
 	}
 }
 
+/* A list of labels, one a line with no blank line between, as a DOM's innerText prints
+ * a menu and the story's topics ("Markets" / "Modules & Upstream Manufacturing" /
+ * "Policy" / "Utility-scale PV" / "South Korea" under the title's date line,
+ * pv-magazine.com, scrapinghub benchmark; here of the project's writing): no label
+ * amid them is the headline, however the body echoes it and however like a name the
+ * label under it reads; the title under the menu is. */
+static void test_headline_topics(void)
+{
+	static const char *const lines[] = {
+		"Roads", "Bus lanes", "Ferries", "Parking", "Cycling",
+		"Mayor sets out a new roadmap for commuters", "",
+		"The government has set out how the city is to cut the morning commute by a "
+		"quarter.", "",
+		"November 20, 2019 Jane Doe", "Politics", "City Council", "Transport", "Bus lanes",
+		"Harbour Road", ""
+	};
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(lines); i++)
+		put(&p, lines[i]);
+	page_close(&p);
+	check_page(&p, "Mayor sets out a new roadmap for commuters", -1);
+}
+
 /* An item of a nested menu between the headline and the text, printed with the
  * text's words, is not the headline: w3m's bullets of the second and third level ("□
  * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
@@ -5356,6 +5382,7 @@ int main(void)
 	test_not_bylines();
 	test_site_name_byline();
 	test_headline();
+	test_headline_topics();
 	test_headline_furniture();
 	test_headline_not_furniture();
 	test_glued_teasers();
