@@ -4556,6 +4556,38 @@ static int caps_label(const char *t, size_t len)
 	return caps >= 3;
 }
 
+/* Block b starts on the line right under block a, no blank line between. */
+static int tight_under(const struct page *p, size_t a, size_t b)
+{
+	const struct seg_line *h = &p->s->lines[p->b[a].head];
+
+	return p->b[a].head + (h->nlines ? h->nlines : 1) == p->b[b].head;
+}
+
+/* A label in capitals over the title, one or two of them right over it with no blank
+ * line between ("VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "How to Adopt an
+ * Online Leader Success Mindset", copyblogger.com's innerText, scrapinghub benchmark):
+ * the line under it has small letters, four words at least and no stop, and may be a
+ * title.  A title in capitals is longer than a label. */
+#define CAPS_OVER_WORDS 4
+static int caps_over(struct page *p, size_t bi)
+{
+	const struct seg_line *h = &p->s->lines[p->b[bi].head];
+	size_t j;
+
+	if (p->b[bi].words > CAPS_OVER_WORDS || !caps_label(p->s->text + h->b, h->e - h->b))
+		return 0;
+	for (j = bi + 1; j < p->n && j <= bi + 2 && tight_under(p, j - 1, j); j++) {
+		const struct seg_line *g = &p->s->lines[p->b[j].head];
+
+		if (caps_label(p->s->text + g->b, g->e - g->b))
+			continue;
+		return p->b[j].words >= 4 && !p->b[j].sentences && !ends_sentence(g) &&
+		       can_title(p, j);
+	}
+	return 0;
+}
+
 #define DECK_MAX_CHARS 300  /* of a deck of a sentence or two under the headline */
 #define DECK_MIN_WORDS 6  /* a deck says a sentence; "#RieslingBirthday Posts gewinnen"
 			   * under "Meldungen aus dem DWI" is a title under its section */
@@ -5379,6 +5411,38 @@ static int names_over_date(struct page *p, size_t j, const char *t, size_t n)
 	return byline_kind(p, j + 1, date) == 1 && date[0];
 }
 
+/* A short label amid a list of them, one a line with no blank line between, LABEL_RUN
+ * or more with one over it and one under it at least, and no date line under it in the
+ * list: a menu's item or one of the story's topics, not its title ("Markets" / "Modules
+ * & Upstream Manufacturing" / "Policy" / "Utility-scale PV" / "South Korea" under the
+ * title's date line, pv-magazine.com's innerText, scrapinghub benchmark).  A header's
+ * title has its author or date line under it. */
+#define LABEL_RUN_WORDS 4
+#define LABEL_RUN 4  /* labels in the list */
+static int short_label(const struct page *p, size_t bi)
+{
+	return p->b[bi].words && p->b[bi].words <= LABEL_RUN_WORDS && p->b[bi].chars < 40 &&
+	       !ends_sentence(&p->s->lines[p->b[bi].head]);
+}
+
+static int amid_labels(const struct page *p, size_t bi)
+{
+	size_t j, above = 0, below = 0;
+
+	if (!short_label(p, bi))
+		return 0;
+	for (j = bi; j > 0 && above < LABEL_RUN && tight_under(p, j - 1, j) &&
+		     short_label(p, j - 1); j--)
+		above++;
+	for (j = bi; j + 1 < p->n && j < bi + LABEL_RUN && tight_under(p, j, j + 1); j++) {
+		if (dated_block(p, j + 1))
+			return 0;
+		if (below == j - bi && short_label(p, j + 1))
+			below++;
+	}
+	return above && below && above + below + 1 >= LABEL_RUN;
+}
+
 /* What the three blocks under bi say of it: META_AUTHOR when one is an author's line
  * ("By Ana Sandoiu", "Alex Perry 1 day ago"), META_DATE when one gives a date
  * ("Published Thursday 27 July 2017"); both, an article's header. */
@@ -5435,46 +5499,6 @@ static int kicker_over(struct page *p, size_t bi)
 	return p->b[j].chars >= 2 * KICKER_MAX && !p->b[j].sentences &&
 	       !ends_sentence(&p->s->lines[p->b[j].head]) && can_title(p, j) &&
 	       (meta_under(p, j) & META_AUTHOR);
-}
-
-/* Block b starts on the line right under block a, no blank line between. */
-static int tight_under(const struct page *p, size_t a, size_t b)
-{
-	const struct seg_line *h = &p->s->lines[p->b[a].head];
-
-	return p->b[a].head + (h->nlines ? h->nlines : 1) == p->b[b].head;
-}
-
-/* A short label amid a list of them, one a line with no blank line between, LABEL_RUN
- * or more with one over it and one under it at least, and no date line under it in the
- * list: a menu's item or one of the story's topics, not its title ("Markets" / "Modules
- * & Upstream Manufacturing" / "Policy" / "Utility-scale PV" / "South Korea" under the
- * title's date line, pv-magazine.com's innerText, scrapinghub benchmark).  A header's
- * title has its author or date line under it. */
-#define LABEL_RUN_WORDS 3
-#define LABEL_RUN 4  /* labels in the list */
-static int short_label(const struct page *p, size_t bi)
-{
-	return p->b[bi].words && p->b[bi].words <= LABEL_RUN_WORDS && p->b[bi].chars < 40 &&
-	       !ends_sentence(&p->s->lines[p->b[bi].head]);
-}
-
-static int amid_labels(const struct page *p, size_t bi)
-{
-	size_t j, above = 0, below = 0;
-
-	if (!short_label(p, bi))
-		return 0;
-	for (j = bi; j > 0 && above < LABEL_RUN && tight_under(p, j - 1, j) &&
-		     short_label(p, j - 1); j--)
-		above++;
-	for (j = bi; j + 1 < p->n && j < bi + LABEL_RUN && tight_under(p, j, j + 1); j++) {
-		if (dated_block(p, j + 1))
-			return 0;
-		if (below == j - bi && short_label(p, j + 1))
-			below++;
-	}
-	return above && below && above + below + 1 >= LABEL_RUN;
 }
 
 /* A date line among the DATED_OVER_MAX blocks over bi, the article's header printed
@@ -6751,7 +6775,7 @@ span:
 			sc -= 1.0;
 		if (video_title(&p, bi))
 			sc -= 2.0;
-		if (kicker_over(&p, bi))
+		if (kicker_over(&p, bi) || caps_over(&p, bi))
 			sc -= 1.5;
 		if (runs_title_on(&p, bi))
 			sc -= 2.0;

@@ -1225,6 +1225,30 @@ static void test_headline_topics(void)
 	check_page(&p, "Mayor sets out a new roadmap for commuters", -1);
 }
 
+/* Labels in capitals right over the title, as a DOM's innerText prints a blog's
+ * topics ("VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "How to Adopt an Online
+ * Leader Success Mindset" over its share buttons and author, copyblogger.com,
+ * scrapinghub benchmark; here of the project's writing): the label is not the
+ * headline, however the body echoes it and not the title. */
+static void test_headline_caps_over(void)
+{
+	static const char *const lines[] = {
+		"Free Courses", "Riverton Walking Tours", "The Harbour Road",
+		"Council Meeting Notes", "Harbour to Town Podcast", "Free Articles", "Contact", "",
+		"Jane Doe", "", "Read our free guides to the city:", "CITY LIFE",
+		"ON THE HARBOUR ROAD", "How to Adopt a Calmer Mindset as a Newcomer",
+		"197 Shares", "Share", "Tweet", "Email", "Jane Doe", ""
+	};
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(lines); i++)
+		put(&p, lines[i]);
+	page_close(&p);
+	check_page(&p, "How to Adopt a Calmer Mindset as a Newcomer", -1);
+}
+
 /* An item of a nested menu between the headline and the text, printed with the
  * text's words, is not the headline: w3m's bullets of the second and third level ("□
  * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
@@ -5383,6 +5407,7 @@ int main(void)
 	test_site_name_byline();
 	test_headline();
 	test_headline_topics();
+	test_headline_caps_over();
 	test_headline_furniture();
 	test_headline_not_furniture();
 	test_glued_teasers();
