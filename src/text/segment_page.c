@@ -507,7 +507,7 @@ static int measure_widths(const struct seg_state *s, struct widths wd[2 * M_WAYS
 static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 {
 	const uint32_t *hist = wd->hist;
-	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k, wide, on;
+	uint32_t w, total = wd->total, above = 0, band, best = 0, best_w = 0, k, wide, on, past;
 
 	*full = 0;
 	if (total < 8 || wd->over * 10 > total)
@@ -525,16 +525,19 @@ static uint32_t wrap_width(const struct widths *wd, uint32_t *full)
 		}
 		above += hist[w];
 	}
-	for (wide = 0, on = 0, k = REFLOW_MIN_WIDTH; k <= REFLOW_MAX_WIDTH; k++) {
+	for (wide = 0, on = 0, past = wd->over, k = REFLOW_MIN_WIDTH; k <= REFLOW_MAX_WIDTH; k++) {
 		wide += hist[k];
 		if (k + 12 >= best_w && k <= best_w)
 			on += wd->cont[k];
+		past += k > best_w ? hist[k] : 0;
 	}
 	/* (a short story on a long page of menus: few of the page's lines, but most of
 	 * its long ones, and the text goes on under a third of those at least, as other
-	 * stories' headlines as long stand alone among them) */
+	 * stories' headlines as long stand alone among them; and few lines run past
+	 * them, where a DOM's text prints its paragraphs one a line) */
 	if (best < 6 || (best * 100 < total * 15 &&
-			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best)))
+			 (best * 100 < wide * WRAP_WIDE_PERCENT || on * 3 < best ||
+			  past * 3 > best)))
 		return 0;
 	/* the widest column of the band that many lines reach: the renderer's own
 	 * (a few lines run past it where a word is longer than the room left) */

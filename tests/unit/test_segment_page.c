@@ -3000,6 +3000,43 @@ static void test_reflow_cut_teasers(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A DOM's innerText of a short story on a long page: a few teasers end near one
+ * width, but more than a third as many lines run past it, the story's paragraphs
+ * printed one a line; that is no wrap, and the title is not joined to the deck under
+ * it (wsj.com's innerText, scrapinghub benchmark: "Google Stadia, Microsoft xCloud,
+ * Apple Arcade: So Many Ways to Play…and Pay" over its deck; here of the project's
+ * writing). */
+static void test_reflow_few_cut(void)
+{
+	static const char *const lines[] = {
+		"Ferry timetable changes for the winter months, from the port",
+		"School meals to cost less from April, says the education board",
+		"Storm warning for the coast this weekend as the winds pick up",
+		"Harbour festival moves to August after the council's late vote",
+		"Library opens on Sundays from next month, with longer hours",
+		"Bus drivers to vote on the new pay offer before the holidays", "Tech",
+		"Personal Technology: Review",
+		"Riverton, Harbour Road, Ferry Port: So Many Ways to Get to Work…and Pay",
+		"There are more buses, ferries and bikes to choose from than ever before. Here is "
+		"how to pick.",
+		"By", "Jane Doe", "Nov. 19, 2019 8:03 am ET"
+	};
+	struct page p;
+	size_t i;
+	char line[64];
+
+	page_open(&p);
+	for (i = 0; i < 40; i++) {
+		snprintf(line, sizeof(line), "Section %zu news and views", i + 1);
+		put(&p, line);
+	}
+	for (i = 0; i < COUNT(lines); i++)
+		put(&p, lines[i]);
+	page_close(&p);
+	check_header(&p, "Riverton, Harbour Road, Ferry Port: So Many Ways to Get to Work…and Pay",
+		     "Jane Doe");
+}
+
 /* A rule across the page is no wrapped line: the label under it ("More Great WIRED
  * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
  * benchmark) stays a line of its own, where the closing-label rules see it. */
@@ -5476,6 +5513,7 @@ int main(void)
 	test_reflow_rule();
 	test_reflow_long_page();
 	test_reflow_cut_teasers();
+	test_reflow_few_cut();
 	test_reflow_wide();
 	test_reflow_marks();
 	test_repeats();
