@@ -6186,10 +6186,13 @@ static int placeholder_line(const unsigned char *t, size_t len)
 	       bracket_or_space(t, k + 2, len - 1) == len - 1;
 }
 
+#define TOP_PROSE_CHARS 80  /* a line of prose: a sentence at least this long */
+#define TOP_BARE_RUN 3      /* bare items in a row before it: a page's menu */
 int seg_page_detect(struct seg_state *s)
 {
 	size_t i, n = 0, shortl = 0, run = 0, maxrun = 0, marks = 0, forms = 0, items = 0,
-	       refs = 0, bare = 0, maxbare = 0, pics = 0;
+	       refs = 0, bare = 0, maxbare = 0, pics = 0, topbare = 0;
+	int prose = 0;
 	const unsigned char *t = (const unsigned char *)s->text;
 
 	for (i = 0; i < s->n_lines; i++) {
@@ -6214,9 +6217,12 @@ int seg_page_detect(struct seg_state *s)
 		    columns(t, l->b, l->e) < MENU_ITEM_COLUMNS) {
 			if (++bare > maxbare)
 				maxbare = bare;
+			if (!prose && bare > topbare && l->width == l->chars)
+				topbare = bare;
 		} else {
 			bare = 0;
 		}
+		prose |= (l->flags & F_SENTENCE) && l->bchars >= TOP_PROSE_CHARS;
 		marks += page_marks(t, l->b, l->e, &form);
 		{
 			/* lynx's list of references: "12. https://..." */
@@ -6246,6 +6252,14 @@ int seg_page_detect(struct seg_state *s)
 	 * DOM's run of bare menu items (a lone "0", a count of comments, does not hide
 	 * it), or a run of twenty short lines with a few bare items in it (a poem's
 	 * verses are short lines too, but none a bare item) */
+	/* or a quarter of short lines, when bare items in a row, set at the margin,
+	 * come before the first line of prose: a DOM's site name and menu over a long
+	 * article printed a paragraph a line ("Salon" / "Home" / "News" / ..., salon.com;
+	 * "MENÚ" / "Conflicto mapuche" / "SEGUIR" / "BUSCAR", lanacion.com.ar, readability
+	 * test pages).  A clean article's list (a recipe's ingredients) comes after its
+	 * first paragraph. */
+	if (shortl * 100 >= n * 25 && maxrun >= 6 && topbare >= TOP_BARE_RUN)
+		return 1;
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10) ||
 		(maxrun >= MENU_LONG_RUN && maxbare >= MENU_LONG_RUN_BARE) ||

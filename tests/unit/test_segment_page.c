@@ -2826,6 +2826,62 @@ static void test_box_before_form(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A DOM's innerText of a long page: a site's name and menu as bare lines over a run of
+ * other stories' titles, then the article, its paragraphs one a line (salon.com and
+ * lanacion.com.ar, readability test pages: "Salon" / "Home" / "News" / ...; here of the
+ * project's writing).  Fewer than half its lines are short, but the bare items in a
+ * row before any prose make it a page: the title under them is the headline, not the
+ * site's name.  A recipe's list of ingredients comes after prose and keeps the text an
+ * article: nothing of it is removed. */
+static void test_detect_dom_menu(void)
+{
+	static const char *const top[] = {
+		"Riverton Daily", "Home", "News", "Sport", "Storm warning for the coast",
+		"School meals to cost less", "Harbour festival moves", "Library opens on Sundays",
+		"Ferry timetable changes", "Bus drivers vote on pay",
+		"Council backs bus lanes for the harbour road", "By Jane Doe", ""
+	};
+	static const char *const items[] = {
+		"Fish stock", "Two onions", "Three carrots", "Fresh parsley", "Olive oil",
+		"Black pepper", "Salt", ""
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i, k;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(top); i++)
+		put(&p, top[i]);
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	check_header(&p, "Council backs bus lanes for the harbour road", "By Jane Doe");
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "Harbour fish soup for a winter evening");
+	put(&p, "");
+	put(&p, prose_en[0]);
+	put(&p, "");
+	for (i = 0; i < COUNT(items); i++)
+		put(&p, items[i]);
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < COUNT(prose_en); i++) {
+			put(&p, prose_en[i]);
+			put(&p, "");
+		}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Harbour fish soup for a winter evening");
+	CHECK_INT("removed", (long)a.n_removed, 0);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
  * not the first line. */
 static void test_outside(void)
@@ -5502,6 +5558,7 @@ int main(void)
 	test_title_run_on();
 	test_datelines();
 	test_inside();
+	test_detect_dom_menu();
 	test_outside();
 	test_lead_sentence();
 	test_han_lines();
