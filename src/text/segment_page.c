@@ -4567,9 +4567,10 @@ static int tight_under(const struct page *p, size_t a, size_t b)
 	return p->b[a].head + (h->nlines ? h->nlines : 1) == p->b[b].head;
 }
 
-/* A label in capitals over the title, one or two of them right over it with no blank
- * line between ("VISUAL MARKETING" / "GROWING AN ONLINE BUSINESS" / "How to Adopt an
- * Online Leader Success Mindset", copyblogger.com's innerText, scrapinghub benchmark):
+/* A label in capitals over the title, one or two of them right over it ("VISUAL
+ * MARKETING" / "GROWING AN ONLINE BUSINESS" / "How to Adopt an Online Leader Success
+ * Mindset", copyblogger.com's innerText, and w3m's with a blank line over the title,
+ * scrapinghub benchmark):
  * the line under it has small letters, four words at least and no stop, and may be a
  * title.  A title in capitals is longer than a label. */
 #define CAPS_OVER_WORDS 4
@@ -4580,7 +4581,7 @@ static int caps_over(struct page *p, size_t bi)
 
 	if (p->b[bi].words > CAPS_OVER_WORDS || !caps_label(p->s->text + h->b, h->e - h->b))
 		return 0;
-	for (j = bi + 1; j < p->n && j <= bi + 2 && tight_under(p, j - 1, j); j++) {
+	for (j = bi + 1; j < p->n && j <= bi + 2; j++) {
 		const struct seg_line *g = &p->s->lines[p->b[j].head];
 
 		if (caps_label(p->s->text + g->b, g->e - g->b))

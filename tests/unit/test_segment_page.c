@@ -1241,12 +1241,19 @@ static void test_headline_caps_over(void)
 	};
 	struct page p;
 	size_t i;
+	int blank;
 
-	page_open(&p);
-	for (i = 0; i < COUNT(lines); i++)
-		put(&p, lines[i]);
-	page_close(&p);
-	check_page(&p, "How to Adopt a Calmer Mindset as a Newcomer", -1);
+	/* and with a blank line between the labels and the title, as w3m prints them */
+	for (blank = 0; blank <= 1; blank++) {
+		page_open(&p);
+		for (i = 0; i < COUNT(lines); i++) {
+			if (blank && !strcmp(lines[i], "How to Adopt a Calmer Mindset as a Newcomer"))
+				put(&p, "");
+			put(&p, lines[i]);
+		}
+		page_close(&p);
+		check_page(&p, "How to Adopt a Calmer Mindset as a Newcomer", -1);
+	}
 }
 
 /* An item of a nested menu between the headline and the text, printed with the
