@@ -4401,14 +4401,14 @@ static int has_any_word(const char *t, size_t len, const char *const *list)
 /* A title that links to its own page, as lynx prints it: one link's number that opens
  * the line and nothing else marked ("[64]9to5Mac Gift Guide: What do you buy for the
  * person who already has the latest technology?", 9to5mac.com by lynx, scrapinghub
- * benchmark). */
+ * benchmark), however the text is wrapped. */
 static int linked_title(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];
 	const char *t = p->s->text + h->b;
 	size_t i = 1;
 
-	if (p->b[bi].marks != 1 || h->nlines != 1 || h->e - h->b < 4 || t[0] != '[')
+	if (p->b[bi].marks != 1 || h->nlines > 3 || h->e - h->b < 4 || t[0] != '[')
 		return 0;
 	while (i < h->e - h->b && t[i] >= '0' && t[i] <= '9')
 		i++;
@@ -6824,6 +6824,7 @@ span:
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
 			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
 		sc -= 0.05 * dist;
+		if (getenv("SEGDBG")) fprintf(stderr, "T line %zu sc %.2f e %.2f meta %d body %zu\n", p.b[bi].head + 1, sc, e, meta, p.b[body].head + 1);
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;

@@ -3100,6 +3100,32 @@ static void test_reflow_few_cut(void)
 		     "Jane Doe");
 }
 
+/* A title that links to its own page, wrapped over two lines as lynx -width=80 prints
+ * it ("[64]9to5Mac Gift Guide: What do you buy for the person who already has the" /
+ * "latest technology?", 9to5mac.com, scrapinghub benchmark; here of the project's
+ * writing), its author's link under it: the headline, without the link's number. */
+static void test_reflow_linked_title(void)
+{
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	put_wrapped_at(&p, "[64]Riverton Gift Guide: What do you buy for the neighbour who already "
+		       "has every bus pass?", 0);
+	put(&p, "");
+	put(&p, "   [65]Jane Roe");
+	put(&p, "");
+	put(&p, "   - Nov. 18th 2019 12:12 pm PT");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	check_page(&p, "Riverton Gift Guide: What do you buy for the neighbour who already has "
+		   "every bus pass?", 4);
+}
+
 /* A rule across the page is no wrapped line: the label under it ("More Great WIRED
  * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
  * benchmark) stays a line of its own, where the closing-label rules see it. */
@@ -5578,6 +5604,7 @@ int main(void)
 	test_reflow_long_page();
 	test_reflow_cut_teasers();
 	test_reflow_few_cut();
+	test_reflow_linked_title();
 	test_reflow_wide();
 	test_reflow_marks();
 	test_repeats();
