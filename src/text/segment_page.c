@@ -253,6 +253,36 @@ static const char *const w_related[] = { "related", "recommended", "read more", 
 					 "پربازدید", "lire aussi", "à lire", "weitere", "see also",
 					 NULL };
 
+#define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
+
+/* A line that is a picture as a renderer prints it, its alternative text or file name
+ * alone in brackets: "[logo-compa]", "[6359547282]" (w3m, the EU edition of Gannett's
+ * papers, scrapinghub benchmark), "[2][logo-compact.svg]" (lynx, the same).  No author
+ * writes such a line into an article's text. */
+static size_t bracket_or_space(const unsigned char *t, size_t i, size_t end)
+{
+	while (i < end && t[i] != ' ' && t[i] != '[' && t[i] != ']')
+		i++;
+	return i;
+}
+
+static int placeholder_line(const unsigned char *t, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	while (len > i && t[len - 1] == ' ')
+		len--;
+	if (len - i < 3 || t[i] != '[' || t[len - 1] != ']' || len - i > IMAGE_NAME_MAX_CHARS)
+		return 0;
+	if ((k = bracket_or_space(t, i + 1, len - 1)) == len - 1)
+		return 1;
+	/* lynx: the link's number, then the picture's name */
+	return t[k] == ']' && k + 2 < len && t[k + 1] == '[' &&
+	       bracket_or_space(t, k + 2, len - 1) == len - 1;
+}
+
 /* ---- reflow ---------------------------------------------------------------------- */
 
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
@@ -667,6 +697,11 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
+		if (placeholder_line(t + l->b, l->e - l->b) || placeholder_line(t + nx->b, nx->e - nx->b))
+			continue;  /* a picture's name in brackets is a line of its own ("[34][gif;
+				    * base64,R0lGOD...]" over "[35]Ed Cara", gizmodo.com by lynx;
+				    * "[line]" under a paragraph, bbc.com by html2text, scrapinghub
+				    * benchmark and readability test pages) */
 		if (stars_close((const char *)t + l->b, l->e - l->b) == H1_STARS ||
 		    stars_open((const char *)t + nx->b, nx->e - nx->b) == H1_STARS)
 			continue;  /* the top heading is a block of its own */
@@ -1723,7 +1758,6 @@ static int caption_credit(const struct page *p, size_t bi)
 	return 0;
 }
 
-#define IMAGE_NAME_MAX_CHARS 250  /* a picture's file name, however the site names it */
 #define SLUG_MIN 24               /* bytes of a file name printed as a picture's title */
 
 static const char *const w_image_ext[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", NULL };
@@ -6159,34 +6193,6 @@ static int header_over_title(const struct seg_state *s)
 	return 0;
 }
 
-/* A line that is a picture as a renderer prints it, its alternative text or file name
- * alone in brackets: "[logo-compa]", "[6359547282]" (w3m, the EU edition of Gannett's
- * papers, scrapinghub benchmark), "[2][logo-compact.svg]" (lynx, the same).  No author
- * writes such a line into an article's text. */
-static size_t bracket_or_space(const unsigned char *t, size_t i, size_t end)
-{
-	while (i < end && t[i] != ' ' && t[i] != '[' && t[i] != ']')
-		i++;
-	return i;
-}
-
-static int placeholder_line(const unsigned char *t, size_t len)
-{
-	size_t i = 0, k;
-
-	while (i < len && t[i] == ' ')
-		i++;
-	while (len > i && t[len - 1] == ' ')
-		len--;
-	if (len - i < 3 || t[i] != '[' || t[len - 1] != ']' || len - i > IMAGE_NAME_MAX_CHARS)
-		return 0;
-	if ((k = bracket_or_space(t, i + 1, len - 1)) == len - 1)
-		return 1;
-	/* lynx: the link's number, then the picture's name */
-	return t[k] == ']' && k + 2 < len && t[k + 1] == '[' &&
-	       bracket_or_space(t, k + 2, len - 1) == len - 1;
-}
-
 #define TOP_PROSE_CHARS 80  /* a line of prose: a sentence at least this long */
 #define TOP_BARE_RUN 3      /* bare items in a row before it: a page's menu */
 int seg_page_detect(struct seg_state *s)
@@ -6824,7 +6830,6 @@ span:
 		for (j = bi < body ? bi + 1 : body; j < (bi < body ? body : bi); j++)
 			dist += p.b[j].words >= 4 ? 1.0 : 0.25;
 		sc -= 0.05 * dist;
-		if (getenv("SEGDBG")) fprintf(stderr, "T line %zu sc %.2f e %.2f meta %d body %zu\n", p.b[bi].head + 1, sc, e, meta, p.b[body].head + 1);
 		if (sc > tscore) {
 			tscore = sc;
 			title = bi;

@@ -3126,6 +3126,33 @@ static void test_reflow_linked_title(void)
 		   "every bus pass?", 4);
 }
 
+/* A picture's name in brackets that reaches the width is a line of its own, not
+ * wrapped onto the author's link under it (lynx -width=80 of gizmodo.com,
+ * scrapinghub benchmark: "[34][gif;base64,R0lGOD...]" / "[35]Ed Cara" / "[36]Monday
+ * 6:30PM" under the linked title; here of the project's writing): the title is the
+ * headline and the name its byline. */
+static void test_reflow_picture_name(void)
+{
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "   [32]Transport");
+	put(&p, "");
+	put(&p, "[33]Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "   [34][gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==]");
+	put(&p, "   [35]Jane Roe");
+	put(&p, "   [36]Monday 6:30PM");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put_wrapped(&p, prose_en[i]);
+		put(&p, "");
+	}
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
+}
+
 /* A rule across the page is no wrapped line: the label under it ("More Great WIRED
  * Stories", w3m at 80 columns of a WIRED story in the scrapinghub article-extraction
  * benchmark) stays a line of its own, where the closing-label rules see it. */
@@ -5605,6 +5632,7 @@ int main(void)
 	test_reflow_cut_teasers();
 	test_reflow_few_cut();
 	test_reflow_linked_title();
+	test_reflow_picture_name();
 	test_reflow_wide();
 	test_reflow_marks();
 	test_repeats();
