@@ -6193,6 +6193,27 @@ static int header_over_title(const struct seg_state *s)
 	return 0;
 }
 
+/* The lines that open the text with the page's <link> elements as links and elinks
+ * print its head: "Link: amphtml", "Link: canonical" (links -dump of barrons.com and
+ * techcrunch.com, scrapinghub benchmark), "Link: [6]LinkNaija | Nigeria's popular news
+ * platform - Atom (alternate)" (elinks). */
+#define HEAD_LINKS_MIN 2
+static size_t head_links(const struct seg_state *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_lines; i++) {
+		const struct seg_line *l = &s->lines[i];
+
+		if (l->cls == C_BLANK)
+			continue;
+		if (l->e - l->b < 7 || memcmp(s->text + l->b, "Link: ", 6) || s->text[l->b + 6] == ' ')
+			break;
+		n++;
+	}
+	return n;
+}
+
 #define TOP_PROSE_CHARS 80  /* a line of prose: a sentence at least this long */
 #define TOP_BARE_RUN 3      /* bare items in a row before it: a page's menu */
 int seg_page_detect(struct seg_state *s)
@@ -6244,6 +6265,9 @@ int seg_page_detect(struct seg_state *s)
 		forms += form;
 		pics += placeholder_line(t + l->b, l->e - l->b);
 	}
+	if (head_links(s) >= HEAD_LINKS_MIN)
+		return 1;  /* the page's head as a text browser prints it, however short
+			    * the page */
 	if (n < 20)
 		return 0;
 	pthread_once(&sw_once, sw_build);  /* header_over_title reads names against them */

@@ -2889,6 +2889,31 @@ static void test_detect_dom_menu(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* links and elinks print a page's <link> elements over its text ("Link: profile" /
+ * "Link: canonical" / "Link: shortlink" / "Link: amphtml" over a short story,
+ * techcrunch.com by links -dump, scrapinghub benchmark; here of the project's
+ * writing): a page however short, its title the headline, not the first line. */
+static void test_detect_head_links(void)
+{
+	struct page p;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put(&p, "   Link: profile");
+	put(&p, "   Link: canonical");
+	put(&p, "");
+	put(&p, "        Council backs bus lanes for the harbour road");
+	put(&p, "");
+	put(&p, "   Jane Roe / 2 days");
+	put(&p, "");
+	for (i = 0; i < COUNT(prose_en); i++) {
+		put(&p, prose_en[i]);
+		put(&p, "");
+	}
+	check_page(&p, "Council backs bus lanes for the harbour road", -1);
+}
+
 /* The page around the article: menus, cookie notice, footer; the headline is the title,
  * not the first line. */
 static void test_outside(void)
@@ -5619,6 +5644,7 @@ int main(void)
 	test_datelines();
 	test_inside();
 	test_detect_dom_menu();
+	test_detect_head_links();
 	test_outside();
 	test_lead_sentence();
 	test_han_lines();
