@@ -719,16 +719,24 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 	return joins;
 }
 
+/* The length of the link's number that opens t[0..len) as lynx prints it ("[64]"), 0
+ * when there is none. */
+static size_t link_number(const char *t, size_t len)
+{
+	size_t i = 1;
+
+	if (len < 3 || t[0] != '[')
+		return 0;
+	while (i < len && t[i] >= '0' && t[i] <= '9')
+		i++;
+	return i > 1 && i < len && t[i] == ']' ? i + 1 : 0;
+}
+
 /* The first byte of line l's text past a link's number ("[30]Karrueche"). */
 static unsigned char first_letter(const unsigned char *t, const struct seg_line *l)
 {
-	size_t j = l->b;
+	size_t j = l->b + link_number((const char *)t + l->b, l->e - l->b);
 
-	if (j < l->e && t[j] == '[') {
-		while (++j < l->e && t[j] >= '0' && t[j] <= '9')
-			;
-		j = j < l->e && t[j] == ']' ? j + 1 : l->b;
-	}
 	return j < l->e ? t[j] : 0;
 }
 
@@ -2677,15 +2685,11 @@ static size_t byline_text(const char *t, size_t len, char *out)
 			i = (size_t)(c + 2 - t);
 	}
 	for (; i < len && n < BYLINE_BUF - 1; i++) {
-		if (t[i] == '[' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {
-			size_t j = i + 1;
+		size_t m = link_number(t + i, len - i);
 
-			while (j < len && t[j] >= '0' && t[j] <= '9')
-				j++;
-			if (j < len && t[j] == ']') {
-				i = j;
-				continue;
-			}
+		if (m) {
+			i += m - 1;  /* a link's number: "By [44]Eric Song" */
+			continue;
 		}
 		if (t[i] == ' ' && n && out[n - 1] == ' ')
 			continue;  /* "11/19/2019  by  Patrick Shanley", html2text's spaces
@@ -4439,27 +4443,18 @@ static int has_any_word(const char *t, size_t len, const char *const *list)
 static int linked_title(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];
-	const char *t = p->s->text + h->b;
-	size_t i = 1;
 
-	if (p->b[bi].marks != 1 || h->nlines > 3 || h->e - h->b < 4 || t[0] != '[')
-		return 0;
-	while (i < h->e - h->b && t[i] >= '0' && t[i] <= '9')
-		i++;
-	return i > 1 && i < h->e - h->b && t[i] == ']';
+	return p->b[bi].marks == 1 && h->nlines <= 3 && h->e - h->b >= 4 &&
+	       link_number(p->s->text + h->b, h->e - h->b);
 }
 
 void seg_page_title_text(const char **t, size_t *len)
 {
-	size_t i = 1;
+	size_t n = link_number(*t, *len);
 
-	if (*len < 4 || (*t)[0] != '[')
-		return;
-	while (i < *len && (*t)[i] >= '0' && (*t)[i] <= '9')
-		i++;
-	if (i > 1 && i + 1 < *len && (*t)[i] == ']') {
-		*t += i + 1;
-		*len -= i + 1;
+	if (n && n < *len) {
+		*t += n;
+		*len -= n;
 	}
 }
 
@@ -4604,9 +4599,8 @@ static int tight_under(const struct page *p, size_t a, size_t b)
 /* A label in capitals over the title, one or two of them right over it ("VISUAL
  * MARKETING" / "GROWING AN ONLINE BUSINESS" / "How to Adopt an Online Leader Success
  * Mindset", copyblogger.com's innerText, and w3m's with a blank line over the title,
- * scrapinghub benchmark):
- * the line under it has small letters, four words at least and no stop, and may be a
- * title.  A title in capitals is longer than a label. */
+ * scrapinghub benchmark): the line under it has small letters, four words at least and
+ * no stop, and may be a title.  A title in capitals is longer than a label. */
 #define CAPS_OVER_WORDS 4
 static int caps_over(struct page *p, size_t bi)
 {
@@ -6279,18 +6273,18 @@ int seg_page_detect(struct seg_state *s)
 			    * it has around its article */
 	if ((marks >= 10 && (marks * 5 >= n || refs >= 10)) || (refs >= 10 && marks >= 3))
 		return 1;  /* lynx's numbered links and their references */
-	/* mostly short lines, in long runs, with menu or form shapes among them: a
-	 * DOM's run of bare menu items (a lone "0", a count of comments, does not hide
-	 * it), or a run of twenty short lines with a few bare items in it (a poem's
-	 * verses are short lines too, but none a bare item) */
-	/* or a quarter of short lines, when bare items in a row, set at the margin,
-	 * come before the first line of prose: a DOM's site name and menu over a long
+	/* a quarter of short lines, when bare items in a row, set at the margin, come
+	 * before the first line of prose: a DOM's site name and menu over a long
 	 * article printed a paragraph a line ("Salon" / "Home" / "News" / ..., salon.com;
 	 * "MENÚ" / "Conflicto mapuche" / "SEGUIR" / "BUSCAR", lanacion.com.ar, readability
 	 * test pages).  A clean article's list (a recipe's ingredients) comes after its
 	 * first paragraph. */
 	if (shortl * 100 >= n * 25 && maxrun >= 6 && topbare >= TOP_BARE_RUN)
 		return 1;
+	/* mostly short lines, in long runs, with menu or form shapes among them: a
+	 * DOM's run of bare menu items (a lone "0", a count of comments, does not hide
+	 * it), or a run of twenty short lines with a few bare items in it (a poem's
+	 * verses are short lines too, but none a bare item) */
 	return shortl * 100 >= n * 45 && maxrun >= 6 &&
 	       (forms || items >= 8 || marks >= 5 || (n >= 80 && maxrun >= 10) ||
 		(maxrun >= MENU_LONG_RUN && maxbare >= MENU_LONG_RUN_BARE) ||
