@@ -1256,6 +1256,33 @@ static void test_headline_caps_over(void)
 	}
 }
 
+/* A name, "and" and a capitalised word that go on as a title are no byline ("Jenny
+ * Slate and Her Editor on Refusing to Tidy Up Your Feelings in a Book", another
+ * story's title under the headline, slate.com's innerText, scrapinghub benchmark;
+ * here of the project's writing): the "By" line under it is; two names and their desk
+ * ("Kevin Johnson and Kevin McCoy  USA TODAY") stay a byline. */
+static void test_byline_joined_title(void)
+{
+	struct page p;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Jane Roe and Her Editor on Refusing to Tidy Up the Harbour Road in a Book");
+	put(&p, "By Sam Carter");
+	put(&p, "November 19, 2019");
+	put(&p, "");
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road", "By Sam Carter");
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "Jane Roe and Sam Carter  RIVERTON DAILY");
+	put(&p, "November 19, 2019");
+	put(&p, "");
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road",
+		     "Jane Roe and Sam Carter RIVERTON DAILY");
+}
+
 /* An item of a nested menu between the headline and the text, printed with the
  * text's words, is not the headline: w3m's bullets of the second and third level ("□
  * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
@@ -5584,6 +5611,7 @@ int main(void)
 	test_not_bylines();
 	test_site_name_byline();
 	test_headline();
+	test_byline_joined_title();
 	test_headline_topics();
 	test_headline_caps_over();
 	test_headline_furniture();
