@@ -5539,6 +5539,29 @@ static int kicker_over(struct page *p, size_t bi)
 	       (meta_under(p, j) & META_AUTHOR);
 }
 
+/* t[0..len) is one text printed twice with nothing between: a portrait's alternative
+ * text glued to the name under it ("Pamela WilsonPamela Wilson", copyblogger.com by
+ * w3m, scrapinghub benchmark), no byline of its own. */
+static int glued_twice(const char *t, size_t len)
+{
+	return len >= 4 && len % 2 == 0 && t[len / 2 - 1] != ' ' && t[len / 2] != ' ' &&
+	       !memcmp(t, t + len / 2, len / 2);
+}
+
+/* A share button's label or count alone: "Share", "Tweet", "Email", "258 Shares" (the
+ * network's names and the share words of w_share, or a word no list holds that is no
+ * name, "Buffer", "Pin", among them: two words at most, short, no stop). */
+#define SHARE_WIDGET_CHARS 16
+static int share_widget(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+	const struct seg_line *h = &p->s->lines[k->head];
+
+	return h->nlines == 1 && k->words && k->words <= 2 && k->chars <= SHARE_WIDGET_CHARS &&
+	       !ends_sentence(h) && !k->marks &&
+	       (has_any(p->s->text + h->b, h->e - h->b, w_share) || k->words == 1);
+}
+
 /* A date line among the DATED_OVER_MAX blocks over bi, the article's header printed
  * above its title ("تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", the code and the group of
  * the story, print and font buttons, then the title opening the story, yjc.ir by w3m,
@@ -6875,7 +6898,7 @@ span:
 		int have_date = s->a->published != NULL;
 
 		int cue = 0, under;
-		size_t last_title = title, deck = SIZE_MAX;
+		size_t last_title = title, deck = SIZE_MAX, widgets = 0;
 
 		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
@@ -6891,10 +6914,17 @@ span:
 					break;
 				deck = bi;
 			}
-			if (title != SIZE_MAX && bi > title && same_block(&p, bi, title))
+			if (title != SIZE_MAX && bi > title && same_block(&p, bi, title)) {
 				last_title = bi;  /* the headline printed again: the byline may
 						   * be under this copy */
-			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3;
+				widgets = 0;
+			}
+			/* (share buttons between count for nothing: "258 Shares" / "Buffer"
+			 * / "Share" / "Pin" / "Tweet" / "Share" / "Email" / "Pamela Wilson",
+			 * copyblogger.com by w3m and as a DOM's text, scrapinghub benchmark) */
+			under = title != SIZE_MAX && bi > last_title && bi <= last_title + 3 + widgets;
+			if (under && share_widget(&p, bi))
+				widgets++;
 			/* a name alone over its date, the two right over the headline ("Molly
 			 * Wood" / "Ideas" / "11.14.2019 09:00 AM" over the title, wired.com by
 			 * w3m, scrapinghub benchmark), however short it is: the byline when
@@ -6930,7 +6960,7 @@ span:
 
 				/* a name alone right under the headline, or after a line that
 				 * ends with "By" */
-				int nl = name_line(buf, bn, page_stops(&p));
+				int nl = glued_twice(buf, bn) ? 0 : name_line(buf, bn, page_stops(&p));
 				size_t j;
 
 				/* a name alone gives way to a fuller byline just under it:

@@ -1283,6 +1283,27 @@ static void test_byline_joined_title(void)
 		     "Jane Roe and Sam Carter RIVERTON DAILY");
 }
 
+/* A name alone past the share buttons under the title, the portrait's alternative text
+ * glued to a copy of it over it (copyblogger.com by w3m, scrapinghub benchmark: "258
+ * Shares" / "Buffer" / "Share" / "Pin" / "Tweet" / "Share" / "Email" / "Pamela
+ * WilsonPamela Wilson" / "Pamela Wilson"; here of the project's writing): the name is
+ * the byline, the buttons counting for no distance, and the glued copy is none. */
+static void test_byline_past_buttons(void)
+{
+	static const char *const lines[] = {
+		"Council backs bus lanes for the harbour road", "", "258 Shares", "Buffer",
+		"Share", "Pin", "Tweet", "Share", "Email", "Jane RoeJane Roe", "", "Jane Roe", ""
+	};
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(lines); i++)
+		put(&p, lines[i]);
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
+}
+
 /* An item of a nested menu between the headline and the text, printed with the
  * text's words, is not the headline: w3m's bullets of the second and third level ("□
  * Best of the Decade", indiewire.com by w3m, scrapinghub benchmark; "☆"), in words of
@@ -5612,6 +5633,7 @@ int main(void)
 	test_site_name_byline();
 	test_headline();
 	test_byline_joined_title();
+	test_byline_past_buttons();
 	test_headline_topics();
 	test_headline_caps_over();
 	test_headline_furniture();
