@@ -5550,7 +5550,8 @@ static int glued_twice(const char *t, size_t len)
 
 /* A share button's label or count alone: "Share", "Tweet", "Email", "258 Shares" (the
  * network's names and the share words of w_share, or a word no list holds that is no
- * name, "Buffer", "Pin", among them: two words at most, short, no stop). */
+ * name, "Buffer", "Pin", among them: two words at most, short, no stop), a link as lynx
+ * prints it ("[40]Buffer") or not. */
 #define SHARE_WIDGET_CHARS 16
 static int share_widget(const struct page *p, size_t bi)
 {
@@ -5558,7 +5559,7 @@ static int share_widget(const struct page *p, size_t bi)
 	const struct seg_line *h = &p->s->lines[k->head];
 
 	return h->nlines == 1 && k->words && k->words <= 2 && k->chars <= SHARE_WIDGET_CHARS &&
-	       !ends_sentence(h) && !k->marks &&
+	       !ends_sentence(h) && k->marks <= 1 &&
 	       (has_any(p->s->text + h->b, h->e - h->b, w_share) || k->words == 1);
 }
 

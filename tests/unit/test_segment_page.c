@@ -1294,12 +1294,23 @@ static void test_byline_past_buttons(void)
 		"Council backs bus lanes for the harbour road", "", "258 Shares", "Buffer",
 		"Share", "Pin", "Tweet", "Share", "Email", "Jane RoeJane Roe", "", "Jane Roe", ""
 	};
+	/* and as lynx prints the buttons, as links */
+	static const char *const linked[] = {
+		"Council backs bus lanes for the harbour road", "", "   258 Shares",
+		"   [40]Buffer", "   [41]Share", "   Pin", "   [42]Tweet", "   [43]Share",
+		"   [44]Email", "", "Jane Roe", ""
+	};
 	struct page p;
 	size_t i;
 
 	page_open(&p);
 	for (i = 0; i < COUNT(lines); i++)
 		put(&p, lines[i]);
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
+	page_open(&p);
+	for (i = 0; i < COUNT(linked); i++)
+		put(&p, linked[i]);
 	page_close(&p);
 	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
 }
