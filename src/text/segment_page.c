@@ -3119,13 +3119,29 @@ static size_t name_prefix(const char *t, size_t len)
 	return words >= 2 ? end : 0;
 }
 
+/* t[0..len) is one text printed twice, with gap spaces between the copies (0 or 1;
+ * glued copies have no space at the join). */
+static int printed_twice(const char *t, size_t len, size_t gap)
+{
+	size_t h = (len - gap) / 2;
+
+	return len >= 4 + gap && len == 2 * h + gap &&
+	       (gap ? t[h] == ' ' : t[h - 1] != ' ' && t[h] != ' ') && !memcmp(t, t + h + gap, h);
+}
+
 /* The same words printed twice on one line, a logo's alternative text and then its
  * label: "Tech Insider Tech Insider", "Sponsored Links Sponsored Links". */
 static int doubled(const char *t, size_t len)
 {
-	size_t h = len / 2;
+	return printed_twice(t, len, 1);
+}
 
-	return len >= 5 && len % 2 == 1 && t[h] == ' ' && !memcmp(t, t + h + 1, h);
+/* One text printed twice with nothing between: a portrait's alternative text glued to
+ * the name under it ("Pamela WilsonPamela Wilson", copyblogger.com by w3m, scrapinghub
+ * benchmark), no byline of its own. */
+static int glued_twice(const char *t, size_t len)
+{
+	return printed_twice(t, len, 0);
 }
 
 /* The stop-word lists a name is read against: the page's language's, or all. */
@@ -5537,15 +5553,6 @@ static int kicker_over(struct page *p, size_t bi)
 	return p->b[j].chars >= 2 * KICKER_MAX && !p->b[j].sentences &&
 	       !ends_sentence(&p->s->lines[p->b[j].head]) && can_title(p, j) &&
 	       (meta_under(p, j) & META_AUTHOR);
-}
-
-/* t[0..len) is one text printed twice with nothing between: a portrait's alternative
- * text glued to the name under it ("Pamela WilsonPamela Wilson", copyblogger.com by
- * w3m, scrapinghub benchmark), no byline of its own. */
-static int glued_twice(const char *t, size_t len)
-{
-	return len >= 4 && len % 2 == 0 && t[len / 2 - 1] != ' ' && t[len / 2] != ' ' &&
-	       !memcmp(t, t + len / 2, len / 2);
 }
 
 /* A share button's label or count alone: "Share", "Tweet", "Email", "258 Shares" (the
