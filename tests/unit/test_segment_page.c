@@ -103,6 +103,15 @@ static void put(struct page *p, const char *s)
 	p->line++;
 }
 
+/* put each of the n lines */
+static void put_lines(struct page *p, const char *const *lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		put(p, lines[i]);
+}
+
 static void build(struct page *p, int arabic, const char *headline, const char *under,
 		  const char *inside, long *under_line, long *inside_line)
 {
@@ -1216,11 +1225,9 @@ static void test_headline_topics(void)
 		"Harbour Road", ""
 	};
 	struct page p;
-	size_t i;
 
 	page_open(&p);
-	for (i = 0; i < COUNT(lines); i++)
-		put(&p, lines[i]);
+	put_lines(&p, lines, COUNT(lines));
 	page_close(&p);
 	check_page(&p, "Mayor sets out a new roadmap for commuters", -1);
 }
@@ -1301,16 +1308,13 @@ static void test_byline_past_buttons(void)
 		"   [44]Email", "", "Jane Roe", ""
 	};
 	struct page p;
-	size_t i;
 
 	page_open(&p);
-	for (i = 0; i < COUNT(lines); i++)
-		put(&p, lines[i]);
+	put_lines(&p, lines, COUNT(lines));
 	page_close(&p);
 	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
 	page_open(&p);
-	for (i = 0; i < COUNT(linked); i++)
-		put(&p, linked[i]);
+	put_lines(&p, linked, COUNT(linked));
 	page_close(&p);
 	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Roe");
 }
@@ -2703,8 +2707,7 @@ static void test_han_lines(void)
 		put(&p, prose[i]);
 		put(&p, "");
 	}
-	for (i = 0; i < COUNT(after); i++)
-		put(&p, after[i]);
+	put_lines(&p, after, COUNT(after));
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
 	for (i = 0; i < a.n_sections; i++)
 		kept += a.sections[i].n_paragraphs;
@@ -2813,8 +2816,7 @@ static void test_box_in_story(void)
 
 		sahifa_buf_init(&p.b, 0);
 		p.line = 0;
-		for (i = 0; i < COUNT(menu_en); i++)
-			put(&p, menu_en[i]);
+		put_lines(&p, menu_en, COUNT(menu_en));
 		put(&p, "");
 		put(&p, "Council backs bus lanes for the harbour road");
 		put(&p, "");
@@ -2917,8 +2919,7 @@ static void test_detect_dom_menu(void)
 
 	sahifa_buf_init(&p.b, 0);
 	p.line = 0;
-	for (i = 0; i < COUNT(top); i++)
-		put(&p, top[i]);
+	put_lines(&p, top, COUNT(top));
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < COUNT(prose_en); i++) {
 			put(&p, prose_en[i]);
@@ -2933,8 +2934,7 @@ static void test_detect_dom_menu(void)
 	put(&p, "");
 	put(&p, prose_en[0]);
 	put(&p, "");
-	for (i = 0; i < COUNT(items); i++)
-		put(&p, items[i]);
+	put_lines(&p, items, COUNT(items));
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < COUNT(prose_en); i++) {
 			put(&p, prose_en[i]);
@@ -3177,8 +3177,7 @@ static void test_reflow_few_cut(void)
 		snprintf(line, sizeof(line), "Section %zu news and views", i + 1);
 		put(&p, line);
 	}
-	for (i = 0; i < COUNT(lines); i++)
-		put(&p, lines[i]);
+	put_lines(&p, lines, COUNT(lines));
 	page_close(&p);
 	check_header(&p, "Riverton, Harbour Road, Ferry Port: So Many Ways to Get to Work…and Pay",
 		     "Jane Doe");
@@ -3725,8 +3724,7 @@ static void test_markdown_page(void)
 	put(&p, "## Most read");
 	put(&p, "");
 	teaser_line = p.line + 1;
-	for (i = 0; i < COUNT(teasers); i++)
-		put(&p, teasers[i]);
+	put_lines(&p, teasers, COUNT(teasers));
 	put(&p, "");
 	put(&p, "[About us](/about/) · [Contact](/contact/) · [Privacy policy](/privacy/)");
 	put(&p, "© 2025 Riverton Daily. All rights reserved.");
@@ -3792,8 +3790,7 @@ static void html2text_page(const char *const *heading, size_t lines, const char 
 	sahifa_buf_init(&p.b, 0);
 	p.line = 0;
 	put(&p, "Skip_to_main_content");
-	for (i = 0; i < COUNT(menu); i++)
-		put(&p, menu[i]);
+	put_lines(&p, menu, COUNT(menu));
 	for (i = 0; i < lines; i++)
 		put(&p, heading[i]);
 	put(&p, "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM");
@@ -4009,8 +4006,7 @@ static void test_dom_short_page(void)
 	p.line = 0;
 	put(&p, "Riverton Daily");
 	menu_line = p.line + 1;
-	for (i = 0; i < COUNT(menu); i++)
-		put(&p, menu[i]);
+	put_lines(&p, menu, COUNT(menu));
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "Tuesday 18 November 2025");
 	put(&p, "");
@@ -4047,8 +4043,7 @@ static void test_dom_menu_count(void)
 
 	sahifa_buf_init(&p.b, 0);
 	p.line = 0;
-	for (i = 0; i < COUNT(menu); i++)
-		put(&p, menu[i]);
+	put_lines(&p, menu, COUNT(menu));
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "Jane Doe - Nov 19, 2025, 10:31 pm CST");
 	put(&p, "0");
@@ -4080,8 +4075,7 @@ static void test_dom_long_items(void)
 
 	sahifa_buf_init(&p.b, 0);
 	p.line = 0;
-	for (i = 0; i < COUNT(menu); i++)
-		put(&p, menu[i]);
+	put_lines(&p, menu, COUNT(menu));
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "November 20, 2025 - 11:28");
 	put(&p, "");
@@ -4156,8 +4150,7 @@ static void test_video_title(void)
 	put(&p, "By Jane Doe");
 	put(&p, "November 19, 2025");
 	put(&p, "");
-	for (i = 0; i < COUNT(player); i++)
-		put(&p, player[i]);
+	put_lines(&p, player, COUNT(player));
 	for (i = 0; i < COUNT(videos); i++) {
 		put(&p, videos[i]);
 		put(&p, "");
@@ -4223,12 +4216,10 @@ static void test_title_copy_near(void)
 	static const char *const between[] = { "", "  \u2022  ", "  \u2022  ", "",
 					       "Riverton (the valley)", "" };
 	struct page p;
-	size_t i;
 
 	page_open(&p);
 	put(&p, title);
-	for (i = 0; i < COUNT(between); i++)
-		put(&p, between[i]);
+	put_lines(&p, between, COUNT(between));
 	put(&p, title);
 	put(&p, "");
 	page_close(&p);
@@ -4399,11 +4390,9 @@ static void test_twice_title_deck(void)
 		"  \u2022 @janedoe", "  \u2022 Nov 19, 2025 at 6:46 pm ET \u2022 2 min read", "",
 	};
 	struct page p;
-	size_t i;
 
 	page_open(&p);
-	for (i = 0; i < COUNT(header); i++)
-		put(&p, header[i]);
+	put_lines(&p, header, COUNT(header));
 	page_close(&p);
 	check_page(&p, title, -1);
 }
@@ -4472,8 +4461,7 @@ static void test_notice_past_footer(void)
 	}
 	put(&p, "© Riverton Daily. All rights reserved.");
 	put(&p, "");
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
+	put_lines(&p, menu_en, COUNT(menu_en));
 	put(&p, "");
 	notice_line = p.line + 1;
 	put(&p, notice);
@@ -4872,13 +4860,11 @@ static void test_agency_past_share(void)
 	};
 	struct page p;
 	struct sahifa_article a;
-	size_t i;
 
 	page_open(&p);
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
-	for (i = 0; i < COUNT(share); i++)
-		put(&p, share[i]);
+	put_lines(&p, share, COUNT(share));
 	put(&p, "   PTI");
 	put(&p, "   [163]PTI, Riverton,");
 	put(&p, "     * Nov 20 2025, 10:18am ist");
@@ -4946,8 +4932,7 @@ static void test_list_over_story(void)
 	put(&p, "By Jane Doe | Special to the Riverton Daily");
 	put(&p, "PUBLISHED: November 19, 2025 at 8:59 pm");
 	first = p.line + 1;
-	for (i = 0; i < COUNT(list); i++)
-		put(&p, list[i]);
+	put_lines(&p, list, COUNT(list));
 	put(&p, "");
 	page_close(&p);
 	CHECK(segment_page(&p, &a) == SAHIFA_OK);
@@ -5389,8 +5374,7 @@ static void test_promo_front(void)
 
 	page_open(&p);
 	first = p.line + 1;
-	for (i = 0; i < COUNT(box); i++)
-		put(&p, box[i]);
+	put_lines(&p, box, COUNT(box));
 	put(&p, "Council backs bus lanes for the harbour road");
 	put(&p, "");
 	put(&p, "By Jane Doe");
