@@ -4569,6 +4569,21 @@ static uint32_t title_abbrevs(const struct page *p, size_t bi, int *last)
 	return n;
 }
 
+/* A title's length in words where Han and kana set none apart: a run of them reads as
+ * a word every TITLE_HAN_PER_WORD characters ("港特首梁振英就住宅违建事件道歉",
+ * bbc.co.uk's Chinese service, is one word between spaces and eight so).  (The letters
+ * of Thai, Myanmar and the like are left as the words between spaces: a long
+ * paragraph of them would read as a title's length.) */
+#define TITLE_HAN_PER_WORD 2
+static uint32_t title_words(const struct blk *k)
+{
+	uint32_t spaced = k->units > k->han ? k->units - k->han : 0;
+
+	if (!k->han)
+		return k->words;
+	return spaced + (k->han + TITLE_HAN_PER_WORD - 1) / TITLE_HAN_PER_WORD;
+}
+
 static int can_title(const struct page *p, size_t bi);
 static int in_teaser_list(struct page *p, size_t bi);
 static int breadcrumb(const char *t, size_t len);
@@ -6835,7 +6850,7 @@ span:
 				    * ("Classificação NASCAR") stays */
 		sc += 3.0 * e;
 		for (j = 0; j < p.n; j++)
-			if (k->words >= 3 && (j + 2 < bi || j > bi + 2) &&
+			if (title_words(k) >= 3 && (j + 2 < bi || j > bi + 2) &&
 			    echoes_line(s, k->head, p.b[j].head)) {
 				/* (short labels, "MNT home", "Compartilhe", repeat as widgets;
 				 * a teaser of another story repeats too, but the body does not
@@ -6843,7 +6858,7 @@ span:
 				sc += e > 0.0 ? 1.5 : 0.75;
 				break;
 			}
-		if (k->words >= 4 && k->words <= 30)
+		if (title_words(k) >= 4 && title_words(k) <= 30)
 			sc += 1.0;
 		if (twice == 1 && bi + 1 < p.n && same_block(&p, bi, bi + 1))
 			sc += TWICE_SCORE;  /* printed twice in a row, alone on the page: its

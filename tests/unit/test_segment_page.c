@@ -5482,6 +5482,46 @@ static void test_teasers_run(void)
  * clauses of the Burmese preamble), framed by a menu and a footer of the project's own
  * writing in that language.  The prose is the body, whether its sentences end in a
  * danda, in Myanmar's section mark or in nothing (Thai), and the menu is not. */
+/* A Chinese title is one word between spaces: its length is read in characters, so that
+ * it outweighs a menu's English label, set out at the margin over a line of links
+ * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
+ * its title centred, goose3 test page bbc_chinese). */
+static void test_han_title(void)
+{
+#define EL_ITEM "     \xe2\x80\xa2\xc2\xa0"  /* elinks' bullet, a no-break space after it */
+	static const char *const top[] = {
+		"   [8]BBC", "", "浏览协助", "", EL_ITEM "[9]直接前往内部导航", EL_ITEM, "",
+		EL_ITEM "[10]浏览协助", "", "bbc.co.uk navigation", "", EL_ITEM "[11]BBC链接", "",
+		"   检索词: [12]_____________________ [13]检索", "   [14]BBC Chinese", "",
+		EL_ITEM "简体版", EL_ITEM "[15]繁體版", "",
+		"                         港特首梁振英就住宅违建事件道歉", "",
+		"   更新时间 2012年12月10日, 格林尼治标准时间10:41", "",
+		EL_ITEM "[16]Facebook", EL_ITEM "[17]Twitter", EL_ITEM "[18]人人",
+		EL_ITEM "[19]开心网", EL_ITEM "[20]新浪微博", EL_ITEM "[27]打印文稿", "",
+		"   [28]香港行政长官梁振英（6/12/2012）", "",
+		"   梁振英同时遭到泛民主派和亲北京阵营议员质问。", "",
+		"   香港行政长官梁振英在各方压力下就其大宅的违章建筑（僭建）问题到立法会接受质",
+		"   询，并向香港民众道歉。", "",
+		"   梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危",
+		"   机。", "",
+		"   梁振英在星期二（12月10日）的答问大会开始之际在其演说中道歉，但强调他在违章",
+		"   建筑问题上没有隐瞒的意图和动机。", "",
+		"   不过泛民主派议员们普遍指责梁振英\"撒谎\"，要求他马上辞职下台。", "",
+		"   一些亲北京阵营议员欢迎梁振英道歉，且认为应能获得香港民众接受，但这些议员也",
+		"   质问梁振英有否向执法部门施压。", "",
+		"   梁振英强调承诺将在两周内解决其住宅的违建问题。", "",
+		"   梁振英的山顶大宅于6月份被揭发存有违章建筑。", "",
+		"   梁振英在选举中还击败了曾是自由党党员的前政务司司长唐英年。", "",
+	};
+#undef EL_ITEM
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, top, COUNT(top));
+	check_page(&p, "港特首梁振英就住宅违建事件道歉", -1);
+}
+
 static void test_scripts_without_spaces(void)
 {
 	static const struct {
@@ -5714,6 +5754,7 @@ int main(void)
 	test_promo_front();
 	test_teasers_run();
 	test_scripts_without_spaces();
+	test_han_title();
 	sahifa_rules_free(defaults);
 	return check_report();
 }
