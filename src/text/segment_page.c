@@ -4945,8 +4945,46 @@ static const char *const w_comments[] = { "comments", "leave a reply", "leave a 
 static const char *const w_comment_verbs[] = { "comentar", "comente", "commenter",
 					       "kommentieren", "yorum yap", NULL };
 
+/* The buttons under each reader's comment, and nothing else on the line, one of them
+ * the reply: "Reply", "Alerter Répondre" (lefigaro.fr), "Like · Reply".  ("Report"
+ * alone is also under an embedded post: bbc.co.uk, scrapinghub benchmark.) */
+static const char *const w_reply[] = { "reply", "répondre", "antworten", "responder",
+				       "rispondi", "yanıtla", "رد", "پاسخ", NULL };
+static const char *const w_reply_bar[] = { "reply", "report", "like", "répondre", "alerter",
+					   "signaler", "antworten", "melden", "responder",
+					   "denunciar", "rispondi", "segnala", "yanıtla", "رد",
+					   "إبلاغ", "پاسخ", NULL };
+#define REPLY_BAR_WORDS 3
+
+static int reply_bar(const char *t, size_t len)
+{
+	size_t i = 0, words = 0;
+	int reply = 0;
+
+	while (i < len) {
+		size_t n;
+
+		if (t[i] == ' ' || t[i] == '|') {
+			i++;
+			continue;
+		}
+		if (len - i >= 2 && !memcmp(t + i, "\xc2\xb7", 2)) {  /* a middle dot */
+			i += 2;
+			continue;
+		}
+		if (!word_in(t + i, len - i, w_reply_bar) || ++words > REPLY_BAR_WORDS)
+			return 0;
+		reply |= word_in(t + i, len - i, w_reply);
+		for (n = i; n < len && t[n] != ' '; n++)
+			;
+		i = n;
+	}
+	return reply;
+}
+
 /* A line that opens the readers' comments: "Comments", "6 thoughts on ...",
- * "margoadams says:". */
+ * "margoadams says:", "160 commentaires"; or one reader's, under the one before it:
+ * its buttons (reply_bar). */
 static int comment_header(const struct page *p, size_t bi)
 {
 	const struct seg_line *h = &p->s->lines[p->b[bi].head];
@@ -4965,6 +5003,11 @@ static int comment_header(const struct page *p, size_t bi)
 	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
 					   has_ascii_ci(t, len, " responses to") ||
 					   has_ascii_ci(t, len, " comments")))
+		return 1;
+	/* a count of them: "160 commentaires", "12 Kommentare" */
+	if (t[0] >= '0' && t[0] <= '9' && p->b[bi].words <= 2 && has_any(t, len, w_comments))
+		return 1;
+	if (reply_bar(t, len))
 		return 1;
 	/* a label: "Comments", not the share bar's "• Comments" over "• Print" */
 	return p->b[bi].words <= 4 && has_any(t, len, w_comments) &&
