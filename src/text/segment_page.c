@@ -234,7 +234,9 @@ static const char *const w_credit[] = { "getty images", "shutterstock", "photo:"
 					"credit:", "/ap", "afp/", "reuters/", "\xc2\xa9 ", "epa/",
 					"تصویر کے کاپی رائٹ", "شٹر اسٹاک", "فوٹو", "صورة:",
 					"(صورة", "عکس:", "عکس از", "تصویر:", "الصورة", "تصوير:", "تصوير -",
-					"عدسة", "photo credit", "media caption", NULL };
+					"عدسة", "photo credit", "media caption", "bild:", "foto:",
+					"fotos:", "crédit photo", "crédits photo", "imagen:",
+					"fotografía:", "fotoğraf:", NULL };
 static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
 				       "media caption", "image caption", "صورة", "عکس",

@@ -5739,6 +5739,79 @@ static void test_comments_count(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A German picture credit ("Bild:  [94]Reuters") sits inside the article as other
+ * credits do: the lead over the picture stays the article's (wiwo.de by elinks, goose3
+ * test page wiwo). */
+static void test_credit_label(void)
+{
+	static const char *const lines[] = {
+		"Linde Gasekonzern muss Teile des US-Geschäfts verkaufen",
+		"",
+		"   23. März 2017 , aktualisiert 23. März 2017, 15:43 Uhr | Quelle:",
+		"   [92]Handelsblatt Online",
+		"",
+		"   Der Linde-Konzern muss sich von Teilen seiner US-Aktivitäten trennen. Den",
+		"   Verkauf machen Kartellbehörden zur Bedingung, damit sie die geplante",
+		"   Fusion der Münchener mit dem US-Rivalen Praxair genehmigen.",
+		"",
+		"   Facebook  Twitter  Xing  LinkedIn  Whatsapp  Mail",
+		"   [93]Beim Geschäft mit Industriegasen kommt Linde in den USA auf einen",
+		"   Umsatz von rund zwei Milliarden Dollar. Quelle: Reuters",
+		"",
+		"   Beim Geschäft mit Industriegasen kommt Linde in den USA auf einen Umsatz",
+		"   von rund zwei Milliarden Dollar.",
+		"",
+		"   Bild:  [94]Reuters",
+		"",
+		"   Um die Genehmigung der Kartellbehörden für den geplanten Zusammenschluss",
+		"   mit dem US-Konkurrenten Praxair zu erhalten, wird der Münchner",
+		"   Linde-Konzern Teile seiner US-Aktivitäten verkaufen müssen. In",
+		"   Beraterkreisen ist von einem Desinvestitionsbedarf in Milliardenhöhe die",
+		"   Rede. Zuerst hatte die „Wirtschaftswoche“ darüber berichtet.",
+		"",
+		"   Beim Geschäft mit Industriegasen kommt Linde in den [95]USA auf einen",
+		"   Umsatz von rund zwei Milliarden Dollar und beschäftigt in dem Segment etwa",
+		"   6.000 Mitarbeiter. Die größten Standorte befinden sich in den",
+		"   Bundesstaaten New Jersey und Texas. Nach Berechnungen von Analysten hat",
+		"   Linde in den USA bei Industriegasen einen Markanteil von 22 Prozent,",
+		"   Praxair kommt auf 27 Prozent.",
+		"",
+		"   Weitere Länder, in denen Linde im Fall einer Fusion mit Praxair wegen",
+		"   Auflagen der Kartellbehörden Kapazitäten abgeben muss, sind [96]Brasilien,",
+		"   Chile, Spanien und Italien. Für zwei Linde-Anlagen in Brasilien, heißt es",
+		"   in Industriekreisen, hätten mögliche Käufer bereits Interesse bekundet.",
+		"",
+		"   [97]Zur Startseite  ",
+		"   Diesen Artikel teilen:",
+		"   Facebook  Twitter  Xing  LinkedIn  Whatsapp  Mail",
+		"   © Handelsblatt GmbH – Alle Rechte vorbehalten. [98]Nutzungsrechte",
+		"   erwerben?",
+		"   Serviceangebote unserer Partner",
+	};
+	struct page p;
+	struct sahifa_article a;
+	const struct sahifa_removed *r;
+	long lead = 0, credit = 0;
+	size_t i;
+
+	page_open(&p);
+	for (i = 0; i < COUNT(lines); i++) {
+		if (!lead && strstr(lines[i], "Der Linde-Konzern"))
+			lead = p.line + 1;
+		if (!credit && strstr(lines[i], "Bild:"))
+			credit = p.line + 1;
+		put(&p, lines[i]);
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Linde Gasekonzern muss Teile des US-Geschäfts verkaufen");
+	CHECK(removed_at(&a, lead) == NULL);
+	r = removed_at(&a, credit);
+	CHECK_STR("credit", r ? sahifa_reason_name(r->reason) : NULL, "credit");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6012,6 +6085,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_credit_label();
 	test_comments_count();
 	sahifa_rules_free(defaults);
 	return check_report();
