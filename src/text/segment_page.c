@@ -2667,8 +2667,14 @@ static size_t byline_text(const char *t, size_t len, char *out)
 	while (i < len) {
 		if (t[i] == '*' || t[i] == '-' || t[i] == '+' || t[i] == ' ' || t[i] == '|')
 			i++;
-		else if (len - i >= 3 && !memcmp(t + i, "\xe2\x80\xa2", 3))
-			i += 3;
+		else if (len - i >= 3 && (!memcmp(t + i, "\xe2\x80\xa2", 3) ||
+					  !memcmp(t + i, "\xe2\x96\xa1", 3) ||
+					  !memcmp(t + i, "\xe2\x97\xa6", 3)))
+			i += 3;  /* "•", and w3m's "□" and "◦" of lists inside a list ("□ Par
+				  * Bertille Bayart, Marie Visot", lefigaro.fr) */
+		else if (t[i] == 'o' && i >= 2 && t[i - 1] == ' ' && i + 1 < len && t[i + 1] == ' ')
+			i++;  /* html2text's "o" of such a list, set in ("    *     o Par
+			       * Bertille_Bayart, Marie_Visot") */
 		else
 			break;
 	}
@@ -3068,6 +3074,12 @@ static const char *const w_label[] = { "links", "sponsor", "promoted", "login", 
 				       "remember", "settings", "contact", "photos", "videos",
 				       "gallery", "edition", "adobe flash", NULL };
 
+/* The first word of a breadcrumb: the site's home, then the section ("Home ECONOMIE
+ * Conjoncture" over the author, lefigaro.fr by w3m, the links printed without their
+ * separators). */
+static const char *const w_crumb_home[] = { "home", "accueil", "startseite", "inicio",
+					    "início", "homepage", NULL };
+
 /* A Latin capital letter, ASCII or Latin-1/Latin Extended-A (two bytes), at t. */
 static int upper_at(const char *t, size_t len)
 {
@@ -3182,7 +3194,7 @@ static int name_line(const char *t, size_t len, unsigned stops)
 
 	if (!n || len > SEG_BYLINE_MAX_CHARS || has_any(t, len, w_share) ||
 	    has_any(t, len, w_related) || has_any(t, len, w_ad) || has_any(t, len, w_news) ||
-	    has_any(t, len, w_label))
+	    has_any(t, len, w_label) || word_in(t, len, w_crumb_home))
 		return 0;  /* widget labels: "Promoted Links", "Most Read", "User Login" */
 	while (rl && (*r == ' ' || *r == ',')) {
 		r++;

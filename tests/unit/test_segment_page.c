@@ -5812,6 +5812,124 @@ static void test_credit_label(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The author's line in a list of the article's facts under a breadcrumb, as w3m and
+ * html2text print a list in a list ("• Home ECONOMIE Conjoncture" / "•" / "□ Par
+ * Bertille Bayart, Marie Visot"; "*     o Par Bertille_Bayart, Marie_Visot"): the
+ * breadcrumb is no name, and the inner list's bullet is not the author's
+ * (lefigaro.fr, goose3 test page lefigaro). */
+static void test_listed_author(void)
+{
+	static const char *const w3m[] = {
+		"Montebourg envisage des privatisations partielles",
+		"",
+		"  • Home ECONOMIE Conjoncture",
+		"  • ",
+		"      □ Par Bertille Bayart, Marie Visot",
+		"      □ Mis à jour le 06/04/2013 à 10:37",
+		"      □ Publié le 05/04/2013 à 17:08",
+		"",
+		"Arnaud Montebourg, ministre du Redressement productif",
+		"",
+		"Arnaud Montebourg, ministre du Redressement productif Crédits photo :",
+		"Jean-Christophe MARMARA/Le Figaro",
+		"",
+		"",
+		"Selon le ministre du Redressement productif interviewé par le Wall Street",
+		"Journal, le gouvernement réfléchit à des changements dans les participations",
+		"détenues par l'État.",
+		"",
+		"[]",
+		"Publicité",
+		"[]",
+		"[]",
+		"",
+		"«Dans le cadre de l'effort de restructuration budgétaire (…), nous",
+		"réfléchissons à des changements dans les participations de l'État.» Cette",
+		"petite phrase d'Arnaud Montebourg, au Wall Street Journal , augure-t-elle d'une",
+		"vague de cessions dans le vaste portefeuille de l'État, à la recherche de",
+		"nouvelles ressources budgétaires? L'entourage du ministre du Redressement",
+		"productif comme celui de Pierre Moscovici, le ministre de l'Économie, s'en",
+		"défend. «Le ministre a simplement rappelé la doctrine, constante, de l'État",
+		"actionnaire, qui est de ne pas s'interdire de céder certaines participations,",
+		"dès lors que la puissance publique reste au-dessus des seuils parfois fixés par",
+		"la loi (comme chez EDF ou GDF par exemple, NDLR) et que cela ne remet pas en",
+		"cause sa présence, ni son influence sur les entreprises stratégiques», précise",
+		"un proche du ministre. «Il n'y a pas de sujet, nous n'avons pas de dossier",
+		"précis. Et pour rappel, la cession de participations relève du ministre de",
+		"l'Économie», ajoute un proche de Pierre Moscovici.",
+		"",
+		"À Bercy, chacun s'accorde à dire qu'il n'y a «aucun tabou». Des cessions",
+		"pourront ainsi financer des réinvestissements. L'État vient de vendre 3,12 % de",
+		"Safran pour 448 millions d'euros. Et la refonte de la gouvernance d'EADS lui",
+		"laisse l'opportunité d'en vendre 3 %. Ces deux entreprises, portées par le boom",
+		"de l'aéronautique, sont d'ailleurs celles qui sont le mieux valorisées en",
+		"Bourse. Tandis que vendre du EDF ou du GDF serait aujourd'hui une mauvaise",
+		"affaire. Ce ne serait pas forcément non plus une bonne nouvelle pour le budget:",
+		"le portefeuille de l'État rapporte 4,5 milliards d'euros par an en dividendes.",
+	};
+	static const char *const html2text[] = {
+		"****** Montebourg envisage des privatisations partielles ******",
+		"    * Home ECONOMIE Conjoncture",
+		"    *     o Par Bertille_Bayart, Marie_Visot",
+		"          o Mis à jour le 06/04/2013 à 10:37",
+		"          o Publié le 05/04/2013 à 17:08",
+		" [Arnaud Montebourg, ministre du Redressement productif]",
+		"Arnaud Montebourg, ministre du Redressement productif Crédits photo : Jean-",
+		"Christophe MARMARA/Le Figaro",
+		"Selon le ministre du Redressement productif interviewé par le Wall Street",
+		"Journal, le gouvernement réfléchit à des changements dans les participations",
+		"détenues par l'État.",
+		"",
+		"Publicité",
+		"",
+		"",
+		"«Dans le cadre de l'effort de restructuration budgétaire (…), nous réfléchissons",
+		"à des changements dans les participations de l'État.» Cette petite phrase",
+		"d'Arnaud_Montebourg, au Wall Street Journal, augure-t-elle d'une vague de",
+		"cessions dans le vaste portefeuille de l'État, à la recherche de nouvelles",
+		"ressources budgétaires? L'entourage du ministre du Redressement productif comme",
+		"celui de Pierre_Moscovici, le ministre de l'Économie, s'en défend. «Le ministre",
+		"a simplement rappelé la doc­trine, constante, de l'État actionnaire, qui est de",
+		"ne pas s'interdire de céder certaines participations, dès lors que la puissance",
+		"publique reste au-dessus des seuils parfois fixés par la loi (comme chez EDF ou",
+		"GDF par exemple, NDLR) et que cela ne remet pas en cause sa présence, ni son",
+		"influence sur les entreprises stratégiques», précise un proche du ministre. «Il",
+		"n'y a pas de sujet, nous n'avons pas de dossier précis. Et pour rappel, la",
+		"cession de participations relève du ministre de l'Économie», ajoute un ­proche",
+		"de Pierre Moscovici.",
+		"À Bercy, chacun s'accorde à dire qu'il n'y a «aucun tabou». Des cessions",
+		"pourront ainsi financer des réinvestissements. L'État vient de vendre 3,12 % de",
+		"Safran pour 448 millions d'euros. Et la refonte de la ­gouvernance d'EADS lui",
+		"laisse l'opportunité d'en vendre 3 %. Ces deux entreprises, portées par le boom",
+		"de l'aéronautique, sont d'ailleurs celles qui sont le mieux valorisées en",
+		"Bourse. Tandis que vendre du EDF ou du GDF serait aujourd'hui une mauvaise",
+		"affaire. Ce ne serait pas forcément non plus une bonne nouvelle pour le budget:",
+		"le portefeuille de l'État rapporte 4,5 milliards d'euros par an en dividendes.",
+		"    * Partager",
+		"      Partager cet article X",
+		"    * Recommander",
+	};
+	const struct {
+		const char *const *lines;
+		size_t n;
+	} cases[] = { { w3m, COUNT(w3m) }, { html2text, COUNT(html2text) } };
+	size_t c, i;
+	struct page p;
+
+	for (c = 0; c < COUNT(cases); c++) {
+		page_open(&p);
+		put_lines(&p, cases[c].lines, cases[c].n);
+		check_header(&p, "Montebourg envisage des privatisations partielles",
+			     "Par Bertille Bayart, Marie Visot");
+	}
+	/* without the author's line, the breadcrumb is still no byline */
+	page_open(&p);
+	for (i = 0; i < COUNT(w3m); i++)
+		if (!strstr(w3m[i], " Par "))
+			put(&p, w3m[i]);
+	check_header(&p, "Montebourg envisage des privatisations partielles", NULL);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6085,6 +6203,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_listed_author();
 	test_credit_label();
 	test_comments_count();
 	sahifa_rules_free(defaults);
