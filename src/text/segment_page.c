@@ -4675,9 +4675,19 @@ static int caps_over(struct page *p, size_t bi)
 #define DECK_MIN_WORDS 6  /* a deck says a sentence; "#RieslingBirthday Posts gewinnen"
 			   * under "Meldungen aus dem DWI" is a title under its section */
 
+/* Block bi has a title's shape: four words at least. */
+static int title_shaped(struct page *p, size_t bi)
+{
+	return p->b[bi].words >= 4 && can_title(p, bi);
+}
+
 /* A block of a title's shape right over bi, on its own: bi is the deck under the
  * title (not when that block ends a run of such blocks, a list of other stories'
- * titles, nor when it is a label in capitals). */
+ * titles, nor when it is a label in capitals).  A second deck under the first, both
+ * of a sentence's length, is one too: the title over two decks ("Las listas de espera
+ * se agravan" / "Los recortes elevan la demora para operarse un 125% en año y medio" /
+ * "El número de pacientes que aguardan más de 180 días para entrar en quirófano crece
+ * un 178%", elpais.com by w3m), where a list holds more titles than three. */
 static int deck_under(struct page *p, size_t bi)
 {
 	const struct seg_line *h;
@@ -4690,7 +4700,10 @@ static int deck_under(struct page *p, size_t bi)
 	h = &p->s->lines[p->b[bi - 1].head];
 	if (caps_label(p->s->text + h->b, h->e - h->b))
 		return 0;
-	return !(bi >= 2 && p->b[bi - 2].words >= 4 && can_title(p, bi - 2));
+	if (!(bi >= 2 && title_shaped(p, bi - 2)))
+		return 1;
+	return p->b[bi - 1].words >= DECK_MIN_WORDS && !p->b[bi - 2].marks &&
+	       !(bi >= 3 && title_shaped(p, bi - 3));
 }
 
 /* A video player's labels, each a line alone. */

@@ -5930,6 +5930,82 @@ static void test_listed_author(void)
 	check_header(&p, "Montebourg envisage des privatisations partielles", NULL);
 }
 
+/* A title over two decks, each a sentence the article's first paragraph echoes: the
+ * first is the headline (elpais.com by w3m, goose3 test page elpais). */
+static void test_two_decks(void)
+{
+	static const char *const lines[] = {
+		"Más temas »",
+		"",
+		"Las listas de espera se agravan",
+		"",
+		"Los recortes elevan la demora para operarse un 125% en año y medio",
+		"",
+		"El número de pacientes que aguardan más de 180 días para entrar en quirófano",
+		"crece un 178%",
+		"",
+		"María R. Sahuquillo / Emilio de Benito Madrid 27 OCT 2012 - 12:14 CET ",
+		"",
+		"Archivado en:",
+		"",
+		"  • Sanidad pública",
+		"",
+		"[1351332873_157836_1351354920_noticia_normal]",
+		"",
+		"Sala de espera de un ambulatorio madrileño. / GORKA LEJARCEGI",
+		"",
+		"Recomendar en Facebook 0",
+		"Twittear 0",
+		"Enviar a LinkedIn 0",
+		"Enviar a Tuenti Enviar a Menéame Enviar a Eskup",
+		"Enviar Imprimir",
+		"",
+		"Los recortes pasan factura a los pacientes. De diciembre de 2010 a junio de",
+		"2012 las listas de espera para operarse aumentaron un 125%. Hay más ciudadanos",
+		"aguardando y durante más tiempo, porque el plazo de demora media también ha",
+		"crecido: de 32 a 72 días, según los datos de 10 comunidades autónomas —las",
+		"únicas que no se han negado a aportar la información— que ha analizado EL PAÍS.",
+		"Pero si hay un dato particularmente grave e indicativo del deterioro de la",
+		"situación es que la cifra de ciudadanos que llevan más de seis meses esperando",
+		"para pasar por el quirófano se ha disparado un 178%. En junio de este año,",
+		"27.662 personas habían sobrepasado los 180 días de demora que las comunidades",
+		"se comprometieron en 2003 a no rebasar nunca. Los decretos en los que algunas",
+		"lo habían plasmado —que permitían al ciudadano acudir a un centro privado con",
+		"cargo a la sanidad pública si superaba esa línea roja— se han convertido ahora",
+		"en papel mojado.",
+		"",
+		"[1351332873_157836_1351359647_sumario_norm] ampliar foto",
+		"",
+		"EL PAÍS",
+		"",
+		"Está claro que ninguna comunidad puede presumir de sus listas de espera, pero",
+		"la situación es particularmente sonrojante en Extremadura y en Castilla-La",
+		"Mancha. Los ciudadanos de estas dos comunidades esperan para someterse a una",
+		"operación 43 y 58 días más de media, respectivamente —hasta los 109 y 107",
+		"días—, que hace un año y medio. Además, Extremadura ha pasado en ese tiempo de",
+		"tener 290 personas aguardando más de seis meses para operarse a registrar más",
+		"de 1.000. En la comunidad gobernada por María Dolores de Cospedal, 7.132",
+		"pacientes han rebasado ya ese plazo, frente a los siete contabilizados en",
+		"diciembre de 2010, según los datos reflejados en la web de la Consejería de",
+		"Sanidad castellano-manchega. Y otras autonomías van camino de seguir su",
+		"ejemplo. En Canarias —que se ha negado a aportar la información sobre cuántos",
+		"días esperan sus ciudadanos para pasar por el quirófano—, esa lista roja tenía",
+		"en junio 3.800 pacientes más que un año y medio antes.",
+		"",
+		"Las cifras son tan malas que ningún responsable de las autonomías que salen",
+		"peor paradas ha querido comentarlos. Tampoco las que —como La Rioja o Aragón—",
+		"han eludido aportar información han optado por explicar cómo está la situación.",
+		"Y mientras la espera se agrava, el Ministerio de Sanidad —que recibe el",
+		"recuento de las comunidades semestralmente— guarda silencio. Una portavoz del",
+		"departamento que dirige Ana Mato expone que aún desconocen los datos de junio,",
+	};
+	struct page p;
+
+	page_open(&p);
+	put_lines(&p, lines, COUNT(lines));
+	check_page(&p, "Las listas de espera se agravan", -1);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6203,6 +6279,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_two_decks();
 	test_listed_author();
 	test_credit_label();
 	test_comments_count();
