@@ -4854,6 +4854,21 @@ static int title_cased(const char *t, size_t len)
 	return words >= TITLE_CASE_WORDS;
 }
 
+/* A call to click: "Click [here for an exclusive fashion shoot](...) with Kristen Wiig"
+ * under the title (theguardian.com as Markdown, goose3 test page guardian1). */
+static const char *const w_click[] = { "click ", "cliquez ", "haga clic ", "haz clic ",
+				       "klicken sie ", "clicca ", NULL };
+
+static int click_line(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; w_click[i]; i++)
+		if (starts_ci(t, len, w_click[i]))
+			return 1;
+	return 0;
+}
+
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -4892,7 +4907,7 @@ static int can_title(const struct page *p, size_t bi)
 		      has_any(t, len, w_related) ||
 		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 		      has_ascii_ci(t, len, "promoted"))) ||
-		    (k->words <= 3 && starts_ci(t, len, "follow ")))
+		    (k->words <= 3 && starts_ci(t, len, "follow ")) || click_line(t, len))
 			return 0;  /* (a social widget's label: "Follow CNN Business",
 				    * "Follow Koha.net") */
 		/* the page's furniture: a nested menu's or a form's glyph, pictures'

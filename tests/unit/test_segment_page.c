@@ -6006,6 +6006,84 @@ static void test_two_decks(void)
 	check_page(&p, "Las listas de espera se agravan", -1);
 }
 
+/* A call to click under the title, its text a link ("Click [here for an exclusive
+ * fashion shoot](...) with Kristen Wiig"), is no headline, however the body echoes it
+ * (theguardian.com as Markdown, the header printed twice; goose3 test page
+ * guardian1). */
+static void test_click_line(void)
+{
+	static const char *const lines[] = {
+		"[ Kristen Wiig ](https://www.theguardian.com/film/kristen-wiig)",
+		"",
+		"#  Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"Kristen Wiig's gone from working as a waitress to filming with Robert De Niro",
+		"and Sean Penn. Emma Brockes hears how the summer's hit film Bridesmaids helped",
+		"put the actor on the map  ",
+		"  ",
+		"Click [here for an exclusive fashion",
+		"shoot](http://www.guardian.co.uk/film/gallery/2011/nov/18/kristen-wiig-",
+		"fashion-photo-shoot) with Kristen Wiig",
+		"",
+		"![Kristen Wiig](https://i.guim.co.uk/img/static/sys-",
+		"images/Guardian/About/General/2011/11/15/1321373539807/Kristen-",
+		"Wiig-007.jpg?w=300&q=55&auto=format&usm=12&fit=max&s=18d9ea76909d00750a097a4423f0d75e)",
+		"",
+		"Kristen Wiig: 'Bridesmaids was definitely the biggest role I’ve ever had.'",
+		"Photograph: Andrew Yee for the Guardian",
+		"",
+		"[ Kristen Wiig ](https://www.theguardian.com/film/kristen-wiig)",
+		"",
+		"#  Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"Kristen Wiig's gone from working as a waitress to filming with Robert De Niro",
+		"and Sean Penn. Emma Brockes hears how the summer's hit film Bridesmaids helped",
+		"put the actor on the map  ",
+		"  ",
+		"Click [here for an exclusive fashion",
+		"shoot](http://www.guardian.co.uk/film/gallery/2011/nov/18/kristen-wiig-",
+		"fashion-photo-shoot) with Kristen Wiig",
+		"",
+		"Brockes,-L.png?w=300&q=55&auto=format&usm=12&fit=max&s=dec1eebecd5f63613fe897f09943a815)",
+		"",
+		"[Emma Brockes](https://www.theguardian.com/profile/emmabrockes)",
+		"",
+		"[ @emmabrockes ](https://twitter.com/emmabrockes)",
+		"",
+		"Friday 18 November 2011 18.00 EST First published on Friday 18 November 2011",
+		"18.00 EST",
+		"",
+		"[Kristen Wiig](http://www.imdb.com/name/nm1325419/) has had the kind of summer",
+		"one might imagine to be life-changing. For four years, she and[ Annie",
+		"Mumolo](http://www.imdb.com/name/nm1754239/), her friend and co-writer, slaved",
+		"over a comedy script commissioned by [Judd",
+		"Apatow](http://www.imdb.com/name/nm0031976/) about a woman whose best friend",
+		"is getting married. It was the 38-year-old's first lead in a film, and her",
+		"first full-length script to be produced. As an indication of how it played",
+		"with audiences, I watched it on a plane last month with a friend who, during",
+		"the scene in which the bride squats in the street to relieve herself after a",
+		"bad kebab, laughed so long and hard a woman passing in the aisle leant over",
+		"and said, \"What are you _watching_?\"",
+		"",
+		"Wiig smiles when I tell her this. \"Proud,\" she says, of the day they filmed",
+		"the shitting-in-the-street scene. \"A proud moment.\"",
+		"",
+		"We are in the tearoom of a fashionable hotel in Tribeca, the Manhattan",
+		"neighbourhood where Wiig lives. Before",
+		"[Bridesmaids](http://www.imdb.com/title/tt1478338/), she was known to US",
+		"audiences as a long-running cast member of [Saturday Night",
+		"Live](http://www.nbc.com/saturday-night-live/) and elsewhere for scene-",
+		"stealing cameos in films such as [Ghost",
+		"Town](http://www.imdb.com/title/tt0995039/) and [Knocked",
+		"Up](http://www.imdb.com/title/tt0478311/).",
+	};
+	struct page p;
+
+	page_open(&p);
+	put_lines(&p, lines, COUNT(lines));
+	check_page(&p, "Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'", -1);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6279,6 +6357,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_click_line();
 	test_two_decks();
 	test_listed_author();
 	test_credit_label();
