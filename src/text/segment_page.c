@@ -6459,6 +6459,31 @@ static int own_prose(const struct page *p, const struct blk *k)
 
 #define NAME_DATE_AFTER 6  /* blocks after the headline a name over its date is looked for */
 
+#define PICTURE_UNDER 2  /* blocks under a name that may hold its picture's caption */
+
+/* The picture's caption right under name t (a string) of block bi, within PICTURE_UNDER
+ * blocks, names it: t is the picture's text, who is in it ("Kristen Wiig" / "[ ]" /
+ * "Kristen Wiig: 'Bridesmaids was definitely the biggest role I've ever had.'
+ * Photograph: Andrew Yee for the Guardian" under the headline, theguardian.com by w3m,
+ * goose3 test page guardian1).  (The lead picture under an author's name is not hers:
+ * copyblogger.com.) */
+static int names_picture(const struct page *p, size_t bi, const char *t)
+{
+	size_t j;
+
+	for (j = bi + 1; j < p->n && j <= bi + PICTURE_UNDER && *t; j++) {
+		char all[1024];
+		size_t n = block_joined(p, j, all, sizeof(all));
+
+		/* (a credit, or a caption with its credit as lynx prints it after the
+		 * picture's "[ ]") */
+		if (n && (p->b[j].reason == SAHIFA_REASON_CREDIT || has_any(all, n, w_credit)) &&
+		    has_bytes(all, n, t))
+			return 1;
+	}
+	return 0;
+}
+
 /* Block bi made the byline, its names the article's authors; nonzero when out of
  * memory. */
 static int set_byline(struct page *p, size_t bi)
@@ -7084,6 +7109,8 @@ span:
 				}
 				if (nl == 1 && site_name(s, buf, bn))
 					nl = 0;  /* the site's own name: no author */
+				if (nl == 1 && names_picture(&p, bi, buf))
+					nl = 0;  /* the picture's text: who is in it */
 				if (nl || (cue && is_name(buf, bn)))
 					kind = 2;
 			}

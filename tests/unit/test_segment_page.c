@@ -6084,6 +6084,144 @@ static void test_click_line(void)
 	check_page(&p, "Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'", -1);
 }
 
+/* A name alone under the headline that the picture's caption under it names is who is
+ * in the picture, not the author ("Kristen Wiig" / "[ ]" / "Kristen Wiig: 'Bridesmaids
+ * was definitely the biggest role I've ever had.' Photograph: Andrew Yee for the
+ * Guardian", theguardian.com by w3m and lynx, goose3 test page guardian1). */
+static void test_picture_name(void)
+{
+	static const char *const w3m[] = {
+		"Kristen Wiig",
+		"",
+		"Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"Kristen Wiig's gone from working as a waitress to filming with Robert De Niro",
+		"and Sean Penn. Emma Brockes hears how the summer's hit film Bridesmaids helped",
+		"put the actor on the map",
+		"",
+		"Click here for an exclusive fashion shoot with Kristen Wiig",
+		"",
+		"Kristen Wiig",
+		"[ ]",
+		"Kristen Wiig: 'Bridesmaids was definitely the biggest role I’ve ever had.'",
+		"Photograph: Andrew Yee for the Guardian",
+		"",
+		"Kristen Wiig",
+		"",
+		"Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"Kristen Wiig's gone from working as a waitress to filming with Robert De Niro",
+		"and Sean Penn. Emma Brockes hears how the summer's hit film Bridesmaids helped",
+		"put the actor on the map",
+		"",
+		"Click here for an exclusive fashion shoot with Kristen Wiig",
+		"",
+		"  • Share on Facebook",
+		"  • Share on Twitter",
+		"  • Share via Email",
+		"  • View more sharing options",
+		"  • Share on LinkedIn",
+		"  • Share on Pinterest",
+		"  • Share on Google+",
+		"  • Share on WhatsApp",
+		"  • Share on Messenger",
+		"  • Close",
+		"",
+		"Emma Brockes",
+		"",
+		"Emma Brockes",
+		"",
+		"@emmabrockes",
+		"",
+		"Friday 18 November 2011 18.00 EST First published on Friday 18 November 2011 ",
+		"18.00 EST",
+		"",
+		"Kristen Wiig has had the kind of summer one might imagine to be life-changing.",
+		"For four years, she and Annie Mumolo, her friend and co-writer, slaved over a",
+		"comedy script commissioned by Judd Apatow about a woman whose best friend is",
+		"getting married. It was the 38-year-old's first lead in a film, and her first",
+		"full-length script to be produced. As an indication of how it played with",
+		"audiences, I watched it on a plane last month with a friend who, during the",
+		"scene in which the bride squats in the street to relieve herself after a bad",
+		"kebab, laughed so long and hard a woman passing in the aisle leant over and",
+		"said, \"What are you watching?\"",
+		"",
+		"Wiig smiles when I tell her this. \"Proud,\" she says, of the day they filmed the",
+		"shitting-in-the-street scene. \"A proud moment.\"",
+		"",
+	};
+	static const char *const lynx[] = {
+		"Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"   Kristen Wiig's gone from working as a waitress to filming with Robert",
+		"   De Niro and Sean Penn. Emma Brockes hears how the summer's hit film",
+		"   Bridesmaids helped put the actor on the map",
+		"   Click [137]here for an exclusive fashion shoot with Kristen Wiig",
+		"",
+		"   Kristen Wiig",
+		"",
+		"   [ ] Kristen Wiig: 'Bridesmaids was definitely the biggest role I’ve",
+		"   ever had.' Photograph: Andrew Yee for the Guardian",
+		"",
+		"   [138]Kristen Wiig",
+		"",
+		"Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'",
+		"",
+		"   Kristen Wiig's gone from working as a waitress to filming with Robert",
+		"   De Niro and Sean Penn. Emma Brockes hears how the summer's hit film",
+		"   Bridesmaids helped put the actor on the map",
+		"   Click [139]here for an exclusive fashion shoot with Kristen Wiig",
+		"",
+		"     * [140]Share on Facebook",
+		"     * [141]Share on Twitter",
+		"     * [142]Share via Email",
+		"     * (BUTTON) View more sharing options",
+		"     * [143]Share on LinkedIn",
+		"     * [144]Share on Pinterest",
+		"     * [145]Share on Google+",
+		"     * [146]Share on WhatsApp",
+		"     * [147]Share on Messenger",
+		"     * (BUTTON) Close",
+		"",
+		"   Emma Brockes",
+		"",
+		"   [148]Emma Brockes",
+		"   [149]@emmabrockes",
+		"",
+		"   Friday 18 November 2011 18.00 EST First published on Friday 18 November",
+		"   2011 18.00 EST",
+		"",
+		"   [150]Kristen Wiig has had the kind of summer one might imagine to be",
+		"   life-changing. For four years, she and[151] Annie Mumolo, her friend",
+		"   and co-writer, slaved over a comedy script commissioned by [152]Judd",
+		"   Apatow about a woman whose best friend is getting married. It was the",
+		"   38-year-old's first lead in a film, and her first full-length script to",
+		"   be produced. As an indication of how it played with audiences, I",
+		"   watched it on a plane last month with a friend who, during the scene in",
+		"   which the bride squats in the street to relieve herself after a bad",
+		"   kebab, laughed so long and hard a woman passing in the aisle leant over",
+		"   and said, \"What are you watching?\"",
+		"",
+		"   Wiig smiles when I tell her this. \"Proud,\" she says, of the day they",
+		"   filmed the shitting-in-the-street scene. \"A proud moment.\"",
+		"",
+		"   We are in the tearoom of a fashionable hotel in Tribeca, the Manhattan",
+		"   neighbourhood where Wiig lives. Before [153]Bridesmaids, she was known",
+		"   to US audiences as a long-running cast member of [154]Saturday Night",
+		"   Live and elsewhere for scene-stealing cameos in films such as",
+		"   [155]Ghost Town and [156]Knocked Up.",
+		"",
+	};
+	struct page p;
+
+	page_open(&p);
+	put_lines(&p, w3m, COUNT(w3m));
+	check_header(&p, "Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'", NULL);
+	page_open(&p);
+	put_lines(&p, lynx, COUNT(lynx));
+	check_header(&p, "Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'", NULL);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6357,6 +6495,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_picture_name();
 	test_click_line();
 	test_two_decks();
 	test_listed_author();
