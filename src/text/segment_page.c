@@ -4854,6 +4854,26 @@ static int title_cased(const char *t, size_t len)
 	return words >= TITLE_CASE_WORDS;
 }
 
+#define CENTRED_INDENT 8  /* columns of indent at least of a line set in the middle */
+#define CENTRED_SLACK 4   /* columns its two margins may differ by */
+
+/* Line li is set in the middle of a hard-wrapped text, as elinks sets a heading that
+ * the page centres (" Las listas de espera se agravan" twenty-four columns in,
+ * elpais.com; bbc.co.uk's Chinese title): as many columns before it as after it, up to
+ * the wrap width. */
+static int centred(const struct seg_state *s, size_t li)
+{
+	const struct seg_line *l = &s->lines[li];
+	uint32_t indent = 0, end;
+
+	while (indent < l->b && s->text[l->b - indent - 1] == ' ')
+		indent++;
+	if (!s->wrap || indent < CENTRED_INDENT || (l->b > indent && s->text[l->b - indent - 1] != '\n'))
+		return 0;
+	end = l->width + indent;  /* the columns of the line and of the margin after it */
+	return end + CENTRED_SLACK >= s->wrap && end <= s->wrap + CENTRED_SLACK;
+}
+
 /* A call to click: "Click [here for an exclusive fashion shoot](...) with Kristen Wiig"
  * under the title (theguardian.com as Markdown, goose3 test page guardian1). */
 static const char *const w_click[] = { "click ", "cliquez ", "haga clic ", "haz clic ",
@@ -6991,9 +7011,10 @@ span:
 		if (k->marks)
 			sc -= 1.0;  /* a link: a title as often as another story's teaser */
 
-		if (s->lines[k->head].width == s->lines[k->head].chars && bi + 1 < p.n &&
+		if ((s->lines[k->head].width == s->lines[k->head].chars || centred(s, k->head)) &&
+		    bi + 1 < p.n &&
 		    s->lines[p.b[body].head].width > s->lines[p.b[body].head].chars + 1)
-			sc += 1.0;  /* set out to the left of an indented body */
+			sc += 1.0;  /* set out to the left of an indented body, or centred */
 		if (meta || byline_past_widgets(&p, bi))
 			sc += 0.8;  /* an author or date line right under it */
 		if (meta == (META_AUTHOR | META_DATE))
@@ -7033,7 +7054,13 @@ span:
 		int cue = 0, under;
 		size_t last_title = title, deck = SIZE_MAX, widgets = 0;
 
-		for (bi = from; bi < p.n && bi < to && bi < from + 30; bi++) {
+		/* (past the body's first blocks while the headline is printed again: the
+		 * byline under its last copy, «طهران تدفن «زادة».. وتتهم المعارضة
+		 * الإيرانية باغتياله» centred twice, then with the picture's caption
+		 * between, three times over the author, almadenahnews.com by links) */
+		for (bi = from; bi < p.n && (bi < to || (last_title != SIZE_MAX && bi <= last_title + 3)) &&
+				bi < from + 30;
+		     bi++) {
 			struct seg_line *h = &s->lines[p.b[bi].head];
 			int kind, lab = h->nlines == 1 && by_label(s->text + h->b, h->e - h->b);
 

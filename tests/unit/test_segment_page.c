@@ -6222,6 +6222,123 @@ static void test_picture_name(void)
 	check_header(&p, "Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'", NULL);
 }
 
+/* A heading that elinks centres in its hard-wrapped text is set apart as one at the
+ * margin is, over decks at the margin and the indented story ("Las listas de espera
+ * se agravan", elpais.com, goose3 test page elpais); the byline is under the last of
+ * the headline's copies («طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله»
+ * centred twice, then three times over the author, almadenahnews.com by links,
+ * htmldate benchmark). */
+static void test_centred_title(void)
+{
+	static const char *const elinks[] = {
+		"   [38]Más temas »",
+		"",
+		"                        Las listas de espera se agravan",
+		"",
+		"Los recortes elevan la demora para operarse un 125% en año y medio",
+		"",
+		"El número de pacientes que aguardan más de 180 días para entrar en quirófano",
+		"crece un 178%",
+		"",
+		"   [39]María R. Sahuquillo / [40]Emilio de Benito Madrid [41]27 OCT 2012 -",
+		"   12:14 CET",
+		"",
+		"    Archivado en:",
+		"",
+		"",
+		"   Los recortes pasan factura a los pacientes. De diciembre de 2010 a junio",
+		"   de 2012 las listas de espera para operarse aumentaron un 125%. Hay más",
+		"   ciudadanos aguardando y durante más tiempo, porque el plazo de demora",
+		"   media también ha crecido: de 32 a 72 días, según los datos de 10",
+		"   comunidades autónomas —las únicas que no se han negado a aportar la",
+		"   información— que ha analizado EL PAÍS. Pero si hay un dato particularmente",
+		"   grave e indicativo del deterioro de la situación es que la cifra de",
+		"   ciudadanos que llevan más de seis meses esperando para pasar por el",
+		"   quirófano se ha disparado un 178%. En junio de este año, 27.662 personas",
+		"   habían sobrepasado los 180 días de demora que las comunidades se",
+		"   comprometieron en 2003 a no rebasar nunca. Los decretos en los que algunas",
+		"   lo habían plasmado —que permitían al ciudadano acudir a un centro privado",
+		"   con cargo a la sanidad pública si superaba esa línea roja— se han",
+		"   convertido ahora en papel mojado.",
+		"",
+		"   [65][IMG] [66]ampliar foto",
+		"",
+		"   EL PAÍS",
+		"",
+		"   Está claro que ninguna comunidad puede presumir de sus listas de espera,",
+		"   pero la situación es particularmente sonrojante en Extremadura y en",
+		"   Castilla-La Mancha. Los ciudadanos de estas dos comunidades esperan para",
+		"   someterse a una operación 43 y 58 días más de media, respectivamente",
+		"   —hasta los 109 y 107 días—, que hace un año y medio. Además, Extremadura",
+		"   ha pasado en ese tiempo de tener 290 personas aguardando más de seis meses",
+		"   para operarse a registrar más de 1.000. En la comunidad gobernada por",
+		"   María Dolores de Cospedal, 7.132 pacientes han rebasado ya ese plazo,",
+		"   frente a los siete contabilizados en diciembre de 2010, según los datos",
+		"   reflejados en la web de la Consejería de Sanidad castellano-manchega. Y",
+		"   otras autonomías van camino de seguir su ejemplo. En Canarias —que se ha",
+		"   negado a aportar la información sobre cuántos días esperan sus ciudadanos",
+		"   para pasar por el quirófano—, esa lista roja tenía en junio 3.800",
+		"   pacientes más que un año y medio antes.",
+		"",
+		"   Las cifras son tan malas que ningún responsable de las autonomías que",
+		"   salen peor paradas ha querido comentarlos. Tampoco las que —como La Rioja",
+		"   o Aragón— han eludido aportar información han optado por explicar cómo",
+		"   está la situación. Y mientras la espera se agrava, el Ministerio de",
+		"   Sanidad —que recibe el recuento de las comunidades semestralmente— guarda",
+		"   silencio. Una portavoz del departamento que dirige Ana Mato expone que aún",
+	};
+	static const char *const links[] = {
+		"   icon-weather",
+		"   36°C",
+		"   _____________________ ابحث بحث متقدم",
+		"   X",
+		"   النسخة الرقمية",
+		"   الرئيسية القارات السبع",
+		"",
+		"             طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"",
+		"             طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   عناصر من الشرطة الإيرانية في موقع الهجوم قرب طهران وفي الإطار محسن فخري",
+		"   زاده (رويترز)",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   عناصر من الشرطة الإيرانية في موقع الهجوم قرب طهران وفي الإطار محسن فخري",
+		"   زاده (رويترز)",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		"   القارات السبع",
+		"   حسام أبو العلا - القاهرة",
+		"   ٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠",
+		"   استمع",
+		"   وسط تهديدات إيرانية بالانتقام وتوعد إسرائيلي برد قاس، شيعت إيران أمس",
+		"   الإثنين جثمان العالم النووي ورئيس منظمة الأبحاث والإبداع بوزارة الدفاع",
+		"   محسن فخري زادة إلى مقبرة بشمال طهران، ويعكس حضور كبار القادة العسكريين",
+		"   والمسؤولين والنواب في البلاد حجم الصدمة التي تعيشها إيران، وبحسب مراقبين",
+		"   فإن تأثير مقتل زادة على السياسة الإيرانية لا يقل عن مقتل قائد فيلق القدس",
+		"   قاسم سليماني قبل شهور.",
+		"",
+		"   وفيما زعمت وزارة الأمن الإيرانية مساء الأحد، أنها توصلت إلى معلومات أولية",
+		"   حول هوية منفذي الاغتيال، مشيرة إلى أنها ستكشف عنها لاحقا، قال مختصون في",
+		"   الشؤون الإيرانية لـ «اليوم» إن مسؤولي نظام الملالي سوف يسارعون برد «محدود»",
+		"   على اغتيال العالم النووي، مشددين على أن اتهام إسرائيل بالمسؤولية عن الحادث",
+		"   محاولة لحفظ ماء الوجه.",
+		"",
+	};
+	struct page p;
+
+	page_open(&p);
+	put_lines(&p, elinks, COUNT(elinks));
+	check_page(&p, "Las listas de espera se agravan", -1);
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, links, COUNT(links));
+	check_header(&p, "طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله",
+		     "حسام أبو العلا - القاهرة");
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6495,6 +6612,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_centred_title();
 	test_picture_name();
 	test_click_line();
 	test_two_decks();
