@@ -4874,6 +4874,17 @@ static int centred(const struct seg_state *s, size_t li)
 	return end + CENTRED_SLACK >= s->wrap && end <= s->wrap + CENTRED_SLACK;
 }
 
+/* An author's line right over block bi ("Von Moritz Bachmann publiziert am 25.
+ * September 2018" over "Die elektronische Patientenakte (ePA) – der lange Marsch ins
+ * Digitale Gesundheitswesen", a German health site as a DOM's text, scrapinghub
+ * benchmark): bi may be the headline under it. */
+static int byline_over(struct page *p, size_t bi)
+{
+	char date[16];
+
+	return bi > 0 && p->b[bi - 1].reason < 0 && byline_kind(p, bi - 1, date) == 2;
+}
+
 /* A call to click: "Click [here for an exclusive fashion shoot](...) with Kristen Wiig"
  * under the title (theguardian.com as Markdown, goose3 test page guardian1). */
 static const char *const w_click[] = { "click ", "cliquez ", "haga clic ", "haz clic ",
@@ -6924,7 +6935,7 @@ span:
 		top = starred_block(s, k->head) == H1_STARS + 1 || bi == md_title;
 		if (k->final == J_GOOD && !top && (bi > body + 2 ? k->cls == J_GOOD : 1) &&
 		    !((bi <= body || (bi == body + 1 && trail_opens(&p, body))) &&
-		      (meta || copy_near(&p, bi, 0) ||
+		      (meta || copy_near(&p, bi, 0) || byline_over(&p, bi) ||
 		       (bi == body && !sentences && dated_over(&p, bi) &&
 			!(bi + 1 < p.n && cut_of_next(&p, bi)))) &&
 		      sentences <= 1 && k->chars <= TITLE_PROSE_MAX && !ends))

@@ -6339,6 +6339,107 @@ static void test_centred_title(void)
 		     "حسام أبو العلا - القاهرة");
 }
 
+/* The author's line over the title lets the title, the first line of the run of prose,
+ * be the headline ("Zurück zur Übersicht" / "Von Moritz Bachmann publiziert am 25.
+ * September 2018" / "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen",
+ * a German health site as a DOM's text, scrapinghub benchmark; its paragraphs cut
+ * short, some left out). */
+static void test_author_over_title(void)
+{
+	static const char *const lines[] = {
+		"Zurück zur Übersicht",
+		"",
+		"Von Moritz Bachmann publiziert am 25. September 2018",
+		"",
+		"Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen",
+		"",
+		"Die Digitalisierung als Wachstums- und Entwicklungstreiber zieht sich bereits heute durch fast alle Branchen und Anwendungsgebiete, sei es im Finanzbereich, der Industrie oder eben auch im Bereich Healthcare.",
+		"",
+		"Im Bereich der Gesundheitsversorgung in Krankenhäusern ist dieser Aspekt ein besonders wichtiger. Durch die Festlegung von Fallpauschalen und Sonderentgelten besteht ein hoher Kostendruck.",
+		"Das Thema mit dem höchsten Potenzial aber auch mit den meisten Hindernissen wird seit Jahren intensiv diskutiert: Die elektronische Patientenakte (ePA)",
+		"",
+		"Status Quo",
+		"Analoge Prozesse",
+		"",
+		"In Deutschland liegen Patientendaten in internen Systemen vor – Sei es in Krankenhausinformationssystemen (KIS) oder im Praxisverwaltungssystem (PVS) niedergelassener Ärzte.",
+		"",
+		"Einrichtungsübergreifende Intransparenzen",
+		"",
+		"Aufgrund des medizinischen Fortschritts sind Behandlungszentren und Einrichtungen aber auch die einzelnen Berufsgruppen im Gesundheitswesen hochdifferenziert.",
+		"",
+		"Der Patient als Informationsquelle und -Verteiler",
+		"",
+		"Durch die fehlende Synchronisation von Patientendaten zwischen verschiedenen Einrichtungen in der Versorgungskette kommt dem Patienten eine besondere Rolle als Informationsübermittler zu.",
+		"",
+		"Die elektronische Patientenakte (ePA) soll diesen Herausforderungen begegnen und bildet aktuell das Kernthema in deutschen Krankenhäusern und Pflegeeinrichtungen in puncto Digitalisierung des Gesundheitswesens.",
+		"",
+		"Die elektronische Patientenakte – viele Modelle und kaum Vernetzung",
+		"Aktuelle Situation",
+		"",
+		"Bereits 2004 mit dem GKV-Modernisierungsgesetz wurde die ePA als eine der Anwendungen der elektronischen Gesundheitskarte (eGK) genannt.",
+		"",
+		"In dem 2015 verabschiedeten E-Health-Gesetz wurde die ePA als wesentlicher Teil der künftigen Telematikinfrastruktur (TI) genannt.",
+		"",
+		"Laut Gesetz soll die ePA den Not­fall­daten­satz, den Medikationsplan, Arztbriefe und weitere medizinische Dokumente, wie etwa den elektronischen Impfpass, aufnehmen.",
+		"",
+		"Anders als das ebenfalls vorgesehene ePF, erfordert die ePA als Zugriffsberechtigung den elektronischen Heilberufsausweis des behandelnden Arztes.",
+		"",
+		"Mit einheitlichen Standards und Spezifikationen sollen Insellösungen vermieden werden. Im E-Health Gesetz ist davon allerdings nichts zu lesen.",
+		"",
+		"In § 291a Absatz 3 Nr. 4 SGB V - elektronische Patientenakte",
+		"",
+		"Gestern virtueller Datenraum, heute interoperable Kundenlösung",
+		"",
+		"Progressive Web Apps (PWA): Die E-Commerce-Revolution",
+		"",
+		"DSGVO in der Schweiz: 7 Punkte, die betroffene Unternehmen beachten müssen",
+		"",
+		"EU-Datenschutz-Grundverordnung (EU-DSGVO) im Marketing-Kontext",
+		"",
+		"Kompetenzen",
+		"Digitale Transformation",
+		"Enterprise Content Management",
+		"Enterprise E-Commerce",
+		"Inbound Marketing",
+		"E-Commerce Marketing",
+		"Unternehmen",
+		"Unternehmen",
+		"Karriere",
+		"Referenzen",
+		"Insights",
+		"Kontakt",
+		"Frankfurt (HQ)",
+		"",
+		"comwrap GmbH",
+		"Hanauer Landstr. 126-128",
+		"DE-60314 Frankfurt am Main",
+		"Tel.: +49 (0)69 380 795 200",
+		"",
+		"Rapperswil",
+		"",
+		"comwrap GmbH",
+		"Webergasse 20",
+		"CH-8640 Rapperswil",
+		"Tel.: +41 (0)55 280 43 05",
+		"",
+		"Wien",
+		"",
+		"comwrap GmbH",
+		"Fleischmarkt 1",
+		"A-1010 Wien",
+		"",
+		"ImpressumDatenschutz",
+	};
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	check_header(&p, "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale "
+			 "Gesundheitswesen",
+		     "Von Moritz Bachmann publiziert am 25. September 2018");
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6612,6 +6713,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_author_over_title();
 	test_centred_title();
 	test_picture_name();
 	test_click_line();
