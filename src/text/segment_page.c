@@ -3544,6 +3544,21 @@ static int line_is(const char *t, size_t len, const char *const *list)
 	return 0;
 }
 
+/* The labels of a date alone on its line, the date on the next. */
+static const char *const date_labels[] = { "date", "publish date", "published", "posted",
+					   "publication date", "updated", "last updated",
+					   "datum", "veröffentlicht", "fecha", "publicado", "data",
+					   "date de publication", "publié le", "tarih", NULL };
+#define LABEL_VALUE_WORDS 6  /* words of the value on the line under a label */
+
+/* The line is a label of date_labels alone, with or without a colon. */
+static int date_label(const char *t, size_t len)
+{
+	while (len && (t[len - 1] == ' ' || t[len - 1] == ':'))
+		len--;
+	return line_is(t, len, date_labels);
+}
+
 /* The line is a label of by_labels alone, with or without a colon. */
 static int by_label(const char *t, size_t len)
 {
@@ -5635,7 +5650,7 @@ static int amid_labels(const struct page *p, size_t bi)
 #define META_DATE 2
 static int meta_under(struct page *p, size_t bi)
 {
-	size_t j, from = bi + 1;
+	size_t j, from = bi + 1, last;
 	char date[16];
 	int m = 0, kind;
 
@@ -5645,10 +5660,23 @@ static int meta_under(struct page *p, size_t bi)
 			     * are under the deck ("UEFA Euro 2020 qualifying: ..." twice,
 			     * "Twenty teams have punched tickets ...", then "by Roger
 			     * Gonzalez", cbssports.com by w3m, scrapinghub benchmark) */
-	for (j = from; j < p->n && j <= from + 2; j++) {
+	last = from + 2;
+	for (j = from; j < p->n && j <= last; j++) {
 		char buf[BYLINE_BUF];
 		size_t n;
+		const struct seg_line *h = &p->s->lines[p->b[j].head];
 
+		if (h->nlines == 1 && j + 1 < p->n && p->b[j + 1].words <= LABEL_VALUE_WORDS &&
+		    (by_label(p->s->text + h->b, h->e - h->b) ||
+		     date_label(p->s->text + h->b, h->e - h->b))) {
+			/* a label on its line, its value on the next ("Author:" / "The
+			 * Water Coolest" / "Publish date:" / "Nov 18, 2019", thewatercoolest.com
+			 * as a DOM's text, scrapinghub benchmark) */
+			if (by_label(p->s->text + h->b, h->e - h->b))
+				m |= META_AUTHOR;
+			last++;
+			continue;
+		}
 		if ((kind = byline_kind(p, j, date)) != 0) {
 			m |= date[0] ? META_DATE : 0;
 			m |= kind == 1 && date[0] ? 0 : META_AUTHOR;

@@ -6440,6 +6440,45 @@ static void test_author_over_title(void)
 		     "Von Moritz Bachmann publiziert am 25. September 2018");
 }
 
+/* A DOM's text prints a label and its value on lines of their own: "Author:" / "The
+ * Water Coolest" / "Publish date:" / "Nov 18, 2019" under the title are its author's
+ * and date lines (thewatercoolest.com as a DOM's text, scrapinghub benchmark, its
+ * paragraphs cut short). */
+static void test_labels_over_values(void)
+{
+	static const char *const lines[] = {
+		"Bonuses",
+		"Careers",
+		"Home",
+		"Opening Bell",
+		"Opening Bell 11.18.19",
+		"T-Swift is beefing with The Carlyle Group ... what a time to be alive ...",
+		"Author:",
+		"The Water Coolest",
+		"Publish date:",
+		"Nov 18, 2019",
+		"T-Swift is beefing with The Carlyle Group ... what a time to be alive ...",
+		"",
+		"Start your day with the Opening Bell powered by The Water Coolest. The Water Coolest is the preferred bathroom stall reading material of finance professionals. Sign up for the free daily newsletter.",
+		"",
+		"LOOK WHAT YOU MADE ME DO",
+		"",
+		"Brace yourself, Swifties: Taylor Swift might not be able to perform all of her hits due to a legal dispute with Scooter Braun (which owns her former record label, Big Machine) ... and private equity giant The Carlyle Group. Wait, what?",
+		"",
+		"The drama began earlier this year when Braun’s Ithaca Holdings purchased Big Machine for $300M in a deal backed by The Carlyle Group.",
+		"",
+		"Why? Because, capitalism, of course. You see, owning music catalogs has become an incredibly lucrative business with the rise in streaming services. *Sharks begin circling*",
+		"",
+		"Back to Taylor! It’s her music, so why can’t she sing it?",
+	};
+	struct page p;
+
+	page_open(&p);
+	put_lines(&p, lines, COUNT(lines));
+	page_close(&p);
+	check_header(&p, "Opening Bell 11.18.19", "The Water Coolest");
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6713,6 +6752,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_labels_over_values();
 	test_author_over_title();
 	test_centred_title();
 	test_picture_name();
