@@ -4900,6 +4900,21 @@ static int byline_over(struct page *p, size_t bi)
 	return bi > 0 && p->b[bi - 1].reason < 0 && byline_kind(p, bi - 1, date) == 2;
 }
 
+/* Block bi ends a list of other stories' titles, the article's own under it with its
+ * author's line right under that: two title-like blocks over bi, one under it, then the
+ * byline ("Aides bring impeachment inquiry directly into the WH" / "Why you should always
+ * close the door before you go to bed" / "The man whose duvet nearly killed him: How
+ * this medical mystery was solved" / "By Sandee LaMotte, CNN", msn.com as a DOM's text,
+ * scrapinghub benchmark). */
+static int teaser_over_title(struct page *p, size_t bi)
+{
+	char date[16];
+
+	return bi >= 2 && bi + 2 < p->n && title_shaped(p, bi - 1) && title_shaped(p, bi - 2) &&
+	       title_shaped(p, bi + 1) && !p->b[bi + 1].sentences &&
+	       byline_kind(p, bi + 2, date) == 2;
+}
+
 /* A call to click: "Click [here for an exclusive fashion shoot](...) with Kristen Wiig"
  * under the title (theguardian.com as Markdown, goose3 test page guardian1). */
 static const char *const w_click[] = { "click ", "cliquez ", "haga clic ", "haz clic ",
@@ -6987,7 +7002,7 @@ span:
 			    before * (copy_near(&p, bi, 1) ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
 				continue;
 		}
-		if (under_by_label(&p, bi) || amid_labels(&p, bi))
+		if (under_by_label(&p, bi) || amid_labels(&p, bi) || teaser_over_title(&p, bi))
 			continue;
 		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,

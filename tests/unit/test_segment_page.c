@@ -6479,6 +6479,70 @@ static void test_labels_over_values(void)
 	check_header(&p, "Opening Bell 11.18.19", "The Water Coolest");
 }
 
+/* A list of other stories' titles, one a line, over the article's own title and its
+ * byline: the last teaser is no headline (msn.com as a DOM's text, scrapinghub
+ * benchmark: its head and the lines round the title, the paragraphs cut short). */
+static void test_teaser_over_title(void)
+{
+	static const char *const lines[] = {
+		"msn back to msn home lifestyle",
+		"powered by Microsoft News",
+		"web search",
+		"Skip To Navigation",
+		"Skip To Content",
+		"Skip To Footer",
+		"Sign in",
+		"Change language & content:",
+		"Afrique francophone (français)",
+		"América Latina (español)",
+		"Argentina (español)",
+		"Australia (English)",
+		"Hairy situation: NYPD cops grow charity 'staches",
+		"Philadelphia: Man killed, 5 hurt in 4 separate shootings",
+		"California power shutoff: Largest utility to intentionally cut electricity to 150K customers",
+		"Roberts reportedly was suggested to play Harriet Tubman",
+		"He's the 1st player to record triple-double vs. every team",
+		"Here’s why you can sometimes see the moon during the day",
+		"Morgan Stanley says Apple's stock is 'under owned'",
+		"Gigi Hadid is back 'in touch' with Zayn Malik",
+		"Options narrow for last Hong Kong campus protesters",
+		"Megabus is offering free tickets on Cyber Monday",
+		"2020 Mini John Cooper Works GP is the most hardcore Mini to date",
+		"Aides bring impeachment inquiry directly into the WH",
+		"Why you should always close the door before you go to bed",
+		"The man whose duvet nearly killed him: How this medical mystery was solved",
+		"By Sandee LaMotte, CNN",
+		"1 day ago",
+		"'Comes down to one guy': All eyes turn to Gordon Sondland",
+		"2 US service members die in Afghanistan chopper crash",
+		"© Amazon",
+		"",
+		"The symptoms came on quickly. First it was hard to breathe, then dizzy spells caused by any amount of exertion.",
+		"",
+		"\"Two months after the onset of the symptoms, I was unable to stand or walk for more than a few minutes at a time without feeling like I was going to pass out,\" wrote 43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study publ",
+		"",
+		"\"Going upstairs to bed was a 30 minute activity, as I could only manage two stairs at a time and then needed to sit and rest,\" Taylor added.",
+		"",
+		"Four doctor appointments failed to find the cause, which was \"extremely distressing,\" wrote Taylor, who had never smoked. With his health failing, he stayed home from work and spent most of his days and nights asleep.",
+		"",
+		"Taylor didn't know at the time that he was suffering from hypersensitivity pneumonitis, a disease in which lungs become inflamed as the result of an allergic reaction.",
+		"",
+		"Unfortunately, in Taylor's case, the doctors he first saw had no clue as to the cause.",
+		"",
+		"Time for Dr. Sherlock",
+		"",
+		"At first Taylor was treated for an upper respiratory infection. But his health continued to decline over the next three months. Then a radiologist dismissed a chest X-ray of his lungs as normal.",
+		"",
+	};
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	check_header(&p, "The man whose duvet nearly killed him: How this medical mystery was solved",
+		     "By Sandee LaMotte, CNN");
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6752,6 +6816,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_teaser_over_title();
 	test_labels_over_values();
 	test_author_over_title();
 	test_centred_title();
