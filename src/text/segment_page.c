@@ -832,6 +832,8 @@ struct blk {
 	uint8_t md_image;       /* Markdown: pictures only, "![alt](src)", linked or not */
 	uint32_t md_letters;    /* Markdown: letters outside the links' addresses */
 	uint32_t md_link;       /* and of them, those of link text, "[text](url)" */
+	uint32_t ujoin;         /* underscores between two letters: html2text prints a
+				 * link's text underlined so, "What_S.A._is_Watching" */
 	int reason;             /* -1: none fixed */
 	uint8_t detail;
 };
@@ -846,7 +848,11 @@ struct page {
 	int own_done;           /* own_words has run */
 	double own_share;       /* the share of those words in the page's longer blocks */
 	int md;                 /* Markdown (markdown_page): its links' markup is read */
+	size_t ulined;          /* blocks with ULINE_JOINS of ujoin at least */
 };
+
+#define ULINE_JOINS 2   /* underscores between letters of a block of underlined link text */
+#define ULINE_BLOCKS 8  /* such blocks that make a page of html2text's links */
 
 enum {
 	D_NONE = 0, D_MENU, D_LINKS, D_FORM, D_COOKIE, D_NEWS, D_SHARE, D_FOOTER, D_RELATED,
@@ -1182,6 +1188,22 @@ static int md_sentence_end(const unsigned char *t, size_t b, size_t e)
 	return marks && e > b + 1 && t[e - 1] == '.' && t[e - 2] != '.';
 }
 
+/* Block bi is mostly link text as html2text underlines it, on a page that prints its
+ * links so (ULINE_BLOCKS such blocks). */
+static int underlined(const struct page *p, size_t bi)
+{
+	const struct blk *k = &p->b[bi];
+
+	return !p->md && p->ulined >= ULINE_BLOCKS && k->words >= 2 && k->ujoin * 2 >= k->words;
+}
+
+/* A byte of a letter or a digit next to an underscore (any byte of a multibyte
+ * character counts). */
+static int under_letter(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static void scan_block(struct page *p, struct blk *k)
 {
 	struct seg_state *s = p->s;
@@ -1203,6 +1225,9 @@ static void scan_block(struct page *p, struct blk *k)
 		uint32_t c = 0;
 
 		k->chars += columns(t, l->b, l->e);
+		for (i = l->b + 1; i + 1 < l->e; i++)
+			k->ujoin += t[i] == '_' && under_letter(t[i - 1]) && under_letter(t[i + 1]);
+		i = l->b;
 		if (p->md) {
 			/* a link's address is no text: "[text](url)" is its text's length */
 			uint32_t before = md.urls;
@@ -2046,6 +2071,7 @@ static void shape_reason(struct page *p, struct blk *k)
 		k->reason = SAHIFA_REASON_LINK_LIST, k->detail = D_LINKS;
 		return;
 	}
+
 	if (k->chars < 80 && k->words <= 6 && count_any(t, len, w_share) >= 2) {
 		/* "Whatsapp Facebook Pint Baixar": the buttons, wherever they are */
 		k->reason = SAHIFA_REASON_SHARE, k->detail = D_SHARE;
@@ -6673,9 +6699,11 @@ enum sahifa_status seg_page(struct seg_state *s)
 		if (tot[g] > 20 && (double)tot[g] >= sw_langs[g].hi * 0.5 * (double)long_words &&
 		    (p.lang < 0 || tot[g] > tot[p.lang]))
 			p.lang = g;
-	for (bi = 0; bi < p.n; bi++)
+	for (bi = 0; bi < p.n; bi++) {
 		if (glued_teaser(&p, bi))
 			p.glued++;
+		p.ulined += p.b[bi].ujoin >= ULINE_JOINS;
+	}
 	for (bi = 0; bi < p.n; bi++)
 		p.cut += (size_t)cut_teaser(&p, bi);
 	if (count_copies(&p))
@@ -6718,6 +6746,15 @@ again:
 			k->cls = J_BAD;  /* a longer lead in a list of them */
 		if (k->reason < 0 && k->cls != J_GOOD && tweet_block(&p, bi))
 			k->cls = J_NEAR;  /* quoted prose: its neighbours decide */
+		if (underlined(&p, bi) && ((bi > 0 && underlined(&p, bi - 1)) ||
+					   (bi + 1 < p.n && underlined(&p, bi + 1))))
+			k->cls = J_BAD;  /* html2text's underlined link text, most of the block,
+					  * in a run of such blocks ("# What_S.A._is_Watching",
+					  * "***_Plenty_of_tamal_parties_happening_in_San_Antonio_
+					  * this_year_–_***", mysanantonio.com, scrapinghub
+					  * benchmark): jusText's link density.  One alone amid
+					  * the story is a link to another ("مصر_تحظر_تصدير_
+					  * الكحول_والكمامات_الطبية", sputniknews.com). */
 	}
 	mark_tables(&p);
 	/* a run of near-good paragraphs that end their sentences is prose, however

@@ -6543,6 +6543,154 @@ static void test_teaser_over_title(void)
 		     "By Sandee LaMotte, CNN");
 }
 
+/* html2text prints a link's text underlined, its words joined by "_": a run of blocks
+ * that are mostly such text is a menu or a list of teasers, not the article's
+ * ("# What_S.A._is_Watching", "[Where_to_find_Christmas_light_displays_in_the_San_Antonio
+ * area_this week_-_Photo]", mysanantonio.com by html2text, scrapinghub benchmark, the
+ * page cut short). */
+static void test_underlined_links(void)
+{
+	static const char *const lines[] = {
+		"                # Horoscope",
+		"                # Movies_&_TV",
+		"                # Music_&_Stage",
+		"                # Arts_&_Culture",
+		"                # Guide_to_San_Antonio",
+		"                # Readers'_Choice",
+		"                # Photos_at_S.A._Parties",
+		"",
+		"            [Where_to_find_Christmas_light_displays_in_the_San_Antonio_area_this",
+		"            week_-_Photo]",
+		"            ***_Where_to_find_Christmas_light_displays_in_the_San_Antonio_area",
+		"            ***",
+		"            [Now_streaming:_‘It_Chapter_Two’_on_digital_Tuesday_-_Photo]",
+		"            ***_Now_streaming:_‘It_Chapter_Two’_on_digital_Tuesday_***",
+		"            [Work_by_a_San_Antonio_artist_to_be_featured_in_upcoming_Netflix",
+		"            Selena_series_-_Photo]",
+		"            ***_Work_by_a_San_Antonio_artist_to_be_featured_in_upcoming_Netflix",
+		"            ***",
+		"            [Photos:_Metalachi_fans_rock_out_at_San_Antonio's_Paper_Tiger_-",
+		"            Photo]",
+		"            ***_Photos:_Metalachi_fans_rock_out_at_San_Antonio's_Paper_Tiger_***",
+		"    *",
+		"    * Style",
+		"                # Bridal_Ideas",
+		"                # Travel_&_Outdoors",
+		"                # Destinations",
+		"                # Health_&_Family",
+		"                # Senior_Living",
+		"                # Home_&_Garden",
+		"                # Holidays",
+		"                # Trends_&_Style",
+		"                # Beauty_and_Fashion_Tips",
+		"                # Better_Living_Tips",
+		"                # Parenting",
+		"                # Pets",
+		"                # Green_Living",
+		"",
+		"            [Downtown_San_Antonio_park_will_become_'Fantasyland'_for_the",
+		"            holidays_-_Photo]",
+		"            ***_Downtown_San_Antonio_park_will_become_'Fantasyland'_for_the_***",
+		"            [8_Instagram_accounts_San_Antonio_foodies_need_to_follow_-_Photo]",
+		"            ***_8_Instagram_accounts_San_Antonio_foodies_need_to_follow_***",
+		"            ['The_Office'_bar_crawl_is_back_in_San_Antonio_–_and_we_have_costume",
+		"            ideas_-_Photo]",
+		"            ***_'The_Office'_bar_crawl_is_back_in_San_Antonio_–_and_we_have_***",
+		"            [San_Antonio_couple_works_with_local_organization_for_a_puppy",
+		"            cuddling_session_at_their_wedding_-_Photo]",
+		"            ***_San_Antonio_couple_works_with_local_organization_for_a_puppy_***",
+		"    *",
+		"    * Opinion",
+		"                # Editorials",
+		"                # Commentary",
+		"                # Letters_to_the_Editor",
+		"                # Columnists",
+		"                # Editorial_Cartoons",
+		"                # Josh_Brodesky",
+		"                # O._Ricardo_Pimentel",
+		"                # Maria_Anglin",
+		"",
+		"            [Your_Turn:_Nov._20_-_Photo]",
+		"            ***_Your_Turn:_Nov._20_***",
+		"            [Opinon:_Texas_veterans_benefit_from_Trump’s_VA_reforms_-_Photo]",
+		"            ***_Opinon:_Texas_veterans_benefit_from_Trump’s_VA_reforms_***",
+		"            [Opinion:_Trump_against_the_professionals_-_Photo]",
+		"            ***_Opinion:_Trump_against_the_professionals_***",
+		"            [Opinion:_Stephen_Miller’s_sinister_syllabus_-_Photo]",
+		"            ***_Opinion:_Stephen_Miller’s_sinister_syllabus_***",
+		"    *",
+		"    * Cars",
+		"                # Car_Tips_and_Help",
+		"                # News_&_Reviews",
+		"                # Vehicle_Search",
+		"                # Car_Features",
+		"                # Latest_Car_Reviews",
+		"",
+		"            [Subaru’s_Outback_wagon_gets_a_makeover_for_2020;_new_turbocharged",
+		"            engine_offered_-_Photo]",
+		"            ***_Subaru’s_Outback_wagon_gets_a_makeover_for_2020;_new_***",
+		"            [Nissan’s_Armada_offers_luxury_and_utility_in_a_big_family_vehicle",
+		"            with_room_for_eight_-_Photo]",
+		"            ***_Nissan’s_Armada_offers_luxury_and_utility_in_a_big_family_***",
+		"    *",
+		"",
+		"MenuSections",
+		"",
+		"",
+		"",
+		"",
+		"[print header logo] https://www.mysanantonio.com/sports/article/LeBron-sets-",
+		"triple-double-mark-Lakers-hold-off-14848253.php",
+		"****** LeBron sets triple-double mark, Lakers hold off OKC 112-107 ******",
+		"Greg Beacham, Ap Sports Writer",
+		" Updated  1:33 am CST, Wednesday, November 20, 2019",
+		"",
+		"LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.",
+		"They are only a side effect of the consistent, brilliant all-around play he has",
+		"been dishing out for 17 NBA seasons, with no slowdown in sight.",
+		"Triple-doubles also don’t mean much to LeBron without wins attached to them, so",
+		"James was pleased when his latest statistical superlative occurred during yet",
+		"another successful night for the surging Los Angeles Lakers.",
+		"James became the first player in NBA history to record a triple-double against",
+		"every team in the league, and Anthony Davis scored 34 points during the Lakers’",
+		"fifth straight victory, 112-107 over the Oklahoma City Thunder on Tuesday night.",
+		"James finished with 25 points, 11 rebounds and 10 assists to post a triple-",
+		"double against his 30th opponent for the NBA-leading Lakers, who have won 12 of",
+		"13 after a perfect four-game homestand. James was more surprised than thrilled",
+		"by his latest statistical achievement, particularly while a different statistic",
+		"glared at him from the box score.",
+		"",
+		"",
+		"“Coach (Frank) Vogel came in here and said, 'Congratulations,' and I thought he",
+		"was joking about my seven turnovers,” James said. “I really don't know what to",
+		"think about it. I just think it's a pretty cool stat to know, and I'm glad it",
+		"happened in a win.”",
+		"    * [Los Angeles Lakers' LeBron James dunks during the first half of the",
+		"      team's NBA basketball game against the Oklahoma City Thunder on Tuesday,",
+		"      Nov. 19, 2019, in Los Angeles. Photo: Ringo H.W. Chiu, AP / Copyright 2019",
+		"      Associated Press. All rights reserved.]",
+		"      Los Angeles Lakers' LeBron James dunks during the first half of the team's",
+		"      NBA basketball game against the Oklahoma City Thunder on Tuesday, Nov. 19,",
+		"      2019, in Los Angeles.",
+		"      Los Angeles Lakers' LeBron James dunks during the first half of the team's",
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i, j;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "LeBron sets triple-double mark, Lakers hold off OKC 112-107");
+	for (i = 0; i < a.n_sections; i++)
+		for (j = 0; j < a.sections[i].n_paragraphs; j++)
+			CHECK(!strstr(a.sections[i].paragraphs[j].text, "San_Antonio"));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6816,6 +6964,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_underlined_links();
 	test_teaser_over_title();
 	test_labels_over_values();
 	test_author_over_title();
