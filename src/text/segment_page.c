@@ -3204,6 +3204,33 @@ static int names_joined(const char *t, size_t len)
 	return words_in(t + k + n, len - k - n) <= JOINED_REST_WORDS;
 }
 
+#define AGENCY_LEAD_WORDS 3  /* words of the story after an agency's dateline */
+
+/* At t, of len bytes, a bracket closed and a dash, then the story: the agency's
+ * dateline that opens the first sentence ("LOS ANGELES (AP) — To LeBron James,
+ * triple-doubles are not a goal.", an AP story on mysanantonio.com, scrapinghub
+ * benchmark), not a name's credit. */
+static int agency_lead(const char *t, size_t len)
+{
+	const char *c = memchr(t, ')', len);
+	size_t i;
+
+	if (!c)
+		return 0;
+	i = (size_t)(c - t) + 1;
+	while (i < len && t[i] == ' ')
+		i++;
+	if (len - i >= 3 && (!memcmp(t + i, "\xe2\x80\x94", 3) || !memcmp(t + i, "\xe2\x80\x93", 3)))
+		i += 3;
+	else if (i < len && t[i] == '-')
+		i++;
+	else
+		return 0;
+	while (i < len && t[i] == ' ')
+		i++;
+	return i < len && words_in(t + i, len - i) >= AGENCY_LEAD_WORDS;
+}
+
 /* A line that is an author's name alone, or a name then a handle, an aside or a
  * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
  * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
@@ -3245,6 +3272,8 @@ static int name_line(const char *t, size_t len, unsigned stops)
 	}
 	if (!rl)
 		return 1;
+	if (*r == '(' && agency_lead(r, rl))
+		return 0;
 	if (*r == '@' || *r == '(')
 		return 2;
 	if (names_joined(r, rl) && !has_any(t, len, w_footer) && !has_any(t, len, w_cookie))

@@ -6691,6 +6691,115 @@ static void test_underlined_links(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* An agency's dateline opens the first sentence: "LOS ANGELES (AP) — To LeBron
+ * James, triple-doubles are not a goal." under the byline and the date is the story's,
+ * not a name with its credit (an AP story on mysanantonio.com by html2text, scrapinghub
+ * benchmark, the page cut short). */
+static void test_agency_lead(void)
+{
+	static const char *const lines[] = {
+		"            ***_Open_houses_around_San_Antonio_***",
+		"            [Beloved_San_Antonio_tradition_better_than_ever_before_-_Photo]",
+		"            ***_Beloved_San_Antonio_tradition_better_than_ever_before_***",
+		"    *",
+		"    * ExpressNews.com",
+		"    *",
+		"",
+		"MenuSections",
+		"",
+		"",
+		"",
+		"",
+		"[print header logo] https://www.mysanantonio.com/sports/article/LeBron-sets-",
+		"triple-double-mark-Lakers-hold-off-14848253.php",
+		"****** LeBron sets triple-double mark, Lakers hold off OKC 112-107 ******",
+		"Greg Beacham, Ap Sports Writer",
+		" Updated  1:33 am CST, Wednesday, November 20, 2019",
+		"",
+		"LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.",
+		"They are only a side effect of the consistent, brilliant all-around play he has",
+		"been dishing out for 17 NBA seasons, with no slowdown in sight.",
+		"Triple-doubles also don’t mean much to LeBron without wins attached to them, so",
+		"James was pleased when his latest statistical superlative occurred during yet",
+		"another successful night for the surging Los Angeles Lakers.",
+		"James became the first player in NBA history to record a triple-double against",
+		"every team in the league, and Anthony Davis scored 34 points during the Lakers’",
+		"fifth straight victory, 112-107 over the Oklahoma City Thunder on Tuesday night.",
+		"James finished with 25 points, 11 rebounds and 10 assists to post a triple-",
+		"double against his 30th opponent for the NBA-leading Lakers, who have won 12 of",
+		"13 after a perfect four-game homestand. James was more surprised than thrilled",
+		"by his latest statistical achievement, particularly while a different statistic",
+		"glared at him from the box score.",
+		"",
+		"",
+		"“Coach (Frank) Vogel came in here and said, 'Congratulations,' and I thought he",
+		"was joking about my seven turnovers,” James said. “I really don't know what to",
+		"think about it. I just think it's a pretty cool stat to know, and I'm glad it",
+		"happened in a win.”",
+		"    * [Los Angeles Lakers' LeBron James dunks during the first half of the",
+		"      team's NBA basketball game against the Oklahoma City Thunder on Tuesday,",
+		"      Nov. 19, 2019, in Los Angeles. Photo: Ringo H.W. Chiu, AP / Copyright 2019",
+		"      Associated Press. All rights reserved.]",
+		"      Los Angeles Lakers' LeBron James dunks during the first half of the team's",
+		"      NBA basketball game against the Oklahoma City Thunder on Tuesday, Nov. 19,",
+		"      2019, in Los Angeles.",
+		"      Los Angeles Lakers' LeBron James dunks during the first half of the team's",
+		"      NBA basketball game against the Oklahoma City Thunder on Tuesday, Nov. 19,",
+		"      2019, in Los Angeles.",
+		"         Photo: Ringo H.W. Chiu, AP",
+		"    * [photo]",
+		"  Photo: Ringo H.W. Chiu, AP",
+		"Image 1 of / 4",
+		"Caption",
+		"Close",
+		"Image  1  of  4",
+		"Los Angeles Lakers' LeBron James dunks during the first half of the team's NBA",
+		"basketball game against the Oklahoma City Thunder on Tuesday, Nov. 19, 2019, in",
+		"Los Angeles.",
+		"Los Angeles Lakers' LeBron James dunks during the first half of the team's NBA",
+		"basketball game against the Oklahoma City Thunder on Tuesday, Nov. 19, 2019, in",
+		"Los Angeles.",
+		"   Photo: Ringo H.W. Chiu, AP",
+		"LeBron sets triple-double mark, Lakers hold off OKC 112-107",
+		"1  /  4",
+		"Back to Gallery",
+		"James has five triple-doubles in the Lakers’ last 10 games, getting four in",
+		"victories. There’s a reason for this spree: Although James has constantly filled",
+		"the stat sheet since he joined the league in 2003, he is leading the NBA this",
+		"season with 11.1 assists per game, nearly four more than his career average. He",
+		"has at least 10 assists in six consecutive games, the longest streak of his",
+		"career.",
+		"Vogel has put the ball in James’ hands constantly on offense, and his playmaking",
+		"acumen has grown along with his chemistry with Davis, as they demonstrated",
+		"repeatedly against the Thunder. Seven of LeBron’s assists came on baskets by",
+		"Davis.",
+		"“Amazing,” Davis said. “To be able to do that against every team is something",
+		"special. I mean, (it’s) trippy that he’s been playing for a long time, so it was",
+		"a matter of time before it happened, but just a tribute to all his hard work.”",
+		"James is fifth in NBA history with 86 triple-doubles, but the four players in",
+		"front of him — Oscar Robertson, Russell Westbrook, Lakers great Magic Johnson",
+		"and Lakers assistant coach Jason Kidd — hadn’t done it against 30 teams. Kidd,",
+	};
+	struct page p;
+	struct sahifa_article a;
+	long lead = 0;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(lines); i++) {
+		if (!lead && !strncmp(lines[i], "LOS ANGELES", 11))
+			lead = p.line + 1;
+		put(&p, lines[i]);
+	}
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("byline", a.byline, "Greg Beacham, Ap Sports Writer");
+	CHECK(removed_at(&a, lead) == NULL);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -6964,6 +7073,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_agency_lead();
 	test_underlined_links();
 	test_teaser_over_title();
 	test_labels_over_values();
