@@ -1498,7 +1498,7 @@ static int ends_sentence(const struct seg_line *h)
  * that writes every sentence as its own paragraph ends most of them so, where a full
  * stop is what ends_sentence reads.  Headlines end so too; this is for prose tests.
  * The full stops that ends_sentence does not read (sahifa_script_full_stop: "।",
- * "။") end it too. */
+ * "။"; the ideographic "。") end it too. */
 static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 {
 	const struct seg_line *last = &s->lines[k->head + s->lines[k->head].nlines - 1];
@@ -1513,7 +1513,7 @@ static int ends_exclaim(const struct seg_state *s, const struct blk *k)
 			i--;
 		seg_utf8_next(t + i, e - i, &c);
 		if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
-		    sahifa_script_full_stop(c))
+		    c == 0x3002 || sahifa_script_full_stop(c))
 			return 1;
 		if (!(is_space_ascii(c) || c == '"' || c == '\'' || c == ')' || c == ']' ||
 		      c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A || c == 0xFE0F ||
@@ -7455,10 +7455,12 @@ span:
 		if (bi >= body && bi < best_e) {
 			if (k->reason >= 0)
 				drop_block(&p, bi);
-			else if (k->cls == J_SHORT && k->words <= 3 && !ends_sentence(h) &&
+			else if (k->cls == J_SHORT && k->words <= 3 && !ends_prose(s, k) &&
 				 ((bi + 1 < best_e && p.b[bi + 1].cls == J_SHORT &&
 				   p.b[bi + 1].words <= 3) ||
 				  (bi > body && p.b[bi - 1].cls == J_SHORT && p.b[bi - 1].words <= 3))) {
+				/* (a sentence is none: "人人有权享有生命、自由和人身安全。" under
+				 * "第三条", one word between spaces, udhr's Chinese by w3m) */
 				k->reason = SAHIFA_REASON_MENU;
 				k->detail = D_MENU;
 				drop_block(&p, bi);
