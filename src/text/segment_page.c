@@ -1727,6 +1727,7 @@ static const char *const w_caption_tail[] = { "credit:", "credits:", "(photo", "
 					      "photo/", NULL };
 
 static int starts_ci(const char *t, size_t len, const char *p);
+static int starts_any(const char *t, size_t len, const char *const *list);
 static size_t block_joined(const struct page *p, size_t bi, char *out, size_t size);
 
 /* ASCII case-insensitive: the last place of phrase in t[0, len), or SIZE_MAX. */
@@ -1966,7 +1967,7 @@ static int lynx_reference(const char *t, size_t len)
 {
 	static const char *const schemes[] = { "http:", "https:", "file:", "mailto:", "ftp:",
 					       "javascript:", "tel:", NULL };
-	size_t i = 0, d, k;
+	size_t i = 0, d;
 
 	while (i < len && t[i] == ' ')
 		i++;
@@ -1974,10 +1975,7 @@ static int lynx_reference(const char *t, size_t len)
 		;
 	if (i == d || i + 2 >= len || t[i] != '.' || t[i + 1] != ' ')
 		return 0;
-	for (k = 0; schemes[k]; k++)
-		if (starts_ci(t + i + 2, len - i - 2, schemes[k]))
-			return 1;
-	return 0;
+	return starts_any(t + i + 2, len - i - 2, schemes);
 }
 
 static void shape_reason(struct page *p, struct blk *k)
@@ -2475,6 +2473,15 @@ static int starts_ci(const char *t, size_t len, const char *p)
 			return 0;
 	}
 	return 1;
+}
+
+/* t opens with a phrase of list (ASCII, lower case; t in any case). */
+static int starts_any(const char *t, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (starts_ci(t, len, *list))
+			return 1;
+	return 0;
 }
 
 /* A letter of the Arabic script starts here (lead bytes of U+0600..U+06FF). */
@@ -3451,12 +3458,7 @@ static const char *const name_roles[] = { "staff", "business", "senior", "contri
 /* A word of name_roles starts at t. */
 static int starts_role(const char *t, size_t len)
 {
-	size_t k;
-
-	for (k = 0; name_roles[k]; k++)
-		if (starts_ci(t, len, name_roles[k]))
-			return 1;
-	return 0;
+	return starts_any(t, len, name_roles);
 }
 
 /* Words that end an author's role: "BuzzFeed News Reporter", "AP National Political
@@ -4975,16 +4977,6 @@ static int teaser_over_title(struct page *p, size_t bi)
 static const char *const w_click[] = { "click ", "cliquez ", "haga clic ", "haz clic ",
 				       "klicken sie ", "clicca ", NULL };
 
-static int click_line(const char *t, size_t len)
-{
-	size_t i;
-
-	for (i = 0; w_click[i]; i++)
-		if (starts_ci(t, len, w_click[i]))
-			return 1;
-	return 0;
-}
-
 static int can_title(const struct page *p, size_t bi)
 {
 	const struct blk *k = &p->b[bi];
@@ -5023,7 +5015,7 @@ static int can_title(const struct page *p, size_t bi)
 		      has_any(t, len, w_related) ||
 		      has_any(t, len, w_ad) || has_ascii_ci(t, len, "sponsor") ||
 		      has_ascii_ci(t, len, "promoted"))) ||
-		    (k->words <= 3 && starts_ci(t, len, "follow ")) || click_line(t, len))
+		    (k->words <= 3 && starts_ci(t, len, "follow ")) || starts_any(t, len, w_click))
 			return 0;  /* (a social widget's label: "Follow CNN Business",
 				    * "Follow Koha.net") */
 		/* the page's furniture: a nested menu's or a form's glyph, pictures'
