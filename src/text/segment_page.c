@@ -1204,6 +1204,17 @@ static int under_letter(unsigned char c)
 	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
+/* The underscores of t[b, e) between two letters or digits. */
+static uint32_t underscore_joins(const unsigned char *t, size_t b, size_t e)
+{
+	uint32_t n = 0;
+	size_t i;
+
+	for (i = b + 1; i + 1 < e; i++)
+		n += t[i] == '_' && under_letter(t[i - 1]) && under_letter(t[i + 1]);
+	return n;
+}
+
 static void scan_block(struct page *p, struct blk *k)
 {
 	struct seg_state *s = p->s;
@@ -1225,9 +1236,7 @@ static void scan_block(struct page *p, struct blk *k)
 		uint32_t c = 0;
 
 		k->chars += columns(t, l->b, l->e);
-		for (i = l->b + 1; i + 1 < l->e; i++)
-			k->ujoin += t[i] == '_' && under_letter(t[i - 1]) && under_letter(t[i + 1]);
-		i = l->b;
+		k->ujoin += underscore_joins(t, l->b, l->e);
 		if (p->md) {
 			/* a link's address is no text: "[text](url)" is its text's length */
 			uint32_t before = md.urls;
@@ -4765,9 +4774,8 @@ static int deck_under(struct page *p, size_t bi)
 	const struct seg_line *h;
 	char date[16];
 
-	if (bi == 0 || p->b[bi].words < DECK_MIN_WORDS || p->b[bi - 1].words < 4 ||
-	    p->b[bi - 1].marks || !can_title(p, bi - 1) ||
-	    byline_kind(p, bi - 1, date) || in_teaser_list(p, bi - 1))
+	if (bi == 0 || p->b[bi].words < DECK_MIN_WORDS || p->b[bi - 1].marks ||
+	    !title_shaped(p, bi - 1) || byline_kind(p, bi - 1, date) || in_teaser_list(p, bi - 1))
 		return 0;
 	h = &p->s->lines[p->b[bi - 1].head];
 	if (caps_label(p->s->text + h->b, h->e - h->b))
@@ -4930,7 +4938,7 @@ static int title_cased(const char *t, size_t len)
 #define CENTRED_SLACK 4   /* columns its two margins may differ by */
 
 /* Line li is set in the middle of a hard-wrapped text, as elinks sets a heading that
- * the page centres (" Las listas de espera se agravan" twenty-four columns in,
+ * the page centres ("Las listas de espera se agravan" twenty-four columns in,
  * elpais.com; bbc.co.uk's Chinese title): as many columns before it as after it, up to
  * the wrap width. */
 static int centred(const struct seg_state *s, size_t li)
