@@ -5108,10 +5108,10 @@ static const char *const w_comment_verbs[] = { "comentar", "comente", "commenter
  * alone is also under an embedded post: bbc.co.uk, scrapinghub benchmark.) */
 static const char *const w_reply[] = { "reply", "répondre", "antworten", "responder",
 				       "rispondi", "yanıtla", "رد", "پاسخ", NULL };
-static const char *const w_reply_bar[] = { "reply", "report", "like", "répondre", "alerter",
-					   "signaler", "antworten", "melden", "responder",
-					   "denunciar", "rispondi", "segnala", "yanıtla", "رد",
-					   "إبلاغ", "پاسخ", NULL };
+/* the other buttons beside it */
+static const char *const w_comment_buttons[] = { "report", "like", "alerter", "signaler",
+						 "melden", "denunciar", "segnala", "إبلاغ",
+						 NULL };
 #define REPLY_BAR_WORDS 3
 
 static int reply_bar(const char *t, size_t len)
@@ -5130,9 +5130,12 @@ static int reply_bar(const char *t, size_t len)
 			i += 2;
 			continue;
 		}
-		if (!word_in(t + i, len - i, w_reply_bar) || ++words > REPLY_BAR_WORDS)
+		if (word_in(t + i, len - i, w_reply))
+			reply = 1;
+		else if (!word_in(t + i, len - i, w_comment_buttons))
 			return 0;
-		reply |= word_in(t + i, len - i, w_reply);
+		if (++words > REPLY_BAR_WORDS)
+			return 0;
 		for (n = i; n < len && t[n] != ' '; n++)
 			;
 		i = n;
@@ -5158,12 +5161,10 @@ static int comment_header(const struct page *p, size_t bi)
 	if (len > 6 && (!memcmp(t + len - 5, "said:", 5) || !memcmp(t + len - 6, "wrote:", 6)) &&
 	    has_digit(t, len))
 		return 1;
-	if (t[0] >= '0' && t[0] <= '9' && (has_ascii_ci(t, len, " thoughts on") ||
-					   has_ascii_ci(t, len, " responses to") ||
-					   has_ascii_ci(t, len, " comments")))
-		return 1;
-	/* a count of them: "160 commentaires", "12 Kommentare" */
-	if (t[0] >= '0' && t[0] <= '9' && p->b[bi].words <= 2 && has_any(t, len, w_comments))
+	/* a count of them: "6 thoughts on ...", "12 comments", "160 commentaires" */
+	if (t[0] >= '0' && t[0] <= '9' &&
+	    (has_ascii_ci(t, len, " thoughts on") || has_ascii_ci(t, len, " responses to") ||
+	     has_ascii_ci(t, len, " comments") || (p->b[bi].words <= 2 && has_any(t, len, w_comments))))
 		return 1;
 	if (reply_bar(t, len))
 		return 1;
@@ -5735,15 +5736,14 @@ static int meta_under(struct page *p, size_t bi)
 		char buf[BYLINE_BUF];
 		size_t n;
 		const struct seg_line *h = &p->s->lines[p->b[j].head];
+		int by = by_label(p->s->text + h->b, h->e - h->b);
 
 		if (h->nlines == 1 && j + 1 < p->n && p->b[j + 1].words <= LABEL_VALUE_WORDS &&
-		    (by_label(p->s->text + h->b, h->e - h->b) ||
-		     date_label(p->s->text + h->b, h->e - h->b))) {
+		    (by || date_label(p->s->text + h->b, h->e - h->b))) {
 			/* a label on its line, its value on the next ("Author:" / "The
 			 * Water Coolest" / "Publish date:" / "Nov 18, 2019", thewatercoolest.com
 			 * as a DOM's text, scrapinghub benchmark) */
-			if (by_label(p->s->text + h->b, h->e - h->b))
-				m |= META_AUTHOR;
+			m |= by ? META_AUTHOR : 0;
 			last++;
 			continue;
 		}
