@@ -849,6 +849,8 @@ struct page {
 	double own_share;       /* the share of those words in the page's longer blocks */
 	int md;                 /* Markdown (markdown_page): its links' markup is read */
 	size_t ulined;          /* blocks with ULINE_JOINS of ujoin at least */
+	size_t labels;          /* label_between's blocks, counted before the headline is
+				 * looked for (list_label) */
 };
 
 #define ULINE_JOINS 2   /* underscores between letters of a block of underlined link text */
@@ -5714,6 +5716,31 @@ static int amid_labels(const struct page *p, size_t bi)
 	return above && below && above + below + 1 >= LABEL_RUN;
 }
 
+/* Block j is a label between a line of a title's shape and its copy: a line of a few
+ * words, no sentence ("AUTO NEWS" or "FEATURES" between the two copies of each
+ * title in "MORE STORIES LIKE THIS ONE", autoindustriya.com by w3m, scrapinghub
+ * benchmark). */
+#define LIST_LABEL_WORDS 3
+static int label_between(struct page *p, size_t j)
+{
+	const struct seg_line *h = &p->s->lines[p->b[j].head];
+
+	return j > 0 && j + 1 < p->n && p->b[j].words && p->b[j].words <= LIST_LABEL_WORDS &&
+	       h->nlines == 1 && !p->b[j].sentences && !ends_sentence(h) &&
+	       !placeholder_line((const unsigned char *)p->s->text + h->b, h->e - h->b) &&
+	       same_block(p, j - 1, j + 1) && title_shaped(p, j - 1);
+}
+
+/* Block j is such a label on a page that prints LIST_LABELS_MIN of them: a list of
+ * stories, each title printed over its label and again under it, with its date.  (The
+ * picture's name under a title, "[gif]", is no label; an author's name under each title
+ * of a list of an author's stories is printed once.) */
+#define LIST_LABELS_MIN 3
+static int list_label(struct page *p, size_t j)
+{
+	return p->labels >= LIST_LABELS_MIN && label_between(p, j);
+}
+
 /* What the three blocks under bi say of it: META_AUTHOR when one is an author's line
  * ("By Ana Sandoiu", "Alex Perry 1 day ago"), META_DATE when one gives a date
  * ("Published Thursday 27 July 2017"); both, an article's header. */
@@ -5747,6 +5774,8 @@ static int meta_under(struct page *p, size_t bi)
 			last++;
 			continue;
 		}
+		if (list_label(p, j))
+			continue;
 		if ((kind = byline_kind(p, j, date)) != 0) {
 			m |= date[0] ? META_DATE : 0;
 			m |= kind == 1 && date[0] ? 0 : META_AUTHOR;
@@ -7015,6 +7044,8 @@ span:
 	for (bi = 0; bi + 1 < p.n; bi++)
 		twice += p.b[bi].words >= 4 && same_block(&p, bi, bi + 1);
 	md_title = md_top_heading(&p);
+	for (bi = 1; bi + 1 < p.n; bi++)
+		p.labels += label_between(&p, bi);
 	/* the headline: title-like, before the body, echoed by the page or the body */
 	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
@@ -7068,8 +7099,15 @@ span:
 			    before * (copy_near(&p, bi, 1) ? DEEP_COPY_SHARE : DEEP_SHARE) > all)
 				continue;
 		}
-		if (under_by_label(&p, bi) || amid_labels(&p, bi) || teaser_over_title(&p, bi))
-			continue;
+		if (under_by_label(&p, bi) || amid_labels(&p, bi) || teaser_over_title(&p, bi) ||
+		    (bi + 2 < p.n && list_label(&p, bi + 1) && same_block(&p, bi, bi + 2) &&
+		     !(meta_under(&p, bi + 2) & META_AUTHOR)) ||
+		    (bi >= 2 && list_label(&p, bi - 1) && same_block(&p, bi - 2, bi) &&
+		     !(meta & META_AUTHOR)))
+			continue;  /* a story of the list, either copy; the page's own title
+				    * may be printed so too, its author under the copy ("The
+				    * Early Reviews For Google's Stadia ..." / "STREAM BIG" /
+				    * its copy / "[IMG] Dallas Robinson", forbes.com by links) */
 		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
