@@ -2716,6 +2716,9 @@ static size_t byline_text(const char *t, size_t len, char *out)
 					  !memcmp(t + i, "\xe2\x97\xa6", 3)))
 			i += 3;  /* "•", and w3m's "□" and "◦" of lists inside a list ("□ Par
 				  * Bertille Bayart, Marie Visot", lefigaro.fr) */
+		else if (len - i >= 2 && !memcmp(t + i, "\xc2\xa0", 2))
+			i += 2;  /* elinks's no-break space after its bullet ("•\u00a0[24]Tanza
+				  * Loudenback, [25]Business Insider", businessinsider.de) */
 		else if (t[i] == 'o' && i >= 2 && t[i - 1] == ' ' && i + 1 < len && t[i + 1] == ' ')
 			i++;  /* html2text's "o" of such a list, set in ("    *     o Par
 			       * Bertille_Bayart, Marie_Visot") */
@@ -5716,6 +5719,15 @@ static int amid_labels(const struct page *p, size_t bi)
 	return above && below && above + below + 1 >= LABEL_RUN;
 }
 
+/* t[0..len) names someone, then, after a comma, the name[0..n) alone on the line over
+ * it: the author and the outlet ("Business Insider" over "Tanza Loudenback, Business
+ * Insider", businessinsider.de by elinks, scrapinghub benchmark). */
+static int names_then(const char *t, size_t len, const char *name, size_t n)
+{
+	return n && len > n + 2 && !memcmp(t + len - n, name, n) && t[len - n - 2] == ',' &&
+	       t[len - n - 1] == ' ';
+}
+
 /* Block j is a label between a line of a title's shape and its copy: a line of a few
  * words, no sentence ("AUTO NEWS" or "FEATURES" between the two copies of each
  * title in "MORE STORIES LIKE THIS ONE", autoindustriya.com by w3m, scrapinghub
@@ -7289,8 +7301,17 @@ span:
 					char d2[16];
 
 					if ((nn && name_line(nb, nn, page_stops(&p)) == 2) ||
-					    byline_kind(&p, j, d2) == 2)
+					    byline_kind(&p, j, d2) == 2 || names_then(nb, nn, buf, bn))
 						nl = 0;
+				}
+				for (j = bi; !nl && j > 0 && bi - j < 2; j--) {
+					char ob[BYLINE_BUF];
+					size_t on = block_byline_text(s, p.b[j - 1].head, ob);
+
+					if (names_then(buf, bn, ob, on) &&
+					    name_line(buf, bn - on - 2, page_stops(&p)) == 1)
+						nl = 2;  /* the author, then the outlet named
+							  * over the line */
 				}
 				if (nl == 1 && site_name(s, buf, bn))
 					nl = 0;  /* the site's own name: no author */

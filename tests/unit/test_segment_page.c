@@ -7217,13 +7217,93 @@ static void test_han_full_stop(void)
 	sahifa_buf_release(&p.b);
 }
 
+#define EL_ITEM "     \xe2\x80\xa2\xc2\xa0"  /* elinks' bullet, a no-break space after it */
+
+/* The author's name, then the outlet named alone on the line over it, both under the
+ * title, each line an item of elinks's list ("[23]Business Insider" over "• [24]Tanza
+ * Loudenback, [25]Business Insider", businessinsider.de by elinks, scrapinghub
+ * benchmark; the story cut short). */
+static void test_author_then_outlet(void)
+{
+	static const char *const lines[] = {
+		"",
+		EL_ITEM "[11]Trending",
+		EL_ITEM "[12]Wirtschaft",
+		EL_ITEM "[13]Tech",
+		EL_ITEM "[14]Politik",
+		EL_ITEM "[15]Strategy",
+		EL_ITEM "[16]Wissenschaft",
+		EL_ITEM "[17]Video",
+		EL_ITEM "[18]Alles",
+		"",
+		"   [19]×",
+		"",
+		"   von",
+		"   [20]_____________________",
+		"   an",
+		"   [21]_____________________",
+		"   [22][\xc2\xa0" "Senden\xc2\xa0" "]",
+		"   Der Artikel wurde versandt.",
+		"",
+		"  How to retire early so you can work, travel, and relax on your own schedule",
+		"",
+		"   [23]Business Insider",
+		"",
+		EL_ITEM "[24]Tanza Loudenback, [25]Business Insider",
+		"",
+		EL_ITEM "13.11.2019, 23:06",
+		"",
+		EL_ITEM "[26]facebook",
+		EL_ITEM "[27]linkedin",
+		EL_ITEM "[28]twitter",
+		EL_ITEM "[29]email",
+		EL_ITEM "[30]print",
+		"",
+		"   [31]how to retire earlyThe road to retiring early isn't easy.Kathrin",
+		"   Ziegler/Getty",
+		"",
+		EL_ITEM "[32]Retiring early takes time and incredible discipline.",
+		EL_ITEM "If you're planning to [33]retire early, you should aim to have at",
+		"       least 25 to 30 times your estimated annual expenses saved or invested,",
+		"       though that number may be lower or higher depending on the lifestyle",
+		"       you envision.",
+		EL_ITEM "Depending on how much you plan to spend annually, you'll generally",
+		"       fall into one of three [34]FIRE\xc2\xa0" "(financial independence, retire early)",
+		"       categories: FIRE, leanFIRE, and fatFIRE.",
+		EL_ITEM "To achieve your target number, live below your means, [35]increase",
+		"       your income, and [36]max out your retirement accounts.\xc2\xa0" "",
+		EL_ITEM "You should also aim to pay off all high-interest debt before retiring,",
+		"       which may include [37]paying off your mortgage early. And don't forget",
+		"       to make a backup plan.",
+		EL_ITEM "[38]Visit Business Insider's homepage for more stories.",
+		"",
+		"   The road to retiring early isn't easy. It takes time and incredible",
+		"   discipline to earn, save, and invest as much as you possibly can.",
+		"",
+		"   That said, [39]early retirement comes in various shapes and sizes and what",
+		"   it looks like to you will determine exactly [40]what you need to do to get",
+		"   there. In general, here are the steps you can take:",
+		"",
+		"How to retire early",
+		"",
+		"  1. Define early retirement",
+	};
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	check_header(&p, "How to retire early so you can work, travel, and relax on your own schedule",
+		     "Tanza Loudenback, Business Insider");
+}
+
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
  * its title centred, goose3 test page bbc_chinese). */
 static void test_han_title(void)
 {
-#define EL_ITEM "     \xe2\x80\xa2\xc2\xa0"  /* elinks' bullet, a no-break space after it */
 	static const char *const top[] = {
 		"   [8]BBC", "", "浏览协助", "", EL_ITEM "[9]直接前往内部导航", EL_ITEM, "",
 		EL_ITEM "[10]浏览协助", "", "bbc.co.uk navigation", "", EL_ITEM "[11]BBC链接", "",
@@ -7248,7 +7328,6 @@ static void test_han_title(void)
 		"   梁振英的山顶大宅于6月份被揭发存有违章建筑。", "",
 		"   梁振英在选举中还击败了曾是自由党党员的前政务司司长唐英年。", "",
 	};
-#undef EL_ITEM
 	struct page p;
 
 	sahifa_buf_init(&p.b, 0);
@@ -7490,6 +7569,7 @@ int main(void)
 	test_teasers_run();
 	test_scripts_without_spaces();
 	test_han_title();
+	test_author_then_outlet();
 	test_han_full_stop();
 	test_agency_lead();
 	test_underlined_links();
