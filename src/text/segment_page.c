@@ -5492,6 +5492,12 @@ static size_t cut_at_label(struct page *p, size_t from, size_t to)
 
 #define BOX_MAX_BLOCKS 24        /* blocks of a box of links set in mid-story (lynx
 				  * prints a bullet and its link on lines of their own) */
+#define BOX_BEFORE_MAX_BLOCKS 32 /* and of one before the densest run, whose start is
+				  * the story's for sure: six teasers of a picture, a
+				  * kicker and a title each under "Most read in world
+				  * news" (thesun.co.uk by elinks, scrapinghub benchmark).
+				  * After the run, the lists of teasers that follow a story
+				  * with a sentence each read as its going on. */
 #define BOX_ITEM_CHARS 150       /* a teaser line of it */
 #define BOX_LEAD_CHARS 300       /* good prose before the box that makes it the story's */
 
@@ -5532,7 +5538,7 @@ static size_t box_before(struct page *p, size_t from)
 {
 	size_t j, label = SIZE_MAX, start, good = 0;
 
-	for (j = from; j > 0 && from - j < BOX_MAX_BLOCKS; j--) {
+	for (j = from; j > 0 && from - j < BOX_BEFORE_MAX_BLOCKS; j--) {
 		const struct blk *k = &p->b[j - 1];
 
 		if (k->final == J_GOOD)
