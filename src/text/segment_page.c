@@ -7493,7 +7493,10 @@ span:
 		for (bi = at >= 30 ? at - 30 : 0; bi < p.n && bi < body + 10; bi++) {
 			const struct seg_line *h = &s->lines[p.b[bi].head];
 
-			if (p.b[bi].chars <= 100 && h->nlines == 1 &&
+			/* (of a block of several lines, the first: html2text's
+			 * "22/11/2020 - 04:30 - Fonte: Agência Brasil" reads as wrapped
+			 * onto the line under it) */
+			if ((h->nlines > 1 ? h->chars : p.b[bi].chars) <= 100 &&
 			    find_date(s->text + h->b, h->e - h->b, date)) {
 				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
 					goto nomem;

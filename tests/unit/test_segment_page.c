@@ -7480,6 +7480,75 @@ static void test_long_box_before(void)
 }
 
 
+/* A date line that html2text's wrap joins to the line under it: its date, its first
+ * line read alone, is the story's ("22/11/2020 - 04:30 - Fonte: Agência Brasil - Foto:
+ * Cesar Greco/Palmeiras" over the picture's "[Brasileiro: ...]", an Alta Floresta news
+ * site, htmldate benchmark). */
+static void test_joined_date_line(void)
+{
+	static const char *const lines[] = {
+		"[texto_procura       ]buscar",
+		"Alta Floresta - MT, 22 de novembro de 2020. 18:20",
+		"[Português][Inglês][Espanhol][Italiano]",
+		"****** Notícia Exata ******",
+		"[public/images/banners/14032019094223-tNUimEUAhB]",
+		"[public/images/banners/16092020141818-x4rV20PSKw]",
+		"   1. Inicial",
+		"   2. Agronegócios",
+		"   3. Cidades",
+		"   4. Cultura",
+		"   5. Economia",
+		"   6. Educação",
+		"   7. Esporte",
+		"   8. Geral",
+		"   9. Polícia",
+		"  10. Política",
+		"  11. Saúde",
+		"[public/images/banners/14092020094013-bhF7tXUneP]",
+		"[public/images/banners/21082020084555-KcOx0aKUJb]",
+		"*** ESPORTE ***",
+		"****** Brasileiro: Goiás supera Palmeiras com gol no apagar das luzes ******",
+		"22/11/2020 - 04:30 - Fonte: Agência Brasil - Foto: Cesar Greco/Palmeiras",
+		"[Brasileiro: Goiás supera Palmeiras com gol no apagar das luzes]",
+		"    * Compartilhe essa publicação",
+		"Com um gol nos acréscimos do segundo tempo, o Goiás conseguiu arrancar uma",
+		"vitória de 1 a 0 sobre o Palmeiras em jogo válido pela 22ª rodada do Campeonato",
+		"Brasileiro disputado no estádio da Serrinha, em Goiânia.[https://",
+		"agenciabrasil.ebc.com.br/ebc.png?id=1394205&amp;o=node][https://",
+		"agenciabrasil.ebc.com.br/ebc.gif?id=1394205&amp;o=node]",
+		"Mesmo com o importante triunfo, o Goiás permanece na lanterna da competição com",
+		"15 pontos. Já o time paulista perdeu a oportunidade de entrar no G4,",
+		"permanecendo na quinta posição com 34 pontos.",
+		"O único gol da partida saiu apenas aos 47 minutos da etapa final, quando Miguel",
+		"Figueira arriscou de longe para marca um golaço.",
+		"****** Olá, deixe seu comentário. ******",
+		"Você precisa estar logado para enviar comentários.",
+		"CLIQUE_AQUI_PARA_LOGAR",
+		"****** Sidebar ******",
+		"****** Mais Recentes ******",
+		"[MT-208:_acidente_entre_caminhonete_e_moto_deixa_dois_feridos_em_Carlinda]",
+		"******_MT-208:_acidente_entre_caminhonete_e_moto_deixa_dois_feridos_em_Carlinda",
+		"******",
+		"22/11/2020 - 06:29",
+		"[Operação_que_embasa_lista_de_madeira_ilegal_foi_deflagrada_em_MT]",
+		"******_Operação_que_embasa_lista_de_madeira_ilegal_foi_deflagrada_em_MT_******",
+	};
+	struct page p;
+	struct sahifa_article a;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Brasileiro: Goiás supera Palmeiras com gol no apagar das luzes");
+	CHECK_STR("published", a.published, "2020-11-22");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -7753,6 +7822,7 @@ int main(void)
 	test_han_title();
 	test_author_then_outlet();
 	test_long_box_before();
+	test_joined_date_line();
 	test_han_full_stop();
 	test_agency_lead();
 	test_underlined_links();
