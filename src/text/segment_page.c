@@ -287,6 +287,16 @@ static int placeholder_line(const unsigned char *t, size_t len)
 
 /* ---- reflow ---------------------------------------------------------------------- */
 
+/* t[0..len) is one text in brackets, none inside: "[Brasileiro: Goiás supera ...]". */
+static int bracketed_line(const unsigned char *t, size_t len)
+{
+	while (len && t[len - 1] == ' ')
+		len--;
+	return len >= 3 && t[0] == '[' && t[len - 1] == ']' && !memchr(t + 1, '[', len - 2) &&
+	       !memchr(t + 1, ']', len - 2);
+}
+
+
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
 #define WRAP_WIDE_PERCENT 50u    /* of the lines at least REFLOW_MIN_WIDTH wide that end in
@@ -699,6 +709,10 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
+		if (bracketed_line(t + l->b, l->e - l->b) || bracketed_line(t + nx->b, nx->e - nx->b))
+			continue;  /* a picture's alternative text in brackets, whole on its
+				    * line ("[Brasileiro: Goiás supera Palmeiras com gol no
+				    * apagar das luzes]" under the date line, by html2text) */
 		if (placeholder_line(t + l->b, l->e - l->b) || placeholder_line(t + nx->b, nx->e - nx->b))
 			continue;  /* a picture's name in brackets is a line of its own ("[34][gif;
 				    * base64,R0lGOD...]" over "[35]Ed Cara", gizmodo.com by lynx;
