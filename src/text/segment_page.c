@@ -4811,6 +4811,13 @@ static const char *const w_video_label[] = { "just watched", "must watch", "now 
 					     NULL };  /* not "Video" alone: a menu's item */
 
 
+/* The badge a DOM's text prints alone right over a video's title ("close" / "Video" /
+ * "Fox News Flash top entertainment headlines for Nov. 19" under the story's own title
+ * and byline, foxnews.com; "Video" / "Krystal Ball issues warning to Biden supporters",
+ * thehill.com; both scrapinghub benchmark).  Over anything else it is a menu's item,
+ * which no title follows. */
+static const char *const w_video_badge[] = { "video", "videos", NULL };
+
 /* Line a is line b with the player's label "Video" glued on after it. */
 static int video_glued(const struct seg_state *s, size_t a, size_t b)
 {
@@ -4835,6 +4842,10 @@ static int video_title(const struct page *p, size_t bi)
 		if (j != bi && (video_glued(s, p->b[j].head, p->b[bi].head) ||
 				video_glued(s, p->b[bi].head, p->b[j].head)))
 			return 1;
+	if (bi > 0 && s->lines[p->b[bi - 1].head].nlines == 1 &&
+	    line_is(s->text + s->lines[p->b[bi - 1].head].b,
+		    s->lines[p->b[bi - 1].head].e - s->lines[p->b[bi - 1].head].b, w_video_badge))
+		return 1;
 	for (j = 0; j < p->n; j++) {
 		if (j != bi && !same_text(s, p->b[j].head, p->b[bi].head))
 			continue;

@@ -7686,6 +7686,74 @@ static void test_bracketed_line(void)
 }
 
 
+/* A DOM's "Video" badge alone over a line: a video's title, however the story's first
+ * paragraph echoes it ("close" / "Video" / "Fox News Flash top entertainment headlines
+ * for Nov. 19" under the story's title and byline, foxnews.com as a DOM's text,
+ * scrapinghub benchmark; the story cut short). */
+static void test_video_badge(void)
+{
+	static const char *const lines[] = {
+		"Media Relations",
+		"Compliance",
+		"Supplier Diversity",
+		"Other",
+		"Fox Nation",
+		"Fox News Shop",
+		"Fox News Go",
+		"Fox News Radio",
+		"Newsletters",
+		"Alerts",
+		"Podcasts",
+		"Apps & Products",
+		"Fox News",
+		"Terms of Use",
+		"Updated Privacy Policy(What's Changed)",
+		"Closed Captioning Policy",
+		"Help",
+		"Contact Us",
+		"",
+		"This material may not be published, broadcast, rewritten, or redistributed. ©2019 FOX News Network, LLC. All rights reserved. All market data delayed 20 minutes.",
+		"",
+		"Facebook",
+		"Twitter",
+		"Google+",
+		"Instagram",
+		"RSS",
+		"Email",
+		"ADVERTISEMENT",
+		"Dancing With the Stars",
+		"Published 22 hours ago",
+		"James Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered miscarriage",
+		"By Andy Sahadeo | Fox News",
+		"Facebook",
+		"Twitter",
+		"Flipboard",
+		"Print",
+		"Email",
+		"close",
+		"Video",
+		"Fox News Flash top entertainment headlines for Nov. 19",
+		"",
+		"Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here. Check out what's clicking today in entertainment.",
+		"",
+		"James Van Der Beek has been eliminated from “Dancing with the Stars.”",
+		"",
+		"The former “Dawson’s Creek” star, 42, was voted off the popular dance competition on Monday in a tight race against singer Ally Brooke after performing two dances for judges Len Goodman, Bruno Tonioli and Carrie Ann Inaba.",
+		"",
+		"Van Der Beek was eliminated in what host Tom Bergeron described as the “hardest judge’s verdict so far this season.” The difficult elimination came in light of Van Der Beek’s announcement that his wife, Kimberly, had suffered a miscarriage over the weekend.",
+		"",
+		"'DANCING WITH THE STARS' CARRIE ANN INABA OPENS UP ABOUT SERIOUS HEALTH CONDITION",
+		"",
+	};
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	check_header(&p, "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing "
+		     "wife suffered miscarriage", "By Andy Sahadeo | Fox News");
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -7961,6 +8029,7 @@ int main(void)
 	test_long_box_before();
 	test_joined_date_line();
 	test_bracketed_line();
+	test_video_badge();
 	test_han_full_stop();
 	test_agency_lead();
 	test_underlined_links();
