@@ -222,6 +222,19 @@ static void check_page(struct page *p, const char *headline, long paragraphs)
 	sahifa_buf_release(&p->b);
 }
 
+/* The n lines segmented as a page: its headline and byline are checked and no line is
+ * lost. */
+static void check_lines(const char *const *lines, size_t n, const char *headline,
+			const char *byline)
+{
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, n);
+	check_header(&p, headline, byline);
+}
+
 /* The menu over the n lines, segmented: its headline is checked and no line is lost. */
 static void check_opened(const char *const *lines, size_t n, const char *headline)
 {
@@ -6391,14 +6404,10 @@ static void test_author_over_title(void)
 		"",
 		"ImpressumDatenschutz",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale "
-			 "Gesundheitswesen",
-		     "Von Moritz Bachmann publiziert am 25. September 2018");
+	check_lines(lines, COUNT(lines),
+		    "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale "
+		    "Gesundheitswesen",
+		    "Von Moritz Bachmann publiziert am 25. September 2018");
 }
 
 /* A DOM's text prints a label and its value on lines of their own: "Author:" / "The
@@ -6495,13 +6504,9 @@ static void test_teaser_over_title(void)
 		"At first Taylor was treated for an upper respiratory infection. But his health continued to decline over the next three months. Then a radiologist dismissed a chest X-ray of his lungs as normal.",
 		"",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "The man whose duvet nearly killed him: How this medical mystery was solved",
-		     "By Sandee LaMotte, CNN");
+	check_lines(lines, COUNT(lines),
+		    "The man whose duvet nearly killed him: How this medical mystery was solved",
+		    "By Sandee LaMotte, CNN");
 }
 
 /* A list of other stories under the article's header, each title printed over its
@@ -6645,12 +6650,8 @@ static void test_list_labels(void)
 		"The Nissan Northern Xperience",
 		"",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "All-new 2020 Sentra is what we really want from Nissan PH", NULL);
+	check_lines(lines, COUNT(lines),
+		    "All-new 2020 Sentra is what we really want from Nissan PH", NULL);
 }
 
 
@@ -6798,13 +6799,9 @@ static void test_list_titled_story(void)
 		"   Of a total 2,300 missing paintings by Scottish painter Benjamin Creme,",
 		"   1,200 have been recovered. They are valued at around at around $777,000.",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "The Early Reviews For Google's Stadia Gaming Platform Are Here — And "
-		     "They're Not Great", "Dallas Robinson");
+	check_lines(lines, COUNT(lines),
+		    "The Early Reviews For Google's Stadia Gaming Platform Are Here — And "
+		    "They're Not Great", "Dallas Robinson");
 }
 
 
@@ -7288,13 +7285,9 @@ static void test_author_then_outlet(void)
 		"",
 		"  1. Define early retirement",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "How to retire early so you can work, travel, and relax on your own schedule",
-		     "Tanza Loudenback, Business Insider");
+	check_lines(lines, COUNT(lines),
+		    "How to retire early so you can work, travel, and relax on your own schedule",
+		    "Tanza Loudenback, Business Insider");
 }
 
 
@@ -7470,15 +7463,10 @@ static void test_long_box_before(void)
 		"   6",
 		"   Officials were seen in Mongolia attempting to control the potential spread",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "Hunter diagnosed with bubonic plague after eating a rabbit making him third "
-		     "Beijing local to contract medieval disease", "Debbie White");
+	check_lines(lines, COUNT(lines),
+		    "Hunter diagnosed with bubonic plague after eating a rabbit making him third "
+		    "Beijing local to contract medieval disease", "Debbie White");
 }
-
 
 /* A date line that html2text's wrap joins to the line under it: its date, its first
  * line read alone, is the story's ("Posted by: Ed_de_Leon on February 18, 2020 in
@@ -7676,13 +7664,9 @@ static void test_bracketed_line(void)
 		"In many ways, 2019 was the year of wireless earbuds. Amazon's Echo Buds have",
 		"been well received and cost far less than Apple's AirPods Pro. The earbuds have",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "Best tech gadgets of 2019",
-		     "By Jason Cipriani | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware");
+	check_lines(lines, COUNT(lines),
+		    "Best tech gadgets of 2019",
+		    "By Jason Cipriani | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware");
 }
 
 
@@ -7745,13 +7729,9 @@ static void test_video_badge(void)
 		"'DANCING WITH THE STARS' CARRIE ANN INABA OPENS UP ABOUT SERIOUS HEALTH CONDITION",
 		"",
 	};
-	struct page p;
-
-	sahifa_buf_init(&p.b, 0);
-	p.line = 0;
-	put_lines(&p, lines, COUNT(lines));
-	check_header(&p, "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing "
-		     "wife suffered miscarriage", "By Andy Sahadeo | Fox News");
+	check_lines(lines, COUNT(lines),
+		    "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing "
+		    "wife suffered miscarriage", "By Andy Sahadeo | Fox News");
 }
 
 /* A Chinese title is one word between spaces: its length is read in characters, so that
