@@ -6654,7 +6654,6 @@ static void test_list_labels(void)
 		    "All-new 2020 Sentra is what we really want from Nissan PH", NULL);
 }
 
-
 /* The page's own title printed as the list's titles are, over a label and again under
  * it, but with its author under the copy: the headline ("STREAM BIG", then "[IMG]
  * Dallas Robinson"; "REINDEER GAMES" between the two copies of the next story's title,
@@ -6803,7 +6802,6 @@ static void test_list_titled_story(void)
 		    "The Early Reviews For Google's Stadia Gaming Platform Are Here — And "
 		    "They're Not Great", "Dallas Robinson");
 }
-
 
 /* An AP story on mysanantonio.com by html2text (scrapinghub benchmark): the page's
  * print header, the title, the byline, the date line and the story's first lines. */
@@ -7290,7 +7288,6 @@ static void test_author_then_outlet(void)
 		    "Tanza Loudenback, Business Insider");
 }
 
-
 /* A box of six teasers in mid-story, each a picture, a kicker and a title, between the
  * story's first half and its densest run: the walk back over the box reaches the first
  * half, and the headline and byline over it ("Most read in world news", thesun.co.uk
@@ -7668,7 +7665,6 @@ static void test_bracketed_line(void)
 		    "Best tech gadgets of 2019",
 		    "By Jason Cipriani | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware");
 }
-
 
 /* A DOM's "Video" badge alone over a line: a video's title, however the story's first
  * paragraph echoes it ("close" / "Video" / "Fox News Flash top entertainment headlines
