@@ -296,7 +296,6 @@ static int bracketed_line(const unsigned char *t, size_t len)
 	       !memchr(t + 1, ']', len - 2);
 }
 
-
 #define REFLOW_MIN_WIDTH 55u     /* narrower columns are verse or lists, not a wrap width */
 #define REFLOW_MAX_WIDTH 250u    /* wider lines are paragraphs, not screen lines */
 #define WRAP_WIDE_PERCENT 50u    /* of the lines at least REFLOW_MIN_WIDTH wide that end in
@@ -4842,10 +4841,12 @@ static int video_title(const struct page *p, size_t bi)
 		if (j != bi && (video_glued(s, p->b[j].head, p->b[bi].head) ||
 				video_glued(s, p->b[bi].head, p->b[j].head)))
 			return 1;
-	if (bi > 0 && s->lines[p->b[bi - 1].head].nlines == 1 &&
-	    line_is(s->text + s->lines[p->b[bi - 1].head].b,
-		    s->lines[p->b[bi - 1].head].e - s->lines[p->b[bi - 1].head].b, w_video_badge))
-		return 1;
+	if (bi > 0) {
+		const struct seg_line *v = &s->lines[p->b[bi - 1].head];
+
+		if (v->nlines == 1 && line_is(s->text + v->b, v->e - v->b, w_video_badge))
+			return 1;
+	}
 	for (j = 0; j < p->n; j++) {
 		if (j != bi && !same_text(s, p->b[j].head, p->b[bi].head))
 			continue;
@@ -7150,7 +7151,7 @@ span:
 			continue;  /* a story of the list, either copy; the page's own title
 				    * may be printed so too, its author under the copy ("The
 				    * Early Reviews For Google's Stadia ..." / "STREAM BIG" /
-				    * its copy / "[IMG] Dallas Robinson", forbes.com by links) */
+				    * its copy / "[IMG] Dallas Robinson", digg.com by links) */
 		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
@@ -7518,9 +7519,9 @@ span:
 		for (bi = at >= 30 ? at - 30 : 0; bi < p.n && bi < body + 10; bi++) {
 			const struct seg_line *h = &s->lines[p.b[bi].head];
 
-			/* (of a block of several lines, the first: html2text's
-			 * "22/11/2020 - 04:30 - Fonte: Agência Brasil" reads as wrapped
-			 * onto the line under it) */
+			/* (of a block of several lines, the first: html2text's "Posted
+			 * by: Ed_de_Leon on February 18, 2020 in Showbiz" reads as
+			 * wrapped onto the story's first line) */
 			if ((h->nlines > 1 ? h->chars : p.b[bi].chars) <= 100 &&
 			    find_date(s->text + h->b, h->e - h->b, date)) {
 				if (sahifa_article_set_str(&s->a->published, date, strlen(date)))
