@@ -239,6 +239,9 @@ static const char *const w_credit[] = { "getty images", "shutterstock", "photo:"
 					"fotografía:", "fotoğraf:", NULL };
 static const char *const w_image[] = { "[image", "[img", "[photo", "image:", "[ima",
 				       ".jpg]", ".png]", ".jpeg]", ".gif]", ".webp]",
+				       ".jpg?", ".png?", ".jpeg?", ".webp?",  /* with its query,
+				       * "[0819fd5e-...-AP_19279015292304.jpg?width=1080&",
+				       * detroitnews.com by lynx */
 				       "media caption", "image caption", "صورة", "عکس",
 				       "تصویر", NULL };
 static const char *const w_ad[] = { "advertisement", "iframe:", "[ins:", ":ins]", "taboola",
@@ -286,6 +289,12 @@ static int placeholder_line(const unsigned char *t, size_t len)
 }
 
 /* ---- reflow ---------------------------------------------------------------------- */
+
+/* t[0..len) opens a picture's name in brackets, one word with a picture's cue. */
+static int picture_opens(const char *t, size_t len)
+{
+	return len && t[0] == '[' && !memchr(t, ' ', len) && has_any(t, len, w_image);
+}
 
 /* t[0..len) is one text in brackets, none inside: "[Brasileiro: Goiás supera ...]". */
 static int bracketed_line(const unsigned char *t, size_t len)
@@ -708,6 +717,11 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 			continue;  /* a new list item */
 		if (!has_word(t, l) || !has_word(t, nx))
 			continue;  /* a rule across the page ("━━━━"), no text of a line */
+		if (picture_opens((const char *)t + nx->b, nx->e - nx->b))
+			continue;  /* a picture's name wrapped over lines of its own, under the
+				    * date line ("Published 11:11 PM EST Nov 19, 2019" /
+				    * "[0819fd5e-...-AP_19279015292304.jpg?width=1080&" / "amp;
+				    * quality=50]", detroitnews.com by lynx) */
 		if (bracketed_line(t + l->b, l->e - l->b) || bracketed_line(t + nx->b, nx->e - nx->b))
 			continue;  /* a picture's alternative text in brackets, whole on its
 				    * line ("[Brasileiro: Goiás supera Palmeiras com gol no

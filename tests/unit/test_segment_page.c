@@ -7730,6 +7730,97 @@ static void test_video_badge(void)
 		    "wife suffered miscarriage", "By Andy Sahadeo | Fox News");
 }
 
+/* A picture's name that lynx wraps over two lines of its own, with its address's query,
+ * is no wrapped part of the date line over it: the caption under it reads as one, and
+ * the headline is the title over the date ("[0819fd5e-...-AP_19279015292304.jpg?width=
+ * 1080&" / "amp;quality=50]" / "Eastern Michigan quarterback Mike Glass III",
+ * detroitnews.com by lynx, scrapinghub benchmark). */
+static void test_wrapped_picture_name(void)
+{
+	static const char *const lines[] = {
+		"Welcome to The Detroit News’s EUROPEAN UNION EXPERIENCE",
+		"",
+		"   [1]Learn More",
+		"",
+		"   [2][logo-compact.svg]",
+		"",
+		"Tuesday's college football: Eastern Michigan routs Northern Illinois to",
+		"become bowl eligible",
+		"",
+		"   Detroit News wire services",
+		"   Published 11:11 PM EST Nov 19, 2019",
+		"   [0819fd5e-8877-4462-803c-052168cd21f1-AP_19279015292304.jpg?width=1080&",
+		"   amp;quality=50]",
+		"   Eastern Michigan quarterback Mike Glass III",
+		"   Al Goldis, Associated Press",
+		"",
+		"   Dekalb, Ill. — Mike Glass threw for three touchdowns and ran for",
+		"   another and Eastern Michigan rolled past Northern Illinois, 45-17, on",
+		"   Tuesday night.",
+		"",
+		"   The Eagles (6-5, 3-4) snapped an 11-game losing streak to the Huskies",
+		"   (4-7, 3-4) dating to 2007 and ended NIU’s title hopes in the",
+		"   Mid-American Conference West Division with one league game remaining.",
+		"",
+		"   Eastern Michigan also became bowl-eligible for the second straight",
+		"   season, a program first.",
+		"",
+		"   Shaq Vann rushed for 101 yards and a touchdown on 14 carries for",
+		"   Eastern Michigan and Arthur Jackson caught two TD passes. Glass was",
+		"   20-of-24 passing for 235 yards.",
+		"",
+		"   The Eagles led 14-7 at halftime before scoring 24 points in the third",
+		"   quarter for a 38-10 bulge.",
+		"",
+		"   Huskies quarterback Marcus Childers was intercepted three times and",
+		"   lost a fumble. Tre Harbison rushed for 112 yards on 30 carries for NIU.",
+		"",
+		"   The three previous games between these programs went to overtime.",
+		"",
+		"Extra points",
+		"",
+		"   The status of quarterback Tanner Morgan is uncertain for Minnesota’s",
+		"   game at Northwestern after back-to-back sacks in the last game put the",
+		"   sophomore in the concussion protocol.",
+		"",
+		"   Coach P.J. Fleck said Morgan has made progress this week, but the Big",
+		"   Ten’s leading passer has not been cleared. The Gophers (9-1, 6-1) play",
+		"   Saturday against the Wildcats (2-8, 0-7), with a one-game lead in the",
+		"   West Division on Wisconsin.",
+		"",
+		"   Morgan could be a game-time decision. If he doesn’t play, either Jacob",
+		"   Clark or Cole Kramer would start. They’re both true freshmen that Fleck",
+		"   would prefer to keep at the four-game limit to preserve their redshirt",
+		"   status.",
+		"",
+		"   ... Penn State quarterback Sean Clifford said he received death threats",
+		"   on social media after the Nittany Lions’ Nov. 9 loss at Minnesota.",
+		"",
+		"   ... Vanderbilt athletic director Malcolm Turner said Derek Mason has",
+		"   his full support as the Commodores coach and they’ll be working",
+		"   together to give the football program the resources and support needed",
+		"   to succeed.",
+		"   Published 11:11 PM EST Nov 19, 2019",
+		"",
+		"   [3]Terms of Service [4]Privacy Notice",
+		"   © The Detroit News, a Digital First Media Newspaper",
+		"",
+		"References",
+		"",
+		"   1. file:///EU-learn-more/",
+		"   2. file:///",
+		"   3. file:///terms/",
+		"   4. file:///privacy/",
+	};
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	check_page(&p, "Tuesday's college football: Eastern Michigan routs Northern Illinois to "
+		   "become bowl eligible", -1);
+}
+
 /* A Chinese title is one word between spaces: its length is read in characters, so that
  * it outweighs a menu's English label, set out at the margin over a line of links
  * ("bbc.co.uk navigation" over "BBC Chinese", bbc.co.uk's Chinese service by elinks,
@@ -8006,6 +8097,7 @@ int main(void)
 	test_joined_date_line();
 	test_bracketed_line();
 	test_video_badge();
+	test_wrapped_picture_name();
 	test_han_full_stop();
 	test_agency_lead();
 	test_underlined_links();
