@@ -5847,6 +5847,17 @@ static int meta_under(struct page *p, size_t bi)
 	return m;
 }
 
+/* Block bi is either copy of a title of a list of stories (list_label; meta: meta_under
+ * of bi).  The page's own title may be printed so too, its author under the copy ("The
+ * Early Reviews For Google's Stadia ..." / "STREAM BIG" / its copy / "[IMG] Dallas
+ * Robinson", digg.com by links, scrapinghub benchmark).  (label_between has matched the
+ * copy on the label's other side.) */
+static int list_story(struct page *p, size_t bi, int meta)
+{
+	return (bi + 1 < p->n && list_label(p, bi + 1) && !(meta_under(p, bi + 2) & META_AUTHOR)) ||
+	       (bi > 0 && list_label(p, bi - 1) && !(meta & META_AUTHOR));
+}
+
 #define KICKER_MAX 25       /* characters of a section's name over a title */
 
 /* Block bi is a section's or a topic's name over the title: a few words with no stop,
@@ -7158,14 +7169,8 @@ span:
 				continue;
 		}
 		if (under_by_label(&p, bi) || amid_labels(&p, bi) || teaser_over_title(&p, bi) ||
-		    (bi + 2 < p.n && list_label(&p, bi + 1) && same_block(&p, bi, bi + 2) &&
-		     !(meta_under(&p, bi + 2) & META_AUTHOR)) ||
-		    (bi >= 2 && list_label(&p, bi - 1) && same_block(&p, bi - 2, bi) &&
-		     !(meta & META_AUTHOR)))
-			continue;  /* a story of the list, either copy; the page's own title
-				    * may be printed so too, its author under the copy ("The
-				    * Early Reviews For Google's Stadia ..." / "STREAM BIG" /
-				    * its copy / "[IMG] Dallas Robinson", digg.com by links) */
+		    list_story(&p, bi, meta))
+			continue;
 		if (((bk = byline_kind(&p, bi, date)) != 0 && !(bk == 1 && year_title(&p, bi, date))) ||
 		    breadcrumb(s->text + s->lines[k->head].b,
 			       s->lines[k->head].e - s->lines[k->head].b) ||
