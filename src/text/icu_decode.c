@@ -1067,23 +1067,25 @@ static enum sahifa_status binary_ctrl(struct sahifa_error *err, unsigned char b,
 
 /* 1 when every byte above 0x7F sits in something shaped like UTF-8 (a lead byte and
  * continuation bytes, or a lead cut off by the end): broken UTF-8 (overlong forms,
- * CESU surrogates, cut sequences) rather than a legacy code page, whose high bytes
- * stand alone or in runs of leads. */
+ * CESU surrogates, cut sequences, the five- and six-byte forms of code points past
+ * U+10FFFF that elinks writes for a letter with its combining marks) rather than a
+ * legacy code page, whose high bytes stand alone or in runs of leads. */
 static int utf8_shaped(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	int any = 0;
 
 	while (i < len) {
-		size_t k;
+		size_t k, conts;
 
 		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (s[i] < 0xC0)
-			return 0;  /* a continuation byte with no lead */
-		for (k = i + 1; k < len && k < i + 4 && s[k] >= 0x80 && s[k] < 0xC0; k++)
+		if (s[i] < 0xC0 || s[i] > 0xFD)
+			return 0;  /* a continuation byte with no lead, or no lead at all */
+		conts = s[i] >= 0xFC ? 5 : s[i] >= 0xF8 ? 4 : s[i] >= 0xF0 ? 3 : s[i] >= 0xE0 ? 2 : 1;
+		for (k = i + 1; k < len && k <= i + conts && s[k] >= 0x80 && s[k] < 0xC0; k++)
 			;
 		if (k == i + 1 && k < len)
 			return 0;  /* a lead followed by no continuation */
@@ -1135,9 +1137,11 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 		set_encoding(d, "UTF-8", conf, 0);
 		return decode_utf8(raw, len, &sc, mode, d, err);
 	}
-	if (mode == SAHIFA_INVALID_REJECT && utf8_shaped(raw, len)) {
-		/* not windows-1252 mojibake with nothing replaced: the UTF-8 is broken */
-		set_encoding(d, "UTF-8", 0, 0);
+	if ((mode == SAHIFA_INVALID_REJECT || sc.valid_mb) && utf8_shaped(raw, len)) {
+		/* not windows-1252 mojibake with nothing replaced: the UTF-8 is broken (when
+		 * replacing, only beside valid multi-byte sequences: a Latin-1 "voilà…" alone
+		 * is shaped too) */
+		set_encoding(d, "UTF-8", (int)(100 * sc.valid_mb / (sc.valid_mb + sc.bad_spots)), 0);
 		return decode_utf8(raw, len, &sc, mode, d, err);
 	}
 	return decode_legacy(raw, len, &sc, mode, d, err);

@@ -224,6 +224,8 @@ struct row {
 #define RAW(s) s, sizeof(s) - 1
 /* Nine Arabic letters: enough valid sequences to make one bad spot UTF-8 with errors. */
 #define A9 "\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7" 
+/* Six U+FFFD: a five-continuation form, one per maximal subpart. */
+#define FFFD6 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
 /* Ten times beh lam: twenty bytes of Arabic letters. */
 #define BL10 "\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84" \
 	     "\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84\xd8\xa8\xd9\x84"
@@ -323,6 +325,16 @@ static const struct row rows[] = {
 	  NULL, 0, "invalid UTF-8 at byte 21 (line 1): '\\xE2\\x84'" },
 	{ __LINE__, "above max reject", RAW(A9 "\xd8\xa7\r\n\r\n\xf5\x80"), J,
 	  SAHIFA_ERR_DATA, NULL, NULL, 0, "invalid UTF-8 at byte 24 (line 3)" },
+	/* elinks -dump writes a Thai letter with its vowel mark above as one six-byte form
+	 * of a code point past U+10FFFF (n4k thai_article): more bad spots than UTF-8 with
+	 * errors allows, but every high byte shaped like UTF-8, so not windows-1252. */
+	{ __LINE__, "six-byte forms", RAW("\xe0\xb8\x9a\xfd\xbf\xbf\xbd\xa3\xac\xe0\xb8\xad"
+					  "\xe0\xb8\x81 \xe0\xb8\x99\xfd\xbf\xbf\xbd\xa3\xad\n"),
+	  R, SAHIFA_OK, "\xe0\xb8\x9a" FFFD6 "\xe0\xb8\xad\xe0\xb8\x81 \xe0\xb8\x99" FFFD6 "\n",
+	  "UTF-8", 12, NULL },
+	/* Shaped like UTF-8 with no valid sequence beside it: Latin-1 "voilà…". */
+	{ __LINE__, "shaped latin-1", RAW("voil\xe0\x85 dit-il\n"), R, SAHIFA_OK,
+	  "voil\xc3\xa0\xe2\x80\xa6 dit-il\n", "windows-1252", 0, NULL },
 	/* Found by the fuzzer: too many bad spots for UTF-8 with errors, and no charset
 	 * ICU detects; UTF-8 with replacements is what is left. */
 	{ __LINE__, "no charset fits", RAW("\xd9\xd9\x81\xd9\x8a \x81\xd9\x8a \xd8\xaa\xd8\xb7"
