@@ -2643,6 +2643,65 @@ static int meta_label_line(const char *t, size_t len)
 static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
 				      "撰文：", NULL };
 
+/* 1 when t[i..) is a Hangul syllable (U+AC00..U+D7A3, three bytes in UTF-8). */
+static int hangul_at(const char *t, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+	unsigned c;
+
+	if (i + 3 > len || (u[0] & 0xF0) != 0xE0)
+		return 0;
+	c = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	return c >= 0xAC00 && c <= 0xD7A3;
+}
+
+#define KO_NAME_MIN 2  /* syllables of a Korean name: "김진", "선수민", "남궁옥분" */
+#define KO_NAME_MAX 4
+#define KO_TITLE_MAX 2 /* syllables of a reporter's rank before 기자: "선임기자" */
+
+/* A Korean reporter's signature in t[0..len): a name of two to four syllables, a space,
+ * then 기자 ("reporter", also "선임기자", a senior one); the name first or after "=",
+ * ")", "·" or "|", and 기자 last or before what is no Korean word (a "|", an address, a
+ * date): "이용민 기자 | 2020-03-04 16:52:59" (hdm 1538026996), "스포츠조선=선수민 기자"
+ * (hdm 1694328145, htmldate eval).  The name's offset, its length in *name_len;
+ * (size_t)-1 when there is none. */
+static size_t korean_reporter(const char *t, size_t len, size_t *name_len)
+{
+	static const char reporter[] = "\xea\xb8\xb0\xec\x9e\x90";  /* 기자 */
+	size_t at = 0;
+	const char *hit;
+
+	while (at < len && (hit = memmem(t + at, len - at, reporter, 6)) != NULL) {
+		size_t k = (size_t)(hit - t), e = k + 6, w = k, n = 0, b;
+
+		at = e;
+		while (e < len && t[e] == ' ')
+			e++;
+		if (e < len && ((unsigned char)t[e] >= 0x80 || (e == at && t[e] != '=')))
+			continue;  /* 기자 does not end the name's words: "기자회견", "기자 등이" */
+		while (w >= 3 && hangul_at(t, len, w - 3) && n < KO_TITLE_MAX) {
+			w -= 3;  /* a rank glued before it */
+			n++;
+		}
+		if (w == 0 || t[w - 1] != ' ')
+			continue;
+		b = w - 1;
+		for (n = 0; b >= 3 && hangul_at(t, len, b - 3) && n <= KO_NAME_MAX; n++)
+			b -= 3;
+		if (n < KO_NAME_MIN || n > KO_NAME_MAX)
+			continue;
+		w = b;
+		while (w > 0 && t[w - 1] == ' ')
+			w--;
+		if (w > 0 && (w == b ? t[w - 1] != '=' && t[w - 1] != ')'
+				     : (unsigned char)t[w - 1] >= 0x80 && t[w - 1] != '\xb7'))
+			continue;  /* a name first, or after "=", ")", "·" or a "|" */
+		*name_len = n * 3;
+		return b;
+	}
+	return (size_t)-1;
+}
+
 /* 2: a byline, 1: a date or reading-time line, 0: neither. */
 #define BYLINE_BUF 1024  /* bytes of a byline candidate read; the longest allowed is 200
 			  * code points, at most 800 bytes */
@@ -3050,6 +3109,9 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, by_cjk) &&
 	    !has_bytes(t, len, "摄") && !has_bytes(t, len, "。"))
 		return 2;  /* (not a caption: "新华社记者 才扬 摄") */
+	if (k->chars <= SEG_BYLINE_MAX_CHARS && korean_reporter(t, len, &i) != (size_t)-1 &&
+	    !has_bytes(t, len, ". ") && !(len >= 4 && !memcmp(t + len - 4, "\xeb\x8b\xa4.", 4)))
+		return 2;  /* not a sentence about a reporter, ending in 다. */
 	if (agency_dateline(t, len))
 		return 2;  /* "PTI, Washington," */
 	if (k->chars <= SEG_BYLINE_MAX_CHARS && has_any(t, len, agencies) &&
@@ -3869,6 +3931,8 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
 	}
+	if ((at = korean_reporter(t, len, &i)) != (size_t)-1)
+		return sahifa_article_add_author(s->a, t + at, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if (agency_dateline(t, len))
 		return sahifa_article_add_author(s->a, t, (size_t)((const char *)memchr(t, ',', len) - t))
 			       ? SAHIFA_ERR_NOMEM : SAHIFA_OK;

@@ -395,6 +395,11 @@ static void test_bylines(void)
 		{ 0, "Jane Doe, Staff Writer", "Jane Doe", 1, NULL },
 		{ 0, "Jane Doe · November 19, 2019", "Jane Doe", 1, NULL },
 		{ 0, "Jane Q. Doe | November 19, 2019", "Jane Q. Doe", 1, NULL },
+		/* Korean reporters' signatures (htmldate eval 1538026996 and 1694328145 by
+		 * w3m), and a senior reporter with an address, of the project's writing */
+		{ 0, "이용민 기자 | 2020-03-04 16:52:59", "이용민", 1, NULL },
+		{ 0, "스포츠조선=선수민 기자", "선수민", 1, NULL },
+		{ 0, "김진수 선임기자 jinsu@example.kr", "김진수", 1, NULL },
 		/* the author after the date, as blogs print it */
 		{ 0, "Posted on November 19, 2019 by Jane Doe", "Jane Doe", 1, NULL },
 		{ 0, "Publié le 19 novembre 2019 par Jean Dupont", "Jean Dupont", 1, NULL },
@@ -962,6 +967,12 @@ static void test_not_bylines(void)
 		/* picture credits (trafilatura eval: a German weekly, xinhuanet) */
 		{ 0, "picture alliance / Xinhua News Agency | Ju Peng" },
 		{ 0, "新华社记者 才扬 摄" },
+		/* Korean sentences with 기자 ("reporter") in them, of the project's writing:
+		 * a press conference (기자회견), a sentence about a reporter */
+		{ 0, "시장은 오늘 기자회견을 열었다" },
+		{ 0, "이 사건은 김민수 기자가 처음 보도했다." },
+		{ 0, "현장에서 김민수 기자 등이 취재했다." },
+		{ 0, "김민수 기자 등 3명 부상" },
 		/* sputniknews (htmldate_mediacloud 1784190729): a time and date */
 		{ 1, "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠" },
 	};
