@@ -2643,16 +2643,61 @@ static int meta_label_line(const char *t, size_t len)
 static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
 				      "撰文：", NULL };
 
-/* 1 when t[i..) is a Hangul syllable (U+AC00..U+D7A3, three bytes in UTF-8). */
-static int hangul_at(const char *t, size_t len, size_t i)
+/* The code point of the three-byte UTF-8 sequence at t[i..), or 0 when none is there. */
+static unsigned bmp3_at(const char *t, size_t len, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)t + i;
-	unsigned c;
 
 	if (i + 3 > len || (u[0] & 0xF0) != 0xE0)
 		return 0;
-	c = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	return ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+}
+
+/* 1 when t[i..) is a Hangul syllable (U+AC00..U+D7A3). */
+static int hangul_at(const char *t, size_t len, size_t i)
+{
+	unsigned c = bmp3_at(t, len, i);
+
 	return c >= 0xAC00 && c <= 0xD7A3;
+}
+
+/* 1 when t[i..) is a Han ideograph of the basic blocks (U+3400..U+9FFF). */
+static int han_at(const char *t, size_t len, size_t i)
+{
+	unsigned c = bmp3_at(t, len, i);
+
+	return c >= 0x3400 && c <= 0x9FFF;
+}
+
+#define CJK_NAME_MIN 2  /* ideographs of a Chinese name: "才扬", "肖春芳", "欧阳明远" */
+#define CJK_NAME_MAX 4
+
+/* The author a Chinese or Japanese cue of by_cjk names: the ideographs right after it,
+ * two to four, ending the line or before a space or a mark ("作者：肖春芳", "记者 张三
+ * 李四"); none when a label follows the cue ("作者：责任编辑：肖春芳" names an editor). Its
+ * offset, its length in *name_len; (size_t)-1 when there is none. */
+static size_t cjk_author(const char *t, size_t len, size_t *name_len)
+{
+	size_t i;
+
+	for (i = 0; by_cjk[i]; i++) {
+		const char *hit = memmem(t, len, by_cjk[i], strlen(by_cjk[i]));
+		size_t b, e, n = 0;
+
+		if (!hit)
+			continue;
+		b = (size_t)(hit - t) + strlen(by_cjk[i]);
+		while (b < len && t[b] == ' ')
+			b++;
+		for (e = b; han_at(t, len, e) && n <= CJK_NAME_MAX; e += 3)
+			n++;
+		if (n < CJK_NAME_MIN || n > CJK_NAME_MAX ||
+		    (e < len && (t[e] == ':' || bmp3_at(t, len, e) == 0xFF1A /* ： */)))
+			continue;
+		*name_len = e - b;
+		return b;
+	}
+	return (size_t)-1;
 }
 
 #define KO_NAME_MIN 2  /* syllables of a Korean name: "김진", "선수민", "남궁옥분" */
@@ -3931,7 +3976,8 @@ static enum sahifa_status add_authors(struct seg_state *s, size_t head, unsigned
 		while (at < len && (t[at] == '|' || t[at] == ' '))
 			at++;
 	}
-	if ((at = korean_reporter(t, len, &i)) != (size_t)-1)
+	if ((at = korean_reporter(t, len, &i)) != (size_t)-1 ||
+	    (at = cjk_author(t, len, &i)) != (size_t)-1)
 		return sahifa_article_add_author(s->a, t + at, i) ? SAHIFA_ERR_NOMEM : SAHIFA_OK;
 	if (agency_dateline(t, len))
 		return sahifa_article_add_author(s->a, t, (size_t)((const char *)memchr(t, ',', len) - t))

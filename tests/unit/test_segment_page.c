@@ -290,6 +290,10 @@ static void test_bylines(void)
 		{ 0, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", NULL, 0,
 		  NULL },
 		{ 0, "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", NULL, 0, NULL },
+		/* the same cues naming the author, of the project's writing: the names
+		 * after them, not the label of an editor */
+		{ 0, "2017-03-10 来源：网易科学人 作者：肖春芳", "肖春芳", 1, NULL },
+		{ 0, "记者 欧阳明远 通讯员 李四", "欧阳明远", 1, NULL },
 		/* SaudiNewsNet, 2015-07-23 (CC BY-NC-SA): dateline and author forms */
 		{ 1, "القاهرة: سوسن أبو حسين", "سوسن أبو حسين", 1, NULL },
 		{ 1, "كتب - محمد علي", "محمد علي", 1, NULL },
