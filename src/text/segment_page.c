@@ -2447,17 +2447,21 @@ static int find_date(const char *t, size_t len, char *out)
 
 /* The words that open an author's line, in the languages of the news ("By Jane Doe",
  * "by: Laurie Oakes" (herald-sun, readability test page herald-sun-1), "Por X", "Von
- * X", "Di X", "a cura di X", "Door X", "Av X", "Oleh X", "Yazar: X", "Автор: X"). */
+ * X", "Di X", "a cura di X", "Door X", "Av X", "Af X", "Oleh X", "Yazar: X", "Автор:
+ * X"), also with a colon ("Por: X"), and the labels of the text's author ("Text: X",
+ * "Texto: X", "Текст: X", "Redacción: X"). */
 static const char *const by_prefix[] = { "by ", "by:", "written by", "words by",
 					 "reporting by", "posted by", "posted by:", "written by:",
 					 "analysis by", "opinion by", "commentary by", "story by",
-					 "post author by", "par ",
-					 "von ", "por ", "di ", "a cura di", "door ",
-					 "ein artikel von", "geschrieben von", "publié par",
+					 "post author by", "par ", "par :", "par:",
+					 "von ", "von:", "por ", "por:", "di ", "a cura di", "door ",
+					 "door:", "ein artikel von", "geschrieben von", "publié par",
 					 "escrito por", "publicado por", "author:", "author :",
 					 "autor:", "autor :", "autorin:", "auteur:", "auteur :",
-					 "av ", "oleh ", "yazar:", "yazan:", "Автор:", "автор:", "autor/in ",
-					 NULL };
+					 "av ", "av:", "af ", "af:", "skrevet af", "oleh ", "yazar:",
+					 "yazan:", "muhabir:", "Автор:", "автор:", "autor/in ", "text:",
+					 "texto:", "tekst:", "teksti:", "Текст:", "текст:", "redacción:",
+					 "redazione:", NULL };
 static const char *const by_arabic[] = { "كتب", "كتبت", "بقلم", "بقلم:", "تقرير", "إعداد",
 					 "اعداد", "حوار", "ترجمة", "بواسطة", "نویسنده", "خبرنگار",
 					 "گزارش", "مترجم", NULL };

@@ -394,6 +394,16 @@ static void test_bylines(void)
 		{ 0, "a cura di Marco Rossi", "Marco Rossi", 1, NULL },
 		{ 0, "Av Erik Lund", "Erik Lund", 1, NULL },
 		{ 0, "Por Ana Souza e Pedro Lima", "Ana Souza", 2, NULL },
+		/* the cues with a colon, Danish, and the labels of the text's author
+		 * (German, Spanish, Polish, Russian) */
+		{ 0, "Por: Ana Souza", "Ana Souza", 1, NULL },
+		{ 0, "Par : Jean Dupont", "Jean Dupont", 1, NULL },
+		{ 0, "Af Mette Hansen", "Mette Hansen", 1, NULL },
+		{ 0, "Skrevet af Mette Hansen", "Mette Hansen", 1, NULL },
+		{ 0, "Text: Anna Müller", "Anna Müller", 1, NULL },
+		{ 0, "Redacción: Juan Pérez", "Juan Pérez", 1, NULL },
+		{ 0, "Tekst: Jan Kowalski", "Jan Kowalski", 1, NULL },
+		{ 0, "Текст: Иван Петров", "Иван Петров", 1, NULL },
 		{ 1, "بواسطة محمد علي", "محمد علي", 1, NULL },
 		/* a role after the name; a middle dot before the date */
 		{ 0, "Jane Doe, Staff Writer", "Jane Doe", 1, NULL },
