@@ -6535,11 +6535,21 @@ static int set_close(const struct page *p, size_t a)
 #define LIST_MIN_ITEMS 3  /* teasers under a label that the run's start opens in */
 #define LIST_ITEM_WORDS 4 /* words of each of them: a headline, not a menu's item */
 
+/* Block j reads as an item of a list of headlines: one line, of four words or more, no
+ * longer than a teaser line, no form in it. */
+static int list_item(const struct page *p, size_t j)
+{
+	return p->b[j].chars < BOX_ITEM_CHARS && p->b[j].words >= LIST_ITEM_WORDS &&
+	       p->s->lines[p->b[j].head].nlines <= 1 && !p->b[j].form;
+}
+
 /* The run opens inside a list under its label, or right after it, the label and its
- * items set close with no blank line between them, the story after a blank line ("Most
- * Popular" and six headlines, the last two of them with a stop, over the story,
- * twincities.com as a DOM's text, scrapinghub benchmark): the list is related links
- * and the run starts after it. */
+ * items set close with no blank line between them, the story after a blank line or
+ * set close under the last item when it starts with a paragraph longer than any item
+ * ("Most Popular" and six headlines, the last two of them with a stop, over the story,
+ * twincities.com as a DOM's text, and as BeautifulSoup's get_text prints it, a line for
+ * each string and no blank line on the page, scrapinghub benchmark): the list is
+ * related links and the run starts after it. */
 static size_t trim_front_list(struct page *p, size_t from, size_t to)
 {
 	size_t j, label, end, in;
@@ -6556,15 +6566,16 @@ static size_t trim_front_list(struct page *p, size_t from, size_t to)
 	label = j - 1;
 	end = from;
 	if (in == from) {
-		while (end + 1 < to && set_close(p, end))
+		while (end + 1 < to && set_close(p, end) && list_item(p, end + 1))
 			end++;
 		end++;
+		if (end < to && set_close(p, end - 1) && p->b[end].chars < BOX_ITEM_CHARS)
+			return from;  /* no paragraph under the list: where it ends is unclear */
 	}
 	if (end - label - 1 < LIST_MIN_ITEMS)
 		return from;
 	for (j = label + 1; j < end; j++)
-		if (p->b[j].chars >= BOX_ITEM_CHARS || p->b[j].words < LIST_ITEM_WORDS ||
-		    p->s->lines[p->b[j].head].nlines > 1 || p->b[j].form)
+		if (!list_item(p, j))
 			return from;  /* (a menu's items are shorter) */
 	if (end >= to || good_words(p, end, to) < STAMP_LEAD_WORDS)
 		return from;
@@ -7459,14 +7470,19 @@ span:
 				size_t j;
 
 				/* a name alone gives way to a fuller byline just under it:
-				 * "Tech Insider", then "Alex Perry 1 day ago" */
+				 * "Tech Insider", then "Alex Perry 1 day ago", or the same on
+				 * two lines, a line for each string of the page (msn.com as
+				 * BeautifulSoup's get_text prints it, readability test pages) */
 				for (j = bi + 1; nl == 1 && j < p.n && j <= bi + 2; j++) {
 					char nb[BYLINE_BUF];
 					size_t nn = block_byline_text(s, p.b[j].head, nb);
 					char d2[16];
 
 					if ((nn && name_line(nb, nn, page_stops(&p)) == 2) ||
-					    byline_kind(&p, j, d2) == 2 || names_then(nb, nn, buf, bn))
+					    byline_kind(&p, j, d2) == 2 || names_then(nb, nn, buf, bn) ||
+					    (j == bi + 1 && j + 1 < p.n && nn &&
+					     name_line(nb, nn, page_stops(&p)) == 1 &&
+					     byline_kind(&p, j + 1, d2) == 1))
 						nl = 0;
 				}
 				for (j = bi; !nl && j > 0 && bi - j < 2; j--) {

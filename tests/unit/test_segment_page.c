@@ -910,6 +910,34 @@ static void test_byline_foot(void)
 	}
 }
 
+/* The same header as BeautifulSoup's get_text prints it, a line for each string: the
+ * source's name, the author's name, the date, each alone (readability test page msn).
+ * The source gives way to the name with the date right under it. */
+static void test_byline_fuller_unspaced(void)
+{
+	static const char *const lines[] = {
+		"Skip to main content", "News Sections", "US", "World", "Crime", "Technology",
+		"Politics", "Live Coverage", "My Topics", "Video", "AdChoices",
+		"Council backs bus lanes for the harbour road", "Tech Insider", "Jane Doe",
+		"1 day ago", "SHARE", "SHARE", "TWEET", "SHARE", "EMAIL",
+	};
+	struct page p;
+	struct sahifa_article a;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	put_lines(&p, prose_en, COUNT(prose_en));
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_STR("byline", a.byline, "Jane Doe");
+	CHECK_STR("author", a.n_authors ? a.authors[0] : NULL, "Jane Doe");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A source's name alone gives way to the author's line just under it (msn,
  * readability test page msn, as w3m prints it). */
 static void test_byline_fuller(void)
@@ -4997,6 +5025,55 @@ static void test_list_over_story(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The same list as BeautifulSoup's get_text("\n", strip=True) prints the page
+ * (twincities.com, scrapinghub benchmark): a line for each string and no blank line
+ * anywhere, the story's first paragraph right under the list's last item.  The list
+ * still ends there, where a paragraph longer than any item starts. */
+static void test_list_over_story_unspaced(void)
+{
+	static const char *const list[] = {
+		"Most Popular",
+		"Riverton police chief sought state money for a radio system, but the mayor is unswayed",
+		"Tow-truck drivers to the rescue: owner of a sailboat frozen in the bay gets good news",
+		"Man dies after crashing into a power pole on the ferry road, flipping his vehicle",
+		"Ferry fares are on the rise. These maps show where and how much.",
+		"Skimming device found at a petrol station in the harbour town",
+	};
+	struct page p;
+	struct sahifa_article a;
+	size_t i;
+	long first;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	for (i = 0; i < COUNT(menu_en); i++)
+		put(&p, menu_en[i]);
+	put(&p, "Council backs bus lanes for the harbour road after a long night");
+	put(&p, "Share this:");
+	put(&p, "Click to share on Facebook (Opens in new window)");
+	put(&p, "By");
+	put(&p, "Jane Doe");
+	put(&p, "| Special to the Riverton Daily");
+	put(&p, "PUBLISHED:");
+	put(&p, "November 19, 2025 at 8:59 pm");
+	first = p.line + 1;
+	put_lines(&p, list, COUNT(list));
+	put_lines(&p, prose_en, COUNT(prose_en));
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs bus lanes for the harbour road after a long night");
+	for (i = 1; i < COUNT(list); i++) {
+		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
+
+		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A list of teasers, each a title glued to its lead under the same picture's name in
  * brackets, the last of them right over the story's header (sanfrancisco.cbslocal.com
  * by w3m, htmldate benchmark: "[blank_1x1]" over each of "After blocking middle seats
@@ -8017,6 +8094,7 @@ int main(void)
 	test_byline_far_before_body();
 	test_byline_under_copy();
 	test_byline_fuller();
+	test_byline_fuller_unspaced();
 	test_byline_label();
 	test_byline_foot();
 	test_byline_linked();
@@ -8062,6 +8140,7 @@ int main(void)
 	test_byline_under_deck();
 	test_title_under_mail_labels();
 	test_list_over_story();
+	test_list_over_story_unspaced();
 	test_cyrillic_header();
 	test_title_under_ticker();
 	test_name_over_role();
