@@ -203,7 +203,7 @@ clean:
 
 # --- whole-page text benchmark (tests/bench/bench-text.sh) ---
 .PHONY: bench-text
-BENCH_TEXT_PKGS = w3m lynx html2text python3-html2text links elinks
+BENCH_TEXT_PKGS = w3m lynx html2text python3-html2text links elinks python3-bs4
 bench-text: deps
 	@sh tools/deps.sh $(BENCH_TEXT_PKGS)
 	$(Q)$(MAKE) --no-print-directory $(SAHIFA)

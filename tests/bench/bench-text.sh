@@ -3,8 +3,8 @@
 # htmldate_mediacloud, and the blind newspaper4k_fixtures and trafilatura_eval)
 # rendered by each renderer of tests/bench/text_eval.py (w3m and lynx at 80 columns,
 # hard-wrapped, and 1000, unwrapped; html2text; python3-html2text's Markdown wrapped
-# and unwrapped; links; elinks; a DOM innerText), plus the text dumps of
-# arabic_news_textdumps, converted by sahifa and scored against their gold by
+# and unwrapped; links; elinks; a DOM innerText; BeautifulSoup's get_text), plus the
+# text dumps of arabic_news_textdumps, converted by sahifa and scored against their gold by
 # text_eval.py (body token precision, recall, F1; headline, byline and date accuracy;
 # snippets; per renderer, set and language; development, held-out and blind halves),
 # then the clean one-article files of saudinewsnet.

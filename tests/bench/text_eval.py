@@ -4,7 +4,8 @@
   text_eval.py render EVAL OUT     render the eval HTML with each of RENDERERS (w3m and
                                    lynx at 80 columns, wrapped, and 1000, unwrapped;
                                    html2text; python3-html2text's Markdown, wrapped and
-                                   unwrapped; links; elinks; the DOM innerText) into
+                                   unwrapped; links; elinks; the DOM innerText;
+                                   BeautifulSoup's get_text, a line a string) into
                                    OUT/<renderer>/; copy the given text dumps into
                                    OUT/dump/; write OUT/gold.json
   text_eval.py renderers           the renderers' names
@@ -78,6 +79,8 @@ RENDERERS = {
     "links": ["links", "-dump", "-width", "80", "-codepage", "utf-8"],
     "elinks": ["elinks", "-dump", "-dump-width", "80", "-dump-charset", "utf-8"],
     "dom": None,
+    # a scraper's BeautifulSoup get_text("\n", strip=True): a line for each string
+    "bs4": [os.path.join(os.path.dirname(os.path.abspath(__file__)), "bs4_text.py")],
 }
 WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", re.UNICODE)
 
@@ -409,6 +412,8 @@ def render_stamp():
     """A hash of what the renders depend on (the renderers' command lines, the DOM text
     and the gold's making): a render of another stamp is made again."""
     h = hashlib.sha256(json.dumps(RENDERERS, sort_keys=True).encode())
+    with open(RENDERERS["bs4"][0], "rb") as f:
+        h.update(f.read())
     for f in (DomText, dom_text, render, render_all, saudi, Text, H1, Title, html_text):
         h.update(inspect.getsource(f).encode())
     return h.hexdigest()[:16]
