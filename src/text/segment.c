@@ -580,7 +580,8 @@ static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct
 	}
 	sahifa_buf_reset(b);
 	for (k = i; k < i + l->nlines; k++) {
-		if (k > i && !joins_unspaced(s, k - 1, k) && sahifa_buf_append_char(b, ' '))
+		if (k > i && !(s->lines[k].flags & F_TIGHT) && !joins_unspaced(s, k - 1, k) &&
+		    sahifa_buf_append_char(b, ' '))
 			return SAHIFA_ERR_NOMEM;
 		if (sahifa_buf_append(b, s->text + s->lines[k].b, s->lines[k].e - s->lines[k].b))
 			return SAHIFA_ERR_NOMEM;

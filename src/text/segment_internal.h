@@ -56,7 +56,9 @@ enum seg_flag {
 	F_FROM_BULLET = 8,  /* the item of a lone bullet on the line before */
 	F_QUOTE = 16,       /* wholly inside quotation marks */
 	F_LONE = 32,        /* a lone bullet with no item after it: kept as text */
-	F_JOINED = 64       /* the first line of a block of two or more wrapped lines */
+	F_JOINED = 64,      /* the first line of a block of two or more wrapped lines */
+	F_TIGHT = 128       /* joined to the line over it with no space: a string that inline
+			     * markup split off ("Masami Kurumada" / ".") */
 };
 
 struct seg_line {

@@ -692,6 +692,21 @@ static size_t starred_block(const struct seg_state *s, size_t head)
 	return n && stars_close(s->text + last->b, last->e - last->b) == n ? n + 1 : 0;
 }
 
+/* Line i + 1 joins the block line i is in: it becomes a C_CONT line of the block's
+ * first line, which counts it and takes its end's flags. */
+static void join_next(struct seg_state *s, size_t i)
+{
+	struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1];
+	struct seg_line *h = l->cls == C_CONT ? &s->lines[l->ref] : l;
+
+	nx->cls = C_CONT;
+	nx->ref = (uint32_t)(h - s->lines);
+	h->nlines++;
+	h->bchars += 1 + nx->chars;
+	h->flags = (uint8_t)((h->flags & ~(F_OPEN_END | F_SENTENCE | F_QUOTE)) |
+			     (nx->flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
+}
+
 /* Join the lines wrapped at width w (wi for the indented ones) counted the given way,
  * or with apply 0 only count the joins. */
 static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, int apply)
@@ -701,7 +716,7 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 	size_t i, joins = 0;
 
 	for (i = 0; i + 1 < s->n_lines; i++) {
-		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1], *h;
+		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1];
 		uint32_t next, lw = l->width > l->chars && wi ? wi : w;
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK)
@@ -735,17 +750,112 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 		    stars_open((const char *)t + nx->b, nx->e - nx->b) == H1_STARS)
 			continue;  /* the top heading is a block of its own */
 		joins++;
-		if (!apply)
-			continue;
-		h = l->cls == C_CONT ? &s->lines[l->ref] : l;
-		nx->cls = C_CONT;
-		nx->ref = (uint32_t)(h - s->lines);
-		h->nlines++;
-		h->bchars += 1 + nx->chars;
-		h->flags = (uint8_t)((h->flags & ~(F_OPEN_END | F_SENTENCE | F_QUOTE)) |
-				     (nx->flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
+		if (apply)
+			join_next(s, i);
 	}
 	return joins;
+}
+
+/* ---- strings split by inline markup ---------------------------------------------- */
+
+static int has_digit(const char *t, size_t len);
+
+/* Marks that hold on to the text before them, and marks that open what follows. */
+static int closing_mark(uint32_t c)
+{
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+	       c == ']' || c == 0x201D /* ” */ || c == 0x2019 /* ’ */ || c == 0xBB /* » */ ||
+	       c == 0x2026 /* … */ || c == 0x060C /* ، */ || c == 0x061F /* ؟ */;
+}
+
+static int opening_mark(uint32_t c)
+{
+	return c == '(' || c == 0x201C /* “ */ || c == 0x2018 /* ‘ */ || c == 0xAB /* « */;
+}
+
+/* Line l starts with a closing mark, set close to the text before it: ", il servizio"
+ * or "." alone (not "..." or ". . ." opening a line of its own). */
+static int starts_closing(const unsigned char *t, const struct seg_line *l)
+{
+	uint32_t c, d = 0;
+	size_t n;
+
+	if (l->b >= l->e || !(n = seg_utf8_next(t + l->b, l->e - l->b, &c)) || !closing_mark(c))
+		return 0;
+	if (l->b + n < l->e)
+		seg_utf8_next(t + l->b + n, l->e - l->b - n, &d);
+	return !(c == '.' && (d == '.' || d == ' ')) || l->b + n == l->e;
+}
+
+/* Line l ends with an opening mark: "degli anni ’80 “" over the title it quotes. */
+static int ends_opening(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i;
+	uint32_t c;
+
+	if (l->e <= l->b)
+		return 0;
+	for (i = l->e - 1; i > l->b && (t[i] & 0xC0) == 0x80; i--)
+		;  /* back to the last character's first byte */
+	return seg_utf8_next(t + i, l->e - i, &c) && opening_mark(c);
+}
+
+#define INLINE_PIECE_MAX 80  /* characters of a link's or an emphasis's text split off */
+#define INLINE_OVER_MIN 30   /* characters of a line that a sentence goes on from, when
+			      * it ends on a letter past ASCII */
+
+/* Line l stops in the middle of a sentence: on a small ASCII letter ("in queste ore
+ * che"), or on another letter (of a script without case, or an accented one) after a
+ * line of some length; not on a name ("Tony Carter" over a list of tags, "All" / ","
+ * / "Books"). */
+static int mid_sentence(const unsigned char *t, const struct seg_line *l)
+{
+	size_t i;
+	uint32_t c;
+
+	if (l->e <= l->b)
+		return 0;
+	if (t[l->e - 1] < 0x80)
+		return t[l->e - 1] >= 'a' && t[l->e - 1] <= 'z';
+	for (i = l->e - 1; i > l->b && (t[i] & 0xC0) == 0x80; i--)
+		;
+	return l->chars >= INLINE_OVER_MIN && seg_utf8_next(t + i, l->e - i, &c) &&
+	       seg_is_word(c);
+}
+
+/* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
+ * a sentence with a link or an emphasis in it comes in pieces, "E’ stato annunciato in
+ * queste ore che" / "Netflix" / ", il servizio di streaming a pagamento, ospiterà ... “"
+ * / "I Cavalieri dello Zodiaco" / "“, prodotta da Toei Animation ..." (an Italian
+ * blog, scrapinghub benchmark).  The pieces are joined back into one block: a line
+ * that starts with a closing mark joins the one over it, with no space (F_TIGHT), as
+ * does a line under an opening mark; a short piece joins the line over it when the
+ * line under it starts with a closing mark and the line over it ends no sentence.  No
+ * piece with a digit joins so: "publié le" / "26/12/2020 à 21:00" / ", mis à jour à" is
+ * a date line (lexpress.fr, htmldate benchmark). */
+static void inline_join(struct seg_state *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i;
+
+	for (i = 0; i + 1 < s->n_lines; i++) {
+		struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1];
+		int tight;
+
+		if (l->cls == C_BLANK || nx->cls == C_BLANK || nx->cls == C_CONT ||
+		    (nx->flags & F_LIST) || !has_word(t, l))
+			continue;
+		tight = starts_closing(t, nx) || ends_opening(t, l);
+		if (!tight && !(i + 2 < s->n_lines && s->lines[i + 2].cls != C_BLANK &&
+				nx->chars <= INLINE_PIECE_MAX && has_word(t, nx) &&
+				!has_digit((const char *)t + nx->b, nx->e - nx->b) &&
+				starts_closing(t, &s->lines[i + 2]) && !(l->flags & F_SENTENCE) &&
+				mid_sentence(t, l)))
+			continue;
+		if (tight)
+			nx->flags |= F_TIGHT;
+		join_next(s, i);
+	}
 }
 
 /* The length of the link's number that opens t[0..len) as lynx prints it ("[64]"), 0
@@ -835,6 +945,7 @@ void seg_reflow(struct seg_state *s)
 	s->wrap = w;
 	if (w)
 		wrap_join(s, way, w, wi, 1);
+	inline_join(s);
 }
 
 /* ---- blocks ---------------------------------------------------------------------- */
@@ -1941,7 +2052,6 @@ static uint32_t markup_tags(const char *t, size_t n)
 	return tags;
 }
 
-static int has_digit(const char *t, size_t len);
 
 /* An embedded tweet's credit line: "— The Nigerian Senate (@NGRSenate) October 9,
  * 2018", lynx "— Cooper Lund (@cooperlund) [189]November 18, 2019". */
@@ -2923,7 +3033,7 @@ static size_t nbsp_spaces(char *t, size_t len)
 }
 
 /* byline_text of the block that starts at line head, its wrapped lines joined by a
- * space; 0 when it does not fit. */
+ * space (none before a line of F_TIGHT); 0 when it does not fit. */
 static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
 {
 	char tmp[BYLINE_BUF];
@@ -2938,7 +3048,7 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 		m = byline_text(s->text + l->b, l->e - l->b, tmp);
 		if (n + m + 2 >= BYLINE_BUF)
 			return 0;
-		if (n)
+		if (n && !(l->flags & F_TIGHT))
 			out[n++] = ' ';
 		memcpy(out + n, tmp, m);
 		n += m;

@@ -5074,6 +5074,49 @@ static void test_list_over_story_unspaced(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
+ * a title and a sentence with a link or an emphasis in them come in pieces, as on an
+ * Italian blog (scrapinghub benchmark: "E’ stato annunciato in queste ore che" /
+ * "Netflix" / ", il servizio di streaming ..."), and a date line as on lexpress.fr
+ * (htmldate benchmark: "publié le" / "26/12/2020 à 21:00" / ", mis à jour à" /
+ * "21:00").  The pieces of the title and of the sentence are joined back, with no
+ * space before a closing mark or after an opening one; the date line's piece with its
+ * digits is not joined to the words over it, and gives the date. */
+static void test_inline_pieces(void)
+{
+	static const char *const lines[] = {
+		"Council backs “", "Harbour Road", "” bus lanes after a long night",
+		"publié le", "19/11/2025 à 21:00", ", mis à jour à", "21:40",
+		"The city council of Riverton voted on Tuesday night to spend four million "
+		"dollars on new bus lanes along the",
+		"Harbour Road",
+		", after a debate that ran past midnight and drew more than two hundred residents "
+		"to the town hall.",
+	};
+	struct page p;
+	struct sahifa_article a;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, menu_en, COUNT(menu_en));
+	put_lines(&p, lines, COUNT(lines));
+	put_lines(&p, prose_en + 1, COUNT(prose_en) - 1);
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs “Harbour Road” bus lanes after a long night");
+	CHECK_STR("published", a.published, "2025-11-19");
+	CHECK(a.n_sections > 0 && a.sections[0].n_paragraphs > 0);
+	if (a.n_sections > 0 && a.sections[0].n_paragraphs > 0)
+		CHECK_STR("first paragraph", a.sections[0].paragraphs[0].text,
+			  "The city council of Riverton voted on Tuesday night to spend four "
+			  "million dollars on new bus lanes along the Harbour Road, after a debate "
+			  "that ran past midnight and drew more than two hundred residents to the "
+			  "town hall.");
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A list of teasers, each a title glued to its lead under the same picture's name in
  * brackets, the last of them right over the story's header (sanfrancisco.cbslocal.com
  * by w3m, htmldate benchmark: "[blank_1x1]" over each of "After blocking middle seats
@@ -8141,6 +8184,7 @@ int main(void)
 	test_title_under_mail_labels();
 	test_list_over_story();
 	test_list_over_story_unspaced();
+	test_inline_pieces();
 	test_cyrillic_header();
 	test_title_under_ticker();
 	test_name_over_role();
