@@ -1015,6 +1015,10 @@ static void test_not_bylines(void)
 		{ 0, "이 사건은 김민수 기자가 처음 보도했다." },
 		{ 0, "현장에서 김민수 기자 등이 취재했다." },
 		{ 0, "김민수 기자 등 3명 부상" },
+		/* a sentence that a link cut off on its line, "By" and a possessive
+		 * (theweek.com as BeautifulSoup's get_text prints it, htmldate benchmark) */
+		{ 0, "By CNN's count, Trump visited one of his golf resorts at least 86 days in "
+		     "2019 — or" },
 		/* sputniknews (htmldate_mediacloud 1784190729): a time and date */
 		{ 1, "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠" },
 	};
