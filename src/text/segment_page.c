@@ -692,19 +692,25 @@ static size_t starred_block(const struct seg_state *s, size_t head)
 	return n && stars_close(s->text + last->b, last->e - last->b) == n ? n + 1 : 0;
 }
 
-/* Line i + 1 joins the block line i is in: it becomes a C_CONT line of the block's
- * first line, which counts it and takes its end's flags. */
+/* Line i + 1, with the wrapped lines of its block when it starts one, joins the block
+ * line i is in: they become C_CONT lines of that block's first line, which counts them
+ * and takes the end's flags. */
 static void join_next(struct seg_state *s, size_t i)
 {
 	struct seg_line *l = &s->lines[i], *nx = &s->lines[i + 1];
 	struct seg_line *h = l->cls == C_CONT ? &s->lines[l->ref] : l;
+	uint32_t n = nx->nlines, k, last = (uint32_t)(i + nx->nlines);
 
-	nx->cls = C_CONT;
-	nx->ref = (uint32_t)(h - s->lines);
-	h->nlines++;
-	h->bchars += 1 + nx->chars;
+	for (k = 0; k < n; k++) {
+		s->lines[i + 1 + k].cls = C_CONT;
+		s->lines[i + 1 + k].ref = (uint32_t)(h - s->lines);
+	}
+	h->nlines += n;
+	h->bchars += 1 + nx->bchars;
+	nx->nlines = 1;
+	nx->bchars = nx->chars;
 	h->flags = (uint8_t)((h->flags & ~(F_OPEN_END | F_SENTENCE | F_QUOTE)) |
-			     (nx->flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
+			     (s->lines[last].flags & (F_OPEN_END | F_SENTENCE)) | F_JOINED);
 }
 
 /* Join the lines wrapped at width w (wi for the indented ones) counted the given way,

@@ -5121,6 +5121,48 @@ static void test_inline_pieces(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* A hard-wrapped page where a wrapped line opens with a closing mark (" ) suburbs by a
+ * quarter ...", found by the segmenter's fuzzer): the line joins the one over it, and
+ * so does the line its own wrap had joined to it; no line is lost. */
+static void test_inline_join_wrapped_block(void)
+{
+	static const char *const lines[] = {
+		"   [32]Transport",
+		"",
+		"[33]Council backs bus lanes for the harbour road",
+		"",
+		"   [35]Jane Roe",
+		"   [36]Monday 6:30PM",
+		"",
+		"   The city council of Riverton voted on Tuesday night to spend four million",
+		"   dollars on new bus lanes along the harbour road, after a debate that ran past",
+		"   midnight and drew more than two hundred residents to the town hall.",
+		"",
+		"   Supporters said the lanes would cut the morning commute from the northern",
+		" ) suburbs by a quarter, and that the money would come from a transport grant",
+		"   that the city would         otherwise lose at the end of the year.",
+		"",
+		"   Opponents, among them most of the shop owners on the harbour road, warned",
+		"   that the loss of forty parking spaces would drive their customers to the",
+		"   shopping centre outside the town.",
+		"",
+		"   Work on the first section, between the ferry terminal and the library, is to",
+		"   start in March and take about five months, and the council will hold two more",
+		"   public meetings on the details.",
+		"",
+		"About us · Contact · Privacy policy · Terms of use",
+	};
+	struct page p;
+	struct sahifa_article a;
+
+	page_open(&p);
+	put_lines(&p, lines, COUNT(lines));
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A list of teasers, each a title glued to its lead under the same picture's name in
  * brackets, the last of them right over the story's header (sanfrancisco.cbslocal.com
  * by w3m, htmldate benchmark: "[blank_1x1]" over each of "After blocking middle seats
@@ -8189,6 +8231,7 @@ int main(void)
 	test_list_over_story();
 	test_list_over_story_unspaced();
 	test_inline_pieces();
+	test_inline_join_wrapped_block();
 	test_cyrillic_header();
 	test_title_under_ticker();
 	test_name_over_role();
