@@ -4984,6 +4984,28 @@ static void test_name_over_role(void)
 	check_header(&p, "Council backs bus lanes for the harbour road", "Jane Doe");
 }
 
+/* Segment the page p of the council story with a list of n lines (a label, then its
+ * headlines) from line first: the title stays the headline, the headlines are related
+ * links, not the story's paragraphs, and no line is lost; p is released. */
+static void check_list_over_story(struct page *p, long first, size_t n)
+{
+	struct sahifa_article a;
+	size_t i;
+
+	CHECK(segment_page(p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs bus lanes for the harbour road after a long night");
+	for (i = 1; i < n; i++) {
+		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
+
+		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	}
+	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p->b);
+}
+
 /* A list of headlines under its label right over the story, set close with no blank
  * line between them, the last two with a stop (twincities.com as a DOM's text,
  * scrapinghub benchmark: "Most Popular" and six headlines, "MN property taxes are on
@@ -5001,8 +5023,6 @@ static void test_list_over_story(void)
 		"Skimming device found at a petrol station in the harbour town.",
 	};
 	struct page p;
-	struct sahifa_article a;
-	size_t i;
 	long first;
 
 	page_open(&p);
@@ -5015,18 +5035,7 @@ static void test_list_over_story(void)
 	put_lines(&p, list, COUNT(list));
 	put(&p, "");
 	page_close(&p);
-	CHECK(segment_page(&p, &a) == SAHIFA_OK);
-	CHECK_STR("headline", a.headline,
-		  "Council backs bus lanes for the harbour road after a long night");
-	for (i = 1; i < COUNT(list); i++) {
-		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
-
-		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
-	}
-	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
-	CHECK(accounted(&a) == 0);
-	sahifa_article_release(&a);
-	sahifa_buf_release(&p.b);
+	check_list_over_story(&p, first, COUNT(list));
 }
 
 /* The same list as BeautifulSoup's get_text("\n", strip=True) prints the page
@@ -5044,14 +5053,11 @@ static void test_list_over_story_unspaced(void)
 		"Skimming device found at a petrol station in the harbour town",
 	};
 	struct page p;
-	struct sahifa_article a;
-	size_t i;
 	long first;
 
 	sahifa_buf_init(&p.b, 0);
 	p.line = 0;
-	for (i = 0; i < COUNT(menu_en); i++)
-		put(&p, menu_en[i]);
+	put_lines(&p, menu_en, COUNT(menu_en));
 	put(&p, "Council backs bus lanes for the harbour road after a long night");
 	put(&p, "Share this:");
 	put(&p, "Click to share on Facebook (Opens in new window)");
@@ -5064,18 +5070,7 @@ static void test_list_over_story_unspaced(void)
 	put_lines(&p, list, COUNT(list));
 	put_lines(&p, prose_en, COUNT(prose_en));
 	put(&p, "About us · Contact · Privacy policy · Terms of use");
-	CHECK(segment_page(&p, &a) == SAHIFA_OK);
-	CHECK_STR("headline", a.headline,
-		  "Council backs bus lanes for the harbour road after a long night");
-	for (i = 1; i < COUNT(list); i++) {
-		const struct sahifa_removed *r = removed_at(&a, first + (long)i);
-
-		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
-	}
-	CHECK_INT("paragraphs", a.stats.paragraphs, (long)COUNT(prose_en));
-	CHECK(accounted(&a) == 0);
-	sahifa_article_release(&a);
-	sahifa_buf_release(&p.b);
+	check_list_over_story(&p, first, COUNT(list));
 }
 
 /* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
