@@ -812,8 +812,8 @@ static int ends_opening(const unsigned char *t, const struct seg_line *l)
 
 /* Line l stops in the middle of a sentence: on a small ASCII letter ("in queste ore
  * che"), or on another letter (of a script without case, or an accented one) after a
- * line of some length; not on a name ("Tony Carter" over a list of tags, "All" / ","
- * / "Books"). */
+ * line of INLINE_OVER_MIN characters.  (A name ends on a small letter too: "Tony
+ * Carter" over a list of tags, "All" / "," / "Books", takes "All" as a piece.) */
 static int mid_sentence(const unsigned char *t, const struct seg_line *l)
 {
 	size_t i;
