@@ -1132,16 +1132,14 @@ static enum sahifa_status decode_any(const unsigned char *raw, size_t len,
 			return binary_nul(err, sc.first_nul);
 		return binary_ctrl(err, raw[sc.first_ctrl], sc.first_ctrl);
 	}
-	if (!sc.invalid || (sc.valid_mb && sc.bad_spots * MOSTLY_UTF8_RATIO <= sc.valid_mb)) {
+	/* UTF-8 with errors when it has few bad spots; or when its bad bytes are all
+	 * shaped like UTF-8, not windows-1252 mojibake with nothing replaced (when
+	 * replacing, only beside valid multi-byte sequences: a Latin-1 "voilà…" alone is
+	 * shaped too) */
+	if (!sc.invalid || (sc.valid_mb && sc.bad_spots * MOSTLY_UTF8_RATIO <= sc.valid_mb) ||
+	    ((mode == SAHIFA_INVALID_REJECT || sc.valid_mb) && utf8_shaped(raw, len))) {
 		conf = sc.invalid ? (int)(100 * sc.valid_mb / (sc.valid_mb + sc.bad_spots)) : 100;
 		set_encoding(d, "UTF-8", conf, 0);
-		return decode_utf8(raw, len, &sc, mode, d, err);
-	}
-	if ((mode == SAHIFA_INVALID_REJECT || sc.valid_mb) && utf8_shaped(raw, len)) {
-		/* not windows-1252 mojibake with nothing replaced: the UTF-8 is broken (when
-		 * replacing, only beside valid multi-byte sequences: a Latin-1 "voilà…" alone
-		 * is shaped too) */
-		set_encoding(d, "UTF-8", (int)(100 * sc.valid_mb / (sc.valid_mb + sc.bad_spots)), 0);
 		return decode_utf8(raw, len, &sc, mode, d, err);
 	}
 	return decode_legacy(raw, len, &sc, mode, d, err);
