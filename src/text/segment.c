@@ -62,26 +62,6 @@ static int is_closer_cp(uint32_t c)
 	       c == 0xBB || c == 0x203A;
 }
 
-/* The code point that ends at e (start of the line at b); returns its byte length. */
-static size_t prev_cp(const unsigned char *t, size_t b, size_t e, uint32_t *cp)
-{
-	size_t k;
-
-	for (k = 2; k <= 4 && k <= e - b; k++) {
-		uint32_t c;
-
-		if ((t[e - k] & 0xC0) == 0x80)
-			continue;
-		if (seg_utf8_next(t + e - k, k, &c) == k && c != SEG_INVALID_CP) {
-			*cp = c;
-			return k;
-		}
-		break;
-	}
-	*cp = t[e - 1] < 0x80 ? t[e - 1] : SEG_INVALID_CP;
-	return 1;
-}
-
 /* Trim spaces and invisible marks from both ends; 1 when nothing is left but joiners,
  * spaces and marks (a blank line).  *marks counts the marks trimmed. */
 static int trim_line(const unsigned char *t, size_t *pb, size_t *pe, uint64_t *marks)
@@ -99,7 +79,7 @@ static int trim_line(const unsigned char *t, size_t *pb, size_t *pe, uint64_t *m
 		b += n;
 	}
 	while (e > b) {
-		size_t n = prev_cp(t, b, e, &c);
+		size_t n = seg_prev_cp(t, b, e, &c);
 
 		if (is_mark_cp(c))
 			(*marks)++;
@@ -181,11 +161,11 @@ static void line_features(const unsigned char *t, struct seg_line *l)
 	uint32_t last = 0, before = 0;
 
 	do {
-		n = prev_cp(t, l->b, e, &last);
+		n = seg_prev_cp(t, l->b, e, &last);
 		e -= n;
 	} while (e > l->b && (is_closer_cp(last) || is_space_cp(last)));
 	if (e > l->b)
-		prev_cp(t, l->b, e, &before);
+		seg_prev_cp(t, l->b, e, &before);
 	switch (last) {
 	case '.': case ':': case ',': case ';': case 0x060C: case 0x061B: case 0x2026:
 	case 0x06D4: case 0xFF1A:
@@ -501,35 +481,6 @@ static int removal(const struct seg_state *s, size_t h, enum sahifa_reason *reas
 	return 0;
 }
 
-/* The text of the block starting at line i: the line itself, or its wrapped lines
- * joined by single spaces (in b, which is reset). */
-/* Han, kana, the CJK punctuation and the fullwidth forms: scripts written without spaces
- * between words, so that a dump's line break between two of them stands for no space
- * (the segment-break rule of CSS Text level 3, section 4.1.3).  Hangul is not among them:
- * Korean puts spaces between words. */
-static int is_unspaced_cp(uint32_t c)
-{
-	return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) ||
-	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-	       (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-/* Whether the wrapped line k joins the line j before it with no space: both sides of
- * the break are in a script without spaces ("而且在" / "接近" is "而且在接近"). */
-static int joins_unspaced(const struct seg_state *s, size_t j, size_t k)
-{
-	const struct seg_line *a = &s->lines[j], *c = &s->lines[k];
-	uint32_t last, first;
-
-	if (a->e <= a->b || c->e <= c->b)
-		return 0;
-	prev_cp((const unsigned char *)s->text, a->b, a->e, &last);
-	if (seg_utf8_next((const unsigned char *)s->text + c->b, c->e - c->b, &first) == 0)
-		return 0;
-	return is_unspaced_cp(last) && is_unspaced_cp(first);
-}
-
 /* A title's Markdown heading markup dropped: the opening run of one to six '#' and its
  * space, and an optional closing run after a space (CommonMark's ATX headings), so that
  * "# Council backs bus lanes" is the headline "Council backs bus lanes", or html2text's
@@ -567,6 +518,8 @@ static void strip_atx(const char **t, size_t *len)
 	}
 }
 
+/* The text of the block starting at line i: the line itself, or its wrapped lines
+ * joined by single spaces, none where seg_joins_tight (in b, which is reset). */
 static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct sahifa_buf *b,
 				     const char **t, size_t *len)
 {
@@ -580,8 +533,7 @@ static enum sahifa_status block_text(const struct seg_state *s, size_t i, struct
 	}
 	sahifa_buf_reset(b);
 	for (k = i; k < i + l->nlines; k++) {
-		if (k > i && !(s->lines[k].flags & F_TIGHT) && !joins_unspaced(s, k - 1, k) &&
-		    sahifa_buf_append_char(b, ' '))
+		if (k > i && !seg_joins_tight(s, k) && sahifa_buf_append_char(b, ' '))
 			return SAHIFA_ERR_NOMEM;
 		if (sahifa_buf_append(b, s->text + s->lines[k].b, s->lines[k].e - s->lines[k].b))
 			return SAHIFA_ERR_NOMEM;

@@ -110,6 +110,10 @@ struct sahifa_rules {
  * least 1) and sets *cp, SEG_INVALID_CP for an invalid sequence (1 byte used). */
 size_t seg_utf8_next(const unsigned char *s, size_t len, uint32_t *cp);
 
+/* The code point that ends at e in t (the line starting at b) in *cp, SEG_INVALID_CP
+ * for an invalid sequence; returns its byte length (at least 1, e > b). */
+size_t seg_prev_cp(const unsigned char *t, size_t b, size_t e, uint32_t *cp);
+
 /* Fold text for matching into out (at most max code points): ASCII case, Arabic
  * diacritics and tatweel dropped, alef/yeh/teh marbuta/kaf variants unified, every
  * space and invisible mark as one space.  Returns the folded length, or max + 1 when
@@ -139,6 +143,9 @@ const struct seg_rule *seg_rules_byline(const struct sahifa_rules *rules, const 
  * the headline, byline and captions get their class, the rest C_PAGE with a reason
  * (s->a->published is set from a dateline). */
 void seg_reflow(struct seg_state *s);
+/* Line k of a block joins line k - 1 with no space: a piece that inline markup split
+ * off (F_TIGHT), or a wrap between two characters of a script without spaces. */
+int seg_joins_tight(const struct seg_state *s, size_t k);
 int seg_page_detect(struct seg_state *s);
 enum sahifa_status seg_page(struct seg_state *s);
 /* Detail text for a C_PAGE line (static storage). */

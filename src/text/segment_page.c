@@ -764,6 +764,39 @@ static size_t wrap_join(struct seg_state *s, int way, uint32_t w, uint32_t wi, i
 
 /* ---- strings split by inline markup ---------------------------------------------- */
 
+/* Han, kana, the CJK punctuation and the fullwidth forms: scripts written without spaces
+ * between words, so that a dump's line break between two of them stands for no space
+ * (the segment-break rule of CSS Text level 3, section 4.1.3).  Hangul is not among them:
+ * Korean puts spaces between words. */
+static int is_unspaced_cp(uint32_t c)
+{
+	return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	       (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* Whether the wrapped line k joins the line j before it with no space: both sides of
+ * the break are in a script without spaces ("而且在" / "接近" is "而且在接近"). */
+static int joins_unspaced(const struct seg_state *s, size_t j, size_t k)
+{
+	const struct seg_line *a = &s->lines[j], *c = &s->lines[k];
+	uint32_t last, first;
+
+	if (a->e <= a->b || c->e <= c->b)
+		return 0;
+	seg_prev_cp((const unsigned char *)s->text, a->b, a->e, &last);
+	if (seg_utf8_next((const unsigned char *)s->text + c->b, c->e - c->b, &first) == 0)
+		return 0;
+	return is_unspaced_cp(last) && is_unspaced_cp(first);
+}
+
+int seg_joins_tight(const struct seg_state *s, size_t k)
+{
+	return (s->lines[k].flags & F_TIGHT) || joins_unspaced(s, k - 1, k);
+}
+
+
 static int has_digit(const char *t, size_t len);
 
 /* Marks that hold on to the text before them, and marks that open what follows. */
@@ -796,14 +829,9 @@ static int starts_closing(const unsigned char *t, const struct seg_line *l)
 /* Line l ends with an opening mark: "degli anni ’80 “" over the title it quotes. */
 static int ends_opening(const unsigned char *t, const struct seg_line *l)
 {
-	size_t i;
 	uint32_t c;
 
-	if (l->e <= l->b)
-		return 0;
-	for (i = l->e - 1; i > l->b && (t[i] & 0xC0) == 0x80; i--)
-		;  /* back to the last character's first byte */
-	return seg_utf8_next(t + i, l->e - i, &c) && opening_mark(c);
+	return l->e > l->b && seg_prev_cp(t, l->b, l->e, &c) && opening_mark(c);
 }
 
 #define INLINE_PIECE_MAX 80  /* characters of a link's or an emphasis's text split off */
@@ -816,17 +844,14 @@ static int ends_opening(const unsigned char *t, const struct seg_line *l)
  * Carter" over a list of tags, "All" / "," / "Books", takes "All" as a piece.) */
 static int mid_sentence(const unsigned char *t, const struct seg_line *l)
 {
-	size_t i;
 	uint32_t c;
 
 	if (l->e <= l->b)
 		return 0;
-	if (t[l->e - 1] < 0x80)
-		return t[l->e - 1] >= 'a' && t[l->e - 1] <= 'z';
-	for (i = l->e - 1; i > l->b && (t[i] & 0xC0) == 0x80; i--)
-		;
-	return l->chars >= INLINE_OVER_MIN && seg_utf8_next(t + i, l->e - i, &c) &&
-	       seg_is_word(c);
+	seg_prev_cp(t, l->b, l->e, &c);
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return l->chars >= INLINE_OVER_MIN && seg_is_word(c);
 }
 
 /* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
@@ -2763,20 +2788,20 @@ static int meta_label_line(const char *t, size_t len)
 static const char *const by_cjk[] = { "作者：", "作者:", "记者：", "記者：", "记者 ", "文／",
 				      "撰文：", NULL };
 
-/* The code point of the three-byte UTF-8 sequence at t[i..), or 0 when none is there. */
-static unsigned bmp3_at(const char *t, size_t len, size_t i)
+/* The code point at t[i..), or 0 past the end. */
+static uint32_t cp_at(const char *t, size_t len, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)t + i;
+	uint32_t c = 0;
 
-	if (i + 3 > len || (u[0] & 0xF0) != 0xE0)
-		return 0;
-	return ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	if (i < len)
+		seg_utf8_next((const unsigned char *)t + i, len - i, &c);
+	return c;
 }
 
 /* 1 when t[i..) is a Hangul syllable (U+AC00..U+D7A3). */
 static int hangul_at(const char *t, size_t len, size_t i)
 {
-	unsigned c = bmp3_at(t, len, i);
+	uint32_t c = cp_at(t, len, i);
 
 	return c >= 0xAC00 && c <= 0xD7A3;
 }
@@ -2784,7 +2809,7 @@ static int hangul_at(const char *t, size_t len, size_t i)
 /* 1 when t[i..) is a Han ideograph of the basic blocks (U+3400..U+9FFF). */
 static int han_at(const char *t, size_t len, size_t i)
 {
-	unsigned c = bmp3_at(t, len, i);
+	uint32_t c = cp_at(t, len, i);
 
 	return c >= 0x3400 && c <= 0x9FFF;
 }
@@ -2812,7 +2837,7 @@ static size_t cjk_author(const char *t, size_t len, size_t *name_len)
 		for (e = b; han_at(t, len, e) && n <= CJK_NAME_MAX; e += 3)
 			n++;
 		if (n < CJK_NAME_MIN || n > CJK_NAME_MAX ||
-		    (e < len && (t[e] == ':' || bmp3_at(t, len, e) == 0xFF1A /* ： */)))
+		    (e < len && (t[e] == ':' || cp_at(t, len, e) == 0xFF1A /* ： */)))
 			continue;
 		*name_len = e - b;
 		return b;
@@ -3038,8 +3063,8 @@ static size_t nbsp_spaces(char *t, size_t len)
 	return len;
 }
 
-/* byline_text of the block that starts at line head, its wrapped lines joined by a
- * space (none before a line of F_TIGHT); 0 when it does not fit. */
+/* byline_text of the block that starts at line head, its wrapped lines joined as the
+ * record joins them (seg_joins_tight); 0 when it does not fit. */
 static size_t block_byline_text(const struct seg_state *s, size_t head, char *out)
 {
 	char tmp[BYLINE_BUF];
@@ -3054,7 +3079,7 @@ static size_t block_byline_text(const struct seg_state *s, size_t head, char *ou
 		m = byline_text(s->text + l->b, l->e - l->b, tmp);
 		if (n + m + 2 >= BYLINE_BUF)
 			return 0;
-		if (n && !(l->flags & F_TIGHT))
+		if (n && !seg_joins_tight(s, li))
 			out[n++] = ' ';
 		memcpy(out + n, tmp, m);
 		n += m;
@@ -7609,9 +7634,7 @@ span:
 
 					if ((nn && name_line(nb, nn, page_stops(&p)) == 2) ||
 					    byline_kind(&p, j, d2) == 2 || names_then(nb, nn, buf, bn) ||
-					    (j == bi + 1 && j + 1 < p.n && nn &&
-					     name_line(nb, nn, page_stops(&p)) == 1 &&
-					     byline_kind(&p, j + 1, d2) == 1))
+					    (j == bi + 1 && name_over_date(&p, j)))
 						nl = 0;
 				}
 				for (j = bi; !nl && j > 0 && bi - j < 2; j--) {

@@ -27,6 +27,25 @@ size_t seg_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 	return 1;
 }
 
+size_t seg_prev_cp(const unsigned char *t, size_t b, size_t e, uint32_t *cp)
+{
+	size_t k;
+
+	for (k = 2; k <= 4 && k <= e - b; k++) {
+		uint32_t c;
+
+		if ((t[e - k] & 0xC0) == 0x80)
+			continue;
+		if (seg_utf8_next(t + e - k, k, &c) == k && c != SEG_INVALID_CP) {
+			*cp = c;
+			return k;
+		}
+		break;
+	}
+	*cp = t[e - 1] < 0x80 ? t[e - 1] : SEG_INVALID_CP;
+	return 1;
+}
+
 int seg_is_word(uint32_t cp)
 {
 	if (cp < 0x80)
