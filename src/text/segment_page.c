@@ -1784,6 +1784,26 @@ static int ends_prose(const struct seg_state *s, const struct blk *k)
 	return ends_sentence(&s->lines[k->head]) || ends_exclaim(s, k);
 }
 
+/* Block bi is a piece of a sentence that goes on in the next block: it stops on a
+ * small letter and the next starts with one ("Pochettino was sacked" / "last night
+ * after five-and-a-half years in charge, ...", the text of a link cut out of its
+ * sentence, news.sky.com by BeautifulSoup, scrapinghub benchmark).  It holds a run of
+ * prose together; it is not joined to the next, since a comment's last line can stop
+ * so too. */
+static int runs_into_next(const struct page *p, size_t bi)
+{
+	const struct seg_state *s = p->s;
+	const struct seg_line *h = &s->lines[p->b[bi].head];
+	const unsigned char *t = (const unsigned char *)s->text;
+	const struct seg_line *nx;
+
+	if (bi + 1 >= p->n || p->b[bi].list || p->b[bi + 1].list)
+		return 0;
+	nx = &s->lines[p->b[bi + 1].head];
+	return mid_sentence(t, h + h->nlines - 1) && nx->b < nx->e && t[nx->b] >= 'a' &&
+	       t[nx->b] <= 'z';
+}
+
 /* Han and kana text as dense in the page's list as near-good prose: blogs in these
  * scripts set a clause a line, with no stop at its end ("一波波接續性低溫寒流報到已將新竹
  * 尖石鄉後山一帶層層山巒披上嫣紅的彩衣", pixnet), which the sentence test misses. */
@@ -5496,6 +5516,16 @@ static int comment_label(const struct page *p, size_t bi)
 	       has_any(p->s->text + h->b, h->e - h->b, w_comment_verbs);
 }
 
+/* Block bi, short, is the comments' header with short lines under it (a count of them
+ * over "Top Rated Comments" and a reader's name), where the prose before and the
+ * comments after made it good.  Alone between two paragraphs, the header is a link in
+ * mid-story ("Comments", nationalreview.com by w3m, scrapinghub benchmark). */
+static int header_amid(const struct page *p, size_t bi, size_t end)
+{
+	return p->b[bi].cls == J_SHORT && bi + 1 < end && p->b[bi + 1].cls == J_SHORT &&
+	       comment_header(p, bi);
+}
+
 #define COMMENTS_LOOKBACK 8   /* blocks before a run searched for the comments' header */
 
 /* The run [b, e) is the readers' comments: a comments' header stands among the few
@@ -5571,6 +5601,9 @@ static int stamp_line(const struct page *p, size_t bi)
 
 	if (h->nlines > 1 || p->b[bi].chars > 45 || p->b[bi].words > 8)
 		return 0;
+	if (bi > 0 && runs_into_next(p, bi - 1) && ends_sentence(h))
+		return 0;  /* the end of a sentence cut by a link: "sacked by Manchester
+			    * United" / "in December 2018." */
 	/* a relative time: "2 hours ago", "před 3 minutami", "منذ ساعتين" */
 	if (p->b[bi].words <= 5 && has_any((const char *)t, len, w_ago)) {
 		for (i = 0; i < len && !(t[i] >= '0' && t[i] <= '9'); i++)
@@ -5821,16 +5854,19 @@ static int box_label(const struct page *p, size_t bi)
 
 /* The label of a box at bi and its teasers up to the prose at end go as related links:
  * the list items and the bad blocks that end no sentence (a quote or a subheading
- * between the box and the prose stays). */
-static void box_drop(struct page *p, size_t bi, size_t end)
+ * between the box and the prose stays); inside the run, any that ends no sentence
+ * (teasers that the prose around them took for short lines of its own). */
+static void box_drop(struct page *p, size_t bi, size_t end, int inside)
 {
 	size_t j;
 
 	for (j = bi; j < end; j++) {
 		struct blk *k = &p->b[j];
 
-		if (k->reason < 0 && (j == bi || ((k->final == J_BAD || k->list) &&
-						  !ends_sentence(&p->s->lines[k->head])))) {
+		if (k->reason < 0 &&
+		    (j == bi || ((k->final == J_BAD || k->list) &&
+				 !ends_sentence(&p->s->lines[k->head])) ||
+		     (inside && !ends_prose(p->s, k)))) {
 			k->reason = SAHIFA_REASON_RELATED;
 			k->detail = D_RELATED;
 		}
@@ -5869,7 +5905,7 @@ static size_t box_before(struct page *p, size_t from)
 			good += p->b[start - 1].chars;
 	if (good < BOX_LEAD_CHARS)
 		return from;
-	box_drop(p, label, from);
+	box_drop(p, label, from, 0);
 	return start;
 }
 
@@ -5903,8 +5939,41 @@ static size_t box_after(struct page *p, size_t to)
 			good += p->b[end].chars;
 	if (good < BOX_LEAD_CHARS)
 		return to;
-	box_drop(p, label, j);
+	box_drop(p, label, j, 0);
 	return end;
+}
+
+/* The story's prose goes on at block bi after a box inside the run: good by itself,
+ * or good by its neighbours and ending a sentence (a teaser line between two good
+ * ones is good by them too, and ends none). */
+static int box_ends(const struct page *p, size_t bi)
+{
+	return p->b[bi].final == J_GOOD && (p->b[bi].cls == J_GOOD || ends_prose(p->s, &p->b[bi]));
+}
+
+/* The same box inside the article's run, when the prose on both sides of it held the
+ * run together (a page with a line per string, where a paragraph is a line): from its
+ * label to where the prose goes on, nothing longer than a teaser line, good prose
+ * before it.  Its teasers go as related links. */
+static void box_inside(struct page *p, size_t from, size_t to)
+{
+	size_t bi, j, good = 0;
+
+	for (bi = from; bi < to; bi++) {
+		if (p->b[bi].final == J_GOOD) {
+			good += p->b[bi].chars;
+			continue;
+		}
+		if (good < BOX_LEAD_CHARS ||
+		    (p->b[bi].reason >= 0 && p->b[bi].reason != SAHIFA_REASON_CHROME) ||
+		    !box_label(p, bi))
+			continue;
+		for (j = bi + 1; j < to && j - bi < BOX_MAX_BLOCKS && !box_ends(p, j) &&
+			     (p->b[j].chars < BOX_ITEM_CHARS || inline_residue(&p->b[j])); j++)
+			;
+		if (j < to && box_ends(p, j) && j > bi + 1)
+			box_drop(p, bi, j, 1);
+	}
 }
 
 /* ---- text printed twice ---------------------------------------------------------- */
@@ -7170,7 +7239,7 @@ again:
 
 		while (j < p.n && (inline_residue(&p.b[j]) || refrain(&p, j) || p.b[j].table ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
-				    ends_prose(s, &p.b[j])) ||
+				    (ends_prose(s, &p.b[j]) || runs_into_next(&p, j))) ||
 				   ((p.b[j].cls == J_NEAR || p.b[j].cls == J_SHORT) &&
 				    per_char_prose(&p, &p.b[j])) ||
 				   (p.b[j].cls == J_NEAR && own_prose(&p, &p.b[j])))) {
@@ -7316,15 +7385,16 @@ span:
 			s->lines[i].cls = C_CONTENT;
 	}
 	/* the readers' comments end the article, however much prose they hold; under
-	 * the form's label only when more of the run's prose is before it than after */
+	 * the form's label only when more of the run's prose is before it than after.
+	 * Their header counts even where the prose around it made it good. */
 	{
 		size_t good = 0, before = 0, after = 0;
 
 		for (bi = best_b; bi < best_e; bi++)
-			if (p.b[bi].final == J_GOOD)
+			if (p.b[bi].final == J_GOOD && !header_amid(&p, bi, best_e))
 				after += p.b[bi].chars;
 		for (bi = best_b; bi < best_e; bi++) {
-			if (p.b[bi].final == J_GOOD) {
+			if (p.b[bi].final == J_GOOD && !header_amid(&p, bi, best_e)) {
 				good++;
 				before += p.b[bi].chars;
 				after -= p.b[bi].chars;
@@ -7386,6 +7456,7 @@ span:
 	best_b = trim_front_list(&p, best_b, best_e);
 	best_b = trim_front_items(&p, best_b, best_e);
 	best_e = recipe_card(&p, best_e);
+	box_inside(&p, best_b, best_e);
 	if (drop_repeats(&p, best_b, best_e))
 		goto nomem;
 	body = best_b;

@@ -3571,7 +3571,8 @@ static void test_repeats(void)
 			  "a second copy of text the article already holds");
 	}
 	CHECK(removed_at(&a, at) == NULL);
-	CHECK(removed_at(&a, again) == NULL);  /* the question asked again */
+	r = removed_at(&a, again);
+	CHECK_STR("again", r ? r->detail : NULL, NULL);  /* the question asked again */
 	CHECK(accounted(&a) == 0);
 	sahifa_article_release(&a);
 	sahifa_buf_release(&p.b);
@@ -5073,6 +5074,99 @@ static void test_list_over_story_unspaced(void)
 	check_list_over_story(&p, first, COUNT(list));
 }
 
+/* A story as BeautifulSoup's get_text("\n", strip=True) prints it, shaped as Sky News
+ * sets one (news.sky.com, scrapinghub benchmark): a line per string and no blank line,
+ * a paragraph a sentence, most under 150 characters, a sentence cut at each link
+ * ("Pochettino was sacked" / "last night after five-and-a-half years in charge, ...",
+ * "... out of work since being" / "sacked by Manchester United" / "in December
+ * 2018."), "Advertisement" between two paragraphs, a box of teasers under "More from
+ * UK" in mid-story, and quoted posts with their dates further down.  The story's
+ * paragraphs on both sides of the box are its text, the piece that ends on a year is
+ * no time stamp that ends the story, and the box's teasers are related links. */
+static void test_box_in_unspaced_story(void)
+{
+	static const char *const before[] = {
+		"The city council of Riverton voted on Tuesday night to spend four million "
+		"dollars on new bus lanes along the harbour road.",
+		"The mayor was",
+		"outvoted by seven to four, after a debate that ran past midnight and drew "
+		"more than two hundred residents.",
+		"Supporters said the lanes would cut the morning commute from the northern "
+		"suburbs by a quarter, and that the money comes from a grant.",
+		"The grant would go back to the state if the city did not spend it before "
+		"the end of the year, the council's treasurer told the meeting.",
+		"Work on the first section had been due to start",
+		"after the ferry terminal reopens",
+		"in March 2026.",
+		"Opponents, among them most of the shop owners on the harbour road, warned "
+		"that the loss of forty parking spaces would hurt them.",
+		"Advertisement",
+		"\"We will keep fighting this plan,\" said one of them, who has run a bakery on "
+		"the road for thirty years.",
+	};
+	static const char *const box[] = {
+		"More from Riverton",
+		"Riverton FC: Manager Tom Hale signs new three-year contract with club",
+		"Harbour Bridge: Council confirms Sunday closures over Christmas period",
+		"'Brave and kind' Lily Moss named Young Citizen of Year at Riverton gala",
+		"Ferry strike: Unions reject latest pay offer, walkouts planned",
+		"EuroLotto: Riverton ticket holder wins £2m jackpot prize",
+	};
+	static const char *const after[] = {
+		"\"The harbour road carries more buses than any other street in the town, and "
+		"they are stuck in the same queues as everyone else,\" the statement said.",
+		"Thanks to everyone who came to the town hall tonight.",
+		"— Riverton Council (@RivertonCouncil)",
+		"November 19, 2025",
+		"The council will hold two more public meetings on the details of the plan "
+		"before the work starts, the first of them in the library in January.",
+		"See you at the library in January.",
+		"— Riverton Council (@RivertonCouncil)",
+		"November 19, 2025",
+		"Work on the second section, between the library and the bridge, is to follow "
+		"in the autumn, once the first section is open to buses.",
+	};
+	struct sahifa_article a;
+	struct page p;
+	long first, box_at;
+	size_t i;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, menu_en, COUNT(menu_en));
+	put(&p, "Council backs bus lanes for the harbour road after a long night");
+	put(&p, "The vote ran past midnight after a debate in the town hall.");
+	put(&p, "Jane Doe");
+	put(&p, "News reporter");
+	put(&p, "Wednesday 19 November 2025 11:42, UK");
+	first = p.line + 1;
+	put_lines(&p, before, COUNT(before));
+	box_at = p.line + 1;
+	put_lines(&p, box, COUNT(box));
+	put_lines(&p, after, COUNT(after));
+	put_lines(&p, prose_en, COUNT(prose_en));
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline,
+		  "Council backs bus lanes for the harbour road after a long night");
+	for (i = 0; i < COUNT(before); i++)
+		if (strcmp(before[i], "Advertisement")) {
+			const struct sahifa_removed *r = removed_at(&a, first + (long)i);
+
+			CHECK_STR("story line kept", r ? r->text : NULL, NULL);
+		}
+	CHECK(removed_at(&a, box_at) != NULL);  /* the label, by the rules or as related */
+	for (i = 1; i < COUNT(box); i++) {
+		const struct sahifa_removed *r = removed_at(&a, box_at + (long)i);
+
+		CHECK(r && r->reason == SAHIFA_REASON_RELATED);
+	}
+	CHECK(!removed_at(&a, box_at + (long)COUNT(box)));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
+
 /* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
  * a title and a sentence with a link or an emphasis in them come in pieces, as on an
  * Italian blog (scrapinghub benchmark: "E’ stato annunciato in queste ore che" /
@@ -5742,6 +5836,57 @@ static const char *const lefigaro_head[] = {
 	"affaire. Ce ne serait pas forcément non plus une bonne nouvelle pour le budget:",
 	"le portefeuille de l'État rapporte 4,5 milliards d'euros par an en dividendes.",
 };
+
+/* The comments' count over the best-rated ones, each with the reader's name and time
+ * (macrumors.com as BeautifulSoup prints it, scrapinghub benchmark: "167 comments" /
+ * "Top Rated Comments" / "Woyzeck" / "2 days ago at 07:52 am" / the comment), where
+ * the story's prose before it and a long comment after it make the short lines good
+ * by their neighbours: the comments still end the article.  A "Comments" link alone
+ * between two of the story's paragraphs (nationalreview.com by w3m, the same
+ * benchmark) ends nothing. */
+static void test_comments_header_amid(void)
+{
+	static const char *const comments[] = {
+		"12 comments", "Top Rated Comments", "Harbourfan", "2 days ago at 07:52 am",
+		"I have taken the bus along the harbour road every morning for ten years, and I "
+		"can tell you that the lanes are long overdue, whatever the shop owners say about "
+		"their parking spaces and their customers.",
+		"Rating:", "36 Votes",
+	};
+	struct sahifa_article a;
+	struct page p;
+	long first, mid;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "Council backs bus lanes for the harbour road");
+	put(&p, "");
+	for (i = 0; i < 2; i++)
+		put(&p, prose_en[i]), put(&p, "");
+	mid = p.line + 1;
+	put(&p, "Comments");
+	put(&p, "");
+	for (i = 2; i < 4; i++)
+		put(&p, prose_en[i]), put(&p, "");
+	first = p.line + 1;
+	for (i = 0; i < COUNT(comments); i++)
+		put(&p, comments[i]), put(&p, "");
+	put(&p, "About us · Contact · Privacy policy · Terms of use");
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK_STR("headline", a.headline, "Council backs bus lanes for the harbour road");
+	CHECK_INT("paragraphs", a.stats.paragraphs, 4);
+	CHECK(removed_at(&a, mid) == NULL || removed_at(&a, mid)->reason != SAHIFA_REASON_COMMENT);
+	for (i = 0; i < COUNT(comments); i++) {
+		const struct sahifa_removed *r = removed_at(&a, first + 2 * (long)i);
+
+		/* (the rating under the last comment is past the run: short text) */
+		CHECK_STR("comment", r ? sahifa_reason_name(r->reason) : NULL,
+			  i < 5 ? "comment" : "short_block");
+	}
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
+}
 
 /* The readers' comments, more text than the article, under their count and each with
  * its buttons under it ("160 commentaires", "Alerter Répondre"): the article is the
@@ -8225,6 +8370,7 @@ int main(void)
 	test_title_under_mail_labels();
 	test_list_over_story();
 	test_list_over_story_unspaced();
+	test_box_in_unspaced_story();
 	test_inline_pieces();
 	test_inline_join_wrapped_block();
 	test_cyrillic_header();
@@ -8271,6 +8417,7 @@ int main(void)
 	test_reflow_wide();
 	test_reflow_marks();
 	test_repeats();
+	test_comments_header_amid();
 	test_stamps();
 	test_clean_not_page();
 	test_exclaimed_post();
