@@ -798,6 +798,7 @@ int seg_joins_tight(const struct seg_state *s, size_t k)
 
 
 static int has_digit(const char *t, size_t len);
+static int by_label(const char *t, size_t len);
 
 /* Marks that hold on to the text before them, and marks that open what follows. */
 static int closing_mark(uint32_t c)
@@ -834,6 +835,12 @@ static int ends_opening(const unsigned char *t, const struct seg_line *l)
 	return l->e > l->b && seg_prev_cp(t, l->b, l->e, &c) && opening_mark(c);
 }
 
+/* Line l is a comma alone: a list's separator, between names. */
+static int lone_comma(const unsigned char *t, const struct seg_line *l)
+{
+	return l->e - l->b == 1 && t[l->b] == ',';
+}
+
 #define INLINE_PIECE_MAX 80  /* characters of a link's or an emphasis's text split off */
 #define INLINE_OVER_MIN 30   /* characters of a line that a sentence goes on from, when
 			      * it ends on a letter past ASCII */
@@ -861,9 +868,12 @@ static int mid_sentence(const unsigned char *t, const struct seg_line *l)
  * blog, scrapinghub benchmark).  The pieces are joined back into one block: a line
  * that starts with a closing mark joins the one over it, with no space (F_TIGHT), as
  * does a line under an opening mark; a short piece joins the line over it when the
- * line under it starts with a closing mark and the line over it ends no sentence.  No
- * piece with a digit joins so: "publié le" / "26/12/2020 à 21:00" / ", mis à jour à" is
- * a date line (lexpress.fr, htmldate benchmark). */
+ * line under it starts with a closing mark and goes on, and the line over it ends no
+ * sentence.  No piece with a digit joins so: "publié le" / "26/12/2020 à 21:00" / ",
+ * mis à jour à" is a date line (lexpress.fr, htmldate benchmark); nor one over a
+ * comma alone, a list's separator, but under "By": "10 things in tech you need to know
+ * today" / "Charlie Wood" / "," / "Business Insider" is a title over its byline
+ * (businessinsider.de, scrapinghub benchmark), "By" / "Eric Song" / "," the byline. */
 static void inline_join(struct seg_state *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -880,7 +890,10 @@ static void inline_join(struct seg_state *s)
 		if (!tight && !(i + 2 < s->n_lines && s->lines[i + 2].cls != C_BLANK &&
 				nx->chars <= INLINE_PIECE_MAX && has_word(t, nx) &&
 				!has_digit((const char *)t + nx->b, nx->e - nx->b) &&
-				starts_closing(t, &s->lines[i + 2]) && !(l->flags & F_SENTENCE) &&
+				starts_closing(t, &s->lines[i + 2]) &&
+				!(lone_comma(t, &s->lines[i + 2]) &&
+				  !by_label((const char *)t + l->b, l->e - l->b)) &&
+				!(l->flags & F_SENTENCE) &&
 				mid_sentence(t, l)))
 			continue;
 		if (tight)
@@ -4646,7 +4659,11 @@ static int by_line(const char *t, size_t len)
  * ("Fuelling speculation that Mnangagwa's plan might be rolling into" / "action,
  * opposition leader ...", telegraph.co.uk by lynx -width=80), or a later one, going
  * on in lower case right under another.  A title wrapped once ("... finishes his
- * term'," / "as priest steps in to mediate") is not one. */
+ * term'," / "as priest steps in to mediate") is not one, nor one over a word alone
+ * that ends no sentence (an icon's name, "Introducing Junior Gaspard, New CEO at
+ * Experience" / "chevron_left" / "Browse All Posts", a blog by BeautifulSoup,
+ * scrapinghub benchmark; "by" over the name, washingtonexaminer.com by the same;
+ * "Online business owners tend to be" / "introverts." is a sentence's). */
 static int paragraph_line(const struct page *p, size_t bi)
 {
 	const struct seg_state *s = p->s;
@@ -4660,6 +4677,8 @@ static int paragraph_line(const struct page *p, size_t bi)
 	if (bi + 2 >= p->n || p->b[bi + 1].head != head + 1 || p->b[bi + 2].head != head + 2)
 		return 0;
 	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]) &&
+	       (memchr(s->text + s->lines[head + 1].b, ' ', s->lines[head + 1].e - s->lines[head + 1].b) ||
+		(s->lines[head + 1].flags & F_SENTENCE)) &&
 	       !by_line(s->text + s->lines[head + 1].b, s->lines[head + 1].e - s->lines[head + 1].b);
 }
 
@@ -5976,6 +5995,30 @@ static void box_inside(struct page *p, size_t from, size_t to)
 	}
 }
 
+#define BOX_STAMPS_MIN 3  /* dated teasers that make a box over the story */
+
+/* A box of dated teasers right over the story, under its label ("MORE STORIES LIKE
+ * THIS ONE" / "AUTO NEWS" / "LA 2016: Turbocharged Nissan Sentra Nismo unleashed" /
+ * "November 16, 2016" / ..., autoindustriya.com by BeautifulSoup, scrapinghub
+ * benchmark, which prints the page's sidebar before its text): the label's block, or
+ * SIZE_MAX.  Its teasers, each over its date, are no title of the story. */
+static size_t box_over(const struct page *p, size_t body)
+{
+	size_t j, stamps = 0;
+
+	for (j = body; j > 0 && body - j < BOX_BEFORE_MAX_BLOCKS; j--) {
+		if (box_ends(p, j - 1))
+			break;  /* prose: the box is not right over the story */
+		if (box_label(p, j - 1) &&
+		    (p->b[j - 1].reason < 0 || p->b[j - 1].reason == SAHIFA_REASON_CHROME))
+			return stamps >= BOX_STAMPS_MIN ? j - 1 : SIZE_MAX;
+		/* a teaser's date, under its title */
+		stamps += j >= 2 && stamp_line(p, j - 1) && p->b[j - 2].words >= 4 &&
+			  !stamp_line(p, j - 2);
+	}
+	return SIZE_MAX;
+}
+
 /* ---- text printed twice ---------------------------------------------------------- */
 
 #define REPEAT_GRAM 4            /* words per shingle: long enough to be rare in prose */
@@ -6094,8 +6137,13 @@ static int amid_labels(const struct page *p, size_t bi)
 		     short_label(p, j - 1); j--)
 		above++;
 	for (j = bi; j + 1 < p->n && j < bi + LABEL_RUN && tight_under(p, j, j + 1); j++) {
-		if (dated_block(p, j + 1))
-			return 0;
+		const struct seg_line *h = &p->s->lines[p->b[j + 1].head];
+
+		if (dated_block(p, j + 1) || (j == bi && by_label(p->s->text + h->b, h->e - h->b)))
+			return 0;  /* (or "By" over the author's name, right under it:
+				    * "White House" / "The Impeachment Clock" / "By" / "Victor
+				    * Davis Hanson" / "About Victor Davis Hanson", National
+				    * Review by BeautifulSoup, scrapinghub benchmark) */
 		if (below == j - bi && short_label(p, j + 1))
 			below++;
 	}
@@ -7124,7 +7172,7 @@ enum sahifa_status seg_page(struct seg_state *s)
 {
 	struct page p;
 	size_t i, n = 0, best_b = 0, best_e = 0, cur_b = 0, body, title = SIZE_MAX, bi, md_title;
-	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX, twice = 0;
+	size_t limit = SIZE_MAX, h_cmt, saved_b = 0, saved_e = 0, above = SIZE_MAX, twice = 0, box;
 	double saved = 0.0;
 	double best = 0.0, cur = 0.0, tscore = 0.0;
 	int past_footer, good_seen;  /* the span's walk: past a footer after text */
@@ -7466,6 +7514,7 @@ span:
 	for (bi = 1; bi + 1 < p.n; bi++)
 		p.labels += label_between(&p, bi);
 	/* the headline: title-like, before the body, echoed by the page or the body */
+	box = box_over(&p, body);
 	for (bi = head_from(&p, body);
 	     bi < best_e && bi <= body + HEAD_LOOKAHEAD; bi++) {
 		double sc = 0.0, dist = 0.0, e;
@@ -7477,7 +7526,7 @@ span:
 		int ends;
 		int top;
 
-		if (!can_title(&p, bi))
+		if (!can_title(&p, bi) || (box != SIZE_MAX && bi > box && bi < body))
 			continue;
 		/* the stops of "Wed.", "U.S." end no sentence */
 		sentences = k->sentences - title_abbrevs(&p, bi, &abbr_last);

@@ -5167,6 +5167,96 @@ static void test_box_in_unspaced_story(void)
 	sahifa_buf_release(&p.b);
 }
 
+/* The page p: the menu, the header lines, the story's paragraphs and the footer, a
+ * line per string and no blank line (BeautifulSoup's get_text("\n", strip=True)). */
+static void unspaced_page(struct page *p, const char *const *head, size_t n)
+{
+	sahifa_buf_init(&p->b, 0);
+	p->line = 0;
+	put_lines(p, menu_en, COUNT(menu_en));
+	put_lines(p, head, n);
+	put_lines(p, prose_en, COUNT(prose_en));
+	put(p, "About us · Contact · Privacy policy · Terms of use");
+}
+
+/* That page's headline and byline, and no line lost. */
+static void check_unspaced(const char *const *head, size_t n, const char *headline,
+			   const char *byline)
+{
+	struct page p;
+
+	unspaced_page(&p, head, n);
+	check_header(&p, headline, byline);
+}
+
+/* Headers as BeautifulSoup prints them, each line quoted from a page of the
+ * scrapinghub benchmark (the place named with each), the names and titles changed. */
+static void test_unspaced_headers(void)
+{
+	/* "by" alone over the name: no paragraph goes on in lower case under the title
+	 * (washingtonexaminer.com) */
+	static const char *const by_alone[] = {
+		"Newsletters", "Council backs bus lanes for the harbour road after a long night",
+		"by", "Jane Doe", "| November 19, 2025 12:01 PM", "Print this article",
+	};
+	/* an icon's name alone under the title (a company's blog) */
+	static const char *const icon[] = {
+		"Council backs bus lanes for the harbour road after a long night",
+		"chevron_left", "Browse All Posts",
+	};
+	/* the author's name between the title and a comma alone, the outlet after it: the
+	 * name is no piece of the title (businessinsider.de) */
+	static const char *const comma[] = {
+		"Der Artikel wurde versandt.",
+		"Council backs bus lanes for the harbour road after a long night",
+		"Jane Doe", ",", "Riverton Daily", "19.11.2025, 08:57", "facebook", "twitter",
+	};
+	/* under "By", the comma ends the name (space.com) */
+	static const char *const by_comma[] = {
+		"Council backs bus lanes for the harbour road after a long night",
+		"By", "Jane Doe", ",", "Riverton Daily", "19.11.2025, 08:57",
+	};
+	/* a short title amid a menu's labels, "By" over its author right under it
+	 * (nationalreview.com) */
+	static const char *const amid[] = {
+		"More articles", "Previous articles", "White House", "Bus Lanes Now",
+		"By", "Jane Doe", "About Jane Doe", "Follow Jane Doe on Twitter",
+		"November 19, 2025 6:30 AM",
+	};
+	/* the site's box of dated teasers printed before the story's text, between its
+	 * title and its first paragraph (autoindustriya.com) */
+	static const char *const box[] = {
+		"Auto News", "Council backs bus lanes for the harbour road after a long night",
+		"Jane Doe", "View More Articles", "November 19, 2025 13:42",
+		"FIND YOUR NEXT CAR", "Choose vehicle brand", "Abarth", "Alfa Romeo",
+		"Aston Martin", "Audi", "BAIC", "Bentley", "BMW", "BYD", "Changan", "Chevrolet",
+		"Chrysler", "Dodge", "Ferrari", "Ford", "Foton", "GAC", "Geely", "Honda",
+		"Hyundai", "Isuzu", "Jaguar", "Jeep", "Kia", "Lamborghini", "Land Rover",
+		"Lexus", "Lotus", "Maserati", "Mazda", "McLaren", "Mercedes-Benz", "MG", "Mini",
+		"Mitsubishi", "Nissan", "Peugeot", "Porsche", "RAM", "Rolls-Royce", "Subaru",
+		"Suzuki", "Tata", "Toyota", "Volkswagen", "Volvo", "Choose model", "MORE STORIES LIKE THIS ONE",
+		"AUTO NEWS", "Council votes for new bus lanes on the library road",
+		"May 15, 2017", "CAR REVIEWS", "Shop owners on the harbour road lose parking spaces",
+		"January 22, 2018", "AUTO NEWS", "Morning commute from the northern suburbs to get faster",
+		"January 12, 2016", "FEATURES", "Transport grant for the ferry terminal and the library",
+		"June 18, 2013",
+	};
+	struct page p;
+
+	check_unspaced(by_alone, COUNT(by_alone),
+		       "Council backs bus lanes for the harbour road after a long night", "Jane Doe");
+	check_unspaced(icon, COUNT(icon),
+		       "Council backs bus lanes for the harbour road after a long night", NULL);
+	unspaced_page(&p, comma, COUNT(comma));
+	check_page(&p, "Council backs bus lanes for the harbour road after a long night", -1);
+	check_unspaced(by_comma, COUNT(by_comma),
+		       "Council backs bus lanes for the harbour road after a long night",
+		       "By Jane Doe,");
+	check_unspaced(amid, COUNT(amid), "Bus Lanes Now", "Jane Doe");
+	check_unspaced(box, COUNT(box),
+		       "Council backs bus lanes for the harbour road after a long night", "Jane Doe");
+}
+
 /* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
  * a title and a sentence with a link or an emphasis in them come in pieces, as on an
  * Italian blog (scrapinghub benchmark: "E’ stato annunciato in queste ore che" /
@@ -8371,6 +8461,7 @@ int main(void)
 	test_list_over_story();
 	test_list_over_story_unspaced();
 	test_box_in_unspaced_story();
+	test_unspaced_headers();
 	test_inline_pieces();
 	test_inline_join_wrapped_block();
 	test_cyrillic_header();
