@@ -841,6 +841,16 @@ static int lone_comma(const unsigned char *t, const struct seg_line *l)
 	return l->e - l->b == 1 && t[l->b] == ',';
 }
 
+/* Line l ends with a comma. */
+static int ends_comma(const unsigned char *t, const struct seg_line *l)
+{
+	uint32_t c;
+
+	return l->e > l->b && seg_prev_cp(t, l->b, l->e, &c) && (c == ',' || c == 0x060C);
+}
+
+static int names_then_comma(const struct seg_state *s, size_t i);
+
 #define INLINE_PIECE_MAX 80  /* characters of a link's or an emphasis's text split off */
 #define INLINE_OVER_MIN 30   /* characters of a line that a sentence goes on from, when
 			      * it ends on a letter past ASCII */
@@ -884,7 +894,15 @@ static void inline_join(struct seg_state *s)
 		int tight;
 
 		if (l->cls == C_BLANK || nx->cls == C_BLANK || nx->cls == C_CONT ||
-		    (nx->flags & F_LIST) || !has_word(t, l))
+		    (nx->flags & F_LIST))
+			continue;
+		if (ends_comma(t, l) && !starts_closing(t, nx) && nx->chars <= INLINE_PIECE_MAX &&
+		    has_word(t, nx) && !has_digit((const char *)t + nx->b, nx->e - nx->b) &&
+		    names_then_comma(s, i)) {
+			join_next(s, i);  /* "By Jill Disis," / "CNN Business" */
+			continue;
+		}
+		if (!has_word(t, l))
 			continue;
 		tight = starts_closing(t, nx) || ends_opening(t, l);
 		if (!tight && !(i + 2 < s->n_lines && s->lines[i + 2].cls != C_BLANK &&
@@ -3214,6 +3232,19 @@ static size_t by_after_date(const char *t, size_t len)
  * 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin" / "Untersinger (avec Damien
  * Leloup et Morgane Tual)", readability test page lemonde-1 by w3m -cols 80). */
 #define BYLINE_WRAP_MAX 3
+#define BYLINE_PIECE_MAX 30  /* characters of a line of a byline printed in pieces */
+
+/* The block at head is pieces of a line, each short, not a wrapped paragraph: "By" /
+ * "Eric Song" / "," / "IGN Staff" (ign.com by BeautifulSoup, scrapinghub benchmark). */
+static int pieces_only(const struct seg_state *s, size_t head)
+{
+	size_t li;
+
+	for (li = head; li < head + s->lines[head].nlines; li++)
+		if (s->lines[li].chars > BYLINE_PIECE_MAX)
+			return 0;
+	return 1;
+}
 
 /* Words of t[0..len), runs of bytes between spaces. */
 static size_t words_in(const char *t, size_t len)
@@ -3297,7 +3328,7 @@ static int byline_kind(struct page *p, size_t bi, char *date)
 
 	date[0] = 0;
 	if (k->chars > SEG_BYLINE_MAX_CHARS + 120 || (h->flags & F_QUOTE) ||
-	    h->nlines > BYLINE_WRAP_MAX)
+	    (h->nlines > BYLINE_WRAP_MAX && !pieces_only(s, k->head)))
 		return 0;
 	if (k->chars > SEG_BYLINE_MAX_CHARS + 40 && !starts_ci(t, len, "by ") &&
 	    !memchr(t, '|', len))
@@ -3632,6 +3663,28 @@ static int name_line(const char *t, size_t len, unsigned stops)
 			    has_ascii_ci(r, rl, "minutes")) ? 2 : 0;
 }
 
+#define NAME_COMMA_MAX 40  /* bytes of an author's name and its comma */
+
+/* The block of line i, which ends with a comma, names its author: "By Jill Disis,",
+ * "Charlie Wood,", "PTI,".  The outlet or the place on the next line goes on with it
+ * (a page printed a line for each string, cnn.com and businessinsider.de by
+ * BeautifulSoup, scrapinghub benchmark); a list of tags ("Mensagens de Autoestima" /
+ * "," / "Mensagens de Reflexão Sobre a Vida") or a sentence's clause does not. */
+static int names_then_comma(const struct seg_state *s, size_t i)
+{
+	const struct seg_line *l = &s->lines[i];
+	char buf[BYLINE_BUF];
+	size_t n = block_byline_text(s, l->cls == C_CONT ? l->ref : i, buf);
+
+	while (n && (buf[n - 1] == ',' || buf[n - 1] == ' '))
+		n--;
+	if (!n || n > NAME_COMMA_MAX)
+		return 0;
+	pthread_once(&sw_once, sw_build);
+	return starts_any(buf, n, by_prefix) || has_any(buf, n, agencies) ||
+	       name_line(buf, n, ~0u) != 0;
+}
+
 int seg_page_name_byline(const char *t, size_t len)
 {
 	pthread_once(&sw_once, sw_build);
@@ -3917,11 +3970,13 @@ static const char *const by_signed[] = { "posted by", "written by", "author:", "
 /* The labels an author's name is printed under, alone on their line: "By" over the
  * name (wsj.com, barrons.com by w3m, scrapinghub benchmark), "Author:" over it
  * (thewatercoolest.com, the same), "AUTOR/IN" (stuttgarter-nachrichten.de by lynx,
- * trafilatura eval), in the languages of by_prefix. */
+ * trafilatura eval), in the languages of by_prefix; «كتب» over «ضحى عرفة» (elwatannews.com
+ * by BeautifulSoup, htmldate benchmark). */
 static const char *const by_labels[] = { "by", "author", "authors", "autor", "autor/in",
 					 "autorin", "autoren", "auteur", "auteurs", "autore",
 					 "posted by", "written by", "par", "por", "von", "door",
-					 "yazar", "автор", "Автор", "oleh", NULL };
+					 "yazar", "автор", "Автор", "oleh", "كتب", "كتبت", "بقلم",
+					 NULL };
 
 /* The line t[0, len) is one of list alone, in any case, spaces around it aside. */
 static int line_is(const char *t, size_t len, const char *const *list)
@@ -7734,7 +7789,8 @@ span:
 			kind = byline_kind(&p, bi, date);
 			if (lab && !kind)
 				kind = 1;  /* "By" alone, the name on the next line */
-			if ((!kind || kind == 1) && (under || cue) && h->nlines == 1 && !lab) {
+			if ((!kind || kind == 1) && (under || cue) && !lab &&
+			    (h->nlines == 1 || pieces_only(s, p.b[bi].head))) {
 				char buf[BYLINE_BUF];
 				size_t bn = block_byline_text(s, p.b[bi].head, buf);
 

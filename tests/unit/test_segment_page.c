@@ -5204,12 +5204,19 @@ static void test_unspaced_headers(void)
 		"Council backs bus lanes for the harbour road after a long night",
 		"chevron_left", "Browse All Posts",
 	};
-	/* the author's name between the title and a comma alone, the outlet after it: the
-	 * name is no piece of the title (businessinsider.de) */
+	/* the author's name between the title and a comma alone, the outlet or the role
+	 * after it: the name is no piece of the title, and the byline goes on past the
+	 * comma (businessinsider.de) */
 	static const char *const comma[] = {
 		"Der Artikel wurde versandt.",
 		"Council backs bus lanes for the harbour road after a long night",
-		"Jane Doe", ",", "Riverton Daily", "19.11.2025, 08:57", "facebook", "twitter",
+		"Jane Rowe", ",", "Staff Writer", "19.11.2025, 08:57", "facebook", "twitter",
+	};
+	/* the byline in four pieces, each short (ign.com) */
+	static const char *const pieces[] = {
+		"Council backs bus lanes for the harbour road after a long night",
+		"By", "Jane Doe", ",", "Riverton Daily Staff", "Updated:",
+		"19 Nov 2025 9:38 pm",
 	};
 	/* under "By", the comma ends the name (space.com) */
 	static const char *const by_comma[] = {
@@ -5241,20 +5248,76 @@ static void test_unspaced_headers(void)
 		"January 12, 2016", "FEATURES", "Transport grant for the ferry terminal and the library",
 		"June 18, 2013",
 	};
-	struct page p;
-
 	check_unspaced(by_alone, COUNT(by_alone),
 		       "Council backs bus lanes for the harbour road after a long night", "Jane Doe");
 	check_unspaced(icon, COUNT(icon),
 		       "Council backs bus lanes for the harbour road after a long night", NULL);
-	unspaced_page(&p, comma, COUNT(comma));
-	check_page(&p, "Council backs bus lanes for the harbour road after a long night", -1);
+	check_unspaced(comma, COUNT(comma),
+		       "Council backs bus lanes for the harbour road after a long night",
+		       "Jane Rowe, Staff Writer");
+	check_unspaced(pieces, COUNT(pieces),
+		       "Council backs bus lanes for the harbour road after a long night",
+		       "By Jane Doe, Riverton Daily Staff");
 	check_unspaced(by_comma, COUNT(by_comma),
 		       "Council backs bus lanes for the harbour road after a long night",
-		       "By Jane Doe,");
+		       "By Jane Doe, Riverton Daily");
 	check_unspaced(amid, COUNT(amid), "Bus Lanes Now", "Jane Doe");
 	check_unspaced(box, COUNT(box),
 		       "Council backs bus lanes for the harbour road after a long night", "Jane Doe");
+}
+
+/* «كتب» alone over the author's name, under the title, a line per string
+ * (elwatannews.com by BeautifulSoup, htmldate benchmark: «كتب» / «ضحى عرفة» /
+ * «2020/12/25 - 1:59 صباحًا»): the name is the byline. */
+static void test_arabic_by_label_unspaced(void)
+{
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, menu_ar, COUNT(menu_ar));
+	put(&p, "افتتاح أول محطة لتحلية مياه البحر بالطاقة الشمسية في المدينة الساحلية");
+	put(&p, "كتب");
+	put(&p, "سلمى عادل");
+	put(&p, "2025/12/25 - 1:59 صباحًا");
+	put(&p, "شارك على فيسبوك");
+	put_lines(&p, prose_ar, COUNT(prose_ar));
+	put(&p, "جميع الحقوق محفوظة © 2025");
+	check_header(&p, "افتتاح أول محطة لتحلية مياه البحر بالطاقة الشمسية في المدينة الساحلية",
+		     "سلمى عادل");
+}
+
+/* A story's tags under it, a comma between them, as BeautifulSoup prints a Brazilian
+ * blog's page (scrapinghub benchmark: "Mensagens de Autoestima" / "," / "Mensagens de
+ * Reflexão Sobre a Vida"): the tags are not joined into one line, which would read as
+ * a title over the teasers under it. */
+static void test_tags_unspaced(void)
+{
+	static const char *const lines[] = {
+		"Início", "Mensagens", "Amor", "Amizade", "Pesquisar",
+		"Só quem se Ama…", "Mensagens", "»", "Mensagens de Autoestima", "»",
+		"Só quem se Ama…", "Whatsapp", "Facebook", "Baixar",
+		"Viver uma verdadeira experiência de amor é um dos maiores prazeres da vida. "
+		"Gostar é sentir com a alma, cuidar de quem está ao nosso lado e aprender a "
+		"cuidar também de nós mesmos, todos os dias, sem pressa e sem medo.",
+		"Mensagens de Autoestima", ",", "Mensagens de Reflexão Sobre a Vida",
+		"Você pode gostar...", "Whatsapp", "Facebook", "Baixar",
+		"Quem se ama de verdade não aceita menos do que merece, e aprende a dizer não.",
+		"Whatsapp", "Facebook", "Baixar",
+		"© 2025 Mensagens do Dia. Todos os direitos reservados.",
+	};
+
+	struct sahifa_article a;
+	struct page p;
+
+	sahifa_buf_init(&p.b, 0);
+	p.line = 0;
+	put_lines(&p, lines, COUNT(lines));
+	CHECK(segment_page(&p, &a) == SAHIFA_OK);
+	CHECK(!a.headline || !strstr(a.headline, "Reflexão"));
+	CHECK(accounted(&a) == 0);
+	sahifa_article_release(&a);
+	sahifa_buf_release(&p.b);
 }
 
 /* A page printed a line for each string (BeautifulSoup's get_text("\n", strip=True)):
@@ -8462,6 +8525,8 @@ int main(void)
 	test_list_over_story_unspaced();
 	test_box_in_unspaced_story();
 	test_unspaced_headers();
+	test_tags_unspaced();
+	test_arabic_by_label_unspaced();
 	test_inline_pieces();
 	test_inline_join_wrapped_block();
 	test_cyrillic_header();
