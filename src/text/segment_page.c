@@ -3031,6 +3031,13 @@ static int upper_at(const char *t, size_t len);
  * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
  * pandoc's Markdown) and without the bullets of a meta list ("* 24 July 2015",
  * "• Par X"), into out. */
+/* The link to an author's other stories, printed after the name with no space
+ * between ("Marcus De GuzmanView More Articles", autoindustriya.com by w3m and as a
+ * DOM's text, scrapinghub benchmark). */
+static const char *const w_author_links[] = { "View More Articles", "More Articles",
+					      "View all posts", "View All Posts",
+					      "All Articles", NULL };
+
 static size_t byline_text(const char *t, size_t len, char *out)
 {
 	size_t i = 0, n = 0;
@@ -3085,6 +3092,18 @@ static size_t byline_text(const char *t, size_t len, char *out)
 		while (n && out[n - 1] == '_')
 			n--;  /* an underlined link's trailing run ("Ryan_Reed___", html2text) */
 		out[n] = 0;
+	}
+	for (i = 0; w_author_links[i]; i++) {
+		size_t m = strlen(w_author_links[i]);
+
+		if (n > m + 2 && !memcmp(out + n - m, w_author_links[i], m) &&
+		    ((out[n - m - 1] >= 'a' && out[n - m - 1] <= 'z') || out[n - m - 1] == ' ')) {
+			n -= m;  /* the link to the author's page glued after the name */
+			while (n && out[n - 1] == ' ')
+				n--;
+			out[n] = 0;
+			break;
+		}
 	}
 	return n;
 }
@@ -6050,6 +6069,22 @@ static void box_inside(struct page *p, size_t from, size_t to)
 	}
 }
 
+/* Block bi, under such a box's label, is one of its teasers: two dates at least
+ * follow it before the story.  The last title and date before the story may be the
+ * story's own, after the boxes of a sidebar ("You may also like" and its teasers,
+ * "Recent from Ed Cara" and his, then the title, "Ed Cara" and "Monday 6:30PM",
+ * gizmodo.com by elinks, scrapinghub benchmark). */
+static int in_box(const struct page *p, size_t bi, size_t body)
+{
+	size_t j, dates = 0;
+
+	for (j = bi + 1; j < body && dates < 2; j++)
+		dates += stamp_line(p, j) != 0;
+	return dates >= 2;
+}
+
+#define BOX_OVER_MAX_BLOCKS 48  /* blocks of it: eight teasers of a title, a kicker, the
+				 * title's copy and a date each, as w3m prints them */
 #define BOX_STAMPS_MIN 3  /* dated teasers that make a box over the story */
 
 /* A box of dated teasers right over the story, under its label ("MORE STORIES LIKE
@@ -6061,7 +6096,7 @@ static size_t box_over(const struct page *p, size_t body)
 {
 	size_t j, stamps = 0;
 
-	for (j = body; j > 0 && body - j < BOX_BEFORE_MAX_BLOCKS; j--) {
+	for (j = body; j > 0 && body - j < BOX_OVER_MAX_BLOCKS; j--) {
 		if (box_ends(p, j - 1))
 			break;  /* prose: the box is not right over the story */
 		if (box_label(p, j - 1) &&
@@ -7581,8 +7616,10 @@ span:
 		int ends;
 		int top;
 
-		if (!can_title(&p, bi) || (box != SIZE_MAX && bi > box && bi < body))
-			continue;
+		if (!can_title(&p, bi) ||
+		    (box != SIZE_MAX && bi > box && (in_box(&p, bi, body) || !(meta & META_AUTHOR))))
+			continue;  /* (a teaser; the last title may be the story's, with its
+				    * author under it) */
 		/* the stops of "Wed.", "U.S." end no sentence */
 		sentences = k->sentences - title_abbrevs(&p, bi, &abbr_last);
 		ends = ends_sentence(&s->lines[k->head]) && !abbr_last;

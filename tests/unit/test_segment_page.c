@@ -5287,6 +5287,103 @@ static void test_arabic_by_label_unspaced(void)
 		     "سلمى عادل");
 }
 
+/* Teasers with echoing titles, each printed as w3m sets autoindustriya.com's box
+ * (scrapinghub benchmark): its title and kicker, the title again, its date. */
+static const char *const box_teasers[] = {
+	"Council votes for new bus lanes on the library road",
+	"Shop owners on the harbour road lose parking spaces",
+	"Morning commute from the northern suburbs to get faster",
+	"Transport grant for the ferry terminal and the library",
+	"Bus company asks the council for a shuttle from the car park",
+	"Harbour road works to start in March after the vote",
+	"Town hall debate on the bus lanes runs past midnight",
+	"Northern suburbs get a new bus line to the ferry terminal",
+	"Library road closed for a week while the lanes are painted",
+	"City council of Riverton to spend four million dollars on new bus lanes",
+};
+
+/* A box of ten dated teasers between the story's header and its text, each line a
+ * block of its own (w3m, autoindustriya.com): the title
+ * over the author's line stays the headline, and the author's name is the byline
+ * without the link glued after it ("Marcus De GuzmanView More Articles"). */
+static void test_box_over_story(void)
+{
+	static const char *const dates[] = { "May 15, 2017", "January 22, 2018",
+					     "January 12, 2016", "October 18, 2019" };
+	static const char *const brands[] = {
+		"Abarth", "Alfa Romeo", "Aston Martin", "Audi", "BAIC", "Bentley", "BMW", "BYD",
+		"Changan", "Chevrolet", "Chrysler", "Dodge", "Ferrari", "Ford", "Foton", "GAC",
+		"Geely", "Honda", "Hyundai", "Isuzu", "Jaguar", "Jeep", "Kia", "Lamborghini",
+		"Land Rover", "Lexus", "Lotus", "Maserati", "Mazda", "McLaren", "MG", "Mini",
+		"Mitsubishi", "Nissan", "Peugeot", "Porsche", "Subaru", "Suzuki", "Toyota",
+		"Volvo",
+	};
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "Auto News");
+	put(&p, "");
+	put(&p, "Council backs bus lanes for the harbour road after a long night");
+	put(&p, "");
+	put(&p, "[jane-rowe]");
+	put(&p, "");
+	put(&p, "Jane RoweView More Articles");
+	put(&p, "");
+	put(&p, "The four-million-dollar plan passed by seven votes to four");
+	put(&p, "");
+	put(&p, "Riverton November 20, 2025 13:42");
+	put(&p, "FIND YOUR NEXT CAR");
+	put(&p, "");
+	put(&p, "Choose vehicle brand");
+	for (i = 0; i < COUNT(brands); i++)
+		put(&p, brands[i]);
+	put(&p, "");
+	put(&p, "MORE STORIES LIKE THIS ONE");
+	for (i = 0; i < COUNT(box_teasers); i++) {
+		put(&p, box_teasers[i]);
+		put(&p, i % 2 ? "CAR REVIEWS" : "AUTO NEWS");
+		put(&p, "");
+		put(&p, box_teasers[i]);
+		put(&p, "");
+		put(&p, dates[i % COUNT(dates)]);
+		put(&p, "");
+	}
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road after a long night",
+		     "Jane Rowe");
+}
+
+/* Boxes of a sidebar before the story, "You may also like" and "Recent from Jane
+ * Rowe", each teaser with its author and time glued ("Emily PriceSaturday 4:08PM"),
+ * then the story's own title, author and
+ * time, then its text (gizmodo.com by elinks, scrapinghub benchmark): the last title,
+ * with its author under it, is the headline. */
+static void test_boxes_then_header(void)
+{
+	struct page p;
+	size_t i;
+
+	page_open(&p);
+	put(&p, "You may also like");
+	put(&p, "");
+	for (i = 0; i < 4; i++) {
+		put(&p, box_teasers[i]);
+		put(&p, "");
+		put(&p, i % 2 ? "Ann LeeFriday 5:11PM" : "Tom HaleSaturday 4:08PM");
+		put(&p, "");
+	}
+	put(&p, "Council backs bus lanes for the harbour road after a long night");
+	put(&p, "");
+	put(&p, "Jane Rowe");
+	put(&p, "");
+	put(&p, "Monday 6:30PM");
+	put(&p, "");
+	page_close(&p);
+	check_header(&p, "Council backs bus lanes for the harbour road after a long night",
+		     "Jane Rowe");
+}
+
 /* A story's tags under it, a comma between them, as BeautifulSoup prints a Brazilian
  * blog's page (scrapinghub benchmark: "Mensagens de Autoestima" / "," / "Mensagens de
  * Reflexão Sobre a Vida"): the tags are not joined into one line, which would read as
@@ -8526,6 +8623,8 @@ int main(void)
 	test_box_in_unspaced_story();
 	test_unspaced_headers();
 	test_tags_unspaced();
+	test_box_over_story();
+	test_boxes_then_header();
 	test_arabic_by_label_unspaced();
 	test_inline_pieces();
 	test_inline_join_wrapped_block();
