@@ -4750,10 +4750,14 @@ static int paragraph_line(const struct page *p, size_t bi)
 		return 1;
 	if (bi + 2 >= p->n || p->b[bi + 1].head != head + 1 || p->b[bi + 2].head != head + 2)
 		return 0;
-	return is_lower_ascii((unsigned char)s->text[s->lines[head + 1].b]) &&
-	       (memchr(s->text + s->lines[head + 1].b, ' ', s->lines[head + 1].e - s->lines[head + 1].b) ||
-		(s->lines[head + 1].flags & F_SENTENCE)) &&
-	       !by_line(s->text + s->lines[head + 1].b, s->lines[head + 1].e - s->lines[head + 1].b);
+	{
+		const struct seg_line *nx = &s->lines[head + 1];
+		const char *t = s->text + nx->b;
+		size_t len = nx->e - nx->b;
+
+		return is_lower_ascii((unsigned char)t[0]) &&
+		       (memchr(t, ' ', len) || (nx->flags & F_SENTENCE)) && !by_line(t, len);
+	}
 }
 
 /* A line that opens with a glyph a text browser prints as the bullet of a nested list
