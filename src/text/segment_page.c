@@ -3989,7 +3989,7 @@ static const char *const by_signed[] = { "posted by", "written by", "author:", "
 /* The labels an author's name is printed under, alone on their line: "By" over the
  * name (wsj.com, barrons.com by w3m, scrapinghub benchmark), "Author:" over it
  * (thewatercoolest.com, the same), "AUTOR/IN" (stuttgarter-nachrichten.de by lynx,
- * trafilatura eval), in the languages of by_prefix; «كتب» over «ضحى عرفة» (elwatannews.com
+ * trafilatura eval), in the languages of by_prefix; «كتب» over «ضحى عرفة» (elbaladtv.net
  * by BeautifulSoup, htmldate benchmark). */
 static const char *const by_labels[] = { "by", "author", "authors", "autor", "autor/in",
 					 "autorin", "autoren", "auteur", "auteurs", "autore",

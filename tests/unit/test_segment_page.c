@@ -5267,7 +5267,7 @@ static void test_unspaced_headers(void)
 }
 
 /* «كتب» alone over the author's name, under the title, a line per string
- * (elwatannews.com by BeautifulSoup, htmldate benchmark: «كتب» / «ضحى عرفة» /
+ * (elbaladtv.net by BeautifulSoup, htmldate benchmark: «كتب» / «ضحى عرفة» /
  * «2020/12/25 - 1:59 صباحًا»): the name is the byline. */
 static void test_arabic_by_label_unspaced(void)
 {
