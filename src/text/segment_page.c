@@ -3635,6 +3635,27 @@ static int agency_lead(const char *t, size_t len)
  * the lists of stops (the page's language's, or all when it has none): "MORE FOR YOU"
  * is a label, "David Ehrlich" a name on an English page (indiewire.com by w3m,
  * scrapinghub benchmark), though "ehrlich" is a German stop word. */
+/* The folded word w[0..n) is a name's particle that t[0..len) prints capitalised only
+ * ("De" in "Marcus De Guzman"; "de" in "Mensagens de Autoestima" is a stop word). */
+static int capital_particle(const char *t, size_t len, const uint32_t *w, size_t n)
+{
+	char low[8];
+	size_t k;
+
+	if (n + 3 > sizeof(low))
+		return 0;
+	for (k = 0; k < n; k++) {
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+		low[k + 1] = (char)w[k];
+	}
+	low[0] = ' ';
+	low[n + 1] = ' ';
+	low[n + 2] = 0;
+	return word_in(low + 1, n, name_particles) && !has_bytes(t, len, low) &&
+	       has_ascii_ci(t, len, low);
+}
+
 static int name_line(const char *t, size_t len, unsigned stops)
 {
 	size_t n = name_prefix(t, len);
@@ -3660,9 +3681,11 @@ static int name_line(const char *t, size_t len, unsigned stops)
 			for (j = i; j < m && f[j] != ' '; j++)
 				;
 			if (j > i && j - i <= SW_WORD_MAX && !(i == 0 && j == 2 && j < m) &&
-			    (sw_lookup(hash_cps(f + i, j - i)) & stops))
+			    (sw_lookup(hash_cps(f + i, j - i)) & stops) &&
+			    !(i > 0 && capital_particle(t, n, f + i, j - i)))
 				return 0;  /* (a first name of two letters, "Ed Cara", may be
-					    * a list's stop word) */
+					    * a list's stop word, and so may a particle in
+					    * capitals inside a name, "Marcus De Guzman") */
 			i = j + 1;
 		}
 	}
