@@ -855,6 +855,14 @@ static int names_then_comma(const struct seg_state *s, size_t i);
 #define INLINE_OVER_MIN 30   /* characters of a line that a sentence goes on from, when
 			      * it ends on a letter past ASCII */
 
+/* Line l may be such a piece: short, with a word and no digit (a date's or a time's
+ * piece is not one). */
+static int short_piece(const unsigned char *t, const struct seg_line *l)
+{
+	return l->chars <= INLINE_PIECE_MAX && has_word(t, l) &&
+	       !has_digit((const char *)t + l->b, l->e - l->b);
+}
+
 /* Line l stops in the middle of a sentence: on a small ASCII letter ("in queste ore
  * che"), or on another letter (of a script without case, or an accented one) after a
  * line of INLINE_OVER_MIN characters.  (A name ends on a small letter too: "Tony
@@ -896,8 +904,7 @@ static void inline_join(struct seg_state *s)
 		if (l->cls == C_BLANK || nx->cls == C_BLANK || nx->cls == C_CONT ||
 		    (nx->flags & F_LIST))
 			continue;
-		if (ends_comma(t, l) && !starts_closing(t, nx) && nx->chars <= INLINE_PIECE_MAX &&
-		    has_word(t, nx) && !has_digit((const char *)t + nx->b, nx->e - nx->b) &&
+		if (ends_comma(t, l) && !starts_closing(t, nx) && short_piece(t, nx) &&
 		    names_then_comma(s, i)) {
 			join_next(s, i);  /* "By Jill Disis," / "CNN Business" */
 			continue;
@@ -906,9 +913,7 @@ static void inline_join(struct seg_state *s)
 			continue;
 		tight = starts_closing(t, nx) || ends_opening(t, l);
 		if (!tight && !(i + 2 < s->n_lines && s->lines[i + 2].cls != C_BLANK &&
-				nx->chars <= INLINE_PIECE_MAX && has_word(t, nx) &&
-				!has_digit((const char *)t + nx->b, nx->e - nx->b) &&
-				starts_closing(t, &s->lines[i + 2]) &&
+				short_piece(t, nx) && starts_closing(t, &s->lines[i + 2]) &&
 				!(lone_comma(t, &s->lines[i + 2]) &&
 				  !by_label((const char *)t + l->b, l->e - l->b)) &&
 				!(l->flags & F_SENTENCE) &&
@@ -3026,11 +3031,6 @@ size_t seg_page_underlined_title(char *t, size_t n)
 
 static int upper_at(const char *t, size_t len);
 
-/* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
- * where it has a run of them, without the
- * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
- * pandoc's Markdown) and without the bullets of a meta list ("* 24 July 2015",
- * "• Par X"), into out. */
 /* The link to an author's other stories, printed after the name with no space
  * between ("Marcus De GuzmanView More Articles", autoindustriya.com by w3m and as a
  * DOM's text, scrapinghub benchmark). */
@@ -3038,6 +3038,11 @@ static const char *const w_author_links[] = { "View More Articles", "More Articl
 					      "View all posts", "View All Posts",
 					      "All Articles", NULL };
 
+/* The line without lynx's link numbers ("By [37]Erin Cunningham"), with one space
+ * where it has a run of them, without the
+ * addresses of Markdown links ("By [Erin Cunningham](https://...)", html2text and
+ * pandoc's Markdown) and without the bullets of a meta list ("* 24 July 2015",
+ * "• Par X"), into out. */
 static size_t byline_text(const char *t, size_t len, char *out)
 {
 	size_t i = 0, n = 0;
@@ -3627,14 +3632,6 @@ static int agency_lead(const char *t, size_t len)
 	return i < len && words_in(t + i, len - i) >= AGENCY_LEAD_WORDS;
 }
 
-/* A line that is an author's name alone, or a name then a handle, an aside or a
- * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
- * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
- * 1 for a name alone (a source's name takes that shape too).  Read only right under a
- * headline, where nothing else takes that shape.  No word of the name is a stop word of
- * the lists of stops (the page's language's, or all when it has none): "MORE FOR YOU"
- * is a label, "David Ehrlich" a name on an English page (indiewire.com by w3m,
- * scrapinghub benchmark), though "ehrlich" is a German stop word. */
 /* The folded word w[0..n) is a name's particle that t[0..len) prints capitalised only
  * ("De" in "Marcus De Guzman"; "de" in "Mensagens de Autoestima" is a stop word). */
 static int capital_particle(const char *t, size_t len, const uint32_t *w, size_t n)
@@ -3656,6 +3653,14 @@ static int capital_particle(const char *t, size_t len, const uint32_t *w, size_t
 	       has_ascii_ci(t, len, low);
 }
 
+/* A line that is an author's name alone, or a name then a handle, an aside or a
+ * relative time: "Devindra Hardawar, @devindra", "Alex Perry 1 day ago",
+ * "Martin Untersinger (avec Damien Leloup et Morgane Tual)".  2 for a name with more,
+ * 1 for a name alone (a source's name takes that shape too).  Read only right under a
+ * headline, where nothing else takes that shape.  No word of the name is a stop word of
+ * the lists of stops (the page's language's, or all when it has none): "MORE FOR YOU"
+ * is a label, "David Ehrlich" a name on an English page (indiewire.com by w3m,
+ * scrapinghub benchmark), though "ehrlich" is a German stop word. */
 static int name_line(const char *t, size_t len, unsigned stops)
 {
 	size_t n = name_prefix(t, len);
@@ -6063,6 +6068,14 @@ static size_t box_after(struct page *p, size_t to)
 	return end;
 }
 
+/* Block bi is a box's label that no other rule has taken (a rules file's line, such as
+ * "More from", may). */
+static int box_label_free(const struct page *p, size_t bi)
+{
+	return (p->b[bi].reason < 0 || p->b[bi].reason == SAHIFA_REASON_CHROME) &&
+	       box_label(p, bi);
+}
+
 /* The story's prose goes on at block bi after a box inside the run: good by itself,
  * or good by its neighbours and ending a sentence (a teaser line between two good
  * ones is good by them too, and ends none). */
@@ -6084,9 +6097,7 @@ static void box_inside(struct page *p, size_t from, size_t to)
 			good += p->b[bi].chars;
 			continue;
 		}
-		if (good < BOX_LEAD_CHARS ||
-		    (p->b[bi].reason >= 0 && p->b[bi].reason != SAHIFA_REASON_CHROME) ||
-		    !box_label(p, bi))
+		if (good < BOX_LEAD_CHARS || !box_label_free(p, bi))
 			continue;
 		for (j = bi + 1; j < to && j - bi < BOX_MAX_BLOCKS && !box_ends(p, j) &&
 			     (p->b[j].chars < BOX_ITEM_CHARS || inline_residue(&p->b[j])); j++)
@@ -6126,8 +6137,7 @@ static size_t box_over(const struct page *p, size_t body)
 	for (j = body; j > 0 && body - j < BOX_OVER_MAX_BLOCKS; j--) {
 		if (box_ends(p, j - 1))
 			break;  /* prose: the box is not right over the story */
-		if (box_label(p, j - 1) &&
-		    (p->b[j - 1].reason < 0 || p->b[j - 1].reason == SAHIFA_REASON_CHROME))
+		if (box_label_free(p, j - 1))
 			return stamps >= BOX_STAMPS_MIN ? j - 1 : SIZE_MAX;
 		/* a teaser's date, under its title */
 		stamps += j >= 2 && stamp_line(p, j - 1) && p->b[j - 2].words >= 4 &&
